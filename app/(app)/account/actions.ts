@@ -1,0 +1,25 @@
+"use server";
+
+import { getTranslations } from "next-intl/server";
+import { db } from "@/db";
+import { getActionUser } from "@/lib/auth/guards";
+import { fieldErrorsFrom, type ActionResult } from "@/lib/http/action-result";
+import { changeOwnPasswordSchema } from "@/lib/schemas/users";
+import { changeOwnPassword } from "@/lib/users/manage-users";
+
+export async function changeOwnPasswordAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  const t = await getTranslations("validation");
+  const user = await getActionUser("account:manage-own");
+  if (!user) return { ok: false, message: t("forbidden"), at: Date.now() };
+
+  const parsed = changeOwnPasswordSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error, t, t.has), at: Date.now() };
+
+  const result = await changeOwnPassword(db, user.id, parsed.data.currentPassword, parsed.data.newPassword);
+  if (!result.ok) {
+    return result.field
+      ? { ok: false, fieldErrors: { [result.field]: t(result.code) }, at: Date.now() }
+      : { ok: false, message: t(result.code), at: Date.now() };
+  }
+  return { ok: true, at: Date.now() };
+}

@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { CreateUserFormClient } from "@/components/users/create-user-form-client";
+import { UserRowActionsClient } from "@/components/users/user-row-actions-client";
+import { db } from "@/db";
+import { ROLES } from "@/db/schema";
+import { requirePageUser } from "@/lib/auth/guards";
+import { listUnitsWithBodies } from "@/lib/units/list-units";
+import { listUsers } from "@/lib/users/list-users";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("users"))("title") };
+}
+
+export default async function UsersPage() {
+  const admin = await requirePageUser("user:manage");
+  const t = await getTranslations();
+  const users = listUsers(db);
+  const units = (await listUnitsWithBodies(db)).map((u) => ({
+    id: u.id,
+    name: u.name,
+    bodies: u.bodies.map((b) => ({ id: b.id, name: b.name })),
+  }));
+
+  return (
+    <div className="stack">
+      <div className="page-head">
+        <h1>{t("users.title")}</h1>
+        <p className="muted">{t("users.count", { count: users.length })}</p>
+      </div>
+      <section className="card" aria-labelledby="create-user-title">
+        <h2 id="create-user-title">{t("users.create")}</h2>
+        <CreateUserFormClient units={units} roles={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+      </section>
+      <section className="card">
+        <table className="table stack-on-phone" data-testid="user-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("users.username")}</th>
+              <th scope="col">{t("users.fullName")}</th>
+              <th scope="col">{t("users.role")}</th>
+              <th scope="col">{t("users.unit")}</th>
+              <th scope="col">{t("users.status")}</th>
+              <th scope="col">{t("users.actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id} data-username={u.username}>
+                <td data-label={t("users.username")}>
+                  <code>{u.username}</code>
+                </td>
+                <td data-label={t("users.fullName")}>{u.fullName}</td>
+                <td data-label={t("users.role")}>{t(`roles.${u.role}`)}</td>
+                <td data-label={t("users.unit")}>
+                  {u.unitName}
+                  {u.bodyName ? <div className="muted small">{u.bodyName}</div> : null}
+                </td>
+                <td data-label={t("users.status")}>
+                  <span className={`badge ${u.disabled ? "badge-cancelled" : "badge-held"}`}>
+                    {u.disabled ? t("users.disabled") : t("users.active")}
+                  </span>
+                </td>
+                <td data-label={t("users.actions")}>
+                  <UserRowActionsClient userId={u.id} username={u.username} disabled={u.disabled} isSelf={u.id === admin.id} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

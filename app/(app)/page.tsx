@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { CampaignProgress } from "@/components/home/campaign-progress";
+import { DoorAssignments } from "@/components/home/door-assignments";
+import { TodayConferences } from "@/components/home/today-conferences";
+import { db } from "@/db";
+import { requirePageUser } from "@/lib/auth/guards";
+import { getCompliance, getCurrentCampaign } from "@/lib/campaigns/get-compliance";
+import { listAssignments } from "@/lib/checkin/list-assignments";
+import { listConferences } from "@/lib/conferences/list-conferences";
+import { can } from "@/lib/permissions";
+import { zonedDateKey, zonedInstant } from "@/lib/time/zone";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("home"))("title") };
+}
+
+export default async function HomePage() {
+  const user = await requirePageUser("home:read");
+  const t = await getTranslations();
+  const now = new Date();
+  const today = zonedDateKey(now);
+  const tomorrow = zonedDateKey(zonedInstant(today).getTime() + 36 * 3600_000);
+
+  const campaign = can(user.role, "campaign:read") ? getCurrentCampaign(db) : null;
+  const compliance = campaign ? getCompliance(db, user, campaign.id, now) : null;
+  const assignments = can(user.role, "checkin:scan") ? listAssignments(db, user.id, now) : [];
+
+  return (
+    <div className="stack">
+      <h1>{t("home.greeting", { name: user.fullName })}</h1>
+      {assignments.length > 0 || user.role === "scanner" ? <DoorAssignments rows={assignments} /> : null}
+      {can(user.role, "conference:read") ? (
+        <TodayConferences
+          now={now}
+          rows={listConferences(db, user, { during: { from: zonedInstant(today), to: zonedInstant(tomorrow) } })}
+        />
+      ) : null}
+      {can(user.role, "campaign:read") ? (
+        compliance ? (
+          <CampaignProgress compliance={compliance} wide={user.scopeUnitIds === "all"} now={now} />
+        ) : (
+          <p className="muted">{t("home.noCampaign")}</p>
+        )
+      ) : null}
+      {can(user.role, "conference:read") ? (
+        <p>
+          <Link href="/conferences">{t("home.allConferences")} →</Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { LoginFormClient } from "@/components/auth/login-form-client";
+import { LocaleSwitchClient } from "@/components/layout/locale-switch-client";
+import { db } from "@/db";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/db/seed-data";
+import { getCurrentUser } from "@/lib/auth/guards";
+import { isDemoData } from "@/lib/settings/is-demo-data";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("login"))("title") };
+}
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ changed?: string }> }) {
+  if (await getCurrentUser()) redirect("/");
+  const { changed } = await searchParams;
+  const t = await getTranslations();
+  const demo = isDemoData(db);
+
+  return (
+    <main className="login-page">
+      <div className="login-top">
+        <LocaleSwitchClient />
+      </div>
+      <div className="login-panel">
+        <header className="login-brand">
+          <div className="brand-mark" aria-hidden="true">
+            ★
+          </div>
+          <div>
+            <p className="brand-name">{t("common.appName")}</p>
+            <p className="brand-tagline">{t("common.tagline")}</p>
+          </div>
+        </header>
+        <LoginFormClient
+          notice={changed ? t("login.passwordChanged") : null}
+          demo={
+            demo
+              ? {
+                  password: DEMO_PASSWORD,
+                  accounts: DEMO_ACCOUNTS.map((a) => ({
+                    username: a.username,
+                    label: `${t(`roles.${a.role}`)} — ${a.description.split(" — ")[1]}`,
+                  })),
+                }
+              : null
+          }
+        />
+      </div>
+    </main>
+  );
+}

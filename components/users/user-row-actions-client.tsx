@@ -1,0 +1,52 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState, useId } from "react";
+import { resetPasswordAction, setDisabledAction } from "@/app/(app)/admin/users/actions";
+import { initialActionResult } from "@/lib/http/action-result";
+
+interface Props {
+  userId: number;
+  username: string;
+  disabled: boolean;
+  isSelf: boolean;
+}
+
+export function UserRowActionsClient({ userId, username, disabled, isSelf }: Props) {
+  const t = useTranslations("users");
+  const passwordId = useId();
+  const [resetState, resetAction, resetting] = useActionState(resetPasswordAction, initialActionResult);
+  const [toggleState, toggleAction, toggling] = useActionState(setDisabledAction, initialActionResult);
+  const message = [resetState, toggleState].filter((s) => s.message).sort((a, b) => (b.at ?? 0) - (a.at ?? 0))[0];
+
+  return (
+    <div className="row-actions">
+      <form key={resetState.at ?? 0} action={resetAction} className="inline-form">
+        <input type="hidden" name="userId" value={userId} />
+        <input type="hidden" name="username" value={username} />
+        <label htmlFor={passwordId} className="visually-hidden">
+          {t("newPassword")} ({username})
+        </label>
+        <input id={passwordId} name="password" type="password" placeholder={t("newPassword")} autoComplete="new-password" minLength={8} required />
+        <button className="button small" type="submit" disabled={resetting}>
+          {t("reset")}
+        </button>
+      </form>
+      {isSelf ? null : (
+        <form action={toggleAction}>
+          <input type="hidden" name="userId" value={userId} />
+          <input type="hidden" name="username" value={username} />
+          <input type="hidden" name="disabled" value={disabled ? "0" : "1"} />
+          <button className={`button small ${disabled ? "" : "danger"}`} type="submit" disabled={toggling}>
+            {disabled ? t("enable") : t("disable")}
+          </button>
+        </form>
+      )}
+      {message ? (
+        <p className={`notice small ${message.ok ? "success" : "error"}`} role="status">
+          {message.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}

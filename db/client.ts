@@ -1,0 +1,36 @@
+/**
+ * Opens the SQLite database. A plain module (no "server-only") so that scripts
+ * and tests can use it; the app imports db/index.ts instead.
+ * Everything SQLite-specific (pragmas, file handling, migrations) stays in db/.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
+
+export function defaultDatabasePath(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATABASE_PATH || path.join("data", "app.db"));
+}
+
+/** Opens (creating if needed) a database file with the pragmas the app relies on. */
+export function openDatabase(file: string = defaultDatabasePath()): Db {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  // NORMAL in WAL mode survives a process crash (kill -9) without losing committed
+  // transactions; only an OS crash or power cut can lose the last few.
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  return drizzle({ client: sqlite, schema }) as Db;
+}
+
+export function migrateDatabase(db: Db): void {
+  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+}

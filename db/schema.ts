@@ -1,0 +1,505 @@
+/**
+ * The whole data model, one file (see docs/decisions/0001-sqlite-drizzle.md).
+ *
+ * Times are stored as integer milliseconds since the epoch (UTC) and shown in
+ * Asia/Ho_Chi_Minh by lib/time; calendar dates with no time (a deadline) are
+ * ISO text "YYYY-MM-DD". Enumerations are text columns with CHECK constraints,
+ * so that a new kind needs a migration, not a silent typo.
+ */
+import { relations, sql } from "drizzle-orm";
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from "drizzle-orm/sqlite-core";
+
+export const ROLES = ["admin", "organizer", "scanner", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Unit kinds are data the campaign requirements refer to; these are the demo's. */
+export const BODY_KINDS = ["standing_committee", "propaganda", "labour_federation", "education_office", "other"] as const;
+export type BodyKind = (typeof BODY_KINDS)[number];
+
+export const CONFERENCE_STATUSES = ["draft", "scheduled", "in_progress", "held", "cancelled"] as const;
+export type ConferenceStatus = (typeof CONFERENCE_STATUSES)[number];
+
+export const INVITATION_STATUSES = ["draft", "issued", "revoked"] as const;
+export const INVITATION_KINDS = ["invited", "walk_in"] as const;
+
+export const CHECK_IN_METHODS = ["camera", "hardware", "manual", "walk_in"] as const;
+
+export const SCAN_VERDICTS = [
+  "ok",
+  "duplicate",
+  "wrong_conference",
+  "wrong_site",
+  "revoked",
+  "unknown",
+  "bad_signature",
+  "not_open",
+] as const;
+export type ScanVerdict = (typeof SCAN_VERDICTS)[number];
+
+export const ABSENCE_REASONS = ["illness", "business_trip", "family", "maternity", "on_duty", "other"] as const;
+export type AbsenceReason = (typeof ABSENCE_REASONS)[number];
+
+const inList = (column: AnySQLiteColumn, values: readonly string[]) =>
+  sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(", "))})`;
+
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+
+// ---------------------------------------------------------------------------
+// Organisation: units and their organising bodies
+
+export const units = sqliteTable(
+  "units",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Administrative code (522 = TP Quảng Ngãi) or a short code for Party organisations. */
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    /** e.g. tinh, thanh_pho, thi_xa, huyen, dang_bo_truc_thuoc — requirements are keyed by it. */
+    kind: text("kind").notNull(),
+    /** Place name used in letter headings: "Quảng Ngãi", "Ba Tơ". */
+    placeName: text("place_name").notNull(),
+    parentId: integer("parent_id").references((): AnySQLiteColumn => units.id),
+    sortOrder: integer("sort_order").notNull().default(0),
+  },
+  (t) => [uniqueIndex("units_code_unique").on(t.code), index("units_parent_idx").on(t.parentId)],
+);
+
+export const bodies = sqliteTable(
+  "bodies",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    kind: text("kind").notNull(),
+    name: text("name").notNull(),
+    /** Symbol used in document numbers: "HU", "BTGTU", "LĐLĐ"… */
+    symbol: text("symbol").notNull(),
+  },
+  (t) => [
+    uniqueIndex("bodies_unit_name_unique").on(t.unitId, t.name),
+    index("bodies_unit_kind_idx").on(t.unitId, t.kind),
+    check("bodies_kind_check", inList(t.kind, BODY_KINDS)),
+  ],
+);
+
+// ---------------------------------------------------------------------------
+// Users and access
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    username: text("username").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    fullName: text("full_name").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    bodyId: integer("body_id").references(() => bodies.id),
+    disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
+    /** Bumped on password change, reset or disable: older sessions stop working. */
+    sessionVersion: integer("session_version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    uniqueIndex("users_username_unique").on(t.username),
+    check("users_role_check", inList(t.role, ROLES)),
+    check("users_organizer_body_check", sql`${t.role} <> 'organizer' or ${t.bodyId} is not null`),
+  ],
+);
+
+/** Sign-in attempts, for throttling across several server processes. */
+export const loginAttempts = sqliteTable(
+  "login_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    username: text("username").notNull(),
+    address: text("address").notNull(),
+    succeeded: integer("succeeded", { mode: "boolean" }).notNull(),
+    attemptedAt: integer("attempted_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("login_attempts_lookup_idx").on(t.username, t.address, t.attemptedAt)],
+);
+
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id").references(() => users.id),
+    action: text("action").notNull(),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id"),
+    before: text("before", { mode: "json" }),
+    after: text("after", { mode: "json" }),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("audit_log_entity_idx").on(t.entity, t.entityId), index("audit_log_at_idx").on(t.at)],
+);
+
+/** Small key/value facts about this installation (e.g. whether demo data is in use). */
+export const appSettings = sqliteTable("app_settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});
+
+// ---------------------------------------------------------------------------
+// Campaigns and what they require
+
+export const campaigns = sqliteTable(
+  "campaigns",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    title: text("title").notNull(),
+    /** The resolution being studied. */
+    resolution: text("resolution").notNull(),
+    startDate: text("start_date").notNull(),
+    deadline: text("deadline").notNull(),
+    /** Ed25519 key pair for invitation QR tokens (private key never leaves the server). */
+    signingPublicKey: text("signing_public_key"),
+    signingPrivateKey: text("signing_private_key"),
+    createdAt: createdAt(),
+  },
+  (t) => [check("campaigns_dates_check", sql`${t.deadline} >= ${t.startDate}`)],
+);
+
+/** "Every unit of kind X must hold a conference organised by body kind Y before the deadline." */
+export const campaignRequirements = sqliteTable(
+  "campaign_requirements",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    unitKind: text("unit_kind").notNull(),
+    bodyKind: text("body_kind").notNull(),
+    /** JSON array of co-organiser body kinds, e.g. ["labour_federation"]. */
+    coBodyKinds: text("co_body_kinds", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    title: text("title").notNull(),
+    /** Own due date if earlier than the campaign deadline. */
+    dueDate: text("due_date"),
+    /** "1 ngày", "1 buổi". */
+    duration: text("duration"),
+    sortOrder: integer("sort_order").notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex("campaign_requirements_unique").on(t.campaignId, t.unitKind, t.bodyKind, t.title),
+    index("campaign_requirements_kind_idx").on(t.campaignId, t.unitKind),
+  ],
+);
+
+// ---------------------------------------------------------------------------
+// Conferences and their sites
+
+export const conferences = sqliteTable(
+  "conferences",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => campaigns.id),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    bodyId: integer("body_id")
+      .notNull()
+      .references(() => bodies.id),
+    requirementId: integer("requirement_id").references(() => campaignRequirements.id),
+    title: text("title").notNull(),
+    agenda: text("agenda").notNull().default(""),
+    audience: text("audience").notNull().default(""),
+    chair: text("chair").notNull().default(""),
+    startsAt: integer("starts_at", { mode: "timestamp_ms" }).notNull(),
+    endsAt: integer("ends_at", { mode: "timestamp_ms" }).notNull(),
+    status: text("status", { enum: CONFERENCE_STATUSES }).notNull().default("draft"),
+    cancelReason: text("cancel_reason"),
+    graceMinutes: integer("grace_minutes").notNull().default(15),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    index("conferences_campaign_unit_idx").on(t.campaignId, t.unitId),
+    index("conferences_body_idx").on(t.bodyId),
+    index("conferences_starts_idx").on(t.startsAt),
+    index("conferences_requirement_idx").on(t.requirementId, t.unitId),
+    check("conferences_time_check", sql`${t.endsAt} > ${t.startsAt}`),
+    check("conferences_status_check", inList(t.status, CONFERENCE_STATUSES)),
+    check("conferences_grace_check", sql`${t.graceMinutes} between 0 and 240`),
+    check("conferences_cancel_check", sql`${t.status} <> 'cancelled' or ${t.cancelReason} is not null`),
+  ],
+);
+
+export const conferenceCoBodies = sqliteTable(
+  "conference_co_bodies",
+  {
+    conferenceId: integer("conference_id")
+      .notNull()
+      .references(() => conferences.id, { onDelete: "cascade" }),
+    bodyId: integer("body_id")
+      .notNull()
+      .references(() => bodies.id),
+  },
+  (t) => [primaryKey({ columns: [t.conferenceId, t.bodyId] })],
+);
+
+/** A conference happens at one main site and any number of bridge points (điểm cầu). */
+export const sites = sqliteTable(
+  "sites",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    conferenceId: integer("conference_id")
+      .notNull()
+      .references(() => conferences.id, { onDelete: "cascade" }),
+    /** The unit a bridge point belongs to (a district hall of a provincial conference). */
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    isMain: integer("is_main", { mode: "boolean" }).notNull().default(false),
+    venue: text("venue").notNull(),
+    address: text("address").notNull().default(""),
+    capacity: integer("capacity"),
+  },
+  (t) => [
+    index("sites_conference_idx").on(t.conferenceId),
+    index("sites_venue_idx").on(t.venue),
+    uniqueIndex("sites_one_main_unique").on(t.conferenceId).where(sql`${t.isMain} = 1`),
+    check("sites_capacity_check", sql`${t.capacity} is null or ${t.capacity} > 0`),
+  ],
+);
+
+/** Door staff (scanner accounts) assigned to a site. */
+export const siteStaff = sqliteTable(
+  "site_staff",
+  {
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.userId] }), index("site_staff_user_idx").on(t.userId)],
+);
+
+// ---------------------------------------------------------------------------
+// People, invitations, attendance
+
+export const people = sqliteTable(
+  "people",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    fullName: text("full_name").notNull(),
+    /** Lower-case, diacritics removed (lib/text/fold.ts): what search matches against. */
+    searchName: text("search_name").notNull(),
+    position: text("position").notNull().default(""),
+    workplace: text("workplace").notNull().default(""),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    isPartyMember: integer("is_party_member", { mode: "boolean" }).notNull().default(true),
+    /** Attendee category (thành phần): can_bo_chu_chot, bao_cao_vien, doan_vien, giao_vien… */
+    category: text("category").notNull().default(""),
+    phone: text("phone"),
+    email: text("email"),
+    /** An identifier from the source list, for de-duplication on import. */
+    externalCode: text("external_code"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("people_unit_idx").on(t.unitId),
+    index("people_search_idx").on(t.searchName),
+    index("people_phone_idx").on(t.phone),
+    uniqueIndex("people_external_code_unique").on(t.externalCode),
+  ],
+);
+
+export const invitations = sqliteTable(
+  "invitations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    conferenceId: integer("conference_id")
+      .notNull()
+      .references(() => conferences.id, { onDelete: "cascade" }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    /** The organising body that issues the letter. */
+    bodyId: integer("body_id")
+      .notNull()
+      .references(() => bodies.id),
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id),
+    kind: text("kind", { enum: INVITATION_KINDS }).notNull().default("invited"),
+    status: text("status", { enum: INVITATION_STATUSES }).notNull().default("draft"),
+    /** "15-GM/HU" */
+    letterNumber: text("letter_number"),
+    tokenVersion: integer("token_version").notNull().default(1),
+    /** The QR token (Base32). Unique; null until issued. */
+    token: text("token"),
+    substituteName: text("substitute_name"),
+    substitutePosition: text("substitute_position"),
+    issuedAt: integer("issued_at", { mode: "timestamp_ms" }),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("invitations_conference_person_unique").on(t.conferenceId, t.personId),
+    uniqueIndex("invitations_token_unique").on(t.token),
+    index("invitations_site_idx").on(t.siteId),
+    index("invitations_person_idx").on(t.personId),
+    check("invitations_status_check", inList(t.status, INVITATION_STATUSES)),
+    check("invitations_kind_check", inList(t.kind, INVITATION_KINDS)),
+  ],
+);
+
+/** At most one check-in per invitation: the first accepted scan wins. */
+export const checkIns = sqliteTable(
+  "check_ins",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    invitationId: integer("invitation_id")
+      .notNull()
+      .references(() => invitations.id, { onDelete: "cascade" }),
+    conferenceId: integer("conference_id")
+      .notNull()
+      .references(() => conferences.id, { onDelete: "cascade" }),
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id),
+    /** Time on the door device. */
+    scannedAt: integer("scanned_at", { mode: "timestamp_ms" }).notNull(),
+    /** Time the server received it. */
+    receivedAt: integer("received_at", { mode: "timestamp_ms" }).notNull(),
+    scannerUserId: integer("scanner_user_id").references(() => users.id),
+    deviceId: text("device_id").notNull().default(""),
+    method: text("method", { enum: CHECK_IN_METHODS }).notNull(),
+    isLate: integer("is_late", { mode: "boolean" }).notNull().default(false),
+    wasOffline: integer("was_offline", { mode: "boolean" }).notNull().default(false),
+    nonce: text("nonce"),
+  },
+  (t) => [
+    uniqueIndex("check_ins_invitation_unique").on(t.invitationId),
+    uniqueIndex("check_ins_nonce_unique").on(t.nonce),
+    index("check_ins_conference_site_idx").on(t.conferenceId, t.siteId, t.scannedAt),
+    check("check_ins_method_check", inList(t.method, CHECK_IN_METHODS)),
+  ],
+);
+
+/** Every scan attempt, accepted or not. Never deleted: it is the audit trail of the door. */
+export const scanLog = sqliteTable(
+  "scan_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    nonce: text("nonce").notNull(),
+    /** The scanned text, cut to 200 characters. */
+    token: text("token").notNull(),
+    invitationId: integer("invitation_id").references(() => invitations.id, { onDelete: "set null" }),
+    conferenceId: integer("conference_id").references(() => conferences.id, { onDelete: "set null" }),
+    siteId: integer("site_id").references(() => sites.id, { onDelete: "set null" }),
+    verdict: text("verdict", { enum: SCAN_VERDICTS }).notNull(),
+    method: text("method", { enum: CHECK_IN_METHODS }).notNull(),
+    deviceId: text("device_id").notNull().default(""),
+    userId: integer("user_id").references(() => users.id),
+    scannedAt: integer("scanned_at", { mode: "timestamp_ms" }).notNull(),
+    receivedAt: integer("received_at", { mode: "timestamp_ms" }).notNull(),
+    wasOffline: integer("was_offline", { mode: "boolean" }).notNull().default(false),
+  },
+  (t) => [
+    uniqueIndex("scan_log_nonce_unique").on(t.nonce),
+    index("scan_log_conference_idx").on(t.conferenceId, t.receivedAt),
+    index("scan_log_invitation_idx").on(t.invitationId),
+    check("scan_log_verdict_check", inList(t.verdict, SCAN_VERDICTS)),
+  ],
+);
+
+/** Excused absence (vắng có lý do) and, later, the make-up session (học bù) it needed. */
+export const absences = sqliteTable(
+  "absences",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    invitationId: integer("invitation_id")
+      .notNull()
+      .references(() => invitations.id, { onDelete: "cascade" }),
+    reason: text("reason").notNull(),
+    note: text("note").notNull().default(""),
+    recordedBy: integer("recorded_by").references(() => users.id),
+    recordedAt: integer("recorded_at", { mode: "timestamp_ms" }).notNull(),
+    makeUpAttendedAt: integer("make_up_attended_at", { mode: "timestamp_ms" }),
+    makeUpNote: text("make_up_note"),
+  },
+  (t) => [
+    uniqueIndex("absences_invitation_unique").on(t.invitationId),
+    check("absences_reason_check", inList(t.reason, ABSENCE_REASONS)),
+  ],
+);
+
+// ---------------------------------------------------------------------------
+// Relations (for drizzle's relational queries)
+
+export const unitsRelations = relations(units, ({ one, many }) => ({
+  parent: one(units, { fields: [units.parentId], references: [units.id], relationName: "unit_parent" }),
+  children: many(units, { relationName: "unit_parent" }),
+  bodies: many(bodies),
+}));
+
+export const bodiesRelations = relations(bodies, ({ one }) => ({
+  unit: one(units, { fields: [bodies.unitId], references: [units.id] }),
+}));
+
+export const usersRelations = relations(users, ({ one }) => ({
+  unit: one(units, { fields: [users.unitId], references: [units.id] }),
+  body: one(bodies, { fields: [users.bodyId], references: [bodies.id] }),
+}));
+
+export const campaignsRelations = relations(campaigns, ({ many }) => ({
+  requirements: many(campaignRequirements),
+  conferences: many(conferences),
+}));
+
+export const campaignRequirementsRelations = relations(campaignRequirements, ({ one }) => ({
+  campaign: one(campaigns, { fields: [campaignRequirements.campaignId], references: [campaigns.id] }),
+}));
+
+export const conferencesRelations = relations(conferences, ({ one, many }) => ({
+  campaign: one(campaigns, { fields: [conferences.campaignId], references: [campaigns.id] }),
+  unit: one(units, { fields: [conferences.unitId], references: [units.id] }),
+  body: one(bodies, { fields: [conferences.bodyId], references: [bodies.id] }),
+  requirement: one(campaignRequirements, {
+    fields: [conferences.requirementId],
+    references: [campaignRequirements.id],
+  }),
+  sites: many(sites),
+  coBodies: many(conferenceCoBodies),
+}));
+
+export const conferenceCoBodiesRelations = relations(conferenceCoBodies, ({ one }) => ({
+  conference: one(conferences, { fields: [conferenceCoBodies.conferenceId], references: [conferences.id] }),
+  body: one(bodies, { fields: [conferenceCoBodies.bodyId], references: [bodies.id] }),
+}));
+
+export const sitesRelations = relations(sites, ({ one, many }) => ({
+  conference: one(conferences, { fields: [sites.conferenceId], references: [conferences.id] }),
+  unit: one(units, { fields: [sites.unitId], references: [units.id] }),
+  staff: many(siteStaff),
+}));
+
+export const siteStaffRelations = relations(siteStaff, ({ one }) => ({
+  site: one(sites, { fields: [siteStaff.siteId], references: [sites.id] }),
+  user: one(users, { fields: [siteStaff.userId], references: [users.id] }),
+}));

@@ -1,0 +1,159 @@
+import { and, count, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDemoDb, createTestDb } from "@/lib/testing/test-db";
+import { zonedDateKey } from "@/lib/time/zone";
+import { clearDatabase, seedDemo } from "./seed";
+import { DEMO_GAPS } from "./seed-data";
+import * as t from "./schema";
+
+let handle: Awaited<ReturnType<typeof createDemoDb>>;
+const NOW = new Date("2026-11-28T03:00:00Z");
+
+beforeAll(async () => {
+  handle = await createDemoDb(NOW);
+});
+afterAll(() => handle.cleanup());
+
+describe("demo seed", () => {
+  it("has the province, its 13 district-level units and 4 equivalent Party organisations", () => {
+    const { db } = handle;
+    const province = db.select().from(t.units).where(isNull(t.units.parentId)).all();
+    expect(province.map((u) => u.name)).toEqual(["Tỉnh Quảng Ngãi"]);
+    const districts = db.select().from(t.units).where(sql`${t.units.kind} in ('thanh_pho','thi_xa','huyen')`).all();
+    expect(districts).toHaveLength(13);
+    expect(districts.every((u) => u.parentId === province[0].id)).toBe(true);
+    expect(districts.find((u) => u.code === "534")?.name).toBe("Thị xã Đức Phổ");
+    expect(db.select().from(t.units).where(eq(t.units.kind, "dang_bo_truc_thuoc")).all()).toHaveLength(4);
+  });
+
+  it("gives every district-level unit its four organising bodies", () => {
+    const { db } = handle;
+    const rows = db
+      .select({ unit: t.units.code, n: count() })
+      .from(t.bodies)
+      .innerJoin(t.units, eq(t.units.id, t.bodies.unitId))
+      .where(sql`${t.units.kind} in ('thanh_pho','thi_xa','huyen')`)
+      .groupBy(t.units.code)
+      .all();
+    expect(rows).toHaveLength(13);
+    expect(rows.every((r) => r.n === 4)).toBe(true);
+  });
+
+  it("requires 3 conferences of the province and 4 of each district-level unit: 55", () => {
+    const { db } = handle;
+    const requirements = db.select().from(t.campaignRequirements).all();
+    const units = db.select().from(t.units).all();
+    const cells = units.flatMap((u) => requirements.filter((r) => r.unitKind === u.kind));
+    expect(requirements.filter((r) => r.unitKind === "tinh")).toHaveLength(3);
+    expect(cells).toHaveLength(55);
+  });
+
+  it("has the 55 campaign conferences, one per requirement and unit, plus today's practice conference", () => {
+    const { db } = handle;
+    const withRequirement = db.select().from(t.conferences).where(isNotNull(t.conferences.requirementId)).all();
+    expect(withRequirement).toHaveLength(55);
+    const keys = new Set(withRequirement.map((c) => `${c.unitId}:${c.requirementId}`));
+    expect(keys.size).toBe(55);
+
+    const practice = db.select().from(t.conferences).where(isNull(t.conferences.requirementId)).all();
+    expect(practice).toHaveLength(1);
+    expect(zonedDateKey(practice[0].startsAt)).toBe(zonedDateKey(NOW));
+    const invited = db.select({ n: count() }).from(t.invitations).where(eq(t.invitations.conferenceId, practice[0].id)).get()!.n;
+    expect(invited).toBe(40);
+  });
+
+  it("holds every required conference except exactly the deliberate gaps", () => {
+    const { db } = handle;
+    const notHeld = db
+      .select({ unit: t.units.code, kind: t.bodies.kind, status: t.conferences.status })
+      .from(t.conferences)
+      .innerJoin(t.units, eq(t.units.id, t.conferences.unitId))
+      .innerJoin(t.bodies, eq(t.bodies.id, t.conferences.bodyId))
+      .where(and(isNotNull(t.conferences.requirementId), sql`${t.conferences.status} <> 'held'`))
+      .all();
+    expect(notHeld.sort((a, b) => a.unit.localeCompare(b.unit))).toEqual(
+      [...DEMO_GAPS]
+        .map((g) => ({ unit: g.unitCode, kind: g.bodyKind, status: g.status }))
+        .sort((a, b) => a.unit.localeCompare(b.unit)),
+    );
+  });
+
+  it("places the provincial Standing Committee conference in the hall with 13 bridge points", () => {
+    const { db } = handle;
+    const standing = db
+      .select({ id: t.conferences.id, startsAt: t.conferences.startsAt })
+      .from(t.conferences)
+      .innerJoin(t.bodies, eq(t.bodies.id, t.conferences.bodyId))
+      .where(eq(t.bodies.name, "Ban Thường vụ Tỉnh ủy"))
+      .get()!;
+    expect(zonedDateKey(standing.startsAt)).toBe("2021-03-03");
+    const sites = db.select().from(t.sites).where(eq(t.sites.conferenceId, standing.id)).all();
+    expect(sites.filter((s) => s.isMain).map((s) => s.venue)).toEqual(["Hội trường Tỉnh ủy"]);
+    expect(sites.filter((s) => !s.isMain)).toHaveLength(13);
+    const mainInvited = db.select({ n: count() }).from(t.invitations).where(and(eq(t.invitations.siteId, sites.find((s) => s.isMain)!.id), eq(t.invitations.kind, "invited"))).get()!.n;
+    expect(mainInvited).toBe(320);
+  });
+
+  it("records attendance in the proportions of a held conference", () => {
+    const { db } = handle;
+    const totals = db
+      .select({
+        invited: sql<number>`count(*)`,
+        present: sql<number>`count(${t.checkIns.id})`,
+        late: sql<number>`coalesce(sum(${t.checkIns.isLate}), 0)`,
+        excused: sql<number>`count(${t.absences.id})`,
+      })
+      .from(t.invitations)
+      .innerJoin(t.conferences, eq(t.conferences.id, t.invitations.conferenceId))
+      .leftJoin(t.checkIns, eq(t.checkIns.invitationId, t.invitations.id))
+      .leftJoin(t.absences, eq(t.absences.invitationId, t.invitations.id))
+      .where(and(eq(t.conferences.status, "held"), eq(t.invitations.kind, "invited")))
+      .get()!;
+    const present = totals.present / totals.invited;
+    const excused = totals.excused / totals.invited;
+    const unexcused = 1 - present - excused;
+    expect(present).toBeGreaterThanOrEqual(0.93);
+    expect(present).toBeLessThanOrEqual(0.96);
+    expect(excused).toBeGreaterThanOrEqual(0.03);
+    expect(excused).toBeLessThanOrEqual(0.06);
+    expect(unexcused).toBeLessThanOrEqual(0.01);
+    expect(totals.late / totals.present).toBeGreaterThanOrEqual(0.03);
+    expect(totals.late / totals.present).toBeLessThanOrEqual(0.05);
+  });
+
+  it("has a directory of realistic size with Vietnamese names", () => {
+    const { db } = handle;
+    const people = db.select({ name: t.people.fullName }).from(t.people).all();
+    expect(people.length).toBeGreaterThan(5000);
+    expect(people.every((p) => p.name.split(" ").length >= 3)).toBe(true);
+  });
+
+  it("is deterministic: the same data from the same seed", async () => {
+    const again = createTestDb();
+    try {
+      await seedDemo(again.db, { now: NOW });
+      const digest = (db: typeof handle.db) =>
+        db.select({ name: t.people.fullName, phone: t.people.phone }).from(t.people).orderBy(t.people.id).all().slice(0, 500);
+      expect(digest(again.db)).toEqual(digest(handle.db));
+      const count1 = again.db.select({ n: count() }).from(t.checkIns).get()!.n;
+      const count2 = handle.db.select({ n: count() }).from(t.checkIns).get()!.n;
+      expect(count1).toBe(count2);
+    } finally {
+      again.cleanup();
+    }
+  });
+
+  it("can be reset and seeded again in place", async () => {
+    const again = createTestDb();
+    try {
+      await seedDemo(again.db, { now: NOW });
+      clearDatabase(again.db);
+      expect(again.db.select({ n: count() }).from(t.users).get()!.n).toBe(0);
+      const summary = await seedDemo(again.db, { now: NOW });
+      expect(summary.conferences).toBe(56);
+      expect(summary.users).toBe(4);
+    } finally {
+      again.cleanup();
+    }
+  });
+});

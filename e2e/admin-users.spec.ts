@@ -1,0 +1,44 @@
+import { expect, signIn, test } from "./fixtures";
+
+test("the admin creates an organiser, resets a password and disables the account", async ({ page, browser }) => {
+  const username = `tochuc.lyson.${Date.now() % 100000}`;
+  await signIn(page, "admin");
+  await page.getByRole("link", { name: "Người dùng" }).click();
+
+  // A refused form keeps what was typed and says why.
+  await page.getByLabel("Tên đăng nhập").fill(username);
+  await page.getByLabel("Họ và tên").fill("Cán bộ Ban Tuyên giáo Huyện ủy Lý Sơn");
+  await page.getByLabel("Vai trò").selectOption({ label: "Cán bộ tổ chức" });
+  await page.getByLabel("Đơn vị").selectOption({ label: "Huyện Lý Sơn" });
+  await page.getByLabel("Mật khẩu ban đầu").fill("mat-khau-1");
+  await page.getByRole("button", { name: "Tạo tài khoản" }).click();
+  await expect(page.getByText("Cán bộ tổ chức phải thuộc một cơ quan tổ chức.")).toBeVisible();
+  await expect(page.getByLabel("Tên đăng nhập")).toHaveValue(username);
+
+  await page.getByLabel("Cơ quan tổ chức").selectOption({ label: "Ban Tuyên giáo Huyện ủy Lý Sơn" });
+  await page.getByLabel("Mật khẩu ban đầu").fill("mat-khau-1");
+  await page.getByRole("button", { name: "Tạo tài khoản" }).click();
+  await expect(page.getByText(`Đã tạo tài khoản ${username}.`)).toBeVisible();
+  const row = page.locator(`tr[data-username="${username}"]`);
+  await expect(row).toContainText("Ban Tuyên giáo Huyện ủy Lý Sơn");
+
+  await row.getByPlaceholder("Mật khẩu mới").fill("mat-khau-2");
+  await row.getByRole("button", { name: "Đặt lại mật khẩu" }).click();
+  await expect(row.getByText(`Đã đặt lại mật khẩu cho ${username}.`)).toBeVisible();
+
+  const other = await browser.newPage();
+  await signIn(other, username, "mat-khau-2");
+  await expect(other.getByTestId("user-role")).toHaveText("Cán bộ tổ chức");
+
+  await row.getByRole("button", { name: "Khóa" }).click();
+  await expect(row.getByText("Đã khóa", { exact: true })).toBeVisible();
+
+  // The open session ends at once, and signing in again says the account is disabled.
+  await other.reload();
+  await expect(other).toHaveURL(/\/login$/);
+  await other.getByLabel("Tên đăng nhập").fill(username);
+  await other.getByLabel("Mật khẩu", { exact: true }).fill("mat-khau-2");
+  await other.getByRole("button", { name: "Đăng nhập", exact: true }).click();
+  await expect(other.getByTestId("login-error")).toHaveText("Tài khoản này đã bị khóa. Vui lòng liên hệ quản trị viên.");
+  await other.close();
+});

@@ -1,0 +1,59 @@
+import { conferenceIdOf, expect, signIn, test, unitIdOf } from "./fixtures";
+
+test.describe("scope is checked on the server", () => {
+  test("baocao.bato reads Ba Tơ but not Lý Sơn, by page or by API", async ({ page }) => {
+    const own = conferenceIdOf("535", "standing_committee");
+    const other = conferenceIdOf("536", "standing_committee");
+    await signIn(page, "baocao.bato");
+
+    await page.goto(`/conferences/${own}`);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Hội nghị học tập, quán triệt");
+    await expect(page.getByText("Huyện Ba Tơ").first()).toBeVisible();
+
+    const refused = await page.goto(`/conferences/${other}`);
+    expect(refused?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Không tìm thấy trang" })).toBeVisible();
+    await expect(page.getByText("Huyện Lý Sơn")).toHaveCount(0);
+
+    expect((await page.request.get(`/api/conferences/${own}`)).status()).toBe(200);
+    const api = await page.request.get(`/api/conferences/${other}`);
+    expect(api.status()).toBe(404);
+    expect(JSON.stringify(await api.json())).not.toContain("Lý Sơn");
+  });
+
+  test("a filter for another unit in the URL shows nothing of it", async ({ page }) => {
+    await signIn(page, "baocao.bato");
+    const lySon = conferenceIdOf("536", "propaganda");
+    await page.goto("/conferences");
+    await expect(page.getByTestId("conference-count")).toHaveText("5 hội nghị");
+    await page.goto(`/conferences?unit=${unitIdOf("536")}`);
+    await expect(page.getByTestId("conference-count")).toHaveText("0 hội nghị");
+    await expect(page.locator(`a[href="/conferences/${lySon}"]`)).toHaveCount(0);
+  });
+
+  test("only the admin reaches user management", async ({ page }) => {
+    await signIn(page, "tochuc.bato");
+    const response = await page.goto("/admin/users");
+    expect(response?.status()).toBe(404);
+  });
+
+  test("door staff cannot read conferences", async ({ page }) => {
+    await signIn(page, "diemdanh");
+    await expect(page.getByTestId("assignments")).toContainText("Hội nghị thực hành điểm danh");
+    expect((await page.goto("/conferences"))?.status()).toBe(404);
+    expect((await page.request.get(`/api/conferences/${conferenceIdOf("51", "standing_committee")}`)).status()).toBe(403);
+  });
+
+  test("without a session, pages redirect to sign-in and the API answers 401", async ({ page }) => {
+    await page.goto("/conferences");
+    await expect(page).toHaveURL(/\/login$/);
+    const response = await page.request.get(`/api/conferences/${conferenceIdOf("535", "propaganda")}`);
+    expect(response.status()).toBe(401);
+  });
+
+  test("the health check answers with the database status", async ({ request }) => {
+    const response = await request.get("/api/health");
+    expect(response.status()).toBe(200);
+    expect(await response.json()).toMatchObject({ status: "ok", database: { status: "ok", journalMode: "wal" } });
+  });
+});

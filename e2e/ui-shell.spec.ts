@@ -1,0 +1,49 @@
+import { expect, signIn, test } from "./fixtures";
+
+test("the language switch changes the UI and persists", async ({ page }) => {
+  await signIn(page, "admin");
+  await expect(page.getByRole("heading", { name: "Tiến độ đợt học tập" })).toBeVisible();
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("heading", { name: "Study campaign progress" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main navigation" }).getByRole("link")).toHaveText(["Home", "Conferences", "Users", "Account"]);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Study campaign progress" })).toBeVisible();
+  // Dates stay dd/MM/yyyy in English too.
+  await expect(page.getByText("Deadline: 31/03/2021")).toBeVisible();
+  await page.getByRole("button", { name: "Tiếng Việt" }).click();
+  await expect(page.getByRole("heading", { name: "Tiến độ đợt học tập" })).toBeVisible();
+});
+
+test("the home page shows the campaign's progress and today's practice conference", async ({ page }) => {
+  await signIn(page, "admin");
+  await expect(page.getByTestId("campaign-progress")).toHaveText("Đã tổ chức 52/55 hội nghị bắt buộc (95%)");
+  await expect(page.getByRole("link", { name: "Hội nghị thực hành điểm danh bằng mã QR (dữ liệu mẫu)" })).toBeVisible();
+  await expect(page.getByText("07:30–17:00", { exact: false }).first()).toBeVisible();
+});
+
+test("the conference page shows the bridge points with their roll call", async ({ page }) => {
+  await signIn(page, "admin");
+  await page.goto("/conferences");
+  await page.getByRole("link", { name: /cho cán bộ chủ chốt/ }).first().click();
+  await expect(page.getByTestId("conference-time")).toHaveText("07:30–17:00 03/03/2021");
+  await expect(page.getByRole("heading", { name: "Điểm cầu (14)" })).toBeVisible();
+  await expect(page.getByTestId("site-table").locator("tbody tr")).toHaveCount(14);
+});
+
+test.describe("on a 390 px phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("the navigation opens from a menu button and works with the keyboard", async ({ page }) => {
+    await signIn(page, "baocao.bato");
+    const menu = page.getByRole("button", { name: "Trình đơn" });
+    await expect(menu).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Điều hướng chính" })).toBeHidden();
+    await menu.focus();
+    await page.keyboard.press("Enter");
+    await expect(menu).toHaveAttribute("aria-expanded", "true");
+    await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Hội nghị", exact: true }).click();
+    await expect(page.getByRole("heading", { name: "Hội nghị", level: 1 })).toBeVisible();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+  });
+});

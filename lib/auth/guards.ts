@@ -1,0 +1,51 @@
+/**
+ * Guards every page, server action and route handler calls itself.
+ * They answer "who is this and may they do this at all"; which rows they may
+ * touch is decided in SQL by lib/auth/scope.ts.
+ */
+import "server-only";
+import { getServerSession } from "next-auth";
+import { notFound, redirect } from "next/navigation";
+import { NextResponse } from "next/server";
+import { db } from "@/db";
+import { can, type Action } from "@/lib/permissions";
+import { authOptions } from "./options";
+import { loadSessionUser, type SessionUser } from "./session-user";
+
+export type { SessionUser };
+
+export async function getCurrentUser(): Promise<SessionUser | null> {
+  const session = await getServerSession(authOptions());
+  const claims = session?.user;
+  if (!claims || typeof claims.id !== "number") return null;
+  return loadSessionUser(db, claims.id, claims.sessionVersion);
+}
+
+/** For pages: anonymous → login; not allowed → 404 (reveals nothing). */
+export async function requirePageUser(action: Action): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/login");
+  if (!can(user.role, action)) notFound();
+  return user;
+}
+
+type ApiGuard = { ok: true; user: SessionUser } | { ok: false; response: NextResponse };
+
+/** For route handlers: 401 without a session, 403 when the role may not. */
+export async function requireApiUser(action: Action): Promise<ApiGuard> {
+  const user = await getCurrentUser();
+  if (!user) {
+    return { ok: false, response: NextResponse.json({ error: "unauthenticated", message: "Chưa đăng nhập" }, { status: 401 }) };
+  }
+  if (!can(user.role, action)) {
+    return { ok: false, response: NextResponse.json({ error: "forbidden", message: "Không có quyền" }, { status: 403 }) };
+  }
+  return { ok: true, user };
+}
+
+/** For server actions: null when the caller may not; the action then returns its refusal. */
+export async function getActionUser(action: Action): Promise<SessionUser | null> {
+  const user = await getCurrentUser();
+  if (!user || !can(user.role, action)) return null;
+  return user;
+}

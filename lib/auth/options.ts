@@ -1,0 +1,83 @@
+/** next-auth configuration: credentials, JWT sessions (docs/decisions/0002-auth.md). */
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { db } from "@/db";
+import { serverEnv } from "@/lib/env";
+import { signInSchema } from "@/lib/schemas/auth";
+import { authenticate } from "./authenticate";
+
+/** Messages next-auth passes back to the login form as `error`; the form translates them. */
+export const SIGN_IN_ERRORS = { throttled: "THROTTLED", invalid: "INVALID", disabled: "DISABLED" } as const;
+
+function clientAddress(headers: Record<string, unknown> | undefined): string {
+  if (!serverEnv().TRUST_PROXY) return "direct";
+  const forwarded = headers?.["x-forwarded-for"];
+  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
+  return first || "direct";
+}
+
+/** Built on first use, not at import: `next build` runs without the secret. */
+let cached: NextAuthOptions | undefined;
+export function authOptions(): NextAuthOptions {
+  cached ??= buildAuthOptions();
+  return cached;
+}
+
+const buildAuthOptions = (): NextAuthOptions => ({
+  secret: serverEnv().NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  pages: { signIn: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "credentials",
+      credentials: {
+        username: { type: "text" },
+        password: { type: "password" },
+      },
+      async authorize(credentials, req) {
+        const parsed = signInSchema.safeParse(credentials ?? {});
+        if (!parsed.success) throw new Error(SIGN_IN_ERRORS.invalid);
+        const result = await authenticate(
+          db,
+          parsed.data.username,
+          parsed.data.password,
+          clientAddress(req?.headers as Record<string, unknown> | undefined),
+        );
+        if (!result.ok) throw new Error(SIGN_IN_ERRORS[result.reason]);
+        const u = result.user;
+        return {
+          id: String(u.id),
+          name: u.fullName,
+          role: u.role,
+          unitId: u.unitId,
+          bodyId: u.bodyId,
+          sessionVersion: u.sessionVersion,
+        };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = Number(user.id);
+        token.role = user.role;
+        token.unitId = user.unitId;
+        token.bodyId = user.bodyId;
+        token.sv = user.sessionVersion;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.user = {
+        ...session.user,
+        id: token.uid,
+        role: token.role,
+        unitId: token.unitId,
+        bodyId: token.bodyId,
+        sessionVersion: token.sv,
+      };
+      return session;
+    },
+  },
+});

@@ -1,0 +1,75 @@
+/**
+ * The signed-in user as the server sees it on each request: loaded fresh from
+ * the database, so that a disabled account or a changed password takes effect
+ * at once, with the set of units the user may see.
+ */
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { bodies, units, users, type Role } from "@/db/schema";
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  fullName: string;
+  role: Role;
+  unitId: number;
+  unitName: string;
+  bodyId: number | null;
+  bodyName: string | null;
+  /** "all" for province-level users and admins; otherwise the user's unit and those below it. */
+  scopeUnitIds: "all" | number[];
+}
+
+export function loadSessionUser(db: Db, userId: number, sessionVersion: number): SessionUser | null {
+  const row = db
+    .select({
+      id: users.id,
+      username: users.username,
+      fullName: users.fullName,
+      role: users.role,
+      unitId: users.unitId,
+      unitName: units.name,
+      unitParentId: units.parentId,
+      bodyId: users.bodyId,
+      bodyName: bodies.name,
+      disabled: users.disabled,
+      sessionVersion: users.sessionVersion,
+    })
+    .from(users)
+    .innerJoin(units, eq(units.id, users.unitId))
+    .leftJoin(bodies, eq(bodies.id, users.bodyId))
+    .where(eq(users.id, userId))
+    .get();
+  if (!row || row.disabled || row.sessionVersion !== sessionVersion) return null;
+
+  return {
+    id: row.id,
+    username: row.username,
+    fullName: row.fullName,
+    role: row.role,
+    unitId: row.unitId,
+    unitName: row.unitName,
+    bodyId: row.bodyId,
+    bodyName: row.bodyName,
+    scopeUnitIds: row.role === "admin" || row.unitParentId === null ? "all" : unitSubtree(db, row.unitId),
+  };
+}
+
+/** The unit and every unit below it (the tree is shallow: province → district → commune). */
+export function unitSubtree(db: Db, rootId: number): number[] {
+  const found = new Set([rootId]);
+  let frontier = [rootId];
+  while (frontier.length > 0) {
+    const next: number[] = [];
+    for (const id of frontier) {
+      for (const child of db.select({ id: units.id }).from(units).where(eq(units.parentId, id)).all()) {
+        if (!found.has(child.id)) {
+          found.add(child.id);
+          next.push(child.id);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return [...found];
+}

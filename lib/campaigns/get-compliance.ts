@@ -1,0 +1,121 @@
+/**
+ * Campaign compliance: for every unit in the user's scope, each conference the
+ * campaign requires of its kind of unit, and how far it has got.
+ */
+import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { campaignRequirements, campaigns, conferences, units } from "@/db/schema";
+import { unitReadScope } from "@/lib/auth/scope";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { zonedDateKey } from "@/lib/time/zone";
+
+export const CELL_STATUSES = ["held", "scheduled", "draft", "missing", "overdue"] as const;
+export type CellStatus = (typeof CELL_STATUSES)[number];
+
+export interface ComplianceCell {
+  requirementId: number;
+  status: CellStatus;
+  conferenceId: number | null;
+  /** The status of that conference, when there is one (a cancelled one shows why a cell is missing). */
+  conferenceStatus: string | null;
+  startsAt: Date | null;
+}
+
+/** The campaign most recently due: what the home page shows. */
+export function getCurrentCampaign(db: Db) {
+  return db.select().from(campaigns).orderBy(desc(campaigns.deadline), desc(campaigns.id)).limit(1).get() ?? null;
+}
+
+const STATUS_RANK: Record<string, number> = { held: 4, in_progress: 3, scheduled: 3, draft: 2, cancelled: 0 };
+
+export function cellStatus(
+  conference: { status: string } | undefined,
+  dueDate: string,
+  today: string,
+): CellStatus {
+  if (conference?.status === "held") return "held";
+  if (today > dueDate) return "overdue";
+  if (!conference || conference.status === "cancelled") return "missing";
+  if (conference.status === "draft") return "draft";
+  return "scheduled";
+}
+
+export function getCompliance(db: Db, user: SessionUser, campaignId: number, now: Date = new Date()) {
+  const campaign = db.select().from(campaigns).where(eq(campaigns.id, campaignId)).get();
+  if (!campaign) return null;
+
+  const requirements = db
+    .select()
+    .from(campaignRequirements)
+    .where(eq(campaignRequirements.campaignId, campaignId))
+    .orderBy(asc(campaignRequirements.sortOrder), asc(campaignRequirements.id))
+    .all();
+  const unitKinds = [...new Set(requirements.map((r) => r.unitKind))];
+  if (unitKinds.length === 0) return { campaign, requirements, rows: [], totals: emptyTotals() };
+
+  const unitRows = db
+    .select({ id: units.id, code: units.code, name: units.name, kind: units.kind })
+    .from(units)
+    .where(and(unitReadScope(user), inArray(units.kind, unitKinds)))
+    .orderBy(asc(units.sortOrder), asc(units.name))
+    .all();
+  const unitIds = unitRows.map((u) => u.id);
+
+  const conferenceRows =
+    unitIds.length === 0
+      ? []
+      : db
+          .select({
+            id: conferences.id,
+            unitId: conferences.unitId,
+            requirementId: conferences.requirementId,
+            status: conferences.status,
+            startsAt: conferences.startsAt,
+          })
+          .from(conferences)
+          .where(
+            and(
+              eq(conferences.campaignId, campaignId),
+              isNotNull(conferences.requirementId),
+              inArray(conferences.unitId, unitIds),
+            ),
+          )
+          .all();
+
+  // The most advanced conference for each (unit, requirement).
+  const best = new Map<string, (typeof conferenceRows)[number]>();
+  for (const c of conferenceRows) {
+    const key = `${c.unitId}:${c.requirementId}`;
+    const current = best.get(key);
+    if (!current || STATUS_RANK[c.status] > STATUS_RANK[current.status]) best.set(key, c);
+  }
+
+  const today = zonedDateKey(now);
+  const totals = emptyTotals();
+  const rows = unitRows.map((unit) => {
+    const cells: ComplianceCell[] = requirements
+      .filter((r) => r.unitKind === unit.kind)
+      .map((r) => {
+        const conference = best.get(`${unit.id}:${r.id}`);
+        const status = cellStatus(conference, r.dueDate ?? campaign.deadline, today);
+        totals[status]++;
+        totals.required++;
+        return {
+          requirementId: r.id,
+          status,
+          conferenceId: conference?.id ?? null,
+          conferenceStatus: conference?.status ?? null,
+          startsAt: conference?.startsAt ?? null,
+        };
+      });
+    return { unit, cells };
+  });
+
+  return { campaign, requirements, rows, totals };
+}
+
+function emptyTotals(): Record<CellStatus | "required", number> {
+  return { required: 0, held: 0, scheduled: 0, draft: 0, missing: 0, overdue: 0 };
+}
+
+export type Compliance = NonNullable<ReturnType<typeof getCompliance>>;

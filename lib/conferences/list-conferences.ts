@@ -1,0 +1,56 @@
+import { and, asc, count, eq, gt, lt, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { bodies, checkIns, conferences, invitations, units, type ConferenceStatus } from "@/db/schema";
+import { conferenceReadScope } from "@/lib/auth/scope";
+import type { SessionUser } from "@/lib/auth/session-user";
+
+export interface ConferenceFilters {
+  unitId?: number;
+  status?: ConferenceStatus;
+  /** Only conferences that overlap this interval. */
+  during?: { from: Date; to: Date };
+}
+
+/** Conferences in the user's scope with their invitation and attendance counts. */
+export function listConferences(db: Db, user: SessionUser, filters: ConferenceFilters = {}) {
+  const invited = db
+    .select({ conferenceId: invitations.conferenceId, n: count().as("invited_n") })
+    .from(invitations)
+    .where(and(eq(invitations.kind, "invited"), sql`${invitations.status} <> 'revoked'`))
+    .groupBy(invitations.conferenceId)
+    .as("invited");
+  const present = db
+    .select({ conferenceId: checkIns.conferenceId, n: count().as("present_n") })
+    .from(checkIns)
+    .groupBy(checkIns.conferenceId)
+    .as("present");
+
+  return db
+    .select({
+      id: conferences.id,
+      title: conferences.title,
+      startsAt: conferences.startsAt,
+      endsAt: conferences.endsAt,
+      status: conferences.status,
+      unitId: conferences.unitId,
+      unitName: units.name,
+      bodyName: bodies.name,
+      invited: sql<number>`coalesce(${invited.n}, 0)`,
+      present: sql<number>`coalesce(${present.n}, 0)`,
+    })
+    .from(conferences)
+    .innerJoin(units, eq(units.id, conferences.unitId))
+    .innerJoin(bodies, eq(bodies.id, conferences.bodyId))
+    .leftJoin(invited, eq(invited.conferenceId, conferences.id))
+    .leftJoin(present, eq(present.conferenceId, conferences.id))
+    .where(
+      and(
+        conferenceReadScope(db, user),
+        filters.unitId ? eq(conferences.unitId, filters.unitId) : undefined,
+        filters.status ? eq(conferences.status, filters.status) : undefined,
+        filters.during ? and(lt(conferences.startsAt, filters.during.to), gt(conferences.endsAt, filters.during.from)) : undefined,
+      ),
+    )
+    .orderBy(asc(conferences.startsAt), asc(units.sortOrder))
+    .all();
+}

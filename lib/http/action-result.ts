@@ -1,0 +1,36 @@
+import type { z } from "zod";
+
+/** What every server action returns to its form (useActionState). */
+export interface ActionResult {
+  ok: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string>;
+  /** What was submitted (passwords never), so that a refused form keeps what the user typed. */
+  values?: Record<string, string>;
+  /** Changes on every submission so the form can reset or announce. */
+  at?: number;
+}
+
+export const initialActionResult: ActionResult = { ok: false };
+
+/**
+ * Turns zod issues into one translated message per field. Schemas use keys of
+ * the "validation" messages; anything else falls back to "invalid".
+ */
+export function fieldErrorsFrom(error: z.ZodError, translate: (key: string) => string, known: (key: string) => boolean) {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    if (!errors[field]) errors[field] = translate(known(issue.message) ? issue.message : "invalid");
+  }
+  return errors;
+}
+
+/** The submitted text fields, without passwords, for re-filling a refused form. */
+export function submittedValues(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of form) {
+    if (typeof value === "string" && !key.startsWith("$") && !/password/i.test(key)) values[key] = value;
+  }
+  return values;
+}

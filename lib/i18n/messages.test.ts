@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import en from "./messages/en.json";
+import vi from "./messages/vi.json";
+
+type Tree = { [key: string]: string | Tree };
+const leaves = (tree: Tree, prefix = ""): [string, string][] =>
+  Object.entries(tree).flatMap(([k, v]) => (typeof v === "string" ? [[prefix + k, v] as [string, string]] : leaves(v, `${prefix}${k}.`)));
+
+describe("messages", () => {
+  it("has the same keys in Vietnamese and English", () => {
+    expect(leaves(en as Tree).map(([k]) => k)).toEqual(leaves(vi as Tree).map(([k]) => k));
+  });
+
+  it("has no empty message", () => {
+    for (const [key, value] of [...leaves(vi as Tree), ...leaves(en as Tree)]) expect(value.trim(), key).not.toBe("");
+  });
+
+  it("writes Vietnamese with its diacritics", () => {
+    expect(vi.login.title).toBe("Đăng nhập");
+    expect(vi.nav.conferences).toBe("Hội nghị");
+  });
+});

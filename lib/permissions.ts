@@ -1,0 +1,40 @@
+/**
+ * What each role may do. Read by the server guards (lib/auth/guards.ts), and by
+ * the UI only to hide what a user cannot use. Scope (which unit, which body) is
+ * applied separately, in SQL (lib/auth/scope.ts).
+ */
+import type { Role } from "@/db/schema";
+
+export const ACTIONS = [
+  "home:read",
+  "account:manage-own",
+  "campaign:read",
+  "conference:read",
+  "conference:write",
+  "invitation:manage",
+  "checkin:scan",
+  "checkin:assignments",
+  "report:read",
+  "user:manage",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export const PERMISSIONS: Record<Role, readonly Action[]> = {
+  admin: ACTIONS,
+  organizer: [
+    "home:read",
+    "account:manage-own",
+    "campaign:read",
+    "conference:read",
+    "conference:write",
+    "invitation:manage",
+    "checkin:scan",
+    "report:read",
+  ],
+  scanner: ["home:read", "account:manage-own", "checkin:scan", "checkin:assignments"],
+  viewer: ["home:read", "account:manage-own", "campaign:read", "conference:read", "report:read"],
+};
+
+export function can(role: Role, action: Action): boolean {
+  return PERMISSIONS[role].includes(action);
+}

@@ -1,0 +1,52 @@
+import fs from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+import { E2E_BASE_URL } from "./e2e/e2e-env";
+
+/**
+ * e2e runs against a production build (`npm start`'s own path) on port 3100
+ * with its own throw-away database in data/e2e/ (see e2e/serve.ts).
+ * Chromium: Debian's at /usr/bin/chromium, or CHROMIUM_PATH; elsewhere
+ * Playwright's own browser if it is installed.
+ */
+const chromiumPath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const executablePath = fs.existsSync(chromiumPath) ? chromiumPath : undefined;
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: false,
+  workers: 2,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL: E2E_BASE_URL,
+    locale: "vi-VN",
+    timezoneId: "Asia/Ho_Chi_Minh",
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  webServer: {
+    command: "node_modules/.bin/tsx e2e/serve.ts",
+    url: `${E2E_BASE_URL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 240_000,
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+});

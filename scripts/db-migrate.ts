@@ -1,0 +1,10 @@
+/** `npm run db:migrate`: applies the committed migrations to DATABASE_PATH (default data/app.db). */
+import { loadEnvConfig } from "@next/env";
+import { defaultDatabasePath, migrateDatabase, openDatabase } from "@/db/client";
+
+loadEnvConfig(process.cwd());
+const file = defaultDatabasePath();
+const db = openDatabase(file);
+migrateDatabase(db);
+console.log(`Đã cập nhật cấu trúc cơ sở dữ liệu: ${file}`);
+db.$client.close();

@@ -1,0 +1,140 @@
+/**
+ * `npm start`: everything a fresh machine needs, then the production server.
+ *
+ *  1. secrets: NEXTAUTH_SECRET from the environment, or generated once and kept
+ *     beside the database (data/secrets.json) with a warning;
+ *  2. a production build when there is none or the sources are newer;
+ *  3. the database: created, migrated, and seeded with the demo when empty
+ *     (DEMO=0: an empty database whose first admin is ADMIN_USERNAME/ADMIN_PASSWORD);
+ *  4. `next start` on PORT (default 3000), printing the demo accounts.
+ *
+ * `npm run dev` does 1 and 3, then `next dev`.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { loadEnvConfig } from "@next/env";
+import { z } from "zod";
+import { defaultDatabasePath, migrateDatabase, openDatabase } from "@/db/client";
+import { bootstrapEmpty, isDatabaseEmpty, seedDemo } from "@/db/seed";
+import { isDemoData } from "@/lib/settings/is-demo-data";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/db/seed-data";
+
+const startEnvSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DEMO: z.enum(["0", "1"]).default("1"),
+  ADMIN_USERNAME: z.string().trim().min(3).optional(),
+  ADMIN_PASSWORD: z.string().min(8, "ADMIN_PASSWORD phải có ít nhất 8 ký tự").optional(),
+  ROOT_UNIT_NAME: z.string().trim().min(2).default("Tỉnh Quảng Ngãi"),
+  ROOT_UNIT_CODE: z.string().trim().min(1).default("51"),
+});
+
+const ROOT = process.cwd();
+const NEXT_BIN = path.join(ROOT, "node_modules", ".bin", "next");
+const SOURCE_ENTRIES = ["app", "components", "lib", "db", "next.config.mjs", "package.json", "tsconfig.json"];
+
+function fail(message: string): never {
+  console.error(`\n✖ ${message}\n`);
+  process.exit(1);
+}
+
+function ensureSecrets(dataDir: string): void {
+  const file = path.join(dataDir, "secrets.json");
+  let stored: Record<string, string> = {};
+  if (fs.existsSync(file)) stored = JSON.parse(fs.readFileSync(file, "utf8"));
+  if (!process.env.NEXTAUTH_SECRET) {
+    if (!stored.NEXTAUTH_SECRET) {
+      stored.NEXTAUTH_SECRET = randomBytes(32).toString("base64url");
+      fs.mkdirSync(dataDir, { recursive: true });
+      fs.writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
+      console.warn(`⚠ NEXTAUTH_SECRET chưa được đặt: đã tạo một khóa ngẫu nhiên và lưu tại ${file}.`);
+      console.warn("  Khi triển khai thật, đặt NEXTAUTH_SECRET trong môi trường và sao lưu nó.");
+    }
+    process.env.NEXTAUTH_SECRET = stored.NEXTAUTH_SECRET;
+  }
+}
+
+function newestMtime(entry: string): number {
+  const full = path.join(ROOT, entry);
+  if (!fs.existsSync(full)) return 0;
+  const stat = fs.statSync(full);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const child of fs.readdirSync(full)) newest = Math.max(newest, newestMtime(path.join(entry, child)));
+  return newest;
+}
+
+function buildIfNeeded(): void {
+  const buildId = path.join(ROOT, ".next", "BUILD_ID");
+  const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
+  const changedAt = Math.max(...SOURCE_ENTRIES.map(newestMtime));
+  if (builtAt > changedAt) return;
+  console.log(builtAt ? "Mã nguồn đã thay đổi: đang dựng lại ứng dụng…" : "Đang dựng ứng dụng lần đầu (khoảng 1 phút)…");
+  const result = spawnSync(NEXT_BIN, ["build"], { stdio: "inherit", env: process.env });
+  if (result.status !== 0) fail("Dựng ứng dụng thất bại (next build). Xem lỗi ở trên.");
+}
+
+async function prepareDatabase(env: z.infer<typeof startEnvSchema>, file: string): Promise<boolean> {
+  const db = openDatabase(file);
+  try {
+    migrateDatabase(db);
+    if (await isDatabaseEmpty(db)) {
+      if (env.DEMO === "1") {
+        console.log("Cơ sở dữ liệu trống: đang nạp dữ liệu mẫu tỉnh Quảng Ngãi…");
+        const summary = await seedDemo(db);
+        console.log(
+          `  ${summary.units} đơn vị, ${summary.conferences} hội nghị, ${summary.people} người, ${summary.invitations} giấy mời, ${summary.checkIns} lượt điểm danh.`,
+        );
+      } else {
+        if (!env.ADMIN_USERNAME || !env.ADMIN_PASSWORD) {
+          fail("DEMO=0 cần ADMIN_USERNAME và ADMIN_PASSWORD (ít nhất 8 ký tự) để tạo tài khoản quản trị đầu tiên.");
+        }
+        await bootstrapEmpty(db, {
+          adminUsername: env.ADMIN_USERNAME,
+          adminPassword: env.ADMIN_PASSWORD,
+          rootUnitName: env.ROOT_UNIT_NAME,
+          rootUnitCode: env.ROOT_UNIT_CODE,
+        });
+        console.log(`Đã tạo cơ sở dữ liệu trống với tài khoản quản trị "${env.ADMIN_USERNAME}".`);
+      }
+    }
+    return isDemoData(db);
+  } finally {
+    db.$client.close();
+  }
+}
+
+function printAccounts(url: string, demo: boolean): void {
+  console.log(`\nQuán Triệt đang chạy tại ${url}`);
+  if (!demo) return;
+  console.log(`Tài khoản dùng thử (mật khẩu: ${DEMO_PASSWORD}):`);
+  for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(14)} ${a.description}`);
+  console.log("");
+}
+
+async function main(): Promise<void> {
+  const dev = process.argv.includes("--dev");
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+  // The same .env files that Next reads (.env, .env.local, .env.production…).
+  loadEnvConfig(ROOT, dev);
+  const parsed = startEnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    fail(`Cấu hình không hợp lệ:\n${parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`);
+  }
+  const env = parsed.data;
+  const databaseFile = defaultDatabasePath();
+  process.env.DATABASE_PATH = databaseFile;
+  process.env.NEXTAUTH_URL ||= `http://localhost:${env.PORT}`;
+  ensureSecrets(path.dirname(databaseFile));
+
+  const demo = await prepareDatabase(env, databaseFile);
+  if (!dev) buildIfNeeded();
+
+  const child = spawn(NEXT_BIN, [dev ? "dev" : "start", "-p", String(env.PORT)], { stdio: "inherit", env: process.env });
+  printAccounts(process.env.NEXTAUTH_URL, demo);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
+  child.on("exit", (code) => process.exit(code ?? 0));
+}
+
+void main();
