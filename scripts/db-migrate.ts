@@ -1,8 +1,8 @@
 /** `npm run db:migrate`: applies the committed migrations to DATABASE_PATH (default data/app.db). */
-import { loadEnvConfig } from "@next/env";
+import nextEnv from "@next/env"; // CommonJS: no named ESM exports
 import { defaultDatabasePath, migrateDatabase, openDatabase } from "@/db/client";
 
-loadEnvConfig(process.cwd());
+nextEnv.loadEnvConfig(process.cwd());
 const file = defaultDatabasePath();
 const db = openDatabase(file);
 migrateDatabase(db);

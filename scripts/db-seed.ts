@@ -1,9 +1,9 @@
 /** `npm run db:seed`: resets the database to the demo (all data is replaced). */
-import { loadEnvConfig } from "@next/env";
+import nextEnv from "@next/env"; // CommonJS: no named ESM exports
 import { defaultDatabasePath, migrateDatabase, openDatabase } from "@/db/client";
 import { clearDatabase, seedDemo } from "@/db/seed";
 
-loadEnvConfig(process.cwd());
+nextEnv.loadEnvConfig(process.cwd());
 const file = defaultDatabasePath();
 const db = openDatabase(file);
 migrateDatabase(db);

@@ -14,7 +14,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { loadEnvConfig } from "@next/env";
+import nextEnv from "@next/env"; // CommonJS: no named ESM exports
 import { z } from "zod";
 import { defaultDatabasePath, migrateDatabase, openDatabase } from "@/db/client";
 import { bootstrapEmpty, isDatabaseEmpty, seedDemo } from "@/db/seed";
@@ -117,7 +117,7 @@ async function main(): Promise<void> {
   const dev = process.argv.includes("--dev");
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   // The same .env files that Next reads (.env, .env.local, .env.production…).
-  loadEnvConfig(ROOT, dev);
+  nextEnv.loadEnvConfig(ROOT, dev);
   const parsed = startEnvSchema.safeParse(process.env);
   if (!parsed.success) {
     fail(`Cấu hình không hợp lệ:\n${parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`);
