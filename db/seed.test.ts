@@ -2,7 +2,9 @@ import { and, count, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDemoDb, createTestDb } from "@/lib/testing/test-db";
 import { zonedDateKey } from "@/lib/time/zone";
-import { clearDatabase, seedDemo } from "./seed";
+import { authenticate } from "@/lib/auth/authenticate";
+import { isDemoData } from "@/lib/settings/is-demo-data";
+import { bootstrapEmpty, clearDatabase, isDatabaseEmpty, seedDemo } from "./seed";
 import { DEMO_GAPS } from "./seed-data";
 import * as t from "./schema";
 
@@ -154,6 +156,24 @@ describe("demo seed", () => {
       expect(summary.users).toBe(4);
     } finally {
       again.cleanup();
+    }
+  });
+});
+
+describe("empty start (DEMO=0)", () => {
+  it("creates only the root unit and the first admin", async () => {
+    const empty = createTestDb();
+    try {
+      expect(await isDatabaseEmpty(empty.db)).toBe(true);
+      await bootstrapEmpty(empty.db, { adminUsername: "QuanTri", adminPassword: "mat-khau-manh", rootUnitName: "Tỉnh Quảng Ngãi", rootUnitCode: "51" });
+      expect(await isDatabaseEmpty(empty.db)).toBe(false);
+      expect(isDemoData(empty.db)).toBe(false);
+      expect(empty.db.select().from(t.units).all().map((u) => u.name)).toEqual(["Tỉnh Quảng Ngãi"]);
+      expect(empty.db.select({ n: count() }).from(t.conferences).get()!.n).toBe(0);
+      const result = await authenticate(empty.db, "quantri", "mat-khau-manh", "x");
+      expect(result.ok && result.user.role).toBe("admin");
+    } finally {
+      empty.cleanup();
     }
   });
 });

@@ -35,9 +35,13 @@ export async function CampaignProgress({ compliance, wide, now }: { compliance: 
       <p className="campaign-name">{campaign.title}</p>
       <p className="muted">
         {t("home.deadline", { date: formatDateKey(campaign.deadline) })} ·{" "}
-        <strong className={days < 0 ? "text-danger" : undefined}>
-          {days < 0 ? t("home.daysOverdue", { days: -days }) : t("home.daysLeft", { days })}
-        </strong>
+        {totals.required > 0 && totals.held === totals.required ? (
+          <strong className="text-ok">{t("home.complete")}</strong>
+        ) : (
+          <strong className={days < 0 ? "text-danger" : undefined}>
+            {days < 0 ? t("home.daysOverdue", { days: -days }) : t("home.daysLeft", { days })}
+          </strong>
+        )}
       </p>
       <div className="progress" role="img" aria-label={t("home.requiredHeld", { held: totals.held, required: totals.required })}>
         <div className="progress-bar" style={{ width: `${percent}%` }} />
