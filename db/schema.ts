@@ -449,6 +449,24 @@ export const absences = sqliteTable(
   ],
 );
 
+/** A secret, revocable calendar-feed URL for one unit's schedule (phone calendars subscribe to it). */
+export const unitFeeds = sqliteTable(
+  "unit_feeds",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id, { onDelete: "cascade" }),
+    /** 32 random bytes, base32: the only thing in the URL. */
+    token: text("token").notNull(),
+    label: text("label").notNull().default(""),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("unit_feeds_token_unique").on(t.token), index("unit_feeds_unit_idx").on(t.unitId)],
+);
+
 // ---------------------------------------------------------------------------
 // Relations (for drizzle's relational queries)
 

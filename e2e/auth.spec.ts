@@ -1,10 +1,10 @@
 import { conferenceIdOf, createAccount, expect, signIn, test } from "./fixtures";
 
 const NAV: Record<string, string[]> = {
-  admin: ["Trang chủ", "Hội nghị", "Người dùng", "Tài khoản"],
-  "tochuc.bato": ["Trang chủ", "Hội nghị", "Tài khoản"],
+  admin: ["Trang chủ", "Lịch", "Hội nghị", "Tiến độ", "Người dùng", "Tài khoản"],
+  "tochuc.bato": ["Trang chủ", "Lịch", "Hội nghị", "Tiến độ", "Tài khoản"],
   diemdanh: ["Trang chủ", "Tài khoản"],
-  "baocao.bato": ["Trang chủ", "Hội nghị", "Tài khoản"],
+  "baocao.bato": ["Trang chủ", "Lịch", "Hội nghị", "Tiến độ", "Tài khoản"],
 };
 const ROLE_LABEL: Record<string, string> = {
   admin: "Quản trị",

@@ -6,7 +6,7 @@ import { formatRange } from "@/lib/time/format";
 
 const rate = (present: number, invited: number) => (invited === 0 ? "—" : `${((present / invited) * 100).toFixed(1)}%`);
 
-export async function ConferenceDetails({ conference: c }: { conference: ConferenceDetail }) {
+export async function ConferenceDetails({ conference: c, actions, saved }: { conference: ConferenceDetail; actions: React.ReactNode; saved: boolean }) {
   const t = await getTranslations();
   return (
     <div className="stack">
@@ -17,7 +17,12 @@ export async function ConferenceDetails({ conference: c }: { conference: Confere
         <h1>{c.title}</h1>
         <StatusBadge status={c.status} label={t(`conferenceStatus.${c.status}`)} />
       </div>
-      {c.canEdit ? <p className="notice info">{t("conferences.youCanEdit")}</p> : null}
+      {saved ? (
+        <p className="notice success" role="status">
+          {t("conferences.saved")}
+        </p>
+      ) : null}
+      {actions}
 
       <section className="card" aria-labelledby="details-title">
         <h2 id="details-title">{t("conferences.details")}</h2>

@@ -1,9 +1,13 @@
 import type { Action } from "@/lib/permissions";
 
+export type NavLabel = "home" | "calendar" | "conferences" | "board" | "users" | "account";
+
 /** The navigation, in order; an entry is shown only to roles that may open its page. */
-export const NAV_ITEMS: { href: string; label: "home" | "conferences" | "users" | "account"; action: Action }[] = [
+export const NAV_ITEMS: { href: string; label: NavLabel; action: Action }[] = [
   { href: "/", label: "home", action: "home:read" },
+  { href: "/calendar", label: "calendar", action: "conference:read" },
   { href: "/conferences", label: "conferences", action: "conference:read" },
+  { href: "/board", label: "board", action: "campaign:read" },
   { href: "/admin/users", label: "users", action: "user:manage" },
   { href: "/account", label: "account", action: "account:manage-own" },
 ];

@@ -7,6 +7,10 @@ export interface ActionResult {
   fieldErrors?: Record<string, string>;
   /** What was submitted (passwords never), so that a refused form keeps what the user typed. */
   values?: Record<string, string>;
+  /** Conflicts that refused the save (blocking) or that the user must confirm (warnings). */
+  conflicts?: { blocking: boolean; message: string }[];
+  /** True when only warnings stand in the way: submitting again with confirmation saves. */
+  needsConfirm?: boolean;
   /** Changes on every submission so the form can reset or announce. */
   at?: number;
 }

@@ -1,5 +1,11 @@
+/**
+ * Inputs about conferences: URL filters, the conference form, moves from the
+ * calendar, cancelling, sites. Messages are keys of "validation" messages.
+ */
 import { z } from "zod";
 import { CONFERENCE_STATUSES } from "@/db/schema";
+import { parseDateInput, parseTimeInput } from "@/lib/time/parse";
+import { zonedInstant } from "@/lib/time/zone";
 
 /** Filters of the conference list, from the URL. Anything unknown is ignored, never an error page. */
 export const conferenceFiltersSchema = z.object({
@@ -7,8 +13,99 @@ export const conferenceFiltersSchema = z.object({
   status: z.enum(CONFERENCE_STATUSES).optional().catch(undefined),
 });
 
-/** A conference id in a URL: "12" → 12; anything else → null (then 404). */
-export function parseConferenceId(value: string): number | null {
-  const parsed = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).safeParse(value);
-  return /^\d+$/.test(value) && parsed.success ? parsed.data : null;
+/** An id in a URL: "12" → 12; anything else → null (then 404). */
+export function parseId(value: string): number | null {
+  if (!/^\d{1,15}$/.test(value)) return null;
+  const n = Number(value);
+  return n > 0 ? n : null;
+}
+export const parseConferenceId = parseId;
+
+const id = (message: string) => z.coerce.number({ error: message }).int(message).positive(message);
+const optionalId = z.preprocess((v) => (v === "" || v == null ? null : v), z.coerce.number().int().positive().nullable());
+/** dd/MM/yyyy (or ISO) → "yyyy-MM-dd". */
+const dateKey = z
+  .string({ error: "dateFormat" })
+  .transform((v) => parseDateInput(v) ?? "")
+  .refine((v) => v !== "", "dateFormat")
+  .refine((v) => v >= "2000-01-01" && v <= "2100-12-31", "dateRange");
+/** HH:mm, 7:30, 7h30 → "HH:mm". */
+const time = z
+  .string({ error: "timeFormat" })
+  .transform((v) => parseTimeInput(v) ?? "")
+  .refine((v) => v !== "", "timeFormat");
+const text = (max: number) => z.string().trim().max(max, "tooLong").default("");
+const confirm = z.preprocess((v) => v === "1" || v === "on" || v === true, z.boolean()).default(false);
+
+export const EDITABLE_STATUSES = ["draft", "scheduled", "in_progress", "held"] as const;
+
+export const conferenceFormSchema = z
+  .object({
+    campaignId: id("campaignRequired"),
+    bodyId: id("organisingBodyRequired"),
+    coBodyIds: z.array(z.coerce.number().int().positive()).max(20).default([]),
+    requirementId: optionalId,
+    title: z.string().trim().min(5, "titleRequired").max(300, "tooLong"),
+    agenda: text(5000),
+    audience: text(2000),
+    chair: text(300),
+    startDate: dateKey,
+    startTime: time,
+    endDate: dateKey,
+    endTime: time,
+    graceMinutes: z.coerce.number({ error: "graceRange" }).int("graceRange").min(0, "graceRange").max(240, "graceRange"),
+    status: z.enum(EDITABLE_STATUSES, "statusRequired"),
+    venue: z.string().trim().min(2, "venueRequired").max(200, "tooLong"),
+    address: text(300),
+    capacity: z.preprocess(
+      (v) => (v === "" || v == null ? null : v),
+      z.coerce.number({ error: "capacityRange" }).int("capacityRange").min(1, "capacityRange").max(100_000, "capacityRange").nullable(),
+    ),
+    confirmWarnings: confirm,
+  })
+  .transform((v) => ({ ...v, startsAt: zonedInstant(v.startDate, v.startTime), endsAt: zonedInstant(v.endDate, v.endTime) }))
+  .refine((v) => v.endsAt > v.startsAt, { path: ["endTime"], message: "endBeforeStart" });
+export type ConferenceFormInput = z.infer<typeof conferenceFormSchema>;
+
+/** A drag or resize on the calendar: how far the start and the end moved, in milliseconds. */
+export const moveConferenceSchema = z.object({
+  conferenceId: z.number().int().positive(),
+  startDeltaMs: z.number().int().min(-366 * 86_400_000).max(366 * 86_400_000),
+  endDeltaMs: z.number().int().min(-366 * 86_400_000).max(366 * 86_400_000),
+  confirmWarnings: z.boolean().default(false),
+});
+
+export const cancelConferenceSchema = z.object({
+  conferenceId: z.coerce.number().int().positive(),
+  reason: z.string().trim().min(3, "cancelReasonRequired").max(500, "tooLong"),
+});
+
+export const setStatusSchema = z.object({
+  conferenceId: z.coerce.number().int().positive(),
+  status: z.enum(CONFERENCE_STATUSES),
+});
+
+export const siteFormSchema = z.object({
+  conferenceId: z.coerce.number().int().positive(),
+  siteId: optionalId,
+  unitId: id("unitRequired"),
+  venue: z.string().trim().min(2, "venueRequired").max(200, "tooLong"),
+  address: text(300),
+  capacity: z.preprocess(
+    (v) => (v === "" || v == null ? null : v),
+    z.coerce.number({ error: "capacityRange" }).int("capacityRange").min(1, "capacityRange").max(100_000, "capacityRange").nullable(),
+  ),
+  staffIds: z.array(z.coerce.number().int().positive()).max(50).default([]),
+});
+export type SiteFormInput = z.infer<typeof siteFormSchema>;
+
+/** FormData → plain object, with the named fields as arrays (checkbox groups, multi-selects). */
+export function formToObject(form: FormData, arrays: string[] = []): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(form.keys())) {
+    if (key.startsWith("$")) continue;
+    out[key] = arrays.includes(key) ? form.getAll(key).filter((v) => v !== "") : form.get(key);
+  }
+  for (const key of arrays) out[key] ??= [];
+  return out;
 }

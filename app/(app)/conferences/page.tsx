@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ConferenceFilters } from "@/components/conferences/conference-filters";
 import { ConferenceTable } from "@/components/conferences/conference-table";
 import { db } from "@/db";
 import { requirePageUser } from "@/lib/auth/guards";
 import { listConferences } from "@/lib/conferences/list-conferences";
+import { can } from "@/lib/permissions";
 import { conferenceFiltersSchema } from "@/lib/schemas/conferences";
 import { listUnits } from "@/lib/units/list-units";
 
@@ -26,6 +28,11 @@ export default async function ConferencesPage({ searchParams }: { searchParams: 
         <p className="muted" data-testid="conference-count">
           {t("count", { count: rows.length })}
         </p>
+        {can(user.role, "conference:write") ? (
+          <Link className="button primary push-right" href="/conferences/new">
+            {t("new")}
+          </Link>
+        ) : null}
       </div>
       <ConferenceFilters units={units} unit={filters.unit} status={filters.status} />
       <ConferenceTable rows={rows} />

@@ -1,0 +1,74 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { cancelConferenceAction, duplicateConferenceAction, setStatusAction } from "@/app/(app)/conferences/actions";
+import { Field } from "@/components/ui/field";
+import { initialActionResult } from "@/lib/http/action-result";
+
+interface Props {
+  conferenceId: number;
+  canEdit: boolean;
+  cancellable: boolean;
+  transitions: { status: string; label: string }[];
+}
+
+/** What an organiser may do with a conference; the server checks every one of them again. */
+export function ConferenceActionsClient({ conferenceId, canEdit, cancellable, transitions }: Props) {
+  const t = useTranslations("conferences");
+  const [statusState, statusAction, statusPending] = useActionState(setStatusAction, initialActionResult);
+  const [cancelState, cancelAction, cancelPending] = useActionState(cancelConferenceAction, initialActionResult);
+  const outcome = [statusState, cancelState].filter((s) => s.message).sort((a, b) => (b.at ?? 0) - (a.at ?? 0))[0];
+
+  return (
+    <div className="actions-bar">
+      <div className="row-actions">
+        {canEdit ? (
+          <Link className="button primary" href={`/conferences/${conferenceId}/edit`}>
+            {t("edit")}
+          </Link>
+        ) : null}
+        {transitions.map((tr) => (
+          <form key={tr.status} action={statusAction}>
+            <input type="hidden" name="conferenceId" value={conferenceId} />
+            <input type="hidden" name="status" value={tr.status} />
+            <button className="button" type="submit" disabled={statusPending}>
+              {tr.label}
+            </button>
+          </form>
+        ))}
+        <form action={duplicateConferenceAction}>
+          <input type="hidden" name="conferenceId" value={conferenceId} />
+          <button className="button" type="submit">
+            {t("duplicate")}
+          </button>
+        </form>
+        <a className="button subtle-dark" href={`/api/conferences/${conferenceId}.ics`} download>
+          {t("downloadIcs")}
+        </a>
+      </div>
+      {outcome ? (
+        <p className={`notice ${outcome.ok ? "success" : "error"}`} role="status">
+          {outcome.message}
+        </p>
+      ) : null}
+      {cancellable ? (
+        <details className="cancel-box">
+          <summary>{t("cancel")}</summary>
+          <form action={cancelAction} className="form" noValidate>
+            <input type="hidden" name="conferenceId" value={conferenceId} />
+            <Field id="cancel-reason" label={t("cancelReason")} error={cancelState.fieldErrors?.reason}>
+              <textarea id="cancel-reason" name="reason" rows={2} maxLength={500} required />
+            </Field>
+            <div>
+              <button className="button danger" type="submit" disabled={cancelPending}>
+                {t("confirmCancel")}
+              </button>
+            </div>
+          </form>
+        </details>
+      ) : null}
+    </div>
+  );
+}

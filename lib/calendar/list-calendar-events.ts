@@ -1,0 +1,74 @@
+import { and, asc, eq, gt, isNotNull, isNull, lt, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { bodies, conferences, sites, units } from "@/db/schema";
+import { conferenceReadScope, conferenceWriteScope } from "@/lib/auth/scope";
+import type { SessionUser } from "@/lib/auth/session-user";
+
+export interface CalendarFilters {
+  campaignId?: number;
+  /** province: conferences of the root unit; district: of the units below it. */
+  level?: "province" | "district";
+  unitId?: number;
+  bodyKind?: string;
+  from?: Date;
+  to?: Date;
+}
+
+export interface CalendarEvent {
+  id: number;
+  title: string;
+  start: string;
+  end: string;
+  status: string;
+  bodyKind: string;
+  bodyName: string;
+  unitName: string;
+  venue: string;
+  editable: boolean;
+}
+
+/** The conferences of the calendar, one event each, as plain serialisable objects. */
+export function listCalendarEvents(db: Db, user: SessionUser, filters: CalendarFilters = {}): CalendarEvent[] {
+  const rows = db
+    .select({
+      id: conferences.id,
+      title: conferences.title,
+      startsAt: conferences.startsAt,
+      endsAt: conferences.endsAt,
+      status: conferences.status,
+      bodyKind: bodies.kind,
+      bodyName: bodies.name,
+      unitName: units.name,
+      venue: sites.venue,
+      canWrite: sql<number>`case when ${conferenceWriteScope(user)} then 1 else 0 end`,
+    })
+    .from(conferences)
+    .innerJoin(bodies, eq(bodies.id, conferences.bodyId))
+    .innerJoin(units, eq(units.id, conferences.unitId))
+    .leftJoin(sites, and(eq(sites.conferenceId, conferences.id), eq(sites.isMain, true)))
+    .where(
+      and(
+        conferenceReadScope(db, user),
+        filters.campaignId ? eq(conferences.campaignId, filters.campaignId) : undefined,
+        filters.level === "province" ? isNull(units.parentId) : filters.level === "district" ? isNotNull(units.parentId) : undefined,
+        filters.unitId ? eq(conferences.unitId, filters.unitId) : undefined,
+        filters.bodyKind ? eq(bodies.kind, filters.bodyKind) : undefined,
+        filters.to ? lt(conferences.startsAt, filters.to) : undefined,
+        filters.from ? gt(conferences.endsAt, filters.from) : undefined,
+      ),
+    )
+    .orderBy(asc(conferences.startsAt))
+    .all();
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    start: r.startsAt.toISOString(),
+    end: r.endsAt.toISOString(),
+    status: r.status,
+    bodyKind: r.bodyKind,
+    bodyName: r.bodyName,
+    unitName: r.unitName,
+    venue: r.venue ?? "",
+    editable: r.canWrite === 1 && r.status !== "held" && r.status !== "cancelled",
+  }));
+}

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { users } from "@/db/schema";
+import { loadSessionUser } from "@/lib/auth/session-user";
+import { createDemoDb } from "@/lib/testing/test-db";
+import { buildBoard } from "./compliance-board";
+import { complianceCsv } from "./compliance-csv";
+import { getCompliance, getCurrentCampaign } from "./get-compliance";
+
+let handle: Awaited<ReturnType<typeof createDemoDb>>;
+beforeAll(async () => {
+  handle = await createDemoDb();
+});
+afterAll(() => handle.cleanup());
+
+const admin = () => {
+  const row = handle.db.select().from(users).where(eq(users.username, "admin")).get()!;
+  return loadSessionUser(handle.db, row.id, row.sessionVersion)!;
+};
+
+describe("compliance board", () => {
+  it("has one column per kind of required conference and leaves cells not required empty", () => {
+    const compliance = getCompliance(handle.db, admin(), getCurrentCampaign(handle.db)!.id)!;
+    const board = buildBoard(compliance);
+    expect(board.columns.map((c) => c.key)).toEqual([
+      "standing_committee",
+      "propaganda",
+      "propaganda+labour_federation",
+      "labour_federation",
+      "education_office",
+    ]);
+    const province = board.rows.find((r) => r.unit.code === "51")!;
+    expect(province.cells.map((c) => c?.status ?? null)).toEqual(["held", "held", "held", null, null]);
+    const lySon = board.rows.find((r) => r.unit.code === "536")!;
+    expect(lySon.cells.map((c) => c?.status ?? null)).toEqual(["held", "held", null, "held", "overdue"]);
+    expect(board.columnTotals).toEqual([
+      { held: 14, required: 14 },
+      { held: 14, required: 14 },
+      { held: 1, required: 1 },
+      { held: 12, required: 13 },
+      { held: 11, required: 13 },
+    ]);
+  });
+
+  it("filters rows by a cell status", () => {
+    const compliance = getCompliance(handle.db, admin(), getCurrentCampaign(handle.db)!.id)!;
+    expect(buildBoard(compliance, "overdue").rows.map((r) => r.unit.code).sort()).toEqual(["530", "531", "536"]);
+  });
+
+  it("exports one CSV line per unit and requirement, with a BOM for Excel", () => {
+    const compliance = getCompliance(handle.db, admin(), getCurrentCampaign(handle.db)!.id)!;
+    const csv = complianceCsv(compliance, (k) => k);
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    const lines = csv.trim().split("\r\n");
+    expect(lines).toHaveLength(56);
+    expect(lines.find((l) => l.startsWith("536,") && l.includes("overdue"))).toContain("conferenceStatus.cancelled");
+  });
+});

@@ -1,0 +1,25 @@
+/** Turns a SaveResult into what a form shows, in the user's language. */
+import type { ActionResult } from "@/lib/http/action-result";
+import type { Conflict } from "./find-conflicts";
+import type { SaveResult } from "./save-conference";
+
+type Translate = ((key: string, values?: Record<string, string | number>) => string) & { has: (key: string) => boolean };
+
+export function conflictMessages(conflicts: Conflict[], t: Translate) {
+  return conflicts.map((c) => ({ blocking: c.blocking, message: t(`conflicts.${c.code}`, c.params) }));
+}
+
+export function describeRefusal(result: Exclude<SaveResult, { ok: true }>, t: Translate, values?: Record<string, string>): ActionResult {
+  if ("conflicts" in result) {
+    return {
+      ok: false,
+      conflicts: conflictMessages(result.conflicts, t),
+      needsConfirm: result.conflicts.every((c) => !c.blocking),
+      values,
+      at: Date.now(),
+    };
+  }
+  const key = t.has(`validation.${result.code}`) ? `validation.${result.code}` : "validation.invalid";
+  const message = t(key);
+  return { ok: false, ...(result.field ? { fieldErrors: { [result.field]: message } } : { message }), values, at: Date.now() };
+}

@@ -1,0 +1,47 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { conferenceCoBodies, sites } from "@/db/schema";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { zonedParts } from "@/lib/time/zone";
+import { getWritableConference } from "./save-conference";
+
+const pad = (n: number) => String(n).padStart(2, "0");
+const dateOf = (d: Date) => {
+  const p = zonedParts(d);
+  return `${pad(p.day)}/${pad(p.month)}/${p.year}`;
+};
+const timeOf = (d: Date) => {
+  const p = zonedParts(d);
+  return `${pad(p.hour)}:${pad(p.minute)}`;
+};
+
+/** The conference form's values for a conference the user may change, or null. */
+export function getConferenceForEdit(db: Db, user: SessionUser, id: number) {
+  const c = getWritableConference(db, user, id);
+  if (!c) return null;
+  const main = db.select().from(sites).where(and(eq(sites.conferenceId, id), eq(sites.isMain, true))).get();
+  const coBodyIds = db.select({ bodyId: conferenceCoBodies.bodyId }).from(conferenceCoBodies).where(eq(conferenceCoBodies.conferenceId, id)).all();
+  return {
+    id: c.id,
+    status: c.status,
+    values: {
+      campaignId: String(c.campaignId),
+      bodyId: String(c.bodyId),
+      requirementId: c.requirementId ? String(c.requirementId) : "",
+      title: c.title,
+      agenda: c.agenda,
+      audience: c.audience,
+      chair: c.chair,
+      startDate: dateOf(c.startsAt),
+      startTime: timeOf(c.startsAt),
+      endDate: dateOf(c.endsAt),
+      endTime: timeOf(c.endsAt),
+      graceMinutes: String(c.graceMinutes),
+      status: c.status === "cancelled" ? "draft" : c.status,
+      venue: main?.venue ?? "",
+      address: main?.address ?? "",
+      capacity: main?.capacity ? String(main.capacity) : "",
+    } as Record<string, string>,
+    coBodyIds: coBodyIds.map((r) => r.bodyId),
+  };
+}

@@ -1,0 +1,48 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { bodies, campaignRequirements, units, users } from "@/db/schema";
+import { listCampaigns } from "@/lib/campaigns/list-campaigns";
+import type { SessionUser } from "@/lib/auth/session-user";
+
+/** The choices of the conference form, limited to what the user may organise. */
+export function getConferenceFormOptions(db: Db, user: SessionUser) {
+  const bodyRows = db
+    .select({ id: bodies.id, name: bodies.name, kind: bodies.kind, unitId: units.id, unitName: units.name, unitKind: units.kind })
+    .from(bodies)
+    .innerJoin(units, eq(units.id, bodies.unitId))
+    .where(user.role === "admin" ? undefined : eq(bodies.id, user.bodyId ?? -1))
+    .orderBy(asc(units.sortOrder), asc(bodies.id))
+    .all();
+  const unitIds = [...new Set(bodyRows.map((b) => b.unitId))];
+  const coBodies =
+    unitIds.length === 0
+      ? []
+      : db
+          .select({ id: bodies.id, name: bodies.name, unitId: bodies.unitId })
+          .from(bodies)
+          .where(inArray(bodies.unitId, unitIds))
+          .orderBy(asc(bodies.id))
+          .all();
+  return {
+    campaigns: listCampaigns(db),
+    bodies: bodyRows,
+    coBodies,
+    requirements: db
+      .select({ id: campaignRequirements.id, campaignId: campaignRequirements.campaignId, unitKind: campaignRequirements.unitKind, title: campaignRequirements.title })
+      .from(campaignRequirements)
+      .orderBy(asc(campaignRequirements.sortOrder))
+      .all(),
+  };
+}
+export type ConferenceFormOptions = ReturnType<typeof getConferenceFormOptions>;
+
+/** Door-staff accounts that can be assigned to a site. */
+export function listDoorStaff(db: Db) {
+  return db
+    .select({ id: users.id, username: users.username, fullName: users.fullName, unitName: units.name })
+    .from(users)
+    .innerJoin(units, eq(units.id, users.unitId))
+    .where(and(eq(users.role, "scanner"), eq(users.disabled, false)))
+    .orderBy(asc(units.sortOrder), asc(users.username))
+    .all();
+}

@@ -1,0 +1,155 @@
+import { and, count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditLog, bodies, campaignRequirements, campaigns, conferences, sites, units, users } from "@/db/schema";
+import { loadSessionUser, type SessionUser } from "@/lib/auth/session-user";
+import { conferenceFormSchema } from "@/lib/schemas/conferences";
+import { createDemoDb } from "@/lib/testing/test-db";
+import { formatRange } from "@/lib/time/format";
+import { addBridgePointsEverywhere, removeSite, saveSite } from "./manage-sites";
+import { cancelConference, duplicateConference, moveConference, saveConference, setConferenceStatus } from "./save-conference";
+
+let handle: Awaited<ReturnType<typeof createDemoDb>>;
+const as = (username: string): SessionUser => {
+  const row = handle.db.select().from(users).where(eq(users.username, username)).get()!;
+  return loadSessionUser(handle.db, row.id, row.sessionVersion)!;
+};
+const unitId = (code: string) => handle.db.select().from(units).where(eq(units.code, code)).get()!.id;
+const bodyOf = (code: string, kind: string) => handle.db.select().from(bodies).where(and(eq(bodies.unitId, unitId(code)), eq(bodies.kind, kind))).get()!.id;
+const conferenceOf = (code: string, kind: string) =>
+  handle.db.select({ id: conferences.id }).from(conferences).where(and(eq(conferences.unitId, unitId(code)), eq(conferences.bodyId, bodyOf(code, kind)))).get()!.id;
+const form = (over: Record<string, unknown> = {}) =>
+  conferenceFormSchema.parse({
+    campaignId: String(handle.db.select().from(campaigns).get()!.id),
+    bodyId: String(bodyOf("535", "propaganda")),
+    title: "Hội nghị chuyên đề về Chương trình hành động",
+    startDate: "15/03/2021",
+    startTime: "7h30",
+    endDate: "15/03/2021",
+    endTime: "11:30",
+    graceMinutes: "15",
+    status: "scheduled",
+    venue: "Nhà Văn hóa huyện Ba Tơ",
+    address: "Thị trấn Ba Tơ",
+    capacity: "200",
+    ...over,
+  });
+const timeOf = (id: number) => {
+  const c = handle.db.select().from(conferences).where(eq(conferences.id, id)).get()!;
+  return formatRange(c.startsAt, c.endsAt);
+};
+
+beforeAll(async () => {
+  handle = await createDemoDb();
+});
+afterAll(() => handle.cleanup());
+
+describe("the conference form", () => {
+  it("reads Vietnamese dates and times into instants", () => {
+    const input = form();
+    expect(input.startsAt.toISOString()).toBe("2021-03-15T00:30:00.000Z");
+    expect(conferenceFormSchema.safeParse({ ...form(), startDate: "31/02/2021" }).success).toBe(false);
+  });
+
+  it("lets an organiser create a conference of their body, with its main site, and audits it", () => {
+    const result = saveConference(handle.db, as("tochuc.bato"), form());
+    expect(result.ok).toBe(true);
+    const id = (result as { id: number }).id;
+    expect(timeOf(id)).toBe("07:30–11:30 15/03/2021");
+    expect(handle.db.select().from(sites).where(eq(sites.conferenceId, id)).all()).toMatchObject([{ isMain: true, venue: "Nhà Văn hóa huyện Ba Tơ", capacity: 200 }]);
+    expect(handle.db.select({ n: count() }).from(auditLog).where(and(eq(auditLog.entity, "conference"), eq(auditLog.entityId, String(id)))).get()!.n).toBe(1);
+  });
+
+  it("refuses another body, even when the id is sent by hand", () => {
+    expect(saveConference(handle.db, as("tochuc.bato"), form({ bodyId: String(bodyOf("535", "labour_federation")) }))).toEqual({ ok: false, field: "bodyId", code: "bodyNotAllowed" });
+    expect(saveConference(handle.db, as("baocao.bato"), form())).toEqual({ ok: false, field: "bodyId", code: "bodyNotAllowed" });
+  });
+
+  it("refuses to edit another body's conference", () => {
+    const labour = conferenceOf("535", "labour_federation");
+    expect(saveConference(handle.db, as("tochuc.bato"), form(), labour)).toEqual({ ok: false, code: "notFound" });
+    expect(moveConference(handle.db, as("tochuc.bato"), { conferenceId: labour, startDeltaMs: 86_400_000, endDeltaMs: 86_400_000, confirmWarnings: true })).toEqual({ ok: false, code: "notFound" });
+  });
+
+  it("keeps one conference per requirement and unit", () => {
+    const requirement = handle.db
+      .select()
+      .from(campaignRequirements)
+      .where(and(eq(campaignRequirements.unitKind, "huyen"), eq(campaignRequirements.bodyKind, "propaganda")))
+      .get()!;
+    expect(saveConference(handle.db, as("tochuc.bato"), form({ requirementId: String(requirement.id) }))).toEqual({ ok: false, field: "requirementId", code: "requirementTaken" });
+  });
+
+  it("asks to confirm warnings, then saves", () => {
+    const warned = saveConference(handle.db, as("tochuc.bato"), form({ startDate: "01/04/2021", endDate: "01/04/2021" }));
+    expect(warned).toMatchObject({ ok: false, code: "conflicts", conflicts: [{ code: "after_deadline", blocking: false }] });
+    const confirmed = saveConference(handle.db, as("tochuc.bato"), form({ startDate: "01/04/2021", endDate: "01/04/2021", confirmWarnings: "1" }));
+    expect(confirmed.ok).toBe(true);
+  });
+
+  it("refuses a venue clash even when confirmed", () => {
+    const result = saveConference(handle.db, as("tochuc.bato"), form({ startDate: "18/03/2021", endDate: "18/03/2021", venue: "Trung tâm Chính trị huyện Ba Tơ", confirmWarnings: "1" }));
+    expect(result).toMatchObject({ ok: false, code: "conflicts", conflicts: [{ code: "venue_clash", blocking: true }] });
+  });
+});
+
+describe("moving, duplicating, cancelling", () => {
+  it("moves by whole days and undoes nothing when refused", () => {
+    const own = conferenceOf("535", "propaganda"); // 18/03, held
+    const admin = as("admin");
+    expect(moveConference(handle.db, admin, { conferenceId: own, startDeltaMs: 86_400_000, endDeltaMs: 86_400_000, confirmWarnings: false })).toEqual({ ok: false, code: "cannotMove" });
+
+    const created = saveConference(handle.db, as("tochuc.bato"), form({ startDate: "16/03/2021", endDate: "16/03/2021", title: "Hội nghị để dời lịch" }));
+    const id = (created as { id: number }).id;
+    const moved = moveConference(handle.db, as("tochuc.bato"), { conferenceId: id, startDeltaMs: 86_400_000, endDeltaMs: 86_400_000 + 3_600_000, confirmWarnings: false });
+    expect(moved.ok).toBe(true);
+    expect(timeOf(id)).toBe("07:30–12:30 17/03/2021");
+
+    // Onto the Standing Committee's hall and day: refused, nothing changes.
+    saveSite(handle.db, as("tochuc.bato"), { conferenceId: id, siteId: null, unitId: unitId("535"), venue: "Hội trường Huyện ủy Ba Tơ", address: "", capacity: null, staffIds: [] });
+    const refused = moveConference(handle.db, as("tochuc.bato"), { conferenceId: id, startDeltaMs: -7 * 86_400_000, endDeltaMs: -7 * 86_400_000, confirmWarnings: true });
+    expect(refused).toMatchObject({ ok: false, code: "conflicts" });
+    expect(timeOf(id)).toBe("07:30–12:30 17/03/2021");
+  });
+
+  it("duplicates as a draft with the same sites and no requirement", () => {
+    const standing = conferenceOf("51", "standing_committee");
+    const copy = duplicateConference(handle.db, as("admin"), standing, "(bản sao)");
+    const id = (copy as { id: number }).id;
+    const row = handle.db.select().from(conferences).where(eq(conferences.id, id)).get()!;
+    expect(row).toMatchObject({ status: "draft", requirementId: null });
+    expect(row.title.endsWith("(bản sao)")).toBe(true);
+    expect(handle.db.select({ n: count() }).from(sites).where(eq(sites.conferenceId, id)).get()!.n).toBe(14);
+  });
+
+  it("cancels with a reason, refuses to cancel a held one, and follows the status rules", () => {
+    const created = saveConference(handle.db, as("tochuc.bato"), form({ startDate: "19/03/2021", endDate: "19/03/2021", title: "Hội nghị sẽ hủy" }));
+    const id = (created as { id: number }).id;
+    expect(setConferenceStatus(handle.db, as("tochuc.bato"), id, "draft").ok).toBe(true);
+    expect(setConferenceStatus(handle.db, as("tochuc.bato"), id, "held")).toEqual({ ok: false, code: "statusNotAllowed" });
+    expect(cancelConference(handle.db, as("tochuc.bato"), id, "Trùng lịch tiếp xúc cử tri").ok).toBe(true);
+    expect(handle.db.select().from(conferences).where(eq(conferences.id, id)).get()).toMatchObject({ status: "cancelled", cancelReason: "Trùng lịch tiếp xúc cử tri" });
+    expect(cancelConference(handle.db, as("tochuc.bato"), conferenceOf("535", "propaganda"), "x x x")).toEqual({ ok: false, code: "cannotCancelHeld" });
+  });
+});
+
+describe("sites", () => {
+  it("adds a bridge point in every unit below the province that has none", () => {
+    const propaganda = conferenceOf("51", "propaganda");
+    const result = addBridgePointsEverywhere(handle.db, as("admin"), propaganda);
+    expect(result).toMatchObject({ ok: true, skipped: [] });
+    expect((result as { added: string[] }).added).toHaveLength(17);
+    expect(addBridgePointsEverywhere(handle.db, as("admin"), propaganda)).toMatchObject({ ok: true, added: [] });
+    expect(addBridgePointsEverywhere(handle.db, as("tochuc.bato"), propaganda)).toMatchObject({ ok: false, code: "notFound" });
+  });
+
+  it("refuses a site outside the conference's units, a non-scanner as door staff, and removing a site with invitations", () => {
+    const own = conferenceOf("535", "propaganda");
+    const organizer = as("tochuc.bato");
+    expect(saveSite(handle.db, organizer, { conferenceId: own, siteId: null, unitId: unitId("536"), venue: "Hội trường X", address: "", capacity: null, staffIds: [] })).toMatchObject({ ok: false, field: "unitId" });
+    expect(saveSite(handle.db, organizer, { conferenceId: own, siteId: null, unitId: unitId("535"), venue: "Hội trường X", address: "", capacity: null, staffIds: [organizer.id] })).toMatchObject({ ok: false, field: "staffIds" });
+    const main = handle.db.select().from(sites).where(eq(sites.conferenceId, own)).get()!;
+    expect(removeSite(handle.db, organizer, own, main.id)).toEqual({ ok: false, code: "cannotRemoveMain" });
+    const bridge = handle.db.select().from(sites).where(and(eq(sites.conferenceId, conferenceOf("51", "standing_committee")), eq(sites.isMain, false))).get()!;
+    expect(removeSite(handle.db, as("admin"), conferenceOf("51", "standing_committee"), bridge.id)).toEqual({ ok: false, code: "siteHasInvitations" });
+  });
+});
