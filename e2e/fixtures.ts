@@ -7,7 +7,7 @@ import { expect, test as base, type Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import { openDatabase, type Db } from "@/db/client";
 import { DEMO_PASSWORD } from "@/db/seed-data";
-import { bodies, conferences, units, users, type Role } from "@/db/schema";
+import { bodies, campaignRequirements, campaigns, conferences, units, users, type Role } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { E2E_DATABASE } from "./e2e-env";
 
@@ -44,15 +44,51 @@ export function conferenceIdOf(unitCode: string, bodyKind: string): number {
     .get()!.id;
 }
 
+export function bodyIdOf(unitCode: string, kind: string): number {
+  return e2eDb().select().from(bodies).where(and(eq(bodies.unitId, unitIdOf(unitCode)), eq(bodies.kind, kind))).get()!.id;
+}
+
 let userSeq = 0;
 /** A fresh account straight in the database, so a test never changes the demo accounts. */
-export async function createAccount(role: Role, unitCode = "51", password = "mat-khau-thu-1") {
+export async function createAccount(role: Role, unitCode = "51", password = "mat-khau-thu-1", bodyKind?: string) {
   const username = `e2e.${role}.${process.pid}.${++userSeq}`;
   e2eDb()
     .insert(users)
-    .values({ username, fullName: `Tài khoản thử ${userSeq}`, role, unitId: unitIdOf(unitCode), passwordHash: await hashPassword(password) })
+    .values({
+      username,
+      fullName: `Tài khoản thử ${userSeq}`,
+      role,
+      unitId: unitIdOf(unitCode),
+      bodyId: bodyKind ? bodyIdOf(unitCode, bodyKind) : null,
+      passwordHash: await hashPassword(password),
+    })
     .run();
   return { username, password };
+}
+
+let campaignSeq = 0;
+/**
+ * A campaign that starts tomorrow (so the home page keeps showing the demo one)
+ * and is due in 120 days, requiring the four district conferences.
+ */
+export function createUpcomingCampaign() {
+  const db = e2eDb();
+  const day = (n: number) => new Date(Date.now() + 7 * 3_600_000 + n * 86_400_000).toISOString().slice(0, 10);
+  const deadline = day(120);
+  const campaign = db
+    .insert(campaigns)
+    .values({ title: `Đợt học tập thử ${process.pid}-${++campaignSeq}`, resolution: "Nghị quyết thử", startDate: day(1), deadline })
+    .returning()
+    .get();
+  const kinds = ["standing_committee", "propaganda", "labour_federation", "education_office"];
+  const requirements = kinds.map((bodyKind, i) =>
+    db
+      .insert(campaignRequirements)
+      .values({ campaignId: campaign.id, unitKind: "huyen", bodyKind, title: `Yêu cầu ${bodyKind}`, sortOrder: i + 1 })
+      .returning()
+      .get(),
+  );
+  return { campaign, requirements };
 }
 
 export const test = base;

@@ -14,16 +14,9 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { moveConferenceAction } from "@/app/(app)/conferences/actions";
 import type { CalendarEvent } from "@/lib/calendar/list-calendar-events";
+import { BODY_COLOURS } from "./body-colours";
 import { APP_TIME_ZONE, zonedDateKey } from "@/lib/time/zone";
 
-/** Colour per kind of organising body (the legend on the page uses the same). */
-export const BODY_COLOURS: Record<string, string> = {
-  standing_committee: "#9f1d20",
-  propaganda: "#1f5fa8",
-  labour_federation: "#b45309",
-  education_office: "#15803d",
-  other: "#5b6474",
-};
 
 interface Props {
   events: CalendarEvent[];
@@ -91,17 +84,18 @@ export function CalendarClient({ events, locale, initialView, initialDate }: Pro
         dayMaxEventRows={4}
         events={events.map((e) => ({
           id: String(e.id),
-          title: e.status === "cancelled" ? `${t("cancelledPrefix")} ${e.title}` : e.title,
+          // The body tells events apart in a month cell; the full title follows (and shows on hover).
+          title: `${e.status === "cancelled" ? `${t("cancelledPrefix")} ` : ""}${e.bodyName} — ${e.title}`,
           start: e.start,
           end: e.end,
           url: `/conferences/${e.id}`,
           editable: e.editable,
           color: BODY_COLOURS[e.bodyKind] ?? BODY_COLOURS.other,
           classNames: [`status-${e.status}`],
-          extendedProps: { unitName: e.unitName, venue: e.venue },
+          extendedProps: { unitName: e.unitName, venue: e.venue, fullTitle: e.title },
         }))}
         eventDidMount={(arg) => {
-          arg.el.setAttribute("title", `${arg.event.title}\n${arg.event.extendedProps.unitName} · ${arg.event.extendedProps.venue}`);
+          arg.el.setAttribute("title", `${arg.event.extendedProps.fullTitle}\n${arg.event.extendedProps.unitName} · ${arg.event.extendedProps.venue}`);
         }}
         eventDrop={(info) => move(info, info.delta, info.delta)}
         eventResize={(info) => move(info as unknown as EventDropInfo, info.startDelta, info.endDelta)}

@@ -145,15 +145,11 @@ export function SiteManagerClient({ conferenceId, sites, units, staff }: Props) 
           </li>
         ))}
       </ul>
-      {units.length > 1 ? (
-        <>
-          <AddEverywhere conferenceId={conferenceId} />
-          <details className="add-site">
-            <summary>{t("addOne")}</summary>
-            <SiteForm conferenceId={conferenceId} units={units} staff={staff} />
-          </details>
-        </>
-      ) : null}
+      {units.length > 1 ? <AddEverywhere conferenceId={conferenceId} /> : null}
+      <details className="add-site">
+        <summary>{t("addOne")}</summary>
+        <SiteForm conferenceId={conferenceId} units={units} staff={staff} />
+      </details>
     </div>
   );
 }

@@ -56,3 +56,14 @@ describe("compliance board", () => {
     expect(lines.find((l) => l.startsWith("536,") && l.includes("overdue"))).toContain("conferenceStatus.cancelled");
   });
 });
+
+describe("current campaign", () => {
+  it("prefers a started campaign over one that has not started yet", async () => {
+    const { campaigns } = await import("@/db/schema");
+    const demo = getCurrentCampaign(handle.db)!;
+    const upcoming = handle.db.insert(campaigns).values({ title: "Sắp tới", resolution: "x", startDate: "2099-01-01", deadline: "2099-03-31" }).returning().get();
+    expect(getCurrentCampaign(handle.db)!.id).toBe(demo.id);
+    expect(getCurrentCampaign(handle.db, new Date("2099-02-01T00:00:00Z"))!.id).toBe(upcoming.id);
+    handle.db.delete(campaigns).where(eq(campaigns.id, upcoming.id)).run();
+  });
+});

@@ -2,7 +2,7 @@
  * Campaign compliance: for every unit in the user's scope, each conference the
  * campaign requires of its kind of unit, and how far it has got.
  */
-import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { campaignRequirements, campaigns, conferences, units } from "@/db/schema";
 import { unitReadScope } from "@/lib/auth/scope";
@@ -21,9 +21,21 @@ export interface ComplianceCell {
   startsAt: Date | null;
 }
 
-/** The campaign most recently due: what the home page shows. */
-export function getCurrentCampaign(db: Db) {
-  return db.select().from(campaigns).orderBy(desc(campaigns.deadline), desc(campaigns.id)).limit(1).get() ?? null;
+/**
+ * The campaign the home page, calendar and board open on: among campaigns that
+ * have started, the one due last (the running one, else the latest finished);
+ * if none has started yet, the next to start.
+ */
+export function getCurrentCampaign(db: Db, now: Date = new Date()) {
+  const today = zonedDateKey(now);
+  return (
+    db
+      .select()
+      .from(campaigns)
+      .orderBy(sql`case when ${campaigns.startDate} <= ${today} then 0 else 1 end`, desc(campaigns.deadline), desc(campaigns.id))
+      .limit(1)
+      .get() ?? null
+  );
 }
 
 const STATUS_RANK: Record<string, number> = { held: 4, in_progress: 3, scheduled: 3, draft: 2, cancelled: 0 };

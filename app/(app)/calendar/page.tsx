@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { BODY_COLOURS, CalendarClient } from "@/components/calendar/calendar-client";
+import { BODY_COLOURS } from "@/components/calendar/body-colours";
+import { CalendarClient } from "@/components/calendar/calendar-client";
 import { CalendarFilters } from "@/components/calendar/calendar-filters";
 import { UnitFeedsClient } from "@/components/calendar/unit-feeds-client";
 import { db } from "@/db";
