@@ -1,0 +1,261 @@
+/**
+ * `npm run bench`: scheduling at national scale.
+ *
+ * Builds a fresh database with 700 district-level units, a campaign of 1,000
+ * conferences (the calendar) and a campaign requiring 4 conferences of each of
+ * the 700 units (the compliance board, 2,800 conferences), then measures:
+ *  - the query functions alone (listCalendarEvents, getCompliance + buildBoard);
+ *  - the real production server: /api/calendar/events, the /calendar page and
+ *    the /board page, signed in as an admin.
+ * Prints median and worst of several runs and the target. Machines are noisy:
+ * read the ratio to the target, not the third digit.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { migrateDatabase, openDatabase, type Db } from "@/db/client";
+import * as t from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+import { loadSessionUser } from "@/lib/auth/session-user";
+import { listCalendarEvents } from "@/lib/calendar/list-calendar-events";
+import { buildBoard } from "@/lib/campaigns/compliance-board";
+import { getCompliance } from "@/lib/campaigns/get-compliance";
+import { foldForSearch } from "@/lib/text/fold";
+import { zonedInstant } from "@/lib/time/zone";
+
+const UNITS = 700;
+const CALENDAR_CONFERENCES = 1000;
+const PORT = Number(process.env.BENCH_PORT ?? 3300);
+const RUNS = 7;
+const KINDS = ["standing_committee", "propaganda", "labour_federation", "education_office"] as const;
+
+function generate(db: Db) {
+  db.transaction((tx) => {
+    const root = tx.insert(t.units).values({ code: "VN", name: "Toàn quốc (thử tải)", kind: "tinh", placeName: "Hà Nội" }).returning().get();
+    const unitRows = Array.from({ length: UNITS }, (_, i) => ({
+      code: `U${String(i + 1).padStart(4, "0")}`,
+      name: `Huyện thử ${i + 1}`,
+      kind: "huyen",
+      placeName: `Thử ${i + 1}`,
+      parentId: root.id,
+      sortOrder: i + 1,
+    }));
+    const units: (typeof t.units.$inferSelect)[] = [];
+    for (let i = 0; i < unitRows.length; i += 200) units.push(...tx.insert(t.units).values(unitRows.slice(i, i + 200)).returning().all());
+    const bodies = tx
+      .insert(t.bodies)
+      .values(units.flatMap((u) => KINDS.map((kind) => ({ unitId: u.id, kind, name: `${kind} ${u.name}`, symbol: "HU" }))))
+      .returning()
+      .all();
+    const bodyOf = (unitId: number, kind: string) => bodies.find((b) => b.unitId === unitId && b.kind === kind)!;
+    const rootBody = tx.insert(t.bodies).values({ unitId: root.id, kind: "propaganda", name: "Ban Tuyên giáo (thử)", symbol: "BTG" }).returning().get();
+    tx.insert(t.users).values({ username: "bench.admin", passwordHash: BENCH_HASH, fullName: "Bench", role: "admin", unitId: root.id }).run();
+
+    // Campaign 1: 1,000 conferences over a quarter, for the calendar.
+    const calendar = tx.insert(t.campaigns).values({ title: "Lịch 1.000 hội nghị", resolution: "x", startDate: "2030-01-01", deadline: "2030-03-31" }).returning().get();
+    const conferences = Array.from({ length: CALENDAR_CONFERENCES }, (_, i) => {
+      const unit = units[i % units.length];
+      const day = `2030-${String(1 + (i % 3)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}`;
+      return {
+        campaignId: calendar.id,
+        unitId: unit.id,
+        bodyId: bodyOf(unit.id, KINDS[i % 4]).id,
+        title: `Hội nghị học tập, quán triệt Nghị quyết số ${i + 1}`,
+        startsAt: zonedInstant(day, "07:30"),
+        endsAt: zonedInstant(day, "11:30"),
+        status: "scheduled" as const,
+      };
+    });
+    insertConferences(tx as unknown as Db, conferences);
+
+    // Campaign 2: 4 required conferences in each of 700 units, for the board.
+    const board = tx.insert(t.campaigns).values({ title: "Tiến độ 700 đơn vị", resolution: "x", startDate: "2031-01-01", deadline: "2031-03-31" }).returning().get();
+    const requirements = KINDS.map((bodyKind, i) =>
+      tx.insert(t.campaignRequirements).values({ campaignId: board.id, unitKind: "huyen", bodyKind, title: `Yêu cầu ${bodyKind}`, sortOrder: i }).returning().get(),
+    );
+    const statuses = ["held", "held", "held", "scheduled", "draft", "cancelled"] as const;
+    const required = units.flatMap((unit, u) =>
+      requirements
+        .filter((_, k) => (u + k) % 11 !== 0) // some cells stay missing
+        .map((r, k) => ({
+          campaignId: board.id,
+          unitId: unit.id,
+          bodyId: bodyOf(unit.id, r.bodyKind).id,
+          requirementId: r.id,
+          title: `Hội nghị ${r.bodyKind} ${unit.name}`,
+          startsAt: zonedInstant(`2031-03-${String(1 + ((u + k) % 28)).padStart(2, "0")}`, "07:30"),
+          endsAt: zonedInstant(`2031-03-${String(1 + ((u + k) % 28)).padStart(2, "0")}`, "17:00"),
+          status: statuses[(u + k) % statuses.length],
+          cancelReason: statuses[(u + k) % statuses.length] === "cancelled" ? "Thử tải" : null,
+        })),
+    );
+    insertConferences(tx as unknown as Db, required);
+    void rootBody;
+  });
+}
+
+function insertConferences(db: Db, rows: (typeof t.conferences.$inferInsert)[]) {
+  for (let i = 0; i < rows.length; i += 300) {
+    const inserted = db.insert(t.conferences).values(rows.slice(i, i + 300)).returning({ id: t.conferences.id, unitId: t.conferences.unitId }).all();
+    db.insert(t.sites)
+      .values(inserted.map((c) => ({ conferenceId: c.id, unitId: c.unitId, isMain: true, venue: `Hội trường ${c.id}`, address: foldForSearch(`Địa chỉ ${c.id}`) })))
+      .run();
+  }
+}
+
+let BENCH_HASH = "";
+
+function stats(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)], worst: sorted[sorted.length - 1] };
+}
+
+async function time(fn: () => unknown | Promise<unknown>): Promise<number[]> {
+  await fn(); // warm-up
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    await fn();
+    samples.push(performance.now() - start);
+  }
+  return samples;
+}
+
+async function signIn(base: string): Promise<string> {
+  const csrfResponse = await fetch(`${base}/api/auth/csrf`);
+  const csrfCookie = csrfResponse.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
+  const login = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
+    body: new URLSearchParams({ csrfToken, username: "bench.admin", password: "bench-password", json: "true" }),
+  });
+  const session = login.headers.getSetCookie().find((c) => c.includes("session-token"));
+  if (!session) throw new Error(`sign-in failed: ${login.status}`);
+  return session.split(";")[0];
+}
+
+async function waitFor(url: string, ms: number) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server did not start: ${url}`);
+}
+
+/** In Chromium: from navigation until the calendar shows its events / the board its rows. */
+async function browserTimings(base: string, cookie: string, calendarId: number, boardId: number) {
+  const executablePath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+  if (!fs.existsSync(executablePath)) {
+    console.log(`(no Chromium at ${executablePath}: browser timings skipped)`);
+    return null;
+  }
+  const { chromium } = await import("@playwright/test");
+  const browser = await chromium.launch({ executablePath, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const [name, value] = cookie.split("=");
+    await context.addCookies([{ name, value, url: base }]);
+    const page = await context.newPage();
+    const calendar = await time(async () => {
+      await page.goto(`${base}/calendar?campaign=${calendarId}&date=2030-01-01&view=dayGridMonth`, { waitUntil: "commit" });
+      await page.locator(".calendar a[href^='/conferences/']").first().waitFor();
+    });
+    const board = await time(async () => {
+      await page.goto(`${base}/board?campaign=${boardId}`, { waitUntil: "commit" });
+      await page.locator("tfoot").waitFor();
+    });
+    return [
+      { what: "Chromium: /calendar until events show", target: 1000, samples: calendar, note: "month view, 1,000 events loaded" },
+      { what: "Chromium: /board until the table shows", target: 1000, samples: board, note: "700 rows" },
+    ];
+  } finally {
+    await browser.close();
+  }
+}
+
+async function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "quan-triet-bench-"));
+  const file = path.join(dir, "bench.db");
+  BENCH_HASH = await hashPassword("bench-password");
+  const db = openDatabase(file);
+  migrateDatabase(db);
+  const genStart = performance.now();
+  generate(db);
+  console.log(`Generated ${UNITS} units and ${await db.$count(t.conferences)} conferences in ${Math.round(performance.now() - genStart)} ms (${file})`);
+
+  const admin = db.select().from(t.users).where(eq(t.users.username, "bench.admin")).get()!;
+  const user = loadSessionUser(db, admin.id, admin.sessionVersion)!;
+  const [calendar, board] = db.select().from(t.campaigns).orderBy(t.campaigns.id).all();
+
+  const rows: { what: string; target: number; samples: number[]; note: string }[] = [];
+  rows.push({
+    what: "listCalendarEvents (1,000 conferences) + JSON",
+    target: 1000,
+    samples: await time(() => JSON.stringify(listCalendarEvents(db, user, { campaignId: calendar.id }))),
+    note: "",
+  });
+  rows.push({
+    what: "getCompliance + buildBoard (700 units × 4)",
+    target: 1000,
+    samples: await time(() => buildBoard(getCompliance(db, user, board.id)!)),
+    note: "",
+  });
+
+  // The real production server on this database.
+  const server = spawn(path.join("node_modules", ".bin", "tsx"), ["scripts/start.ts"], {
+    env: { ...process.env, DATABASE_PATH: file, PORT: String(PORT), NEXTAUTH_URL: `http://localhost:${PORT}`, NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  const base = `http://localhost:${PORT}`;
+  try {
+    await waitFor(`${base}/api/health`, 240_000);
+    const cookie = await signIn(base);
+    const get = (p: string) => async () => {
+      const response = await fetch(`${base}${p}`, { headers: { cookie } });
+      if (!response.ok) throw new Error(`${p}: ${response.status}`);
+      return response.text();
+    };
+    const eventsBody = await get(`/api/calendar/events?campaign=${calendar.id}`)();
+    const pageBody = await get(`/calendar?campaign=${calendar.id}`)();
+    const boardBody = await get(`/board?campaign=${board.id}`)();
+    rows.push({ what: "GET /api/calendar/events (1,000)", target: 1000, samples: await time(get(`/api/calendar/events?campaign=${calendar.id}`)), note: `${Math.round(eventsBody.length / 1024)} KB, ${(JSON.parse(eventsBody) as { events: unknown[] }).events.length} events` });
+    rows.push({ what: "GET /calendar page (1,000)", target: 1000, samples: await time(get(`/calendar?campaign=${calendar.id}`)), note: `${Math.round(pageBody.length / 1024)} KB HTML` });
+    rows.push({ what: "GET /board page (700 units)", target: 1000, samples: await time(get(`/board?campaign=${board.id}`)), note: `${Math.round(boardBody.length / 1024)} KB HTML` });
+    rows.push({ what: "GET compliance.csv (700 units)", target: 1000, samples: await time(get(`/api/campaigns/${board.id}/compliance.csv`)), note: "" });
+    const browser = await browserTimings(base, cookie, calendar.id, board.id);
+    if (browser) rows.push(...browser);
+  } finally {
+    try {
+      process.kill(-server.pid!, "SIGTERM");
+    } catch {
+      // already gone
+    }
+    db.$client.close();
+  }
+
+  console.log(`\n${"measure".padEnd(48)} ${"median".padStart(9)} ${"worst".padStart(9)} ${"target".padStart(8)}  ratio  note`);
+  let failed = false;
+  for (const row of rows) {
+    const { median, worst } = stats(row.samples);
+    const ratio = median / row.target;
+    failed ||= ratio > 1;
+    console.log(
+      `${row.what.padEnd(48)} ${`${median.toFixed(1)} ms`.padStart(9)} ${`${worst.toFixed(1)} ms`.padStart(9)} ${`${row.target} ms`.padStart(8)}  ${ratio.toFixed(2).padStart(5)}  ${row.note}`,
+    );
+  }
+  console.log(`\n${RUNS} runs each after one warm-up; ratio = median / target (below 1 meets the target).`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  process.exit(failed ? 1 : 0);
+}
+
+void main();
