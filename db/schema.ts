@@ -169,6 +169,8 @@ export const campaigns = sqliteTable(
     resolution: text("resolution").notNull(),
     startDate: text("start_date").notNull(),
     deadline: text("deadline").notNull(),
+    /** The Party committee's term (nhiệm kỳ), e.g. "2020-2025": letter numbers restart with each term. */
+    term: text("term").notNull().default(""),
     /** Ed25519 key pair for invitation QR tokens (private key never leaves the server). */
     signingPublicKey: text("signing_public_key"),
     signingPrivateKey: text("signing_private_key"),
@@ -447,6 +449,19 @@ export const absences = sqliteTable(
     uniqueIndex("absences_invitation_unique").on(t.invitationId),
     check("absences_reason_check", inList(t.reason, ABSENCE_REASONS)),
   ],
+);
+
+/** The last letter number a body used in a term ("15" of "Số 15-GM/HU"). */
+export const letterSequences = sqliteTable(
+  "letter_sequences",
+  {
+    bodyId: integer("body_id")
+      .notNull()
+      .references(() => bodies.id, { onDelete: "cascade" }),
+    term: text("term").notNull(),
+    lastNumber: integer("last_number").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.bodyId, t.term] })],
 );
 
 /** A secret, revocable calendar-feed URL for one unit's schedule (phone calendars subscribe to it). */

@@ -67,6 +67,7 @@ export const CAMPAIGN = {
   resolution: "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh Quảng Ngãi lần thứ XX, nhiệm kỳ 2020–2025",
   startDate: "2020-12-15",
   deadline: "2021-03-31",
+  term: "2020-2025",
 } as const;
 
 export const DISTRICT_LEVEL_KINDS = ["thanh_pho", "thi_xa", "huyen"] as const;

@@ -10,6 +10,7 @@ import type { SQLiteInsertValue, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { hashPassword } from "@/lib/auth/password";
 import { foldForSearch } from "@/lib/text/fold";
 import { DEMO_SETTING } from "@/lib/settings/is-demo-data";
+import { generateCampaignKeys, signToken } from "@/lib/tokens/qr-token";
 import { zonedDateKey, zonedInstant } from "@/lib/time/zone";
 import type { Db } from "./client";
 import * as t from "./schema";
@@ -100,7 +101,7 @@ function insertMany<T extends SQLiteTable>(db: Db, table: T, rows: SQLiteInsertV
 
 /** Table names in an order that deletes children before parents. */
 const TABLES_CHILD_FIRST = [
-  "audit_log", "unit_feeds", "scan_log", "check_ins", "absences", "invitations", "people", "site_staff", "sites",
+  "audit_log", "unit_feeds", "letter_sequences", "scan_log", "check_ins", "absences", "invitations", "people", "site_staff", "sites",
   "conference_co_bodies", "conferences", "campaign_requirements", "campaigns", "login_attempts",
   "users", "bodies", "units", "app_settings",
 ];
@@ -232,7 +233,10 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<Se
     }
 
     // --- Campaign and its requirements (data, not code)
-    const campaign = d.insert(t.campaigns).values(CAMPAIGN).returning().get();
+    const keys = generateCampaignKeys();
+    const campaign = d.insert(t.campaigns).values({ ...CAMPAIGN, signingPrivateKey: keys.privateKey, signingPublicKey: keys.publicKey }).returning().get();
+    // The outer connection: a drizzle transaction object has no $client (same connection, same transaction).
+    const setToken = db.$client.prepare("update invitations set token = ? where id = ?");
     const addRequirement = (unitKind: string, key: BodyKey, title: string, duration: string, order: number, coBodyKinds: string[] = []) =>
       d
         .insert(t.campaignRequirements)
@@ -370,6 +374,9 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<Se
       const invitationIds: number[] = [];
       for (let i = 0; i < rows.length; i += 500) {
         for (const r of d.insert(t.invitations).values(rows.slice(i, i + 500)).returning({ id: t.invitations.id }).all()) invitationIds.push(r.id);
+      }
+      if (status !== "draft") {
+        for (const id of invitationIds) setToken.run(signToken({ invitationId: id, conferenceId: conference.id, tokenVersion: 1 }, keys.privateKey), id);
       }
       if (conference.status !== "held") return;
 
@@ -563,6 +570,7 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<Se
     addUser("baocao.bato", "Cán bộ Văn phòng Huyện ủy Ba Tơ", "viewer", baTo.row.id);
     d.insert(t.siteStaff).values({ siteId: practiceSite.id, userId: scanner.id }).run();
 
+    for (const [bodyId, lastNumber] of letterCounters) d.insert(t.letterSequences).values({ bodyId, term: CAMPAIGN.term, lastNumber }).run();
     d.insert(t.appSettings).values({ key: DEMO_SETTING, value: "1" }).onConflictDoUpdate({ target: t.appSettings.key, set: { value: "1" } }).run();
   });
 

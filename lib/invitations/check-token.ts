@@ -1,0 +1,29 @@
+/**
+ * What a scanned or opened token means, on the server: the signature with the
+ * campaign's public key, then the invitation's state (revoked, or an older
+ * token after a reissue). The door device runs the same rules offline (issue 6).
+ */
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { campaigns, conferences, invitations } from "@/db/schema";
+import { parseToken, verifyToken } from "@/lib/tokens/qr-token";
+
+export type TokenVerdict = "valid" | "revoked" | "unknown" | "bad_signature";
+
+export function checkInvitationToken(db: Db, token: string): { verdict: TokenVerdict; invitationId?: number; conferenceId?: number } {
+  const parsed = parseToken(token);
+  if (!parsed.ok) return { verdict: "unknown" };
+  const { conferenceId, invitationId, tokenVersion } = parsed.payload;
+  const campaign = db
+    .select({ publicKey: campaigns.signingPublicKey })
+    .from(conferences)
+    .innerJoin(campaigns, eq(campaigns.id, conferences.campaignId))
+    .where(eq(conferences.id, conferenceId))
+    .get();
+  if (!campaign?.publicKey) return { verdict: "unknown" };
+  if (!verifyToken(token, campaign.publicKey).ok) return { verdict: "bad_signature" };
+  const inv = db.select().from(invitations).where(eq(invitations.id, invitationId)).get();
+  if (!inv || inv.conferenceId !== conferenceId || inv.status === "draft") return { verdict: "unknown" };
+  if (inv.status === "revoked" || inv.tokenVersion !== tokenVersion) return { verdict: "revoked", invitationId, conferenceId };
+  return { verdict: "valid", invitationId, conferenceId };
+}

@@ -1,0 +1,43 @@
+/**
+ * Who may change which invitations: an admin, any of them; an organiser, the
+ * invitations their own body issues for a conference it organises or
+ * co-organises ("invitations per organising body").
+ */
+import { and, eq, exists, or, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { conferenceCoBodies, conferences, invitations } from "@/db/schema";
+import type { SessionUser } from "@/lib/auth/session-user";
+
+/** The conference, and the body whose invitations the user manages there; null when none. */
+export function getInvitingConference(db: Db, user: SessionUser, conferenceId: number) {
+  const conference = db.select().from(conferences).where(eq(conferences.id, conferenceId)).get();
+  if (!conference) return null;
+  if (user.role === "admin") return { conference, bodyId: conference.bodyId, allBodies: true };
+  if (user.role !== "organizer" || user.bodyId === null) return null;
+  if (conference.bodyId === user.bodyId) return { conference, bodyId: user.bodyId, allBodies: false };
+  const co = db
+    .select({ bodyId: conferenceCoBodies.bodyId })
+    .from(conferenceCoBodies)
+    .where(and(eq(conferenceCoBodies.conferenceId, conferenceId), eq(conferenceCoBodies.bodyId, user.bodyId)))
+    .get();
+  return co ? { conference, bodyId: user.bodyId, allBodies: false } : null;
+}
+
+/** SQL: invitations the user may change (for update and delete statements). */
+export function invitationWriteScope(db: Db, user: SessionUser) {
+  if (user.role === "admin") return sql`1 = 1`;
+  if (user.role !== "organizer" || user.bodyId === null) return sql`1 = 0`;
+  const bodyId = user.bodyId;
+  return and(
+    eq(invitations.bodyId, bodyId),
+    or(
+      exists(db.select({ one: sql`1` }).from(conferences).where(and(eq(conferences.id, invitations.conferenceId), eq(conferences.bodyId, bodyId)))),
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(conferenceCoBodies)
+          .where(and(eq(conferenceCoBodies.conferenceId, invitations.conferenceId), eq(conferenceCoBodies.bodyId, bodyId))),
+      ),
+    ),
+  )!;
+}

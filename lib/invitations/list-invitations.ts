@@ -1,0 +1,59 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { bodies, invitations, people, sites, units } from "@/db/schema";
+import { foldForSearch } from "@/lib/text/fold";
+import { personSearchCondition } from "./manage-invitations";
+
+export interface InvitationFilters {
+  q?: string;
+  siteId?: number;
+  status?: "draft" | "issued" | "revoked";
+  /** Only this body's invitations (an organiser sees the list of their own body). */
+  bodyId?: number;
+}
+
+/** The invitations of a conference with the person, site and letter. The caller has checked scope. */
+export function listInvitations(db: Db, conferenceId: number, filters: InvitationFilters = {}) {
+  const q = filters.q ? foldForSearch(filters.q) : "";
+  return db
+    .select({
+      id: invitations.id,
+      status: invitations.status,
+      kind: invitations.kind,
+      letterNumber: invitations.letterNumber,
+      token: invitations.token,
+      substituteName: invitations.substituteName,
+      substitutePosition: invitations.substitutePosition,
+      issuedAt: invitations.issuedAt,
+      siteId: sites.id,
+      siteVenue: sites.venue,
+      siteIsMain: sites.isMain,
+      bodyName: bodies.name,
+      personId: people.id,
+      fullName: people.fullName,
+      position: people.position,
+      workplace: people.workplace,
+      phone: people.phone,
+      isPartyMember: people.isPartyMember,
+      category: people.category,
+      unitName: units.name,
+    })
+    .from(invitations)
+    .innerJoin(people, eq(people.id, invitations.personId))
+    .innerJoin(units, eq(units.id, people.unitId))
+    .innerJoin(sites, eq(sites.id, invitations.siteId))
+    .innerJoin(bodies, eq(bodies.id, invitations.bodyId))
+    .where(
+      and(
+        eq(invitations.conferenceId, conferenceId),
+        eq(invitations.kind, "invited"),
+        filters.siteId ? eq(invitations.siteId, filters.siteId) : undefined,
+        filters.status ? eq(invitations.status, filters.status) : undefined,
+        filters.bodyId ? eq(invitations.bodyId, filters.bodyId) : undefined,
+        q ? personSearchCondition(q) : undefined,
+      ),
+    )
+    .orderBy(sql`${sites.isMain} desc`, asc(sites.id), asc(people.searchName))
+    .all();
+}
+export type InvitationRow = ReturnType<typeof listInvitations>[number];

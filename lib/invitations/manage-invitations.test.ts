@@ -1,0 +1,107 @@
+import { and, count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bodies, conferences, invitations, people, sites, units, users } from "@/db/schema";
+import { loadSessionUser, type SessionUser } from "@/lib/auth/session-user";
+import { saveConference } from "@/lib/conferences/save-conference";
+import { conferenceFormSchema } from "@/lib/schemas/conferences";
+import { createDemoDb } from "@/lib/testing/test-db";
+import { checkInvitationToken } from "./check-token";
+import { listInvitations } from "./list-invitations";
+import {
+  addInvitees,
+  addInviteesByFilter,
+  issueInvitations,
+  reissueInvitation,
+  removeDraftInvitations,
+  revokeInvitation,
+  setSubstitute,
+} from "./manage-invitations";
+
+let handle: Awaited<ReturnType<typeof createDemoDb>>;
+let conferenceId: number;
+let siteId: number;
+const as = (username: string): SessionUser => {
+  const row = handle.db.select().from(users).where(eq(users.username, username)).get()!;
+  return loadSessionUser(handle.db, row.id, row.sessionVersion)!;
+};
+const unitId = (code: string) => handle.db.select().from(units).where(eq(units.code, code)).get()!.id;
+const bodyOf = (code: string, kind: string) => handle.db.select().from(bodies).where(and(eq(bodies.unitId, unitId(code)), eq(bodies.kind, kind))).get()!.id;
+
+beforeAll(async () => {
+  handle = await createDemoDb();
+  const campaignId = handle.db.select().from(conferences).get()!.campaignId;
+  const saved = saveConference(
+    handle.db,
+    as("tochuc.bato"),
+    conferenceFormSchema.parse({ campaignId: String(campaignId), bodyId: String(bodyOf("535", "propaganda")), title: "Hội nghị chuyên đề thử giấy mời", startDate: "20/03/2021", startTime: "07:30", endDate: "20/03/2021", endTime: "11:30", graceMinutes: "15", status: "scheduled", venue: "Nhà Văn hóa Ba Tơ", capacity: "", confirmWarnings: "1" }),
+  );
+  conferenceId = (saved as { id: number }).id;
+  siteId = handle.db.select().from(sites).where(eq(sites.conferenceId, conferenceId)).get()!.id;
+});
+afterAll(() => handle.cleanup());
+
+describe("invitee lists and invitations", () => {
+  it("adds people by filters from the conference's own units only, without duplicates", () => {
+    const organizer = as("tochuc.bato");
+    const result = addInviteesByFilter(handle.db, organizer, conferenceId, { category: "bao_cao_vien" }, siteId);
+    expect(result.ok && result.count).toBeGreaterThan(10);
+    expect(addInviteesByFilter(handle.db, organizer, conferenceId, { category: "bao_cao_vien" }, siteId)).toEqual({ ok: true, count: 0 });
+    const lySonPerson = handle.db.select().from(people).where(eq(people.unitId, unitId("536"))).get()!;
+    expect(addInvitees(handle.db, organizer, conferenceId, [lySonPerson.id], siteId)).toEqual({ ok: true, count: 0 });
+  });
+
+  it("refuses another body's organiser and a viewer", () => {
+    const anyPerson = handle.db.select().from(people).where(eq(people.unitId, unitId("535"))).get()!;
+    expect(addInvitees(handle.db, as("baocao.bato"), conferenceId, [anyPerson.id], siteId)).toEqual({ ok: false, code: "notFound" });
+    const draft = listInvitations(handle.db, conferenceId)[0];
+    expect(removeDraftInvitations(handle.db, as("baocao.bato"), conferenceId, [draft.id])).toEqual({ ok: true, count: 0 });
+  });
+
+  it("issues drafts with one letter number in the body's sequence and a valid token each", () => {
+    const result = issueInvitations(handle.db, as("tochuc.bato"), conferenceId);
+    expect(result.ok && result.count).toBeGreaterThan(10);
+    const rows = listInvitations(handle.db, conferenceId);
+    const numbers = new Set(rows.map((r) => r.letterNumber));
+    // The demo's letter for Ba Tơ's Propaganda Board was number 1; this is the second.
+    expect([...numbers]).toEqual(["2-GM/BTGHU"]);
+    for (const row of rows.slice(0, 5)) {
+      expect(row.status).toBe("issued");
+      expect(checkInvitationToken(handle.db, row.token!)).toMatchObject({ verdict: "valid", invitationId: row.id, conferenceId });
+    }
+  });
+
+  it("reports a revoked token as revoked, and an old token after a reissue as revoked", () => {
+    const organizer = as("tochuc.bato");
+    const [first, second] = listInvitations(handle.db, conferenceId);
+    expect(revokeInvitation(handle.db, organizer, first.id).ok).toBe(true);
+    expect(checkInvitationToken(handle.db, first.token!).verdict).toBe("revoked");
+
+    expect(reissueInvitation(handle.db, organizer, second.id).ok).toBe(true);
+    const fresh = handle.db.select().from(invitations).where(eq(invitations.id, second.id)).get()!;
+    expect(fresh.token).not.toBe(second.token);
+    expect(checkInvitationToken(handle.db, second.token!).verdict).toBe("revoked");
+    expect(checkInvitationToken(handle.db, fresh.token!).verdict).toBe("valid");
+  });
+
+  it("reports forged and unknown tokens", () => {
+    const row = listInvitations(handle.db, conferenceId)[3];
+    const forged = `${row.token!.slice(0, 60)}${row.token![60] === "A" ? "B" : "A"}${row.token!.slice(61)}`;
+    expect(["bad_signature", "unknown"]).toContain(checkInvitationToken(handle.db, forged).verdict);
+    expect(checkInvitationToken(handle.db, "KHONGPHAIMA").verdict).toBe("unknown");
+  });
+
+  it("records a substitute, and removes only drafts", () => {
+    const organizer = as("tochuc.bato");
+    const row = listInvitations(handle.db, conferenceId)[4];
+    expect(setSubstitute(handle.db, organizer, row.id, "Nguyễn Văn Thay", "Phó Trưởng ban").ok).toBe(true);
+    expect(handle.db.select().from(invitations).where(eq(invitations.id, row.id)).get()).toMatchObject({ substituteName: "Nguyễn Văn Thay" });
+    expect(removeDraftInvitations(handle.db, organizer, conferenceId, [row.id])).toEqual({ ok: true, count: 0 });
+    const before = handle.db.select({ n: count() }).from(invitations).where(eq(invitations.conferenceId, conferenceId)).get()!.n;
+    expect(before).toBeGreaterThan(0);
+  });
+
+  it("gives every seeded invitation a token that verifies", () => {
+    const sample = handle.db.select().from(invitations).where(eq(invitations.status, "issued")).limit(20).all();
+    for (const inv of sample) if (inv.kind === "invited") expect(checkInvitationToken(handle.db, inv.token!).verdict).toBe("valid");
+  });
+});

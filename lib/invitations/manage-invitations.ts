@@ -1,0 +1,205 @@
+/**
+ * Invitee lists and invitations: add people (one by one or by filters), assign
+ * sites, remove drafts, issue (letter number and signed QR token), revoke,
+ * reissue, record a substitute. Scope: lib/invitations/invitation-scope.ts.
+ */
+import { and, eq, inArray, like, or, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { bodies, campaigns, conferences, invitations, letterSequences, people, sites } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { unitSubtree, type SessionUser } from "@/lib/auth/session-user";
+import { signToken } from "@/lib/tokens/qr-token";
+import { ensureCampaignKeys } from "./campaign-keys";
+import { getInvitingConference, invitationWriteScope } from "./invitation-scope";
+
+export type InvitationResult = { ok: true; count: number } | { ok: false; code: string };
+
+export interface InviteeFilters {
+  category?: string;
+  unitId?: number;
+  partyMember?: boolean;
+}
+
+function context(db: Db, user: SessionUser, conferenceId: number, siteId?: number) {
+  const ctx = getInvitingConference(db, user, conferenceId);
+  if (!ctx) return { error: "notFound" as const };
+  if (ctx.conference.status === "cancelled") return { error: "cancelledReadOnly" as const };
+  if (siteId !== undefined) {
+    const site = db.select({ id: sites.id }).from(sites).where(and(eq(sites.id, siteId), eq(sites.conferenceId, conferenceId))).get();
+    if (!site) return { error: "siteNotInConference" as const };
+  }
+  return { ctx };
+}
+
+/** People who may be invited to a conference: those of its unit and the units below it. */
+function invitableUnitIds(db: Db, conferenceUnitId: number) {
+  return unitSubtree(db, conferenceUnitId);
+}
+
+export function addInvitees(db: Db, user: SessionUser, conferenceId: number, personIds: number[], siteId: number): InvitationResult {
+  const { ctx, error } = context(db, user, conferenceId, siteId);
+  if (error) return { ok: false, code: error };
+  if (personIds.length === 0) return { ok: true, count: 0 };
+  const allowed = db
+    .select({ id: people.id })
+    .from(people)
+    .where(and(inArray(people.id, personIds), inArray(people.unitId, invitableUnitIds(db, ctx.conference.unitId))))
+    .all()
+    .map((p) => p.id);
+  const count = db.transaction((tx) => {
+    let inserted = 0;
+    for (let i = 0; i < allowed.length; i += 500) {
+      inserted += tx
+        .insert(invitations)
+        .values(allowed.slice(i, i + 500).map((personId) => ({ conferenceId, personId, siteId, bodyId: ctx.bodyId, status: "draft" as const })))
+        .onConflictDoNothing()
+        .run().changes;
+    }
+    recordAudit(tx as unknown as Db, { userId: user.id, action: "add_invitees", entity: "conference", entityId: conferenceId, after: { count: inserted, siteId } });
+    return inserted;
+  });
+  return { ok: true, count };
+}
+
+export function addInviteesByFilter(db: Db, user: SessionUser, conferenceId: number, filters: InviteeFilters, siteId: number): InvitationResult {
+  const ctx = getInvitingConference(db, user, conferenceId);
+  if (!ctx) return { ok: false, code: "notFound" };
+  const units = invitableUnitIds(db, ctx.conference.unitId);
+  const ids = db
+    .select({ id: people.id })
+    .from(people)
+    .where(
+      and(
+        inArray(people.unitId, filters.unitId ? units.filter((u) => u === filters.unitId) : units),
+        filters.category ? eq(people.category, filters.category) : undefined,
+        filters.partyMember === undefined ? undefined : eq(people.isPartyMember, filters.partyMember),
+      ),
+    )
+    .all()
+    .map((p) => p.id);
+  return addInvitees(db, user, conferenceId, ids, siteId);
+}
+
+/** Removes invitations not yet issued (an issued one is revoked instead, so the letter's QR stops working). */
+export function removeDraftInvitations(db: Db, user: SessionUser, conferenceId: number, invitationIds: number[]): InvitationResult {
+  if (invitationIds.length === 0) return { ok: true, count: 0 };
+  const count = db
+    .delete(invitations)
+    .where(
+      and(
+        inArray(invitations.id, invitationIds),
+        eq(invitations.conferenceId, conferenceId),
+        eq(invitations.status, "draft"),
+        invitationWriteScope(db, user),
+      ),
+    )
+    .run().changes;
+  if (count > 0) recordAudit(db, { userId: user.id, action: "remove_invitees", entity: "conference", entityId: conferenceId, after: { count } });
+  return { ok: true, count };
+}
+
+export function setInvitationSite(db: Db, user: SessionUser, conferenceId: number, invitationIds: number[], siteId: number): InvitationResult {
+  const { error } = context(db, user, conferenceId, siteId);
+  if (error) return { ok: false, code: error };
+  const count = db
+    .update(invitations)
+    .set({ siteId })
+    .where(and(inArray(invitations.id, invitationIds), eq(invitations.conferenceId, conferenceId), invitationWriteScope(db, user)))
+    .run().changes;
+  return { ok: true, count };
+}
+
+/** The letter number of this body for this conference: the one already used, or the next in the body's sequence for the term. */
+function letterNumberFor(db: Db, conferenceId: number, bodyId: number, term: string): string {
+  const existing = db
+    .select({ letterNumber: invitations.letterNumber })
+    .from(invitations)
+    .where(and(eq(invitations.conferenceId, conferenceId), eq(invitations.bodyId, bodyId), sql`${invitations.letterNumber} is not null`))
+    .get();
+  if (existing?.letterNumber) return existing.letterNumber;
+  const body = db.select({ symbol: bodies.symbol }).from(bodies).where(eq(bodies.id, bodyId)).get()!;
+  const next = db
+    .insert(letterSequences)
+    .values({ bodyId, term, lastNumber: 1 })
+    .onConflictDoUpdate({ target: [letterSequences.bodyId, letterSequences.term], set: { lastNumber: sql`${letterSequences.lastNumber} + 1` } })
+    .returning({ n: letterSequences.lastNumber })
+    .get().n;
+  return `${next}-GM/${body.symbol}`;
+}
+
+/** Issues every draft invitation the user manages for the conference: letter number and signed token. */
+export function issueInvitations(db: Db, user: SessionUser, conferenceId: number): InvitationResult {
+  const { ctx, error } = context(db, user, conferenceId);
+  if (error) return { ok: false, code: error };
+  const campaign = db.select().from(campaigns).where(eq(campaigns.id, ctx.conference.campaignId)).get()!;
+  const term = campaign.term || String(new Date().getFullYear());
+  const count = db.transaction((tx) => {
+    const d = tx as unknown as Db;
+    const keys = ensureCampaignKeys(d, campaign.id);
+    const drafts = d
+      .select({ id: invitations.id, bodyId: invitations.bodyId, tokenVersion: invitations.tokenVersion })
+      .from(invitations)
+      .where(and(eq(invitations.conferenceId, conferenceId), eq(invitations.status, "draft"), ctx.allBodies ? undefined : eq(invitations.bodyId, ctx.bodyId)))
+      .all();
+    const numbers = new Map<number, string>();
+    const issuedAt = new Date();
+    // The outer connection: a drizzle transaction object has no $client (same connection, same transaction).
+    const update = db.$client.prepare("update invitations set status = 'issued', letter_number = ?, token = ?, issued_at = ? where id = ?");
+    for (const inv of drafts) {
+      if (!numbers.has(inv.bodyId)) numbers.set(inv.bodyId, letterNumberFor(d, conferenceId, inv.bodyId, term));
+      const token = signToken({ invitationId: inv.id, conferenceId, tokenVersion: inv.tokenVersion }, keys.privateKey);
+      update.run(numbers.get(inv.bodyId)!, token, issuedAt.getTime(), inv.id);
+    }
+    recordAudit(d, { userId: user.id, action: "issue_invitations", entity: "conference", entityId: conferenceId, after: { count: drafts.length, letterNumbers: [...numbers.values()] } });
+    return drafts.length;
+  });
+  return { ok: true, count };
+}
+
+function writableInvitation(db: Db, user: SessionUser, invitationId: number) {
+  return db
+    .select()
+    .from(invitations)
+    .where(and(eq(invitations.id, invitationId), invitationWriteScope(db, user)))
+    .get();
+}
+
+export function revokeInvitation(db: Db, user: SessionUser, invitationId: number): InvitationResult {
+  const inv = writableInvitation(db, user, invitationId);
+  if (!inv) return { ok: false, code: "notFound" };
+  if (inv.status !== "issued") return { ok: false, code: "notIssued" };
+  db.update(invitations).set({ status: "revoked", revokedAt: new Date() }).where(eq(invitations.id, inv.id)).run();
+  recordAudit(db, { userId: user.id, action: "revoke", entity: "invitation", entityId: inv.id, before: { status: inv.status } });
+  return { ok: true, count: 1 };
+}
+
+/** A new token (the old one stops working); a revoked invitation becomes valid again. */
+export function reissueInvitation(db: Db, user: SessionUser, invitationId: number): InvitationResult {
+  const inv = writableInvitation(db, user, invitationId);
+  if (!inv) return { ok: false, code: "notFound" };
+  if (inv.status === "draft") return { ok: false, code: "notIssued" };
+  const conference = db.select({ campaignId: conferences.campaignId }).from(conferences).where(eq(conferences.id, inv.conferenceId)).get()!;
+  const keys = ensureCampaignKeys(db, conference.campaignId);
+  const tokenVersion = inv.tokenVersion + 1;
+  const token = signToken({ invitationId: inv.id, conferenceId: inv.conferenceId, tokenVersion }, keys.privateKey);
+  db.update(invitations).set({ status: "issued", tokenVersion, token, revokedAt: null, issuedAt: new Date() }).where(eq(invitations.id, inv.id)).run();
+  recordAudit(db, { userId: user.id, action: "reissue", entity: "invitation", entityId: inv.id, before: { tokenVersion: inv.tokenVersion, status: inv.status }, after: { tokenVersion } });
+  return { ok: true, count: 1 };
+}
+
+export function setSubstitute(db: Db, user: SessionUser, invitationId: number, name: string, position: string): InvitationResult {
+  const inv = writableInvitation(db, user, invitationId);
+  if (!inv) return { ok: false, code: "notFound" };
+  db.update(invitations)
+    .set({ substituteName: name || null, substitutePosition: name ? position || null : null })
+    .where(eq(invitations.id, inv.id))
+    .run();
+  recordAudit(db, { userId: user.id, action: "substitute", entity: "invitation", entityId: inv.id, before: { name: inv.substituteName }, after: { name, position } });
+  return { ok: true, count: 1 };
+}
+
+/** Search helper shared by the invitee list and the people directory. */
+export function personSearchCondition(folded: string) {
+  const digits = folded.replace(/\D/g, "");
+  return or(like(people.searchName, `%${folded}%`), digits.length >= 4 ? like(people.phone, `%${digits}%`) : undefined);
+}
