@@ -23,6 +23,11 @@ export async function ConferenceDetails({ conference: c, actions, saved }: { con
         </p>
       ) : null}
       {actions}
+      <p>
+        <Link className="button" href={`/conferences/${c.id}/invitations`}>
+          {t("invitations.manage", { count: c.totals.invited })}
+        </Link>
+      </p>
 
       <section className="card" aria-labelledby="details-title">
         <h2 id="details-title">{t("conferences.details")}</h2>

@@ -1,0 +1,54 @@
+import { z } from "zod";
+
+const id = z.coerce.number().int().positive();
+const optionalId = z.preprocess((v) => (v === "" || v == null ? undefined : v), id.optional());
+
+export const invitationListQuerySchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  site: z.coerce.number().int().positive().optional().catch(undefined),
+  status: z.enum(["draft", "issued", "revoked"]).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+});
+
+export const addByFilterSchema = z.object({
+  conferenceId: id,
+  siteId: id,
+  category: z.string().trim().max(60).optional().transform((v) => v || undefined),
+  unitId: optionalId,
+  partyMember: z.enum(["", "1", "0"]).default("").transform((v) => (v === "" ? undefined : v === "1")),
+});
+
+export const addPeopleSchema = z.object({
+  conferenceId: id,
+  siteId: id,
+  personIds: z.array(id).min(1).max(5000),
+});
+
+export const invitationActionSchema = z.object({
+  conferenceId: id,
+  invitationId: id,
+});
+
+export const substituteSchema = z.object({
+  conferenceId: id,
+  invitationId: id,
+  name: z.string().trim().max(120, "tooLong").default(""),
+  position: z.string().trim().max(200, "tooLong").default(""),
+});
+
+export const moveInvitationSchema = z.object({
+  conferenceId: id,
+  invitationId: id,
+  siteId: id,
+});
+
+export const peopleSearchSchema = z.object({
+  conferenceId: id,
+  q: z.string().trim().min(2).max(100),
+});
+
+export const letterQuerySchema = z.object({
+  size: z.enum(["A4", "A5"]).default("A4").catch("A4"),
+  site: z.coerce.number().int().positive().optional().catch(undefined),
+  invitation: z.coerce.number().int().positive().optional().catch(undefined),
+});
