@@ -1,0 +1,104 @@
+import { and, eq } from "drizzle-orm";
+import jsQR from "jsqr";
+import { PNG } from "pngjs";
+import { conferences, invitations } from "@/db/schema";
+import { bodyIdOf, conferenceIdOf, createAccount, e2eDb, expect, signIn, test } from "./fixtures";
+
+/** A draft-free conference of Ba Tơ's Propaganda Board with nobody invited yet. */
+async function newConference(page: import("@playwright/test").Page, title: string) {
+  await page.goto("/conferences/new");
+  await page.getByLabel("Tên hội nghị").fill(title);
+  await page.getByLabel("Ngày bắt đầu").fill("20/03/2021");
+  await page.getByLabel("Giờ bắt đầu").fill("13:30");
+  await page.getByLabel("Ngày kết thúc").fill("20/03/2021");
+  await page.getByLabel("Giờ kết thúc").fill("16:30");
+  await page.getByLabel("Địa điểm chính (hội trường)").fill(`Phòng họp ${title}`);
+  await page.getByRole("button", { name: "Tạo hội nghị" }).click();
+  await expect(page.getByText("Đã lưu hội nghị.")).toBeVisible();
+  return Number(new URL(page.url()).pathname.split("/")[2]);
+}
+
+test("an organiser builds a list by searching without diacritics, issues, prints one page per invitee with a readable QR, and revokes", async ({ page }) => {
+  await signIn(page, "tochuc.bato");
+  const id = await newConference(page, "Hội nghị thử giấy mời");
+  await page.goto(`/conferences/${id}/invitations`);
+
+  // "dinh" finds "Đinh …" (Ba Tơ is a highland district: many Đinh).
+  await page.getByLabel("Thêm từng người").fill("dinh");
+  const results = page.getByTestId("people-results");
+  await expect(results.locator("li").first()).toContainText("Đinh");
+  for (let i = 0; i < 2; i++) {
+    await results.getByRole("button", { name: /^Mời / }).first().click();
+    await expect(page.getByText("Đã thêm 1 đại biểu.").first()).toBeVisible();
+  }
+  await expect(page.getByTestId("invitation-counts")).toHaveText("0 đã phát hành · 2 chưa phát hành · 0 đã thu hồi");
+
+  await page.getByRole("button", { name: "Phát hành giấy mời (2)" }).click();
+  await expect(page.getByText("Đã phát hành 2 giấy mời.")).toBeVisible();
+  await expect(page.getByTestId("invitation-counts")).toHaveText("2 đã phát hành · 0 chưa phát hành · 0 đã thu hồi");
+  const issued = e2eDb().select().from(invitations).where(eq(invitations.conferenceId, id)).all();
+  expect(issued.map((i) => i.letterNumber)).toEqual([issued[0].letterNumber, issued[0].letterNumber]);
+  expect(issued[0].letterNumber).toMatch(/^\d+-GM\/BTGHU$/);
+
+  // The print view: one A4 page per invitee, and the QR decodes to that invitation's token.
+  await page.goto(`/conferences/${id}/letters?size=A4`);
+  await expect(page.getByTestId("letter-count")).toHaveText("2 giấy mời");
+  await expect(page.locator(".letter").first()).toContainText("ĐẢNG CỘNG SẢN VIỆT NAM");
+  await expect(page.locator(".letter").first()).toContainText("GIẤY MỜI");
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  expect(pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g)).toHaveLength(2);
+  for (const letter of await page.locator(".letter").all()) {
+    const invitationId = Number(await letter.getAttribute("data-invitation"));
+    const png = PNG.sync.read(await letter.locator(".qr").screenshot());
+    const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+    expect(decoded?.data).toBe(issued.find((i) => i.id === invitationId)!.token);
+  }
+
+  // The personal page, then revoked.
+  const token = issued[0].token!;
+  await page.goto(`/i/${token}`);
+  await expect(page.getByTestId("invitation-state")).toContainText("Hội nghị thử giấy mời");
+  await page.goto(`/conferences/${id}/invitations`);
+  await page.locator(`tr[data-invitation="${issued[0].id}"]`).getByRole("button", { name: "Thu hồi" }).click();
+  await expect(page.getByText("Đã thu hồi giấy mời.")).toBeVisible();
+  await page.goto(`/i/${token}`);
+  await expect(page.getByRole("heading", { name: "Giấy mời đã bị thu hồi" })).toBeVisible();
+});
+
+test("exports open in Excel with the tokens and links, and only for the issuing body", async ({ page }) => {
+  const conferenceId = conferenceIdOf("535", "propaganda");
+  await signIn(page, "tochuc.bato");
+  const csv = await (await page.request.get(`/api/conferences/${conferenceId}/invitations.csv`)).text();
+  const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+  expect(lines[0]).toBe("Họ và tên,Chức vụ,Nơi công tác,Đơn vị,Điểm cầu,Số giấy mời,Trạng thái,Người đi thay,Mã QR,Đường dẫn cá nhân");
+  expect(lines.length).toBeGreaterThan(50);
+  expect(lines[1]).toMatch(/,[A-Z2-7]{120},http:\/\/localhost:3100\/i\/[A-Z2-7]{120}$/);
+  const xlsx = await page.request.get(`/api/conferences/${conferenceId}/invitations.xlsx`);
+  expect(xlsx.headers()["content-type"]).toContain("spreadsheetml");
+  expect((await xlsx.body()).subarray(0, 2).toString()).toBe("PK");
+
+  await page.context().clearCookies();
+  await signIn(page, "baocao.bato");
+  expect((await page.request.get(`/api/conferences/${conferenceId}/invitations.csv`)).status()).toBe(403);
+});
+
+test("another body's organiser cannot change this list: the server action refuses", async ({ page }) => {
+  const victim = conferenceIdOf("535", "propaganda");
+  const before = e2eDb().select().from(invitations).where(eq(invitations.conferenceId, victim)).all().length;
+  const other = await createAccount("organizer", "535", "mat-khau-thu-1", "labour_federation");
+  await signIn(page, other.username, other.password);
+  // Their own conference's page has the toolbar; point its form at the other body's conference.
+  const own = e2eDb()
+    .select({ id: conferences.id })
+    .from(conferences)
+    .where(and(eq(conferences.bodyId, bodyIdOf("535", "labour_federation"))))
+    .get()!.id;
+  await page.goto(`/conferences/${own}/invitations`);
+  await page.locator("form.filters.inner input[name=conferenceId]").evaluate((input, id) => ((input as HTMLInputElement).value = String(id)), victim);
+  await page.getByRole("button", { name: "Thêm theo bộ lọc" }).click();
+  await expect(page.getByText("Không tìm thấy, hoặc bạn không có quyền thay đổi.")).toBeVisible();
+  expect(e2eDb().select().from(invitations).where(eq(invitations.conferenceId, victim)).all().length).toBe(before);
+  // And on the other body's list there are no actions for them.
+  await page.goto(`/conferences/${victim}/invitations`);
+  await expect(page.getByRole("button", { name: "Thu hồi" })).toHaveCount(0);
+});
