@@ -1,6 +1,10 @@
 /**
  * Test helpers: sign in through the real form, and reach the e2e database
  * directly to create or read data (never through a public route).
+ *
+ * Tests run in parallel on one database. Tests that create conferences use
+ * units that no other test counts: Sơn Hà (529) for scheduling, Nghĩa Hành (532)
+ * for invitations. Ba Tơ (535), Lý Sơn (536) and the province are read-only.
  */
 import path from "node:path";
 import { expect, test as base, type Page } from "@playwright/test";
