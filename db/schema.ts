@@ -464,6 +464,26 @@ export const letterSequences = sqliteTable(
   (t) => [primaryKey({ columns: [t.bodyId, t.term] })],
 );
 
+/** An uploaded list waiting for the user to check the preview and confirm the import. */
+export const importBatches = sqliteTable(
+  "import_batches",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The unit the people are imported into. */
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    filename: text("filename").notNull(),
+    headers: text("headers", { mode: "json" }).$type<string[]>().notNull(),
+    rows: text("rows", { mode: "json" }).$type<string[][]>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("import_batches_user_idx").on(t.userId)],
+);
+
 /** A secret, revocable calendar-feed URL for one unit's schedule (phone calendars subscribe to it). */
 export const unitFeeds = sqliteTable(
   "unit_feeds",

@@ -101,7 +101,7 @@ function insertMany<T extends SQLiteTable>(db: Db, table: T, rows: SQLiteInsertV
 
 /** Table names in an order that deletes children before parents. */
 const TABLES_CHILD_FIRST = [
-  "audit_log", "unit_feeds", "letter_sequences", "scan_log", "check_ins", "absences", "invitations", "people", "site_staff", "sites",
+  "audit_log", "import_batches", "unit_feeds", "letter_sequences", "scan_log", "check_ins", "absences", "invitations", "people", "site_staff", "sites",
   "conference_co_bodies", "conferences", "campaign_requirements", "campaigns", "login_attempts",
   "users", "bodies", "units", "app_settings",
 ];

@@ -1,8 +1,8 @@
 import { conferenceIdOf, createAccount, expect, signIn, test } from "./fixtures";
 
 const NAV: Record<string, string[]> = {
-  admin: ["Trang chủ", "Lịch", "Hội nghị", "Tiến độ", "Người dùng", "Tài khoản"],
-  "tochuc.bato": ["Trang chủ", "Lịch", "Hội nghị", "Tiến độ", "Tài khoản"],
+  admin: ["Trang chủ", "Lịch", "Hội nghị", "Tiến độ", "Danh bạ", "Người dùng", "Tài khoản"],
+  "tochuc.bato": ["Trang chủ", "Lịch", "Hội nghị", "Tiến độ", "Danh bạ", "Tài khoản"],
   diemdanh: ["Trang chủ", "Tài khoản"],
   "baocao.bato": ["Trang chủ", "Lịch", "Hội nghị", "Tiến độ", "Tài khoản"],
 };

@@ -38,8 +38,8 @@ describe("permission table", () => {
 
   it("derives each role's navigation from the table", () => {
     const nav = (role: (typeof ROLES)[number]) => NAV_ITEMS.filter((i) => can(role, i.action)).map((i) => i.href);
-    expect(nav("admin")).toEqual(["/", "/calendar", "/conferences", "/board", "/admin/users", "/account"]);
-    expect(nav("organizer")).toEqual(["/", "/calendar", "/conferences", "/board", "/account"]);
+    expect(nav("admin")).toEqual(["/", "/calendar", "/conferences", "/board", "/people", "/admin/users", "/account"]);
+    expect(nav("organizer")).toEqual(["/", "/calendar", "/conferences", "/board", "/people", "/account"]);
     expect(nav("viewer")).toEqual(["/", "/calendar", "/conferences", "/board", "/account"]);
     expect(nav("scanner")).toEqual(["/", "/account"]);
   });

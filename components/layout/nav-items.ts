@@ -1,6 +1,6 @@
 import type { Action } from "@/lib/permissions";
 
-export type NavLabel = "home" | "calendar" | "conferences" | "board" | "users" | "account";
+export type NavLabel = "home" | "calendar" | "conferences" | "board" | "people" | "users" | "account";
 
 /** The navigation, in order; an entry is shown only to roles that may open its page. */
 export const NAV_ITEMS: { href: string; label: NavLabel; action: Action }[] = [
@@ -8,6 +8,7 @@ export const NAV_ITEMS: { href: string; label: NavLabel; action: Action }[] = [
   { href: "/calendar", label: "calendar", action: "conference:read" },
   { href: "/conferences", label: "conferences", action: "conference:read" },
   { href: "/board", label: "board", action: "campaign:read" },
+  { href: "/people", label: "people", action: "people:manage" },
   { href: "/admin/users", label: "users", action: "user:manage" },
   { href: "/account", label: "account", action: "account:manage-own" },
 ];

@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { ImportClient } from "@/components/people/import-client";
+import { db } from "@/db";
+import { requirePageUser } from "@/lib/auth/guards";
+import { listUnits } from "@/lib/units/list-units";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("import"))("title") };
+}
+
+export default async function ImportPage() {
+  const user = await requirePageUser("people:manage");
+  const t = await getTranslations();
+  return (
+    <div className="stack narrow-page wide">
+      <p>
+        <Link href="/people">← {t("people.title")}</Link>
+      </p>
+      <h1>{t("import.title")}</h1>
+      <p className="muted">{t("import.intro")}</p>
+      <ImportClient units={listUnits(db, user)} defaultUnitId={user.unitId} />
+    </div>
+  );
+}

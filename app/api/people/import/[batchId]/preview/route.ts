@@ -1,0 +1,13 @@
+import { NextResponse } from "next/server";
+import { db } from "@/db";
+import { importError, readMappingRequest } from "@/lib/people/import/import-http";
+import { getBatch, previewBatch } from "@/lib/people/import/import-people";
+
+/** Step 2: the preview for a column mapping. */
+export async function POST(request: Request, { params }: { params: Promise<{ batchId: string }> }) {
+  const input = await readMappingRequest(request, (await params).batchId);
+  if ("response" in input) return input.response;
+  const batch = getBatch(db, input.user, input.batchId);
+  if (!batch) return importError(404, "notFound");
+  return NextResponse.json({ preview: previewBatch(batch, input.mapping) });
+}

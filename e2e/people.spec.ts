@@ -1,0 +1,74 @@
+import { expect, signIn, test } from "./fixtures";
+
+const stamp = `${process.pid}${Date.now() % 100000}`;
+const CSV = [
+  "Họ và tên,Chức vụ,Đơn vị,Số điện thoại,Đảng viên,Mã",
+  `Nguyễn Thị Ánh Tuyết,Bí thư Chi bộ,Thôn Gò Khế,0905 ${stamp.slice(-3)} 111,x,E2E-${stamp}-1`,
+  `Hồ Văn Đức,Giáo viên,"Trường TH ""Ba Động""",,,E2E-${stamp}-2`,
+  `,Chuyên viên,UBND xã,0905000000,x,E2E-${stamp}-3`,
+  `Lê Văn Cường,Trưởng thôn,Thôn 1,12345,x,E2E-${stamp}-4`,
+  `Phạm Văn Dũng,Công nhân,Công ty A,0935000222,,E2E-${stamp}-1`,
+].join("\r\n");
+
+test("import a CSV with Vietnamese names, a BOM and three bad rows; the people are then found without diacritics", async ({ page }) => {
+  await signIn(page, "tochuc.bato");
+  await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Danh bạ" }).click();
+  await page.getByRole("link", { name: "Nhập từ tệp (CSV, Excel)" }).click();
+  await page.getByLabel("Tệp danh sách").setInputFiles({ name: "danh-sach.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${CSV}`, "utf8") });
+  await page.getByRole("button", { name: "Tải lên và xem trước" }).click();
+
+  await expect(page.getByTestId("preview-summary")).toHaveText("5 dòng: 2 dòng hợp lệ sẽ được nhập, 3 dòng lỗi sẽ bị bỏ qua.");
+  const errors = page.getByTestId("preview-errors").locator("tbody tr");
+  await expect(errors).toHaveText([/^4\s*Thiếu họ và tên$/, /^5\s*Số điện thoại không hợp lệ: 12345$/, new RegExp(`^6\\s*Mã trùng với dòng trước: E2E-${stamp}-1 \\(2\\)$`)]);
+  await expect(page.getByLabel("Họ và tên", { exact: true })).toHaveValue("0");
+
+  await page.getByRole("button", { name: "Nhập 2 người" }).click();
+  await expect(page.getByTestId("import-message")).toHaveText("Đã nhập: 2 người mới, 0 người được cập nhật theo mã, 3 dòng lỗi bỏ qua.");
+
+  await page.goto("/people?q=nguyen thi anh tuyet");
+  await expect(page.getByTestId("people-table")).toContainText("Nguyễn Thị Ánh Tuyết");
+  await page.goto(`/people?q=ho van duc`);
+  await expect(page.getByTestId("people-table")).toContainText("Hồ Văn Đức");
+});
+
+test("a malformed file gets a clear message and writes nothing", async ({ page }) => {
+  await signIn(page, "tochuc.bato");
+  await page.goto("/people/import");
+  // "Hà Nội" in Windows-1258 bytes: not UTF-8.
+  await page.getByLabel("Tệp danh sách").setInputFiles({ name: "cu.csv", mimeType: "text/csv", buffer: Buffer.from([0x48, 0xe0, 0x20, 0x4e, 0xf4, 0xd2, 0x69, 0x0a, 0x41, 0x0a]) });
+  await page.getByRole("button", { name: "Tải lên và xem trước" }).click();
+  await expect(page.getByTestId("import-message")).toContainText("Tệp không phải mã UTF-8");
+  await page.getByLabel("Tệp danh sách").setInputFiles({ name: "hong.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from("PK\u0003\u0004 cut") });
+  await page.getByRole("button", { name: "Tải lên và xem trước" }).click();
+  await expect(page.getByTestId("import-message")).toHaveText("Không đọc được tệp Excel (tệp hỏng hoặc không phải XLSX).");
+  await expect(page.getByTestId("import-preview")).toHaveCount(0);
+});
+
+test("people are created, edited and merged; viewers cannot reach the directory", async ({ page }) => {
+  await signIn(page, "tochuc.bato");
+  for (const phone of ["0912 345 678", "+84912345678"]) {
+    await page.goto("/people/new");
+    await page.getByLabel("Họ và tên").fill(`Trương Văn Trùng ${stamp}`);
+    await page.getByLabel("Số điện thoại").fill(phone);
+    await page.getByRole("button", { name: "Lưu" }).click();
+    await expect(page.getByText("Đã lưu.")).toBeVisible();
+  }
+  // The second record sees the first as a possible duplicate (same name, same phone once normalised).
+  await expect(page.getByTestId("duplicates").locator("li")).toHaveCount(1);
+  await page.getByRole("button", { name: "Gộp vào hồ sơ này" }).click();
+  await expect(page.getByText("Đã gộp hồ sơ trùng.")).toBeVisible();
+  await page.goto(`/people?q=truong van trung ${stamp}`);
+  await expect(page.getByTestId("people-count")).toHaveText("1 người");
+
+  await page.goto("/people/new");
+  await page.getByLabel("Họ và tên").fill("Số Sai");
+  await page.getByLabel("Số điện thoại").fill("12-34");
+  await page.getByRole("button", { name: "Lưu" }).click();
+  await expect(page.getByText("Số điện thoại không hợp lệ (10–11 chữ số, bắt đầu bằng 0 hoặc +84).")).toBeVisible();
+  await expect(page.getByLabel("Họ và tên")).toHaveValue("Số Sai");
+
+  await page.context().clearCookies();
+  await signIn(page, "baocao.bato");
+  expect((await page.goto("/people"))?.status()).toBe(404);
+  expect((await page.request.post("/api/people/import", { multipart: { unitId: "1", file: { name: "a.csv", mimeType: "text/csv", buffer: Buffer.from("Họ và tên\nA") } } })).status()).toBe(403);
+});

@@ -1,0 +1,144 @@
+/**
+ * The people directory: search, create, edit and merge, within the user's
+ * units (an admin or province staff: all).
+ */
+import { and, asc, count, eq, inArray, like, ne, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { checkIns, invitations, people, units } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { personSearchCondition } from "@/lib/invitations/manage-invitations";
+import type { PersonFormInput } from "@/lib/schemas/people";
+import { foldForSearch } from "@/lib/text/fold";
+
+export const PEOPLE_PAGE_SIZE = 50;
+
+const inScope = (user: SessionUser) => (user.scopeUnitIds === "all" ? undefined : inArray(people.unitId, user.scopeUnitIds));
+
+export interface PeopleFilters {
+  q?: string;
+  unitId?: number;
+  category?: string;
+  partyMember?: boolean;
+  position?: string;
+  page?: number;
+}
+
+export function listPeople(db: Db, user: SessionUser, f: PeopleFilters) {
+  const where = and(
+    inScope(user),
+    f.q ? personSearchCondition(foldForSearch(f.q)) : undefined,
+    f.unitId ? eq(people.unitId, f.unitId) : undefined,
+    f.category ? eq(people.category, f.category) : undefined,
+    f.partyMember === undefined ? undefined : eq(people.isPartyMember, f.partyMember),
+    f.position ? like(sql`lower(${people.position})`, `%${f.position.toLowerCase()}%`) : undefined,
+  );
+  const total = db.select({ n: count() }).from(people).where(where).get()!.n;
+  const rows = db
+    .select({
+      id: people.id,
+      fullName: people.fullName,
+      position: people.position,
+      workplace: people.workplace,
+      phone: people.phone,
+      category: people.category,
+      isPartyMember: people.isPartyMember,
+      unitName: units.name,
+    })
+    .from(people)
+    .innerJoin(units, eq(units.id, people.unitId))
+    .where(where)
+    .orderBy(asc(people.searchName), asc(people.id))
+    .limit(PEOPLE_PAGE_SIZE)
+    .offset(((f.page ?? 1) - 1) * PEOPLE_PAGE_SIZE)
+    .all();
+  return { total, rows };
+}
+
+export function getPerson(db: Db, user: SessionUser, id: number) {
+  return db.select().from(people).where(and(eq(people.id, id), inScope(user))).get() ?? null;
+}
+
+export type PersonResult = { ok: true; id: number } | { ok: false; code: string; field?: string };
+
+function unitAllowed(user: SessionUser, unitId: number) {
+  return user.scopeUnitIds === "all" || user.scopeUnitIds.includes(unitId);
+}
+
+export function savePerson(db: Db, user: SessionUser, input: PersonFormInput): PersonResult {
+  if (!unitAllowed(user, input.unitId)) return { ok: false, field: "unitId", code: "unitRequired" };
+  const existing = input.personId ? getPerson(db, user, input.personId) : undefined;
+  if (input.personId && !existing) return { ok: false, code: "notFound" };
+  if (input.externalCode) {
+    const clash = db
+      .select({ id: people.id })
+      .from(people)
+      .where(and(eq(people.externalCode, input.externalCode), existing ? ne(people.id, existing.id) : undefined))
+      .get();
+    if (clash) return { ok: false, field: "externalCode", code: "externalCodeTaken" };
+  }
+  const values = {
+    fullName: input.fullName,
+    searchName: foldForSearch(input.fullName),
+    position: input.position,
+    workplace: input.workplace,
+    unitId: input.unitId,
+    category: input.category,
+    isPartyMember: input.isPartyMember,
+    phone: input.phone,
+    email: input.email,
+    externalCode: input.externalCode,
+  };
+  const id = db.transaction((tx) => {
+    const savedId = existing
+      ? (tx.update(people).set(values).where(eq(people.id, existing.id)).run(), existing.id)
+      : tx.insert(people).values(values).returning({ id: people.id }).get().id;
+    recordAudit(tx as unknown as Db, { userId: user.id, action: existing ? "update" : "create", entity: "person", entityId: savedId, before: existing ?? null, after: values });
+    return savedId;
+  });
+  return { ok: true, id };
+}
+
+/**
+ * Merges a duplicate into the person to keep: the duplicate's invitations move
+ * over (where the kept person is already invited to the same conference, the
+ * duplicate's invitation is dropped unless someone checked in with it), then the
+ * duplicate is deleted. Refused rather than lose an attendance record.
+ */
+export function mergePeople(db: Db, user: SessionUser, duplicateId: number, keepId: number): PersonResult {
+  if (duplicateId === keepId) return { ok: false, code: "mergeSame" };
+  const duplicate = getPerson(db, user, duplicateId);
+  const keep = getPerson(db, user, keepId);
+  if (!duplicate || !keep) return { ok: false, code: "notFound" };
+  const theirs = db.select().from(invitations).where(eq(invitations.personId, duplicate.id)).all();
+  const mineByConference = new Set(db.select({ c: invitations.conferenceId }).from(invitations).where(eq(invitations.personId, keep.id)).all().map((r) => r.c));
+  const clashing = theirs.filter((i) => mineByConference.has(i.conferenceId));
+  if (clashing.length > 0) {
+    const attended = db.select({ n: count() }).from(checkIns).where(inArray(checkIns.invitationId, clashing.map((i) => i.id))).get()!.n;
+    if (attended > 0) return { ok: false, code: "mergeAttendanceConflict" };
+  }
+  db.transaction((tx) => {
+    if (clashing.length > 0) tx.delete(invitations).where(inArray(invitations.id, clashing.map((i) => i.id))).run();
+    tx.update(invitations).set({ personId: keep.id }).where(eq(invitations.personId, duplicate.id)).run();
+    tx.delete(people).where(eq(people.id, duplicate.id)).run();
+    recordAudit(tx as unknown as Db, { userId: user.id, action: "merge", entity: "person", entityId: keep.id, before: duplicate, after: { into: keep.id, movedInvitations: theirs.length - clashing.length } });
+  });
+  return { ok: true, id: keep.id };
+}
+
+/** Others with the same name (diacritics aside) or the same phone: candidates for a merge. */
+export function findPossibleDuplicates(db: Db, user: SessionUser, person: { id: number; searchName: string; phone: string | null }) {
+  return db
+    .select({ id: people.id, fullName: people.fullName, position: people.position, workplace: people.workplace, phone: people.phone, unitName: units.name })
+    .from(people)
+    .innerJoin(units, eq(units.id, people.unitId))
+    .where(
+      and(
+        inScope(user),
+        ne(people.id, person.id),
+        person.phone ? sql`(${people.searchName} = ${person.searchName} or ${people.phone} = ${person.phone})` : eq(people.searchName, person.searchName),
+      ),
+    )
+    .limit(20)
+    .all();
+}
