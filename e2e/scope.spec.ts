@@ -1,4 +1,6 @@
-import { conferenceIdOf, expect, signIn, test, unitIdOf } from "./fixtures";
+import { isNull } from "drizzle-orm";
+import { conferences } from "@/db/schema";
+import { conferenceIdOf, e2eDb, expect, signIn, test, unitIdOf } from "./fixtures";
 
 test.describe("scope is checked on the server", () => {
   test("baocao.bato reads Ba Tơ but not Lý Sơn, by page or by API", async ({ page }) => {
@@ -35,6 +37,20 @@ test.describe("scope is checked on the server", () => {
     await signIn(page, "tochuc.bato");
     const response = await page.goto("/admin/users");
     expect(response?.status()).toBe(404);
+  });
+
+  test("door staff get the public key and revocation list of their own conference only", async ({ page }) => {
+    const practice = e2eDb().select({ id: conferences.id }).from(conferences).where(isNull(conferences.requirementId)).get()!.id;
+    await signIn(page, "diemdanh");
+    const own = await page.request.get(`/api/conferences/${practice}/revocations`);
+    expect(own.status()).toBe(200);
+    const body = await own.json();
+    expect(Buffer.from(body.publicKeyRaw, "base64")).toHaveLength(32);
+    expect(JSON.stringify(body)).not.toMatch(/private/i);
+    expect((await page.request.get(`/api/conferences/${conferenceIdOf("535", "propaganda")}/revocations`)).status()).toBe(404);
+    await page.context().clearCookies();
+    await signIn(page, "baocao.bato");
+    expect((await page.request.get(`/api/conferences/${practice}/revocations`)).status()).toBe(403);
   });
 
   test("door staff cannot read conferences", async ({ page }) => {

@@ -105,3 +105,15 @@ describe("invitee lists and invitations", () => {
     for (const inv of sample) if (inv.kind === "invited") expect(checkInvitationToken(handle.db, inv.token!).verdict).toBe("valid");
   });
 });
+
+describe("verification data for door devices", () => {
+  it("gives the public key and the revocation list, never the private key", async () => {
+    const { getVerificationData } = await import("./revocation-list");
+    const data = getVerificationData(handle.db, conferenceId)!;
+    expect(Buffer.from(data.publicKeyRaw, "base64")).toHaveLength(32);
+    expect(JSON.stringify(data)).not.toContain(handle.db.select().from((await import("@/db/schema")).campaigns).get()!.signingPrivateKey!);
+    const rows = listInvitations(handle.db, conferenceId);
+    expect(data.revoked).toEqual(rows.filter((r) => r.status === "revoked").map((r) => r.id));
+    expect(Object.keys(data.validVersions).map(Number)).toEqual([rows[1].id]);
+  });
+});
