@@ -225,6 +225,8 @@ export const conferences = sqliteTable(
     agenda: text("agenda").notNull().default(""),
     audience: text("audience").notNull().default(""),
     chair: text("chair").notNull().default(""),
+    /** Who to call about the conference: printed on the letters. */
+    contact: text("contact").notNull().default(""),
     startsAt: integer("starts_at", { mode: "timestamp_ms" }).notNull(),
     endsAt: integer("ends_at", { mode: "timestamp_ms" }).notNull(),
     status: text("status", { enum: CONFERENCE_STATUSES }).notNull().default("draft"),

@@ -322,6 +322,7 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<Se
       status: t.ConferenceStatus;
       cancelReason?: string;
       coBodyIds?: number[];
+      contact?: string;
     }
     const createConference = (c: NewConference) => {
       const fullDay = c.end >= "16:00";
@@ -336,6 +337,7 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<Se
           agenda: fullDay ? AGENDA_FULL_DAY : AGENDA_HALF_DAY,
           audience: c.audience,
           chair: c.chair,
+          contact: c.contact ?? `Văn phòng ${c.body.name}`,
           startsAt: zonedInstant(c.date, c.start),
           endsAt: zonedInstant(c.date, c.end),
           status: c.status,

@@ -13,6 +13,7 @@ async function newConference(page: import("@playwright/test").Page, title: strin
   await page.getByLabel("Ngày kết thúc").fill("20/03/2021");
   await page.getByLabel("Giờ kết thúc").fill("16:30");
   await page.getByLabel("Địa điểm chính (hội trường)").fill(`Phòng họp ${title}`);
+  await page.getByLabel("Người liên hệ").fill("Đồng chí Chánh Văn phòng, điện thoại nội bộ 123");
   await page.getByRole("button", { name: "Tạo hội nghị" }).click();
   await expect(page.getByText("Đã lưu hội nghị.")).toBeVisible();
   return Number(new URL(page.url()).pathname.split("/")[2]);
@@ -47,6 +48,7 @@ test("an organiser builds a list by searching without diacritics, issues, prints
   await expect(page.getByTestId("letter-count")).toHaveText("2 giấy mời");
   await expect(page.locator(".letter").first()).toContainText("ĐẢNG CỘNG SẢN VIỆT NAM");
   await expect(page.locator(".letter").first()).toContainText("GIẤY MỜI");
+  await expect(page.locator(".letter").first()).toContainText("Liên hệ: Đồng chí Chánh Văn phòng, điện thoại nội bộ 123.");
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
   expect(pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g)).toHaveLength(2);
   for (const letter of await page.locator(".letter").all()) {

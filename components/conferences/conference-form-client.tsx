@@ -101,6 +101,9 @@ export function ConferenceFormClient({ options, statuses, conferenceId, initial,
             </select>
           </Field>
         </div>
+        <Field id="contact" label={t("contact")} hint={t("contactHint")} error={errors.contact}>
+          <input {...input("contact", t("contactHint"))} maxLength={300} />
+        </Field>
         <Field id="audience" label={t("audience")} error={errors.audience}>
           <textarea {...input("audience")} rows={3} maxLength={2000} />
         </Field>

@@ -57,6 +57,11 @@ export function Letter({ letter, qr }: { letter: LetterData; qr: string }) {
           Đề nghị đồng chí bố trí thời gian đến dự đầy đủ, đúng giờ. Khi đến, xuất trình mã QR trên giấy mời này (hoặc trên
           điện thoại) để điểm danh. Nếu không dự được, đề nghị báo lại cơ quan tổ chức và cử người đi thay (nếu được).
         </p>
+        {letter.contact ? (
+          <p>
+            <strong>Liên hệ:</strong> {letter.contact}.
+          </p>
+        ) : null}
       </div>
       <footer className="letter-foot">
         <div className="letter-qr">

@@ -32,6 +32,7 @@ export function getConferenceForEdit(db: Db, user: SessionUser, id: number) {
       agenda: c.agenda,
       audience: c.audience,
       chair: c.chair,
+      contact: c.contact,
       startDate: dateOf(c.startsAt),
       startTime: timeOf(c.startsAt),
       endDate: dateOf(c.endsAt),

@@ -19,6 +19,7 @@ export function getLetters(db: Db, filter: { conferenceId?: number; invitationId
       agenda: conferences.agenda,
       audience: conferences.audience,
       chair: conferences.chair,
+      contact: conferences.contact,
       startsAt: conferences.startsAt,
       endsAt: conferences.endsAt,
       conferenceStatus: conferences.status,

@@ -49,6 +49,7 @@ export const conferenceFormSchema = z
     agenda: text(5000),
     audience: text(2000),
     chair: text(300),
+    contact: text(300),
     startDate: dateKey,
     startTime: time,
     endDate: dateKey,

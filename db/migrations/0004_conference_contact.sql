@@ -1,0 +1,1 @@
+ALTER TABLE `conferences` ADD `contact` text DEFAULT '' NOT NULL;
