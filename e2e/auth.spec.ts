@@ -1,9 +1,9 @@
 import { conferenceIdOf, createAccount, expect, signIn, test } from "./fixtures";
 
 const NAV: Record<string, string[]> = {
-  admin: ["Trang chủ", "Lịch", "Hội nghị", "Tiến độ", "Danh bạ", "Người dùng", "Tài khoản"],
-  "tochuc.bato": ["Trang chủ", "Lịch", "Hội nghị", "Tiến độ", "Danh bạ", "Tài khoản"],
-  diemdanh: ["Trang chủ", "Tài khoản"],
+  admin: ["Trang chủ", "Điểm danh", "Lịch", "Hội nghị", "Tiến độ", "Danh bạ", "Người dùng", "Tài khoản"],
+  "tochuc.bato": ["Trang chủ", "Điểm danh", "Lịch", "Hội nghị", "Tiến độ", "Danh bạ", "Tài khoản"],
+  diemdanh: ["Trang chủ", "Điểm danh", "Tài khoản"],
   "baocao.bato": ["Trang chủ", "Lịch", "Hội nghị", "Tiến độ", "Tài khoản"],
 };
 const ROLE_LABEL: Record<string, string> = {

@@ -38,9 +38,9 @@ describe("permission table", () => {
 
   it("derives each role's navigation from the table", () => {
     const nav = (role: (typeof ROLES)[number]) => NAV_ITEMS.filter((i) => can(role, i.action)).map((i) => i.href);
-    expect(nav("admin")).toEqual(["/", "/calendar", "/conferences", "/board", "/people", "/admin/users", "/account"]);
-    expect(nav("organizer")).toEqual(["/", "/calendar", "/conferences", "/board", "/people", "/account"]);
+    expect(nav("admin")).toEqual(["/", "/scan", "/calendar", "/conferences", "/board", "/people", "/admin/users", "/account"]);
+    expect(nav("organizer")).toEqual(["/", "/scan", "/calendar", "/conferences", "/board", "/people", "/account"]);
     expect(nav("viewer")).toEqual(["/", "/calendar", "/conferences", "/board", "/account"]);
-    expect(nav("scanner")).toEqual(["/", "/account"]);
+    expect(nav("scanner")).toEqual(["/", "/scan", "/account"]);
   });
 });

@@ -6,7 +6,17 @@ import { formatRange } from "@/lib/time/format";
 
 const rate = (present: number, invited: number) => (invited === 0 ? "—" : `${((present / invited) * 100).toFixed(1)}%`);
 
-export async function ConferenceDetails({ conference: c, actions, saved }: { conference: ConferenceDetail; actions: React.ReactNode; saved: boolean }) {
+export async function ConferenceDetails({
+  conference: c,
+  actions,
+  saved,
+  canScan,
+}: {
+  conference: ConferenceDetail;
+  actions: React.ReactNode;
+  saved: boolean;
+  canScan: boolean;
+}) {
   const t = await getTranslations();
   return (
     <div className="stack">
@@ -109,6 +119,11 @@ export async function ConferenceDetails({ conference: c, actions, saved }: { con
                 <td data-label={t("conferences.site")}>
                   {s.venue}
                   {s.address ? <div className="muted small">{s.address}</div> : null}
+                  {canScan && c.status !== "cancelled" ? (
+                    <div className="small">
+                      <Link href={`/scan/${s.id}`}>{t("conferences.openScanner")}</Link>
+                    </div>
+                  ) : null}
                 </td>
                 <td data-label={t("conferences.siteKind")}>{s.isMain ? t("home.mainSite") : t("home.bridgeSite")}</td>
                 <td data-label={t("conferences.capacity")} className="num">

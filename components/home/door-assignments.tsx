@@ -15,12 +15,12 @@ export async function DoorAssignments({ rows }: { rows: ReturnType<typeof listAs
           <ul className="item-list" data-testid="assignments">
             {rows.map((a) => (
               <li key={a.siteId}>
-                <p className="item-title">{a.title}</p>
+                <a className="item-title" href={`/scan/${a.siteId}`}>
+                  {a.venue} — {a.title}
+                </a>
                 <div className="item-meta">
                   <span>{formatRange(a.startsAt, a.endsAt)}</span>
-                  <span>
-                    {a.isMain ? t("home.mainSite") : t("home.bridgeSite")}: {a.venue}
-                  </span>
+                  <span>{a.isMain ? t("home.mainSite") : t("home.bridgeSite")}</span>
                   <StatusBadge status={a.status} label={t(`conferenceStatus.${a.status}`)} />
                 </div>
               </li>

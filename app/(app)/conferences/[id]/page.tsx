@@ -41,6 +41,11 @@ export default async function ConferencePage({ params, searchParams }: Props & {
     </p>
   );
   return (
-    <ConferenceDetails conference={conference} actions={actions} saved={(await searchParams).saved === "1"} />
+    <ConferenceDetails
+      conference={conference}
+      actions={actions}
+      saved={(await searchParams).saved === "1"}
+      canScan={canEdit && can(user.role, "checkin:scan")}
+    />
   );
 }

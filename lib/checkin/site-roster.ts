@@ -1,0 +1,56 @@
+import { and, asc, eq, gte, inArray, lte, or } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { checkIns, conferenceCoBodies, conferences, invitations, people, sites, siteStaff, units } from "@/db/schema";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { foldForSearch } from "@/lib/text/fold";
+import { CLOSE_AFTER_MINUTES, OPEN_BEFORE_MINUTES } from "./window";
+
+/** The site's issued invitations, for the manual search at the door. The caller has checked access. */
+export function getSiteRoster(db: Db, siteId: number) {
+  const rows = db
+    .select({
+      invitationId: invitations.id,
+      name: people.fullName,
+      position: people.position,
+      unitName: units.name,
+      phone: people.phone,
+      token: invitations.token,
+      checkedInAt: checkIns.scannedAt,
+    })
+    .from(invitations)
+    .innerJoin(people, eq(people.id, invitations.personId))
+    .innerJoin(units, eq(units.id, people.unitId))
+    .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
+    .where(and(eq(invitations.siteId, siteId), eq(invitations.status, "issued"), eq(invitations.kind, "invited")))
+    .orderBy(asc(people.searchName))
+    .all();
+  return rows.map((r) => ({
+    invitationId: r.invitationId,
+    name: r.name,
+    search: `${foldForSearch(r.name)} ${(r.phone ?? "").replace(/\D/g, "")}`,
+    position: r.position,
+    unitName: r.unitName,
+    token: r.token ?? "",
+    checkedInAt: r.checkedInAt?.toISOString() ?? null,
+  }));
+}
+export type RosterEntry = ReturnType<typeof getSiteRoster>[number];
+
+/** Sites where the user may scan now (door staff) or today (organisers and admins of the conference). */
+export function listScanSites(db: Db, user: SessionUser, now: Date = new Date()) {
+  const opensBy = new Date(now.getTime() + OPEN_BEFORE_MINUTES * 60_000);
+  const closesAfter = new Date(now.getTime() - CLOSE_AFTER_MINUTES * 60_000);
+  const open = and(lte(conferences.startsAt, opensBy), gte(conferences.endsAt, closesAfter));
+  const base = db
+    .select({ siteId: sites.id, venue: sites.venue, isMain: sites.isMain, conferenceId: conferences.id, title: conferences.title, startsAt: conferences.startsAt, endsAt: conferences.endsAt })
+    .from(sites)
+    .innerJoin(conferences, eq(conferences.id, sites.conferenceId));
+  if (user.role === "scanner") {
+    const mine = db.select({ id: siteStaff.siteId }).from(siteStaff).where(eq(siteStaff.userId, user.id));
+    return base.where(and(open, inArray(sites.id, mine))).orderBy(asc(conferences.startsAt)).all();
+  }
+  if (user.role === "admin") return base.where(open).orderBy(asc(conferences.startsAt)).all();
+  if (user.role !== "organizer" || user.bodyId === null) return [];
+  const co = db.select({ id: conferenceCoBodies.conferenceId }).from(conferenceCoBodies).where(eq(conferenceCoBodies.bodyId, user.bodyId));
+  return base.where(and(open, or(eq(conferences.bodyId, user.bodyId), inArray(conferences.id, co)))).orderBy(asc(conferences.startsAt)).all();
+}
