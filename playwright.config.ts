@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_BASE_URL } from "./e2e/e2e-env";
+import { CAMERA_FEED, E2E_BASE_URL } from "./e2e/e2e-env";
 
 /**
  * e2e runs against a production build (`npm start`'s own path) on port 3100
@@ -10,6 +10,16 @@ import { E2E_BASE_URL } from "./e2e/e2e-env";
  */
 const chromiumPath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const executablePath = fs.existsSync(chromiumPath) ? chromiumPath : undefined;
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 export default defineConfig({
   testDir: "./e2e",
@@ -26,21 +36,26 @@ export default defineConfig({
     timezoneId: "Asia/Ho_Chi_Minh",
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
-    launchOptions: {
-      executablePath,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    },
+    launchOptions: { executablePath, args: CHROMIUM_ARGS },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  globalSetup: "./e2e/global-setup.ts",
+  projects: [
+    { name: "chromium", testIgnore: /checkin-camera/, use: { ...devices["Desktop Chrome"], channel: undefined } },
+    {
+      // A real camera feed: Chromium plays a Y4M of an invitation's QR as its camera.
+      name: "camera",
+      testMatch: /checkin-camera/,
+      use: {
+        ...devices["Desktop Chrome"],
+        channel: undefined,
+        permissions: ["camera"],
+        launchOptions: {
+          executablePath,
+          args: [...CHROMIUM_ARGS, "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", `--use-file-for-fake-video-capture=${CAMERA_FEED}`],
+        },
+      },
+    },
+  ],
   webServer: {
     command: "node_modules/.bin/tsx e2e/serve.ts",
     url: `${E2E_BASE_URL}/api/health`,

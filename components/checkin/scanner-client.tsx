@@ -56,6 +56,9 @@ export function ScannerClient({ siteId, venue, title, time, roster }: Props) {
   const [present, setPresent] = useState(() => roster.filter((r) => r.checkedInAt).length);
   const [checked, setChecked] = useState<Record<string, string>>({});
   const [query, setQuery] = useState("");
+  // Whether the camera should run (the effect's trigger) apart from how it is doing (display only),
+  // so that reporting "on" does not restart it.
+  const [cameraWanted, setCameraWanted] = useState(false);
   const [camera, setCamera] = useState<"off" | "starting" | "on" | "error">("off");
   const [facing, setFacing] = useState<"environment" | "user">("environment");
   const input = useRef<HTMLInputElement>(null);
@@ -105,7 +108,7 @@ export function ScannerClient({ siteId, venue, title, time, roster }: Props) {
 
   // The camera: barcode-detector with its wasm served by this app, never from a CDN.
   useEffect(() => {
-    if (camera !== "starting") return;
+    if (!cameraWanted) return;
     let stream: MediaStream | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
@@ -132,15 +135,19 @@ export function ScannerClient({ siteId, venue, title, time, roster }: Props) {
         };
         void tick();
       } catch {
-        if (!stopped) setCamera("error");
+        if (!stopped) {
+          setCamera("error");
+          setCameraWanted(false);
+        }
       }
     })();
     return () => {
       stopped = true;
       clearTimeout(timer);
       stream?.getTracks().forEach((track) => track.stop());
+      setCamera("off");
     };
-  }, [camera, facing, submit]);
+  }, [cameraWanted, facing, submit]);
 
   const folded = foldForSearch(query);
   const matches = folded.length >= 2 ? roster.filter((r) => r.search.includes(folded) || r.search.includes(folded.replace(/\D/g, "") || "§")).slice(0, 20) : [];
@@ -221,21 +228,25 @@ export function ScannerClient({ siteId, venue, title, time, roster }: Props) {
           {camera === "error" ? <p className="notice error">{t("cameraError")}</p> : null}
           <div className="row-actions">
             {camera === "off" || camera === "error" ? (
-              <button type="button" className="button primary" onClick={() => setCamera("starting")}>
+              <button
+                type="button"
+                className="button primary"
+                onClick={() => {
+                  setCamera("starting");
+                  setCameraWanted(true);
+                }}
+              >
                 {t("cameraStart")}
               </button>
             ) : (
               <>
-                <button type="button" className="button" onClick={() => setCamera("off")}>
+                <button type="button" className="button" onClick={() => setCameraWanted(false)}>
                   {t("cameraStop")}
                 </button>
                 <button
                   type="button"
                   className="button"
-                  onClick={() => {
-                    setFacing((f) => (f === "environment" ? "user" : "environment"));
-                    setCamera("starting");
-                  }}
+                  onClick={() => setFacing((f) => (f === "environment" ? "user" : "environment"))}
                 >
                   {t("cameraSwitch")}
                 </button>
@@ -247,7 +258,7 @@ export function ScannerClient({ siteId, venue, title, time, roster }: Props) {
         <section className="card stack-sm" aria-labelledby="search-title">
           <h2 id="search-title">{t("searchTitle")}</h2>
           <label htmlFor="roster-search" className="visually-hidden">
-            {t("searchTitle")}
+            {t("searchLabel")}
           </label>
           <input id="roster-search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t("searchPlaceholder")} autoComplete="off" />
           {matches.length > 0 ? (

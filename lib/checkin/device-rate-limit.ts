@@ -3,7 +3,7 @@
  * (user, device). Kept in this process's memory: with several server processes
  * each allows its own share, which still stops a runaway device or script.
  */
-const MAX_PER_SECOND = 20;
+const MAX_PER_SECOND = 30;
 const windows = new Map<string, { second: number; count: number }>();
 
 export function isFlooding(userId: number, deviceId: string, now = Date.now()): boolean {
