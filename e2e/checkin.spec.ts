@@ -1,5 +1,5 @@
 import { count, eq } from "drizzle-orm";
-import { checkIns, conferences, invitations, people, scanLog, sites } from "@/db/schema";
+import { auditLog, checkIns, conferences, invitations, people, scanLog, sites } from "@/db/schema";
 import { signToken } from "@/lib/tokens/qr-token";
 import { ensureCampaignKeys } from "@/lib/invitations/campaign-keys";
 import { createAccount, e2eDb, expect, practiceConference, signIn, test, unitIdOf, bodyIdOf } from "./fixtures";
@@ -146,5 +146,44 @@ test.describe("the door", () => {
     expect(flood.map((r) => r.status())).toContain(429);
     await context.dispose();
     await login.dispose();
+  });
+
+  test("at the door: a substitute, an undo with a reason, a walk-in; the live counter follows within 2 s", async ({ page, browser }) => {
+    const { conference, site, invitations: list } = practiceConference();
+    await signIn(page, "admin");
+    const live = await browser.newPage();
+    await live.context().addCookies(await page.context().cookies());
+    await live.goto(`/conferences/${conference.id}/live`);
+    const before = Number((await live.getByTestId("live-present").textContent())!.match(/(\d+)\//)![1]);
+
+    await page.goto(`/scan/${site.id}`);
+    const input = page.getByLabel("Mã từ máy quét");
+    await input.fill(list[7].token!);
+    await input.press("Enter");
+    await expect(page.getByTestId("verdict")).toHaveAttribute("data-verdict", "ok");
+    await expect(live.getByTestId("live-present")).toContainText(`Có mặt ${before + 1}/`, { timeout: 2500 });
+
+    await page.getByRole("button", { name: "Người đi thay…" }).click();
+    await page.getByLabel("Họ tên người đi thay").fill("Phan Văn Thay");
+    await page.getByLabel("Chức vụ người đi thay").fill("Phó Trưởng phòng");
+    await page.getByRole("button", { name: "Lưu người đi thay" }).click();
+    await expect(page.getByTestId("door-note")).toHaveText("Đã ghi người đi thay.");
+    expect(e2eDb().select().from(invitations).where(eq(invitations.id, list[7].id)).get()).toMatchObject({ substituteName: "Phan Văn Thay" });
+
+    page.once("dialog", (dialog) => void dialog.accept("Quét nhầm thẻ"));
+    await page.getByRole("button", { name: "Hủy lượt điểm danh" }).click();
+    await expect(page.getByTestId("door-note")).toHaveText("Đã hủy lượt điểm danh; nhật ký vẫn giữ lại.");
+    expect(e2eDb().select().from(checkIns).where(eq(checkIns.invitationId, list[7].id)).all()).toHaveLength(0);
+    expect(e2eDb().select().from(scanLog).where(eq(scanLog.invitationId, list[7].id)).all().map((r) => r.verdict)).toContain("ok");
+    expect(e2eDb().select().from(auditLog).where(eq(auditLog.action, "undo_check_in")).all().some((a) => JSON.stringify(a.after).includes("Quét nhầm thẻ"))).toBe(true);
+
+    await page.getByLabel("Họ và tên", { exact: true }).fill("Võ Thị Khách");
+    await page.getByLabel("Đơn vị công tác").fill("Báo Quảng Ngãi");
+    await page.getByRole("button", { name: "Ghi nhận và điểm danh" }).click();
+    await expect(page.getByTestId("verdict")).toContainText("Võ Thị Khách");
+    const walkIn = e2eDb().select().from(invitations).innerJoin(people, eq(people.id, invitations.personId)).where(eq(people.fullName, "Võ Thị Khách")).get()!;
+    expect(walkIn.invitations.kind).toBe("walk_in");
+    expect(e2eDb().select().from(checkIns).where(eq(checkIns.invitationId, walkIn.invitations.id)).get()?.method).toBe("walk_in");
+    await live.close();
   });
 });

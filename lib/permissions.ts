@@ -14,6 +14,8 @@ export const ACTIONS = [
   "invitation:manage",
   "people:manage",
   "checkin:scan",
+  "checkin:walk-in",
+  "checkin:undo",
   "checkin:assignments",
   "report:read",
   "user:manage",
@@ -31,9 +33,11 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
     "invitation:manage",
     "people:manage",
     "checkin:scan",
+    "checkin:walk-in",
+    "checkin:undo",
     "report:read",
   ],
-  scanner: ["home:read", "account:manage-own", "checkin:scan", "checkin:assignments"],
+  scanner: ["home:read", "account:manage-own", "checkin:scan", "checkin:walk-in", "checkin:assignments"],
   viewer: ["home:read", "account:manage-own", "campaign:read", "conference:read", "report:read"],
 };
 

@@ -13,10 +13,17 @@ interface Props {
   title: string;
   time: string;
   roster: RosterEntry[];
+  canWalkIn: boolean;
+  canUndo: boolean;
 }
 
 type Method = "camera" | "hardware" | "manual";
-type Shown = (ScanResult & { kind: "result" }) | { kind: "error"; message: string };
+type Shown = (ScanResult & { kind: "result" }) | { kind: "error"; message: string } | { kind: "walk_in"; name: string };
+
+async function postJson(url: string, body: unknown) {
+  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  return { ok: response.ok, body: await response.json().catch(() => ({})) };
+}
 
 const COLOUR: Record<string, "green" | "amber" | "red"> = { ok: "green", duplicate: "amber" };
 /** The same code read again within this time is the same person (scanners often send twice). */
@@ -50,7 +57,7 @@ function beep(colour: "green" | "amber" | "red", context: AudioContext | null) {
   }
 }
 
-export function ScannerClient({ siteId, venue, title, time, roster }: Props) {
+export function ScannerClient({ siteId, venue, title, time, roster, canWalkIn, canUndo }: Props) {
   const t = useTranslations("scan");
   const [shown, setShown] = useState<Shown | null>(null);
   const [present, setPresent] = useState(() => roster.filter((r) => r.checkedInAt).length);
@@ -66,6 +73,8 @@ export function ScannerClient({ siteId, venue, title, time, roster }: Props) {
   const last = useRef<{ token: string; at: number } | null>(null);
   const audio = useRef<AudioContext | null>(null);
   const busy = useRef(false);
+  const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
+  const [substituteOpen, setSubstituteOpen] = useState(false);
 
   const submit = useCallback(
     async (raw: string, method: Method) => {
@@ -91,6 +100,8 @@ export function ScannerClient({ siteId, venue, title, time, roster }: Props) {
         }
         const result = body as ScanResult;
         setShown({ kind: "result", ...result });
+        setNote(null);
+        setSubstituteOpen(false);
         beep(COLOUR[result.verdict] ?? "red", audio.current);
         if (result.verdict === "ok") {
           setPresent((n) => n + 1);
@@ -149,9 +160,44 @@ export function ScannerClient({ siteId, venue, title, time, roster }: Props) {
     };
   }, [cameraWanted, facing, submit]);
 
+  async function saveSubstitute(form: FormData) {
+    if (shown?.kind !== "result" || !shown.invitationId) return;
+    const { ok, body } = await postJson("/api/checkin/substitute", { siteId, invitationId: shown.invitationId, name: String(form.get("name") ?? ""), position: String(form.get("position") ?? "") });
+    setNote(ok ? { ok: true, text: t("substituteSaved") } : { ok: false, text: body.message ?? t("networkError") });
+    if (ok) setSubstituteOpen(false);
+    input.current?.focus();
+  }
+
+  async function undo() {
+    if (shown?.kind !== "result" || !shown.invitationId) return;
+    const reason = window.prompt(t("undoReason"));
+    if (!reason || reason.trim().length < 3) return;
+    const { ok, body } = await postJson("/api/checkin/undo", { siteId, invitationId: shown.invitationId, reason });
+    setNote(ok ? { ok: true, text: t("undone") } : { ok: false, text: body.message ?? t("networkError") });
+    if (ok) setPresent((n) => n - 1);
+  }
+
+  async function walkIn(form: FormData) {
+    const fullName = String(form.get("fullName") ?? "").trim();
+    const { ok, body } = await postJson("/api/checkin/walk-in", {
+      siteId,
+      fullName,
+      position: String(form.get("position") ?? ""),
+      workplace: String(form.get("workplace") ?? ""),
+      deviceId: deviceId(),
+      nonce: crypto.randomUUID(),
+      scannedAt: Date.now(),
+    });
+    if (ok) {
+      setShown({ kind: "walk_in", name: fullName });
+      setPresent((n) => n + 1);
+      beep("green", audio.current);
+    } else setNote({ ok: false, text: body.message ?? t("networkError") });
+  }
+
   const folded = foldForSearch(query);
   const matches = folded.length >= 2 ? roster.filter((r) => r.search.includes(folded) || r.search.includes(folded.replace(/\D/g, "") || "§")).slice(0, 20) : [];
-  const colour = shown?.kind === "result" ? (COLOUR[shown.verdict] ?? "red") : shown ? "red" : null;
+  const colour = shown?.kind === "result" ? (COLOUR[shown.verdict] ?? "red") : shown?.kind === "walk_in" ? "green" : shown ? "red" : null;
 
   return (
     <div className="scanner">
@@ -166,9 +212,16 @@ export function ScannerClient({ siteId, venue, title, time, roster }: Props) {
         </p>
       </header>
 
-      <section className={`verdict verdict-${colour ?? "idle"}`} role="status" aria-live="assertive" data-testid="verdict" data-verdict={shown?.kind === "result" ? shown.verdict : shown ? "error" : "idle"}>
+      <section className={`verdict verdict-${colour ?? "idle"}`} role="status" aria-live="assertive" data-testid="verdict" data-verdict={shown?.kind === "result" ? shown.verdict : shown?.kind === "walk_in" ? "ok" : shown ? "error" : "idle"}>
         {!shown ? <p className="verdict-title">{t("ready")}</p> : null}
         {shown?.kind === "error" ? <p className="verdict-title">{shown.message}</p> : null}
+        {shown?.kind === "walk_in" ? (
+          <>
+            <p className="verdict-title">{t("verdict.ok")}</p>
+            <p className="verdict-name">{shown.name}</p>
+            <p>{t("walkInDone")}</p>
+          </>
+        ) : null}
         {shown?.kind === "result" ? (
           <>
             <p className="verdict-title">
@@ -194,6 +247,41 @@ export function ScannerClient({ siteId, venue, title, time, roster }: Props) {
           </>
         ) : null}
       </section>
+
+      {shown?.kind === "result" && shown.invitationId && (shown.verdict === "ok" || shown.verdict === "duplicate") ? (
+        <div className="row-actions">
+          <button type="button" className="button" onClick={() => setSubstituteOpen((v) => !v)}>
+            {t("substituteButton")}
+          </button>
+          {canUndo && shown.verdict === "ok" ? (
+            <button type="button" className="button danger" onClick={undo}>
+              {t("undoButton")}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {substituteOpen ? (
+        <form className="card form grid-2" action={saveSubstitute}>
+          <div className="field">
+            <label htmlFor="sub-name">{t("substituteName")}</label>
+            <input id="sub-name" name="name" required minLength={2} maxLength={120} autoFocus />
+          </div>
+          <div className="field">
+            <label htmlFor="sub-position">{t("substitutePosition")}</label>
+            <input id="sub-position" name="position" maxLength={200} />
+          </div>
+          <div>
+            <button className="button primary" type="submit">
+              {t("substituteSave")}
+            </button>
+          </div>
+        </form>
+      ) : null}
+      {note ? (
+        <p className={`notice ${note.ok ? "success" : "error"}`} role="status" data-testid="door-note">
+          {note.text}
+        </p>
+      ) : null}
 
       <div className="scanner-tools">
         <section className="card stack-sm" aria-labelledby="hw-title">
@@ -254,6 +342,25 @@ export function ScannerClient({ siteId, venue, title, time, roster }: Props) {
             )}
           </div>
         </section>
+
+        {canWalkIn ? (
+          <section className="card stack-sm" aria-labelledby="walkin-title">
+            <h2 id="walkin-title">{t("walkInTitle")}</h2>
+            <form className="stack-sm" action={walkIn}>
+              <label htmlFor="walkin-name">{t("walkInName")}</label>
+              <input id="walkin-name" name="fullName" required minLength={2} maxLength={120} />
+              <label htmlFor="walkin-position">{t("walkInPosition")}</label>
+              <input id="walkin-position" name="position" maxLength={200} />
+              <label htmlFor="walkin-workplace">{t("walkInWorkplace")}</label>
+              <input id="walkin-workplace" name="workplace" maxLength={300} />
+              <div>
+                <button className="button" type="submit">
+                  {t("walkInSubmit")}
+                </button>
+              </div>
+            </form>
+          </section>
+        ) : null}
 
         <section className="card stack-sm" aria-labelledby="search-title">
           <h2 id="search-title">{t("searchTitle")}</h2>

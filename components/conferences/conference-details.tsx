@@ -33,9 +33,12 @@ export async function ConferenceDetails({
         </p>
       ) : null}
       {actions}
-      <p>
+      <p className="row-actions">
         <Link className="button" href={`/conferences/${c.id}/invitations`}>
           {t("invitations.manage", { count: c.totals.invited })}
+        </Link>
+        <Link className="button" href={`/conferences/${c.id}/live`}>
+          {t("conferences.liveCounter")}
         </Link>
       </p>
 

@@ -32,6 +32,8 @@ export interface Attendee {
 
 export interface ScanResult {
   verdict: ScanVerdict;
+  /** The invitation the token belongs to (for the substitute and undo buttons). */
+  invitationId?: number;
   attendee?: Attendee;
   checkIn?: { scannedAt: string; isLate: boolean };
   firstCheckIn?: { scannedAt: string; deviceId: string; siteVenue: string };
@@ -130,7 +132,7 @@ export function judgeScan(db: Db, input: ScanInput, scannedAt: Date): { result: 
 function replay(db: Db, nonce: string): ScanResult | null {
   const logged = db.select().from(scanLog).where(eq(scanLog.nonce, nonce)).get();
   if (!logged) return null;
-  const result: ScanResult = { verdict: logged.verdict };
+  const result: ScanResult = { verdict: logged.verdict, ...(logged.invitationId ? { invitationId: logged.invitationId } : {}) };
   if (logged.invitationId) {
     result.attendee = attendeeOf(db, logged.invitationId);
     const first = firstCheckInOf(db, logged.invitationId);
@@ -148,6 +150,7 @@ export function recordScan(db: Db, userId: number, input: ScanInput, now: Date =
       if (previous) return previous;
       const scannedAt = effectiveScanTime(input, now);
       const { result, invitationId, conferenceId } = judgeScan(d, input, scannedAt);
+      if (invitationId) result.invitationId = invitationId;
       if (result.verdict === "ok" && invitationId && conferenceId) {
         d.insert(checkIns)
           .values({

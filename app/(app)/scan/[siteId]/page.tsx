@@ -6,6 +6,7 @@ import { db } from "@/db";
 import { requirePageUser } from "@/lib/auth/guards";
 import { getSiteRoster } from "@/lib/checkin/site-roster";
 import { getScanSite } from "@/lib/checkin/site-access";
+import { can } from "@/lib/permissions";
 import { parseId } from "@/lib/schemas/conferences";
 import { formatRange } from "@/lib/time/format";
 
@@ -35,6 +36,8 @@ export default async function ScannerPage({ params }: { params: Promise<{ siteId
       title={access.conference.title}
       time={formatRange(access.conference.startsAt, access.conference.endsAt)}
       roster={roster}
+      canWalkIn={can(user.role, "checkin:walk-in")}
+      canUndo={can(user.role, "checkin:undo")}
     />
   );
 }

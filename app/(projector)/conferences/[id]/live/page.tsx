@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { LiveCounterClient } from "@/components/checkin/live-counter-client";
+import { db } from "@/db";
+import { requirePageUser } from "@/lib/auth/guards";
+import { getLiveStats } from "@/lib/checkin/live-stats";
+import { getConference } from "@/lib/conferences/get-conference";
+import { parseId } from "@/lib/schemas/conferences";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("live"))("title") };
+}
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ site?: string }> };
+
+/** For the projector at the back of the hall: big figures, refreshed every 1.5 s. */
+export default async function LivePage({ params, searchParams }: Props) {
+  const user = await requirePageUser("conference:read");
+  const id = parseId((await params).id);
+  const conference = id ? getConference(db, user, id) : null;
+  if (!conference) notFound();
+  const siteParam = parseId((await searchParams).site ?? "");
+  const site = conference.sites.find((s) => s.id === siteParam);
+  return (
+    <LiveCounterClient
+      conferenceId={conference.id}
+      siteId={site?.id}
+      title={conference.title}
+      place={site?.venue ?? conference.sites.find((s) => s.isMain)?.venue ?? ""}
+      initial={getLiveStats(db, conference.id, site?.id)}
+    />
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * What else happens at the door: the person who came in someone's place,
+ * an unlisted attendee (walk-in), and undoing a check-in made by mistake.
+ * The caller has checked that the user may scan at the site (getScanSite).
+ */
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { checkIns, invitations, people, scanLog, sites } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { foldForSearch } from "@/lib/text/fold";
+
+export function recordSubstitute(db: Db, userId: number, siteId: number, invitationId: number, name: string, position: string) {
+  const site = db.select({ conferenceId: sites.conferenceId }).from(sites).where(eq(sites.id, siteId)).get();
+  if (!site) return false;
+  const changed = db
+    .update(invitations)
+    .set({ substituteName: name, substitutePosition: position || null })
+    .where(and(eq(invitations.id, invitationId), eq(invitations.conferenceId, site.conferenceId)))
+    .run().changes;
+  if (changed) recordAudit(db, { userId, action: "substitute_at_door", entity: "invitation", entityId: invitationId, after: { name, position, siteId } });
+  return changed > 0;
+}
+
+export function registerWalkIn(
+  db: Db,
+  userId: number,
+  input: { siteId: number; fullName: string; position: string; workplace: string; deviceId: string; nonce: string; scannedAt: Date },
+  now: Date = new Date(),
+) {
+  return db.transaction(
+    (tx) => {
+      const d = tx as unknown as Db;
+      const previous = d.select().from(scanLog).where(eq(scanLog.nonce, input.nonce)).get();
+      if (previous) return { invitationId: previous.invitationId! };
+      const site = d.select().from(sites).where(eq(sites.id, input.siteId)).get()!;
+      const conference = d.query.conferences.findFirst({ where: (c, { eq: e }) => e(c.id, site.conferenceId) }).sync()!;
+      const person = d
+        .insert(people)
+        .values({ fullName: input.fullName, searchName: foldForSearch(input.fullName), position: input.position, workplace: input.workplace, unitId: site.unitId, isPartyMember: false, category: "" })
+        .returning({ id: people.id })
+        .get();
+      const invitation = d
+        .insert(invitations)
+        .values({ conferenceId: site.conferenceId, personId: person.id, bodyId: conference.bodyId, siteId: site.id, kind: "walk_in", status: "issued", issuedAt: now })
+        .returning({ id: invitations.id })
+        .get();
+      const isLate = input.scannedAt.getTime() > conference.startsAt.getTime() + conference.graceMinutes * 60_000;
+      d.insert(checkIns)
+        .values({ invitationId: invitation.id, conferenceId: site.conferenceId, siteId: site.id, scannedAt: input.scannedAt, receivedAt: now, scannerUserId: userId, deviceId: input.deviceId, method: "walk_in", isLate, nonce: input.nonce })
+        .run();
+      d.insert(scanLog)
+        .values({ nonce: input.nonce, token: `walk-in:${invitation.id}`, invitationId: invitation.id, conferenceId: site.conferenceId, siteId: site.id, verdict: "ok", method: "walk_in", deviceId: input.deviceId, userId, scannedAt: input.scannedAt, receivedAt: now })
+        .run();
+      recordAudit(d, { userId, action: "walk_in", entity: "invitation", entityId: invitation.id, after: { fullName: input.fullName, siteId: site.id } });
+      return { invitationId: invitation.id };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Removes a check-in; its scan_log rows stay, and the audit log keeps who, when and why. */
+export function undoCheckIn(db: Db, userId: number, siteId: number, invitationId: number, reason: string) {
+  const site = db.select({ conferenceId: sites.conferenceId }).from(sites).where(eq(sites.id, siteId)).get();
+  if (!site) return false;
+  return db.transaction((tx) => {
+    const existing = tx.select().from(checkIns).where(and(eq(checkIns.invitationId, invitationId), eq(checkIns.conferenceId, site.conferenceId))).get();
+    if (!existing) return false;
+    tx.delete(checkIns).where(eq(checkIns.id, existing.id)).run();
+    recordAudit(tx as unknown as Db, { userId, action: "undo_check_in", entity: "check_in", entityId: existing.id, before: existing, after: { reason } });
+    return true;
+  });
+}

@@ -1,0 +1,36 @@
+import { and, count, eq, gte, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { checkIns, invitations } from "@/db/schema";
+
+const SLOT_MS = 5 * 60_000;
+
+/** The live counter: present / invited, late, walk-ins, arrivals per 5 minutes over the last 2 hours. */
+export function getLiveStats(db: Db, conferenceId: number, siteId?: number, now: Date = new Date()) {
+  const siteCondition = (column: typeof invitations.siteId | typeof checkIns.siteId) => (siteId ? eq(column, siteId) : undefined);
+  const invited = db
+    .select({ n: count() })
+    .from(invitations)
+    .where(and(eq(invitations.conferenceId, conferenceId), eq(invitations.kind, "invited"), eq(invitations.status, "issued"), siteCondition(invitations.siteId)))
+    .get()!.n;
+  const totals = db
+    .select({
+      present: count(),
+      late: sql<number>`coalesce(sum(${checkIns.isLate}), 0)`,
+      walkIns: sql<number>`coalesce(sum(case when ${checkIns.method} = 'walk_in' then 1 else 0 end), 0)`,
+    })
+    .from(checkIns)
+    .where(and(eq(checkIns.conferenceId, conferenceId), siteCondition(checkIns.siteId)))
+    .get()!;
+  const since = new Date(Math.floor((now.getTime() - 2 * 3600_000) / SLOT_MS) * SLOT_MS);
+  const slots = db
+    .select({ slot: sql<number>`(${checkIns.scannedAt} / ${SLOT_MS}) * ${SLOT_MS}`, n: count() })
+    .from(checkIns)
+    .where(and(eq(checkIns.conferenceId, conferenceId), siteCondition(checkIns.siteId), gte(checkIns.scannedAt, since)))
+    .groupBy(sql`1`)
+    .all();
+  const bySlot = new Map(slots.map((s) => [s.slot, s.n]));
+  const arrivals = [];
+  for (let t = since.getTime(); t <= now.getTime(); t += SLOT_MS) arrivals.push({ at: new Date(t).toISOString(), n: bySlot.get(t) ?? 0 });
+  return { invited, present: totals.present, late: totals.late, walkIns: totals.walkIns, arrivals, at: now.toISOString() };
+}
+export type LiveStats = ReturnType<typeof getLiveStats>;
