@@ -34,3 +34,12 @@ export function openDatabase(file: string = defaultDatabasePath()): Db {
 export function migrateDatabase(db: Db): void {
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
 }
+
+/**
+ * A write transaction that takes the write lock at its start (BEGIN IMMEDIATE),
+ * so that concurrent processes queue on busy_timeout instead of failing to
+ * upgrade a read lock. Uses the driver's own transaction: no SQL is built per call.
+ */
+export function immediateTransaction<T>(db: Db, fn: () => T): T {
+  return db.$client.transaction(fn).immediate();
+}

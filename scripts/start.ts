@@ -32,7 +32,8 @@ const startEnvSchema = z.object({
 
 const ROOT = process.cwd();
 const NEXT_BIN = path.join(ROOT, "node_modules", ".bin", "next");
-const SOURCE_ENTRIES = ["app", "components", "lib", "db", "next.config.mjs", "package.json", "tsconfig.json"];
+const TSX_BIN = path.join(ROOT, "node_modules", ".bin", "tsx");
+const SOURCE_ENTRIES = ["app", "components", "lib", "db", "next.config.mjs", "package.json", "tsconfig.json", "server.ts"];
 
 function fail(message: string): never {
   console.error(`\n✖ ${message}\n`);
@@ -131,7 +132,10 @@ async function main(): Promise<void> {
   const demo = await prepareDatabase(env, databaseFile);
   if (!dev) buildIfNeeded();
 
-  const child = spawn(NEXT_BIN, [dev ? "dev" : "start", "-p", String(env.PORT)], { stdio: "inherit", env: process.env });
+  // Production: server.ts (Next plus the check-in fast path); development: plain `next dev`.
+  const child = dev
+    ? spawn(NEXT_BIN, ["dev", "-p", String(env.PORT)], { stdio: "inherit", env: process.env })
+    : spawn(TSX_BIN, ["server.ts"], { stdio: "inherit", env: { ...process.env, PORT: String(env.PORT), NODE_ENV: "production" } });
   printAccounts(process.env.NEXTAUTH_URL, demo);
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
   child.on("exit", (code) => process.exit(code ?? 0));

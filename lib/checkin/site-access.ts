@@ -1,24 +1,33 @@
 /**
  * Who may scan at a site: door staff assigned to it, while the door is open;
  * an admin, or an organiser of the organising or a co-organising body, at any time.
+ * On the check-in hot path: prepared statements (lib/checkin/scan-statements.ts).
  */
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { conferenceCoBodies, conferences, sites, siteStaff } from "@/db/schema";
+import { conferenceCoBodies } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { can } from "@/lib/permissions";
+import { scanStatements } from "./scan-statements";
 import { checkInWindow } from "./window";
 
+type SiteRow = NonNullable<ReturnType<ReturnType<typeof scanStatements>["siteWithConference"]["get"]>>;
+
 export type SiteAccess =
-  | { ok: true; site: { id: number; venue: string; conferenceId: number; isMain: boolean }; conference: typeof conferences.$inferSelect }
+  | {
+      ok: true;
+      site: { id: number; venue: string; conferenceId: number; isMain: boolean };
+      conference: Pick<SiteRow, "title" | "startsAt" | "endsAt" | "status" | "graceMinutes" | "bodyId"> & { id: number };
+    }
   | { ok: false; reason: "not_found" | "forbidden" | "closed" };
 
 export function getScanSite(db: Db, user: SessionUser, siteId: number, now: Date = new Date()): SiteAccess {
   if (!can(user.role, "checkin:scan")) return { ok: false, reason: "forbidden" };
-  const row = db.select().from(sites).innerJoin(conferences, eq(conferences.id, sites.conferenceId)).where(eq(sites.id, siteId)).get();
+  const statements = scanStatements(db);
+  const row = statements.siteWithConference.get({ siteId });
   if (!row) return { ok: false, reason: "not_found" };
-  const site = { id: row.sites.id, venue: row.sites.venue, conferenceId: row.sites.conferenceId, isMain: row.sites.isMain };
-  const conference = row.conferences;
+  const site = { id: row.id, venue: row.venue, conferenceId: row.conferenceId, isMain: row.isMain };
+  const conference = { id: row.conferenceId, title: row.title, startsAt: row.startsAt, endsAt: row.endsAt, status: row.status, graceMinutes: row.graceMinutes, bodyId: row.bodyId };
   if (user.role === "admin") return { ok: true, site, conference };
   if (user.role === "organizer") {
     if (conference.bodyId === user.bodyId) return { ok: true, site, conference };
@@ -29,8 +38,7 @@ export function getScanSite(db: Db, user: SessionUser, siteId: number, now: Date
       .get();
     return co ? { ok: true, site, conference } : { ok: false, reason: "forbidden" };
   }
-  const assigned = db.select().from(siteStaff).where(and(eq(siteStaff.siteId, siteId), eq(siteStaff.userId, user.id))).get();
-  if (!assigned) return { ok: false, reason: "forbidden" };
+  if (!statements.staffAssignment.get({ siteId, userId: user.id })) return { ok: false, reason: "forbidden" };
   const window = checkInWindow(conference);
   if (now < window.opensAt || now > window.closesAt) return { ok: false, reason: "closed" };
   return { ok: true, site, conference };

@@ -24,6 +24,7 @@ import { buildBoard } from "@/lib/campaigns/compliance-board";
 import { getCompliance } from "@/lib/campaigns/get-compliance";
 import { foldForSearch } from "@/lib/text/fold";
 import { zonedInstant } from "@/lib/time/zone";
+import { signIn, waitFor } from "./http-helpers";
 
 const UNITS = 700;
 const CALENDAR_CONFERENCES = 1000;
@@ -123,34 +124,6 @@ async function time(fn: () => unknown | Promise<unknown>): Promise<number[]> {
   return samples;
 }
 
-async function signIn(base: string): Promise<string> {
-  const csrfResponse = await fetch(`${base}/api/auth/csrf`);
-  const csrfCookie = csrfResponse.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const login = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, username: "bench.admin", password: "bench-password", json: "true" }),
-  });
-  const session = login.headers.getSetCookie().find((c) => c.includes("session-token"));
-  if (!session) throw new Error(`sign-in failed: ${login.status}`);
-  return session.split(";")[0];
-}
-
-async function waitFor(url: string, ms: number) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server did not start: ${url}`);
-}
-
 /** In Chromium: from navigation until the calendar shows its events / the board its rows. */
 async function browserTimings(base: string, cookie: string, calendarId: number, boardId: number) {
   const executablePath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
@@ -219,7 +192,7 @@ async function main() {
   const base = `http://localhost:${PORT}`;
   try {
     await waitFor(`${base}/api/health`, 240_000);
-    const cookie = await signIn(base);
+    const cookie = await signIn(base, "bench.admin", "bench-password");
     const get = (p: string) => async () => {
       const response = await fetch(`${base}${p}`, { headers: { cookie } });
       if (!response.ok) throw new Error(`${p}: ${response.status}`);

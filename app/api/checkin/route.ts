@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { db } from "@/db";
 import { isFlooding } from "@/lib/checkin/device-rate-limit";
-import { doorError, readDoorRequest } from "@/lib/checkin/door-request";
+import { DOOR_ERRORS } from "@/lib/checkin/door-errors";
+import { readDoorRequest } from "@/lib/checkin/door-request";
 import { recordScan } from "@/lib/checkin/record-scan";
 import { checkInRequestSchema } from "@/lib/schemas/checkin";
 
@@ -13,6 +14,6 @@ import { checkInRequestSchema } from "@/lib/schemas/checkin";
 export async function POST(request: Request) {
   const req = await readDoorRequest(request, "checkin:scan", checkInRequestSchema);
   if ("response" in req) return req.response;
-  if (isFlooding(req.user.id, req.input.deviceId)) return doorError(429, "too_many", "Máy quét gửi quá nhiều yêu cầu; vui lòng chậm lại.");
+  if (isFlooding(req.user.id, req.input.deviceId)) return NextResponse.json(DOOR_ERRORS.tooMany.body, { status: DOOR_ERRORS.tooMany.status });
   return NextResponse.json(recordScan(db, req.user.id, req.input), { headers: { "cache-control": "no-store" } });
 }

@@ -1,0 +1,110 @@
+/**
+ * POST /api/checkin without Next's per-request machinery (docs/decisions/0008-checkin-fast-path.md).
+ *
+ * The custom server (server.ts) sends this one route here and everything else
+ * to Next. It does what the route handler does — session, permission, body
+ * limit, zod, flood guard, site access, one transaction — with the same
+ * modules; only the framework is left out. Sessions are decoded once per token
+ * and the user row is re-read at most every few seconds (SESSION_CACHE_MS).
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { decode } from "next-auth/jwt";
+import type { Db } from "@/db/client";
+import { loadSessionUser, type SessionUser } from "@/lib/auth/session-user";
+import { can } from "@/lib/permissions";
+import { checkInRequestSchema, MAX_CHECKIN_BODY_BYTES } from "@/lib/schemas/checkin";
+import { isFlooding } from "./device-rate-limit";
+import { badRequest, DOOR_ERRORS, siteRefusal, type DoorError } from "./door-errors";
+import { createGroupCommit } from "./group-commit";
+import { getScanSite } from "./site-access";
+
+const SESSION_CACHE_MS = 5000;
+const COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+
+function send(res: ServerResponse, status: number, body: unknown) {
+  const json = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(json), "cache-control": "no-store" });
+  res.end(json);
+}
+
+function sessionCookie(header: string | undefined): string | null {
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    const name = part.slice(0, eq).trim();
+    if (COOKIE_NAMES.includes(name)) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return null;
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_CHECKIN_BODY_BYTES) {
+        resolve(null);
+        req.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => resolve(size > MAX_CHECKIN_BODY_BYTES ? null : Buffer.concat(chunks).toString("utf8")));
+    req.on("error", () => resolve(null));
+  });
+}
+
+export function createCheckInFastPath(db: Db, secret: string) {
+  const tokens = new Map<string, { claims: { uid: number; sv: number } | null; until: number }>();
+  const users = new Map<string, { user: SessionUser | null; until: number }>();
+  const record = createGroupCommit(db);
+
+  async function userOf(cookie: string, now: number): Promise<SessionUser | null> {
+    let entry = tokens.get(cookie);
+    if (!entry || entry.until < now) {
+      const decoded = await decode({ token: cookie, secret }).catch(() => null);
+      const valid = decoded && typeof decoded.uid === "number" && (!decoded.exp || (decoded.exp as number) * 1000 > now);
+      entry = { claims: valid ? { uid: decoded.uid as number, sv: decoded.sv as number } : null, until: now + 60_000 };
+      if (tokens.size > 20_000) tokens.clear();
+      tokens.set(cookie, entry);
+    }
+    if (!entry.claims) return null;
+    const key = `${entry.claims.uid}:${entry.claims.sv}`;
+    let cached = users.get(key);
+    if (!cached || cached.until < now) {
+      cached = { user: loadSessionUser(db, entry.claims.uid, entry.claims.sv), until: now + SESSION_CACHE_MS };
+      users.set(key, cached);
+    }
+    return cached.user;
+  }
+
+  return async function handle(req: IncomingMessage, res: ServerResponse) {
+    const now = Date.now();
+    const cookie = sessionCookie(req.headers.cookie);
+    const user = cookie ? await userOf(cookie, now) : null;
+    const refuse = (e: DoorError) => send(res, e.status, e.body);
+    if (!user) return refuse(DOOR_ERRORS.unauthenticated);
+    if (!can(user.role, "checkin:scan")) return refuse(DOOR_ERRORS.forbidden);
+    const text = await readBody(req);
+    if (text === null) return refuse(DOOR_ERRORS.tooLarge);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return refuse(DOOR_ERRORS.badJson);
+    }
+    const parsed = checkInRequestSchema.safeParse(json);
+    if (!parsed.success) return refuse(badRequest(parsed.error));
+    const input = parsed.data;
+    const access = getScanSite(db, user, input.siteId, new Date(now));
+    if (!access.ok) return refuse(siteRefusal(access.reason));
+    if (isFlooding(user.id, input.deviceId, now)) return refuse(DOOR_ERRORS.tooMany);
+    try {
+      send(res, 200, await record(user.id, input, new Date(now)));
+    } catch (error) {
+      console.error("check-in failed", error);
+      send(res, 503, { error: "unavailable", message: "Máy chủ bận, vui lòng quét lại." });
+    }
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * Group commit for the check-in fast path: scans that arrive while the event
+ * loop is busy are judged one after another inside one write transaction, and
+ * every answer is sent after that transaction commits. One WAL commit serves
+ * many scans (the costly part of a scan), each scan still sees the ones before
+ * it (two devices scanning one letter: the first wins), and an acknowledged
+ * check-in is always committed.
+ */
+import { immediateTransaction, type Db } from "@/db/client";
+import { recordScanInTransaction, type ScanInput, type ScanResult } from "./record-scan";
+
+interface Pending {
+  userId: number;
+  input: ScanInput;
+  now: Date;
+  resolve: (result: ScanResult) => void;
+  reject: (error: unknown) => void;
+}
+
+export function createGroupCommit(db: Db, maxBatch = 200) {
+  const queue: Pending[] = [];
+  let scheduled = false;
+
+  function flush() {
+    scheduled = false;
+    const batch = queue.splice(0, maxBatch);
+    if (queue.length > 0) schedule();
+    try {
+      const results = immediateTransaction(db, () => batch.map((p) => recordScanInTransaction(db, p.userId, p.input, p.now)));
+      batch.forEach((p, i) => p.resolve(results[i]));
+    } catch {
+      // One scan failed and the batch rolled back: do each alone, so only that one fails.
+      for (const p of batch) {
+        try {
+          p.resolve(immediateTransaction(db, () => recordScanInTransaction(db, p.userId, p.input, p.now)));
+        } catch (error) {
+          p.reject(error);
+        }
+      }
+    }
+  }
+
+  function schedule() {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(flush);
+  }
+
+  return function record(userId: number, input: ScanInput, now: Date): Promise<ScanResult> {
+    return new Promise((resolve, reject) => {
+      queue.push({ userId, input, now, resolve, reject });
+      schedule();
+    });
+  };
+}

@@ -1,0 +1,146 @@
+/**
+ * `npm run bench:checkin`: POST /api/checkin against the bare baseline, in one run.
+ *
+ *  1. a fresh database: the demo, plus a conference open now with 20,000 issued
+ *     invitations at one site and a door-staff account assigned to it;
+ *  2. the bare baseline (scripts/bench/bare-server.mjs: node:http + one prepared INSERT);
+ *  3. the production server (scripts/start.ts → server.ts) with the check-in fast path,
+ *     and again with CHECKIN_FAST_PATH=0 (Next's route handler) for comparison;
+ *  4. autocannon on loopback, 50 connections, every request a new nonce and the
+ *     next token (the first pass lets people in, later passes are duplicates:
+ *     both do the full verdict, transaction and scan log).
+ * Target (issue 5): the real endpoint sustains ≥ 50% of the baseline's req/s, p99 < 25 ms.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { eq } from "drizzle-orm";
+import { migrateDatabase, openDatabase } from "@/db/client";
+import { seedDemo } from "@/db/seed";
+import * as t from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+import { ensureCampaignKeys } from "@/lib/invitations/campaign-keys";
+import { signToken } from "@/lib/tokens/qr-token";
+import { signIn, waitFor } from "./http-helpers";
+
+const INVITATIONS = 20_000;
+const CONNECTIONS = 50;
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const BARE_PORT = 3401;
+const APP_PORT = 3402;
+
+async function prepare(file: string) {
+  const db = openDatabase(file);
+  migrateDatabase(db);
+  await seedDemo(db);
+  const passwordHash = await hashPassword("bench-password");
+  const province = db.select().from(t.units).where(eq(t.units.code, "51")).get()!;
+  const body = db.select().from(t.bodies).where(eq(t.bodies.unitId, province.id)).get()!;
+  const campaign = db.select().from(t.campaigns).get()!;
+  const keys = ensureCampaignKeys(db, campaign.id);
+  const tokens: string[] = [];
+  let siteId = 0;
+  db.transaction((tx) => {
+    const conference = tx
+      .insert(t.conferences)
+      .values({ campaignId: campaign.id, unitId: province.id, bodyId: body.id, title: "Hội nghị thử tải điểm danh", startsAt: new Date(Date.now() - 600_000), endsAt: new Date(Date.now() + 6 * 3600_000), status: "in_progress" })
+      .returning()
+      .get();
+    siteId = tx.insert(t.sites).values({ conferenceId: conference.id, unitId: province.id, isMain: true, venue: "Hội trường thử tải" }).returning().get().id;
+    const scanner = tx.insert(t.users).values({ username: "bench.scanner", passwordHash, fullName: "Bench", role: "scanner", unitId: province.id }).returning().get();
+    tx.insert(t.siteStaff).values({ siteId, userId: scanner.id }).run();
+    const people = [];
+    for (let i = 0; i < INVITATIONS; i += 1000) {
+      people.push(...tx.insert(t.people).values(Array.from({ length: 1000 }, (_, k) => ({ fullName: `Đại biểu ${i + k}`, searchName: `dai bieu ${i + k}`, unitId: province.id }))).returning({ id: t.people.id }).all());
+    }
+    const setToken = db.$client.prepare("update invitations set token = ? where id = ?");
+    for (let i = 0; i < people.length; i += 1000) {
+      const rows = tx
+        .insert(t.invitations)
+        .values(people.slice(i, i + 1000).map((p) => ({ conferenceId: conference.id, personId: p.id, bodyId: body.id, siteId, status: "issued" as const })))
+        .returning({ id: t.invitations.id })
+        .all();
+      for (const r of rows) {
+        const token = signToken({ invitationId: r.id, conferenceId: conference.id, tokenVersion: 1 }, keys.privateKey);
+        setToken.run(token, r.id);
+        tokens.push(token);
+      }
+    }
+  });
+  db.$client.close();
+  return { tokens, siteId };
+}
+
+function start(command: string, args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(command, args, { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env }, stdio: ["ignore", "ignore", "inherit"], detached: true });
+}
+
+function stop(child: ChildProcess) {
+  try {
+    process.kill(-child.pid!, "SIGTERM");
+  } catch {
+    // already gone
+  }
+}
+
+async function load(url: string, headers: Record<string, string>, nextBody: () => string) {
+  const run = (duration: number) =>
+    autocannon({ url, method: "POST", connections: CONNECTIONS, duration, headers: { "content-type": "application/json", ...headers }, requests: [{ setupRequest: (req) => ({ ...req, body: nextBody() }) }] });
+  await run(3); // warm-up
+  const result = await run(DURATION);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors, total: result.requests.total };
+}
+
+async function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "quan-triet-bench-checkin-"));
+  const file = path.join(dir, "bench.db");
+  const { tokens, siteId } = await prepare(file);
+  console.log(`Prepared ${tokens.length.toLocaleString("en")} invitations; ${CONNECTIONS} connections, ${DURATION} s each after a 3 s warm-up.`);
+  let n = 0;
+  const nextBody = () => {
+    n++;
+    return JSON.stringify({ token: tokens[n % tokens.length], siteId, deviceId: `bench-${n % 40}`, nonce: `bench-${process.pid}-${n}`, scannedAt: Date.now(), method: "camera" });
+  };
+  const rows: { name: string; r: Awaited<ReturnType<typeof load>> }[] = [];
+
+  const bare = start("node", ["scripts/bench/bare-server.mjs", String(BARE_PORT), path.join(dir, "bare.db")], {});
+  try {
+    await new Promise((r) => setTimeout(r, 800));
+    rows.push({ name: "bare node:http + prepared INSERT", r: await load(`http://127.0.0.1:${BARE_PORT}/`, {}, nextBody) });
+  } finally {
+    stop(bare);
+  }
+
+  for (const [name, fast] of [
+    ["POST /api/checkin (fast path)", "1"],
+    ["POST /api/checkin (Next route handler)", "0"],
+  ] as const) {
+    const app = start(path.join("node_modules", ".bin", "tsx"), ["scripts/start.ts"], { DATABASE_PATH: file, PORT: String(APP_PORT), NEXTAUTH_URL: `http://localhost:${APP_PORT}`, CHECKIN_FAST_PATH: fast });
+    try {
+      const base = `http://127.0.0.1:${APP_PORT}`;
+      await waitFor(`${base}/api/health`, 240_000);
+      const cookie = await signIn(base, "bench.scanner", "bench-password");
+      const probe = await fetch(`${base}/api/checkin`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: nextBody() });
+      if (!probe.ok) throw new Error(`probe: ${probe.status} ${await probe.text()}`);
+      rows.push({ name, r: await load(`${base}/api/checkin`, { cookie }, nextBody) });
+    } finally {
+      stop(app);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+
+  const baseline = rows[0].r.rps;
+  console.log(`\n${"target".padEnd(40)} ${"req/s".padStart(8)} ${"p50".padStart(7)} ${"p99".padStart(7)}  ratio  non-2xx errors`);
+  for (const { name, r } of rows) {
+    console.log(`${name.padEnd(40)} ${r.rps.toFixed(0).padStart(8)} ${`${r.p50} ms`.padStart(7)} ${`${r.p99} ms`.padStart(7)}  ${(r.rps / baseline).toFixed(2).padStart(5)}  ${String(r.non2xx).padStart(7)} ${r.errors}`);
+  }
+  const fast = rows[1].r;
+  const met = fast.rps / baseline >= 0.5 && fast.p99 < 25 && fast.non2xx === 0 && fast.errors === 0;
+  console.log(`\nTarget: fast path ≥ 0.50 of the baseline and p99 < 25 ms, no errors → ${met ? "met" : "NOT met"}.`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+}
+
+void main();

@@ -1,0 +1,34 @@
+/**
+ * The production server: Next for every page and route, except POST /api/checkin,
+ * the hot path of the door, which is answered directly with the same modules
+ * (lib/checkin/fast-path.ts, docs/decisions/0008-checkin-fast-path.md).
+ * Started by scripts/start.ts; CHECKIN_FAST_PATH=0 sends check-ins through Next too.
+ */
+import http from "node:http";
+import next from "next";
+import { openDatabase } from "@/db/client";
+import { createCheckInFastPath } from "@/lib/checkin/fast-path";
+import { serverEnv } from "@/lib/env";
+
+const port = Number(process.env.PORT ?? 3000);
+const app = next({ dev: false, dir: process.cwd(), port });
+const handle = app.getRequestHandler();
+
+async function main() {
+  await app.prepare();
+  const fastPath = process.env.CHECKIN_FAST_PATH === "0" ? null : createCheckInFastPath(openDatabase(), serverEnv().NEXTAUTH_SECRET);
+  const server = http.createServer((req, res) => {
+    if (fastPath && req.method === "POST" && req.url === "/api/checkin") {
+      void fastPath(req, res);
+      return;
+    }
+    void handle(req, res);
+  });
+  server.keepAliveTimeout = 65_000;
+  server.listen(port, () => console.log(`✓ Ready on port ${port}${fastPath ? " (check-in fast path on)" : ""}`));
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => server.close(() => process.exit(0)));
+  }
+}
+
+void main();
