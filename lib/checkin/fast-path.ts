@@ -4,8 +4,9 @@
  * The custom server (server.ts) sends this one route here and everything else
  * to Next. It does what the route handler does — session, permission, body
  * limit, zod, flood guard, site access, one transaction — with the same
- * modules; only the framework is left out. Sessions are decoded once per token
- * and the user row is re-read at most every few seconds (SESSION_CACHE_MS).
+ * modules; only the framework is left out. Sessions are decoded once per token,
+ * the user row is re-read at most every SESSION_CACHE_MS and site access every
+ * ACCESS_CACHE_MS; scans are committed in groups (group-commit.ts).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { decode } from "next-auth/jwt";
@@ -16,9 +17,11 @@ import { checkInRequestSchema, MAX_CHECKIN_BODY_BYTES } from "@/lib/schemas/chec
 import { isFlooding } from "./device-rate-limit";
 import { badRequest, DOOR_ERRORS, siteRefusal, type DoorError } from "./door-errors";
 import { createGroupCommit } from "./group-commit";
-import { getScanSite } from "./site-access";
+import { getScanSite, type SiteAccess } from "./site-access";
 
 const SESSION_CACHE_MS = 5000;
+/** Site access (assignment, door hours) is re-checked at most this often per user and site. */
+const ACCESS_CACHE_MS = 2000;
 const COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
 function send(res: ServerResponse, status: number, body: unknown) {
@@ -59,6 +62,25 @@ export function createCheckInFastPath(db: Db, secret: string) {
   const tokens = new Map<string, { claims: { uid: number; sv: number } | null; until: number }>();
   const users = new Map<string, { user: SessionUser | null; until: number }>();
   const record = createGroupCommit(db);
+  const access = new Map<string, { result: SiteAccess; until: number }>();
+
+  function siteAccess(user: SessionUser, siteId: number, now: number): SiteAccess {
+    const key = `${user.id}:${user.role}:${siteId}`;
+    const cached = access.get(key);
+    if (cached && cached.until > now) return cached.result;
+    const result = getScanSite(db, user, siteId, new Date(now));
+    if (access.size > 50_000) access.clear();
+    access.set(key, { result, until: now + ACCESS_CACHE_MS });
+    return result;
+  }
+
+  function cachedUser(cookie: string, now: number): SessionUser | null | undefined {
+    const entry = tokens.get(cookie);
+    if (!entry || entry.until < now) return undefined;
+    if (!entry.claims) return null;
+    const cached = users.get(`${entry.claims.uid}:${entry.claims.sv}`);
+    return cached && cached.until >= now ? cached.user : undefined;
+  }
 
   async function userOf(cookie: string, now: number): Promise<SessionUser | null> {
     let entry = tokens.get(cookie);
@@ -82,7 +104,8 @@ export function createCheckInFastPath(db: Db, secret: string) {
   return async function handle(req: IncomingMessage, res: ServerResponse) {
     const now = Date.now();
     const cookie = sessionCookie(req.headers.cookie);
-    const user = cookie ? await userOf(cookie, now) : null;
+    const cached = cookie ? cachedUser(cookie, now) : null;
+    const user = cached !== undefined ? cached : await userOf(cookie!, now);
     const refuse = (e: DoorError) => send(res, e.status, e.body);
     if (!user) return refuse(DOOR_ERRORS.unauthenticated);
     if (!can(user.role, "checkin:scan")) return refuse(DOOR_ERRORS.forbidden);
@@ -97,11 +120,11 @@ export function createCheckInFastPath(db: Db, secret: string) {
     const parsed = checkInRequestSchema.safeParse(json);
     if (!parsed.success) return refuse(badRequest(parsed.error));
     const input = parsed.data;
-    const access = getScanSite(db, user, input.siteId, new Date(now));
-    if (!access.ok) return refuse(siteRefusal(access.reason));
+    const allowed = siteAccess(user, input.siteId, now);
+    if (!allowed.ok) return refuse(siteRefusal(allowed.reason));
     if (isFlooding(user.id, input.deviceId, now)) return refuse(DOOR_ERRORS.tooMany);
     try {
-      send(res, 200, await record(user.id, input, new Date(now)));
+      send(res, 200, await record(user.id, { ...input, site: allowed.row }, new Date(now)));
     } catch (error) {
       console.error("check-in failed", error);
       send(res, 503, { error: "unavailable", message: "Máy chủ bận, vui lòng quét lại." });

@@ -15,6 +15,8 @@ import { checkInWindow } from "./window";
 
 export interface ScanInput {
   token: string;
+  /** The site as already loaded by the caller's access check (saves a query on the hot path). */
+  site?: Site;
   siteId: number;
   deviceId: string;
   nonce: string;
@@ -73,7 +75,7 @@ function firstCheckInOf(db: Db, invitationId: number) {
     .get();
 }
 
-type Site = NonNullable<ReturnType<ReturnType<typeof scanStatements>["siteWithConference"]["get"]>>;
+export type Site = NonNullable<ReturnType<ReturnType<typeof scanStatements>["siteWithConference"]["get"]>>;
 type Judged = { result: ScanResult; invitationId?: number; conferenceId?: number };
 
 /**
@@ -87,7 +89,7 @@ type Judged = { result: ScanResult; invitationId?: number; conferenceId?: number
  */
 export function judgeScan(db: Db, input: ScanInput, scannedAt: Date): Judged {
   const statements = scanStatements(db);
-  const site = statements.siteWithConference.get({ siteId: input.siteId });
+  const site = input.site?.id === input.siteId ? input.site : statements.siteWithConference.get({ siteId: input.siteId });
   if (!site) return { result: { verdict: "unknown" } };
   const token = input.token.trim();
   const found = token.length === TOKEN_LENGTH ? statements.invitationByToken.get({ token }) : undefined;

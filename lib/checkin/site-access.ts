@@ -17,6 +17,8 @@ export type SiteAccess =
   | {
       ok: true;
       site: { id: number; venue: string; conferenceId: number; isMain: boolean };
+      /** The row as loaded, for the scan that follows. */
+      row: SiteRow;
       conference: Pick<SiteRow, "title" | "startsAt" | "endsAt" | "status" | "graceMinutes" | "bodyId"> & { id: number };
     }
   | { ok: false; reason: "not_found" | "forbidden" | "closed" };
@@ -28,18 +30,18 @@ export function getScanSite(db: Db, user: SessionUser, siteId: number, now: Date
   if (!row) return { ok: false, reason: "not_found" };
   const site = { id: row.id, venue: row.venue, conferenceId: row.conferenceId, isMain: row.isMain };
   const conference = { id: row.conferenceId, title: row.title, startsAt: row.startsAt, endsAt: row.endsAt, status: row.status, graceMinutes: row.graceMinutes, bodyId: row.bodyId };
-  if (user.role === "admin") return { ok: true, site, conference };
+  if (user.role === "admin") return { ok: true, site, conference, row };
   if (user.role === "organizer") {
-    if (conference.bodyId === user.bodyId) return { ok: true, site, conference };
+    if (conference.bodyId === user.bodyId) return { ok: true, site, conference, row };
     const co = db
       .select()
       .from(conferenceCoBodies)
       .where(and(eq(conferenceCoBodies.conferenceId, conference.id), eq(conferenceCoBodies.bodyId, user.bodyId ?? -1)))
       .get();
-    return co ? { ok: true, site, conference } : { ok: false, reason: "forbidden" };
+    return co ? { ok: true, site, conference, row } : { ok: false, reason: "forbidden" };
   }
   if (!statements.staffAssignment.get({ siteId, userId: user.id })) return { ok: false, reason: "forbidden" };
   const window = checkInWindow(conference);
   if (now < window.opensAt || now > window.closesAt) return { ok: false, reason: "closed" };
-  return { ok: true, site, conference };
+  return { ok: true, site, conference, row };
 }
