@@ -343,25 +343,6 @@ export function ScannerClient({ siteId, venue, title, time, roster, canWalkIn, c
           </div>
         </section>
 
-        {canWalkIn ? (
-          <section className="card stack-sm" aria-labelledby="walkin-title">
-            <h2 id="walkin-title">{t("walkInTitle")}</h2>
-            <form className="stack-sm" action={walkIn}>
-              <label htmlFor="walkin-name">{t("walkInName")}</label>
-              <input id="walkin-name" name="fullName" required minLength={2} maxLength={120} />
-              <label htmlFor="walkin-position">{t("walkInPosition")}</label>
-              <input id="walkin-position" name="position" maxLength={200} />
-              <label htmlFor="walkin-workplace">{t("walkInWorkplace")}</label>
-              <input id="walkin-workplace" name="workplace" maxLength={300} />
-              <div>
-                <button className="button" type="submit">
-                  {t("walkInSubmit")}
-                </button>
-              </div>
-            </form>
-          </section>
-        ) : null}
-
         <section className="card stack-sm" aria-labelledby="search-title">
           <h2 id="search-title">{t("searchTitle")}</h2>
           <label htmlFor="roster-search" className="visually-hidden">
@@ -391,6 +372,25 @@ export function ScannerClient({ siteId, venue, title, time, roster, canWalkIn, c
             </ul>
           ) : null}
         </section>
+        {canWalkIn ? (
+          <section className="card stack-sm" aria-labelledby="walkin-title">
+            <h2 id="walkin-title">{t("walkInTitle")}</h2>
+            <form className="stack-sm" action={walkIn}>
+              <label htmlFor="walkin-name">{t("walkInName")}</label>
+              <input id="walkin-name" name="fullName" required minLength={2} maxLength={120} />
+              <label htmlFor="walkin-position">{t("walkInPosition")}</label>
+              <input id="walkin-position" name="position" maxLength={200} />
+              <label htmlFor="walkin-workplace">{t("walkInWorkplace")}</label>
+              <input id="walkin-workplace" name="workplace" maxLength={300} />
+              <div>
+                <button className="button" type="submit">
+                  {t("walkInSubmit")}
+                </button>
+              </div>
+            </form>
+          </section>
+        ) : null}
+
       </div>
     </div>
   );

@@ -23,7 +23,8 @@ export function getLiveStats(db: Db, conferenceId: number, siteId?: number, now:
     .get()!;
   const since = new Date(Math.floor((now.getTime() - 2 * 3600_000) / SLOT_MS) * SLOT_MS);
   const slots = db
-    .select({ slot: sql<number>`(${checkIns.scannedAt} / ${SLOT_MS}) * ${SLOT_MS}`, n: count() })
+    // A literal, not a bound parameter: the driver binds numbers as REAL, which would make this float division.
+    .select({ slot: sql<number>`(${checkIns.scannedAt} / ${sql.raw(String(SLOT_MS))}) * ${sql.raw(String(SLOT_MS))}`, n: count() })
     .from(checkIns)
     .where(and(eq(checkIns.conferenceId, conferenceId), siteCondition(checkIns.siteId), gte(checkIns.scannedAt, since)))
     .groupBy(sql`1`)
