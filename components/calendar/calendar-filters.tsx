@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { SelectField } from "@/components/ui/select-field";
 import { db } from "@/db";
 import { BODY_KINDS } from "@/db/schema";
 import { listCampaigns } from "@/lib/campaigns/list-campaigns";
@@ -20,49 +21,23 @@ export async function CalendarFilters({ query, units, canWrite }: Props) {
       {query.view ? <input type="hidden" name="view" value={query.view} /> : null}
       {query.date ? <input type="hidden" name="date" value={query.date} /> : null}
       {campaigns.length > 1 ? (
-        <div className="field">
-          <label htmlFor="f-campaign">{t("calendar.campaign")}</label>
-          <select id="f-campaign" name="campaign" defaultValue={query.campaign ?? ""}>
-            {campaigns.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.title}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="f-campaign" name="campaign" label={t("calendar.campaign")} defaultValue={query.campaign} options={campaigns.map((c) => ({ value: c.id, label: c.title }))} />
       ) : null}
-      <div className="field">
-        <label htmlFor="f-level">{t("calendar.level")}</label>
-        <select id="f-level" name="level" defaultValue={query.level ?? ""}>
-          <option value="">{t("common.all")}</option>
-          <option value="province">{t("calendar.levelProvince")}</option>
-          <option value="district">{t("calendar.levelDistrict")}</option>
-        </select>
-      </div>
+      <SelectField
+        id="f-level"
+        name="level"
+        label={t("calendar.level")}
+        allLabel={t("common.all")}
+        defaultValue={query.level}
+        options={[
+          { value: "province", label: t("calendar.levelProvince") },
+          { value: "district", label: t("calendar.levelDistrict") },
+        ]}
+      />
       {units.length > 1 ? (
-        <div className="field">
-          <label htmlFor="f-unit">{t("conferences.unit")}</label>
-          <select id="f-unit" name="unit" defaultValue={query.unit ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="f-unit" name="unit" label={t("conferences.unit")} allLabel={t("common.all")} defaultValue={query.unit} options={units.map((u) => ({ value: u.id, label: u.name }))} />
       ) : null}
-      <div className="field">
-        <label htmlFor="f-body">{t("conferences.body")}</label>
-        <select id="f-body" name="body" defaultValue={query.body ?? ""}>
-          <option value="">{t("common.all")}</option>
-          {BODY_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`bodyKind.${k}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField id="f-body" name="body" label={t("conferences.body")} allLabel={t("common.all")} defaultValue={query.body} options={BODY_KINDS.map((k) => ({ value: k, label: t(`bodyKind.${k}`) }))} />
       <div className="filter-actions">
         <button className="button" type="submit">
           {t("common.filter")}

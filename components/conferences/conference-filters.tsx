@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { SelectField } from "@/components/ui/select-field";
 import { CONFERENCE_STATUSES } from "@/db/schema";
 
 interface Props {
@@ -14,29 +15,16 @@ export async function ConferenceFilters({ units, unit, status }: Props) {
   return (
     <form className="filters" method="get" action="/conferences">
       {units.length > 1 ? (
-        <div className="field">
-          <label htmlFor="filter-unit">{t("conferences.unit")}</label>
-          <select id="filter-unit" name="unit" defaultValue={unit ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="filter-unit" name="unit" label={t("conferences.unit")} allLabel={t("common.all")} defaultValue={unit} options={units.map((u) => ({ value: u.id, label: u.name }))} />
       ) : null}
-      <div className="field">
-        <label htmlFor="filter-status">{t("conferences.status")}</label>
-        <select id="filter-status" name="status" defaultValue={status ?? ""}>
-          <option value="">{t("common.all")}</option>
-          {CONFERENCE_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`conferenceStatus.${s}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="filter-status"
+        name="status"
+        label={t("conferences.status")}
+        allLabel={t("common.all")}
+        defaultValue={status}
+        options={CONFERENCE_STATUSES.map((s) => ({ value: s, label: t(`conferenceStatus.${s}`) }))}
+      />
       <div className="filter-actions">
         <button className="button" type="submit">
           {t("common.filter")}

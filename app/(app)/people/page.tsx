@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { SelectField } from "@/components/ui/select-field";
 import { db } from "@/db";
 import { requirePageUser } from "@/lib/auth/guards";
 import { listCategories } from "@/lib/invitations/search-people";
@@ -56,37 +57,20 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
           <input id="p-q" name="q" defaultValue={query.q ?? ""} placeholder={t("invitations.searchHint")} />
         </div>
         {units.length > 1 ? (
-          <div className="field">
-            <label htmlFor="p-unit">{t("people.unit")}</label>
-            <select id="p-unit" name="unit" defaultValue={query.unit ?? ""}>
-              <option value="">{t("common.all")}</option>
-              {units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField id="p-unit" name="unit" label={t("people.unit")} allLabel={t("common.all")} defaultValue={query.unit} options={units.map((u) => ({ value: u.id, label: u.name }))} />
         ) : null}
-        <div className="field">
-          <label htmlFor="p-category">{t("people.category")}</label>
-          <select id="p-category" name="category" defaultValue={query.category ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {categories.map((c) => (
-              <option key={c} value={c}>
-                {label(c)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="p-party">{t("people.partyMember")}</label>
-          <select id="p-party" name="party" defaultValue={query.party ?? ""}>
-            <option value="">{t("common.all")}</option>
-            <option value="1">{t("invitations.partyMembersOnly")}</option>
-            <option value="0">{t("invitations.nonMembersOnly")}</option>
-          </select>
-        </div>
+        <SelectField id="p-category" name="category" label={t("people.category")} allLabel={t("common.all")} defaultValue={query.category} options={categories.map((c) => ({ value: c, label: label(c) }))} />
+        <SelectField
+          id="p-party"
+          name="party"
+          label={t("people.partyMember")}
+          allLabel={t("common.all")}
+          defaultValue={query.party}
+          options={[
+            { value: "1", label: t("invitations.partyMembersOnly") },
+            { value: "0", label: t("invitations.nonMembersOnly") },
+          ]}
+        />
         <div className="field">
           <label htmlFor="p-position">{t("people.position")}</label>
           <input id="p-position" name="position" defaultValue={query.position ?? ""} />

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { InvitationTable } from "@/components/invitations/invitation-table";
 import { InviteesToolbarClient } from "@/components/invitations/invitees-toolbar-client";
+import { SelectField } from "@/components/ui/select-field";
 import { db } from "@/db";
 import { requirePageUser } from "@/lib/auth/guards";
 import { getConference } from "@/lib/conferences/get-conference";
@@ -92,29 +93,16 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
           <input id="inv-q" name="q" defaultValue={query.q ?? ""} placeholder={t("invitations.searchHint")} />
         </div>
         {sites.length > 1 ? (
-          <div className="field">
-            <label htmlFor="inv-site">{t("sites.title")}</label>
-            <select id="inv-site" name="site" defaultValue={query.site ?? ""}>
-              <option value="">{t("common.all")}</option>
-              {sites.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField id="inv-site" name="site" label={t("sites.title")} allLabel={t("common.all")} defaultValue={query.site} options={sites.map((s) => ({ value: s.id, label: s.label }))} />
         ) : null}
-        <div className="field">
-          <label htmlFor="inv-status">{t("conferences.status")}</label>
-          <select id="inv-status" name="status" defaultValue={query.status ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {(["draft", "issued", "revoked"] as const).map((s) => (
-              <option key={s} value={s}>
-                {t(`invitationStatus.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="inv-status"
+          name="status"
+          label={t("conferences.status")}
+          allLabel={t("common.all")}
+          defaultValue={query.status}
+          options={(["draft", "issued", "revoked"] as const).map((s) => ({ value: s, label: t(`invitationStatus.${s}`) }))}
+        />
         <div className="filter-actions">
           <button className="button" type="submit">
             {t("common.filter")}
