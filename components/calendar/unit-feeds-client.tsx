@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { createFeedAction, revokeFeedAction } from "@/app/(app)/calendar/actions";
-import { initialActionResult } from "@/lib/http/action-result";
+import { initialActionResult, latestMessage } from "@/lib/http/action-result";
 
 interface Props {
   feeds: { id: number; url: string; unitName: string }[];
@@ -15,7 +15,7 @@ export function UnitFeedsClient({ feeds, units }: Props) {
   const t = useTranslations("feeds");
   const [createState, createAction, creating] = useActionState(createFeedAction, initialActionResult);
   const [revokeState, revokeAction, revoking] = useActionState(revokeFeedAction, initialActionResult);
-  const outcome = [createState, revokeState].filter((s) => s.message).sort((a, b) => (b.at ?? 0) - (a.at ?? 0))[0];
+  const outcome = latestMessage(createState, revokeState);
   return (
     <div className="stack-sm">
       <p className="muted">{t("intro")}</p>

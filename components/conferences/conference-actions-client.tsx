@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { cancelConferenceAction, duplicateConferenceAction, setStatusAction } from "@/app/(app)/conferences/actions";
 import { Field } from "@/components/ui/field";
-import { initialActionResult } from "@/lib/http/action-result";
+import { initialActionResult, latestMessage } from "@/lib/http/action-result";
 
 interface Props {
   conferenceId: number;
@@ -19,7 +19,7 @@ export function ConferenceActionsClient({ conferenceId, canEdit, cancellable, tr
   const t = useTranslations("conferences");
   const [statusState, statusAction, statusPending] = useActionState(setStatusAction, initialActionResult);
   const [cancelState, cancelAction, cancelPending] = useActionState(cancelConferenceAction, initialActionResult);
-  const outcome = [statusState, cancelState].filter((s) => s.message).sort((a, b) => (b.at ?? 0) - (a.at ?? 0))[0];
+  const outcome = latestMessage(statusState, cancelState);
 
   return (
     <div className="actions-bar">

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { rowAction, substituteAction } from "@/app/(app)/conferences/[id]/invitations/actions";
-import { initialActionResult } from "@/lib/http/action-result";
+import { initialActionResult, latestMessage } from "@/lib/http/action-result";
 
 interface Props {
   conferenceId: number;
@@ -19,7 +19,7 @@ export function InvitationRowActionsClient({ conferenceId, invitationId, status,
   const t = useTranslations("invitations");
   const [state, action, pending] = useActionState(rowAction, initialActionResult);
   const [subState, subAction, subPending] = useActionState(substituteAction, initialActionResult);
-  const outcome = [state, subState].filter((s) => s.message).sort((a, b) => (b.at ?? 0) - (a.at ?? 0))[0];
+  const outcome = latestMessage(state, subState);
   const hidden = (
     <>
       <input type="hidden" name="conferenceId" value={conferenceId} />

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 import { resetPasswordAction, setDisabledAction } from "@/app/(app)/admin/users/actions";
-import { initialActionResult } from "@/lib/http/action-result";
+import { initialActionResult, latestMessage } from "@/lib/http/action-result";
 
 interface Props {
   userId: number;
@@ -17,7 +17,7 @@ export function UserRowActionsClient({ userId, username, disabled, isSelf }: Pro
   const passwordId = useId();
   const [resetState, resetAction, resetting] = useActionState(resetPasswordAction, initialActionResult);
   const [toggleState, toggleAction, toggling] = useActionState(setDisabledAction, initialActionResult);
-  const message = [resetState, toggleState].filter((s) => s.message).sort((a, b) => (b.at ?? 0) - (a.at ?? 0))[0];
+  const message = latestMessage(resetState, toggleState);
 
   return (
     <div className="row-actions">

@@ -175,12 +175,12 @@ export function recordScan(db: Db, userId: number, input: ScanInput, now: Date =
 
 /** recordScan's work, for a caller that already holds the write transaction (the fast path's group commit). */
 export function recordScanInTransaction(db: Db, userId: number, input: ScanInput, now: Date): ScanResult {
-  const logged = scanStatements(db).loggedNonce.get({ nonce: input.nonce });
+  const statements = scanStatements(db);
+  const logged = statements.loggedNonce.get({ nonce: input.nonce });
   if (logged) return replay(db, logged);
   const scannedAt = effectiveScanTime(input, now);
   const { result, invitationId, conferenceId } = judgeScan(db, input, scannedAt);
   if (invitationId) result.invitationId = invitationId;
-  const statements = scanStatements(db);
   const common = {
     siteId: input.siteId,
     scannedAt,

@@ -1,9 +1,9 @@
 /** Turns a SaveResult into what a form shows, in the user's language. */
 import type { ActionResult } from "@/lib/http/action-result";
+import type { Translator as Translate } from "@/lib/i18n/translator";
 import type { Conflict } from "./find-conflicts";
 import type { SaveResult } from "./save-conference";
 
-type Translate = ((key: string, values?: Record<string, string | number>) => string) & { has: (key: string) => boolean };
 
 export function conflictMessages(conflicts: Conflict[], t: Translate) {
   return conflicts.map((c) => ({ blocking: c.blocking, message: t(`conflicts.${c.code}`, c.params) }));

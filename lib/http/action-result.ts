@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { Translator } from "@/lib/i18n/translator";
 
 /** What every server action returns to its form (useActionState). */
 export interface ActionResult {
@@ -21,13 +22,18 @@ export const initialActionResult: ActionResult = { ok: false };
  * Turns zod issues into one translated message per field. Schemas use keys of
  * the "validation" messages; anything else falls back to "invalid".
  */
-export function fieldErrorsFrom(error: z.ZodError, translate: (key: string) => string, known: (key: string) => boolean) {
+export function fieldErrorsFrom(error: z.ZodError, t: Translator) {
   const errors: Record<string, string> = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? "form");
-    if (!errors[field]) errors[field] = translate(known(issue.message) ? issue.message : "invalid");
+    if (!errors[field]) errors[field] = t(t.has(`validation.${issue.message}`) ? `validation.${issue.message}` : "validation.invalid");
   }
   return errors;
+}
+
+/** Of several forms' answers, the most recent one that has something to say. */
+export function latestMessage(...states: ActionResult[]): ActionResult | undefined {
+  return states.filter((s) => s.message).sort((a, b) => (b.at ?? 0) - (a.at ?? 0))[0];
 }
 
 /** The submitted text fields, without passwords, for re-filling a refused form. */

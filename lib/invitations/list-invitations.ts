@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { bodies, invitations, people, sites, units } from "@/db/schema";
 import { foldForSearch } from "@/lib/text/fold";
-import { personSearchCondition } from "./manage-invitations";
+import { personSearchCondition } from "@/lib/people/search-condition";
 
 export interface InvitationFilters {
   q?: string;

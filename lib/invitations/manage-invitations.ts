@@ -3,7 +3,7 @@
  * sites, remove drafts, issue (letter number and signed QR token), revoke,
  * reissue, record a substitute. Scope: lib/invitations/invitation-scope.ts.
  */
-import { and, eq, inArray, like, or, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { bodies, campaigns, conferences, invitations, letterSequences, people, sites } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -196,10 +196,4 @@ export function setSubstitute(db: Db, user: SessionUser, invitationId: number, n
     .run();
   recordAudit(db, { userId: user.id, action: "substitute", entity: "invitation", entityId: inv.id, before: { name: inv.substituteName }, after: { name, position } });
   return { ok: true, count: 1 };
-}
-
-/** Search helper shared by the invitee list and the people directory. */
-export function personSearchCondition(folded: string) {
-  const digits = folded.replace(/\D/g, "");
-  return or(like(people.searchName, `%${folded}%`), digits.length >= 4 ? like(people.phone, `%${digits}%`) : undefined);
 }

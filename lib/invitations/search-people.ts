@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { invitations, people, units } from "@/db/schema";
 import { unitSubtree } from "@/lib/auth/session-user";
 import { foldForSearch } from "@/lib/text/fold";
-import { personSearchCondition } from "./manage-invitations";
+import { personSearchCondition } from "@/lib/people/search-condition";
 
 /** People of the conference's units matching a name (without diacritics) or a phone, not yet invited. */
 export function searchInvitablePeople(db: Db, conferenceId: number, conferenceUnitId: number, q: string, limit = 20) {

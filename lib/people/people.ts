@@ -7,7 +7,7 @@ import type { Db } from "@/db/client";
 import { checkIns, invitations, people, units } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/session-user";
-import { personSearchCondition } from "@/lib/invitations/manage-invitations";
+import { personSearchCondition } from "@/lib/people/search-condition";
 import type { PersonFormInput } from "@/lib/schemas/people";
 import { foldForSearch } from "@/lib/text/fold";
 

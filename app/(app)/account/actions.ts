@@ -1,6 +1,6 @@
 "use server";
 
-import { getTranslations } from "next-intl/server";
+import { getTranslator } from "@/lib/i18n/translator";
 import { db } from "@/db";
 import { getActionUser } from "@/lib/auth/guards";
 import { fieldErrorsFrom, type ActionResult } from "@/lib/http/action-result";
@@ -8,18 +8,17 @@ import { changeOwnPasswordSchema } from "@/lib/schemas/users";
 import { changeOwnPassword } from "@/lib/users/manage-users";
 
 export async function changeOwnPasswordAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
-  const t = await getTranslations("validation");
+  const t = await getTranslator();
   const user = await getActionUser("account:manage-own");
-  if (!user) return { ok: false, message: t("forbidden"), at: Date.now() };
+  if (!user) return { ok: false, message: t("validation.forbidden"), at: Date.now() };
 
   const parsed = changeOwnPasswordSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error, t, t.has), at: Date.now() };
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error, t), at: Date.now() };
 
   const result = await changeOwnPassword(db, user.id, parsed.data.currentPassword, parsed.data.newPassword);
   if (!result.ok) {
-    return result.field
-      ? { ok: false, fieldErrors: { [result.field]: t(result.code) }, at: Date.now() }
-      : { ok: false, message: t(result.code), at: Date.now() };
+    const message = t(`validation.${result.code}`);
+    return result.field ? { ok: false, fieldErrors: { [result.field]: message }, at: Date.now() } : { ok: false, message, at: Date.now() };
   }
   return { ok: true, at: Date.now() };
 }

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { getTranslator } from "@/lib/i18n/translator";
 import { db } from "@/db";
 import { getActionUser } from "@/lib/auth/guards";
 import { conflictMessages, describeRefusal } from "@/lib/conferences/describe-result";
@@ -25,10 +26,6 @@ import {
   siteFormSchema,
 } from "@/lib/schemas/conferences";
 
-async function translator() {
-  const t = await getTranslations();
-  return t as typeof t & { has: (key: string) => boolean };
-}
 
 async function forbidden(): Promise<ActionResult> {
   return { ok: false, message: (await getTranslations("validation"))("forbidden"), at: Date.now() };
@@ -43,7 +40,7 @@ function refresh(conferenceId?: number) {
 }
 
 export async function saveConferenceAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
-  const t = await translator();
+  const t = await getTranslator();
   const values = submittedValues(form);
   const user = await getActionUser("conference:write");
   if (!user) return { ...(await forbidden()), values };
@@ -52,7 +49,7 @@ export async function saveConferenceAction(_prev: ActionResult, form: FormData):
 
   const parsed = conferenceFormSchema.safeParse(formToObject(form, ["coBodyIds"]));
   if (!parsed.success) {
-    return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error, (k) => t(`validation.${k}`), (k) => t.has(`validation.${k}`)), values, at: Date.now() };
+    return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error, t), values, at: Date.now() };
   }
   const result = saveConference(db, user, parsed.data, conferenceId);
   if (!result.ok) return describeRefusal(result, t, values);
@@ -62,7 +59,7 @@ export async function saveConferenceAction(_prev: ActionResult, form: FormData):
 
 /** From the calendar: a drag or a resize. Refused moves are undone by the calendar. */
 export async function moveConferenceAction(input: unknown): Promise<ActionResult> {
-  const t = await translator();
+  const t = await getTranslator();
   const user = await getActionUser("conference:write");
   if (!user) return forbidden();
   const parsed = moveConferenceSchema.safeParse(input);
@@ -85,12 +82,12 @@ export async function duplicateConferenceAction(form: FormData): Promise<void> {
 }
 
 export async function cancelConferenceAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
-  const t = await translator();
+  const t = await getTranslator();
   const user = await getActionUser("conference:write");
   if (!user) return forbidden();
   const parsed = cancelConferenceSchema.safeParse(formToObject(form));
   if (!parsed.success) {
-    return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error, (k) => t(`validation.${k}`), (k) => t.has(`validation.${k}`)), at: Date.now() };
+    return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error, t), at: Date.now() };
   }
   const result = cancelConference(db, user, parsed.data.conferenceId, parsed.data.reason);
   if (!result.ok) return describeRefusal(result, t);
@@ -99,7 +96,7 @@ export async function cancelConferenceAction(_prev: ActionResult, form: FormData
 }
 
 export async function setStatusAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
-  const t = await translator();
+  const t = await getTranslator();
   const user = await getActionUser("conference:write");
   if (!user) return forbidden();
   const parsed = setStatusSchema.safeParse(formToObject(form));
@@ -111,13 +108,13 @@ export async function setStatusAction(_prev: ActionResult, form: FormData): Prom
 }
 
 export async function saveSiteAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
-  const t = await translator();
+  const t = await getTranslator();
   const values = submittedValues(form);
   const user = await getActionUser("conference:write");
   if (!user) return { ...(await forbidden()), values };
   const parsed = siteFormSchema.safeParse(formToObject(form, ["staffIds"]));
   if (!parsed.success) {
-    return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error, (k) => t(`validation.${k}`), (k) => t.has(`validation.${k}`)), values, at: Date.now() };
+    return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error, t), values, at: Date.now() };
   }
   const result = saveSite(db, user, parsed.data);
   if (!result.ok) return describeRefusal(result, t, values);
@@ -126,7 +123,7 @@ export async function saveSiteAction(_prev: ActionResult, form: FormData): Promi
 }
 
 export async function removeSiteAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
-  const t = await translator();
+  const t = await getTranslator();
   const user = await getActionUser("conference:write");
   if (!user) return forbidden();
   const conferenceId = parseId(String(form.get("conferenceId") ?? ""));
@@ -139,7 +136,7 @@ export async function removeSiteAction(_prev: ActionResult, form: FormData): Pro
 }
 
 export async function addBridgePointsAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
-  const t = await translator();
+  const t = await getTranslator();
   const user = await getActionUser("conference:write");
   if (!user) return forbidden();
   const conferenceId = parseId(String(form.get("conferenceId") ?? ""));

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslator } from "@/lib/i18n/translator";
 import { z } from "zod";
 import { db } from "@/db";
 import { getActionUser } from "@/lib/auth/guards";
@@ -11,19 +11,15 @@ import { mergePeople, savePerson } from "@/lib/people/people";
 import { formToObject } from "@/lib/schemas/conferences";
 import { personFormSchema } from "@/lib/schemas/people";
 
-async function translator() {
-  const t = await getTranslations();
-  return t as typeof t & { has: (key: string) => boolean };
-}
 
 export async function savePersonAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
-  const t = await translator();
+  const t = await getTranslator();
   const values = submittedValues(form);
   const user = await getActionUser("people:manage");
   if (!user) return { ok: false, message: t("validation.forbidden"), values, at: Date.now() };
   const parsed = personFormSchema.safeParse(formToObject(form));
   if (!parsed.success) {
-    return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error, (k) => t(`validation.${k}`), (k) => t.has(`validation.${k}`)), values, at: Date.now() };
+    return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error, t), values, at: Date.now() };
   }
   const result = savePerson(db, user, parsed.data);
   if (!result.ok) {
@@ -37,7 +33,7 @@ export async function savePersonAction(_prev: ActionResult, form: FormData): Pro
 const mergeSchema = z.object({ duplicateId: z.coerce.number().int().positive(), keepId: z.coerce.number({ error: "mergeTargetRequired" }).int().positive("mergeTargetRequired") });
 
 export async function mergePeopleAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
-  const t = await translator();
+  const t = await getTranslator();
   const user = await getActionUser("people:manage");
   if (!user) return { ok: false, message: t("validation.forbidden"), at: Date.now() };
   const parsed = mergeSchema.safeParse(formToObject(form));

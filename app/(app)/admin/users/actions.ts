@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
+import { getTranslator } from "@/lib/i18n/translator";
 import { db } from "@/db";
 import { getActionUser } from "@/lib/auth/guards";
 import { fieldErrorsFrom, submittedValues, type ActionResult } from "@/lib/http/action-result";
@@ -9,14 +9,14 @@ import { createUserSchema, resetPasswordSchema, setDisabledSchema } from "@/lib/
 import { createUser, resetUserPassword, setUserDisabled } from "@/lib/users/manage-users";
 
 export async function createUserAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
-  const t = await getTranslations();
+  const t = await getTranslator();
   const values = submittedValues(form);
   const admin = await getActionUser("user:manage");
   if (!admin) return { ok: false, message: t("validation.forbidden"), values, at: Date.now() };
 
   const parsed = createUserSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
-    return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error, (k) => t(`validation.${k}`), (k) => t.has(`validation.${k}`)), values, at: Date.now() };
+    return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error, t), values, at: Date.now() };
   }
   const result = await createUser(db, admin.id, parsed.data);
   if (!result.ok) {
@@ -28,12 +28,12 @@ export async function createUserAction(_prev: ActionResult, form: FormData): Pro
 }
 
 export async function resetPasswordAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
-  const t = await getTranslations();
+  const t = await getTranslator();
   const admin = await getActionUser("user:manage");
   if (!admin) return { ok: false, message: t("validation.forbidden"), at: Date.now() };
   const parsed = resetPasswordSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
-    const errors = fieldErrorsFrom(parsed.error, (k) => t(`validation.${k}`), (k) => t.has(`validation.${k}`));
+    const errors = fieldErrorsFrom(parsed.error, t);
     return { ok: false, message: Object.values(errors)[0], at: Date.now() };
   }
   const result = await resetUserPassword(db, admin.id, parsed.data.userId, parsed.data.password);
@@ -42,7 +42,7 @@ export async function resetPasswordAction(_prev: ActionResult, form: FormData): 
 }
 
 export async function setDisabledAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
-  const t = await getTranslations();
+  const t = await getTranslator();
   const admin = await getActionUser("user:manage");
   if (!admin) return { ok: false, message: t("validation.forbidden"), at: Date.now() };
   const parsed = setDisabledSchema.safeParse(Object.fromEntries(form));

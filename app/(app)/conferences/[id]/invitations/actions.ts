@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
+import { getTranslator } from "@/lib/i18n/translator";
 import { db } from "@/db";
 import { getActionUser } from "@/lib/auth/guards";
 import { fieldErrorsFrom, type ActionResult } from "@/lib/http/action-result";
@@ -28,13 +28,9 @@ import {
   substituteSchema,
 } from "@/lib/schemas/invitations";
 
-async function t() {
-  const tr = await getTranslations();
-  return tr as typeof tr & { has: (key: string) => boolean };
-}
 
 async function answer(result: InvitationResult, conferenceId: number, okKey: string): Promise<ActionResult> {
-  const tr = await t();
+  const tr = await getTranslator();
   if (!result.ok) {
     const key = tr.has(`validation.${result.code}`) ? `validation.${result.code}` : "validation.invalid";
     return { ok: false, message: tr(key), at: Date.now() };
@@ -45,14 +41,14 @@ async function answer(result: InvitationResult, conferenceId: number, okKey: str
 }
 
 async function refused(): Promise<ActionResult> {
-  return { ok: false, message: (await t())("validation.forbidden"), at: Date.now() };
+  return { ok: false, message: (await getTranslator())("validation.forbidden"), at: Date.now() };
 }
 
 export async function addByFilterAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
   const user = await getActionUser("invitation:manage");
   if (!user) return refused();
   const parsed = addByFilterSchema.safeParse(formToObject(form));
-  if (!parsed.success) return { ok: false, message: (await t())("validation.invalid"), at: Date.now() };
+  if (!parsed.success) return { ok: false, message: (await getTranslator())("validation.invalid"), at: Date.now() };
   const { conferenceId, siteId, ...filters } = parsed.data;
   return answer(addInviteesByFilter(db, user, conferenceId, filters, siteId), conferenceId, "invitations.added");
 }
@@ -61,7 +57,7 @@ export async function addPeopleAction(_prev: ActionResult, form: FormData): Prom
   const user = await getActionUser("invitation:manage");
   if (!user) return refused();
   const parsed = addPeopleSchema.safeParse(formToObject(form, ["personIds"]));
-  if (!parsed.success) return { ok: false, message: (await t())("validation.invalid"), at: Date.now() };
+  if (!parsed.success) return { ok: false, message: (await getTranslator())("validation.invalid"), at: Date.now() };
   return answer(addInvitees(db, user, parsed.data.conferenceId, parsed.data.personIds, parsed.data.siteId), parsed.data.conferenceId, "invitations.added");
 }
 
@@ -79,7 +75,7 @@ export async function issueAction(_prev: ActionResult, form: FormData): Promise<
   const user = await getActionUser("invitation:manage");
   if (!user) return refused();
   const parsed = invitationActionSchema.pick({ conferenceId: true }).safeParse(formToObject(form));
-  if (!parsed.success) return { ok: false, message: (await t())("validation.invalid"), at: Date.now() };
+  if (!parsed.success) return { ok: false, message: (await getTranslator())("validation.invalid"), at: Date.now() };
   return answer(issueInvitations(db, user, parsed.data.conferenceId), parsed.data.conferenceId, "invitations.issued");
 }
 
@@ -87,7 +83,7 @@ export async function rowAction(_prev: ActionResult, form: FormData): Promise<Ac
   const user = await getActionUser("invitation:manage");
   if (!user) return refused();
   const parsed = invitationActionSchema.safeParse(formToObject(form));
-  if (!parsed.success) return { ok: false, message: (await t())("validation.invalid"), at: Date.now() };
+  if (!parsed.success) return { ok: false, message: (await getTranslator())("validation.invalid"), at: Date.now() };
   const { conferenceId, invitationId } = parsed.data;
   switch (form.get("op")) {
     case "revoke":
@@ -98,21 +94,21 @@ export async function rowAction(_prev: ActionResult, form: FormData): Promise<Ac
       return answer(removeDraftInvitations(db, user, conferenceId, [invitationId]), conferenceId, "invitations.removed");
     case "site": {
       const site = moveInvitationSchema.safeParse(formToObject(form));
-      if (!site.success) return { ok: false, message: (await t())("validation.invalid"), at: Date.now() };
+      if (!site.success) return { ok: false, message: (await getTranslator())("validation.invalid"), at: Date.now() };
       return answer(setInvitationSite(db, user, conferenceId, [invitationId], site.data.siteId), conferenceId, "invitations.siteChanged");
     }
     default:
-      return { ok: false, message: (await t())("validation.invalid"), at: Date.now() };
+      return { ok: false, message: (await getTranslator())("validation.invalid"), at: Date.now() };
   }
 }
 
 export async function substituteAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
-  const tr = await t();
+  const tr = await getTranslator();
   const user = await getActionUser("invitation:manage");
   if (!user) return refused();
   const parsed = substituteSchema.safeParse(formToObject(form));
   if (!parsed.success) {
-    return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error, (k) => tr(`validation.${k}`), (k) => tr.has(`validation.${k}`)), at: Date.now() };
+    return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error, tr), at: Date.now() };
   }
   const { conferenceId, invitationId, name, position } = parsed.data;
   return answer(setSubstitute(db, user, invitationId, name, position), conferenceId, name ? "invitations.substituteSaved" : "invitations.substituteCleared");
