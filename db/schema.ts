@@ -423,6 +423,9 @@ export const scanLog = sqliteTable(
     scannedAt: integer("scanned_at", { mode: "timestamp_ms" }).notNull(),
     receivedAt: integer("received_at", { mode: "timestamp_ms" }).notNull(),
     wasOffline: integer("was_offline", { mode: "boolean" }).notNull().default(false),
+    /** duplicate: the check-in that came first, by device time (its device and time), kept with this scan's own. */
+    firstDeviceId: text("first_device_id"),
+    firstScannedAt: integer("first_scanned_at", { mode: "timestamp_ms" }),
   },
   (t) => [
     uniqueIndex("scan_log_nonce_unique").on(t.nonce),

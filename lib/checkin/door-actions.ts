@@ -4,10 +4,11 @@
  * The caller has checked that the user may scan at the site (getScanSite).
  */
 import { and, eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { immediateTransaction, type Db } from "@/db/client";
 import { checkIns, invitations, people, scanLog, sites } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { foldForSearch } from "@/lib/text/fold";
+import { isLateAt } from "./verdict";
 
 export function recordSubstitute(db: Db, userId: number, siteId: number, invitationId: number, name: string, position: string) {
   const site = db.select({ conferenceId: sites.conferenceId }).from(sites).where(eq(sites.id, siteId)).get();
@@ -21,41 +22,45 @@ export function recordSubstitute(db: Db, userId: number, siteId: number, invitat
   return changed > 0;
 }
 
-export function registerWalkIn(
-  db: Db,
-  userId: number,
-  input: { siteId: number; fullName: string; position: string; workplace: string; deviceId: string; nonce: string; scannedAt: Date },
-  now: Date = new Date(),
-) {
-  return db.transaction(
-    (tx) => {
-      const d = tx as unknown as Db;
-      const previous = d.select().from(scanLog).where(eq(scanLog.nonce, input.nonce)).get();
-      if (previous) return { invitationId: previous.invitationId! };
-      const site = d.select().from(sites).where(eq(sites.id, input.siteId)).get()!;
-      const conference = d.query.conferences.findFirst({ where: (c, { eq: e }) => e(c.id, site.conferenceId) }).sync()!;
-      const person = d
-        .insert(people)
-        .values({ fullName: input.fullName, searchName: foldForSearch(input.fullName), position: input.position, workplace: input.workplace, unitId: site.unitId, isPartyMember: false, category: "" })
-        .returning({ id: people.id })
-        .get();
-      const invitation = d
-        .insert(invitations)
-        .values({ conferenceId: site.conferenceId, personId: person.id, bodyId: conference.bodyId, siteId: site.id, kind: "walk_in", status: "issued", issuedAt: now })
-        .returning({ id: invitations.id })
-        .get();
-      const isLate = input.scannedAt.getTime() > conference.startsAt.getTime() + conference.graceMinutes * 60_000;
-      d.insert(checkIns)
-        .values({ invitationId: invitation.id, conferenceId: site.conferenceId, siteId: site.id, scannedAt: input.scannedAt, receivedAt: now, scannerUserId: userId, deviceId: input.deviceId, method: "walk_in", isLate, nonce: input.nonce })
-        .run();
-      d.insert(scanLog)
-        .values({ nonce: input.nonce, token: `walk-in:${invitation.id}`, invitationId: invitation.id, conferenceId: site.conferenceId, siteId: site.id, verdict: "ok", method: "walk_in", deviceId: input.deviceId, userId, scannedAt: input.scannedAt, receivedAt: now })
-        .run();
-      recordAudit(d, { userId, action: "walk_in", entity: "invitation", entityId: invitation.id, after: { fullName: input.fullName, siteId: site.id } });
-      return { invitationId: invitation.id };
-    },
-    { behavior: "immediate" },
-  );
+export interface WalkInInput {
+  siteId: number;
+  fullName: string;
+  position: string;
+  workplace: string;
+  deviceId: string;
+  nonce: string;
+  scannedAt: Date;
+}
+
+export function registerWalkIn(db: Db, userId: number, input: WalkInInput, now: Date = new Date()) {
+  return immediateTransaction(db, () => registerWalkInInTransaction(db, userId, input, now));
+}
+
+/** registerWalkIn's work, for a caller that holds the write transaction (a synced batch). Idempotent by nonce. */
+export function registerWalkInInTransaction(d: Db, userId: number, input: WalkInInput, now: Date) {
+  const previous = d.select().from(scanLog).where(eq(scanLog.nonce, input.nonce)).get();
+  if (previous) return { invitationId: previous.invitationId! };
+  const site = d.select().from(sites).where(eq(sites.id, input.siteId)).get()!;
+  const conference = d.query.conferences.findFirst({ where: (c, { eq: e }) => e(c.id, site.conferenceId) }).sync()!;
+  const person = d
+    .insert(people)
+    .values({ fullName: input.fullName, searchName: foldForSearch(input.fullName), position: input.position, workplace: input.workplace, unitId: site.unitId, isPartyMember: false, category: "" })
+    .returning({ id: people.id })
+    .get();
+  const invitation = d
+    .insert(invitations)
+    .values({ conferenceId: site.conferenceId, personId: person.id, bodyId: conference.bodyId, siteId: site.id, kind: "walk_in", status: "issued", issuedAt: now })
+    .returning({ id: invitations.id })
+    .get();
+  const isLate = isLateAt({ startsAt: conference.startsAt.getTime(), graceMinutes: conference.graceMinutes }, input.scannedAt.getTime());
+  d.insert(checkIns)
+    .values({ invitationId: invitation.id, conferenceId: site.conferenceId, siteId: site.id, scannedAt: input.scannedAt, receivedAt: now, scannerUserId: userId, deviceId: input.deviceId, method: "walk_in", isLate, nonce: input.nonce })
+    .run();
+  d.insert(scanLog)
+    .values({ nonce: input.nonce, token: `walk-in:${invitation.id}`, invitationId: invitation.id, conferenceId: site.conferenceId, siteId: site.id, verdict: "ok", method: "walk_in", deviceId: input.deviceId, userId, scannedAt: input.scannedAt, receivedAt: now })
+    .run();
+  recordAudit(d, { userId, action: "walk_in", entity: "invitation", entityId: invitation.id, after: { fullName: input.fullName, siteId: site.id } });
+  return { invitationId: invitation.id };
 }
 
 /** Removes a check-in; its scan_log rows stay, and the audit log keeps who, when and why. */

@@ -15,11 +15,12 @@ export async function readDoorRequest<T extends z.ZodType<{ siteId: number }>>(
   request: Request,
   action: Action,
   schema: T,
+  { maxBytes = MAX_CHECKIN_BODY_BYTES, purpose = "scan" }: { maxBytes?: number; purpose?: "scan" | "sync" } = {},
 ): Promise<{ response: NextResponse } | { user: SessionUser; input: z.infer<T> }> {
   const auth = await requireApiUser(action);
   if (!auth.ok) return { response: auth.response };
   const text = await request.text();
-  if (text.length > MAX_CHECKIN_BODY_BYTES) return { response: respond(DOOR_ERRORS.tooLarge) };
+  if (text.length > maxBytes) return { response: respond(DOOR_ERRORS.tooLarge) };
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -28,7 +29,7 @@ export async function readDoorRequest<T extends z.ZodType<{ siteId: number }>>(
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) return { response: respond(badRequest(parsed.error)) };
-  const access = getScanSite(db, auth.user, parsed.data.siteId);
+  const access = getScanSite(db, auth.user, parsed.data.siteId, new Date(), purpose);
   if (!access.ok) return { response: respond(siteRefusal(access.reason)) };
   return { user: auth.user, input: parsed.data };
 }

@@ -6,15 +6,21 @@
  * duplicates. A retry with the same nonce returns the same answer and writes
  * nothing. Both the device's time and the server's time are kept.
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNotNull } from "drizzle-orm";
 import { immediateTransaction, type Db } from "@/db/client";
-import { campaigns, checkIns, conferences, invitations, people, sites, units, type ScanVerdict } from "@/db/schema";
+import { campaigns, checkIns, conferences, invitations, people, scanLog, sites, units, type ScanVerdict } from "@/db/schema";
 import { parseToken, TOKEN_LENGTH, verifyToken } from "@/lib/tokens/qr-token";
+import type { Attendee, ScanResult } from "./scan-result";
 import { scanStatements } from "./scan-statements";
+import { decideVerdict, isLateAt, keysInOrder, type Decision, type DoorSite, type Evidence, type FirstCheckIn, type VerdictFacts } from "./verdict";
 import { checkInWindow } from "./window";
 
+export type { Attendee, ScanResult } from "./scan-result";
+
 export interface ScanInput {
-  token: string;
+  /** The scanned text; or, for a guest chosen from the roster by hand, invitationId. */
+  token?: string;
+  invitationId?: number;
   /** The site as already loaded by the caller's access check (saves a query on the hot path). */
   site?: Site;
   siteId: number;
@@ -22,36 +28,19 @@ export interface ScanInput {
   nonce: string;
   scannedAt: Date;
   method: "camera" | "hardware" | "manual";
+  /** Made while the device was offline and sent from its queue: the device's time counts. */
   offline?: boolean;
 }
 
-export interface Attendee {
-  name: string;
-  position: string;
-  workplace: string;
-  unitName: string;
-  substituteName: string | null;
-}
-
-export interface ScanResult {
-  verdict: ScanVerdict;
-  /** The invitation the token belongs to (for the substitute and undo buttons). */
-  invitationId?: number;
-  attendee?: Attendee;
-  checkIn?: { scannedAt: string; isLate: boolean };
-  firstCheckIn?: { scannedAt: string; deviceId: string; siteVenue: string };
-  /** wrong_site: where this invitation belongs. */
-  expectedSite?: { id: number; venue: string };
-  /** wrong_conference: the conference the letter is for. */
-  otherConference?: { title: string };
-  /** not_open: when the door opens and closes. */
-  window?: { opensAt: string; closesAt: string };
-}
-
-/** If the device's clock is more than a day off and the scan is not an offline one, trust the server. */
+/**
+ * The device's time, unless it cannot be right: more than a day off for a live
+ * scan, or in the future (beyond a minute of clock drift) for a queued one.
+ */
 function effectiveScanTime(input: ScanInput, now: Date): Date {
-  if (Number.isNaN(input.scannedAt.getTime())) return now;
-  if (!input.offline && Math.abs(input.scannedAt.getTime() - now.getTime()) > 86_400_000) return now;
+  const at = input.scannedAt.getTime();
+  if (Number.isNaN(at)) return now;
+  if (!input.offline && Math.abs(at - now.getTime()) > 86_400_000) return now;
+  if (input.offline && at > now.getTime() + 60_000) return now;
   return input.scannedAt;
 }
 
@@ -68,93 +57,102 @@ function attendeeOf(db: Db, invitationId: number): Attendee | undefined {
 
 function firstCheckInOf(db: Db, invitationId: number) {
   return db
-    .select({ scannedAt: checkIns.scannedAt, deviceId: checkIns.deviceId, isLate: checkIns.isLate, siteVenue: sites.venue })
+    .select({ scannedAt: checkIns.scannedAt, deviceId: checkIns.deviceId, isLate: checkIns.isLate, siteId: checkIns.siteId, siteVenue: sites.venue })
     .from(checkIns)
     .innerJoin(sites, eq(sites.id, checkIns.siteId))
     .where(eq(checkIns.invitationId, invitationId))
     .get();
 }
 
+const venueOf = (db: Db, siteId: number) => db.select({ venue: sites.venue }).from(sites).where(eq(sites.id, siteId)).get()?.venue ?? "";
+
 export type Site = NonNullable<ReturnType<ReturnType<typeof scanStatements>["siteWithConference"]["get"]>>;
-type Judged = { result: ScanResult; invitationId?: number; conferenceId?: number };
+type Judged = { result: ScanResult; invitationId?: number; conferenceId?: number; first?: FirstCheckIn };
+
+export function doorSiteOf(site: Site): DoorSite {
+  const window = checkInWindow(site);
+  return {
+    id: site.id,
+    conferenceId: site.conferenceId,
+    status: site.status,
+    startsAt: site.startsAt.getTime(),
+    graceMinutes: site.graceMinutes,
+    opensAt: window.opensAt.getTime(),
+    closesAt: window.closesAt.getTime(),
+  };
+}
+
+/** Every campaign's public key, for tokens the server does not hold. */
+function campaignKeys(db: Db) {
+  return db
+    .select({ campaignId: campaigns.id, publicKey: campaigns.signingPublicKey })
+    .from(campaigns)
+    .where(isNotNull(campaigns.signingPublicKey))
+    .all() as { campaignId: number; publicKey: string }[];
+}
 
 /**
- * The verdict for a token at a site, without writing anything.
- *
- * The server keeps every token it issued (unique index), so a token found by
- * exact match is authentic and needs no signature check: that is the fast,
- * common case. A token not found is checked the slow way, to tell a forgery
- * (bad signature), a letter of another conference, and an old token of a
- * reissued invitation (revoked) from plain garbage (unknown).
+ * What the scanned text is. The server keeps every token it issued (unique
+ * index), so a token found by exact match is authentic without a signature
+ * check: the fast, common case. Any other text shaped like a token is checked
+ * against the campaign keys, the site's own first (the device does the same).
  */
+function evidenceFor(db: Db, input: ScanInput, site: Site): { evidence: Evidence; found?: StoredToken } {
+  if (input.invitationId) return { evidence: { kind: "chosen", invitationId: input.invitationId } };
+  const token = (input.token ?? "").trim();
+  const found = token.length === TOKEN_LENGTH ? scanStatements(db).invitationByToken.get({ token }) : undefined;
+  if (found) return { evidence: { kind: "signed", payload: { invitationId: found.id, conferenceId: found.conferenceId, tokenVersion: found.tokenVersion } }, found };
+  const parsed = parseToken(token);
+  if (!parsed.ok) return { evidence: { kind: "unreadable" } };
+  const authentic = keysInOrder(campaignKeys(db), site.campaignId).some((key) => verifyToken(token, key.publicKey).ok);
+  return { evidence: authentic ? { kind: "signed", payload: parsed.payload } : { kind: "forged" } };
+}
+
+type StoredToken = NonNullable<ReturnType<ReturnType<typeof scanStatements>["invitationByToken"]["get"]>>;
+
+/** The verdict for a scan at a site, without writing anything: the shared rules (verdict.ts) on the database's facts. */
 export function judgeScan(db: Db, input: ScanInput, scannedAt: Date): Judged {
   const statements = scanStatements(db);
   const site = input.site?.id === input.siteId ? input.site : statements.siteWithConference.get({ siteId: input.siteId });
   if (!site) return { result: { verdict: "unknown" } };
-  const token = input.token.trim();
-  const found = token.length === TOKEN_LENGTH ? statements.invitationByToken.get({ token }) : undefined;
-  if (!found) return judgeUnknownToken(db, token, site, scannedAt);
-  if (found.conferenceId !== site.conferenceId) return wrongConference(db, found.conferenceId, site.conferenceId);
-  if (found.status === "draft") return { result: { verdict: "unknown" }, conferenceId: site.conferenceId };
-  const attendee: Attendee = { name: found.name, position: found.position, workplace: found.workplace, unitName: found.unitName, substituteName: found.substituteName };
-  const base = { invitationId: found.id, conferenceId: found.conferenceId };
-  if (found.status === "revoked") return { result: { verdict: "revoked", attendee }, ...base };
-  return judgeInvitation(db, site, { id: found.id, siteId: found.siteId }, attendee, scannedAt, found.checkedInAt ? { scannedAt: found.checkedInAt, deviceId: found.checkedInDevice ?? "", siteVenue: found.checkedInVenue ?? "" } : null);
+  const { evidence, found } = evidenceFor(db, input, site);
+  const facts: VerdictFacts = {
+    site: doorSiteOf(site),
+    invitation: (id) =>
+      found?.id === id ? found : db.select({ id: invitations.id, conferenceId: invitations.conferenceId, siteId: invitations.siteId, status: invitations.status, tokenVersion: invitations.tokenVersion }).from(invitations).where(eq(invitations.id, id)).get(),
+    firstCheckIn: (id) => {
+      if (found?.id === id) return found.checkedInAt ? { scannedAt: found.checkedInAt.getTime(), deviceId: found.checkedInDevice ?? "", siteId: found.checkedInSiteId! } : null;
+      const first = firstCheckInOf(db, id);
+      return first ? { scannedAt: first.scannedAt.getTime(), deviceId: first.deviceId, siteId: first.siteId } : null;
+    },
+  };
+  const decision = decideVerdict(evidence, facts, scannedAt.getTime());
+  return { ...describeDecision(db, decision, site, found), conferenceId: site.conferenceId };
 }
 
-/** Window, site and duplicate: the same rules whichever way the invitation was found. */
-function judgeInvitation(
-  db: Db,
-  site: Site,
-  invitation: { id: number; siteId: number },
-  attendee: Attendee | undefined,
-  scannedAt: Date,
-  first: { scannedAt: Date; deviceId: string; siteVenue: string } | null,
-): Judged {
-  const base = { invitationId: invitation.id, conferenceId: site.conferenceId };
-  const window = checkInWindow(site);
-  if (site.status === "cancelled" || site.status === "draft" || scannedAt < window.opensAt || scannedAt > window.closesAt) {
-    return { result: { verdict: "not_open", attendee, window: { opensAt: window.opensAt.toISOString(), closesAt: window.closesAt.toISOString() } }, ...base };
+/** The decision with what the door staff read: the person, the other site, the other conference. */
+function describeDecision(db: Db, decision: Decision, site: Site, found?: StoredToken): Judged {
+  const { verdict, invitationId } = decision;
+  const result: ScanResult = { verdict };
+  if (invitationId) {
+    result.invitationId = invitationId;
+    result.attendee =
+      found?.id === invitationId
+        ? { name: found.name, position: found.position, workplace: found.workplace, unitName: found.unitName, substituteName: found.substituteName }
+        : attendeeOf(db, invitationId);
   }
-  if (invitation.siteId !== site.id) {
-    const expected = db.select({ id: sites.id, venue: sites.venue }).from(sites).where(eq(sites.id, invitation.siteId)).get();
-    return { result: { verdict: "wrong_site", attendee, expectedSite: expected }, ...base };
+  if (verdict === "ok") result.checkIn = { scannedAt: "", isLate: decision.isLate ?? false };
+  if (decision.first) {
+    const venue = found?.id === invitationId && found?.checkedInVenue ? found.checkedInVenue : venueOf(db, decision.first.siteId);
+    result.firstCheckIn = { scannedAt: new Date(decision.first.scannedAt).toISOString(), deviceId: decision.first.deviceId, siteVenue: venue };
   }
-  if (first) {
-    return { result: { verdict: "duplicate", attendee, firstCheckIn: { scannedAt: first.scannedAt.toISOString(), deviceId: first.deviceId, siteVenue: first.siteVenue } }, ...base };
+  if (decision.expectedSiteId) result.expectedSite = { id: decision.expectedSiteId, venue: venueOf(db, decision.expectedSiteId) };
+  if (decision.otherConferenceId) {
+    const other = db.select({ title: conferences.title }).from(conferences).where(eq(conferences.id, decision.otherConferenceId)).get();
+    if (other) result.otherConference = other;
   }
-  const isLate = scannedAt.getTime() > site.startsAt.getTime() + site.graceMinutes * 60_000;
-  return { result: { verdict: "ok", attendee, checkIn: { scannedAt: scannedAt.toISOString(), isLate } }, ...base };
-}
-
-function wrongConference(db: Db, tokenConferenceId: number, siteConferenceId: number): Judged {
-  const other = db.select({ title: conferences.title }).from(conferences).where(eq(conferences.id, tokenConferenceId)).get();
-  return { result: { verdict: "wrong_conference", otherConference: other }, conferenceId: siteConferenceId };
-}
-
-/** The slow path, for tokens the server does not hold: checked by signature. */
-function judgeUnknownToken(db: Db, token: string, site: Site, scannedAt: Date): Judged {
-  const parsed = parseToken(token);
-  if (!parsed.ok) return { result: { verdict: "unknown" }, conferenceId: site.conferenceId };
-  const { invitationId, conferenceId, tokenVersion } = parsed.payload;
-  const campaign = db
-    .select({ publicKey: campaigns.signingPublicKey })
-    .from(conferences)
-    .innerJoin(campaigns, eq(campaigns.id, conferences.campaignId))
-    .where(eq(conferences.id, conferenceId))
-    .get();
-  if (!campaign?.publicKey) return { result: { verdict: "unknown" }, conferenceId: site.conferenceId };
-  if (!verifyToken(token, campaign.publicKey).ok) return { result: { verdict: "bad_signature" }, conferenceId: site.conferenceId };
-  if (conferenceId !== site.conferenceId) return wrongConference(db, conferenceId, site.conferenceId);
-  const invitation = db.select().from(invitations).where(and(eq(invitations.id, invitationId), eq(invitations.conferenceId, conferenceId))).get();
-  if (!invitation || invitation.status === "draft") return { result: { verdict: "unknown" }, conferenceId };
-  const attendee = attendeeOf(db, invitation.id);
-  if (invitation.status === "revoked" || invitation.tokenVersion !== tokenVersion) {
-    return { result: { verdict: "revoked", attendee }, invitationId: invitation.id, conferenceId };
-  }
-  // A genuine current token that is not stored (it should be): judge it all the same.
-  const first = firstCheckInOf(db, invitation.id);
-  return judgeInvitation(db, site, invitation, attendee, scannedAt, first ?? null);
+  if (decision.window) result.window = { opensAt: new Date(decision.window.opensAt).toISOString(), closesAt: new Date(decision.window.closesAt).toISOString() };
+  return { result, invitationId, first: decision.first };
 }
 
 /** The answer already given for a nonce, rebuilt from the log. */
@@ -179,8 +177,9 @@ export function recordScanInTransaction(db: Db, userId: number, input: ScanInput
   const logged = statements.loggedNonce.get({ nonce: input.nonce });
   if (logged) return replay(db, logged);
   const scannedAt = effectiveScanTime(input, now);
-  const { result, invitationId, conferenceId } = judgeScan(db, input, scannedAt);
-  if (invitationId) result.invitationId = invitationId;
+  const judged = judgeScan(db, input, scannedAt);
+  let { result } = judged;
+  const { invitationId, conferenceId, first } = judged;
   const common = {
     siteId: input.siteId,
     scannedAt,
@@ -191,9 +190,47 @@ export function recordScanInTransaction(db: Db, userId: number, input: ScanInput
     wasOffline: input.offline ?? false,
     nonce: input.nonce,
   };
-  if (result.verdict === "ok" && invitationId && conferenceId) {
-    statements.insertCheckIn.run({ ...common, invitationId, conferenceId, isLate: result.checkIn!.isLate });
+  if (result.verdict === "duplicate" && input.offline && first && invitationId && scannedAt.getTime() < first.scannedAt) {
+    // A queued scan from a device that was offline, made before the check-in on record: the earliest device time wins.
+    const isLate = isLateAt(doorSiteOf(statements.siteWithConference.get({ siteId: input.siteId })!), scannedAt.getTime());
+    takeOverCheckIn(db, invitationId, { ...common, isLate });
+    result = { verdict: "ok", invitationId, attendee: result.attendee, checkIn: { scannedAt: scannedAt.toISOString(), isLate } };
+  } else if (result.verdict === "ok" && invitationId && conferenceId) {
+    result.checkIn = { scannedAt: scannedAt.toISOString(), isLate: result.checkIn!.isLate };
+    statements.insertCheckIn.run({ ...common, invitationId, conferenceId, isLate: result.checkIn.isLate });
   }
-  statements.insertScanLog.run({ ...common, token: input.token.slice(0, 200), invitationId: invitationId ?? null, conferenceId: conferenceId ?? null, verdict: result.verdict });
+  const duplicateOf = result.verdict === "duplicate" && first ? first : null;
+  statements.insertScanLog.run({
+    ...common,
+    token: scannedText(input),
+    invitationId: invitationId ?? null,
+    conferenceId: conferenceId ?? null,
+    verdict: result.verdict,
+    firstDeviceId: duplicateOf?.deviceId ?? null,
+    firstScannedAtMs: duplicateOf?.scannedAt ?? null,
+  });
   return result;
+}
+
+/** What the log keeps of the scanned text: the token (cut), or which invitation was chosen by hand. */
+const scannedText = (input: ScanInput) => (input.invitationId ? `manual:${input.invitationId}` : (input.token ?? "").slice(0, 200));
+
+/**
+ * The check-in on record becomes a duplicate of an earlier scan that reached the
+ * server later: the check-in row takes the earlier scan's device, time and nonce;
+ * the scan that had made it, and any duplicates of it, now point at the earlier one.
+ */
+function takeOverCheckIn(
+  db: Db,
+  invitationId: number,
+  winner: { siteId: number; scannedAt: Date; receivedAt: Date; userId: number; deviceId: string; method: ScanInput["method"]; wasOffline: boolean; nonce: string; isLate: boolean },
+) {
+  const previous = db.select({ nonce: checkIns.nonce }).from(checkIns).where(eq(checkIns.invitationId, invitationId)).get();
+  db.update(checkIns)
+    .set({ siteId: winner.siteId, scannedAt: winner.scannedAt, receivedAt: winner.receivedAt, scannerUserId: winner.userId, deviceId: winner.deviceId, method: winner.method, isLate: winner.isLate, wasOffline: winner.wasOffline, nonce: winner.nonce })
+    .where(eq(checkIns.invitationId, invitationId))
+    .run();
+  const pointAtWinner = { verdict: "duplicate" as const, firstDeviceId: winner.deviceId, firstScannedAt: winner.scannedAt };
+  if (previous?.nonce) db.update(scanLog).set(pointAtWinner).where(eq(scanLog.nonce, previous.nonce)).run();
+  db.update(scanLog).set(pointAtWinner).where(and(eq(scanLog.invitationId, invitationId), eq(scanLog.verdict, "duplicate"))).run();
 }

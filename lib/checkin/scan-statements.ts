@@ -17,6 +17,7 @@ function build(db: Db) {
         venue: sites.venue,
         isMain: sites.isMain,
         conferenceId: sites.conferenceId,
+        campaignId: conferences.campaignId,
         status: conferences.status,
         startsAt: conferences.startsAt,
         endsAt: conferences.endsAt,
@@ -50,6 +51,7 @@ function build(db: Db) {
         checkedInAt: checkIns.scannedAt,
         checkedInDevice: checkIns.deviceId,
         checkedInLate: checkIns.isLate,
+        checkedInSiteId: checkIns.siteId,
         checkedInVenue: checkInSite.venue,
       })
       .from(invitations)
@@ -91,6 +93,9 @@ function build(db: Db) {
         scannedAt: sql.placeholder("scannedAt"),
         receivedAt: sql.placeholder("receivedAt"),
         wasOffline: sql.placeholder("wasOffline"),
+        firstDeviceId: sql.placeholder("firstDeviceId"),
+        // Wrapped so that null passes (the column's Date mapping would not take it): milliseconds or null.
+        firstScannedAt: sql`${sql.placeholder("firstScannedAtMs")}`,
       })
       .prepare(),
   };

@@ -1,6 +1,8 @@
 /**
  * Who may scan at a site: door staff assigned to it, while the door is open;
  * an admin, or an organiser of the organising or a co-organising body, at any time.
+ * A device's offline queue may still be synced for a few days after the door closes
+ * (its scans are judged by their device time, against the window).
  * On the check-in hot path: prepared statements (lib/checkin/scan-statements.ts).
  */
 import { and, eq } from "drizzle-orm";
@@ -23,7 +25,10 @@ export type SiteAccess =
     }
   | { ok: false; reason: "not_found" | "forbidden" | "closed" };
 
-export function getScanSite(db: Db, user: SessionUser, siteId: number, now: Date = new Date()): SiteAccess {
+/** How long after the door closes a device may still send the scans it queued offline. */
+export const SYNC_AFTER_CLOSE_MS = 3 * 86_400_000;
+
+export function getScanSite(db: Db, user: SessionUser, siteId: number, now: Date = new Date(), purpose: "scan" | "sync" = "scan"): SiteAccess {
   if (!can(user.role, "checkin:scan")) return { ok: false, reason: "forbidden" };
   const statements = scanStatements(db);
   const row = statements.siteWithConference.get({ siteId });
@@ -42,6 +47,7 @@ export function getScanSite(db: Db, user: SessionUser, siteId: number, now: Date
   }
   if (!statements.staffAssignment.get({ siteId, userId: user.id })) return { ok: false, reason: "forbidden" };
   const window = checkInWindow(conference);
-  if (now < window.opensAt || now > window.closesAt) return { ok: false, reason: "closed" };
+  const closesAt = purpose === "sync" ? window.closesAt.getTime() + SYNC_AFTER_CLOSE_MS : window.closesAt.getTime();
+  if (now < window.opensAt || now.getTime() > closesAt) return { ok: false, reason: "closed" };
   return { ok: true, site, conference, row };
 }

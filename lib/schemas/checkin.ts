@@ -1,21 +1,29 @@
 import { z } from "zod";
 
-/** The body of POST /api/checkin. Tokens are checked by the verdict, not here: any text gets an answer. */
-export const checkInRequestSchema = z.object({
-  token: z.string().max(400),
-  siteId: z.number().int().positive().max(2 ** 31),
-  deviceId: z.string().trim().min(1).max(64),
-  nonce: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
-  scannedAt: z.union([z.number().int().positive(), z.string().datetime({ offset: true })]).transform((v) => new Date(v)),
-  method: z.enum(["camera", "hardware", "manual"]).default("camera"),
-  offline: z.boolean().default(false),
-});
+const id = z.number().int().positive().max(2 ** 31);
+const nonce = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+const deviceTime = z.union([z.number().int().positive(), z.string().datetime({ offset: true })]).transform((v) => new Date(v));
+
+/**
+ * The body of POST /api/checkin: a scanned token, or the invitation chosen by
+ * hand from the roster. Tokens are checked by the verdict, not here: any text gets an answer.
+ */
+export const checkInRequestSchema = z
+  .object({
+    token: z.string().max(400).optional(),
+    invitationId: id.optional(),
+    siteId: id,
+    deviceId: z.string().trim().min(1).max(64),
+    nonce,
+    scannedAt: deviceTime,
+    method: z.enum(["camera", "hardware", "manual"]).default("camera"),
+    offline: z.boolean().default(false),
+  })
+  .refine((v) => (v.token === undefined) !== (v.invitationId === undefined), { path: ["token"], message: "token or invitationId" });
 export type CheckInRequest = z.infer<typeof checkInRequestSchema>;
 
 /** Bodies larger than this are refused before parsing. */
 export const MAX_CHECKIN_BODY_BYTES = 4096;
-
-const id = z.number().int().positive().max(2 ** 31);
 
 export const substituteRequestSchema = z.object({
   siteId: id,
@@ -30,8 +38,9 @@ export const walkInRequestSchema = z.object({
   position: z.string().trim().max(200).default(""),
   workplace: z.string().trim().max(300).default(""),
   deviceId: z.string().trim().min(1).max(64),
-  nonce: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
-  scannedAt: z.union([z.number().int().positive(), z.string().datetime({ offset: true })]).transform((v) => new Date(v)),
+  nonce,
+  scannedAt: deviceTime,
+  offline: z.boolean().default(false),
 });
 
 export const undoRequestSchema = z.object({
@@ -39,3 +48,35 @@ export const undoRequestSchema = z.object({
   invitationId: id,
   reason: z.string().trim().min(3).max(500),
 });
+
+/** A door device's queue, sent when the network is back: at most this many scans per request. */
+export const MAX_BATCH_ITEMS = 200;
+export const MAX_BATCH_BODY_BYTES = 256 * 1024;
+
+/** POST /api/checkin/batch: the envelope; each item is parsed on its own, so one bad item does not hold up the rest. */
+export const checkInBatchSchema = z.object({
+  siteId: id,
+  items: z.array(z.unknown()).min(1).max(MAX_BATCH_ITEMS),
+});
+
+export const batchItemSchema = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("scan"),
+    token: z.string().max(400).optional(),
+    invitationId: id.optional(),
+    deviceId: z.string().trim().min(1).max(64),
+    nonce,
+    scannedAt: deviceTime,
+    method: z.enum(["camera", "hardware", "manual"]).default("camera"),
+  }),
+  z.object({
+    type: z.literal("walk_in"),
+    fullName: z.string().trim().min(2).max(120),
+    position: z.string().trim().max(200).default(""),
+    workplace: z.string().trim().max(300).default(""),
+    deviceId: z.string().trim().min(1).max(64),
+    nonce,
+    scannedAt: deviceTime,
+  }),
+]);
+export type BatchItem = z.infer<typeof batchItemSchema>;

@@ -1,8 +1,6 @@
 /**
- * The invitation QR token (docs/decisions/0007-qr-token.md).
- *
- *   payload  = format (1 byte, = 1) · invitation id (uint32) · conference id (uint32) · token version (uint16)
- *   token    = Base32(payload · Ed25519 signature of payload)      → 120 characters, A–Z 2–7
+ * Signing and server-side verification of the invitation QR token
+ * (docs/decisions/0007-qr-token.md; layout in token-format.ts).
  *
  * Signed with the campaign's private key, which never leaves the server; a door
  * device holding the public key can verify a token offline. The token holds no
@@ -10,18 +8,10 @@
  * after a reissue) is checked against the invitation, not in the token.
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from "node:crypto";
-import { base32Decode, base32Encode } from "./base32";
+import { base32Encode } from "./base32";
+import { PAYLOAD_BYTES, parseToken, TOKEN_FORMAT, type TokenPayload } from "./token-format";
 
-export const TOKEN_FORMAT = 1;
-const PAYLOAD_BYTES = 11;
-const SIGNATURE_BYTES = 64;
-export const TOKEN_LENGTH = Math.ceil(((PAYLOAD_BYTES + SIGNATURE_BYTES) * 8) / 5);
-
-export interface TokenPayload {
-  invitationId: number;
-  conferenceId: number;
-  tokenVersion: number;
-}
+export { parseToken, TOKEN_LENGTH, type ParsedToken, type TokenPayload } from "./token-format";
 
 export interface CampaignKeys {
   /** PKCS#8 DER, base64: server only. */
@@ -68,23 +58,6 @@ export function signToken(payload: TokenPayload, privateKey: string): string {
   const body = encodePayload(payload);
   const signature = sign(null, body, privateKeyObject(privateKey));
   return base32Encode(Buffer.concat([body, signature]));
-}
-
-export type ParsedToken = { ok: true; payload: TokenPayload; body: Uint8Array; signature: Uint8Array } | { ok: false };
-
-/** Reads a token's shape without checking its signature. Whitespace around it is ignored. */
-export function parseToken(text: string): ParsedToken {
-  const trimmed = text.trim();
-  if (trimmed.length !== TOKEN_LENGTH) return { ok: false };
-  const bytes = base32Decode(trimmed);
-  if (!bytes || bytes.length !== PAYLOAD_BYTES + SIGNATURE_BYTES || bytes[0] !== TOKEN_FORMAT) return { ok: false };
-  const view = Buffer.from(bytes);
-  return {
-    ok: true,
-    payload: { invitationId: view.readUInt32BE(1), conferenceId: view.readUInt32BE(5), tokenVersion: view.readUInt16BE(9) },
-    body: bytes.subarray(0, PAYLOAD_BYTES),
-    signature: bytes.subarray(PAYLOAD_BYTES),
-  };
 }
 
 export type TokenCheck = { ok: true; payload: TokenPayload } | { ok: false; reason: "malformed" | "bad_signature" };

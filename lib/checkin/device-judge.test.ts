@@ -1,0 +1,140 @@
+/**
+ * The door device and the server give the same verdict for the same scan:
+ * the server judges from the database (judgeScan), the device from the roster
+ * it downloaded (buildOfflineRoster → createDeviceJudge, WebCrypto Ed25519).
+ * One table of cases, forged and revoked tokens among them.
+ */
+import { asc, eq, isNull, ne } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { campaigns, conferences, invitations, sites, users } from "@/db/schema";
+import { loadSessionUser } from "@/lib/auth/session-user";
+import { reissueInvitation, revokeInvitation } from "@/lib/invitations/manage-invitations";
+import { createDemoDb } from "@/lib/testing/test-db";
+import { generateCampaignKeys, signToken } from "@/lib/tokens/qr-token";
+import { createDeviceJudge } from "./device-judge";
+import { buildOfflineRoster } from "./offline-roster";
+import { judgeScan, recordScan, type ScanResult } from "./record-scan";
+import { scanStatements } from "./scan-statements";
+
+const SEEDED = new Date("2026-11-28T03:00:00Z"); // 10:00 in Vietnam, during the practice conference
+let handle: Awaited<ReturnType<typeof createDemoDb>>;
+let siteId: number;
+let conferenceId: number;
+let startsAt: number;
+let rows: { id: number; token: string }[];
+
+/** The parts of a verdict both sides must agree on. */
+function essence(r: ScanResult) {
+  return {
+    verdict: r.verdict,
+    invitationId: r.invitationId ?? null,
+    isLate: r.checkIn?.isLate ?? null,
+    name: r.attendee?.name ?? null,
+    expectedSite: r.expectedSite ?? null,
+    first: r.firstCheckIn ?? null,
+    window: r.window ?? null,
+  };
+}
+
+async function bothSides(scan: { token?: string; invitationId?: number }, at = SEEDED) {
+  const site = scanStatements(handle.db).siteWithConference.get({ siteId })!;
+  const server = judgeScan(handle.db, { ...scan, siteId, deviceId: "may-test", nonce: "unused-nonce", scannedAt: at, method: "camera" }, at).result;
+  const device = await createDeviceJudge(buildOfflineRoster(handle.db, site, at)).judge({ ...scan, scannedAt: at.getTime() }, new Map());
+  return { server: essence(server), device: essence(device) };
+}
+
+beforeAll(async () => {
+  handle = await createDemoDb(SEEDED);
+  const db = handle.db;
+  const practice = db.select().from(conferences).where(isNull(conferences.requirementId)).get()!;
+  conferenceId = practice.id;
+  startsAt = practice.startsAt.getTime();
+  siteId = db.select().from(sites).where(eq(sites.conferenceId, practice.id)).get()!.id;
+  rows = db.select({ id: invitations.id, token: invitations.token }).from(invitations).where(eq(invitations.conferenceId, practice.id)).orderBy(asc(invitations.id)).all() as typeof rows;
+  const admin = loadSessionUser(db, db.select().from(users).where(eq(users.username, "admin")).get()!.id, 1)!;
+  const scanner = db.select().from(users).where(eq(users.username, "diemdanh")).get()!.id;
+  // [1] checked in already, on another device; [2] revoked; [3] reissued (its old token kept below);
+  // [4] moved to a second bridge point; [5] back to draft.
+  recordScan(db, scanner, { token: rows[1].token, siteId, deviceId: "may-khac", nonce: "seed-nonce-0001", scannedAt: SEEDED, method: "camera" }, SEEDED);
+  revokeInvitation(db, admin, rows[2].id);
+  oldToken = rows[3].token;
+  reissueInvitation(db, admin, rows[3].id);
+  const bridge = db.insert(sites).values({ conferenceId: practice.id, unitId: practice.unitId, venue: "Điểm cầu thử", isMain: false }).returning().get();
+  db.update(invitations).set({ siteId: bridge.id }).where(eq(invitations.id, rows[4].id)).run();
+  db.update(invitations).set({ status: "draft" }).where(eq(invitations.id, rows[5].id)).run();
+});
+afterAll(() => handle.cleanup());
+let oldToken: string;
+
+describe("device and server verdicts", () => {
+  const flip = (token: string, at: number) => `${token.slice(0, at)}${token[at] === "A" ? "B" : "A"}${token.slice(at + 1)}`;
+
+  const cases: [string, () => { token?: string; invitationId?: number }, string, (() => Date)?][] = [
+    ["a valid letter", () => ({ token: rows[0].token }), "ok"],
+    ["a valid letter, at the start (on time)", () => ({ token: rows[6].token }), "ok", () => new Date(startsAt)],
+    ["a letter already checked in elsewhere", () => ({ token: rows[1].token }), "duplicate"],
+    ["a revoked letter", () => ({ token: rows[2].token }), "revoked"],
+    ["the old letter of a reissued invitation", () => ({ token: oldToken }), "revoked"],
+    ["the new letter of a reissued invitation", () => ({ token: handle.db.select().from(invitations).where(eq(invitations.id, rows[3].id)).get()!.token! }), "ok"],
+    ["a letter for another bridge point", () => ({ token: rows[4].token }), "wrong_site"],
+    ["a letter taken back to draft", () => ({ token: rows[5].token }), "unknown"],
+    ["a forged signature (one character changed at the end)", () => ({ token: flip(rows[0].token, 110) }), "bad_signature"],
+    ["a forged invitation id (payload changed)", () => ({ token: flip(rows[0].token, 3) }), "bad_signature"],
+    ["a token signed with a stranger's key", () => ({ token: signToken({ invitationId: rows[0].id, conferenceId, tokenVersion: 1 }, generateCampaignKeys().privateKey) }), "bad_signature"],
+    ["a letter of another conference of the campaign", () => ({ token: otherConferenceToken() }), "wrong_conference"],
+    ["a letter signed by another campaign's key", () => ({ token: otherCampaignToken() }), "wrong_conference"],
+    ["garbage", () => ({ token: "<script>alert(1)</script>" }), "unknown"],
+    ["a cut token", () => ({ token: rows[0].token.slice(0, 100) }), "unknown"],
+    ["a lowercase token", () => ({ token: rows[0].token.toLowerCase() }), "unknown"],
+    ["an empty scan", () => ({ token: "" }), "unknown"],
+    ["a valid letter before the door opens", () => ({ token: rows[7].token }), "not_open", () => new Date(startsAt - 3 * 3_600_000)],
+    ["a valid letter after the door closes", () => ({ token: rows[7].token }), "not_open", () => new Date(startsAt + 24 * 3_600_000)],
+    ["a guest chosen by hand", () => ({ invitationId: rows[8].id }), "ok"],
+    ["a revoked guest chosen by hand", () => ({ invitationId: rows[2].id }), "revoked"],
+    ["an invitation of another conference chosen by hand", () => ({ invitationId: otherConferenceInvitation().id }), "unknown"],
+    ["an invitation id that does not exist", () => ({ invitationId: 99_999_999 }), "unknown"],
+  ];
+
+  for (const [name, scan, verdict, at] of cases) {
+    it(`${name}: ${verdict} on both`, async () => {
+      const { server, device } = await bothSides(scan(), at?.());
+      expect(server.verdict).toBe(verdict);
+      expect(device).toEqual(server);
+    });
+  }
+
+  it("a cancelled conference: not_open on both", async () => {
+    handle.db.update(conferences).set({ status: "cancelled", cancelReason: "Hoãn do mưa bão" }).where(eq(conferences.id, conferenceId)).run();
+    try {
+      const { server, device } = await bothSides({ token: rows[9].token });
+      expect(server.verdict).toBe("not_open");
+      expect(device).toEqual(server);
+    } finally {
+      handle.db.update(conferences).set({ status: "in_progress", cancelReason: null }).where(eq(conferences.id, conferenceId)).run();
+    }
+  });
+
+  it("the device also counts the check-ins it made itself since the download", async () => {
+    const site = scanStatements(handle.db).siteWithConference.get({ siteId })!;
+    const judge = createDeviceJudge(buildOfflineRoster(handle.db, site, SEEDED));
+    const seen = new Map([[rows[10].id, { scannedAt: SEEDED.getTime() - 60_000, deviceId: "may-nay", siteId }]]);
+    const result = await judge.judge({ token: rows[10].token, scannedAt: SEEDED.getTime() }, seen);
+    expect(result).toMatchObject({ verdict: "duplicate", firstCheckIn: { deviceId: "may-nay", siteVenue: site.venue } });
+  });
+});
+
+function otherConferenceInvitation() {
+  return handle.db.select().from(invitations).where(ne(invitations.conferenceId, conferenceId)).orderBy(asc(invitations.id)).get()!;
+}
+function otherConferenceToken() {
+  return otherConferenceInvitation().token!;
+}
+function otherCampaignToken() {
+  const keys = generateCampaignKeys();
+  handle.db
+    .insert(campaigns)
+    .values({ title: "Đợt học tập khóa trước", resolution: "Nghị quyết khóa XIX", startDate: "2016-01-01", deadline: "2016-03-31", signingPrivateKey: keys.privateKey, signingPublicKey: keys.publicKey })
+    .onConflictDoNothing()
+    .run();
+  return signToken({ invitationId: 1, conferenceId: conferenceId + 1000, tokenVersion: 1 }, keys.privateKey);
+}

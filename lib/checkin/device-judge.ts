@@ -1,0 +1,92 @@
+/**
+ * The door device's own judge, for scans made with the network down: the
+ * shared rules (verdict.ts) on the downloaded roster, with signatures checked
+ * by WebCrypto's Ed25519 (the browser's, or Node's in the unit tests).
+ * Runs in the browser; imports nothing from the server.
+ */
+import { parseToken } from "@/lib/tokens/token-format";
+import { rosterEntry, type OfflineRoster, type RosterEntry } from "./roster-format";
+import type { ScanResult } from "./scan-result";
+import { decideVerdict, keysInOrder, type Evidence, type FirstCheckIn } from "./verdict";
+
+export interface DeviceScan {
+  token?: string;
+  invitationId?: number;
+  /** Device time, ms. */
+  scannedAt: number;
+}
+
+export interface DeviceJudge {
+  roster: OfflineRoster;
+  entries: RosterEntry[];
+  entry(invitationId: number): RosterEntry | undefined;
+  /**
+   * The verdict, as the server would give it. `seen` holds the check-ins this
+   * device made since the roster was downloaded (they count as duplicates too).
+   */
+  judge(scan: DeviceScan, seen: ReadonlyMap<number, FirstCheckIn>): Promise<ScanResult>;
+}
+
+const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+
+export function createDeviceJudge(roster: OfflineRoster, subtle: SubtleCrypto = globalThis.crypto.subtle): DeviceJudge {
+  const entries = roster.invitations.map((row) => rosterEntry(roster, row));
+  const byId = new Map(entries.map((e) => [e.invitationId, e]));
+  const venues = new Map(roster.sites);
+  let keys: Promise<CryptoKey[]> | undefined;
+  const importedKeys = () =>
+    (keys ??= Promise.all(
+      keysInOrder(roster.keys, roster.site.campaignId).map((k) => subtle.importKey("raw", fromBase64(k.publicKeyRaw), { name: "Ed25519" }, false, ["verify"])),
+    ));
+
+  async function evidenceFor(scan: DeviceScan): Promise<Evidence> {
+    if (scan.invitationId) return { kind: "chosen", invitationId: scan.invitationId };
+    const parsed = parseToken(scan.token ?? "");
+    if (!parsed.ok) return { kind: "unreadable" };
+    for (const key of await importedKeys()) {
+      if (await subtle.verify({ name: "Ed25519" }, key, parsed.signature as Uint8Array<ArrayBuffer>, parsed.body as Uint8Array<ArrayBuffer>)) {
+        return { kind: "signed", payload: parsed.payload };
+      }
+    }
+    return { kind: "forged" };
+  }
+
+  return {
+    roster,
+    entries,
+    entry: (id) => byId.get(id),
+    async judge(scan, seen) {
+      const evidence = await evidenceFor(scan);
+      const decision = decideVerdict(
+        evidence,
+        {
+          site: roster.site,
+          invitation: (id) => {
+            const e = byId.get(id);
+            return e && { id: e.invitationId, conferenceId: roster.site.conferenceId, siteId: e.siteId, status: e.status, tokenVersion: e.tokenVersion };
+          },
+          firstCheckIn: (id) => {
+            const known = byId.get(id)?.checkedIn ?? null;
+            const mine = seen.get(id) ?? null;
+            if (!known || !mine) return known ?? mine;
+            return mine.scannedAt < known.scannedAt ? mine : known;
+          },
+        },
+        scan.scannedAt,
+      );
+      const result: ScanResult = { verdict: decision.verdict };
+      const entry = decision.invitationId ? byId.get(decision.invitationId) : undefined;
+      if (entry) {
+        result.invitationId = entry.invitationId;
+        result.attendee = { name: entry.name, position: entry.position, workplace: entry.workplace, unitName: entry.unitName, substituteName: entry.substituteName };
+      }
+      if (decision.verdict === "ok") result.checkIn = { scannedAt: new Date(scan.scannedAt).toISOString(), isLate: decision.isLate ?? false };
+      if (decision.first) {
+        result.firstCheckIn = { scannedAt: new Date(decision.first.scannedAt).toISOString(), deviceId: decision.first.deviceId, siteVenue: venues.get(decision.first.siteId) ?? "" };
+      }
+      if (decision.expectedSiteId) result.expectedSite = { id: decision.expectedSiteId, venue: venues.get(decision.expectedSiteId) ?? "" };
+      if (decision.window) result.window = { opensAt: new Date(decision.window.opensAt).toISOString(), closesAt: new Date(decision.window.closesAt).toISOString() };
+      return result;
+    },
+  };
+}

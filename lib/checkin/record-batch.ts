@@ -1,0 +1,44 @@
+/**
+ * A door device's queue, synced when the network is back (POST /api/checkin/batch).
+ *
+ * Each item is what the device recorded offline: a scan or a walk-in, with its
+ * nonce and device time. Items are judged by the same rules as live scans, in
+ * one write transaction, in the order sent; a nonce already recorded gets its
+ * earlier answer again, so a batch can be resent safely after a lost reply.
+ * A scan made before the check-in on record takes it over (earliest device time
+ * wins, record-scan.ts). The caller has checked that the user may scan at the site.
+ */
+import { immediateTransaction, type Db } from "@/db/client";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { can } from "@/lib/permissions";
+import { batchItemSchema } from "@/lib/schemas/checkin";
+import { registerWalkInInTransaction } from "./door-actions";
+import { recordScanInTransaction, type ScanResult, type Site } from "./record-scan";
+
+export type BatchOutcome =
+  | { nonce: string; ok: true; result: ScanResult }
+  | { nonce: string; ok: true; walkIn: { invitationId: number } }
+  | { nonce: string | null; ok: false; error: "bad_request" | "forbidden"; message: string };
+
+const nonceOf = (item: unknown) => {
+  const nonce = (item as { nonce?: unknown } | null)?.nonce;
+  return typeof nonce === "string" ? nonce.slice(0, 64) : null;
+};
+
+export function recordBatch(db: Db, user: SessionUser, site: Site, items: unknown[], now: Date = new Date()): BatchOutcome[] {
+  return immediateTransaction(db, () =>
+    items.map((raw): BatchOutcome => {
+      const parsed = batchItemSchema.safeParse(raw);
+      if (!parsed.success || (parsed.data.type === "scan" && (parsed.data.token === undefined) === (parsed.data.invitationId === undefined))) {
+        return { nonce: nonceOf(raw), ok: false, error: "bad_request", message: "Lượt quét không đọc được; đã bỏ qua." };
+      }
+      const item = parsed.data;
+      if (item.type === "walk_in") {
+        if (!can(user.role, "checkin:walk-in")) return { nonce: item.nonce, ok: false, error: "forbidden", message: "Không có quyền ghi người dự không có giấy mời." };
+        return { nonce: item.nonce, ok: true, walkIn: registerWalkInInTransaction(db, user.id, { ...item, siteId: site.id }, now) };
+      }
+      const result = recordScanInTransaction(db, user.id, { ...item, siteId: site.id, site, offline: true }, now);
+      return { nonce: item.nonce, ok: true, result };
+    }),
+  );
+}
