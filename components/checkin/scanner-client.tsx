@@ -1,42 +1,50 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useRef, useState } from "react";
-import type { RosterEntry } from "@/lib/checkin/site-roster";
-import type { ScanResult } from "@/lib/checkin/record-scan";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { DoorDevice, type DoorAnswer, type DoorState } from "@/lib/door-device/door-device";
+import { registerDoorServiceWorker } from "@/lib/door-device/service-worker";
 import { foldForSearch } from "@/lib/text/fold";
 import { formatTime } from "@/lib/time/format";
+import { DoorStatus } from "./door-status";
 
 interface Props {
   siteId: number;
   venue: string;
   title: string;
   time: string;
-  roster: RosterEntry[];
   canWalkIn: boolean;
   canUndo: boolean;
 }
 
 type Method = "camera" | "hardware" | "manual";
-type Shown = (ScanResult & { kind: "result" }) | { kind: "error"; message: string } | { kind: "walk_in"; name: string };
 
 async function postJson(url: string, body: unknown) {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  return { ok: response.ok, body: await response.json().catch(() => ({})) };
+  try {
+    const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    return { ok: response.ok, body: await response.json().catch(() => ({})) };
+  } catch {
+    return { ok: false, body: {} };
+  }
 }
 
 const COLOUR: Record<string, "green" | "amber" | "red"> = { ok: "green", duplicate: "amber" };
 /** The same code read again within this time is the same person (scanners often send twice). */
 const REPEAT_MS = { camera: 3000, hardware: 2000, manual: 0 };
 
-function deviceId(): string {
-  const key = "quan-triet-device";
-  let id = localStorage.getItem(key);
-  if (!id) {
-    id = `may-${Math.random().toString(36).slice(2, 6).toUpperCase()}`;
-    localStorage.setItem(key, id);
-  }
-  return id;
+const noSubscription = () => () => {};
+/** The door device for this site, made in an effect (browser only) and followed with useSyncExternalStore. */
+function useDoorDevice(siteId: number, messages: ConstructorParameters<typeof DoorDevice>[1]) {
+  const [device, setDevice] = useState<DoorDevice | null>(null);
+  const messagesRef = useRef(messages);
+  useEffect(() => {
+    const door = new DoorDevice(siteId, messagesRef.current);
+    setDevice(door);
+    void door.start();
+    return () => door.stop();
+  }, [siteId]);
+  const state = useSyncExternalStore<DoorState | null>(device?.subscribe ?? noSubscription, () => device?.getSnapshot() ?? null, () => null);
+  return { device, state };
 }
 
 /** A distinct sound per colour, made with Web Audio (no files to download). */
@@ -57,11 +65,10 @@ function beep(colour: "green" | "amber" | "red", context: AudioContext | null) {
   }
 }
 
-export function ScannerClient({ siteId, venue, title, time, roster, canWalkIn, canUndo }: Props) {
+export function ScannerClient({ siteId, venue, title, time, canWalkIn, canUndo }: Props) {
   const t = useTranslations("scan");
-  const [shown, setShown] = useState<Shown | null>(null);
-  const [present, setPresent] = useState(() => roster.filter((r) => r.checkedInAt).length);
-  const [checked, setChecked] = useState<Record<string, string>>({});
+  const { device, state } = useDoorDevice(siteId, { networkError: t("networkError"), sessionExpired: t("sessionExpired"), noRoster: t("noRoster") });
+  const [shown, setShown] = useState<DoorAnswer | null>(null);
   const [query, setQuery] = useState("");
   // Whether the camera should run (the effect's trigger) apart from how it is doing (display only),
   // so that reporting "on" does not restart it.
@@ -75,47 +82,39 @@ export function ScannerClient({ siteId, venue, title, time, roster, canWalkIn, c
   const busy = useRef(false);
   const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
   const [substituteOpen, setSubstituteOpen] = useState(false);
+  const online = state?.connection !== "offline";
+
+  // Installable and usable offline: the service worker keeps this page and its code (lib/door-device/service-worker.ts).
+  useEffect(() => registerDoorServiceWorker(), []);
+
+  const show = useCallback((answer: DoorAnswer) => {
+    setShown(answer);
+    setNote(null);
+    setSubstituteOpen(false);
+    const colour = answer.kind === "result" ? (COLOUR[answer.result.verdict] ?? "red") : answer.kind === "walk_in" ? "green" : "red";
+    beep(colour, audio.current);
+  }, []);
 
   const submit = useCallback(
-    async (raw: string, method: Method) => {
-      // Keyboard-wedge scanners with Caps Lock send lowercase; tokens are uppercase Base32.
-      const token = raw.replace(/\s+/g, "").toUpperCase();
-      if (!token) return;
+    async (what: { token: string } | { invitationId: number }, method: Method) => {
+      if (!device) return;
+      const key = "token" in what ? what.token : `#${what.invitationId}`;
+      if (!key) return;
       const now = Date.now();
-      if (last.current && last.current.token === token && now - last.current.at < REPEAT_MS[method]) return;
-      last.current = { token, at: now };
+      if (last.current && last.current.token === key && now - last.current.at < REPEAT_MS[method]) return;
+      last.current = { token: key, at: now };
       audio.current ??= typeof AudioContext === "undefined" ? null : new AudioContext();
       busy.current = true;
       try {
-        const response = await fetch("/api/checkin", {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ token, siteId, deviceId: deviceId(), nonce: crypto.randomUUID(), scannedAt: now, method }),
-        });
-        const body = await response.json().catch(() => ({}));
-        if (!response.ok) {
-          setShown({ kind: "error", message: response.status === 401 ? t("sessionExpired") : (body.message ?? t("networkError")) });
-          beep("red", audio.current);
-          return;
-        }
-        const result = body as ScanResult;
-        setShown({ kind: "result", ...result });
-        setNote(null);
-        setSubstituteOpen(false);
-        beep(COLOUR[result.verdict] ?? "red", audio.current);
-        if (result.verdict === "ok") {
-          setPresent((n) => n + 1);
-          setChecked((c) => ({ ...c, [token]: result.checkIn!.scannedAt }));
-        }
-      } catch {
-        setShown({ kind: "error", message: t("networkError") });
-        beep("red", audio.current);
+        show(await device.scan(what, method));
       } finally {
         busy.current = false;
       }
     },
-    [siteId, t],
+    [device, show],
   );
+  // Keyboard-wedge scanners with Caps Lock send lowercase; tokens are uppercase Base32.
+  const submitText = useCallback((raw: string, method: Method) => submit({ token: raw.replace(/\s+/g, "").toUpperCase() }, method), [submit]);
 
   // The camera: barcode-detector with its wasm served by this app, never from a CDN.
   useEffect(() => {
@@ -140,7 +139,7 @@ export function ScannerClient({ siteId, venue, title, time, roster, canWalkIn, c
           if (stopped || !video.current) return;
           if (!busy.current && video.current.readyState >= 2) {
             const codes = await detector.detect(video.current).catch(() => []);
-            if (codes[0]?.rawValue) await submit(codes[0].rawValue, "camera");
+            if (codes[0]?.rawValue) await submitText(codes[0].rawValue, "camera");
           }
           timer = setTimeout(tick, 120);
         };
@@ -158,46 +157,40 @@ export function ScannerClient({ siteId, venue, title, time, roster, canWalkIn, c
       stream?.getTracks().forEach((track) => track.stop());
       setCamera("off");
     };
-  }, [cameraWanted, facing, submit]);
+  }, [cameraWanted, facing, submitText]);
+
+  const shownInvitation = shown?.kind === "result" ? shown.result.invitationId : undefined;
 
   async function saveSubstitute(form: FormData) {
-    if (shown?.kind !== "result" || !shown.invitationId) return;
-    const { ok, body } = await postJson("/api/checkin/substitute", { siteId, invitationId: shown.invitationId, name: String(form.get("name") ?? ""), position: String(form.get("position") ?? "") });
+    if (!shownInvitation) return;
+    const { ok, body } = await postJson("/api/checkin/substitute", { siteId, invitationId: shownInvitation, name: String(form.get("name") ?? ""), position: String(form.get("position") ?? "") });
     setNote(ok ? { ok: true, text: t("substituteSaved") } : { ok: false, text: body.message ?? t("networkError") });
     if (ok) setSubstituteOpen(false);
     input.current?.focus();
   }
 
   async function undo() {
-    if (shown?.kind !== "result" || !shown.invitationId) return;
+    if (!shownInvitation) return;
     const reason = window.prompt(t("undoReason"));
     if (!reason || reason.trim().length < 3) return;
-    const { ok, body } = await postJson("/api/checkin/undo", { siteId, invitationId: shown.invitationId, reason });
+    const { ok, body } = await postJson("/api/checkin/undo", { siteId, invitationId: shownInvitation, reason });
     setNote(ok ? { ok: true, text: t("undone") } : { ok: false, text: body.message ?? t("networkError") });
-    if (ok) setPresent((n) => n - 1);
+    if (ok) await device?.forget(shownInvitation);
   }
 
   async function walkIn(form: FormData) {
-    const fullName = String(form.get("fullName") ?? "").trim();
-    const { ok, body } = await postJson("/api/checkin/walk-in", {
-      siteId,
-      fullName,
-      position: String(form.get("position") ?? ""),
-      workplace: String(form.get("workplace") ?? ""),
-      deviceId: deviceId(),
-      nonce: crypto.randomUUID(),
-      scannedAt: Date.now(),
-    });
-    if (ok) {
-      setShown({ kind: "walk_in", name: fullName });
-      setPresent((n) => n + 1);
-      beep("green", audio.current);
-    } else setNote({ ok: false, text: body.message ?? t("networkError") });
+    if (!device) return;
+    audio.current ??= typeof AudioContext === "undefined" ? null : new AudioContext();
+    show(await device.walkIn({ fullName: String(form.get("fullName") ?? "").trim(), position: String(form.get("position") ?? ""), workplace: String(form.get("workplace") ?? "") }));
   }
 
   const folded = foldForSearch(query);
-  const matches = folded.length >= 2 ? roster.filter((r) => r.search.includes(folded) || r.search.includes(folded.replace(/\D/g, "") || "§")).slice(0, 20) : [];
-  const colour = shown?.kind === "result" ? (COLOUR[shown.verdict] ?? "red") : shown?.kind === "walk_in" ? "green" : shown ? "red" : null;
+  const digits = folded.replace(/\D/g, "");
+  const entries = device?.roster?.entries.filter((e) => e.siteId === siteId && e.status === "issued") ?? [];
+  const matches =
+    folded.length >= 2 ? entries.filter((e) => foldForSearch(e.name).includes(folded) || (digits.length >= 3 && e.phoneDigits.includes(digits))).slice(0, 20) : [];
+  const result = shown?.kind === "result" ? shown.result : null;
+  const colour = result ? (COLOUR[result.verdict] ?? "red") : shown?.kind === "walk_in" ? "green" : shown ? "red" : null;
 
   return (
     <div className="scanner">
@@ -208,11 +201,20 @@ export function ScannerClient({ siteId, venue, title, time, roster, canWalkIn, c
           <p className="muted small">{time}</p>
         </div>
         <p className="scanner-count" data-testid="present-count">
-          {t("present", { present, invited: roster.length })}
+          {state?.rosterReady ? t("present", { present: state.present, invited: state.invited }) : "…"}
         </p>
       </header>
 
-      <section className={`verdict verdict-${colour ?? "idle"}`} role="status" aria-live="assertive" data-testid="verdict" data-verdict={shown?.kind === "result" ? shown.verdict : shown?.kind === "walk_in" ? "ok" : shown ? "error" : "idle"}>
+      {state ? <DoorStatus state={state} /> : null}
+
+      <section
+        className={`verdict verdict-${colour ?? "idle"}`}
+        role="status"
+        aria-live="assertive"
+        data-testid="verdict"
+        data-verdict={result ? result.verdict : shown?.kind === "walk_in" ? "ok" : shown ? "error" : "idle"}
+        data-offline={shown && shown.kind !== "error" ? String(shown.offline) : undefined}
+      >
         {!shown ? <p className="verdict-title">{t("ready")}</p> : null}
         {shown?.kind === "error" ? <p className="verdict-title">{shown.message}</p> : null}
         {shown?.kind === "walk_in" ? (
@@ -222,45 +224,49 @@ export function ScannerClient({ siteId, venue, title, time, roster, canWalkIn, c
             <p>{t("walkInDone")}</p>
           </>
         ) : null}
-        {shown?.kind === "result" ? (
+        {result ? (
           <>
             <p className="verdict-title">
-              {shown.verdict === "duplicate" && shown.firstCheckIn
-                ? t("verdict.duplicate", { time: formatTime(new Date(shown.firstCheckIn.scannedAt)), device: shown.firstCheckIn.deviceId })
-                : shown.verdict === "wrong_site" && shown.expectedSite
-                  ? t("verdict.wrong_site", { venue: shown.expectedSite.venue })
-                  : shown.verdict === "wrong_conference" && shown.otherConference
-                    ? t("verdict.wrong_conference", { title: shown.otherConference.title })
-                    : shown.verdict === "not_open" && shown.window
-                      ? t("verdict.not_open", { opens: formatTime(new Date(shown.window.opensAt)), closes: formatTime(new Date(shown.window.closesAt)) })
-                      : t(`verdict.${shown.verdict}`)}
+              {result.verdict === "duplicate" && result.firstCheckIn
+                ? t("verdict.duplicate", { time: formatTime(new Date(result.firstCheckIn.scannedAt)), device: result.firstCheckIn.deviceId })
+                : result.verdict === "wrong_site" && result.expectedSite
+                  ? t("verdict.wrong_site", { venue: result.expectedSite.venue })
+                  : result.verdict === "wrong_conference"
+                    ? result.otherConference
+                      ? t("verdict.wrong_conference", { title: result.otherConference.title })
+                      : t("wrongConferenceUntitled")
+                    : result.verdict === "not_open" && result.window
+                      ? t("verdict.not_open", { opens: formatTime(new Date(result.window.opensAt)), closes: formatTime(new Date(result.window.closesAt)) })
+                      : t(`verdict.${result.verdict}`)}
             </p>
-            {shown.verdict === "ok" && shown.checkIn?.isLate ? <p className="verdict-late">{t("late")}</p> : null}
-            {shown.attendee ? (
+            {result.verdict === "ok" && result.checkIn?.isLate ? <p className="verdict-late">{t("late")}</p> : null}
+            {result.attendee ? (
               <div className="verdict-person">
-                <p className="verdict-name">{shown.attendee.name}</p>
-                <p>{[shown.attendee.position, shown.attendee.workplace].filter(Boolean).join(", ")}</p>
-                <p>{shown.attendee.unitName}</p>
-                {shown.attendee.substituteName ? <p>{t("substitute", { name: shown.attendee.substituteName })}</p> : null}
+                <p className="verdict-name">{result.attendee.name}</p>
+                <p>{[result.attendee.position, result.attendee.workplace].filter(Boolean).join(", ")}</p>
+                <p>{result.attendee.unitName}</p>
+                {result.attendee.substituteName ? <p>{t("substitute", { name: result.attendee.substituteName })}</p> : null}
               </div>
             ) : null}
           </>
         ) : null}
+        {shown && shown.kind !== "error" && shown.offline ? <p className="verdict-offline">{t("offlineVerdict")}</p> : null}
       </section>
 
-      {shown?.kind === "result" && shown.invitationId && (shown.verdict === "ok" || shown.verdict === "duplicate") ? (
+      {result?.invitationId && (result.verdict === "ok" || result.verdict === "duplicate") ? (
         <div className="row-actions">
-          <button type="button" className="button" onClick={() => setSubstituteOpen((v) => !v)}>
+          <button type="button" className="button" onClick={() => setSubstituteOpen((v) => !v)} disabled={!online} title={online ? undefined : t("needsNetwork")}>
             {t("substituteButton")}
           </button>
-          {canUndo && shown.verdict === "ok" ? (
-            <button type="button" className="button danger" onClick={undo}>
+          {canUndo && result.verdict === "ok" ? (
+            <button type="button" className="button danger" onClick={undo} disabled={!online} title={online ? undefined : t("needsNetwork")}>
               {t("undoButton")}
             </button>
           ) : null}
+          {!online ? <span className="muted small">{t("needsNetwork")}</span> : null}
         </div>
       ) : null}
-      {substituteOpen ? (
+      {substituteOpen && online ? (
         <form className="card form grid-2" action={saveSubstitute}>
           <div className="field">
             <label htmlFor="sub-name">{t("substituteName")}</label>
@@ -291,7 +297,7 @@ export function ScannerClient({ siteId, venue, title, time, roster, canWalkIn, c
               e.preventDefault();
               const value = input.current?.value ?? "";
               if (input.current) input.current.value = "";
-              void submit(value, "hardware").then(() => input.current?.focus());
+              void submitText(value, "hardware").then(() => input.current?.focus());
             }}
           >
             <label htmlFor="scan-input" className="visually-hidden">
@@ -352,7 +358,7 @@ export function ScannerClient({ siteId, venue, title, time, roster, canWalkIn, c
           {matches.length > 0 ? (
             <ul className="item-list" data-testid="roster-results">
               {matches.map((r) => {
-                const at = checked[r.token] ?? r.checkedInAt;
+                const at = device?.checkInOf(r.invitationId);
                 return (
                   <li key={r.invitationId} className="feed-row">
                     <div>
@@ -360,9 +366,9 @@ export function ScannerClient({ siteId, venue, title, time, roster, canWalkIn, c
                       <p className="muted small">{[r.position, r.unitName].filter(Boolean).join(" · ")}</p>
                     </div>
                     {at ? (
-                      <span className="badge badge-held">{t("checkedAt", { time: formatTime(new Date(at)) })}</span>
+                      <span className="badge badge-held">{t("checkedAt", { time: formatTime(at) })}</span>
                     ) : (
-                      <button type="button" className="button small primary" onClick={() => void submit(r.token, "manual")}>
+                      <button type="button" className="button small primary" onClick={() => void submit({ invitationId: r.invitationId }, "manual")}>
                         {t("checkIn")}
                       </button>
                     )}

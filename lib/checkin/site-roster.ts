@@ -1,40 +1,8 @@
 import { and, asc, eq, gte, inArray, lte, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { checkIns, conferenceCoBodies, conferences, invitations, people, sites, siteStaff, units } from "@/db/schema";
+import { conferenceCoBodies, conferences, sites, siteStaff } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session-user";
-import { foldForSearch } from "@/lib/text/fold";
 import { CLOSE_AFTER_MINUTES, OPEN_BEFORE_MINUTES } from "./window";
-
-/** The site's issued invitations, for the manual search at the door. The caller has checked access. */
-export function getSiteRoster(db: Db, siteId: number) {
-  const rows = db
-    .select({
-      invitationId: invitations.id,
-      name: people.fullName,
-      position: people.position,
-      unitName: units.name,
-      phone: people.phone,
-      token: invitations.token,
-      checkedInAt: checkIns.scannedAt,
-    })
-    .from(invitations)
-    .innerJoin(people, eq(people.id, invitations.personId))
-    .innerJoin(units, eq(units.id, people.unitId))
-    .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
-    .where(and(eq(invitations.siteId, siteId), eq(invitations.status, "issued"), eq(invitations.kind, "invited")))
-    .orderBy(asc(people.searchName))
-    .all();
-  return rows.map((r) => ({
-    invitationId: r.invitationId,
-    name: r.name,
-    search: `${foldForSearch(r.name)} ${(r.phone ?? "").replace(/\D/g, "")}`,
-    position: r.position,
-    unitName: r.unitName,
-    token: r.token ?? "",
-    checkedInAt: r.checkedInAt?.toISOString() ?? null,
-  }));
-}
-export type RosterEntry = ReturnType<typeof getSiteRoster>[number];
 
 /** Sites where the user may scan now (door staff) or today (organisers and admins of the conference). */
 export function listScanSites(db: Db, user: SessionUser, now: Date = new Date()) {

@@ -4,7 +4,6 @@ import { getTranslations } from "next-intl/server";
 import { ScannerClient } from "@/components/checkin/scanner-client";
 import { db } from "@/db";
 import { requirePageUser } from "@/lib/auth/guards";
-import { getSiteRoster } from "@/lib/checkin/site-roster";
 import { getScanSite } from "@/lib/checkin/site-access";
 import { can } from "@/lib/permissions";
 import { parseId } from "@/lib/schemas/conferences";
@@ -28,14 +27,12 @@ export default async function ScannerPage({ params }: { params: Promise<{ siteId
       </div>
     );
   }
-  const roster = getSiteRoster(db, access.site.id);
   return (
     <ScannerClient
       siteId={access.site.id}
       venue={access.site.venue}
       title={access.conference.title}
       time={formatRange(access.conference.startsAt, access.conference.endsAt)}
-      roster={roster}
       canWalkIn={can(user.role, "checkin:walk-in")}
       canUndo={can(user.role, "checkin:undo")}
     />

@@ -1,0 +1,193 @@
+/**
+ * The door with the network down: the page reloads from the service worker,
+ * verdicts come from the device, scans wait in IndexedDB and sync when the
+ * network is back, without losing or doubling a check-in.
+ * Uses the practice conference's invitations 20–29, which no other test touches.
+ */
+import type { BrowserContext, Page } from "@playwright/test";
+import { asc, eq, inArray } from "drizzle-orm";
+import { checkIns, scanLog } from "@/db/schema";
+import { e2eDb, expect, practiceConference, signIn, test } from "./fixtures";
+
+/** The scanner is open online, its roster is on the device and the service worker keeps the page and its code. */
+async function openScannerReady(page: Page, siteId: number) {
+  await page.goto(`/scan/${siteId}`);
+  await expect(page.getByTestId("door-status")).toHaveAttribute("data-connection", "online");
+  await expect(page.getByTestId("present-count")).not.toHaveText("…");
+  // evaluate awaits the page's promise (waitForFunction would take the promise itself as truthy).
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () => {
+          if (!navigator.serviceWorker.controller) return "no service worker yet";
+          const pages = await caches.open("qt-door-pages-v1");
+          if (!(await pages.match(location.origin + location.pathname))) return "page not kept yet";
+          const assets = await caches.open("qt-door-assets-v1");
+          const loaded = performance.getEntriesByType("resource").map((e) => e.name).filter((n) => n.includes("/_next/static/"));
+          for (const name of loaded) if (!(await assets.match(name))) return `not kept yet: ${name}`;
+          return loaded.length > 0 ? "kept" : "no assets";
+        }),
+      { timeout: 20_000, intervals: [250] },
+    )
+    .toBe("kept");
+}
+
+async function scan(page: Page, token: string) {
+  const input = page.getByLabel("Mã từ máy quét");
+  await input.fill(token);
+  await input.press("Enter");
+}
+
+async function goOffline(context: BrowserContext, page: Page) {
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByTestId("door-status")).toHaveAttribute("data-connection", "offline");
+  await expect(page.getByTestId("door-status")).toContainText("Mất mạng");
+  await expect(page.getByTestId("present-count")).not.toHaveText("…");
+}
+
+const deviceOf = (page: Page) => page.getByTestId("device-id").getAttribute("data-device");
+
+test.describe("the door offline", () => {
+  test("reload offline still works; 3 scans (one twice) queue with a local duplicate; back online the queue drains into exactly 2 check-ins and the duplicate row", async ({ page, context }) => {
+    const { site, invitations: list } = practiceConference();
+    const [a, b] = [list[20], list[21]];
+    await signIn(page, "diemdanh");
+    await openScannerReady(page, site.id);
+    await goOffline(context, page);
+
+    const verdict = page.getByTestId("verdict");
+    await scan(page, a.token!);
+    await expect(verdict).toHaveAttribute("data-verdict", "ok");
+    await expect(verdict).toHaveAttribute("data-offline", "true");
+    await expect(verdict).toContainText("Kiểm tra trên máy");
+    await scan(page, b.token!);
+    await expect(verdict).toHaveAttribute("data-verdict", "ok");
+    await scan(page, a.token!);
+    await expect(verdict).toHaveAttribute("data-verdict", "duplicate");
+    await expect(verdict).toContainText(`(${await deviceOf(page)})`);
+    await expect(page.getByTestId("queue-count")).toHaveAttribute("data-count", "3");
+    await expect(page.getByTestId("queue-count")).toHaveText("Chờ đồng bộ: 3");
+    const db = e2eDb();
+    expect(db.select().from(checkIns).where(inArray(checkIns.invitationId, [a.id, b.id])).all()).toHaveLength(0);
+
+    // Manual search works offline too, from the roster on the device.
+    await expect(page.getByLabel("Tên hoặc số điện thoại cần tìm")).toBeEnabled();
+
+    await context.setOffline(false);
+    await expect(page.getByTestId("door-status")).toHaveAttribute("data-connection", "online", { timeout: 15_000 });
+    await expect(page.getByTestId("queue-count")).toHaveAttribute("data-count", "0", { timeout: 15_000 });
+    const rows = db.select().from(checkIns).where(inArray(checkIns.invitationId, [a.id, b.id])).orderBy(asc(checkIns.invitationId)).all();
+    expect(rows.map((r) => [r.invitationId, r.wasOffline])).toEqual([
+      [a.id, true],
+      [b.id, true],
+    ]);
+    const log = db.select().from(scanLog).where(eq(scanLog.invitationId, a.id)).orderBy(asc(scanLog.scannedAt)).all();
+    expect(log.map((l) => l.verdict)).toEqual(["ok", "duplicate"]);
+    expect(log[1].firstDeviceId).toBe(await deviceOf(page));
+    expect(log[1].firstScannedAt?.getTime()).toBe(rows[0].scannedAt.getTime());
+  });
+
+  test("two devices offline scan the same letter: after both sync, one check-in with the earliest device time; the other is a duplicate with its device, and its door sees it", async ({ browser }) => {
+    const { site, invitations: list } = practiceConference();
+    const [shared, first, second] = [list[22], list[23], list[24]];
+    const devices = [];
+    for (let i = 0; i < 2; i++) {
+      const context = await browser.newContext({ locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
+      const page = await context.newPage();
+      await signIn(page, "diemdanh");
+      await openScannerReady(page, site.id);
+      await goOffline(context, page);
+      devices.push({ context, page, id: await deviceOf(page) });
+    }
+    const [early, late] = devices;
+    expect(early.id).not.toBe(late.id);
+
+    await scan(early.page, shared.token!);
+    await expect(early.page.getByTestId("verdict")).toHaveAttribute("data-verdict", "ok");
+    await scan(early.page, first.token!);
+    await expect(early.page.getByTestId("queue-count")).toHaveAttribute("data-count", "2");
+    await scan(late.page, shared.token!);
+    await expect(late.page.getByTestId("verdict")).toHaveAttribute("data-verdict", "ok");
+    await scan(late.page, second.token!);
+    await expect(late.page.getByTestId("queue-count")).toHaveAttribute("data-count", "2");
+
+    // The later scan reaches the server first…
+    await late.context.setOffline(false);
+    await expect(late.page.getByTestId("queue-count")).toHaveAttribute("data-count", "0", { timeout: 15_000 });
+    const db = e2eDb();
+    expect(db.select().from(checkIns).where(eq(checkIns.invitationId, shared.id)).get()?.deviceId).toBe(late.id);
+    // …then the earlier one, which takes the check-in.
+    await early.context.setOffline(false);
+    await expect(early.page.getByTestId("queue-count")).toHaveAttribute("data-count", "0", { timeout: 15_000 });
+
+    const checks = db.select().from(checkIns).where(inArray(checkIns.invitationId, [shared.id, first.id, second.id])).all();
+    expect(checks).toHaveLength(3);
+    const sharedCheckIn = checks.find((c) => c.invitationId === shared.id)!;
+    expect(sharedCheckIn.deviceId).toBe(early.id);
+    const log = db.select().from(scanLog).where(eq(scanLog.invitationId, shared.id)).orderBy(asc(scanLog.scannedAt)).all();
+    expect(log.map((l) => [l.deviceId, l.verdict])).toEqual([
+      [early.id, "ok"],
+      [late.id, "duplicate"],
+    ]);
+    expect(log[0].scannedAt.getTime()).toBe(sharedCheckIn.scannedAt.getTime());
+    expect([log[1].firstDeviceId, log[1].firstScannedAt?.getTime()]).toEqual([early.id, sharedCheckIn.scannedAt.getTime()]);
+
+    // The later device learns of it at its next roster refresh (here: reopening the page).
+    await late.page.reload();
+    const conflicts = late.page.getByTestId("sync-conflicts");
+    await expect(conflicts).toContainText("Lúc quét: Mời vào");
+    await expect(conflicts).toContainText(`(${early.id})`);
+    for (const d of devices) await d.context.close();
+  });
+
+  test("a guest found by name and a walk-in, both offline, sync too", async ({ page, context }) => {
+    const { site, invitations: list } = practiceConference();
+    const guest = list[25];
+    const person = e2eDb().query.people.findFirst({ where: (p, { eq: e }) => e(p.id, guest.personId) }).sync()!;
+    await signIn(page, "diemdanh");
+    await openScannerReady(page, site.id);
+    await goOffline(context, page);
+    await page.getByLabel("Tên hoặc số điện thoại cần tìm").fill(person.searchName);
+    await page.getByTestId("roster-results").locator("li", { hasText: person.fullName }).first().getByRole("button", { name: "Điểm danh" }).click();
+    await expect(page.getByTestId("verdict")).toHaveAttribute("data-verdict", "ok");
+    await expect(page.getByTestId("verdict")).toContainText(person.fullName);
+    const walkInName = `Khách ngoại tuyến ${Date.now()}`;
+    await page.getByLabel("Họ và tên").fill(walkInName);
+    await page.getByRole("button", { name: "Ghi nhận và điểm danh" }).click();
+    await expect(page.getByTestId("verdict")).toContainText(walkInName);
+    await expect(page.getByTestId("queue-count")).toHaveAttribute("data-count", "2");
+
+    await context.setOffline(false);
+    await expect(page.getByTestId("queue-count")).toHaveAttribute("data-count", "0", { timeout: 15_000 });
+    const db = e2eDb();
+    expect(db.select().from(checkIns).where(eq(checkIns.invitationId, guest.id)).get()).toMatchObject({ method: "manual", wasOffline: true });
+    const walkIn = db.query.people.findFirst({ where: (p, { eq: e }) => e(p.fullName, walkInName) }).sync();
+    expect(walkIn).toBeTruthy();
+  });
+
+  test("a slow server is noticed without a switch: the door answers itself, queues, and the late reply and the sync make one check-in", async ({ page }) => {
+    const { site, invitations: list } = practiceConference();
+    const guest = list[26];
+    await signIn(page, "diemdanh");
+    await openScannerReady(page, site.id);
+    // The hall's link stalls: check-ins take 5 s to get through (the network is "up" as far as the browser knows).
+    await page.route("**/api/checkin", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 5000));
+      await route.continue().catch(() => undefined);
+    });
+    const started = Date.now();
+    await scan(page, guest.token!);
+    await expect(page.getByTestId("verdict")).toHaveAttribute("data-verdict", "ok");
+    await expect(page.getByTestId("verdict")).toHaveAttribute("data-offline", "true");
+    expect(Date.now() - started).toBeLessThan(4500);
+    await expect(page.getByTestId("door-status")).toHaveAttribute("data-connection", "offline");
+    await page.unroute("**/api/checkin");
+    // The probe finds the server again and the queue is sent; the stalled request, if it arrived, had the same nonce.
+    await expect(page.getByTestId("door-status")).toHaveAttribute("data-connection", "online", { timeout: 15_000 });
+    await expect(page.getByTestId("queue-count")).toHaveAttribute("data-count", "0", { timeout: 15_000 });
+    const db = e2eDb();
+    expect(db.select().from(checkIns).where(eq(checkIns.invitationId, guest.id)).all()).toHaveLength(1);
+    await expect.poll(() => db.select().from(scanLog).where(eq(scanLog.invitationId, guest.id)).all().length, { timeout: 8000 }).toBe(1);
+  });
+});
