@@ -6,8 +6,8 @@
  */
 import type { BrowserContext, Page } from "@playwright/test";
 import { asc, eq, inArray } from "drizzle-orm";
-import { checkIns, scanLog } from "@/db/schema";
-import { e2eDb, expect, practiceConference, signIn, test } from "./fixtures";
+import { checkIns, scanLog, sites } from "@/db/schema";
+import { e2eDb, expect, practiceConference, signIn, test, unitIdOf } from "./fixtures";
 
 /** The scanner is open online, its roster is on the device and the service worker keeps the page and its code. */
 async function openScannerReady(page: Page, siteId: number) {
@@ -189,5 +189,29 @@ test.describe("the door offline", () => {
     const db = e2eDb();
     expect(db.select().from(checkIns).where(eq(checkIns.invitationId, guest.id)).all()).toHaveLength(1);
     await expect.poll(() => db.select().from(scanLog).where(eq(scanLog.invitationId, guest.id)).all().length, { timeout: 8000 }).toBe(1);
+  });
+
+  test("the roster and the batch API: own site only, no tokens in the roster, clear 4xx for bad input", async ({ page, request }) => {
+    const { site, invitations: list } = practiceConference();
+    const other = e2eDb().select().from(sites).where(eq(sites.unitId, unitIdOf("536"))).get()!;
+    expect((await request.get(`/api/sites/${site.id}/roster`)).status()).toBe(401);
+    expect((await request.post("/api/checkin/batch", { data: { siteId: site.id, items: [] } })).status()).toBe(401);
+    await signIn(page, "diemdanh");
+    const own = await page.request.get(`/api/sites/${site.id}/roster`);
+    expect(own.status()).toBe(200);
+    const text = await own.text();
+    const roster = JSON.parse(text);
+    expect(roster.invitations.length).toBe(list.filter((i) => i.status !== "draft" && i.kind === "invited").length);
+    for (const invitation of list.filter((i) => i.token)) expect(text).not.toContain(invitation.token!.slice(0, 40));
+    expect((await page.request.get(`/api/sites/${other.id}/roster`)).status()).toBe(403);
+    expect((await page.request.get("/api/sites/abc/roster")).status()).toBe(404);
+    const item = { type: "scan", token: list[27].token, deviceId: "may-e2e", nonce: `n${Date.now()}abcdef`, scannedAt: Date.now(), method: "camera" };
+    expect((await page.request.post("/api/checkin/batch", { data: { siteId: other.id, items: [item] } })).status()).toBe(403);
+    for (const bad of [{ siteId: site.id, items: [] }, { siteId: site.id, items: Array(201).fill(item) }, { siteId: "x", items: [item] }]) {
+      const response = await page.request.post("/api/checkin/batch", { data: bad });
+      expect(response.status()).toBe(400);
+      expect((await response.json()).message).toBeTruthy();
+    }
+    expect(e2eDb().select().from(checkIns).where(eq(checkIns.invitationId, list[27].id)).all()).toHaveLength(0);
   });
 });

@@ -6,7 +6,7 @@ import { DoorDevice, type DoorAnswer, type DoorState } from "@/lib/door-device/d
 import { registerDoorServiceWorker } from "@/lib/door-device/service-worker";
 import { foldForSearch } from "@/lib/text/fold";
 import { formatTime } from "@/lib/time/format";
-import { DoorStatus } from "./door-status";
+import { DoorStatus, SyncConflicts } from "./door-status";
 
 interface Props {
   siteId: number;
@@ -250,7 +250,9 @@ export function ScannerClient({ siteId, venue, title, time, canWalkIn, canUndo }
             ) : null}
           </>
         ) : null}
-        {shown && shown.kind !== "error" && shown.offline ? <p className="verdict-offline">{t("offlineVerdict")}</p> : null}
+        {shown && shown.kind !== "error" && shown.offline ? (
+          <p className="verdict-offline">{online && state?.queued === 0 ? t("offlineVerdictSynced") : t("offlineVerdict")}</p>
+        ) : null}
       </section>
 
       {result?.invitationId && (result.verdict === "ok" || result.verdict === "duplicate") ? (
@@ -398,6 +400,7 @@ export function ScannerClient({ siteId, venue, title, time, canWalkIn, canUndo }
         ) : null}
 
       </div>
+      {state ? <SyncConflicts conflicts={state.conflicts} /> : null}
     </div>
   );
 }

@@ -69,7 +69,16 @@ const venueOf = (db: Db, siteId: number) => db.select({ venue: sites.venue }).fr
 export type Site = NonNullable<ReturnType<ReturnType<typeof scanStatements>["siteWithConference"]["get"]>>;
 type Judged = { result: ScanResult; invitationId?: number; conferenceId?: number; first?: FirstCheckIn };
 
+const doorSites = new WeakMap<Site, DoorSite>();
+
+/** The site as the shared rules see it; kept per loaded row (the fast path reuses rows for a few seconds). */
 export function doorSiteOf(site: Site): DoorSite {
+  let door = doorSites.get(site);
+  if (!door) doorSites.set(site, (door = toDoorSite(site)));
+  return door;
+}
+
+function toDoorSite(site: Site): DoorSite {
   const window = checkInWindow(site);
   return {
     id: site.id,
