@@ -214,4 +214,18 @@ test.describe("the door offline", () => {
     }
     expect(e2eDb().select().from(checkIns).where(eq(checkIns.invitationId, list[27].id)).all()).toHaveLength(0);
   });
+
+  test("installable: the manifest names the door app with its icons, and the service worker is served from the app itself", async ({ request }) => {
+    const manifest = await (await request.get("/manifest.webmanifest")).json();
+    expect(manifest).toMatchObject({ start_url: "/scan", display: "standalone", lang: "vi" });
+    expect(manifest.icons.map((i: { sizes: string }) => i.sizes)).toEqual(expect.arrayContaining(["192x192", "512x512"]));
+    for (const icon of manifest.icons) {
+      const response = await request.get(icon.src);
+      expect(response.status(), icon.src).toBe(200);
+      expect(response.headers()["content-type"]).toBe("image/png");
+    }
+    const worker = await request.get("/sw.js");
+    expect(worker.status()).toBe(200);
+    expect(await worker.text()).not.toMatch(/https?:\/\/(?!localhost)/);
+  });
 });
