@@ -31,6 +31,17 @@ export function openDatabase(file: string = defaultDatabasePath()): Db {
   return drizzle({ client: sqlite, schema }) as Db;
 }
 
+/**
+ * A second, read-only connection, for a long read that yields between rows (a
+ * streamed export): the app's own connection stays free for everyone else, and
+ * WAL gives the reader one consistent snapshot. Close it when done.
+ */
+export function openReadOnlyDatabase(file: string = defaultDatabasePath()): Db {
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  sqlite.pragma("busy_timeout = 5000");
+  return drizzle({ client: sqlite, schema }) as Db;
+}
+
 export function migrateDatabase(db: Db): void {
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
 }

@@ -358,6 +358,13 @@ export const invitations = sqliteTable(
     token: text("token"),
     substituteName: text("substitute_name"),
     substitutePosition: text("substitute_position"),
+    /**
+     * The invitee's Party membership and category (thành phần), copied from people by SQLite
+     * triggers (migration 0006) so that attendance reports read one covering index
+     * (docs/decisions/0010-attendance-reports.md). Never written by the application.
+     */
+    attendeePartyMember: integer("attendee_party_member", { mode: "boolean" }).notNull().default(true),
+    attendeeCategory: text("attendee_category").notNull().default(""),
     issuedAt: integer("issued_at", { mode: "timestamp_ms" }),
     revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
@@ -367,6 +374,7 @@ export const invitations = sqliteTable(
     uniqueIndex("invitations_token_unique").on(t.token),
     index("invitations_site_idx").on(t.siteId),
     index("invitations_person_idx").on(t.personId),
+    index("invitations_report_idx").on(t.conferenceId, t.kind, t.status, t.attendeePartyMember, t.attendeeCategory, t.substituteName),
     check("invitations_status_check", inList(t.status, INVITATION_STATUSES)),
     check("invitations_kind_check", inList(t.kind, INVITATION_KINDS)),
   ],
@@ -401,6 +409,8 @@ export const checkIns = sqliteTable(
     uniqueIndex("check_ins_invitation_unique").on(t.invitationId),
     uniqueIndex("check_ins_nonce_unique").on(t.nonce),
     index("check_ins_conference_site_idx").on(t.conferenceId, t.siteId, t.scannedAt),
+    /** Covers the attendance roll-up's join (lib/reports). */
+    index("check_ins_report_idx").on(t.invitationId, t.isLate),
     check("check_ins_method_check", inList(t.method, CHECK_IN_METHODS)),
   ],
 );
@@ -443,7 +453,8 @@ export const absences = sqliteTable(
     invitationId: integer("invitation_id")
       .notNull()
       .references(() => invitations.id, { onDelete: "cascade" }),
-    reason: text("reason").notNull(),
+    /** Why (vắng có lý do); null: absent without a reason (vắng không lý do), kept for a make-up session. */
+    reason: text("reason"),
     note: text("note").notNull().default(""),
     recordedBy: integer("recorded_by").references(() => users.id),
     recordedAt: integer("recorded_at", { mode: "timestamp_ms" }).notNull(),

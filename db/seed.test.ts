@@ -103,7 +103,7 @@ describe("demo seed", () => {
         invited: sql<number>`count(*)`,
         present: sql<number>`count(${t.checkIns.id})`,
         late: sql<number>`coalesce(sum(${t.checkIns.isLate}), 0)`,
-        excused: sql<number>`count(${t.absences.id})`,
+        excused: sql<number>`count(${t.absences.reason})`,
       })
       .from(t.invitations)
       .innerJoin(t.conferences, eq(t.conferences.id, t.invitations.conferenceId))

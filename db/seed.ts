@@ -422,6 +422,11 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<Se
           makeUpNote: madeUp ? "Học bù tại Trung tâm Chính trị" : null,
         });
       }
+      // Absent without a reason: some of them came to a make-up session (học bù) later.
+      for (const id of order.slice(nPresent + nExcused)) {
+        if (!rnd.chance(0.5)) continue;
+        absences.push({ invitationId: id, reason: null, note: "", recordedAt: new Date(start + 86_400_000), makeUpAttendedAt: new Date(start + rnd.int(7, 20) * 86_400_000), makeUpNote: "Học bù tại Trung tâm Chính trị" });
+      }
       // Substitutes: a leader who could not come sent a deputy.
       for (const id of order.slice(0, nPresent)) {
         if (rnd.chance(0.015)) {

@@ -18,6 +18,7 @@ export const ACTIONS = [
   "checkin:undo",
   "checkin:assignments",
   "report:read",
+  "absence:record",
   "user:manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -36,6 +37,7 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
     "checkin:walk-in",
     "checkin:undo",
     "report:read",
+    "absence:record",
   ],
   scanner: ["home:read", "account:manage-own", "checkin:scan", "checkin:walk-in", "checkin:assignments"],
   viewer: ["home:read", "account:manage-own", "campaign:read", "conference:read", "report:read"],

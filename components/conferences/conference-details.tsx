@@ -37,6 +37,9 @@ export async function ConferenceDetails({
         <Link className="button" href={`/conferences/${c.id}/invitations`}>
           {t("invitations.manage", { count: c.totals.invited })}
         </Link>
+        <Link className="button" href={`/conferences/${c.id}/attendance`}>
+          {t("reports.conferenceTitle")}
+        </Link>
         <Link className="button" href={`/conferences/${c.id}/live`}>
           {t("conferences.liveCounter")}
         </Link>

@@ -56,17 +56,19 @@ export function getConference(db: Db, user: SessionUser, id: number) {
     .where(eq(conferenceCoBodies.conferenceId, id))
     .all();
 
+  // Counted as the reports count (lib/reports/attendance-rules.ts): issued invitations, and their check-ins (walk-ins apart).
   const invitedBySite = db
     .select({ siteId: invitations.siteId, n: count().as("invited_n") })
     .from(invitations)
-    .where(and(eq(invitations.conferenceId, id), eq(invitations.kind, "invited"), sql`${invitations.status} <> 'revoked'`))
+    .where(and(eq(invitations.conferenceId, id), eq(invitations.kind, "invited"), eq(invitations.status, "issued")))
     .groupBy(invitations.siteId)
     .as("invited_by_site");
   const presentBySite = db
-    .select({ siteId: checkIns.siteId, n: count().as("present_n"), late: sql<number>`sum(${checkIns.isLate})`.as("late_n") })
+    .select({ siteId: invitations.siteId, n: count().as("present_n"), late: sql<number>`sum(${checkIns.isLate})`.as("late_n") })
     .from(checkIns)
-    .where(eq(checkIns.conferenceId, id))
-    .groupBy(checkIns.siteId)
+    .innerJoin(invitations, eq(invitations.id, checkIns.invitationId))
+    .where(and(eq(checkIns.conferenceId, id), eq(invitations.kind, "invited"), eq(invitations.status, "issued")))
+    .groupBy(invitations.siteId)
     .as("present_by_site");
 
   const siteRows = db

@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ReportLegend, SplitTable, TallyFigures } from "@/components/reports/figures";
+import { AbsenteeTable, ConferenceFiguresTable } from "@/components/reports/group-report";
+import { ReportFilters } from "@/components/reports/report-filters";
+import { db } from "@/db";
+import { requirePageUser } from "@/lib/auth/guards";
+import { reportFilterOptions } from "@/lib/reports/filter-options";
+import { getBodyReport } from "@/lib/reports/report-views";
+import { parseId } from "@/lib/schemas/conferences";
+import { parseReportFilter } from "@/lib/schemas/reports";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("reports"))("bodyTitle") };
+}
+
+export default async function BodyReportPage({ params, searchParams }: Props) {
+  const user = await requirePageUser("report:read");
+  const id = parseId((await params).id);
+  const filter = parseReportFilter(await searchParams);
+  const report = id ? getBodyReport(db, user, id, { campaignId: filter.campaign, from: filter.from, to: filter.to, category: filter.category }) : null;
+  if (!report) notFound();
+  const t = await getTranslations();
+  const options = reportFilterOptions(db, user);
+  return (
+    <div className="stack">
+      <div className="page-head">
+        <div>
+          <p className="muted small">{report.campaign.title}</p>
+          <h1>{t("reports.bodyHeading", { body: report.body.name })}</h1>
+          <p className="muted">{report.body.unitName}</p>
+        </div>
+      </div>
+      <ReportFilters action={`/reports/bodies/${report.body.id}`} filter={filter} campaigns={options.campaigns} categories={options.categories} />
+      <TallyFigures tally={report.split.total} />
+      <ReportLegend />
+      <section className="stack-sm" aria-labelledby="conferences-title">
+        <h2 id="conferences-title">{t("reports.conferencesTitle")}</h2>
+        <ConferenceFiguresTable figures={report.figures} />
+      </section>
+      <section className="card stack-sm" aria-labelledby="split-title">
+        <h2 id="split-title">{t("reports.splitTitle")}</h2>
+        <SplitTable split={report.split} />
+      </section>
+      <section className="stack-sm" aria-labelledby="makeup-title">
+        <h2 id="makeup-title">{t("reports.needsMakeUpTitle", { count: report.needsMakeUp.length })}</h2>
+        <AbsenteeTable lines={report.needsMakeUp} testId="needs-make-up" />
+      </section>
+    </div>
+  );
+}

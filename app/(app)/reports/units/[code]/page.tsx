@@ -1,0 +1,79 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ReportLegend, SplitTable, TallyFigures } from "@/components/reports/figures";
+import { AbsenteeTable, ConferenceFiguresTable } from "@/components/reports/group-report";
+import { ExportLinks, ReportFilters } from "@/components/reports/report-filters";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { db } from "@/db";
+import { requirePageUser } from "@/lib/auth/guards";
+import { reportFilterOptions } from "@/lib/reports/filter-options";
+import { getUnitReport } from "@/lib/reports/report-views";
+import { parseReportFilter } from "@/lib/schemas/reports";
+import { formatDate } from "@/lib/time/format";
+
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("reports"))("unitTitle") };
+}
+
+export default async function UnitReportPage({ params, searchParams }: Props) {
+  const user = await requirePageUser("report:read");
+  const code = decodeURIComponent((await params).code);
+  const filter = parseReportFilter(await searchParams);
+  const report = /^[A-Za-z0-9_-]{1,20}$/.test(code) ? getUnitReport(db, user, code, { campaignId: filter.campaign, from: filter.from, to: filter.to, bodyId: filter.body, category: filter.category }) : null;
+  if (!report) notFound();
+  const t = await getTranslations();
+  const options = reportFilterOptions(db, user);
+  const query = new URLSearchParams(Object.entries({ campaign: report.campaign.id, from: filter.from, to: filter.to, body: filter.body, category: filter.category }).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString();
+  const requirementTitle = new Map(report.requirements.map((r) => [r.id, r.title]));
+  return (
+    <div className="stack">
+      <div className="page-head">
+        <div>
+          <p className="muted small">{report.campaign.title}</p>
+          <h1>{t("reports.unitHeading", { unit: report.unit.name })}</h1>
+        </div>
+        <ExportLinks base={`/api/units/${encodeURIComponent(report.unit.code)}/attendance`} query={query} print={`/reports/print?${query}&unit=${encodeURIComponent(report.unit.code)}`} />
+      </div>
+      <ReportFilters action={`/reports/units/${encodeURIComponent(report.unit.code)}`} filter={filter} campaigns={options.campaigns} bodies={options.bodies.length > 1 ? options.bodies : undefined} categories={options.categories} keep={{}} />
+      <TallyFigures tally={report.split.total} />
+      <ReportLegend />
+
+      {report.compliance ? (
+        <section className="card stack-sm" aria-labelledby="compliance-title">
+          <h2 id="compliance-title">{t("reports.complianceTitle")}</h2>
+          <ul className="item-list" data-testid="unit-compliance">
+            {report.compliance.cells.map((cell) => (
+              <li key={cell.requirementId} className="feed-row">
+                <span>{requirementTitle.get(cell.requirementId)}</span>
+                <span className="cell-state">
+                  <StatusBadge status={cell.status} label={t(`cellStatus.${cell.status}`)} />
+                  {cell.startsAt ? <span className="muted small">{formatDate(cell.startsAt)}</span> : null}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section className="stack-sm" aria-labelledby="conferences-title">
+        <h2 id="conferences-title">{t("reports.conferencesTitle")}</h2>
+        <ConferenceFiguresTable figures={report.figures} />
+      </section>
+      <section className="card stack-sm" aria-labelledby="split-title">
+        <h2 id="split-title">{t("reports.splitTitle")}</h2>
+        <SplitTable split={report.split} />
+      </section>
+      <section className="stack-sm" aria-labelledby="makeup-title">
+        <h2 id="makeup-title">{t("reports.needsMakeUpTitle", { count: report.needsMakeUp.length })}</h2>
+        <AbsenteeTable lines={report.needsMakeUp} testId="needs-make-up" />
+      </section>
+      <section className="stack-sm" aria-labelledby="absent-title">
+        <h2 id="absent-title">{t("reports.absenteesTitle", { count: report.absentees.length })}</h2>
+        <AbsenteeTable lines={report.absentees} testId="absentees" />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,220 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { PrintButtonClient } from "@/components/invitations/print-button-client";
+import { formatRate } from "@/components/reports/figures";
+import { db } from "@/db";
+import { requirePageUser } from "@/lib/auth/guards";
+import { attendanceRate, type Tally } from "@/lib/reports/attendance-rules";
+import { getCampaignReport, getUnitReport, readableUnit } from "@/lib/reports/report-views";
+import { parseReportFilter } from "@/lib/schemas/reports";
+import { formatDate } from "@/lib/time/format";
+import { letterDate } from "@/lib/time/long-date";
+import "./report.css";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("reports"))("printReport") };
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** "T/M Ban Thường vụ Huyện ủy Ba Tơ" → the issuing committee as printed: "HUYỆN ỦY BA TƠ". */
+function issuerOf(unitId: number) {
+  const standing = db.query.bodies.findFirst({ where: (b, { and, eq }) => and(eq(b.unitId, unitId), eq(b.kind, "standing_committee")) }).sync();
+  const name = standing?.name.replace(/^Ban Thường vụ\s+/i, "") ?? "";
+  return { name: name.toLocaleUpperCase("vi"), symbol: standing?.symbol ?? "" };
+}
+
+function FigureRow({ label, tally }: { label: string; tally: Tally }) {
+  return (
+    <tr>
+      <td>{label}</td>
+      <td className="num">{tally.invited}</td>
+      <td className="num">{tally.present}</td>
+      <td className="num">{tally.late}</td>
+      <td className="num">{tally.excused}</td>
+      <td className="num">{tally.unexcused}</td>
+      <td className="num">{formatRate(attendanceRate(tally))}</td>
+    </tr>
+  );
+}
+
+/**
+ * "Báo cáo kết quả học tập, quán triệt" for a unit (?unit=code) or the province,
+ * in the Party document format (Hướng dẫn 36-HD/VPTW), A4, to print or save as PDF.
+ */
+export default async function PrintReportPage({ searchParams }: Props) {
+  const user = await requirePageUser("report:read");
+  const filter = parseReportFilter(await searchParams);
+  const t = await getTranslations();
+  const base = { campaignId: filter.campaign, from: filter.from, to: filter.to, bodyId: filter.body, category: filter.category };
+  const now = new Date();
+  const unit = filter.unit ? readableUnit(db, user, filter.unit) : null;
+  if (filter.unit && !unit) notFound();
+  if (!unit && user.scopeUnitIds !== "all") notFound();
+
+  const unitReport = unit ? getUnitReport(db, user, unit.code, base, now) : null;
+  const campaignReport = unit ? null : getCampaignReport(db, user, base, now);
+  const campaign = unitReport?.campaign ?? campaignReport?.campaign;
+  if (!campaign) notFound();
+  const split = (unitReport ?? campaignReport)!.split;
+  const total = split.total;
+  const issuingUnit = unit ?? db.query.units.findFirst({ where: (u, { isNull }) => isNull(u.parentId) }).sync()!;
+  const issuer = issuerOf(issuingUnit.id);
+  const heldCount = unitReport ? unitReport.figures.filter((f) => f.over).length : campaignReport!.conferenceCount;
+  const required = unitReport ? (unitReport.compliance?.cells.length ?? 0) : campaignReport!.rows.reduce((n, r) => n + r.cells.length, 0);
+  const requiredHeld = unitReport ? (unitReport.compliance?.cells.filter((c) => c.status === "held").length ?? 0) : campaignReport!.rows.reduce((n, r) => n + r.cells.filter((c) => c.tally).length, 0);
+  const needsMakeUp = unitReport ? unitReport.needsMakeUp.length : total.needsMakeUp;
+  const back = unit ? `/reports/units/${encodeURIComponent(unit.code)}?campaign=${campaign.id}` : `/reports?campaign=${campaign.id}`;
+
+  return (
+    <div>
+      <div className="print-toolbar">
+        <Link href={back}>← {t("reports.print.back")}</Link>
+        <PrintButtonClient label={t("reports.print.printButton")} />
+      </div>
+      <article className="report-doc" data-testid="printed-report">
+        <header className="letter-head">
+          <div className="issuer">
+            <p className="issuer-name">{issuer.name}</p>
+            <p className="star">*</p>
+            <p>Số &nbsp;&nbsp;&nbsp;&nbsp;-BC/{issuer.symbol}</p>
+          </div>
+          <div className="party">
+            <p className="party-name">{t("reports.print.party")}</p>
+            <p className="place-date">
+              {issuingUnit.placeName}, {letterDate(now)}
+            </p>
+          </div>
+        </header>
+        <h1 className="letter-type">{t("reports.print.reportTitle")}</h1>
+        <p className="letter-subject">{t("reports.print.subject", { resolution: campaign.resolution })}</p>
+
+        <h2>{t("reports.print.sectionOrganised")}</h2>
+        <p className="para" data-testid="report-summary">
+          {t("reports.print.organised", {
+            scope: unit ? unit.name : t("reports.print.scopeProvince"),
+            held: heldCount,
+            required,
+            requiredHeld,
+            invited: total.invited,
+            present: total.present,
+            rate: formatRate(attendanceRate(total)),
+            late: total.late,
+            excused: total.excused,
+            unexcused: total.unexcused,
+            walkIns: total.walkIns,
+          })}
+        </p>
+        <table className="doc-table">
+          <thead>
+            <tr>
+              <th>{unit ? t("reports.col.conference") : t("reports.col.unit")}</th>
+              {unit ? <th>{t("reports.col.date")}</th> : null}
+              <th>{t("reports.figure.invited")}</th>
+              <th>{t("reports.figure.present")}</th>
+              <th>{t("reports.figure.rate")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {unitReport
+              ? unitReport.figures.map((f) => (
+                  <tr key={f.conference.id}>
+                    <td>{f.conference.title}</td>
+                    <td className="num">{formatDate(f.conference.startsAt)}</td>
+                    <td className="num">{f.total.invited}</td>
+                    <td className="num">{f.total.present}</td>
+                    <td className="num">{formatRate(attendanceRate(f.total))}</td>
+                  </tr>
+                ))
+              : [...campaignReport!.rows]
+                  .sort((a, b) => a.unit.name.localeCompare(b.unit.name, "vi"))
+                  .map((r) => (
+                    <tr key={r.unit.id}>
+                      <td>{r.unit.name}</td>
+                      <td className="num">{r.total.invited}</td>
+                      <td className="num">{r.total.present}</td>
+                      <td className="num">{formatRate(r.rate)}</td>
+                    </tr>
+                  ))}
+            <tr className="total-row" data-testid="report-total">
+              <td>{t("reports.print.totalRow")}</td>
+              {unit ? <td /> : null}
+              <td className="num">{total.invited}</td>
+              <td className="num">{total.present}</td>
+              <td className="num">{formatRate(attendanceRate(total))}</td>
+            </tr>
+          </tbody>
+        </table>
+
+        <h2>{t("reports.print.sectionResults")}</h2>
+        <table className="doc-table">
+          <thead>
+            <tr>
+              <th>{t("reports.group")}</th>
+              <th>{t("reports.figure.invited")}</th>
+              <th>{t("reports.figure.present")}</th>
+              <th>{t("reports.figure.late")}</th>
+              <th>{t("reports.figure.excused")}</th>
+              <th>{t("reports.figure.unexcused")}</th>
+              <th>{t("reports.figure.rate")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <FigureRow label={t("reports.partyMembers")} tally={split.member} />
+            {split.nonMember.invited > 0 ? <FigureRow label={t("reports.nonMembers")} tally={split.nonMember} /> : null}
+            {Object.entries(split.categories)
+              .filter(([, v]) => v.invited > 0)
+              .map(([k, v]) => (
+                <FigureRow key={k} label={t.has(`categories.${k}`) ? t(`categories.${k}`) : k || t("reports.noCategory")} tally={v} />
+              ))}
+          </tbody>
+        </table>
+
+        {unitReport && unitReport.needsMakeUp.length > 0 ? (
+          <>
+            <h2>{t("reports.print.sectionAbsent")}</h2>
+            <table className="doc-table">
+              <thead>
+                <tr>
+                  <th>{t("reports.col.name")}</th>
+                  <th>{t("reports.col.conference")}</th>
+                  <th>{t("reports.col.reason")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {unitReport.needsMakeUp.map((a) => (
+                  <tr key={a.invitationId}>
+                    <td>{a.name}</td>
+                    <td>{a.conferenceTitle}</td>
+                    <td>{a.absenceReason ? t(`reports.reasons.${a.absenceReason}`) : t("reports.status.unexcused")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        ) : null}
+
+        <h2>{t("reports.print.sectionAssessment")}</h2>
+        <p className="para">{t("reports.print.assessment", { rate: formatRate(attendanceRate(total)), makeUp: needsMakeUp })}</p>
+
+        <footer className="letter-foot">
+          <div className="recipients">
+            <p>
+              <u>
+                <em>{t("reports.print.recipients")}:</em>
+              </u>
+            </p>
+            <p className="pre-line">{t("reports.print.recipientList")}</p>
+          </div>
+          <div className="signature">
+            <p className="authority">{t("reports.print.signTitle")}</p>
+            <p className="authority">{t("reports.print.signRole")}</p>
+            <p className="signed">&nbsp;</p>
+          </div>
+        </footer>
+      </article>
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+import { campaignAttendance } from "@/lib/reports/export/export-handlers";
+
+export const GET = campaignAttendance("xlsx");

@@ -1,0 +1,3 @@
+import { conferenceAttendance } from "@/lib/reports/export/export-handlers";
+
+export const GET = conferenceAttendance("csv");

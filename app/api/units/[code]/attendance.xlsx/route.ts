@@ -1,0 +1,3 @@
+import { unitAttendance } from "@/lib/reports/export/export-handlers";
+
+export const GET = unitAttendance("xlsx");

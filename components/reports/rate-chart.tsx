@@ -1,0 +1,57 @@
+import { Group } from "@visx/group";
+import { scaleBand, scaleLinear } from "@visx/scale";
+import { Bar } from "@visx/shape";
+import { formatRate } from "./figures";
+
+export interface RateBar {
+  label: string;
+  rate: number | null;
+}
+
+const WIDTH = 760;
+const LABEL_WIDTH = 210;
+const ROW = 22;
+const TARGET = 0.95;
+
+/**
+ * Attendance rate by unit, as horizontal bars (visx scales and shapes, drawn
+ * on the server as SVG: no script, sharp in print). The dashed line is 95%.
+ */
+export function RateChart({ bars, title, targetLabel }: { bars: RateBar[]; title: string; targetLabel: string }) {
+  const height = Math.max(1, bars.length) * ROW + 30;
+  const x = scaleLinear<number>({ domain: [0, 1], range: [0, WIDTH - LABEL_WIDTH - 60] });
+  const y = scaleBand<string>({ domain: bars.map((b) => b.label), range: [0, bars.length * ROW], padding: 0.2 });
+  return (
+    <svg className="chart" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={title} data-testid="rate-chart">
+      <title>{title}</title>
+      <Group left={LABEL_WIDTH} top={20}>
+        {[0, 0.25, 0.5, 0.75, 1].map((tick) => (
+          <g key={tick}>
+            <line x1={x(tick)} x2={x(tick)} y1={-6} y2={bars.length * ROW} className="chart-grid" />
+            <text x={x(tick)} y={-8} textAnchor="middle" className="chart-tick">
+              {tick * 100}%
+            </text>
+          </g>
+        ))}
+        {bars.map((b) => {
+          const top = y(b.label) ?? 0;
+          const width = b.rate === null ? 0 : x(b.rate);
+          return (
+            <g key={b.label}>
+              <text x={-8} y={top + y.bandwidth() / 2} dominantBaseline="middle" textAnchor="end" className="chart-label">
+                {b.label}
+              </text>
+              <Bar x={0} y={top} width={width} height={y.bandwidth()} className={b.rate !== null && b.rate < TARGET ? "chart-bar chart-bar-low" : "chart-bar"} />
+              <text x={width + 6} y={top + y.bandwidth() / 2} dominantBaseline="middle" className="chart-value">
+                {formatRate(b.rate)}
+              </text>
+            </g>
+          );
+        })}
+        <line x1={x(TARGET)} x2={x(TARGET)} y1={-6} y2={bars.length * ROW} className="chart-target">
+          <title>{targetLabel}</title>
+        </line>
+      </Group>
+    </svg>
+  );
+}

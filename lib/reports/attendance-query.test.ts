@@ -1,0 +1,100 @@
+/**
+ * The counts from a real database, on a conference made by hand: every case of
+ * the rules once, the export's streamed lines, scope, and recording absences.
+ */
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as t from "@/db/schema";
+import { openReadOnlyDatabase } from "@/db/client";
+import { loadSessionUser, type SessionUser } from "@/lib/auth/session-user";
+import { createDemoDb } from "@/lib/testing/test-db";
+import { conferenceFigures, conferenceInviteeLines, reportConferences } from "./attendance-query";
+import { attendanceRate } from "./attendance-rules";
+import { recordAbsence, recordMakeUp } from "./record-absence";
+import { getUnitReport } from "./report-views";
+
+const NOW = new Date("2026-11-28T03:00:00Z");
+const START = new Date("2021-03-20T00:30:00Z"); // 07:30 in Vietnam, grace 15 minutes
+let handle: Awaited<ReturnType<typeof createDemoDb>>;
+let conferenceId: number;
+let campaignId: number;
+let inv: number[];
+let admin: SessionUser;
+const user = (username: string) => loadSessionUser(handle.db, handle.db.select().from(t.users).where(eq(t.users.username, username)).get()!.id, 1)!;
+
+beforeAll(async () => {
+  handle = await createDemoDb(NOW);
+  const db = handle.db;
+  const unit = db.select().from(t.units).where(eq(t.units.code, "529")).get()!; // Sơn Hà
+  const body = db.select().from(t.bodies).where(and(eq(t.bodies.unitId, unit.id), eq(t.bodies.kind, "propaganda"))).get()!;
+  campaignId = db.select().from(t.campaigns).get()!.id;
+  const conference = db
+    .insert(t.conferences)
+    .values({ campaignId, unitId: unit.id, bodyId: body.id, title: "Hội nghị kiểm đếm", startsAt: START, endsAt: new Date(START.getTime() + 4 * 3_600_000), status: "held", graceMinutes: 15 })
+    .returning()
+    .get();
+  conferenceId = conference.id;
+  const site = db.insert(t.sites).values({ conferenceId, unitId: unit.id, isMain: true, venue: "Hội trường kiểm đếm" }).returning().get();
+  const people = db.select({ id: t.people.id }).from(t.people).where(eq(t.people.unitId, unit.id)).limit(8).all();
+  // [0] on time at exactly start + grace, [1] late by a second, [2] a substitute (on time), [3] excused, [4] absent without a reason,
+  // [5] revoked, [6] draft, [7] excused and made up. Plus one walk-in.
+  const statuses = ["issued", "issued", "issued", "issued", "issued", "revoked", "draft", "issued"] as const;
+  inv = people.map((p, i) => db.insert(t.invitations).values({ conferenceId, personId: p.id, bodyId: body.id, siteId: site.id, status: statuses[i], substituteName: i === 2 ? "Người đi thay" : null }).returning().get().id);
+  const checkIn = (invitationId: number, at: Date, isLate: boolean, method: "camera" | "walk_in" = "camera") =>
+    db.insert(t.checkIns).values({ invitationId, conferenceId, siteId: site.id, scannedAt: at, receivedAt: at, method, isLate }).run();
+  checkIn(inv[0], new Date(START.getTime() + 15 * 60_000), false);
+  checkIn(inv[1], new Date(START.getTime() + 15 * 60_000 + 1000), true);
+  checkIn(inv[2], START, false);
+  db.insert(t.absences).values({ invitationId: inv[3], reason: "illness", recordedAt: START }).run();
+  db.insert(t.absences).values({ invitationId: inv[7], reason: "business_trip", recordedAt: START, makeUpAttendedAt: new Date("2021-03-30T05:00:00Z") }).run();
+  const walkInPerson = db.select({ id: t.people.id }).from(t.people).where(eq(t.people.unitId, unit.id)).limit(1).offset(20).get()!;
+  const walkIn = db.insert(t.invitations).values({ conferenceId, personId: walkInPerson.id, bodyId: body.id, siteId: site.id, kind: "walk_in", status: "issued" }).returning().get();
+  checkIn(walkIn.id, START, false, "walk_in");
+  admin = user("admin");
+});
+afterAll(() => handle.cleanup());
+
+describe("attendance counts from the database", () => {
+  it("counts each case by the rules", () => {
+    const [f] = conferenceFigures(handle.db, admin, { campaignId, conferenceId }, NOW);
+    expect(f.total).toMatchObject({ invited: 6, present: 3, onTime: 2, late: 1, substitutes: 1, walkIns: 1, excused: 2, unexcused: 1, unknown: 0, madeUp: 1, needsMakeUp: 2 });
+    expect(attendanceRate(f.total)).toBeCloseTo(3 / 6);
+  });
+
+  it("lists every issued invitee with the same statuses, streaming from a read-only connection", () => {
+    const reader = openReadOnlyDatabase(handle.file);
+    try {
+      const [conference] = reportConferences(reader, admin, { campaignId, conferenceId });
+      const lines = [...conferenceInviteeLines(reader, conference, {}, NOW)];
+      const byId = new Map(lines.map((l) => [l.invitationId, l]));
+      expect(lines).toHaveLength(6);
+      expect([inv[0], inv[1], inv[2], inv[3], inv[4], inv[7]].map((id) => byId.get(id)!.status)).toEqual(["on_time", "late", "on_time", "excused", "unexcused", "excused"]);
+      expect(byId.get(inv[1])!.minutesLate).toBe(1);
+      expect(byId.get(inv[0])!.minutesLate).toBe(0);
+      expect(byId.get(inv[7])!.makeUpAttendedAt).toEqual(new Date("2021-03-30T05:00:00Z"));
+      expect(byId.has(inv[5]) || byId.has(inv[6])).toBe(false);
+    } finally {
+      reader.$client.close();
+    }
+  });
+
+  it("a viewer of another unit sees none of it; Sơn Hà's organiser of another body neither", () => {
+    expect(conferenceFigures(handle.db, user("baocao.bato"), { campaignId, conferenceId }, NOW)).toEqual([]);
+    expect(getUnitReport(handle.db, user("baocao.bato"), "529", {}, NOW)).toBeNull();
+    expect(conferenceFigures(handle.db, user("tochuc.bato"), { campaignId, conferenceId }, NOW)).toEqual([]);
+    expect(getUnitReport(handle.db, user("baocao.bato"), "535", {}, NOW)?.unit.code).toBe("535");
+  });
+
+  it("records an excused absence and a make-up session only for absentees the user issued", () => {
+    expect(recordAbsence(handle.db, user("tochuc.bato"), { invitationId: inv[4], reason: "family", note: "" })).toEqual({ ok: false, code: "not_found" });
+    expect(recordAbsence(handle.db, admin, { invitationId: inv[0], reason: "family", note: "" })).toEqual({ ok: false, code: "present" });
+    expect(recordAbsence(handle.db, admin, { invitationId: inv[4], reason: "family", note: "Đám cưới con" })).toMatchObject({ ok: true });
+    expect(recordMakeUp(handle.db, admin, { invitationId: inv[3], date: "2021-04-02", note: "Học bù" })).toMatchObject({ ok: true });
+    const [f] = conferenceFigures(handle.db, admin, { campaignId, conferenceId }, NOW);
+    expect(f.total).toMatchObject({ excused: 3, unexcused: 0, madeUp: 2, needsMakeUp: 1 });
+    // Clearing the reason of someone without a make-up removes the record; they are absent without a reason again.
+    recordAbsence(handle.db, admin, { invitationId: inv[4], reason: "", note: "" });
+    expect(handle.db.select().from(t.absences).where(eq(t.absences.invitationId, inv[4])).get()).toBeUndefined();
+    expect(conferenceFigures(handle.db, admin, { campaignId, conferenceId }, NOW)[0].total.unexcused).toBe(1);
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * What the attendance reports count, defined once (docs/decisions/0010-attendance-reports.md).
+ * Every report, export and printed report goes through these functions; the
+ * legend on each page explains the same words (lib/i18n messages "reports.legend").
+ *
+ * - invited: issued invitations (kind "invited"). Drafts are not invitations yet;
+ *   a revoked invitation is not counted at all (not invited, not absent).
+ * - present: invited and checked in; a substitute (người đi thay) checks in on
+ *   the invitation, so counts as present for it, and is also counted as a substitute.
+ * - on time / late: late when checked in after the start plus the grace minutes
+ *   (isLateAt, lib/checkin/verdict.ts: exactly at that minute is on time).
+ * - walk-ins: present without an invitation; never part of "invited".
+ * - excused: not present, with a recorded reason (vắng có lý do).
+ * - unexcused: not present, no reason, and the conference is over (vắng không lý do):
+ *   marked held, or in progress and ended (isOver).
+ * - unknown: not present, no reason, and the conference is not over (chưa biết).
+ * - made up: absent (excused or not) and attended a make-up session (học bù).
+ * - needs make-up: absent, no make-up yet.
+ * - attendance rate: present / (present + excused + unexcused); none while nothing is known.
+ * Cancelled conferences are left out of every figure.
+ */
+
+export interface RawCounts {
+  invited: number;
+  present: number;
+  late: number;
+  substitutes: number;
+  /** Not present, with a reason. */
+  excused: number;
+  /** Not present, and a make-up session attended. */
+  madeUp: number;
+}
+
+export interface Tally extends RawCounts {
+  onTime: number;
+  walkIns: number;
+  unexcused: number;
+  unknown: number;
+  needsMakeUp: number;
+}
+
+export const EMPTY_TALLY: Tally = { invited: 0, present: 0, late: 0, substitutes: 0, excused: 0, madeUp: 0, onTime: 0, walkIns: 0, unexcused: 0, unknown: 0, needsMakeUp: 0 };
+
+/**
+ * A conference is over when it is marked held, or was in progress and has ended.
+ * A conference still "scheduled" after its date is not taken as held: its
+ * invitees stay "not yet known" until the organiser marks it held (the board
+ * shows it as not held either).
+ */
+export function isOver(conference: { status: string; endsAt: Date }, now: Date): boolean {
+  return conference.status === "held" || (conference.status === "in_progress" && conference.endsAt.getTime() < now.getTime());
+}
+
+export function tally(raw: RawCounts, over: boolean, walkIns = 0): Tally {
+  const notPresent = raw.invited - raw.present;
+  const withoutReason = notPresent - raw.excused;
+  const unexcused = over ? withoutReason : 0;
+  return {
+    ...raw,
+    onTime: raw.present - raw.late,
+    walkIns,
+    unexcused,
+    unknown: over ? 0 : withoutReason,
+    needsMakeUp: raw.excused + unexcused - raw.madeUp,
+  };
+}
+
+export function addTallies(a: Tally, b: Tally): Tally {
+  const out = { ...a };
+  for (const key of Object.keys(out) as (keyof Tally)[]) out[key] += b[key];
+  return out;
+}
+
+export const sumTallies = (tallies: Iterable<Tally>) => {
+  let total = EMPTY_TALLY;
+  for (const t of tallies) total = addTallies(total, t);
+  return total;
+};
+
+/** Present over everyone whose attendance is known; null while nothing is known. */
+export function attendanceRate(t: Pick<Tally, "present" | "excused" | "unexcused">): number | null {
+  const known = t.present + t.excused + t.unexcused;
+  return known === 0 ? null : t.present / known;
+}
+
+export type InviteeStatus = "on_time" | "late" | "excused" | "unexcused" | "unknown";
+export const INVITEE_STATUSES: InviteeStatus[] = ["on_time", "late", "excused", "unexcused", "unknown"];
+
+/** One invitee's line in a report, by the same rules as the counts. */
+export function inviteeStatus(invitee: { checkedIn: boolean; isLate: boolean; absenceReason: string | null }, over: boolean): InviteeStatus {
+  if (invitee.checkedIn) return invitee.isLate ? "late" : "on_time";
+  if (invitee.absenceReason) return "excused";
+  return over ? "unexcused" : "unknown";
+}
+
+/** Minutes after the start plus grace (0 when on time), for the "late by" column. */
+export function minutesLate(scannedAt: Date, conference: { startsAt: Date; graceMinutes: number }): number {
+  const over = scannedAt.getTime() - (conference.startsAt.getTime() + conference.graceMinutes * 60_000);
+  return over > 0 ? Math.ceil(over / 60_000) : 0;
+}

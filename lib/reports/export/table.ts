@@ -1,0 +1,19 @@
+/**
+ * A report table, defined once for both CSV and XLSX: headers, widths and how
+ * each cell is typed (numbers as numbers, dates as dates, rates as percentages).
+ */
+export type CellType = "text" | "int" | "percent" | "date" | "datetime";
+
+export interface Column<Row> {
+  header: string;
+  type: CellType;
+  width?: number;
+  value: (row: Row) => string | number | Date | null;
+}
+
+export interface ReportTable<Row> {
+  /** The sheet's name (≤ 31 characters, no []:*?/\). */
+  sheet: string;
+  columns: Column<Row>[];
+  rows: Iterable<Row> | AsyncIterable<Row>;
+}

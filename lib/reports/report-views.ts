@@ -1,0 +1,152 @@
+/**
+ * What each report page and export shows: the conference, a unit, an
+ * organising body, the campaign. Each returns null when the user may not read
+ * it (the page answers 404, the export 404). Scope is in the SQL of
+ * attendance-query.ts and of the lookups below.
+ */
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { bodies, campaignRequirements, campaigns, sites, units } from "@/db/schema";
+import { unitReadScope } from "@/lib/auth/scope";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { getCurrentCampaign, getCompliance } from "@/lib/campaigns/get-compliance";
+import { getInvitingConference } from "@/lib/invitations/invitation-scope";
+import { can } from "@/lib/permissions";
+import { absentees, conferenceFigures, conferenceInvitees, conferenceWalkIns, type ConferenceFigures, type InviteeQuery, type ReportFilter } from "./attendance-query";
+import { attendanceRate, EMPTY_TALLY, addTallies, sumTallies, type Tally } from "./attendance-rules";
+
+export interface Split {
+  total: Tally;
+  member: Tally;
+  nonMember: Tally;
+  categories: Record<string, Tally>;
+}
+
+/** Totals of several conferences, with the Party and category splits. */
+export function splitOf(figures: ConferenceFigures[]): Split {
+  const categories: Record<string, Tally> = {};
+  for (const f of figures) for (const [k, t] of Object.entries(f.categories)) categories[k] = addTallies(categories[k] ?? EMPTY_TALLY, t);
+  return { total: sumTallies(figures.map((f) => f.total)), member: sumTallies(figures.map((f) => f.member)), nonMember: sumTallies(figures.map((f) => f.nonMember)), categories };
+}
+
+export function campaignFor(db: Db, campaignId: number | undefined, now: Date) {
+  if (campaignId) return db.select().from(campaigns).where(eq(campaigns.id, campaignId)).get() ?? null;
+  return getCurrentCampaign(db, now);
+}
+
+// ---------------------------------------------------------------------------
+
+export function getConferenceReport(db: Db, user: SessionUser, conferenceId: number, q: InviteeQuery, now: Date = new Date(), { withInvitees = true } = {}) {
+  const conferenceRow = db.query.conferences.findFirst({ where: (c, { eq: e }) => e(c.id, conferenceId) }).sync();
+  if (!conferenceRow) return null;
+  const [figures] = conferenceFigures(db, user, { campaignId: conferenceRow.campaignId, conferenceId }, now);
+  if (!figures) return null;
+  const siteList = db.select({ id: sites.id, venue: sites.venue, isMain: sites.isMain }).from(sites).where(eq(sites.conferenceId, conferenceId)).orderBy(asc(sites.id)).all();
+  const siteFigures = siteList.length > 1 ? siteList.map((s) => ({ site: s, figures: conferenceFigures(db, user, { campaignId: conferenceRow.campaignId, conferenceId, siteId: s.id }, now)[0] })) : [];
+  const inviting = can(user.role, "invitation:manage") ? getInvitingConference(db, user, conferenceId) : null;
+  return {
+    conference: figures.conference,
+    figures,
+    split: splitOf([figures]),
+    sites: siteList,
+    siteFigures,
+    invitees: withInvitees ? conferenceInvitees(db, figures.conference, q, now) : [],
+    walkIns: conferenceWalkIns(db, conferenceId, q.siteId),
+    canRecord: Boolean(inviting) && can(user.role, "absence:record"),
+  };
+}
+export type ConferenceReport = NonNullable<ReturnType<typeof getConferenceReport>>;
+
+// ---------------------------------------------------------------------------
+
+export function readableUnit(db: Db, user: SessionUser, code: string) {
+  return db.select().from(units).where(and(eq(units.code, code), unitReadScope(user))).get() ?? null;
+}
+
+export function readableBody(db: Db, user: SessionUser, bodyId: number) {
+  const body = db.select({ id: bodies.id, name: bodies.name, unitId: bodies.unitId, unitName: units.name, unitCode: units.code }).from(bodies).innerJoin(units, eq(units.id, bodies.unitId)).where(eq(bodies.id, bodyId)).get();
+  if (!body) return null;
+  if (user.role === "admin") return body;
+  if (user.role === "organizer") return user.bodyId === bodyId ? body : null;
+  if (user.role !== "viewer") return null;
+  return user.scopeUnitIds === "all" || user.scopeUnitIds.includes(body.unitId) ? body : null;
+}
+
+/** A unit's or a body's conferences in the campaign: figures, absentees, who needs a make-up session. */
+export function getGroupReport(db: Db, user: SessionUser, filter: ReportFilter, now: Date = new Date()) {
+  const figures = conferenceFigures(db, user, filter, now);
+  const absent = absentees(db, user, filter, now);
+  return { figures, split: splitOf(figures), absentees: absent, needsMakeUp: absent.filter((a) => !a.makeUpAttendedAt) };
+}
+
+export function getUnitReport(db: Db, user: SessionUser, code: string, filter: Omit<ReportFilter, "unitId" | "campaignId"> & { campaignId?: number }, now: Date = new Date()) {
+  const unit = readableUnit(db, user, code);
+  const campaign = campaignFor(db, filter.campaignId, now);
+  if (!unit || !campaign) return null;
+  const group = getGroupReport(db, user, { ...filter, campaignId: campaign.id, unitId: unit.id }, now);
+  const compliance = getCompliance(db, user, campaign.id, now);
+  const complianceRow = compliance?.rows.find((r) => r.unit.id === unit.id) ?? null;
+  return { unit, campaign, ...group, requirements: compliance?.requirements ?? [], compliance: complianceRow };
+}
+
+export function getBodyReport(db: Db, user: SessionUser, bodyId: number, filter: Omit<ReportFilter, "bodyId" | "campaignId"> & { campaignId?: number }, now: Date = new Date()) {
+  const body = readableBody(db, user, bodyId);
+  const campaign = campaignFor(db, filter.campaignId, now);
+  if (!body || !campaign) return null;
+  return { body, campaign, ...getGroupReport(db, user, { ...filter, campaignId: campaign.id, bodyId }, now) };
+}
+
+// ---------------------------------------------------------------------------
+
+export interface CampaignUnitRow {
+  unit: { id: number; code: string; name: string };
+  /** Per required conference: its figures, or null when none was counted (missing, cancelled, out of the filter). */
+  cells: { requirementId: number; column: string; conferenceId: number | null; tally: Tally | null; rate: number | null }[];
+  total: Tally;
+  rate: number | null;
+  /** Required conferences with no counted conference. */
+  missing: number;
+}
+
+/** Per unit and per required conference; the units furthest behind first. */
+export function getCampaignReport(db: Db, user: SessionUser, filter: Omit<ReportFilter, "campaignId"> & { campaignId?: number }, now: Date = new Date()) {
+  const campaign = campaignFor(db, filter.campaignId, now);
+  if (!campaign) return null;
+  const f: ReportFilter = { ...filter, campaignId: campaign.id };
+  const figures = conferenceFigures(db, user, f, now);
+  const requirements = db.select().from(campaignRequirements).where(eq(campaignRequirements.campaignId, campaign.id)).orderBy(asc(campaignRequirements.sortOrder), asc(campaignRequirements.id)).all();
+  const unitIds = [...new Set(figures.map((x) => x.conference.unitId))];
+  const unitRows = unitIds.length ? db.select({ id: units.id, code: units.code, name: units.name, kind: units.kind, sortOrder: units.sortOrder }).from(units).where(inArray(units.id, unitIds)).all() : [];
+  const byUnit = new Map<number, ConferenceFigures[]>();
+  for (const x of figures) byUnit.set(x.conference.unitId, [...(byUnit.get(x.conference.unitId) ?? []), x]);
+  // Columns of the unit × conference views: one per organising body kind; a unit kind that
+  // requires two conferences of one body kind (the province's joint conference) gets a second column.
+  const columnOf = new Map<number, string>();
+  const columnTitle = new Map<string, string>();
+  const seen = new Map<string, number>();
+  for (const r of requirements) {
+    const n = (seen.get(`${r.unitKind}:${r.bodyKind}`) ?? 0) + 1;
+    seen.set(`${r.unitKind}:${r.bodyKind}`, n);
+    const key = n === 1 ? r.bodyKind : `${r.bodyKind}:${n}`;
+    columnOf.set(r.id, key);
+    if (!columnTitle.has(key)) columnTitle.set(key, r.title);
+  }
+  const ORDER = ["standing_committee", "propaganda", "labour_federation", "education_office", "other"];
+  const rank = (key: string) => ORDER.indexOf(key.split(":")[0]) * 10 + Number(key.split(":")[1] ?? 1);
+  const columns = [...columnTitle.keys()].sort((a, b) => rank(a) - rank(b)).map((key) => ({ key, bodyKind: key.split(":")[0], second: key.includes(":"), title: columnTitle.get(key)! }));
+  const rows: CampaignUnitRow[] = unitRows.map((unit) => {
+    const list = byUnit.get(unit.id) ?? [];
+    const required = requirements.filter((r) => r.unitKind === unit.kind);
+    const cells = required.map((r) => {
+      const matching = list.filter((x) => x.conference.requirementId === r.id);
+      const tally = matching.length ? sumTallies(matching.map((x) => x.total)) : null;
+      return { requirementId: r.id, column: columnOf.get(r.id)!, conferenceId: matching[0]?.conference.id ?? null, tally, rate: tally ? attendanceRate(tally) : null };
+    });
+    const total = sumTallies(list.map((x) => x.total));
+    return { unit, cells, total, rate: attendanceRate(total), missing: cells.filter((c) => !c.tally).length };
+  });
+  // Furthest behind first: more missing conferences, then the lower rate (unknown last), then the name.
+  rows.sort((a, b) => b.missing - a.missing || (a.rate ?? 2) - (b.rate ?? 2) || a.unit.name.localeCompare(b.unit.name, "vi"));
+  return { campaign, requirements, columns, rows, split: splitOf(figures), conferenceCount: figures.length };
+}
+export type CampaignReport = NonNullable<ReturnType<typeof getCampaignReport>>;
