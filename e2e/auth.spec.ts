@@ -1,10 +1,10 @@
 import { conferenceIdOf, createAccount, expect, signIn, test } from "./fixtures";
 
 const NAV: Record<string, string[]> = {
-  admin: ["Trang chủ", "Điểm danh", "Lịch", "Hội nghị", "Tiến độ", "Danh bạ", "Người dùng", "Tài khoản"],
-  "tochuc.bato": ["Trang chủ", "Điểm danh", "Lịch", "Hội nghị", "Tiến độ", "Danh bạ", "Tài khoản"],
+  admin: ["Trang chủ", "Điểm danh", "Lịch", "Hội nghị", "Tiến độ", "Báo cáo", "Danh bạ", "Người dùng", "Tài khoản"],
+  "tochuc.bato": ["Trang chủ", "Điểm danh", "Lịch", "Hội nghị", "Tiến độ", "Báo cáo", "Danh bạ", "Tài khoản"],
   diemdanh: ["Trang chủ", "Điểm danh", "Tài khoản"],
-  "baocao.bato": ["Trang chủ", "Lịch", "Hội nghị", "Tiến độ", "Tài khoản"],
+  "baocao.bato": ["Trang chủ", "Lịch", "Hội nghị", "Tiến độ", "Báo cáo", "Tài khoản"],
 };
 const ROLE_LABEL: Record<string, string> = {
   admin: "Quản trị",

@@ -58,6 +58,8 @@ test.describe("scheduling", () => {
     // Drag it two days later; it stays there after a reload.
     await page.goto(`/calendar?campaign=${campaign.id}&date=${day}&view=dayGridMonth`);
     const target = new Date(Date.parse(`${day}T00:00:00Z`) + 2 * 86_400_000).toISOString().slice(0, 10);
+    // Both the event and the day it goes to must be on screen for the mouse to reach them.
+    await event.evaluate((e) => e.scrollIntoView({ block: "center" }));
     const from = await event.boundingBox();
     const to = await page.locator(`[role=cell][data-date="${target}"]`).boundingBox();
     await page.mouse.move(from!.x + 10, from!.y + from!.height / 2);

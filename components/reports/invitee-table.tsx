@@ -1,21 +1,14 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { InviteeLine } from "@/lib/reports/attendance-query";
+import type { InviteeSort } from "@/lib/reports/sort-invitees";
 import { formatDate, formatTime } from "@/lib/time/format";
 import { AbsenceFormsClient } from "./absence-forms-client";
 
-const SORTS = {
-  name: () => 0,
-  unit: (a: InviteeLine, b: InviteeLine) => a.unitName.localeCompare(b.unitName, "vi"),
-  status: (a: InviteeLine, b: InviteeLine) => a.status.localeCompare(b.status),
-  time: (a: InviteeLine, b: InviteeLine) => (a.checkedInAt?.getTime() ?? Infinity) - (b.checkedInAt?.getTime() ?? Infinity),
-};
-
-/** Every invitee with status, check-in time and lateness; organisers record absences and make-up sessions inline. */
-export async function InviteeTable({ lines, sort, sortHref, canRecord, over }: { lines: InviteeLine[]; sort?: keyof typeof SORTS; sortHref: (sort: string) => string; canRecord: boolean; over: boolean }) {
+/** Invitees (one page, already sorted) with status, check-in time and lateness; organisers record absences and make-up sessions inline. */
+export async function InviteeTable({ lines, sort, sortHref, canRecord, over }: { lines: InviteeLine[]; sort?: InviteeSort; sortHref: (sort: string) => string; canRecord: boolean; over: boolean }) {
   const t = await getTranslations();
-  const sorted = sort && sort !== "name" ? [...lines].sort(SORTS[sort]) : lines;
-  const head = (key: keyof typeof SORTS, label: string) => (
+  const head = (key: InviteeSort, label: string) => (
     <th scope="col" aria-sort={sort === key || (!sort && key === "name") ? "ascending" : undefined}>
       <Link href={sortHref(key)}>{label}</Link>
     </th>
@@ -36,7 +29,7 @@ export async function InviteeTable({ lines, sort, sortHref, canRecord, over }: {
           </tr>
         </thead>
         <tbody>
-          {sorted.map((line) => (
+          {lines.map((line) => (
             <tr key={line.invitationId} data-status={line.status}>
               <td data-label={t("reports.col.name")}>
                 <strong>{line.name}</strong>

@@ -3,15 +3,16 @@
  * may read (report-scope.ts), counted by the rules in attendance-rules.ts.
  *
  * One aggregate over the covering index invitations_report_idx (conference,
- * kind, status, party, category, substitute) joined to check_ins_report_idx
- * and absences: 1,000,000 invitations in about half a second (docs/benchmarks.md).
+ * kind, status, party, category, substitute) joined to check_ins_report_idx,
+ * and a small one from the absences' side: 1,000,000 invitations in about
+ * half a second (docs/benchmarks.md).
  */
 import { and, asc, eq, gte, inArray, lt, ne, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { absences, bodies, checkIns, conferences, invitations, people, sites, units } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { zonedInstant } from "@/lib/time/zone";
-import { EMPTY_TALLY, addTallies, inviteeStatus, isOver, minutesLate, tally, type InviteeStatus, type RawCounts, type Tally } from "./attendance-rules";
+import { EMPTY_TALLY, inviteeStatus, isOver, minutesLate, tally, type InviteeStatus, type RawCounts, type Tally } from "./attendance-rules";
 import { reportScope } from "./report-scope";
 
 export interface ReportFilter {
@@ -76,6 +77,16 @@ export function reportConferences(db: Db, user: SessionUser, f: ReportFilter) {
     .all();
 }
 
+const zero = (): RawCounts => ({ invited: 0, present: 0, late: 0, substitutes: 0, excused: 0, madeUp: 0 });
+function addRaw(into: RawCounts, from: RawCounts) {
+  into.invited += from.invited;
+  into.present += from.present;
+  into.late += from.late;
+  into.substitutes += from.substitutes;
+  into.excused += from.excused;
+  into.madeUp += from.madeUp;
+}
+
 const chunks = <T>(list: T[], size = 5000) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
 
 /** The figures of every conference in the filter, split by Party membership and category. */
@@ -86,6 +97,15 @@ export function conferenceFigures(db: Db, user: SessionUser, f: ReportFilter, no
     figures.set(conference.id, { conference, over: isOver(conference, now), total: EMPTY_TALLY, member: EMPTY_TALLY, nonMember: EMPTY_TALLY, categories: {} });
   }
   for (const ids of chunks(list.map((c) => c.id))) {
+    const invitationFilter = and(
+      inArray(invitations.conferenceId, ids),
+      eq(invitations.kind, "invited"),
+      eq(invitations.status, "issued"),
+      f.siteId ? eq(invitations.siteId, f.siteId) : undefined,
+      f.category ? eq(invitations.attendeeCategory, f.category) : undefined,
+    );
+    const groups = [invitations.conferenceId, invitations.attendeePartyMember, invitations.attendeeCategory] as const;
+    // Attendance: every invitation, index-only on both sides.
     const counts = db
       .select({
         conferenceId: invitations.conferenceId,
@@ -95,15 +115,28 @@ export function conferenceFigures(db: Db, user: SessionUser, f: ReportFilter, no
         present: sql<number>`count(${checkIns.invitationId})`,
         late: sql<number>`coalesce(sum(${checkIns.isLate}), 0)`,
         substitutes: sql<number>`coalesce(sum(${checkIns.invitationId} is not null and ${invitations.substituteName} is not null), 0)`,
-        excused: sql<number>`coalesce(sum(${checkIns.invitationId} is null and ${absences.reason} is not null), 0)`,
-        madeUp: sql<number>`coalesce(sum(${checkIns.invitationId} is null and ${absences.makeUpAttendedAt} is not null), 0)`,
       })
       .from(invitations)
       .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
-      .leftJoin(absences, eq(absences.invitationId, invitations.id))
-      .where(and(inArray(invitations.conferenceId, ids), eq(invitations.kind, "invited"), eq(invitations.status, "issued"), f.siteId ? eq(invitations.siteId, f.siteId) : undefined, f.category ? eq(invitations.attendeeCategory, f.category) : undefined))
-      .groupBy(invitations.conferenceId, invitations.attendeePartyMember, invitations.attendeeCategory)
+      .where(invitationFilter)
+      .groupBy(...groups)
       .all();
+    // Absences are few: counted from their side (a left join from every invitation cost a third of the time).
+    const absent = db
+      .select({
+        conferenceId: invitations.conferenceId,
+        member: invitations.attendeePartyMember,
+        category: invitations.attendeeCategory,
+        excused: sql<number>`coalesce(sum(${checkIns.invitationId} is null and ${absences.reason} is not null), 0)`,
+        madeUp: sql<number>`coalesce(sum(${checkIns.invitationId} is null and ${absences.makeUpAttendedAt} is not null), 0)`,
+      })
+      .from(absences)
+      .innerJoin(invitations, eq(invitations.id, absences.invitationId))
+      .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
+      .where(invitationFilter)
+      .groupBy(...groups)
+      .all();
+    const absentBy = new Map(absent.map((a) => [`${a.conferenceId}:${a.member}:${a.category}`, a]));
     const walkIns = f.category
       ? []
       : db
@@ -113,17 +146,28 @@ export function conferenceFigures(db: Db, user: SessionUser, f: ReportFilter, no
           .where(and(inArray(invitations.conferenceId, ids), eq(invitations.kind, "walk_in"), f.siteId ? eq(invitations.siteId, f.siteId) : undefined))
           .groupBy(invitations.conferenceId)
           .all();
+    // Summed as raw counts in place (28,000 groups at national scale), made into tallies once per conference.
+    const raw = new Map<number, { total: RawCounts; member: RawCounts; nonMember: RawCounts; categories: Record<string, RawCounts> }>();
     for (const row of counts) {
-      const entry = figures.get(row.conferenceId)!;
-      const t = tally(row as RawCounts, entry.over);
-      entry.total = addTallies(entry.total, t);
-      if (row.member) entry.member = addTallies(entry.member, t);
-      else entry.nonMember = addTallies(entry.nonMember, t);
-      entry.categories[row.category] = addTallies(entry.categories[row.category] ?? EMPTY_TALLY, t);
+      let sums = raw.get(row.conferenceId);
+      if (!sums) raw.set(row.conferenceId, (sums = { total: zero(), member: zero(), nonMember: zero(), categories: {} }));
+      const a = absentBy.get(`${row.conferenceId}:${row.member}:${row.category}`);
+      const counted: RawCounts = { invited: row.invited, present: row.present, late: row.late, substitutes: row.substitutes, excused: a?.excused ?? 0, madeUp: a?.madeUp ?? 0 };
+      addRaw(sums.total, counted);
+      addRaw(row.member ? sums.member : sums.nonMember, counted);
+      addRaw((sums.categories[row.category] ??= zero()), counted);
     }
-    for (const row of walkIns) {
-      const entry = figures.get(row.conferenceId)!;
-      entry.total = { ...entry.total, walkIns: row.n };
+    const walkInsBy = new Map(walkIns.map((w) => [w.conferenceId, w.n]));
+    for (const [conferenceId, sums] of raw) {
+      const entry = figures.get(conferenceId)!;
+      entry.total = tally(sums.total, entry.over, walkInsBy.get(conferenceId) ?? 0);
+      entry.member = tally(sums.member, entry.over);
+      entry.nonMember = tally(sums.nonMember, entry.over);
+      entry.categories = Object.fromEntries(Object.entries(sums.categories).map(([k, v]) => [k, tally(v, entry.over)]));
+    }
+    for (const [conferenceId, n] of walkInsBy) {
+      const entry = figures.get(conferenceId)!;
+      if (!raw.has(conferenceId)) entry.total = { ...entry.total, walkIns: n };
     }
   }
   return [...figures.values()];

@@ -25,6 +25,9 @@ export const reportFilterSchema = z.object({
   site: optionalId,
   status: z.enum(INVITEE_STATUSES as [string, ...string[]]).optional().catch(undefined),
   sort: z.enum(["name", "unit", "status", "time"]).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+  /** "1": every unit in the campaign table, not only those furthest behind. */
+  all: z.literal("1").optional().catch(undefined),
 });
 export type ReportFilterInput = z.infer<typeof reportFilterSchema>;
 

@@ -14,8 +14,11 @@ import { parseReportFilter } from "@/lib/schemas/reports";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** The bar chart stays readable: at most this many units, the furthest behind. */
+/** The charts stay readable: at most this many units, the furthest behind (the table has them all). */
 const CHART_UNITS = 40;
+const HEAT_UNITS = 60;
+/** At national scale (700 units) the table shows the furthest behind first, the rest on request and in the exports. */
+const TABLE_UNITS = 100;
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("reports"))("campaignTitle") };
@@ -52,7 +55,7 @@ export default async function CampaignReportPage({ searchParams }: Props) {
         </div>
         <ExportLinks base={`/api/campaigns/${report.campaign.id}/attendance`} query={query} print={`/reports/print?${query}`} />
       </div>
-      <ReportFilters action="/reports" filter={filter} campaigns={options.campaigns} units={options.units} bodies={options.bodies} categories={options.categories} />
+      <ReportFilters action="/reports" filter={filter} campaigns={options.campaigns} units={options.units} bodies={unit ? options.bodies.filter((b) => b.unitId === unit.id) : undefined} categories={options.categories} />
       <TallyFigures tally={report.split.total} />
       <ReportLegend />
 
@@ -64,9 +67,10 @@ export default async function CampaignReportPage({ searchParams }: Props) {
 
       <section className="card stack-sm" aria-labelledby="heat-title">
         <h2 id="heat-title">{t("reports.heatTitle")}</h2>
+        {report.rows.length > HEAT_UNITS ? <p className="muted small">{t("reports.heatLimited", { count: HEAT_UNITS })}</p> : null}
         <HeatMap
           columns={columns.map((c) => ({ label: c.label }))}
-          rows={report.rows.map((row) => ({ label: row.unit.name, rates: columns.map((c) => cellOf(row, c.kind)?.rate ?? null), applies: columns.map((c) => Boolean(cellOf(row, c.kind))) }))}
+          rows={report.rows.slice(0, HEAT_UNITS).map((row) => ({ label: row.unit.name, rates: columns.map((c) => cellOf(row, c.kind)?.rate ?? null), applies: columns.map((c) => Boolean(cellOf(row, c.kind))) }))}
           title={t("reports.heatTitle")}
           missingLabel={t("reports.missing")}
         />
@@ -90,7 +94,7 @@ export default async function CampaignReportPage({ searchParams }: Props) {
               </tr>
             </thead>
             <tbody>
-              {report.rows.map((row) => (
+              {(filter.all ? report.rows : report.rows.slice(0, TABLE_UNITS)).map((row) => (
                 <tr key={row.unit.id}>
                   <th scope="row">
                     <Link href={`/reports/units/${encodeURIComponent(row.unit.code)}?campaign=${report.campaign.id}`}>{row.unit.name}</Link>
@@ -111,6 +115,11 @@ export default async function CampaignReportPage({ searchParams }: Props) {
             </tbody>
           </table>
         </div>
+        {!filter.all && report.rows.length > TABLE_UNITS ? (
+          <p>
+            <Link href={`/reports?${query}&all=1`}>{t("reports.showAllUnits", { count: report.rows.length })}</Link>
+          </p>
+        ) : null}
       </section>
       <section className="card stack-sm" aria-labelledby="split-title">
         <h2 id="split-title">{t("reports.splitTitle")}</h2>

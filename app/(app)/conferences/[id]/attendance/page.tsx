@@ -11,6 +11,7 @@ import { db } from "@/db";
 import { requirePageUser } from "@/lib/auth/guards";
 import { INVITEE_STATUSES } from "@/lib/reports/attendance-rules";
 import { getConferenceReport } from "@/lib/reports/report-views";
+import { INVITEES_PER_PAGE, sortInvitees } from "@/lib/reports/sort-invitees";
 import { parseId } from "@/lib/schemas/conferences";
 import { parseReportFilter } from "@/lib/schemas/reports";
 import { formatRange, formatTime } from "@/lib/time/format";
@@ -33,6 +34,10 @@ export default async function ConferenceAttendancePage({ params, searchParams }:
   const live = !report.figures.over && conference.startsAt.getTime() - 2 * 3_600_000 < now.getTime();
   const query = new URLSearchParams(Object.entries({ site: filter.site, status: filter.status, sort: filter.sort }).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
   const sortHref = (sort: string) => `?${new URLSearchParams({ ...Object.fromEntries(query), sort })}`;
+  const pageHref = (page: number) => `?${new URLSearchParams({ ...Object.fromEntries(query), page: String(page) })}`;
+  const pages = Math.max(1, Math.ceil(report.invitees.length / INVITEES_PER_PAGE));
+  const pageNumber = Math.min(filter.page ?? 1, pages);
+  const shown = sortInvitees(report.invitees, filter.sort).slice((pageNumber - 1) * INVITEES_PER_PAGE, pageNumber * INVITEES_PER_PAGE);
   return (
     <div className="stack">
       {live ? <LiveRefreshClient /> : null}
@@ -109,7 +114,14 @@ export default async function ConferenceAttendancePage({ params, searchParams }:
             {filter.site || filter.status ? <Link href="?">{t("common.clearFilters")}</Link> : null}
           </div>
         </form>
-        <InviteeTable lines={report.invitees} sort={filter.sort} sortHref={sortHref} canRecord={report.canRecord} over={report.figures.over} />
+        <InviteeTable lines={shown} sort={filter.sort} sortHref={sortHref} canRecord={report.canRecord} over={report.figures.over} />
+        {pages > 1 ? (
+          <nav className="pager" aria-label={t("reports.pages")}>
+            {pageNumber > 1 ? <Link href={pageHref(pageNumber - 1)}>{t("people.previous")}</Link> : null}
+            <span data-testid="invitee-page">{t("reports.pageOf", { page: pageNumber, pages })}</span>
+            {pageNumber < pages ? <Link href={pageHref(pageNumber + 1)}>{t("people.next")}</Link> : null}
+          </nav>
+        ) : null}
       </section>
 
       {report.walkIns.length > 0 ? (
