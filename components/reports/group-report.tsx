@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { AbsenteeLine, ConferenceFigures } from "@/lib/reports/attendance-query";
+import type { Split } from "@/lib/reports/report-views";
 import { attendanceRate } from "@/lib/reports/attendance-rules";
 import { formatDate } from "@/lib/time/format";
-import { formatRate } from "./figures";
+import { formatRate, ReportLegend, SplitTable, TallyFigures } from "./figures";
 
 /** The conferences of a unit or a body, one line each with its figures. */
 export async function ConferenceFiguresTable({ figures }: { figures: ConferenceFigures[] }) {
@@ -86,5 +87,29 @@ export async function AbsenteeTable({ lines, testId }: { lines: AbsenteeLine[]; 
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The body of a unit's or a body's report: figures, legend, its conferences, the split, who needs a make-up session. */
+export async function GroupReportSections({ figures, split, needsMakeUp, before }: { figures: ConferenceFigures[]; split: Split; needsMakeUp: AbsenteeLine[]; before?: React.ReactNode }) {
+  const t = await getTranslations();
+  return (
+    <>
+      <TallyFigures tally={split.total} />
+      <ReportLegend />
+      {before}
+      <section className="stack-sm" aria-labelledby="conferences-title">
+        <h2 id="conferences-title">{t("reports.conferencesTitle")}</h2>
+        <ConferenceFiguresTable figures={figures} />
+      </section>
+      <section className="card stack-sm" aria-labelledby="split-title">
+        <h2 id="split-title">{t("reports.splitTitle")}</h2>
+        <SplitTable split={split} />
+      </section>
+      <section className="stack-sm" aria-labelledby="makeup-title">
+        <h2 id="makeup-title">{t("reports.needsMakeUpTitle", { count: needsMakeUp.length })}</h2>
+        <AbsenteeTable lines={needsMakeUp} testId="needs-make-up" />
+      </section>
+    </>
   );
 }

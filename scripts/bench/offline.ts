@@ -12,7 +12,6 @@
  *  4. batch sync of 1,000 queued scans: 5 requests of 200 to /api/checkin/batch,
  *     as a door device sends its queue, then the same again (all replays).
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -28,7 +27,7 @@ import { buildOfflineRoster } from "@/lib/checkin/offline-roster";
 import { scanStatements } from "@/lib/checkin/scan-statements";
 import { ensureCampaignKeys } from "@/lib/invitations/campaign-keys";
 import { signToken } from "@/lib/tokens/qr-token";
-import { signIn, waitFor } from "./http-helpers";
+import { signIn, startApp } from "./http-helpers";
 
 const PORT = 3403;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -180,13 +179,8 @@ async function main() {
   const [small, large] = sites;
 
   const verify = await nodeVerify(db, large);
-  const app: ChildProcess = spawn(path.join("node_modules", ".bin", "tsx"), ["scripts/start.ts"], {
-    env: { ...process.env, DATABASE_PATH: file, PORT: String(PORT), NEXTAUTH_URL: `http://127.0.0.1:${PORT}`, NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
+  const app = await startApp(file, PORT);
   try {
-    await waitFor(`${BASE}/api/health`, 240_000);
     const cookie = await signIn(BASE, "bench.door", "bench-password");
     console.log("\nRoster download (GET /api/sites/{id}/roster)");
     for (const site of sites) {
@@ -207,11 +201,7 @@ async function main() {
     console.log(`  first sync: ${sync.first.ms.toFixed(0)} ms (${sync.first.ok} check-ins); resent (all replays by nonce): ${sync.again.ms.toFixed(0)} ms; in the database: ${stored} (expected ${SYNC_SCANS})`);
     void small;
   } finally {
-    try {
-      process.kill(-app.pid!, "SIGTERM");
-    } catch {
-      // gone
-    }
+    app.stop();
     db.$client.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -14,7 +14,6 @@
  * Targets: roll-up and unit report < 1 s; conference report of 5,000 < 200 ms; the
  * 100,000-row XLSX streams without holding it all in memory.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -31,7 +30,7 @@ import { xlsxStream } from "@/lib/reports/export/xlsx-stream";
 import { getCampaignReport, getConferenceReport, getUnitReport } from "@/lib/reports/report-views";
 import type { Translator } from "@/lib/i18n/translator";
 import vi from "@/lib/i18n/messages/vi.json";
-import { signIn, waitFor } from "./http-helpers";
+import { signIn, startApp } from "./http-helpers";
 
 const UNITS = 700;
 const PER_CONFERENCE = 357;
@@ -211,13 +210,8 @@ async function main() {
   console.log(`  100,000 invitee lines held as a list: heap +${held.toFixed(0)} MB; streamed to XLSX (${(xlsxBytes / 2 ** 20).toFixed(1)} MB file): heap peak +${streamed.toFixed(0)} MB`);
   db.$client.close();
 
-  const app: ChildProcess = spawn(path.join("node_modules", ".bin", "tsx"), ["scripts/start.ts"], {
-    env: { ...process.env, DATABASE_PATH: file, PORT: String(PORT), NEXTAUTH_URL: `http://127.0.0.1:${PORT}`, NEXT_TELEMETRY_DISABLED: "1", DEMO: "0", ADMIN_USERNAME: "unused", ADMIN_PASSWORD: "unused-password-1" },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
+  const app = await startApp(file, PORT, { DEMO: "0" });
   try {
-    await waitFor(`${BASE}/api/health`, 240_000);
     const adminCookie = await signIn(BASE, "bench.admin", "bench-password");
     const viewerCookie = await signIn(BASE, "bench.viewer", "bench-password");
     console.log("\nThrough the production server (second of two requests)");
@@ -231,7 +225,7 @@ async function main() {
       const r = await timedGet(url, cookie);
       console.log(`  ${label.padEnd(34)} ${r.ms.toFixed(0).padStart(6)} ms  ${(r.bytes / 1024).toFixed(0)} KB`);
     }
-    const server = serverProcess(app.pid!);
+    const server = serverProcess(app.child.pid!);
     const before = rss(server);
     let peak = before;
     const timer = setInterval(() => (peak = Math.max(peak, rss(server))), 20);
@@ -239,11 +233,7 @@ async function main() {
     clearInterval(timer);
     console.log(`  XLSX export, 100,000 invitees: ${(r.ms / 1000).toFixed(1)} s, ${(r.bytes / 2 ** 20).toFixed(1)} MB; server RSS ${before.toFixed(0)} MB before, peak ${peak.toFixed(0)} MB (+${(peak - before).toFixed(0)} MB)`);
   } finally {
-    try {
-      process.kill(-app.pid!, "SIGTERM");
-    } catch {
-      // gone
-    }
+    app.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
   process.exit(0);

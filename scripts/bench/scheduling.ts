@@ -10,7 +10,6 @@
  * Prints median and worst of several runs and the target. Machines are noisy:
  * read the ratio to the target, not the third digit.
  */
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -24,7 +23,7 @@ import { buildBoard } from "@/lib/campaigns/compliance-board";
 import { getCompliance } from "@/lib/campaigns/get-compliance";
 import { foldForSearch } from "@/lib/text/fold";
 import { zonedInstant } from "@/lib/time/zone";
-import { signIn, waitFor } from "./http-helpers";
+import { signIn, startApp } from "./http-helpers";
 
 const UNITS = 700;
 const CALENDAR_CONFERENCES = 1000;
@@ -184,14 +183,9 @@ async function main() {
   });
 
   // The real production server on this database.
-  const server = spawn(path.join("node_modules", ".bin", "tsx"), ["scripts/start.ts"], {
-    env: { ...process.env, DATABASE_PATH: file, PORT: String(PORT), NEXTAUTH_URL: `http://localhost:${PORT}`, NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
-  const base = `http://localhost:${PORT}`;
+  const server = await startApp(file, PORT);
+  const base = server.base;
   try {
-    await waitFor(`${base}/api/health`, 240_000);
     const cookie = await signIn(base, "bench.admin", "bench-password");
     const get = (p: string) => async () => {
       const response = await fetch(`${base}${p}`, { headers: { cookie } });
@@ -208,11 +202,7 @@ async function main() {
     const browser = await browserTimings(base, cookie, calendar.id, board.id);
     if (browser) rows.push(...browser);
   } finally {
-    try {
-      process.kill(-server.pid!, "SIGTERM");
-    } catch {
-      // already gone
-    }
+    server.stop();
     db.$client.close();
   }
 

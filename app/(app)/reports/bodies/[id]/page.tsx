@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { ReportLegend, SplitTable, TallyFigures } from "@/components/reports/figures";
-import { AbsenteeTable, ConferenceFiguresTable } from "@/components/reports/group-report";
+import { GroupReportSections } from "@/components/reports/group-report";
 import { ReportFilters } from "@/components/reports/report-filters";
 import { db } from "@/db";
 import { requirePageUser } from "@/lib/auth/guards";
@@ -35,20 +34,7 @@ export default async function BodyReportPage({ params, searchParams }: Props) {
         </div>
       </div>
       <ReportFilters action={`/reports/bodies/${report.body.id}`} filter={filter} campaigns={options.campaigns} categories={options.categories} />
-      <TallyFigures tally={report.split.total} />
-      <ReportLegend />
-      <section className="stack-sm" aria-labelledby="conferences-title">
-        <h2 id="conferences-title">{t("reports.conferencesTitle")}</h2>
-        <ConferenceFiguresTable figures={report.figures} />
-      </section>
-      <section className="card stack-sm" aria-labelledby="split-title">
-        <h2 id="split-title">{t("reports.splitTitle")}</h2>
-        <SplitTable split={report.split} />
-      </section>
-      <section className="stack-sm" aria-labelledby="makeup-title">
-        <h2 id="makeup-title">{t("reports.needsMakeUpTitle", { count: report.needsMakeUp.length })}</h2>
-        <AbsenteeTable lines={report.needsMakeUp} testId="needs-make-up" />
-      </section>
+      <GroupReportSections figures={report.figures} split={report.split} needsMakeUp={report.needsMakeUp} />
     </div>
   );
 }

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { ReportLegend, SplitTable, TallyFigures } from "@/components/reports/figures";
-import { AbsenteeTable, ConferenceFiguresTable } from "@/components/reports/group-report";
+import { AbsenteeTable, GroupReportSections } from "@/components/reports/group-report";
 import { ExportLinks, ReportFilters } from "@/components/reports/report-filters";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { db } from "@/db";
@@ -38,38 +37,29 @@ export default async function UnitReportPage({ params, searchParams }: Props) {
         <ExportLinks base={`/api/units/${encodeURIComponent(report.unit.code)}/attendance`} query={query} print={`/reports/print?${query}&unit=${encodeURIComponent(report.unit.code)}`} />
       </div>
       <ReportFilters action={`/reports/units/${encodeURIComponent(report.unit.code)}`} filter={filter} campaigns={options.campaigns} bodies={options.bodies.length > 1 ? options.bodies : undefined} categories={options.categories} keep={{}} />
-      <TallyFigures tally={report.split.total} />
-      <ReportLegend />
-
-      {report.compliance ? (
-        <section className="card stack-sm" aria-labelledby="compliance-title">
-          <h2 id="compliance-title">{t("reports.complianceTitle")}</h2>
-          <ul className="item-list" data-testid="unit-compliance">
-            {report.compliance.cells.map((cell) => (
-              <li key={cell.requirementId} className="feed-row">
-                <span>{requirementTitle.get(cell.requirementId)}</span>
-                <span className="cell-state">
-                  <StatusBadge status={cell.status} label={t(`cellStatus.${cell.status}`)} />
-                  {cell.startsAt ? <span className="muted small">{formatDate(cell.startsAt)}</span> : null}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-
-      <section className="stack-sm" aria-labelledby="conferences-title">
-        <h2 id="conferences-title">{t("reports.conferencesTitle")}</h2>
-        <ConferenceFiguresTable figures={report.figures} />
-      </section>
-      <section className="card stack-sm" aria-labelledby="split-title">
-        <h2 id="split-title">{t("reports.splitTitle")}</h2>
-        <SplitTable split={report.split} />
-      </section>
-      <section className="stack-sm" aria-labelledby="makeup-title">
-        <h2 id="makeup-title">{t("reports.needsMakeUpTitle", { count: report.needsMakeUp.length })}</h2>
-        <AbsenteeTable lines={report.needsMakeUp} testId="needs-make-up" />
-      </section>
+      <GroupReportSections
+        figures={report.figures}
+        split={report.split}
+        needsMakeUp={report.needsMakeUp}
+        before={
+          report.compliance ? (
+            <section className="card stack-sm" aria-labelledby="compliance-title">
+              <h2 id="compliance-title">{t("reports.complianceTitle")}</h2>
+              <ul className="item-list" data-testid="unit-compliance">
+                {report.compliance.cells.map((cell) => (
+                  <li key={cell.requirementId} className="feed-row">
+                    <span>{requirementTitle.get(cell.requirementId)}</span>
+                    <span className="cell-state">
+                      <StatusBadge status={cell.status} label={t(`cellStatus.${cell.status}`)} />
+                      {cell.startsAt ? <span className="muted small">{formatDate(cell.startsAt)}</span> : null}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null
+        }
+      />
       <section className="stack-sm" aria-labelledby="absent-title">
         <h2 id="absent-title">{t("reports.absenteesTitle", { count: report.absentees.length })}</h2>
         <AbsenteeTable lines={report.absentees} testId="absentees" />
