@@ -24,8 +24,9 @@ export function openDatabase(file: string = defaultDatabasePath()): Db {
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   // NORMAL in WAL mode survives a process crash (kill -9) without losing committed
-  // transactions; only an OS crash or power cut can lose the last few.
-  sqlite.pragma("synchronous = NORMAL");
+  // transactions; only an OS crash or power cut can lose the last few. SQLITE_SYNCHRONOUS=FULL
+  // for a server without a UPS (docs/decisions/0011-crash-safety.md).
+  sqlite.pragma(`synchronous = ${process.env.SQLITE_SYNCHRONOUS === "FULL" ? "FULL" : "NORMAL"}`);
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   return drizzle({ client: sqlite, schema }) as Db;

@@ -17,13 +17,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { eq } from "drizzle-orm";
-import { migrateDatabase, openDatabase } from "@/db/client";
-import { seedDemo } from "@/db/seed";
-import * as t from "@/db/schema";
-import { hashPassword } from "@/lib/auth/password";
-import { ensureCampaignKeys } from "@/lib/invitations/campaign-keys";
-import { signToken } from "@/lib/tokens/qr-token";
+import { prepareCheckInDatabase } from "./checkin-fixture";
 import { signIn, waitFor } from "./http-helpers";
 
 const INVITATIONS = 20_000;
@@ -31,48 +25,6 @@ const CONNECTIONS = 50;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const BARE_PORT = 3401;
 const APP_PORT = 3402;
-
-async function prepare(file: string) {
-  const db = openDatabase(file);
-  migrateDatabase(db);
-  await seedDemo(db);
-  const passwordHash = await hashPassword("bench-password");
-  const province = db.select().from(t.units).where(eq(t.units.code, "51")).get()!;
-  const body = db.select().from(t.bodies).where(eq(t.bodies.unitId, province.id)).get()!;
-  const campaign = db.select().from(t.campaigns).get()!;
-  const keys = ensureCampaignKeys(db, campaign.id);
-  const tokens: string[] = [];
-  let siteId = 0;
-  db.transaction((tx) => {
-    const conference = tx
-      .insert(t.conferences)
-      .values({ campaignId: campaign.id, unitId: province.id, bodyId: body.id, title: "Hội nghị thử tải điểm danh", startsAt: new Date(Date.now() - 600_000), endsAt: new Date(Date.now() + 6 * 3600_000), status: "in_progress" })
-      .returning()
-      .get();
-    siteId = tx.insert(t.sites).values({ conferenceId: conference.id, unitId: province.id, isMain: true, venue: "Hội trường thử tải" }).returning().get().id;
-    const scanner = tx.insert(t.users).values({ username: "bench.scanner", passwordHash, fullName: "Bench", role: "scanner", unitId: province.id }).returning().get();
-    tx.insert(t.siteStaff).values({ siteId, userId: scanner.id }).run();
-    const people = [];
-    for (let i = 0; i < INVITATIONS; i += 1000) {
-      people.push(...tx.insert(t.people).values(Array.from({ length: 1000 }, (_, k) => ({ fullName: `Đại biểu ${i + k}`, searchName: `dai bieu ${i + k}`, unitId: province.id }))).returning({ id: t.people.id }).all());
-    }
-    const setToken = db.$client.prepare("update invitations set token = ? where id = ?");
-    for (let i = 0; i < people.length; i += 1000) {
-      const rows = tx
-        .insert(t.invitations)
-        .values(people.slice(i, i + 1000).map((p) => ({ conferenceId: conference.id, personId: p.id, bodyId: body.id, siteId, status: "issued" as const })))
-        .returning({ id: t.invitations.id })
-        .all();
-      for (const r of rows) {
-        const token = signToken({ invitationId: r.id, conferenceId: conference.id, tokenVersion: 1 }, keys.privateKey);
-        setToken.run(token, r.id);
-        tokens.push(token);
-      }
-    }
-  });
-  db.$client.close();
-  return { tokens, siteId };
-}
 
 function start(command: string, args: string[], env: Record<string, string>): ChildProcess {
   return spawn(command, args, { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env }, stdio: ["ignore", "ignore", "inherit"], detached: true });
@@ -97,7 +49,7 @@ async function load(url: string, headers: Record<string, string>, nextBody: () =
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "quan-triet-bench-checkin-"));
   const file = path.join(dir, "bench.db");
-  const { tokens, siteId } = await prepare(file);
+  const { tokens, siteId } = await prepareCheckInDatabase(file, INVITATIONS);
   console.log(`Prepared ${tokens.length.toLocaleString("en")} invitations; ${CONNECTIONS} connections, ${DURATION} s each after a 3 s warm-up.`);
   let n = 0;
   const nextBody = () => {
