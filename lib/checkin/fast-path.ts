@@ -17,8 +17,10 @@ import { checkInRequestSchema, MAX_CHECKIN_BODY_BYTES } from "@/lib/schemas/chec
 import { isFlooding } from "./device-rate-limit";
 import { badRequest, DOOR_ERRORS, siteRefusal, type DoorError } from "./door-errors";
 import { createGroupCommit } from "./group-commit";
+import { STATIC_SECURITY_HEADERS } from "@/lib/security/static-headers.mjs";
 import { getScanSite, type SiteAccess } from "./site-access";
 
+const SECURITY_HEADERS = Object.fromEntries(STATIC_SECURITY_HEADERS.map((h) => [h.key, h.value]));
 const SESSION_CACHE_MS = 5000;
 /** Site access (assignment, door hours) is re-checked at most this often per user and site. */
 const ACCESS_CACHE_MS = 2000;
@@ -26,7 +28,7 @@ const COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-tok
 
 function send(res: ServerResponse, status: number, body: unknown) {
   const json = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(json), "cache-control": "no-store" });
+  res.writeHead(status, { ...SECURITY_HEADERS, "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(json), "cache-control": "no-store" });
   res.end(json);
 }
 
