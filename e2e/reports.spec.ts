@@ -92,6 +92,13 @@ test.describe("attendance reports", () => {
     expect(text.split("\r\n").filter(Boolean)).toHaveLength(6);
     expect(text).toContain("Ốm đau");
 
+    // The change is in the audit log: who, what, before and after.
+    await page.goto(`/admin/audit?action=record_absence&q=${encodeURIComponent("Nằm viện")}`);
+    const logged = page.getByTestId("audit-table").locator("tbody tr").first();
+    await expect(logged).toContainText("(admin)");
+    await expect(logged).toContainText(`invitation #${rows[3].id}`);
+    await expect(logged).toContainText('"reason": "illness"');
+
     await page.goto(`/reports/print?unit=${unit.code}`);
     const printed = page.getByTestId("printed-report");
     await expect(printed).toContainText("BÁO CÁO");
@@ -138,6 +145,7 @@ test.describe("attendance reports", () => {
     expect(campaignCsv).toContain("Huyện Ba Tơ");
     expect(campaignCsv).not.toContain("Lý Sơn");
 
+    expect((await page.goto("/admin/audit"))?.status()).toBe(404);
     // Door staff have no reports at all.
     await page.context().clearCookies();
     await signIn(page, "diemdanh");

@@ -20,6 +20,7 @@ export const ACTIONS = [
   "report:read",
   "absence:record",
   "user:manage",
+  "audit:read",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

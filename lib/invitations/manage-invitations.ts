@@ -106,6 +106,7 @@ export function setInvitationSite(db: Db, user: SessionUser, conferenceId: numbe
     .set({ siteId })
     .where(and(inArray(invitations.id, invitationIds), eq(invitations.conferenceId, conferenceId), invitationWriteScope(db, user)))
     .run().changes;
+  if (count > 0) recordAudit(db, { userId: user.id, action: "move_invitees", entity: "conference", entityId: conferenceId, after: { invitationIds, siteId, count } });
   return { ok: true, count };
 }
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { CreateUserFormClient } from "@/components/users/create-user-form-client";
 import { UserRowActionsClient } from "@/components/users/user-row-actions-client";
@@ -27,6 +28,7 @@ export default async function UsersPage() {
       <div className="page-head">
         <h1>{t("users.title")}</h1>
         <p className="muted">{t("users.count", { count: users.length })}</p>
+        <Link href="/admin/audit">{t("users.auditLink")}</Link>
       </div>
       <section className="card" aria-labelledby="create-user-title">
         <h2 id="create-user-title">{t("users.create")}</h2>
