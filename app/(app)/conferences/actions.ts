@@ -73,7 +73,8 @@ export async function moveConferenceAction(input: unknown): Promise<ActionResult
 export async function duplicateConferenceAction(form: FormData): Promise<void> {
   const t = await getTranslations("conferences");
   const user = await getActionUser("conference:write");
-  const id = parseId(String(form.get("conferenceId") ?? ""));
+  // Anything but a form (a hand-made request) is refused like a missing id, never a 500.
+  const id = typeof (form as Partial<FormData> | null)?.get === "function" ? parseId(String(form.get("conferenceId") ?? "")) : null;
   if (!user || !id) redirect("/conferences");
   const result = duplicateConference(db, user, id, t("copySuffix"));
   if (!result.ok) redirect(`/conferences/${id}`);

@@ -1,0 +1,261 @@
+/**
+ * The authorization matrix (issue 8): every route handler (found in app/api) and every
+ * server action (found in the build's server-reference manifest) × {no session, door
+ * staff, viewer of another unit, organiser of another body, admin}. Each pair must be
+ * allowed or refused as the table below says; a route or action the table does not
+ * know fails the test, so a new one cannot be forgotten.
+ *
+ * "+" allowed: it gets past authorization (401/403/404 or the refusal message would be a
+ * failure; a 400 for a body it does not like is fine). "-" refused: zero successes — a
+ * route handler answers no 2xx, an action reports no success (no `"ok":true`, no redirect
+ * into what it made, no data). Never a 500. Resources belong to a unit made for this test,
+ * so the admin's allowed calls change nothing anyone else reads.
+ */
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import { and, eq } from "drizzle-orm";
+import { bodies, campaigns, conferences, invitations, people, sites, unitFeeds, units, users } from "@/db/schema";
+import { ensureCampaignKeys } from "@/lib/invitations/campaign-keys";
+import { base32Encode } from "@/lib/tokens/base32";
+import { signToken } from "@/lib/tokens/qr-token";
+import { E2E_BASE_URL } from "./e2e-env";
+import { createAccount, e2eDb, expect, practiceConference, test } from "./fixtures";
+
+const ROLES = ["anonymous", "scanner", "viewerOther", "organiserOther", "admin"] as const;
+type Role = (typeof ROLES)[number];
+/** Which roles get through, as a string of five marks in ROLES order: "+" allowed, "-" refused. */
+type Marks = string;
+
+// ---------------------------------------------------------------------------------------------
+// Route handlers: "METHOD path" (path as in app/api, brackets kept) → marks.
+
+const ROUTES: Record<string, Marks> = {
+  "GET /api/health": "+++++",
+  "GET /api/calendar/events": "--+++",
+  "GET /api/campaigns/[id]/attendance.csv": "--+++",
+  "GET /api/campaigns/[id]/attendance.xlsx": "--+++",
+  "GET /api/campaigns/[id]/compliance.csv": "--+++",
+  "POST /api/checkin": "-+--+",
+  "POST /api/checkin/batch": "-+--+",
+  "POST /api/checkin/substitute": "-+--+",
+  "POST /api/checkin/undo": "----+",
+  "POST /api/checkin/walk-in": "-+--+",
+  "GET /api/conferences/[id]": "----+",
+  "GET /api/conferences/[id]/attendance.csv": "----+",
+  "GET /api/conferences/[id]/attendance.xlsx": "----+",
+  "GET /api/conferences/[id]/invitations.csv": "----+",
+  "GET /api/conferences/[id]/invitations.xlsx": "----+",
+  "GET /api/conferences/[id]/live": "----+",
+  "GET /api/conferences/[id]/revocations": "----+",
+  "GET /api/feeds/[token]": "+++++",
+  "GET /api/invitations/[token]": "+++++",
+  "POST /api/people/import": "---++",
+  "POST /api/people/import/[batchId]/preview": "----+",
+  "POST /api/people/import/[batchId]/commit": "----+",
+  "GET /api/sites/[siteId]/roster": "-+--+",
+  "GET /api/units/[code]/attendance.csv": "----+",
+  "GET /api/units/[code]/attendance.xlsx": "----+",
+};
+/** next-auth's own endpoints: not ours to judge (sign-in is covered by e2e/auth.spec.ts). */
+const SKIPPED_ROUTES = ["/api/auth/[...nextauth]"];
+
+// ---------------------------------------------------------------------------------------------
+// Server actions: exported name → marks. The resources in the form belong to the test's unit.
+
+const ACTIONS: Record<string, Marks> = {
+  setLocale: "+++++",
+  changeOwnPasswordAction: "-++++",
+  createUserAction: "----+",
+  resetPasswordAction: "----+",
+  setDisabledAction: "----+",
+  moveConferenceAction: "----+",
+  createFeedAction: "----+",
+  revokeFeedAction: "----+",
+  cancelConferenceAction: "----+",
+  duplicateConferenceAction: "----+",
+  setStatusAction: "----+",
+  saveConferenceAction: "----+",
+  addBridgePointsAction: "----+",
+  removeSiteAction: "----+",
+  saveSiteAction: "----+",
+  recordAbsenceAction: "----+",
+  recordMakeUpAction: "----+",
+  rowAction: "----+",
+  substituteAction: "----+",
+  addByFilterAction: "----+",
+  addPeopleAction: "----+",
+  issueAction: "----+",
+  searchPeopleAction: "----+",
+  mergePeopleAction: "----+",
+  savePersonAction: "----+",
+};
+
+const REFUSALS = ["Bạn không có quyền thực hiện thao tác này.", "Không tìm thấy, hoặc bạn không có quyền thay đổi.", "Không có quyền"];
+
+// ---------------------------------------------------------------------------------------------
+
+function routeFiles(): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name === "route.ts") found.push(full);
+    }
+  };
+  walk(path.join(process.cwd(), "app", "api"));
+  return found;
+}
+
+function routeMethods(file: string): string[] {
+  const source = fs.readFileSync(file, "utf8");
+  return ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((m) => new RegExp(`export (async )?(function|const) ${m}\\b`).test(source));
+}
+
+/** A unit of its own: a conference with a site, a person, a draft invitation, a feed, a user and an import batch to act on. */
+async function fixture(admin: APIRequestContext) {
+  const db = e2eDb();
+  const code = `az${process.pid}${Date.now() % 100000}`;
+  const province = db.select().from(units).where(eq(units.code, "51")).get()!;
+  const unit = db.insert(units).values({ code, name: `Đơn vị kiểm thử quyền ${code}`, kind: "don_vi_thu", placeName: "Thử", parentId: province.id, sortOrder: 998 }).returning().get();
+  const body = db.insert(bodies).values({ unitId: unit.id, kind: "standing_committee", name: `Ban Thường vụ thử ${code}`, symbol: "TQ" }).returning().get();
+  const campaign = db.select().from(campaigns).get()!;
+  const day = new Date(Date.now() + 20 * 86_400_000);
+  const conference = db.insert(conferences).values({ campaignId: campaign.id, unitId: unit.id, bodyId: body.id, title: `Hội nghị kiểm thử quyền ${code}`, startsAt: day, endsAt: new Date(day.getTime() + 3_600_000), status: "scheduled" }).returning().get();
+  const site = db.insert(sites).values({ conferenceId: conference.id, unitId: unit.id, isMain: true, venue: `Hội trường ${code}` }).returning().get();
+  const person = db.insert(people).values({ fullName: "Người Kiểm Thử", searchName: "nguoi kiem thu", unitId: unit.id }).returning().get();
+  const keys = ensureCampaignKeys(db, campaign.id);
+  const invitation = db.insert(invitations).values({ conferenceId: conference.id, personId: person.id, bodyId: body.id, siteId: site.id, status: "issued" }).returning().get();
+  const token = signToken({ invitationId: invitation.id, conferenceId: conference.id, tokenVersion: 1 }, keys.privateKey);
+  db.update(invitations).set({ token }).where(eq(invitations.id, invitation.id)).run();
+  const feedToken = base32Encode(crypto.getRandomValues(new Uint8Array(20)));
+  const feed = db.insert(unitFeeds).values({ unitId: unit.id, token: feedToken }).returning().get();
+  const victim = await createAccount("viewer", unit.code);
+  const victimId = db.select().from(users).where(eq(users.username, victim.username)).get()!.id;
+  const upload = await admin.post("/api/people/import", { multipart: { file: { name: "nguoi.csv", mimeType: "text/csv", buffer: Buffer.from("Họ và tên\nNguyễn Văn Thử\n") }, unitId: String(unit.id) } });
+  const batchId = ((await upload.json()) as { batchId?: number }).batchId ?? 999_999;
+  return { unit, body, conference, site, person, invitation, token, feedToken, feedId: feed.id, victimId, batchId, campaign };
+}
+
+test.describe("authorization matrix", () => {
+  test.setTimeout(180_000);
+
+  test("every route handler and server action allows exactly the roles it should", async () => {
+    const contexts = {} as Record<Role, APIRequestContext>;
+    const signInAs = async (username: string, password: string) => {
+      const ctx = await playwrightRequest.newContext({ baseURL: E2E_BASE_URL });
+      const csrf = (await (await ctx.get("/api/auth/csrf")).json()) as { csrfToken: string };
+      const res = await ctx.post("/api/auth/callback/credentials", { form: { csrfToken: csrf.csrfToken, username, password, json: "true" }, maxRedirects: 0 });
+      expect([200, 302]).toContain(res.status());
+      return ctx;
+    };
+    const viewerOther = await createAccount("viewer", "536");
+    const organiserOther = await createAccount("organizer", "535", "mat-khau-thu-1", "propaganda");
+    contexts.anonymous = await playwrightRequest.newContext({ baseURL: E2E_BASE_URL });
+    contexts.scanner = await signInAs("diemdanh", "demo1234");
+    contexts.viewerOther = await signInAs(viewerOther.username, viewerOther.password);
+    contexts.organiserOther = await signInAs(organiserOther.username, organiserOther.password);
+    contexts.admin = await signInAs("admin", "demo1234");
+    const f = await fixture(contexts.admin);
+    const practice = practiceConference();
+    const problems: string[] = [];
+
+    // --- Route handlers, found in the code.
+    const params: Record<string, string> = { id: String(f.conference.id), token: f.token, code: f.unit.code, siteId: String(practice.site.id), batchId: String(f.batchId) };
+    const checkinBody = () => ({ token: practice.invitations[12].token, siteId: practice.site.id, deviceId: "may-quyen", nonce: `az${Math.random().toString(36).slice(2)}${Date.now()}`, scannedAt: Date.now(), method: "hardware" });
+    for (const file of routeFiles()) {
+      const route = `/${path.relative(path.join(process.cwd(), "app"), path.dirname(file)).split(path.sep).join("/")}`;
+      if (SKIPPED_ROUTES.includes(route)) continue;
+      for (const method of routeMethods(file)) {
+        const key = `${method} ${route}`;
+        const marks = ROUTES[key];
+        if (!marks) {
+          problems.push(`${key}: not in the matrix — add it to e2e/authz-matrix.spec.ts`);
+          continue;
+        }
+        let url = route.replace(/\[(\w+)\]/g, (_, p: string) => (p === "id" && route.startsWith("/api/campaigns") ? String(f.campaign.id) : p === "token" && route.startsWith("/api/feeds") ? f.feedToken : params[p]));
+        if (route === "/api/calendar/events") url += `?campaign=${f.campaign.id}`;
+        for (const [i, role] of ROLES.entries()) {
+          const ctx = contexts[role];
+          const body = route === "/api/checkin/batch" ? { siteId: practice.site.id, items: [{ type: "scan", ...checkinBody() }] } : route.startsWith("/api/checkin/") ? { ...checkinBody(), invitationId: practice.invitations[12].id, reason: "kiểm thử", name: "Người Thay", fullName: "Khách Thử" } : checkinBody();
+          const response = method === "GET" ? await ctx.get(url, { maxRedirects: 0 }) : await ctx.post(url, { data: route.startsWith("/api/checkin") ? body : {}, maxRedirects: 0 });
+          const status = response.status();
+          if (status >= 500) problems.push(`${key} as ${role}: ${status}`);
+          else if (marks[i] === "+" && [401, 403, 404].includes(status)) problems.push(`${key} as ${role}: refused (${status}), expected allowed`);
+          else if (marks[i] === "-" && status < 300) problems.push(`${key} as ${role}: ${status}, expected refused`);
+        }
+      }
+    }
+    for (const key of Object.keys(ROUTES)) {
+      const [method, route] = key.split(" ");
+      if (!routeFiles().some((f) => `/${path.relative(path.join(process.cwd(), "app"), path.dirname(f)).split(path.sep).join("/")}` === route && routeMethods(f).includes(method))) problems.push(`${key}: in the matrix but not in the code`);
+    }
+
+    // --- Server actions, found in the build.
+    const manifest = JSON.parse(fs.readFileSync(path.join(process.cwd(), ".next", "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName: string; workers: Record<string, unknown> }> };
+    const require = createRequire(import.meta.url);
+    const { encodeReply } = require("next/dist/compiled/react-server-dom-turbopack/client.edge.js") as { encodeReply: (v: unknown) => Promise<FormData | string> };
+    const seen = new Set<string>();
+    for (const [id, entry] of Object.entries(manifest.node)) {
+      const name = entry.exportedName;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const marks = ACTIONS[name];
+      if (!marks) {
+        problems.push(`action ${name}: not in the matrix — add it to e2e/authz-matrix.spec.ts`);
+        continue;
+      }
+      const worker = Object.keys(entry.workers)[0];
+      const page = `/${worker.replace(/^app\//, "").replace(/\/page$/, "").split("/").filter((s) => !s.startsWith("(")).join("/")}`.replace(/\[id\]/, String(f.conference.id)).replace(/\/$/, "") || "/";
+      for (const [i, role] of ROLES.entries()) {
+        // The form every action might read, pointing at the test's own unit; the admin's calls stay there.
+        const form = new FormData();
+        for (const [k, v] of Object.entries({
+          conferenceId: f.conference.id,
+          id: f.person.id,
+          siteId: f.site.id,
+          invitationId: f.invitation.id,
+          invitationIds: f.invitation.id,
+          personId: f.person.id,
+          personIds: f.person.id,
+          keepId: f.person.id,
+          duplicateId: f.person.id,
+          unitId: f.unit.id,
+          bodyId: f.body.id,
+          userId: f.victimId,
+          feedId: f.feedId,
+          reason: "Kiểm thử phân quyền",
+          status: "draft",
+          deltaDays: 0,
+          deltaMinutes: 0,
+          action: "revoke",
+          q: "kiem thu",
+        })) form.set(k, String(v));
+        // The id's first byte says how many arguments the action takes: a form alone, or (previous state, form).
+        const objectArgs = { conferenceId: f.conference.id, deltaDays: 0, deltaMinutes: 0, q: "kiem thu" };
+        const args = name === "setLocale" ? ["xx"] : name === "moveConferenceAction" || name === "searchPeopleAction" ? [objectArgs] : id.startsWith("40") ? [form] : [{ ok: false }, form];
+        const body = await encodeReply(args);
+        // Sent as the browser sends it (Node's fetch encodes the FormData as multipart, in order).
+        const cookie = (await contexts[role].storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+        const response = await fetch(`${E2E_BASE_URL}${page}`, { method: "POST", headers: { "next-action": id, origin: E2E_BASE_URL, accept: "text/x-component", cookie }, body, redirect: "manual" });
+        const status = response.status;
+        const text = await response.text();
+        const redirect = response.headers.get("x-action-redirect") ?? response.headers.get("location") ?? "";
+        const succeeded = text.includes('"ok":true') || /\/edit/.test(redirect) || text.includes(f.person.fullName);
+        // A page re-rendered after a change carries every message, refusals included: success decides first.
+        const refused = !succeeded && ([401, 403, 404].includes(status) || redirect.startsWith("/login") || REFUSALS.some((r) => text.includes(r)));
+        if (status >= 500) problems.push(`action ${name} as ${role}: ${status}`);
+        else if (marks[i] === "+" && refused) problems.push(`action ${name} as ${role}: refused (${status}), expected allowed`);
+        else if (marks[i] === "-" && succeeded) problems.push(`action ${name} as ${role}: succeeded (${status}), expected refused`);
+      }
+    }
+    for (const name of Object.keys(ACTIONS)) if (!seen.has(name)) problems.push(`action ${name}: in the matrix but not in the build`);
+
+    for (const ctx of Object.values(contexts)) await ctx.dispose();
+    expect(problems).toEqual([]);
+    // Nothing the refused roles tried changed the test's unit.
+    expect(e2eDb().select().from(conferences).where(and(eq(conferences.id, f.conference.id))).get()).toBeTruthy();
+  });
+});
