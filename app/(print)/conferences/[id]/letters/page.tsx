@@ -32,7 +32,8 @@ export default async function LettersPage({ params, searchParams }: Props) {
     invitationIds: query.invitation ? [query.invitation] : undefined,
     bodyId: inviting.allBodies ? undefined : inviting.bodyId,
   });
-  const qrs = await Promise.all(letters.map((l) => qrSvg(l.token ?? "")));
+  // A letter without a token (not issued yet, or data from elsewhere) prints without a QR rather than failing.
+  const qrs = await Promise.all(letters.map((l) => (l.token ? qrSvg(l.token) : Promise.resolve(""))));
 
   return (
     <div className={`size-${query.size}`}>
