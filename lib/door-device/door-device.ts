@@ -278,27 +278,38 @@ export class DoorDevice {
     await this.recount();
   }
 
+  /**
+   * Sends a scan or a walk-in while online. "answered": the server recorded it (its body);
+   * "refused": the server said no (403, 429…: shown, not queued); "offline": no answer,
+   * a 5xx or an expired session — the caller keeps it for the queue.
+   */
+  private async sendLive(url: string, item: QueuedItem): Promise<{ kind: "answered"; body: unknown } | { kind: "refused"; answer: DoorAnswer } | { kind: "offline" }> {
+    if (this.state.connection !== "online") return { kind: "offline" };
+    try {
+      const response = await postJson(url, { ...item, siteId: this.siteId });
+      if (response.ok) return { kind: "answered", body: await response.json() };
+      if (response.status < 500 && response.status !== 401) {
+        const body = (await response.json().catch(() => ({}))) as { message?: string };
+        return { kind: "refused", answer: { kind: "error", message: body.message ?? this.messages.networkError } };
+      }
+      if (response.status === 401) this.set({ sessionExpired: true });
+      else this.goOffline();
+    } catch {
+      this.goOffline();
+    }
+    return { kind: "offline" };
+  }
+
   /** A scanned token, or a guest chosen from the roster by hand. */
   async scan(what: { token: string } | { invitationId: number }, method: "camera" | "hardware" | "manual"): Promise<DoorAnswer> {
     const item: QueuedItem = { type: "scan", ...what, deviceId: deviceId(), nonce: crypto.randomUUID(), scannedAt: Date.now(), method };
     const local = this.judge ? this.judge.judge(item, this.seen()) : null;
-    if (this.state.connection === "online") {
-      try {
-        const response = await postJson("/api/checkin", { ...item, siteId: this.siteId });
-        if (response.ok) {
-          const result = (await response.json()) as ScanResult;
-          await this.remember({ nonce: item.nonce, siteId: this.siteId, item, shown: result, state: "synced", syncedAt: Date.now() });
-          return { kind: "result", result, offline: false };
-        }
-        if (response.status < 500 && response.status !== 401) {
-          const body = await response.json().catch(() => ({}));
-          return { kind: "error", message: body.message ?? this.messages.networkError };
-        }
-        if (response.status === 401) this.set({ sessionExpired: true });
-        else this.goOffline();
-      } catch {
-        this.goOffline();
-      }
+    const live = await this.sendLive("/api/checkin", item);
+    if (live.kind === "refused") return live.answer;
+    if (live.kind === "answered") {
+      const result = live.body as ScanResult;
+      await this.remember({ nonce: item.nonce, siteId: this.siteId, item, shown: result, state: "synced", syncedAt: Date.now() });
+      return { kind: "result", result, offline: false };
     }
     if (!local) return { kind: "error", message: this.messages.noRoster };
     const result = await local;
@@ -309,25 +320,11 @@ export class DoorDevice {
   async walkIn(person: { fullName: string; position: string; workplace: string }): Promise<DoorAnswer> {
     const item: QueuedItem = { type: "walk_in", ...person, deviceId: deviceId(), nonce: crypto.randomUUID(), scannedAt: Date.now() };
     const shown = { verdict: "walk_in" as const, name: person.fullName };
-    if (this.state.connection === "online") {
-      try {
-        const response = await postJson("/api/checkin/walk-in", { ...item, siteId: this.siteId });
-        if (response.ok) {
-          await this.remember({ nonce: item.nonce, siteId: this.siteId, item, shown, state: "synced", syncedAt: Date.now() });
-          return { kind: "walk_in", name: person.fullName, offline: false };
-        }
-        if (response.status < 500 && response.status !== 401) {
-          const body = await response.json().catch(() => ({}));
-          return { kind: "error", message: body.message ?? this.messages.networkError };
-        }
-        if (response.status === 401) this.set({ sessionExpired: true });
-        else this.goOffline();
-      } catch {
-        this.goOffline();
-      }
-    }
-    await this.remember({ nonce: item.nonce, siteId: this.siteId, item, shown, state: "queued" });
-    return { kind: "walk_in", name: person.fullName, offline: true };
+    const live = await this.sendLive("/api/checkin/walk-in", item);
+    if (live.kind === "refused") return live.answer;
+    const offline = live.kind === "offline";
+    await this.remember({ nonce: item.nonce, siteId: this.siteId, item, shown, state: offline ? "queued" : "synced", ...(offline ? {} : { syncedAt: Date.now() }) });
+    return { kind: "walk_in", name: person.fullName, offline };
   }
 
   /** After an undo on the server: this device's earlier check-in of the guest no longer counts. */

@@ -69,14 +69,6 @@ export const batchItemSchema = z.discriminatedUnion("type", [
     scannedAt: deviceTime,
     method: z.enum(["camera", "hardware", "manual"]).default("camera"),
   }),
-  z.object({
-    type: z.literal("walk_in"),
-    fullName: z.string().trim().min(2).max(120),
-    position: z.string().trim().max(200).default(""),
-    workplace: z.string().trim().max(300).default(""),
-    deviceId: z.string().trim().min(1).max(64),
-    nonce,
-    scannedAt: deviceTime,
-  }),
+  walkInRequestSchema.omit({ siteId: true, offline: true }).extend({ type: z.literal("walk_in") }),
 ]);
 export type BatchItem = z.infer<typeof batchItemSchema>;
