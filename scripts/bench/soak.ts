@@ -18,7 +18,9 @@ import { signIn, startApp } from "./http-helpers";
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 600);
 const DEVICES = 50;
 const DEVICE_PACE_MS = 250; // each device: 4 scans a second at most
-const PORT = 3421;
+const PORT = Number(process.env.SOAK_PORT ?? 3421);
+/** SOAK_ONLY=door or pages runs half the traffic (to tell where memory goes). */
+const ONLY = process.env.SOAK_ONLY;
 
 interface Stats {
   times: number[];
@@ -86,7 +88,7 @@ async function main() {
         await new Promise((r) => setTimeout(r, Math.max(0, pace - (Date.now() - started))));
       }
     };
-    const devices = Array.from({ length: DEVICES }, (_, d) =>
+    const devices = Array.from({ length: ONLY === "pages" ? 0 : DEVICES }, (_, d) =>
       loop(DEVICE_PACE_MS, () => {
         const n = ++seq;
         return timed("POST /api/checkin", `${app.base}/api/checkin`, {
@@ -97,7 +99,7 @@ async function main() {
       }),
     );
     const get = (route: string, url: string, cookie: string) => () => timed(route, `${app.base}${url}`, { headers: { cookie } });
-    const readers = [
+    const readers = ONLY === "door" ? [] : [
       loop(2000, get("GET /reports", `/reports?campaign=${campaignId}`, admin)),
       loop(2000, get("GET /conferences/{id}/attendance", `/conferences/${conferenceId}/attendance`, admin)),
       loop(3000, get("GET /reports/units/{code}", "/reports/units/535", admin)),
@@ -105,7 +107,7 @@ async function main() {
       loop(1000, get("GET /api/calendar/events", `/api/calendar/events?campaign=${campaignId}`, admin)),
       loop(2000, get("GET /api/conferences/{id}/live", `/api/conferences/${conferenceId}/live`, admin)),
     ];
-    const warmUp = Math.min(30, Math.max(5, SECONDS / 20));
+    const warmUp = Math.min(60, Math.max(5, SECONDS / 10));
     await new Promise((r) => setTimeout(r, warmUp * 1000));
     const memoryStart = rssOf(app.child.pid!);
     console.log(`Warm-up ${warmUp} s done; server RSS ${memoryStart.toFixed(0)} MB. Running ${SECONDS} s…`);
