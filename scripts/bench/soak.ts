@@ -107,9 +107,18 @@ async function main() {
       loop(1000, get("GET /api/calendar/events", `/api/calendar/events?campaign=${campaignId}`, admin)),
       loop(2000, get("GET /api/conferences/{id}/live", `/api/conferences/${conferenceId}/live`, admin)),
     ];
-    // Long enough for V8 to fill its (bounded) heap: memory is compared from a warm server, not a cold one.
-    const warmUp = Math.min(120, Math.max(5, SECONDS / 5));
+    // Warm-up: the same traffic plus eight page readers without pause, until V8 has filled its
+    // bounded heap (SERVER_HEAP_MB); memory is then compared from a warm server, not a cold one.
+    const warmUp = Math.min(90, Math.max(5, SECONDS / 5));
+    let warming = true;
+    const pages = ["/reports", `/conferences/${conferenceId}/attendance`, `/calendar?campaign=${campaignId}`, "/reports/units/535"];
+    const heaters = Array.from({ length: 8 }, async (_, h) => {
+      for (let i = h; warming; i++) await fetch(`${app.base}${pages[i % pages.length]}`, { headers: { cookie: admin } }).then((r) => r.arrayBuffer()).catch(() => null);
+    });
     await new Promise((r) => setTimeout(r, warmUp * 1000));
+    warming = false;
+    await Promise.all(heaters);
+    await new Promise((r) => setTimeout(r, 5000));
     const memoryStart = rssOf(app.child.pid!);
     console.log(`Warm-up ${warmUp} s done; server RSS ${memoryStart.toFixed(0)} MB. Running ${SECONDS} s…`);
     for (const s of stats.values()) {
