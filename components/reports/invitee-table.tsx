@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { InviteeLine } from "@/lib/reports/attendance-query";
-import type { InviteeSort } from "@/lib/reports/sort-invitees";
+import type { InviteeSort } from "@/lib/reports/attendance-query";
 import { formatDate, formatTime } from "@/lib/time/format";
 import { AbsenceFormsClient } from "./absence-forms-client";
 

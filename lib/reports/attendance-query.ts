@@ -293,6 +293,55 @@ export function conferenceInvitees(db: Db, conference: ReportConference, q: Invi
   return [...conferenceInviteeLines(db, conference, q, now)];
 }
 
+/** The conference page lists this many invitees at a time (the exports have them all). */
+export const INVITEES_PER_PAGE = 300;
+export const INVITEE_SORTS = ["name", "unit", "status", "time"] as const;
+export type InviteeSort = (typeof INVITEE_SORTS)[number];
+
+/** The rules' status (inviteeStatus) as SQL, to filter and sort a page in the database. */
+function statusSql(over: boolean) {
+  return sql<string>`case when ${checkIns.invitationId} is not null then (case when ${checkIns.isLate} then 'late' else 'on_time' end) when ${absences.reason} is not null then 'excused' when ${over ? sql`1` : sql`0`} then 'unexcused' else 'unknown' end`;
+}
+
+/**
+ * One page of a conference's invitees, filtered and sorted by SQLite: a conference of
+ * 50,000 invitees costs a page, not the whole list, per view (the soak test found the
+ * whole list held per request enough to exhaust the heap under load).
+ */
+export function conferenceInviteePage(db: Db, conference: ReportConference, q: InviteeQuery & { sort?: InviteeSort; page?: number }, now: Date) {
+  const over = isOver(conference, now);
+  const status = statusSql(over);
+  const where = and(
+    eq(invitations.conferenceId, conference.id),
+    eq(invitations.kind, "invited"),
+    eq(invitations.status, "issued"),
+    q.siteId ? eq(invitations.siteId, q.siteId) : undefined,
+    q.status ? sql`${status} = ${q.status}` : undefined,
+  );
+  const total = db
+    .select({ n: sql<number>`count(*)` })
+    .from(invitations)
+    .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
+    .leftJoin(absences, eq(absences.invitationId, invitations.id))
+    .where(where)
+    .get()!.n;
+  const order = {
+    name: [asc(people.searchName), asc(invitations.id)],
+    unit: [asc(units.name), asc(people.searchName), asc(invitations.id)],
+    status: [asc(status), asc(people.searchName), asc(invitations.id)],
+    time: [sql`${checkIns.scannedAt} is null`, asc(checkIns.scannedAt), asc(people.searchName)],
+  }[q.sort ?? "name"];
+  const pages = Math.max(1, Math.ceil(total / INVITEES_PER_PAGE));
+  const page = Math.min(Math.max(1, q.page ?? 1), pages);
+  const rows = inviteeSelect(db)
+    .where(where)
+    .orderBy(...order)
+    .limit(INVITEES_PER_PAGE)
+    .offset((page - 1) * INVITEES_PER_PAGE)
+    .all();
+  return { lines: rows.map((row) => toLine(row as InviteeRow, conference, over)), total, page, pages };
+}
+
 /** Walk-ins of a conference: present without an invitation. */
 export function conferenceWalkIns(db: Db, conferenceId: number, siteId?: number) {
   return db

@@ -12,7 +12,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { getCurrentCampaign, getCompliance } from "@/lib/campaigns/get-compliance";
 import { getInvitingConference } from "@/lib/invitations/invitation-scope";
 import { can } from "@/lib/permissions";
-import { absentees, conferenceFigures, conferenceInvitees, conferenceWalkIns, type ConferenceFigures, type InviteeQuery, type ReportFilter } from "./attendance-query";
+import { absentees, conferenceFigures, conferenceInviteePage, conferenceWalkIns, type ConferenceFigures, type InviteeQuery, type InviteeSort, type ReportFilter } from "./attendance-query";
 import { attendanceRate, EMPTY_TALLY, addTallies, sumTallies, type Tally } from "./attendance-rules";
 
 export interface Split {
@@ -36,7 +36,14 @@ export function campaignFor(db: Db, campaignId: number | undefined, now: Date) {
 
 // ---------------------------------------------------------------------------
 
-export function getConferenceReport(db: Db, user: SessionUser, conferenceId: number, q: InviteeQuery, now: Date = new Date(), { withInvitees = true } = {}) {
+export function getConferenceReport(
+  db: Db,
+  user: SessionUser,
+  conferenceId: number,
+  q: InviteeQuery & { sort?: InviteeSort; page?: number },
+  now: Date = new Date(),
+  { withInvitees = true } = {},
+) {
   const conferenceRow = db.query.conferences.findFirst({ where: (c, { eq: e }) => e(c.id, conferenceId) }).sync();
   if (!conferenceRow) return null;
   const [figures] = conferenceFigures(db, user, { campaignId: conferenceRow.campaignId, conferenceId }, now);
@@ -50,7 +57,7 @@ export function getConferenceReport(db: Db, user: SessionUser, conferenceId: num
     split: splitOf([figures]),
     sites: siteList,
     siteFigures,
-    invitees: withInvitees ? conferenceInvitees(db, figures.conference, q, now) : [],
+    invitees: withInvitees ? conferenceInviteePage(db, figures.conference, q, now) : { lines: [], total: 0, page: 1, pages: 1 },
     walkIns: conferenceWalkIns(db, conferenceId, q.siteId),
     canRecord: Boolean(inviting) && can(user.role, "absence:record"),
   };

@@ -11,7 +11,6 @@ import { db } from "@/db";
 import { requirePageUser } from "@/lib/auth/guards";
 import { INVITEE_STATUSES } from "@/lib/reports/attendance-rules";
 import { getConferenceReport } from "@/lib/reports/report-views";
-import { INVITEES_PER_PAGE, sortInvitees } from "@/lib/reports/sort-invitees";
 import { parseId } from "@/lib/schemas/conferences";
 import { parseReportFilter } from "@/lib/schemas/reports";
 import { formatRange, formatTime } from "@/lib/time/format";
@@ -27,7 +26,7 @@ export default async function ConferenceAttendancePage({ params, searchParams }:
   const id = parseId((await params).id);
   const filter = parseReportFilter(await searchParams);
   const now = new Date();
-  const report = id ? getConferenceReport(db, user, id, { siteId: filter.site, status: filter.status as never }, now) : null;
+  const report = id ? getConferenceReport(db, user, id, { siteId: filter.site, status: filter.status as never, sort: filter.sort, page: filter.page }, now) : null;
   if (!report) notFound();
   const t = await getTranslations();
   const { conference } = report;
@@ -35,9 +34,7 @@ export default async function ConferenceAttendancePage({ params, searchParams }:
   const query = new URLSearchParams(Object.entries({ site: filter.site, status: filter.status, sort: filter.sort }).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
   const sortHref = (sort: string) => `?${new URLSearchParams({ ...Object.fromEntries(query), sort })}`;
   const pageHref = (page: number) => `?${new URLSearchParams({ ...Object.fromEntries(query), page: String(page) })}`;
-  const pages = Math.max(1, Math.ceil(report.invitees.length / INVITEES_PER_PAGE));
-  const pageNumber = Math.min(filter.page ?? 1, pages);
-  const shown = sortInvitees(report.invitees, filter.sort).slice((pageNumber - 1) * INVITEES_PER_PAGE, pageNumber * INVITEES_PER_PAGE);
+  const { lines: shown, total, page: pageNumber, pages } = report.invitees;
   return (
     <div className="stack">
       {live ? <LiveRefreshClient /> : null}
@@ -100,7 +97,7 @@ export default async function ConferenceAttendancePage({ params, searchParams }:
       </section>
 
       <section className="stack-sm" aria-labelledby="invitees-title">
-        <h2 id="invitees-title">{t("reports.inviteesTitle", { count: report.invitees.length })}</h2>
+        <h2 id="invitees-title">{t("reports.inviteesTitle", { count: total })}</h2>
         <form className="filters" method="get" aria-label={t("reports.filtersLabel")}>
           {report.sites.length > 1 ? (
             <SelectField id="filter-site" name="site" label={t("reports.col.site")} allLabel={t("common.all")} defaultValue={filter.site} options={report.sites.map((s) => ({ value: s.id, label: s.venue }))} />
