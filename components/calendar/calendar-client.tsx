@@ -11,10 +11,11 @@ import "@fullcalendar/react/skeleton.css";
 import "@fullcalendar/react/themes/classic/theme.css";
 import "@fullcalendar/react/themes/classic/palette.css";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { moveConferenceAction } from "@/app/(app)/conferences/actions";
 import type { CalendarEvent } from "@/lib/calendar/list-calendar-events";
 import { BODY_COLOURS } from "./body-colours";
+import { formatDate } from "@/lib/time/format";
 import { APP_TIME_ZONE, zonedDateKey } from "@/lib/time/zone";
 
 
@@ -25,6 +26,8 @@ interface Props {
   initialDate?: string;
 }
 
+const noSubscription = () => () => {};
+
 type Delta = { years: number; months: number; days: number; milliseconds: number };
 /** Vietnam has no daylight saving: a calendar day is always 24 hours. */
 const deltaMs = (d: Delta) => (d.years || d.months ? null : d.days * 86_400_000 + d.milliseconds);
@@ -33,11 +36,15 @@ export function CalendarClient({ events, locale, initialView, initialDate }: Pro
   const t = useTranslations("calendar");
   const ref = useRef<CalendarRef>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  // FullCalendar is drawn in the browser only: rendered on the server it kept every render's
+  // state alive (the soak test ran the server out of memory on /calendar). The server sends
+  // the plain list below instead, readable before the script runs.
+  const mounted = useSyncExternalStore(noSubscription, () => true, () => false);
 
   // Phones get the list view unless the link asks for another.
   useEffect(() => {
-    if (!initialView && window.matchMedia("(max-width: 760px)").matches) ref.current?.getApi().changeView("listMonth");
-  }, [initialView]);
+    if (mounted && !initialView && window.matchMedia("(max-width: 760px)").matches) ref.current?.getApi().changeView("listMonth");
+  }, [initialView, mounted]);
 
   async function move(info: EventDropInfo, startDelta: Delta, endDelta: Delta) {
     const startDeltaMs = deltaMs(startDelta);
@@ -66,6 +73,15 @@ export function CalendarClient({ events, locale, initialView, initialDate }: Pro
       <p className={`notice ${message?.ok ? "success" : "error"}${message ? "" : " visually-hidden"}`} role="status" data-testid="calendar-message">
         {message?.text ?? ""}
       </p>
+      {!mounted ? (
+        <ul className="item-list calendar-fallback" data-testid="calendar-fallback">
+          {events.map((e) => (
+            <li key={e.id}>
+              <a href={`/conferences/${e.id}`}>{e.title}</a> <span className="muted small">{`${formatDate(new Date(e.start))} · ${e.unitName}`}</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
       <FullCalendar
         ref={ref}
         plugins={[dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin, classicThemePlugin]}
@@ -108,6 +124,7 @@ export function CalendarClient({ events, locale, initialView, initialDate }: Pro
           window.history.replaceState(null, "", url);
         }}
       />
+      )}
     </div>
   );
 }
