@@ -24,5 +24,3 @@ export function pageCsp(nonce: string, { https }: { https: boolean }): string {
     ...(https ? ["upgrade-insecure-requests"] : []),
   ].join("; ");
 }
-
-export { STATIC_SECURITY_HEADERS } from "./static-headers.mjs";
