@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import { conferences, invitations } from "@/db/schema";
+import { E2E_PORT } from "./e2e-env";
 import { bodyIdOf, conferenceIdOf, createAccount, e2eDb, expect, signIn, test } from "./fixtures";
 
 /** A new conference with nobody invited yet. */
@@ -76,7 +77,7 @@ test("exports open in Excel with the tokens and links, and only for the issuing 
   const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
   expect(lines[0]).toBe("Họ và tên,Chức vụ,Nơi công tác,Đơn vị,Điểm cầu,Số giấy mời,Trạng thái,Người đi thay,Mã QR,Đường dẫn cá nhân");
   expect(lines.length).toBeGreaterThan(50);
-  expect(lines[1]).toMatch(/,[A-Z2-7]{120},http:\/\/localhost:3100\/i\/[A-Z2-7]{120}$/);
+  expect(lines[1]).toMatch(new RegExp(`,[A-Z2-7]{120},http://localhost:${E2E_PORT}/i/[A-Z2-7]{120}$`));
   const xlsx = await page.request.get(`/api/conferences/${conferenceId}/invitations.xlsx`);
   expect(xlsx.headers()["content-type"]).toContain("spreadsheetml");
   expect((await xlsx.body()).subarray(0, 2).toString()).toBe("PK");
