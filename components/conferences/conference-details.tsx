@@ -97,6 +97,11 @@ export async function ConferenceDetails({
         <h2 id="sites-title">
           {t("conferences.sites")} ({c.sites.length})
         </h2>
+        {c.partial ? (
+          <p className="muted" data-testid="partial-note">
+            {t("conferences.partialView")}
+          </p>
+        ) : null}
         <table className="table stack-on-phone" data-testid="site-table">
           <thead>
             <tr>
