@@ -11,11 +11,13 @@ export async function ConferenceDetails({
   actions,
   saved,
   canScan,
+  canReport,
 }: {
   conference: ConferenceDetail;
   actions: React.ReactNode;
   saved: boolean;
   canScan: boolean;
+  canReport: boolean;
 }) {
   const t = await getTranslations();
   return (
@@ -37,9 +39,11 @@ export async function ConferenceDetails({
         <Link className="button" href={`/conferences/${c.id}/invitations`}>
           {t("invitations.manage", { count: c.totals.invited })}
         </Link>
-        <Link className="button" href={`/conferences/${c.id}/attendance`}>
-          {t("reports.conferenceTitle")}
-        </Link>
+        {canReport ? (
+          <Link className="button" href={`/conferences/${c.id}/attendance`}>
+            {t("reports.conferenceTitle")}
+          </Link>
+        ) : null}
         <Link className="button" href={`/conferences/${c.id}/live`}>
           {t("conferences.liveCounter")}
         </Link>
