@@ -22,7 +22,7 @@ export const checkInRequestSchema = z
   .refine((v) => (v.token === undefined) !== (v.invitationId === undefined), { path: ["token"], message: "token or invitationId" });
 export type CheckInRequest = z.infer<typeof checkInRequestSchema>;
 
-/** Bodies larger than this are refused before parsing. */
+/** Bodies larger than this are refused (413) as soon as they pass it (lib/http/read-body.ts). */
 export const MAX_CHECKIN_BODY_BYTES = 4096;
 
 export const substituteRequestSchema = z.object({
@@ -51,7 +51,8 @@ export const undoRequestSchema = z.object({
 
 /** A door device's queue, sent when the network is back: at most this many scans per request. */
 export const MAX_BATCH_ITEMS = 200;
-export const MAX_BATCH_BODY_BYTES = 256 * 1024;
+/** 200 walk-ins at their longest (620 characters, up to 3 bytes each in UTF-8) are about 420 KB. */
+export const MAX_BATCH_BODY_BYTES = 1024 * 1024;
 
 /** POST /api/checkin/batch: the envelope; each item is parsed on its own, so one bad item does not hold up the rest. */
 export const checkInBatchSchema = z.object({
