@@ -1,5 +1,5 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import net, { type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readBody, readJsonBody, tooLargeBody, tooLargeHeaders } from "./read-body";
 
@@ -57,33 +57,55 @@ describe("readBody (a Node request), on a real server", () => {
     server = http.createServer(async (req, res) => {
       const read = await readBody(req, LIMIT);
       const [status, body] = read.ok ? [200, { bytes: read.bytes.length }] : [413, tooLargeBody(LIMIT)];
-      res.writeHead(status, { "content-type": "application/json", ...(read.ok ? {} : tooLargeHeaders) });
-      res.end(JSON.stringify(body));
+      const json = JSON.stringify(body);
+      res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(json), ...(read.ok ? {} : tooLargeHeaders) });
+      res.end(json);
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     port = (server.address() as AddressInfo).port;
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => {
+    server.closeAllConnections();
+    return new Promise<void>((resolve) => server.close(() => resolve()));
+  });
 
-  /** Streams up to `total` bytes chunked; stops writing when the answer comes. */
-  function send(total: number) {
-    return new Promise<{ status: number; sent: number; body: string }>((resolve, reject) => {
-      let sent = 0;
-      let answered = false;
-      const req = http.request({ port, method: "POST", path: "/" }, (res) => {
-        answered = true;
-        let body = "";
-        res.on("data", (d) => (body += d));
-        res.on("end", () => resolve({ status: res.statusCode!, sent, body }));
+  interface Sent {
+    /** The status line's code, if an answer came. */
+    status?: number;
+    body: string;
+    /** Bytes of body written when the answer came, and in all. */
+    sentWhenAnswered?: number;
+    sent: number;
+    error?: string;
+  }
+
+  /**
+   * A raw HTTP/1.1 client: up to `total` bytes of chunked body. One that reads as it sends
+   * stops writing when the answer comes; one that does not writes everything it can first.
+   */
+  function send(total: number, { stopOnAnswer = true } = {}) {
+    return new Promise<Sent>((resolve) => {
+      const out: Sent = { sent: 0, body: "" };
+      let answer = "";
+      const socket = net.connect(port, "127.0.0.1");
+      socket.on("data", (d) => {
+        if (out.status === undefined) out.sentWhenAnswered = out.sent;
+        answer += d.toString("utf8");
+        const [head, body = ""] = answer.split("\r\n\r\n");
+        out.status = Number(head.split(" ")[1]);
+        out.body = body;
+        if (stopOnAnswer && Buffer.byteLength(body) >= Number(/content-length: (\d+)/i.exec(head)?.[1] ?? Infinity)) socket.destroy();
       });
-      req.on("error", (error) => (answered ? undefined : reject(error)));
-      const chunk = Buffer.alloc(64 * KB, 97);
+      socket.on("error", (error: NodeJS.ErrnoException) => (out.error ??= error.code));
+      socket.on("close", () => resolve(out));
+      socket.write("POST / HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n");
+      const chunk = Buffer.concat([Buffer.from(`${(64 * KB).toString(16)}\r\n`), Buffer.alloc(64 * KB, 97), Buffer.from("\r\n")]);
       const pump = () => {
-        while (!answered && sent < total) {
-          sent += chunk.length;
-          if (!req.write(chunk)) return void req.once("drain", pump);
+        while (!(stopOnAnswer && out.status) && out.sent < total && !socket.destroyed) {
+          out.sent += 64 * KB;
+          if (!socket.write(chunk)) return void socket.once("drain", pump);
         }
-        if (!answered) req.end();
+        if (out.sent >= total && !socket.destroyed) socket.end("0\r\n\r\n");
       };
       pump();
     });
@@ -97,6 +119,20 @@ describe("readBody (a Node request), on a real server", () => {
     const result = await send(200 * 1024 * KB);
     expect(result.status).toBe(413);
     expect(JSON.parse(result.body)).toEqual({ error: "too_large", message: "Yêu cầu quá lớn (tối đa 256 KB)." });
-    expect(result.sent).toBeLessThan(50 * 1024 * KB);
+    expect(result.sentWhenAnswered).toBeLessThan(50 * 1024 * KB);
+  });
+
+  it("lets a client that sends everything first read the 413, when the rest is not much more", async () => {
+    const result = await send(8 * 1024 * KB, { stopOnAnswer: false });
+    expect(result).toMatchObject({ status: 413, sent: 8 * 1024 * KB });
+    expect(result.error).toBeUndefined();
+  });
+
+  it("cuts the connection of a client that keeps sending far past the limit", async () => {
+    const result = await send(200 * 1024 * KB, { stopOnAnswer: false });
+    expect(result.status).toBe(413);
+    // The server read 32 MB more than the limit, then cut: the client could not send it all.
+    expect(result.error).toMatch(/ECONNRESET|EPIPE/);
+    expect(result.sent).toBeLessThan(100 * 1024 * KB);
   });
 });
