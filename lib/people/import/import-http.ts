@@ -6,9 +6,10 @@ import { requireApiUser } from "@/lib/auth/guards";
 import { parseId } from "@/lib/schemas/conferences";
 import { mappingSchema } from "./map-rows";
 
-export async function importError(status: number, code: string) {
+/** A refusal with its message; `values` fill the message (the line where a CSV breaks, how many rows were written). */
+export async function importError(status: number, code: string, values?: Record<string, number>) {
   const t = await getTranslations("import.errors");
-  return NextResponse.json({ error: code, message: t.has(code) ? t(code) : t("invalid") }, { status });
+  return NextResponse.json({ error: code, message: t.has(code) ? t(code, values) : t("invalid"), ...(values ?? {}) }, { status });
 }
 
 export async function readMappingRequest(request: Request, rawBatchId: string) {
