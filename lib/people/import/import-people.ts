@@ -29,7 +29,8 @@ import { appSettings, importBatches, people } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { foldForSearch } from "@/lib/text/fold";
-import { defaultMapping, IMPORT_FIELDS, mappingSchema, mapRows, type ImportField, type MappedRow, type Mapping } from "./map-rows";
+import { createRowChecker, defaultMapping, IMPORT_FIELDS, mappingSchema, type ImportField, type MappedRow, type Mapping } from "./map-rows";
+import { nextTurn } from "./next-turn";
 import { parseFile } from "./parse-file";
 
 const mappingKey = (userId: number) => `import-mapping:${userId}`;
@@ -37,6 +38,8 @@ const commitKey = (batchId: number) => `import-commit:${batchId}`;
 const BATCH_TTL_MS = 24 * 3600_000;
 /** About 40 ms of writing on a small server (npm run bench:import). */
 export const COMMIT_CHUNK_ROWS = 500;
+/** Rows checked between two turns of the event loop (a 100,000-row list takes ~½ s to check). */
+const CHECK_SLICE_ROWS = 5_000;
 /** A commit whose heartbeat is older than this is taken to have died with its server. */
 export const STALE_COMMIT_MS = 60_000;
 
@@ -74,8 +77,18 @@ export function commitState(db: Db, batchId: number): "open" | "running" | "done
   return !record ? "open" : record.done ? "done" : "running";
 }
 
-export function previewBatch(batch: { headers: string[]; rows: string[][] }, mapping: Mapping) {
-  const { valid, errors } = mapRows(batch.rows, mapping);
+/** mapRows, pausing for the event loop every CHECK_SLICE_ROWS rows. */
+async function checkRows(rows: string[][], mapping: Mapping) {
+  const checker = createRowChecker(mapping);
+  for (let i = 0; i < rows.length; i++) {
+    if (i > 0 && i % CHECK_SLICE_ROWS === 0) await nextTurn();
+    checker.check(rows[i], i);
+  }
+  return checker.result();
+}
+
+export async function previewBatch(batch: { headers: string[]; rows: string[][] }, mapping: Mapping) {
+  const { valid, errors } = await checkRows(batch.rows, mapping);
   return { total: batch.rows.length, valid: valid.length, errors: errors.slice(0, 500), errorCount: errors.length, sample: valid.slice(0, 5) };
 }
 
@@ -97,7 +110,7 @@ export async function uploadBatch(db: Db, user: SessionUser, unitId: number, fil
     .returning({ id: importBatches.id })
     .get();
   const mapping = defaultMapping(parsed.headers, rememberedMapping(db, user.id));
-  return { ok: true as const, batchId: batch.id, headers: parsed.headers, mapping, preview: previewBatch(parsed, mapping) };
+  return { ok: true as const, batchId: batch.id, headers: parsed.headers, mapping, preview: await previewBatch(parsed, mapping) };
 }
 
 export function getBatch(db: Db, user: SessionUser, batchId: number) {
@@ -142,25 +155,28 @@ export async function commitBatch(db: Db, user: SessionUser, batchId: number, re
   const batch = getBatch(db, user, batchId);
   if (!batch) return { ok: false, code: "notFound" };
   const owner = randomUUID();
-  // Claim the batch (or take over an import stopped midway, with its own mapping).
+  // The rows are checked before the claim, pausing for the door; with the recorded mapping
+  // when an import stopped midway is taken over. The claim then checks that nothing changed.
+  const before = readCommitRecord(db, batch.id);
+  const mapping = before?.mapping ?? requested;
+  if (mapping.fullName < 0) return { ok: false, code: "nameColumnRequired" };
+  const { valid, errors } = await checkRows(batch.rows, mapping);
   const claim = immediateTransaction(db, () => {
     const record = readCommitRecord(db, batch.id);
     if (record?.done) return { ok: false as const, code: "alreadyCommitted" as const };
     if (record && Date.now() - record.heartbeat < STALE_COMMIT_MS) return { ok: false as const, code: "commitInProgress" as const };
-    const mapping = record?.mapping ?? requested;
-    if (mapping.fullName < 0) return { ok: false as const, code: "nameColumnRequired" as const };
-    const { valid, errors } = mapRows(batch.rows, mapping);
+    if (record?.owner !== before?.owner) return { ok: false as const, code: "commitInProgress" as const };
     if (valid.length === 0) return { ok: false as const, code: "noValidRows" as const };
     const claimed: CommitRecord = { ...(record ?? { written: 0, inserted: 0, updated: 0 }), owner, mapping, heartbeat: Date.now(), done: false };
     writeCommitRecord(db, batch.id, claimed);
-    return { ok: true as const, valid, skipped: errors.length, record: claimed };
+    return { ok: true as const, record: claimed };
   });
   if (!claim.ok) return claim;
-  const { valid, skipped } = claim;
+  const skipped = errors.length;
   let record = claim.record;
 
   while (record.written < valid.length) {
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
     const chunk = valid.slice(record.written, record.written + COMMIT_CHUNK_ROWS);
     try {
       const next = immediateTransaction(db, () => {

@@ -38,7 +38,7 @@ describe("reading files", () => {
   });
 
   it("reads semicolon CSV and UTF-16 with BOM", async () => {
-    expect(parseCsv("a;b\n1;2")).toEqual({ ok: true, rows: [["a", "b"], ["1", "2"]] });
+    expect(await parseCsv("a;b\n1;2")).toEqual({ ok: true, rows: [["a", "b"], ["1", "2"]] });
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("Họ và tên\tChức vụ\nAn\tX", "utf16le")]);
     const parsed = await parseFile("ds.txt", utf16);
     expect(parsed.ok && parsed.rows).toEqual([["An", "X"]]);
@@ -64,12 +64,12 @@ describe("reading files", () => {
     expect(fine.ok && fine.rows).toEqual([["Võ Thị\nHạnh", "Bí thư", ""], ['Hồ "Văn" Đức', "X"]]);
   });
 
-  it("guesses the delimiter from several lines, not counting delimiters inside quotes", () => {
+  it("guesses the delimiter from several lines, not counting delimiters inside quotes", async () => {
     expect(guessDelimiter('"Họ, tên";"Chức vụ"\nAn;Bí thư\nBình;Giáo viên')).toBe(";");
     expect(guessDelimiter("Mã;Tên, họ, đệm\n1;Nguyễn Văn An\n2;Trần Thị Bình")).toBe(";");
     expect(guessDelimiter("Họ và tên\tChức vụ, chức danh\nAn\tBí thư\nBình\tGiáo viên, tổ trưởng")).toBe("\t");
     expect(guessDelimiter("Họ và tên\nAn")).toBe(",");
-    expect(parseCsv('"Họ, tên";"Chức vụ"\nAn;Bí thư')).toEqual({ ok: true, rows: [["Họ, tên", "Chức vụ"], ["An", "Bí thư"]] });
+    expect(await parseCsv('"Họ, tên";"Chức vụ"\nAn;Bí thư')).toEqual({ ok: true, rows: [["Họ, tên", "Chức vụ"], ["An", "Bí thư"]] });
   });
 
   it("refuses a file with only a header row, CSV or XLSX", async () => {

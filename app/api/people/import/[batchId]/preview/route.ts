@@ -11,5 +11,5 @@ export async function POST(request: Request, { params }: { params: Promise<{ bat
   if (!batch) return importError(404, "notFound");
   const state = commitState(db, batch.id);
   if (state !== "open") return importError(409, state === "done" ? "alreadyCommitted" : "commitInProgress");
-  return NextResponse.json({ preview: previewBatch(batch, input.mapping) });
+  return NextResponse.json({ preview: await previewBatch(batch, input.mapping) });
 }
