@@ -54,7 +54,7 @@ async function run(label: string, filename: string, bytes: Uint8Array) {
   const upload = await uploadBatch(db, user, user.unitId, filename, bytes);
   if (!upload.ok) throw new Error(upload.code);
   const t1 = performance.now();
-  const preview = await previewBatch(getBatch(db, user, upload.batchId)!, upload.mapping);
+  const preview = await previewBatch((await getBatch(db, user, upload.batchId))!, upload.mapping);
   const t2 = performance.now();
   const result = await commitBatch(db, user, upload.batchId, upload.mapping);
   const t3 = performance.now();

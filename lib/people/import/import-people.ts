@@ -25,6 +25,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, inArray, lt } from "drizzle-orm";
 import { z } from "zod";
 import { immediateTransaction, type Db } from "@/db/client";
+import { importBatchRowSlice } from "@/db/import-batch-rows";
 import { appSettings, importBatches, people } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -40,6 +41,8 @@ const BATCH_TTL_MS = 24 * 3600_000;
 export const COMMIT_CHUNK_ROWS = 500;
 /** Rows checked between two turns of the event loop (a 100,000-row list takes ~½ s to check). */
 const CHECK_SLICE_ROWS = 5_000;
+/** Rows of a stored batch read between two turns of the event loop (db/import-batch-rows.ts). */
+const READ_SLICE_ROWS = 10_000;
 /** A commit whose heartbeat is older than this is taken to have died with its server. */
 export const STALE_COMMIT_MS = 60_000;
 
@@ -113,8 +116,23 @@ export async function uploadBatch(db: Db, user: SessionUser, unitId: number, fil
   return { ok: true as const, batchId: batch.id, headers: parsed.headers, mapping, preview: await previewBatch(parsed, mapping) };
 }
 
-export function getBatch(db: Db, user: SessionUser, batchId: number) {
-  return db.select().from(importBatches).where(and(eq(importBatches.id, batchId), eq(importBatches.userId, user.id))).get() ?? null;
+/** A batch of this user, without its rows. */
+function getBatchInfo(db: Db, user: SessionUser, batchId: number) {
+  const { id, userId, unitId, filename, headers, createdAt } = importBatches;
+  return db.select({ id, userId, unitId, filename, headers, createdAt }).from(importBatches).where(and(eq(importBatches.id, batchId), eq(importBatches.userId, user.id))).get() ?? null;
+}
+
+/** A batch of this user with its rows, read in slices that let other requests run in between. */
+export async function getBatch(db: Db, user: SessionUser, batchId: number) {
+  const batch = getBatchInfo(db, user, batchId);
+  if (!batch) return null;
+  const rows: string[][] = [];
+  for (;;) {
+    const slice = importBatchRowSlice(db, batch.id, rows.length, READ_SLICE_ROWS);
+    rows.push(...slice);
+    if (slice.length < READ_SLICE_ROWS) return { ...batch, rows };
+    await nextTurn();
+  }
 }
 
 /** One chunk: people with a known code updated, the others inserted. */
@@ -152,7 +170,7 @@ function writePeople(db: Db, unitId: number, rows: MappedRow[]) {
 type CommitResult = { ok: true; inserted: number; updated: number; skipped: number } | { ok: false; code: CommitError; values?: Record<string, number> };
 
 export async function commitBatch(db: Db, user: SessionUser, batchId: number, requested: Mapping): Promise<CommitResult> {
-  const batch = getBatch(db, user, batchId);
+  const batch = await getBatch(db, user, batchId);
   if (!batch) return { ok: false, code: "notFound" };
   const owner = randomUUID();
   // The rows are checked before the claim, pausing for the door; with the recorded mapping

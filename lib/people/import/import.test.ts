@@ -145,7 +145,7 @@ describe("import", () => {
 
   it("commits in chunks that let other work run between them, and never twice", async () => {
     const unitId = handle.db.select().from(units).where(eq(units.code, "535")).get()!.id;
-    const total = COMMIT_CHUNK_ROWS * 3 + 17;
+    const total = 10_017; // more than one slice of stored rows (10,000), twenty chunks
     const lines = Array.from({ length: total }, (_, i) => (i % 2 ? `Người nhập ${i},CHUNK-${i}` : `Người nhập ${i},`));
     const upload = await uploadBatch(handle.db, organizer, unitId, "lon.csv", csv(["Họ và tên,Mã", ...lines].join("\n")));
     if (!upload.ok) throw new Error(upload.code);

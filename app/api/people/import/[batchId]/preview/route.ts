@@ -7,7 +7,7 @@ import { commitState, getBatch, previewBatch } from "@/lib/people/import/import-
 export async function POST(request: Request, { params }: { params: Promise<{ batchId: string }> }) {
   const input = await readMappingRequest(request, (await params).batchId);
   if ("response" in input) return input.response;
-  const batch = getBatch(db, input.user, input.batchId);
+  const batch = await getBatch(db, input.user, input.batchId);
   if (!batch) return importError(404, "notFound");
   const state = commitState(db, batch.id);
   if (state !== "open") return importError(409, state === "done" ? "alreadyCommitted" : "commitInProgress");
