@@ -48,6 +48,7 @@ test.describe("the bad-input corpus", () => {
   });
 
   test("files: mis-encoded, truncated, fake, empty, binary and huge are refused with a message and nothing saved; hostile text is stored as text and shown escaped and neutralised", async ({ page }) => {
+    test.setTimeout(60_000); // thirteen uploads, then five pages and two exports: ~30 s on a busy 2-core machine
     await signIn(page, "admin");
     const db = e2eDb();
     const code = `bi${process.pid}${Date.now() % 100000}`;
