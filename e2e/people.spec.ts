@@ -1,4 +1,6 @@
-import { expect, signIn, test } from "./fixtures";
+import { and, count, eq } from "drizzle-orm";
+import { auditLog, people } from "@/db/schema";
+import { e2eDb, expect, signIn, test, unitIdOf } from "./fixtures";
 
 const stamp = `${process.pid}${Date.now() % 100000}`;
 const CSV = [
@@ -42,6 +44,43 @@ test("a malformed file gets a clear message and writes nothing", async ({ page }
   await page.getByRole("button", { name: "Tải lên và xem trước" }).click();
   await expect(page.getByTestId("import-message")).toHaveText("Không đọc được tệp Excel (tệp hỏng hoặc không phải XLSX).");
   await expect(page.getByTestId("import-preview")).toHaveCount(0);
+});
+
+test("a CSV that breaks or holds only a header is refused; no batch without a valid row is committed, none twice", async ({ page }) => {
+  await signIn(page, "tochuc.bato");
+  await page.goto("/people/import");
+  const unclosed = `Họ và tên,Chức vụ,Mã\nNguyễn Văn Mở,Bí thư,Q-${stamp}-1\n"Trần Thị Quên,Giáo viên,Q-${stamp}-2\nLê Văn Sau,Trưởng thôn,Q-${stamp}-3`;
+  await page.getByLabel("Tệp danh sách").setInputFiles({ name: "ngoac.csv", mimeType: "text/csv", buffer: Buffer.from(unclosed) });
+  await page.getByRole("button", { name: "Tải lên và xem trước" }).click();
+  await expect(page.getByTestId("import-message")).toContainText("Tệp CSV bị lỗi ở dòng 3: dấu ngoặc kép");
+  await expect(page.getByTestId("import-preview")).toHaveCount(0);
+  await page.getByLabel("Tệp danh sách").setInputFiles({ name: "tieu-de.csv", mimeType: "text/csv", buffer: Buffer.from("Họ và tên,Chức vụ,Mã\r\n") });
+  await page.getByRole("button", { name: "Tải lên và xem trước" }).click();
+  await expect(page.getByTestId("import-message")).toHaveText("Tệp chỉ có dòng tiêu đề, không có dòng dữ liệu nào để nhập.");
+  await expect(page.getByTestId("import-preview")).toHaveCount(0);
+  expect(e2eDb().select({ n: count() }).from(people).where(eq(people.externalCode, `Q-${stamp}-1`)).get()!.n).toBe(0);
+
+  const unitId = String(unitIdOf("535"));
+  const upload = async (name: string, text: string) => {
+    const response = await page.request.post("/api/people/import", { multipart: { unitId, file: { name, mimeType: "text/csv", buffer: Buffer.from(text) } } });
+    expect(response.status(), name).toBe(200);
+    return (await response.json()) as { batchId: number; mapping: unknown; preview: { valid: number } };
+  };
+  const commit = (batch: { batchId: number; mapping: unknown }) => page.request.post(`/api/people/import/${batch.batchId}/commit`, { data: { mapping: batch.mapping } });
+
+  const noneValid = await upload(`khong-hop-le-${stamp}.csv`, "Họ và tên,Số điện thoại\n,0905000000\nAn,123");
+  expect(noneValid.preview.valid).toBe(0);
+  const refused = await commit(noneValid);
+  expect(refused.status()).toBe(400);
+  expect((await refused.json()).message).toBe("Không có dòng hợp lệ nào để nhập. Hãy sửa các dòng lỗi hoặc chọn lại cột Họ và tên.");
+  expect(e2eDb().select({ n: count() }).from(auditLog).where(and(eq(auditLog.action, "import"), eq(auditLog.entityId, `khong-hop-le-${stamp}.csv`))).get()!.n).toBe(0);
+
+  const once = await upload("mot-lan.csv", `Họ và tên,Mã\nVõ Văn Một Lần,Q-${stamp}-9`);
+  expect((await commit(once)).status()).toBe(200);
+  const twice = await commit(once);
+  expect(twice.status()).toBe(409);
+  expect((await twice.json()).message).toContain("Tệp này đã được nhập rồi");
+  expect(e2eDb().select({ n: count() }).from(people).where(eq(people.externalCode, `Q-${stamp}-9`)).get()!.n).toBe(1);
 });
 
 test("people are created, edited and merged; viewers cannot reach the directory", async ({ page }) => {

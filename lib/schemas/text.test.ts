@@ -136,7 +136,7 @@ describe("NFD input is stored NFC", () => {
     expect(upload.ok).toBe(true);
     const { batchId, mapping } = upload as Extract<typeof upload, { ok: true }>;
     expect(mapping.fullName).toBe(0);
-    expect(commitBatch(handle.db, admin, batchId, mapping)).toMatchObject({ ok: true, inserted: 1 });
+    expect(await commitBatch(handle.db, admin, batchId, mapping)).toMatchObject({ ok: true, inserted: 1 });
     const row = handle.db.select().from(people).where(eq(people.externalCode, "NFD-Ư1")).get()!;
     expect(row).toMatchObject({ fullName: "Phạm Thị Ngọc Hân", position: "Hiệu trưởng", workplace: "Trường THCS Ba Tơ", category: "giáo viên", searchName: "pham thi ngoc han" });
   });

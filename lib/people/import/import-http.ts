@@ -13,9 +13,10 @@ export const MAX_UPLOAD_BYTES = MAX_BYTES + 64 * 1024;
 /** A column mapping: eight small numbers. */
 const MAX_MAPPING_BYTES = 16 * 1024;
 
-export async function importError(status: number, code: string) {
+/** A refusal with its message; `values` fill the message (the line where a CSV breaks, how many rows were written). */
+export async function importError(status: number, code: string, values?: Record<string, number>) {
   const t = await getTranslations("import.errors");
-  return NextResponse.json({ error: code, message: t.has(code) ? t(code) : t("invalid") }, { status, headers: status === 413 ? tooLargeHeaders : undefined });
+  return NextResponse.json({ error: code, message: t.has(code) ? t(code, values) : t("invalid"), ...(values ?? {}) }, { status, headers: status === 413 ? tooLargeHeaders : undefined });
 }
 
 export async function readMappingRequest(request: Request, rawBatchId: string) {

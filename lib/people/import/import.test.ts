@@ -1,13 +1,13 @@
 import ExcelJS from "exceljs";
-import { eq } from "drizzle-orm";
+import { and, count, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { people, units, users } from "@/db/schema";
+import { appSettings, auditLog, importBatches, people, units, users } from "@/db/schema";
 import { loadSessionUser, type SessionUser } from "@/lib/auth/session-user";
 import { createDemoDb } from "@/lib/testing/test-db";
 import { listPeople } from "@/lib/people/people";
-import { commitBatch, uploadBatch } from "./import-people";
+import { COMMIT_CHUNK_ROWS, commitBatch, uploadBatch } from "./import-people";
 import { defaultMapping, mapRows } from "./map-rows";
-import { parseCsv, parseFile } from "./parse-file";
+import { guessDelimiter, parseCsv, parseFile } from "./parse-file";
 
 const csv = (text: string, bom = true) => new TextEncoder().encode(`${bom ? "\uFEFF" : ""}${text}`);
 const SAMPLE = [
@@ -38,7 +38,7 @@ describe("reading files", () => {
   });
 
   it("reads semicolon CSV and UTF-16 with BOM", async () => {
-    expect(parseCsv("a;b\n1;2")).toEqual([["a", "b"], ["1", "2"]]);
+    expect(await parseCsv("a;b\n1;2")).toEqual({ ok: true, rows: [["a", "b"], ["1", "2"]] });
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("Họ và tên\tChức vụ\nAn\tX", "utf16le")]);
     const parsed = await parseFile("ds.txt", utf16);
     expect(parsed.ok && parsed.rows).toEqual([["An", "X"]]);
@@ -50,6 +50,33 @@ describe("reading files", () => {
     expect(await parseFile("ds.csv", new Uint8Array())).toEqual({ ok: false, code: "empty" });
     expect(await parseFile("ds.xlsx", Uint8Array.from([0x50, 0x4b, 3, 4, 1, 2, 3]))).toEqual({ ok: false, code: "badXlsx" });
     expect(await parseFile("ds.pdf", csv("x"))).toEqual({ ok: false, code: "unsupported" });
+  });
+
+  it("refuses a CSV that does not parse, with the line where it breaks", async () => {
+    // An unclosed quote used to swallow the rest of the file into one cell ("1 dòng hợp lệ").
+    const unclosed = "Họ và tên,Chức vụ\nNguyễn Văn An,Bí thư\n\"Trần Thị Bình,Giáo viên\nLê Văn Cường,Trưởng thôn\nPhạm Văn Dũng,Công nhân";
+    expect(await parseFile("ds.csv", csv(unclosed))).toEqual({ ok: false, code: "csvUnclosedQuote", values: { line: 3 } });
+    expect(await parseFile("ds.csv", csv('Họ và tên,Chức vụ\nAn,"Bí thư\r\nChi bộ"\nTrường TH "Ba Động",X'))).toEqual({ ok: false, code: "csvStrayQuote", values: { line: 4 } });
+    expect(await parseFile("ds.csv", csv('Họ và tên,Chức vụ\n"An"x,Bí thư'))).toEqual({ ok: false, code: "csvStrayQuote", values: { line: 2 } });
+    expect(await parseFile("ds.csv", csv("Họ và tên,Chức vụ\nAn,Bí thư\nTrần Thị Bích, Ngọc,Giáo viên"))).toEqual({ ok: false, code: "csvTooManyColumns", values: { line: 3, count: 3, expected: 2 } });
+    // A quoted line break is one cell; a trailing empty cell is not an extra column.
+    const fine = await parseFile("ds.csv", csv('Họ và tên,Chức vụ\n"Võ Thị\nHạnh",Bí thư,\n"Hồ ""Văn"" Đức" ,X'));
+    expect(fine.ok && fine.rows).toEqual([["Võ Thị\nHạnh", "Bí thư", ""], ['Hồ "Văn" Đức', "X"]]);
+  });
+
+  it("guesses the delimiter from several lines, not counting delimiters inside quotes", async () => {
+    expect(guessDelimiter('"Họ, tên";"Chức vụ"\nAn;Bí thư\nBình;Giáo viên')).toBe(";");
+    expect(guessDelimiter("Mã;Tên, họ, đệm\n1;Nguyễn Văn An\n2;Trần Thị Bình")).toBe(";");
+    expect(guessDelimiter("Họ và tên\tChức vụ, chức danh\nAn\tBí thư\nBình\tGiáo viên, tổ trưởng")).toBe("\t");
+    expect(guessDelimiter("Họ và tên\nAn")).toBe(",");
+    expect(await parseCsv('"Họ, tên";"Chức vụ"\nAn;Bí thư')).toEqual({ ok: true, rows: [["Họ, tên", "Chức vụ"], ["An", "Bí thư"]] });
+  });
+
+  it("refuses a file with only a header row, CSV or XLSX", async () => {
+    expect(await parseFile("ds.csv", csv("Họ và tên,Chức vụ\r\n\r\n"))).toEqual({ ok: false, code: "noRows" });
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Danh sách").addRow(["Họ tên", "SĐT"]);
+    expect(await parseFile("ds.xlsx", new Uint8Array(await workbook.xlsx.writeBuffer()))).toEqual({ ok: false, code: "noRows" });
   });
 
   it("reads the first sheet of an XLSX", async () => {
@@ -90,15 +117,87 @@ describe("import", () => {
     const upload = await uploadBatch(handle.db, organizer, unitId, "ds.csv", csv(SAMPLE));
     if (!upload.ok) throw new Error(upload.code);
     expect(upload.preview).toMatchObject({ total: 5, valid: 2, errorCount: 3 });
-    expect(commitBatch(handle.db, organizer, upload.batchId, upload.mapping)).toEqual({ ok: true, inserted: 2, updated: 0, skipped: 3 });
+    expect(await commitBatch(handle.db, organizer, upload.batchId, upload.mapping)).toEqual({ ok: true, inserted: 2, updated: 0, skipped: 3 });
     expect(listPeople(handle.db, organizer, { q: "nguyen van an" }).rows.map((p) => p.fullName)).toContain("Nguyễn Văn Ấn");
     expect(listPeople(handle.db, organizer, { q: "0905123456" }).rows.map((p) => p.fullName)).toEqual(["Nguyễn Văn Ấn"]);
 
     const again = await uploadBatch(handle.db, organizer, unitId, "ds2.csv", csv("Họ và tên,Mã,Chức vụ\nNguyễn Văn Ấn,IMP-1,Phó Bí thư"));
     if (!again.ok) throw new Error(again.code);
     expect(again.mapping.externalCode).toBe(1);
-    expect(commitBatch(handle.db, organizer, again.batchId, again.mapping)).toMatchObject({ ok: true, inserted: 0, updated: 1 });
+    expect(await commitBatch(handle.db, organizer, again.batchId, again.mapping)).toMatchObject({ ok: true, inserted: 0, updated: 1 });
     expect(handle.db.select().from(people).where(eq(people.externalCode, "IMP-1")).get()!.position).toBe("Phó Bí thư");
+  });
+
+  it("keeps no batch for a header-only file, and commits no batch without a valid row (no audit row)", async () => {
+    const unitId = handle.db.select().from(units).where(eq(units.code, "535")).get()!.id;
+    const batches = () => handle.db.select({ n: count() }).from(importBatches).get()!.n;
+    const audits = () => handle.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, "import")).get()!.n;
+    const [batchesBefore, auditsBefore] = [batches(), audits()];
+    expect(await uploadBatch(handle.db, organizer, unitId, "tieu-de.csv", csv("Họ và tên,Chức vụ,Mã\r\n"))).toEqual({ ok: false, code: "noRows" });
+    expect(batches()).toBe(batchesBefore);
+
+    const bad = await uploadBatch(handle.db, organizer, unitId, "loi.csv", csv("Họ và tên,Số điện thoại\n,0905000000\nAn,123"));
+    if (!bad.ok) throw new Error(bad.code);
+    expect(bad.preview).toMatchObject({ total: 2, valid: 0, errorCount: 2 });
+    expect(await commitBatch(handle.db, organizer, bad.batchId, bad.mapping)).toEqual({ ok: false, code: "noValidRows" });
+    expect(audits()).toBe(auditsBefore);
+  });
+
+  it("commits in chunks that let other work run between them, and never twice", async () => {
+    const unitId = handle.db.select().from(units).where(eq(units.code, "535")).get()!.id;
+    const total = 10_017; // more than one slice of stored rows (10,000), twenty chunks
+    const lines = Array.from({ length: total }, (_, i) => (i % 2 ? `Người nhập ${i},CHUNK-${i}` : `Người nhập ${i},`));
+    const upload = await uploadBatch(handle.db, organizer, unitId, "lon.csv", csv(["Họ và tên,Mã", ...lines].join("\n")));
+    if (!upload.ok) throw new Error(upload.code);
+    const imported = () => handle.db.select({ n: count() }).from(people).where(like(people.fullName, "Người nhập %")).get()!.n;
+
+    // Other work runs while the commit goes on, and sees it part-way: it yields between chunks.
+    const seen: number[] = [];
+    let committing = true;
+    const look = () => {
+      seen.push(imported());
+      if (committing) setImmediate(look);
+    };
+    setImmediate(look);
+    const [first, second] = await Promise.all([commitBatch(handle.db, organizer, upload.batchId, upload.mapping), commitBatch(handle.db, organizer, upload.batchId, upload.mapping)]);
+    committing = false;
+    expect(first).toEqual({ ok: true, inserted: total, updated: 0, skipped: 0 });
+    expect(second).toEqual({ ok: false, code: "commitInProgress" });
+    expect(seen.filter((n) => n > 0 && n < total).length).toBeGreaterThanOrEqual(2);
+    expect(await commitBatch(handle.db, organizer, upload.batchId, upload.mapping)).toEqual({ ok: false, code: "alreadyCommitted" });
+    expect(imported()).toBe(total);
+    expect(handle.db.select({ n: count() }).from(auditLog).where(and(eq(auditLog.action, "import"), eq(auditLog.entityId, "lon.csv"))).get()!.n).toBe(1);
+  });
+
+  it("resumes an import stopped midway after the last written chunk, writing no row twice", async () => {
+    const unitId = handle.db.select().from(units).where(eq(units.code, "535")).get()!.id;
+    const total = COMMIT_CHUNK_ROWS * 2 + 5;
+    const lines = Array.from({ length: total }, (_, i) => (i % 2 ? `Người tiếp ${i},RESUME-${i}` : `Người tiếp ${i},`));
+    const upload = await uploadBatch(handle.db, organizer, unitId, "tiep.csv", csv(["Họ và tên,Mã", ...lines].join("\n")));
+    if (!upload.ok) throw new Error(upload.code);
+    const imported = () => handle.db.select({ n: count() }).from(people).where(like(people.fullName, "Người tiếp %")).get()!.n;
+
+    // The second chunk fails in SQLite itself (as a full disk would), after the first is written.
+    handle.db.$client.exec(`create trigger stop_import before insert on people when new.full_name = 'Người tiếp ${COMMIT_CHUNK_ROWS + 1}' begin select raise(abort, 'disk full'); end`);
+    const stopped = await commitBatch(handle.db, organizer, upload.batchId, upload.mapping);
+    expect(stopped).toEqual({ ok: false, code: "commitInterrupted", values: { written: COMMIT_CHUNK_ROWS } });
+    expect(imported()).toBe(COMMIT_CHUNK_ROWS);
+    handle.db.$client.exec("drop trigger stop_import");
+
+    // Resumed with the recorded mapping, whatever the second request sends; the totals are the whole import's.
+    expect(await commitBatch(handle.db, organizer, upload.batchId, { ...upload.mapping, externalCode: -1 })).toEqual({ ok: true, inserted: total, updated: 0, skipped: 0 });
+    expect(imported()).toBe(total);
+    expect(handle.db.select({ n: count() }).from(people).where(like(people.externalCode, "RESUME-%")).get()!.n).toBe(Math.floor(total / 2));
+
+    // A server that died midway leaves a stale heartbeat; until then the batch counts as being imported.
+    const crashed = await uploadBatch(handle.db, organizer, unitId, "chet.csv", csv("Họ và tên\nNgười sau sự cố"));
+    if (!crashed.ok) throw new Error(crashed.code);
+    const key = `import-commit:${crashed.batchId}`;
+    const record = { owner: "dead", mapping: crashed.mapping, written: 0, inserted: 0, updated: 0, heartbeat: Date.now(), done: false };
+    handle.db.insert(appSettings).values({ key, value: JSON.stringify(record) }).run();
+    expect(await commitBatch(handle.db, organizer, crashed.batchId, crashed.mapping)).toEqual({ ok: false, code: "commitInProgress" });
+    handle.db.update(appSettings).set({ value: JSON.stringify({ ...record, heartbeat: Date.now() - 3600_000 }) }).where(eq(appSettings.key, key)).run();
+    expect(await commitBatch(handle.db, organizer, crashed.batchId, crashed.mapping)).toEqual({ ok: true, inserted: 1, updated: 0, skipped: 0 });
   });
 
   it("refuses another user's batch and a unit outside the user's scope", async () => {
@@ -107,6 +206,6 @@ describe("import", () => {
     const admin = handle.db.select().from(users).where(eq(users.username, "admin")).get()!;
     const upload = await uploadBatch(handle.db, loadSessionUser(handle.db, admin.id, admin.sessionVersion)!, lySon, "ds.csv", csv(SAMPLE));
     if (!upload.ok) throw new Error(upload.code);
-    expect(commitBatch(handle.db, organizer, upload.batchId, upload.mapping)).toEqual({ ok: false, code: "notFound" });
+    expect(await commitBatch(handle.db, organizer, upload.batchId, upload.mapping)).toEqual({ ok: false, code: "notFound" });
   });
 });

@@ -52,12 +52,16 @@ export interface MappedRow {
 
 export type RowError = { line: number; code: "nameMissing" | "phoneInvalid" | "emailInvalid" | "codeDuplicate" | "tooLong"; detail?: string };
 
-export function mapRows(rows: string[][], mapping: Mapping): { valid: MappedRow[]; errors: RowError[] } {
+/**
+ * Checks rows one at a time, so that a caller may pause between slices of a long list
+ * (lib/people/import/import-people.ts); `i` is the row's index in the whole list.
+ */
+export function createRowChecker(mapping: Mapping) {
   const cell = (row: string[], field: ImportField) => (mapping[field] >= 0 ? toNfc(row[mapping[field]] ?? "").trim() : "");
   const seenCodes = new Map<string, number>();
   const valid: MappedRow[] = [];
   const errors: RowError[] = [];
-  rows.forEach((row, i) => {
+  const check = (row: string[], i: number) => {
     const line = i + 2;
     const fullName = cell(row, "fullName").replace(/\s+/g, " ");
     if (!fullName) return void errors.push({ line, code: "nameMissing" });
@@ -86,6 +90,12 @@ export function mapRows(rows: string[][], mapping: Mapping): { valid: MappedRow[
       return void errors.push({ line, code: "tooLong" });
     }
     valid.push(mapped);
-  });
-  return { valid, errors };
+  };
+  return { check, result: () => ({ valid, errors }) };
+}
+
+export function mapRows(rows: string[][], mapping: Mapping): { valid: MappedRow[]; errors: RowError[] } {
+  const checker = createRowChecker(mapping);
+  rows.forEach(checker.check);
+  return checker.result();
 }

@@ -19,6 +19,6 @@ export async function POST(request: Request) {
   if (!(file instanceof File)) return importError(400, "noFile");
   if (!unitId.success) return importError(400, "unitRequired");
   const result = await uploadBatch(db, auth.user, unitId.data, file.name, new Uint8Array(await file.arrayBuffer()));
-  if (!result.ok) return importError(400, result.code);
+  if (!result.ok) return importError(400, result.code, "values" in result ? result.values : undefined);
   return NextResponse.json(result);
 }
