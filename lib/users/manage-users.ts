@@ -3,10 +3,11 @@
  * the session version, so the account's open sessions stop working at once.
  */
 import { and, eq, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { immediateTransaction, type Db } from "@/db/client";
 import { bodies, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { clearFailures } from "@/lib/auth/throttle";
 import type { CreateUserInput } from "@/lib/schemas/users";
 
 export type UserChangeResult = { ok: true } | { ok: false; field?: string; code: string };
@@ -60,6 +61,17 @@ export function setUserDisabled(db: Db, actorId: number, userId: number, disable
   if (changed === 0) return { ok: false, code: "userNotFound" };
   recordAudit(db, { userId: actorId, action: disabled ? "disable" : "enable", entity: "user", entityId: userId, after: { disabled } });
   return { ok: true };
+}
+
+/** The admin's "unlock sign-in": forgets the account's recent failed sign-ins, so its next attempt waits for nothing. */
+export function unlockSignIn(db: Db, actorId: number, userId: number): UserChangeResult {
+  return immediateTransaction(db, () => {
+    const user = db.select({ username: users.username }).from(users).where(eq(users.id, userId)).get();
+    if (!user) return { ok: false, code: "userNotFound" };
+    const failures = clearFailures(db, user.username);
+    recordAudit(db, { userId: actorId, action: "unlock_sign_in", entity: "user", entityId: userId, before: { failures } });
+    return { ok: true };
+  });
 }
 
 export async function changeOwnPassword(db: Db, userId: number, currentPassword: string, newPassword: string): Promise<UserChangeResult> {
