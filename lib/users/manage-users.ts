@@ -13,30 +13,31 @@ import type { CreateUserInput } from "@/lib/schemas/users";
 export type UserChangeResult = { ok: true } | { ok: false; field?: string; code: string };
 
 export async function createUser(db: Db, actorId: number, input: CreateUserInput): Promise<UserChangeResult> {
-  if (db.select({ id: users.id }).from(users).where(eq(users.username, input.username)).get()) {
-    return { ok: false, field: "username", code: "usernameTaken" };
-  }
   const bodyId = input.role === "organizer" ? input.bodyId : null;
-  if (bodyId !== null) {
-    const body = db.select({ id: bodies.id }).from(bodies).where(and(eq(bodies.id, bodyId), eq(bodies.unitId, input.unitId))).get();
-    if (!body) return { ok: false, field: "bodyId", code: "bodyNotInUnit" };
-  }
   const passwordHash = await hashPassword(input.password);
-  db.transaction((tx) => {
-    const created = tx
+  // The checks and the insert in one immediate transaction: two admins creating one username get one account and one clear refusal.
+  return immediateTransaction(db, (): UserChangeResult => {
+    if (db.select({ id: users.id }).from(users).where(eq(users.username, input.username)).get()) {
+      return { ok: false, field: "username", code: "usernameTaken" };
+    }
+    if (bodyId !== null) {
+      const body = db.select({ id: bodies.id }).from(bodies).where(and(eq(bodies.id, bodyId), eq(bodies.unitId, input.unitId))).get();
+      if (!body) return { ok: false, field: "bodyId", code: "bodyNotInUnit" };
+    }
+    const created = db
       .insert(users)
       .values({ username: input.username, fullName: input.fullName, role: input.role, unitId: input.unitId, bodyId, passwordHash })
       .returning({ id: users.id })
       .get();
-    recordAudit(tx as unknown as Db, {
+    recordAudit(db, {
       userId: actorId,
       action: "create",
       entity: "user",
       entityId: created.id,
       after: { username: input.username, fullName: input.fullName, role: input.role, unitId: input.unitId, bodyId },
     });
+    return { ok: true };
   });
-  return { ok: true };
 }
 
 export async function resetUserPassword(db: Db, actorId: number, userId: number, password: string): Promise<UserChangeResult> {
