@@ -7,6 +7,7 @@
 import http from "node:http";
 import next from "next";
 import { openDatabase } from "@/db/client";
+import { SOCKET_ADDRESS_HEADER } from "@/lib/auth/client-address";
 import { createCheckInFastPath } from "@/lib/checkin/fast-path";
 import { serverEnv } from "@/lib/env";
 
@@ -22,6 +23,9 @@ async function main() {
       void fastPath(req, res);
       return;
     }
+    // The socket's address, for the sign-in throttle; never the client's own header.
+    delete req.headers[SOCKET_ADDRESS_HEADER];
+    if (req.socket.remoteAddress) req.headers[SOCKET_ADDRESS_HEADER] = req.socket.remoteAddress;
     void handle(req, res);
   });
   server.keepAliveTimeout = 65_000;

@@ -123,17 +123,23 @@ export const users = sqliteTable(
   ],
 );
 
-/** Sign-in attempts, for throttling across several server processes. */
+/**
+ * Failed sign-ins, for the throttle across several server processes
+ * (docs/decisions/0014-sign-in-throttle.md). A success deletes the username's rows.
+ */
 export const loginAttempts = sqliteTable(
   "login_attempts",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     username: text("username").notNull(),
-    address: text("address").notNull(),
-    succeeded: integer("succeeded", { mode: "boolean" }).notNull(),
+    /** The client's real address, or null when it is not known (behind a proxy without TRUST_PROXY). */
+    address: text("address"),
     attemptedAt: integer("attempted_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [index("login_attempts_lookup_idx").on(t.username, t.address, t.attemptedAt)],
+  (t) => [
+    index("login_attempts_username_idx").on(t.username, t.attemptedAt),
+    index("login_attempts_address_idx").on(t.address, t.attemptedAt),
+  ],
 );
 
 export const auditLog = sqliteTable(
@@ -241,6 +247,10 @@ export const conferences = sqliteTable(
     index("conferences_body_idx").on(t.bodyId),
     index("conferences_starts_idx").on(t.startsAt),
     index("conferences_requirement_idx").on(t.requirementId, t.unitId),
+    /** One requirement is fulfilled by at most one (not cancelled) conference per unit. */
+    uniqueIndex("conferences_requirement_unit_unique")
+      .on(t.requirementId, t.unitId)
+      .where(sql`${t.requirementId} is not null and ${t.status} <> 'cancelled'`),
     check("conferences_time_check", sql`${t.endsAt} > ${t.startsAt}`),
     check("conferences_status_check", inList(t.status, CONFERENCE_STATUSES)),
     check("conferences_grace_check", sql`${t.graceMinutes} between 0 and 240`),

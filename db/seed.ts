@@ -110,7 +110,7 @@ export function clearDatabase(db: Db): void {
   db.transaction((tx) => {
     for (const table of TABLES_CHILD_FIRST) tx.run(sql.raw(`delete from "${table}"`));
     tx.run(sql`delete from sqlite_sequence`);
-  });
+  }, { behavior: "immediate" });
 }
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
@@ -139,7 +139,7 @@ export async function bootstrapEmpty(
       })
       .run();
     tx.insert(t.appSettings).values({ key: DEMO_SETTING, value: "0" }).run();
-  });
+  }, { behavior: "immediate" });
 }
 
 // ---------------------------------------------------------------------------
@@ -579,7 +579,7 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<Se
 
     for (const [bodyId, lastNumber] of letterCounters) d.insert(t.letterSequences).values({ bodyId, term: CAMPAIGN.term, lastNumber }).run();
     d.insert(t.appSettings).values({ key: DEMO_SETTING, value: "1" }).onConflictDoUpdate({ target: t.appSettings.key, set: { value: "1" } }).run();
-  });
+  }, { behavior: "immediate" });
 
   const n = (table: SQLiteTable) => db.select({ n: count() }).from(table).get()!.n;
   return {

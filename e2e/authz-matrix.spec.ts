@@ -70,6 +70,7 @@ const ACTIONS: Record<string, Marks> = {
   createUserAction: "----+",
   resetPasswordAction: "----+",
   setDisabledAction: "----+",
+  unlockSignInAction: "----+",
   moveConferenceAction: "----+",
   createFeedAction: "----+",
   revokeFeedAction: "----+",

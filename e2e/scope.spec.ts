@@ -67,9 +67,18 @@ test.describe("scope is checked on the server", () => {
     expect(response.status()).toBe(401);
   });
 
-  test("the health check answers with the database status", async ({ request }) => {
-    const response = await request.get("/api/health");
-    expect(response.status()).toBe(200);
-    expect(await response.json()).toMatchObject({ status: "ok", database: { status: "ok", journalMode: "wal" } });
+  test("the health check tells anyone up or down, and only an admin the database details", async ({ request, page }) => {
+    const anonymous = await request.get("/api/health");
+    expect(anonymous.status()).toBe(200);
+    expect(await anonymous.json()).toEqual({ status: "ok" });
+
+    await signIn(page, "baocao.bato");
+    expect(await (await page.request.get("/api/health")).json()).toEqual({ status: "ok" });
+
+    await page.context().clearCookies();
+    await signIn(page, "admin");
+    const admin = await page.request.get("/api/health");
+    expect(admin.status()).toBe(200);
+    expect(await admin.json()).toMatchObject({ status: "ok", database: { status: "ok", journalMode: "wal", users: expect.any(Number) } });
   });
 });

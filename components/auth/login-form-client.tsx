@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 
-const KNOWN_ERRORS = ["INVALID", "THROTTLED", "DISABLED"] as const;
+const KNOWN_ERRORS = ["INVALID", "DISABLED"] as const;
 
 interface Props {
   notice: string | null;
@@ -20,6 +20,15 @@ export function LoginFormClient({ notice, demo }: Props) {
   const [pending, setPending] = useState(false);
   const usernameRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
+
+  /** "INVALID", "DISABLED", or a throttle refusal with its wait in seconds: "THROTTLED:12". */
+  function signInErrorMessage(error: string | null | undefined): string {
+    const [code, wait] = (error ?? "").split(":");
+    const seconds = Math.max(1, Number.parseInt(wait ?? "", 10) || 1);
+    if (code === "THROTTLED") return t("errors.THROTTLED", { seconds });
+    if (code === "ADDRESS_THROTTLED") return t("errors.ADDRESS_THROTTLED", { minutes: Math.ceil(seconds / 60) });
+    return t(`errors.${KNOWN_ERRORS.find((k) => k === code) ?? "INVALID"}`);
+  }
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -40,8 +49,7 @@ export function LoginFormClient({ notice, demo }: Props) {
         router.refresh();
         return;
       }
-      const code = KNOWN_ERRORS.find((k) => k === result?.error) ?? "INVALID";
-      setError(t(`errors.${code}`));
+      setError(signInErrorMessage(result?.error));
     } catch {
       setError(t("errors.network"));
     }

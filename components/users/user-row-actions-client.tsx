@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
-import { resetPasswordAction, setDisabledAction } from "@/app/(app)/admin/users/actions";
+import { resetPasswordAction, setDisabledAction, unlockSignInAction } from "@/app/(app)/admin/users/actions";
 import { initialActionResult, latestMessage } from "@/lib/http/action-result";
 
 interface Props {
@@ -10,14 +10,17 @@ interface Props {
   username: string;
   disabled: boolean;
   isSelf: boolean;
+  /** Failed sign-ins in the throttle's window: when any, the admin may clear them. */
+  recentFailures: number;
 }
 
-export function UserRowActionsClient({ userId, username, disabled, isSelf }: Props) {
+export function UserRowActionsClient({ userId, username, disabled, isSelf, recentFailures }: Props) {
   const t = useTranslations("users");
   const passwordId = useId();
   const [resetState, resetAction, resetting] = useActionState(resetPasswordAction, initialActionResult);
   const [toggleState, toggleAction, toggling] = useActionState(setDisabledAction, initialActionResult);
-  const message = latestMessage(resetState, toggleState);
+  const [unlockState, unlockAction, unlocking] = useActionState(unlockSignInAction, initialActionResult);
+  const message = latestMessage(resetState, toggleState, unlockState);
 
   return (
     <div className="row-actions">
@@ -42,6 +45,15 @@ export function UserRowActionsClient({ userId, username, disabled, isSelf }: Pro
           </button>
         </form>
       )}
+      {recentFailures > 0 ? (
+        <form action={unlockAction}>
+          <input type="hidden" name="userId" value={userId} />
+          <input type="hidden" name="username" value={username} />
+          <button className="button small" type="submit" disabled={unlocking}>
+            {t("unlockSignIn")}
+          </button>
+        </form>
+      ) : null}
       {message ? (
         <p className={`notice small ${message.ok ? "success" : "error"}`} role="status">
           {message.message}

@@ -3,28 +3,32 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import { dummyPasswordHash, verifyPassword } from "./password";
-import { isThrottled, normalizeUsername, recordAttempt } from "./throttle";
+import { admitAttempt, normalizeUsername, recordSuccess } from "./throttle";
 
 export type AuthenticateResult =
   | { ok: true; user: typeof users.$inferSelect }
-  | { ok: false; reason: "throttled" | "invalid" | "disabled" };
+  | { ok: false; reason: "invalid" | "disabled" }
+  | { ok: false; reason: "throttled" | "addressThrottled"; retryAfterSeconds: number };
 
+/** `address` is the client's real address, or null when it is not known (see lib/auth/client-address.ts). */
 export async function authenticate(
   db: Db,
   username: string,
   password: string,
-  address: string,
+  address: string | null,
+  now = Date.now(),
 ): Promise<AuthenticateResult> {
   const name = normalizeUsername(username);
-  if (isThrottled(db, name, address)) return { ok: false, reason: "throttled" };
+  const verdict = admitAttempt(db, name, address, now);
+  if (!verdict.allowed) {
+    return { ok: false, reason: verdict.reason === "address" ? "addressThrottled" : "throttled", retryAfterSeconds: verdict.retryAfterSeconds };
+  }
 
   const user = db.select().from(users).where(eq(users.username, name)).get();
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
-  if (!user || !valid) {
-    recordAttempt(db, name, address, false);
-    return { ok: false, reason: "invalid" };
-  }
-  recordAttempt(db, name, address, true);
+  // admitAttempt already counted this attempt as a failure.
+  if (!user || !valid) return { ok: false, reason: "invalid" };
+  recordSuccess(db, name);
   if (user.disabled) return { ok: false, reason: "disabled" };
   return { ok: true, user };
 }

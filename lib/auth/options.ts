@@ -6,16 +6,18 @@ import { db } from "@/db";
 import { serverEnv } from "@/lib/env";
 import { signInSchema } from "@/lib/schemas/auth";
 import { authenticate } from "./authenticate";
+import { clientAddress } from "./client-address";
 
-/** Messages next-auth passes back to the login form as `error`; the form translates them. */
-export const SIGN_IN_ERRORS = { throttled: "THROTTLED", invalid: "INVALID", disabled: "DISABLED" } as const;
-
-function clientAddress(headers: Record<string, unknown> | undefined): string {
-  if (!serverEnv().TRUST_PROXY) return "direct";
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  return first || "direct";
-}
+/**
+ * Messages next-auth passes back to the login form as `error`; the form translates
+ * them. A throttle refusal carries its wait: "THROTTLED:12" (seconds).
+ */
+export const SIGN_IN_ERRORS = {
+  throttled: "THROTTLED",
+  addressThrottled: "ADDRESS_THROTTLED",
+  invalid: "INVALID",
+  disabled: "DISABLED",
+} as const;
 
 /** Built on first use, not at import: `next build` runs without the secret. */
 let cached: NextAuthOptions | undefined;
@@ -42,9 +44,12 @@ const buildAuthOptions = (): NextAuthOptions => ({
           db,
           parsed.data.username,
           parsed.data.password,
-          clientAddress(req?.headers as Record<string, unknown> | undefined),
+          clientAddress(req?.headers as Record<string, unknown> | undefined, serverEnv().TRUST_PROXY),
         );
-        if (!result.ok) throw new Error(SIGN_IN_ERRORS[result.reason]);
+        if (!result.ok) {
+          const code = SIGN_IN_ERRORS[result.reason];
+          throw new Error("retryAfterSeconds" in result ? `${code}:${result.retryAfterSeconds}` : code);
+        }
         const u = result.user;
         return {
           id: String(u.id),

@@ -1,51 +1,114 @@
 /**
- * Sign-in throttle: at most MAX_FAILURES failed attempts per username and
- * address in WINDOW_MS. Kept in the database so that several server processes
- * share it (architecture.md: no state in server memory).
+ * Sign-in throttle (docs/decisions/0014-sign-in-throttle.md). Two rules, kept in
+ * the database so that several server processes share them:
+ *
+ * - per username: after FREE_FAILURES failures, each further attempt for that
+ *   username waits 2, 4, 8 … seconds after the last failure, never more than
+ *   MAX_DELAY_SECONDS. It slows guessing; it never locks the real user out.
+ * - per address, only when the client's real address is known: more than
+ *   ADDRESS_MAX_FAILURES failures from one address in WINDOW_MS refuse that
+ *   address for the rest of the window (one source guessing many usernames).
+ *
+ * An attempt that is let through is counted as a failure before the password is
+ * checked, in the same immediate transaction as the check, so that parallel
+ * requests cannot all slip through one opening; a success deletes the
+ * username's failures. Refused attempts are not counted: hammering a waiting
+ * username does not make the wait longer.
  */
-import { and, count, eq, gt, lt } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { and, count, desc, eq, gt, lt, max } from "drizzle-orm";
+import { immediateTransaction, type Db } from "@/db/client";
 import { loginAttempts } from "@/db/schema";
 
-export const MAX_FAILURES = 5;
+export const FREE_FAILURES = 3;
+export const MAX_DELAY_SECONDS = 30;
+export const ADDRESS_MAX_FAILURES = 20;
 export const WINDOW_MS = 15 * 60 * 1000;
 
 export function normalizeUsername(username: string): string {
   return username.trim().toLowerCase();
 }
 
-export function isThrottled(db: Db, username: string, address: string, now = Date.now()): boolean {
-  const [row] = db
-    .select({ n: count() })
-    .from(loginAttempts)
-    .where(
-      and(
-        eq(loginAttempts.username, normalizeUsername(username)),
-        eq(loginAttempts.address, address),
-        eq(loginAttempts.succeeded, false),
-        gt(loginAttempts.attemptedAt, new Date(now - WINDOW_MS)),
-      ),
-    )
-    .all();
-  return (row?.n ?? 0) >= MAX_FAILURES;
+/** How long the next attempt waits after `failures` recent failures of one username. */
+export function usernameDelaySeconds(failures: number): number {
+  if (failures < FREE_FAILURES) return 0;
+  return Math.min(2 ** (failures - FREE_FAILURES + 1), MAX_DELAY_SECONDS);
 }
 
-export function recordAttempt(db: Db, username: string, address: string, succeeded: boolean, now = Date.now()): void {
+export type ThrottleVerdict =
+  | { allowed: true }
+  | { allowed: false; reason: "username" | "address"; retryAfterSeconds: number };
+
+/** The username's failures in the window, and when the last one was. */
+export function recentFailures(db: Db, username: string, now = Date.now()) {
+  const row = db
+    .select({ n: count(), last: max(loginAttempts.attemptedAt) })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.username, normalizeUsername(username)), gt(loginAttempts.attemptedAt, new Date(now - WINDOW_MS))))
+    .get();
+  return { count: row?.n ?? 0, lastAt: row?.last ? new Date(row.last).getTime() : null };
+}
+
+function addressVerdict(db: Db, address: string, now: number): ThrottleVerdict {
+  // The ADDRESS_MAX_FAILURES-th newest failure in the window: while it is in the window, the address waits.
+  const row = db
+    .select({ at: loginAttempts.attemptedAt })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.address, address), gt(loginAttempts.attemptedAt, new Date(now - WINDOW_MS))))
+    .orderBy(desc(loginAttempts.attemptedAt))
+    .limit(1)
+    .offset(ADDRESS_MAX_FAILURES - 1)
+    .get();
+  if (!row) return { allowed: true };
+  return { allowed: false, reason: "address", retryAfterSeconds: Math.max(1, Math.ceil((row.at.getTime() + WINDOW_MS - now) / 1000)) };
+}
+
+function usernameVerdict(db: Db, username: string, now: number): ThrottleVerdict {
+  const { count: failures, lastAt } = recentFailures(db, username, now);
+  const delayMs = usernameDelaySeconds(failures) * 1000;
+  // Never more than the delay itself, even if the clock went back after the last failure.
+  const waitMs = lastAt === null ? 0 : Math.min(lastAt + delayMs - now, delayMs);
+  if (waitMs <= 0) return { allowed: true };
+  return { allowed: false, reason: "username", retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+}
+
+/**
+ * Decides whether this attempt may check a password and, if so, counts it as a
+ * failure at once (recordSuccess takes it back). `address` is null when the
+ * client's real address is not known: then only the per-username rule applies.
+ */
+export function admitAttempt(db: Db, username: string, address: string | null, now = Date.now()): ThrottleVerdict {
   const name = normalizeUsername(username);
-  db.transaction((tx) => {
-    if (succeeded) {
-      // A successful sign-in clears this address's failures for the user.
-      tx.delete(loginAttempts)
-        .where(and(eq(loginAttempts.username, name), eq(loginAttempts.address, address)))
-        .run();
-    } else {
-      tx.insert(loginAttempts)
-        .values({ username: name, address, succeeded, attemptedAt: new Date(now) })
-        .run();
+  return immediateTransaction(db, () => {
+    if (address !== null) {
+      const verdict = addressVerdict(db, address, now);
+      if (!verdict.allowed) return verdict;
     }
+    const verdict = usernameVerdict(db, name, now);
+    if (!verdict.allowed) return verdict;
+    db.insert(loginAttempts).values({ username: name, address, attemptedAt: new Date(now) }).run();
     // Keep the table small.
-    tx.delete(loginAttempts)
-      .where(lt(loginAttempts.attemptedAt, new Date(now - WINDOW_MS)))
-      .run();
+    db.delete(loginAttempts).where(lt(loginAttempts.attemptedAt, new Date(now - WINDOW_MS))).run();
+    return verdict;
   });
+}
+
+/** The right password: the username's failures are forgotten. */
+export function recordSuccess(db: Db, username: string): void {
+  clearFailures(db, username);
+}
+
+/** Deletes the username's failures; returns how many there were. Also the admin's "unlock". */
+export function clearFailures(db: Db, username: string): number {
+  return db.delete(loginAttempts).where(eq(loginAttempts.username, normalizeUsername(username))).run().changes;
+}
+
+/** Recent failures per username, for the admin's user list. */
+export function recentFailureCounts(db: Db, now = Date.now()): Map<string, number> {
+  const rows = db
+    .select({ username: loginAttempts.username, n: count() })
+    .from(loginAttempts)
+    .where(gt(loginAttempts.attemptedAt, new Date(now - WINDOW_MS)))
+    .groupBy(loginAttempts.username)
+    .all();
+  return new Map(rows.map((r) => [r.username, r.n]));
 }

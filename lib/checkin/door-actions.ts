@@ -70,5 +70,5 @@ export function undoCheckIn(db: Db, userId: number, siteId: number, invitationId
     tx.delete(checkIns).where(eq(checkIns.id, existing.id)).run();
     recordAudit(tx as unknown as Db, { userId, action: "undo_check_in", entity: "check_in", entityId: existing.id, before: existing, after: { reason } });
     return true;
-  });
+  }, { behavior: "immediate" });
 }

@@ -3,7 +3,7 @@
  * bridge points (điểm cầu), each with its own door staff.
  */
 import { and, count, eq, inArray, ne } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { immediateTransaction, type Db } from "@/db/client";
 import { invitations, sites, siteStaff, units, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -29,56 +29,60 @@ function checkStaff(db: Db, staffIds: number[]): boolean {
 
 /** Adds a bridge point, or updates a site (the main one too). */
 export function saveSite(db: Db, user: SessionUser, input: SiteFormInput): SaveResult {
-  const conference = getWritableConference(db, user, input.conferenceId);
-  if (!conference) return { ok: false, code: "notFound" };
-  if (!siteUnitIds(db, conference.unitId).includes(input.unitId)) return { ok: false, field: "unitId", code: "unitOutsideConference" };
-  if (!checkStaff(db, input.staffIds)) return { ok: false, field: "staffIds", code: "staffNotScanner" };
-  const existing = input.siteId
-    ? db.select().from(sites).where(and(eq(sites.id, input.siteId), eq(sites.conferenceId, conference.id))).get()
-    : undefined;
-  if (input.siteId && !existing) return { ok: false, code: "notFound" };
+  return immediateTransaction(db, () => {
+    const conference = getWritableConference(db, user, input.conferenceId);
+    if (!conference) return { ok: false, code: "notFound" };
+    if (!siteUnitIds(db, conference.unitId).includes(input.unitId)) return { ok: false, field: "unitId", code: "unitOutsideConference" };
+    if (!checkStaff(db, input.staffIds)) return { ok: false, field: "staffIds", code: "staffNotScanner" };
+    const existing = input.siteId
+      ? db.select().from(sites).where(and(eq(sites.id, input.siteId), eq(sites.conferenceId, conference.id))).get()
+      : undefined;
+    if (input.siteId && !existing) return { ok: false, code: "notFound" };
 
-  const conflicts = findConflicts(db, {
-    conferenceId: conference.id,
-    campaignId: conference.campaignId,
-    unitId: conference.unitId,
-    startsAt: conference.startsAt,
-    endsAt: conference.endsAt,
-    sites: [{ id: existing?.id, unitId: input.unitId, venue: input.venue, capacity: input.capacity }],
-  }).filter((c) => c.code === "venue_clash");
-  if (conflicts.length > 0) return { ok: false, code: "conflicts", conflicts };
+    const conflicts = findConflicts(db, {
+      conferenceId: conference.id,
+      campaignId: conference.campaignId,
+      unitId: conference.unitId,
+      startsAt: conference.startsAt,
+      endsAt: conference.endsAt,
+      sites: [{ id: existing?.id, unitId: input.unitId, venue: input.venue, capacity: input.capacity }],
+    }).filter((c) => c.code === "venue_clash");
+    if (conflicts.length > 0) return { ok: false, code: "conflicts", conflicts };
 
-  const id = db.transaction((tx) => {
-    const values = { unitId: input.unitId, venue: input.venue, address: input.address, capacity: input.capacity };
-    let siteId: number;
-    if (existing) {
-      tx.update(sites).set(values).where(eq(sites.id, existing.id)).run();
-      siteId = existing.id;
-    } else {
-      siteId = tx.insert(sites).values({ ...values, conferenceId: conference.id, isMain: false }).returning({ id: sites.id }).get().id;
-    }
-    tx.delete(siteStaff).where(eq(siteStaff.siteId, siteId)).run();
-    if (input.staffIds.length > 0) tx.insert(siteStaff).values([...new Set(input.staffIds)].map((userId) => ({ siteId, userId }))).run();
-    recordAudit(tx as unknown as Db, { userId: user.id, action: existing ? "update" : "create", entity: "site", entityId: siteId, before: existing ?? null, after: { ...values, staffIds: input.staffIds } });
-    return siteId;
+    const id = db.transaction((tx) => {
+      const values = { unitId: input.unitId, venue: input.venue, address: input.address, capacity: input.capacity };
+      let siteId: number;
+      if (existing) {
+        tx.update(sites).set(values).where(eq(sites.id, existing.id)).run();
+        siteId = existing.id;
+      } else {
+        siteId = tx.insert(sites).values({ ...values, conferenceId: conference.id, isMain: false }).returning({ id: sites.id }).get().id;
+      }
+      tx.delete(siteStaff).where(eq(siteStaff.siteId, siteId)).run();
+      if (input.staffIds.length > 0) tx.insert(siteStaff).values([...new Set(input.staffIds)].map((userId) => ({ siteId, userId }))).run();
+      recordAudit(tx as unknown as Db, { userId: user.id, action: existing ? "update" : "create", entity: "site", entityId: siteId, before: existing ?? null, after: { ...values, staffIds: input.staffIds } });
+      return siteId;
+    }, { behavior: "immediate" });
+    return { ok: true, id, warnings: [] };
   });
-  return { ok: true, id, warnings: [] };
 }
 
 /** Removes a bridge point that has no invitations yet. */
 export function removeSite(db: Db, user: SessionUser, conferenceId: number, siteId: number): SaveResult {
-  const conference = getWritableConference(db, user, conferenceId);
-  if (!conference) return { ok: false, code: "notFound" };
-  const site = db.select().from(sites).where(and(eq(sites.id, siteId), eq(sites.conferenceId, conference.id))).get();
-  if (!site) return { ok: false, code: "notFound" };
-  if (site.isMain) return { ok: false, code: "cannotRemoveMain" };
-  const invited = db.select({ n: count() }).from(invitations).where(eq(invitations.siteId, site.id)).get()!.n;
-  if (invited > 0) return { ok: false, code: "siteHasInvitations" };
-  db.transaction((tx) => {
-    tx.delete(sites).where(eq(sites.id, site.id)).run();
-    recordAudit(tx as unknown as Db, { userId: user.id, action: "delete", entity: "site", entityId: site.id, before: site });
+  return immediateTransaction(db, () => {
+    const conference = getWritableConference(db, user, conferenceId);
+    if (!conference) return { ok: false, code: "notFound" };
+    const site = db.select().from(sites).where(and(eq(sites.id, siteId), eq(sites.conferenceId, conference.id))).get();
+    if (!site) return { ok: false, code: "notFound" };
+    if (site.isMain) return { ok: false, code: "cannotRemoveMain" };
+    const invited = db.select({ n: count() }).from(invitations).where(eq(invitations.siteId, site.id)).get()!.n;
+    if (invited > 0) return { ok: false, code: "siteHasInvitations" };
+    db.transaction((tx) => {
+      tx.delete(sites).where(eq(sites.id, site.id)).run();
+      recordAudit(tx as unknown as Db, { userId: user.id, action: "delete", entity: "site", entityId: site.id, before: site });
+    }, { behavior: "immediate" });
+    return { ok: true, id: site.id, warnings: [] };
   });
-  return { ok: true, id: site.id, warnings: [] };
 }
 
 /**
@@ -86,39 +90,41 @@ export function removeSite(db: Db, user: SessionUser, conferenceId: number, site
  * none yet, named after the unit. Venues already taken at that time are skipped.
  */
 export function addBridgePointsEverywhere(db: Db, user: SessionUser, conferenceId: number) {
-  const conference = getWritableConference(db, user, conferenceId);
-  if (!conference) return { ok: false as const, code: "notFound" };
-  const have = new Set(db.select({ unitId: sites.unitId }).from(sites).where(eq(sites.conferenceId, conference.id)).all().map((s) => s.unitId));
-  const children = db
-    .select()
-    .from(units)
-    .where(and(eq(units.parentId, conference.unitId), ne(units.id, conference.unitId)))
-    .orderBy(units.sortOrder)
-    .all()
-    .filter((u) => !have.has(u.id));
-  const added: string[] = [];
-  const skipped: string[] = [];
-  db.transaction((tx) => {
-    for (const unit of children) {
-      const venue = `Điểm cầu ${unit.name}`;
-      const clash = findConflicts(tx as unknown as Db, {
-        conferenceId: conference.id,
-        campaignId: conference.campaignId,
-        unitId: conference.unitId,
-        startsAt: conference.startsAt,
-        endsAt: conference.endsAt,
-        sites: [{ unitId: unit.id, venue, capacity: null }],
-      }).some((c) => c.code === "venue_clash");
-      if (clash) {
-        skipped.push(unit.name);
-        continue;
+  return immediateTransaction(db, () => {
+    const conference = getWritableConference(db, user, conferenceId);
+    if (!conference) return { ok: false as const, code: "notFound" };
+    const have = new Set(db.select({ unitId: sites.unitId }).from(sites).where(eq(sites.conferenceId, conference.id)).all().map((s) => s.unitId));
+    const children = db
+      .select()
+      .from(units)
+      .where(and(eq(units.parentId, conference.unitId), ne(units.id, conference.unitId)))
+      .orderBy(units.sortOrder)
+      .all()
+      .filter((u) => !have.has(u.id));
+    const added: string[] = [];
+    const skipped: string[] = [];
+    db.transaction((tx) => {
+      for (const unit of children) {
+        const venue = `Điểm cầu ${unit.name}`;
+        const clash = findConflicts(tx as unknown as Db, {
+          conferenceId: conference.id,
+          campaignId: conference.campaignId,
+          unitId: conference.unitId,
+          startsAt: conference.startsAt,
+          endsAt: conference.endsAt,
+          sites: [{ unitId: unit.id, venue, capacity: null }],
+        }).some((c) => c.code === "venue_clash");
+        if (clash) {
+          skipped.push(unit.name);
+          continue;
+        }
+        tx.insert(sites).values({ conferenceId: conference.id, unitId: unit.id, isMain: false, venue, address: unit.name }).run();
+        added.push(unit.name);
       }
-      tx.insert(sites).values({ conferenceId: conference.id, unitId: unit.id, isMain: false, venue, address: unit.name }).run();
-      added.push(unit.name);
-    }
-    recordAudit(tx as unknown as Db, { userId: user.id, action: "add_bridge_points", entity: "conference", entityId: conference.id, after: { added } });
+      recordAudit(tx as unknown as Db, { userId: user.id, action: "add_bridge_points", entity: "conference", entityId: conference.id, after: { added } });
+    }, { behavior: "immediate" });
+    return { ok: true as const, added, skipped };
   });
-  return { ok: true as const, added, skipped };
 }
 
 /** The sites of a conference with their door staff, for the site manager (caller has checked write scope). */

@@ -79,6 +79,27 @@ describe("the conference form", () => {
     expect(saveConference(handle.db, as("tochuc.bato"), form({ requirementId: String(requirement.id) }))).toEqual({ ok: false, field: "requirementId", code: "requirementTaken" });
   });
 
+  it("keeps it in the database too: a second live conference for one requirement and unit is refused, a cancelled one is not", () => {
+    const requirement = handle.db
+      .select()
+      .from(campaignRequirements)
+      .where(and(eq(campaignRequirements.unitKind, "huyen"), eq(campaignRequirements.bodyKind, "propaganda")))
+      .get()!;
+    const fulfilling = handle.db
+      .select()
+      .from(conferences)
+      .where(and(eq(conferences.requirementId, requirement.id), eq(conferences.unitId, unitId("535"))))
+      .get()!;
+    const copy = { ...fulfilling, id: undefined, createdAt: undefined };
+    expect(() => handle.db.insert(conferences).values({ ...copy, status: "draft", cancelReason: null }).run()).toThrow(
+      /UNIQUE constraint failed: conferences\.requirement_id, conferences\.unit_id/,
+    );
+    const cancelled = handle.db.insert(conferences).values({ ...copy, status: "cancelled", cancelReason: "Trùng lịch" }).returning().get();
+    // Reinstating the cancelled one would make two: refused with the form's clear message, not a 500.
+    expect(setConferenceStatus(handle.db, as("tochuc.bato"), cancelled.id, "draft")).toEqual({ ok: false, code: "requirementTaken" });
+    expect(handle.db.select().from(conferences).where(eq(conferences.id, cancelled.id)).get()!.status).toBe("cancelled");
+  });
+
   it("asks to confirm warnings, then saves", () => {
     const warned = saveConference(handle.db, as("tochuc.bato"), form({ startDate: "01/04/2021", endDate: "01/04/2021" }));
     expect(warned).toMatchObject({ ok: false, code: "conflicts", conflicts: [{ code: "after_deadline", blocking: false }] });

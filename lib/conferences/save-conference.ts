@@ -4,7 +4,7 @@
  * the SQL that loads the conference, runs the conflict rules, and audits.
  */
 import { and, eq, inArray, ne } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { immediateTransaction, type Db } from "@/db/client";
 import {
   bodies,
   campaignRequirements,
@@ -35,6 +35,25 @@ export function getWritableConference(db: Db, user: SessionUser, id: number) {
     .get();
 }
 
+const REQUIREMENT_CLASH = Symbol("requirement clash");
+
+/**
+ * Runs a write; when the database refuses a second live conference for one
+ * requirement and unit (the conferences_requirement_unit_unique index, the
+ * last word behind the check in code), answers REQUIREMENT_CLASH instead of failing.
+ */
+function writeOrRequirementClash<T>(write: () => T): T | typeof REQUIREMENT_CLASH {
+  try {
+    return write();
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === "SQLITE_CONSTRAINT_UNIQUE" && error instanceof Error && error.message.includes("conferences.requirement_id")) {
+      return REQUIREMENT_CLASH;
+    }
+    throw error;
+  }
+}
+
 /** Refuses on blocking conflicts; asks for confirmation of warnings unless already confirmed. */
 function judge(conflicts: Conflict[], confirmed: boolean): SaveResult | null {
   if (conflicts.some((c) => c.blocking)) return { ok: false, code: "conflicts", conflicts: conflicts.filter((c) => c.blocking) };
@@ -43,108 +62,111 @@ function judge(conflicts: Conflict[], confirmed: boolean): SaveResult | null {
 }
 
 export function saveConference(db: Db, user: SessionUser, input: ConferenceFormInput, conferenceId?: number): SaveResult {
-  const existing = conferenceId ? getWritableConference(db, user, conferenceId) : undefined;
-  if (conferenceId && !existing) return { ok: false, code: "notFound" };
-  if (existing?.status === "cancelled") return { ok: false, code: "cancelledReadOnly" };
+  return immediateTransaction(db, () => {
+    const existing = conferenceId ? getWritableConference(db, user, conferenceId) : undefined;
+    if (conferenceId && !existing) return { ok: false, code: "notFound" };
+    if (existing?.status === "cancelled") return { ok: false, code: "cancelledReadOnly" };
 
-  // The organising body must be one the user organises for (an admin: any).
-  const body = db
-    .select({ id: bodies.id, unitId: bodies.unitId, unitKind: units.kind })
-    .from(bodies)
-    .innerJoin(units, eq(units.id, bodies.unitId))
-    .where(and(eq(bodies.id, input.bodyId), user.role === "admin" ? undefined : eq(bodies.id, user.bodyId ?? -1)))
-    .get();
-  if (!body) return { ok: false, field: "bodyId", code: "bodyNotAllowed" };
-
-  if (!db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, input.campaignId)).get()) {
-    return { ok: false, field: "campaignId", code: "campaignRequired" };
-  }
-
-  if (input.requirementId !== null) {
-    const requirement = db
-      .select()
-      .from(campaignRequirements)
-      .where(and(eq(campaignRequirements.id, input.requirementId), eq(campaignRequirements.campaignId, input.campaignId)))
+    // The organising body must be one the user organises for (an admin: any).
+    const body = db
+      .select({ id: bodies.id, unitId: bodies.unitId, unitKind: units.kind })
+      .from(bodies)
+      .innerJoin(units, eq(units.id, bodies.unitId))
+      .where(and(eq(bodies.id, input.bodyId), user.role === "admin" ? undefined : eq(bodies.id, user.bodyId ?? -1)))
       .get();
-    if (!requirement || requirement.unitKind !== body.unitKind) return { ok: false, field: "requirementId", code: "requirementMismatch" };
-    const taken = db
-      .select({ id: conferences.id })
-      .from(conferences)
-      .where(
-        and(
-          eq(conferences.requirementId, input.requirementId),
-          eq(conferences.unitId, body.unitId),
-          ne(conferences.status, "cancelled"),
-          conferenceId ? ne(conferences.id, conferenceId) : undefined,
-        ),
-      )
-      .get();
-    if (taken) return { ok: false, field: "requirementId", code: "requirementTaken" };
-  }
+    if (!body) return { ok: false, field: "bodyId", code: "bodyNotAllowed" };
 
-  const coBodyIds = [...new Set(input.coBodyIds)].filter((id) => id !== body.id);
-  if (coBodyIds.length > 0 && db.select({ id: bodies.id }).from(bodies).where(inArray(bodies.id, coBodyIds)).all().length !== coBodyIds.length) {
-    return { ok: false, field: "coBodyIds", code: "invalid" };
-  }
-
-  const otherSites = existing
-    ? db.select().from(sites).where(and(eq(sites.conferenceId, existing.id), eq(sites.isMain, false))).all()
-    : [];
-  const mainSite = existing ? db.select().from(sites).where(and(eq(sites.conferenceId, existing.id), eq(sites.isMain, true))).get() : undefined;
-  const conflicts = findConflicts(db, {
-    conferenceId,
-    campaignId: input.campaignId,
-    unitId: body.unitId,
-    startsAt: input.startsAt,
-    endsAt: input.endsAt,
-    sites: [
-      { id: mainSite?.id, unitId: mainSite?.unitId ?? body.unitId, venue: input.venue, capacity: input.capacity },
-      ...otherSites.map((s) => ({ id: s.id, unitId: s.unitId, venue: s.venue, capacity: s.capacity })),
-    ],
-  });
-  const refusal = judge(conflicts, input.confirmWarnings);
-  if (refusal) return refusal;
-
-  const values = {
-    campaignId: input.campaignId,
-    unitId: body.unitId,
-    bodyId: body.id,
-    requirementId: input.requirementId,
-    title: input.title,
-    agenda: input.agenda,
-    audience: input.audience,
-    chair: input.chair,
-    contact: input.contact,
-    startsAt: input.startsAt,
-    endsAt: input.endsAt,
-    status: input.status as ConferenceStatus,
-    graceMinutes: input.graceMinutes,
-  };
-
-  const id = db.transaction((tx) => {
-    let savedId: number;
-    if (existing) {
-      tx.update(conferences).set({ ...values, updatedAt: new Date() }).where(eq(conferences.id, existing.id)).run();
-      savedId = existing.id;
-    } else {
-      savedId = tx.insert(conferences).values({ ...values, createdBy: user.id }).returning({ id: conferences.id }).get().id;
+    if (!db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, input.campaignId)).get()) {
+      return { ok: false, field: "campaignId", code: "campaignRequired" };
     }
-    const site = { venue: input.venue, address: input.address, capacity: input.capacity };
-    if (mainSite) tx.update(sites).set(site).where(eq(sites.id, mainSite.id)).run();
-    else tx.insert(sites).values({ ...site, conferenceId: savedId, unitId: body.unitId, isMain: true }).run();
-    tx.delete(conferenceCoBodies).where(eq(conferenceCoBodies.conferenceId, savedId)).run();
-    if (coBodyIds.length > 0) tx.insert(conferenceCoBodies).values(coBodyIds.map((bodyId) => ({ conferenceId: savedId, bodyId }))).run();
-    recordAudit(tx as unknown as Db, {
-      userId: user.id,
-      action: existing ? "update" : "create",
-      entity: "conference",
-      entityId: savedId,
-      before: existing ?? null,
-      after: { ...values, site, coBodyIds },
+
+    if (input.requirementId !== null) {
+      const requirement = db
+        .select()
+        .from(campaignRequirements)
+        .where(and(eq(campaignRequirements.id, input.requirementId), eq(campaignRequirements.campaignId, input.campaignId)))
+        .get();
+      if (!requirement || requirement.unitKind !== body.unitKind) return { ok: false, field: "requirementId", code: "requirementMismatch" };
+      const taken = db
+        .select({ id: conferences.id })
+        .from(conferences)
+        .where(
+          and(
+            eq(conferences.requirementId, input.requirementId),
+            eq(conferences.unitId, body.unitId),
+            ne(conferences.status, "cancelled"),
+            conferenceId ? ne(conferences.id, conferenceId) : undefined,
+          ),
+        )
+        .get();
+      if (taken) return { ok: false, field: "requirementId", code: "requirementTaken" };
+    }
+
+    const coBodyIds = [...new Set(input.coBodyIds)].filter((id) => id !== body.id);
+    if (coBodyIds.length > 0 && db.select({ id: bodies.id }).from(bodies).where(inArray(bodies.id, coBodyIds)).all().length !== coBodyIds.length) {
+      return { ok: false, field: "coBodyIds", code: "invalid" };
+    }
+
+    const otherSites = existing
+      ? db.select().from(sites).where(and(eq(sites.conferenceId, existing.id), eq(sites.isMain, false))).all()
+      : [];
+    const mainSite = existing ? db.select().from(sites).where(and(eq(sites.conferenceId, existing.id), eq(sites.isMain, true))).get() : undefined;
+    const conflicts = findConflicts(db, {
+      conferenceId,
+      campaignId: input.campaignId,
+      unitId: body.unitId,
+      startsAt: input.startsAt,
+      endsAt: input.endsAt,
+      sites: [
+        { id: mainSite?.id, unitId: mainSite?.unitId ?? body.unitId, venue: input.venue, capacity: input.capacity },
+        ...otherSites.map((s) => ({ id: s.id, unitId: s.unitId, venue: s.venue, capacity: s.capacity })),
+      ],
     });
-    return savedId;
+    const refusal = judge(conflicts, input.confirmWarnings);
+    if (refusal) return refusal;
+
+    const values = {
+      campaignId: input.campaignId,
+      unitId: body.unitId,
+      bodyId: body.id,
+      requirementId: input.requirementId,
+      title: input.title,
+      agenda: input.agenda,
+      audience: input.audience,
+      chair: input.chair,
+      contact: input.contact,
+      startsAt: input.startsAt,
+      endsAt: input.endsAt,
+      status: input.status as ConferenceStatus,
+      graceMinutes: input.graceMinutes,
+    };
+
+    const id = writeOrRequirementClash(() => db.transaction((tx) => {
+      let savedId: number;
+      if (existing) {
+        tx.update(conferences).set({ ...values, updatedAt: new Date() }).where(eq(conferences.id, existing.id)).run();
+        savedId = existing.id;
+      } else {
+        savedId = tx.insert(conferences).values({ ...values, createdBy: user.id }).returning({ id: conferences.id }).get().id;
+      }
+      const site = { venue: input.venue, address: input.address, capacity: input.capacity };
+      if (mainSite) tx.update(sites).set(site).where(eq(sites.id, mainSite.id)).run();
+      else tx.insert(sites).values({ ...site, conferenceId: savedId, unitId: body.unitId, isMain: true }).run();
+      tx.delete(conferenceCoBodies).where(eq(conferenceCoBodies.conferenceId, savedId)).run();
+      if (coBodyIds.length > 0) tx.insert(conferenceCoBodies).values(coBodyIds.map((bodyId) => ({ conferenceId: savedId, bodyId }))).run();
+      recordAudit(tx as unknown as Db, {
+        userId: user.id,
+        action: existing ? "update" : "create",
+        entity: "conference",
+        entityId: savedId,
+        before: existing ?? null,
+        after: { ...values, site, coBodyIds },
+      });
+      return savedId;
+    }, { behavior: "immediate" }));
+    if (id === REQUIREMENT_CLASH) return { ok: false, field: "requirementId", code: "requirementTaken" };
+    return { ok: true, id, warnings: conflicts };
   });
-  return { ok: true, id, warnings: conflicts };
 }
 
 /** A drag or resize on the calendar: the same rules as the form. */
@@ -153,84 +175,90 @@ export function moveConference(
   user: SessionUser,
   input: { conferenceId: number; startDeltaMs: number; endDeltaMs: number; confirmWarnings: boolean },
 ): SaveResult {
-  const existing = getWritableConference(db, user, input.conferenceId);
-  if (!existing) return { ok: false, code: "notFound" };
-  if (existing.status === "cancelled" || existing.status === "held") return { ok: false, code: "cannotMove" };
-  const startsAt = new Date(existing.startsAt.getTime() + input.startDeltaMs);
-  const endsAt = new Date(existing.endsAt.getTime() + input.endDeltaMs);
-  const siteRows = db.select().from(sites).where(eq(sites.conferenceId, existing.id)).all();
-  const conflicts = findConflicts(db, {
-    conferenceId: existing.id,
-    campaignId: existing.campaignId,
-    unitId: existing.unitId,
-    startsAt,
-    endsAt,
-    sites: siteRows.map((s) => ({ id: s.id, unitId: s.unitId, venue: s.venue, capacity: s.capacity })),
-  });
-  const refusal = judge(conflicts, input.confirmWarnings);
-  if (refusal) return refusal;
-  db.transaction((tx) => {
-    tx.update(conferences).set({ startsAt, endsAt, updatedAt: new Date() }).where(eq(conferences.id, existing.id)).run();
-    recordAudit(tx as unknown as Db, {
-      userId: user.id,
-      action: "move",
-      entity: "conference",
-      entityId: existing.id,
-      before: { startsAt: existing.startsAt, endsAt: existing.endsAt },
-      after: { startsAt, endsAt },
+  return immediateTransaction(db, () => {
+    const existing = getWritableConference(db, user, input.conferenceId);
+    if (!existing) return { ok: false, code: "notFound" };
+    if (existing.status === "cancelled" || existing.status === "held") return { ok: false, code: "cannotMove" };
+    const startsAt = new Date(existing.startsAt.getTime() + input.startDeltaMs);
+    const endsAt = new Date(existing.endsAt.getTime() + input.endDeltaMs);
+    const siteRows = db.select().from(sites).where(eq(sites.conferenceId, existing.id)).all();
+    const conflicts = findConflicts(db, {
+      conferenceId: existing.id,
+      campaignId: existing.campaignId,
+      unitId: existing.unitId,
+      startsAt,
+      endsAt,
+      sites: siteRows.map((s) => ({ id: s.id, unitId: s.unitId, venue: s.venue, capacity: s.capacity })),
     });
+    const refusal = judge(conflicts, input.confirmWarnings);
+    if (refusal) return refusal;
+    db.transaction((tx) => {
+      tx.update(conferences).set({ startsAt, endsAt, updatedAt: new Date() }).where(eq(conferences.id, existing.id)).run();
+      recordAudit(tx as unknown as Db, {
+        userId: user.id,
+        action: "move",
+        entity: "conference",
+        entityId: existing.id,
+        before: { startsAt: existing.startsAt, endsAt: existing.endsAt },
+        after: { startsAt, endsAt },
+      });
+    }, { behavior: "immediate" });
+    return { ok: true, id: existing.id, warnings: conflicts };
   });
-  return { ok: true, id: existing.id, warnings: conflicts };
 }
 
 /** A draft copy with the same details and sites (no invitations, no door staff, no requirement). */
 export function duplicateConference(db: Db, user: SessionUser, conferenceId: number, titleSuffix: string): SaveResult {
-  const existing = getWritableConference(db, user, conferenceId);
-  if (!existing) return { ok: false, code: "notFound" };
-  const id = db.transaction((tx) => {
-    const copy = tx
-      .insert(conferences)
-      .values({
-        campaignId: existing.campaignId,
-        unitId: existing.unitId,
-        bodyId: existing.bodyId,
-        requirementId: null,
-        title: `${existing.title} ${titleSuffix}`.slice(0, 300),
-        agenda: existing.agenda,
-        audience: existing.audience,
-        chair: existing.chair,
-        contact: existing.contact,
-        startsAt: existing.startsAt,
-        endsAt: existing.endsAt,
-        status: "draft",
-        graceMinutes: existing.graceMinutes,
-        createdBy: user.id,
-      })
-      .returning({ id: conferences.id })
-      .get();
-    const siteRows = tx.select().from(sites).where(eq(sites.conferenceId, existing.id)).all();
-    if (siteRows.length > 0) {
-      tx.insert(sites)
-        .values(siteRows.map((s) => ({ conferenceId: copy.id, unitId: s.unitId, isMain: s.isMain, venue: s.venue, address: s.address, capacity: s.capacity })))
-        .run();
-    }
-    const co = tx.select().from(conferenceCoBodies).where(eq(conferenceCoBodies.conferenceId, existing.id)).all();
-    if (co.length > 0) tx.insert(conferenceCoBodies).values(co.map((c) => ({ conferenceId: copy.id, bodyId: c.bodyId }))).run();
-    recordAudit(tx as unknown as Db, { userId: user.id, action: "duplicate", entity: "conference", entityId: copy.id, after: { from: existing.id } });
-    return copy.id;
+  return immediateTransaction(db, () => {
+    const existing = getWritableConference(db, user, conferenceId);
+    if (!existing) return { ok: false, code: "notFound" };
+    const id = db.transaction((tx) => {
+      const copy = tx
+        .insert(conferences)
+        .values({
+          campaignId: existing.campaignId,
+          unitId: existing.unitId,
+          bodyId: existing.bodyId,
+          requirementId: null,
+          title: `${existing.title} ${titleSuffix}`.slice(0, 300),
+          agenda: existing.agenda,
+          audience: existing.audience,
+          chair: existing.chair,
+          contact: existing.contact,
+          startsAt: existing.startsAt,
+          endsAt: existing.endsAt,
+          status: "draft",
+          graceMinutes: existing.graceMinutes,
+          createdBy: user.id,
+        })
+        .returning({ id: conferences.id })
+        .get();
+      const siteRows = tx.select().from(sites).where(eq(sites.conferenceId, existing.id)).all();
+      if (siteRows.length > 0) {
+        tx.insert(sites)
+          .values(siteRows.map((s) => ({ conferenceId: copy.id, unitId: s.unitId, isMain: s.isMain, venue: s.venue, address: s.address, capacity: s.capacity })))
+          .run();
+      }
+      const co = tx.select().from(conferenceCoBodies).where(eq(conferenceCoBodies.conferenceId, existing.id)).all();
+      if (co.length > 0) tx.insert(conferenceCoBodies).values(co.map((c) => ({ conferenceId: copy.id, bodyId: c.bodyId }))).run();
+      recordAudit(tx as unknown as Db, { userId: user.id, action: "duplicate", entity: "conference", entityId: copy.id, after: { from: existing.id } });
+      return copy.id;
+    }, { behavior: "immediate" });
+    return { ok: true, id, warnings: [] };
   });
-  return { ok: true, id, warnings: [] };
 }
 
 export function cancelConference(db: Db, user: SessionUser, conferenceId: number, reason: string): SaveResult {
-  const existing = getWritableConference(db, user, conferenceId);
-  if (!existing) return { ok: false, code: "notFound" };
-  if (existing.status === "held") return { ok: false, code: "cannotCancelHeld" };
-  db.transaction((tx) => {
-    tx.update(conferences).set({ status: "cancelled", cancelReason: reason, updatedAt: new Date() }).where(eq(conferences.id, existing.id)).run();
-    recordAudit(tx as unknown as Db, { userId: user.id, action: "cancel", entity: "conference", entityId: existing.id, before: { status: existing.status }, after: { status: "cancelled", reason } });
+  return immediateTransaction(db, () => {
+    const existing = getWritableConference(db, user, conferenceId);
+    if (!existing) return { ok: false, code: "notFound" };
+    if (existing.status === "held") return { ok: false, code: "cannotCancelHeld" };
+    db.transaction((tx) => {
+      tx.update(conferences).set({ status: "cancelled", cancelReason: reason, updatedAt: new Date() }).where(eq(conferences.id, existing.id)).run();
+      recordAudit(tx as unknown as Db, { userId: user.id, action: "cancel", entity: "conference", entityId: existing.id, before: { status: existing.status }, after: { status: "cancelled", reason } });
+    }, { behavior: "immediate" });
+    return { ok: true, id: existing.id, warnings: [] };
   });
-  return { ok: true, id: existing.id, warnings: [] };
 }
 
 /** The moves a conference may make from each status (cancelling has its own function). */
@@ -243,24 +271,27 @@ export const STATUS_TRANSITIONS: Record<ConferenceStatus, ConferenceStatus[]> = 
 };
 
 export function setConferenceStatus(db: Db, user: SessionUser, conferenceId: number, status: ConferenceStatus): SaveResult {
-  const existing = getWritableConference(db, user, conferenceId);
-  if (!existing) return { ok: false, code: "notFound" };
-  if (!STATUS_TRANSITIONS[existing.status].includes(status)) return { ok: false, code: "statusNotAllowed" };
-  if (existing.status === "cancelled" && existing.requirementId !== null) {
-    // Reinstating must not give a requirement two conferences.
-    const taken = db
-      .select({ id: conferences.id })
-      .from(conferences)
-      .where(and(eq(conferences.requirementId, existing.requirementId), eq(conferences.unitId, existing.unitId), ne(conferences.status, "cancelled"), ne(conferences.id, existing.id)))
-      .get();
-    if (taken) return { ok: false, code: "requirementTaken" };
-  }
-  db.transaction((tx) => {
-    tx.update(conferences)
-      .set({ status, cancelReason: status === "cancelled" ? existing.cancelReason : null, updatedAt: new Date() })
-      .where(eq(conferences.id, existing.id))
-      .run();
-    recordAudit(tx as unknown as Db, { userId: user.id, action: "status", entity: "conference", entityId: existing.id, before: { status: existing.status }, after: { status } });
+  return immediateTransaction(db, () => {
+    const existing = getWritableConference(db, user, conferenceId);
+    if (!existing) return { ok: false, code: "notFound" };
+    if (!STATUS_TRANSITIONS[existing.status].includes(status)) return { ok: false, code: "statusNotAllowed" };
+    if (existing.status === "cancelled" && existing.requirementId !== null) {
+      // Reinstating must not give a requirement two conferences.
+      const taken = db
+        .select({ id: conferences.id })
+        .from(conferences)
+        .where(and(eq(conferences.requirementId, existing.requirementId), eq(conferences.unitId, existing.unitId), ne(conferences.status, "cancelled"), ne(conferences.id, existing.id)))
+        .get();
+      if (taken) return { ok: false, code: "requirementTaken" };
+    }
+    const written = writeOrRequirementClash(() => db.transaction((tx) => {
+      tx.update(conferences)
+        .set({ status, cancelReason: status === "cancelled" ? existing.cancelReason : null, updatedAt: new Date() })
+        .where(eq(conferences.id, existing.id))
+        .run();
+      recordAudit(tx as unknown as Db, { userId: user.id, action: "status", entity: "conference", entityId: existing.id, before: { status: existing.status }, after: { status } });
+    }, { behavior: "immediate" }));
+    if (written === REQUIREMENT_CLASH) return { ok: false, code: "requirementTaken" };
+    return { ok: true, id: existing.id, warnings: [] };
   });
-  return { ok: true, id: existing.id, warnings: [] };
 }

@@ -14,3 +14,17 @@ export function checkHealth(db: Db) {
     return { ok: false as const, database: { status: "error", error: error instanceof Error ? error.message : String(error) } };
   }
 }
+
+/**
+ * What /api/health answers: up or down for anyone (load balancers, the door
+ * devices, Playwright's readiness poll); the database details (counts, journal
+ * mode, error text) only for an admin.
+ */
+export function healthResponse(db: Db, { details }: { details: boolean }) {
+  const health = checkHealth(db);
+  const status = health.ok ? "ok" : "error";
+  return {
+    httpStatus: health.ok ? 200 : 503,
+    body: details ? { status, database: health.database, time: new Date().toISOString() } : { status },
+  };
+}

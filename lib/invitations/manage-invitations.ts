@@ -37,28 +37,30 @@ function invitableUnitIds(db: Db, conferenceUnitId: number) {
 }
 
 export function addInvitees(db: Db, user: SessionUser, conferenceId: number, personIds: number[], siteId: number): InvitationResult {
-  const { ctx, error } = context(db, user, conferenceId, siteId);
-  if (error) return { ok: false, code: error };
-  if (personIds.length === 0) return { ok: true, count: 0 };
-  const allowed = db
-    .select({ id: people.id })
-    .from(people)
-    .where(and(inArray(people.id, personIds), inArray(people.unitId, invitableUnitIds(db, ctx.conference.unitId))))
-    .all()
-    .map((p) => p.id);
-  const count = db.transaction((tx) => {
-    let inserted = 0;
-    for (let i = 0; i < allowed.length; i += 500) {
-      inserted += tx
-        .insert(invitations)
-        .values(allowed.slice(i, i + 500).map((personId) => ({ conferenceId, personId, siteId, bodyId: ctx.bodyId, status: "draft" as const })))
-        .onConflictDoNothing()
-        .run().changes;
-    }
-    recordAudit(tx as unknown as Db, { userId: user.id, action: "add_invitees", entity: "conference", entityId: conferenceId, after: { count: inserted, siteId } });
-    return inserted;
+  return immediateTransaction(db, () => {
+    const { ctx, error } = context(db, user, conferenceId, siteId);
+    if (error) return { ok: false, code: error };
+    if (personIds.length === 0) return { ok: true, count: 0 };
+    const allowed = db
+      .select({ id: people.id })
+      .from(people)
+      .where(and(inArray(people.id, personIds), inArray(people.unitId, invitableUnitIds(db, ctx.conference.unitId))))
+      .all()
+      .map((p) => p.id);
+    const count = db.transaction((tx) => {
+      let inserted = 0;
+      for (let i = 0; i < allowed.length; i += 500) {
+        inserted += tx
+          .insert(invitations)
+          .values(allowed.slice(i, i + 500).map((personId) => ({ conferenceId, personId, siteId, bodyId: ctx.bodyId, status: "draft" as const })))
+          .onConflictDoNothing()
+          .run().changes;
+      }
+      recordAudit(tx as unknown as Db, { userId: user.id, action: "add_invitees", entity: "conference", entityId: conferenceId, after: { count: inserted, siteId } });
+      return inserted;
+    }, { behavior: "immediate" });
+    return { ok: true, count };
   });
-  return { ok: true, count };
 }
 
 export function addInviteesByFilter(db: Db, user: SessionUser, conferenceId: number, filters: InviteeFilters, siteId: number): InvitationResult {
@@ -146,31 +148,33 @@ function letterNumberFor(db: Db, conferenceId: number, bodyId: number, term: str
 
 /** Issues every draft invitation the user manages for the conference: letter number and signed token. */
 export function issueInvitations(db: Db, user: SessionUser, conferenceId: number): InvitationResult {
-  const { ctx, error } = context(db, user, conferenceId);
-  if (error) return { ok: false, code: error };
-  const campaign = db.select().from(campaigns).where(eq(campaigns.id, ctx.conference.campaignId)).get()!;
-  const term = campaign.term || String(new Date().getFullYear());
-  const count = db.transaction((tx) => {
-    const d = tx as unknown as Db;
-    const keys = ensureCampaignKeys(d, campaign.id);
-    const drafts = d
-      .select({ id: invitations.id, bodyId: invitations.bodyId, tokenVersion: invitations.tokenVersion })
-      .from(invitations)
-      .where(and(eq(invitations.conferenceId, conferenceId), eq(invitations.status, "draft"), ctx.allBodies ? undefined : eq(invitations.bodyId, ctx.bodyId)))
-      .all();
-    const numbers = new Map<number, string>();
-    const issuedAt = new Date();
-    // The outer connection: a drizzle transaction object has no $client (same connection, same transaction).
-    const update = db.$client.prepare("update invitations set status = 'issued', letter_number = ?, token = ?, issued_at = ? where id = ?");
-    for (const inv of drafts) {
-      if (!numbers.has(inv.bodyId)) numbers.set(inv.bodyId, letterNumberFor(d, conferenceId, inv.bodyId, term));
-      const token = signToken({ invitationId: inv.id, conferenceId, tokenVersion: inv.tokenVersion }, keys.privateKey);
-      update.run(numbers.get(inv.bodyId)!, token, issuedAt.getTime(), inv.id);
-    }
-    recordAudit(d, { userId: user.id, action: "issue_invitations", entity: "conference", entityId: conferenceId, after: { count: drafts.length, letterNumbers: [...numbers.values()] } });
-    return drafts.length;
+  return immediateTransaction(db, () => {
+    const { ctx, error } = context(db, user, conferenceId);
+    if (error) return { ok: false, code: error };
+    const campaign = db.select().from(campaigns).where(eq(campaigns.id, ctx.conference.campaignId)).get()!;
+    const term = campaign.term || String(new Date().getFullYear());
+    const count = db.transaction((tx) => {
+      const d = tx as unknown as Db;
+      const keys = ensureCampaignKeys(d, campaign.id);
+      const drafts = d
+        .select({ id: invitations.id, bodyId: invitations.bodyId, tokenVersion: invitations.tokenVersion })
+        .from(invitations)
+        .where(and(eq(invitations.conferenceId, conferenceId), eq(invitations.status, "draft"), ctx.allBodies ? undefined : eq(invitations.bodyId, ctx.bodyId)))
+        .all();
+      const numbers = new Map<number, string>();
+      const issuedAt = new Date();
+      // The outer connection: a drizzle transaction object has no $client (same connection, same transaction).
+      const update = db.$client.prepare("update invitations set status = 'issued', letter_number = ?, token = ?, issued_at = ? where id = ?");
+      for (const inv of drafts) {
+        if (!numbers.has(inv.bodyId)) numbers.set(inv.bodyId, letterNumberFor(d, conferenceId, inv.bodyId, term));
+        const token = signToken({ invitationId: inv.id, conferenceId, tokenVersion: inv.tokenVersion }, keys.privateKey);
+        update.run(numbers.get(inv.bodyId)!, token, issuedAt.getTime(), inv.id);
+      }
+      recordAudit(d, { userId: user.id, action: "issue_invitations", entity: "conference", entityId: conferenceId, after: { count: drafts.length, letterNumbers: [...numbers.values()] } });
+      return drafts.length;
+    }, { behavior: "immediate" });
+    return { ok: true, count };
   });
-  return { ok: true, count };
 }
 
 /** One invitation the user may change, of the conference the request names (an id of another conference is not found). */
@@ -183,35 +187,41 @@ function writableInvitation(db: Db, user: SessionUser, conferenceId: number, inv
 }
 
 export function revokeInvitation(db: Db, user: SessionUser, conferenceId: number, invitationId: number): InvitationResult {
-  const inv = writableInvitation(db, user, conferenceId, invitationId);
-  if (!inv) return { ok: false, code: "invitationNotInConference" };
-  if (inv.status !== "issued") return { ok: false, code: "notIssued" };
-  db.update(invitations).set({ status: "revoked", revokedAt: new Date() }).where(eq(invitations.id, inv.id)).run();
-  recordAudit(db, { userId: user.id, action: "revoke", entity: "invitation", entityId: inv.id, before: { status: inv.status } });
-  return { ok: true, count: 1 };
+  return immediateTransaction(db, () => {
+    const inv = writableInvitation(db, user, conferenceId, invitationId);
+    if (!inv) return { ok: false, code: "invitationNotInConference" };
+    if (inv.status !== "issued") return { ok: false, code: "notIssued" };
+    db.update(invitations).set({ status: "revoked", revokedAt: new Date() }).where(eq(invitations.id, inv.id)).run();
+    recordAudit(db, { userId: user.id, action: "revoke", entity: "invitation", entityId: inv.id, before: { status: inv.status } });
+    return { ok: true, count: 1 };
+  });
 }
 
 /** A new token (the old one stops working); a revoked invitation becomes valid again. */
 export function reissueInvitation(db: Db, user: SessionUser, conferenceId: number, invitationId: number): InvitationResult {
-  const inv = writableInvitation(db, user, conferenceId, invitationId);
-  if (!inv) return { ok: false, code: "invitationNotInConference" };
-  if (inv.status === "draft") return { ok: false, code: "notIssued" };
-  const conference = db.select({ campaignId: conferences.campaignId }).from(conferences).where(eq(conferences.id, inv.conferenceId)).get()!;
-  const keys = ensureCampaignKeys(db, conference.campaignId);
-  const tokenVersion = inv.tokenVersion + 1;
-  const token = signToken({ invitationId: inv.id, conferenceId: inv.conferenceId, tokenVersion }, keys.privateKey);
-  db.update(invitations).set({ status: "issued", tokenVersion, token, revokedAt: null, issuedAt: new Date() }).where(eq(invitations.id, inv.id)).run();
-  recordAudit(db, { userId: user.id, action: "reissue", entity: "invitation", entityId: inv.id, before: { tokenVersion: inv.tokenVersion, status: inv.status }, after: { tokenVersion } });
-  return { ok: true, count: 1 };
+  return immediateTransaction(db, () => {
+    const inv = writableInvitation(db, user, conferenceId, invitationId);
+    if (!inv) return { ok: false, code: "invitationNotInConference" };
+    if (inv.status === "draft") return { ok: false, code: "notIssued" };
+    const conference = db.select({ campaignId: conferences.campaignId }).from(conferences).where(eq(conferences.id, inv.conferenceId)).get()!;
+    const keys = ensureCampaignKeys(db, conference.campaignId);
+    const tokenVersion = inv.tokenVersion + 1;
+    const token = signToken({ invitationId: inv.id, conferenceId: inv.conferenceId, tokenVersion }, keys.privateKey);
+    db.update(invitations).set({ status: "issued", tokenVersion, token, revokedAt: null, issuedAt: new Date() }).where(eq(invitations.id, inv.id)).run();
+    recordAudit(db, { userId: user.id, action: "reissue", entity: "invitation", entityId: inv.id, before: { tokenVersion: inv.tokenVersion, status: inv.status }, after: { tokenVersion } });
+    return { ok: true, count: 1 };
+  });
 }
 
 export function setSubstitute(db: Db, user: SessionUser, conferenceId: number, invitationId: number, name: string, position: string): InvitationResult {
-  const inv = writableInvitation(db, user, conferenceId, invitationId);
-  if (!inv) return { ok: false, code: "invitationNotInConference" };
-  db.update(invitations)
-    .set({ substituteName: name || null, substitutePosition: name ? position || null : null })
-    .where(eq(invitations.id, inv.id))
-    .run();
-  recordAudit(db, { userId: user.id, action: "substitute", entity: "invitation", entityId: inv.id, before: { name: inv.substituteName }, after: { name, position } });
-  return { ok: true, count: 1 };
+  return immediateTransaction(db, () => {
+    const inv = writableInvitation(db, user, conferenceId, invitationId);
+    if (!inv) return { ok: false, code: "invitationNotInConference" };
+    db.update(invitations)
+      .set({ substituteName: name || null, substitutePosition: name ? position || null : null })
+      .where(eq(invitations.id, inv.id))
+      .run();
+    recordAudit(db, { userId: user.id, action: "substitute", entity: "invitation", entityId: inv.id, before: { name: inv.substituteName }, after: { name, position } });
+    return { ok: true, count: 1 };
+  });
 }

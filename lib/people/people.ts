@@ -3,7 +3,7 @@
  * units (an admin or province staff: all).
  */
 import { and, asc, count, eq, inArray, like, ne, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { immediateTransaction, type Db } from "@/db/client";
 import { checkIns, invitations, people, units } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -66,37 +66,39 @@ function unitAllowed(user: SessionUser, unitId: number) {
 }
 
 export function savePerson(db: Db, user: SessionUser, input: PersonFormInput): PersonResult {
-  if (!unitAllowed(user, input.unitId)) return { ok: false, field: "unitId", code: "unitRequired" };
-  const existing = input.personId ? getPerson(db, user, input.personId) : undefined;
-  if (input.personId && !existing) return { ok: false, code: "notFound" };
-  if (input.externalCode) {
-    const clash = db
-      .select({ id: people.id })
-      .from(people)
-      .where(and(eq(people.externalCode, input.externalCode), existing ? ne(people.id, existing.id) : undefined))
-      .get();
-    if (clash) return { ok: false, field: "externalCode", code: "externalCodeTaken" };
-  }
-  const values = {
-    fullName: input.fullName,
-    searchName: foldForSearch(input.fullName),
-    position: input.position,
-    workplace: input.workplace,
-    unitId: input.unitId,
-    category: input.category,
-    isPartyMember: input.isPartyMember,
-    phone: input.phone,
-    email: input.email,
-    externalCode: input.externalCode,
-  };
-  const id = db.transaction((tx) => {
-    const savedId = existing
-      ? (tx.update(people).set(values).where(eq(people.id, existing.id)).run(), existing.id)
-      : tx.insert(people).values(values).returning({ id: people.id }).get().id;
-    recordAudit(tx as unknown as Db, { userId: user.id, action: existing ? "update" : "create", entity: "person", entityId: savedId, before: existing ?? null, after: values });
-    return savedId;
+  return immediateTransaction(db, () => {
+    if (!unitAllowed(user, input.unitId)) return { ok: false, field: "unitId", code: "unitRequired" };
+    const existing = input.personId ? getPerson(db, user, input.personId) : undefined;
+    if (input.personId && !existing) return { ok: false, code: "notFound" };
+    if (input.externalCode) {
+      const clash = db
+        .select({ id: people.id })
+        .from(people)
+        .where(and(eq(people.externalCode, input.externalCode), existing ? ne(people.id, existing.id) : undefined))
+        .get();
+      if (clash) return { ok: false, field: "externalCode", code: "externalCodeTaken" };
+    }
+    const values = {
+      fullName: input.fullName,
+      searchName: foldForSearch(input.fullName),
+      position: input.position,
+      workplace: input.workplace,
+      unitId: input.unitId,
+      category: input.category,
+      isPartyMember: input.isPartyMember,
+      phone: input.phone,
+      email: input.email,
+      externalCode: input.externalCode,
+    };
+    const id = db.transaction((tx) => {
+      const savedId = existing
+        ? (tx.update(people).set(values).where(eq(people.id, existing.id)).run(), existing.id)
+        : tx.insert(people).values(values).returning({ id: people.id }).get().id;
+      recordAudit(tx as unknown as Db, { userId: user.id, action: existing ? "update" : "create", entity: "person", entityId: savedId, before: existing ?? null, after: values });
+      return savedId;
+    }, { behavior: "immediate" });
+    return { ok: true, id };
   });
-  return { ok: true, id };
 }
 
 /**
@@ -106,24 +108,26 @@ export function savePerson(db: Db, user: SessionUser, input: PersonFormInput): P
  * duplicate is deleted. Refused rather than lose an attendance record.
  */
 export function mergePeople(db: Db, user: SessionUser, duplicateId: number, keepId: number): PersonResult {
-  if (duplicateId === keepId) return { ok: false, code: "mergeSame" };
-  const duplicate = getPerson(db, user, duplicateId);
-  const keep = getPerson(db, user, keepId);
-  if (!duplicate || !keep) return { ok: false, code: "notFound" };
-  const theirs = db.select().from(invitations).where(eq(invitations.personId, duplicate.id)).all();
-  const mineByConference = new Set(db.select({ c: invitations.conferenceId }).from(invitations).where(eq(invitations.personId, keep.id)).all().map((r) => r.c));
-  const clashing = theirs.filter((i) => mineByConference.has(i.conferenceId));
-  if (clashing.length > 0) {
-    const attended = db.select({ n: count() }).from(checkIns).where(inArray(checkIns.invitationId, clashing.map((i) => i.id))).get()!.n;
-    if (attended > 0) return { ok: false, code: "mergeAttendanceConflict" };
-  }
-  db.transaction((tx) => {
-    if (clashing.length > 0) tx.delete(invitations).where(inArray(invitations.id, clashing.map((i) => i.id))).run();
-    tx.update(invitations).set({ personId: keep.id }).where(eq(invitations.personId, duplicate.id)).run();
-    tx.delete(people).where(eq(people.id, duplicate.id)).run();
-    recordAudit(tx as unknown as Db, { userId: user.id, action: "merge", entity: "person", entityId: keep.id, before: duplicate, after: { into: keep.id, movedInvitations: theirs.length - clashing.length } });
+  return immediateTransaction(db, () => {
+    if (duplicateId === keepId) return { ok: false, code: "mergeSame" };
+    const duplicate = getPerson(db, user, duplicateId);
+    const keep = getPerson(db, user, keepId);
+    if (!duplicate || !keep) return { ok: false, code: "notFound" };
+    const theirs = db.select().from(invitations).where(eq(invitations.personId, duplicate.id)).all();
+    const mineByConference = new Set(db.select({ c: invitations.conferenceId }).from(invitations).where(eq(invitations.personId, keep.id)).all().map((r) => r.c));
+    const clashing = theirs.filter((i) => mineByConference.has(i.conferenceId));
+    if (clashing.length > 0) {
+      const attended = db.select({ n: count() }).from(checkIns).where(inArray(checkIns.invitationId, clashing.map((i) => i.id))).get()!.n;
+      if (attended > 0) return { ok: false, code: "mergeAttendanceConflict" };
+    }
+    db.transaction((tx) => {
+      if (clashing.length > 0) tx.delete(invitations).where(inArray(invitations.id, clashing.map((i) => i.id))).run();
+      tx.update(invitations).set({ personId: keep.id }).where(eq(invitations.personId, duplicate.id)).run();
+      tx.delete(people).where(eq(people.id, duplicate.id)).run();
+      recordAudit(tx as unknown as Db, { userId: user.id, action: "merge", entity: "person", entityId: keep.id, before: duplicate, after: { into: keep.id, movedInvitations: theirs.length - clashing.length } });
+    }, { behavior: "immediate" });
+    return { ok: true, id: keep.id };
   });
-  return { ok: true, id: keep.id };
 }
 
 /** Others with the same name (diacritics aside) or the same phone: candidates for a merge. */

@@ -38,7 +38,7 @@ export function recordAbsence(db: Db, user: SessionUser, input: { invitationId: 
     else d.insert(absences).values({ invitationId: input.invitationId, reason, note: input.note, recordedBy: user.id, recordedAt: now }).run();
     recordAudit(d, { userId: user.id, action: "record_absence", entity: "invitation", entityId: input.invitationId, before: before ?? null, after: { reason, note: input.note } });
     return found;
-  });
+  }, { behavior: "immediate" });
 }
 
 export function recordMakeUp(db: Db, user: SessionUser, input: { invitationId: number; date: string | null; note: string }, now = new Date()): AbsenceResult {
@@ -54,5 +54,5 @@ export function recordMakeUp(db: Db, user: SessionUser, input: { invitationId: n
     d.delete(absences).where(and(eq(absences.invitationId, input.invitationId), isNull(absences.reason), isNull(absences.makeUpAttendedAt))).run();
     recordAudit(d, { userId: user.id, action: "record_make_up", entity: "invitation", entityId: input.invitationId, before: before ?? null, after: { date: input.date, note: input.note } });
     return found;
-  });
+  }, { behavior: "immediate" });
 }

@@ -27,6 +27,8 @@ export const resetPasswordSchema = z.object({ userId: id, password: passwordFiel
 
 export const setDisabledSchema = z.object({ userId: id, disabled: z.enum(["0", "1"]).transform((v) => v === "1") });
 
+export const unlockSignInSchema = z.object({ userId: id });
+
 export const changeOwnPasswordSchema = z
   .object({
     currentPassword: z.string().min(1, "currentPasswordRequired").max(200, "passwordTooLong"),

@@ -1,14 +1,14 @@
 import { NextResponse } from "next/server";
 import { db } from "@/db";
-import { checkHealth } from "@/lib/health/check-health";
+import { getCurrentUser } from "@/lib/auth/guards";
+import { healthResponse } from "@/lib/health/check-health";
+import { can } from "@/lib/permissions";
 
 export const dynamic = "force-dynamic";
 
-/** Public: tells a load balancer or an operator whether the app and its database answer. */
-export function GET() {
-  const health = checkHealth(db);
-  return NextResponse.json(
-    { status: health.ok ? "ok" : "error", database: health.database, time: new Date().toISOString() },
-    { status: health.ok ? 200 : 503, headers: { "cache-control": "no-store" } },
-  );
+/** Public up/down for a load balancer or the door devices; the details only for an admin. */
+export async function GET() {
+  const user = await getCurrentUser().catch(() => null);
+  const { httpStatus, body } = healthResponse(db, { details: user !== null && can(user.role, "user:manage") });
+  return NextResponse.json(body, { status: httpStatus, headers: { "cache-control": "no-store" } });
 }

@@ -5,8 +5,8 @@ import { getTranslator } from "@/lib/i18n/translator";
 import { db } from "@/db";
 import { getActionUser } from "@/lib/auth/guards";
 import { fieldErrorsFrom, submittedValues, type ActionResult } from "@/lib/http/action-result";
-import { createUserSchema, resetPasswordSchema, setDisabledSchema } from "@/lib/schemas/users";
-import { createUser, resetUserPassword, setUserDisabled } from "@/lib/users/manage-users";
+import { createUserSchema, resetPasswordSchema, setDisabledSchema, unlockSignInSchema } from "@/lib/schemas/users";
+import { createUser, resetUserPassword, setUserDisabled, unlockSignIn } from "@/lib/users/manage-users";
 
 export async function createUserAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
   const t = await getTranslator();
@@ -52,4 +52,16 @@ export async function setDisabledAction(_prev: ActionResult, form: FormData): Pr
   revalidatePath("/admin/users");
   const username = String(form.get("username") ?? "");
   return { ok: true, message: t(parsed.data.disabled ? "users.disabledDone" : "users.enabledDone", { username }), at: Date.now() };
+}
+
+export async function unlockSignInAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  const t = await getTranslator();
+  const admin = await getActionUser("user:manage");
+  if (!admin) return { ok: false, message: t("validation.forbidden"), at: Date.now() };
+  const parsed = unlockSignInSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return { ok: false, message: t("validation.invalid"), at: Date.now() };
+  const result = unlockSignIn(db, admin.id, parsed.data.userId);
+  if (!result.ok) return { ok: false, message: t(`validation.${result.code}`), at: Date.now() };
+  revalidatePath("/admin/users");
+  return { ok: true, message: t("users.signInUnlocked", { username: String(form.get("username") ?? "") }), at: Date.now() };
 }

@@ -6,6 +6,7 @@ import { UserRowActionsClient } from "@/components/users/user-row-actions-client
 import { db } from "@/db";
 import { ROLES } from "@/db/schema";
 import { requirePageUser } from "@/lib/auth/guards";
+import { recentFailureCounts } from "@/lib/auth/throttle";
 import { listUnitsWithBodies } from "@/lib/units/list-units";
 import { listUsers } from "@/lib/users/list-users";
 
@@ -17,6 +18,7 @@ export default async function UsersPage() {
   const admin = await requirePageUser("user:manage");
   const t = await getTranslations();
   const users = listUsers(db);
+  const failures = recentFailureCounts(db);
   const units = (await listUnitsWithBodies(db)).map((u) => ({
     id: u.id,
     name: u.name,
@@ -62,9 +64,16 @@ export default async function UsersPage() {
                   <span className={`badge ${u.disabled ? "badge-cancelled" : "badge-held"}`}>
                     {u.disabled ? t("users.disabled") : t("users.active")}
                   </span>
+                  {failures.get(u.username) ? (
+                    <div className="muted small" data-testid="recent-failures">
+                      {t("users.recentFailures", { count: failures.get(u.username) ?? 0 })}
+                    </div>
+                  ) : null}
                 </td>
                 <td data-label={t("users.actions")}>
-                  <UserRowActionsClient userId={u.id} username={u.username} disabled={u.disabled} isSelf={u.id === admin.id} />
+                  <UserRowActionsClient userId={u.id} username={u.username} disabled={u.disabled} isSelf={u.id === admin.id}
+                    recentFailures={failures.get(u.username) ?? 0}
+                  />
                 </td>
               </tr>
             ))}
