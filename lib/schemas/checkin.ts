@@ -1,7 +1,10 @@
 import { z } from "zod";
+import { cleanTokenText } from "@/lib/tokens/normalize-token";
 
 const id = z.number().int().positive().max(2 ** 31);
 const nonce = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+/** A scanned token: spaces and invisible characters dropped, upper-cased (Caps Lock); the judges undo input methods (normalize-token.ts). */
+const scannedToken = z.string().max(400).transform(cleanTokenText);
 const deviceTime = z.union([z.number().int().positive(), z.string().datetime({ offset: true })]).transform((v) => new Date(v));
 
 /**
@@ -10,7 +13,7 @@ const deviceTime = z.union([z.number().int().positive(), z.string().datetime({ o
  */
 export const checkInRequestSchema = z
   .object({
-    token: z.string().max(400).optional(),
+    token: scannedToken.optional(),
     invitationId: id.optional(),
     siteId: id,
     deviceId: z.string().trim().min(1).max(64),
@@ -62,7 +65,7 @@ export const checkInBatchSchema = z.object({
 export const batchItemSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("scan"),
-    token: z.string().max(400).optional(),
+    token: scannedToken.optional(),
     invitationId: id.optional(),
     deviceId: z.string().trim().min(1).max(64),
     nonce,
