@@ -35,6 +35,15 @@ test.describe("the door", () => {
     await expect(page.getByTestId("verdict")).toContainText("Giấy mời đã bị thu hồi");
   });
 
+  test("a lower-case token (with spaces around it) posted straight to /api/checkin is accepted", async ({ page }) => {
+    const { site, invitations: list } = practiceConference();
+    await signIn(page, "diemdanh");
+    const lower = await page.request.post("/api/checkin", { data: body(site.id, ` ${list[30].token!.toLowerCase()}\n`) });
+    expect(lower.status()).toBe(200);
+    expect(await lower.json()).toMatchObject({ verdict: "ok", invitationId: list[30].id });
+    expect(e2eDb().select().from(checkIns).where(eq(checkIns.invitationId, list[30].id)).all()).toHaveLength(1);
+  });
+
   test("manual search without diacritics checks in with one tap", async ({ page }) => {
     const { site, invitations: list } = practiceConference();
     const person = e2eDb().select().from(people).where(eq(people.id, list[3].personId)).get()!;

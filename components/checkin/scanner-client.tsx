@@ -402,7 +402,7 @@ export function ScannerClient({ siteId, venue, title, time, canWalkIn, canUndo }
         ) : null}
 
       </div>
-      {state ? <SyncConflicts conflicts={state.conflicts} /> : null}
+      {state ? <SyncConflicts conflicts={state.conflicts} onRetry={(nonce) => void device?.retry(nonce)} /> : null}
     </div>
   );
 }
