@@ -82,7 +82,8 @@ interface LostKey {
 
 /**
  * A word's readings: the letters between two digits the input method left alone. Keys that
- * mark the letter before them (Telex AA EE OO DD AW OW UW W) go back right after it; tone keys
+ * mark the letter before them (Telex AA EE OO DD AW OW UW W) go back right after it (or after
+ * its tone key); tone keys
  * (and VNI's 6 and 7) mark a vowel before them and may have come anywhere after it up to the
  * vowel group after the next consonants (the input method moves a tone within its group).
  */
@@ -198,9 +199,9 @@ function readingsWith(units: Unit[], method: Method, limit: number): string[] | 
     if (word.length === 0) return true;
     const readings = wordReadings(word, method, limit);
     word = [];
-    if (!readings) return false;
+    if (!readings || texts.length * readings.length > limit * 4) return false;
     texts = texts.flatMap((t) => readings.map((r) => t + r));
-    return texts.length <= limit * 4;
+    return true;
   };
   for (const unit of units) {
     if (/[2-7]/.test(unit.base)) {
@@ -234,7 +235,9 @@ function withUndoneKey(reading: string, method: Method): string[] {
  * length; none when nothing fits or there are more than MAX_TOKEN_READINGS. The caller accepts
  * a reading only if exactly one is authentic (signed, or issued by the server).
  */
-export function normalizeToken(raw: string, limit = MAX_TOKEN_READINGS, length = TOKEN_LENGTH): string[] {
+export function normalizeToken(raw: string): string[] {
+  const limit = MAX_TOKEN_READINGS;
+  const length = TOKEN_LENGTH;
   const clean = cleanTokenText(raw);
   if (BASE32.test(clean) && clean.length === length) return [clean];
   const units = unitsOf(clean);
