@@ -81,7 +81,9 @@ test.describe("the door", () => {
     const cases: [string, string][] = [
       [token.slice(0, 90), "unknown"],
       [`${token.slice(0, 40)}${token[40] === "Q" ? "R" : "Q"}${token.slice(41)}`, "bad_signature"],
-      [token.toLowerCase(), "unknown"],
+      // Caps Lock on the scanner: read as the token (lib/tokens/normalize-token.ts); the later cases see it checked in.
+      [token.toLowerCase(), "ok"],
+      // Every D made "đ" reads as "DD" (Telex), which is no token: unknown, not another guest.
       [token.replace(/D/g, "đ") === token ? `đ${token.slice(1)}` : token.replace(/D/g, "đ"), "unknown"],
       ["<img src=x onerror=alert(1)>", "unknown"],
     ];
