@@ -7,6 +7,15 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  experimental: {
+    // Server actions' bodies are Next's to read; it counts bytes as they arrive and answers 413
+    // past this limit. The largest form (a conference, or 5,000 people invited at once) is far
+    // below it. Route handlers have their own limits (lib/http/read-body.ts).
+    serverActions: { bodySizeLimit: "1mb" },
+    // What the proxy (proxy.ts, pages only) buffers of a request body: above the actions' limit,
+    // so that an oversized action is refused with 413 rather than cut short.
+    proxyClientMaxBodySize: "2mb",
+  },
   async headers() {
     return [{ source: "/:path*", headers: STATIC_SECURITY_HEADERS }];
   },

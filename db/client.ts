@@ -8,6 +8,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { normalizeStoredTextOnce } from "./normalize-text";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -43,8 +44,10 @@ export function openReadOnlyDatabase(file: string = defaultDatabasePath()): Db {
   return drizzle({ client: sqlite, schema }) as Db;
 }
 
+/** The schema migrations, then the one-off data steps (each recorded in app_settings, run once). */
 export function migrateDatabase(db: Db): void {
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  normalizeStoredTextOnce(db);
 }
 
 /**

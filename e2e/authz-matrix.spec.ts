@@ -15,7 +15,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { bodies, campaigns, conferences, invitations, people, sites, unitFeeds, units, users } from "@/db/schema";
 import { ensureCampaignKeys } from "@/lib/invitations/campaign-keys";
 import { base32Encode } from "@/lib/tokens/base32";
@@ -257,5 +257,107 @@ test.describe("authorization matrix", () => {
     expect(problems).toEqual([]);
     // Nothing the refused roles tried changed the test's unit.
     expect(e2eDb().select().from(conferences).where(and(eq(conferences.id, f.conference.id))).get()).toBeTruthy();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Issue 12: a provincial conference with bridge points, read by users of one district (Ba Tơ),
+// through every page and API of a conference found in the code (plain and with ?site= another
+// unit's bridge point). Nothing of another unit's site may come back: its venue, its invitees,
+// any token (the door credential).
+
+function conferencePages(): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name === "page.tsx") {
+        const route = `/${path.relative(path.join(process.cwd(), "app"), path.dirname(full)).split(path.sep).filter((s) => !s.startsWith("(")).join("/")}`;
+        if (route.startsWith("/conferences/[id]")) found.push(route);
+      }
+    }
+  };
+  walk(path.join(process.cwd(), "app"));
+  return found;
+}
+
+test.describe("a provincial conference seen from another unit", () => {
+  test.setTimeout(120_000);
+
+  test("every page and API of the conference shows that unit's part only, and no tokens", async () => {
+    const db = e2eDb();
+    const [{ id: conferenceId }] = db
+      .select({ id: sites.conferenceId })
+      .from(sites)
+      .groupBy(sites.conferenceId)
+      .orderBy(sql`count(*) desc`)
+      .limit(1)
+      .all();
+    const baTo = db.select().from(units).where(eq(units.code, "535")).get()!;
+    const lySon = db.select().from(units).where(eq(units.code, "536")).get()!;
+    const allSites = db.select().from(sites).where(eq(sites.conferenceId, conferenceId)).all();
+    const own = allSites.find((s) => s.unitId === baTo.id)!;
+    const other = allSites.find((s) => s.unitId === lySon.id)!;
+    expect(allSites.length).toBeGreaterThanOrEqual(14);
+    // A marker invitee at Lý Sơn's bridge point, with a name no other person has.
+    const marker = `Đại Biểu Đảo Riêng ${process.pid}`;
+    const conference = db.select().from(conferences).where(eq(conferences.id, conferenceId)).get()!;
+    const person = db.insert(people).values({ fullName: marker, searchName: marker.toLowerCase(), unitId: lySon.id, phone: "0999000111" }).returning().get();
+    const keys = ensureCampaignKeys(db, conference.campaignId);
+    const invitation = db.insert(invitations).values({ conferenceId, personId: person.id, bodyId: conference.bodyId, siteId: other.id, status: "issued" }).returning().get();
+    const markerToken = signToken({ invitationId: invitation.id, conferenceId, tokenVersion: 1 }, keys.privateKey);
+    db.update(invitations).set({ token: markerToken }).where(eq(invitations.id, invitation.id)).run();
+    const tokens = db
+      .select({ token: invitations.token })
+      .from(invitations)
+      .where(and(eq(invitations.conferenceId, conferenceId), eq(invitations.status, "issued")))
+      .all()
+      .map((r) => r.token!)
+      .filter(Boolean);
+    const ownInvitee = db
+      .select({ name: people.fullName })
+      .from(invitations)
+      .innerJoin(people, eq(people.id, invitations.personId))
+      .where(and(eq(invitations.siteId, own.id), eq(invitations.status, "issued")))
+      .get()!.name;
+    const forbidden = [marker, ...allSites.filter((s) => s.unitId !== baTo.id).map((s) => s.venue)];
+
+    const viewer = await createAccount("viewer", "535");
+    const organiser = await createAccount("organizer", "535", "mat-khau-thu-1", "propaganda");
+    const problems: string[] = [];
+    const urls: string[] = [];
+    for (const page of conferencePages()) urls.push(page.replace("[id]", String(conferenceId)));
+    for (const file of routeFiles()) {
+      const route = `/${path.relative(path.join(process.cwd(), "app"), path.dirname(file)).split(path.sep).join("/")}`;
+      if (!routeMethods(file).includes("GET")) continue;
+      if (route.startsWith("/api/conferences/[id]")) urls.push(route.replace("[id]", String(conferenceId)));
+      if (route.startsWith("/api/sites/[siteId]")) urls.push(route.replace("[siteId]", String(other.id)));
+    }
+    urls.push(`/api/conferences/${conferenceId}.ics`);
+    expect(urls).toEqual(expect.arrayContaining([`/conferences/${conferenceId}`, `/conferences/${conferenceId}/invitations`, `/api/conferences/${conferenceId}/live`]));
+
+    for (const account of [viewer, organiser]) {
+      const ctx = await playwrightRequest.newContext({ baseURL: E2E_BASE_URL });
+      const csrf = (await (await ctx.get("/api/auth/csrf")).json()) as { csrfToken: string };
+      await ctx.post("/api/auth/callback/credentials", { form: { csrfToken: csrf.csrfToken, username: account.username, password: account.password, json: "true" }, maxRedirects: 0 });
+      for (const url of urls) {
+        // The search box echoes q: search for the marker without its diacritics, look for it with them.
+        for (const query of ["", `?site=${other.id}`, `?site=${other.id}&q=${encodeURIComponent(`dai bieu dao rieng ${process.pid}`)}`, `?q=0999000111`]) {
+          const response = await ctx.get(`${url}${query}`, { maxRedirects: 0 });
+          const text = await response.text();
+          if (response.status() >= 500) problems.push(`${url}${query} as ${account.username}: ${response.status()}`);
+          for (const s of forbidden) if (text.includes(s)) problems.push(`${url}${query} as ${account.username}: shows "${s}"`);
+          if (tokens.some((t) => text.includes(t))) problems.push(`${url}${query} as ${account.username}: shows a token`);
+        }
+      }
+      // Their own part is there.
+      const page = await (await ctx.get(`/conferences/${conferenceId}`)).text();
+      if (!page.includes(own.venue)) problems.push(`/conferences/${conferenceId} as ${account.username}: own bridge point missing`);
+      const list = await (await ctx.get(`/conferences/${conferenceId}/invitations?q=${encodeURIComponent(ownInvitee)}`)).text();
+      if (!list.includes(ownInvitee)) problems.push(`invitations as ${account.username}: own invitee missing`);
+      await ctx.dispose();
+    }
+    expect(problems).toEqual([]);
   });
 });

@@ -37,7 +37,8 @@ test.describe("the bad-input corpus", () => {
     for (const [i, token] of tokens.entries()) {
       const response = await page.request.post("/api/checkin", { data: { token, siteId: site.id, deviceId: "may-hong", nonce: `hong-${i}-${Date.now()}`, scannedAt: Date.now(), method: "hardware" } });
       if (token.length > 400) {
-        expect(response.status(), `${token.length} characters`).toBe(400);
+        // Too long for the schema (400), or for the body limit (413).
+        expect([400, 413], `${token.length} characters`).toContain(response.status());
         continue;
       }
       expect(response.status(), JSON.stringify(token.slice(0, 20))).toBe(200);

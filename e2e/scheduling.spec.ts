@@ -151,7 +151,8 @@ test.describe("scheduling", () => {
     expect(event.summary).toContain("Hội nghị học tập, quán triệt Nghị quyết");
     expect(event.startDate.toJSDate().toISOString()).toBe("2021-03-03T00:30:00.000Z");
     expect(event.endDate.toJSDate().toISOString()).toBe("2021-03-03T10:00:00.000Z");
-    expect(event.location).toContain("Hội trường Tỉnh ủy");
+    // A Ba Tơ user goes to Ba Tơ's bridge point, not to the province's hall.
+    expect(event.location).toContain("Hội trường Huyện ủy Ba Tơ");
     expect((await page.request.get(`/api/conferences/${conferenceIdOf("536", "propaganda")}.ics`)).status()).toBe(404);
 
     await page.goto("/calendar");

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { matchesPhoneTail } from "@/lib/checkin/roster-format";
 import { DoorDevice, type DoorAnswer, type DoorState } from "@/lib/door-device/door-device";
 import { registerDoorServiceWorker } from "@/lib/door-device/service-worker";
 import { foldForSearch } from "@/lib/text/fold";
@@ -190,7 +191,7 @@ export function ScannerClient({ siteId, venue, title, time, canWalkIn, canUndo }
   const digits = folded.replace(/\D/g, "");
   const entries = device?.roster?.entries.filter((e) => e.siteId === siteId && e.status === "issued") ?? [];
   const matches =
-    folded.length >= 2 ? entries.filter((e) => foldForSearch(e.name).includes(folded) || (digits.length >= 3 && e.phoneDigits.includes(digits))).slice(0, 20) : [];
+    folded.length >= 2 ? entries.filter((e) => foldForSearch(e.name).includes(folded) || matchesPhoneTail(e.phoneTail, digits)).slice(0, 20) : [];
   const result = shown?.kind === "result" ? shown.result : null;
   const colour = result ? (COLOUR[result.verdict] ?? "red") : shown?.kind === "walk_in" ? "green" : shown ? "red" : null;
 
@@ -231,8 +232,10 @@ export function ScannerClient({ siteId, venue, title, time, canWalkIn, canUndo }
             <p className="verdict-title">
               {result.verdict === "duplicate" && result.firstCheckIn
                 ? t("verdict.duplicate", { time: formatTime(new Date(result.firstCheckIn.scannedAt)), device: result.firstCheckIn.deviceId })
-                : result.verdict === "wrong_site" && result.expectedSite
-                  ? t("verdict.wrong_site", { venue: result.expectedSite.venue })
+                : result.verdict === "wrong_site"
+                  ? result.expectedSite
+                    ? t("verdict.wrong_site", { venue: result.expectedSite.venue })
+                    : t("wrongSiteUnnamed")
                   : result.verdict === "wrong_conference"
                     ? result.otherConference
                       ? t("verdict.wrong_conference", { title: result.otherConference.title })
@@ -367,7 +370,7 @@ export function ScannerClient({ siteId, venue, title, time, canWalkIn, canUndo }
                   <li key={r.invitationId} className="feed-row">
                     <div>
                       <p className="item-title">{r.name}</p>
-                      <p className="muted small">{[r.position, r.unitName].filter(Boolean).join(" · ")}</p>
+                      <p className="muted small">{[r.position, r.unitName, r.phoneTail ? t("phoneTail", { digits: r.phoneTail }) : ""].filter(Boolean).join(" · ")}</p>
                     </div>
                     {at ? (
                       <span className="badge badge-held">{t("checkedAt", { time: formatTime(at) })}</span>

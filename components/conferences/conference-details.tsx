@@ -11,11 +11,13 @@ export async function ConferenceDetails({
   actions,
   saved,
   canScan,
+  canReport,
 }: {
   conference: ConferenceDetail;
   actions: React.ReactNode;
   saved: boolean;
   canScan: boolean;
+  canReport: boolean;
 }) {
   const t = await getTranslations();
   return (
@@ -37,9 +39,11 @@ export async function ConferenceDetails({
         <Link className="button" href={`/conferences/${c.id}/invitations`}>
           {t("invitations.manage", { count: c.totals.invited })}
         </Link>
-        <Link className="button" href={`/conferences/${c.id}/attendance`}>
-          {t("reports.conferenceTitle")}
-        </Link>
+        {canReport ? (
+          <Link className="button" href={`/conferences/${c.id}/attendance`}>
+            {t("reports.conferenceTitle")}
+          </Link>
+        ) : null}
         <Link className="button" href={`/conferences/${c.id}/live`}>
           {t("conferences.liveCounter")}
         </Link>
@@ -97,6 +101,11 @@ export async function ConferenceDetails({
         <h2 id="sites-title">
           {t("conferences.sites")} ({c.sites.length})
         </h2>
+        {c.partial ? (
+          <p className="muted" data-testid="partial-note">
+            {t("conferences.partialView")}
+          </p>
+        ) : null}
         <table className="table stack-on-phone" data-testid="site-table">
           <thead>
             <tr>

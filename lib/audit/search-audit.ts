@@ -5,6 +5,7 @@ import type { Db } from "@/db/client";
 import { auditLog, users } from "@/db/schema";
 import { parseDateInput } from "@/lib/time/parse";
 import { zonedInstant } from "@/lib/time/zone";
+import { trimmedText } from "@/lib/schemas/text";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -16,10 +17,10 @@ const optionalDate = z
 
 /** URL filters; anything unreadable is dropped, never an error page. */
 export const auditFilterSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
-  user: z.string().trim().max(60).optional().catch(undefined),
-  entity: z.string().trim().max(40).regex(/^[a-z_]+$/).optional().catch(undefined),
-  action: z.string().trim().max(60).regex(/^[a-z_]+$/).optional().catch(undefined),
+  q: trimmedText().max(100).optional().catch(undefined),
+  user: trimmedText().max(60).optional().catch(undefined),
+  entity: trimmedText().max(40).regex(/^[a-z_]+$/).optional().catch(undefined),
+  action: trimmedText().max(60).regex(/^[a-z_]+$/).optional().catch(undefined),
   from: optionalDate,
   to: optionalDate,
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),

@@ -3,8 +3,9 @@
  * reads or writes scoped data. The UI never decides what a user may see.
  */
 import { and, eq, exists, inArray, or, sql, type SQL } from "drizzle-orm";
+import { alias, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "@/db/client";
-import { conferences, sites, siteStaff, units } from "@/db/schema";
+import { conferenceCoBodies, conferences, invitations, sites, siteStaff, units } from "@/db/schema";
 import type { SessionUser } from "./session-user";
 
 const ALWAYS = sql`1 = 1`;
@@ -49,4 +50,70 @@ export function conferenceWriteScope(user: SessionUser): SQL {
   if (user.role === "admin") return ALWAYS;
   if (user.role === "organizer" && user.bodyId !== null) return eq(conferences.bodyId, user.bodyId);
   return NEVER;
+}
+
+/** The conference a site belongs to, under its own name so that the scope can sit inside queries that also read `conferences`. */
+const siteConference = alias(conferences, "scope_site_conference");
+const siteCoBody = alias(conferenceCoBodies, "scope_site_co_body");
+
+/**
+ * The part of a conference the user may read, as SQL on `sites` (issue 12): the
+ * one scope function of every page and API of a conference: its sites, its
+ * invitees (by their site), its counts. Put it in the `where` clause of any
+ * query that reads `sites` or joins invitations or check-ins to their site.
+ * - admins and province-level staff: every site;
+ * - door staff: the sites they are assigned to;
+ * - district staff: every site of their own unit's conferences (and of
+ *   conferences their body organises or co-organises); of another unit's
+ *   conference (a provincial one with a bridge point in their district) only
+ *   the sites in their unit.
+ */
+export function siteReadScope(db: Db, user: SessionUser): SQL {
+  if (user.role === "scanner") {
+    return exists(db.select({ one: sql`1` }).from(siteStaff).where(and(eq(siteStaff.siteId, sites.id), eq(siteStaff.userId, user.id))));
+  }
+  if (user.scopeUnitIds === "all") return ALWAYS;
+  const ids = user.scopeUnitIds;
+  const bodyId = user.role === "organizer" ? user.bodyId : null;
+  return or(
+    inArray(sites.unitId, ids),
+    exists(
+      db
+        .select({ one: sql`1` })
+        .from(siteConference)
+        .where(
+          and(
+            eq(siteConference.id, sites.conferenceId),
+            or(
+              inArray(siteConference.unitId, ids),
+              bodyId === null ? undefined : eq(siteConference.bodyId, bodyId),
+              bodyId === null
+                ? undefined
+                : exists(db.select({ one: sql`1` }).from(siteCoBody).where(and(eq(siteCoBody.conferenceId, siteConference.id), eq(siteCoBody.bodyId, bodyId)))),
+            ),
+          ),
+        ),
+    ),
+  )!;
+}
+
+/**
+ * Whether the user may see an invitation's token (its QR, its personal link):
+ * the token is the door credential, so only the body that issued it and admins.
+ * SQL on `invitations`.
+ */
+export function invitationTokenScope(user: SessionUser): SQL {
+  if (user.role === "admin") return ALWAYS;
+  if (user.role === "organizer" && user.bodyId !== null) return eq(invitations.bodyId, user.bodyId);
+  return NEVER;
+}
+
+/**
+ * The same scope as a condition on a site id column (an invitation's or a
+ * check-in's site), for aggregates that do not join `sites`; undefined when the
+ * user reads every site.
+ */
+export function inSiteScope(db: Db, user: SessionUser, siteIdColumn: SQLiteColumn): SQL | undefined {
+  if (user.role !== "scanner" && user.scopeUnitIds === "all") return undefined;
+  return inArray(siteIdColumn, db.select({ id: sites.id }).from(sites).where(siteReadScope(db, user)));
 }

@@ -67,11 +67,29 @@ function mainVenues(db: Db, ids: number[]): Map<number, string> {
   );
 }
 
-/** One conference as an .ics file. The caller has already checked that the user may read it. */
-export function conferenceIcs(db: Db, conferenceId: number, baseUrl: string): string | null {
+/** Where a unit's people go: its own bridge point of each conference, else the main site. */
+function unitVenues(db: Db, ids: number[], unitId: number): Map<number, string> {
+  const venues = mainVenues(db, ids);
+  if (ids.length === 0) return venues;
+  const own = db
+    .select({ conferenceId: sites.conferenceId, venue: sites.venue, address: sites.address })
+    .from(sites)
+    .where(and(inArray(sites.conferenceId, ids), eq(sites.unitId, unitId)))
+    .orderBy(sites.id)
+    .all();
+  for (const s of own.reverse()) venues.set(s.conferenceId, [s.venue, s.address].filter(Boolean).join(", "));
+  return venues;
+}
+
+/**
+ * One conference as an .ics file, at the given site (the first of the user's part
+ * of the conference: a district user's bridge point, not the province's hall).
+ * The caller has already checked that the user may read it.
+ */
+export function conferenceIcs(db: Db, conferenceId: number, baseUrl: string, site: { venue: string; address: string | null } | undefined): string | null {
   const row = db.select(columns).from(conferences).innerJoin(bodies, eq(bodies.id, conferences.bodyId)).where(eq(conferences.id, conferenceId)).get();
   if (!row) return null;
-  return buildCalendar(row.title, [toEvent(row, mainVenues(db, [row.id]).get(row.id), baseUrl)]);
+  return buildCalendar(row.title, [toEvent(row, site ? [site.venue, site.address].filter(Boolean).join(", ") : undefined, baseUrl)]);
 }
 
 /**
@@ -94,6 +112,6 @@ export function unitFeedIcs(db: Db, token: string, baseUrl: string): string | nu
     .where(and(ne(conferences.status, "draft"), or(eq(conferences.unitId, feed.unitId), inArray(conferences.id, bridged))))
     .orderBy(conferences.startsAt)
     .all();
-  const venues = mainVenues(db, rows.map((r) => r.id));
+  const venues = unitVenues(db, rows.map((r) => r.id), feed.unitId);
   return buildCalendar(`Hội nghị — ${feed.unitName}`, rows.map((r) => toEvent(r, venues.get(r.id), baseUrl)));
 }

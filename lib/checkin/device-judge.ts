@@ -69,6 +69,7 @@ export function createDeviceJudge(roster: OfflineRoster, subtle: SubtleCrypto = 
         evidence,
         {
           site: roster.site,
+          onlyThisSite: true,
           invitation: (id) => {
             const e = byId.get(id);
             return e && { id: e.invitationId, conferenceId: roster.site.conferenceId, siteId: e.siteId, status: e.status, tokenVersion: e.tokenVersion };

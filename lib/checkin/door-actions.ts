@@ -10,13 +10,12 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { foldForSearch } from "@/lib/text/fold";
 import { isLateAt } from "./verdict";
 
+/** The person who came in the invitee's place: only for an invitation of this site (the door sees its own invitees only). */
 export function recordSubstitute(db: Db, userId: number, siteId: number, invitationId: number, name: string, position: string) {
-  const site = db.select({ conferenceId: sites.conferenceId }).from(sites).where(eq(sites.id, siteId)).get();
-  if (!site) return false;
   const changed = db
     .update(invitations)
     .set({ substituteName: name, substitutePosition: position || null })
-    .where(and(eq(invitations.id, invitationId), eq(invitations.conferenceId, site.conferenceId)))
+    .where(and(eq(invitations.id, invitationId), eq(invitations.siteId, siteId), eq(invitations.kind, "invited")))
     .run().changes;
   if (changed) recordAudit(db, { userId, action: "substitute_at_door", entity: "invitation", entityId: invitationId, after: { name, position, siteId } });
   return changed > 0;
@@ -63,12 +62,10 @@ export function registerWalkInInTransaction(d: Db, userId: number, input: WalkIn
   return { invitationId: invitation.id };
 }
 
-/** Removes a check-in; its scan_log rows stay, and the audit log keeps who, when and why. */
+/** Removes a check-in made at this site; its scan_log rows stay, and the audit log keeps who, when and why. */
 export function undoCheckIn(db: Db, userId: number, siteId: number, invitationId: number, reason: string) {
-  const site = db.select({ conferenceId: sites.conferenceId }).from(sites).where(eq(sites.id, siteId)).get();
-  if (!site) return false;
   return db.transaction((tx) => {
-    const existing = tx.select().from(checkIns).where(and(eq(checkIns.invitationId, invitationId), eq(checkIns.conferenceId, site.conferenceId))).get();
+    const existing = tx.select().from(checkIns).where(and(eq(checkIns.invitationId, invitationId), eq(checkIns.siteId, siteId))).get();
     if (!existing) return false;
     tx.delete(checkIns).where(eq(checkIns.id, existing.id)).run();
     recordAudit(tx as unknown as Db, { userId, action: "undo_check_in", entity: "check_in", entityId: existing.id, before: existing, after: { reason } });

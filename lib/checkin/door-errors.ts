@@ -1,5 +1,6 @@
 /** The refusals of the door's API, shared by the Next route handlers and the fast path. */
 import type { z } from "zod";
+import { tooLargeBody } from "@/lib/http/read-body";
 
 export interface DoorError {
   status: number;
@@ -11,7 +12,6 @@ const make = (status: number, error: string, message: string): DoorError => ({ s
 export const DOOR_ERRORS = {
   unauthenticated: make(401, "unauthenticated", "Chưa đăng nhập"),
   forbidden: make(403, "forbidden", "Không có quyền"),
-  tooLarge: make(400, "too_large", "Yêu cầu quá lớn."),
   badJson: make(400, "bad_json", "Nội dung không phải JSON hợp lệ."),
   tooMany: make(429, "too_many", "Máy quét gửi quá nhiều yêu cầu; vui lòng chậm lại."),
   siteNotFound: make(404, "site_not_found", "Không tìm thấy điểm cầu."),
@@ -22,6 +22,11 @@ export const DOOR_ERRORS = {
 export function badRequest(error: z.ZodError): DoorError {
   const fields = [...new Set(error.issues.map((i) => i.path.join(".") || "body"))].join(", ");
   return make(400, "bad_request", `Thiếu hoặc sai trường: ${fields}.`);
+}
+
+/** 413: the body passed its limit (lib/http/read-body.ts); the connection is closed after it. */
+export function bodyTooLarge(maxBytes: number): DoorError {
+  return { status: 413, body: tooLargeBody(maxBytes) };
 }
 
 export function siteRefusal(reason: "not_found" | "forbidden" | "closed"): DoorError {

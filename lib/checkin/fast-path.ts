@@ -16,7 +16,8 @@ import { loadSessionUser, type SessionUser } from "@/lib/auth/session-user";
 import { can } from "@/lib/permissions";
 import { checkInRequestSchema, MAX_CHECKIN_BODY_BYTES } from "@/lib/schemas/checkin";
 import { isFlooding } from "./device-rate-limit";
-import { badRequest, DOOR_ERRORS, siteRefusal, type DoorError } from "./door-errors";
+import { readJsonBody, tooLargeHeaders } from "@/lib/http/read-body";
+import { badRequest, bodyTooLarge, DOOR_ERRORS, siteRefusal, type DoorError } from "./door-errors";
 import { createGroupCommit } from "./group-commit";
 import { STATIC_SECURITY_HEADERS } from "@/lib/security/static-headers.mjs";
 import { getScanSite, type SiteAccess } from "./site-access";
@@ -27,9 +28,9 @@ const SESSION_CACHE_MS = 5000;
 const ACCESS_CACHE_MS = 2000;
 const COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
-function send(res: ServerResponse, status: number, body: unknown) {
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   const json = JSON.stringify(body);
-  res.writeHead(status, { ...SECURITY_HEADERS, "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(json), "cache-control": "no-store" });
+  res.writeHead(status, { ...SECURITY_HEADERS, "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(json), "cache-control": "no-store", ...headers });
   res.end(json);
 }
 
@@ -41,24 +42,6 @@ function sessionCookie(header: string | undefined): string | null {
     if (COOKIE_NAMES.includes(name)) return decodeURIComponent(part.slice(eq + 1).trim());
   }
   return null;
-}
-
-function readBody(req: IncomingMessage): Promise<string | null> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_CHECKIN_BODY_BYTES) {
-        resolve(null);
-        req.resume();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on("end", () => resolve(size > MAX_CHECKIN_BODY_BYTES ? null : Buffer.concat(chunks).toString("utf8")));
-    req.on("error", () => resolve(null));
-  });
 }
 
 export function createCheckInFastPath(db: Db, secret: string) {
@@ -115,15 +98,10 @@ export function createCheckInFastPath(db: Db, secret: string) {
     const refuse = (e: DoorError) => send(res, e.status, e.body);
     if (!user) return refuse(DOOR_ERRORS.unauthenticated);
     if (!can(user.role, "checkin:scan")) return refuse(DOOR_ERRORS.forbidden);
-    const text = await readBody(req);
-    if (text === null) return refuse(DOOR_ERRORS.tooLarge);
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      return refuse(DOOR_ERRORS.badJson);
-    }
-    const parsed = checkInRequestSchema.safeParse(json);
+    const body = await readJsonBody(req, MAX_CHECKIN_BODY_BYTES);
+    if (!body.ok && body.reason === "tooLarge") return send(res, 413, bodyTooLarge(MAX_CHECKIN_BODY_BYTES).body, tooLargeHeaders);
+    if (!body.ok) return refuse(DOOR_ERRORS.badJson);
+    const parsed = checkInRequestSchema.safeParse(body.value);
     if (!parsed.success) return refuse(badRequest(parsed.error));
     const input = parsed.data;
     const allowed = siteAccess(user, input.siteId, now);

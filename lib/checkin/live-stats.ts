@@ -1,12 +1,27 @@
-import { and, count, eq, gte, sql } from "drizzle-orm";
+import { and, count, eq, gte, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { checkIns, invitations } from "@/db/schema";
+import type { ConferenceDetail } from "@/lib/conferences/get-conference";
 
 const SLOT_MS = 5 * 60_000;
 
-/** The live counter: present / invited, late, walk-ins, arrivals per 5 minutes over the last 2 hours. */
-export function getLiveStats(db: Db, conferenceId: number, siteId?: number, now: Date = new Date()) {
-  const siteCondition = (column: typeof invitations.siteId | typeof checkIns.siteId) => (siteId ? eq(column, siteId) : undefined);
+/**
+ * Which sites the live counter counts for the user: the one asked for, when it is
+ * in the user's part of the conference (getConference's sites); otherwise that
+ * whole part (every site, unless the user sees only some). null: a site the
+ * user may not read was asked for.
+ */
+export function liveSites(conference: Pick<ConferenceDetail, "sites" | "partial">, requested?: number) {
+  if (requested !== undefined) {
+    const site = conference.sites.find((s) => s.id === requested);
+    return site ? { site, siteIds: [site.id] } : null;
+  }
+  return { site: undefined, siteIds: conference.partial ? conference.sites.map((s) => s.id) : undefined };
+}
+
+/** The live counter: present / invited, late, walk-ins, arrivals per 5 minutes over the last 2 hours; `siteIds` limits it to those sites. */
+export function getLiveStats(db: Db, conferenceId: number, siteIds?: number[], now: Date = new Date()) {
+  const siteCondition = (column: typeof invitations.siteId | typeof checkIns.siteId) => (siteIds ? inArray(column, siteIds) : undefined);
   const invited = db
     .select({ n: count() })
     .from(invitations)

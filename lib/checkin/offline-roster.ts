@@ -38,7 +38,7 @@ export function buildOfflineRoster(db: Db, site: Site, now: Date = new Date()): 
     .innerJoin(people, eq(people.id, invitations.personId))
     .innerJoin(units, eq(units.id, people.unitId))
     .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
-    .where(and(eq(invitations.conferenceId, site.conferenceId), eq(invitations.kind, "invited"), inArray(invitations.status, ["issued", "revoked"])))
+    .where(and(eq(invitations.siteId, site.id), eq(invitations.kind, "invited"), inArray(invitations.status, ["issued", "revoked", "draft"])))
     .orderBy(asc(people.searchName))
     .all();
   const unitNames: string[] = [];
@@ -48,21 +48,25 @@ export function buildOfflineRoster(db: Db, site: Site, now: Date = new Date()): 
     if (i === undefined) unitIndex.set(name, (i = unitNames.push(name) - 1));
     return i;
   };
-  const invitationRows: RosterRow[] = rows.map((r) => [
-    r.id,
-    r.siteId,
-    r.status === "revoked" ? "r" : "i",
-    r.tokenVersion,
-    r.name,
-    r.position,
-    r.workplace,
-    indexOf(r.unitName),
-    r.substitute ?? "",
-    (r.phone ?? "").replace(/\D/g, ""),
-    r.checkedAt?.getTime() ?? 0,
-    r.device ?? "",
-    r.checkedSite ?? 0,
-  ]);
+  const invitationRows: RosterRow[] = rows.map((r) =>
+    r.status === "draft"
+      ? [r.id, r.siteId, "d", r.tokenVersion, "", "", "", indexOf(""), "", "", 0, "", 0]
+      : [
+          r.id,
+          r.siteId,
+          r.status === "revoked" ? "r" : "i",
+          r.tokenVersion,
+          r.name,
+          r.position,
+          r.workplace,
+          indexOf(r.unitName),
+          r.substitute ?? "",
+          phoneTail(r.phone),
+          r.checkedAt?.getTime() ?? 0,
+          r.device ?? "",
+          r.checkedSite ?? 0,
+        ],
+  );
   const walkIns = db
     .select({ n: count() })
     .from(checkIns)
@@ -79,4 +83,9 @@ export function buildOfflineRoster(db: Db, site: Site, now: Date = new Date()): 
     invitations: invitationRows,
     walkInsPresent: walkIns,
   };
+}
+
+/** The last four digits of a phone number: enough to tell two namesakes apart, not enough to call anyone. */
+export function phoneTail(phone: string | null): string {
+  return (phone ?? "").replace(/\D/g, "").slice(-4);
 }

@@ -5,26 +5,31 @@
  *
  * Invitations are tuples, not objects, to keep 500 invitees well under 100 KB
  * compressed (measured in docs/benchmarks.md). It holds no tokens: the device
- * verifies a token's signature with the campaign's public key instead.
+ * verifies a token's signature with the campaign's public key instead. It holds
+ * this site's invitees only, and of their phone only the last four digits: a
+ * lost or stolen door phone gives away as little as the door needs
+ * (docs/decisions/0015).
  */
 import type { DoorSite } from "./verdict";
 
-export const ROSTER_FORMAT = 1;
+/** 2: this site's invitees only, and the phone's last four digits instead of the number (docs/decisions/0015). */
+export const ROSTER_FORMAT = 2;
 
 /**
- * One invitation of the conference (issued or revoked; drafts are left out):
- * [id, siteId, status ("i" issued, "r" revoked), tokenVersion, name, position, workplace,
- *  unit index into `units`, substitute name ("" if none), phone digits ("" if none),
+ * One invitation of this site (other sites' invitees are left out; a draft, whose letter
+ * must not open the door, comes with its id only):
+ * [id, siteId, status ("i" issued, "r" revoked, "d" draft), tokenVersion, name, position, workplace,
+ *  unit index into `units`, substitute name ("" if none), last four digits of the phone ("" if none),
  *  checked in at (ms, 0 if not), checked in by device ("" if not), checked in at site (0 if not)]
  */
-export type RosterRow = [number, number, "i" | "r", number, string, string, string, number, string, string, number, string, number];
+export type RosterRow = [number, number, "i" | "r" | "d", number, string, string, string, number, string, string, number, string, number];
 
 export interface OfflineRoster {
   format: typeof ROSTER_FORMAT;
   /** Server time the roster was made (ms). */
   generatedAt: number;
   site: DoorSite & { venue: string; title: string; campaignId: number; endsAt: number };
-  /** Every site of the conference: [id, venue]. */
+  /** Every site of the conference: [id, venue] (venues only: where a check-in was made). */
   sites: [number, string][];
   units: string[];
   /** Every campaign's Ed25519 public key (raw 32 bytes, base64): a letter of another campaign is recognised as such. */
@@ -37,30 +42,37 @@ export interface OfflineRoster {
 export interface RosterEntry {
   invitationId: number;
   siteId: number;
-  status: "issued" | "revoked";
+  status: "issued" | "revoked" | "draft";
   tokenVersion: number;
   name: string;
   position: string;
   workplace: string;
   unitName: string;
   substituteName: string | null;
-  phoneDigits: string;
+  /** The phone's last four digits, to tell namesakes apart at the door ("" if none). */
+  phoneTail: string;
   checkedIn: { scannedAt: number; deviceId: string; siteId: number } | null;
 }
 
 export function rosterEntry(roster: Pick<OfflineRoster, "units">, row: RosterRow): RosterEntry {
-  const [invitationId, siteId, status, tokenVersion, name, position, workplace, unit, substitute, phoneDigits, checkedAt, device, checkedSite] = row;
+  const [invitationId, siteId, status, tokenVersion, name, position, workplace, unit, substitute, phoneTail, checkedAt, device, checkedSite] = row;
   return {
     invitationId,
     siteId,
-    status: status === "r" ? "revoked" : "issued",
+    status: status === "r" ? "revoked" : status === "d" ? "draft" : "issued",
     tokenVersion,
     name,
     position,
     workplace,
     unitName: roster.units[unit] ?? "",
     substituteName: substitute || null,
-    phoneDigits,
+    phoneTail,
     checkedIn: checkedAt ? { scannedAt: checkedAt, deviceId: device, siteId: checkedSite } : null,
   };
+}
+
+/** The door's search by phone: the typed number's last four digits against the roster's (three typed digits: anywhere in them). */
+export function matchesPhoneTail(tail: string, typedDigits: string): boolean {
+  if (!tail || typedDigits.length < 3) return false;
+  return typedDigits.length >= 4 ? tail.endsWith(typedDigits.slice(-4)) : tail.includes(typedDigits);
 }

@@ -49,6 +49,12 @@ export interface FirstCheckIn {
 /** Where the rules read their facts: the database on the server, the roster on the device. */
 export interface VerdictFacts {
   site: DoorSite;
+  /**
+   * The facts hold this site's invitations only (the device's roster: a door
+   * gets its own invitees, docs/decisions/0015): an authentic letter of this
+   * conference that is not among them belongs to another site of it.
+   */
+  onlyThisSite?: boolean;
   invitation(id: number): DoorInvitation | undefined;
   firstCheckIn(invitationId: number): FirstCheckIn | null;
 }
@@ -78,6 +84,7 @@ export function decideVerdict(evidence: Evidence, facts: VerdictFacts, scannedAt
     const { payload } = evidence;
     if (payload.conferenceId !== site.conferenceId) return { verdict: "wrong_conference", otherConferenceId: payload.conferenceId };
     invitation = facts.invitation(payload.invitationId);
+    if (!invitation && facts.onlyThisSite) return elsewhere(site, payload.invitationId, scannedAt);
     if (!invitation || invitation.conferenceId !== payload.conferenceId || invitation.status === "draft") return { verdict: "unknown" };
     if (invitation.status === "revoked" || invitation.tokenVersion !== payload.tokenVersion) return { verdict: "revoked", invitationId: invitation.id };
   } else {
@@ -87,13 +94,23 @@ export function decideVerdict(evidence: Evidence, facts: VerdictFacts, scannedAt
   }
 
   const base = { invitationId: invitation.id };
-  if (site.status === "cancelled" || site.status === "draft" || scannedAt < site.opensAt || scannedAt > site.closesAt) {
+  if (!isOpenAt(site, scannedAt)) {
     return { verdict: "not_open", ...base, window: { opensAt: site.opensAt, closesAt: site.closesAt } };
   }
   if (invitation.siteId !== site.id) return { verdict: "wrong_site", ...base, expectedSiteId: invitation.siteId };
   const first = facts.firstCheckIn(invitation.id);
   if (first) return { verdict: "duplicate", ...base, first };
   return { verdict: "ok", ...base, isLate: isLateAt(site, scannedAt) };
+}
+
+/** An authentic letter of another site, judged without its facts: the window first, as for any letter, then wrong_site (which site is not known here). */
+function elsewhere(site: DoorSite, invitationId: number, scannedAt: number): Decision {
+  if (!isOpenAt(site, scannedAt)) return { verdict: "not_open", invitationId, window: { opensAt: site.opensAt, closesAt: site.closesAt } };
+  return { verdict: "wrong_site", invitationId };
+}
+
+function isOpenAt(site: DoorSite, scannedAt: number): boolean {
+  return !(site.status === "cancelled" || site.status === "draft" || scannedAt < site.opensAt || scannedAt > site.closesAt);
 }
 
 /** Late: after the start plus the grace minutes (a scan at exactly that minute is on time). */

@@ -11,12 +11,15 @@ import {
   sites,
   units,
 } from "@/db/schema";
-import { conferenceReadScope, conferenceWriteScope } from "@/lib/auth/scope";
+import { conferenceReadScope, conferenceWriteScope, siteReadScope } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/session-user";
 
 /**
  * One conference with its sites and counts, or null when it does not exist
  * or is outside the user's scope (the caller answers 404 either way).
+ * `sites` and `totals` are the user's part only (siteReadScope): a provincial
+ * conference seen from a district has that district's bridge point(s); `partial`
+ * says so.
  */
 export function getConference(db: Db, user: SessionUser, id: number) {
   const row = db
@@ -87,16 +90,17 @@ export function getConference(db: Db, user: SessionUser, id: number) {
     .innerJoin(units, eq(units.id, sites.unitId))
     .leftJoin(invitedBySite, eq(invitedBySite.siteId, sites.id))
     .leftJoin(presentBySite, eq(presentBySite.siteId, sites.id))
-    .where(eq(sites.conferenceId, id))
+    .where(and(eq(sites.conferenceId, id), siteReadScope(db, user)))
     .orderBy(sql`${sites.isMain} desc`, asc(units.sortOrder))
     .all();
+  const allSites = db.select({ n: count() }).from(sites).where(eq(sites.conferenceId, id)).get()!.n;
 
   const totals = siteRows.reduce(
     (acc, s) => ({ invited: acc.invited + s.invited, present: acc.present + s.present, late: acc.late + s.late }),
     { invited: 0, present: 0, late: 0 },
   );
 
-  return { ...row, canEdit: row.canEdit === 1, coBodies, sites: siteRows, totals };
+  return { ...row, canEdit: row.canEdit === 1, coBodies, sites: siteRows, totals, partial: siteRows.length < allSites };
 }
 
 export type ConferenceDetail = NonNullable<ReturnType<typeof getConference>>;

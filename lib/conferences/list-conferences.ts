@@ -1,7 +1,7 @@
 import { and, asc, count, eq, gt, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { bodies, checkIns, conferences, invitations, units, type ConferenceStatus } from "@/db/schema";
-import { conferenceReadScope } from "@/lib/auth/scope";
+import { conferenceReadScope, inSiteScope } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/session-user";
 
 export interface ConferenceFilters {
@@ -11,17 +11,18 @@ export interface ConferenceFilters {
   during?: { from: Date; to: Date };
 }
 
-/** Conferences in the user's scope with their invitation and attendance counts. */
+/** Conferences in the user's scope with their invitation and attendance counts (of the user's part: inSiteScope). */
 export function listConferences(db: Db, user: SessionUser, filters: ConferenceFilters = {}) {
   const invited = db
     .select({ conferenceId: invitations.conferenceId, n: count().as("invited_n") })
     .from(invitations)
-    .where(and(eq(invitations.kind, "invited"), sql`${invitations.status} <> 'revoked'`))
+    .where(and(eq(invitations.kind, "invited"), sql`${invitations.status} <> 'revoked'`, inSiteScope(db, user, invitations.siteId)))
     .groupBy(invitations.conferenceId)
     .as("invited");
   const present = db
     .select({ conferenceId: checkIns.conferenceId, n: count().as("present_n") })
     .from(checkIns)
+    .where(inSiteScope(db, user, checkIns.siteId))
     .groupBy(checkIns.conferenceId)
     .as("present");
 

@@ -14,7 +14,7 @@ export async function loadExport(rawId: string) {
   const id = parseId(rawId);
   const inviting = id ? getInvitingConference(db, auth.user, id) : null;
   if (!inviting) return { response: NextResponse.json({ error: "not_found", message: "Không tìm thấy hội nghị" }, { status: 404 }) };
-  const rows = listInvitations(db, inviting.conference.id, { bodyId: inviting.allBodies ? undefined : inviting.bodyId });
+  const rows = listInvitations(db, auth.user, inviting.conference.id, { bodyId: inviting.allBodies ? undefined : inviting.bodyId });
   const t = await getTranslations();
   return { rows, t: (k: string) => t(k), baseUrl: (serverEnv().NEXTAUTH_URL ?? "").replace(/\/$/, ""), conferenceId: inviting.conference.id };
 }

@@ -1,6 +1,8 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { bodies, invitations, people, sites, units } from "@/db/schema";
+import { invitationTokenScope, siteReadScope } from "@/lib/auth/scope";
+import type { SessionUser } from "@/lib/auth/session-user";
 import { foldForSearch } from "@/lib/text/fold";
 import { personSearchCondition } from "@/lib/people/search-condition";
 
@@ -12,8 +14,14 @@ export interface InvitationFilters {
   bodyId?: number;
 }
 
-/** The invitations of a conference with the person, site and letter. The caller has checked scope. */
-export function listInvitations(db: Db, conferenceId: number, filters: InvitationFilters = {}) {
+/**
+ * The invitations of a conference with the person, site and letter, in the
+ * user's part of it (siteReadScope: a district user sees their unit's bridge
+ * point only). The token (the door credential) only for the body that issued
+ * it and admins (invitationTokenScope); null for everyone else. The caller has
+ * checked that the user may read the conference.
+ */
+export function listInvitations(db: Db, user: SessionUser, conferenceId: number, filters: InvitationFilters = {}) {
   const q = filters.q ? foldForSearch(filters.q) : "";
   return db
     .select({
@@ -21,7 +29,7 @@ export function listInvitations(db: Db, conferenceId: number, filters: Invitatio
       status: invitations.status,
       kind: invitations.kind,
       letterNumber: invitations.letterNumber,
-      token: invitations.token,
+      token: sql<string | null>`case when ${invitationTokenScope(user)} then ${invitations.token} end`,
       substituteName: invitations.substituteName,
       substitutePosition: invitations.substitutePosition,
       issuedAt: invitations.issuedAt,
@@ -47,6 +55,7 @@ export function listInvitations(db: Db, conferenceId: number, filters: Invitatio
       and(
         eq(invitations.conferenceId, conferenceId),
         eq(invitations.kind, "invited"),
+        siteReadScope(db, user),
         filters.siteId ? eq(invitations.siteId, filters.siteId) : undefined,
         filters.status ? eq(invitations.status, filters.status) : undefined,
         filters.bodyId ? eq(invitations.bodyId, filters.bodyId) : undefined,

@@ -53,14 +53,14 @@ describe("invitee lists and invitations", () => {
   it("refuses another body's organiser and a viewer", () => {
     const anyPerson = handle.db.select().from(people).where(eq(people.unitId, unitId("535"))).get()!;
     expect(addInvitees(handle.db, as("baocao.bato"), conferenceId, [anyPerson.id], siteId)).toEqual({ ok: false, code: "notFound" });
-    const draft = listInvitations(handle.db, conferenceId)[0];
-    expect(removeDraftInvitations(handle.db, as("baocao.bato"), conferenceId, [draft.id])).toEqual({ ok: true, count: 0 });
+    const draft = listInvitations(handle.db, as("tochuc.bato"), conferenceId)[0];
+    expect(removeDraftInvitations(handle.db, as("baocao.bato"), conferenceId, [draft.id])).toEqual({ ok: false, code: "notFound" });
   });
 
   it("issues drafts with one letter number in the body's sequence and a valid token each", () => {
     const result = issueInvitations(handle.db, as("tochuc.bato"), conferenceId);
     expect(result.ok && result.count).toBeGreaterThan(10);
-    const rows = listInvitations(handle.db, conferenceId);
+    const rows = listInvitations(handle.db, as("tochuc.bato"), conferenceId);
     const numbers = new Set(rows.map((r) => r.letterNumber));
     // The demo's letter for Ba Tơ's Propaganda Board was number 1; this is the second.
     expect([...numbers]).toEqual(["2-GM/BTGHU"]);
@@ -72,11 +72,11 @@ describe("invitee lists and invitations", () => {
 
   it("reports a revoked token as revoked, and an old token after a reissue as revoked", () => {
     const organizer = as("tochuc.bato");
-    const [first, second] = listInvitations(handle.db, conferenceId);
-    expect(revokeInvitation(handle.db, organizer, first.id).ok).toBe(true);
+    const [first, second] = listInvitations(handle.db, as("tochuc.bato"), conferenceId);
+    expect(revokeInvitation(handle.db, organizer, conferenceId, first.id).ok).toBe(true);
     expect(checkInvitationToken(handle.db, first.token!).verdict).toBe("revoked");
 
-    expect(reissueInvitation(handle.db, organizer, second.id).ok).toBe(true);
+    expect(reissueInvitation(handle.db, organizer, conferenceId, second.id).ok).toBe(true);
     const fresh = handle.db.select().from(invitations).where(eq(invitations.id, second.id)).get()!;
     expect(fresh.token).not.toBe(second.token);
     expect(checkInvitationToken(handle.db, second.token!).verdict).toBe("revoked");
@@ -84,7 +84,7 @@ describe("invitee lists and invitations", () => {
   });
 
   it("reports forged and unknown tokens", () => {
-    const row = listInvitations(handle.db, conferenceId)[3];
+    const row = listInvitations(handle.db, as("tochuc.bato"), conferenceId)[3];
     const forged = `${row.token!.slice(0, 60)}${row.token![60] === "A" ? "B" : "A"}${row.token!.slice(61)}`;
     expect(["bad_signature", "unknown"]).toContain(checkInvitationToken(handle.db, forged).verdict);
     expect(checkInvitationToken(handle.db, "KHONGPHAIMA").verdict).toBe("unknown");
@@ -92,10 +92,10 @@ describe("invitee lists and invitations", () => {
 
   it("records a substitute, and removes only drafts", () => {
     const organizer = as("tochuc.bato");
-    const row = listInvitations(handle.db, conferenceId)[4];
-    expect(setSubstitute(handle.db, organizer, row.id, "Nguyễn Văn Thay", "Phó Trưởng ban").ok).toBe(true);
+    const row = listInvitations(handle.db, as("tochuc.bato"), conferenceId)[4];
+    expect(setSubstitute(handle.db, organizer, conferenceId, row.id, "Nguyễn Văn Thay", "Phó Trưởng ban").ok).toBe(true);
     expect(handle.db.select().from(invitations).where(eq(invitations.id, row.id)).get()).toMatchObject({ substituteName: "Nguyễn Văn Thay" });
-    expect(removeDraftInvitations(handle.db, organizer, conferenceId, [row.id])).toEqual({ ok: true, count: 0 });
+    expect(removeDraftInvitations(handle.db, organizer, conferenceId, [row.id])).toEqual({ ok: false, code: "removeIssued" });
     const before = handle.db.select({ n: count() }).from(invitations).where(eq(invitations.conferenceId, conferenceId)).get()!.n;
     expect(before).toBeGreaterThan(0);
   });
@@ -112,7 +112,7 @@ describe("verification data for door devices", () => {
     const data = getVerificationData(handle.db, conferenceId)!;
     expect(Buffer.from(data.publicKeyRaw, "base64")).toHaveLength(32);
     expect(JSON.stringify(data)).not.toContain(handle.db.select().from((await import("@/db/schema")).campaigns).get()!.signingPrivateKey!);
-    const rows = listInvitations(handle.db, conferenceId);
+    const rows = listInvitations(handle.db, as("tochuc.bato"), conferenceId);
     expect(data.revoked).toEqual(rows.filter((r) => r.status === "revoked").map((r) => r.id));
     expect(Object.keys(data.validVersions).map(Number)).toEqual([rows[1].id]);
   });

@@ -4,7 +4,7 @@
  * reissue, record a substitute. Scope: lib/invitations/invitation-scope.ts.
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { immediateTransaction, type Db } from "@/db/client";
 import { bodies, campaigns, conferences, invitations, letterSequences, people, sites } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { unitSubtree, type SessionUser } from "@/lib/auth/session-user";
@@ -80,34 +80,50 @@ export function addInviteesByFilter(db: Db, user: SessionUser, conferenceId: num
   return addInvitees(db, user, conferenceId, ids, siteId);
 }
 
+/**
+ * The invitations among `invitationIds` that the user may change in this
+ * conference, or a refusal when any of them is not one (another conference's,
+ * another body's, or no such invitation): a bulk action does all it was asked
+ * or nothing, and never answers "done" for what it did not do.
+ */
+function writableInConference(db: Db, user: SessionUser, conferenceId: number, invitationIds: number[]) {
+  const ids = [...new Set(invitationIds)];
+  const found = db
+    .select({ id: invitations.id, status: invitations.status, siteId: invitations.siteId })
+    .from(invitations)
+    .where(and(inArray(invitations.id, ids), eq(invitations.conferenceId, conferenceId), eq(invitations.kind, "invited"), invitationWriteScope(db, user)))
+    .all();
+  return found.length === ids.length ? { found } : { error: "invitationNotInConference" as const };
+}
+
 /** Removes invitations not yet issued (an issued one is revoked instead, so the letter's QR stops working). */
 export function removeDraftInvitations(db: Db, user: SessionUser, conferenceId: number, invitationIds: number[]): InvitationResult {
   if (invitationIds.length === 0) return { ok: true, count: 0 };
-  const count = db
-    .delete(invitations)
-    .where(
-      and(
-        inArray(invitations.id, invitationIds),
-        eq(invitations.conferenceId, conferenceId),
-        eq(invitations.status, "draft"),
-        invitationWriteScope(db, user),
-      ),
-    )
-    .run().changes;
-  if (count > 0) recordAudit(db, { userId: user.id, action: "remove_invitees", entity: "conference", entityId: conferenceId, after: { count } });
-  return { ok: true, count };
+  const { error } = context(db, user, conferenceId);
+  if (error) return { ok: false, code: error };
+  return immediateTransaction(db, (): InvitationResult => {
+    const rows = writableInConference(db, user, conferenceId, invitationIds);
+    if (rows.error) return { ok: false, code: rows.error };
+    if (rows.found.some((r) => r.status !== "draft")) return { ok: false, code: "removeIssued" };
+    const ids = rows.found.map((r) => r.id);
+    const count = db.delete(invitations).where(inArray(invitations.id, ids)).run().changes;
+    recordAudit(db, { userId: user.id, action: "remove_invitees", entity: "conference", entityId: conferenceId, after: { invitationIds: ids, count } });
+    return { ok: true, count };
+  });
 }
 
 export function setInvitationSite(db: Db, user: SessionUser, conferenceId: number, invitationIds: number[], siteId: number): InvitationResult {
   const { error } = context(db, user, conferenceId, siteId);
   if (error) return { ok: false, code: error };
-  const count = db
-    .update(invitations)
-    .set({ siteId })
-    .where(and(inArray(invitations.id, invitationIds), eq(invitations.conferenceId, conferenceId), invitationWriteScope(db, user)))
-    .run().changes;
-  if (count > 0) recordAudit(db, { userId: user.id, action: "move_invitees", entity: "conference", entityId: conferenceId, after: { invitationIds, siteId, count } });
-  return { ok: true, count };
+  if (invitationIds.length === 0) return { ok: true, count: 0 };
+  return immediateTransaction(db, (): InvitationResult => {
+    const rows = writableInConference(db, user, conferenceId, invitationIds);
+    if (rows.error) return { ok: false, code: rows.error };
+    const ids = rows.found.filter((r) => r.siteId !== siteId).map((r) => r.id);
+    const count = ids.length === 0 ? 0 : db.update(invitations).set({ siteId }).where(inArray(invitations.id, ids)).run().changes;
+    if (count > 0) recordAudit(db, { userId: user.id, action: "move_invitees", entity: "conference", entityId: conferenceId, after: { invitationIds: ids, siteId, count } });
+    return { ok: true, count };
+  });
 }
 
 /** The letter number of this body for this conference: the one already used, or the next in the body's sequence for the term. */
@@ -157,17 +173,18 @@ export function issueInvitations(db: Db, user: SessionUser, conferenceId: number
   return { ok: true, count };
 }
 
-function writableInvitation(db: Db, user: SessionUser, invitationId: number) {
+/** One invitation the user may change, of the conference the request names (an id of another conference is not found). */
+function writableInvitation(db: Db, user: SessionUser, conferenceId: number, invitationId: number) {
   return db
     .select()
     .from(invitations)
-    .where(and(eq(invitations.id, invitationId), invitationWriteScope(db, user)))
+    .where(and(eq(invitations.id, invitationId), eq(invitations.conferenceId, conferenceId), invitationWriteScope(db, user)))
     .get();
 }
 
-export function revokeInvitation(db: Db, user: SessionUser, invitationId: number): InvitationResult {
-  const inv = writableInvitation(db, user, invitationId);
-  if (!inv) return { ok: false, code: "notFound" };
+export function revokeInvitation(db: Db, user: SessionUser, conferenceId: number, invitationId: number): InvitationResult {
+  const inv = writableInvitation(db, user, conferenceId, invitationId);
+  if (!inv) return { ok: false, code: "invitationNotInConference" };
   if (inv.status !== "issued") return { ok: false, code: "notIssued" };
   db.update(invitations).set({ status: "revoked", revokedAt: new Date() }).where(eq(invitations.id, inv.id)).run();
   recordAudit(db, { userId: user.id, action: "revoke", entity: "invitation", entityId: inv.id, before: { status: inv.status } });
@@ -175,9 +192,9 @@ export function revokeInvitation(db: Db, user: SessionUser, invitationId: number
 }
 
 /** A new token (the old one stops working); a revoked invitation becomes valid again. */
-export function reissueInvitation(db: Db, user: SessionUser, invitationId: number): InvitationResult {
-  const inv = writableInvitation(db, user, invitationId);
-  if (!inv) return { ok: false, code: "notFound" };
+export function reissueInvitation(db: Db, user: SessionUser, conferenceId: number, invitationId: number): InvitationResult {
+  const inv = writableInvitation(db, user, conferenceId, invitationId);
+  if (!inv) return { ok: false, code: "invitationNotInConference" };
   if (inv.status === "draft") return { ok: false, code: "notIssued" };
   const conference = db.select({ campaignId: conferences.campaignId }).from(conferences).where(eq(conferences.id, inv.conferenceId)).get()!;
   const keys = ensureCampaignKeys(db, conference.campaignId);
@@ -188,9 +205,9 @@ export function reissueInvitation(db: Db, user: SessionUser, invitationId: numbe
   return { ok: true, count: 1 };
 }
 
-export function setSubstitute(db: Db, user: SessionUser, invitationId: number, name: string, position: string): InvitationResult {
-  const inv = writableInvitation(db, user, invitationId);
-  if (!inv) return { ok: false, code: "notFound" };
+export function setSubstitute(db: Db, user: SessionUser, conferenceId: number, invitationId: number, name: string, position: string): InvitationResult {
+  const inv = writableInvitation(db, user, conferenceId, invitationId);
+  if (!inv) return { ok: false, code: "invitationNotInConference" };
   db.update(invitations)
     .set({ substituteName: name || null, substitutePosition: name ? position || null : null })
     .where(eq(invitations.id, inv.id))

@@ -24,3 +24,8 @@ export function reportScope(db: Db, user: SessionUser): SQL {
   if (user.scopeUnitIds === "all") return sql`1 = 1`;
   return inArray(conferences.unitId, user.scopeUnitIds);
 }
+
+/** Whether the user may open this conference's attendance report (the conference page shows the link only then). */
+export function canReadConferenceReport(db: Db, user: SessionUser, conferenceId: number): boolean {
+  return db.select({ id: conferences.id }).from(conferences).where(and(eq(conferences.id, conferenceId), reportScope(db, user))).get() !== undefined;
+}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { cleanTokenText } from "@/lib/tokens/normalize-token";
+import { trimmedText } from "./text";
 
 const id = z.number().int().positive().max(2 ** 31);
 const nonce = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
@@ -16,7 +17,7 @@ export const checkInRequestSchema = z
     token: scannedToken.optional(),
     invitationId: id.optional(),
     siteId: id,
-    deviceId: z.string().trim().min(1).max(64),
+    deviceId: trimmedText().min(1).max(64),
     nonce,
     scannedAt: deviceTime,
     method: z.enum(["camera", "hardware", "manual"]).default("camera"),
@@ -25,22 +26,22 @@ export const checkInRequestSchema = z
   .refine((v) => (v.token === undefined) !== (v.invitationId === undefined), { path: ["token"], message: "token or invitationId" });
 export type CheckInRequest = z.infer<typeof checkInRequestSchema>;
 
-/** Bodies larger than this are refused before parsing. */
+/** Bodies larger than this are refused (413) as soon as they pass it (lib/http/read-body.ts). */
 export const MAX_CHECKIN_BODY_BYTES = 4096;
 
 export const substituteRequestSchema = z.object({
   siteId: id,
   invitationId: id,
-  name: z.string().trim().min(2).max(120),
-  position: z.string().trim().max(200).default(""),
+  name: trimmedText().min(2).max(120),
+  position: trimmedText().max(200).default(""),
 });
 
 export const walkInRequestSchema = z.object({
   siteId: id,
-  fullName: z.string().trim().min(2).max(120),
-  position: z.string().trim().max(200).default(""),
-  workplace: z.string().trim().max(300).default(""),
-  deviceId: z.string().trim().min(1).max(64),
+  fullName: trimmedText().min(2).max(120),
+  position: trimmedText().max(200).default(""),
+  workplace: trimmedText().max(300).default(""),
+  deviceId: trimmedText().min(1).max(64),
   nonce,
   scannedAt: deviceTime,
   offline: z.boolean().default(false),
@@ -49,12 +50,13 @@ export const walkInRequestSchema = z.object({
 export const undoRequestSchema = z.object({
   siteId: id,
   invitationId: id,
-  reason: z.string().trim().min(3).max(500),
+  reason: trimmedText().min(3).max(500),
 });
 
 /** A door device's queue, sent when the network is back: at most this many scans per request. */
 export const MAX_BATCH_ITEMS = 200;
-export const MAX_BATCH_BODY_BYTES = 256 * 1024;
+/** 200 walk-ins at their longest (620 characters, up to 3 bytes each in UTF-8) are about 420 KB. */
+export const MAX_BATCH_BODY_BYTES = 1024 * 1024;
 
 /** POST /api/checkin/batch: the envelope; each item is parsed on its own, so one bad item does not hold up the rest. */
 export const checkInBatchSchema = z.object({
@@ -67,7 +69,7 @@ export const batchItemSchema = z.discriminatedUnion("type", [
     type: z.literal("scan"),
     token: scannedToken.optional(),
     invitationId: id.optional(),
-    deviceId: z.string().trim().min(1).max(64),
+    deviceId: trimmedText().min(1).max(64),
     nonce,
     scannedAt: deviceTime,
     method: z.enum(["camera", "hardware", "manual"]).default("camera"),

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { CONFERENCE_STATUSES } from "@/db/schema";
 import { parseDateInput, parseTimeInput } from "@/lib/time/parse";
 import { zonedInstant } from "@/lib/time/zone";
+import { trimmedText } from "./text";
 
 /** Filters of the conference list, from the URL. Anything unknown is ignored, never an error page. */
 export const conferenceFiltersSchema = z.object({
@@ -34,7 +35,7 @@ const time = z
   .string({ error: "timeFormat" })
   .transform((v) => parseTimeInput(v) ?? "")
   .refine((v) => v !== "", "timeFormat");
-const text = (max: number) => z.string().trim().max(max, "tooLong").default("");
+const text = (max: number) => trimmedText().max(max, "tooLong").default("");
 const confirm = z.preprocess((v) => v === "1" || v === "on" || v === true, z.boolean()).default(false);
 
 export const EDITABLE_STATUSES = ["draft", "scheduled", "in_progress", "held"] as const;
@@ -45,7 +46,7 @@ export const conferenceFormSchema = z
     bodyId: id("organisingBodyRequired"),
     coBodyIds: z.array(z.coerce.number().int().positive()).max(20).default([]),
     requirementId: optionalId,
-    title: z.string().trim().min(5, "titleRequired").max(300, "tooLong"),
+    title: trimmedText().min(5, "titleRequired").max(300, "tooLong"),
     agenda: text(5000),
     audience: text(2000),
     chair: text(300),
@@ -56,7 +57,7 @@ export const conferenceFormSchema = z
     endTime: time,
     graceMinutes: z.coerce.number({ error: "graceRange" }).int("graceRange").min(0, "graceRange").max(240, "graceRange"),
     status: z.enum(EDITABLE_STATUSES, "statusRequired"),
-    venue: z.string().trim().min(2, "venueRequired").max(200, "tooLong"),
+    venue: trimmedText().min(2, "venueRequired").max(200, "tooLong"),
     address: text(300),
     capacity: z.preprocess(
       (v) => (v === "" || v == null ? null : v),
@@ -78,7 +79,7 @@ export const moveConferenceSchema = z.object({
 
 export const cancelConferenceSchema = z.object({
   conferenceId: z.coerce.number().int().positive(),
-  reason: z.string().trim().min(3, "cancelReasonRequired").max(500, "tooLong"),
+  reason: trimmedText().min(3, "cancelReasonRequired").max(500, "tooLong"),
 });
 
 export const setStatusSchema = z.object({
@@ -90,7 +91,7 @@ export const siteFormSchema = z.object({
   conferenceId: z.coerce.number().int().positive(),
   siteId: optionalId,
   unitId: id("unitRequired"),
-  venue: z.string().trim().min(2, "venueRequired").max(200, "tooLong"),
+  venue: trimmedText().min(2, "venueRequired").max(200, "tooLong"),
   address: text(300),
   capacity: z.preprocess(
     (v) => (v === "" || v == null ? null : v),

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { trimmedText } from "./text";
 
 const id = z.coerce.number().int().positive();
 const optionalId = z.preprocess((v) => (v === "" || v == null ? undefined : v), id.optional());
 
 export const invitationListQuerySchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: trimmedText().max(100).optional().catch(undefined),
   site: z.coerce.number().int().positive().optional().catch(undefined),
   status: z.enum(["draft", "issued", "revoked"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
@@ -13,7 +14,7 @@ export const invitationListQuerySchema = z.object({
 export const addByFilterSchema = z.object({
   conferenceId: id,
   siteId: id,
-  category: z.string().trim().max(60).optional().transform((v) => v || undefined),
+  category: trimmedText().max(60).optional().transform((v) => v || undefined),
   unitId: optionalId,
   partyMember: z.enum(["", "1", "0"]).default("").transform((v) => (v === "" ? undefined : v === "1")),
 });
@@ -32,8 +33,8 @@ export const invitationActionSchema = z.object({
 export const substituteSchema = z.object({
   conferenceId: id,
   invitationId: id,
-  name: z.string().trim().max(120, "tooLong").default(""),
-  position: z.string().trim().max(200, "tooLong").default(""),
+  name: trimmedText().max(120, "tooLong").default(""),
+  position: trimmedText().max(200, "tooLong").default(""),
 });
 
 export const moveInvitationSchema = z.object({
@@ -44,7 +45,7 @@ export const moveInvitationSchema = z.object({
 
 export const peopleSearchSchema = z.object({
   conferenceId: id,
-  q: z.string().trim().min(2).max(100),
+  q: trimmedText().min(2).max(100),
 });
 
 export const letterQuerySchema = z.object({

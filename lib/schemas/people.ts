@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { trimmedText } from "./text";
 
 /** Vietnamese phone numbers as people type them: spaces, dots, dashes, +84. Null when empty. */
 export function normalizePhone(input: string): string | null | "invalid" {
@@ -22,23 +23,19 @@ const phone = z
 
 export const personFormSchema = z.object({
   personId: z.preprocess((v) => (v === "" || v == null ? undefined : v), z.coerce.number().int().positive().optional()),
-  fullName: z.string().trim().min(2, "fullNameRequired").max(120, "tooLong"),
-  position: z.string().trim().max(200, "tooLong").default(""),
-  workplace: z.string().trim().max(300, "tooLong").default(""),
+  fullName: trimmedText().min(2, "fullNameRequired").max(120, "tooLong"),
+  position: trimmedText().max(200, "tooLong").default(""),
+  workplace: trimmedText().max(300, "tooLong").default(""),
   unitId: z.coerce.number({ error: "unitRequired" }).int().positive("unitRequired"),
-  category: z.string().trim().max(60, "tooLong").default(""),
+  category: trimmedText().max(60, "tooLong").default(""),
   isPartyMember: z.preprocess((v) => v === "1" || v === "on" || v === true, z.boolean()),
   phone,
-  email: z
-    .string()
-    .trim()
+  email: trimmedText()
     .max(200, "tooLong")
     .default("")
     .transform((v) => v || null)
     .refine((v) => v === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), "emailFormat"),
-  externalCode: z
-    .string()
-    .trim()
+  externalCode: trimmedText()
     .max(60, "tooLong")
     .default("")
     .transform((v) => v || null),
@@ -46,10 +43,10 @@ export const personFormSchema = z.object({
 export type PersonFormInput = z.infer<typeof personFormSchema>;
 
 export const peopleQuerySchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: trimmedText().max(100).optional().catch(undefined),
   unit: z.coerce.number().int().positive().optional().catch(undefined),
-  category: z.string().trim().max(60).optional().catch(undefined),
+  category: trimmedText().max(60).optional().catch(undefined),
   party: z.enum(["1", "0"]).optional().catch(undefined),
-  position: z.string().trim().max(100).optional().catch(undefined),
+  position: trimmedText().max(100).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
 });

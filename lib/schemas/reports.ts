@@ -7,6 +7,7 @@ import { z } from "zod";
 import { ABSENCE_REASONS } from "@/db/schema";
 import { INVITEE_STATUSES } from "@/lib/reports/attendance-rules";
 import { parseDateInput } from "@/lib/time/parse";
+import { trimmedText } from "./text";
 
 const optionalDate = z
   .string()
@@ -19,9 +20,9 @@ export const reportFilterSchema = z.object({
   campaign: optionalId,
   from: optionalDate,
   to: optionalDate,
-  unit: z.string().trim().max(20).regex(/^[A-Za-z0-9_-]+$/).optional().catch(undefined),
+  unit: trimmedText().max(20).regex(/^[A-Za-z0-9_-]+$/).optional().catch(undefined),
   body: optionalId,
-  category: z.string().trim().max(60).regex(/^[a-z_]+$/).optional().catch(undefined),
+  category: trimmedText().max(60).regex(/^[a-z_]+$/).optional().catch(undefined),
   site: optionalId,
   status: z.enum(INVITEE_STATUSES as [string, ...string[]]).optional().catch(undefined),
   sort: z.enum(["name", "unit", "status", "time"]).optional().catch(undefined),
@@ -43,15 +44,13 @@ export const absenceFormSchema = z.object({
   invitationId: id,
   /** "" clears the reason (absent without one). */
   reason: z.union([z.enum(ABSENCE_REASONS), z.literal("")], { error: "invalid" }),
-  note: z.string().trim().max(500, "tooLong").default(""),
+  note: trimmedText().max(500, "tooLong").default(""),
 });
 
 export const makeUpFormSchema = z.object({
   invitationId: id,
   /** dd/MM/yyyy; "" clears it. */
-  date: z
-    .string()
-    .trim()
+  date: trimmedText()
     .transform((v, ctx) => {
       if (v === "") return null;
       const key = parseDateInput(v);
@@ -61,5 +60,5 @@ export const makeUpFormSchema = z.object({
       }
       return key;
     }),
-  note: z.string().trim().max(300, "tooLong").default(""),
+  note: trimmedText().max(300, "tooLong").default(""),
 });

@@ -4,18 +4,17 @@
  */
 import { z } from "zod";
 import { ROLES } from "@/db/schema";
+import { trimmedText } from "./text";
 
 const id = z.coerce.number().int().positive();
 export const passwordField = z.string().min(8, "passwordTooShort").max(200, "passwordTooLong");
 
 export const createUserSchema = z
   .object({
-    username: z
-      .string()
-      .trim()
+    username: trimmedText()
       .toLowerCase()
       .regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, "usernameFormat"),
-    fullName: z.string().trim().min(2, "fullNameRequired").max(120, "tooLong"),
+    fullName: trimmedText().min(2, "fullNameRequired").max(120, "tooLong"),
     role: z.enum(ROLES, "roleRequired"),
     unitId: id.catch(0).refine((v) => v > 0, "unitRequired"),
     bodyId: z.preprocess((v) => (v === "" || v == null ? null : v), id.nullable()).catch(null),

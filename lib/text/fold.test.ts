@@ -10,6 +10,14 @@ describe("foldForSearch", () => {
 
   it("treats precomposed and combining forms alike", () => {
     expect(foldForSearch("Tr\u1EA7n")).toBe(foldForSearch("Tra\u0302\u0300n"));
+    expect(foldForSearch("Tra\u0302\u0300n")).toBe("tran");
+    expect(foldForSearch("NGUYE\u0302\u0303N VA\u0306N \u0110A\u0302\u0301T".normalize("NFD"))).toBe("nguyen van dat");
+  });
+
+  it("drops combining marks outside the common block (extended, symbol and half marks)", () => {
+    expect(foldForSearch("Hoa\u1DC4ng")).toBe("hoang");
+    expect(foldForSearch("Lan\u20D7")).toBe("lan");
+    expect(foldForSearch("Mai\uFE20")).toBe("mai");
   });
 
   it("folds white space", () => {

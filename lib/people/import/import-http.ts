@@ -3,12 +3,19 @@ import { NextResponse } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { requireApiUser } from "@/lib/auth/guards";
+import { readJsonBody, tooLargeBody, tooLargeHeaders } from "@/lib/http/read-body";
 import { parseId } from "@/lib/schemas/conferences";
 import { mappingSchema } from "./map-rows";
+import { MAX_BYTES } from "./parse-file";
+
+/** The upload: the file (parse-file.ts's limit) and the multipart envelope around it. */
+export const MAX_UPLOAD_BYTES = MAX_BYTES + 64 * 1024;
+/** A column mapping: eight small numbers. */
+const MAX_MAPPING_BYTES = 16 * 1024;
 
 export async function importError(status: number, code: string) {
   const t = await getTranslations("import.errors");
-  return NextResponse.json({ error: code, message: t.has(code) ? t(code) : t("invalid") }, { status });
+  return NextResponse.json({ error: code, message: t.has(code) ? t(code) : t("invalid") }, { status, headers: status === 413 ? tooLargeHeaders : undefined });
 }
 
 export async function readMappingRequest(request: Request, rawBatchId: string) {
@@ -16,8 +23,9 @@ export async function readMappingRequest(request: Request, rawBatchId: string) {
   if (!auth.ok) return { response: auth.response };
   const batchId = parseId(rawBatchId);
   if (!batchId) return { response: await importError(404, "notFound") };
-  const body = await request.json().catch(() => null);
-  const parsed = z.object({ mapping: mappingSchema }).safeParse(body);
+  const body = await readJsonBody(request, MAX_MAPPING_BYTES);
+  if (!body.ok && body.reason === "tooLarge") return { response: NextResponse.json(tooLargeBody(MAX_MAPPING_BYTES), { status: 413, headers: tooLargeHeaders }) };
+  const parsed = z.object({ mapping: mappingSchema }).safeParse(body.ok ? body.value : null);
   if (!parsed.success) return { response: await importError(400, "invalid") };
   return { user: auth.user, batchId, mapping: parsed.data.mapping };
 }

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { normalizePhone } from "@/lib/schemas/people";
+import { toNfc } from "@/lib/schemas/text";
 import { foldForSearch } from "@/lib/text/fold";
 
 export const IMPORT_FIELDS = ["fullName", "position", "workplace", "phone", "email", "isPartyMember", "category", "externalCode"] as const;
@@ -52,7 +53,7 @@ export interface MappedRow {
 export type RowError = { line: number; code: "nameMissing" | "phoneInvalid" | "emailInvalid" | "codeDuplicate" | "tooLong"; detail?: string };
 
 export function mapRows(rows: string[][], mapping: Mapping): { valid: MappedRow[]; errors: RowError[] } {
-  const cell = (row: string[], field: ImportField) => (mapping[field] >= 0 ? (row[mapping[field]] ?? "").trim() : "");
+  const cell = (row: string[], field: ImportField) => (mapping[field] >= 0 ? toNfc(row[mapping[field]] ?? "").trim() : "");
   const seenCodes = new Map<string, number>();
   const valid: MappedRow[] = [];
   const errors: RowError[] = [];

@@ -8,6 +8,7 @@ import { ConferenceActionsClient } from "@/components/conferences/conference-act
 import { getConference } from "@/lib/conferences/get-conference";
 import { STATUS_TRANSITIONS } from "@/lib/conferences/save-conference";
 import { can } from "@/lib/permissions";
+import { canReadConferenceReport } from "@/lib/reports/report-scope";
 import { parseConferenceId } from "@/lib/schemas/conferences";
 
 type Props = { params: Promise<{ id: string }> };
@@ -46,6 +47,7 @@ export default async function ConferencePage({ params, searchParams }: Props & {
       actions={actions}
       saved={(await searchParams).saved === "1"}
       canScan={canEdit && can(user.role, "checkin:scan")}
+      canReport={canReadConferenceReport(db, user, conference.id)}
     />
   );
 }

@@ -20,7 +20,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const conference = id ? getConference(db, auth.user, id) : null;
   if (!conference) return NextResponse.json({ error: "not_found", message: "Không tìm thấy hội nghị" }, { status: 404 });
   if (!ics) return NextResponse.json({ conference }, { headers: { "cache-control": "private, no-store" } });
-  return new NextResponse(conferenceIcs(db, conference.id, serverEnv().NEXTAUTH_URL ?? ""), {
+  return new NextResponse(conferenceIcs(db, conference.id, serverEnv().NEXTAUTH_URL ?? "", conference.sites[0]), {
     headers: {
       "content-type": "text/calendar; charset=utf-8",
       "content-disposition": `attachment; filename="hoi-nghi-${conference.id}.ics"`,

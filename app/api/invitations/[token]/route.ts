@@ -1,17 +1,20 @@
 import { NextResponse } from "next/server";
+import { eq } from "drizzle-orm";
 import { db } from "@/db";
+import { invitations, sites } from "@/db/schema";
 import { conferenceIcs } from "@/lib/calendar/conference-ics";
 import { checkInvitationToken } from "@/lib/invitations/check-token";
 import { serverEnv } from "@/lib/env";
 
-/** "Add to calendar" from the personal page: public, through the invitation's token only. */
+/** "Add to calendar" from the personal page: public, through the invitation's token only; at the invitation's own site. */
 export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
   const token = (await params).token.replace(/\.ics$/, "");
   const check = checkInvitationToken(db, token);
   if (check.verdict !== "valid" || !check.conferenceId) {
     return new NextResponse("Không tìm thấy giấy mời, hoặc giấy mời đã bị thu hồi.\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
-  return new NextResponse(conferenceIcs(db, check.conferenceId, serverEnv().NEXTAUTH_URL ?? ""), {
+  const site = db.select({ venue: sites.venue, address: sites.address }).from(invitations).innerJoin(sites, eq(sites.id, invitations.siteId)).where(eq(invitations.id, check.invitationId!)).get();
+  return new NextResponse(conferenceIcs(db, check.conferenceId, serverEnv().NEXTAUTH_URL ?? "", site), {
     headers: { "content-type": "text/calendar; charset=utf-8", "content-disposition": 'attachment; filename="giay-moi.ics"', "cache-control": "private, no-store", "referrer-policy": "no-referrer" },
   });
 }

@@ -2,16 +2,18 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { db } from "@/db";
 import { requireApiUser } from "@/lib/auth/guards";
-import { importError } from "@/lib/people/import/import-http";
+import { readBody } from "@/lib/http/read-body";
+import { importError, MAX_UPLOAD_BYTES } from "@/lib/people/import/import-http";
 import { uploadBatch } from "@/lib/people/import/import-people";
-import { MAX_BYTES } from "@/lib/people/import/parse-file";
 
 /** Step 1: the upload (multipart: file, unitId). Nothing is written to the directory yet. */
 export async function POST(request: Request) {
   const auth = await requireApiUser("people:manage");
   if (!auth.ok) return auth.response;
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BYTES + 64 * 1024) return importError(413, "tooLarge");
-  const form = await request.formData().catch(() => null);
+  // Counted as it arrives (a chunked upload has no Content-Length), then parsed from the bytes kept.
+  const body = await readBody(request, MAX_UPLOAD_BYTES);
+  if (!body.ok) return body.reason === "tooLarge" ? importError(413, "tooLarge") : importError(400, "invalid");
+  const form = await new Response(body.bytes as BodyInit, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData().catch(() => null);
   const file = form?.get("file");
   const unitId = z.coerce.number().int().positive().safeParse(form?.get("unitId"));
   if (!(file instanceof File)) return importError(400, "noFile");

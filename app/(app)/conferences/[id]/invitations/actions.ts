@@ -87,9 +87,9 @@ export async function rowAction(_prev: ActionResult, form: FormData): Promise<Ac
   const { conferenceId, invitationId } = parsed.data;
   switch (form.get("op")) {
     case "revoke":
-      return answer(revokeInvitation(db, user, invitationId), conferenceId, "invitations.revoked");
+      return answer(revokeInvitation(db, user, conferenceId, invitationId), conferenceId, "invitations.revoked");
     case "reissue":
-      return answer(reissueInvitation(db, user, invitationId), conferenceId, "invitations.reissued");
+      return answer(reissueInvitation(db, user, conferenceId, invitationId), conferenceId, "invitations.reissued");
     case "remove":
       return answer(removeDraftInvitations(db, user, conferenceId, [invitationId]), conferenceId, "invitations.removed");
     case "site": {
@@ -111,5 +111,5 @@ export async function substituteAction(_prev: ActionResult, form: FormData): Pro
     return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error, tr), at: Date.now() };
   }
   const { conferenceId, invitationId, name, position } = parsed.data;
-  return answer(setSubstitute(db, user, invitationId, name, position), conferenceId, name ? "invitations.substituteSaved" : "invitations.substituteCleared");
+  return answer(setSubstitute(db, user, conferenceId, invitationId, name, position), conferenceId, name ? "invitations.substituteSaved" : "invitations.substituteCleared");
 }

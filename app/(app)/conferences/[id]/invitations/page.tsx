@@ -33,8 +33,8 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
   const inviting = can(user.role, "invitation:manage") ? getInvitingConference(db, user, conference.id) : null;
   const query = invitationListQuerySchema.parse(await searchParams);
   const ownBody = inviting && !inviting.allBodies ? inviting.bodyId : undefined;
-  const all = listInvitations(db, conference.id, { bodyId: ownBody });
-  const rows = listInvitations(db, conference.id, { q: query.q, siteId: query.site, status: query.status, bodyId: ownBody });
+  const all = listInvitations(db, user, conference.id, { bodyId: ownBody });
+  const rows = listInvitations(db, user, conference.id, { q: query.q, siteId: query.site, status: query.status, bodyId: ownBody });
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
   const page = Math.min(query.page, pages);
   const counts = { draft: 0, issued: 0, revoked: 0 };

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { LiveCounterClient } from "@/components/checkin/live-counter-client";
 import { db } from "@/db";
 import { requirePageUser } from "@/lib/auth/guards";
-import { getLiveStats } from "@/lib/checkin/live-stats";
+import { getLiveStats, liveSites } from "@/lib/checkin/live-stats";
 import { getConference } from "@/lib/conferences/get-conference";
 import { parseId } from "@/lib/schemas/conferences";
 
@@ -20,15 +20,17 @@ export default async function LivePage({ params, searchParams }: Props) {
   const id = parseId((await params).id);
   const conference = id ? getConference(db, user, id) : null;
   if (!conference) notFound();
-  const siteParam = parseId((await searchParams).site ?? "");
-  const site = conference.sites.find((s) => s.id === siteParam);
+  const siteParam = (await searchParams).site;
+  const part = liveSites(conference, siteParam === undefined ? undefined : (parseId(siteParam) ?? -1));
+  if (!part) notFound();
+  const { site } = part;
   return (
     <LiveCounterClient
       conferenceId={conference.id}
       siteId={site?.id}
       title={conference.title}
       place={site?.venue ?? conference.sites.find((s) => s.isMain)?.venue ?? ""}
-      initial={getLiveStats(db, conference.id, site?.id)}
+      initial={getLiveStats(db, conference.id, part.siteIds)}
     />
   );
 }

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { db } from "@/db";
 import { requireApiUser } from "@/lib/auth/guards";
-import { getLiveStats } from "@/lib/checkin/live-stats";
+import { getLiveStats, liveSites } from "@/lib/checkin/live-stats";
 import { getConference } from "@/lib/conferences/get-conference";
 import { parseId } from "@/lib/schemas/conferences";
 
@@ -13,7 +13,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const id = parseId((await params).id);
   const conference = id ? getConference(db, auth.user, id) : null;
   if (!conference) return NextResponse.json({ error: "not_found", message: "Không tìm thấy hội nghị" }, { status: 404 });
-  const site = z.coerce.number().int().positive().optional().catch(undefined).parse(new URL(request.url).searchParams.get("site") ?? undefined);
-  const siteId = site && conference.sites.some((s) => s.id === site) ? site : undefined;
-  return NextResponse.json(getLiveStats(db, conference.id, siteId), { headers: { "cache-control": "no-store" } });
+  const raw = new URL(request.url).searchParams.get("site");
+  const site = z.coerce.number().int().positive().safeParse(raw ?? undefined);
+  if (raw !== null && !site.success) return NextResponse.json({ error: "invalid", message: "Điểm cầu không hợp lệ" }, { status: 400 });
+  const part = liveSites(conference, site.data);
+  if (!part) return NextResponse.json({ error: "not_found", message: "Không tìm thấy điểm cầu" }, { status: 404 });
+  return NextResponse.json(getLiveStats(db, conference.id, part.siteIds), { headers: { "cache-control": "no-store" } });
 }

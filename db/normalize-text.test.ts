@@ -1,0 +1,101 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDemoDb } from "@/lib/testing/test-db";
+import { migrateDatabase } from "./client";
+import { normalizeStoredText, normalizeStoredTextOnce, TEXT_NFC_SETTING } from "./normalize-text";
+import { absences, appSettings, bodies, conferences, invitations, people, sites, units, users } from "./schema";
+
+const nfd = (s: string) => s.normalize("NFD");
+
+let handle: Awaited<ReturnType<typeof createDemoDb>>;
+beforeAll(async () => {
+  handle = await createDemoDb();
+});
+afterAll(() => handle.cleanup());
+
+/** Rows as an older version stored them: decomposed, as sent by a macOS tool. */
+function seedDecomposed() {
+  const db = handle.db;
+  const unit = db.select().from(units).where(eq(units.code, "535")).get()!;
+  db.update(units).set({ name: nfd(unit.name), placeName: nfd(unit.placeName) }).where(eq(units.id, unit.id)).run();
+  const person = db.select().from(people).where(eq(people.unitId, unit.id)).get()!;
+  // The search name was folded from the decomposed name by an older fold: keep it stale to see it recomputed.
+  db.update(people).set({ fullName: nfd("Nguyễn Thị Ánh Tuyết"), searchName: "stale", position: nfd("Bí thư Chi bộ"), category: nfd("cán bộ") }).where(eq(people.id, person.id)).run();
+  const invitation = db.select().from(invitations).where(eq(invitations.personId, person.id)).get()!;
+  db.update(invitations).set({ substituteName: nfd("Đặng Văn Lực") }).where(eq(invitations.id, invitation.id)).run();
+  const conference = db.select().from(conferences).where(eq(conferences.unitId, unit.id)).get()!;
+  db.update(conferences).set({ title: nfd(conference.title), agenda: nfd("Quán triệt Nghị quyết") }).where(eq(conferences.id, conference.id)).run();
+  const site = db.select().from(sites).where(eq(sites.conferenceId, conference.id)).get()!;
+  db.update(sites).set({ venue: nfd(site.venue) }).where(eq(sites.id, site.id)).run();
+  const user = db.select().from(users).where(eq(users.username, "tochuc.bato")).get()!;
+  db.update(users).set({ fullName: nfd(user.fullName) }).where(eq(users.id, user.id)).run();
+  db.insert(absences).values({ invitationId: invitation.id, reason: "illness", note: nfd("Ốm"), recordedAt: new Date() }).run();
+  // Two bodies whose names differ only in their Unicode form: one cannot become NFC without a clash.
+  const existing = db.select().from(bodies).where(eq(bodies.unitId, unit.id)).get()!;
+  const clash = db.insert(bodies).values({ unitId: unit.id, kind: "other", name: nfd(existing.name), symbol: "X" }).returning().get();
+  return {
+    unit,
+    personId: person.id,
+    invitationId: invitation.id,
+    conference,
+    site,
+    user,
+    clash,
+    /** units, people, invitations, conferences, sites, users, absences: one row each, and no body. */
+    changedRows: 7,
+  };
+}
+
+describe("the NFC data step", () => {
+  it("is recorded when a database is migrated, so that later starts skip it", () => {
+    expect(handle.db.select().from(appSettings).where(eq(appSettings.key, TEXT_NFC_SETTING)).get()).toBeTruthy();
+    expect(normalizeStoredTextOnce(handle.db)).toBeNull();
+  });
+
+  it("normalises decomposed rows, only those, with the search name, in one go; a second run changes nothing", () => {
+    const seeded = seedDecomposed();
+    const db = handle.db;
+    db.delete(appSettings).where(eq(appSettings.key, TEXT_NFC_SETTING)).run();
+    const before = db.$client.prepare("select total_changes() as n").get() as { n: number };
+
+    const result = normalizeStoredTextOnce(db)!;
+    expect(result.changed).toBe(seeded.changedRows);
+    expect(result.skipped).toEqual([{ table: "bodies", rowid: seeded.clash.id }]);
+    const after = db.$client.prepare("select total_changes() as n").get() as { n: number };
+    // The rows updated, one invitation copied from its person's category (trigger), and the record in app_settings.
+    expect(after.n - before.n).toBe(seeded.changedRows + db.select().from(invitations).where(eq(invitations.personId, seeded.personId)).all().length + 1);
+
+    expect(db.select().from(units).where(eq(units.id, seeded.unit.id)).get()).toMatchObject({ name: seeded.unit.name, placeName: seeded.unit.placeName });
+    expect(db.select().from(people).where(eq(people.id, seeded.personId)).get()).toMatchObject({
+      fullName: "Nguyễn Thị Ánh Tuyết",
+      searchName: "nguyen thi anh tuyet",
+      position: "Bí thư Chi bộ",
+      category: "cán bộ",
+    });
+    expect(db.select().from(invitations).where(eq(invitations.id, seeded.invitationId)).get()).toMatchObject({ substituteName: "Đặng Văn Lực", attendeeCategory: "cán bộ" });
+    expect(db.select().from(conferences).where(eq(conferences.id, seeded.conference.id)).get()).toMatchObject({ title: seeded.conference.title, agenda: "Quán triệt Nghị quyết" });
+    expect(db.select().from(sites).where(eq(sites.id, seeded.site.id)).get()!.venue).toBe(seeded.site.venue);
+    expect(db.select().from(users).where(eq(users.id, seeded.user.id)).get()!.fullName).toBe(seeded.user.fullName);
+    expect(db.select().from(absences).where(eq(absences.invitationId, seeded.invitationId)).get()!.note).toBe("Ốm");
+    // The clashing body keeps its old form rather than break the unique name.
+    expect(db.select().from(bodies).where(eq(bodies.id, seeded.clash.id)).get()!.name).toBe(seeded.clash.name);
+    expect(seeded.clash.name).not.toBe(seeded.clash.name.normalize("NFC"));
+
+    expect(JSON.parse(db.select().from(appSettings).where(eq(appSettings.key, TEXT_NFC_SETTING)).get()!.value)).toMatchObject({ changed: seeded.changedRows, skipped: 1 });
+    expect(normalizeStoredTextOnce(db)).toBeNull();
+    expect(normalizeStoredText(db)).toEqual({ changed: 0, skipped: [{ table: "bodies", rowid: seeded.clash.id }] });
+  });
+
+  it("runs from migrateDatabase on a database that has not had it", () => {
+    const db = handle.db;
+    const person = db.select().from(people).get()!;
+    db.update(people).set({ workplace: nfd("Thôn Gò Khế") }).where(eq(people.id, person.id)).run();
+    db.delete(appSettings).where(eq(appSettings.key, TEXT_NFC_SETTING)).run();
+    migrateDatabase(db);
+    expect(db.select().from(people).where(eq(people.id, person.id)).get()!.workplace).toBe("Thôn Gò Khế");
+    db.update(people).set({ workplace: nfd("Thôn Gò Khế") }).where(eq(people.id, person.id)).run();
+    migrateDatabase(db);
+    // Recorded: the second migration does not scan again.
+    expect(db.select().from(people).where(eq(people.id, person.id)).get()!.workplace).toBe(nfd("Thôn Gò Khế"));
+  });
+});

@@ -1,0 +1,13 @@
+/**
+ * Free text as the app stores it: trimmed and in Unicode NFC. macOS tools and
+ * some keyboards send Vietnamese decomposed (NFD: "e" + U+0302 + U+0301 for
+ * "ế"); stored as sent, the same name would then be two strings that compare,
+ * sort and count as different people. Every schema that takes text uses this.
+ */
+import { z } from "zod";
+
+/** Text in NFC; for values that do not come through a zod schema (cells of an imported file). */
+export const toNfc = (value: string) => value.normalize("NFC");
+
+/** z.string(), trimmed and normalised to NFC before any length check. */
+export const trimmedText = () => z.string().trim().normalize("NFC");
