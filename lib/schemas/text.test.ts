@@ -107,7 +107,7 @@ describe("NFD input is stored NFC", () => {
 
   it("the door: substitutes and walk-ins; the office: substitutes and absence notes", () => {
     const invitation = handle.db
-      .select({ id: invitations.id, siteId: invitations.siteId })
+      .select({ id: invitations.id, siteId: invitations.siteId, conferenceId: invitations.conferenceId })
       .from(invitations)
       .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
       .where(and(eq(invitations.kind, "invited"), eq(invitations.status, "issued"), isNull(checkIns.id)))
@@ -116,8 +116,8 @@ describe("NFD input is stored NFC", () => {
     expect(recordSubstitute(handle.db, admin.id, door.siteId, door.invitationId, door.name, door.position)).toBe(true);
     expect(handle.db.select().from(invitations).where(eq(invitations.id, invitation.id)).get()).toMatchObject({ substituteName: "Đặng Văn Lực", substitutePosition: "Phó Bí thư" });
 
-    const office = substituteSchema.parse({ conferenceId: "1", invitationId: String(invitation.id), name: nfd("Võ Thị Sáu"), position: nfd("Ủy viên") });
-    expect(setSubstitute(handle.db, admin, office.invitationId, office.name, office.position).ok).toBe(true);
+    const office = substituteSchema.parse({ conferenceId: String(invitation.conferenceId), invitationId: String(invitation.id), name: nfd("Võ Thị Sáu"), position: nfd("Ủy viên") });
+    expect(setSubstitute(handle.db, admin, office.conferenceId, office.invitationId, office.name, office.position).ok).toBe(true);
     expect(handle.db.select().from(invitations).where(eq(invitations.id, invitation.id)).get()).toMatchObject({ substituteName: "Võ Thị Sáu", substitutePosition: "Ủy viên" });
 
     const absence = absenceFormSchema.parse({ invitationId: String(invitation.id), reason: "illness", note: nfd("Ốm, có giấy của trạm y tế") });
