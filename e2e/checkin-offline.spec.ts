@@ -191,6 +191,41 @@ test.describe("the door offline", () => {
     await expect.poll(() => db.select().from(scanLog).where(eq(scanLog.invitationId, guest.id)).all().length, { timeout: 8000 }).toBe(1);
   });
 
+  test("an item the server fails on stays on the door with its reason and a retry button; the others sync, and the retry records it", async ({ page, context }) => {
+    const { site, invitations: list } = practiceConference();
+    const [good, failing] = [list[28], list[29]];
+    await signIn(page, "diemdanh");
+    await openScannerReady(page, site.id);
+    await goOffline(context, page);
+    await scan(page, good.token!);
+    await expect(page.getByTestId("verdict")).toHaveAttribute("data-verdict", "ok");
+    await scan(page, failing.token!);
+    await expect(page.getByTestId("queue-count")).toHaveAttribute("data-count", "2");
+
+    // The database refuses the one check-in (a real SQLite failure, not a parse error).
+    const db = e2eDb();
+    const checkInsOf = (id: number) => db.select().from(checkIns).where(eq(checkIns.invitationId, id)).all();
+    db.$client.exec(`CREATE TRIGGER e2e_fail_one_check_in BEFORE INSERT ON check_ins WHEN NEW.invitation_id = ${failing.id} BEGIN SELECT RAISE(ABORT, 'injected failure'); END`);
+    const conflicts = page.getByTestId("sync-conflicts");
+    try {
+      await context.setOffline(false);
+      await expect(page.getByTestId("queue-count")).toHaveAttribute("data-count", "0", { timeout: 15_000 });
+      expect(checkInsOf(good.id)).toHaveLength(1);
+      expect(checkInsOf(failing.id)).toHaveLength(0);
+      await expect(conflicts).toContainText("Không ghi được: Máy chủ không ghi được lượt này");
+      await expect(conflicts.getByRole("button", { name: "Thử lại" })).toHaveCount(1);
+    } finally {
+      db.$client.exec("DROP TRIGGER IF EXISTS e2e_fail_one_check_in");
+    }
+    // Not resent by itself: it waits for the door staff.
+    await page.waitForTimeout(1500);
+    expect(checkInsOf(failing.id)).toHaveLength(0);
+    await conflicts.getByRole("button", { name: "Thử lại" }).click();
+    await expect.poll(() => checkInsOf(failing.id).length, { timeout: 15_000 }).toBe(1);
+    await expect(page.getByTestId("queue-count")).toHaveAttribute("data-count", "0");
+    await expect(page.getByRole("button", { name: "Thử lại" })).toHaveCount(0);
+  });
+
   test("the roster and the batch API: own site only, no tokens in the roster, clear 4xx for bad input", async ({ page, request }) => {
     const { site, invitations: list } = practiceConference();
     const other = e2eDb().select().from(sites).where(eq(sites.unitId, unitIdOf("536"))).get()!;

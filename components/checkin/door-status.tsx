@@ -41,7 +41,7 @@ export function DoorStatus({ state }: { state: DoorState }) {
 }
 
 /** What the server decided differently from the door (below the tools, so the verdict panel never moves). */
-export function SyncConflicts({ conflicts }: { conflicts: DoorState["conflicts"] }) {
+export function SyncConflicts({ conflicts, onRetry }: { conflicts: DoorState["conflicts"]; onRetry: (nonce: string) => void }) {
   const t = useTranslations("scan");
   if (conflicts.length === 0) return null;
   const short = (verdict: string) => t(`short.${verdict}` as "short.ok");
@@ -58,12 +58,19 @@ export function SyncConflicts({ conflicts }: { conflicts: DoorState["conflicts"]
               <p className="small">
                 {t("conflictShown", { verdict: short(c.shown) })} →{" "}
                 <strong>
-                  {c.server.verdict === "duplicate" && c.server.firstCheckIn
-                    ? t("verdict.duplicate", { time: formatTime(new Date(c.server.firstCheckIn.scannedAt)), device: c.server.firstCheckIn.deviceId })
-                    : t("conflictServer", { verdict: short(c.server.verdict) })}
+                  {c.rejection !== undefined
+                    ? t("rejected", { reason: c.rejection })
+                    : c.server.verdict === "duplicate" && c.server.firstCheckIn
+                      ? t("verdict.duplicate", { time: formatTime(new Date(c.server.firstCheckIn.scannedAt)), device: c.server.firstCheckIn.deviceId })
+                      : t("conflictServer", { verdict: short(c.server.verdict) })}
                 </strong>
               </p>
             </div>
+            {c.retryable ? (
+              <button type="button" className="button small" onClick={() => onRetry(c.nonce)}>
+                {t("retry")}
+              </button>
+            ) : null}
           </li>
         ))}
       </ul>

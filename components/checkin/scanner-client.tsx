@@ -6,6 +6,7 @@ import { matchesPhoneTail } from "@/lib/checkin/roster-format";
 import { DoorDevice, type DoorAnswer, type DoorState } from "@/lib/door-device/door-device";
 import { registerDoorServiceWorker } from "@/lib/door-device/service-worker";
 import { foldForSearch } from "@/lib/text/fold";
+import { cleanTokenText } from "@/lib/tokens/normalize-token";
 import { formatTime } from "@/lib/time/format";
 import { DoorStatus, SyncConflicts } from "./door-status";
 
@@ -114,8 +115,9 @@ export function ScannerClient({ siteId, venue, title, time, canWalkIn, canUndo }
     },
     [device, show],
   );
-  // Keyboard-wedge scanners with Caps Lock send lowercase; tokens are uppercase Base32.
-  const submitText = useCallback((raw: string, method: Method) => submit({ token: raw.replace(/\s+/g, "").toUpperCase() }, method), [submit]);
+  // Keyboard-wedge scanners with Caps Lock send lowercase, and through a Vietnamese input method "DD" comes as "Đ":
+  // the text is cleaned here and its readings tried by the judges (lib/tokens/normalize-token.ts).
+  const submitText = useCallback((raw: string, method: Method) => submit({ token: cleanTokenText(raw) }, method), [submit]);
 
   // The camera: barcode-detector with its wasm served by this app, never from a CDN.
   useEffect(() => {
@@ -403,7 +405,7 @@ export function ScannerClient({ siteId, venue, title, time, canWalkIn, canUndo }
         ) : null}
 
       </div>
-      {state ? <SyncConflicts conflicts={state.conflicts} /> : null}
+      {state ? <SyncConflicts conflicts={state.conflicts} onRetry={(nonce) => void device?.retry(nonce)} /> : null}
     </div>
   );
 }

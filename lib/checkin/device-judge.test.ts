@@ -10,6 +10,8 @@ import { campaigns, conferences, invitations, sites, users } from "@/db/schema";
 import { loadSessionUser } from "@/lib/auth/session-user";
 import { reissueInvitation, revokeInvitation } from "@/lib/invitations/manage-invitations";
 import { createDemoDb } from "@/lib/testing/test-db";
+import { typeTelex, typeVni } from "@/lib/testing/ime-simulator";
+import { normalizeToken } from "@/lib/tokens/normalize-token";
 import { generateCampaignKeys, signToken } from "@/lib/tokens/qr-token";
 import { createDeviceJudge } from "./device-judge";
 import { buildOfflineRoster } from "./offline-roster";
@@ -85,7 +87,9 @@ describe("device and server verdicts", () => {
     ["a letter signed by another campaign's key", () => ({ token: otherCampaignToken() }), "wrong_conference"],
     ["garbage", () => ({ token: "<script>alert(1)</script>" }), "unknown"],
     ["a cut token", () => ({ token: rows[0].token.slice(0, 100) }), "unknown"],
-    ["a lowercase token", () => ({ token: rows[0].token.toLowerCase() }), "unknown"],
+    ["a lowercase token (Caps Lock on the scanner)", () => ({ token: rows[0].token.toLowerCase() }), "ok"],
+    ["a token with spaces and a zero-width space", () => ({ token: ` ${rows[0].token.slice(0, 60)}\u200b ${rows[0].token.slice(60)}\n` }), "ok"],
+    ["a letter typed through a Telex input method", () => ({ token: telexTyped() }), "ok"],
     ["an empty scan", () => ({ token: "" }), "unknown"],
     ["a valid letter before the door opens", () => ({ token: rows[7].token }), "not_open", () => new Date(startsAt - 3 * 3_600_000)],
     ["a valid letter after the door closes", () => ({ token: rows[7].token }), "not_open", () => new Date(startsAt + 24 * 3_600_000)],
@@ -110,6 +114,27 @@ describe("device and server verdicts", () => {
     });
   }
 
+  it("every Telex or VNI rewrite of the letters reads as the right invitation, or unknown, on both", async () => {
+    const styles = [(t: string) => typeTelex(t, { spellCheck: true }), (t: string) => typeVni(t.toLowerCase(), { spellCheck: true }), (t: string) => typeTelex(t), (t: string) => typeVni(t)];
+    let read = 0;
+    let refused = 0;
+    for (const row of rows.slice(10, 40)) {
+      for (const type of styles) {
+        const { server, device } = await bothSides({ token: type(row.token) });
+        expect(device).toEqual(server);
+        if (server.invitationId === null) {
+          expect(server.verdict).toBe("unknown");
+          refused++;
+        } else {
+          expect(server.invitationId).toBe(row.id);
+          read++;
+        }
+      }
+    }
+    expect(read).toBeGreaterThan(0);
+    expect(refused).toBeGreaterThan(0);
+  });
+
   it("a cancelled conference: not_open on both", async () => {
     handle.db.update(conferences).set({ status: "cancelled", cancelReason: "Hoãn do mưa bão" }).where(eq(conferences.id, conferenceId)).run();
     try {
@@ -129,6 +154,13 @@ describe("device and server verdicts", () => {
     expect(result).toMatchObject({ verdict: "duplicate", firstCheckIn: { deviceId: "may-nay", siteVenue: site.venue } });
   });
 });
+
+/** A demo letter that a Telex input method changes (e.g. "DD" → "Đ", "AAS" → "Ấ"), as typed through it. */
+function telexTyped() {
+  const typed = (token: string) => typeTelex(token, { spellCheck: true });
+  const row = rows.slice(11).find((r) => typed(r.token) !== r.token && normalizeToken(typed(r.token)).includes(r.token))!;
+  return typed(row.token);
+}
 
 function otherConferenceInvitation() {
   return handle.db.select().from(invitations).where(ne(invitations.conferenceId, conferenceId)).orderBy(asc(invitations.id)).get()!;

@@ -4,7 +4,8 @@
  * by WebCrypto's Ed25519 (the browser's, or Node's in the unit tests).
  * Runs in the browser; imports nothing from the server.
  */
-import { parseToken } from "@/lib/tokens/token-format";
+import { normalizeToken } from "@/lib/tokens/normalize-token";
+import { parseToken, type TokenPayload } from "@/lib/tokens/token-format";
 import { rosterEntry, type OfflineRoster, type RosterEntry } from "./roster-format";
 import type { ScanResult } from "./scan-result";
 import { decideVerdict, keysInOrder, type Evidence, type FirstCheckIn } from "./verdict";
@@ -39,16 +40,23 @@ export function createDeviceJudge(roster: OfflineRoster, subtle: SubtleCrypto = 
       keysInOrder(roster.keys, roster.site.campaignId).map((k) => subtle.importKey("raw", fromBase64(k.publicKeyRaw), { name: "Ed25519" }, false, ["verify"])),
     ));
 
+  /** As the server does (record-scan.ts): the scan counts only if exactly one reading of the text is signed. */
   async function evidenceFor(scan: DeviceScan): Promise<Evidence> {
     if (scan.invitationId) return { kind: "chosen", invitationId: scan.invitationId };
-    const parsed = parseToken(scan.token ?? "");
-    if (!parsed.ok) return { kind: "unreadable" };
-    for (const key of await importedKeys()) {
-      if (await subtle.verify({ name: "Ed25519" }, key, parsed.signature as Uint8Array<ArrayBuffer>, parsed.body as Uint8Array<ArrayBuffer>)) {
-        return { kind: "signed", payload: parsed.payload };
+    const readings = normalizeToken(scan.token ?? "");
+    const shaped = readings.map(parseToken).filter((parsed) => parsed.ok);
+    if (shaped.length === 0) return { kind: "unreadable" };
+    const authentic: TokenPayload[] = [];
+    for (const parsed of shaped) {
+      for (const key of await importedKeys()) {
+        if (await subtle.verify({ name: "Ed25519" }, key, parsed.signature as Uint8Array<ArrayBuffer>, parsed.body as Uint8Array<ArrayBuffer>)) {
+          authentic.push(parsed.payload);
+          break;
+        }
       }
     }
-    return { kind: "forged" };
+    if (authentic.length === 1) return { kind: "signed", payload: authentic[0] };
+    return { kind: authentic.length === 0 && readings.length === 1 ? "forged" : "unreadable" };
   }
 
   return {

@@ -4,7 +4,8 @@
  * The custom server (server.ts) sends this one route here and everything else
  * to Next. It does what the route handler does — session, permission, body
  * limit, zod, flood guard, site access, one transaction — with the same
- * modules; only the framework is left out. Sessions are decoded once per token,
+ * modules; only the framework is left out. Sessions are decoded once per token (their
+ * expiry checked on every request),
  * the user row is re-read at most every SESSION_CACHE_MS and site access every
  * ACCESS_CACHE_MS; scans are committed in groups (group-commit.ts).
  */
@@ -44,7 +45,8 @@ function sessionCookie(header: string | undefined): string | null {
 }
 
 export function createCheckInFastPath(db: Db, secret: string) {
-  const tokens = new Map<string, { claims: { uid: number; sv: number } | null; until: number }>();
+  /** Decoded session cookies: the claims (null: not a valid session) and when the session expires (its JWT exp). */
+  const tokens = new Map<string, { claims: { uid: number; sv: number } | null; until: number; expiresAt: number }>();
   const users = new Map<string, { user: SessionUser | null; until: number }>();
   const record = createGroupCommit(db);
   const access = new Map<string, { result: SiteAccess; until: number }>();
@@ -59,10 +61,11 @@ export function createCheckInFastPath(db: Db, secret: string) {
     return result;
   }
 
+  /** A session that has expired is refused on every request, however long its decoding is kept. */
   function cachedUser(cookie: string, now: number): SessionUser | null | undefined {
     const entry = tokens.get(cookie);
     if (!entry || entry.until < now) return undefined;
-    if (!entry.claims) return null;
+    if (!entry.claims || entry.expiresAt <= now) return null;
     const cached = users.get(`${entry.claims.uid}:${entry.claims.sv}`);
     return cached && cached.until >= now ? cached.user : undefined;
   }
@@ -71,12 +74,13 @@ export function createCheckInFastPath(db: Db, secret: string) {
     let entry = tokens.get(cookie);
     if (!entry || entry.until < now) {
       const decoded = await decode({ token: cookie, secret }).catch(() => null);
-      const valid = decoded && typeof decoded.uid === "number" && (!decoded.exp || (decoded.exp as number) * 1000 > now);
-      entry = { claims: valid ? { uid: decoded.uid as number, sv: decoded.sv as number } : null, until: now + 60_000 };
+      const expiresAt = typeof decoded?.exp === "number" ? decoded.exp * 1000 : 0;
+      const valid = decoded && typeof decoded.uid === "number" && expiresAt > now;
+      entry = { claims: valid ? { uid: decoded.uid as number, sv: decoded.sv as number } : null, until: now + 60_000, expiresAt };
       if (tokens.size > 20_000) tokens.clear();
       tokens.set(cookie, entry);
     }
-    if (!entry.claims) return null;
+    if (!entry.claims || entry.expiresAt <= now) return null;
     const key = `${entry.claims.uid}:${entry.claims.sv}`;
     let cached = users.get(key);
     if (!cached || cached.until < now) {

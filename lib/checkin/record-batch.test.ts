@@ -98,4 +98,25 @@ describe("offline queue sync", () => {
     const walkIn = handle.db.select().from(scanLog).where(eq(scanLog.nonce, walkInNonce)).get()!;
     expect(walkIn.verdict).toBe("ok");
   });
+
+  it("a database error on one item fails that item alone: the rest are saved, and the failed one goes through once resent", () => {
+    const [a, failing, b] = [rows[10], rows[11], rows[12]];
+    const items = [item(a.token, "may-d", minutes(1)), item(failing.token, "may-d", minutes(2)), item(b.token, "may-d", minutes(3))];
+    const sqlite = handle.db.$client;
+    sqlite.exec(`CREATE TEMP TRIGGER fail_one_check_in BEFORE INSERT ON check_ins WHEN NEW.invitation_id = ${failing.id} BEGIN SELECT RAISE(ABORT, 'injected failure'); END`);
+    try {
+      const outcome = recordBatch(handle.db, scanner, site(), items, minutes(10));
+      expect(outcome[0]).toMatchObject({ ok: true, result: { verdict: "ok" } });
+      expect(outcome[1]).toMatchObject({ ok: false, nonce: items[1].nonce, error: "failed", message: expect.stringContaining("Thử lại") });
+      expect(outcome[2]).toMatchObject({ ok: true, result: { verdict: "ok" } });
+    } finally {
+      sqlite.exec("DROP TRIGGER fail_one_check_in");
+    }
+    expect(checkInsOf([a.id, failing.id, b.id]).map((c) => c.invitationId)).toEqual([a.id, b.id]);
+    // Nothing of the failed item was kept (its savepoint rolled back, the scan log row too).
+    expect(handle.db.select().from(scanLog).where(eq(scanLog.nonce, items[1].nonce)).all()).toHaveLength(0);
+    const again = recordBatch(handle.db, scanner, site(), items, minutes(11));
+    expect(again.map((o) => (o.ok && "result" in o ? o.result.verdict : "error"))).toEqual(["ok", "ok", "ok"]);
+    expect(checkInsOf([a.id, failing.id, b.id])).toHaveLength(3);
+  });
 });

@@ -3,7 +3,9 @@
  *
  * Each item is what the device recorded offline: a scan or a walk-in, with its
  * nonce and device time. Items are judged by the same rules as live scans, in
- * one write transaction, in the order sent; a nonce already recorded gets its
+ * one write transaction, in the order sent, each in its own savepoint: an item
+ * the database fails on comes back as "failed" and the rest are kept (the device
+ * shows it, and does not resend it by itself). A nonce already recorded gets its
  * earlier answer again, so a batch can be resent safely after a lost reply.
  * A scan made before the check-in on record takes it over (earliest device time
  * wins, record-scan.ts). The caller has checked that the user may scan at the site.
@@ -18,27 +20,41 @@ import { recordScanInTransaction, type ScanResult, type Site } from "./record-sc
 export type BatchOutcome =
   | { nonce: string; ok: true; result: ScanResult }
   | { nonce: string; ok: true; walkIn: { invitationId: number } }
-  | { nonce: string | null; ok: false; error: "bad_request" | "forbidden"; message: string };
+  | { nonce: string | null; ok: false; error: "bad_request" | "forbidden" | "failed"; message: string };
 
 const nonceOf = (item: unknown) => {
   const nonce = (item as { nonce?: unknown } | null)?.nonce;
   return typeof nonce === "string" ? nonce.slice(0, 64) : null;
 };
 
+/** A database error on one item: that item is rolled back and reported, the others are kept. */
+export const ITEM_FAILED_MESSAGE = "Máy chủ không ghi được lượt này; các lượt khác đã được lưu. Bấm “Thử lại” sau.";
+
 export function recordBatch(db: Db, user: SessionUser, site: Site, items: unknown[], now: Date = new Date()): BatchOutcome[] {
+  // Each item in its own savepoint (a transaction inside better-sqlite3's transaction is a SAVEPOINT).
+  const inSavepoint = db.$client.transaction((raw: unknown) => recordItem(db, user, site, raw, now));
   return immediateTransaction(db, () =>
     items.map((raw): BatchOutcome => {
-      const parsed = batchItemSchema.safeParse(raw);
-      if (!parsed.success || (parsed.data.type === "scan" && (parsed.data.token === undefined) === (parsed.data.invitationId === undefined))) {
-        return { nonce: nonceOf(raw), ok: false, error: "bad_request", message: "Lượt quét không đọc được; đã bỏ qua." };
+      try {
+        return inSavepoint(raw);
+      } catch (error) {
+        console.error("batch item failed", error);
+        return { nonce: nonceOf(raw), ok: false, error: "failed", message: ITEM_FAILED_MESSAGE };
       }
-      const item = parsed.data;
-      if (item.type === "walk_in") {
-        if (!can(user.role, "checkin:walk-in")) return { nonce: item.nonce, ok: false, error: "forbidden", message: "Không có quyền ghi người dự không có giấy mời." };
-        return { nonce: item.nonce, ok: true, walkIn: registerWalkInInTransaction(db, user.id, { ...item, siteId: site.id }, now) };
-      }
-      const result = recordScanInTransaction(db, user.id, { ...item, siteId: site.id, site, offline: true }, now);
-      return { nonce: item.nonce, ok: true, result };
     }),
   );
+}
+
+function recordItem(db: Db, user: SessionUser, site: Site, raw: unknown, now: Date): BatchOutcome {
+  const parsed = batchItemSchema.safeParse(raw);
+  if (!parsed.success || (parsed.data.type === "scan" && (parsed.data.token === undefined) === (parsed.data.invitationId === undefined))) {
+    return { nonce: nonceOf(raw), ok: false, error: "bad_request", message: "Lượt quét không đọc được; đã bỏ qua." };
+  }
+  const item = parsed.data;
+  if (item.type === "walk_in") {
+    if (!can(user.role, "checkin:walk-in")) return { nonce: item.nonce, ok: false, error: "forbidden", message: "Không có quyền ghi người dự không có giấy mời." };
+    return { nonce: item.nonce, ok: true, walkIn: registerWalkInInTransaction(db, user.id, { ...item, siteId: site.id }, now) };
+  }
+  const result = recordScanInTransaction(db, user.id, { ...item, siteId: site.id, site, offline: true }, now);
+  return { nonce: item.nonce, ok: true, result };
 }

@@ -9,7 +9,8 @@
 import { and, eq, isNotNull } from "drizzle-orm";
 import { immediateTransaction, type Db } from "@/db/client";
 import { campaigns, checkIns, conferences, invitations, people, scanLog, sites, units, type ScanVerdict } from "@/db/schema";
-import { parseToken, TOKEN_LENGTH, verifyToken } from "@/lib/tokens/qr-token";
+import { normalizeToken } from "@/lib/tokens/normalize-token";
+import { parseToken, verifyToken, type ParsedToken } from "@/lib/tokens/qr-token";
 import type { Attendee, ScanResult } from "./scan-result";
 import { scanStatements } from "./scan-statements";
 import { decideVerdict, isLateAt, keysInOrder, type Decision, type DoorSite, type Evidence, type FirstCheckIn, type VerdictFacts } from "./verdict";
@@ -101,20 +102,28 @@ function campaignKeys(db: Db) {
 }
 
 /**
- * What the scanned text is. The server keeps every token it issued (unique
- * index), so a token found by exact match is authentic without a signature
- * check: the fast, common case. Any other text shaped like a token is checked
- * against the campaign keys, the site's own first (the device does the same).
+ * What the scanned text is. Its readings (normalize-token.ts: itself, or what a Vietnamese
+ * input method changed) are looked up among the tokens the server issued (unique index): a
+ * token found by exact match is authentic without a signature check, the fast, common case.
+ * Otherwise each reading shaped like a token is checked against the campaign keys, the site's
+ * own first (the device does the same). A scan counts only if exactly one reading is authentic.
  */
 function evidenceFor(db: Db, input: ScanInput, site: Site): { evidence: Evidence; found?: StoredToken } {
   if (input.invitationId) return { evidence: { kind: "chosen", invitationId: input.invitationId } };
-  const token = (input.token ?? "").trim();
-  const found = token.length === TOKEN_LENGTH ? scanStatements(db).invitationByToken.get({ token }) : undefined;
-  if (found) return { evidence: { kind: "signed", payload: { invitationId: found.id, conferenceId: found.conferenceId, tokenVersion: found.tokenVersion } }, found };
-  const parsed = parseToken(token);
-  if (!parsed.ok) return { evidence: { kind: "unreadable" } };
-  const authentic = keysInOrder(campaignKeys(db), site.campaignId).some((key) => verifyToken(token, key.publicKey).ok);
-  return { evidence: authentic ? { kind: "signed", payload: parsed.payload } : { kind: "forged" } };
+  const readings = normalizeToken(input.token ?? "");
+  const statements = scanStatements(db);
+  const found = readings.map((token) => statements.invitationByToken.get({ token })).filter((row) => row !== undefined);
+  if (found.length === 1) {
+    const [row] = found;
+    return { evidence: { kind: "signed", payload: { invitationId: row.id, conferenceId: row.conferenceId, tokenVersion: row.tokenVersion } }, found: row };
+  }
+  const shaped = readings.map(parseToken).filter((parsed) => parsed.ok);
+  if (found.length > 1 || shaped.length === 0) return { evidence: { kind: "unreadable" } };
+  const keys = keysInOrder(campaignKeys(db), site.campaignId);
+  const authentic = readings.filter((token) => parseToken(token).ok && keys.some((key) => verifyToken(token, key.publicKey).ok));
+  if (authentic.length === 1) return { evidence: { kind: "signed", payload: (parseToken(authentic[0]) as Extract<ParsedToken, { ok: true }>).payload } };
+  // One clean token that no key signed is a forgery; a rewritten text with no (or several) authentic readings is unreadable.
+  return { evidence: { kind: authentic.length === 0 && readings.length === 1 ? "forged" : "unreadable" } };
 }
 
 type StoredToken = NonNullable<ReturnType<ReturnType<typeof scanStatements>["invitationByToken"]["get"]>>;

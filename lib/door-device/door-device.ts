@@ -29,6 +29,9 @@ export interface SyncConflict {
   shown: string;
   server: ScanResult;
   scannedAt: number;
+  /** The server did not record it: why, and whether it can be sent again (see retry). */
+  rejection?: string;
+  retryable?: boolean;
 }
 
 export interface DoorState {
@@ -263,6 +266,7 @@ export class DoorDevice {
         shown: shownVerdict(s),
         server: s.serverResult ?? { verdict: "unknown" as const },
         scannedAt: s.item.scannedAt,
+        ...(s.state === "rejected" ? { rejection: s.rejection ?? "", retryable: s.retryable ?? false } : {}),
       }));
     if (!this.judge) return this.set({ queued, conflicts });
     const mine = this.judge.entries.filter((e) => e.siteId === this.siteId && e.status === "issued");
@@ -342,6 +346,15 @@ export class DoorDevice {
     await this.refreshRoster();
   }
 
+  /** A scan the server failed to record, queued again at the door staff's request and sent. */
+  async retry(nonce: string) {
+    const scan = this.scans.get(nonce);
+    if (!scan || scan.state !== "rejected" || !scan.retryable) return;
+    const queued: StoredScan = { ...scan, state: "queued", rejection: undefined, retryable: undefined, syncedAt: undefined };
+    await this.remember(queued);
+    await this.drain();
+  }
+
   /** Sends every queued scan of every site, oldest first, in batches. */
   async drain() {
     if (this.draining || this.state.connection !== "online" || this.state.sessionExpired) return;
@@ -365,11 +378,13 @@ export class DoorDevice {
           break;
         }
         this.set({ syncRefusal: null });
-        const { results } = (await response.json()) as { results: ({ nonce: string | null; ok: true; result?: ScanResult } | { nonce: string | null; ok: false; message: string })[] };
+        const { results } = (await response.json()) as { results: ({ nonce: string | null; ok: true; result?: ScanResult } | { nonce: string | null; ok: false; error: string; message: string })[] };
         const now = Date.now();
+        // A rejected item leaves the queue and stays in the sync results with its reason; one the
+        // server failed on ("failed") can be sent again by hand (retry), never resent by itself.
         const updated = batch.map((scan, i): StoredScan => {
           const outcome = results[i];
-          if (!outcome?.ok) return { ...scan, state: "rejected", rejection: outcome?.message ?? "", syncedAt: now };
+          if (!outcome?.ok) return { ...scan, state: "rejected", rejection: outcome?.message ?? "", retryable: outcome?.error === "failed", syncedAt: now };
           const differs = outcome.result && outcome.result.verdict !== scan.shown.verdict;
           return { ...scan, state: "synced", syncedAt: now, ...(differs ? { serverResult: outcome.result } : {}) };
         });

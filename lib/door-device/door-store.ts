@@ -24,6 +24,8 @@ export interface StoredScan {
   /** After sync: the server's answer, when it differs from what was shown. */
   serverResult?: ScanResult;
   rejection?: string;
+  /** Rejected because the server failed on it (not because it was invalid): the door staff may send it again. */
+  retryable?: boolean;
   syncedAt?: number;
   /** Undone at the door afterwards: no longer a check-in. */
   undone?: boolean;

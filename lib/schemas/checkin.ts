@@ -1,8 +1,11 @@
 import { z } from "zod";
+import { cleanTokenText } from "@/lib/tokens/normalize-token";
 import { trimmedText } from "./text";
 
 const id = z.number().int().positive().max(2 ** 31);
 const nonce = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+/** A scanned token: spaces and invisible characters dropped, upper-cased (Caps Lock); the judges undo input methods (normalize-token.ts). */
+const scannedToken = z.string().max(400).transform(cleanTokenText);
 const deviceTime = z.union([z.number().int().positive(), z.string().datetime({ offset: true })]).transform((v) => new Date(v));
 
 /**
@@ -11,7 +14,7 @@ const deviceTime = z.union([z.number().int().positive(), z.string().datetime({ o
  */
 export const checkInRequestSchema = z
   .object({
-    token: z.string().max(400).optional(),
+    token: scannedToken.optional(),
     invitationId: id.optional(),
     siteId: id,
     deviceId: trimmedText().min(1).max(64),
@@ -64,7 +67,7 @@ export const checkInBatchSchema = z.object({
 export const batchItemSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("scan"),
-    token: z.string().max(400).optional(),
+    token: scannedToken.optional(),
     invitationId: id.optional(),
     deviceId: trimmedText().min(1).max(64),
     nonce,
