@@ -58,6 +58,9 @@ test.describe("scheduling", () => {
     // Drag it two days later; it stays there after a reload.
     await page.goto(`/calendar?campaign=${campaign.id}&date=${day}&view=dayGridMonth`);
     const target = new Date(Date.parse(`${day}T00:00:00Z`) + 2 * 86_400_000).toISOString().slice(0, 10);
+    // The page first shows a plain list; drag only once FullCalendar has replaced it with its grid.
+    await expect(page.getByTestId("calendar-fallback")).toHaveCount(0);
+    await expect(page.locator(`[role=cell][data-date="${target}"]`)).toBeVisible();
     // Both the event and the day it goes to must be on screen for the mouse to reach them.
     await event.evaluate((e) => e.scrollIntoView({ block: "center" }));
     const from = await event.boundingBox();
