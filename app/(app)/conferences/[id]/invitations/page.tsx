@@ -60,24 +60,26 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
           {t("invitations.counts", { draft: counts.draft, issued: counts.issued, revoked: counts.revoked })}
         </p>
       </div>
-      <div className="row-actions">
-        {counts.issued > 0 ? (
-          <>
-            <Link className="button" href={`/conferences/${conference.id}/letters?size=A4`}>
-              {t("invitations.printA4")}
-            </Link>
-            <Link className="button" href={`/conferences/${conference.id}/letters?size=A5`}>
-              {t("invitations.printA5")}
-            </Link>
-          </>
-        ) : null}
-        <a className="button subtle-dark" href={`/api/conferences/${conference.id}/invitations.csv`} download>
-          {t("invitations.exportCsv")}
-        </a>
-        <a className="button subtle-dark" href={`/api/conferences/${conference.id}/invitations.xlsx`} download>
-          {t("invitations.exportXlsx")}
-        </a>
-      </div>
+      {inviting ? (
+        <div className="row-actions">
+          {counts.issued > 0 ? (
+            <>
+              <Link className="button" href={`/conferences/${conference.id}/letters?size=A4`}>
+                {t("invitations.printA4")}
+              </Link>
+              <Link className="button" href={`/conferences/${conference.id}/letters?size=A5`}>
+                {t("invitations.printA5")}
+              </Link>
+            </>
+          ) : null}
+          <a className="button subtle-dark" href={`/api/conferences/${conference.id}/invitations.csv`} download>
+            {t("invitations.exportCsv")}
+          </a>
+          <a className="button subtle-dark" href={`/api/conferences/${conference.id}/invitations.xlsx`} download>
+            {t("invitations.exportXlsx")}
+          </a>
+        </div>
+      ) : null}
       {inviting ? (
         <InviteesToolbarClient
           conferenceId={conference.id}
