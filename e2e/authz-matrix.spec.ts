@@ -97,17 +97,17 @@ const REFUSALS = ["Bạn không có quyền thực hiện thao tác này.", "Kh�
 
 // ---------------------------------------------------------------------------------------------
 
+/** Every file of this name under a folder of app/. */
+function filesNamed(dir: string, name: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return filesNamed(full, name);
+    return entry.name === name ? [full] : [];
+  });
+}
+
 function routeFiles(): string[] {
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name === "route.ts") found.push(full);
-    }
-  };
-  walk(path.join(process.cwd(), "app", "api"));
-  return found;
+  return filesNamed(path.join(process.cwd(), "app", "api"), "route.ts");
 }
 
 function routeMethods(file: string): string[] {
@@ -268,19 +268,9 @@ test.describe("authorization matrix", () => {
 // any token (the door credential).
 
 function conferencePages(): string[] {
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name === "page.tsx") {
-        const route = `/${path.relative(path.join(process.cwd(), "app"), path.dirname(full)).split(path.sep).filter((s) => !s.startsWith("(")).join("/")}`;
-        if (route.startsWith("/conferences/[id]")) found.push(route);
-      }
-    }
-  };
-  walk(path.join(process.cwd(), "app"));
-  return found;
+  return filesNamed(path.join(process.cwd(), "app"), "page.tsx")
+    .map((file) => `/${path.relative(path.join(process.cwd(), "app"), path.dirname(file)).split(path.sep).filter((s) => !s.startsWith("(")).join("/")}`)
+    .filter((route) => route.startsWith("/conferences/[id]"));
 }
 
 test.describe("a provincial conference seen from another unit", () => {

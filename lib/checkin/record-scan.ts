@@ -10,7 +10,7 @@ import { and, eq, isNotNull } from "drizzle-orm";
 import { immediateTransaction, type Db } from "@/db/client";
 import { campaigns, checkIns, conferences, invitations, people, scanLog, sites, units, type ScanVerdict } from "@/db/schema";
 import { normalizeToken } from "@/lib/tokens/normalize-token";
-import { parseToken, verifyToken, type ParsedToken } from "@/lib/tokens/qr-token";
+import { parseToken, verifyToken } from "@/lib/tokens/qr-token";
 import type { Attendee, ScanResult } from "./scan-result";
 import { scanStatements } from "./scan-statements";
 import { decideVerdict, isLateAt, keysInOrder, type Decision, type DoorSite, type Evidence, type FirstCheckIn, type VerdictFacts } from "./verdict";
@@ -117,11 +117,14 @@ function evidenceFor(db: Db, input: ScanInput, site: Site): { evidence: Evidence
     const [row] = found;
     return { evidence: { kind: "signed", payload: { invitationId: row.id, conferenceId: row.conferenceId, tokenVersion: row.tokenVersion } }, found: row };
   }
-  const shaped = readings.map(parseToken).filter((parsed) => parsed.ok);
+  const shaped = readings.flatMap((token) => {
+    const parsed = parseToken(token);
+    return parsed.ok ? [{ token, payload: parsed.payload }] : [];
+  });
   if (found.length > 1 || shaped.length === 0) return { evidence: { kind: "unreadable" } };
   const keys = keysInOrder(campaignKeys(db), site.campaignId);
-  const authentic = readings.filter((token) => parseToken(token).ok && keys.some((key) => verifyToken(token, key.publicKey).ok));
-  if (authentic.length === 1) return { evidence: { kind: "signed", payload: (parseToken(authentic[0]) as Extract<ParsedToken, { ok: true }>).payload } };
+  const authentic = shaped.filter(({ token }) => keys.some((key) => verifyToken(token, key.publicKey).ok));
+  if (authentic.length === 1) return { evidence: { kind: "signed", payload: authentic[0].payload } };
   // One clean token that no key signed is a forgery; a rewritten text with no (or several) authentic readings is unreadable.
   return { evidence: { kind: authentic.length === 0 && readings.length === 1 ? "forged" : "unreadable" } };
 }
