@@ -44,9 +44,24 @@ export function openReadOnlyDatabase(file: string = defaultDatabasePath()): Db {
   return drizzle({ client: sqlite, schema }) as Db;
 }
 
-/** The schema migrations, then the one-off data steps (each recorded in app_settings, run once). */
+/**
+ * The schema migrations, then the one-off data steps (each recorded in app_settings, run once).
+ *
+ * Foreign keys are off while the migrations run: a migration that rebuilds a
+ * table others refer to (SQLite's way to change a column's constraint) would
+ * otherwise fail at its DROP TABLE, and drizzle runs all pending migrations in
+ * one transaction, where `PRAGMA foreign_keys` has no effect. The whole
+ * database is checked afterwards, and a violation stops the start.
+ */
 export function migrateDatabase(db: Db): void {
-  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  db.$client.pragma("foreign_keys = OFF");
+  try {
+    migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  } finally {
+    db.$client.pragma("foreign_keys = ON");
+  }
+  const violations = db.$client.pragma("foreign_key_check") as unknown[];
+  if (violations.length > 0) throw new Error(`Migration left ${violations.length} rows that break a foreign key: ${JSON.stringify(violations.slice(0, 5))}`);
   normalizeStoredTextOnce(db);
 }
 

@@ -21,9 +21,15 @@ import {
 export const ROLES = ["admin", "organizer", "scanner", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Unit kinds are data the campaign requirements refer to; these are the demo's. */
-export const BODY_KINDS = ["standing_committee", "propaganda", "labour_federation", "education_office", "other"] as const;
-export type BodyKind = (typeof BODY_KINDS)[number];
+/**
+ * The body kinds of the 2021 demo. Kinds are data (table `body_kinds`, edited by
+ * an admin); this list only names the rows the demo and its tests rely on.
+ */
+export const DEMO_BODY_KINDS = ["standing_committee", "propaganda", "labour_federation", "education_office", "other"] as const;
+export type DemoBodyKind = (typeof DEMO_BODY_KINDS)[number];
+
+export const IMPORT_KINDS = ["people", "units", "users"] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export const CONFERENCE_STATUSES = ["draft", "scheduled", "in_progress", "held", "cancelled"] as const;
 export type ConferenceStatus = (typeof CONFERENCE_STATUSES)[number];
@@ -57,7 +63,27 @@ const createdAt = () =>
     .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
 
 // ---------------------------------------------------------------------------
-// Organisation: units and their organising bodies
+// Organisation: kinds (data an admin edits), units and their organising bodies
+
+/** Kinds of unit: tinh, huyen, xa, phuong, dac_khu, dang_bo_truc_thuoc… Campaign requirements are keyed by them. */
+export const unitKinds = sqliteTable("unit_kinds", {
+  /** Stable key (ASCII, snake_case): what requirements and imports name. */
+  key: text("key").primaryKey(),
+  /** Vietnamese label: "Xã", "Đặc khu", "Đảng bộ trực thuộc Tỉnh ủy". */
+  label: text("label").notNull(),
+  sortOrder: integer("sort_order").notNull().default(0),
+});
+
+/** Kinds of organising body: Ban Thường vụ, Ban Tuyên giáo và Dân vận, Ủy ban MTTQ… */
+export const bodyKinds = sqliteTable("body_kinds", {
+  key: text("key").primaryKey(),
+  label: text("label").notNull(),
+  /** Whether a campaign requirement may name this kind (as organiser or co-organiser). */
+  requirable: integer("requirable", { mode: "boolean" }).notNull().default(true),
+  /** Colour of its conferences on the calendar, "#rrggbb". */
+  colour: text("colour").notNull().default("#5b6474"),
+  sortOrder: integer("sort_order").notNull().default(0),
+});
 
 export const units = sqliteTable(
   "units",
@@ -66,12 +92,18 @@ export const units = sqliteTable(
     /** Administrative code (522 = TP Quảng Ngãi) or a short code for Party organisations. */
     code: text("code").notNull(),
     name: text("name").notNull(),
-    /** e.g. tinh, thanh_pho, thi_xa, huyen, dang_bo_truc_thuoc — requirements are keyed by it. */
-    kind: text("kind").notNull(),
+    /** e.g. tinh, thanh_pho, thi_xa, huyen, xa, dang_bo_truc_thuoc — requirements are keyed by it. */
+    kind: text("kind")
+      .notNull()
+      .references(() => unitKinds.key),
     /** Place name used in letter headings: "Quảng Ngãi", "Ba Tơ". */
     placeName: text("place_name").notNull(),
     parentId: integer("parent_id").references((): AnySQLiteColumn => units.id),
     sortOrder: integer("sort_order").notNull().default(0),
+    /** Retired units are kept for history (old conferences and reports show them) and take no new conferences. */
+    retiredAt: integer("retired_at", { mode: "timestamp_ms" }),
+    /** Set when the unit was merged into another (the 2025 reform): its data moved there. */
+    mergedIntoId: integer("merged_into_id").references((): AnySQLiteColumn => units.id),
   },
   (t) => [uniqueIndex("units_code_unique").on(t.code), index("units_parent_idx").on(t.parentId)],
 );
@@ -83,16 +115,40 @@ export const bodies = sqliteTable(
     unitId: integer("unit_id")
       .notNull()
       .references(() => units.id),
-    kind: text("kind").notNull(),
+    kind: text("kind")
+      .notNull()
+      .references(() => bodyKinds.key),
     name: text("name").notNull(),
     /** Symbol used in document numbers: "HU", "BTGTU", "LĐLĐ"… */
     symbol: text("symbol").notNull(),
+    /** The directly superior body, first line of the letter heading: "TỈNH ỦY QUẢNG NGÃI", "HUYỆN ỦY BA TƠ". */
+    parentLine: text("parent_line").notNull().default(""),
+    /** Retired bodies are kept for history and organise no new conferences. */
+    retiredAt: integer("retired_at", { mode: "timestamp_ms" }),
   },
-  (t) => [
-    uniqueIndex("bodies_unit_name_unique").on(t.unitId, t.name),
-    index("bodies_unit_kind_idx").on(t.unitId, t.kind),
-    check("bodies_kind_check", inList(t.kind, BODY_KINDS)),
-  ],
+  (t) => [uniqueIndex("bodies_unit_name_unique").on(t.unitId, t.name), index("bodies_unit_kind_idx").on(t.unitId, t.kind)],
+);
+
+/**
+ * The usual bodies of a kind of unit, created for a new unit in one click.
+ * Patterns may hold {unitName} ("Xã Ba Tơ") and {placeName} ("Ba Tơ").
+ */
+export const bodyTemplates = sqliteTable(
+  "body_templates",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    unitKind: text("unit_kind")
+      .notNull()
+      .references(() => unitKinds.key, { onDelete: "cascade" }),
+    bodyKind: text("body_kind")
+      .notNull()
+      .references(() => bodyKinds.key, { onDelete: "cascade" }),
+    namePattern: text("name_pattern").notNull(),
+    symbol: text("symbol").notNull(),
+    parentLinePattern: text("parent_line_pattern").notNull().default(""),
+    sortOrder: integer("sort_order").notNull().default(0),
+  },
+  (t) => [uniqueIndex("body_templates_unique").on(t.unitKind, t.namePattern)],
 );
 
 // ---------------------------------------------------------------------------
@@ -113,6 +169,10 @@ export const users = sqliteTable(
     disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
     /** Bumped on password change, reset or disable: older sessions stop working. */
     sessionVersion: integer("session_version").notNull().default(1),
+    /** Set for accounts created with a generated one-time password: the first sign-in must change it. */
+    mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
+    /** The campaign the user chose to work on (home, board, forms); null: none chosen yet. */
+    currentCampaignId: integer("current_campaign_id").references((): AnySQLiteColumn => campaigns.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
   },
@@ -177,12 +237,33 @@ export const campaigns = sqliteTable(
     deadline: text("deadline").notNull(),
     /** The Party committee's term (nhiệm kỳ), e.g. "2020-2025": letter numbers restart with each term. */
     term: text("term").notNull().default(""),
-    /** Ed25519 key pair for invitation QR tokens (private key never leaves the server). */
+    /** Ed25519 key pair for invitation QR tokens (private key never leaves the server): the key that signs now. */
     signingPublicKey: text("signing_public_key"),
     signingPrivateKey: text("signing_private_key"),
+    /** Archived campaigns are kept for reports but leave the campaign selector and the forms. */
+    archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },
   (t) => [check("campaigns_dates_check", sql`${t.deadline} >= ${t.startDate}`)],
+);
+
+/**
+ * Public keys a campaign signed with before its key was rotated. Tokens signed
+ * with one stay valid (until their letter is reissued) unless the key is revoked.
+ */
+export const campaignRetiredKeys = sqliteTable(
+  "campaign_retired_keys",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    publicKey: text("public_key").notNull(),
+    retiredAt: integer("retired_at", { mode: "timestamp_ms" }).notNull(),
+    /** Set when tokens signed with this key must no longer be accepted (a compromised key). */
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("campaign_retired_keys_campaign_idx").on(t.campaignId)],
 );
 
 /** "Every unit of kind X must hold a conference organised by body kind Y before the deadline." */
@@ -193,8 +274,12 @@ export const campaignRequirements = sqliteTable(
     campaignId: integer("campaign_id")
       .notNull()
       .references(() => campaigns.id, { onDelete: "cascade" }),
-    unitKind: text("unit_kind").notNull(),
-    bodyKind: text("body_kind").notNull(),
+    unitKind: text("unit_kind")
+      .notNull()
+      .references(() => unitKinds.key),
+    bodyKind: text("body_kind")
+      .notNull()
+      .references(() => bodyKinds.key),
     /** JSON array of co-organiser body kinds, e.g. ["labour_federation"]. */
     coBodyKinds: text("co_body_kinds", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
     title: text("title").notNull(),
@@ -227,6 +312,8 @@ export const conferences = sqliteTable(
       .notNull()
       .references(() => bodies.id),
     requirementId: integer("requirement_id").references(() => campaignRequirements.id),
+    /** The unit that held it, when that unit was later merged into `unitId` (history survives merges). */
+    formerUnitId: integer("former_unit_id").references(() => units.id),
     title: text("title").notNull(),
     agenda: text("agenda").notNull().default(""),
     audience: text("audience").notNull().default(""),
@@ -247,9 +334,9 @@ export const conferences = sqliteTable(
     index("conferences_body_idx").on(t.bodyId),
     index("conferences_starts_idx").on(t.startsAt),
     index("conferences_requirement_idx").on(t.requirementId, t.unitId),
-    /** One requirement is fulfilled by at most one (not cancelled) conference per unit. */
+    /** One requirement is fulfilled by at most one (not cancelled) conference per unit (per unit that held it, across merges). */
     uniqueIndex("conferences_requirement_unit_unique")
-      .on(t.requirementId, t.unitId)
+      .on(t.requirementId, sql`coalesce(${t.formerUnitId}, ${t.unitId})`)
       .where(sql`${t.requirementId} is not null and ${t.status} <> 'cancelled'`),
     check("conferences_time_check", sql`${t.endsAt} > ${t.startsAt}`),
     check("conferences_status_check", inList(t.status, CONFERENCE_STATUSES)),
@@ -498,7 +585,9 @@ export const importBatches = sqliteTable(
     userId: integer("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    /** The unit the people are imported into. */
+    /** What the list holds: people (into `unitId`), units or user accounts (under `unitId`). */
+    kind: text("kind", { enum: IMPORT_KINDS }).notNull().default("people"),
+    /** The unit the people are imported into; for units and users, the unit the list is imported under. */
     unitId: integer("unit_id")
       .notNull()
       .references(() => units.id),
@@ -507,7 +596,7 @@ export const importBatches = sqliteTable(
     rows: text("rows", { mode: "json" }).$type<string[][]>().notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index("import_batches_user_idx").on(t.userId)],
+  (t) => [index("import_batches_user_idx").on(t.userId), check("import_batches_kind_check", inList(t.kind, IMPORT_KINDS))],
 );
 
 /** A secret, revocable calendar-feed URL for one unit's schedule (phone calendars subscribe to it). */
@@ -533,12 +622,14 @@ export const unitFeeds = sqliteTable(
 
 export const unitsRelations = relations(units, ({ one, many }) => ({
   parent: one(units, { fields: [units.parentId], references: [units.id], relationName: "unit_parent" }),
+  kindRow: one(unitKinds, { fields: [units.kind], references: [unitKinds.key] }),
   children: many(units, { relationName: "unit_parent" }),
   bodies: many(bodies),
 }));
 
 export const bodiesRelations = relations(bodies, ({ one }) => ({
   unit: one(units, { fields: [bodies.unitId], references: [units.id] }),
+  kindRow: one(bodyKinds, { fields: [bodies.kind], references: [bodyKinds.key] }),
 }));
 
 export const usersRelations = relations(users, ({ one }) => ({

@@ -101,7 +101,7 @@ function insertMany<T extends SQLiteTable>(db: Db, table: T, rows: SQLiteInsertV
 
 /** Table names in an order that deletes children before parents. */
 const TABLES_CHILD_FIRST = [
-  "audit_log", "import_batches", "unit_feeds", "letter_sequences", "scan_log", "check_ins", "absences", "invitations", "people", "site_staff", "sites",
+  "audit_log", "import_batches", "campaign_retired_keys", "body_templates", "unit_feeds", "letter_sequences", "scan_log", "check_ins", "absences", "invitations", "people", "site_staff", "sites",
   "conference_co_bodies", "conferences", "campaign_requirements", "campaigns", "login_attempts",
   "users", "bodies", "units", "app_settings",
 ];
@@ -157,7 +157,7 @@ export interface SeedSummary {
 }
 
 type BodyKey = "standing" | "propaganda" | "labour" | "education";
-const BODY_KIND_OF: Record<BodyKey, t.BodyKind> = {
+const BODY_KIND_OF: Record<BodyKey, t.DemoBodyKind> = {
   standing: "standing_committee",
   propaganda: "propaganda",
   labour: "labour_federation",
@@ -210,7 +210,7 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<Se
     }));
 
     // --- Organising bodies
-    const addBody = (unitId: number, kind: t.BodyKind, name: string, symbol: string) =>
+    const addBody = (unitId: number, kind: t.DemoBodyKind, name: string, symbol: string) =>
       d.insert(t.bodies).values({ unitId, kind, name, symbol }).returning().get();
     const provinceBodies = {
       standing: addBody(province.id, "standing_committee", "Ban Thường vụ Tỉnh ủy", "TU"),

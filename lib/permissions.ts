@@ -20,6 +20,9 @@ export const ACTIONS = [
   "report:read",
   "absence:record",
   "user:manage",
+  "unit:manage",
+  "body:manage",
+  "campaign:manage",
   "audit:read",
 ] as const;
 export type Action = (typeof ACTIONS)[number];

@@ -16,7 +16,10 @@ export interface SessionUser {
   unitName: string;
   bodyId: number | null;
   bodyName: string | null;
-  /** "all" for province-level users and admins; otherwise the user's unit and those below it. */
+  /**
+   * "all" for users of the root unit (the province); otherwise the user's unit and those below it.
+   * An admin is scoped like everyone else: the root unit's admin manages everything, a commune's admin their commune.
+   */
   scopeUnitIds: "all" | number[];
 }
 
@@ -51,7 +54,7 @@ export function loadSessionUser(db: Db, userId: number, sessionVersion: number):
     unitName: row.unitName,
     bodyId: row.bodyId,
     bodyName: row.bodyName,
-    scopeUnitIds: row.role === "admin" || row.unitParentId === null ? "all" : unitSubtree(db, row.unitId),
+    scopeUnitIds: row.unitParentId === null ? "all" : unitSubtree(db, row.unitId),
   };
 }
 

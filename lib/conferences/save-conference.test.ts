@@ -92,7 +92,7 @@ describe("the conference form", () => {
       .get()!;
     const copy = { ...fulfilling, id: undefined, createdAt: undefined };
     expect(() => handle.db.insert(conferences).values({ ...copy, status: "draft", cancelReason: null }).run()).toThrow(
-      /UNIQUE constraint failed: conferences\.requirement_id, conferences\.unit_id/,
+      /UNIQUE constraint failed: index 'conferences_requirement_unit_unique'/,
     );
     const cancelled = handle.db.insert(conferences).values({ ...copy, status: "cancelled", cancelReason: "Trùng lịch" }).returning().get();
     // Reinstating the cancelled one would make two: refused with the form's clear message, not a 500.

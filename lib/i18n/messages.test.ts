@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
-import en from "./messages/en.json";
-import vi from "./messages/vi.json";
+import { MESSAGES } from "./messages";
+
+import coreVi from "./messages/vi.json";
+
+const { vi, en } = MESSAGES;
 
 type Tree = { [key: string]: string | Tree };
 const leaves = (tree: Tree, prefix = ""): [string, string][] =>
@@ -9,6 +12,13 @@ const leaves = (tree: Tree, prefix = ""): [string, string][] =>
 describe("messages", () => {
   it("has the same keys in Vietnamese and English", () => {
     expect(leaves(en as Tree).map(([k]) => k)).toEqual(leaves(vi as Tree).map(([k]) => k));
+  });
+
+  it("gives every feature file its own namespace (none hides a core one)", () => {
+    const files = import.meta.glob<Tree>("./messages/features/*.json", { eager: true, import: "default" });
+    const namespaces = Object.values(files).flatMap((file) => Object.keys(file));
+    expect(namespaces.length).toBeGreaterThan(0);
+    for (const name of namespaces) expect(Object.keys(coreVi), name).not.toContain(name);
   });
 
   it("has no empty message", () => {

@@ -3,10 +3,7 @@ import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { APP_TIME_ZONE } from "@/lib/time/zone";
 import { LOCALE_COOKIE, toLocale } from "./locales";
-import en from "./messages/en.json";
-import vi from "./messages/vi.json";
-
-const MESSAGES = { vi, en } as const;
+import { MESSAGES } from "./messages";
 
 export default getRequestConfig(async () => {
   const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { BODY_KINDS } from "@/db/schema";
+import { DEMO_BODY_KINDS } from "@/db/schema";
 import { CELL_STATUSES } from "@/lib/campaigns/get-compliance";
 
 export const CALENDAR_VIEWS = ["dayGridMonth", "timeGridWeek", "listMonth"] as const;
@@ -9,7 +9,7 @@ export const calendarQuerySchema = z.object({
   campaign: z.coerce.number().int().positive().optional().catch(undefined),
   level: z.enum(["province", "district"]).optional().catch(undefined),
   unit: z.coerce.number().int().positive().optional().catch(undefined),
-  body: z.enum(BODY_KINDS).optional().catch(undefined),
+  body: z.enum(DEMO_BODY_KINDS).optional().catch(undefined),
   view: z.enum(CALENDAR_VIEWS).optional().catch(undefined),
   date: z
     .string()

@@ -6,7 +6,7 @@ import { CalendarClient } from "@/components/calendar/calendar-client";
 import { CalendarFilters } from "@/components/calendar/calendar-filters";
 import { UnitFeedsClient } from "@/components/calendar/unit-feeds-client";
 import { db } from "@/db";
-import { BODY_KINDS } from "@/db/schema";
+import { DEMO_BODY_KINDS } from "@/db/schema";
 import { requirePageUser } from "@/lib/auth/guards";
 import { listCalendarEvents } from "@/lib/calendar/list-calendar-events";
 import { listUnitFeeds } from "@/lib/calendar/unit-feeds";
@@ -58,7 +58,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
       </div>
       <CalendarFilters query={{ ...query, campaign: campaignId }} units={units} canWrite={can(user.role, "conference:write")} />
       <ul className="legend" aria-label={t("calendar.legend")}>
-        {BODY_KINDS.filter((k) => k !== "other").map((k) => (
+        {DEMO_BODY_KINDS.filter((k) => k !== "other").map((k) => (
           <li key={k}>
             <span className="swatch" style={{ background: BODY_COLOURS[k] }} aria-hidden="true" /> {t(`bodyKind.${k}`)}
           </li>

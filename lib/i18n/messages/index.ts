@@ -1,0 +1,22 @@
+/**
+ * All messages of a locale: the core file plus one file per admin feature
+ * (features/<feature>.<locale>.json, each under its own top-level namespace),
+ * so that features are translated side by side without touching one big file.
+ */
+import accountsEn from "./features/accounts.en.json";
+import accountsVi from "./features/accounts.vi.json";
+import bodiesEn from "./features/bodies.en.json";
+import bodiesVi from "./features/bodies.vi.json";
+import campaignsEn from "./features/campaigns.en.json";
+import campaignsVi from "./features/campaigns.vi.json";
+import setupEn from "./features/setup.en.json";
+import setupVi from "./features/setup.vi.json";
+import unitsEn from "./features/units.en.json";
+import unitsVi from "./features/units.vi.json";
+import en from "./en.json";
+import vi from "./vi.json";
+
+export const MESSAGES = {
+  vi: { ...vi, ...unitsVi, ...bodiesVi, ...campaignsVi, ...accountsVi, ...setupVi },
+  en: { ...en, ...unitsEn, ...bodiesEn, ...campaignsEn, ...accountsEn, ...setupEn },
+} as const;
