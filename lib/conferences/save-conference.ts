@@ -47,7 +47,7 @@ function writeOrRequirementClash<T>(write: () => T): T | typeof REQUIREMENT_CLAS
     return write();
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    if (code === "SQLITE_CONSTRAINT_UNIQUE" && error instanceof Error && error.message.includes("conferences.requirement_id")) {
+    if (code === "SQLITE_CONSTRAINT_UNIQUE" && error instanceof Error && error.message.includes("conferences_requirement_unit_unique")) {
       return REQUIREMENT_CLASH;
     }
     throw error;
