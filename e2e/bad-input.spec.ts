@@ -11,7 +11,7 @@ import ExcelJS from "exceljs";
 import { and, count, eq, inArray } from "drizzle-orm";
 import { bodies, campaigns, conferences, importBatches, invitations, people, scanLog, sites, units } from "@/db/schema";
 import { MAX_BYTES } from "@/lib/people/import/parse-file";
-import { e2eDb, expect, practiceConference, signIn, test } from "./fixtures";
+import { e2eDb, expect, practiceConference, signIn, test, testUnitKind } from "./fixtures";
 
 const CORPUS = path.join(process.cwd(), "e2e", "corpus");
 const read = <T>(name: string) => JSON.parse(fs.readFileSync(path.join(CORPUS, name), "utf8")) as T;
@@ -54,7 +54,7 @@ test.describe("the bad-input corpus", () => {
     const db = e2eDb();
     const code = `bi${process.pid}${Date.now() % 100000}`;
     const province = db.select().from(units).where(eq(units.code, "51")).get()!;
-    const unit = db.insert(units).values({ code, name: `Đơn vị dữ liệu xấu ${code}`, kind: "don_vi_thu", placeName: "Thử", parentId: province.id, sortOrder: 997 }).returning().get();
+    const unit = db.insert(units).values({ code, name: `Đơn vị dữ liệu xấu ${code}`, kind: testUnitKind(), placeName: "Thử", parentId: province.id, sortOrder: 997 }).returning().get();
     const peopleIn = () => db.select({ n: count() }).from(people).where(eq(people.unitId, unit.id)).get()!.n;
     const expectations = read<Record<string, { expect: "refused" | "accepted"; rows?: number; message?: string }>>("files.json");
     const upload = (name: string, buffer: Buffer) => page.request.post("/api/people/import", { multipart: { file: { name, mimeType: name.endsWith(".xlsx") ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv", buffer }, unitId: String(unit.id) } });

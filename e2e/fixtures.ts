@@ -11,7 +11,7 @@ import { expect, test as base, type Page } from "@playwright/test";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { openDatabase, type Db } from "@/db/client";
 import { DEMO_PASSWORD } from "@/db/seed-data";
-import { bodies, campaignRequirements, campaigns, conferences, invitations, sites, units, users, type Role } from "@/db/schema";
+import { bodies, campaignRequirements, campaigns, conferences, invitations, sites, unitKinds, units, users, type Role } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { E2E_DATABASE } from "./e2e-env";
 
@@ -32,6 +32,15 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByLabel("Mật khẩu", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Đăng nhập", exact: true }).click();
   await expect(page).toHaveURL(/\/$/);
+}
+
+/**
+ * The kind of the units a test makes for itself: no campaign requires anything
+ * of it, so the province's counts (home page, board) do not change.
+ */
+export function testUnitKind(): string {
+  e2eDb().insert(unitKinds).values({ key: "don_vi_thu", label: "Đơn vị thử (kiểm thử)", sortOrder: 99 }).onConflictDoNothing().run();
+  return "don_vi_thu";
 }
 
 export function unitIdOf(code: string): number {

@@ -9,7 +9,7 @@ import { bodies, campaigns, conferences, invitations, people, sites, units } fro
 import { ensureCampaignKeys } from "@/lib/invitations/campaign-keys";
 import { getCurrentCampaign } from "@/lib/campaigns/get-compliance";
 import { signToken } from "@/lib/tokens/qr-token";
-import { conferenceIdOf, e2eDb, expect, signIn, test, unitIdOf } from "./fixtures";
+import { conferenceIdOf, e2eDb, expect, signIn, test, testUnitKind, unitIdOf } from "./fixtures";
 
 /**
  * A unit of its own with one conference in progress (started an hour ago, 15 minutes' grace) and five issued letters.
@@ -19,7 +19,7 @@ function countedConference() {
   const db = e2eDb();
   const code = `e2e${process.pid}${Date.now() % 100000}`;
   const province = db.select().from(units).where(eq(units.code, "51")).get()!;
-  const unit = db.insert(units).values({ code, name: `Huyện Thử ${code}`, kind: "don_vi_thu", placeName: "Thử", parentId: province.id, sortOrder: 999 }).returning().get();
+  const unit = db.insert(units).values({ code, name: `Huyện Thử ${code}`, kind: testUnitKind(), placeName: "Thử", parentId: province.id, sortOrder: 999 }).returning().get();
   const body = db.insert(bodies).values({ unitId: unit.id, kind: "propaganda", name: `Ban Tuyên giáo Huyện ủy Thử ${code}`, symbol: "BTGHU" }).returning().get();
   db.insert(bodies).values({ unitId: unit.id, kind: "standing_committee", name: `Ban Thường vụ Huyện ủy Thử ${code}`, symbol: "HU" }).run();
   const campaign = getCurrentCampaign(db)!;
