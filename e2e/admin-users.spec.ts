@@ -3,7 +3,8 @@ import { expect, signIn, test } from "./fixtures";
 test("the admin creates an organiser, resets a password and disables the account", async ({ page, browser }) => {
   const username = `tochuc.lyson.${Date.now() % 100000}`;
   await signIn(page, "admin");
-  await page.getByRole("link", { name: "Người dùng" }).click();
+  await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Quản trị" }).click();
+  await page.getByTestId("admin-hub").getByRole("link", { name: "Người dùng" }).click();
 
   // A refused form keeps what was typed and says why.
   await page.getByLabel("Tên đăng nhập").fill(username);

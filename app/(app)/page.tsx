@@ -4,12 +4,14 @@ import { getTranslations } from "next-intl/server";
 import { CampaignProgress } from "@/components/home/campaign-progress";
 import { DoorAssignments } from "@/components/home/door-assignments";
 import { TodayConferences } from "@/components/home/today-conferences";
+import { SetupChecklist } from "@/components/setup/setup-checklist";
 import { db } from "@/db";
 import { requirePageUser } from "@/lib/auth/guards";
 import { getCompliance, getCurrentCampaign } from "@/lib/campaigns/get-compliance";
 import { listAssignments } from "@/lib/checkin/list-assignments";
 import { listConferences } from "@/lib/conferences/list-conferences";
 import { can } from "@/lib/permissions";
+import { getSetupProgress, isSetUp } from "@/lib/setup/setup-progress";
 import { zonedDateKey, zonedInstant } from "@/lib/time/zone";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -26,10 +28,13 @@ export default async function HomePage() {
   const campaign = can(user.role, "campaign:read") ? getCurrentCampaign(db) : null;
   const compliance = campaign ? getCompliance(db, user, campaign.id, now) : null;
   const assignments = can(user.role, "checkin:scan") ? listAssignments(db, user.id, now) : [];
+  // Until the province is set up, its administrators are taken through the checklist first.
+  const setup = can(user.role, "user:manage") ? getSetupProgress(db, user) : null;
 
   return (
     <div className="stack">
       <h1>{t("home.greeting", { name: user.fullName })}</h1>
+      {setup && !isSetUp(setup) ? <SetupChecklist steps={setup} /> : null}
       {assignments.length > 0 || user.role === "scanner" ? <DoorAssignments rows={assignments} /> : null}
       {can(user.role, "conference:read") ? (
         <TodayConferences

@@ -1,6 +1,6 @@
 import type { Action } from "@/lib/permissions";
 
-export type NavLabel = "home" | "scan" | "calendar" | "conferences" | "board" | "reports" | "people" | "users" | "account";
+export type NavLabel = "home" | "scan" | "calendar" | "conferences" | "board" | "reports" | "people" | "admin" | "account";
 
 /** The navigation, in order; an entry is shown only to roles that may open its page. */
 export const NAV_ITEMS: { href: string; label: NavLabel; action: Action }[] = [
@@ -11,6 +11,6 @@ export const NAV_ITEMS: { href: string; label: NavLabel; action: Action }[] = [
   { href: "/board", label: "board", action: "campaign:read" },
   { href: "/reports", label: "reports", action: "report:read" },
   { href: "/people", label: "people", action: "people:manage" },
-  { href: "/admin/users", label: "users", action: "user:manage" },
+  { href: "/admin", label: "admin", action: "user:manage" },
   { href: "/account", label: "account", action: "account:manage-own" },
 ];

@@ -4,10 +4,12 @@ import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { formatRate, ReportLegend, SplitTable, TallyFigures } from "@/components/reports/figures";
 import { HeatMap } from "@/components/reports/heat-map";
+import { NoCampaignYet } from "@/components/reports/no-campaign-yet";
 import { RateChart } from "@/components/reports/rate-chart";
 import { ExportLinks, ReportFilters } from "@/components/reports/report-filters";
 import { db } from "@/db";
 import { requirePageUser } from "@/lib/auth/guards";
+import { can } from "@/lib/permissions";
 import { reportFilterOptions } from "@/lib/reports/filter-options";
 import { getCampaignReport, readableUnit } from "@/lib/reports/report-views";
 import { parseReportFilter } from "@/lib/schemas/reports";
@@ -38,8 +40,9 @@ export default async function CampaignReportPage({ searchParams }: Props) {
   }
   const unit = filter.unit ? readableUnit(db, user, filter.unit) : null;
   const report = getCampaignReport(db, user, { campaignId: filter.campaign, from: filter.from, to: filter.to, unitId: unit?.id, bodyId: filter.body, category: filter.category });
-  if (!report) notFound();
   const t = await getTranslations();
+  if (!report && filter.campaign === undefined) return <NoCampaignYet canCreate={can(user.role, "campaign:manage")} />;
+  if (!report) notFound();
   const options = reportFilterOptions(db, user);
   const query = new URLSearchParams(Object.entries({ campaign: report.campaign.id, from: filter.from, to: filter.to, unit: filter.unit, body: filter.body, category: filter.category }).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString();
   const columns = report.columns.map((c) => ({ kind: c.key, label: !c.second && t.has(`bodyKind.${c.bodyKind}`) ? t(`bodyKind.${c.bodyKind}`) : c.title }));

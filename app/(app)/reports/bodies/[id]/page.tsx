@@ -3,12 +3,15 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { GroupReportSections } from "@/components/reports/group-report";
 import { ReportFilters } from "@/components/reports/report-filters";
+import { NoCampaignYet } from "@/components/reports/no-campaign-yet";
 import { db } from "@/db";
 import { requirePageUser } from "@/lib/auth/guards";
+import { can } from "@/lib/permissions";
 import { reportFilterOptions } from "@/lib/reports/filter-options";
 import { getBodyReport } from "@/lib/reports/report-views";
 import { parseId } from "@/lib/schemas/conferences";
 import { parseReportFilter } from "@/lib/schemas/reports";
+import { hasCampaign } from "@/lib/setup/setup-progress";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -21,6 +24,7 @@ export default async function BodyReportPage({ params, searchParams }: Props) {
   const id = parseId((await params).id);
   const filter = parseReportFilter(await searchParams);
   const report = id ? getBodyReport(db, user, id, { campaignId: filter.campaign, from: filter.from, to: filter.to, category: filter.category }) : null;
+  if (!report && filter.campaign === undefined && !hasCampaign(db)) return <NoCampaignYet canCreate={can(user.role, "campaign:manage")} />;
   if (!report) notFound();
   const t = await getTranslations();
   const options = reportFilterOptions(db, user);

@@ -4,11 +4,14 @@ import { getTranslations } from "next-intl/server";
 import { AbsenteeTable, GroupReportSections } from "@/components/reports/group-report";
 import { ExportLinks, ReportFilters } from "@/components/reports/report-filters";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { NoCampaignYet } from "@/components/reports/no-campaign-yet";
 import { db } from "@/db";
 import { requirePageUser } from "@/lib/auth/guards";
+import { can } from "@/lib/permissions";
 import { reportFilterOptions } from "@/lib/reports/filter-options";
 import { getUnitReport } from "@/lib/reports/report-views";
 import { parseReportFilter } from "@/lib/schemas/reports";
+import { hasCampaign } from "@/lib/setup/setup-progress";
 import { formatDate } from "@/lib/time/format";
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -22,6 +25,7 @@ export default async function UnitReportPage({ params, searchParams }: Props) {
   const code = decodeURIComponent((await params).code);
   const filter = parseReportFilter(await searchParams);
   const report = /^[A-Za-z0-9_-]{1,20}$/.test(code) ? getUnitReport(db, user, code, { campaignId: filter.campaign, from: filter.from, to: filter.to, bodyId: filter.body, category: filter.category }) : null;
+  if (!report && filter.campaign === undefined && !hasCampaign(db)) return <NoCampaignYet canCreate={can(user.role, "campaign:manage")} />;
   if (!report) notFound();
   const t = await getTranslations();
   const options = reportFilterOptions(db, user);

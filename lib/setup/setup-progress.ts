@@ -1,0 +1,76 @@
+/**
+ * The first-run checklist (issue 13): what an administrator still has to set up
+ * before a province can run a campaign, in the order it is done. Each step is
+ * read from the data itself, within the admin's own scope, so the list shrinks
+ * as the work is done and nothing has to be ticked by hand.
+ */
+import { and, count, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { bodies, campaignRequirements, campaigns, people, units, users } from "@/db/schema";
+import { unitReadScope } from "@/lib/auth/scope";
+import type { SessionUser } from "@/lib/auth/session-user";
+
+export const SETUP_STEPS = ["root", "units", "bodies", "campaign", "users", "people"] as const;
+export type SetupStepKey = (typeof SETUP_STEPS)[number];
+
+export interface SetupStep {
+  key: SetupStepKey;
+  done: boolean;
+  /** How many of the step's things exist (units below the root, bodies, campaigns with requirements…). */
+  count: number;
+  /** Where the admin does it. */
+  href: string;
+}
+
+const HREF: Record<SetupStepKey, string> = {
+  root: "/admin/units",
+  units: "/admin/units",
+  bodies: "/admin/bodies",
+  campaign: "/admin/campaigns",
+  users: "/admin/users",
+  people: "/people/import",
+};
+
+export function getSetupProgress(db: Db, user: SessionUser): SetupStep[] {
+  const inScope = and(unitReadScope(user), isNull(units.retiredAt));
+  const root = db.select({ n: count() }).from(units).where(and(inScope, isNull(units.parentId))).get()!.n;
+  const below = db.select({ n: count() }).from(units).where(and(inScope, isNotNull(units.parentId))).get()!.n;
+  const bodyCount = db
+    .select({ n: count() })
+    .from(bodies)
+    .innerJoin(units, eq(units.id, bodies.unitId))
+    .where(and(inScope, isNull(bodies.retiredAt)))
+    .get()!.n;
+  const campaignCount = db
+    .select({ n: sql<number>`count(distinct ${campaigns.id})` })
+    .from(campaigns)
+    .innerJoin(campaignRequirements, eq(campaignRequirements.campaignId, campaigns.id))
+    .where(isNull(campaigns.archivedAt))
+    .get()!.n;
+  const userCount = db
+    .select({ n: count() })
+    .from(users)
+    .innerJoin(units, eq(units.id, users.unitId))
+    .where(and(inScope, ne(users.id, user.id)))
+    .get()!.n;
+  const peopleCount = db.select({ n: count() }).from(people).innerJoin(units, eq(units.id, people.unitId)).where(inScope).get()!.n;
+  // A delegated admin's "root" is their own unit: it exists by definition.
+  const counts: Record<SetupStepKey, number> = {
+    root: user.scopeUnitIds === "all" ? root : 1,
+    units: below,
+    bodies: bodyCount,
+    campaign: campaignCount,
+    users: userCount,
+    people: peopleCount,
+  };
+  return SETUP_STEPS.map((key) => ({ key, count: counts[key], done: counts[key] > 0, href: HREF[key] }));
+}
+
+export function isSetUp(steps: SetupStep[]): boolean {
+  return steps.every((s) => s.done);
+}
+
+/** Whether any study campaign exists: pages that read one show an empty state, not a 404, on a new installation. */
+export function hasCampaign(db: Db): boolean {
+  return db.select({ id: campaigns.id }).from(campaigns).limit(1).get() !== undefined;
+}
