@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { buildBoard } from "@/lib/campaigns/compliance-board";
 import { CELL_STATUSES, type CellStatus, type Compliance } from "@/lib/campaigns/get-compliance";
+import { getKindLabels } from "@/lib/organisation/get-kind-labels";
 import { formatDate, formatDateKey } from "@/lib/time/format";
 import { daysUntil } from "@/lib/time/zone";
 
@@ -17,7 +18,8 @@ export async function ComplianceBoard({ compliance, board, campaigns, status }: 
   const t = await getTranslations();
   const { campaign, totals } = compliance;
   const days = daysUntil(campaign.deadline);
-  const columnLabel = (c: (typeof board.columns)[number]) => [c.bodyKind, ...c.coBodyKinds].map((k) => t(`bodyKind.${k}`)).join(" + ");
+  const kinds = await getKindLabels();
+  const columnLabel = (c: (typeof board.columns)[number]) => [c.bodyKind, ...c.coBodyKinds].map((k) => kinds.body(k)).join(" + ");
 
   return (
     <div className="stack">

@@ -14,7 +14,6 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { moveConferenceAction } from "@/app/(app)/conferences/actions";
 import type { CalendarEvent } from "@/lib/calendar/list-calendar-events";
-import { BODY_COLOURS } from "./body-colours";
 import { formatDate } from "@/lib/time/format";
 import { APP_TIME_ZONE, zonedDateKey } from "@/lib/time/zone";
 
@@ -106,7 +105,7 @@ export function CalendarClient({ events, locale, initialView, initialDate }: Pro
           end: e.end,
           url: `/conferences/${e.id}`,
           editable: e.editable,
-          color: BODY_COLOURS[e.bodyKind] ?? BODY_COLOURS.other,
+          color: e.colour,
           classNames: [`status-${e.status}`],
           extendedProps: { unitName: e.unitName, venue: e.venue, fullTitle: e.title },
         }))}

@@ -2,8 +2,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { SelectField } from "@/components/ui/select-field";
 import { db } from "@/db";
-import { DEMO_BODY_KINDS } from "@/db/schema";
 import { listCampaigns } from "@/lib/campaigns/list-campaigns";
+import { getKindLabels } from "@/lib/organisation/get-kind-labels";
 import type { CalendarQuery } from "@/lib/schemas/calendar";
 
 interface Props {
@@ -37,7 +37,7 @@ export async function CalendarFilters({ query, units, canWrite }: Props) {
       {units.length > 1 ? (
         <SelectField id="f-unit" name="unit" label={t("conferences.unit")} allLabel={t("common.all")} defaultValue={query.unit} options={units.map((u) => ({ value: u.id, label: u.name }))} />
       ) : null}
-      <SelectField id="f-body" name="body" label={t("conferences.body")} allLabel={t("common.all")} defaultValue={query.body} options={DEMO_BODY_KINDS.map((k) => ({ value: k, label: t(`bodyKind.${k}`) }))} />
+      <SelectField id="f-body" name="body" label={t("conferences.body")} allLabel={t("common.all")} defaultValue={query.body} options={(await getKindLabels()).bodyKinds.map((k) => ({ value: k.key, label: k.label }))} />
       <div className="filter-actions">
         <button className="button" type="submit">
           {t("common.filter")}

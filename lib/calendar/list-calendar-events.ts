@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { bodies, conferences, sites, units } from "@/db/schema";
+import { bodies, bodyKinds, conferences, sites, units } from "@/db/schema";
 import { conferenceReadScope, conferenceWriteScope } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/session-user";
 
@@ -21,6 +21,8 @@ export interface CalendarEvent {
   end: string;
   status: string;
   bodyKind: string;
+  /** The body kind's colour, "#rrggbb" (kinds are data: body_kinds.colour). */
+  colour: string;
   bodyName: string;
   unitName: string;
   venue: string;
@@ -37,6 +39,7 @@ export function listCalendarEvents(db: Db, user: SessionUser, filters: CalendarF
       endsAt: conferences.endsAt,
       status: conferences.status,
       bodyKind: bodies.kind,
+      colour: bodyKinds.colour,
       bodyName: bodies.name,
       unitName: units.name,
       venue: sites.venue,
@@ -44,6 +47,7 @@ export function listCalendarEvents(db: Db, user: SessionUser, filters: CalendarF
     })
     .from(conferences)
     .innerJoin(bodies, eq(bodies.id, conferences.bodyId))
+    .innerJoin(bodyKinds, eq(bodyKinds.key, bodies.kind))
     .innerJoin(units, eq(units.id, conferences.unitId))
     .leftJoin(sites, and(eq(sites.conferenceId, conferences.id), eq(sites.isMain, true)))
     .where(
@@ -66,6 +70,7 @@ export function listCalendarEvents(db: Db, user: SessionUser, filters: CalendarF
     end: r.endsAt.toISOString(),
     status: r.status,
     bodyKind: r.bodyKind,
+    colour: r.colour,
     bodyName: r.bodyName,
     unitName: r.unitName,
     venue: r.venue ?? "",

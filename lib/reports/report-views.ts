@@ -6,7 +6,7 @@
  */
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { bodies, campaignRequirements, campaigns, sites, units } from "@/db/schema";
+import { bodies, bodyKinds, campaignRequirements, campaigns, sites, units } from "@/db/schema";
 import { unitReadScope } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { getCurrentCampaign, getCompliance } from "@/lib/campaigns/get-compliance";
@@ -138,8 +138,9 @@ export function getCampaignReport(db: Db, user: SessionUser, filter: Omit<Report
     columnOf.set(r.id, key);
     if (!columnTitle.has(key)) columnTitle.set(key, r.title);
   }
-  const ORDER = ["standing_committee", "propaganda", "labour_federation", "education_office", "other"];
-  const rank = (key: string) => ORDER.indexOf(key.split(":")[0]) * 10 + Number(key.split(":")[1] ?? 1);
+  // Columns in the body kinds' own order (kinds are data: body_kinds.sort_order), a second column of one kind after the first.
+  const kindOrder = new Map(db.select({ key: bodyKinds.key, sortOrder: bodyKinds.sortOrder }).from(bodyKinds).all().map((k) => [k.key, k.sortOrder]));
+  const rank = (key: string) => (kindOrder.get(key.split(":")[0]) ?? 1000) * 10 + Number(key.split(":")[1] ?? 1);
   const columns = [...columnTitle.keys()].sort((a, b) => rank(a) - rank(b)).map((key) => ({ key, bodyKind: key.split(":")[0], second: key.includes(":"), title: columnTitle.get(key)! }));
   const rows: CampaignUnitRow[] = unitRows.map((unit) => {
     const list = byUnit.get(unit.id) ?? [];

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { DEMO_BODY_KINDS } from "@/db/schema";
 import { CELL_STATUSES } from "@/lib/campaigns/get-compliance";
 
 export const CALENDAR_VIEWS = ["dayGridMonth", "timeGridWeek", "listMonth"] as const;
@@ -9,7 +8,12 @@ export const calendarQuerySchema = z.object({
   campaign: z.coerce.number().int().positive().optional().catch(undefined),
   level: z.enum(["province", "district"]).optional().catch(undefined),
   unit: z.coerce.number().int().positive().optional().catch(undefined),
-  body: z.enum(DEMO_BODY_KINDS).optional().catch(undefined),
+  /** A body kind key (kinds are data: any key of the body_kinds table). */
+  body: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{0,39}$/)
+    .optional()
+    .catch(undefined),
   view: z.enum(CALENDAR_VIEWS).optional().catch(undefined),
   date: z
     .string()

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { BODY_COLOURS } from "@/components/calendar/body-colours";
 import { CalendarClient } from "@/components/calendar/calendar-client";
 import { CalendarFilters } from "@/components/calendar/calendar-filters";
 import { UnitFeedsClient } from "@/components/calendar/unit-feeds-client";
 import { db } from "@/db";
-import { DEMO_BODY_KINDS } from "@/db/schema";
 import { requirePageUser } from "@/lib/auth/guards";
+import { getKindLabels } from "@/lib/organisation/get-kind-labels";
 import { listCalendarEvents } from "@/lib/calendar/list-calendar-events";
 import { listUnitFeeds } from "@/lib/calendar/unit-feeds";
 import { getCurrentCampaign } from "@/lib/campaigns/get-compliance";
@@ -28,6 +27,9 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const campaignId = query.campaign ?? getCurrentCampaign(db)?.id;
   const events = listCalendarEvents(db, user, { campaignId, level: query.level, unitId: query.unit, bodyKind: query.body });
   const units = listUnits(db, user);
+  // The legend names the kinds of body on the calendar now (kinds are data: a province may have many).
+  const shownKinds = new Set(events.map((e) => e.bodyKind));
+  const legend = (await getKindLabels()).bodyKinds.filter((k) => shownKinds.has(k.key));
   const baseUrl = (serverEnv().NEXTAUTH_URL ?? "").replace(/\/$/, "");
   const feeds = can(user.role, "campaign:read")
     ? listUnitFeeds(db, user).map((f) => ({ id: f.id, unitName: f.unitName, url: `${baseUrl}/api/feeds/${f.token}.ics` }))
@@ -58,9 +60,9 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
       </div>
       <CalendarFilters query={{ ...query, campaign: campaignId }} units={units} canWrite={can(user.role, "conference:write")} />
       <ul className="legend" aria-label={t("calendar.legend")}>
-        {DEMO_BODY_KINDS.filter((k) => k !== "other").map((k) => (
-          <li key={k}>
-            <span className="swatch" style={{ background: BODY_COLOURS[k] }} aria-hidden="true" /> {t(`bodyKind.${k}`)}
+        {legend.map((k) => (
+          <li key={k.key}>
+            <span className="swatch" style={{ background: k.colour }} aria-hidden="true" /> {k.label}
           </li>
         ))}
       </ul>

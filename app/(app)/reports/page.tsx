@@ -9,6 +9,7 @@ import { RateChart } from "@/components/reports/rate-chart";
 import { ExportLinks, ReportFilters } from "@/components/reports/report-filters";
 import { db } from "@/db";
 import { requirePageUser } from "@/lib/auth/guards";
+import { getKindLabels } from "@/lib/organisation/get-kind-labels";
 import { can } from "@/lib/permissions";
 import { reportFilterOptions } from "@/lib/reports/filter-options";
 import { getCampaignReport, readableUnit } from "@/lib/reports/report-views";
@@ -44,8 +45,9 @@ export default async function CampaignReportPage({ searchParams }: Props) {
   if (!report && filter.campaign === undefined) return <NoCampaignYet canCreate={can(user.role, "campaign:manage")} />;
   if (!report) notFound();
   const options = reportFilterOptions(db, user);
+  const kinds = await getKindLabels();
   const query = new URLSearchParams(Object.entries({ campaign: report.campaign.id, from: filter.from, to: filter.to, unit: filter.unit, body: filter.body, category: filter.category }).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString();
-  const columns = report.columns.map((c) => ({ kind: c.key, label: !c.second && t.has(`bodyKind.${c.bodyKind}`) ? t(`bodyKind.${c.bodyKind}`) : c.title }));
+  const columns = report.columns.map((c) => ({ kind: c.key, label: !c.second ? kinds.body(c.bodyKind) : c.title }));
   const cellOf = (row: (typeof report.rows)[number], key: string) => row.cells.find((c) => c.column === key);
   const chartRows = [...report.rows].sort((a, b) => (a.rate ?? 2) - (b.rate ?? 2)).slice(0, CHART_UNITS);
   return (

@@ -1,0 +1,74 @@
+/**
+ * The second demo (DEMO=2025): a province after the 2025 reform — no district
+ * level, commune-level units (xã, phường, đặc khu) and the Party committees of
+ * provincial agencies directly under the province, merged boards, and a
+ * campaign for the resolution of the 2025–2030 provincial congress.
+ *
+ * ILLUSTRATIVE: the names follow the pattern of the reform (communes named after
+ * the former districts and towns), but the list, the codes and the numbers are
+ * not the official ones: a real province imports its own list (/admin/units/import).
+ * Every person is fictional; officials appear by title only.
+ */
+
+export const REFORM_PASSWORD = "demo1234";
+
+/** The root, as DEMO=0 would make it. */
+export const REFORM_ROOT = { code: "51", name: "Tỉnh Quảng Ngãi", placeName: "Quảng Ngãi" } as const;
+
+/** Rows of the units list, as a province would import them: code, name, kind, parent code, place name. */
+export const REFORM_UNITS: { code: string; name: string; kind: string; parentCode: string; placeName: string }[] = [
+  ...(
+    [
+      ["51001", "Phường Cẩm Thành", "phuong", "Cẩm Thành"],
+      ["51002", "Phường Nghĩa Lộ", "phuong", "Nghĩa Lộ"],
+      ["51003", "Phường Trương Quang Trọng", "phuong", "Trương Quang Trọng"],
+      ["51004", "Phường Đức Phổ", "phuong", "Đức Phổ"],
+      ["51005", "Phường Sa Huỳnh", "phuong", "Sa Huỳnh"],
+      ["51006", "Phường Kon Tum", "phuong", "Kon Tum"],
+      ["51007", "Phường Đăk Bla", "phuong", "Đăk Bla"],
+      ["51011", "Xã Bình Sơn", "xa", "Bình Sơn"],
+      ["51012", "Xã Vạn Tường", "xa", "Vạn Tường"],
+      ["51013", "Xã Sơn Tịnh", "xa", "Sơn Tịnh"],
+      ["51014", "Xã Tư Nghĩa", "xa", "Tư Nghĩa"],
+      ["51015", "Xã Nghĩa Hành", "xa", "Nghĩa Hành"],
+      ["51016", "Xã Mộ Đức", "xa", "Mộ Đức"],
+      ["51017", "Xã Minh Long", "xa", "Minh Long"],
+      ["51018", "Xã Ba Tơ", "xa", "Ba Tơ"],
+      ["51019", "Xã Ba Vì", "xa", "Ba Vì"],
+      ["51020", "Xã Sơn Hà", "xa", "Sơn Hà"],
+      ["51021", "Xã Sơn Tây", "xa", "Sơn Tây"],
+      ["51022", "Xã Trà Bồng", "xa", "Trà Bồng"],
+      ["51023", "Xã Tây Trà", "xa", "Tây Trà"],
+      ["51024", "Xã Đăk Hà", "xa", "Đăk Hà"],
+      ["51025", "Xã Đăk Tô", "xa", "Đăk Tô"],
+      ["51026", "Xã Ngọc Hồi", "xa", "Ngọc Hồi"],
+      ["51027", "Xã Sa Thầy", "xa", "Sa Thầy"],
+      ["51028", "Xã Kon Plông", "xa", "Kon Plông"],
+      ["51029", "Xã Đăk Glei", "xa", "Đăk Glei"],
+      ["51030", "Xã Kon Rẫy", "xa", "Kon Rẫy"],
+      ["51040", "Đặc khu Lý Sơn", "dac_khu", "Lý Sơn"],
+    ] as const
+  ).map(([code, name, kind, placeName]) => ({ code, name, kind, parentCode: REFORM_ROOT.code, placeName })),
+  { code: "DBCQD", name: "Đảng bộ các cơ quan Đảng tỉnh", kind: "dang_bo_truc_thuoc", parentCode: REFORM_ROOT.code, placeName: "Quảng Ngãi" },
+  { code: "DBUBND", name: "Đảng bộ Ủy ban nhân dân tỉnh", kind: "dang_bo_truc_thuoc", parentCode: REFORM_ROOT.code, placeName: "Quảng Ngãi" },
+  { code: "DBCA", name: "Đảng bộ Công an tỉnh", kind: "dang_bo_truc_thuoc", parentCode: REFORM_ROOT.code, placeName: "Quảng Ngãi" },
+];
+
+export const REFORM_CAMPAIGN = {
+  title: "Học tập, quán triệt Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ I, nhiệm kỳ 2025-2030",
+  resolution: "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh Quảng Ngãi lần thứ I, nhiệm kỳ 2025-2030",
+  term: "2025-2030",
+  startDate: "2025-11-01",
+  deadline: "2026-12-31",
+} as const;
+
+/** What each kind of unit must hold (illustrative: the province decides). */
+export const REFORM_REQUIREMENTS: { unitKind: string; bodyKind: string; coBodyKinds: string[]; title: string; duration: string; dueDate: string }[] = [
+  { unitKind: "tinh", bodyKind: "standing_committee", coBodyKinds: [], title: "Hội nghị quán triệt của Ban Thường vụ Tỉnh ủy", duration: "1 ngày", dueDate: "2026-01-31" },
+  { unitKind: "tinh", bodyKind: "propaganda_mass_mobilisation", coBodyKinds: ["fatherland_front"], title: "Hội nghị của Ban Tuyên giáo và Dân vận Tỉnh ủy với Ủy ban MTTQ tỉnh", duration: "1 buổi", dueDate: "2026-03-31" },
+  ...["xa", "phuong", "dac_khu"].flatMap((unitKind) => [
+    { unitKind, bodyKind: "standing_committee", coBodyKinds: [], title: "Hội nghị quán triệt của Ban Thường vụ Đảng ủy", duration: "1 ngày", dueDate: "2026-06-30" },
+    { unitKind, bodyKind: "fatherland_front", coBodyKinds: [], title: "Hội nghị của Ủy ban MTTQ cho đoàn viên, hội viên", duration: "1 buổi", dueDate: "2026-12-31" },
+  ]),
+  { unitKind: "dang_bo_truc_thuoc", bodyKind: "standing_committee", coBodyKinds: [], title: "Hội nghị quán triệt của Ban Thường vụ Đảng ủy", duration: "1 ngày", dueDate: "2026-06-30" },
+];
