@@ -5,7 +5,7 @@ import { SetupChecklist } from "@/components/setup/setup-checklist";
 import { db } from "@/db";
 import { requirePageUser } from "@/lib/auth/guards";
 import { can, type Action } from "@/lib/permissions";
-import { getSetupProgress } from "@/lib/setup/setup-progress";
+import { getSetupProgress, isSetUp } from "@/lib/setup/setup-progress";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("setup"))("hub.title") };
@@ -32,6 +32,7 @@ export default async function AdminPage() {
           <p className="muted">{t("hub.intro", { unit: user.unitName })}</p>
         </div>
       </div>
+      {isSetUp(steps) ? null : <SetupChecklist steps={steps} />}
       <ul className="admin-hub" data-testid="admin-hub">
         {SECTIONS.filter((s) => can(user.role, s.action)).map((s) => (
           <li key={s.key} className="card">
@@ -42,7 +43,7 @@ export default async function AdminPage() {
           </li>
         ))}
       </ul>
-      <SetupChecklist steps={steps} />
+      {isSetUp(steps) ? <SetupChecklist steps={steps} /> : null}
     </div>
   );
 }
