@@ -23,13 +23,23 @@ test("the admin creates an organiser, resets a password and disables the account
   const row = page.locator(`tr[data-username="${username}"]`);
   await expect(row).toContainText("Ban Tuyên giáo Huyện ủy Lý Sơn");
 
-  await row.getByPlaceholder("Mật khẩu mới").fill("mat-khau-2");
+  // A reset gives a one-time password, shown once, that must be changed at the next sign-in.
   await row.getByRole("button", { name: "Đặt lại mật khẩu" }).click();
-  await expect(row.getByText(`Đã đặt lại mật khẩu cho ${username}.`)).toBeVisible();
+  await expect(row.getByTestId("row-message")).toContainText(`Đã đặt lại mật khẩu cho ${username}. Mật khẩu dùng một lần:`);
+  const oneTime = /Mật khẩu dùng một lần: ([A-Z2-9]{10})/.exec((await row.getByTestId("row-message").textContent()) ?? "")![1];
 
   const other = await browser.newPage();
-  await signIn(other, username, "mat-khau-2");
+  await other.goto("/login");
+  await other.getByLabel("Tên đăng nhập").fill(username);
+  await other.getByLabel("Mật khẩu", { exact: true }).fill(oneTime);
+  await other.getByRole("button", { name: "Đăng nhập", exact: true }).click();
+  await expect(other).toHaveURL(/\/account$/);
   await expect(other.getByTestId("user-role")).toHaveText("Cán bộ tổ chức");
+  await other.getByLabel("Mật khẩu hiện tại").fill(oneTime);
+  await other.getByLabel("Mật khẩu mới", { exact: true }).fill("mat-khau-2");
+  await other.getByLabel("Nhập lại mật khẩu mới").fill("mat-khau-2");
+  await other.getByRole("button", { name: "Đổi mật khẩu" }).click();
+  await expect(other).toHaveURL(/\/$/);
 
   await row.getByRole("button", { name: "Khóa" }).click();
   await expect(row.getByText("Đã khóa", { exact: true })).toBeVisible();

@@ -71,6 +71,8 @@ const ACTIONS: Record<string, Marks> = {
   resetPasswordAction: "----+",
   setDisabledAction: "----+",
   unlockSignInAction: "----+",
+  previewUsersImportAction: "----+",
+  commitUsersImportAction: "----+",
   moveConferenceAction: "----+",
   createFeedAction: "----+",
   revokeFeedAction: "----+",

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useId } from "react";
+import { useActionState } from "react";
 import { resetPasswordAction, setDisabledAction, unlockSignInAction } from "@/app/(app)/admin/users/actions";
 import { initialActionResult, latestMessage } from "@/lib/http/action-result";
 
@@ -16,7 +16,6 @@ interface Props {
 
 export function UserRowActionsClient({ userId, username, disabled, isSelf, recentFailures }: Props) {
   const t = useTranslations("users");
-  const passwordId = useId();
   const [resetState, resetAction, resetting] = useActionState(resetPasswordAction, initialActionResult);
   const [toggleState, toggleAction, toggling] = useActionState(setDisabledAction, initialActionResult);
   const [unlockState, unlockAction, unlocking] = useActionState(unlockSignInAction, initialActionResult);
@@ -27,10 +26,6 @@ export function UserRowActionsClient({ userId, username, disabled, isSelf, recen
       <form key={resetState.at ?? 0} action={resetAction} className="inline-form">
         <input type="hidden" name="userId" value={userId} />
         <input type="hidden" name="username" value={username} />
-        <label htmlFor={passwordId} className="visually-hidden">
-          {t("newPassword")} ({username})
-        </label>
-        <input id={passwordId} name="password" type="password" placeholder={t("newPassword")} autoComplete="new-password" minLength={8} required />
         <button className="button small" type="submit" disabled={resetting}>
           {t("reset")}
         </button>
@@ -55,7 +50,7 @@ export function UserRowActionsClient({ userId, username, disabled, isSelf, recen
         </form>
       ) : null}
       {message ? (
-        <p className={`notice small ${message.ok ? "success" : "error"}`} role="status">
+        <p className={`notice small ${message.ok ? "success" : "error"}`} role="status" data-testid="row-message">
           {message.message}
         </p>
       ) : null}

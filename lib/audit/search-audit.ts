@@ -1,8 +1,9 @@
 /** The audit log, searched by the administrator (/admin/audit): who changed what, when, before and after. */
-import { and, desc, eq, gte, like, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, like, lt, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { auditLog, users } from "@/db/schema";
+import type { SessionUser } from "@/lib/auth/session-user";
 import { parseDateInput } from "@/lib/time/parse";
 import { zonedInstant } from "@/lib/time/zone";
 import { trimmedText } from "@/lib/schemas/text";
@@ -30,8 +31,19 @@ export type AuditFilter = z.infer<typeof auditFilterSchema>;
 /** LIKE with the user's text taken literally (% and _ escaped). */
 const contains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-export function searchAudit(db: Db, f: AuditFilter) {
+/**
+ * Delegated administration (issue 13): an admin below the root reads the entries
+ * made by accounts of their subtree (their own and their users' actions), not
+ * the province's or another commune's; the root unit's admin reads every entry.
+ */
+export function auditScope(db: Db, reader: Pick<SessionUser, "scopeUnitIds">): SQL | undefined {
+  if (reader.scopeUnitIds === "all") return undefined;
+  return inArray(auditLog.userId, db.select({ id: users.id }).from(users).where(inArray(users.unitId, reader.scopeUnitIds)));
+}
+
+export function searchAudit(db: Db, f: AuditFilter, reader: Pick<SessionUser, "scopeUnitIds">) {
   const where = and(
+    auditScope(db, reader),
     f.user ? eq(users.username, f.user) : undefined,
     f.entity ? eq(auditLog.entity, f.entity) : undefined,
     f.action ? eq(auditLog.action, f.action) : undefined,

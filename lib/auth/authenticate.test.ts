@@ -166,12 +166,12 @@ describe("the admin's unlock", () => {
     expect(await authenticate(handle.db, "nannhan", RIGHT, null, now)).toMatchObject({ ok: false, reason: "throttled" });
 
     const target = handle.db.select().from(users).where(eq(users.username, "nannhan")).get()!;
-    expect(unlockSignIn(handle.db, adminId, target.id)).toEqual({ ok: true });
+    expect(unlockSignIn(handle.db, { id: adminId, scopeUnitIds: "all" }, target.id)).toEqual({ ok: true });
     expect(recentFailureCounts(handle.db, now).get("nannhan")).toBeUndefined();
     const audit = handle.db.select().from(auditLog).where(eq(auditLog.action, "unlock_sign_in")).all();
     expect(audit).toMatchObject([{ userId: adminId, entity: "user", entityId: String(target.id), before: { failures: FREE_FAILURES + 3 } }]);
 
     expect((await authenticate(handle.db, "nannhan", RIGHT, null, now)).ok).toBe(true);
-    expect(unlockSignIn(handle.db, adminId, 999_999)).toEqual({ ok: false, code: "userNotFound" });
+    expect(unlockSignIn(handle.db, { id: adminId, scopeUnitIds: "all" }, 999_999)).toEqual({ ok: false, code: "userNotFound" });
   });
 });

@@ -21,10 +21,21 @@ export async function getCurrentUser(): Promise<SessionUser | null> {
   return loadSessionUser(db, claims.id, claims.sessionVersion);
 }
 
-/** For pages: anonymous → login; not allowed → 404 (reveals nothing). */
+/**
+ * What a user who must change their password (a new or reset account) may still do:
+ * open /account and change it. Everything else waits (pages lead to /account, actions refuse).
+ */
+export const ALLOWED_BEFORE_PASSWORD_CHANGE: readonly Action[] = ["account:manage-own"];
+
+function waitsForPasswordChange(user: SessionUser, action: Action): boolean {
+  return user.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.includes(action);
+}
+
+/** For pages: anonymous → login; must change the password first → /account; not allowed → 404 (reveals nothing). */
 export async function requirePageUser(action: Action): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/login");
+  if (waitsForPasswordChange(user, action)) redirect("/account");
   if (!can(user.role, action)) notFound();
   return user;
 }
@@ -37,7 +48,7 @@ export async function requireApiUser(action: Action): Promise<ApiGuard> {
   if (!user) {
     return { ok: false, response: NextResponse.json({ error: "unauthenticated", message: "Chưa đăng nhập" }, { status: 401 }) };
   }
-  if (!can(user.role, action)) {
+  if (!can(user.role, action) || waitsForPasswordChange(user, action)) {
     return { ok: false, response: NextResponse.json({ error: "forbidden", message: "Không có quyền" }, { status: 403 }) };
   }
   return { ok: true, user };
@@ -46,6 +57,6 @@ export async function requireApiUser(action: Action): Promise<ApiGuard> {
 /** For server actions: null when the caller may not; the action then returns its refusal. */
 export async function getActionUser(action: Action): Promise<SessionUser | null> {
   const user = await getCurrentUser();
-  if (!user || !can(user.role, action)) return null;
+  if (!user || !can(user.role, action) || waitsForPasswordChange(user, action)) return null;
   return user;
 }

@@ -45,11 +45,24 @@ export function conferenceReadScope(db: Db, user: SessionUser): SQL {
   )!;
 }
 
-/** Conferences the user may change: admin all; an organiser those of their own body. */
+/**
+ * Conferences the user may change: an admin those of the units in their scope
+ * (the root unit's admin: all; issue 13, delegated administration); an organiser those of their own body.
+ */
 export function conferenceWriteScope(user: SessionUser): SQL {
-  if (user.role === "admin") return ALWAYS;
+  if (user.role === "admin") return user.scopeUnitIds === "all" ? ALWAYS : inArray(conferences.unitId, user.scopeUnitIds);
   if (user.role === "organizer" && user.bodyId !== null) return eq(conferences.bodyId, user.bodyId);
   return NEVER;
+}
+
+/** SQL: the conference (by an id column) belongs to one of these units. */
+export function conferenceInUnits(conferenceIdColumn: SQLiteColumn, unitIds: number[]): SQL {
+  return sql`${conferenceIdColumn} in (select ${conferences.id} from ${conferences} where ${inArray(conferences.unitId, unitIds)})`;
+}
+
+/** Whether an admin's scope covers a unit (the root unit's admin: every unit). */
+export function adminCoversUnit(user: SessionUser, unitId: number): boolean {
+  return user.role === "admin" && (user.scopeUnitIds === "all" || user.scopeUnitIds.includes(unitId));
 }
 
 /** The conference a site belongs to, under its own name so that the scope can sit inside queries that also read `conferences`. */
@@ -99,11 +112,11 @@ export function siteReadScope(db: Db, user: SessionUser): SQL {
 
 /**
  * Whether the user may see an invitation's token (its QR, its personal link):
- * the token is the door credential, so only the body that issued it and admins.
- * SQL on `invitations`.
+ * the token is the door credential, so only the body that issued it and admins
+ * (of the conference's unit or above). SQL on `invitations`.
  */
 export function invitationTokenScope(user: SessionUser): SQL {
-  if (user.role === "admin") return ALWAYS;
+  if (user.role === "admin") return user.scopeUnitIds === "all" ? ALWAYS : conferenceInUnits(invitations.conferenceId, user.scopeUnitIds);
   if (user.role === "organizer" && user.bodyId !== null) return eq(invitations.bodyId, user.bodyId);
   return NEVER;
 }

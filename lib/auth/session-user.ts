@@ -21,6 +21,8 @@ export interface SessionUser {
    * An admin is scoped like everyone else: the root unit's admin manages everything, a commune's admin their commune.
    */
   scopeUnitIds: "all" | number[];
+  /** Set for a new or reset account: until the user picks a password, every page leads to /account and actions refuse. */
+  mustChangePassword: boolean;
 }
 
 export function loadSessionUser(db: Db, userId: number, sessionVersion: number): SessionUser | null {
@@ -37,6 +39,7 @@ export function loadSessionUser(db: Db, userId: number, sessionVersion: number):
       bodyName: bodies.name,
       disabled: users.disabled,
       sessionVersion: users.sessionVersion,
+      mustChangePassword: users.mustChangePassword,
     })
     .from(users)
     .innerJoin(units, eq(units.id, users.unitId))
@@ -55,6 +58,7 @@ export function loadSessionUser(db: Db, userId: number, sessionVersion: number):
     bodyId: row.bodyId,
     bodyName: row.bodyName,
     scopeUnitIds: row.unitParentId === null ? "all" : unitSubtree(db, row.unitId),
+    mustChangePassword: row.mustChangePassword,
   };
 }
 

@@ -97,7 +97,8 @@ export function createCheckInFastPath(db: Db, secret: string) {
     const user = cached !== undefined ? cached : await userOf(cookie!, now);
     const refuse = (e: DoorError) => send(res, e.status, e.body);
     if (!user) return refuse(DOOR_ERRORS.unauthenticated);
-    if (!can(user.role, "checkin:scan")) return refuse(DOOR_ERRORS.forbidden);
+    // A new or reset account picks its own password before it scans (lib/auth/guards.ts).
+    if (!can(user.role, "checkin:scan") || user.mustChangePassword) return refuse(DOOR_ERRORS.forbidden);
     const body = await readJsonBody(req, MAX_CHECKIN_BODY_BYTES);
     if (!body.ok && body.reason === "tooLarge") return send(res, 413, bodyTooLarge(MAX_CHECKIN_BODY_BYTES).body, tooLargeHeaders);
     if (!body.ok) return refuse(DOOR_ERRORS.badJson);

@@ -7,7 +7,8 @@
  */
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { conferenceCoBodies } from "@/db/schema";
+import { conferenceCoBodies, conferences } from "@/db/schema";
+import { adminCoversUnit } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { can } from "@/lib/permissions";
 import { scanStatements } from "./scan-statements";
@@ -35,7 +36,12 @@ export function getScanSite(db: Db, user: SessionUser, siteId: number, now: Date
   if (!row) return { ok: false, reason: "not_found" };
   const site = { id: row.id, venue: row.venue, conferenceId: row.conferenceId, isMain: row.isMain };
   const conference = { id: row.conferenceId, title: row.title, startsAt: row.startsAt, endsAt: row.endsAt, status: row.status, graceMinutes: row.graceMinutes, bodyId: row.bodyId };
-  if (user.role === "admin") return { ok: true, site, conference, row };
+  if (user.role === "admin") {
+    // An admin scans at conferences of units in their scope (the root unit's admin: all, without a query).
+    if (user.scopeUnitIds === "all") return { ok: true, site, conference, row };
+    const owner = db.select({ unitId: conferences.unitId }).from(conferences).where(eq(conferences.id, conference.id)).get();
+    return owner && adminCoversUnit(user, owner.unitId) ? { ok: true, site, conference, row } : { ok: false, reason: "forbidden" };
+  }
   if (user.role === "organizer") {
     if (conference.bodyId === user.bodyId) return { ok: true, site, conference, row };
     const co = db

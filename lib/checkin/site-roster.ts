@@ -17,7 +17,10 @@ export function listScanSites(db: Db, user: SessionUser, now: Date = new Date())
     const mine = db.select({ id: siteStaff.siteId }).from(siteStaff).where(eq(siteStaff.userId, user.id));
     return base.where(and(open, inArray(sites.id, mine))).orderBy(asc(conferences.startsAt)).all();
   }
-  if (user.role === "admin") return base.where(open).orderBy(asc(conferences.startsAt)).all();
+  if (user.role === "admin") {
+    const scoped = user.scopeUnitIds === "all" ? undefined : inArray(conferences.unitId, user.scopeUnitIds);
+    return base.where(and(open, scoped)).orderBy(asc(conferences.startsAt)).all();
+  }
   if (user.role !== "organizer" || user.bodyId === null) return [];
   const co = db.select({ id: conferenceCoBodies.conferenceId }).from(conferenceCoBodies).where(eq(conferenceCoBodies.bodyId, user.bodyId));
   return base.where(and(open, or(eq(conferences.bodyId, user.bodyId), inArray(conferences.id, co)))).orderBy(asc(conferences.startsAt)).all();

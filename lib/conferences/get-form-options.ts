@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { bodies, campaignRequirements, units, users } from "@/db/schema";
 import { listCampaigns } from "@/lib/campaigns/list-campaigns";
+import { organisableBodies } from "./save-conference";
 import type { SessionUser } from "@/lib/auth/session-user";
 
 /** The choices of the conference form, limited to what the user may organise. */
@@ -10,7 +11,7 @@ export function getConferenceFormOptions(db: Db, user: SessionUser) {
     .select({ id: bodies.id, name: bodies.name, kind: bodies.kind, unitId: units.id, unitName: units.name, unitKind: units.kind })
     .from(bodies)
     .innerJoin(units, eq(units.id, bodies.unitId))
-    .where(user.role === "admin" ? undefined : eq(bodies.id, user.bodyId ?? -1))
+    .where(organisableBodies(user))
     .orderBy(asc(units.sortOrder), asc(bodies.id))
     .all();
   const unitIds = [...new Set(bodyRows.map((b) => b.unitId))];
@@ -36,13 +37,14 @@ export function getConferenceFormOptions(db: Db, user: SessionUser) {
 }
 export type ConferenceFormOptions = ReturnType<typeof getConferenceFormOptions>;
 
-/** Door-staff accounts that can be assigned to a site. */
-export function listDoorStaff(db: Db) {
+/** Door-staff accounts that can be assigned to a site; an admin below the root sees those of their subtree only. */
+export function listDoorStaff(db: Db, user?: SessionUser) {
+  const scoped = user?.role === "admin" && user.scopeUnitIds !== "all" ? inArray(users.unitId, user.scopeUnitIds) : undefined;
   return db
     .select({ id: users.id, username: users.username, fullName: users.fullName, unitName: units.name })
     .from(users)
     .innerJoin(units, eq(units.id, users.unitId))
-    .where(and(eq(users.role, "scanner"), eq(users.disabled, false)))
+    .where(and(eq(users.role, "scanner"), eq(users.disabled, false), scoped))
     .orderBy(asc(units.sortOrder), asc(users.username))
     .all();
 }

@@ -67,12 +67,12 @@ export function saveConference(db: Db, user: SessionUser, input: ConferenceFormI
     if (conferenceId && !existing) return { ok: false, code: "notFound" };
     if (existing?.status === "cancelled") return { ok: false, code: "cancelledReadOnly" };
 
-    // The organising body must be one the user organises for (an admin: any).
+    // The organising body must be one the user organises for (an admin: any of a unit in their scope).
     const body = db
       .select({ id: bodies.id, unitId: bodies.unitId, unitKind: units.kind })
       .from(bodies)
       .innerJoin(units, eq(units.id, bodies.unitId))
-      .where(and(eq(bodies.id, input.bodyId), user.role === "admin" ? undefined : eq(bodies.id, user.bodyId ?? -1)))
+      .where(and(eq(bodies.id, input.bodyId), organisableBodies(user)))
       .get();
     if (!body) return { ok: false, field: "bodyId", code: "bodyNotAllowed" };
 
@@ -294,4 +294,10 @@ export function setConferenceStatus(db: Db, user: SessionUser, conferenceId: num
     if (written === REQUIREMENT_CLASH) return { ok: false, code: "requirementTaken" };
     return { ok: true, id: existing.id, warnings: [] };
   });
+}
+
+/** SQL on `bodies`: the bodies the user may organise a conference for — an admin those of units in their scope, an organiser their own. */
+export function organisableBodies(user: SessionUser) {
+  if (user.role === "admin") return user.scopeUnitIds === "all" ? undefined : inArray(bodies.unitId, user.scopeUnitIds);
+  return eq(bodies.id, user.bodyId ?? -1);
 }

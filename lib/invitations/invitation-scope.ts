@@ -1,18 +1,19 @@
 /**
- * Who may change which invitations: an admin, any of them; an organiser, the
+ * Who may change which invitations: an admin, those of conferences of units in their scope; an organiser, the
  * invitations their own body issues for a conference it organises or
  * co-organises ("invitations per organising body").
  */
 import { and, eq, exists, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { conferenceCoBodies, conferences, invitations } from "@/db/schema";
+import { adminCoversUnit, conferenceInUnits } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/session-user";
 
 /** The conference, and the body whose invitations the user manages there; null when none. */
 export function getInvitingConference(db: Db, user: SessionUser, conferenceId: number) {
   const conference = db.select().from(conferences).where(eq(conferences.id, conferenceId)).get();
   if (!conference) return null;
-  if (user.role === "admin") return { conference, bodyId: conference.bodyId, allBodies: true };
+  if (user.role === "admin") return adminCoversUnit(user, conference.unitId) ? { conference, bodyId: conference.bodyId, allBodies: true } : null;
   if (user.role !== "organizer" || user.bodyId === null) return null;
   if (conference.bodyId === user.bodyId) return { conference, bodyId: user.bodyId, allBodies: false };
   const co = db
@@ -25,7 +26,7 @@ export function getInvitingConference(db: Db, user: SessionUser, conferenceId: n
 
 /** SQL: invitations the user may change (for update and delete statements). */
 export function invitationWriteScope(db: Db, user: SessionUser) {
-  if (user.role === "admin") return sql`1 = 1`;
+  if (user.role === "admin") return user.scopeUnitIds === "all" ? sql`1 = 1` : conferenceInUnits(invitations.conferenceId, user.scopeUnitIds);
   if (user.role !== "organizer" || user.bodyId === null) return sql`1 = 0`;
   const bodyId = user.bodyId;
   return and(

@@ -1,6 +1,6 @@
 /**
  * Whose attendance a user may read, as SQL on `conferences` (issue 7):
- * province staff and admins all; an organiser the conferences of their body
+ * province staff and the root unit's admin all; an admin of a unit their subtree; an organiser the conferences of their body
  * (organised or co-organised); a district viewer their unit's (and below);
  * door staff none. Used by every report page and export.
  */
@@ -12,7 +12,6 @@ import { can } from "@/lib/permissions";
 
 export function reportScope(db: Db, user: SessionUser): SQL {
   if (!can(user.role, "report:read")) return sql`1 = 0`;
-  if (user.role === "admin") return sql`1 = 1`;
   if (user.role === "organizer") {
     if (user.bodyId === null) return sql`1 = 0`;
     const bodyId = user.bodyId;

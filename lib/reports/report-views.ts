@@ -73,9 +73,8 @@ export function readableUnit(db: Db, user: SessionUser, code: string) {
 export function readableBody(db: Db, user: SessionUser, bodyId: number) {
   const body = db.select({ id: bodies.id, name: bodies.name, unitId: bodies.unitId, unitName: units.name, unitCode: units.code }).from(bodies).innerJoin(units, eq(units.id, bodies.unitId)).where(eq(bodies.id, bodyId)).get();
   if (!body) return null;
-  if (user.role === "admin") return body;
   if (user.role === "organizer") return user.bodyId === bodyId ? body : null;
-  if (user.role !== "viewer") return null;
+  if (user.role !== "viewer" && user.role !== "admin") return null;
   return user.scopeUnitIds === "all" || user.scopeUnitIds.includes(body.unitId) ? body : null;
 }
 

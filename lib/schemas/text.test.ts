@@ -101,7 +101,7 @@ describe("NFD input is stored NFC", () => {
 
   it("users' full names", async () => {
     const input = createUserSchema.parse({ username: "nfd.test", fullName: nfd("Huỳnh Ngọc Phượng"), role: "viewer", unitId: String(unitId("535")), bodyId: "", password: "mat-khau-du-dai" });
-    expect(await createUser(handle.db, admin.id, input)).toEqual({ ok: true });
+    expect(await createUser(handle.db, admin, input)).toEqual({ ok: true });
     expect(handle.db.select().from(users).where(eq(users.username, "nfd.test")).get()!.fullName).toBe("Huỳnh Ngọc Phượng");
   });
 

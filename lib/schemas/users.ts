@@ -23,7 +23,8 @@ export const createUserSchema = z
   .refine((v) => v.role !== "organizer" || v.bodyId !== null, { path: ["bodyId"], message: "bodyRequired" });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
-export const resetPasswordSchema = z.object({ userId: id, password: passwordField });
+/** The admin resets to a generated one-time password (lib/users/one-time-password.ts): nothing to type. */
+export const resetPasswordSchema = z.object({ userId: id });
 
 export const setDisabledSchema = z.object({ userId: id, disabled: z.enum(["0", "1"]).transform((v) => v === "1") });
 

@@ -1,9 +1,10 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { bodies, units, users } from "@/db/schema";
+import { userScope, type Actor } from "./user-scope";
 
-/** All accounts, for the admin page (admins are not scoped by unit). */
-export function listUsers(db: Db) {
+/** The accounts the admin manages: of their unit and below (the root unit's admin: all). */
+export function listUsers(db: Db, actor: Actor) {
   return db
     .select({
       id: users.id,
@@ -11,12 +12,32 @@ export function listUsers(db: Db) {
       fullName: users.fullName,
       role: users.role,
       disabled: users.disabled,
+      mustChangePassword: users.mustChangePassword,
       unitName: units.name,
       bodyName: bodies.name,
     })
     .from(users)
     .innerJoin(units, eq(units.id, users.unitId))
     .leftJoin(bodies, eq(bodies.id, users.bodyId))
+    .where(userScope(actor))
     .orderBy(asc(units.sortOrder), asc(users.username))
     .all();
+}
+
+/** The units (with their bodies) an admin may give an account: those in scope, not retired. */
+export function listAccountUnits(db: Db, actor: Actor) {
+  const scope = actor.scopeUnitIds === "all" ? undefined : inArray(units.id, actor.scopeUnitIds);
+  const unitRows = db
+    .select({ id: units.id, code: units.code, name: units.name })
+    .from(units)
+    .where(and(scope, isNull(units.retiredAt)))
+    .orderBy(asc(units.sortOrder), asc(units.name))
+    .all();
+  const bodyRows = db
+    .select({ id: bodies.id, name: bodies.name, unitId: bodies.unitId })
+    .from(bodies)
+    .where(and(actor.scopeUnitIds === "all" ? undefined : inArray(bodies.unitId, actor.scopeUnitIds), isNull(bodies.retiredAt)))
+    .orderBy(asc(bodies.id))
+    .all();
+  return unitRows.map((u) => ({ ...u, bodies: bodyRows.filter((b) => b.unitId === u.id).map((b) => ({ id: b.id, name: b.name })) }));
 }

@@ -8,9 +8,11 @@ import { changeOwnPassword, createUser, resetUserPassword, setUserDisabled } fro
 
 let handle: Awaited<ReturnType<typeof createDemoDb>>;
 let adminId: number;
+let root: { id: number; scopeUnitIds: "all" };
 beforeAll(async () => {
   handle = await createDemoDb();
   adminId = handle.db.select().from(users).where(eq(users.username, "admin")).get()!.id;
+  root = { id: adminId, scopeUnitIds: "all" };
 });
 afterAll(() => handle.cleanup());
 
@@ -30,7 +32,7 @@ describe("user management", () => {
 
   it("creates an organiser of a body of the chosen unit, and audits it", async () => {
     const input = createUserSchema.parse({ username: "Tochuc.LySon", fullName: "Cán bộ Lý Sơn", role: "organizer", unitId: String(unitId("536")), bodyId: String(bodyOf("536", "propaganda")), password: "mat-khau-123" });
-    expect(await createUser(handle.db, adminId, input)).toEqual({ ok: true });
+    expect(await createUser(handle.db, root, input)).toEqual({ ok: true });
     expect((await authenticate(handle.db, "tochuc.lyson", "mat-khau-123", "x")).ok).toBe(true);
     const audit = handle.db.select().from(auditLog).where(eq(auditLog.entity, "user")).all();
     expect(audit.some((a) => a.action === "create" && a.userId === adminId)).toBe(true);
@@ -38,14 +40,14 @@ describe("user management", () => {
 
   it("refuses a taken username and a body of another unit", async () => {
     const taken = createUserSchema.parse({ username: "admin", fullName: "X Y", role: "viewer", unitId: String(unitId("536")), password: "12345678" });
-    expect(await createUser(handle.db, adminId, taken)).toEqual({ ok: false, field: "username", code: "usernameTaken" });
+    expect(await createUser(handle.db, root, taken)).toEqual({ ok: false, field: "username", code: "usernameTaken" });
     const wrongBody = createUserSchema.parse({ username: "tochuc.x", fullName: "X Y", role: "organizer", unitId: String(unitId("536")), bodyId: String(bodyOf("535", "propaganda")), password: "12345678" });
-    expect(await createUser(handle.db, adminId, wrongBody)).toEqual({ ok: false, field: "bodyId", code: "bodyNotInUnit" });
+    expect(await createUser(handle.db, root, wrongBody)).toEqual({ ok: false, field: "bodyId", code: "bodyNotInUnit" });
   });
 
   it("resets a password and ends the account's sessions", async () => {
     const before = handle.db.select().from(users).where(eq(users.username, "baocao.bato")).get()!;
-    expect(await resetUserPassword(handle.db, adminId, before.id, "mat-khau-moi")).toEqual({ ok: true });
+    expect(await resetUserPassword(handle.db, root, before.id, "mat-khau-moi")).toEqual({ ok: true, password: "mat-khau-moi", username: "baocao.bato" });
     const after = handle.db.select().from(users).where(eq(users.id, before.id)).get()!;
     expect(after.sessionVersion).toBe(before.sessionVersion + 1);
     expect((await authenticate(handle.db, "baocao.bato", "mat-khau-moi", "y")).ok).toBe(true);
@@ -53,11 +55,11 @@ describe("user management", () => {
 
   it("disables and enables an account, but never the admin's own", () => {
     const target = handle.db.select().from(users).where(eq(users.username, "diemdanh")).get()!;
-    expect(setUserDisabled(handle.db, adminId, target.id, true)).toEqual({ ok: true });
+    expect(setUserDisabled(handle.db, root, target.id, true)).toEqual({ ok: true });
     expect(handle.db.select().from(users).where(eq(users.id, target.id)).get()!.disabled).toBe(true);
-    expect(setUserDisabled(handle.db, adminId, target.id, false)).toEqual({ ok: true });
-    expect(setUserDisabled(handle.db, adminId, adminId, true)).toEqual({ ok: false, code: "cannotDisableSelf" });
-    expect(setUserDisabled(handle.db, adminId, 999_999, true)).toEqual({ ok: false, code: "userNotFound" });
+    expect(setUserDisabled(handle.db, root, target.id, false)).toEqual({ ok: true });
+    expect(setUserDisabled(handle.db, root, adminId, true)).toEqual({ ok: false, code: "cannotDisableSelf" });
+    expect(setUserDisabled(handle.db, root, 999_999, true)).toEqual({ ok: false, code: "userNotFound" });
   });
 
   it("changes one's own password only with the current one", async () => {

@@ -1,6 +1,10 @@
 /**
  * Account changes. Each one is audited; password changes and disabling bump
  * the session version, so the account's open sessions stop working at once.
+ *
+ * Delegated administration: every change names its actor, and touches only
+ * accounts of units in the actor's scope (lib/users/user-scope.ts) — in the SQL
+ * `where` clause, so an id of another unit's account finds nothing ("userNotFound").
  */
 import { and, eq, sql } from "drizzle-orm";
 import { immediateTransaction, type Db } from "@/db/client";
@@ -9,12 +13,22 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { clearFailures } from "@/lib/auth/throttle";
 import type { CreateUserInput } from "@/lib/schemas/users";
+import { generateOneTimePassword } from "./one-time-password";
+import { unitInScope, userScope, type Actor } from "./user-scope";
 
+export type { Actor };
 export type UserChangeResult = { ok: true } | { ok: false; field?: string; code: string };
 
-export async function createUser(db: Db, actorId: number, input: CreateUserInput): Promise<UserChangeResult> {
+/**
+ * A new account in a unit of the actor's scope. `mustChangePassword` (default
+ * false: the admin typed the password and tells it in person) makes the user
+ * pick their own at first sign-in.
+ */
+export async function createUser(db: Db, actor: Actor, input: CreateUserInput, options: { mustChangePassword?: boolean } = {}): Promise<UserChangeResult> {
   const bodyId = input.role === "organizer" ? input.bodyId : null;
+  if (!unitInScope(actor, input.unitId)) return { ok: false, field: "unitId", code: "unitOutOfScope" };
   const passwordHash = await hashPassword(input.password);
+  const mustChangePassword = options.mustChangePassword ?? false;
   // The checks and the insert in one immediate transaction: two admins creating one username get one account and one clear refusal.
   return immediateTransaction(db, (): UserChangeResult => {
     if (db.select({ id: users.id }).from(users).where(eq(users.username, input.username)).get()) {
@@ -26,64 +40,79 @@ export async function createUser(db: Db, actorId: number, input: CreateUserInput
     }
     const created = db
       .insert(users)
-      .values({ username: input.username, fullName: input.fullName, role: input.role, unitId: input.unitId, bodyId, passwordHash })
+      .values({ username: input.username, fullName: input.fullName, role: input.role, unitId: input.unitId, bodyId, passwordHash, mustChangePassword })
       .returning({ id: users.id })
       .get();
     recordAudit(db, {
-      userId: actorId,
+      userId: actor.id,
       action: "create",
       entity: "user",
       entityId: created.id,
-      after: { username: input.username, fullName: input.fullName, role: input.role, unitId: input.unitId, bodyId },
+      after: { username: input.username, fullName: input.fullName, role: input.role, unitId: input.unitId, bodyId, mustChangePassword },
     });
     return { ok: true };
   });
 }
 
-export async function resetUserPassword(db: Db, actorId: number, userId: number, password: string): Promise<UserChangeResult> {
+/**
+ * The admin's "reset password": a new one-time password, returned once to be
+ * handed to the user (never stored in clear), who must change it at next
+ * sign-in. Ends the account's sessions. `password` may be given (tests, seeds).
+ */
+export async function resetUserPassword(
+  db: Db,
+  actor: Actor,
+  userId: number,
+  password: string = generateOneTimePassword(),
+): Promise<{ ok: true; password: string; username: string } | { ok: false; code: string }> {
   const passwordHash = await hashPassword(password);
-  const changed = db
-    .update(users)
-    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
-    .where(eq(users.id, userId))
-    .run().changes;
-  if (changed === 0) return { ok: false, code: "userNotFound" };
-  recordAudit(db, { userId: actorId, action: "reset_password", entity: "user", entityId: userId });
-  return { ok: true };
+  return immediateTransaction(db, () => {
+    const changed = db
+      .update(users)
+      .set({ passwordHash, mustChangePassword: true, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+      .where(and(eq(users.id, userId), userScope(actor)))
+      .returning({ username: users.username })
+      .get();
+    if (!changed) return { ok: false as const, code: "userNotFound" };
+    recordAudit(db, { userId: actor.id, action: "reset_password", entity: "user", entityId: userId, after: { mustChangePassword: true } });
+    return { ok: true as const, password, username: changed.username };
+  });
 }
 
-export function setUserDisabled(db: Db, actorId: number, userId: number, disabled: boolean): UserChangeResult {
-  if (actorId === userId) return { ok: false, code: "cannotDisableSelf" };
+export function setUserDisabled(db: Db, actor: Actor, userId: number, disabled: boolean): UserChangeResult {
+  if (actor.id === userId) return { ok: false, code: "cannotDisableSelf" };
   const changed = db
     .update(users)
     .set({ disabled, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
-    .where(eq(users.id, userId))
+    .where(and(eq(users.id, userId), userScope(actor)))
     .run().changes;
   if (changed === 0) return { ok: false, code: "userNotFound" };
-  recordAudit(db, { userId: actorId, action: disabled ? "disable" : "enable", entity: "user", entityId: userId, after: { disabled } });
+  recordAudit(db, { userId: actor.id, action: disabled ? "disable" : "enable", entity: "user", entityId: userId, after: { disabled } });
   return { ok: true };
 }
 
 /** The admin's "unlock sign-in": forgets the account's recent failed sign-ins, so its next attempt waits for nothing. */
-export function unlockSignIn(db: Db, actorId: number, userId: number): UserChangeResult {
+export function unlockSignIn(db: Db, actor: Actor, userId: number): UserChangeResult {
   return immediateTransaction(db, () => {
-    const user = db.select({ username: users.username }).from(users).where(eq(users.id, userId)).get();
+    const user = db.select({ username: users.username }).from(users).where(and(eq(users.id, userId), userScope(actor))).get();
     if (!user) return { ok: false, code: "userNotFound" };
     const failures = clearFailures(db, user.username);
-    recordAudit(db, { userId: actorId, action: "unlock_sign_in", entity: "user", entityId: userId, before: { failures } });
+    recordAudit(db, { userId: actor.id, action: "unlock_sign_in", entity: "user", entityId: userId, before: { failures } });
     return { ok: true };
   });
 }
 
+/** The user's own change; it also ends "must change password" (a new or reset account). */
 export async function changeOwnPassword(db: Db, userId: number, currentPassword: string, newPassword: string): Promise<UserChangeResult> {
   const user = db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).get();
   if (!user) return { ok: false, code: "userNotFound" };
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
     return { ok: false, field: "currentPassword", code: "currentPasswordWrong" };
   }
+  if (currentPassword === newPassword) return { ok: false, field: "newPassword", code: "passwordUnchanged" };
   const passwordHash = await hashPassword(newPassword);
   db.update(users)
-    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+    .set({ passwordHash, mustChangePassword: false, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
     .where(eq(users.id, userId))
     .run();
   recordAudit(db, { userId, action: "change_own_password", entity: "user", entityId: userId });

@@ -17,7 +17,7 @@ export async function changeOwnPasswordAction(_prev: ActionResult, form: FormDat
 
   const result = await changeOwnPassword(db, user.id, parsed.data.currentPassword, parsed.data.newPassword);
   if (!result.ok) {
-    const message = t(`validation.${result.code}`);
+    const message = t.has(`validation.${result.code}`) ? t(`validation.${result.code}`) : t(`adminAccounts.errors.${result.code}`);
     return result.field ? { ok: false, fieldErrors: { [result.field]: message }, at: Date.now() } : { ok: false, message, at: Date.now() };
   }
   return { ok: true, at: Date.now() };

@@ -13,6 +13,11 @@ export default async function AccountPage() {
   return (
     <div className="stack narrow-page">
       <h1>{t("account.title")}</h1>
+      {user.mustChangePassword ? (
+        <p className="notice warning" role="status" data-testid="must-change-password">
+          {t("adminAccounts.mustChange")}
+        </p>
+      ) : null}
       <section className="card" aria-labelledby="profile-title">
         <h2 id="profile-title">{t("account.profile")}</h2>
         <dl className="details">
@@ -36,7 +41,7 @@ export default async function AccountPage() {
       </section>
       <section className="card" aria-labelledby="password-title">
         <h2 id="password-title">{t("account.changePassword")}</h2>
-        <ChangePasswordFormClient />
+        <ChangePasswordFormClient firstChange={user.mustChangePassword ? { username: user.username } : undefined} />
       </section>
     </div>
   );

@@ -18,11 +18,11 @@ const show = (value: unknown) => (value === null || value === undefined ? "" : J
 
 /** Every change, newest first: who, what, when, and the values before and after. Admins only. */
 export default async function AuditPage({ searchParams }: Props) {
-  await requirePageUser("audit:read");
+  const reader = await requirePageUser("audit:read");
   const t = await getTranslations();
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]).filter(([, v]) => v));
   const filter = auditFilterSchema.parse(raw);
-  const { rows, hasNext, page } = searchAudit(db, filter);
+  const { rows, hasNext, page } = searchAudit(db, filter, reader);
   const choices = auditChoices(db);
   const query = (p: number) => `?${new URLSearchParams({ ...Object.fromEntries(Object.entries(raw).filter(([k]) => k !== "page")), page: String(p) } as Record<string, string>)}`;
   return (

@@ -7,6 +7,12 @@ import { getActionUser } from "@/lib/auth/guards";
 import { fieldErrorsFrom, submittedValues, type ActionResult } from "@/lib/http/action-result";
 import { createUserSchema, resetPasswordSchema, setDisabledSchema, unlockSignInSchema } from "@/lib/schemas/users";
 import { createUser, resetUserPassword, setUserDisabled, unlockSignIn } from "@/lib/users/manage-users";
+import type { Translator } from "@/lib/i18n/translator";
+
+/** A refusal code: a shared validation message, or one of the accounts feature. */
+function refusal(t: Translator, code: string): string {
+  return t.has(`validation.${code}`) ? t(`validation.${code}`) : t(t.has(`adminAccounts.errors.${code}`) ? `adminAccounts.errors.${code}` : "validation.invalid");
+}
 
 export async function createUserAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
   const t = await getTranslator();
@@ -18,9 +24,9 @@ export async function createUserAction(_prev: ActionResult, form: FormData): Pro
   if (!parsed.success) {
     return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error, t), values, at: Date.now() };
   }
-  const result = await createUser(db, admin.id, parsed.data);
+  const result = await createUser(db, admin, parsed.data);
   if (!result.ok) {
-    const message = t(`validation.${result.code}`);
+    const message = refusal(t, result.code);
     return { ok: false, ...(result.field ? { fieldErrors: { [result.field]: message } } : { message }), values, at: Date.now() };
   }
   revalidatePath("/admin/users");
@@ -36,9 +42,11 @@ export async function resetPasswordAction(_prev: ActionResult, form: FormData): 
     const errors = fieldErrorsFrom(parsed.error, t);
     return { ok: false, message: Object.values(errors)[0], at: Date.now() };
   }
-  const result = await resetUserPassword(db, admin.id, parsed.data.userId, parsed.data.password);
-  if (!result.ok) return { ok: false, message: t(`validation.${result.code}`), at: Date.now() };
-  return { ok: true, message: t("users.passwordReset", { username: String(form.get("username") ?? "") }), at: Date.now() };
+  const result = await resetUserPassword(db, admin, parsed.data.userId);
+  if (!result.ok) return { ok: false, message: refusal(t, result.code), at: Date.now() };
+  revalidatePath("/admin/users");
+  // The one-time password is shown once, in this answer only.
+  return { ok: true, message: t("adminAccounts.passwordReset", { username: result.username, password: result.password }), at: Date.now() };
 }
 
 export async function setDisabledAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
@@ -47,8 +55,8 @@ export async function setDisabledAction(_prev: ActionResult, form: FormData): Pr
   if (!admin) return { ok: false, message: t("validation.forbidden"), at: Date.now() };
   const parsed = setDisabledSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { ok: false, message: t("validation.invalid"), at: Date.now() };
-  const result = setUserDisabled(db, admin.id, parsed.data.userId, parsed.data.disabled);
-  if (!result.ok) return { ok: false, message: t(`validation.${result.code}`), at: Date.now() };
+  const result = setUserDisabled(db, admin, parsed.data.userId, parsed.data.disabled);
+  if (!result.ok) return { ok: false, message: refusal(t, result.code), at: Date.now() };
   revalidatePath("/admin/users");
   const username = String(form.get("username") ?? "");
   return { ok: true, message: t(parsed.data.disabled ? "users.disabledDone" : "users.enabledDone", { username }), at: Date.now() };
@@ -60,8 +68,8 @@ export async function unlockSignInAction(_prev: ActionResult, form: FormData): P
   if (!admin) return { ok: false, message: t("validation.forbidden"), at: Date.now() };
   const parsed = unlockSignInSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { ok: false, message: t("validation.invalid"), at: Date.now() };
-  const result = unlockSignIn(db, admin.id, parsed.data.userId);
-  if (!result.ok) return { ok: false, message: t(`validation.${result.code}`), at: Date.now() };
+  const result = unlockSignIn(db, admin, parsed.data.userId);
+  if (!result.ok) return { ok: false, message: refusal(t, result.code), at: Date.now() };
   revalidatePath("/admin/users");
   return { ok: true, message: t("users.signInUnlocked", { username: String(form.get("username") ?? "") }), at: Date.now() };
 }

@@ -7,8 +7,7 @@ import { db } from "@/db";
 import { ROLES } from "@/db/schema";
 import { requirePageUser } from "@/lib/auth/guards";
 import { recentFailureCounts } from "@/lib/auth/throttle";
-import { listUnitsWithBodies } from "@/lib/units/list-units";
-import { listUsers } from "@/lib/users/list-users";
+import { listAccountUnits, listUsers } from "@/lib/users/list-users";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("users"))("title") };
@@ -17,19 +16,17 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function UsersPage() {
   const admin = await requirePageUser("user:manage");
   const t = await getTranslations();
-  const users = listUsers(db);
+  // Delegated administration: the accounts and units of the admin's subtree only (the root unit's admin: all).
+  const users = listUsers(db, admin);
   const failures = recentFailureCounts(db);
-  const units = (await listUnitsWithBodies(db)).map((u) => ({
-    id: u.id,
-    name: u.name,
-    bodies: u.bodies.map((b) => ({ id: b.id, name: b.name })),
-  }));
+  const units = listAccountUnits(db, admin).map((u) => ({ id: u.id, name: u.name, bodies: u.bodies }));
 
   return (
     <div className="stack">
       <div className="page-head">
         <h1>{t("users.title")}</h1>
         <p className="muted">{t("users.count", { count: users.length })}</p>
+        <Link href="/admin/users/import">{t("adminAccounts.importLink")}</Link>
         <Link href="/admin/audit">{t("users.auditLink")}</Link>
       </div>
       <section className="card" aria-labelledby="create-user-title">
@@ -64,6 +61,7 @@ export default async function UsersPage() {
                   <span className={`badge ${u.disabled ? "badge-cancelled" : "badge-held"}`}>
                     {u.disabled ? t("users.disabled") : t("users.active")}
                   </span>
+                  {u.mustChangePassword ? <div className="muted small">{t("adminAccounts.mustChangeBadge")}</div> : null}
                   {failures.get(u.username) ? (
                     <div className="muted small" data-testid="recent-failures">
                       {t("users.recentFailures", { count: failures.get(u.username) ?? 0 })}

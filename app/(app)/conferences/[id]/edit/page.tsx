@@ -50,7 +50,7 @@ export default async function EditConferencePage({ params }: { params: Promise<{
               conferenceId={conference.id}
               sites={sites}
               units={mainUnitId ? listSiteUnits(db, mainUnitId) : []}
-              staff={listDoorStaff(db)}
+              staff={listDoorStaff(db, user)}
             />
           </section>
         </>
