@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { createBodiesFromTemplateAction } from "@/app/(app)/admin/bodies/actions";
@@ -14,7 +15,14 @@ interface Planned {
 }
 
 /** "Create bodies from the template" for one unit: what it will create, then one click. */
-export function TemplateApplyClient({ unitId, unitKindLabel, planned, open }: { unitId: number; unitKindLabel: string; planned: Planned[]; open: boolean }) {
+export function TemplateApplyClient({ unitId, unitKindLabel, planned, open, templatesHref }: {
+  unitId: number;
+  unitKindLabel: string;
+  planned: Planned[];
+  open: boolean;
+  /** Where the templates are edited, for an admin who may (the province's). */
+  templatesHref?: string;
+}) {
   const t = useTranslations("adminBodies");
   const [state, action, pending] = useActionState(createBodiesFromTemplateAction, initialActionResult);
   const missing = planned.filter((p) => !p.exists).length;
@@ -27,7 +35,9 @@ export function TemplateApplyClient({ unitId, unitKindLabel, planned, open }: { 
         </p>
       ) : null}
       {planned.length === 0 ? (
-        <p className="muted small">{t("fromTemplateNone", { kind: unitKindLabel })}</p>
+        <p className="muted small">
+          {t("fromTemplateNone", { kind: unitKindLabel })} {templatesHref ? <Link href={templatesHref}>{t("templatesLink")}</Link> : null}
+        </p>
       ) : missing === 0 ? null : (
         <details className="edit-box" open={open}>
           <summary>{t("fromTemplateCount", { count: missing })}</summary>

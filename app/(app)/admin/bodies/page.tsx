@@ -108,7 +108,7 @@ export default async function BodiesPage({ searchParams }: { searchParams: Promi
                     <th scope="col">{t("name")}</th>
                     <th scope="col">{t("kind")}</th>
                     <th scope="col">{t("symbol")}</th>
-                    <th scope="col">{t("parentLine")}</th>
+                    <th scope="col">{t("parentLineShort")}</th>
                     <th scope="col">{t("usage")}</th>
                     <th scope="col">{t("actions")}</th>
                   </tr>
@@ -131,11 +131,11 @@ export default async function BodiesPage({ searchParams }: { searchParams: Promi
                       <td data-label={t("symbol")}>
                         <code>{b.symbol}</code>
                       </td>
-                      <td data-label={t("parentLine")}>{b.parentLine}</td>
+                      <td data-label={t("parentLineShort")}>{b.parentLine || <span className="muted">—</span>}</td>
                       <td data-label={t("usage")} className="small">
                         {t("usageValue", { conferences: b.conferenceCount, users: b.userCount })}
                       </td>
-                      <td data-label={t("actions")}>
+                      <td>
                         <div className="row-actions">
                           <details className="edit-box">
                             <summary>
@@ -153,7 +153,7 @@ export default async function BodiesPage({ searchParams }: { searchParams: Promi
             )}
             {unit.retired ? null : (
               <>
-                <TemplateApplyClient unitId={unit.id} unitKindLabel={unit.kindLabel} planned={planned} open={bodies.length === 0} />
+                <TemplateApplyClient unitId={unit.id} unitKindLabel={unit.kindLabel} planned={planned} open={bodies.length === 0} templatesHref={mayManageGlobal(admin) ? `/admin/bodies/templates?kind=${unit.kind}` : undefined} />
                 <details className="edit-box">
                   <summary>{t("add")}</summary>
                   <BodyFormClient units={[{ value: String(unit.id), label: unit.name }]} kinds={kindOptions} />

@@ -89,7 +89,7 @@ export default async function BodyTemplatesPage({ searchParams }: { searchParams
                     {rows.map((tpl) => (
                       <tr key={tpl.id} data-template-id={tpl.id}>
                         <td data-label={t("templates.namePattern")}>
-                          <code>{tpl.namePattern}</code>
+                          {tpl.namePattern}
                           <div className="muted small">
                             {t("templates.example")}: {expandTemplate(tpl.namePattern, sample(kind.label))}
                           </div>
@@ -99,10 +99,10 @@ export default async function BodyTemplatesPage({ searchParams }: { searchParams
                           <code>{tpl.symbol}</code>
                         </td>
                         <td data-label={t("templates.parentLinePattern")}>
-                          <code>{tpl.parentLinePattern}</code>
+                          {tpl.parentLinePattern}
                           {tpl.parentLinePattern ? <div className="muted small">{expandTemplate(tpl.parentLinePattern, sample(kind.label))}</div> : null}
                         </td>
-                        <td data-label={t("actions")}>
+                        <td>
                           <div className="row-actions">
                             <details className="edit-box">
                               <summary>
