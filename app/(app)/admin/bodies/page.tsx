@@ -90,7 +90,13 @@ export default async function BodiesPage({ searchParams }: { searchParams: Promi
           </button>
         </div>
       </form>
-      {groups.length === 0 ? <p className="muted">{t("empty")}</p> : null}
+      {units.length === 0 ? (
+        <p className="notice" data-testid="bodies-no-units">
+          {t("noUnits")} <Link href="/admin/units">{t("unitsLink")}</Link>
+        </p>
+      ) : groups.length === 0 ? (
+        <p className="muted">{t("empty")}</p>
+      ) : null}
       {groups.map(({ unit, bodies }) => {
         const planned = unit.retired ? [] : (previewBodiesFromTemplate(db, admin, unit.id) ?? []);
         return (
