@@ -96,6 +96,7 @@ const ACTIONS: Record<string, Marks> = {
   retireBodyAction: "----+",
   restoreBodyAction: "----+",
   createBodiesFromTemplateAction: "----+",
+  createBodiesFromTemplateForKindAction: "----+",
   saveBodyKindAction: "----+",
   saveBodyTemplateAction: "----+",
   deleteBodyTemplateAction: "----+",

@@ -6,7 +6,7 @@ import { bodyKindSchema, bodyTemplateSchema, createBodySchema, updateBodySchema 
 import { createTestDb } from "@/lib/testing/test-db";
 import { saveBodyKind } from "./body-kinds";
 import { deleteBodyTemplate, listBodyTemplates, saveBodyTemplate } from "./body-templates";
-import { createBodiesFromTemplate, expandTemplate, previewBodiesFromTemplate } from "./create-bodies-from-template";
+import { committeeNameOf, createBodiesFromTemplate, createBodiesFromTemplateForKind, expandTemplate, previewBodiesFromTemplate } from "./create-bodies-from-template";
 import { DEFAULT_BODY_TEMPLATES, ensureDefaultBodyTemplates } from "./default-body-templates";
 import { listBodies } from "./list-bodies";
 import { createBody, restoreBody, retireBody, updateBody } from "./manage-bodies";
@@ -50,6 +50,12 @@ describe("template expansion", () => {
     expect(expandTemplate("ĐẢNG ỦY {UNITNAME}", values)).toBe("ĐẢNG ỦY XÃ BA TƠ");
     expect(expandTemplate("ĐẢNG BỘ TỈNH {PARENTPLACENAME}", values)).toBe("ĐẢNG BỘ TỈNH QUẢNG NGÃI");
     expect(expandTemplate("HUYỆN ỦY {PLACENAME}", { ...values, placeName: "Đức Phổ" })).toBe("HUYỆN ỦY ĐỨC PHỔ");
+  });
+
+  it("names a unit's Party committee from the unit's name", () => {
+    expect(expandTemplate("Ban Thường vụ {committeeName}", { ...values, unitName: "Đảng bộ Công an tỉnh" })).toBe("Ban Thường vụ Đảng ủy Công an tỉnh");
+    expect(expandTemplate("{COMMITTEENAME}", { ...values, unitName: "Đảng bộ Quân sự tỉnh" })).toBe("ĐẢNG ỦY QUÂN SỰ TỈNH");
+    expect(committeeNameOf("Phường Cẩm Thành")).toBe("Đảng ủy Phường Cẩm Thành");
   });
 
   it("keeps unknown braces as written, tidies spaces and stores NFC", () => {
@@ -107,6 +113,24 @@ describe("creating a unit's bodies from its template", () => {
     expect(handle.db.select().from(bodies).where(eq(bodies.unitId, communeB.id)).all()).toHaveLength(0);
   });
 
+  it("creates the bodies of every active unit of a kind in the admin's scope in one go", () => {
+    const db = handle.db;
+    const more = ["Tịnh Ấn", "Tịnh Long", "Tịnh Khê"].map((place, i) =>
+      db.insert(units).values({ code: `P${i}`, name: `Phường ${place}`, kind: "phuong", placeName: place, parentId: i === 2 ? communeB.id : province.id }).returning().get(),
+    );
+    const old = db.insert(units).values({ code: "P9", name: "Phường Cũ", kind: "phuong", placeName: "Cũ", parentId: province.id, retiredAt: new Date() }).returning().get();
+    const perUnit = listBodyTemplates(db, "phuong").length;
+    // A commune's admin reaches only the ward under their own unit (scope as of the new request: the ward is new).
+    const freshB = loadSessionUser(db, adminB.id, 1)!;
+    expect(freshB.scopeUnitIds).toContain(more[2].id);
+    expect(createBodiesFromTemplateForKind(db, freshB, "phuong")).toEqual({ ok: true, units: 1, created: perUnit, skipped: 0 });
+    expect(createBodiesFromTemplateForKind(db, rootAdmin, "phuong")).toEqual({ ok: true, units: 2, created: 2 * perUnit, skipped: perUnit });
+    expect(createBodiesFromTemplateForKind(db, rootAdmin, "phuong")).toEqual({ ok: true, units: 0, created: 0, skipped: 3 * perUnit });
+    for (const unit of more) expect(db.select().from(bodies).where(eq(bodies.unitId, unit.id)).all()).toHaveLength(perUnit);
+    expect(db.select().from(bodies).where(eq(bodies.unitId, old.id)).all()).toHaveLength(0);
+    expect(createBodiesFromTemplateForKind(db, viewerA, "phuong")).toEqual({ ok: false, code: "forbidden" });
+  });
+
   it("a unit kind without templates creates nothing", () => {
     expect(previewBodiesFromTemplate(handle.db, rootAdmin, province.id)!.length).toBeGreaterThan(0);
     handle.db.delete(bodyTemplates).where(eq(bodyTemplates.unitKind, "tinh")).run();
@@ -138,9 +162,11 @@ describe("scope: a commune's admin manages that commune's bodies only", () => {
   it("lists only the bodies of the admin's subtree; the province's admin sees all", () => {
     expect(new Set(listBodies(handle.db, adminA).map((b) => b.unitId))).toEqual(new Set([communeA.id]));
     expect(new Set(listBodies(handle.db, adminB).map((b) => b.unitId))).toEqual(new Set([communeB.id]));
-    expect(new Set(listBodies(handle.db, rootAdmin).map((b) => b.unitId))).toEqual(new Set([communeA.id, communeB.id]));
+    const everyUnitWithBodies = new Set(handle.db.select({ unitId: bodies.unitId }).from(bodies).all().map((b) => b.unitId));
+    expect(everyUnitWithBodies.size).toBeGreaterThan(2);
+    expect(new Set(listBodies(handle.db, rootAdmin).map((b) => b.unitId))).toEqual(everyUnitWithBodies);
     expect(listBodies(handle.db, adminA, { unitId: communeB.id })).toEqual([]);
-    expect(listBodies(handle.db, rootAdmin, { q: "uy ban mat tran" }).map((b) => b.name)).toEqual(["Ủy ban Mặt trận Tổ quốc Việt Nam xã Ba Tơ"]);
+    expect(listBodies(handle.db, rootAdmin, { q: "uy ban mat tran to quoc viet nam xa ba to" }).map((b) => b.name)).toEqual(["Ủy ban Mặt trận Tổ quốc Việt Nam xã Ba Tơ"]);
     expect(listBodies(handle.db, rootAdmin, { q: "dang uy dac khu" })[0]).toMatchObject({ kindLabel: "Ban Thường vụ", conferenceCount: 0, userCount: 0 });
   });
 

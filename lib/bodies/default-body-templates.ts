@@ -44,7 +44,7 @@ export const DEFAULT_BODY_TEMPLATES: Record<string, Template[]> = {
   phuong: communeLevel("phường", "PHƯỜNG"),
   dac_khu: communeLevel("đặc khu", "ĐẶC KHU"),
   dang_bo_truc_thuoc: [
-    { bodyKind: "standing_committee", namePattern: "Ban Thường vụ {unitName}", symbol: "ĐU", parentLinePattern: "ĐẢNG BỘ TỈNH {PARENTPLACENAME}" },
+    { bodyKind: "standing_committee", namePattern: "Ban Thường vụ {committeeName}", symbol: "ĐU", parentLinePattern: "ĐẢNG BỘ TỈNH {PARENTPLACENAME}" },
   ],
 };
 

@@ -13,7 +13,7 @@ const order = z.preprocess((v) => (v === "" || v == null ? 0 : v), z.coerce.numb
 const checkbox = z.preprocess((v) => v === "on" || v === "1" || v === "true" || v === true, z.boolean());
 
 export const BODY_KIND_KEY = /^[a-z][a-z0-9_]{1,39}$/;
-export const TEMPLATE_PLACEHOLDER = /\{(unitName|placeName|parentPlaceName|UNITNAME|PLACENAME|PARENTPLACENAME)\}/g;
+export const TEMPLATE_PLACEHOLDER = /\{(unitName|placeName|parentPlaceName|committeeName|UNITNAME|PLACENAME|PARENTPLACENAME|COMMITTEENAME)\}/g;
 
 const bodyFields = {
   name: trimmedText().min(3, "nameRequired").max(200, "tooLong"),
@@ -35,6 +35,7 @@ export type UpdateBodyInput = z.infer<typeof updateBodySchema>;
 
 export const bodyIdSchema = z.object({ bodyId: id });
 export const unitIdSchema = z.object({ unitId: id });
+export const unitKindSchema = z.object({ unitKind: trimmedText().min(1, "unitKindRequired").max(40, "tooLong") });
 
 export const bodyKindSchema = z.object({
   /** The kind being edited; absent when adding one. Keys never change (bodies and requirements name them). */

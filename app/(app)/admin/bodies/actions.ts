@@ -6,11 +6,11 @@ import { db } from "@/db";
 import { getActionUser } from "@/lib/auth/guards";
 import { saveBodyKind } from "@/lib/bodies/body-kinds";
 import { deleteBodyTemplate, saveBodyTemplate } from "@/lib/bodies/body-templates";
-import { createBodiesFromTemplate } from "@/lib/bodies/create-bodies-from-template";
+import { createBodiesFromTemplate, createBodiesFromTemplateForKind } from "@/lib/bodies/create-bodies-from-template";
 import { createBody, retireBody, restoreBody, updateBody } from "@/lib/bodies/manage-bodies";
 import { submittedValues, type ActionResult } from "@/lib/http/action-result";
 import { getTranslator, type Translator } from "@/lib/i18n/translator";
-import { bodyIdSchema, bodyKindSchema, bodyTemplateSchema, createBodySchema, templateIdSchema, unitIdSchema, updateBodySchema } from "@/lib/schemas/bodies";
+import { bodyIdSchema, bodyKindSchema, bodyTemplateSchema, createBodySchema, templateIdSchema, unitIdSchema, unitKindSchema, updateBodySchema } from "@/lib/schemas/bodies";
 
 /** A message key of this feature, else of the shared validation messages. */
 function message(t: Translator, code: string): string {
@@ -102,6 +102,18 @@ export async function createBodiesFromTemplateAction(_prev: ActionResult, form: 
   if (!result.ok) return refused(t, result);
   changed();
   return { ok: true, message: t("adminBodies.fromTemplateDone", { created: result.created, skipped: result.skipped }), at: Date.now() };
+}
+
+export async function createBodiesFromTemplateForKindAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  const t = await getTranslator();
+  const admin = await getActionUser("body:manage");
+  if (!admin) return forbidden(t);
+  const parsed = unitKindSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return { ok: false, message: t("validation.invalid"), at: Date.now() };
+  const result = createBodiesFromTemplateForKind(db, admin, parsed.data.unitKind);
+  if (!result.ok) return refused(t, result);
+  changed();
+  return { ok: true, message: t("adminBodies.bulkDone", { units: result.units, created: result.created, skipped: result.skipped }), at: Date.now() };
 }
 
 export async function saveBodyKindAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {

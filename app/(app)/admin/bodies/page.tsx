@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { BodyFormClient } from "@/components/bodies/body-form-client";
 import { BodyRowActionsClient } from "@/components/bodies/body-row-actions-client";
+import { BulkTemplateClient } from "@/components/bodies/bulk-template-client";
 import { TemplateApplyClient } from "@/components/bodies/template-apply-client";
 import { db } from "@/db";
 import { requirePageUser } from "@/lib/auth/guards";
@@ -40,6 +41,16 @@ export default async function BodiesPage({ searchParams }: { searchParams: Promi
     })
     .filter((g) => g.shown);
   const bodyCount = groups.reduce((n, g) => n + g.bodies.length, 0);
+  // What each active unit's template would still create; kinds where several units lack bodies get a one-click for all.
+  const plans = new Map(units.filter((u) => !u.retired).map((u) => [u.id, previewBodiesFromTemplate(db, admin, u.id) ?? []]));
+  const missingByKind = new Map<string, { label: string; units: number; bodies: number }>();
+  for (const u of units) {
+    const missing = (plans.get(u.id) ?? []).filter((p) => !p.exists).length;
+    if (missing === 0) continue;
+    const entry = missingByKind.get(u.kind) ?? { label: u.kindLabel, units: 0, bodies: 0 };
+    missingByKind.set(u.kind, { ...entry, units: entry.units + 1, bodies: entry.bodies + missing });
+  }
+  const bulk = [...missingByKind].filter(([, m]) => m.units > 1);
 
   return (
     <div className="stack">
@@ -90,6 +101,17 @@ export default async function BodiesPage({ searchParams }: { searchParams: Promi
           </button>
         </div>
       </form>
+      {bulk.length > 0 && !unitFilter ? (
+        <section className="card stack-sm" aria-labelledby="bulk-title" data-testid="bulk-template">
+          <h2 id="bulk-title">{t("bulkTitle")}</h2>
+          <p className="muted small">{t("bulkIntro")}</p>
+          <ul className="stack-sm">
+            {bulk.map(([kind, m]) => (
+              <BulkTemplateClient key={kind} unitKind={kind} kindLabel={m.label} units={m.units} bodies={m.bodies} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {units.length === 0 ? (
         <p className="notice" data-testid="bodies-no-units">
           {t("noUnits")} <Link href="/admin/units">{t("unitsLink")}</Link>
@@ -98,7 +120,7 @@ export default async function BodiesPage({ searchParams }: { searchParams: Promi
         <p className="muted">{t("empty")}</p>
       ) : null}
       {groups.map(({ unit, bodies }) => {
-        const planned = unit.retired ? [] : (previewBodiesFromTemplate(db, admin, unit.id) ?? []);
+        const planned = plans.get(unit.id) ?? [];
         return (
           <section key={unit.id} className="card stack-sm" aria-labelledby={`unit-${unit.id}`} data-unit-code={unit.code}>
             <h2 id={`unit-${unit.id}`}>
