@@ -10,7 +10,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
-import { bodies, unitKinds, units } from "@/db/schema";
+import { bodies, bodyTemplates, unitKinds, units } from "@/db/schema";
 import { E2E_BASE_URL } from "./e2e-env";
 import { createAccount, e2eDb, expect, signIn, test } from "./fixtures";
 
@@ -167,4 +167,25 @@ test("a commune's admin sees and changes only that commune's bodies", async ({ p
   const text = await postAction(page, "retireBodyAction", { bodyId: ownBody.id });
   expect(text).toContain('"ok":true');
   expect(db.select().from(bodies).where(eq(bodies.id, ownBody.id)).get()!.retiredAt).not.toBeNull();
+});
+
+test("the admin creates the template's bodies for every unit of a kind in one click", async ({ page }) => {
+  const db = e2eDb();
+  const kind = `thu_loat_${tag}`;
+  const label = `Đơn vị thử hàng loạt ${tag}`;
+  db.insert(unitKinds).values({ key: kind, label, sortOrder: 98 }).run();
+  db.insert(bodyTemplates).values({ unitKind: kind, bodyKind: "standing_committee", namePattern: "Ban Thường vụ Đảng ủy {unitName}", symbol: "ĐU", parentLinePattern: "ĐẢNG BỘ TỈNH {PARENTPLACENAME}" }).run();
+  const province = db.select().from(units).where(eq(units.code, "51")).get()!;
+  const made = ["m", "n", "o"].map((s) =>
+    db.insert(units).values({ code: `lo${s}${tag}`, name: `Xã Loạt ${s.toUpperCase()} ${tag}`, kind, placeName: `Loạt ${s}`, parentId: province.id, sortOrder: 997 }).returning().get(),
+  );
+  await signIn(page, "admin");
+  await page.goto("/admin/bodies");
+  const bulk = page.getByTestId("bulk-template");
+  await expect(bulk).toContainText(`${label}: 3 đơn vị, thiếu 3 cơ quan`);
+  await bulk.getByRole("button", { name: `Tạo cho 3 đơn vị loại “${label}”` }).click();
+  await expect(page.getByText("Đã tạo 3 cơ quan cho 3 đơn vị, bỏ qua 0 cơ quan đã có.")).toBeVisible();
+  for (const unit of made) {
+    expect(db.select().from(bodies).where(eq(bodies.unitId, unit.id)).all().map((b) => b.name)).toEqual([`Ban Thường vụ Đảng ủy ${unit.name}`]);
+  }
 });

@@ -5,25 +5,44 @@ import { useActionState } from "react";
 import { createBodiesFromTemplateForKindAction } from "@/app/(app)/admin/bodies/actions";
 import { initialActionResult } from "@/lib/http/action-result";
 
-/** One unit kind whose units still lack bodies of its template: one click creates them all. */
-export function BulkTemplateClient({ unitKind, kindLabel, units, bodies }: { unitKind: string; kindLabel: string; units: number; bodies: number }) {
+interface KindGap {
+  unitKind: string;
+  label: string;
+  units: number;
+  bodies: number;
+}
+
+/**
+ * Unit kinds whose units still lack bodies of their template: one click per kind
+ * creates them all. Stays mounted after the last one is done, to say what it made.
+ */
+export function BulkTemplateClient({ kinds }: { kinds: KindGap[] }) {
   const t = useTranslations("adminBodies");
   const [state, action, pending] = useActionState(createBodiesFromTemplateForKindAction, initialActionResult);
+  if (kinds.length === 0 && !state.message) return null;
 
   return (
-    <li>
-      <form action={action} className="inline-form">
-        <input type="hidden" name="unitKind" value={unitKind} />
-        <span>{t("bulkRow", { kind: kindLabel, units, bodies })}</span>
-        <button className="button small primary" type="submit" disabled={pending}>
-          {pending ? t("creatingFromTemplate") : t("bulkButton", { units, kind: kindLabel })}
-        </button>
-      </form>
+    <section className="card stack-sm" aria-labelledby="bulk-title" data-testid="bulk-template">
+      <h2 id="bulk-title">{t("bulkTitle")}</h2>
       {state.message ? (
-        <p className={`notice small ${state.ok ? "success" : "error"}`} role="status">
+        <p className={`notice ${state.ok ? "success" : "error"}`} role="status">
           {state.message}
         </p>
       ) : null}
-    </li>
+      {kinds.length > 0 ? <p className="muted small">{t("bulkIntro")}</p> : null}
+      <ul className="stack-sm">
+        {kinds.map((k) => (
+          <li key={k.unitKind}>
+            <form action={action} className="inline-form">
+              <input type="hidden" name="unitKind" value={k.unitKind} />
+              <span>{t("bulkRow", { kind: k.label, units: k.units, bodies: k.bodies })}</span>
+              <button className="button small primary" type="submit" disabled={pending}>
+                {t("bulkButton", { units: k.units, kind: k.label })}
+              </button>
+            </form>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -101,17 +101,7 @@ export default async function BodiesPage({ searchParams }: { searchParams: Promi
           </button>
         </div>
       </form>
-      {bulk.length > 0 && !unitFilter ? (
-        <section className="card stack-sm" aria-labelledby="bulk-title" data-testid="bulk-template">
-          <h2 id="bulk-title">{t("bulkTitle")}</h2>
-          <p className="muted small">{t("bulkIntro")}</p>
-          <ul className="stack-sm">
-            {bulk.map(([kind, m]) => (
-              <BulkTemplateClient key={kind} unitKind={kind} kindLabel={m.label} units={m.units} bodies={m.bodies} />
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      {unitFilter ? null : <BulkTemplateClient kinds={bulk.map(([unitKind, m]) => ({ unitKind, ...m }))} />}
       {units.length === 0 ? (
         <p className="notice" data-testid="bodies-no-units">
           {t("noUnits")} <Link href="/admin/units">{t("unitsLink")}</Link>
