@@ -93,6 +93,15 @@ const ACTIONS: Record<string, Marks> = {
   searchPeopleAction: "----+",
   mergePeopleAction: "----+",
   savePersonAction: "----+",
+  createBodyAction: "----+",
+  updateBodyAction: "----+",
+  retireBodyAction: "----+",
+  restoreBodyAction: "----+",
+  createBodiesFromTemplateAction: "----+",
+  createBodiesFromTemplateForKindAction: "----+",
+  saveBodyKindAction: "----+",
+  saveBodyTemplateAction: "----+",
+  deleteBodyTemplateAction: "----+",
 };
 
 const REFUSALS = ["Bạn không có quyền thực hiện thao tác này.", "Không tìm thấy, hoặc bạn không có quyền thay đổi.", "Không có quyền"];

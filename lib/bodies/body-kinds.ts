@@ -1,0 +1,66 @@
+/**
+ * Body kinds are data (migration 0008): "Ban Tuyên giáo và Dân vận" or "Ủy ban
+ * MTTQ" needs no code change. Global: only the root unit's admin changes them.
+ * A kind's key never changes once made: bodies, templates and campaign
+ * requirements refer to it.
+ */
+import { asc, eq, sql } from "drizzle-orm";
+import { immediateTransaction, type Db } from "@/db/client";
+import { bodies, bodyKinds } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { SessionUser } from "@/lib/auth/session-user";
+import type { BodyKindInput } from "@/lib/schemas/bodies";
+import { mayManageGlobal, type BodyChangeResult } from "./body-access";
+
+export interface BodyKindRow {
+  key: string;
+  label: string;
+  requirable: boolean;
+  colour: string;
+  sortOrder: number;
+  bodyCount: number;
+}
+
+export function listBodyKinds(db: Db): BodyKindRow[] {
+  return db
+    .select({
+      key: bodyKinds.key,
+      label: bodyKinds.label,
+      requirable: bodyKinds.requirable,
+      colour: bodyKinds.colour,
+      sortOrder: bodyKinds.sortOrder,
+      bodyCount: sql<number>`(select count(*) from ${bodies} where ${bodies.kind} = ${bodyKinds.key})`,
+    })
+    .from(bodyKinds)
+    .orderBy(asc(bodyKinds.sortOrder), asc(bodyKinds.label))
+    .all();
+}
+
+/** Adds a kind (no `originalKey`) or edits one (its key stays). */
+export function saveBodyKind(db: Db, actor: SessionUser, input: BodyKindInput): BodyChangeResult<{ key: string; created: boolean }> {
+  if (!mayManageGlobal(actor)) return { ok: false, code: "forbidden" };
+  return immediateTransaction(db, (): BodyChangeResult<{ key: string; created: boolean }> => {
+    const values = { label: input.label, requirable: input.requirable, colour: input.colour, sortOrder: input.sortOrder };
+    if (input.originalKey === undefined) {
+      if (db.select({ key: bodyKinds.key }).from(bodyKinds).where(eq(bodyKinds.key, input.key)).get()) {
+        return { ok: false, field: "key", code: "kindKeyTaken" };
+      }
+      db.insert(bodyKinds).values({ key: input.key, ...values }).run();
+      recordAudit(db, { userId: actor.id, action: "create", entity: "body_kind", entityId: input.key, after: values });
+      return { ok: true, key: input.key, created: true };
+    }
+    if (input.key !== input.originalKey) return { ok: false, field: "key", code: "kindKeyFixed" };
+    const before = db.select().from(bodyKinds).where(eq(bodyKinds.key, input.key)).get();
+    if (!before) return { ok: false, code: "notFound" };
+    db.update(bodyKinds).set(values).where(eq(bodyKinds.key, input.key)).run();
+    recordAudit(db, {
+      userId: actor.id,
+      action: "update",
+      entity: "body_kind",
+      entityId: input.key,
+      before: { label: before.label, requirable: before.requirable, colour: before.colour, sortOrder: before.sortOrder },
+      after: values,
+    });
+    return { ok: true, key: input.key, created: false };
+  });
+}

@@ -1,0 +1,90 @@
+/**
+ * Changes to organising bodies: create, edit, retire, restore. Each is audited
+ * and touches only bodies of units in the actor's scope, in the `where` clause.
+ * Retired bodies stay (old conferences, letters and reports name them).
+ */
+import { and, eq, isNotNull, isNull, ne } from "drizzle-orm";
+import { immediateTransaction, type Db } from "@/db/client";
+import { bodies, bodyKinds, units } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { SessionUser } from "@/lib/auth/session-user";
+import type { CreateBodyInput, UpdateBodyInput } from "@/lib/schemas/bodies";
+import { bodyScope, bodyUnitScope, mayManageBodies, type BodyChangeResult } from "./body-access";
+
+function kindExists(db: Db, kind: string): boolean {
+  return db.select({ key: bodyKinds.key }).from(bodyKinds).where(eq(bodyKinds.key, kind)).get() !== undefined;
+}
+
+export function createBody(db: Db, actor: SessionUser, input: CreateBodyInput): BodyChangeResult<{ id: number }> {
+  if (!mayManageBodies(actor)) return { ok: false, code: "forbidden" };
+  return immediateTransaction(db, (): BodyChangeResult<{ id: number }> => {
+    const unit = db
+      .select({ id: units.id, retiredAt: units.retiredAt })
+      .from(units)
+      .where(and(eq(units.id, input.unitId), bodyUnitScope(actor)))
+      .get();
+    if (!unit) return { ok: false, code: "notFound" };
+    if (unit.retiredAt) return { ok: false, field: "unitId", code: "unitRetired" };
+    if (!kindExists(db, input.kind)) return { ok: false, field: "kind", code: "kindUnknown" };
+    if (db.select({ id: bodies.id }).from(bodies).where(and(eq(bodies.unitId, input.unitId), eq(bodies.name, input.name))).get()) {
+      return { ok: false, field: "name", code: "nameTaken" };
+    }
+    const values = { unitId: input.unitId, kind: input.kind, name: input.name, symbol: input.symbol, parentLine: input.parentLine };
+    const created = db.insert(bodies).values(values).returning({ id: bodies.id }).get();
+    recordAudit(db, { userId: actor.id, action: "create", entity: "body", entityId: created.id, after: values });
+    return { ok: true, id: created.id };
+  });
+}
+
+export function updateBody(db: Db, actor: SessionUser, input: UpdateBodyInput): BodyChangeResult {
+  if (!mayManageBodies(actor)) return { ok: false, code: "forbidden" };
+  return immediateTransaction(db, (): BodyChangeResult => {
+    const before = db.select().from(bodies).where(and(eq(bodies.id, input.bodyId), bodyScope(actor))).get();
+    if (!before) return { ok: false, code: "notFound" };
+    if (!kindExists(db, input.kind)) return { ok: false, field: "kind", code: "kindUnknown" };
+    const clash = db
+      .select({ id: bodies.id })
+      .from(bodies)
+      .where(and(eq(bodies.unitId, before.unitId), eq(bodies.name, input.name), ne(bodies.id, before.id)))
+      .get();
+    if (clash) return { ok: false, field: "name", code: "nameTaken" };
+    const after = { kind: input.kind, name: input.name, symbol: input.symbol, parentLine: input.parentLine };
+    db.update(bodies).set(after).where(and(eq(bodies.id, before.id), bodyScope(actor))).run();
+    recordAudit(db, {
+      userId: actor.id,
+      action: "update",
+      entity: "body",
+      entityId: before.id,
+      before: { kind: before.kind, name: before.name, symbol: before.symbol, parentLine: before.parentLine },
+      after,
+    });
+    return { ok: true };
+  });
+}
+
+/** Retires a body (kept for history; it organises no new conferences), or restores it. */
+function setRetired(db: Db, actor: SessionUser, bodyId: number, retired: boolean): BodyChangeResult {
+  if (!mayManageBodies(actor)) return { ok: false, code: "forbidden" };
+  return immediateTransaction(db, (): BodyChangeResult => {
+    const before = db.select({ id: bodies.id, retiredAt: bodies.retiredAt }).from(bodies).where(and(eq(bodies.id, bodyId), bodyScope(actor))).get();
+    if (!before) return { ok: false, code: "notFound" };
+    const changed = db
+      .update(bodies)
+      .set({ retiredAt: retired ? new Date() : null })
+      .where(and(eq(bodies.id, bodyId), bodyScope(actor), retired ? isNull(bodies.retiredAt) : isNotNull(bodies.retiredAt)))
+      .run().changes;
+    // Already in the asked state: nothing to do, nothing to audit.
+    if (changed > 0) {
+      recordAudit(db, { userId: actor.id, action: retired ? "retire" : "restore", entity: "body", entityId: bodyId, before: { retiredAt: before.retiredAt }, after: { retired } });
+    }
+    return { ok: true };
+  });
+}
+
+export function retireBody(db: Db, actor: SessionUser, bodyId: number): BodyChangeResult {
+  return setRetired(db, actor, bodyId, true);
+}
+
+export function restoreBody(db: Db, actor: SessionUser, bodyId: number): BodyChangeResult {
+  return setRetired(db, actor, bodyId, false);
+}
