@@ -216,3 +216,47 @@ describe("merging units", () => {
     expect(mergeUnits(db, root, [fromId], intoId)).toEqual({ ok: false, code: "alreadyRetired" });
   });
 });
+
+describe("a retired unit takes no new conferences", () => {
+  it("is left out of the conference form and refused by saveConference, its old conferences stay", async () => {
+    const { loadSessionUser } = await import("@/lib/auth/session-user");
+    const { getConferenceFormOptions } = await import("@/lib/conferences/get-form-options");
+    const { saveConference, duplicateConference } = await import("@/lib/conferences/save-conference");
+    const { conferenceFormSchema } = await import("@/lib/schemas/conferences");
+    const db = handle.db;
+    const made = createUnit(db, root, form({ code: "T-R1", name: "Xã Sẽ Giải Thể", kind: "xa", parentId: unit("535").id }));
+    if (!made.ok) throw new Error("setup");
+    const body = db.insert(bodies).values({ unitId: made.id, kind: "propaganda", name: "Ban Tuyên giáo thử", symbol: "BTG" }).returning().get();
+    const adminRow = db.select().from(users).where(eq(users.username, "admin")).get()!;
+    const admin = loadSessionUser(db, adminRow.id, adminRow.sessionVersion)!;
+    const input = (title: string) =>
+      conferenceFormSchema.parse({
+        campaignId: String(db.select().from(campaigns).get()!.id),
+        bodyId: String(body.id),
+        title,
+        startDate: "15/03/2021",
+        startTime: "7h30",
+        endDate: "15/03/2021",
+        endTime: "11:30",
+        graceMinutes: "15",
+        status: "draft",
+        venue: "Hội trường xã thử",
+        address: "",
+        capacity: "",
+        confirmWarnings: "1",
+      });
+    const before = saveConference(db, admin, input("Hội nghị trước khi giải thể"));
+    expect(before.ok).toBe(true);
+    expect(getConferenceFormOptions(db, admin).bodies.some((b) => b.id === body.id)).toBe(true);
+
+    expect(retireUnit(db, root, made.id)).toMatchObject({ ok: true });
+    expect(getConferenceFormOptions(db, admin).bodies.some((b) => b.id === body.id)).toBe(false);
+    expect(getConferenceFormOptions(db, admin).coBodies.some((b) => b.id === body.id)).toBe(false);
+    expect(saveConference(db, admin, input("Hội nghị sau khi giải thể"))).toMatchObject({ ok: false, code: "bodyNotAllowed" });
+    if (!before.ok) throw new Error("setup");
+    expect(duplicateConference(db, admin, before.id, "(bản sao)")).toMatchObject({ ok: false, code: "bodyNotAllowed" });
+    // Its old conference is still there, still its own, and may still be edited.
+    expect(saveConference(db, admin, input("Hội nghị trước khi giải thể (sửa)"), before.id)).toMatchObject({ ok: true });
+    expect(db.select().from(conferences).where(eq(conferences.id, before.id)).get()!.unitId).toBe(made.id);
+  });
+});
