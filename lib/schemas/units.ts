@@ -8,11 +8,11 @@ import { trimmedText } from "./text";
 const id = z.coerce.number().int().positive();
 const optionalId = z.preprocess((v) => (v === "" || v == null ? null : v), id.nullable());
 
-/** Unit codes as offices write them: administrative numbers (522) or short codes (DBK-CQ). */
+/** Unit codes as offices write them: administrative numbers (522) or short codes (DBK-CQ); they are in report URLs. */
 export const unitCodeField = trimmedText()
   .min(1, "codeRequired")
-  .max(40, "tooLong")
-  .regex(/^[\p{L}\p{N}._-]+$/u, "codeFormat");
+  .max(20, "codeFormat")
+  .regex(/^[A-Za-z0-9_-]+$/, "codeFormat");
 
 export const unitFormSchema = z.object({
   code: unitCodeField,

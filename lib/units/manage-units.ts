@@ -10,7 +10,7 @@ import { unitKinds, units } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { unitSubtree } from "@/lib/auth/session-user";
 import type { UnitFormInput } from "@/lib/schemas/units";
-import { derivePlaceName, isInScope, unitWriteScope, type UnitActor, type UnitChangeResult } from "./unit-actor";
+import { derivePlaceName, unitWriteScope, type UnitActor, type UnitChangeResult } from "./unit-actor";
 
 export type { UnitActor, UnitChangeResult };
 

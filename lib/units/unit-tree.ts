@@ -6,6 +6,7 @@ import { bodies, unitKinds, units, users } from "@/db/schema";
 import { unitWriteScope, type UnitActor } from "./unit-actor";
 
 const mergedInto = alias(units, "merged_into");
+const parentUnit = alias(units, "parent_unit");
 
 export interface UnitTreeRow {
   id: number;
@@ -61,9 +62,34 @@ export function getUnitForEdit(db: Db, actor: UnitActor, unitId: number) {
       retiredAt: units.retiredAt,
       mergedIntoId: units.mergedIntoId,
       mergedIntoName: mergedInto.name,
+      parentName: parentUnit.name,
     })
     .from(units)
     .leftJoin(mergedInto, eq(mergedInto.id, units.mergedIntoId))
+    .leftJoin(parentUnit, eq(parentUnit.id, units.parentId))
     .where(and(eq(units.id, unitId), unitWriteScope(actor)))
     .get();
+}
+
+/**
+ * The rows in tree order (depth first, in display order), each labelled with its
+ * depth for a <select>; retired units and the subtree of `excludeId` left out.
+ */
+export function indentedUnitOptions(rows: UnitTreeRow[], excludeId?: number): { id: number; label: string }[] {
+  const ids = new Set(rows.map((r) => r.id));
+  const children = new Map<number | null, UnitTreeRow[]>();
+  for (const r of rows) {
+    const parent = r.parentId !== null && ids.has(r.parentId) ? r.parentId : null;
+    children.set(parent, [...(children.get(parent) ?? []), r]);
+  }
+  const out: { id: number; label: string }[] = [];
+  const walk = (parent: number | null, depth: number) => {
+    for (const r of children.get(parent) ?? []) {
+      if (r.retired || r.id === excludeId) continue;
+      out.push({ id: r.id, label: `${"\u00a0\u00a0\u00a0".repeat(depth)}${depth > 0 ? "└ " : ""}${r.name} (${r.code})` });
+      walk(r.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return out;
 }
