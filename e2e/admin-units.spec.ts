@@ -95,7 +95,7 @@ test("import, find, edit, retire and merge units through the admin screens", asy
   const account = db.insert(users).values({ username: `e2e.gop.${p}`, passwordHash: "x", fullName: "Cán bộ Ánh Dương", role: "viewer", unitId: a.id }).returning().get();
 
   await page.goto(`/admin/units/${a.id}#merge`);
-  await page.getByLabel("Sáp nhập vào").selectOption(String(b.id));
+  await page.getByLabel("Sáp nhập vào", { exact: true }).selectOption(String(b.id));
   await page.getByRole("button", { name: "Xem trước" }).click();
   await expect(page.getByTestId("merge-message")).toContainText(`Sẽ chuyển sang “Xã Bình Minh ${p}”: 1 hội nghị, 1 điểm cầu, 1 người, 1 tài khoản, 0 lịch đăng ký, 1 cơ quan, 0 đơn vị trực thuộc.`);
   await page.getByRole("button", { name: "Xác nhận sáp nhập" }).click();

@@ -25,7 +25,7 @@ export interface UnitNode {
 export function UnitTreeClient({ units }: { units: UnitNode[] }) {
   const t = useTranslations("adminUnits");
   const [query, setQuery] = useState("");
-  const [showRetired, setShowRetired] = useState(false);
+  const [showRetired, setShowRetired] = useState(true);
   // Changing it re-mounts the <details> with everything open or closed.
   const [openAll, setOpenAll] = useState<boolean | null>(null);
 

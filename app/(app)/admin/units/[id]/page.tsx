@@ -60,10 +60,10 @@ export default async function EditUnitPage({ params }: Props) {
       {unit.parentId === null || unit.id === user.unitId ? null : (
       <section className="card stack-sm" id="merge" aria-labelledby="merge-title">
         <h2 id="merge-title">{t("merge.title")}</h2>
-        {mergeable ? (
+        {mergeable || unit.mergedIntoId ? (
           <>
-            <p className="muted">{t("merge.intro", { name: unit.name })}</p>
-            <UnitMergeClient unitId={unit.id} targets={targets} />
+            {mergeable ? <p className="muted">{t("merge.intro", { name: unit.name })}</p> : null}
+            <UnitMergeClient unitId={unit.id} targets={targets} merged={!mergeable} />
           </>
         ) : (
           <p className="muted">{t("merge.unavailable")}</p>
