@@ -7,7 +7,7 @@
  */
 import { eq } from "drizzle-orm";
 import { bodies, conferences, people, sites, units, users } from "@/db/schema";
-import { e2eDb, expect, practiceConference, signIn, test, testUnitKind, unitIdOf } from "./fixtures";
+import { createAccount, e2eDb, expect, practiceConference, signIn, test, testUnitKind, unitIdOf } from "./fixtures";
 
 const p = `u${process.pid % 1000}${Date.now() % 100000}`;
 
@@ -125,4 +125,27 @@ test("a refused unit form says why and keeps what was typed", async ({ page }) =
   await page.getByRole("button", { name: "Thêm đơn vị" }).click();
   await expect(page.getByText("Mã này đã có đơn vị khác dùng.")).toBeVisible();
   await expect(page.getByLabel("Tên đơn vị")).toHaveValue("Xã Trùng Mã");
+});
+
+test("a district's admin sees and changes only their own subtree", async ({ page }) => {
+  const admin = await createAccount("admin", "535");
+  await signIn(page, admin.username, admin.password);
+  await page.goto("/admin/units");
+  const tree = page.getByTestId("unit-tree");
+  await expect(tree.locator('[data-code="535"]')).toBeVisible();
+  await expect(tree.locator('[data-code="536"]')).toHaveCount(0);
+  await expect(tree.locator('[data-code="51"]')).toHaveCount(0);
+  // Their own unit cannot be retired or merged away; another district's page does not exist for them.
+  await expect(tree.locator('[data-code="535"]').getByRole("button", { name: "Giải thể" })).toHaveCount(0);
+  const response = await page.goto(`/admin/units/${unitIdOf("536")}`);
+  expect(response?.status()).toBe(404);
+  // The new-unit form offers only units of their subtree as parents.
+  await page.goto("/admin/units/new");
+  const parents = await page.getByLabel("Trực thuộc").locator("option").allTextContents();
+  expect(parents.some((p) => p.includes("Huyện Ba Tơ"))).toBe(true);
+  expect(parents.some((p) => p.includes("Lý Sơn") || p.includes("Tỉnh Quảng Ngãi"))).toBe(false);
+  // Unit kinds are the root admin's.
+  await page.goto("/admin/units/kinds");
+  await expect(page.getByText("Chỉ quản trị viên của đơn vị gốc sửa được loại đơn vị.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Thêm loại" })).toHaveCount(0);
 });

@@ -14,16 +14,13 @@ export function UnitKindFormClient({ kind }: { kind?: { key: string; label: stri
   const values = state.values ?? {};
   const error = errors.key ?? errors.label ?? errors.sortOrder ?? (state.ok ? undefined : state.message);
   return (
-    <form key={kind ? undefined : (state.at ?? 0)} action={action} className="row-actions" data-testid={kind ? `kind-${kind.key}` : "kind-new"}>
+    <form key={kind ? undefined : (state.at ?? 0)} action={action} className="kind-form" data-testid={kind ? `kind-${kind.key}` : "kind-new"}>
       {kind ? (
         <input type="hidden" name="key" value={kind.key} />
       ) : (
         <span className="field">
           <label htmlFor={`${uid}-key`}>{t("key")}</label>
           <input id={`${uid}-key`} name="key" defaultValue={state.ok ? "" : values.key} placeholder="dac_khu" autoCapitalize="none" spellCheck={false} required aria-describedby={`${uid}-hint`} />
-          <span className="hint" id={`${uid}-hint`}>
-            {t("keyHint")}
-          </span>
         </span>
       )}
       <span className="field">
@@ -37,11 +34,16 @@ export function UnitKindFormClient({ kind }: { kind?: { key: string; label: stri
         <label htmlFor={`${uid}-order`} className={kind ? "visually-hidden" : undefined}>
           {t("sortOrder")}
         </label>
-        <input id={`${uid}-order`} name="sortOrder" type="number" inputMode="numeric" defaultValue={kind ? kind.sortOrder : state.ok ? "" : values.sortOrder} style={{ width: "6rem" }} />
+        <input id={`${uid}-order`} name="sortOrder" type="number" inputMode="numeric" defaultValue={kind ? kind.sortOrder : state.ok ? "" : values.sortOrder} />
       </span>
       <button className={`button small${kind ? "" : " primary"}`} type="submit" disabled={pending}>
         {kind ? t("save") : t("add")}
       </button>
+      {kind ? null : (
+        <span className="hint kind-hint" id={`${uid}-hint`}>
+          {t("keyHint")}
+        </span>
+      )}
       {state.ok && state.message ? (
         <span className="notice small success" role="status">
           {state.message}

@@ -16,7 +16,7 @@ export default async function UnitKindsPage() {
   const kinds = listUnitKinds(db);
   const editable = user.scopeUnitIds === "all";
   return (
-    <div className="stack narrow-page">
+    <div className="stack narrow-page wide">
       <p>
         <Link href="/admin/units">{t("backToList")}</Link>
       </p>
