@@ -22,7 +22,7 @@ export interface UnitNode {
  * The unit tree, nested with native <details>: search without diacritics
  * (matches open their branch), expand or collapse all, retired units greyed.
  */
-export function UnitTreeClient({ units }: { units: UnitNode[] }) {
+export function UnitTreeClient({ units, ownUnitId }: { units: UnitNode[]; /** The admin's own unit: not to be retired or merged away by them. */ ownUnitId: number }) {
   const t = useTranslations("adminUnits");
   const [query, setQuery] = useState("");
   const [showRetired, setShowRetired] = useState(true);
@@ -78,14 +78,14 @@ export function UnitTreeClient({ units }: { units: UnitNode[] }) {
               <Link className="button small" href={`/admin/units/new?parent=${u.id}`}>
                 {t("addChild")}
               </Link>
-              {u.parentId !== null ? (
+              {u.parentId !== null && u.id !== ownUnitId ? (
                 <Link className="button small" href={`/admin/units/${u.id}#merge`}>
                   {t("mergeInto")}
                 </Link>
               ) : null}
             </>
           )}
-          {u.parentId !== null && !u.mergedIntoName ? <UnitRetireClient unitId={u.id} name={u.name} retired={u.retired} /> : null}
+          {u.parentId !== null && u.id !== ownUnitId && !u.mergedIntoName ? <UnitRetireClient unitId={u.id} name={u.name} retired={u.retired} /> : null}
         </span>
       </div>
     );

@@ -34,6 +34,7 @@ export default async function UnitsPage() {
       <p className="muted">{t("intro")}</p>
       <section className="card">
         <UnitTreeClient
+          ownUnitId={user.unitId}
           units={rows.map((r) => ({
             id: r.id,
             code: r.code,
