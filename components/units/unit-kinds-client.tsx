@@ -23,7 +23,7 @@ export function UnitKindFormClient({ kind }: { kind?: { key: string; label: stri
           <input id={`${uid}-key`} name="key" defaultValue={state.ok ? "" : values.key} placeholder="dac_khu" autoCapitalize="none" spellCheck={false} required aria-describedby={`${uid}-hint`} />
         </span>
       )}
-      <span className="field">
+      <span className="field grow">
         <label htmlFor={`${uid}-label`} className={kind ? "visually-hidden" : undefined}>
           {t("label")}
           {kind ? ` (${kind.key})` : ""}
