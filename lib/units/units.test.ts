@@ -4,7 +4,7 @@ import { auditLog, bodies, campaigns, conferences, people, sites, unitFeeds, uni
 import { unitSubtree } from "@/lib/auth/session-user";
 import { unitFormSchema } from "@/lib/schemas/units";
 import { createDemoDb } from "@/lib/testing/test-db";
-import { importUnits, planUnitImport } from "./import-units";
+import { importUnits, mapUnitHeaders, planUnitImport } from "./import-units";
 import { createUnit, restoreUnit, retireUnit, updateUnit } from "./manage-units";
 import { mergeUnits, previewUnitMerge } from "./merge-units";
 import type { UnitActor } from "./unit-actor";
@@ -81,6 +81,13 @@ describe("units: create, edit, move, retire", () => {
 
 describe("units import", () => {
   const under = () => unit("51").id;
+
+  it("reads English and Vietnamese headers, in any order, composed or decomposed", () => {
+    expect(mapUnitHeaders(["Địa danh", "Mã đơn vị cấp trên", "Loại", "Tên", "Mã"])).toEqual({ placeName: 0, parentCode: 1, kind: 2, name: 3, code: 4 });
+    expect(mapUnitHeaders(["CODE", "Name", "kind", "parent_code", "Place name"])).toEqual({ code: 0, name: 1, kind: 2, parentCode: 3, placeName: 4 });
+    expect(mapUnitHeaders(["Mã".normalize("NFD"), "Tên đơn vị".normalize("NFD"), "Loại đơn vị"])).toMatchObject({ code: 0, name: 1, kind: 2, parentCode: -1, placeName: -1 });
+  });
+
   // Children before their parent; kind by label and by key; Vietnamese headers.
   const rows = [
     ["T-P1", "Phường Thử Nhất", "Phường", "T-DB", ""],
