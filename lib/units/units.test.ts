@@ -267,3 +267,36 @@ describe("a retired unit takes no new conferences", () => {
     expect(db.select().from(conferences).where(eq(conferences.id, before.id)).get()!.unitId).toBe(made.id);
   });
 });
+
+describe("the board after a merge", () => {
+  it("drops the merged unit; the receiving unit keeps the moved conference", async () => {
+    const { getCompliance } = await import("@/lib/campaigns/get-compliance");
+    const { loadSessionUser } = await import("@/lib/auth/session-user");
+    const { campaignRequirements } = await import("@/db/schema");
+    const db = handle.db;
+    const campaign = db.select().from(campaigns).get()!;
+    const requirement = db.insert(campaignRequirements).values({ campaignId: campaign.id, unitKind: "phuong", bodyKind: "standing_committee", title: "Hội nghị phường (thử)" }).returning().get();
+    const make = (code: string) => {
+      const made = createUnit(db, root, form({ code, name: `Phường ${code}`, kind: "phuong", parentId: unit("535").id }));
+      if (!made.ok) throw new Error("setup");
+      const body = db.insert(bodies).values({ unitId: made.id, kind: "standing_committee", name: `Đảng ủy ${code}`, symbol: "ĐU" }).returning().get();
+      const day = new Date("2021-03-20T01:00:00Z");
+      db.insert(conferences).values({ campaignId: campaign.id, unitId: made.id, bodyId: body.id, requirementId: requirement.id, title: `Hội nghị ${code}`, startsAt: day, endsAt: new Date(day.getTime() + 3_600_000), status: "held" }).run();
+      return made.id;
+    };
+    const a = make("T-BA");
+    const b = make("T-BB");
+    const adminRow = db.select().from(users).where(eq(users.username, "admin")).get()!;
+    const admin = loadSessionUser(db, adminRow.id, adminRow.sessionVersion)!;
+    const rowsOf = () => getCompliance(db, admin, campaign.id)!.rows.filter((r) => [a, b].includes(r.unit.id));
+    expect(rowsOf().map((r) => [r.unit.id, r.cells[0].status])).toEqual([[a, "held"], [b, "held"]]);
+
+    // Both held the requirement: the unique index (by the unit that held it) lets both move.
+    expect(mergeUnits(db, root, [a], b)).toMatchObject({ ok: true, counts: { conferences: 1 } });
+    expect(rowsOf().map((r) => [r.unit.id, r.cells[0].status])).toEqual([[b, "held"]]);
+    // A unit retired with its conference kept stays on that campaign's board.
+    const c = make("T-BC");
+    expect(retireUnit(db, root, c)).toMatchObject({ ok: true });
+    expect(getCompliance(db, admin, campaign.id)!.rows.some((r) => r.unit.id === c)).toBe(true);
+  });
+});
