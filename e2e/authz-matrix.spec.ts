@@ -102,6 +102,13 @@ const ACTIONS: Record<string, Marks> = {
   saveBodyKindAction: "----+",
   saveBodyTemplateAction: "----+",
   deleteBodyTemplateAction: "----+",
+  createUnitAction: "----+",
+  updateUnitAction: "----+",
+  setUnitRetiredAction: "----+",
+  mergeUnitsAction: "----+",
+  saveUnitKindAction: "----+",
+  uploadUnitsImportAction: "----+",
+  commitUnitsImportAction: "----+",
 };
 
 const REFUSALS = ["Bạn không có quyền thực hiện thao tác này.", "Không tìm thấy, hoặc bạn không có quyền thay đổi.", "Không có quyền"];

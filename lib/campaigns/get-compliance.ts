@@ -2,7 +2,7 @@
  * Campaign compliance: for every unit in the user's scope, each conference the
  * campaign requires of its kind of unit, and how far it has got.
  */
-import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, exists, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { campaignRequirements, campaigns, conferences, units } from "@/db/schema";
 import { unitReadScope } from "@/lib/auth/scope";
@@ -68,7 +68,18 @@ export function getCompliance(db: Db, user: SessionUser, campaignId: number, now
   const unitRows = db
     .select({ id: units.id, code: units.code, name: units.name, kind: units.kind })
     .from(units)
-    .where(and(unitReadScope(user), inArray(units.kind, unitKinds)))
+    .where(
+      and(
+        unitReadScope(user),
+        inArray(units.kind, unitKinds),
+        // A retired unit stays on the board of a campaign it held conferences in (history);
+        // a merged one has none left (they moved to the unit it merged into).
+        or(
+          isNull(units.retiredAt),
+          exists(db.select({ one: sql`1` }).from(conferences).where(and(eq(conferences.campaignId, campaignId), eq(conferences.unitId, units.id)))),
+        ),
+      ),
+    )
     .orderBy(asc(units.sortOrder), asc(units.name))
     .all();
   const unitIds = unitRows.map((u) => u.id);

@@ -1,17 +1,17 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { bodies, campaignRequirements, units, users } from "@/db/schema";
 import { listCampaigns } from "@/lib/campaigns/list-campaigns";
 import { organisableBodies } from "./save-conference";
 import type { SessionUser } from "@/lib/auth/session-user";
 
-/** The choices of the conference form, limited to what the user may organise. */
+/** The choices of the conference form, limited to what the user may organise (retired units and bodies take no new conferences). */
 export function getConferenceFormOptions(db: Db, user: SessionUser) {
   const bodyRows = db
     .select({ id: bodies.id, name: bodies.name, kind: bodies.kind, unitId: units.id, unitName: units.name, unitKind: units.kind })
     .from(bodies)
     .innerJoin(units, eq(units.id, bodies.unitId))
-    .where(organisableBodies(user))
+    .where(and(isNull(bodies.retiredAt), isNull(units.retiredAt), organisableBodies(user)))
     .orderBy(asc(units.sortOrder), asc(bodies.id))
     .all();
   const unitIds = [...new Set(bodyRows.map((b) => b.unitId))];
@@ -21,7 +21,7 @@ export function getConferenceFormOptions(db: Db, user: SessionUser) {
       : db
           .select({ id: bodies.id, name: bodies.name, unitId: bodies.unitId })
           .from(bodies)
-          .where(inArray(bodies.unitId, unitIds))
+          .where(and(inArray(bodies.unitId, unitIds), isNull(bodies.retiredAt)))
           .orderBy(asc(bodies.id))
           .all();
   return {

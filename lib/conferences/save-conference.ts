@@ -3,7 +3,7 @@
  * it through its statuses. Every function checks the user's write scope in
  * the SQL that loads the conference, runs the conflict rules, and audits.
  */
-import { and, eq, inArray, ne } from "drizzle-orm";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { immediateTransaction, type Db } from "@/db/client";
 import {
   bodies,
@@ -69,12 +69,14 @@ export function saveConference(db: Db, user: SessionUser, input: ConferenceFormI
 
     // The organising body must be one the user organises for (an admin: any of a unit in their scope).
     const body = db
-      .select({ id: bodies.id, unitId: bodies.unitId, unitKind: units.kind })
+      .select({ id: bodies.id, unitId: bodies.unitId, unitKind: units.kind, active: sql<number>`${bodies.retiredAt} is null and ${units.retiredAt} is null` })
       .from(bodies)
       .innerJoin(units, eq(units.id, bodies.unitId))
       .where(and(eq(bodies.id, input.bodyId), organisableBodies(user)))
       .get();
     if (!body) return { ok: false, field: "bodyId", code: "bodyNotAllowed" };
+    // A retired unit or body takes no new conferences (its old ones stay editable).
+    if (!body.active && existing?.bodyId !== body.id) return { ok: false, field: "bodyId", code: "bodyNotAllowed" };
 
     if (!db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, input.campaignId)).get()) {
       return { ok: false, field: "campaignId", code: "campaignRequired" };
@@ -212,6 +214,13 @@ export function duplicateConference(db: Db, user: SessionUser, conferenceId: num
   return immediateTransaction(db, () => {
     const existing = getWritableConference(db, user, conferenceId);
     if (!existing) return { ok: false, code: "notFound" };
+    const retired = db
+      .select({ id: bodies.id })
+      .from(bodies)
+      .innerJoin(units, eq(units.id, bodies.unitId))
+      .where(and(eq(bodies.id, existing.bodyId), sql`(${bodies.retiredAt} is not null or ${units.retiredAt} is not null)`))
+      .get();
+    if (retired) return { ok: false, code: "bodyNotAllowed" };
     const id = db.transaction((tx) => {
       const copy = tx
         .insert(conferences)

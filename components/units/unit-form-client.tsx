@@ -1,0 +1,91 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { createUnitAction, updateUnitAction } from "@/app/(app)/admin/units/actions";
+import { describedBy, Field } from "@/components/ui/field";
+import { initialActionResult } from "@/lib/http/action-result";
+
+export interface UnitFormValues {
+  id?: number;
+  code: string;
+  name: string;
+  kind: string;
+  placeName: string;
+  parentId: number | null;
+  sortOrder: number;
+}
+
+interface Props {
+  /** Absent: a new unit. */
+  unit?: UnitFormValues;
+  defaultParentId?: number;
+  kinds: { key: string; label: string }[];
+  /** Units it may be put under, already indented by depth, the unit's own subtree left out. */
+  parents: { id: number; label: string }[];
+  /** The current parent when the actor does not manage it (their own unit's parent): kept as it is. */
+  fixedParent?: { id: number; name: string };
+}
+
+export function UnitFormClient({ unit, defaultParentId, kinds, parents, fixedParent }: Props) {
+  const t = useTranslations("adminUnits");
+  const [state, action, pending] = useActionState(unit ? updateUnitAction : createUnitAction, initialActionResult);
+  const errors = state.fieldErrors ?? {};
+  const values = state.values ?? {};
+  const value = (key: keyof UnitFormValues, fallback = "") => values[key] ?? (unit ? String(unit[key] ?? "") : fallback);
+  const isRoot = unit !== undefined && unit.parentId === null;
+
+  return (
+    // Re-mounted after each answer: refilled after a refusal; after a new unit, empty but for its parent and kind.
+    <form key={state.at ?? 0} className="form grid-2" action={action} noValidate data-testid="unit-form">
+      {unit ? <input type="hidden" name="unitId" value={unit.id} /> : null}
+      <Field id="code" label={t("code")} hint={t("codeHint")} error={errors.code}>
+        <input id="code" name="code" defaultValue={value("code")} autoCapitalize="none" spellCheck={false} required {...describedBy("code", t("codeHint"), errors.code)} />
+      </Field>
+      <Field id="name" label={t("name")} error={errors.name}>
+        <input id="name" name="name" defaultValue={value("name")} required {...describedBy("name", undefined, errors.name)} />
+      </Field>
+      <Field id="kind" label={t("kind")} error={errors.kind}>
+        <select id="kind" name="kind" defaultValue={value("kind")} required {...describedBy("kind", undefined, errors.kind)}>
+          <option value="">{t("chooseKind")}</option>
+          {kinds.map((k) => (
+            <option key={k.key} value={k.key}>
+              {k.label}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="placeName" label={t("placeName")} hint={t("placeNameHint")} error={errors.placeName}>
+        <input id="placeName" name="placeName" defaultValue={value("placeName")} {...describedBy("placeName", t("placeNameHint"), errors.placeName)} />
+      </Field>
+      {isRoot ? (
+        <input type="hidden" name="parentId" value="" />
+      ) : (
+        <Field id="parentId" label={t("parent")} hint={unit ? t("parentHint") : undefined} error={errors.parentId}>
+          <select id="parentId" name="parentId" defaultValue={value("parentId", defaultParentId ? String(defaultParentId) : "")} required {...describedBy("parentId", unit ? t("parentHint") : undefined, errors.parentId)}>
+            <option value="">{t("chooseParent")}</option>
+            {fixedParent ? <option value={fixedParent.id}>{fixedParent.name}</option> : null}
+            {parents.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
+      <Field id="sortOrder" label={t("sortOrder")} error={errors.sortOrder}>
+        <input id="sortOrder" name="sortOrder" type="number" inputMode="numeric" defaultValue={value("sortOrder", "0")} {...describedBy("sortOrder", undefined, errors.sortOrder)} />
+      </Field>
+      <div className="form-footer">
+        {state.message ? (
+          <p className={`notice ${state.ok ? "success" : "error"}`} role="status">
+            {state.message}
+          </p>
+        ) : null}
+        <button className="button primary" type="submit" disabled={pending}>
+          {unit ? (pending ? t("saving") : t("save")) : pending ? t("creating") : t("create")}
+        </button>
+      </div>
+    </form>
+  );
+}

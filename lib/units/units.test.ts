@@ -1,0 +1,302 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditLog, bodies, campaigns, conferences, people, sites, unitFeeds, units, users } from "@/db/schema";
+import { unitSubtree } from "@/lib/auth/session-user";
+import { unitFormSchema } from "@/lib/schemas/units";
+import { createDemoDb } from "@/lib/testing/test-db";
+import { importUnits, mapUnitHeaders, planUnitImport } from "./import-units";
+import { createUnit, restoreUnit, retireUnit, updateUnit } from "./manage-units";
+import { mergeUnits, previewUnitMerge } from "./merge-units";
+import type { UnitActor } from "./unit-actor";
+import { listUnitKinds, saveUnitKind } from "./unit-kinds";
+
+let handle: Awaited<ReturnType<typeof createDemoDb>>;
+let root: UnitActor;
+beforeAll(async () => {
+  handle = await createDemoDb();
+  const admin = handle.db.select().from(users).where(eq(users.username, "admin")).get()!;
+  root = { id: admin.id, unitId: admin.unitId, scopeUnitIds: "all" };
+});
+afterAll(() => handle.cleanup());
+
+const unit = (code: string) => handle.db.select().from(units).where(eq(units.code, code)).get()!;
+/** An admin of a district: scoped to its subtree. */
+const districtAdmin = (code: string): UnitActor => ({ id: null, unitId: unit(code).id, scopeUnitIds: unitSubtree(handle.db, unit(code).id) });
+const form = (values: Record<string, unknown>) => unitFormSchema.parse({ placeName: "", sortOrder: "", ...values });
+
+const HEADERS = ["Mã", "Tên", "Loại", "Mã đơn vị cấp trên", "Địa danh"];
+
+describe("units: create, edit, move, retire", () => {
+  it("creates a unit under a parent in scope, deriving its place name, and audits it", () => {
+    const created = createUnit(handle.db, root, form({ code: "T-X1", name: "Xã Thử Một", kind: "xa", parentId: unit("535").id }));
+    expect(created.ok).toBe(true);
+    expect(unit("T-X1")).toMatchObject({ placeName: "Thử Một", kind: "xa", parentId: unit("535").id });
+    expect(handle.db.select().from(auditLog).where(and(eq(auditLog.entity, "unit"), eq(auditLog.action, "create"))).all().length).toBeGreaterThan(0);
+    expect(createUnit(handle.db, root, form({ code: "T-X1", name: "Xã Khác", kind: "xa", parentId: unit("535").id }))).toEqual({ ok: false, code: "codeTaken", field: "code" });
+    expect(createUnit(handle.db, root, form({ code: "T-X9", name: "Xã Khác", kind: "khong_co", parentId: unit("535").id }))).toEqual({ ok: false, code: "unknownKind", field: "kind" });
+    expect(createUnit(handle.db, root, form({ code: "T-X9", name: "Gốc thứ hai", kind: "tinh", parentId: "" }))).toEqual({ ok: false, code: "parentRequired", field: "parentId" });
+  });
+
+  it("keeps a district admin inside their subtree", () => {
+    const baTo = districtAdmin("535");
+    expect(createUnit(handle.db, baTo, form({ code: "T-X2", name: "Xã Lý Sơn Thử", kind: "xa", parentId: unit("536").id }))).toMatchObject({ ok: false, code: "parentOutOfScope" });
+    expect(updateUnit(handle.db, baTo, unit("536").id, form({ code: "536", name: "Huyện Lý Sơn", kind: "huyen", parentId: unit("51").id }))).toEqual({ ok: false, code: "notFound" });
+    // Their own unit may be renamed where it stands, not moved out.
+    const own = unit("535");
+    expect(updateUnit(handle.db, baTo, own.id, form({ code: own.code, name: own.name, kind: own.kind, placeName: own.placeName, parentId: own.parentId }))).toMatchObject({ ok: true });
+    expect(updateUnit(handle.db, baTo, own.id, form({ code: own.code, name: own.name, kind: own.kind, parentId: unit("536").id }))).toMatchObject({ ok: false, code: "parentOutOfScope" });
+    expect(updateUnit(handle.db, baTo, own.id, form({ code: own.code, name: own.name, kind: own.kind, parentId: unit("T-X1").id }))).toMatchObject({ ok: false, code: "cycle" });
+    expect(updateUnit(handle.db, baTo, unit("T-X1").id, form({ code: "T-X1", name: "Xã Thử Một", kind: "xa", parentId: unit("536").id }))).toMatchObject({ ok: false, code: "parentOutOfScope" });
+    expect(retireUnit(handle.db, baTo, own.id)).toEqual({ ok: false, code: "cannotRetireOwn" });
+  });
+
+  it("moves a unit, refusing cycles and moving the root", () => {
+    const x1 = unit("T-X1");
+    expect(updateUnit(handle.db, root, unit("535").id, form({ code: "535", name: "Huyện Ba Tơ", kind: "huyen", placeName: "Ba Tơ", parentId: x1.id }))).toMatchObject({ ok: false, code: "cycle" });
+    expect(updateUnit(handle.db, root, unit("51").id, form({ code: "51", name: "Tỉnh Quảng Ngãi", kind: "tinh", parentId: x1.id }))).toMatchObject({ ok: false, code: "rootCannotMove" });
+    expect(updateUnit(handle.db, root, x1.id, form({ code: "T-X1", name: "Xã Thử Một", kind: "xa", parentId: unit("536").id }))).toMatchObject({ ok: true });
+    expect(unit("T-X1").parentId).toBe(unit("536").id);
+    expect(handle.db.select().from(auditLog).where(and(eq(auditLog.action, "move"), eq(auditLog.entityId, String(x1.id)))).get()).toBeTruthy();
+  });
+
+  it("retires and restores; a unit with active children or the root cannot be retired", () => {
+    expect(retireUnit(handle.db, root, unit("51").id)).toEqual({ ok: false, code: "cannotRetireRoot" });
+    expect(retireUnit(handle.db, root, unit("536").id)).toEqual({ ok: false, code: "hasActiveChildren" });
+    const x1 = unit("T-X1");
+    expect(retireUnit(handle.db, root, x1.id)).toEqual({ ok: true, id: x1.id });
+    expect(unit("T-X1").retiredAt).toBeInstanceOf(Date);
+    expect(createUnit(handle.db, root, form({ code: "T-X3", name: "Xã Con", kind: "xa", parentId: x1.id }))).toMatchObject({ ok: false, code: "parentRetired" });
+    expect(restoreUnit(handle.db, root, x1.id)).toEqual({ ok: true, id: x1.id });
+    expect(unit("T-X1").retiredAt).toBeNull();
+  });
+
+  it("unit kinds: only the root admin adds or relabels them", () => {
+    expect(saveUnitKind(handle.db, districtAdmin("535"), { key: "khu_pho", label: "Khu phố", sortOrder: 50 })).toEqual({ ok: false, code: "rootAdminOnly" });
+    expect(saveUnitKind(handle.db, root, { key: "khu_pho", label: "Khu phố", sortOrder: 50 })).toEqual({ ok: true, created: true });
+    expect(saveUnitKind(handle.db, root, { key: "khu_pho", label: "Khu phố (mới)", sortOrder: 51 })).toEqual({ ok: true, created: false });
+    expect(saveUnitKind(handle.db, root, { key: "khu_pho_2", label: "xã", sortOrder: 51 })).toMatchObject({ ok: false, code: "kindLabelTaken" });
+    expect(listUnitKinds(handle.db).find((k) => k.key === "khu_pho")).toMatchObject({ label: "Khu phố (mới)", unitCount: 0 });
+  });
+});
+
+describe("units import", () => {
+  const under = () => unit("51").id;
+
+  it("reads English and Vietnamese headers, in any order, composed or decomposed", () => {
+    expect(mapUnitHeaders(["Địa danh", "Mã đơn vị cấp trên", "Loại", "Tên", "Mã"])).toEqual({ placeName: 0, parentCode: 1, kind: 2, name: 3, code: 4 });
+    expect(mapUnitHeaders(["CODE", "Name", "kind", "parent_code", "Place name"])).toEqual({ code: 0, name: 1, kind: 2, parentCode: 3, placeName: 4 });
+    expect(mapUnitHeaders(["Mã".normalize("NFD"), "Tên đơn vị".normalize("NFD"), "Loại đơn vị"])).toMatchObject({ code: 0, name: 1, kind: 2, parentCode: -1, placeName: -1 });
+  });
+
+  // Children before their parent; kind by label and by key; Vietnamese headers.
+  const rows = [
+    ["T-P1", "Phường Thử Nhất", "Phường", "T-DB", ""],
+    ["T-P2", "Xã Thử Hai", "xa", "T-DB", "Thử Hai Địa Danh"],
+    ["T-DB", "Đảng bộ Thử nghiệm", "dang_bo_truc_thuoc", "", ""],
+  ];
+
+  it("plans creates with parents later in the file, and commits them", () => {
+    const plan = planUnitImport(handle.db, root, { headers: HEADERS, rows, underUnitId: under() });
+    expect(plan.ok && plan.counts).toEqual({ create: 3, update: 0, unchanged: 0, error: 0 });
+    const result = importUnits(handle.db, root, { headers: HEADERS, rows, underUnitId: under(), filename: "dv.csv" });
+    expect(result).toEqual({ ok: true, created: 3, updated: 0, unchanged: 0 });
+    expect(unit("T-P1")).toMatchObject({ parentId: unit("T-DB").id, kind: "phuong", placeName: "Thử Nhất" });
+    expect(unit("T-P2").placeName).toBe("Thử Hai Địa Danh");
+    expect(unit("T-DB").parentId).toBe(under());
+    expect(handle.db.select().from(auditLog).where(and(eq(auditLog.entity, "unit"), eq(auditLog.action, "import"))).all()).toHaveLength(1);
+  });
+
+  it("is idempotent: the same file again changes nothing", () => {
+    const plan = planUnitImport(handle.db, root, { headers: HEADERS, rows, underUnitId: under() });
+    expect(plan.ok && plan.counts).toEqual({ create: 0, update: 0, unchanged: 3, error: 0 });
+    const before = handle.db.select().from(units).all();
+    expect(importUnits(handle.db, root, { headers: HEADERS, rows, underUnitId: under() })).toEqual({ ok: true, created: 0, updated: 0, unchanged: 3 });
+    expect(handle.db.select().from(units).all()).toEqual(before);
+    expect(handle.db.select().from(auditLog).where(and(eq(auditLog.entity, "unit"), eq(auditLog.action, "import"))).all()).toHaveLength(1);
+  });
+
+  it("plans an update with the fields that change (English headers)", () => {
+    const plan = planUnitImport(handle.db, root, {
+      headers: ["code", "name", "kind", "parent code", "place name"],
+      rows: [["T-P2", "Xã Thử Hai Mới", "Xã", "T-P1", ""]],
+      underUnitId: under(),
+    });
+    expect(plan.ok && plan.rows[0]).toMatchObject({ status: "update", changes: ["name", "parent"], placeName: "Thử Hai Địa Danh" });
+  });
+
+  it("reports errors with their lines and writes nothing", () => {
+    const bad = [
+      ["T-E1", "Xã Lỗi Một", "lang", "", ""], // unknown kind
+      ["T-E2", "Xã Lỗi Hai", "xa", "KHONG-CO", ""], // unknown parent
+      ["T-E3", "Xã Lỗi Ba", "xa", "", ""],
+      ["T-E3", "Xã Lỗi Ba Lặp", "xa", "", ""], // duplicate code
+      ["T-C1", "Xã Vòng Một", "xa", "T-C2", ""], // cycle
+      ["T-C2", "Xã Vòng Hai", "xa", "T-C1", ""],
+      ["T-DB", "Đảng bộ Thử nghiệm", "dang_bo_truc_thuoc", "T-P1", ""], // cycle through existing units
+      ["", "Không mã", "xa", "", ""],
+    ];
+    const plan = planUnitImport(handle.db, root, { headers: HEADERS, rows: bad, underUnitId: under() });
+    if (!plan.ok) throw new Error("plan refused");
+    const errors = Object.fromEntries(plan.rows.filter((r) => r.status === "error").map((r) => [r.line, r.errors]));
+    expect(errors).toEqual({
+      2: ["unknownKind"],
+      3: ["unknownParent"],
+      5: ["duplicateCode"],
+      6: ["cycle"],
+      7: ["cycle"],
+      8: ["cycle"],
+      9: ["missingCode"],
+    });
+    expect(plan.counts).toMatchObject({ create: 1, error: 7 });
+    const count = handle.db.select().from(units).all().length;
+    expect(importUnits(handle.db, root, { headers: HEADERS, rows: bad, underUnitId: under() })).toMatchObject({ ok: false, code: "hasErrors" });
+    expect(handle.db.select().from(units).all()).toHaveLength(count);
+  });
+
+  it("refuses missing columns and units outside the importer's scope", () => {
+    expect(planUnitImport(handle.db, root, { headers: ["Mã", "Tên"], rows: [["X", "Y"]], underUnitId: under() })).toEqual({ ok: false, code: "missingColumns", columns: ["kind"] });
+    const baTo = districtAdmin("535");
+    expect(planUnitImport(handle.db, baTo, { headers: HEADERS, rows, underUnitId: under() })).toEqual({ ok: false, code: "underOutOfScope" });
+    const plan = planUnitImport(handle.db, baTo, { headers: HEADERS, rows: [["536", "Huyện Lý Sơn", "huyen", "", ""], ["T-B1", "Xã Ba Tơ Thử", "xa", "536", ""]], underUnitId: unit("535").id });
+    expect(plan.ok && plan.rows.map((r) => r.errors)).toEqual([["outOfScope"], ["parentOutOfScope"]]);
+  });
+});
+
+describe("merging units", () => {
+  let fromId: number;
+  let intoId: number;
+  beforeAll(() => {
+    const db = handle.db;
+    const make = (code: string, name: string) => createUnit(db, root, form({ code, name, kind: "xa", parentId: unit("535").id }));
+    const a = make("T-MA", "Xã Gộp A");
+    const b = make("T-MB", "Xã Gộp B");
+    if (!a.ok || !b.ok) throw new Error("setup");
+    fromId = a.id;
+    intoId = b.id;
+    const campaign = db.select().from(campaigns).get()!;
+    // Each has a body of the same name, a conference with a site, a person, a user and a feed; A has a child unit.
+    for (const id of [fromId, intoId]) {
+      const body = db.insert(bodies).values({ unitId: id, kind: "standing_committee", name: "Ban Thường vụ Đảng ủy", symbol: "ĐU" }).returning().get();
+      const day = new Date("2026-12-20T01:00:00Z");
+      const conference = db.insert(conferences).values({ campaignId: campaign.id, unitId: id, bodyId: body.id, title: `Hội nghị ${id}`, startsAt: day, endsAt: new Date(day.getTime() + 3_600_000) }).returning().get();
+      db.insert(sites).values({ conferenceId: conference.id, unitId: id, isMain: true, venue: `Hội trường ${id}` }).run();
+      db.insert(people).values({ fullName: `Người ${id}`, searchName: `nguoi ${id}`, unitId: id }).run();
+      db.insert(users).values({ username: `gop${id}`, passwordHash: "x", fullName: "Cán bộ", role: "viewer", unitId: id }).run();
+      db.insert(unitFeeds).values({ unitId: id, token: `FEED${id}` }).run();
+    }
+    make("T-MA1", "Thôn dưới A");
+    db.update(units).set({ parentId: fromId }).where(eq(units.code, "T-MA1")).run();
+  });
+
+  it("previews what moves and refuses merges outside the actor's scope", () => {
+    expect(previewUnitMerge(handle.db, root, [fromId], intoId)).toMatchObject({
+      ok: true,
+      counts: { conferences: 1, sites: 1, people: 1, users: 1, feeds: 1, bodies: 1, childUnits: 1 },
+    });
+    const lySon = districtAdmin("536");
+    expect(mergeUnits(handle.db, lySon, [fromId], intoId)).toEqual({ ok: false, code: "intoOutOfScope" });
+    expect(mergeUnits(handle.db, lySon, [fromId], unit("536").id)).toEqual({ ok: false, code: "notFound" });
+    expect(mergeUnits(handle.db, root, [intoId], intoId)).toEqual({ ok: false, code: "mergeIntoSelf" });
+    expect(mergeUnits(handle.db, root, [fromId], unit("T-MA1").id)).toEqual({ ok: false, code: "intoInsideFrom" });
+    expect(mergeUnits(handle.db, root, [unit("51").id], intoId)).toEqual({ ok: false, code: "cannotMergeRoot" });
+    expect(handle.db.select().from(units).where(eq(units.id, fromId)).get()!.retiredAt).toBeNull();
+  });
+
+  it("moves everything in one transaction, keeps the former unit, retires the merged one, one audit row", () => {
+    const db = handle.db;
+    const conferencesBefore = db.select().from(conferences).where(eq(conferences.unitId, fromId)).all();
+    const result = mergeUnits(db, districtAdmin("535"), [fromId], intoId);
+    expect(result).toEqual({ ok: true, counts: { conferences: 1, sites: 1, people: 1, users: 1, feeds: 1, bodies: 1, childUnits: 1 } });
+    const moved = db.select().from(conferences).where(inArray(conferences.id, conferencesBefore.map((c) => c.id))).all();
+    expect(moved.map((c) => [c.unitId, c.formerUnitId])).toEqual([[intoId, fromId]]);
+    for (const table of [sites, people, users, unitFeeds, bodies]) {
+      expect(db.select().from(table).where(eq(table.unitId, fromId)).all()).toEqual([]);
+    }
+    expect(db.select().from(bodies).where(eq(bodies.unitId, intoId)).all().map((b) => b.name).sort()).toEqual(["Ban Thường vụ Đảng ủy", "Ban Thường vụ Đảng ủy (Xã Gộp A)"]);
+    expect(unit("T-MA1").parentId).toBe(intoId);
+    expect(unit("T-MA")).toMatchObject({ mergedIntoId: intoId });
+    expect(unit("T-MA").retiredAt).toBeInstanceOf(Date);
+    const audit = db.select().from(auditLog).where(and(eq(auditLog.action, "merge"), eq(auditLog.entity, "unit"))).all();
+    expect(audit).toHaveLength(1);
+    expect(audit[0].after).toMatchObject({ counts: { conferences: 1, people: 1 } });
+    expect(restoreUnit(db, root, fromId)).toEqual({ ok: false, code: "mergedCannotRestore" });
+    expect(mergeUnits(db, root, [fromId], intoId)).toEqual({ ok: false, code: "alreadyRetired" });
+  });
+});
+
+describe("a retired unit takes no new conferences", () => {
+  it("is left out of the conference form and refused by saveConference, its old conferences stay", async () => {
+    const { loadSessionUser } = await import("@/lib/auth/session-user");
+    const { getConferenceFormOptions } = await import("@/lib/conferences/get-form-options");
+    const { saveConference, duplicateConference } = await import("@/lib/conferences/save-conference");
+    const { conferenceFormSchema } = await import("@/lib/schemas/conferences");
+    const db = handle.db;
+    const made = createUnit(db, root, form({ code: "T-R1", name: "Xã Sẽ Giải Thể", kind: "xa", parentId: unit("535").id }));
+    if (!made.ok) throw new Error("setup");
+    const body = db.insert(bodies).values({ unitId: made.id, kind: "propaganda", name: "Ban Tuyên giáo thử", symbol: "BTG" }).returning().get();
+    const adminRow = db.select().from(users).where(eq(users.username, "admin")).get()!;
+    const admin = loadSessionUser(db, adminRow.id, adminRow.sessionVersion)!;
+    const input = (title: string) =>
+      conferenceFormSchema.parse({
+        campaignId: String(db.select().from(campaigns).get()!.id),
+        bodyId: String(body.id),
+        title,
+        startDate: "15/03/2021",
+        startTime: "7h30",
+        endDate: "15/03/2021",
+        endTime: "11:30",
+        graceMinutes: "15",
+        status: "draft",
+        venue: "Hội trường xã thử",
+        address: "",
+        capacity: "",
+        confirmWarnings: "1",
+      });
+    const before = saveConference(db, admin, input("Hội nghị trước khi giải thể"));
+    expect(before.ok).toBe(true);
+    expect(getConferenceFormOptions(db, admin).bodies.some((b) => b.id === body.id)).toBe(true);
+
+    expect(retireUnit(db, root, made.id)).toMatchObject({ ok: true });
+    expect(getConferenceFormOptions(db, admin).bodies.some((b) => b.id === body.id)).toBe(false);
+    expect(getConferenceFormOptions(db, admin).coBodies.some((b) => b.id === body.id)).toBe(false);
+    expect(saveConference(db, admin, input("Hội nghị sau khi giải thể"))).toMatchObject({ ok: false, code: "bodyNotAllowed" });
+    if (!before.ok) throw new Error("setup");
+    expect(duplicateConference(db, admin, before.id, "(bản sao)")).toMatchObject({ ok: false, code: "bodyNotAllowed" });
+    // Its old conference is still there, still its own, and may still be edited.
+    expect(saveConference(db, admin, input("Hội nghị trước khi giải thể (sửa)"), before.id)).toMatchObject({ ok: true });
+    expect(db.select().from(conferences).where(eq(conferences.id, before.id)).get()!.unitId).toBe(made.id);
+  });
+});
+
+describe("the board after a merge", () => {
+  it("drops the merged unit; the receiving unit keeps the moved conference", async () => {
+    const { getCompliance } = await import("@/lib/campaigns/get-compliance");
+    const { loadSessionUser } = await import("@/lib/auth/session-user");
+    const { campaignRequirements } = await import("@/db/schema");
+    const db = handle.db;
+    const campaign = db.select().from(campaigns).get()!;
+    const requirement = db.insert(campaignRequirements).values({ campaignId: campaign.id, unitKind: "phuong", bodyKind: "standing_committee", title: "Hội nghị phường (thử)" }).returning().get();
+    const make = (code: string) => {
+      const made = createUnit(db, root, form({ code, name: `Phường ${code}`, kind: "phuong", parentId: unit("535").id }));
+      if (!made.ok) throw new Error("setup");
+      const body = db.insert(bodies).values({ unitId: made.id, kind: "standing_committee", name: `Đảng ủy ${code}`, symbol: "ĐU" }).returning().get();
+      const day = new Date("2021-03-20T01:00:00Z");
+      db.insert(conferences).values({ campaignId: campaign.id, unitId: made.id, bodyId: body.id, requirementId: requirement.id, title: `Hội nghị ${code}`, startsAt: day, endsAt: new Date(day.getTime() + 3_600_000), status: "held" }).run();
+      return made.id;
+    };
+    const a = make("T-BA");
+    const b = make("T-BB");
+    const adminRow = db.select().from(users).where(eq(users.username, "admin")).get()!;
+    const admin = loadSessionUser(db, adminRow.id, adminRow.sessionVersion)!;
+    const rowsOf = () => getCompliance(db, admin, campaign.id)!.rows.filter((r) => [a, b].includes(r.unit.id));
+    expect(rowsOf().map((r) => [r.unit.id, r.cells[0].status])).toEqual([[a, "held"], [b, "held"]]);
+
+    // Both held the requirement: the unique index (by the unit that held it) lets both move.
+    expect(mergeUnits(db, root, [a], b)).toMatchObject({ ok: true, counts: { conferences: 1 } });
+    expect(rowsOf().map((r) => [r.unit.id, r.cells[0].status])).toEqual([[b, "held"]]);
+    // A unit retired with its conference kept stays on that campaign's board.
+    const c = make("T-BC");
+    expect(retireUnit(db, root, c)).toMatchObject({ ok: true });
+    expect(getCompliance(db, admin, campaign.id)!.rows.some((r) => r.unit.id === c)).toBe(true);
+  });
+});
