@@ -23,7 +23,7 @@ export default async function HomePage() {
   const today = zonedDateKey(now);
   const tomorrow = zonedDateKey(zonedInstant(today).getTime() + 36 * 3600_000);
 
-  const campaign = can(user.role, "campaign:read") ? getCurrentCampaign(db) : null;
+  const campaign = can(user.role, "campaign:read") ? getCurrentCampaign(db, user) : null;
   const compliance = campaign ? getCompliance(db, user, campaign.id, now) : null;
   const assignments = can(user.role, "checkin:scan") ? listAssignments(db, user.id, now) : [];
 

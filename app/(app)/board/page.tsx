@@ -16,7 +16,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
   const user = await requirePageUser("campaign:read");
   const t = await getTranslations();
   const query = boardQuerySchema.parse(await searchParams);
-  const campaignId = query.campaign ?? getCurrentCampaign(db)?.id;
+  const campaignId = query.campaign ?? getCurrentCampaign(db, user)?.id;
   const compliance = campaignId ? getCompliance(db, user, campaignId) : null;
   if (!compliance) {
     return (

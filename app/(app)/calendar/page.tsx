@@ -25,7 +25,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const user = await requirePageUser("conference:read");
   const t = await getTranslations();
   const query = calendarQuerySchema.parse(await searchParams);
-  const campaignId = query.campaign ?? getCurrentCampaign(db)?.id;
+  const campaignId = query.campaign ?? getCurrentCampaign(db, user)?.id;
   const events = listCalendarEvents(db, user, { campaignId, level: query.level, unitId: query.unit, bodyKind: query.body });
   const units = listUnits(db, user);
   const baseUrl = (serverEnv().NEXTAUTH_URL ?? "").replace(/\/$/, "");
