@@ -11,9 +11,11 @@ interface Props {
   board: ReturnType<typeof buildBoard>;
   campaigns: { id: number; title: string }[];
   status?: CellStatus;
+  /** The current-campaign selector, shown under the title. */
+  selector?: React.ReactNode;
 }
 
-export async function ComplianceBoard({ compliance, board, campaigns, status }: Props) {
+export async function ComplianceBoard({ compliance, board, campaigns, status, selector }: Props) {
   const t = await getTranslations();
   const { campaign, totals } = compliance;
   const days = daysUntil(campaign.deadline);
@@ -27,6 +29,7 @@ export async function ComplianceBoard({ compliance, board, campaigns, status }: 
           {t("board.exportCsv")}
         </a>
       </div>
+      {selector}
       <p className="campaign-name">{campaign.title}</p>
       <p className="muted">
         {t("home.deadline", { date: formatDateKey(campaign.deadline) })} ·{" "}

@@ -75,7 +75,9 @@ export const requirementsFormSchema = z.object({
     .pipe(z.array(requirementSchema).max(200, "tooMany")),
 });
 
-export const campaignIdSchema = z.object({ campaignId: id });
+export const setArchivedSchema = z.object({ campaignId: id, archived: z.enum(["0", "1"]).transform((v) => v === "1") });
+
+export const revokeRetiredKeySchema = z.object({ campaignId: id, keyId: id });
 
 export const rotateKeySchema = z.object({
   campaignId: id,
