@@ -91,6 +91,14 @@ const ACTIONS: Record<string, Marks> = {
   searchPeopleAction: "----+",
   mergePeopleAction: "----+",
   savePersonAction: "----+",
+  createCampaignAction: "----+",
+  updateCampaignAction: "----+",
+  previewRequirementsAction: "----+",
+  saveRequirementsAction: "----+",
+  setArchivedAction: "----+",
+  rotateKeyAction: "----+",
+  revokeRetiredKeyAction: "----+",
+  chooseCampaignAction: "--+++",
 };
 
 const REFUSALS = ["Bạn không có quyền thực hiện thao tác này.", "Không tìm thấy, hoặc bạn không có quyền thay đổi.", "Không có quyền"];
