@@ -13,13 +13,15 @@ interface Props {
   status?: CellStatus;
   /** The current-campaign selector, shown under the title. */
   selector?: React.ReactNode;
+  /** Labels of body kinds (the body_kinds table): kinds are data, not messages. */
+  bodyKindLabels?: Record<string, string>;
 }
 
-export async function ComplianceBoard({ compliance, board, campaigns, status, selector }: Props) {
+export async function ComplianceBoard({ compliance, board, campaigns, status, selector, bodyKindLabels = {} }: Props) {
   const t = await getTranslations();
   const { campaign, totals } = compliance;
   const days = daysUntil(campaign.deadline);
-  const columnLabel = (c: (typeof board.columns)[number]) => [c.bodyKind, ...c.coBodyKinds].map((k) => t(`bodyKind.${k}`)).join(" + ");
+  const columnLabel = (c: (typeof board.columns)[number]) => [c.bodyKind, ...c.coBodyKinds].map((k) => bodyKindLabels[k] ?? (t.has(`bodyKind.${k}`) ? t(`bodyKind.${k}`) : k)).join(" + ");
 
   return (
     <div className="stack">

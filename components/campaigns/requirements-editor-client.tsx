@@ -109,7 +109,7 @@ export function RequirementsEditorClient({ campaignId, requirements, unitKinds, 
               {rows.map((r, i) => (
                 <tr key={r.key} data-testid="requirement-row">
                   <td data-label={t("requirements.sortOrder")}>
-                    <input className="narrow-field" type="number" min={0} max={10000} value={r.sortOrder} aria-label={label("sortOrder", i + 1)} onChange={(e) => update(r.key, { sortOrder: Number(e.target.value) })} />
+                    <input className="req-order" type="number" min={0} max={10000} value={r.sortOrder} aria-label={label("sortOrder", i + 1)} onChange={(e) => update(r.key, { sortOrder: Number(e.target.value) })} />
                   </td>
                   <td data-label={t("requirements.unitKind")}>
                     <select value={r.unitKind} aria-label={label("unitKind", i + 1)} onChange={(e) => update(r.key, { unitKind: e.target.value })}>
@@ -132,31 +132,30 @@ export function RequirementsEditorClient({ campaignId, requirements, unitKinds, 
                     </select>
                   </td>
                   <td data-label={t("requirements.coBodyKinds")}>
-                    <select
-                      multiple
-                      size={Math.min(3, bodyKinds.length)}
-                      value={r.coBodyKinds}
-                      aria-label={label("coBodyKinds", i + 1)}
-                      title={t("requirements.coBodyKindsHint")}
-                      onChange={(e) => update(r.key, { coBodyKinds: [...e.target.selectedOptions].map((o) => o.value) })}
-                    >
+                    <details className="co-kinds">
+                      <summary aria-label={label("coBodyKinds", i + 1)}>{r.coBodyKinds.length === 0 ? "—" : r.coBodyKinds.map((k) => bodyLabel.get(k) ?? k).join(", ")}</summary>
                       {bodyKinds
                         .filter((k) => k.key !== r.bodyKind)
                         .map((k) => (
-                          <option key={k.key} value={k.key}>
+                          <label key={k.key} className="checkbox">
+                            <input
+                              type="checkbox"
+                              checked={r.coBodyKinds.includes(k.key)}
+                              onChange={(e) => update(r.key, { coBodyKinds: e.target.checked ? [...r.coBodyKinds, k.key] : r.coBodyKinds.filter((c) => c !== k.key) })}
+                            />
                             {k.label}
-                          </option>
+                          </label>
                         ))}
-                    </select>
+                    </details>
                   </td>
                   <td data-label={t("requirements.titleField")}>
-                    <input value={r.title} aria-label={label("titleField", i + 1)} onChange={(e) => update(r.key, { title: e.target.value })} />
+                    <input className="req-title" value={r.title} aria-label={label("titleField", i + 1)} onChange={(e) => update(r.key, { title: e.target.value })} />
                   </td>
                   <td data-label={t("requirements.dueDate")}>
-                    <input className="narrow-field" value={r.dueDate} placeholder="dd/MM/yyyy" inputMode="numeric" aria-label={label("dueDate", i + 1)} title={t("requirements.dueDateHint")} onChange={(e) => update(r.key, { dueDate: e.target.value })} />
+                    <input className="req-date" value={r.dueDate} placeholder="dd/MM/yyyy" inputMode="numeric" aria-label={label("dueDate", i + 1)} title={t("requirements.dueDateHint")} onChange={(e) => update(r.key, { dueDate: e.target.value })} />
                   </td>
                   <td data-label={t("requirements.duration")}>
-                    <input className="narrow-field" value={r.duration} list="requirement-durations" aria-label={label("duration", i + 1)} onChange={(e) => update(r.key, { duration: e.target.value })} />
+                    <input className="req-duration" value={r.duration} list="requirement-durations" aria-label={label("duration", i + 1)} onChange={(e) => update(r.key, { duration: e.target.value })} />
                   </td>
                   <td>
                     <button className="button small" type="button" onClick={() => remove(r.key)} aria-label={label("remove", i + 1)}>
@@ -169,7 +168,7 @@ export function RequirementsEditorClient({ campaignId, requirements, unitKinds, 
           </table>
         </div>
       )}
-      <div className="actions-bar">
+      <div className="row-actions">
         <button className="button" type="button" onClick={add}>
           {t("requirements.add")}
         </button>

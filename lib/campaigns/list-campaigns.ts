@@ -62,3 +62,8 @@ export function listRequirementKinds(db: Db) {
       .all(),
   };
 }
+
+/** Every body kind's label, by key (requirable or not: old requirements may name any). */
+export function bodyKindLabels(db: Db): Record<string, string> {
+  return Object.fromEntries(db.select({ key: bodyKinds.key, label: bodyKinds.label }).from(bodyKinds).all().map((k) => [k.key, k.label]));
+}

@@ -6,7 +6,7 @@ import { db } from "@/db";
 import { requirePageUser } from "@/lib/auth/guards";
 import { buildBoard } from "@/lib/campaigns/compliance-board";
 import { getCompliance, getCurrentCampaign } from "@/lib/campaigns/get-compliance";
-import { listActiveCampaigns } from "@/lib/campaigns/list-campaigns";
+import { bodyKindLabels, listActiveCampaigns } from "@/lib/campaigns/list-campaigns";
 import { boardQuerySchema } from "@/lib/schemas/calendar";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -26,11 +26,11 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
     return (
       <div className="stack">
         <h1>{t("board.title")}</h1>
-        {selector}
+        {current ? selector : null}
         <p className="muted">{t("home.noCampaign")}</p>
       </div>
     );
   }
   // The selector chooses the campaign: the board's own filter form keeps the one shown.
-  return <ComplianceBoard compliance={compliance} board={buildBoard(compliance, query.status)} campaigns={[]} status={query.status} selector={selector} />;
+  return <ComplianceBoard compliance={compliance} board={buildBoard(compliance, query.status)} campaigns={[]} status={query.status} selector={selector} bodyKindLabels={bodyKindLabels(db)} />;
 }
