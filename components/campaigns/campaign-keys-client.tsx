@@ -27,7 +27,7 @@ export function CampaignKeysClient({ campaignId, current, retired }: Props) {
       </p>
       <form
         action={rotate}
-        className="inline-form wrap"
+        className="inline-form wrap key-rotate"
         onSubmit={(e) => {
           if (!window.confirm(revokeOld ? t("rotateRevokeConfirm") : t("rotateConfirm"))) e.preventDefault();
         }}

@@ -89,7 +89,7 @@ export function RequirementsEditorClient({ campaignId, requirements, unitKinds, 
       {rows.length === 0 ? (
         <p className="muted">{t("requirements.empty")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll requirements-scroll">
           <table className="table stack-on-phone requirements-table" data-testid="requirements-table">
             <thead>
               <tr>
@@ -213,7 +213,8 @@ export function RequirementsEditorClient({ campaignId, requirements, unitKinds, 
                 </tr>
               </thead>
               <tbody>
-                {result.preview.rows.map((r, i) => (
+                {/* What changes first; the rows kept as they were after. */}
+                {[...result.preview.rows].sort((a, b) => Number(a.change === "unchanged") - Number(b.change === "unchanged")).map((r, i) => (
                   <tr key={`${r.id ?? "new"}-${i}`} data-change={r.change}>
                     <td data-label={t("preview.change")}>
                       <span className={`badge ${r.change === "removed" ? "badge-cancelled" : r.change === "added" ? "badge-held" : r.change === "changed" ? "badge-draft" : "badge-scheduled"}`}>{t(`preview.${r.change}`)}</span>
