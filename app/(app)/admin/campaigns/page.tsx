@@ -80,6 +80,9 @@ export default async function CampaignsPage() {
                           <Link className="button small" href={`/admin/campaigns/${c.id}`}>
                             {t("edit")}
                           </Link>
+                          <Link className="button small" href={`/admin/campaigns/new?copyFrom=${c.id}`}>
+                            {t("copy")}
+                          </Link>
                           <ArchiveCampaignClient campaignId={c.id} title={c.title} archived={c.archivedAt !== null} />
                         </div>
                       </td>
