@@ -110,9 +110,10 @@ describe("requirements of a running campaign", () => {
       requirementSchema.parse({ unitKind: "huyen", bodyKind: "khong_co", title: "Loại cơ quan lạ" }),
       requirementSchema.parse({ unitKind: "huyen", bodyKind: "propaganda", title: "Sau thời hạn", dueDate: "31/12/2099" }),
       { ...base[0], id: null },
+      { ...base[1], title: `${base[1].title} (lần hai)` },
     ];
     const codes = previewRequirementChanges(handle.db, campaign.id, bad)!.problems.map((p) => p.code);
-    expect(codes).toEqual(expect.arrayContaining(["unknownUnitKind", "unknownBodyKind", "dueAfterDeadline", "duplicateRequirement"]));
+    expect(codes).toEqual(expect.arrayContaining(["unknownUnitKind", "unknownBodyKind", "dueAfterDeadline", "duplicateRequirement", "unknownRequirement"]));
     expect(saveRequirements(handle.db, admin, campaign.id, bad).ok).toBe(false);
   });
 

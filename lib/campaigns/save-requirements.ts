@@ -116,7 +116,8 @@ export function previewRequirementChanges(db: Db, campaignId: number, requiremen
 
   requirements.forEach((r, i) => {
     const row = i + 1;
-    const before = r.id ? storedById.get(r.id) : undefined;
+    // An id of another campaign, or one sent twice, names no requirement of this list.
+    const before = r.id && !keptIds.has(r.id) ? storedById.get(r.id) : undefined;
     if (r.id && !before) problems.push({ code: "unknownRequirement", title: r.title, row });
     if (before) keptIds.add(before.id);
     if (!unitKindKeys.has(r.unitKind)) problems.push({ code: "unknownUnitKind", title: r.title, row, kind: r.unitKind });
