@@ -109,6 +109,14 @@ const ACTIONS: Record<string, Marks> = {
   saveUnitKindAction: "----+",
   uploadUnitsImportAction: "----+",
   commitUnitsImportAction: "----+",
+  createCampaignAction: "----+",
+  updateCampaignAction: "----+",
+  previewRequirementsAction: "----+",
+  saveRequirementsAction: "----+",
+  setArchivedAction: "----+",
+  rotateKeyAction: "----+",
+  revokeRetiredKeyAction: "----+",
+  chooseCampaignAction: "--+++",
 };
 
 const REFUSALS = ["Bạn không có quyền thực hiện thao tác này.", "Không tìm thấy, hoặc bạn không có quyền thay đổi.", "Không có quyền"];

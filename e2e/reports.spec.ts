@@ -22,7 +22,7 @@ function countedConference() {
   const unit = db.insert(units).values({ code, name: `Huyện Thử ${code}`, kind: testUnitKind(), placeName: "Thử", parentId: province.id, sortOrder: 999 }).returning().get();
   const body = db.insert(bodies).values({ unitId: unit.id, kind: "propaganda", name: `Ban Tuyên giáo Huyện ủy Thử ${code}`, symbol: "BTGHU" }).returning().get();
   db.insert(bodies).values({ unitId: unit.id, kind: "standing_committee", name: `Ban Thường vụ Huyện ủy Thử ${code}`, symbol: "HU" }).run();
-  const campaign = getCurrentCampaign(db)!;
+  const campaign = getCurrentCampaign(db, null)!;
   const startsAt = new Date(Date.now() - 3_600_000);
   const conference = db
     .insert(conferences)

@@ -25,7 +25,7 @@ export default async function HomePage() {
   const today = zonedDateKey(now);
   const tomorrow = zonedDateKey(zonedInstant(today).getTime() + 36 * 3600_000);
 
-  const campaign = can(user.role, "campaign:read") ? getCurrentCampaign(db) : null;
+  const campaign = can(user.role, "campaign:read") ? getCurrentCampaign(db, user) : null;
   const compliance = campaign ? getCompliance(db, user, campaign.id, now) : null;
   const assignments = can(user.role, "checkin:scan") ? listAssignments(db, user.id, now) : [];
   // Until the province is set up, its administrators are taken through the checklist first.

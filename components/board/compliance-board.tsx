@@ -12,9 +12,12 @@ interface Props {
   board: ReturnType<typeof buildBoard>;
   campaigns: { id: number; title: string }[];
   status?: CellStatus;
+  /** The current-campaign selector, shown under the title. */
+  selector?: React.ReactNode;
+  /** Labels of body kinds (the body_kinds table): kinds are data, not messages. */
 }
 
-export async function ComplianceBoard({ compliance, board, campaigns, status }: Props) {
+export async function ComplianceBoard({ compliance, board, campaigns, status, selector }: Props) {
   const t = await getTranslations();
   const { campaign, totals } = compliance;
   const days = daysUntil(campaign.deadline);
@@ -29,6 +32,7 @@ export async function ComplianceBoard({ compliance, board, campaigns, status }: 
           {t("board.exportCsv")}
         </a>
       </div>
+      {selector}
       <p className="campaign-name">{campaign.title}</p>
       <p className="muted">
         {t("home.deadline", { date: formatDateKey(campaign.deadline) })} ·{" "}

@@ -66,7 +66,7 @@ describe("scope in SQL", () => {
   });
 
   it("builds the compliance board from the user's units only", () => {
-    const campaign = getCurrentCampaign(handle.db)!;
+    const campaign = getCurrentCampaign(handle.db, null)!;
     const now = new Date("2026-11-28T03:00:00Z");
     const all = getCompliance(handle.db, as("admin"), campaign.id, now)!;
     expect(all.rows).toHaveLength(14);
@@ -77,7 +77,7 @@ describe("scope in SQL", () => {
   });
 
   it("shows gaps as scheduled, draft or missing before the deadline", () => {
-    const campaign = getCurrentCampaign(handle.db)!;
+    const campaign = getCurrentCampaign(handle.db, null)!;
     const before = getCompliance(handle.db, as("admin"), campaign.id, new Date("2021-03-20T03:00:00Z"))!;
     const cell = (code: string, index: number) => before.rows.find((r) => r.unit.code === code)!.cells[index].status;
     expect(cell("530", 2)).toBe("scheduled");

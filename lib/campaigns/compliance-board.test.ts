@@ -20,7 +20,7 @@ const admin = () => {
 
 describe("compliance board", () => {
   it("has one column per kind of required conference and leaves cells not required empty", () => {
-    const compliance = getCompliance(handle.db, admin(), getCurrentCampaign(handle.db)!.id)!;
+    const compliance = getCompliance(handle.db, admin(), getCurrentCampaign(handle.db, null)!.id)!;
     const board = buildBoard(compliance);
     expect(board.columns.map((c) => c.key)).toEqual([
       "standing_committee",
@@ -43,12 +43,12 @@ describe("compliance board", () => {
   });
 
   it("filters rows by a cell status", () => {
-    const compliance = getCompliance(handle.db, admin(), getCurrentCampaign(handle.db)!.id)!;
+    const compliance = getCompliance(handle.db, admin(), getCurrentCampaign(handle.db, null)!.id)!;
     expect(buildBoard(compliance, "overdue").rows.map((r) => r.unit.code).sort()).toEqual(["530", "531", "536"]);
   });
 
   it("exports one CSV line per unit and requirement, with a BOM for Excel", () => {
-    const compliance = getCompliance(handle.db, admin(), getCurrentCampaign(handle.db)!.id)!;
+    const compliance = getCompliance(handle.db, admin(), getCurrentCampaign(handle.db, null)!.id)!;
     const csv = complianceCsv(compliance, (k) => k);
     expect(csv.startsWith("\uFEFF")).toBe(true);
     const lines = csv.trim().split("\r\n");
@@ -60,10 +60,10 @@ describe("compliance board", () => {
 describe("current campaign", () => {
   it("prefers a started campaign over one that has not started yet", async () => {
     const { campaigns } = await import("@/db/schema");
-    const demo = getCurrentCampaign(handle.db)!;
+    const demo = getCurrentCampaign(handle.db, null)!;
     const upcoming = handle.db.insert(campaigns).values({ title: "Sắp tới", resolution: "x", startDate: "2099-01-01", deadline: "2099-03-31" }).returning().get();
-    expect(getCurrentCampaign(handle.db)!.id).toBe(demo.id);
-    expect(getCurrentCampaign(handle.db, new Date("2099-02-01T00:00:00Z"))!.id).toBe(upcoming.id);
+    expect(getCurrentCampaign(handle.db, null)!.id).toBe(demo.id);
+    expect(getCurrentCampaign(handle.db, null, new Date("2099-02-01T00:00:00Z"))!.id).toBe(upcoming.id);
     handle.db.delete(campaigns).where(eq(campaigns.id, upcoming.id)).run();
   });
 });

@@ -2,22 +2,18 @@
  * Builds a site's offline roster (roster-format.ts). The caller has checked
  * that the user may scan at the site (getScanSite).
  */
-import { and, asc, count, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, asc, count, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { campaigns, checkIns, invitations, people, sites, units } from "@/db/schema";
-import { ensureCampaignKeys } from "@/lib/invitations/campaign-keys";
+import { checkIns, invitations, people, sites, units } from "@/db/schema";
+import { ensureCampaignKeys, verificationKeys } from "@/lib/invitations/campaign-keys";
 import { rawPublicKey } from "@/lib/tokens/qr-token";
 import { doorSiteOf, type Site } from "./record-scan";
 import { ROSTER_FORMAT, type OfflineRoster, type RosterRow } from "./roster-format";
 
 export function buildOfflineRoster(db: Db, site: Site, now: Date = new Date()): OfflineRoster {
   ensureCampaignKeys(db, site.campaignId);
-  const keys = db
-    .select({ campaignId: campaigns.id, publicKey: campaigns.signingPublicKey })
-    .from(campaigns)
-    .where(isNotNull(campaigns.signingPublicKey))
-    .all()
-    .map((k) => ({ campaignId: k.campaignId, publicKeyRaw: rawPublicKey(k.publicKey!) }));
+  // Retired keys too (letters issued before a rotation), never revoked ones.
+  const keys = verificationKeys(db).map((k) => ({ campaignId: k.campaignId, publicKeyRaw: rawPublicKey(k.publicKey) }));
   const rows = db
     .select({
       id: invitations.id,

@@ -6,9 +6,10 @@
  * duplicates. A retry with the same nonce returns the same answer and writes
  * nothing. Both the device's time and the server's time are kept.
  */
-import { and, eq, isNotNull } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { immediateTransaction, type Db } from "@/db/client";
-import { campaigns, checkIns, conferences, invitations, people, scanLog, sites, units, type ScanVerdict } from "@/db/schema";
+import { checkIns, conferences, invitations, people, scanLog, sites, units, type ScanVerdict } from "@/db/schema";
+import { verificationKeys } from "@/lib/invitations/campaign-keys";
 import { normalizeToken } from "@/lib/tokens/normalize-token";
 import { parseToken, verifyToken } from "@/lib/tokens/qr-token";
 import type { Attendee, ScanResult } from "./scan-result";
@@ -92,14 +93,8 @@ function toDoorSite(site: Site): DoorSite {
   };
 }
 
-/** Every campaign's public key, for tokens the server does not hold. */
-function campaignKeys(db: Db) {
-  return db
-    .select({ campaignId: campaigns.id, publicKey: campaigns.signingPublicKey })
-    .from(campaigns)
-    .where(isNotNull(campaigns.signingPublicKey))
-    .all() as { campaignId: number; publicKey: string }[];
-}
+/** Every campaign's valid public keys (current, and retired but not revoked), for tokens the server does not hold. */
+const campaignKeys = (db: Db) => verificationKeys(db);
 
 /**
  * What the scanned text is. Its readings (normalize-token.ts: itself, or what a Vietnamese

@@ -1,12 +1,18 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { bodies, campaignRequirements, units, users } from "@/db/schema";
-import { listCampaigns } from "@/lib/campaigns/list-campaigns";
-import { organisableBodies } from "./save-conference";
+import { getCurrentCampaign } from "@/lib/campaigns/get-compliance";
+import { listActiveCampaigns, listCampaigns } from "@/lib/campaigns/list-campaigns";
 import type { SessionUser } from "@/lib/auth/session-user";
+import { organisableBodies } from "./save-conference";
 
-/** The choices of the conference form, limited to what the user may organise (retired units and bodies take no new conferences). */
-export function getConferenceFormOptions(db: Db, user: SessionUser) {
+/**
+ * The choices of the conference form, limited to what the user may organise
+ * (retired units and bodies take no new conferences).
+ * Campaigns: those not archived, the user's current one first; a conference
+ * being edited keeps its own campaign even if archived since.
+ */
+export function getConferenceFormOptions(db: Db, user: SessionUser, { keepCampaignId }: { keepCampaignId?: number } = {}) {
   const bodyRows = db
     .select({ id: bodies.id, name: bodies.name, kind: bodies.kind, unitId: units.id, unitName: units.name, unitKind: units.kind })
     .from(bodies)
@@ -25,7 +31,7 @@ export function getConferenceFormOptions(db: Db, user: SessionUser) {
           .orderBy(asc(bodies.id))
           .all();
   return {
-    campaigns: listCampaigns(db),
+    campaigns: campaignChoices(db, user, keepCampaignId),
     bodies: bodyRows,
     coBodies,
     requirements: db
@@ -47,4 +53,10 @@ export function listDoorStaff(db: Db, user?: SessionUser) {
     .where(and(eq(users.role, "scanner"), eq(users.disabled, false), scoped))
     .orderBy(asc(units.sortOrder), asc(users.username))
     .all();
+}
+
+function campaignChoices(db: Db, user: SessionUser, keepCampaignId?: number) {
+  const active = listActiveCampaigns(db, getCurrentCampaign(db, user)?.id);
+  if (keepCampaignId === undefined || active.some((c) => c.id === keepCampaignId)) return active;
+  return [...active, ...listCampaigns(db).filter((c) => c.id === keepCampaignId)];
 }

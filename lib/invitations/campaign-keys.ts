@@ -1,6 +1,6 @@
-import { and, eq, isNull, or } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { campaigns } from "@/db/schema";
+import { campaignRetiredKeys, campaigns } from "@/db/schema";
 import { generateCampaignKeys, type CampaignKeys } from "@/lib/tokens/qr-token";
 
 function storedKeys(db: Db, campaignId: number): CampaignKeys | null {
@@ -15,8 +15,8 @@ function storedKeys(db: Db, campaignId: number): CampaignKeys | null {
 
 /**
  * The campaign's signing keys, made on first use. The private key never leaves
- * the server. Once stored they are never replaced: tokens already issued stay
- * valid. Two requests (or two processes) making them at once store one pair,
+ * the server. They are replaced only by a rotation (lib/campaigns/rotate-campaign-key.ts),
+ * which keeps the old public key so that tokens already issued stay valid. Two requests (or two processes) making them at once store one pair,
  * and both return it: the write only fills keys that are absent, in an immediate
  * transaction with the read that follows.
  */
@@ -35,4 +35,25 @@ export function ensureCampaignKeys(db: Db, campaignId: number): CampaignKeys {
     },
     { behavior: "immediate" },
   );
+}
+
+/**
+ * The public keys a token may be signed with: each campaign's current key and
+ * the keys it signed with before a rotation, unless revoked (a compromised
+ * key). Every verifier takes this list: the server's scan and token checks,
+ * and the door device's offline roster. Limited to one campaign when given.
+ */
+export function verificationKeys(db: Db, campaignId?: number): { campaignId: number; publicKey: string }[] {
+  const current = db
+    .select({ campaignId: campaigns.id, publicKey: campaigns.signingPublicKey })
+    .from(campaigns)
+    .where(and(isNotNull(campaigns.signingPublicKey), campaignId === undefined ? undefined : eq(campaigns.id, campaignId)))
+    .all() as { campaignId: number; publicKey: string }[];
+  const retired = db
+    .select({ campaignId: campaignRetiredKeys.campaignId, publicKey: campaignRetiredKeys.publicKey })
+    .from(campaignRetiredKeys)
+    .where(and(isNull(campaignRetiredKeys.revokedAt), campaignId === undefined ? undefined : eq(campaignRetiredKeys.campaignId, campaignId)))
+    .orderBy(desc(campaignRetiredKeys.retiredAt))
+    .all();
+  return [...current, ...retired];
 }

@@ -1,12 +1,13 @@
 /**
  * What a scanned or opened token means, on the server: the signature with the
- * campaign's public key, then the invitation's state (revoked, or an older
+ * campaign's public key (or a key it signed with before a rotation, unless revoked), then the invitation's state (revoked, or an older
  * token after a reissue). The door device runs the same rules offline (issue 6).
  */
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { campaigns, conferences, invitations } from "@/db/schema";
+import { conferences, invitations } from "@/db/schema";
 import { parseToken, verifyToken } from "@/lib/tokens/qr-token";
+import { verificationKeys } from "./campaign-keys";
 
 export type TokenVerdict = "valid" | "revoked" | "unknown" | "bad_signature";
 
@@ -14,14 +15,11 @@ export function checkInvitationToken(db: Db, token: string): { verdict: TokenVer
   const parsed = parseToken(token);
   if (!parsed.ok) return { verdict: "unknown" };
   const { conferenceId, invitationId, tokenVersion } = parsed.payload;
-  const campaign = db
-    .select({ publicKey: campaigns.signingPublicKey })
-    .from(conferences)
-    .innerJoin(campaigns, eq(campaigns.id, conferences.campaignId))
-    .where(eq(conferences.id, conferenceId))
-    .get();
-  if (!campaign?.publicKey) return { verdict: "unknown" };
-  if (!verifyToken(token, campaign.publicKey).ok) return { verdict: "bad_signature" };
+  const conference = db.select({ campaignId: conferences.campaignId }).from(conferences).where(eq(conferences.id, conferenceId)).get();
+  if (!conference) return { verdict: "unknown" };
+  const keys = verificationKeys(db, conference.campaignId);
+  if (keys.length === 0) return { verdict: "unknown" };
+  if (!keys.some((key) => verifyToken(token, key.publicKey).ok)) return { verdict: "bad_signature" };
   const inv = db.select().from(invitations).where(eq(invitations.id, invitationId)).get();
   if (!inv || inv.conferenceId !== conferenceId || inv.status === "draft") return { verdict: "unknown" };
   if (inv.status === "revoked" || inv.tokenVersion !== tokenVersion) return { verdict: "revoked", invitationId, conferenceId };

@@ -2,10 +2,10 @@ import { and, eq, gt, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { campaigns, conferences, invitations } from "@/db/schema";
 import { rawPublicKey } from "@/lib/tokens/qr-token";
-import { ensureCampaignKeys } from "./campaign-keys";
+import { ensureCampaignKeys, verificationKeys } from "./campaign-keys";
 
 /**
- * What a door device needs to judge tokens offline: the campaign's public key
+ * What a door device needs to judge tokens offline: the campaign's public key(s)
  * and the conference's revocation list (revoked invitations, and reissued ones
  * with the only token version still valid). The caller has checked scope.
  */
@@ -24,6 +24,8 @@ export function getVerificationData(db: Db, conferenceId: number) {
     algorithm: "Ed25519" as const,
     publicKeySpki: keys.publicKey,
     publicKeyRaw: rawPublicKey(keys.publicKey),
+    /** Every key a valid token may be signed with: the current one first, then keys retired by a rotation (never revoked ones). */
+    publicKeysRaw: verificationKeys(db, campaign.id).map((k) => rawPublicKey(k.publicKey)),
     revoked: revoked.filter((r) => r.status === "revoked").map((r) => r.invitationId),
     /** Reissued invitations: any token version but this one is revoked. */
     validVersions: Object.fromEntries(revoked.filter((r) => r.status !== "revoked").map((r) => [r.invitationId, r.tokenVersion])),

@@ -29,9 +29,9 @@ export function splitOf(figures: ConferenceFigures[]): Split {
   return { total: sumTallies(figures.map((f) => f.total)), member: sumTallies(figures.map((f) => f.member)), nonMember: sumTallies(figures.map((f) => f.nonMember)), categories };
 }
 
-export function campaignFor(db: Db, campaignId: number | undefined, now: Date) {
+export function campaignFor(db: Db, user: SessionUser, campaignId: number | undefined, now: Date) {
   if (campaignId) return db.select().from(campaigns).where(eq(campaigns.id, campaignId)).get() ?? null;
-  return getCurrentCampaign(db, now);
+  return getCurrentCampaign(db, user, now);
 }
 
 // ---------------------------------------------------------------------------
@@ -87,7 +87,7 @@ export function getGroupReport(db: Db, user: SessionUser, filter: ReportFilter, 
 
 export function getUnitReport(db: Db, user: SessionUser, code: string, filter: Omit<ReportFilter, "unitId" | "campaignId"> & { campaignId?: number }, now: Date = new Date()) {
   const unit = readableUnit(db, user, code);
-  const campaign = campaignFor(db, filter.campaignId, now);
+  const campaign = campaignFor(db, user, filter.campaignId, now);
   if (!unit || !campaign) return null;
   const group = getGroupReport(db, user, { ...filter, campaignId: campaign.id, unitId: unit.id }, now);
   const compliance = getCompliance(db, user, campaign.id, now);
@@ -97,7 +97,7 @@ export function getUnitReport(db: Db, user: SessionUser, code: string, filter: O
 
 export function getBodyReport(db: Db, user: SessionUser, bodyId: number, filter: Omit<ReportFilter, "bodyId" | "campaignId"> & { campaignId?: number }, now: Date = new Date()) {
   const body = readableBody(db, user, bodyId);
-  const campaign = campaignFor(db, filter.campaignId, now);
+  const campaign = campaignFor(db, user, filter.campaignId, now);
   if (!body || !campaign) return null;
   return { body, campaign, ...getGroupReport(db, user, { ...filter, campaignId: campaign.id, bodyId }, now) };
 }
@@ -116,7 +116,7 @@ export interface CampaignUnitRow {
 
 /** Per unit and per required conference; the units furthest behind first. */
 export function getCampaignReport(db: Db, user: SessionUser, filter: Omit<ReportFilter, "campaignId"> & { campaignId?: number }, now: Date = new Date()) {
-  const campaign = campaignFor(db, filter.campaignId, now);
+  const campaign = campaignFor(db, user, filter.campaignId, now);
   if (!campaign) return null;
   const f: ReportFilter = { ...filter, campaignId: campaign.id };
   const figures = conferenceFigures(db, user, f, now);

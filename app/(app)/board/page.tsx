@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ComplianceBoard } from "@/components/board/compliance-board";
+import { CampaignSelectorClient } from "@/components/campaigns/campaign-selector-client";
 import { db } from "@/db";
 import { requirePageUser } from "@/lib/auth/guards";
 import { buildBoard } from "@/lib/campaigns/compliance-board";
 import { getCompliance, getCurrentCampaign } from "@/lib/campaigns/get-compliance";
-import { listCampaigns } from "@/lib/campaigns/list-campaigns";
+import { listActiveCampaigns } from "@/lib/campaigns/list-campaigns";
 import { boardQuerySchema } from "@/lib/schemas/calendar";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,22 +17,20 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
   const user = await requirePageUser("campaign:read");
   const t = await getTranslations();
   const query = boardQuerySchema.parse(await searchParams);
-  const campaignId = query.campaign ?? getCurrentCampaign(db)?.id;
+  const current = getCurrentCampaign(db, user);
+  // A campaign in the URL (a shared link, an archived campaign) wins over the user's choice.
+  const campaignId = query.campaign ?? current?.id;
   const compliance = campaignId ? getCompliance(db, user, campaignId) : null;
+  const selector = <CampaignSelectorClient campaigns={listActiveCampaigns(db, current?.id)} currentId={current?.id ?? null} />;
   if (!compliance) {
     return (
       <div className="stack">
         <h1>{t("board.title")}</h1>
+        {current ? selector : null}
         <p className="muted">{t("home.noCampaign")}</p>
       </div>
     );
   }
-  return (
-    <ComplianceBoard
-      compliance={compliance}
-      board={buildBoard(compliance, query.status)}
-      campaigns={listCampaigns(db)}
-      status={query.status}
-    />
-  );
+  // The selector chooses the campaign: the board's own filter form keeps the one shown.
+  return <ComplianceBoard compliance={compliance} board={buildBoard(compliance, query.status)} campaigns={[]} status={query.status} selector={selector} />;
 }

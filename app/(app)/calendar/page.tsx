@@ -24,7 +24,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const user = await requirePageUser("conference:read");
   const t = await getTranslations();
   const query = calendarQuerySchema.parse(await searchParams);
-  const campaignId = query.campaign ?? getCurrentCampaign(db)?.id;
+  const campaignId = query.campaign ?? getCurrentCampaign(db, user)?.id;
   const events = listCalendarEvents(db, user, { campaignId, level: query.level, unitId: query.unit, bodyKind: query.body });
   const units = listUnits(db, user);
   // The legend names the kinds of body on the calendar now (kinds are data: a province may have many).

@@ -10,7 +10,7 @@ export async function GET(request: Request) {
   const auth = await requireApiUser("conference:read");
   if (!auth.ok) return auth.response;
   const query = calendarQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const campaignId = query.campaign ?? getCurrentCampaign(db)?.id;
+  const campaignId = query.campaign ?? getCurrentCampaign(db, auth.user)?.id;
   const events = listCalendarEvents(db, auth.user, { campaignId, level: query.level, unitId: query.unit, bodyKind: query.body });
   return NextResponse.json({ events }, { headers: { "cache-control": "private, no-store" } });
 }

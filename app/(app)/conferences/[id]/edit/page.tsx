@@ -21,7 +21,7 @@ export default async function EditConferencePage({ params }: { params: Promise<{
   const id = parseId((await params).id);
   const conference = id ? getConferenceForEdit(db, user, id) : null;
   if (!conference) notFound();
-  const options = getConferenceFormOptions(db, user);
+  const options = getConferenceFormOptions(db, user, { keepCampaignId: Number(conference.values.campaignId) });
   const sites = listSitesForEdit(db, conference.id);
   const mainUnitId = sites.find((s) => s.isMain)?.unitId ?? options.bodies.find((b) => String(b.id) === conference.values.bodyId)?.unitId;
 

@@ -1,0 +1,22 @@
+/**
+ * The user's own choice of current campaign (home, board, calendar, forms).
+ * Any user who may read campaigns may choose among those not archived; the
+ * choice is theirs alone, so it is not audited.
+ */
+import { and, eq, isNull } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { campaigns, users } from "@/db/schema";
+import type { SessionUser } from "@/lib/auth/session-user";
+
+export type ChooseResult = { ok: true; title: string } | { ok: false; code: "campaignNotFound" };
+
+export function chooseCurrentCampaign(db: Db, user: Pick<SessionUser, "id">, campaignId: number): ChooseResult {
+  const campaign = db
+    .select({ id: campaigns.id, title: campaigns.title })
+    .from(campaigns)
+    .where(and(eq(campaigns.id, campaignId), isNull(campaigns.archivedAt)))
+    .get();
+  if (!campaign) return { ok: false, code: "campaignNotFound" };
+  db.update(users).set({ currentCampaignId: campaign.id }).where(eq(users.id, user.id)).run();
+  return { ok: true, title: campaign.title };
+}

@@ -1,0 +1,125 @@
+import { asc, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditLog, campaignRequirements, campaigns, users } from "@/db/schema";
+import { loadSessionUser, type SessionUser } from "@/lib/auth/session-user";
+import { getConferenceFormOptions } from "@/lib/conferences/get-form-options";
+import { createDemoDb } from "@/lib/testing/test-db";
+import { chooseCurrentCampaign } from "./choose-campaign";
+import { getCurrentCampaign } from "./get-compliance";
+import { listActiveCampaigns, listCampaignsForAdmin } from "./list-campaigns";
+import { archiveCampaign, copyCampaign, createCampaign, unarchiveCampaign, updateCampaign } from "./manage-campaigns";
+
+let handle: Awaited<ReturnType<typeof createDemoDb>>;
+let admin: SessionUser;
+let demoId: number;
+beforeAll(async () => {
+  handle = await createDemoDb();
+  const row = handle.db.select().from(users).where(eq(users.username, "admin")).get()!;
+  admin = loadSessionUser(handle.db, row.id, row.sessionVersion)!;
+  demoId = getCurrentCampaign(handle.db, null)!.id;
+});
+afterAll(() => handle.cleanup());
+
+const requirementsOf = (campaignId: number) =>
+  handle.db.select().from(campaignRequirements).where(eq(campaignRequirements.campaignId, campaignId)).orderBy(asc(campaignRequirements.sortOrder), asc(campaignRequirements.id)).all();
+const fields = { title: "Học tập Nghị quyết Đại hội XIV", resolution: "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIV", term: "2025-2030", startDate: "2026-02-01", deadline: "2026-06-30" };
+
+describe("campaigns", () => {
+  it("creates a blank campaign with its own signing keys, audited", () => {
+    const result = createCampaign(handle.db, admin, { ...fields, title: "Đợt trống để thử" });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const row = handle.db.select().from(campaigns).where(eq(campaigns.id, result.id)).get()!;
+    expect(row.signingPublicKey).toBeTruthy();
+    expect(row.signingPrivateKey).toBeTruthy();
+    expect(requirementsOf(result.id)).toEqual([]);
+    expect(handle.db.select().from(auditLog).where(eq(auditLog.entityId, String(result.id))).all().map((a) => a.action)).toEqual(["create"]);
+    expect(createCampaign(handle.db, admin, { ...fields, startDate: "2026-07-01" })).toEqual({ ok: false, field: "deadline", code: "deadlineBeforeStart" });
+  });
+
+  it("copies an earlier campaign's requirements, with new keys and due dates moved with the start", () => {
+    const demo = handle.db.select().from(campaigns).where(eq(campaigns.id, demoId)).get()!;
+    const result = copyCampaign(handle.db, admin, demoId, fields);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const copy = handle.db.select().from(campaigns).where(eq(campaigns.id, result.id)).get()!;
+    expect(copy).toMatchObject(fields);
+    expect(copy.signingPublicKey).not.toBe(demo.signingPublicKey);
+    const source = requirementsOf(demoId);
+    const copied = requirementsOf(result.id);
+    expect(copied.map(({ unitKind, bodyKind, coBodyKinds, title, duration, sortOrder }) => ({ unitKind, bodyKind, coBodyKinds, title, duration, sortOrder }))).toEqual(
+      source.map(({ unitKind, bodyKind, coBodyKinds, title, duration, sortOrder }) => ({ unitKind, bodyKind, coBodyKinds, title, duration, sortOrder })),
+    );
+    for (const r of copied) if (r.dueDate) expect(r.dueDate >= fields.startDate && r.dueDate <= fields.deadline).toBe(true);
+    // The source is untouched.
+    expect(requirementsOf(demoId)).toEqual(source);
+    expect(listCampaignsForAdmin(handle.db).find((c) => c.id === result.id)!.requirements).toBe(source.length);
+  });
+
+  it("copies with defaults when nothing is overridden", () => {
+    const result = copyCampaign(handle.db, admin, demoId);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const copy = handle.db.select().from(campaigns).where(eq(campaigns.id, result.id)).get()!;
+    expect(copy.title).toMatch(/\(bản sao\)$/);
+    expect(requirementsOf(result.id).map((r) => r.dueDate)).toEqual(requirementsOf(demoId).map((r) => r.dueDate));
+    expect(copyCampaign(handle.db, admin, 999_999)).toMatchObject({ ok: false, code: "campaignNotFound" });
+  });
+
+  it("updates a campaign, audited with before and after", () => {
+    const created = createCampaign(handle.db, admin, { ...fields, title: "Đợt sẽ được sửa" });
+    if (!created.ok) throw new Error("not created");
+    expect(updateCampaign(handle.db, admin, created.id, { ...fields, title: "Đợt đã được sửa", term: "2026-2031" }).ok).toBe(true);
+    expect(handle.db.select().from(campaigns).where(eq(campaigns.id, created.id)).get()).toMatchObject({ title: "Đợt đã được sửa", term: "2026-2031" });
+    const audit = handle.db.select().from(auditLog).where(eq(auditLog.action, "update")).all().at(-1)!;
+    expect(audit).toMatchObject({ entity: "campaign", before: expect.objectContaining({ title: "Đợt sẽ được sửa" }), after: expect.objectContaining({ title: "Đợt đã được sửa" }) });
+  });
+});
+
+describe("current campaign", () => {
+  it("is the user's choice; an archived choice falls back; archived campaigns leave the lists", () => {
+    const second = createCampaign(handle.db, admin, { ...fields, title: "Đợt chạy song song", startDate: "2099-01-01", deadline: "2099-03-31" });
+    if (!second.ok) throw new Error("not created");
+    // Not chosen: the running campaign that has started wins over one that starts later.
+    const guessed = getCurrentCampaign(handle.db, admin, new Date("2026-03-01T00:00:00Z"))!;
+    expect(guessed.id).not.toBe(second.id);
+
+    expect(chooseCurrentCampaign(handle.db, admin, second.id)).toMatchObject({ ok: true });
+    expect(getCurrentCampaign(handle.db, admin)!.id).toBe(second.id);
+    // Another user's current campaign does not follow.
+    const other = handle.db.select().from(users).where(eq(users.username, "diemdanh")).get()!;
+    expect(getCurrentCampaign(handle.db, other)!.id).not.toBe(second.id);
+    // The conference form offers it first.
+    expect(getConferenceFormOptions(handle.db, admin).campaigns[0].id).toBe(second.id);
+    expect(listActiveCampaigns(handle.db, second.id)[0].id).toBe(second.id);
+
+    expect(archiveCampaign(handle.db, admin, second.id).ok).toBe(true);
+    expect(getCurrentCampaign(handle.db, admin)!.id).not.toBe(second.id);
+    expect(listActiveCampaigns(handle.db).map((c) => c.id)).not.toContain(second.id);
+    expect(getConferenceFormOptions(handle.db, admin).campaigns.map((c) => c.id)).not.toContain(second.id);
+    // A conference of an archived campaign keeps it in its own form.
+    expect(getConferenceFormOptions(handle.db, admin, { keepCampaignId: second.id }).campaigns.map((c) => c.id)).toContain(second.id);
+    expect(chooseCurrentCampaign(handle.db, admin, second.id)).toEqual({ ok: false, code: "campaignNotFound" });
+
+    expect(unarchiveCampaign(handle.db, admin, second.id).ok).toBe(true);
+    expect(getCurrentCampaign(handle.db, admin)!.id).toBe(second.id);
+    expect(chooseCurrentCampaign(handle.db, admin, demoId).ok).toBe(true);
+    expect(getCurrentCampaign(handle.db, admin)!.id).toBe(demoId);
+  });
+
+  it("is null when every campaign is archived", () => {
+    const all = handle.db.select({ id: campaigns.id, archivedAt: campaigns.archivedAt }).from(campaigns).all();
+    for (const c of all) archiveCampaign(handle.db, admin, c.id);
+    expect(getCurrentCampaign(handle.db, admin)).toBeNull();
+    for (const c of all) if (!c.archivedAt) unarchiveCampaign(handle.db, admin, c.id);
+    expect(getCurrentCampaign(handle.db, admin)!.id).toBe(demoId);
+  });
+
+  it("only an admin of the root unit may create, edit or archive", () => {
+    const district = { ...admin, scopeUnitIds: [admin.unitId + 1] };
+    expect(createCampaign(handle.db, district, fields)).toEqual({ ok: false, code: "forbidden" });
+    expect(updateCampaign(handle.db, district, demoId, fields)).toEqual({ ok: false, code: "forbidden" });
+    expect(archiveCampaign(handle.db, district, demoId)).toEqual({ ok: false, code: "forbidden" });
+    expect(archiveCampaign(handle.db, { ...admin, role: "organizer" }, demoId)).toEqual({ ok: false, code: "forbidden" });
+  });
+});
