@@ -72,3 +72,12 @@ export const REFORM_REQUIREMENTS: { unitKind: string; bodyKind: string; coBodyKi
   ]),
   { unitKind: "dang_bo_truc_thuoc", bodyKind: "standing_committee", coBodyKinds: [], title: "Hội nghị quán triệt của Ban Thường vụ Đảng ủy", duration: "1 ngày", dueDate: "2026-06-30" },
 ];
+
+/** The demo accounts (password REFORM_PASSWORD): the login page lists them. */
+export const REFORM_ACCOUNTS: { username: string; fullName: string; role: "admin" | "organizer" | "scanner" | "viewer"; unitCode: string; bodyKind?: string; description: string }[] = [
+  { username: "tochuc.tinh", fullName: "Cán bộ Ban Tuyên giáo và Dân vận Tỉnh ủy", role: "organizer", unitCode: "51", bodyKind: "propaganda_mass_mobilisation", description: "Ban Tuyên giáo và Dân vận Tỉnh ủy" },
+  { username: "tochuc.bato", fullName: "Cán bộ Văn phòng Đảng ủy xã Ba Tơ", role: "organizer", unitCode: "51018", bodyKind: "standing_committee", description: "Ban Thường vụ Đảng ủy xã Ba Tơ" },
+  { username: "quantri.bato", fullName: "Quản trị xã Ba Tơ", role: "admin", unitCode: "51018", description: "Quản trị của xã Ba Tơ (chỉ trong xã)" },
+  { username: "diemdanh", fullName: "Cán bộ điểm danh Hội trường Tỉnh ủy", role: "scanner", unitCode: "51", description: "hội nghị thực hành, Hội trường Tỉnh ủy" },
+  { username: "baocao.bato", fullName: "Cán bộ theo dõi xã Ba Tơ", role: "viewer", unitCode: "51018", description: "Xã Ba Tơ" },
+];

@@ -1,7 +1,12 @@
-/** `npm run db:seed`: resets the database to the demo (all data is replaced). */
+/**
+ * `npm run db:seed`: resets the database to the demo (all data is replaced).
+ * `DEMO=2025 npm run db:seed`: to the demo after the 2025 reform instead.
+ */
 import nextEnv from "@next/env"; // CommonJS: no named ESM exports
 import { defaultDatabasePath, migrateDatabase, openDatabase } from "@/db/client";
 import { clearDatabase, seedDemo } from "@/db/seed";
+import { seedReform2025 } from "@/db/seed-2025";
+import { ensureDefaultBodyTemplates } from "@/lib/bodies/default-body-templates";
 
 nextEnv.loadEnvConfig(process.cwd());
 const file = defaultDatabasePath();
@@ -9,7 +14,9 @@ const db = openDatabase(file);
 migrateDatabase(db);
 clearDatabase(db);
 const started = performance.now();
-const summary = await seedDemo(db);
-console.log(`Đã nạp dữ liệu mẫu vào ${file} trong ${Math.round(performance.now() - started)} ms:`);
+const reform = process.env.DEMO === "2025";
+const summary = reform ? await seedReform2025(db) : await seedDemo(db);
+ensureDefaultBodyTemplates(db);
+console.log(`Đã nạp dữ liệu mẫu ${reform ? "sau sắp xếp năm 2025 " : ""}vào ${file} trong ${Math.round(performance.now() - started)} ms:`);
 console.table(summary);
 db.$client.close();

@@ -18,12 +18,16 @@ import nextEnv from "@next/env"; // CommonJS: no named ESM exports
 import { z } from "zod";
 import { defaultDatabasePath, migrateDatabase, openDatabase } from "@/db/client";
 import { bootstrapEmpty, isDatabaseEmpty, seedDemo } from "@/db/seed";
-import { isDemoData } from "@/lib/settings/is-demo-data";
+import { seedReform2025 } from "@/db/seed-2025";
+import { REFORM_ACCOUNTS, REFORM_PASSWORD } from "@/db/seed-2025-data";
+import { ensureDefaultBodyTemplates } from "@/lib/bodies/default-body-templates";
+import { demoVariant, type DemoVariant } from "@/lib/settings/is-demo-data";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/db/seed-data";
 
 const startEnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  DEMO: z.enum(["0", "1"]).default("1"),
+  /** 1: the 2021 Quảng Ngãi demo; 2025: the province after the 2025 reform (illustrative); 0: an empty database. */
+  DEMO: z.enum(["0", "1", "2025"], "DEMO phải là 1 (dữ liệu mẫu 2021), 2025 (dữ liệu mẫu sau sắp xếp 2025) hoặc 0 (cơ sở dữ liệu trống)").default("1"),
   ADMIN_USERNAME: z.string().trim().min(3).optional(),
   ADMIN_PASSWORD: z.string().min(8, "ADMIN_PASSWORD phải có ít nhất 8 ký tự").optional(),
   ROOT_UNIT_NAME: z.string().trim().min(2).default("Tỉnh Quảng Ngãi"),
@@ -87,7 +91,7 @@ function buildIfNeeded(): void {
   if (result.status !== 0) fail("Dựng ứng dụng thất bại (next build). Xem lỗi ở trên.");
 }
 
-async function prepareDatabase(env: z.infer<typeof startEnvSchema>, file: string): Promise<boolean> {
+async function prepareDatabase(env: z.infer<typeof startEnvSchema>, file: string): Promise<DemoVariant | null> {
   const db = openDatabase(file);
   try {
     migrateDatabase(db);
@@ -98,6 +102,10 @@ async function prepareDatabase(env: z.infer<typeof startEnvSchema>, file: string
         console.log(
           `  ${summary.units} đơn vị, ${summary.conferences} hội nghị, ${summary.people} người, ${summary.invitations} giấy mời, ${summary.checkIns} lượt điểm danh.`,
         );
+      } else if (env.DEMO === "2025") {
+        console.log("Cơ sở dữ liệu trống: đang nạp dữ liệu mẫu sau sắp xếp năm 2025 (minh họa)…");
+        const summary = await seedReform2025(db);
+        console.log(`  ${summary.units} đơn vị, ${summary.bodies} cơ quan, ${summary.requirements} hội nghị bắt buộc, ${summary.people} người, ${summary.invitations} giấy mời.`);
       } else {
         if (!env.ADMIN_USERNAME || !env.ADMIN_PASSWORD) {
           fail("DEMO=0 cần ADMIN_USERNAME và ADMIN_PASSWORD (ít nhất 8 ký tự) để tạo tài khoản quản trị đầu tiên.");
@@ -111,17 +119,24 @@ async function prepareDatabase(env: z.infer<typeof startEnvSchema>, file: string
         console.log(`Đã tạo cơ sở dữ liệu trống với tài khoản quản trị "${env.ADMIN_USERNAME}".`);
       }
     }
-    return isDemoData(db);
+    // The starting body templates per unit kind, once per database (an admin edits or deletes them).
+    ensureDefaultBodyTemplates(db);
+    return demoVariant(db);
   } finally {
     db.$client.close();
   }
 }
 
-function printAccounts(url: string, demo: boolean): void {
+function printAccounts(url: string, demo: DemoVariant | null): void {
   console.log(`\nQuán Triệt đang chạy tại ${url}`);
-  if (!demo) return;
-  console.log(`Tài khoản dùng thử (mật khẩu: ${DEMO_PASSWORD}):`);
-  for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(14)} ${a.description}`);
+  if (demo === "2021") {
+    console.log(`Tài khoản dùng thử (mật khẩu: ${DEMO_PASSWORD}):`);
+    for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(14)} ${a.description}`);
+  } else if (demo === "2025") {
+    console.log(`Dữ liệu minh họa sau sắp xếp năm 2025. Tài khoản dùng thử (mật khẩu: ${REFORM_PASSWORD}):`);
+    console.log(`  ${"admin".padEnd(14)} Quản trị — toàn tỉnh`);
+    for (const a of REFORM_ACCOUNTS) console.log(`  ${a.username.padEnd(14)} ${a.description}`);
+  } else return;
   console.log("");
 }
 

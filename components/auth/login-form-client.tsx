@@ -10,7 +10,7 @@ const KNOWN_ERRORS = ["INVALID", "DISABLED"] as const;
 interface Props {
   notice: string | null;
   /** Shown only while the database holds the demo. */
-  demo: { password: string; accounts: { username: string; label: string }[] } | null;
+  demo: { password: string; accounts: { username: string; label: string }[]; note?: string } | null;
 }
 
 export function LoginFormClient({ notice, demo }: Props) {
@@ -94,6 +94,11 @@ export function LoginFormClient({ notice, demo }: Props) {
       {demo ? (
         <section className="card demo-accounts" aria-labelledby="demo-title">
           <h2 id="demo-title">{t("demoTitle")}</h2>
+          {demo.note ? (
+            <p className="notice" data-testid="demo-note">
+              {demo.note}
+            </p>
+          ) : null}
           <p className="muted">{t("demoPassword", { password: demo.password })}</p>
           <ul>
             {demo.accounts.map((a) => (

@@ -4,7 +4,15 @@ import { appSettings } from "@/db/schema";
 
 export const DEMO_SETTING = "demo";
 
-/** Whether this database holds the demo (the login page then lists the demo accounts). */
+/** Which demo this database holds: "2021" (Quảng Ngãi after its 20th congress, DEMO=1), "2025" (after the reform, DEMO=2025), or none. */
+export type DemoVariant = "2021" | "2025";
+
+export function demoVariant(db: Db): DemoVariant | null {
+  const value = db.select().from(appSettings).where(eq(appSettings.key, DEMO_SETTING)).get()?.value;
+  return value === "1" ? "2021" : value === "2025" ? "2025" : null;
+}
+
+/** Whether this database holds a demo (the login page then lists its accounts). */
 export function isDemoData(db: Db): boolean {
-  return db.select().from(appSettings).where(eq(appSettings.key, DEMO_SETTING)).get()?.value === "1";
+  return demoVariant(db) !== null;
 }

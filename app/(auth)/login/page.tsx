@@ -6,7 +6,8 @@ import { LocaleSwitchClient } from "@/components/layout/locale-switch-client";
 import { db } from "@/db";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/db/seed-data";
 import { getCurrentUser } from "@/lib/auth/guards";
-import { isDemoData } from "@/lib/settings/is-demo-data";
+import { REFORM_ACCOUNTS, REFORM_PASSWORD } from "@/db/seed-2025-data";
+import { demoVariant } from "@/lib/settings/is-demo-data";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("login"))("title") };
@@ -16,7 +17,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   if (await getCurrentUser()) redirect("/");
   const { changed } = await searchParams;
   const t = await getTranslations();
-  const demo = isDemoData(db);
+  const demo = demoVariant(db);
 
   return (
     <main className="login-page">
@@ -36,7 +37,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <LoginFormClient
           notice={changed ? t("login.passwordChanged") : null}
           demo={
-            demo
+            demo === "2021"
               ? {
                   password: DEMO_PASSWORD,
                   accounts: DEMO_ACCOUNTS.map((a) => ({
@@ -44,7 +45,16 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
                     label: `${t(`roles.${a.role}`)} — ${a.description.split(" — ")[1]}`,
                   })),
                 }
-              : null
+              : demo === "2025"
+                ? {
+                    password: REFORM_PASSWORD,
+                    note: t("login.reformNote"),
+                    accounts: [
+                      { username: "admin", label: `${t("roles.admin")} — ${t("login.reformRoot")}` },
+                      ...REFORM_ACCOUNTS.map((a) => ({ username: a.username, label: `${t(`roles.${a.role}`)} — ${a.description}` })),
+                    ],
+                  }
+                : null
           }
         />
       </div>
