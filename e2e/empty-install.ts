@@ -24,6 +24,6 @@ export async function startEmptyInstall() {
     ROOT_UNIT_NAME: "Tỉnh Thử Nghiệm",
     ROOT_UNIT_CODE: "99",
     NEXTAUTH_URL: `http://localhost:${EMPTY_PORT}`,
-  });
+  }, ["--no-build"]);
   return { ...app, base: `http://localhost:${EMPTY_PORT}`, file };
 }

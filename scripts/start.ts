@@ -156,7 +156,8 @@ async function main(): Promise<void> {
   ensureSecrets(path.dirname(databaseFile));
 
   const demo = await prepareDatabase(env, databaseFile);
-  if (!dev) buildIfNeeded();
+  // --no-build: serve the build that is there (a second server beside a running one must not rebuild under it).
+  if (!dev && !process.argv.includes("--no-build")) buildIfNeeded();
 
   // Production: server.ts (Next plus the check-in fast path); development: plain `next dev`.
   const child = dev

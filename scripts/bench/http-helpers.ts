@@ -32,11 +32,11 @@ export async function signIn(base: string, username: string, password: string): 
  * The production server (`npm start`'s own path) on a database file and port, in its own
  * process group; resolves once /api/health answers. `stop` ends the group; `kill` is kill -9.
  */
-export async function startApp(file: string, port: number, env: Record<string, string> = {}) {
+export async function startApp(file: string, port: number, env: Record<string, string> = {}, args: string[] = []) {
   const { spawn } = await import("node:child_process");
   const path = await import("node:path");
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(path.join("node_modules", ".bin", "tsx"), ["scripts/start.ts"], {
+  const child = spawn(path.join("node_modules", ".bin", "tsx"), ["scripts/start.ts", ...args], {
     env: { ...process.env, DATABASE_PATH: file, PORT: String(port), NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
