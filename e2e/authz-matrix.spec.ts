@@ -237,6 +237,10 @@ test.describe("authorization matrix", () => {
       const worker = Object.keys(entry.workers)[0];
       const page = `/${worker.replace(/^app\//, "").replace(/\/page$/, "").split("/").filter((s) => !s.startsWith("(")).join("/")}`.replace(/\[id\]/, String(f.conference.id)).replace(/\/$/, "") || "/";
       for (const [i, role] of ROLES.entries()) {
+        // Every call starts from the same state: an earlier allowed call (retiring the test's body or
+        // unit) must not make a later one (duplicating its conference) refuse for that reason.
+        e2eDb().update(units).set({ retiredAt: null, mergedIntoId: null }).where(eq(units.id, f.unit.id)).run();
+        e2eDb().update(bodies).set({ retiredAt: null }).where(eq(bodies.id, f.body.id)).run();
         // The form every action might read, pointing at the test's own unit; the admin's calls stay there.
         const form = new FormData();
         for (const [k, v] of Object.entries({
