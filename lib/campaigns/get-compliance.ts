@@ -2,7 +2,7 @@
  * Campaign compliance: for every unit in the user's scope, each conference the
  * campaign requires of its kind of unit, and how far it has got.
  */
-import { and, asc, desc, eq, exists, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, exists, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { campaignRequirements, campaigns, conferences, units, users } from "@/db/schema";
 import { unitReadScope } from "@/lib/auth/scope";
@@ -19,6 +19,18 @@ export interface ComplianceCell {
   /** The status of that conference, when there is one (a cancelled one shows why a cell is missing). */
   conferenceStatus: string | null;
   startsAt: Date | null;
+}
+
+/**
+ * The units that appear on a campaign's board (as SQL on `units`): every active unit, and a
+ * retired one only for a campaign it held conferences in (history); a merged unit has none left,
+ * they moved to the unit it merged into. The board and the requirement preview count the same.
+ */
+export function onCampaignBoard(db: Db, campaignId: number): SQL {
+  return or(
+    isNull(units.retiredAt),
+    exists(db.select({ one: sql`1` }).from(conferences).where(and(eq(conferences.campaignId, campaignId), eq(conferences.unitId, units.id)))),
+  )!;
 }
 
 /**
@@ -85,12 +97,7 @@ export function getCompliance(db: Db, user: SessionUser, campaignId: number, now
       and(
         unitReadScope(user),
         inArray(units.kind, unitKinds),
-        // A retired unit stays on the board of a campaign it held conferences in (history);
-        // a merged one has none left (they moved to the unit it merged into).
-        or(
-          isNull(units.retiredAt),
-          exists(db.select({ one: sql`1` }).from(conferences).where(and(eq(conferences.campaignId, campaignId), eq(conferences.unitId, units.id)))),
-        ),
+        onCampaignBoard(db, campaignId),
       ),
     )
     .orderBy(asc(units.sortOrder), asc(units.name))

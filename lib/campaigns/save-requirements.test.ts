@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, campaignRequirements, conferences, units, users } from "@/db/schema";
 import { loadSessionUser, type SessionUser } from "@/lib/auth/session-user";
@@ -117,20 +117,25 @@ describe("requirements of a running campaign", () => {
     expect(saveRequirements(handle.db, admin, campaign.id, bad).ok).toBe(false);
   });
 
-  it("does not count retired units as owing conferences", () => {
+  it("does not count a retired unit as owing conferences, but keeps one that held conferences of the campaign (history)", () => {
     const campaign = getCurrentCampaign(handle.db, null)!;
+    const province = handle.db.select().from(units).where(eq(units.code, "51")).get()!;
+    const fresh = handle.db.insert(units).values({ code: "HUYENMOI", name: "Huyện Mới", kind: "huyen", placeName: "Mới", parentId: province.id }).returning().get();
     const sonTay = handle.db.select().from(units).where(eq(units.code, "530")).get()!;
-    const before = getCompliance(handle.db, admin, campaign.id, NOW)!;
-    handle.db.update(units).set({ retiredAt: NOW }).where(eq(units.id, sonTay.id)).run();
     try {
+      const before = getCompliance(handle.db, admin, campaign.id, NOW)!;
+      const owed = before.rows.find((r) => r.unit.id === fresh.id)!.cells.length;
+      expect(owed).toBe(4);
+      handle.db.update(units).set({ retiredAt: NOW }).where(inArray(units.id, [fresh.id, sonTay.id])).run();
       const after = getCompliance(handle.db, admin, campaign.id, NOW)!;
-      expect(after.rows.find((r) => r.unit.id === sonTay.id)).toBeUndefined();
-      const owed = before.rows.find((r) => r.unit.id === sonTay.id)!.cells.length;
+      expect(after.rows.find((r) => r.unit.id === fresh.id)).toBeUndefined();
+      expect(after.rows.find((r) => r.unit.id === sonTay.id)).toBeDefined();
       expect(after.totals.required).toBe(before.totals.required - owed);
       const preview = previewRequirementChanges(handle.db, campaign.id, stored(campaign.id))!;
       expect(preview.requiredBefore).toBe(after.totals.required);
     } finally {
       handle.db.update(units).set({ retiredAt: null }).where(eq(units.id, sonTay.id)).run();
+      handle.db.delete(units).where(eq(units.id, fresh.id)).run();
     }
   });
 

@@ -4,12 +4,13 @@
  * fulfils (any status but cancelled) cannot be removed, nor moved to another
  * kind of unit or organising body: that conference would stop counting.
  */
-import { and, asc, count, eq, inArray, isNull, ne } from "drizzle-orm";
+import { and, asc, count, eq, inArray, ne } from "drizzle-orm";
 import { immediateTransaction, type Db } from "@/db/client";
 import { bodyKinds, campaignRequirements, campaigns, conferences, unitKinds, units } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { Requirement } from "@/lib/schemas/campaigns";
+import { onCampaignBoard } from "./get-compliance";
 import { isRootAdmin } from "./manage-campaigns";
 
 export type RequirementChange = "added" | "changed" | "unchanged" | "removed";
@@ -66,9 +67,9 @@ const sameRequirement = (a: Stored, b: Requirement) =>
   (a.duration ?? null) === (b.duration ?? null) &&
   a.sortOrder === b.sortOrder;
 
-/** Units of each kind that take conferences (retired units owe nothing). */
-function unitsByKind(db: Db): Map<string, number> {
-  const rows = db.select({ kind: units.kind, n: count() }).from(units).where(isNull(units.retiredAt)).groupBy(units.kind).all();
+/** Units of each kind on the campaign's board (retired units owe nothing new; see onCampaignBoard). */
+function unitsByKind(db: Db, campaignId: number): Map<string, number> {
+  const rows = db.select({ kind: units.kind, n: count() }).from(units).where(onCampaignBoard(db, campaignId)).groupBy(units.kind).all();
   return new Map(rows.map((r) => [r.kind, r.n]));
 }
 
@@ -104,7 +105,7 @@ export function previewRequirementChanges(db: Db, campaignId: number, requiremen
   const storedById = new Map(stored.map((r) => [r.id, r]));
   const unitKindKeys = new Set(db.select({ key: unitKinds.key }).from(unitKinds).all().map((k) => k.key));
   const bodyKindRows = new Map(db.select().from(bodyKinds).all().map((k) => [k.key, k]));
-  const counts = unitsByKind(db);
+  const counts = unitsByKind(db, campaignId);
   const fulfilled = fulfilling(
     db,
     stored.map((r) => r.id),
