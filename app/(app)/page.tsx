@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { CampaignSelectorClient } from "@/components/campaigns/campaign-selector-client";
 import { CampaignProgress } from "@/components/home/campaign-progress";
 import { DoorAssignments } from "@/components/home/door-assignments";
 import { TodayConferences } from "@/components/home/today-conferences";
@@ -8,6 +9,7 @@ import { SetupChecklist } from "@/components/setup/setup-checklist";
 import { db } from "@/db";
 import { requirePageUser } from "@/lib/auth/guards";
 import { getCompliance, getCurrentCampaign } from "@/lib/campaigns/get-compliance";
+import { listActiveCampaigns } from "@/lib/campaigns/list-campaigns";
 import { listAssignments } from "@/lib/checkin/list-assignments";
 import { listConferences } from "@/lib/conferences/list-conferences";
 import { can } from "@/lib/permissions";
@@ -27,6 +29,8 @@ export default async function HomePage() {
 
   const campaign = can(user.role, "campaign:read") ? getCurrentCampaign(db, user) : null;
   const compliance = campaign ? getCompliance(db, user, campaign.id, now) : null;
+  // Several campaigns may run at once (a provincial and a national one): the user chooses which one home shows.
+  const running = campaign ? listActiveCampaigns(db, campaign.id) : [];
   const assignments = can(user.role, "checkin:scan") ? listAssignments(db, user.id, now) : [];
   // Until the province is set up, its administrators are taken through the checklist first.
   const setup = can(user.role, "user:manage") ? getSetupProgress(db, user) : null;
@@ -44,7 +48,10 @@ export default async function HomePage() {
       ) : null}
       {can(user.role, "campaign:read") ? (
         compliance ? (
-          <CampaignProgress compliance={compliance} wide={user.scopeUnitIds === "all"} now={now} />
+          <>
+            {running.length > 1 ? <CampaignSelectorClient campaigns={running} currentId={campaign?.id ?? null} /> : null}
+            <CampaignProgress compliance={compliance} wide={user.scopeUnitIds === "all"} now={now} />
+          </>
         ) : (
           <p className="muted">{t("home.noCampaign")}</p>
         )
