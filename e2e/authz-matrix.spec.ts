@@ -1,7 +1,7 @@
 /**
  * The authorization matrix (issue 8): every route handler (found in app/api) and every
  * server action (found in the build's server-reference manifest) × {no session, door
- * staff, viewer of another unit, organiser of another body, admin}. Each pair must be
+ * staff, viewer of another unit, organiser of another body, admin, admin of another district}. Each pair must be
  * allowed or refused as the table below says; a route or action the table does not
  * know fails the test, so a new one cannot be forgotten.
  *
@@ -23,40 +23,44 @@ import { signToken } from "@/lib/tokens/qr-token";
 import { E2E_BASE_URL } from "./e2e-env";
 import { createAccount, e2eDb, expect, practiceConference, test, testUnitKind } from "./fixtures";
 
-const ROLES = ["anonymous", "scanner", "viewerOther", "organiserOther", "admin"] as const;
+const ROLES = ["anonymous", "scanner", "viewerOther", "organiserOther", "admin", "adminOther"] as const;
 type Role = (typeof ROLES)[number];
-/** Which roles get through, as a string of five marks in ROLES order: "+" allowed, "-" refused. */
+/**
+ * Which roles get through, as a string of six marks in ROLES order: "+" allowed, "-" refused.
+ * adminOther is the admin of another district (issue 13, delegated administration): refused on the
+ * test's unit like any outsider, allowed what any signed-in user of another unit may do.
+ */
 type Marks = string;
 
 // ---------------------------------------------------------------------------------------------
 // Route handlers: "METHOD path" (path as in app/api, brackets kept) → marks.
 
 const ROUTES: Record<string, Marks> = {
-  "GET /api/health": "+++++",
-  "GET /api/calendar/events": "--+++",
-  "GET /api/campaigns/[id]/attendance.csv": "--+++",
-  "GET /api/campaigns/[id]/attendance.xlsx": "--+++",
-  "GET /api/campaigns/[id]/compliance.csv": "--+++",
-  "POST /api/checkin": "-+--+",
-  "POST /api/checkin/batch": "-+--+",
-  "POST /api/checkin/substitute": "-+--+",
-  "POST /api/checkin/undo": "----+",
-  "POST /api/checkin/walk-in": "-+--+",
-  "GET /api/conferences/[id]": "----+",
-  "GET /api/conferences/[id]/attendance.csv": "----+",
-  "GET /api/conferences/[id]/attendance.xlsx": "----+",
-  "GET /api/conferences/[id]/invitations.csv": "----+",
-  "GET /api/conferences/[id]/invitations.xlsx": "----+",
-  "GET /api/conferences/[id]/live": "----+",
-  "GET /api/conferences/[id]/revocations": "----+",
-  "GET /api/feeds/[token]": "+++++",
-  "GET /api/invitations/[token]": "+++++",
-  "POST /api/people/import": "---++",
-  "POST /api/people/import/[batchId]/preview": "----+",
-  "POST /api/people/import/[batchId]/commit": "----+",
-  "GET /api/sites/[siteId]/roster": "-+--+",
-  "GET /api/units/[code]/attendance.csv": "----+",
-  "GET /api/units/[code]/attendance.xlsx": "----+",
+  "GET /api/health": "++++++",
+  "GET /api/calendar/events": "--++++",
+  "GET /api/campaigns/[id]/attendance.csv": "--++++",
+  "GET /api/campaigns/[id]/attendance.xlsx": "--++++",
+  "GET /api/campaigns/[id]/compliance.csv": "--++++",
+  "POST /api/checkin": "-+--+-",
+  "POST /api/checkin/batch": "-+--+-",
+  "POST /api/checkin/substitute": "-+--+-",
+  "POST /api/checkin/undo": "----+-",
+  "POST /api/checkin/walk-in": "-+--+-",
+  "GET /api/conferences/[id]": "----+-",
+  "GET /api/conferences/[id]/attendance.csv": "----+-",
+  "GET /api/conferences/[id]/attendance.xlsx": "----+-",
+  "GET /api/conferences/[id]/invitations.csv": "----+-",
+  "GET /api/conferences/[id]/invitations.xlsx": "----+-",
+  "GET /api/conferences/[id]/live": "----+-",
+  "GET /api/conferences/[id]/revocations": "----+-",
+  "GET /api/feeds/[token]": "++++++",
+  "GET /api/invitations/[token]": "++++++",
+  "POST /api/people/import": "---+++",
+  "POST /api/people/import/[batchId]/preview": "----+-",
+  "POST /api/people/import/[batchId]/commit": "----+-",
+  "GET /api/sites/[siteId]/roster": "-+--+-",
+  "GET /api/units/[code]/attendance.csv": "----+-",
+  "GET /api/units/[code]/attendance.xlsx": "----+-",
 };
 /** next-auth's own endpoints: not ours to judge (sign-in is covered by e2e/auth.spec.ts). */
 const SKIPPED_ROUTES = ["/api/auth/[...nextauth]"];
@@ -65,58 +69,58 @@ const SKIPPED_ROUTES = ["/api/auth/[...nextauth]"];
 // Server actions: exported name → marks. The resources in the form belong to the test's unit.
 
 const ACTIONS: Record<string, Marks> = {
-  setLocale: "+++++",
-  changeOwnPasswordAction: "-++++",
-  createUserAction: "----+",
-  resetPasswordAction: "----+",
-  setDisabledAction: "----+",
-  unlockSignInAction: "----+",
-  previewUsersImportAction: "----+",
-  commitUsersImportAction: "----+",
-  moveConferenceAction: "----+",
-  createFeedAction: "----+",
-  revokeFeedAction: "----+",
-  cancelConferenceAction: "----+",
-  duplicateConferenceAction: "----+",
-  setStatusAction: "----+",
-  saveConferenceAction: "----+",
-  addBridgePointsAction: "----+",
-  removeSiteAction: "----+",
-  saveSiteAction: "----+",
-  recordAbsenceAction: "----+",
-  recordMakeUpAction: "----+",
-  rowAction: "----+",
-  substituteAction: "----+",
-  addByFilterAction: "----+",
-  addPeopleAction: "----+",
-  issueAction: "----+",
-  searchPeopleAction: "----+",
-  mergePeopleAction: "----+",
-  savePersonAction: "----+",
-  createBodyAction: "----+",
-  updateBodyAction: "----+",
-  retireBodyAction: "----+",
-  restoreBodyAction: "----+",
-  createBodiesFromTemplateAction: "----+",
-  createBodiesFromTemplateForKindAction: "----+",
-  saveBodyKindAction: "----+",
-  saveBodyTemplateAction: "----+",
-  deleteBodyTemplateAction: "----+",
-  createUnitAction: "----+",
-  updateUnitAction: "----+",
-  setUnitRetiredAction: "----+",
-  mergeUnitsAction: "----+",
-  saveUnitKindAction: "----+",
-  uploadUnitsImportAction: "----+",
-  commitUnitsImportAction: "----+",
-  createCampaignAction: "----+",
-  updateCampaignAction: "----+",
-  previewRequirementsAction: "----+",
-  saveRequirementsAction: "----+",
-  setArchivedAction: "----+",
-  rotateKeyAction: "----+",
-  revokeRetiredKeyAction: "----+",
-  chooseCampaignAction: "--+++",
+  setLocale: "++++++",
+  changeOwnPasswordAction: "-+++++",
+  createUserAction: "----+-",
+  resetPasswordAction: "----+-",
+  setDisabledAction: "----+-",
+  unlockSignInAction: "----+-",
+  previewUsersImportAction: "----+-",
+  commitUsersImportAction: "----+-",
+  moveConferenceAction: "----+-",
+  createFeedAction: "----+-",
+  revokeFeedAction: "----+-",
+  cancelConferenceAction: "----+-",
+  duplicateConferenceAction: "----+-",
+  setStatusAction: "----+-",
+  saveConferenceAction: "----+-",
+  addBridgePointsAction: "----+-",
+  removeSiteAction: "----+-",
+  saveSiteAction: "----+-",
+  recordAbsenceAction: "----+-",
+  recordMakeUpAction: "----+-",
+  rowAction: "----+-",
+  substituteAction: "----+-",
+  addByFilterAction: "----+-",
+  addPeopleAction: "----+-",
+  issueAction: "----+-",
+  searchPeopleAction: "----+-",
+  mergePeopleAction: "----+-",
+  savePersonAction: "----+-",
+  createBodyAction: "----+-",
+  updateBodyAction: "----+-",
+  retireBodyAction: "----+-",
+  restoreBodyAction: "----+-",
+  createBodiesFromTemplateAction: "----+-",
+  createBodiesFromTemplateForKindAction: "----+-",
+  saveBodyKindAction: "----+-",
+  saveBodyTemplateAction: "----+-",
+  deleteBodyTemplateAction: "----+-",
+  createUnitAction: "----+-",
+  updateUnitAction: "----+-",
+  setUnitRetiredAction: "----+-",
+  mergeUnitsAction: "----+-",
+  saveUnitKindAction: "----+-",
+  uploadUnitsImportAction: "----+-",
+  commitUnitsImportAction: "----+-",
+  createCampaignAction: "----+-",
+  updateCampaignAction: "----+-",
+  previewRequirementsAction: "----+-",
+  saveRequirementsAction: "----+-",
+  setArchivedAction: "----+-",
+  rotateKeyAction: "----+-",
+  revokeRetiredKeyAction: "----+-",
+  chooseCampaignAction: "--++++",
 };
 
 const REFUSALS = ["Bạn không có quyền thực hiện thao tác này.", "Không tìm thấy, hoặc bạn không có quyền thay đổi.", "Không có quyền"];
@@ -185,6 +189,8 @@ test.describe("authorization matrix", () => {
     contexts.viewerOther = await signInAs(viewerOther.username, viewerOther.password);
     contexts.organiserOther = await signInAs(organiserOther.username, organiserOther.password);
     contexts.admin = await signInAs("admin", "demo1234");
+    const adminOther = await createAccount("admin", "536");
+    contexts.adminOther = await signInAs(adminOther.username, adminOther.password);
     const f = await fixture(contexts.admin);
     const practice = practiceConference();
     const problems: string[] = [];
