@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 import { chooseCampaignAction } from "@/app/(app)/admin/campaigns/actions";
 import { initialActionResult } from "@/lib/http/action-result";
+import { ActionMessage } from "@/components/ui/action-message";
 
 interface Props {
   /** Campaigns not archived, as listActiveCampaigns gives them. */
@@ -32,11 +33,7 @@ export function CampaignSelectorClient({ campaigns, currentId }: Props) {
       <button className="button small" type="submit" disabled={pending}>
         {pending ? t("choosing") : t("choose")}
       </button>
-      {state.message ? (
-        <span className={`notice small ${state.ok ? "success" : "error"}`} role="status">
-          {state.message}
-        </span>
-      ) : null}
+      <ActionMessage state={state} />
     </form>
   );
 }
