@@ -58,19 +58,33 @@ export const REFORM_CAMPAIGN = {
   title: "Học tập, quán triệt Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ I, nhiệm kỳ 2025-2030",
   resolution: "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh Quảng Ngãi lần thứ I, nhiệm kỳ 2025-2030",
   term: "2025-2030",
-  startDate: "2025-11-01",
-  deadline: "2026-12-31",
 } as const;
 
-/** What each kind of unit must hold (illustrative: the province decides). */
-export const REFORM_REQUIREMENTS: { unitKind: string; bodyKind: string; coBodyKinds: string[]; title: string; duration: string; dueDate: string }[] = [
-  { unitKind: "tinh", bodyKind: "standing_committee", coBodyKinds: [], title: "Hội nghị quán triệt của Ban Thường vụ Tỉnh ủy", duration: "1 ngày", dueDate: "2026-01-31" },
-  { unitKind: "tinh", bodyKind: "propaganda_mass_mobilisation", coBodyKinds: ["fatherland_front"], title: "Hội nghị của Ban Tuyên giáo và Dân vận Tỉnh ủy với Ủy ban MTTQ tỉnh", duration: "1 buổi", dueDate: "2026-03-31" },
+/**
+ * The campaign's dates, in days from the day the demo is loaded: it started two weeks ago and
+ * runs four months, so that whoever starts the demo sees a campaign under way, not one long over.
+ */
+export const REFORM_DAYS = { start: -14, deadline: 120 } as const;
+
+/** What each kind of unit must hold (illustrative: the province decides); due dates in days from loading. */
+export const REFORM_REQUIREMENTS: { unitKind: string; bodyKind: string; coBodyKinds: string[]; title: string; duration: string; dueInDays: number }[] = [
+  { unitKind: "tinh", bodyKind: "standing_committee", coBodyKinds: [], title: "Hội nghị quán triệt của Ban Thường vụ Tỉnh ủy", duration: "1 ngày", dueInDays: 30 },
+  { unitKind: "tinh", bodyKind: "propaganda_mass_mobilisation", coBodyKinds: ["fatherland_front"], title: "Hội nghị của Ban Tuyên giáo và Dân vận Tỉnh ủy với Ủy ban MTTQ tỉnh", duration: "1 buổi", dueInDays: 60 },
   ...["xa", "phuong", "dac_khu"].flatMap((unitKind) => [
-    { unitKind, bodyKind: "standing_committee", coBodyKinds: [], title: "Hội nghị quán triệt của Ban Thường vụ Đảng ủy", duration: "1 ngày", dueDate: "2026-06-30" },
-    { unitKind, bodyKind: "fatherland_front", coBodyKinds: [], title: "Hội nghị của Ủy ban MTTQ cho đoàn viên, hội viên", duration: "1 buổi", dueDate: "2026-12-31" },
+    { unitKind, bodyKind: "standing_committee", coBodyKinds: [], title: "Hội nghị quán triệt của Ban Thường vụ Đảng ủy", duration: "1 ngày", dueInDays: 75 },
+    { unitKind, bodyKind: "fatherland_front", coBodyKinds: [], title: "Hội nghị của Ủy ban MTTQ cho đoàn viên, hội viên", duration: "1 buổi", dueInDays: 120 },
   ]),
-  { unitKind: "dang_bo_truc_thuoc", bodyKind: "standing_committee", coBodyKinds: [], title: "Hội nghị quán triệt của Ban Thường vụ Đảng ủy", duration: "1 ngày", dueDate: "2026-06-30" },
+  { unitKind: "dang_bo_truc_thuoc", bodyKind: "standing_committee", coBodyKinds: [], title: "Hội nghị quán triệt của Ban Thường vụ Đảng ủy", duration: "1 ngày", dueInDays: 75 },
+];
+
+/** Communes that have already scheduled their Standing Committee conference, days from loading. */
+export const REFORM_SCHEDULED: { unitCode: string; inDays: number; venue: string }[] = [
+  { unitCode: "51001", inDays: 6, venue: "Hội trường Đảng ủy phường Cẩm Thành" },
+  { unitCode: "51004", inDays: 8, venue: "Hội trường Đảng ủy phường Đức Phổ" },
+  { unitCode: "51011", inDays: 9, venue: "Hội trường Đảng ủy xã Bình Sơn" },
+  { unitCode: "51018", inDays: 12, venue: "Hội trường Đảng ủy xã Ba Tơ" },
+  { unitCode: "51020", inDays: 15, venue: "Hội trường Đảng ủy xã Sơn Hà" },
+  { unitCode: "51040", inDays: 20, venue: "Hội trường Đảng ủy đặc khu Lý Sơn" },
 ];
 
 /** The demo accounts (password REFORM_PASSWORD): the login page lists them. */

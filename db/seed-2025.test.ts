@@ -8,7 +8,7 @@ import { listAssignments } from "@/lib/checkin/list-assignments";
 import { isDemoData } from "@/lib/settings/is-demo-data";
 import { createTestDb } from "@/lib/testing/test-db";
 import { seedReform2025 } from "./seed-2025";
-import { REFORM_ACCOUNTS, REFORM_PASSWORD, REFORM_REQUIREMENTS, REFORM_UNITS } from "./seed-2025-data";
+import { REFORM_ACCOUNTS, REFORM_PASSWORD, REFORM_REQUIREMENTS, REFORM_SCHEDULED, REFORM_UNITS } from "./seed-2025-data";
 
 let handle: ReturnType<typeof createTestDb>;
 const NOW = new Date("2026-12-06T03:00:00Z");
@@ -57,6 +57,10 @@ describe("DEMO=2025: a province after the reform, built through the admin functi
     const communes = REFORM_UNITS.filter((u) => ["xa", "phuong", "dac_khu"].includes(u.kind)).length;
     const partyCommittees = REFORM_UNITS.filter((u) => u.kind === "dang_bo_truc_thuoc").length;
     expect(compliance.totals.required).toBe(2 + communes * 2 + partyCommittees);
+    // A campaign under way whatever the day the demo is loaded: some conferences scheduled, none overdue.
+    const cells = compliance.rows.flatMap((r) => r.cells);
+    expect(cells.filter((c) => c.status === "scheduled")).toHaveLength(REFORM_SCHEDULED.length);
+    expect(cells.filter((c) => c.status === "overdue")).toHaveLength(0);
   });
 
   it("signs in every demo account, and the door account is assigned to the practice conference open now", async () => {

@@ -29,7 +29,7 @@ import { importUnits } from "@/lib/units/import-units";
 import { createUser } from "@/lib/users/manage-users";
 import { bootstrapEmpty } from "./seed";
 import { FAMILY_NAMES, FEMALE_GIVEN, FEMALE_MIDDLE, MALE_GIVEN, MALE_MIDDLE } from "./seed-data";
-import { REFORM_ACCOUNTS, REFORM_CAMPAIGN, REFORM_PASSWORD, REFORM_REQUIREMENTS, REFORM_ROOT, REFORM_UNITS } from "./seed-2025-data";
+import { REFORM_ACCOUNTS, REFORM_CAMPAIGN, REFORM_DAYS, REFORM_PASSWORD, REFORM_REQUIREMENTS, REFORM_ROOT, REFORM_SCHEDULED, REFORM_UNITS } from "./seed-2025-data";
 
 export const REFORM_DEMO_VALUE = "2025";
 
@@ -90,9 +90,18 @@ export async function seedReform2025(db: Db, options: { now?: Date } = {}): Prom
   for (const kind of [...new Set(REFORM_UNITS.map((u) => u.kind))]) must(createBodiesFromTemplateForKind(db, admin, kind), `tạo cơ quan cho loại ${kind}`);
 
   // 4. The campaign and what each kind of unit must hold (/admin/campaigns).
-  const campaign = must(createCampaign(db, admin, campaignFieldsSchema.parse(REFORM_CAMPAIGN)), "tạo đợt học tập");
+  const day = (days: number) => zonedDateKey(new Date(now.getTime() + days * 86_400_000));
+  const campaign = must(
+    createCampaign(db, admin, campaignFieldsSchema.parse({ ...REFORM_CAMPAIGN, startDate: day(REFORM_DAYS.start), deadline: day(REFORM_DAYS.deadline) })),
+    "tạo đợt học tập",
+  );
   must(
-    saveRequirements(db, admin, campaign.id, REFORM_REQUIREMENTS.map((r, i) => requirementSchema.parse({ ...r, sortOrder: i + 1 }))),
+    saveRequirements(
+      db,
+      admin,
+      campaign.id,
+      REFORM_REQUIREMENTS.map(({ dueInDays, ...r }, i) => requirementSchema.parse({ ...r, dueDate: day(dueInDays), sortOrder: i + 1 })),
+    ),
     "lưu các hội nghị bắt buộc",
   );
 
@@ -179,6 +188,41 @@ export async function seedReform2025(db: Db, options: { now?: Date } = {}): Prom
   );
   must(addInvitees(db, organiser, practice.id, personIds, site.id), "lập danh sách mời");
   const issued = must(issueInvitations(db, organiser, practice.id), "phát hành giấy mời");
+
+  // 8. Some communes have scheduled their Standing Committee conference (the conference form, as the admin).
+  const requirementOf = (unitKind: string) =>
+    db.select().from(t.campaignRequirements).where(and(eq(t.campaignRequirements.campaignId, campaign.id), eq(t.campaignRequirements.unitKind, unitKind), eq(t.campaignRequirements.bodyKind, "standing_committee"))).get()!.id;
+  for (const planned of REFORM_SCHEDULED) {
+    const unit = REFORM_UNITS.find((u) => u.code === planned.unitCode)!;
+    must(
+      saveConference(
+        db,
+        admin,
+        conferenceFormSchema.parse({
+          campaignId: String(campaign.id),
+          bodyId: String(bodyOf(db, unit.code, "standing_committee")),
+          coBodyIds: [],
+          requirementId: String(requirementOf(unit.kind)),
+          title: `Hội nghị học tập, quán triệt ${REFORM_CAMPAIGN.resolution} — ${unit.name}`,
+          agenda: "Khai mạc\nQuán triệt những nội dung cơ bản của Nghị quyết\nChương trình hành động của Đảng ủy\nBế mạc",
+          audience: "Ủy viên Ban Chấp hành Đảng bộ, bí thư chi bộ, cán bộ chủ chốt",
+          chair: "Đồng chí Bí thư Đảng ủy",
+          contact: "Văn phòng Đảng ủy",
+          startDate: day(planned.inDays),
+          startTime: "07:30",
+          endDate: day(planned.inDays),
+          endTime: "16:30",
+          graceMinutes: "15",
+          status: "scheduled",
+          venue: planned.venue,
+          address: unit.placeName,
+          capacity: "200",
+          confirmWarnings: "1",
+        }),
+      ),
+      `lên lịch hội nghị của ${unit.name}`,
+    );
+  }
 
   const count = (table: typeof t.units | typeof t.bodies | typeof t.people | typeof t.users) => db.$count(table);
   return {
