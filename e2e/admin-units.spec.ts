@@ -114,6 +114,12 @@ test("import, find, edit, retire and merge units through the admin screens", asy
   await expect(page.getByTestId("unit-tree").locator(`[data-code="${p}-A"]`)).toContainText(`Đã sáp nhập vào Xã Bình Minh ${p}`);
   await page.goto(`/reports/units/${b.code}`);
   await expect(page.getByRole("link", { name: title })).toBeVisible();
+  await expect(page.getByTestId("merged-from")).toContainText(unit("A")!.name);
+  // A's own report (history) says where its conferences went, with a link there.
+  await page.goto(`/reports/units/${unit("A")!.code}`);
+  await expect(page.getByTestId("merged-into")).toContainText(`Xã Bình Minh ${p}`);
+  await page.getByTestId("merged-into").getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`/reports/units/${b.code}`));
 });
 
 test("a refused unit form says why and keeps what was typed", async ({ page }) => {

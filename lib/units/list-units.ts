@@ -1,4 +1,4 @@
-import { and, asc, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { bodies, units } from "@/db/schema";
 import { unitReadScope } from "@/lib/auth/scope";
@@ -24,4 +24,21 @@ export function listUnitsWithBodies(db: Db) {
     orderBy: [asc(units.sortOrder), asc(units.name)],
     with: { bodies: { orderBy: [asc(bodies.id)] } },
   });
+}
+
+/**
+ * A unit's place in the reorganisations (2025 reform): the units merged into it, and the unit it
+ * was merged into, each as far as the user may see them. Reports show both, so that a report of
+ * the receiving unit says where its older conferences came from.
+ */
+export function mergeHistory(db: Db, user: SessionUser, unit: { id: number; mergedIntoId: number | null }) {
+  const mergedFrom = db
+    .select({ code: units.code, name: units.name })
+    .from(units)
+    .where(and(unitReadScope(user), eq(units.mergedIntoId, unit.id)))
+    .orderBy(asc(units.name))
+    .all();
+  const mergedInto =
+    unit.mergedIntoId === null ? null : (db.select({ code: units.code, name: units.name }).from(units).where(and(unitReadScope(user), eq(units.id, unit.mergedIntoId))).get() ?? null);
+  return { mergedFrom, mergedInto };
 }

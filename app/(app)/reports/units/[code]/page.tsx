@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AbsenteeTable, GroupReportSections } from "@/components/reports/group-report";
@@ -10,6 +11,7 @@ import { requirePageUser } from "@/lib/auth/guards";
 import { can } from "@/lib/permissions";
 import { reportFilterOptions } from "@/lib/reports/filter-options";
 import { getUnitReport } from "@/lib/reports/report-views";
+import { mergeHistory } from "@/lib/units/list-units";
 import { parseReportFilter } from "@/lib/schemas/reports";
 import { hasCampaign } from "@/lib/setup/setup-progress";
 import { formatDate } from "@/lib/time/format";
@@ -31,12 +33,24 @@ export default async function UnitReportPage({ params, searchParams }: Props) {
   const options = reportFilterOptions(db, user);
   const query = new URLSearchParams(Object.entries({ campaign: report.campaign.id, from: filter.from, to: filter.to, body: filter.body, category: filter.category }).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString();
   const requirementTitle = new Map(report.requirements.map((r) => [r.id, r.title]));
+  const merges = mergeHistory(db, user, report.unit);
   return (
     <div className="stack">
       <div className="page-head">
         <div>
           <p className="muted small">{report.campaign.title}</p>
           <h1>{t("reports.unitHeading", { unit: report.unit.name })}</h1>
+          {merges.mergedFrom.length > 0 ? (
+            <p className="muted" data-testid="merged-from">
+              {t("reports.mergedFrom", { units: merges.mergedFrom.map((u) => u.name).join(", "), unit: report.unit.name })}
+            </p>
+          ) : null}
+          {merges.mergedInto ? (
+            <p className="notice" data-testid="merged-into">
+              {t("reports.mergedInto", { unit: merges.mergedInto.name })}{" "}
+              <Link href={`/reports/units/${encodeURIComponent(merges.mergedInto.code)}`}>{t("reports.mergedIntoLink", { unit: merges.mergedInto.name })}</Link>
+            </p>
+          ) : null}
         </div>
         <ExportLinks base={`/api/units/${encodeURIComponent(report.unit.code)}/attendance`} query={query} print={`/reports/print?${query}&unit=${encodeURIComponent(report.unit.code)}`} />
       </div>
