@@ -48,6 +48,12 @@ describe("units: create, edit, move, retire", () => {
     expect(updateUnit(handle.db, baTo, own.id, form({ code: own.code, name: own.name, kind: own.kind, parentId: unit("T-X1").id }))).toMatchObject({ ok: false, code: "cycle" });
     expect(updateUnit(handle.db, baTo, unit("T-X1").id, form({ code: "T-X1", name: "Xã Thử Một", kind: "xa", parentId: unit("536").id }))).toMatchObject({ ok: false, code: "parentOutOfScope" });
     expect(retireUnit(handle.db, baTo, own.id)).toEqual({ ok: false, code: "cannotRetireOwn" });
+    // Nor reclassified or recoded: the kind decides what campaigns require of it.
+    expect(updateUnit(handle.db, baTo, own.id, form({ code: own.code, name: own.name, kind: "dang_bo_truc_thuoc", parentId: own.parentId }))).toEqual({ ok: false, code: "ownUnitFixed", field: "kind" });
+    expect(updateUnit(handle.db, baTo, own.id, form({ code: "535X", name: own.name, kind: own.kind, parentId: own.parentId }))).toEqual({ ok: false, code: "ownUnitFixed", field: "code" });
+    expect(unit("535").kind).toBe(own.kind);
+    const reclassify = planUnitImport(handle.db, baTo, { headers: HEADERS, rows: [["535", own.name, "dang_bo_truc_thuoc", "", ""]], underUnitId: own.id });
+    expect(reclassify.ok && reclassify.rows.map((r) => r.errors)).toEqual([["ownUnitFixed"]]);
   });
 
   it("moves a unit, refusing cycles and moving the root", () => {
