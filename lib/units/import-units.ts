@@ -131,6 +131,8 @@ export function planUnitImport(db: Db, actor: UnitActor, input: { headers: strin
       row.errors.push("cycle");
       continue;
     }
+    // Named under the parent it already has: no move, whoever manages that parent (a commune's admin re-importing its list).
+    if (existing && existing.parentId !== null && byId.get(existing.parentId)?.code === row.parentCode) continue;
     const parentInFile = fileRow.get(row.parentCode);
     const parentExisting = byCode.get(row.parentCode);
     if (!parentInFile && !parentExisting) row.errors.push("unknownParent");

@@ -165,6 +165,10 @@ describe("units import", () => {
     expect(planUnitImport(handle.db, baTo, { headers: HEADERS, rows, underUnitId: under() })).toEqual({ ok: false, code: "underOutOfScope" });
     const plan = planUnitImport(handle.db, baTo, { headers: HEADERS, rows: [["536", "Huyện Lý Sơn", "huyen", "", ""], ["T-B1", "Xã Ba Tơ Thử", "xa", "536", ""]], underUnitId: unit("535").id });
     expect(plan.ok && plan.rows.map((r) => r.errors)).toEqual([["outOfScope"], ["parentOutOfScope"]]);
+    // Their own unit, named under the parent it already has: unchanged, not refused.
+    const own = unit("535");
+    const again = planUnitImport(handle.db, baTo, { headers: HEADERS, rows: [[own.code, own.name, own.kind, "51", own.placeName]], underUnitId: own.id });
+    expect(again.ok && again.rows.map((r) => [r.status, r.errors])).toEqual([["unchanged", []]]);
   });
 });
 
