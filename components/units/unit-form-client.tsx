@@ -25,9 +25,11 @@ interface Props {
   parents: { id: number; label: string }[];
   /** The current parent when the actor does not manage it (their own unit's parent): kept as it is. */
   fixedParent?: { id: number; name: string };
+  /** The actor's own unit (a delegated admin): its code and kind are the admin above's to change. */
+  identityFixed?: boolean;
 }
 
-export function UnitFormClient({ unit, defaultParentId, kinds, parents, fixedParent }: Props) {
+export function UnitFormClient({ unit, defaultParentId, kinds, parents, fixedParent, identityFixed = false }: Props) {
   const t = useTranslations("adminUnits");
   const [state, action, pending] = useActionState(unit ? updateUnitAction : createUnitAction, initialActionResult);
   const errors = state.fieldErrors ?? {};
@@ -40,15 +42,15 @@ export function UnitFormClient({ unit, defaultParentId, kinds, parents, fixedPar
     <form key={state.at ?? 0} className="form grid-2" action={action} noValidate data-testid="unit-form">
       {unit ? <input type="hidden" name="unitId" value={unit.id} /> : null}
       <Field id="code" label={t("code")} hint={t("codeHint")} error={errors.code}>
-        <input id="code" name="code" defaultValue={value("code")} autoCapitalize="none" spellCheck={false} required {...describedBy("code", t("codeHint"), errors.code)} />
+        <input id="code" name="code" defaultValue={value("code")} readOnly={identityFixed} autoCapitalize="none" spellCheck={false} required {...describedBy("code", t("codeHint"), errors.code)} />
       </Field>
       <Field id="name" label={t("name")} error={errors.name}>
         <input id="name" name="name" defaultValue={value("name")} required {...describedBy("name", undefined, errors.name)} />
       </Field>
-      <Field id="kind" label={t("kind")} error={errors.kind}>
-        <select id="kind" name="kind" defaultValue={value("kind")} required {...describedBy("kind", undefined, errors.kind)}>
+      <Field id="kind" label={t("kind")} hint={identityFixed ? t("errors.ownUnitFixed") : undefined} error={errors.kind}>
+        <select id="kind" name="kind" defaultValue={value("kind")} required {...describedBy("kind", identityFixed ? t("errors.ownUnitFixed") : undefined, errors.kind)}>
           <option value="">{t("chooseKind")}</option>
-          {kinds.map((k) => (
+          {kinds.filter((k) => !identityFixed || k.key === unit?.kind).map((k) => (
             <option key={k.key} value={k.key}>
               {k.label}
             </option>

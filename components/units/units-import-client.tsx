@@ -1,16 +1,29 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { commitUnitsImportAction, uploadUnitsImportAction } from "@/app/(app)/admin/units/actions";
 import { initialActionResult } from "@/lib/http/action-result";
+import { uploadTooLarge } from "@/lib/http/upload-limit";
 
 /** Step 1: the file and the unit it goes under; the answer is the preview page. */
 export function UnitsUploadClient({ units, defaultUnitId }: { units: { id: number; label: string }[]; defaultUnitId?: number }) {
   const t = useTranslations("adminUnits.import");
   const [state, action, pending] = useActionState(uploadUnitsImportAction, initialActionResult);
+  // Refused here, in words: past the actions' body limit the server answers with its error page.
+  const [tooLarge, setTooLarge] = useState(false);
+  const message = tooLarge ? t("fileTooLarge") : state.message;
   return (
-    <form action={action} className="form" data-testid="units-upload">
+    <form
+      action={action}
+      className="form"
+      data-testid="units-upload"
+      onSubmit={(event) => {
+        const refuse = uploadTooLarge(event.currentTarget);
+        setTooLarge(refuse);
+        if (refuse) event.preventDefault();
+      }}
+    >
       <div className="field">
         <label htmlFor="units-file">{t("file")}</label>
         <input id="units-file" name="file" type="file" accept=".csv,.xlsx,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required />
@@ -29,9 +42,9 @@ export function UnitsUploadClient({ units, defaultUnitId }: { units: { id: numbe
         </p>
       </div>
       <div className="form-footer">
-        {state.message ? (
+        {message ? (
           <p className="notice error" role="status">
-            {state.message}
+            {message}
           </p>
         ) : null}
         <button className="button primary" type="submit" disabled={pending}>

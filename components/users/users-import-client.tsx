@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { commitUsersImportAction, previewUsersImportAction } from "@/app/(app)/admin/users/import/actions";
+import { uploadTooLarge } from "@/lib/http/upload-limit";
 import { initialUsersImportState } from "@/lib/users/import-state";
 
 /** Upload → preview → create; the created accounts' one-time passwords are shown once, printable. */
@@ -12,6 +13,8 @@ export function UsersImportClient() {
   const [result, commitAction, committing] = useActionState(commitUsersImportAction, initialUsersImportState);
   // Which answer is on screen: the latest one.
   const [restart, setRestart] = useState(0);
+  // Refused here, in words: past the actions' body limit the server answers with its error page.
+  const [tooLarge, setTooLarge] = useState(false);
   const done = result.ok && result.created && (result.at ?? 0) > (preview.at ?? 0) && (result.at ?? 0) > restart;
 
   if (done && result.created) {
@@ -76,7 +79,15 @@ export function UsersImportClient() {
   return (
     <div className="stack">
       <section className="card">
-        <form className="form" action={previewAction}>
+        <form
+          className="form"
+          action={previewAction}
+          onSubmit={(event) => {
+            const refuse = uploadTooLarge(event.currentTarget);
+            setTooLarge(refuse);
+            if (refuse) event.preventDefault();
+          }}
+        >
           <div className="field">
             <label htmlFor="accounts-file">{t("file")}</label>
             <input id="accounts-file" name="file" type="file" accept=".csv,.xlsx,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required />
@@ -85,9 +96,9 @@ export function UsersImportClient() {
             {previewing ? t("previewing") : t("preview")}
           </button>
         </form>
-        {refusal ? (
+        {tooLarge || refusal ? (
           <p className="notice error" role="status" data-testid="import-error">
-            {refusal.message}
+            {tooLarge ? t("fileTooLarge") : refusal?.message}
           </p>
         ) : null}
       </section>

@@ -18,7 +18,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { toNfc } from "@/lib/schemas/text";
 import { unitCodeField } from "@/lib/schemas/units";
 import { foldForSearch } from "@/lib/text/fold";
-import { derivePlaceName, isInScope, type UnitActor } from "./unit-actor";
+import { derivePlaceName, isInScope, ownUnitIdentityChanged, type UnitActor } from "./unit-actor";
 
 export type UnitColumn = "code" | "name" | "kind" | "parentCode" | "placeName";
 
@@ -118,6 +118,7 @@ export function planUnitImport(db: Db, actor: UnitActor, input: { headers: strin
     const existing = byCode.get(row.code);
     if (existing && !isInScope(actor, existing.id)) row.errors.push("outOfScope");
     else if (existing?.retiredAt) row.errors.push("unitRetired");
+    else if (existing && ownUnitIdentityChanged(actor, existing, row)) row.errors.push("ownUnitFixed");
     if (!row.parentCode) {
       if (!existing) parentCodeOf.set(row.code, under.code);
       continue;
@@ -130,6 +131,8 @@ export function planUnitImport(db: Db, actor: UnitActor, input: { headers: strin
       row.errors.push("cycle");
       continue;
     }
+    // Named under the parent it already has: no move, whoever manages that parent (a commune's admin re-importing its list).
+    if (existing && existing.parentId !== null && byId.get(existing.parentId)?.code === row.parentCode) continue;
     const parentInFile = fileRow.get(row.parentCode);
     const parentExisting = byCode.get(row.parentCode);
     if (!parentInFile && !parentExisting) row.errors.push("unknownParent");

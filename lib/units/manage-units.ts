@@ -10,7 +10,7 @@ import { unitKinds, units } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { unitSubtree } from "@/lib/auth/session-user";
 import type { UnitFormInput } from "@/lib/schemas/units";
-import { derivePlaceName, unitWriteScope, type UnitActor, type UnitChangeResult } from "./unit-actor";
+import { derivePlaceName, ownUnitIdentityChanged, unitWriteScope, type UnitActor, type UnitChangeResult } from "./unit-actor";
 
 export type { UnitActor, UnitChangeResult };
 
@@ -71,6 +71,7 @@ export function updateUnit(db: Db, actor: UnitActor, unitId: number, input: Unit
   return immediateTransaction(db, (): UnitChangeResult => {
     const unit = getWritableUnit(db, actor, unitId);
     if (!unit) return { ok: false, code: "notFound" };
+    if (ownUnitIdentityChanged(actor, unit, input)) return { ok: false, code: "ownUnitFixed", field: input.kind !== unit.kind ? "kind" : "code" };
     const label = kindLabel(db, input.kind);
     if (label === undefined) return { ok: false, code: "unknownKind", field: "kind" };
     if (codeTaken(db, input.code, unit.id)) return { ok: false, code: "codeTaken", field: "code" };

@@ -29,6 +29,15 @@ export function isRootAdmin(actor: UnitActor): boolean {
   return actor.scopeUnitIds === "all";
 }
 
+/**
+ * A delegated admin's own unit (the top of their subtree) keeps the kind and
+ * code the admin above gave it: its kind decides what each campaign requires
+ * of it on the province's board, its code is how the province's list finds it.
+ */
+export function ownUnitIdentityChanged(actor: UnitActor, unit: { id: number; kind: string; code: string }, next: { kind: string; code: string }): boolean {
+  return actor.scopeUnitIds !== "all" && unit.id === actor.unitId && (next.kind !== unit.kind || next.code !== unit.code);
+}
+
 /** "Xã Ba Tơ" of kind "Xã" → "Ba Tơ": the place name a letter heading uses, when none is given. */
 export function derivePlaceName(name: string, kindLabel: string | undefined): string {
   const prefixes = [kindLabel, "Thành phố", "Thị xã", "Thị trấn", "Đặc khu", "Phường", "Huyện", "Tỉnh", "Xã"].filter((p): p is string => !!p);

@@ -48,6 +48,12 @@ describe("units: create, edit, move, retire", () => {
     expect(updateUnit(handle.db, baTo, own.id, form({ code: own.code, name: own.name, kind: own.kind, parentId: unit("T-X1").id }))).toMatchObject({ ok: false, code: "cycle" });
     expect(updateUnit(handle.db, baTo, unit("T-X1").id, form({ code: "T-X1", name: "Xã Thử Một", kind: "xa", parentId: unit("536").id }))).toMatchObject({ ok: false, code: "parentOutOfScope" });
     expect(retireUnit(handle.db, baTo, own.id)).toEqual({ ok: false, code: "cannotRetireOwn" });
+    // Nor reclassified or recoded: the kind decides what campaigns require of it.
+    expect(updateUnit(handle.db, baTo, own.id, form({ code: own.code, name: own.name, kind: "dang_bo_truc_thuoc", parentId: own.parentId }))).toEqual({ ok: false, code: "ownUnitFixed", field: "kind" });
+    expect(updateUnit(handle.db, baTo, own.id, form({ code: "535X", name: own.name, kind: own.kind, parentId: own.parentId }))).toEqual({ ok: false, code: "ownUnitFixed", field: "code" });
+    expect(unit("535").kind).toBe(own.kind);
+    const reclassify = planUnitImport(handle.db, baTo, { headers: HEADERS, rows: [["535", own.name, "dang_bo_truc_thuoc", "", ""]], underUnitId: own.id });
+    expect(reclassify.ok && reclassify.rows.map((r) => r.errors)).toEqual([["ownUnitFixed"]]);
   });
 
   it("moves a unit, refusing cycles and moving the root", () => {
@@ -159,6 +165,10 @@ describe("units import", () => {
     expect(planUnitImport(handle.db, baTo, { headers: HEADERS, rows, underUnitId: under() })).toEqual({ ok: false, code: "underOutOfScope" });
     const plan = planUnitImport(handle.db, baTo, { headers: HEADERS, rows: [["536", "Huyện Lý Sơn", "huyen", "", ""], ["T-B1", "Xã Ba Tơ Thử", "xa", "536", ""]], underUnitId: unit("535").id });
     expect(plan.ok && plan.rows.map((r) => r.errors)).toEqual([["outOfScope"], ["parentOutOfScope"]]);
+    // Their own unit, named under the parent it already has: unchanged, not refused.
+    const own = unit("535");
+    const again = planUnitImport(handle.db, baTo, { headers: HEADERS, rows: [[own.code, own.name, own.kind, "51", own.placeName]], underUnitId: own.id });
+    expect(again.ok && again.rows.map((r) => [r.status, r.errors])).toEqual([["unchanged", []]]);
   });
 });
 

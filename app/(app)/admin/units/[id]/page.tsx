@@ -55,6 +55,7 @@ export default async function EditUnitPage({ params }: Props) {
           kinds={listUnitKinds(db).map((k) => ({ key: k.key, label: k.label }))}
           parents={parents}
           fixedParent={fixedParent}
+          identityFixed={user.scopeUnitIds !== "all" && unit.id === user.unitId}
         />
       </section>
       {unit.parentId === null || unit.id === user.unitId ? null : (

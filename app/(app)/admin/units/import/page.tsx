@@ -23,7 +23,9 @@ export default async function UnitsImportPage({ searchParams }: Props) {
   const batchId = Number(query.batch);
   const batch = Number.isInteger(batchId) && batchId > 0 ? getStagedUnitImport(db, user.id, batchId) : undefined;
   const plan = batch ? planUnitImport(db, actor, { headers: batch.headers, rows: batch.rows, underUnitId: batch.unitId }) : undefined;
-  const done = query.created !== undefined ? { created: Number(query.created) || 0, updated: Number(query.updated) || 0, unchanged: Number(query.unchanged) || 0 } : undefined;
+  // Counts from the commit's redirect; the URL can be typed, so only whole numbers of zero or more.
+  const count = (v: unknown) => (typeof v === "string" && /^\d{1,7}$/.test(v) ? Number(v) : 0);
+  const done = query.created !== undefined ? { created: count(query.created), updated: count(query.updated), unchanged: count(query.unchanged) } : undefined;
 
   return (
     <div className="stack narrow-page wide">
