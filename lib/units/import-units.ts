@@ -18,7 +18,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { toNfc } from "@/lib/schemas/text";
 import { unitCodeField } from "@/lib/schemas/units";
 import { foldForSearch } from "@/lib/text/fold";
-import { derivePlaceName, isInScope, ownUnitIdentityChanged, type UnitActor } from "./unit-actor";
+import { changesRequiredKind, derivePlaceName, isInScope, ownUnitIdentityChanged, type UnitActor } from "./unit-actor";
 
 export type UnitColumn = "code" | "name" | "kind" | "parentCode" | "placeName";
 
@@ -119,6 +119,7 @@ export function planUnitImport(db: Db, actor: UnitActor, input: { headers: strin
     if (existing && !isInScope(actor, existing.id)) row.errors.push("outOfScope");
     else if (existing?.retiredAt) row.errors.push("unitRetired");
     else if (existing && ownUnitIdentityChanged(actor, existing, row)) row.errors.push("ownUnitFixed");
+    else if (row.kind && kindByKey.has(row.kind) && changesRequiredKind(db, actor, existing?.kind ?? null, row.kind)) row.errors.push("requiredKindRootOnly");
     if (!row.parentCode) {
       if (!existing) parentCodeOf.set(row.code, under.code);
       continue;

@@ -10,7 +10,7 @@ import { unitKinds, units } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { unitSubtree } from "@/lib/auth/session-user";
 import type { UnitFormInput } from "@/lib/schemas/units";
-import { derivePlaceName, ownUnitIdentityChanged, unitWriteScope, type UnitActor, type UnitChangeResult } from "./unit-actor";
+import { changesRequiredKind, derivePlaceName, ownUnitIdentityChanged, unitWriteScope, type UnitActor, type UnitChangeResult } from "./unit-actor";
 
 export type { UnitActor, UnitChangeResult };
 
@@ -47,6 +47,7 @@ export function createUnit(db: Db, actor: UnitActor, input: UnitFormInput): Unit
     if (refusal) return refusal;
     const label = kindLabel(db, input.kind);
     if (label === undefined) return { ok: false, code: "unknownKind", field: "kind" };
+    if (changesRequiredKind(db, actor, null, input.kind)) return { ok: false, code: "requiredKindRootOnly", field: "kind" };
     if (codeTaken(db, input.code)) return { ok: false, code: "codeTaken", field: "code" };
     const values = {
       code: input.code,
@@ -74,6 +75,7 @@ export function updateUnit(db: Db, actor: UnitActor, unitId: number, input: Unit
     if (ownUnitIdentityChanged(actor, unit, input)) return { ok: false, code: "ownUnitFixed", field: input.kind !== unit.kind ? "kind" : "code" };
     const label = kindLabel(db, input.kind);
     if (label === undefined) return { ok: false, code: "unknownKind", field: "kind" };
+    if (changesRequiredKind(db, actor, unit.kind, input.kind)) return { ok: false, code: "requiredKindRootOnly", field: "kind" };
     if (codeTaken(db, input.code, unit.id)) return { ok: false, code: "codeTaken", field: "code" };
     if (unit.parentId === null && input.parentId !== null) return { ok: false, code: "rootCannotMove", field: "parentId" };
     if (unit.parentId !== null && input.parentId === null) return { ok: false, code: "parentRequired", field: "parentId" };

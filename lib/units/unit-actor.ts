@@ -2,8 +2,9 @@
  * Who changes units, and which units they may touch. The app passes its
  * SessionUser; a seed script may pass `{ id: null, unitId: null, scopeUnitIds: "all" }`.
  */
-import { inArray, sql, type SQL } from "drizzle-orm";
-import { units } from "@/db/schema";
+import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { campaignRequirements, campaigns, units } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session-user";
 
 export type UnitActor = Pick<SessionUser, "scopeUnitIds"> & {
@@ -47,4 +48,25 @@ export function derivePlaceName(name: string, kindLabel: string | undefined): st
     }
   }
   return name;
+}
+
+/**
+ * Whether a running (not archived) campaign requires conferences of units of this kind. Such
+ * kinds decide the province's board, so only the root unit's admin gives or takes them away: a
+ * delegated admin may not create a unit of that kind, nor change a unit to or from it (issue 13
+ * review: a commune admin could add or drop obligations on the province's board).
+ */
+export function kindOwesConferences(db: Db, kind: string): boolean {
+  return !!db
+    .select({ id: campaignRequirements.id })
+    .from(campaignRequirements)
+    .innerJoin(campaigns, eq(campaigns.id, campaignRequirements.campaignId))
+    .where(and(eq(campaignRequirements.unitKind, kind), isNull(campaigns.archivedAt)))
+    .get();
+}
+
+/** A delegated admin's unit kind change (or new unit) that would change what the province's board asks. */
+export function changesRequiredKind(db: Db, actor: UnitActor, before: string | null, after: string): boolean {
+  if (actor.scopeUnitIds === "all" || before === after) return false;
+  return kindOwesConferences(db, after) || (before !== null && kindOwesConferences(db, before));
 }

@@ -37,6 +37,23 @@ describe("units: create, edit, move, retire", () => {
     expect(createUnit(handle.db, root, form({ code: "T-X9", name: "Gốc thứ hai", kind: "tinh", parentId: "" }))).toEqual({ ok: false, code: "parentRequired", field: "parentId" });
   });
 
+  it("leaves the kinds a running campaign requires to the root unit's admin", () => {
+    const baTo = districtAdmin("535");
+    // huyen is required by the demo campaign: a district admin may not add such a unit (it would owe four conferences on the province's board)…
+    expect(createUnit(handle.db, baTo, form({ code: "T-H1", name: "Huyện Con", kind: "huyen", parentId: unit("535").id }))).toEqual({ ok: false, code: "requiredKindRootOnly", field: "kind" });
+    const imported = planUnitImport(handle.db, baTo, { headers: HEADERS, rows: [["T-H1", "Huyện Con", "huyen", "535", ""]], underUnitId: unit("535").id });
+    expect(imported.ok && imported.rows.map((r) => r.errors)).toEqual([["requiredKindRootOnly"]]);
+    // …nor turn a commune of theirs into one; a kind no campaign requires is theirs to use.
+    const commune = createUnit(handle.db, baTo, form({ code: "T-X9", name: "Xã Chín", kind: "xa", parentId: unit("535").id }));
+    expect(commune).toMatchObject({ ok: true });
+    // (the scope is read per request: the new commune is in it from the next one)
+    expect(updateUnit(handle.db, districtAdmin("535"), unit("T-X9").id, form({ code: "T-X9", name: "Xã Chín", kind: "huyen", parentId: unit("535").id }))).toEqual({ ok: false, code: "requiredKindRootOnly", field: "kind" });
+    // The province's admin may.
+    const root: UnitActor = { id: null, unitId: unit("51").id, scopeUnitIds: "all" };
+    expect(updateUnit(handle.db, root, unit("T-X9").id, form({ code: "T-X9", name: "Xã Chín", kind: "huyen", parentId: unit("535").id }))).toMatchObject({ ok: true });
+    expect(retireUnit(handle.db, root, unit("T-X9").id)).toMatchObject({ ok: true });
+  });
+
   it("keeps a district admin inside their subtree", () => {
     const baTo = districtAdmin("535");
     expect(createUnit(handle.db, baTo, form({ code: "T-X2", name: "Xã Lý Sơn Thử", kind: "xa", parentId: unit("536").id }))).toMatchObject({ ok: false, code: "parentOutOfScope" });
