@@ -1,5 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
+import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseFile } from "@/lib/people/import/parse-file";
 import { auditLog, bodies, campaigns, conferences, people, sites, unitFeeds, units, users } from "@/db/schema";
 import { unitSubtree } from "@/lib/auth/session-user";
 import { unitFormSchema } from "@/lib/schemas/units";
@@ -35,6 +37,19 @@ describe("units: create, edit, move, retire", () => {
     expect(createUnit(handle.db, root, form({ code: "T-X1", name: "Xã Khác", kind: "xa", parentId: unit("535").id }))).toEqual({ ok: false, code: "codeTaken", field: "code" });
     expect(createUnit(handle.db, root, form({ code: "T-X9", name: "Xã Khác", kind: "khong_co", parentId: unit("535").id }))).toEqual({ ok: false, code: "unknownKind", field: "kind" });
     expect(createUnit(handle.db, root, form({ code: "T-X9", name: "Gốc thứ hai", kind: "tinh", parentId: "" }))).toEqual({ ok: false, code: "parentRequired", field: "parentId" });
+  });
+
+  it("reads the sample file the import page offers: four new units, no error", async () => {
+    const file = await parseFile("danh-sach-don-vi-mau.csv", fs.readFileSync("public/samples/danh-sach-don-vi-mau.csv"));
+    expect(file.ok).toBe(true);
+    if (!file.ok) return;
+    const plan = planUnitImport(handle.db, { id: null, unitId: unit("51").id, scopeUnitIds: "all" }, { headers: file.headers, rows: file.rows, underUnitId: unit("51").id });
+    expect(plan.ok && plan.rows.map((r) => [r.code, r.status, r.errors])).toEqual([
+      ["51001", "create", []],
+      ["51011", "create", []],
+      ["51040", "create", []],
+      ["DBCQD", "create", []],
+    ]);
   });
 
   it("leaves the kinds a running campaign requires to the root unit's admin", () => {

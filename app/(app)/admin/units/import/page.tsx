@@ -97,6 +97,11 @@ export default async function UnitsImportPage({ searchParams }: Props) {
       ) : (
         <section className="card stack-sm">
           <p className="muted">{t("import.intro")}</p>
+          <p>
+            <a href="/samples/danh-sach-don-vi-mau.csv" download>
+              {t("import.sample")}
+            </a>
+          </p>
           <UnitsUploadClient units={indentedUnitOptions(listUnitTree(db, actor))} defaultUnitId={user.unitId} />
         </section>
       )}
