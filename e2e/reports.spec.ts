@@ -68,7 +68,7 @@ test.describe("attendance reports", () => {
     await expect(figure("excused")).toHaveText("1");
     await expect(figure("unexcused")).toHaveText("0");
     await expect(figure("unknown")).toHaveText("1");
-    await expect(figure("rate")).toHaveText("75%");
+    await expect(figure("rate")).toHaveText("75,0%");
     await expect(page.getByTestId("invitee-table").locator("tr", { hasText: rows[3].fullName })).toContainText("Ốm đau");
     await expect(page.getByTestId("invitee-table").locator("tr", { hasText: rows[2].fullName })).toContainText("Đến muộn");
 
@@ -106,7 +106,7 @@ test.describe("attendance reports", () => {
     await expect(printed).toContainText(`HUYỆN ỦY THỬ ${unit.code.toUpperCase()}`);
     await expect(page.getByTestId("report-total")).toContainText("5");
     await expect(page.getByTestId("report-total")).toContainText("3");
-    await expect(page.getByTestId("report-total")).toContainText("75%");
+    await expect(page.getByTestId("report-total")).toContainText("75,0%");
     await expect(page.getByTestId("report-summary")).toContainText("vắng có lý do 1");
   });
 

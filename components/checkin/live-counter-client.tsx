@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import type { LiveStats } from "@/lib/checkin/live-stats";
 import { formatTime } from "@/lib/time/format";
+import { formatRatio } from "@/lib/reports/format-rate";
 
 interface Props {
   conferenceId: number;
@@ -33,7 +34,7 @@ export function LiveCounterClient({ conferenceId, siteId, title, place, initial 
     return () => clearInterval(timer);
   }, [conferenceId, siteId]);
 
-  const rate = stats.invited === 0 ? 0 : Math.round((stats.present / stats.invited) * 100);
+  const rate = formatRatio(stats.present, stats.invited);
   const peak = Math.max(1, ...stats.arrivals.map((a) => a.n));
   const recent = stats.arrivals.slice(-24);
   return (

@@ -2,9 +2,9 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { ConferenceDetail } from "@/lib/conferences/get-conference";
+import { formatRatio } from "@/lib/reports/format-rate";
 import { formatRange } from "@/lib/time/format";
 
-const rate = (present: number, invited: number) => (invited === 0 ? "—" : `${((present / invited) * 100).toFixed(1)}%`);
 
 export async function ConferenceDetails({
   conference: c,
@@ -154,7 +154,7 @@ export async function ConferenceDetails({
                   {s.late}
                 </td>
                 <td data-label={t("conferences.attendanceRate")} className="num">
-                  {rate(s.present, s.invited)}
+                  {formatRatio(s.present, s.invited)}
                 </td>
               </tr>
             ))}
@@ -175,7 +175,7 @@ export async function ConferenceDetails({
                   {c.totals.late}
                 </td>
                 <td data-label={t("conferences.attendanceRate")} className="num">
-                  {rate(c.totals.present, c.totals.invited)}
+                  {formatRatio(c.totals.present, c.totals.invited)}
                 </td>
               </tr>
             </tfoot>

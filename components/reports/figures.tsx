@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { attendanceRate, type Tally } from "@/lib/reports/attendance-rules";
 import type { Split } from "@/lib/reports/report-views";
+import { formatRate } from "@/lib/reports/format-rate";
 
-export const formatRate = (rate: number | null) => (rate === null ? "—" : `${(rate * 100).toLocaleString("vi-VN", { maximumFractionDigits: 1 })}%`);
 
 /** The figures of a set of invitations, as big numbers (data-testid per figure for the tests). */
 export async function TallyFigures({ tally }: { tally: Tally }) {

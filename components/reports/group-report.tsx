@@ -4,7 +4,8 @@ import type { AbsenteeLine, ConferenceFigures } from "@/lib/reports/attendance-q
 import type { Split } from "@/lib/reports/report-views";
 import { attendanceRate } from "@/lib/reports/attendance-rules";
 import { formatDate } from "@/lib/time/format";
-import { formatRate, ReportLegend, SplitTable, TallyFigures } from "./figures";
+import { formatRate } from "@/lib/reports/format-rate";
+import { ReportLegend, SplitTable, TallyFigures } from "./figures";
 
 /** The conferences of a unit or a body, one line each with its figures. */
 export async function ConferenceFiguresTable({ figures }: { figures: ConferenceFigures[] }) {

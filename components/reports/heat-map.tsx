@@ -1,7 +1,7 @@
 import { Group } from "@visx/group";
 import { HeatmapRect } from "@visx/heatmap";
 import { scaleLinear } from "@visx/scale";
-import { formatRate } from "./figures";
+import { formatRate } from "@/lib/reports/format-rate";
 
 export interface HeatColumn {
   label: string;

@@ -1,7 +1,7 @@
 import { Group } from "@visx/group";
 import { scaleBand, scaleLinear } from "@visx/scale";
 import { Bar } from "@visx/shape";
-import { formatRate } from "./figures";
+import { formatRate } from "@/lib/reports/format-rate";
 
 export interface RateBar {
   label: string;

@@ -69,7 +69,7 @@ describe("attendance counts from the database", () => {
       const byId = new Map(lines.map((l) => [l.invitationId, l]));
       expect(lines).toHaveLength(6);
       expect([inv[0], inv[1], inv[2], inv[3], inv[4], inv[7]].map((id) => byId.get(id)!.status)).toEqual(["on_time", "late", "on_time", "excused", "unexcused", "excused"]);
-      expect(byId.get(inv[1])!.minutesLate).toBe(1);
+      expect(byId.get(inv[1])!.minutesLate).toBe(15); // counted from the opening (issue 14)
       expect(byId.get(inv[0])!.minutesLate).toBe(0);
       expect(byId.get(inv[7])!.makeUpAttendedAt).toEqual(new Date("2021-03-30T05:00:00Z"));
       expect(byId.has(inv[5]) || byId.has(inv[6])).toBe(false);

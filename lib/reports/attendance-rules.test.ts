@@ -11,8 +11,12 @@ describe("attendance rules", () => {
     expect(isLateAt({ startsAt: start.getTime(), graceMinutes: 15 }, boundary)).toBe(false);
     expect(isLateAt({ startsAt: start.getTime(), graceMinutes: 15 }, boundary + 1000)).toBe(true);
     expect(minutesLate(new Date(boundary), conference)).toBe(0);
-    expect(minutesLate(new Date(boundary + 1000), conference)).toBe(1);
-    expect(minutesLate(new Date(boundary + 10 * 60_000), conference)).toBe(10);
+    // Counted from the opening, not from the end of the grace.
+    expect(minutesLate(new Date(boundary + 1000), conference)).toBe(15);
+    expect(minutesLate(new Date(start.getTime() + 20 * 60_000), conference)).toBe(20);
+    // No grace: half a minute late is late, by one minute.
+    expect(minutesLate(new Date(start.getTime() + 30_000), { startsAt: start, graceMinutes: 0 })).toBe(1);
+    expect(minutesLate(new Date(start.getTime() - 60_000), { startsAt: start, graceMinutes: 0 })).toBe(0);
   });
 
   it("a substitute counts as present for the invitation, and as a substitute", () => {

@@ -93,8 +93,13 @@ export function inviteeStatus(invitee: { checkedIn: boolean; isLate: boolean; ab
   return over ? "unexcused" : "unknown";
 }
 
-/** Minutes after the start plus grace (0 when on time), for the "late by" column. */
+/**
+ * How late, for the "late by" column: minutes after the opening, as officials count them (a
+ * guest at 07:50 for a 07:30 opening is 20 minutes late); the grace only decides whether it
+ * counts as late at all. 0 when on time; at least 1 when late.
+ */
 export function minutesLate(scannedAt: Date, conference: { startsAt: Date; graceMinutes: number }): number {
-  const over = scannedAt.getTime() - (conference.startsAt.getTime() + conference.graceMinutes * 60_000);
-  return over > 0 ? Math.ceil(over / 60_000) : 0;
+  const afterOpening = scannedAt.getTime() - conference.startsAt.getTime();
+  if (afterOpening <= conference.graceMinutes * 60_000) return 0;
+  return Math.max(1, Math.floor(afterOpening / 60_000));
 }

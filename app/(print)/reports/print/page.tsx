@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PrintButtonClient } from "@/components/invitations/print-button-client";
-import { formatRate } from "@/components/reports/figures";
+import { formatRate } from "@/lib/reports/format-rate";
 import { db } from "@/db";
 import { requirePageUser } from "@/lib/auth/guards";
 import { attendanceRate, type Tally } from "@/lib/reports/attendance-rules";
