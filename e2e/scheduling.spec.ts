@@ -156,6 +156,9 @@ test.describe("scheduling", () => {
     expect(event.endDate.toJSDate().toISOString()).toBe("2021-03-03T10:00:00.000Z");
     // A Ba Tơ user goes to Ba Tơ's bridge point, not to the province's hall.
     expect(event.location).toContain("Hội trường Huyện ủy Ba Tơ");
+    // Unique to this installation, with a revision number that updates a moved event in phone calendars.
+    expect(event.uid).toMatch(new RegExp(`^conference-${standing}-[0-9a-f]{16}@quan-triet$`));
+    expect(event.sequence).toBeGreaterThanOrEqual(0);
     expect((await page.request.get(`/api/conferences/${conferenceIdOf("536", "propaganda")}.ics`)).status()).toBe(404);
 
     await page.goto("/calendar");

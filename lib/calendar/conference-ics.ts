@@ -1,6 +1,7 @@
-import { and, eq, inArray, ne, or } from "drizzle-orm";
+import { and, count, eq, inArray, ne, notInArray, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { bodies, conferences, sites, unitFeeds, units } from "@/db/schema";
+import { auditLog, bodies, conferences, sites, unitFeeds, units } from "@/db/schema";
+import { installationId } from "@/lib/settings/installation-id";
 import { buildCalendar, type IcsEvent } from "./ics";
 
 type ConferenceRow = {
@@ -19,7 +20,32 @@ type ConferenceRow = {
 
 const STATUS: Record<string, IcsEvent["status"]> = { cancelled: "CANCELLED", draft: "TENTATIVE" };
 
-function toEvent(c: ConferenceRow, venue: string | undefined, baseUrl: string): IcsEvent {
+/** Where an event links to, and what identifies it across installations and revisions. */
+interface EventContext {
+  baseUrl: string;
+  installation: string;
+  /** Changes recorded for each conference since it was made: the event's SEQUENCE. */
+  revisions: Map<number, number>;
+  /** The link of the event; by default the conference's page (staff only). */
+  url?: string;
+}
+
+/**
+ * How many times each conference changed after it was made (moves, edits, status, cancellation,
+ * bridge points), from the audit log, which is never rewritten: a number that only grows.
+ */
+function revisions(db: Db, ids: number[]): Map<number, number> {
+  if (ids.length === 0) return new Map();
+  const rows = db
+    .select({ id: auditLog.entityId, n: count() })
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, "conference"), inArray(auditLog.entityId, ids.map(String)), notInArray(auditLog.action, ["create", "duplicate"])))
+    .groupBy(auditLog.entityId)
+    .all();
+  return new Map(rows.map((r) => [Number(r.id), r.n]));
+}
+
+function toEvent(c: ConferenceRow, venue: string | undefined, context: EventContext): IcsEvent {
   const description = [
     `Cơ quan tổ chức: ${c.bodyName}`,
     c.chair ? `Chủ trì: ${c.chair}` : "",
@@ -29,15 +55,16 @@ function toEvent(c: ConferenceRow, venue: string | undefined, baseUrl: string): 
     .filter(Boolean)
     .join("\n");
   return {
-    uid: `conference-${c.id}@quan-triet`,
+    uid: `conference-${c.id}-${context.installation}@quan-triet`,
     start: c.startsAt,
     end: c.endsAt,
     summary: c.title,
     location: venue,
     description,
-    url: `${baseUrl.replace(/\/$/, "")}/conferences/${c.id}`,
+    url: context.url ?? `${context.baseUrl.replace(/\/$/, "")}/conferences/${c.id}`,
     status: STATUS[c.status] ?? "CONFIRMED",
     lastModified: c.updatedAt ?? c.createdAt,
+    sequence: context.revisions.get(c.id) ?? 0,
   };
 }
 
@@ -86,10 +113,17 @@ function unitVenues(db: Db, ids: number[], unitId: number): Map<number, string> 
  * of the conference: a district user's bridge point, not the province's hall).
  * The caller has already checked that the user may read it.
  */
-export function conferenceIcs(db: Db, conferenceId: number, baseUrl: string, site: { venue: string; address: string | null } | undefined): string | null {
+export function conferenceIcs(
+  db: Db,
+  conferenceId: number,
+  baseUrl: string,
+  site: { venue: string; address: string | null } | undefined,
+  options: { url?: string } = {},
+): string | null {
   const row = db.select(columns).from(conferences).innerJoin(bodies, eq(bodies.id, conferences.bodyId)).where(eq(conferences.id, conferenceId)).get();
   if (!row) return null;
-  return buildCalendar(row.title, [toEvent(row, site ? [site.venue, site.address].filter(Boolean).join(", ") : undefined, baseUrl)]);
+  const context: EventContext = { baseUrl, installation: installationId(db), revisions: revisions(db, [row.id]), url: options.url };
+  return buildCalendar(row.title, [toEvent(row, site ? [site.venue, site.address].filter(Boolean).join(", ") : undefined, context)]);
 }
 
 /**
@@ -112,6 +146,8 @@ export function unitFeedIcs(db: Db, token: string, baseUrl: string): string | nu
     .where(and(ne(conferences.status, "draft"), or(eq(conferences.unitId, feed.unitId), inArray(conferences.id, bridged))))
     .orderBy(conferences.startsAt)
     .all();
-  const venues = unitVenues(db, rows.map((r) => r.id), feed.unitId);
-  return buildCalendar(`Hội nghị — ${feed.unitName}`, rows.map((r) => toEvent(r, venues.get(r.id), baseUrl)));
+  const ids = rows.map((r) => r.id);
+  const venues = unitVenues(db, ids, feed.unitId);
+  const context: EventContext = { baseUrl, installation: installationId(db), revisions: revisions(db, ids) };
+  return buildCalendar(`Hội nghị — ${feed.unitName}`, rows.map((r) => toEvent(r, venues.get(r.id), context)));
 }

@@ -12,6 +12,8 @@ export interface IcsEvent {
   url?: string;
   status?: "CONFIRMED" | "TENTATIVE" | "CANCELLED";
   lastModified?: Date;
+  /** Revision of the event (RFC 5545 SEQUENCE): higher after every change, so a moved event updates in Outlook and Google. */
+  sequence?: number;
 }
 
 const utc = (d: Date) => d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
@@ -57,6 +59,7 @@ export function buildCalendar(name: string, events: IcsEvent[], now: Date = new 
     if (e.url) lines.push(`URL:${e.url}`);
     if (e.status) lines.push(`STATUS:${e.status}`);
     if (e.lastModified) lines.push(`LAST-MODIFIED:${utc(e.lastModified)}`);
+    if (e.sequence !== undefined) lines.push(`SEQUENCE:${e.sequence}`);
     lines.push("END:VEVENT");
   }
   lines.push("END:VCALENDAR");

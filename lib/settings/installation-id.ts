@@ -1,0 +1,18 @@
+import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { appSettings } from "@/db/schema";
+
+export const INSTALLATION_SETTING = "installation_id";
+
+/**
+ * A random id of this installation, made once and kept in app_settings: calendar UIDs carry it,
+ * so that conference 12 of one province and conference 12 of another are two events in a
+ * phone that subscribes to both (issue 14).
+ */
+export function installationId(db: Db): string {
+  const stored = db.select().from(appSettings).where(eq(appSettings.key, INSTALLATION_SETTING)).get();
+  if (stored) return stored.value;
+  db.insert(appSettings).values({ key: INSTALLATION_SETTING, value: randomBytes(8).toString("hex") }).onConflictDoNothing().run();
+  return db.select().from(appSettings).where(eq(appSettings.key, INSTALLATION_SETTING)).get()!.value;
+}
