@@ -80,17 +80,26 @@ test.describe("attendance reports", () => {
     expect(workbook.worksheets.map((w) => w.name)).toEqual(["Tổng hợp", "Theo nhóm", "Người được mời", "Không có giấy mời"]);
     const summary = new Map<string, unknown>();
     workbook.getWorksheet("Tổng hợp")!.eachRow((r, n) => n > 1 && summary.set(String(r.getCell(1).value), r.getCell(2).value));
-    expect([summary.get("Được mời"), summary.get("Có mặt"), summary.get("Đến muộn"), summary.get("Vắng có lý do"), summary.get("Chưa biết"), summary.get("Tỷ lệ tham dự (%)")]).toEqual([5, 3, 1, 1, 1, 75]);
+    expect([summary.get("Được mời"), summary.get("Có mặt"), summary.get("Đến muộn"), summary.get("Vắng có lý do"), summary.get("Chưa biết"), summary.get("Tỷ lệ tham dự")]).toEqual([5, 3, 1, 1, 1, 0.75]);
     const list = workbook.getWorksheet("Người được mời")!;
     expect(list.getRow(1).getCell(1).value).toBe("Họ và tên");
     expect(list.rowCount).toBe(6);
     const checkedCell = list.getColumn(9).values.find((v) => v instanceof Date);
     expect(checkedCell).toBeInstanceOf(Date);
+    // For people: numbers and rates typed, a filter on the header, landscape A4 with the header on every page.
+    const summarySheet = workbook.getWorksheet("Tổng hợp")!;
+    expect(summarySheet.getRow(2).getCell(2).numFmt).toBe("#,##0");
+    expect(summarySheet.getRow(summarySheet.rowCount).getCell(2).numFmt).toBe("0.0%");
+    expect(list.autoFilter).toBeTruthy();
+    expect(list.pageSetup.orientation).toBe("landscape");
+    expect(list.pageSetup.printTitlesRow).toBe("1:1");
 
     const csv = await page.request.get(`/api/conferences/${conference.id}/attendance.csv`);
     const text = await csv.text();
     expect(text.split("\r\n").filter(Boolean)).toHaveLength(6);
     expect(text).toContain("Ốm đau");
+    // For programs: ISO times, read the same in every locale.
+    expect(text).toMatch(/,\d{4}-\d{2}-\d{2} \d{2}:\d{2},/);
 
     // The change is in the audit log: who, what, before and after.
     await page.goto(`/admin/audit?action=record_absence&q=${encodeURIComponent("Nằm viện")}`);

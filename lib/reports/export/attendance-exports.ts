@@ -29,10 +29,11 @@ function figureLabel(t: Translator, key: (typeof FIGURES)[number]) {
 
 function summaryTable(t: Translator, total: Tally): ReportTable<unknown> {
   const rate = attendanceRate(total);
-  const rows: [string, number | null][] = [...FIGURES.map((k): [string, number] => [figureLabel(t, k), total[k]]), [`${t("reports.figure.rate")} (%)`, rate === null ? null : Math.round(rate * 1000) / 10]];
-  const columns: Column<[string, number | null]>[] = [
+  // Counts as numbers; the rate as a fraction shown as a percentage, like the rate columns of the other sheets.
+  const rows: [string, number | null, "int" | "percent"][] = [...FIGURES.map((k): [string, number, "int"] => [figureLabel(t, k), total[k], "int"]), [t("reports.figure.rate"), rate, "percent"]];
+  const columns: Column<[string, number | null, "int" | "percent"]>[] = [
     { header: t("reports.group"), type: "text", width: 30, value: (r) => r[0] },
-    { header: t("reports.value"), type: "text", value: (r) => r[1] },
+    { header: t("reports.value"), type: "int", cellType: (r) => r[2], value: (r) => r[1] },
   ];
   return { sheet: "Tổng hợp", columns: columns as Column<unknown>[], rows };
 }

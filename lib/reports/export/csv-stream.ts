@@ -1,13 +1,22 @@
-/** A report table as CSV, streamed: rows are read as the client takes them (UTF-8 with BOM, so Excel reads Vietnamese). */
+/**
+ * A report table as CSV, streamed: rows are read as the client takes them (UTF-8 with BOM, so
+ * Excel reads Vietnamese). CSV is for other programs and mail merge, so its values are written
+ * the one way every locale reads (issue 14; docs/decisions/0010): dates "yyyy-MM-dd" and times
+ * "yyyy-MM-dd HH:mm" (ISO 8601, Vietnam time), rates as percentages with a dot and one decimal
+ * ("94.5"), counts as plain integers. For people, the XLSX export is the one to open.
+ */
 import { csvCell } from "@/lib/http/csv";
-import { formatDate, formatDateTime } from "@/lib/time/format";
+import { zonedDateKey } from "@/lib/time/zone";
 import type { Column, ReportTable } from "./table";
+
+const clock = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
 
 function cell<Row>(column: Column<Row>, row: Row): string {
   const v = column.value(row);
   if (v === null || v === undefined) return "";
-  if (v instanceof Date) return column.type === "date" ? formatDate(v) : formatDateTime(v);
-  if (column.type === "percent" && typeof v === "number") return (v * 100).toFixed(1);
+  const type = column.cellType?.(row) ?? column.type;
+  if (v instanceof Date) return type === "date" ? zonedDateKey(v) : `${zonedDateKey(v)} ${clock.format(v)}`;
+  if (type === "percent" && typeof v === "number") return (v * 100).toFixed(1);
   return csvCell(v as string | number);
 }
 

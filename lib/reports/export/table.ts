@@ -7,6 +7,8 @@ export type CellType = "text" | "int" | "percent" | "date" | "datetime";
 export interface Column<Row> {
   header: string;
   type: CellType;
+  /** A row whose cell is of another type than the column's (the summary's rate among its counts). */
+  cellType?: (row: Row) => CellType;
   width?: number;
   value: (row: Row) => string | number | Date | null;
 }

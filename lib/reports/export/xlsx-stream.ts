@@ -3,6 +3,10 @@
  * exceljs's WorkbookWriter: each row is committed and leaves memory, and the
  * writer pauses while the client has not taken what was sent (backpressure),
  * so 100,000 rows never sit in memory (measured by `npm run bench:reports`).
+ *
+ * For people (issue 14): numbers are numbers, rates fractions shown as percentages, dates
+ * dates; every column has a width, the header row a filter and stays in view, and the sheet
+ * prints landscape on A4, one page wide, the header row repeated on every page.
  */
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
@@ -28,20 +32,25 @@ export function xlsxStream(tables: ReportTable<unknown>[], onDone?: () => void):
   (async () => {
     try {
       for (const table of tables) {
-        const sheet = workbook.addWorksheet(table.sheet, { views: [{ state: "frozen", ySplit: 1 }] });
+        const sheet = workbook.addWorksheet(table.sheet, {
+          views: [{ state: "frozen", ySplit: 1 }],
+          pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" },
+        });
+        sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
         sheet.columns = table.columns.map((c, i) => ({ key: String(i), header: c.header, width: c.width ?? (c.type === "text" ? 28 : 14), style: { numFmt: FORMATS[c.type] } }));
         sheet.getRow(1).font = { bold: true };
+        const mixed = table.columns.map((c, i) => [i + 1, c.cellType] as const).filter((e): e is readonly [number, NonNullable<(typeof table.columns)[number]["cellType"]>] => e[1] !== undefined);
         let n = 0;
         for await (const row of table.rows) {
           if (out.destroyed) return;
-          sheet
-            .addRow(
-              table.columns.map((c) => {
-                const v = c.value(row);
-                return v instanceof Date ? new Date(v.getTime() + VN_OFFSET_MS) : v;
-              }),
-            )
-            .commit();
+          const added = sheet.addRow(
+            table.columns.map((c) => {
+              const v = c.value(row);
+              return v instanceof Date ? new Date(v.getTime() + VN_OFFSET_MS) : v;
+            }),
+          );
+          for (const [column, typeOf] of mixed) added.getCell(column).numFmt = FORMATS[typeOf(row)];
+          added.commit();
           if (++n % 200 === 0) await waitForClient();
         }
         sheet.commit();
