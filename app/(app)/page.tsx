@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { CampaignSelectorClient } from "@/components/campaigns/campaign-selector-client";
+import { AwaitingConfirmation } from "@/components/home/awaiting-confirmation";
 import { CampaignProgress } from "@/components/home/campaign-progress";
 import { DoorAssignments } from "@/components/home/door-assignments";
 import { TodayConferences } from "@/components/home/today-conferences";
@@ -11,7 +12,7 @@ import { requirePageUser } from "@/lib/auth/guards";
 import { getCompliance, getCurrentCampaign } from "@/lib/campaigns/get-compliance";
 import { listActiveCampaigns } from "@/lib/campaigns/list-campaigns";
 import { listAssignments } from "@/lib/checkin/list-assignments";
-import { listConferences } from "@/lib/conferences/list-conferences";
+import { listAwaitingConfirmation, listConferences } from "@/lib/conferences/list-conferences";
 import { can } from "@/lib/permissions";
 import { getSetupProgress, isSetUp } from "@/lib/setup/setup-progress";
 import { zonedDateKey, zonedInstant } from "@/lib/time/zone";
@@ -40,6 +41,7 @@ export default async function HomePage() {
       <h1>{t("home.greeting", { name: user.fullName })}</h1>
       {setup && !isSetUp(setup) ? <SetupChecklist steps={setup} /> : null}
       {assignments.length > 0 || user.role === "scanner" ? <DoorAssignments rows={assignments} /> : null}
+      {can(user.role, "conference:write") ? <AwaitingConfirmation rows={listAwaitingConfirmation(db, user, now)} /> : null}
       {can(user.role, "conference:read") ? (
         <TodayConferences
           now={now}

@@ -27,7 +27,7 @@ export async function ConferenceDetails({
       </p>
       <div className="page-head">
         <h1>{c.title}</h1>
-        <StatusBadge status={c.status} label={t(`conferenceStatus.${c.status}`)} />
+        <StatusBadge status={c.currentStatus} label={t(`conferenceStatus.${c.currentStatus}`)} />
       </div>
       {saved ? (
         <p className="notice success" role="status">

@@ -8,6 +8,7 @@ import { campaignRequirements, campaigns, conferences, units, users } from "@/db
 import { unitReadScope } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { zonedDateKey } from "@/lib/time/zone";
+import { effectiveStatus } from "@/lib/conferences/effective-status";
 
 export const CELL_STATUSES = ["held", "scheduled", "draft", "missing", "overdue"] as const;
 export type CellStatus = (typeof CELL_STATUSES)[number];
@@ -112,7 +113,7 @@ export function getCompliance(db: Db, user: SessionUser, campaignId: number, now
             id: conferences.id,
             unitId: conferences.unitId,
             requirementId: conferences.requirementId,
-            status: conferences.status,
+            status: effectiveStatus(db, now),
             startsAt: conferences.startsAt,
           })
           .from(conferences)

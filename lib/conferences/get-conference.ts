@@ -13,6 +13,7 @@ import {
 } from "@/db/schema";
 import { conferenceReadScope, conferenceWriteScope, siteReadScope } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/session-user";
+import { effectiveStatus } from "./effective-status";
 
 /**
  * One conference with its sites and counts, or null when it does not exist
@@ -32,6 +33,8 @@ export function getConference(db: Db, user: SessionUser, id: number) {
       startsAt: conferences.startsAt,
       endsAt: conferences.endsAt,
       status: conferences.status,
+      /** The status as of now, following the clock (shown); `status` is what was set (the actions start from it). */
+      currentStatus: effectiveStatus(db, new Date()),
       cancelReason: conferences.cancelReason,
       graceMinutes: conferences.graceMinutes,
       campaignId: campaigns.id,

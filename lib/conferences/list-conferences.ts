@@ -1,8 +1,9 @@
 import { and, asc, count, eq, gt, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { bodies, checkIns, conferences, invitations, units, type ConferenceStatus } from "@/db/schema";
-import { conferenceReadScope, inSiteScope } from "@/lib/auth/scope";
+import { conferenceReadScope, conferenceWriteScope, inSiteScope } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/session-user";
+import { awaitingConfirmation, effectiveStatus } from "./effective-status";
 
 export interface ConferenceFilters {
   unitId?: number;
@@ -26,13 +27,14 @@ export function listConferences(db: Db, user: SessionUser, filters: ConferenceFi
     .groupBy(checkIns.conferenceId)
     .as("present");
 
+  const status = effectiveStatus(db, new Date());
   return db
     .select({
       id: conferences.id,
       title: conferences.title,
       startsAt: conferences.startsAt,
       endsAt: conferences.endsAt,
-      status: conferences.status,
+      status,
       unitId: conferences.unitId,
       unitName: units.name,
       bodyName: bodies.name,
@@ -48,10 +50,25 @@ export function listConferences(db: Db, user: SessionUser, filters: ConferenceFi
       and(
         conferenceReadScope(db, user),
         filters.unitId ? eq(conferences.unitId, filters.unitId) : undefined,
-        filters.status ? eq(conferences.status, filters.status) : undefined,
+        filters.status ? sql`${status} = ${filters.status}` : undefined,
         filters.during ? and(lt(conferences.startsAt, filters.during.to), gt(conferences.endsAt, filters.during.from)) : undefined,
       ),
     )
     .orderBy(asc(conferences.startsAt), asc(units.sortOrder))
+    .all();
+}
+
+/**
+ * The organiser's task: conferences they may change that ended with nobody checked in and are
+ * still "scheduled" or "in progress" (the clock cannot tell whether they were held on paper).
+ */
+export function listAwaitingConfirmation(db: Db, user: SessionUser, now: Date = new Date()) {
+  return db
+    .select({ id: conferences.id, title: conferences.title, endsAt: conferences.endsAt, unitName: units.name })
+    .from(conferences)
+    .innerJoin(units, eq(units.id, conferences.unitId))
+    .where(and(conferenceWriteScope(user), awaitingConfirmation(db, now)))
+    .orderBy(asc(conferences.endsAt))
+    .limit(20)
     .all();
 }

@@ -14,6 +14,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { zonedInstant } from "@/lib/time/zone";
 import { EMPTY_TALLY, inviteeStatus, isOver, minutesLate, tally, type InviteeStatus, type RawCounts, type Tally } from "./attendance-rules";
 import { reportScope } from "./report-scope";
+import { effectiveStatus } from "@/lib/conferences/effective-status";
 
 export interface ReportFilter {
   campaignId: number;
@@ -53,7 +54,8 @@ function conferenceWhere(db: Db, user: SessionUser, f: ReportFilter): SQL {
   )!;
 }
 
-export function reportConferences(db: Db, user: SessionUser, f: ReportFilter) {
+/** The conferences of a filter, with their status as of `now` (it follows the clock: lib/conferences/effective-status.ts). */
+export function reportConferences(db: Db, user: SessionUser, f: ReportFilter, now: Date = new Date()) {
   return db
     .select({
       id: conferences.id,
@@ -66,7 +68,7 @@ export function reportConferences(db: Db, user: SessionUser, f: ReportFilter) {
       requirementId: conferences.requirementId,
       startsAt: conferences.startsAt,
       endsAt: conferences.endsAt,
-      status: conferences.status,
+      status: effectiveStatus(db, now),
       graceMinutes: conferences.graceMinutes,
     })
     .from(conferences)
@@ -91,7 +93,7 @@ const chunks = <T>(list: T[], size = 5000) => Array.from({ length: Math.ceil(lis
 
 /** The figures of every conference in the filter, split by Party membership and category. */
 export function conferenceFigures(db: Db, user: SessionUser, f: ReportFilter, now: Date = new Date()): ConferenceFigures[] {
-  const list = reportConferences(db, user, f);
+  const list = reportConferences(db, user, f, now);
   const figures = new Map<number, ConferenceFigures>();
   for (const conference of list) {
     figures.set(conference.id, { conference, over: isOver(conference, now), total: EMPTY_TALLY, member: EMPTY_TALLY, nonMember: EMPTY_TALLY, categories: {} });
@@ -366,7 +368,7 @@ export interface AbsenteeLine extends InviteeLine {
  * reason once the conference is over), with reasons and make-up sessions.
  */
 export function absentees(db: Db, user: SessionUser, f: ReportFilter, now: Date = new Date()): AbsenteeLine[] {
-  const list = reportConferences(db, user, f);
+  const list = reportConferences(db, user, f, now);
   const byId = new Map(list.map((c) => [c.id, c]));
   const out: AbsenteeLine[] = [];
   for (const ids of chunks(list.map((c) => c.id))) {
