@@ -119,6 +119,33 @@ test.describe("attendance reports", () => {
     await expect(page.getByTestId("report-summary")).toContainText("vắng có lý do 1");
   });
 
+  test("the printed report adds up on its face: rows sum to the total, invited = present + absent + not yet known, and the rate is present over its stated base; the province's held count is the board's", async ({ page }) => {
+    await signIn(page, "admin");
+    const numbers = async (row: import("@playwright/test").Locator) => (await row.locator("td.num").allTextContents()).map((c) => c.trim());
+    const count = (text: string) => Number(text.replace(/\./g, ""));
+    // Sơn Tây has a conference never marked held, where nobody was checked in: its invitees are "not yet known".
+    await page.goto("/reports/print?unit=530");
+    const rows = page.getByTestId("printed-report").locator("table.doc-table").first().locator("tbody tr");
+    const all = await Promise.all((await rows.all()).map(numbers));
+    const body = all.slice(0, -1).map((cells) => cells.slice(1)); // the date first
+    const total = all.at(-1)!;
+    const [invited, present, absent, unknown] = total.slice(0, 4).map(count);
+    for (const column of [0, 1, 2, 3]) expect(body.reduce((n, cells) => n + count(cells[column]), 0), `column ${column}`).toBe(count(total[column]));
+    expect(invited).toBe(present + absent + unknown);
+    expect(unknown).toBeGreaterThan(0);
+    const rate = ((present / (present + absent)) * 100).toLocaleString("vi-VN", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    expect(total[4]).toBe(`${rate}%`);
+    await expect(page.getByTestId("report-summary")).toContainText(`đạt ${rate}% trên ${(present + absent).toLocaleString("vi-VN")} người đã có kết quả; ${unknown.toLocaleString("vi-VN")} người chưa có kết quả`);
+    await expect(page.getByTestId("printed-legend")).toContainText("Được mời = Có mặt + Vắng");
+
+    // The province: "held" is the board's held, not every conference on the list.
+    await page.goto("/board");
+    const boardText = (await page.getByTestId("board-totals").textContent())!;
+    const [boardHeld, boardRequired] = boardText.match(/(\d+)\/(\d+)/)!.slice(1).map(Number);
+    await page.goto("/reports/print");
+    await expect(page.getByTestId("report-summary")).toContainText(`(trong đó ${boardRequired} hội nghị bắt buộc đã tổ chức ${boardHeld})`);
+  });
+
   test("a viewer of Ba Tơ is refused Lý Sơn's report and exports, by every page and export URL", async ({ page, request }) => {
     const lySonConference = conferenceIdOf("536", "standing_committee");
     const baToConference = conferenceIdOf("535", "standing_committee");

@@ -154,6 +154,8 @@ export function getCampaignReport(db: Db, user: SessionUser, filter: Omit<Report
   });
   // Furthest behind first: more missing conferences, then the lower rate (unknown last), then the name.
   rows.sort((a, b) => b.missing - a.missing || (a.rate ?? 2) - (b.rate ?? 2) || a.unit.name.localeCompare(b.unit.name, "vi"));
-  return { campaign, requirements, columns, rows, split: splitOf(figures), conferenceCount: figures.length };
+  // Held: the status as of now (decision 0022), the same count as the board's and the unit reports'.
+  const heldCount = figures.filter((x) => x.conference.status === "held").length;
+  return { campaign, requirements, columns, rows, split: splitOf(figures), conferenceCount: figures.length, heldCount };
 }
 export type CampaignReport = NonNullable<ReturnType<typeof getCampaignReport>>;

@@ -6,6 +6,7 @@ import { PrintButtonClient } from "@/components/invitations/print-button-client"
 import { formatRate } from "@/lib/reports/format-rate";
 import { db } from "@/db";
 import { requirePageUser } from "@/lib/auth/guards";
+import { getCompliance } from "@/lib/campaigns/get-compliance";
 import { attendanceRate, type Tally } from "@/lib/reports/attendance-rules";
 import { getCampaignReport, getUnitReport, readableUnit } from "@/lib/reports/report-views";
 import { parseReportFilter } from "@/lib/schemas/reports";
@@ -35,8 +36,40 @@ function FigureRow({ label, tally }: { label: string; tally: Tally }) {
       <td className="num">{tally.late}</td>
       <td className="num">{tally.excused}</td>
       <td className="num">{tally.unexcused}</td>
+      <td className="num">{tally.unknown}</td>
       <td className="num">{formatRate(attendanceRate(tally))}</td>
     </tr>
+  );
+}
+
+/** One line of the first table: invited = present + absent + not yet known, on its face. */
+function CountCells({ tally }: { tally: Tally }) {
+  return (
+    <>
+      <td className="num">{tally.invited}</td>
+      <td className="num">{tally.present}</td>
+      <td className="num">{tally.excused + tally.unexcused}</td>
+      <td className="num">{tally.unknown}</td>
+      <td className="num">{formatRate(attendanceRate(tally))}</td>
+    </>
+  );
+}
+
+/** The counting rule, printed under the tables: what each column counts, so the figures can be checked on paper. */
+async function PrintedLegend() {
+  const t = await getTranslations("reports");
+  return (
+    <div className="print-legend" data-testid="printed-legend">
+      <p>
+        <em>{t("print.legendTitle")}</em>
+      </p>
+      <p>{t("print.legendRule")}</p>
+      {(["invited", "present", "excused", "unexcused", "unknown", "rate"] as const).map((k) => (
+        <p key={k}>
+          <strong>{t(`legend.${k}.term`)}</strong>: {t(`legend.${k}.text`)}
+        </p>
+      ))}
+    </div>
   );
 }
 
@@ -62,9 +95,14 @@ export default async function PrintReportPage({ searchParams }: Props) {
   const total = split.total;
   const issuingUnit = unit ?? db.query.units.findFirst({ where: (u, { isNull }) => isNull(u.parentId) }).sync()!;
   const issuer = issuerOf(issuingUnit.id);
-  const heldCount = unitReport ? unitReport.figures.filter((f) => f.over).length : campaignReport!.conferenceCount;
-  const required = unitReport ? (unitReport.compliance?.cells.length ?? 0) : campaignReport!.rows.reduce((n, r) => n + r.cells.length, 0);
-  const requiredHeld = unitReport ? (unitReport.compliance?.cells.filter((c) => c.status === "held").length ?? 0) : campaignReport!.rows.reduce((n, r) => n + r.cells.filter((c) => c.tally).length, 0);
+  // "Held" as everywhere else: the status as of now (decision 0022), not every conference on the list.
+  const conferenceCount = unitReport ? unitReport.figures.length : campaignReport!.conferenceCount;
+  const heldCount = unitReport ? unitReport.figures.filter((f) => f.conference.status === "held").length : campaignReport!.heldCount;
+  const notYetHeld = conferenceCount - heldCount;
+  // Required conferences and how many are held: the board's own figures.
+  const board = unitReport ? null : getCompliance(db, user, campaign.id, now);
+  const required = unitReport ? (unitReport.compliance?.cells.length ?? 0) : (board?.totals.required ?? 0);
+  const requiredHeld = unitReport ? (unitReport.compliance?.cells.filter((c) => c.status === "held").length ?? 0) : (board?.totals.held ?? 0);
   const needsMakeUp = unitReport ? unitReport.needsMakeUp.length : total.needsMakeUp;
   const back = unit ? `/reports/units/${encodeURIComponent(unit.code)}?campaign=${campaign.id}` : `/reports?campaign=${campaign.id}`;
 
@@ -98,8 +136,11 @@ export default async function PrintReportPage({ searchParams }: Props) {
             held: heldCount,
             required,
             requiredHeld,
+            notYetHeld,
             invited: total.invited,
             present: total.present,
+            known: total.present + total.excused + total.unexcused,
+            unknown: total.unknown,
             rate: formatRate(attendanceRate(total)),
             late: total.late,
             excused: total.excused,
@@ -114,6 +155,8 @@ export default async function PrintReportPage({ searchParams }: Props) {
               {unit ? <th>{t("reports.col.date")}</th> : null}
               <th>{t("reports.figure.invited")}</th>
               <th>{t("reports.figure.present")}</th>
+              <th>{t("reports.print.absent")}</th>
+              <th>{t("reports.print.notYetKnown")}</th>
               <th>{t("reports.figure.rate")}</th>
             </tr>
           </thead>
@@ -123,9 +166,7 @@ export default async function PrintReportPage({ searchParams }: Props) {
                   <tr key={f.conference.id}>
                     <td>{f.conference.title}</td>
                     <td className="num">{formatDate(f.conference.startsAt)}</td>
-                    <td className="num">{f.total.invited}</td>
-                    <td className="num">{f.total.present}</td>
-                    <td className="num">{formatRate(attendanceRate(f.total))}</td>
+                    <CountCells tally={f.total} />
                   </tr>
                 ))
               : [...campaignReport!.rows]
@@ -133,17 +174,13 @@ export default async function PrintReportPage({ searchParams }: Props) {
                   .map((r) => (
                     <tr key={r.unit.id}>
                       <td>{r.unit.name}</td>
-                      <td className="num">{r.total.invited}</td>
-                      <td className="num">{r.total.present}</td>
-                      <td className="num">{formatRate(r.rate)}</td>
+                      <CountCells tally={r.total} />
                     </tr>
                   ))}
             <tr className="total-row" data-testid="report-total">
               <td>{t("reports.print.totalRow")}</td>
               {unit ? <td /> : null}
-              <td className="num">{total.invited}</td>
-              <td className="num">{total.present}</td>
-              <td className="num">{formatRate(attendanceRate(total))}</td>
+              <CountCells tally={total} />
             </tr>
           </tbody>
         </table>
@@ -158,6 +195,7 @@ export default async function PrintReportPage({ searchParams }: Props) {
               <th>{t("reports.figure.late")}</th>
               <th>{t("reports.figure.excused")}</th>
               <th>{t("reports.figure.unexcused")}</th>
+              <th>{t("reports.print.notYetKnown")}</th>
               <th>{t("reports.figure.rate")}</th>
             </tr>
           </thead>
@@ -171,6 +209,8 @@ export default async function PrintReportPage({ searchParams }: Props) {
               ))}
           </tbody>
         </table>
+
+        <PrintedLegend />
 
         {unitReport && unitReport.needsMakeUp.length > 0 ? (
           <>
