@@ -143,7 +143,16 @@ test.describe("attendance reports", () => {
     const boardText = (await page.getByTestId("board-totals").textContent())!;
     const [boardHeld, boardRequired] = boardText.match(/(\d+)\/(\d+)/)!.slice(1).map(Number);
     await page.goto("/reports/print");
-    await expect(page.getByTestId("report-summary")).toContainText(`(trong đó ${boardRequired} hội nghị bắt buộc đã tổ chức ${boardHeld})`);
+    await expect(page.getByTestId("report-summary")).toContainText(`(trong đó ${boardRequired} hội nghị bắt buộc đã tổ chức ${boardHeld}), với `);
+    // At least the 13 district bridge points of the Standing Committee's conference (other tests may add some).
+    const bridges = Number((await page.getByTestId("report-summary").textContent())!.match(/với (\d+) điểm cầu/)![1]);
+    expect(bridges).toBeGreaterThanOrEqual(13);
+    await expect(page.getByTestId("report-summary")).toContainText("đã học bù");
+    // The issuing committee with its place, and what the unit writes before printing.
+    await expect(page.getByTestId("printed-report")).toContainText("TỈNH ỦY QUẢNG NGÃI");
+    await page.getByTestId("assessment-strengths").fill("Cấp ủy các cấp chuẩn bị chu đáo.");
+    await expect(page.getByTestId("assessment-strengths")).toHaveText("Cấp ủy các cấp chuẩn bị chu đáo.");
+    await expect(page.getByTestId("signer-name")).toBeVisible();
   });
 
   test("a viewer of Ba Tơ is refused Lý Sơn's report and exports, by every page and export URL", async ({ page, request }) => {

@@ -4,10 +4,10 @@
  * it (the page answers 404, the export 404). Scope is in the SQL of
  * attendance-query.ts and of the lookups below.
  */
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { bodies, bodyKinds, campaignRequirements, campaigns, sites, units } from "@/db/schema";
-import { unitReadScope } from "@/lib/auth/scope";
+import { siteReadScope, unitReadScope } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { getCurrentCampaign, getCompliance } from "@/lib/campaigns/get-compliance";
 import { getInvitingConference } from "@/lib/invitations/invitation-scope";
@@ -156,6 +156,16 @@ export function getCampaignReport(db: Db, user: SessionUser, filter: Omit<Report
   rows.sort((a, b) => b.missing - a.missing || (a.rate ?? 2) - (b.rate ?? 2) || a.unit.name.localeCompare(b.unit.name, "vi"));
   // Held: the status as of now (decision 0022), the same count as the board's and the unit reports'.
   const heldCount = figures.filter((x) => x.conference.status === "held").length;
-  return { campaign, requirements, columns, rows, split: splitOf(figures), conferenceCount: figures.length, heldCount };
+  return { campaign, requirements, columns, rows, split: splitOf(figures), conferenceCount: figures.length, heldCount, conferenceIds: figures.map((x) => x.conference.id) };
 }
 export type CampaignReport = NonNullable<ReturnType<typeof getCampaignReport>>;
+
+/** The bridge points (sites other than a main hall) of these conferences that the user may read. */
+export function countBridgePoints(db: Db, user: SessionUser, conferenceIds: number[]): number {
+  if (conferenceIds.length === 0) return 0;
+  return db
+    .select({ n: sql<number>`count(*)` })
+    .from(sites)
+    .where(and(inArray(sites.conferenceId, conferenceIds), eq(sites.isMain, false), siteReadScope(db, user)))
+    .get()!.n;
+}

@@ -8,7 +8,7 @@ import { db } from "@/db";
 import { requirePageUser } from "@/lib/auth/guards";
 import { getCompliance } from "@/lib/campaigns/get-compliance";
 import { attendanceRate, type Tally } from "@/lib/reports/attendance-rules";
-import { getCampaignReport, getUnitReport, readableUnit } from "@/lib/reports/report-views";
+import { countBridgePoints, getCampaignReport, getUnitReport, readableUnit } from "@/lib/reports/report-views";
 import { parseReportFilter } from "@/lib/schemas/reports";
 import { formatDate } from "@/lib/time/format";
 import { letterDate } from "@/lib/time/long-date";
@@ -20,11 +20,24 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** "T/M Ban Thường vụ Huyện ủy Ba Tơ" → the issuing committee as printed: "HUYỆN ỦY BA TƠ". */
-function issuerOf(unitId: number) {
-  const standing = db.query.bodies.findFirst({ where: (b, { and, eq }) => and(eq(b.unitId, unitId), eq(b.kind, "standing_committee")) }).sync();
-  const name = standing?.name.replace(/^Ban Thường vụ\s+/i, "") ?? "";
+/**
+ * "Ban Thường vụ Huyện ủy Ba Tơ" → the issuing committee as printed: "HUYỆN ỦY BA TƠ"; a committee
+ * named without its place ("Ban Thường vụ Tỉnh ủy") gets it: "TỈNH ỦY QUẢNG NGÃI".
+ */
+function issuerOf(unit: { id: number; placeName: string }) {
+  const standing = db.query.bodies.findFirst({ where: (b, { and, eq }) => and(eq(b.unitId, unit.id), eq(b.kind, "standing_committee")) }).sync();
+  let name = standing?.name.replace(/^Ban Thường vụ\s+/i, "") ?? "";
+  if (name && unit.placeName && !name.toLocaleLowerCase("vi").includes(unit.placeName.toLocaleLowerCase("vi"))) name = `${name} ${unit.placeName}`;
   return { name: name.toLocaleUpperCase("vi"), symbol: standing?.symbol ?? "" };
+}
+
+/** Text the unit writes on the page before printing (strengths, limitations, recommendations; the signer). Not stored. */
+function Editable({ label, testId, children }: { label: string; testId: string; children?: React.ReactNode }) {
+  return (
+    <div className="editable" contentEditable suppressContentEditableWarning aria-label={label} role="textbox" aria-multiline="true" data-testid={testId}>
+      {children}
+    </div>
+  );
 }
 
 function FigureRow({ label, tally }: { label: string; tally: Tally }) {
@@ -94,7 +107,10 @@ export default async function PrintReportPage({ searchParams }: Props) {
   const split = (unitReport ?? campaignReport)!.split;
   const total = split.total;
   const issuingUnit = unit ?? db.query.units.findFirst({ where: (u, { isNull }) => isNull(u.parentId) }).sync()!;
-  const issuer = issuerOf(issuingUnit.id);
+  const issuer = issuerOf(issuingUnit);
+  // Bridge points of the conferences counted (sites other than the main hall), within the reader's part.
+  const conferenceIds = unitReport ? unitReport.figures.map((f) => f.conference.id) : campaignReport!.conferenceIds;
+  const bridgePoints = countBridgePoints(db, user, conferenceIds);
   // "Held" as everywhere else: the status as of now (decision 0022), not every conference on the list.
   const conferenceCount = unitReport ? unitReport.figures.length : campaignReport!.conferenceCount;
   const heldCount = unitReport ? unitReport.figures.filter((f) => f.conference.status === "held").length : campaignReport!.heldCount;
@@ -146,6 +162,8 @@ export default async function PrintReportPage({ searchParams }: Props) {
             excused: total.excused,
             unexcused: total.unexcused,
             walkIns: total.walkIns,
+            bridgePoints,
+            madeUp: total.madeUp,
           })}
         </p>
         <table className="doc-table">
@@ -238,6 +256,15 @@ export default async function PrintReportPage({ searchParams }: Props) {
 
         <h2>{t("reports.print.sectionAssessment")}</h2>
         <p className="para">{t("reports.print.assessment", { rate: formatRate(attendanceRate(total)), makeUp: needsMakeUp })}</p>
+        <p className="editable-hint">{t("reports.print.editableHint")}</p>
+        {(["strengths", "limitations", "recommendations"] as const).map((k) => (
+          <div key={k}>
+            <p className="para">
+              <strong>{t(`reports.print.${k}`)}</strong>
+            </p>
+            <Editable label={t(`reports.print.${k}`)} testId={`assessment-${k}`} />
+          </div>
+        ))}
 
         <footer className="letter-foot">
           <div className="recipients">
@@ -252,6 +279,9 @@ export default async function PrintReportPage({ searchParams }: Props) {
             <p className="authority">{t("reports.print.signTitle")}</p>
             <p className="authority">{t("reports.print.signRole")}</p>
             <p className="signed">&nbsp;</p>
+            <Editable label={t("reports.print.signerName")} testId="signer-name">
+              <strong>{t("reports.print.signerPlaceholder")}</strong>
+            </Editable>
           </div>
         </footer>
       </article>
