@@ -23,15 +23,13 @@ import { campaignFieldsSchema, requirementSchema } from "@/lib/schemas/campaigns
 import { conferenceFormSchema, siteFormSchema } from "@/lib/schemas/conferences";
 import { personFormSchema } from "@/lib/schemas/people";
 import { createUserSchema } from "@/lib/schemas/users";
-import { DEMO_SETTING } from "@/lib/settings/is-demo-data";
+import { DEMO_SETTING, DEMO_SETTING_VALUES } from "@/lib/settings/is-demo-data";
 import { zonedDateKey } from "@/lib/time/zone";
 import { importUnits } from "@/lib/units/import-units";
 import { createUser } from "@/lib/users/manage-users";
 import { bootstrapEmpty } from "./seed";
 import { FAMILY_NAMES, FEMALE_GIVEN, FEMALE_MIDDLE, MALE_GIVEN, MALE_MIDDLE } from "./seed-data";
 import { REFORM_ACCOUNTS, REFORM_CAMPAIGN, REFORM_DAYS, REFORM_PASSWORD, REFORM_REQUIREMENTS, REFORM_ROOT, REFORM_SCHEDULED, REFORM_UNITS } from "./seed-2025-data";
-
-export const REFORM_DEMO_VALUE = "2025";
 
 export interface ReformSummary {
   units: number;
@@ -72,7 +70,7 @@ export async function seedReform2025(db: Db, options: { now?: Date } = {}): Prom
   const now = options.now ?? new Date();
   // 1. The empty start, as DEMO=0 makes it: the root unit and its first admin.
   await bootstrapEmpty(db, { adminUsername: "admin", adminPassword: REFORM_PASSWORD, rootUnitName: REFORM_ROOT.name, rootUnitCode: REFORM_ROOT.code });
-  db.update(t.appSettings).set({ value: REFORM_DEMO_VALUE }).where(eq(t.appSettings.key, DEMO_SETTING)).run();
+  db.update(t.appSettings).set({ value: DEMO_SETTING_VALUES["2025"] }).where(eq(t.appSettings.key, DEMO_SETTING)).run();
   const admin = sessionOf(db, "admin");
   const root = unitId(db, REFORM_ROOT.code);
   db.update(t.units).set({ placeName: REFORM_ROOT.placeName }).where(eq(t.units.id, root)).run();

@@ -9,7 +9,7 @@ import { count, sql } from "drizzle-orm";
 import type { SQLiteInsertValue, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { hashPassword } from "@/lib/auth/password";
 import { foldForSearch } from "@/lib/text/fold";
-import { DEMO_SETTING } from "@/lib/settings/is-demo-data";
+import { DEMO_SETTING, DEMO_SETTING_VALUES } from "@/lib/settings/is-demo-data";
 import { generateCampaignKeys, signToken } from "@/lib/tokens/qr-token";
 import { zonedDateKey, zonedInstant } from "@/lib/time/zone";
 import type { Db } from "./client";
@@ -578,7 +578,7 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<Se
     d.insert(t.siteStaff).values({ siteId: practiceSite.id, userId: scanner.id }).run();
 
     for (const [bodyId, lastNumber] of letterCounters) d.insert(t.letterSequences).values({ bodyId, term: CAMPAIGN.term, lastNumber }).run();
-    d.insert(t.appSettings).values({ key: DEMO_SETTING, value: "1" }).onConflictDoUpdate({ target: t.appSettings.key, set: { value: "1" } }).run();
+    d.insert(t.appSettings).values({ key: DEMO_SETTING, value: DEMO_SETTING_VALUES["2021"] }).onConflictDoUpdate({ target: t.appSettings.key, set: { value: DEMO_SETTING_VALUES["2021"] } }).run();
   }, { behavior: "immediate" });
 
   const n = (table: SQLiteTable) => db.select({ n: count() }).from(table).get()!.n;

@@ -5,6 +5,7 @@ import { useActionState, useId } from "react";
 import { createBodyAction, updateBodyAction } from "@/app/(app)/admin/bodies/actions";
 import { describedBy, Field } from "@/components/ui/field";
 import { initialActionResult } from "@/lib/http/action-result";
+import { FormFooter } from "@/components/ui/form-footer";
 
 interface Option {
   value: string;
@@ -64,16 +65,7 @@ export function BodyFormClient({ body, units = [], kinds }: Props) {
       <Field id={id("parentLine")} label={t("parentLine")} hint={t("parentLineHint")} error={errors.parentLine}>
         <input id={id("parentLine")} name="parentLine" defaultValue={value("parentLine")} {...describedBy(id("parentLine"), t("parentLineHint"), errors.parentLine)} />
       </Field>
-      <div className="form-footer">
-        {state.message ? (
-          <p className={`notice ${state.ok ? "success" : "error"}`} role="status">
-            {state.message}
-          </p>
-        ) : null}
-        <button className="button primary" type="submit" disabled={pending}>
-          {body ? (pending ? t("saving") : t("save")) : pending ? t("adding") : t("add")}
-        </button>
-      </div>
+      <FormFooter state={state} pending={pending} label={body ? (pending ? t("saving") : t("save")) : pending ? t("adding") : t("add")} />
     </form>
   );
 }

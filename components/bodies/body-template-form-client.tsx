@@ -5,6 +5,7 @@ import { useActionState, useId } from "react";
 import { deleteBodyTemplateAction, saveBodyTemplateAction } from "@/app/(app)/admin/bodies/actions";
 import { describedBy, Field } from "@/components/ui/field";
 import { initialActionResult } from "@/lib/http/action-result";
+import { FormFooter } from "@/components/ui/form-footer";
 
 interface Option {
   value: string;
@@ -67,16 +68,7 @@ export function BodyTemplateFormClient({ template, unitKind, unitKinds, bodyKind
       <Field id={id("sortOrder")} label={t("templates.order")} error={errors.sortOrder}>
         <input id={id("sortOrder")} name="sortOrder" type="number" min={0} max={9999} defaultValue={value("sortOrder") || "0"} {...describedBy(id("sortOrder"), undefined, errors.sortOrder)} />
       </Field>
-      <div className="form-footer">
-        {state.message ? (
-          <p className={`notice ${state.ok ? "success" : "error"}`} role="status">
-            {state.message}
-          </p>
-        ) : null}
-        <button className="button primary" type="submit" disabled={pending}>
-          {template ? t("save") : t("templates.add")}
-        </button>
-      </div>
+      <FormFooter state={state} pending={pending} label={template ? t("save") : t("templates.add")} />
     </form>
   );
 }

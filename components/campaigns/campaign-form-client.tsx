@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { createCampaignAction, updateCampaignAction } from "@/app/(app)/admin/campaigns/actions";
 import { describedBy, Field } from "@/components/ui/field";
 import { initialActionResult } from "@/lib/http/action-result";
+import { FormFooter } from "@/components/ui/form-footer";
 
 interface Props {
   /** Edit an existing campaign (its id and values, dates as dd/MM/yyyy); without it, the "new campaign" form. */
@@ -49,16 +50,7 @@ export function CampaignFormClient({ campaign, copySources = [] }: Props) {
       <Field id="deadline" label={t("fields.deadline")} hint={t("fields.dateHint")} error={errors.deadline}>
         <input id="deadline" name="deadline" defaultValue={values.deadline} inputMode="numeric" placeholder="dd/MM/yyyy" required {...describedBy("deadline", t("fields.dateHint"), errors.deadline)} />
       </Field>
-      <div className="form-footer">
-        {state.message ? (
-          <p className={`notice ${state.ok ? "success" : "error"}`} role="status">
-            {state.message}
-          </p>
-        ) : null}
-        <button className="button primary" type="submit" disabled={pending}>
-          {campaign ? (pending ? t("saving") : t("save")) : pending ? t("creating") : t("create")}
-        </button>
-      </div>
+      <FormFooter state={state} pending={pending} label={campaign ? (pending ? t("saving") : t("save")) : pending ? t("creating") : t("create")} />
     </form>
   );
 }

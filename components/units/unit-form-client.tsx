@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { createUnitAction, updateUnitAction } from "@/app/(app)/admin/units/actions";
 import { describedBy, Field } from "@/components/ui/field";
 import { initialActionResult } from "@/lib/http/action-result";
+import { FormFooter } from "@/components/ui/form-footer";
 
 export interface UnitFormValues {
   id?: number;
@@ -78,16 +79,7 @@ export function UnitFormClient({ unit, defaultParentId, kinds, parents, fixedPar
       <Field id="sortOrder" label={t("sortOrder")} error={errors.sortOrder}>
         <input id="sortOrder" name="sortOrder" type="number" inputMode="numeric" defaultValue={value("sortOrder", "0")} {...describedBy("sortOrder", undefined, errors.sortOrder)} />
       </Field>
-      <div className="form-footer">
-        {state.message ? (
-          <p className={`notice ${state.ok ? "success" : "error"}`} role="status">
-            {state.message}
-          </p>
-        ) : null}
-        <button className="button primary" type="submit" disabled={pending}>
-          {unit ? (pending ? t("saving") : t("save")) : pending ? t("creating") : t("create")}
-        </button>
-      </div>
+      <FormFooter state={state} pending={pending} label={unit ? (pending ? t("saving") : t("save")) : pending ? t("creating") : t("create")} />
     </form>
   );
 }

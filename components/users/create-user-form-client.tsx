@@ -5,6 +5,7 @@ import { useActionState, useState } from "react";
 import { createUserAction } from "@/app/(app)/admin/users/actions";
 import { describedBy, Field } from "@/components/ui/field";
 import { initialActionResult } from "@/lib/http/action-result";
+import { FormFooter } from "@/components/ui/form-footer";
 
 interface Props {
   units: { id: number; name: string; bodies: { id: number; name: string }[] }[];
@@ -63,16 +64,7 @@ export function CreateUserFormClient({ units, roles }: Props) {
       <Field id="password" label={t("password")} error={errors.password}>
         <input id="password" name="password" type="password" autoComplete="new-password" required minLength={8} {...describedBy("password", undefined, errors.password)} />
       </Field>
-      <div className="form-footer">
-        {state.message ? (
-          <p className={`notice ${state.ok ? "success" : "error"}`} role="status">
-            {state.message}
-          </p>
-        ) : null}
-        <button className="button primary" type="submit" disabled={pending}>
-          {pending ? t("creating") : t("create")}
-        </button>
-      </div>
+      <FormFooter state={state} pending={pending} label={pending ? t("creating") : t("create")} />
     </form>
   );
 }

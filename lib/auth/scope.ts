@@ -11,9 +11,30 @@ import type { SessionUser } from "./session-user";
 const ALWAYS = sql`1 = 1`;
 const NEVER = sql`1 = 0`;
 
+type Scoped = Pick<SessionUser, "scopeUnitIds">;
+
+/**
+ * A unit-id column limited to the user's units: their unit and those below it, every unit for
+ * the root unit's users. The one place the subtree scope becomes SQL: units, bodies, users,
+ * people… each pass their own column.
+ */
+export function inUnitScope(user: Scoped, unitIdColumn: SQLiteColumn): SQL {
+  return user.scopeUnitIds === "all" ? ALWAYS : inArray(unitIdColumn, user.scopeUnitIds);
+}
+
+/** Whether a unit is in the user's subtree (the same rule, for a unit already read). */
+export function coversUnit(user: Scoped, unitId: number): boolean {
+  return user.scopeUnitIds === "all" || user.scopeUnitIds.includes(unitId);
+}
+
+/** The root unit's admin: the only one who changes province-wide data (kinds, templates, campaigns). */
+export function isRootAdmin(user: Pick<SessionUser, "role" | "scopeUnitIds">): boolean {
+  return user.role === "admin" && user.scopeUnitIds === "all";
+}
+
 /** Units the user may see. */
 export function unitReadScope(user: SessionUser): SQL {
-  return user.scopeUnitIds === "all" ? ALWAYS : inArray(units.id, user.scopeUnitIds);
+  return inUnitScope(user, units.id);
 }
 
 /**
@@ -62,7 +83,7 @@ export function conferenceInUnits(conferenceIdColumn: SQLiteColumn, unitIds: num
 
 /** Whether an admin's scope covers a unit (the root unit's admin: every unit). */
 export function adminCoversUnit(user: SessionUser, unitId: number): boolean {
-  return user.role === "admin" && (user.scopeUnitIds === "all" || user.scopeUnitIds.includes(unitId));
+  return user.role === "admin" && coversUnit(user, unitId);
 }
 
 /** The conference a site belongs to, under its own name so that the scope can sit inside queries that also read `conferences`. */

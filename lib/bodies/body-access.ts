@@ -4,8 +4,9 @@
  * scope. Body kinds and templates are shared by every unit: only the admin of
  * the root unit (scope "all") changes them.
  */
-import { inArray, sql, type SQL } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
 import { bodies, units } from "@/db/schema";
+import { inUnitScope, isRootAdmin } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { can } from "@/lib/permissions";
 
@@ -18,15 +19,15 @@ export function mayManageBodies(actor: SessionUser): boolean {
 
 /** Whether the actor may change global data: body kinds and templates. */
 export function mayManageGlobal(actor: SessionUser): boolean {
-  return actor.role === "admin" && actor.scopeUnitIds === "all";
+  return isRootAdmin(actor);
 }
 
 /** Bodies the actor may read and change, on `bodies`. */
 export function bodyScope(actor: SessionUser): SQL {
-  return actor.scopeUnitIds === "all" ? sql`1 = 1` : inArray(bodies.unitId, actor.scopeUnitIds);
+  return inUnitScope(actor, bodies.unitId);
 }
 
 /** Units the actor may add bodies to, on `units`. */
 export function bodyUnitScope(actor: SessionUser): SQL {
-  return actor.scopeUnitIds === "all" ? sql`1 = 1` : inArray(units.id, actor.scopeUnitIds);
+  return inUnitScope(actor, units.id);
 }

@@ -8,16 +8,15 @@ import { asc, eq } from "drizzle-orm";
 import { immediateTransaction, type Db } from "@/db/client";
 import { campaignRequirements, campaigns } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { isRootAdmin } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { CampaignFields } from "@/lib/schemas/campaigns";
 import { generateCampaignKeys } from "@/lib/tokens/qr-token";
 
 export type CampaignResult = { ok: true; id: number } | { ok: false; code: string; field?: string };
 
-/** Whether the user may change province-wide data (campaigns, kinds). */
-export function isRootAdmin(actor: Pick<SessionUser, "role" | "scopeUnitIds">): boolean {
-  return actor.role === "admin" && actor.scopeUnitIds === "all";
-}
+/** Campaigns are province-wide data: only the root unit's admin changes them. */
+export { isRootAdmin };
 
 function campaignSnapshot(c: typeof campaigns.$inferSelect) {
   return { title: c.title, resolution: c.resolution, term: c.term, startDate: c.startDate, deadline: c.deadline, archivedAt: c.archivedAt?.getTime() ?? null };

@@ -93,9 +93,6 @@ function toDoorSite(site: Site): DoorSite {
   };
 }
 
-/** Every campaign's valid public keys (current, and retired but not revoked), for tokens the server does not hold. */
-const campaignKeys = (db: Db) => verificationKeys(db);
-
 /**
  * What the scanned text is. Its readings (normalize-token.ts: itself, or what a Vietnamese
  * input method changed) are looked up among the tokens the server issued (unique index): a
@@ -117,7 +114,8 @@ function evidenceFor(db: Db, input: ScanInput, site: Site): { evidence: Evidence
     return parsed.ok ? [{ token, payload: parsed.payload }] : [];
   });
   if (found.length > 1 || shaped.length === 0) return { evidence: { kind: "unreadable" } };
-  const keys = keysInOrder(campaignKeys(db), site.campaignId);
+  // Every campaign's valid public keys (current, and retired but not revoked), for tokens the server does not hold.
+  const keys = keysInOrder(verificationKeys(db), site.campaignId);
   const authentic = shaped.filter(({ token }) => keys.some((key) => verifyToken(token, key.publicKey).ok));
   if (authentic.length === 1) return { evidence: { kind: "signed", payload: authentic[0].payload } };
   // One clean token that no key signed is a forgery; a rewritten text with no (or several) authentic readings is unreadable.

@@ -2,9 +2,10 @@
  * Who changes units, and which units they may touch. The app passes its
  * SessionUser; a seed script may pass `{ id: null, unitId: null, scopeUnitIds: "all" }`.
  */
-import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, isNull, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { campaignRequirements, campaigns, units } from "@/db/schema";
+import { coversUnit, inUnitScope } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/session-user";
 
 export type UnitActor = Pick<SessionUser, "scopeUnitIds"> & {
@@ -18,11 +19,11 @@ export type UnitChangeResult = { ok: true; id: number } | { ok: false; code: str
 
 /** Units the actor may change, as SQL on `units`. */
 export function unitWriteScope(actor: UnitActor): SQL {
-  return actor.scopeUnitIds === "all" ? sql`1 = 1` : inArray(units.id, actor.scopeUnitIds);
+  return inUnitScope(actor, units.id);
 }
 
 export function isInScope(actor: UnitActor, unitId: number): boolean {
-  return actor.scopeUnitIds === "all" || actor.scopeUnitIds.includes(unitId);
+  return coversUnit(actor, unitId);
 }
 
 /** Global data (unit kinds) belongs to the admin of the root unit only. */

@@ -23,6 +23,7 @@ import { and, eq, inArray, isNull, lt } from "drizzle-orm";
 import { immediateTransaction, type Db } from "@/db/client";
 import { bodies, importBatches, ROLES, siteStaff, sites, conferences, units, users, type Role } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { coversUnit } from "@/lib/auth/scope";
 import { hashPassword } from "@/lib/auth/password";
 import { parseFile, type ParseError, type ParseErrorValues } from "@/lib/people/import/parse-file";
 import { createUserSchema } from "@/lib/schemas/users";
@@ -117,7 +118,6 @@ export interface CheckedUserRow {
 
 export type UserColumnsCheck = { ok: true; rows: CheckedUserRow[] } | { ok: false; code: "columnsMissing"; missing: UserImportField[] };
 
-const inScope = (actor: Actor, unitId: number) => actor.scopeUnitIds === "all" || actor.scopeUnitIds.includes(unitId);
 
 /**
  * Checks every line against the database and the actor's scope. Lines are
@@ -148,7 +148,7 @@ export function checkUserRows(db: Db, actor: Actor, headers: string[], rows: str
     allSiteIds.length === 0
       ? []
       : db.select({ id: sites.id, unitId: sites.unitId, conferenceUnitId: conferences.unitId }).from(sites).innerJoin(conferences, eq(conferences.id, sites.conferenceId)).where(inArray(sites.id, allSiteIds)).all();
-  const readableSites = new Set(siteRows.filter((s) => inScope(actor, s.unitId) || inScope(actor, s.conferenceUnitId)).map((s) => s.id));
+  const readableSites = new Set(siteRows.filter((s) => coversUnit(actor, s.unitId) || coversUnit(actor, s.conferenceUnitId)).map((s) => s.id));
 
   const seen = new Set<string>();
   const checked = rows.map((row, index): CheckedUserRow => {
@@ -172,7 +172,7 @@ export function checkUserRows(db: Db, actor: Actor, headers: string[], rows: str
 
     const unit = unitByCode.get(unitCode) ?? null;
     if (!unit) errors.push("unitUnknown");
-    else if (!inScope(actor, unit.id)) errors.push("unitOutOfScope");
+    else if (!coversUnit(actor, unit.id)) errors.push("unitOutOfScope");
 
     let body: (typeof bodyRows)[number] | null = null;
     if (role === "organizer") {
@@ -196,7 +196,7 @@ export function checkUserRows(db: Db, actor: Actor, headers: string[], rows: str
       role,
       roleText,
       unitCode,
-      unitId: unit && inScope(actor, unit.id) ? unit.id : null,
+      unitId: unit && coversUnit(actor, unit.id) ? unit.id : null,
       unitName: unit?.name ?? null,
       bodyText,
       bodyId: body?.id ?? null,
@@ -265,7 +265,7 @@ export type CreateAccountsResult = { ok: true; created: CreatedAccount[]; skippe
  * passwords, once. Used by the commit and by seed scripts.
  */
 export async function createAccounts(db: Db, actor: Actor, accounts: NewAccount[], source: { batchId?: number; filename?: string } = {}): Promise<CreateAccountsResult> {
-  const inScopeAccounts = accounts.filter((a) => inScope(actor, a.unitId));
+  const inScopeAccounts = accounts.filter((a) => coversUnit(actor, a.unitId));
   if (inScopeAccounts.length === 0) return { ok: false, code: "noValidRows" };
   // Hash first (argon2, ~10 ms each, off the event loop), then write at once.
   const prepared: (NewAccount & { password: string; passwordHash: string })[] = [];

@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { bodies, units, users } from "@/db/schema";
+import { inUnitScope } from "@/lib/auth/scope";
 import { userScope, type Actor } from "./user-scope";
 
 /** The accounts the admin manages: of their unit and below (the root unit's admin: all). */
@@ -26,17 +27,16 @@ export function listUsers(db: Db, actor: Actor) {
 
 /** The units (with their bodies) an admin may give an account: those in scope, not retired. */
 export function listAccountUnits(db: Db, actor: Actor) {
-  const scope = actor.scopeUnitIds === "all" ? undefined : inArray(units.id, actor.scopeUnitIds);
   const unitRows = db
     .select({ id: units.id, code: units.code, name: units.name })
     .from(units)
-    .where(and(scope, isNull(units.retiredAt)))
+    .where(and(inUnitScope(actor, units.id), isNull(units.retiredAt)))
     .orderBy(asc(units.sortOrder), asc(units.name))
     .all();
   const bodyRows = db
     .select({ id: bodies.id, name: bodies.name, unitId: bodies.unitId })
     .from(bodies)
-    .where(and(actor.scopeUnitIds === "all" ? undefined : inArray(bodies.unitId, actor.scopeUnitIds), isNull(bodies.retiredAt)))
+    .where(and(inUnitScope(actor, bodies.unitId), isNull(bodies.retiredAt)))
     .orderBy(asc(bodies.id))
     .all();
   return unitRows.map((u) => ({ ...u, bodies: bodyRows.filter((b) => b.unitId === u.id).map((b) => ({ id: b.id, name: b.name })) }));

@@ -3,8 +3,9 @@
  * own unit and the units below it; the root unit's admin manages all. As SQL,
  * for the `where` clause of every query that reads or changes accounts.
  */
-import { inArray, sql, type SQL } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
 import { users } from "@/db/schema";
+import { coversUnit, inUnitScope } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/session-user";
 
 /** Who acts: enough of a SessionUser to scope by (a seed script may pass `{ id, scopeUnitIds: "all" }`). */
@@ -12,10 +13,10 @@ export type Actor = Pick<SessionUser, "id" | "scopeUnitIds">;
 
 /** Accounts the actor may see and change. */
 export function userScope(actor: Actor): SQL {
-  return actor.scopeUnitIds === "all" ? sql`1 = 1` : inArray(users.unitId, actor.scopeUnitIds);
+  return inUnitScope(actor, users.unitId);
 }
 
 /** Whether a unit is in the actor's subtree. */
 export function unitInScope(actor: Actor, unitId: number): boolean {
-  return actor.scopeUnitIds === "all" || actor.scopeUnitIds.includes(unitId);
+  return coversUnit(actor, unitId);
 }
