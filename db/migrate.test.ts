@@ -60,3 +60,30 @@ describe("migration 0008 (organisation as data)", () => {
     db.$client.close();
   });
 });
+
+describe("migration 0009 (letter signers, bài thu hoạch)", () => {
+  it("adds columns without touching conferences, invitations or check-ins", () => {
+    const file = path.join(dir, "before-0009.db");
+    const old = new Database(file);
+    old.pragma("foreign_keys = ON");
+    migrate(drizzle({ client: old }), { migrationsFolder: migrationsUpTo(9) });
+    old.exec(`
+      insert into units (id, code, name, kind, place_name, parent_id) values (1, '51', 'Tỉnh Quảng Ngãi', 'tinh', 'Quảng Ngãi', null);
+      insert into bodies (id, unit_id, kind, name, symbol) values (7, 1, 'propaganda', 'Ban Tuyên giáo Tỉnh ủy', 'BTGTU');
+      insert into campaigns (id, title, resolution, start_date, deadline) values (1, 'Đợt', 'NQ', '2021-01-01', '2021-03-31');
+      insert into conferences (id, campaign_id, unit_id, body_id, title, starts_at, ends_at, status) values (9, 1, 1, 7, 'Hội nghị', 1000, 2000, 'held');
+    `);
+    old.close();
+
+    const db = openDatabase(file);
+    migrateDatabase(db);
+    const one = (query: string) => db.$client.prepare(query).get() as Record<string, unknown>;
+    expect(one("select title, sign_form, signer_name from conferences where id = 9")).toEqual({ title: "Hội nghị", sign_form: null, signer_name: null });
+    expect(one("select heading_name, sign_form, signer_title from bodies where id = 7")).toEqual({ heading_name: "", sign_form: "", signer_title: "" });
+    expect(() => db.$client.prepare("update bodies set sign_form = 'TM' where id = 7").run()).toThrow(/CHECK/);
+    expect(() => db.$client.prepare("update conferences set sign_form = 'K/T ' where id = 9").run()).toThrow(/CHECK/);
+    expect(() => db.$client.prepare("insert into reflection_essays (invitation_id, conference_id, submitted_on) values (1, 9, '03/03/2021')").run()).toThrow(/CHECK/);
+    expect(db.$client.pragma("foreign_key_check")).toEqual([]);
+    db.$client.close();
+  });
+});

@@ -51,6 +51,12 @@ export const SCAN_VERDICTS = [
 ] as const;
 export type ScanVerdict = (typeof SCAN_VERDICTS)[number];
 
+/**
+ * The authority form above a signature (Hướng dẫn 36-HD/VPTW): "" when the head signs in their own name,
+ * T/M for a collective body (the Standing Committee), K/T for a deputy, T/L on the head's instructions.
+ */
+export const SIGN_FORMS = ["", "T/M", "K/T", "T/L"] as const;
+
 export const ABSENCE_REASONS = ["illness", "business_trip", "family", "maternity", "on_duty", "other"] as const;
 export type AbsenceReason = (typeof ABSENCE_REASONS)[number];
 
@@ -123,10 +129,24 @@ export const bodies = sqliteTable(
     symbol: text("symbol").notNull(),
     /** The directly superior body, first line of the letter heading: "TỈNH ỦY QUẢNG NGÃI", "HUYỆN ỦY BA TƠ". */
     parentLine: text("parent_line").notNull().default(""),
+    /**
+     * The issuing body's line of the letter heading, in capitals: "BAN TUYÊN GIÁO" under "TỈNH ỦY QUẢNG NGÃI",
+     * "TỈNH ỦY QUẢNG NGÃI" for the Standing Committee. Empty: derived from the name (lib/letters/letter-heading.ts).
+     */
+    headingName: text("heading_name").notNull().default(""),
+    /** The default signature block of its letters: authority form, on whose behalf, signer's title and full name. */
+    signForm: text("sign_form", { enum: SIGN_FORMS }).notNull().default(""),
+    signFor: text("sign_for").notNull().default(""),
+    signerTitle: text("signer_title").notNull().default(""),
+    signerName: text("signer_name").notNull().default(""),
     /** Retired bodies are kept for history and organise no new conferences. */
     retiredAt: integer("retired_at", { mode: "timestamp_ms" }),
   },
-  (t) => [uniqueIndex("bodies_unit_name_unique").on(t.unitId, t.name), index("bodies_unit_kind_idx").on(t.unitId, t.kind)],
+  (t) => [
+    uniqueIndex("bodies_unit_name_unique").on(t.unitId, t.name),
+    index("bodies_unit_kind_idx").on(t.unitId, t.kind),
+    check("bodies_sign_form_check", inList(t.signForm, SIGN_FORMS)),
+  ],
 );
 
 /**
@@ -325,6 +345,11 @@ export const conferences = sqliteTable(
     status: text("status", { enum: CONFERENCE_STATUSES }).notNull().default("draft"),
     cancelReason: text("cancel_reason"),
     graceMinutes: integer("grace_minutes").notNull().default(15),
+    /** The letters' signature block for this conference; null: the organising body's default (field by field). */
+    signForm: text("sign_form", { enum: SIGN_FORMS }),
+    signFor: text("sign_for"),
+    signerTitle: text("signer_title"),
+    signerName: text("signer_name"),
     createdBy: integer("created_by").references(() => users.id),
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
@@ -341,6 +366,7 @@ export const conferences = sqliteTable(
     check("conferences_time_check", sql`${t.endsAt} > ${t.startsAt}`),
     check("conferences_status_check", inList(t.status, CONFERENCE_STATUSES)),
     check("conferences_grace_check", sql`${t.graceMinutes} between 0 and 240`),
+    check("conferences_sign_form_check", sql`${t.signForm} is null or ${inList(t.signForm, SIGN_FORMS)}`),
     check("conferences_cancel_check", sql`${t.status} <> 'cancelled' or ${t.cancelReason} is not null`),
   ],
 );
@@ -474,6 +500,31 @@ export const invitations = sqliteTable(
     index("invitations_report_idx").on(t.conferenceId, t.kind, t.status, t.attendeePartyMember, t.attendeeCategory, t.substituteName),
     check("invitations_status_check", inList(t.status, INVITATION_STATUSES)),
     check("invitations_kind_check", inList(t.kind, INVITATION_KINDS)),
+  ],
+);
+
+/**
+ * Bài thu hoạch: an attendee handed in their reflection essay. One row per invitation that
+ * submitted (no row: not yet); the date is the day it was handed in (yyyy-MM-dd, local).
+ */
+export const reflectionEssays = sqliteTable(
+  "reflection_essays",
+  {
+    invitationId: integer("invitation_id")
+      .primaryKey()
+      .references(() => invitations.id, { onDelete: "cascade" }),
+    conferenceId: integer("conference_id")
+      .notNull()
+      .references(() => conferences.id, { onDelete: "cascade" }),
+    submittedOn: text("submitted_on").notNull(),
+    recordedBy: integer("recorded_by").references(() => users.id),
+    recordedAt: integer("recorded_at", { mode: "timestamp_ms" })
+      .notNull()
+      .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`),
+  },
+  (t) => [
+    index("reflection_essays_conference_idx").on(t.conferenceId),
+    check("reflection_essays_date_check", sql`${t.submittedOn} glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`),
   ],
 );
 
