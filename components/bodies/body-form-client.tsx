@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 import { createBodyAction, updateBodyAction } from "@/app/(app)/admin/bodies/actions";
+import { SignerFields } from "@/components/documents/signer-fields";
 import { describedBy, Field } from "@/components/ui/field";
 import { initialActionResult } from "@/lib/http/action-result";
 import { FormFooter } from "@/components/ui/form-footer";
@@ -12,23 +13,39 @@ interface Option {
   label: string;
 }
 
+/** A body's editable fields (lib/bodies/manage-bodies.ts). */
+export interface BodyFormValues {
+  id: number;
+  name: string;
+  kind: string;
+  symbol: string;
+  parentLine: string;
+  headingName: string;
+  signForm: string;
+  signFor: string;
+  signerTitle: string;
+  signerName: string;
+}
+
 interface Props {
   /** Present when editing a body; absent when adding one. */
-  body?: { id: number; name: string; kind: string; symbol: string; parentLine: string };
+  body?: BodyFormValues;
   /** Units to add the body to (adding only); a single unit is fixed and hidden. */
   units?: Option[];
   kinds: Option[];
 }
 
-/** Adds a body to a unit, or edits one: name, kind, symbol, heading line. */
+/** Adds a body to a unit, or edits one: name, kind, symbol, the letters' heading and default signature block. */
 export function BodyFormClient({ body, units = [], kinds }: Props) {
   const t = useTranslations("adminBodies");
+  const td = useTranslations("documents.signer");
   const [state, action, pending] = useActionState(body ? updateBodyAction : createBodyAction, initialActionResult);
   const errors = state.fieldErrors ?? {};
   const values = state.values ?? {};
   const prefix = useId();
   const id = (name: string) => `${prefix}-${name}`;
-  const value = (name: "name" | "kind" | "symbol" | "parentLine") => values[name] ?? body?.[name] ?? "";
+  const value = (name: Exclude<keyof BodyFormValues, "id">) => values[name] ?? body?.[name] ?? "";
+  const signerValues = { signForm: value("signForm"), signFor: value("signFor"), signerTitle: value("signerTitle"), signerName: value("signerName") };
 
   return (
     <form key={state.at ?? 0} className="form grid-2" action={action} noValidate>
@@ -65,6 +82,12 @@ export function BodyFormClient({ body, units = [], kinds }: Props) {
       <Field id={id("parentLine")} label={t("parentLine")} hint={t("parentLineHint")} error={errors.parentLine}>
         <input id={id("parentLine")} name="parentLine" defaultValue={value("parentLine")} {...describedBy(id("parentLine"), t("parentLineHint"), errors.parentLine)} />
       </Field>
+      <Field id={id("headingName")} label={td("headingName")} hint={td("headingNameHint")} error={errors.headingName}>
+        <input id={id("headingName")} name="headingName" defaultValue={value("headingName")} {...describedBy(id("headingName"), td("headingNameHint"), errors.headingName)} />
+      </Field>
+      <div className="span-2">
+        <SignerFields idPrefix={`${prefix}-`} values={signerValues} errors={errors} />
+      </div>
       <FormFooter state={state} pending={pending} label={body ? (pending ? t("saving") : t("save")) : pending ? t("adding") : t("add")} />
     </form>
   );

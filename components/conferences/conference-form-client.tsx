@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { saveConferenceAction } from "@/app/(app)/conferences/actions";
 import { ConflictList } from "@/components/conferences/conflict-list";
+import { SignerFields } from "@/components/documents/signer-fields";
 import { describedBy, Field } from "@/components/ui/field";
 import type { ConferenceFormOptions } from "@/lib/conferences/get-form-options";
 import { initialActionResult } from "@/lib/http/action-result";
@@ -111,6 +112,8 @@ export function ConferenceFormClient({ options, statuses, conferenceId, initial,
           <textarea {...input("agenda")} rows={5} maxLength={5000} />
         </Field>
       </fieldset>
+
+      <SignerFields key={bodyId} values={values} errors={errors} bodyDefault={body?.defaultSigner ?? ""} />
 
       <fieldset>
         <legend>{t("timeAndPlace")}</legend>

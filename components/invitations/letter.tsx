@@ -1,32 +1,28 @@
+import { DocumentTitle, PartyHeading } from "@/components/documents/party-heading";
+import { Recipients, Signature } from "@/components/documents/signature";
 import type { Letter as LetterData } from "@/lib/invitations/get-letters";
 import { letterDate, letterDateTime } from "@/lib/time/long-date";
 
 /**
- * One invitation letter (giấy mời) in the Party document format (Hướng dẫn 36-HD/VPTW):
- * issuing body top left with "*" and the number, "ĐẢNG CỘNG SẢN VIỆT NAM" and place and
- * date top right, the document type, "Kính gửi", content, signature block, "Nơi nhận".
- * The QR is the personal check-in code. All text is rendered by React, so imported names
- * are escaped; the SVG is generated from the token (A–Z, 2–7) on the server.
+ * One invitation letter (giấy mời) in the Party document format (Hướng dẫn 36-HD/VPTW, decision 0023):
+ * heading, document type and subject, "Kính gửi", content, the QR with "Nơi nhận" on the left and the
+ * signature block on the right. All text is rendered by React, so imported names are escaped; the SVG
+ * is generated from the token (A–Z, 2–7) on the server. `copy` prints "(Đã ký)" for a copy; an original
+ * leaves the space for the signature and the seal.
  */
-export function Letter({ letter, qr }: { letter: LetterData; qr: string }) {
-  const issuer = letter.bodyName.toLocaleUpperCase("vi");
+export function Letter({ letter, qr, copy = false }: { letter: LetterData; qr: string; copy?: boolean }) {
   return (
     <article className="letter" data-invitation={letter.invitationId}>
-      <header className="letter-head">
-        <div className="issuer">
-          <p className="issuer-name">{issuer}</p>
-          <p className="star">*</p>
-          <p>Số {letter.letterNumber}</p>
-        </div>
-        <div className="party">
-          <p className="party-name">ĐẢNG CỘNG SẢN VIỆT NAM</p>
-          <p className="place-date">
+      <PartyHeading
+        heading={letter.heading}
+        number={<>Số {letter.letterNumber}</>}
+        placeDate={
+          <>
             {letter.placeName}, {letter.issuedAt ? letterDate(letter.issuedAt) : ""}
-          </p>
-        </div>
-      </header>
-      <h1 className="letter-type">GIẤY MỜI</h1>
-      <p className="letter-subject">{letter.title}</p>
+          </>
+        }
+      />
+      <DocumentTitle type="GIẤY MỜI" subject={letter.title} />
       <p className="recipient">
         <strong>Kính gửi:</strong> Đồng chí <strong>{letter.fullName}</strong>
         {letter.position || letter.workplace ? <>, {[letter.position, letter.workplace].filter(Boolean).join(", ")}</> : null}
@@ -63,25 +59,16 @@ export function Letter({ letter, qr }: { letter: LetterData; qr: string }) {
           </p>
         ) : null}
       </div>
-      <footer className="letter-foot">
-        <div className="letter-qr">
-          <div className="qr" dangerouslySetInnerHTML={{ __html: qr }} />
-          <p>Xuất trình mã QR khi đến dự</p>
+      <footer className="doc-foot">
+        <div className="doc-foot-left">
+          <Recipients label="Nơi nhận" lines={["- Như trên,", "- Lưu Văn phòng."]} />
+          <div className="letter-qr">
+            <div className="qr" dangerouslySetInnerHTML={{ __html: qr }} />
+            <p>Xuất trình mã QR khi đến dự</p>
+          </div>
         </div>
-        <div className="signature">
-          <p className="authority">T/M {issuer}</p>
-          <p className="signed">(Đã ký)</p>
-        </div>
+        <Signature block={letter.signature} copy={copy} />
       </footer>
-      <div className="recipients">
-        <p>
-          <u>
-            <em>Nơi nhận:</em>
-          </u>
-        </p>
-        <p>- Như trên,</p>
-        <p>- Lưu Văn phòng.</p>
-      </div>
     </article>
   );
 }

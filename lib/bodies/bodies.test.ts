@@ -185,6 +185,23 @@ describe("scope: a commune's admin manages that commune's bodies only", () => {
     expect(actions).toEqual(["create_from_template", "update", "retire", "restore"]);
   });
 
+  it("keeps the letters' heading and default signature block; refuses an unknown authority form", () => {
+    const own = handle.db.select().from(bodies).where(and(eq(bodies.unitId, communeA.id), eq(bodies.kind, "standing_committee"))).get()!;
+    const fields = { bodyId: String(own.id), name: own.name, kind: own.kind, symbol: own.symbol, parentLine: "ĐẢNG BỘ TỈNH QUẢNG NGÃI" };
+    const edit = updateBodySchema.parse({ ...fields, headingName: "Đảng ủy xã Ba Tơ", signForm: "T/M", signFor: "Ban Thường vụ", signerTitle: "Bí thư", signerName: "Hồ Văn Ký" });
+    expect(updateBody(handle.db, adminA, edit)).toEqual({ ok: true });
+    expect(handle.db.select().from(bodies).where(eq(bodies.id, own.id)).get()).toMatchObject({
+      headingName: "Đảng ủy xã Ba Tơ",
+      signForm: "T/M",
+      signFor: "Ban Thường vụ",
+      signerTitle: "Bí thư",
+      signerName: "Hồ Văn Ký",
+    });
+    const refused = updateBodySchema.safeParse({ ...fields, signForm: "TM" });
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]).toMatchObject({ path: ["signForm"], message: "signFormInvalid" });
+  });
+
   it("refuses roles without body management, and retired units", () => {
     expect(createBody(handle.db, viewerA, body(communeA.id, "Ban của cán bộ tổ chức"))).toEqual({ ok: false, code: "forbidden" });
     expect(createBodiesFromTemplate(handle.db, viewerA, communeA.id)).toEqual({ ok: false, code: "forbidden" });

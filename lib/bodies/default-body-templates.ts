@@ -33,7 +33,7 @@ function communeLevel(lower: string, lowerCaps: string): Template[] {
 
 export const DEFAULT_BODY_TEMPLATES: Record<string, Template[]> = {
   tinh: [
-    { bodyKind: "standing_committee", namePattern: "Ban Thường vụ Tỉnh ủy", symbol: "TU", parentLinePattern: "ĐẢNG BỘ TỈNH {PLACENAME}" },
+    { bodyKind: "standing_committee", namePattern: "Ban Thường vụ Tỉnh ủy", symbol: "TU", parentLinePattern: "" },
     { bodyKind: "propaganda_mass_mobilisation", namePattern: "Ban Tuyên giáo và Dân vận Tỉnh ủy", symbol: "BTGDVTU", parentLinePattern: "TỈNH ỦY {PLACENAME}" },
     { bodyKind: "fatherland_front", namePattern: "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh {placeName}", symbol: "MTTQ", parentLinePattern: "ỦY BAN TRUNG ƯƠNG MTTQ VIỆT NAM" },
   ],

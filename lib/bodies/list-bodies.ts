@@ -3,6 +3,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { bodies, bodyKinds, conferences, unitKinds, units, users } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session-user";
+import type { SignForm } from "@/lib/documents/signature-block";
 import { foldForSearch } from "@/lib/text/fold";
 import { bodyScope, bodyUnitScope } from "./body-access";
 
@@ -15,6 +16,11 @@ export interface BodyRow {
   name: string;
   symbol: string;
   parentLine: string;
+  headingName: string;
+  signForm: SignForm;
+  signFor: string;
+  signerTitle: string;
+  signerName: string;
   retiredAt: Date | null;
   conferenceCount: number;
   userCount: number;
@@ -35,6 +41,11 @@ export function listBodies(db: Db, actor: SessionUser, filter: { unitId?: number
       name: bodies.name,
       symbol: bodies.symbol,
       parentLine: bodies.parentLine,
+      headingName: bodies.headingName,
+      signForm: bodies.signForm,
+      signFor: bodies.signFor,
+      signerTitle: bodies.signerTitle,
+      signerName: bodies.signerName,
       retiredAt: bodies.retiredAt,
       conferenceCount: sql<number>`(select count(*) from ${conferences} where ${conferences.bodyId} = ${bodies.id})`,
       userCount: sql<number>`(select count(*) from ${users} where ${users.bodyId} = ${bodies.id})`,

@@ -29,11 +29,17 @@ export function createBody(db: Db, actor: SessionUser, input: CreateBodyInput): 
     if (db.select({ id: bodies.id }).from(bodies).where(and(eq(bodies.unitId, input.unitId), eq(bodies.name, input.name))).get()) {
       return { ok: false, field: "name", code: "nameTaken" };
     }
-    const values = { unitId: input.unitId, kind: input.kind, name: input.name, symbol: input.symbol, parentLine: input.parentLine };
+    const values = { unitId: input.unitId, ...editableFields(input) };
     const created = db.insert(bodies).values(values).returning({ id: bodies.id }).get();
     recordAudit(db, { userId: actor.id, action: "create", entity: "body", entityId: created.id, after: values });
     return { ok: true, id: created.id };
   });
+}
+
+/** What an admin edits on a body: its name and kind, the letters' heading and default signature block. */
+function editableFields(b: Omit<UpdateBodyInput, "bodyId">) {
+  const { kind, name, symbol, parentLine, headingName, signForm, signFor, signerTitle, signerName } = b;
+  return { kind, name, symbol, parentLine, headingName, signForm, signFor, signerTitle, signerName };
 }
 
 export function updateBody(db: Db, actor: SessionUser, input: UpdateBodyInput): BodyChangeResult {
@@ -48,14 +54,14 @@ export function updateBody(db: Db, actor: SessionUser, input: UpdateBodyInput): 
       .where(and(eq(bodies.unitId, before.unitId), eq(bodies.name, input.name), ne(bodies.id, before.id)))
       .get();
     if (clash) return { ok: false, field: "name", code: "nameTaken" };
-    const after = { kind: input.kind, name: input.name, symbol: input.symbol, parentLine: input.parentLine };
+    const after = editableFields(input);
     db.update(bodies).set(after).where(and(eq(bodies.id, before.id), bodyScope(actor))).run();
     recordAudit(db, {
       userId: actor.id,
       action: "update",
       entity: "body",
       entityId: before.id,
-      before: { kind: before.kind, name: before.name, symbol: before.symbol, parentLine: before.parentLine },
+      before: editableFields(before),
       after,
     });
     return { ok: true };

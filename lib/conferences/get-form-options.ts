@@ -4,6 +4,7 @@ import { bodies, campaignRequirements, units, users } from "@/db/schema";
 import { getCurrentCampaign } from "@/lib/campaigns/get-compliance";
 import { listActiveCampaigns, listCampaigns } from "@/lib/campaigns/list-campaigns";
 import type { SessionUser } from "@/lib/auth/session-user";
+import { signatureBlock } from "@/lib/documents/signature-block";
 import { organisableBodies } from "./save-conference";
 
 /**
@@ -14,12 +15,25 @@ import { organisableBodies } from "./save-conference";
  */
 export function getConferenceFormOptions(db: Db, user: SessionUser, { keepCampaignId }: { keepCampaignId?: number } = {}) {
   const bodyRows = db
-    .select({ id: bodies.id, name: bodies.name, kind: bodies.kind, unitId: units.id, unitName: units.name, unitKind: units.kind })
+    .select({
+      id: bodies.id,
+      name: bodies.name,
+      kind: bodies.kind,
+      unitId: units.id,
+      unitName: units.name,
+      unitKind: units.kind,
+      signer: { signForm: bodies.signForm, signFor: bodies.signFor, signerTitle: bodies.signerTitle, signerName: bodies.signerName },
+    })
     .from(bodies)
     .innerJoin(units, eq(units.id, bodies.unitId))
     .where(and(isNull(bodies.retiredAt), isNull(units.retiredAt), organisableBodies(user)))
     .orderBy(asc(units.sortOrder), asc(bodies.id))
-    .all();
+    .all()
+    .map(({ signer, ...b }) => {
+      // The body's default signature block in one line, shown as the hint of the conference's own fields.
+      const block = signatureBlock(signer);
+      return { ...b, defaultSigner: [block.authority, block.title, block.name].filter(Boolean).join(" · ") };
+    });
   const unitIds = [...new Set(bodyRows.map((b) => b.unitId))];
   const coBodies =
     unitIds.length === 0

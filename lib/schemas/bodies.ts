@@ -4,6 +4,7 @@
  * translates them for the user.
  */
 import { z } from "zod";
+import { SIGN_FORMS } from "@/db/schema";
 import { trimmedText } from "./text";
 
 const id = z.coerce.number().int().positive();
@@ -25,6 +26,13 @@ const bodyFields = {
     .regex(/^[\p{L}\p{N}.-]+$/u, "symbolFormat"),
   /** First line of the letter heading, usually upper case: "TỈNH ỦY QUẢNG NGÃI". */
   parentLine: trimmedText().max(200, "tooLong").default(""),
+  /** The issuing body's line of the heading ("BAN TUYÊN GIÁO"); empty: derived from the name (decision 0023). */
+  headingName: trimmedText().max(200, "tooLong").default(""),
+  /** The default signature block of the body's letters. */
+  signForm: z.enum(SIGN_FORMS, "signFormInvalid").default(""),
+  signFor: trimmedText().max(120, "tooLong").default(""),
+  signerTitle: trimmedText().max(120, "tooLong").default(""),
+  signerName: trimmedText().max(120, "tooLong").default(""),
 };
 
 export const createBodySchema = z.object({ unitId: id.catch(0).refine((v) => v > 0, "unitRequired"), ...bodyFields });

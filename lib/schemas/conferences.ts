@@ -3,7 +3,7 @@
  * calendar, cancelling, sites. Messages are keys of "validation" messages.
  */
 import { z } from "zod";
-import { CONFERENCE_STATUSES } from "@/db/schema";
+import { CONFERENCE_STATUSES, SIGN_FORMS } from "@/db/schema";
 import { parseDateInput, parseTimeInput } from "@/lib/time/parse";
 import { zonedInstant } from "@/lib/time/zone";
 import { trimmedText } from "./text";
@@ -38,6 +38,14 @@ const time = z
 const text = (max: number) => trimmedText().max(max, "tooLong").default("");
 const confirm = z.preprocess((v) => v === "1" || v === "on" || v === true, z.boolean()).default(false);
 
+/** An optional text: empty means "as the organising body" (null), not an empty override. */
+const orBody = (max: number) => z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), trimmedText().max(max, "tooLong").nullable().default(null));
+/** The signing authority: "default" (the body's), "" (the head signs) or T/M, K/T, T/L (decision 0023). */
+export const signFormField = z
+  .enum(["default", ...SIGN_FORMS], "signFormInvalid")
+  .default("default")
+  .transform((v) => (v === "default" ? null : v));
+
 export const EDITABLE_STATUSES = ["draft", "scheduled", "in_progress", "held"] as const;
 
 export const conferenceFormSchema = z
@@ -51,6 +59,10 @@ export const conferenceFormSchema = z
     audience: text(2000),
     chair: text(300),
     contact: text(300),
+    signForm: signFormField,
+    signFor: orBody(120),
+    signerTitle: orBody(120),
+    signerName: orBody(120),
     startDate: dateKey,
     startTime: time,
     endDate: dateKey,

@@ -52,4 +52,8 @@ export const letterQuerySchema = z.object({
   size: z.enum(["A4", "A5"]).default("A4").catch("A4"),
   site: z.coerce.number().int().positive().optional().catch(undefined),
   invitation: z.coerce.number().int().positive().optional().catch(undefined),
+  /** Letters are printed a batch at a time (LETTER_BATCH_SIZE): page loads stay short on a district computer. */
+  batch: z.coerce.number().int().positive().max(100_000).default(1).catch(1),
+  /** A copy says "(Đã ký)" where an original leaves the space for the pen. */
+  copy: z.enum(["1"]).optional().catch(undefined),
 });

@@ -7,6 +7,8 @@ import accountsEn from "./features/accounts.en.json";
 import accountsVi from "./features/accounts.vi.json";
 import bodiesEn from "./features/bodies.en.json";
 import bodiesVi from "./features/bodies.vi.json";
+import documentsEn from "./features/documents.en.json";
+import documentsVi from "./features/documents.vi.json";
 import campaignsEn from "./features/campaigns.en.json";
 import campaignsVi from "./features/campaigns.vi.json";
 import setupEn from "./features/setup.en.json";
@@ -17,6 +19,6 @@ import en from "./en.json";
 import vi from "./vi.json";
 
 export const MESSAGES = {
-  vi: { ...vi, ...unitsVi, ...bodiesVi, ...campaignsVi, ...accountsVi, ...setupVi },
-  en: { ...en, ...unitsEn, ...bodiesEn, ...campaignsEn, ...accountsEn, ...setupEn },
+  vi: { ...vi, ...unitsVi, ...bodiesVi, ...campaignsVi, ...accountsVi, ...setupVi, ...documentsVi },
+  en: { ...en, ...unitsEn, ...bodiesEn, ...campaignsEn, ...accountsEn, ...setupEn, ...documentsEn },
 } as const;

@@ -159,7 +159,7 @@ export default async function BodiesPage({ searchParams }: { searchParams: Promi
                             <summary>
                               {t("edit")} <span className="visually-hidden">{b.name}</span>
                             </summary>
-                            <BodyFormClient body={{ id: b.id, name: b.name, kind: b.kind, symbol: b.symbol, parentLine: b.parentLine }} kinds={kindOptions} />
+                            <BodyFormClient body={b} kinds={kindOptions} />
                           </details>
                           <BodyRowActionsClient key={String(Boolean(b.retiredAt))} bodyId={b.id} bodyName={b.name} retired={Boolean(b.retiredAt)} />
                         </div>

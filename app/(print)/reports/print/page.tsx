@@ -2,12 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { DocumentTitle, PartyHeading } from "@/components/documents/party-heading";
+import { Signature } from "@/components/documents/signature";
 import { PrintButtonClient } from "@/components/invitations/print-button-client";
 import { formatRate } from "@/lib/reports/format-rate";
 import { db } from "@/db";
 import { requirePageUser } from "@/lib/auth/guards";
 import { getCompliance } from "@/lib/campaigns/get-compliance";
 import { attendanceRate, type Tally } from "@/lib/reports/attendance-rules";
+import { reportIssuer } from "@/lib/reports/report-issuer";
 import { countBridgePoints, getCampaignReport, getUnitReport, readableUnit } from "@/lib/reports/report-views";
 import { parseReportFilter } from "@/lib/schemas/reports";
 import { formatDate } from "@/lib/time/format";
@@ -21,22 +24,23 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /**
- * "Ban Thường vụ Huyện ủy Ba Tơ" → the issuing committee as printed: "HUYỆN ỦY BA TƠ"; a committee
- * named without its place ("Ban Thường vụ Tỉnh ủy") gets it: "TỈNH ỦY QUẢNG NGÃI".
+ * Text the unit writes on the page before printing (the number, strengths, limitations,
+ * recommendations, recipients, the signer). Not stored.
  */
-function issuerOf(unit: { id: number; placeName: string }) {
-  const standing = db.query.bodies.findFirst({ where: (b, { and, eq }) => and(eq(b.unitId, unit.id), eq(b.kind, "standing_committee")) }).sync();
-  let name = standing?.name.replace(/^Ban Thường vụ\s+/i, "") ?? "";
-  if (name && unit.placeName && !name.toLocaleLowerCase("vi").includes(unit.placeName.toLocaleLowerCase("vi"))) name = `${name} ${unit.placeName}`;
-  return { name: name.toLocaleUpperCase("vi"), symbol: standing?.symbol ?? "" };
-}
-
-/** Text the unit writes on the page before printing (strengths, limitations, recommendations; the signer). Not stored. */
-function Editable({ label, testId, children }: { label: string; testId: string; children?: React.ReactNode }) {
+function Editable({ label, testId, inline = false, children }: { label: string; testId: string; inline?: boolean; children?: React.ReactNode }) {
+  const Tag = inline ? "span" : "div";
   return (
-    <div className="editable" contentEditable suppressContentEditableWarning aria-label={label} role="textbox" aria-multiline="true" data-testid={testId}>
+    <Tag
+      className={inline ? "editable editable-inline" : "editable"}
+      contentEditable
+      suppressContentEditableWarning
+      aria-label={label}
+      role="textbox"
+      aria-multiline={inline ? undefined : "true"}
+      data-testid={testId}
+    >
       {children}
-    </div>
+    </Tag>
   );
 }
 
@@ -107,7 +111,7 @@ export default async function PrintReportPage({ searchParams }: Props) {
   const split = (unitReport ?? campaignReport)!.split;
   const total = split.total;
   const issuingUnit = unit ?? db.query.units.findFirst({ where: (u, { isNull }) => isNull(u.parentId) }).sync()!;
-  const issuer = issuerOf(issuingUnit);
+  const issuer = reportIssuer(db, issuingUnit);
   // Bridge points of the conferences counted (sites other than the main hall), within the reader's part.
   const conferenceIds = unitReport ? unitReport.figures.map((f) => f.conference.id) : campaignReport!.conferenceIds;
   const bridgePoints = countBridgePoints(db, user, conferenceIds);
@@ -129,21 +133,24 @@ export default async function PrintReportPage({ searchParams }: Props) {
         <PrintButtonClient label={t("reports.print.printButton")} />
       </div>
       <article className="report-doc" data-testid="printed-report">
-        <header className="letter-head">
-          <div className="issuer">
-            <p className="issuer-name">{issuer.name}</p>
-            <p className="star">*</p>
-            <p>Số &nbsp;&nbsp;&nbsp;&nbsp;-BC/{issuer.symbol}</p>
-          </div>
-          <div className="party">
-            <p className="party-name">{t("reports.print.party")}</p>
-            <p className="place-date">
+        <PartyHeading
+          heading={issuer.heading}
+          number={
+            <>
+              Số{" "}
+              <Editable inline label={t("reports.print.numberLabel")} testId="report-number">
+                {"\u00a0\u00a0\u00a0\u00a0"}
+              </Editable>
+              -BC/{issuer.symbol}
+            </>
+          }
+          placeDate={
+            <>
               {issuingUnit.placeName}, {letterDate(now)}
-            </p>
-          </div>
-        </header>
-        <h1 className="letter-type">{t("reports.print.reportTitle")}</h1>
-        <p className="letter-subject">{t("reports.print.subject", { resolution: campaign.resolution })}</p>
+            </>
+          }
+        />
+        <DocumentTitle type={t("reports.print.reportTitle")} subject={t("reports.print.subject", { resolution: campaign.resolution })} />
 
         <h2>{t("reports.print.sectionOrganised")}</h2>
         <p className="para" data-testid="report-summary">
@@ -257,7 +264,7 @@ export default async function PrintReportPage({ searchParams }: Props) {
         <h2>{t("reports.print.sectionAssessment")}</h2>
         <p className="para">{t("reports.print.assessment", { rate: formatRate(attendanceRate(total)), makeUp: needsMakeUp })}</p>
         <p className="editable-hint">{t("reports.print.editableHint")}</p>
-        {(["strengths", "limitations", "recommendations"] as const).map((k) => (
+        {(["strengths", "limitations"] as const).map((k) => (
           <div key={k}>
             <p className="para">
               <strong>{t(`reports.print.${k}`)}</strong>
@@ -265,25 +272,33 @@ export default async function PrintReportPage({ searchParams }: Props) {
             <Editable label={t(`reports.print.${k}`)} testId={`assessment-${k}`} />
           </div>
         ))}
-
-        <footer className="letter-foot">
-          <div className="recipients">
-            <p>
-              <u>
-                <em>{t("reports.print.recipients")}:</em>
-              </u>
-            </p>
-            <p className="pre-line">{t("reports.print.recipientList")}</p>
-          </div>
-          <div className="signature">
-            <p className="authority">{t("reports.print.signTitle")}</p>
-            <p className="authority">{t("reports.print.signRole")}</p>
-            <p className="signed">&nbsp;</p>
-            <Editable label={t("reports.print.signerName")} testId="signer-name">
-              <strong>{t("reports.print.signerPlaceholder")}</strong>
-            </Editable>
-          </div>
-        </footer>
+        {/* The last section and the signature stay on one page: a signature never stands alone. */}
+        <div className="keep-with-signature">
+          <p className="para">
+            <strong>{t("reports.print.recommendations")}</strong>
+          </p>
+          <Editable label={t("reports.print.recommendations")} testId="assessment-recommendations" />
+          <footer className="doc-foot" data-testid="report-foot">
+            <div className="doc-foot-left">
+              <div className="doc-recipients">
+                <p className="doc-recipients-label">{t("reports.print.recipients")}:</p>
+                <Editable label={t("reports.print.recipients")} testId="report-recipients">
+                  {issuer.recipients.map((line) => (
+                    <p key={line}>{line}</p>
+                  ))}
+                </Editable>
+              </div>
+            </div>
+            <Signature
+              block={issuer.signature}
+              name={
+                <Editable label={t("reports.print.signerName")} testId="signer-name">
+                  <p className="doc-signer-name">{issuer.signature.name || t("reports.print.signerPlaceholder")}</p>
+                </Editable>
+              }
+            />
+          </footer>
+        </div>
       </article>
     </div>
   );

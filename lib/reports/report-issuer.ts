@@ -1,0 +1,57 @@
+/**
+ * Who issues a unit's printed results report and to whom it goes: the unit's Standing Committee
+ * (heading and default signature block, decision 0023), reporting to the superior unit's Standing
+ * Committee and propaganda body. The root unit reports upward to the Central Propaganda Commission,
+ * never to itself. The unit edits the recipients on the page before printing.
+ */
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { bodies, units } from "@/db/schema";
+import { committeeOf, documentHeading } from "@/lib/documents/document-heading";
+import { signatureBlock } from "@/lib/documents/signature-block";
+
+/** Body kinds that carry Party propaganda work, before and after the 2025 merger. */
+const PROPAGANDA_KINDS = ["propaganda", "propaganda_mass_mobilisation"];
+
+export function reportIssuer(db: Db, unit: { id: number; parentId: number | null; placeName: string; name: string }) {
+  const standingOf = (unitId: number) =>
+    db
+      .select()
+      .from(bodies)
+      .where(and(eq(bodies.unitId, unitId), eq(bodies.kind, "standing_committee"), isNull(bodies.retiredAt)))
+      .orderBy(asc(bodies.id))
+      .get();
+  const standing = standingOf(unit.id);
+  const heading = standing
+    ? documentHeading({ ...standing, placeName: unit.placeName })
+    : { superior: null, issuer: unit.name.toLocaleUpperCase("vi") };
+  const signature = signatureBlock(
+    standing ?? { signForm: "T/M", signFor: "BAN THƯỜNG VỤ", signerTitle: "", signerName: "" },
+  );
+  // "Lưu Văn phòng Huyện ủy": the committee in ordinary case, from the standing committee's name.
+  const committee = standing ? standing.name.replace(/^\s*Ban Thường vụ\s+/iu, "") : unit.name;
+
+  const recipients: string[] = [];
+  if (unit.parentId) {
+    const parent = db.select().from(units).where(eq(units.id, unit.parentId)).get();
+    const upward = db
+      .select({ name: bodies.name, kind: bodies.kind })
+      .from(bodies)
+      .where(and(eq(bodies.unitId, unit.parentId), inArray(bodies.kind, ["standing_committee", ...PROPAGANDA_KINDS]), isNull(bodies.retiredAt)))
+      .orderBy(asc(bodies.id))
+      .all();
+    for (const b of upward) recipients.push(`- ${b.name} (để b/c),`);
+    if (recipients.length === 0 && parent) recipients.push(`- ${parent.name} (để b/c),`);
+  } else {
+    // The central commission as the province names its own board: merged in 2025 or not.
+    const merged = db
+      .select({ id: bodies.id })
+      .from(bodies)
+      .where(and(eq(bodies.unitId, unit.id), eq(bodies.kind, "propaganda_mass_mobilisation"), isNull(bodies.retiredAt)))
+      .get();
+    const central = merged ? "Ban Tuyên giáo và Dân vận Trung ương" : "Ban Tuyên giáo Trung ương";
+    recipients.push(`- ${central} (để b/c),`, `- Thường trực ${committee} (để b/c),`, "- Các cấp ủy trực thuộc,");
+  }
+  recipients.push(`- Lưu Văn phòng ${committee}.`);
+  return { heading, symbol: standing?.symbol ?? "", signature, recipients, committee: committeeOf(committee, unit.placeName) };
+}
