@@ -1,9 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
-import { conferences, invitations } from "@/db/schema";
+import ICAL from "ical.js";
+import { conferences, invitations, sites } from "@/db/schema";
 import { E2E_PORT } from "./e2e-env";
-import { bodyIdOf, conferenceIdOf, createAccount, e2eDb, expect, signIn, test } from "./fixtures";
+import { bodyIdOf, conferenceIdOf, createAccount, e2eDb, expect, signIn, test, unitIdOf } from "./fixtures";
 
 /** A new conference with nobody invited yet. */
 async function newConference(page: import("@playwright/test").Page, title: string) {
@@ -106,4 +107,24 @@ test("another body's organiser cannot change this list: the server action refuse
   // And on the other body's list there are no actions for them.
   await page.goto(`/conferences/${victim}/invitations`);
   await expect(page.getByRole("button", { name: "Thu hồi" })).toHaveCount(0);
+});
+
+test("a bridge-point invitee's “Thêm vào lịch” file gives their own site and links to their public page", async ({ request }) => {
+  // A Ba Tơ invitee of the provincial Standing Committee's conference, invited to Ba Tơ's bridge point.
+  const db = e2eDb();
+  const conferenceId = conferenceIdOf("51", "standing_committee");
+  const invitee = db
+    .select({ token: invitations.token, venue: sites.venue })
+    .from(invitations)
+    .innerJoin(sites, eq(sites.id, invitations.siteId))
+    .where(and(eq(invitations.conferenceId, conferenceId), eq(invitations.status, "issued"), eq(sites.isMain, false), eq(sites.unitId, unitIdOf("535"))))
+    .get()!;
+  expect(invitee.venue).toContain("Ba Tơ");
+  const response = await request.get(`/api/invitations/${invitee.token}.ics`); // no session: the token is the key
+  expect(response.status()).toBe(200);
+  const event = new ICAL.Event(new ICAL.Component(ICAL.parse(await response.text())).getFirstSubcomponent("vevent")!);
+  expect(event.location).toContain(invitee.venue);
+  expect(event.location).not.toContain("Hội trường Tỉnh ủy");
+  expect(event.component.getFirstPropertyValue("url")).toBe(`http://localhost:${E2E_PORT}/i/${invitee.token}`);
+  expect(event.uid).toMatch(new RegExp(`^conference-${conferenceId}-[0-9a-f]{16}@quan-triet$`));
 });

@@ -44,6 +44,12 @@ export async function ComplianceBoard({ compliance, board, campaigns, status, se
               : t("home.daysLeft", { days })}
         </strong>{" "}
         · <span data-testid="board-totals">{t("home.requiredHeld", { held: totals.held, required: totals.required })}</span>
+        {totals.awaiting > 0 ? (
+          <>
+            {" "}
+            · <strong data-testid="board-awaiting">{t("board.awaitingTotal", { count: totals.awaiting })}</strong>
+          </>
+        ) : null}
       </p>
       <form className="filters" method="get" action="/board">
         {campaigns.length > 1 ? (
@@ -111,7 +117,11 @@ export async function ComplianceBoard({ compliance, board, campaigns, status, se
                         <Link href={`/conferences/${cell.conferenceId}`} className="cell-link">
                           <StatusBadge status={cell.status} label={t(`cellStatus.${cell.status}`)} />
                           {cell.startsAt ? <span className="small">{formatDate(cell.startsAt)}</span> : null}
-                          {cell.status !== "held" && cell.conferenceStatus && cell.conferenceStatus !== cell.status ? (
+                          {cell.awaitingConfirmation ? (
+                            <span className="small text-danger" data-testid="awaiting-confirmation">
+                              {t("board.awaitingCell")}
+                            </span>
+                          ) : cell.status !== "held" && cell.conferenceStatus && cell.conferenceStatus !== cell.status ? (
                             <span className="small muted">{t(`conferenceStatus.${cell.conferenceStatus}`)}</span>
                           ) : null}
                         </Link>

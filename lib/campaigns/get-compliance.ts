@@ -8,7 +8,7 @@ import { campaignRequirements, campaigns, conferences, units, users } from "@/db
 import { unitReadScope } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { zonedDateKey } from "@/lib/time/zone";
-import { effectiveStatus } from "@/lib/conferences/effective-status";
+import { awaitingConfirmation, effectiveStatus } from "@/lib/conferences/effective-status";
 
 export const CELL_STATUSES = ["held", "scheduled", "draft", "missing", "overdue"] as const;
 export type CellStatus = (typeof CELL_STATUSES)[number];
@@ -20,6 +20,8 @@ export interface ComplianceCell {
   /** The status of that conference, when there is one (a cancelled one shows why a cell is missing). */
   conferenceStatus: string | null;
   startsAt: Date | null;
+  /** Ended with nobody checked in and not marked held or cancelled: its organiser must confirm (decision 0022). */
+  awaitingConfirmation: boolean;
 }
 
 /**
@@ -115,6 +117,7 @@ export function getCompliance(db: Db, user: SessionUser, campaignId: number, now
             requirementId: conferences.requirementId,
             status: effectiveStatus(db, now),
             startsAt: conferences.startsAt,
+            awaiting: sql<number>`case when ${awaitingConfirmation(db, now)} then 1 else 0 end`,
           })
           .from(conferences)
           .where(
@@ -144,12 +147,15 @@ export function getCompliance(db: Db, user: SessionUser, campaignId: number, now
         const status = cellStatus(conference, r.dueDate ?? campaign.deadline, today);
         totals[status]++;
         totals.required++;
+        const awaiting = status !== "held" && conference?.awaiting === 1;
+        if (awaiting) totals.awaiting++;
         return {
           requirementId: r.id,
           status,
           conferenceId: conference?.id ?? null,
           conferenceStatus: conference?.status ?? null,
           startsAt: conference?.startsAt ?? null,
+          awaitingConfirmation: awaiting,
         };
       });
     return { unit, cells };
@@ -158,8 +164,8 @@ export function getCompliance(db: Db, user: SessionUser, campaignId: number, now
   return { campaign, requirements, rows, totals };
 }
 
-function emptyTotals(): Record<CellStatus | "required", number> {
-  return { required: 0, held: 0, scheduled: 0, draft: 0, missing: 0, overdue: 0 };
+function emptyTotals(): Record<CellStatus | "required" | "awaiting", number> {
+  return { required: 0, held: 0, scheduled: 0, draft: 0, missing: 0, overdue: 0, awaiting: 0 };
 }
 
 export type Compliance = NonNullable<ReturnType<typeof getCompliance>>;
