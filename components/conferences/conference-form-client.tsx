@@ -113,7 +113,7 @@ export function ConferenceFormClient({ options, statuses, conferenceId, initial,
         </Field>
       </fieldset>
 
-      <SignerFields key={bodyId} values={values} errors={errors} bodyDefault={body?.defaultSigner ?? ""} />
+      <SignerFields key={bodyId} values={values} errors={errors} bodyDefault={body?.defaultSigner ?? ""} placeholders={body?.signer} />
 
       <fieldset>
         <legend>{t("timeAndPlace")}</legend>

@@ -10,16 +10,18 @@ interface Props {
   errors: Record<string, string | undefined>;
   /** A conference: each field may stay empty for the body's default, shown here. A body: the default itself. */
   bodyDefault?: string;
+  /** The body's own fields, shown as placeholders of the conference's. */
+  placeholders?: Partial<Record<"signFor" | "signerTitle" | "signerName", string>>;
 }
 
 /** The letters' signature block as form fields (decision 0023): authority form, on whose behalf, title, name. */
-export function SignerFields({ idPrefix = "", values, errors, bodyDefault }: Props) {
+export function SignerFields({ idPrefix = "", values, errors, bodyDefault, placeholders = {} }: Props) {
   const t = useTranslations("documents.signer");
   const forConference = bodyDefault !== undefined;
   const id = (name: string) => `${idPrefix}${name}`;
   const text = (name: "signFor" | "signerTitle" | "signerName", hint?: string) => (
     <Field id={id(name)} label={t(name)} hint={hint} error={errors[name]}>
-      <input id={id(name)} name={name} defaultValue={values[name] ?? ""} maxLength={120} {...describedBy(id(name), hint, errors[name])} />
+      <input id={id(name)} name={name} defaultValue={values[name] ?? ""} placeholder={placeholders[name] || undefined} maxLength={120} {...describedBy(id(name), hint, errors[name])} />
     </Field>
   );
   return (

@@ -32,7 +32,7 @@ export function getConferenceFormOptions(db: Db, user: SessionUser, { keepCampai
     .map(({ signer, ...b }) => {
       // The body's default signature block in one line, shown as the hint of the conference's own fields.
       const block = signatureBlock(signer);
-      return { ...b, defaultSigner: [block.authority, block.title, block.name].filter(Boolean).join(" · ") };
+      return { ...b, signer, defaultSigner: [block.authority, block.title, block.name].filter(Boolean).join(" · ") };
     });
   const unitIds = [...new Set(bodyRows.map((b) => b.unitId))];
   const coBodies =
