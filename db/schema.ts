@@ -445,6 +445,8 @@ export const people = sqliteTable(
     email: text("email"),
     /** An identifier from the source list, for de-duplication on import. */
     externalCode: text("external_code"),
+    /** Merged into another record (hidden from lists and search; person_merges can undo it). */
+    mergedIntoId: integer("merged_into_id").references((): AnySQLiteColumn => people.id),
     createdAt: createdAt(),
   },
   (t) => [
@@ -490,6 +492,9 @@ export const invitations = sqliteTable(
     attendeeCategory: text("attendee_category").notNull().default(""),
     issuedAt: integer("issued_at", { mode: "timestamp_ms" }),
     revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+    /** Why the letter was revoked (shown on the list, in the audit log); who did it. */
+    revokeReason: text("revoke_reason"),
+    revokedBy: integer("revoked_by").references(() => users.id),
     createdAt: createdAt(),
   },
   (t) => [
@@ -526,6 +531,32 @@ export const reflectionEssays = sqliteTable(
     index("reflection_essays_conference_idx").on(t.conferenceId),
     check("reflection_essays_date_check", sql`${t.submittedOn} glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`),
   ],
+);
+
+/**
+ * A merge of two people's records, kept so that it can be undone: which invitations moved to the
+ * kept record and which clashing ones (same conference, nobody checked in) were revoked.
+ */
+export const personMerges = sqliteTable(
+  "person_merges",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    keptPersonId: integer("kept_person_id")
+      .notNull()
+      .references(() => people.id),
+    mergedPersonId: integer("merged_person_id")
+      .notNull()
+      .references(() => people.id),
+    movedInvitationIds: text("moved_invitation_ids", { mode: "json" }).$type<number[]>().notNull().default(sql`'[]'`),
+    revokedInvitationIds: text("revoked_invitation_ids", { mode: "json" }).$type<number[]>().notNull().default(sql`'[]'`),
+    mergedBy: integer("merged_by").references(() => users.id),
+    mergedAt: integer("merged_at", { mode: "timestamp_ms" })
+      .notNull()
+      .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`),
+    undoneBy: integer("undone_by").references(() => users.id),
+    undoneAt: integer("undone_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("person_merges_kept_idx").on(t.keptPersonId), index("person_merges_merged_idx").on(t.mergedPersonId)],
 );
 
 /** At most one check-in per invitation: the first accepted scan wins. */
