@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "db/**/*.test.ts"],
     environment: "node",
+    // The migrated and the demo databases, built once per run and copied by each test file (lib/testing/test-db.ts).
+    globalSetup: ["lib/testing/global-setup.ts"],
     pool: "forks",
     testTimeout: 30_000,
     // A zone far from Vietnam: every display must still be in Asia/Ho_Chi_Minh.

@@ -1,18 +1,24 @@
 /**
- * Real SQLite files for unit tests: each call makes a fresh file in the OS
- * temp folder, migrated like production. No mocks.
+ * Real SQLite files for unit tests: each call makes a fresh file in the OS temp folder, a copy of
+ * a database migrated like production (and, for the demo, seeded) once per run by
+ * lib/testing/global-setup.ts. No mocks; no test file sees another's writes.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { inject } from "vitest";
 import { migrateDatabase, openDatabase, type Db } from "@/db/client";
 import { seedDemo } from "@/db/seed";
 
-export function createTestDb(): { db: Db; file: string; cleanup: () => void } {
+type Handle = { db: Db; file: string; cleanup: () => void };
+
+/** A copy of `template` (or, outside the global setup, a freshly migrated file). */
+function fromTemplate(template: string | undefined): Handle {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "quan-triet-test-"));
   const file = path.join(dir, "test.db");
+  if (template) fs.copyFileSync(template, file);
   const db = openDatabase(file);
-  migrateDatabase(db);
+  if (!template) migrateDatabase(db);
   return {
     db,
     file,
@@ -23,9 +29,24 @@ export function createTestDb(): { db: Db; file: string; cleanup: () => void } {
   };
 }
 
-/** The demo, seeded once per test file; `now` fixes the practice conference's day. */
-export async function createDemoDb(now = new Date("2026-11-28T03:00:00Z")) {
-  const handle = createTestDb();
+function templates() {
+  try {
+    return inject("testDbTemplates");
+  } catch {
+    return undefined; // run outside vitest's global setup (a script): build from scratch
+  }
+}
+
+/** An empty database with every migration applied. */
+export function createTestDb(): Handle {
+  return fromTemplate(templates()?.empty);
+}
+
+/** The demo, as seeded at `now` (which fixes the practice conference's day): a copy of the template when `now` is its instant. */
+export async function createDemoDb(now = new Date("2026-11-28T03:00:00Z")): Promise<Handle> {
+  const t = templates();
+  if (t && now.toISOString() === t.demoNow) return fromTemplate(t.demo);
+  const handle = fromTemplate(t?.empty);
   await seedDemo(handle.db, { now });
   return handle;
 }

@@ -1,0 +1,40 @@
+/**
+ * Vitest global setup: builds the test databases once per run — one migrated and empty, one
+ * with the demo seeded at the tests' usual instant — so that every test file copies a file
+ * (milliseconds) instead of migrating and seeding (seconds). Each file still gets its own copy:
+ * files stay independent and can run in any order. Removed at the end of the run.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { migrateDatabase, openDatabase } from "@/db/client";
+import { seedDemo } from "@/db/seed";
+
+/** The instant the demo template is seeded at (the practice conference's day in the tests). */
+export const DEMO_TEMPLATE_NOW = "2026-11-28T03:00:00.000Z";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    testDbTemplates: { empty: string; demo: string; demoNow: string };
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "quan-triet-templates-"));
+  const empty = path.join(dir, "empty.db");
+  const demo = path.join(dir, "demo.db");
+
+  const emptyDb = openDatabase(empty);
+  migrateDatabase(emptyDb);
+  emptyDb.$client.pragma("wal_checkpoint(TRUNCATE)");
+  emptyDb.$client.close();
+  fs.copyFileSync(empty, demo);
+  const demoDb = openDatabase(demo);
+  await seedDemo(demoDb, { now: new Date(DEMO_TEMPLATE_NOW) });
+  demoDb.$client.pragma("wal_checkpoint(TRUNCATE)");
+  demoDb.$client.close();
+
+  project.provide("testDbTemplates", { empty, demo, demoNow: DEMO_TEMPLATE_NOW });
+  return () => fs.rmSync(dir, { recursive: true, force: true });
+}
