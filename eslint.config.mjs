@@ -1,11 +1,35 @@
 import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 
+/** What runs in the browser (client components, named *-client.tsx, and Next's error boundary) never reaches the database. */
+const serverOnly = {
+  patterns: [
+    { group: ["@/db", "@/db/*"], message: "Client components never import db/: take vocabularies from @/lib/enums and data as props.", allowTypeImports: true },
+    { group: ["drizzle-orm", "drizzle-orm/*", "better-sqlite3"], message: "The database driver stays on the server.", allowTypeImports: true },
+    { group: ["node:*"], message: "Node modules do not run in the browser.", allowTypeImports: true },
+  ],
+};
+
 const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   {
     ignores: [".next/**", "node_modules/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "db/migrations/**"],
+  },
+  {
+    files: ["**/*-client.tsx", "app/error.tsx"],
+    rules: { "@typescript-eslint/no-restricted-imports": ["error", serverOnly] },
+  },
+  {
+    // Layers: the domain (lib) and the database (db) never depend on pages or components.
+    files: ["lib/**/*.ts", "lib/**/*.tsx", "db/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/app/*", "@/components/*"], message: "lib/ and db/ do not import from app/ or components/.", allowTypeImports: true }] },
+      ],
+    },
   },
 ];
 

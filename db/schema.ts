@@ -18,47 +18,22 @@ import {
   type AnySQLiteColumn,
 } from "drizzle-orm/sqlite-core";
 
-export const ROLES = ["admin", "organizer", "scanner", "viewer"] as const;
-export type Role = (typeof ROLES)[number];
+import {
+  ROLES,
+  DEMO_BODY_KINDS,
+  IMPORT_KINDS,
+  CONFERENCE_STATUSES,
+  INVITATION_STATUSES,
+  INVITATION_KINDS,
+  CHECK_IN_METHODS,
+  SCAN_VERDICTS,
+  SIGN_FORMS,
+  ABSENCE_REASONS,
+} from "@/lib/enums";
 
-/**
- * The body kinds of the 2021 demo. Kinds are data (table `body_kinds`, edited by
- * an admin); this list only names the rows the demo and its tests rely on.
- */
-export const DEMO_BODY_KINDS = ["standing_committee", "propaganda", "labour_federation", "education_office", "other"] as const;
-export type DemoBodyKind = (typeof DEMO_BODY_KINDS)[number];
-
-export const IMPORT_KINDS = ["people", "units", "users"] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
-
-export const CONFERENCE_STATUSES = ["draft", "scheduled", "in_progress", "held", "cancelled"] as const;
-export type ConferenceStatus = (typeof CONFERENCE_STATUSES)[number];
-
-export const INVITATION_STATUSES = ["draft", "issued", "revoked"] as const;
-export const INVITATION_KINDS = ["invited", "walk_in"] as const;
-
-export const CHECK_IN_METHODS = ["camera", "hardware", "manual", "walk_in"] as const;
-
-export const SCAN_VERDICTS = [
-  "ok",
-  "duplicate",
-  "wrong_conference",
-  "wrong_site",
-  "revoked",
-  "unknown",
-  "bad_signature",
-  "not_open",
-] as const;
-export type ScanVerdict = (typeof SCAN_VERDICTS)[number];
-
-/**
- * The authority form above a signature (Hướng dẫn 36-HD/VPTW): "" when the head signs in their own name,
- * T/M for a collective body (the Standing Committee), K/T for a deputy, T/L on the head's instructions.
- */
-export const SIGN_FORMS = ["", "T/M", "K/T", "T/L"] as const;
-
-export const ABSENCE_REASONS = ["illness", "business_trip", "family", "maternity", "on_duty", "other"] as const;
-export type AbsenceReason = (typeof ABSENCE_REASONS)[number];
+// Re-exported: server code keeps importing the vocabularies with the tables.
+export { ROLES, DEMO_BODY_KINDS, IMPORT_KINDS, CONFERENCE_STATUSES, INVITATION_STATUSES, INVITATION_KINDS, CHECK_IN_METHODS, SCAN_VERDICTS, SIGN_FORMS, ABSENCE_REASONS };
+export type { Role, DemoBodyKind, ImportKind, ConferenceStatus, ScanVerdict, AbsenceReason } from "@/lib/enums";
 
 const inList = (column: AnySQLiteColumn, values: readonly string[]) =>
   sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(", "))})`;

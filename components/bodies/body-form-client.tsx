@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 import { createBodyAction, updateBodyAction } from "@/app/(app)/admin/bodies/actions";
-import { SignerFields } from "@/components/documents/signer-fields";
+import { SignerFieldsClient } from "@/components/documents/signer-fields-client";
 import { describedBy, Field } from "@/components/ui/field";
 import { initialActionResult } from "@/lib/http/action-result";
 import { FormFooter } from "@/components/ui/form-footer";
@@ -86,7 +86,7 @@ export function BodyFormClient({ body, units = [], kinds }: Props) {
         <input id={id("headingName")} name="headingName" defaultValue={value("headingName")} {...describedBy(id("headingName"), td("headingNameHint"), errors.headingName)} />
       </Field>
       <div className="span-2">
-        <SignerFields idPrefix={`${prefix}-`} values={signerValues} errors={errors} />
+        <SignerFieldsClient idPrefix={`${prefix}-`} values={signerValues} errors={errors} />
       </div>
       <FormFooter state={state} pending={pending} label={body ? (pending ? t("saving") : t("save")) : pending ? t("adding") : t("add")} />
     </form>

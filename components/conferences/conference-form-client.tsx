@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { saveConferenceAction } from "@/app/(app)/conferences/actions";
 import { ConflictList } from "@/components/conferences/conflict-list";
-import { SignerFields } from "@/components/documents/signer-fields";
+import { SignerFieldsClient } from "@/components/documents/signer-fields-client";
 import { describedBy, Field } from "@/components/ui/field";
 import type { ConferenceFormOptions } from "@/lib/conferences/get-form-options";
 import { initialActionResult } from "@/lib/http/action-result";
@@ -113,7 +113,7 @@ export function ConferenceFormClient({ options, statuses, conferenceId, initial,
         </Field>
       </fieldset>
 
-      <SignerFields key={bodyId} values={values} errors={errors} bodyDefault={body?.defaultSigner ?? ""} placeholders={body?.signer} />
+      <SignerFieldsClient key={bodyId} values={values} errors={errors} bodyDefault={body?.defaultSigner ?? ""} placeholders={body?.signer} />
 
       <fieldset>
         <legend>{t("timeAndPlace")}</legend>

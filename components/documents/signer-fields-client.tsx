@@ -15,7 +15,7 @@ interface Props {
 }
 
 /** The letters' signature block as form fields (decision 0023): authority form, on whose behalf, title, name. */
-export function SignerFields({ idPrefix = "", values, errors, bodyDefault, placeholders = {} }: Props) {
+export function SignerFieldsClient({ idPrefix = "", values, errors, bodyDefault, placeholders = {} }: Props) {
   const t = useTranslations("documents.signer");
   const forConference = bodyDefault !== undefined;
   const id = (name: string) => `${idPrefix}${name}`;
