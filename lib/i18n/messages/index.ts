@@ -9,6 +9,8 @@ import bodiesEn from "./features/bodies.en.json";
 import bodiesVi from "./features/bodies.vi.json";
 import campaignsEn from "./features/campaigns.en.json";
 import campaignsVi from "./features/campaigns.vi.json";
+import essaysEn from "./features/essays.en.json";
+import essaysVi from "./features/essays.vi.json";
 import setupEn from "./features/setup.en.json";
 import setupVi from "./features/setup.vi.json";
 import unitsEn from "./features/units.en.json";
@@ -17,6 +19,6 @@ import en from "./en.json";
 import vi from "./vi.json";
 
 export const MESSAGES = {
-  vi: { ...vi, ...unitsVi, ...bodiesVi, ...campaignsVi, ...accountsVi, ...setupVi },
-  en: { ...en, ...unitsEn, ...bodiesEn, ...campaignsEn, ...accountsEn, ...setupEn },
+  vi: { ...vi, ...unitsVi, ...bodiesVi, ...campaignsVi, ...accountsVi, ...setupVi, ...essaysVi },
+  en: { ...en, ...unitsEn, ...bodiesEn, ...campaignsEn, ...accountsEn, ...setupEn, ...essaysEn },
 } as const;
