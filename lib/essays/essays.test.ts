@@ -261,3 +261,20 @@ describe("importing a list", () => {
     expect(await readEssayFile("danh-sach.pdf", new Uint8Array([1, 2, 3]))).toEqual({ ok: false, code: "unsupported" });
   });
 });
+
+describe("the forms' input", () => {
+  it("reads days as dd/MM/yyyy and gives each bad input its message key", async () => {
+    const { markEssaysSchema, commitEssayImportSchema, essayImportSchema, parseEssayFilter } = await import("@/lib/schemas/essays");
+    expect(markEssaysSchema.parse({ conferenceId: "7", invitationIds: ["3", "3", "4"], date: " 5/3/2021 " })).toEqual({ conferenceId: 7, invitationIds: [3, 4], date: "2021-03-05" });
+    const issue = (r: { success: boolean; error?: { issues: { message: string }[] } }) => r.error?.issues[0].message;
+    expect(issue(markEssaysSchema.safeParse({ conferenceId: "7", invitationIds: [], date: "05/03/2021" }))).toBe("noneSelected");
+    expect(issue(markEssaysSchema.safeParse({ conferenceId: "7", invitationIds: ["x"], date: "05/03/2021" }))).toBe("invalid");
+    expect(issue(markEssaysSchema.safeParse({ conferenceId: "7", invitationIds: ["3"], date: "31/02/2021" }))).toBe("dateFormat");
+    expect(issue(markEssaysSchema.safeParse({ conferenceId: "7", invitationIds: ["3"], date: "" }))).toBe("dateRequired");
+    expect(issue(essayImportSchema.safeParse({ conferenceId: "7", text: "x".repeat(600_001), date: "05/03/2021" }))).toBe("pasteTooLong");
+    expect(commitEssayImportSchema.parse({ conferenceId: "7", entries: ["3:2021-03-05"] }).entries).toEqual([{ invitationId: 3, submittedOn: "2021-03-05" }]);
+    expect(issue(commitEssayImportSchema.safeParse({ conferenceId: "7", entries: ["3:2021-02-30"] }))).toBe("invalid");
+    expect(issue(commitEssayImportSchema.safeParse({ conferenceId: "7", entries: [] }))).toBe("nothingToImport");
+    expect(parseEssayFilter({ state: "bogus", q: ["nguyen", "x"], page: "-1" })).toEqual({ q: "nguyen" });
+  });
+});
