@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { commitEssayImportAction, previewEssayImportAction } from "@/app/(app)/conferences/[id]/essays/actions";
 import { ESSAY_IMPORT_STATUSES, initialEssayImportState, type EssayImportLine } from "@/lib/essays/import-state";
-import { uploadTooLarge } from "@/lib/http/upload-limit";
+import { MAX_ACTION_UPLOAD_BYTES, uploadTooLarge } from "@/lib/http/upload-limit";
 import { formatDateKey } from "@/lib/time/format";
 
 /** The preview shows this many lines (the problems first); the commit takes every matched line. */
@@ -48,7 +48,10 @@ export function EssayImportClient({ conferenceId, defaultDate }: { conferenceId:
         className="form"
         data-testid="essay-import"
         onSubmit={(event) => {
-          const refuse = uploadTooLarge(event.currentTarget);
+          // Refused here, in words: past the actions' body limit the server answers with its error page.
+          const text = event.currentTarget.elements.namedItem("text");
+          const pasted = text instanceof HTMLTextAreaElement ? new Blob([text.value]).size : 0;
+          const refuse = uploadTooLarge(event.currentTarget) || pasted > MAX_ACTION_UPLOAD_BYTES;
           setTooLarge(refuse);
           if (refuse) event.preventDefault();
         }}
@@ -94,9 +97,7 @@ export function EssayImportClient({ conferenceId, defaultDate }: { conferenceId:
           {wasCommitted ? null : fresh.length > 0 ? (
             <form action={commit} className="row-actions">
               <input type="hidden" name="conferenceId" value={conferenceId} />
-              {fresh.map((l) => (
-                <input key={l.invitationId} type="hidden" name="entries" value={`${l.invitationId}:${l.submittedOn}`} />
-              ))}
+              <input type="hidden" name="entries" value={fresh.map((l) => `${l.invitationId}:${l.submittedOn}`).join(",")} />
               <button className="button primary" type="submit" disabled={committing}>
                 {t("commit", { count: fresh.length })}
               </button>

@@ -271,10 +271,14 @@ describe("the forms' input", () => {
     expect(issue(markEssaysSchema.safeParse({ conferenceId: "7", invitationIds: ["x"], date: "05/03/2021" }))).toBe("invalid");
     expect(issue(markEssaysSchema.safeParse({ conferenceId: "7", invitationIds: ["3"], date: "31/02/2021" }))).toBe("dateFormat");
     expect(issue(markEssaysSchema.safeParse({ conferenceId: "7", invitationIds: ["3"], date: "" }))).toBe("dateRequired");
-    expect(issue(essayImportSchema.safeParse({ conferenceId: "7", text: "x".repeat(600_001), date: "05/03/2021" }))).toBe("pasteTooLong");
-    expect(commitEssayImportSchema.parse({ conferenceId: "7", entries: ["3:2021-03-05"] }).entries).toEqual([{ invitationId: 3, submittedOn: "2021-03-05" }]);
-    expect(issue(commitEssayImportSchema.safeParse({ conferenceId: "7", entries: ["3:2021-02-30"] }))).toBe("invalid");
-    expect(issue(commitEssayImportSchema.safeParse({ conferenceId: "7", entries: [] }))).toBe("nothingToImport");
+    expect(issue(essayImportSchema.safeParse({ conferenceId: "7", text: "x".repeat(250_001), date: "05/03/2021" }))).toBe("pasteTooLong");
+    expect(commitEssayImportSchema.parse({ conferenceId: "7", entries: "3:2021-03-05,4:2021-03-06" }).entries).toEqual([
+      { invitationId: 3, submittedOn: "2021-03-05" },
+      { invitationId: 4, submittedOn: "2021-03-06" },
+    ]);
+    expect(issue(commitEssayImportSchema.safeParse({ conferenceId: "7", entries: "3:2021-02-30" }))).toBe("invalid");
+    expect(issue(commitEssayImportSchema.safeParse({ conferenceId: "7", entries: "" }))).toBe("nothingToImport");
+    expect(issue(commitEssayImportSchema.safeParse({ conferenceId: "7" }))).toBe("nothingToImport");
     expect(parseEssayFilter({ state: "bogus", q: ["nguyen", "x"], page: "-1" })).toEqual({ q: "nguyen" });
   });
 });

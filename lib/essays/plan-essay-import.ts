@@ -40,7 +40,7 @@ interface Candidate {
   unitName: string;
   unitFolded: string;
   unitCode: string;
-  workplaceFolded: string;
+  workplace: string;
   attended: boolean;
   submittedOn: string | null;
 }
@@ -49,6 +49,9 @@ const squeeze = (text: string) => text.replace(/\s+/g, "").toUpperCase();
 
 /** Every issued invitation (walk-ins too) of the conference in the user's part, to match lines against. */
 function candidates(db: Db, user: SessionUser, conferenceId: number): Candidate[] {
+  // A conference's invitees come from a few units: each unit's name is folded once.
+  const unitFolded = new Map<string, string>();
+  const foldUnit = (name: string) => unitFolded.get(name) ?? unitFolded.set(name, foldForSearch(name)).get(name)!;
   return db
     .select({
       invitationId: invitations.id,
@@ -83,9 +86,9 @@ function candidates(db: Db, user: SessionUser, conferenceId: number): Candidate[
       token: r.token,
       letter: r.letter ? squeeze(r.letter) : null,
       unitName: r.unitName,
-      unitFolded: foldForSearch(r.unitName),
+      unitFolded: foldUnit(r.unitName),
       unitCode: r.unitCode.toUpperCase(),
-      workplaceFolded: foldForSearch(r.workplace ?? ""),
+      workplace: r.workplace ?? "",
       // Revoked invitations are matched (so the line says "did not attend", not "not found") but are never attendees.
       attended: r.checkedIn !== null && r.status === "issued",
       submittedOn: r.submittedOn,
@@ -96,11 +99,37 @@ function candidates(db: Db, user: SessionUser, conferenceId: number): Candidate[
 function unitFits(c: Candidate, unit: string): boolean {
   const folded = foldForSearch(unit);
   if (c.unitCode === unit.toUpperCase()) return true;
-  return [c.unitFolded, c.workplaceFolded].some((own) => own !== "" && (own === folded || own.includes(folded) || folded.includes(own)));
+  // The workplace is folded only here: most lines name nobody's namesake and never get this far.
+  return [c.unitFolded, foldForSearch(c.workplace)].some((own) => own !== "" && (own === folded || own.includes(folded) || folded.includes(own)));
 }
 
 /** The candidates a line names; several when it cannot tell them apart. */
-function match(cells: string[], fields: Partial<Record<EssayListField, number>> | null, pool: Candidate[], index: { byToken: Map<string, Candidate>; byCode: Map<string, Candidate[]> }): Candidate[] {
+interface PoolIndex {
+  all: Candidate[];
+  byToken: Map<string, Candidate>;
+  byCode: Map<string, Candidate[]>;
+  /** By folded name, and by the folded name of a substitute who came in the invitee's place. */
+  byName: Map<string, Candidate[]>;
+}
+
+function indexPool(pool: Candidate[]): PoolIndex {
+  const byToken = new Map(pool.filter((c) => c.token).map((c) => [c.token!, c]));
+  const push = <K>(map: Map<K, Candidate[]>, key: K, c: Candidate) => {
+    const list = map.get(key);
+    if (list) list.push(c);
+    else map.set(key, [c]);
+  };
+  const byCode = new Map<string, Candidate[]>();
+  const byName = new Map<string, Candidate[]>();
+  for (const c of pool) {
+    if (c.code) push(byCode, c.code, c);
+    push(byName, c.folded, c);
+    if (c.substitute && c.substitute !== c.folded) push(byName, c.substitute, c);
+  }
+  return { all: pool, byToken, byCode, byName };
+}
+
+function match(cells: string[], fields: Partial<Record<EssayListField, number>> | null, index: PoolIndex): Candidate[] {
   const cell = (field: EssayListField) => (fields && fields[field] !== undefined ? (cells[fields[field]!] ?? "").trim() : "");
   const byToken = (text: string) => normalizeToken(text).map((reading) => index.byToken.get(reading)).filter((c): c is Candidate => c !== undefined);
   const byCode = (text: string) => index.byCode.get(squeeze(text)) ?? [];
@@ -130,11 +159,7 @@ function match(cells: string[], fields: Partial<Record<EssayListField, number>> 
     [name = "", unit = ""] = texts;
     letter = "";
   }
-  let found = pool;
-  if (name) {
-    const folded = foldForSearch(name);
-    found = found.filter((c) => c.folded === folded || c.substitute === folded);
-  }
+  let found = name ? (index.byName.get(foldForSearch(name)) ?? []) : index.all;
   if (letter) {
     const wanted = squeeze(letter);
     found = found.filter((c) => c.letter !== null && (c.letter === wanted || c.letter.split("-")[0] === wanted));
@@ -149,10 +174,7 @@ export function planEssayImport(db: Db, user: SessionUser, conferenceId: number,
   const conference = essayConference(db, user, conferenceId);
   if (!conference) return { ok: false, code: "notFound" };
   if (conference.status === "cancelled") return { ok: false, code: "cancelled" };
-  const pool = candidates(db, user, conference.id);
-  const byToken = new Map(pool.filter((c) => c.token).map((c) => [c.token!, c]));
-  const byCode = new Map<string, Candidate[]>();
-  for (const c of pool) if (c.code) byCode.set(c.code, [...(byCode.get(c.code) ?? []), c]);
+  const index = indexPool(candidates(db, user, conference.id));
   const seen = new Set<number>();
   const counts = Object.fromEntries(ESSAY_IMPORT_STATUSES.map((s) => [s, 0])) as Record<EssayImportStatus, number>;
   const lines = list.rows.map((row: EssayListRow): EssayImportLine => {
@@ -161,7 +183,7 @@ export function planEssayImport(db: Db, user: SessionUser, conferenceId: number,
       counts[l.status]++;
       return { line: row.line, text, ...l };
     };
-    const found = match(row.cells, list.columns, pool, { byToken, byCode });
+    const found = match(row.cells, list.columns, index);
     if (found.length === 0) return line({ status: "notFound" });
     if (found.length > 1) return line({ status: "ambiguous", candidates: found.length });
     const c = found[0];

@@ -94,7 +94,7 @@ export async function commitEssayImportAction(_prev: EssayImportState, form: For
   const t = await getTranslator();
   const user = await getActionUser("essay:record");
   if (!user) return refused(t("validation.forbidden"));
-  const parsed = commitEssayImportSchema.safeParse(formToObject(form, ["entries"]));
+  const parsed = commitEssayImportSchema.safeParse(formToObject(form));
   if (!parsed.success) return invalid(t, parsed.error);
   return answer(t, recordEssays(db, user, parsed.data), "essays.import.done");
 }
