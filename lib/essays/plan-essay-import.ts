@@ -103,7 +103,6 @@ function unitFits(c: Candidate, unit: string): boolean {
   return [c.unitFolded, foldForSearch(c.workplace)].some((own) => own !== "" && (own === folded || own.includes(folded) || folded.includes(own)));
 }
 
-/** The candidates a line names; several when it cannot tell them apart. */
 interface PoolIndex {
   all: Candidate[];
   byToken: Map<string, Candidate>;
@@ -129,6 +128,7 @@ function indexPool(pool: Candidate[]): PoolIndex {
   return { all: pool, byToken, byCode, byName };
 }
 
+/** The candidates a line names; several when it cannot tell them apart. */
 function match(cells: string[], fields: Partial<Record<EssayListField, number>> | null, index: PoolIndex): Candidate[] {
   const cell = (field: EssayListField) => (fields && fields[field] !== undefined ? (cells[fields[field]!] ?? "").trim() : "");
   const byToken = (text: string) => normalizeToken(text).map((reading) => index.byToken.get(reading)).filter((c): c is Candidate => c !== undefined);
