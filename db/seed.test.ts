@@ -123,6 +123,39 @@ describe("demo seed", () => {
     expect(totals.late / totals.present).toBeLessThanOrEqual(0.05);
   });
 
+  it("records reflection essays for most of those present at held conferences, within two weeks, never for an absentee", () => {
+    const { db } = handle;
+    const perConference = db
+      .select({
+        startsAt: t.conferences.startsAt,
+        present: sql<number>`count(*)`,
+        essays: sql<number>`count(${t.reflectionEssays.invitationId})`,
+        first: sql<string>`min(${t.reflectionEssays.submittedOn})`,
+        last: sql<string>`max(${t.reflectionEssays.submittedOn})`,
+      })
+      .from(t.invitations)
+      .innerJoin(t.conferences, eq(t.conferences.id, t.invitations.conferenceId))
+      .innerJoin(t.checkIns, eq(t.checkIns.invitationId, t.invitations.id))
+      .leftJoin(t.reflectionEssays, eq(t.reflectionEssays.invitationId, t.invitations.id))
+      .where(and(eq(t.conferences.status, "held"), eq(t.invitations.kind, "invited")))
+      .groupBy(t.conferences.id)
+      .all();
+    expect(perConference.length).toBeGreaterThan(40);
+    for (const c of perConference) {
+      expect(c.essays / c.present).toBeGreaterThanOrEqual(0.8);
+      expect(c.essays / c.present).toBeLessThanOrEqual(0.98);
+      expect(c.first > zonedDateKey(c.startsAt)).toBe(true);
+      expect(c.last <= zonedDateKey(c.startsAt.getTime() + 14 * 86_400_000)).toBe(true);
+    }
+    const withoutCheckIn = db
+      .select({ n: count() })
+      .from(t.reflectionEssays)
+      .leftJoin(t.checkIns, eq(t.checkIns.invitationId, t.reflectionEssays.invitationId))
+      .where(isNull(t.checkIns.id))
+      .get()!.n;
+    expect(withoutCheckIn).toBe(0);
+  });
+
   it("has a directory of realistic size with Vietnamese names", () => {
     const { db } = handle;
     const people = db.select({ name: t.people.fullName }).from(t.people).all();

@@ -101,7 +101,7 @@ function insertMany<T extends SQLiteTable>(db: Db, table: T, rows: SQLiteInsertV
 
 /** Table names in an order that deletes children before parents. */
 const TABLES_CHILD_FIRST = [
-  "audit_log", "import_batches", "campaign_retired_keys", "body_templates", "unit_feeds", "letter_sequences", "scan_log", "check_ins", "absences", "invitations", "people", "site_staff", "sites",
+  "audit_log", "import_batches", "campaign_retired_keys", "body_templates", "unit_feeds", "letter_sequences", "scan_log", "reflection_essays", "check_ins", "absences", "invitations", "people", "site_staff", "sites",
   "conference_co_bodies", "conferences", "campaign_requirements", "campaigns", "login_attempts",
   "users", "bodies", "units", "app_settings",
 ];
@@ -187,6 +187,9 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<Se
   const now = options.now ?? new Date();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const rnd = new Random(SEED);
+  // Reflection essays draw from a stream of their own: the rest of the demo stays what it was before essays existed.
+  const essayRnd = new Random(SEED + 14);
+  const today = zonedDateKey(now);
 
   db.transaction((tx) => {
     const d = tx as unknown as Db;
@@ -513,6 +516,7 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<Se
       }
       // Walk-ins: attended without an invitation.
       const walkIns = rnd.int(0, 3);
+      const walkInIds: number[] = [];
       for (let i = 0; i < walkIns; i++) {
         const inv = d
           .insert(t.invitations)
@@ -520,11 +524,24 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<Se
           .onConflictDoNothing()
           .returning({ id: t.invitations.id })
           .get();
-        if (inv) recordArrival(inv.id, false, "walk_in");
+        if (inv) {
+          recordArrival(inv.id, false, "walk_in");
+          walkInIds.push(inv.id);
+        }
+      }
+      // Reflection essays (bài thu hoạch): most of those present hand one in within two weeks.
+      const essayRate = essayRnd.float(0.85, 0.95);
+      const essays: (typeof t.reflectionEssays.$inferInsert)[] = [];
+      for (const id of [...order.slice(0, nPresent), ...walkInIds]) {
+        if (!essayRnd.chance(essayRate)) continue;
+        const day = zonedDateKey(start + essayRnd.int(1, 14) * 86_400_000);
+        const submittedOn = day < today ? day : today;
+        essays.push({ invitationId: id, conferenceId: conference.id, submittedOn, recordedAt: zonedInstant(submittedOn, "16:00") });
       }
       insertMany(d, t.checkIns, checkIns);
       insertMany(d, t.scanLog, scans);
       insertMany(d, t.absences, absences);
+      insertMany(d, t.reflectionEssays, essays);
     };
 
     const pick = (...pools: number[][]) => (n: number) => pools.flat().slice(0, n);
@@ -632,7 +649,7 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<Se
     }
 
     // --- The practice conference, today in Vietnam, for trying the door scanner at once
-    const today = zonedDateKey(now);
+    // (today: the day the demo is loaded, above.)
     const practice = createConference({
       unitId: province.id, body: provinceBodies.propaganda, requirementId: null,
       title: "Hội nghị thực hành điểm danh bằng mã QR (dữ liệu mẫu)",

@@ -19,6 +19,8 @@ export const ACTIONS = [
   "checkin:assignments",
   "report:read",
   "absence:record",
+  /** Record who handed in their reflection essay (bài thu hoạch) after a conference. */
+  "essay:record",
   "user:manage",
   "unit:manage",
   "body:manage",
@@ -42,6 +44,7 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
     "checkin:undo",
     "report:read",
     "absence:record",
+    "essay:record",
   ],
   scanner: ["home:read", "account:manage-own", "checkin:scan", "checkin:walk-in", "checkin:assignments"],
   viewer: ["home:read", "account:manage-own", "campaign:read", "conference:read", "report:read"],

@@ -1,27 +1,34 @@
 import { getTranslations } from "next-intl/server";
-import { attendanceRate, type Tally } from "@/lib/reports/attendance-rules";
+import { attendanceRate, essayRate, type EssayCounts, type Tally } from "@/lib/reports/attendance-rules";
 import type { Split } from "@/lib/reports/report-views";
 import { formatRate } from "@/lib/reports/format-rate";
 
-
-/** The figures of a set of invitations, as big numbers (data-testid per figure for the tests). */
-export async function TallyFigures({ tally }: { tally: Tally }) {
+/**
+ * The figures of a set of invitations, as big numbers (data-testid per figure for the tests);
+ * with `essays`, the reflection essays handed in and their rate over those present.
+ */
+export async function TallyFigures({ tally, essays }: { tally: Tally; essays?: EssayCounts }) {
   const t = await getTranslations("reports");
-  const items: [string, number | string, string?][] = [
-    ["invited", tally.invited],
-    ["present", tally.present, t("presentDetail", { onTime: tally.onTime, late: tally.late })],
-    ["substitutes", tally.substitutes],
-    ["walkIns", tally.walkIns],
-    ["excused", tally.excused],
-    ["unexcused", tally.unexcused],
-    ["unknown", tally.unknown],
-    ["rate", formatRate(attendanceRate(tally))],
+  const e = await getTranslations("essays.report");
+  const items: [string, number | string, string, string?][] = [
+    ["invited", tally.invited, t("figure.invited")],
+    ["present", tally.present, t("figure.present"), t("presentDetail", { onTime: tally.onTime, late: tally.late })],
+    ["substitutes", tally.substitutes, t("figure.substitutes")],
+    ["walkIns", tally.walkIns, t("figure.walkIns")],
+    ["excused", tally.excused, t("figure.excused")],
+    ["unexcused", tally.unexcused, t("figure.unexcused")],
+    ["unknown", tally.unknown, t("figure.unknown")],
+    ["rate", formatRate(attendanceRate(tally)), t("figure.rate")],
   ];
+  if (essays) {
+    const detail = [e("figureDetail", { rate: formatRate(essayRate(essays, tally)), present: tally.present }), essays.walkIns > 0 ? e("walkInDetail", { count: essays.walkIns }) : ""].filter(Boolean).join(", ");
+    items.push(["essays", essays.submitted, e("figure"), detail]);
+  }
   return (
     <dl className="figures">
-      {items.map(([key, value, detail]) => (
+      {items.map(([key, value, label, detail]) => (
         <div key={key} className={`figure figure-${key}`} data-testid={`figure-${key}`}>
-          <dt>{t(`figure.${key}`)}</dt>
+          <dt>{label}</dt>
           <dd>
             <span className="figure-value">{value}</span>
             {detail ? <span className="figure-detail">{detail}</span> : null}
@@ -78,6 +85,7 @@ export async function SplitTable({ split }: { split: Split }) {
 /** The definitions, short, on every report (the same words as lib/reports/attendance-rules.ts). */
 export async function ReportLegend() {
   const t = await getTranslations("reports.legend");
+  const e = await getTranslations("essays.report.legend");
   const keys = ["invited", "present", "late", "substitutes", "walkIns", "excused", "unexcused", "unknown", "rate", "cancelled"] as const;
   return (
     <details className="card report-legend">
@@ -89,6 +97,10 @@ export async function ReportLegend() {
             <dd>{t(`${k}.text`)}</dd>
           </div>
         ))}
+        <div>
+          <dt>{e("term")}</dt>
+          <dd>{e("text")}</dd>
+        </div>
       </dl>
     </details>
   );

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { AbsenteeLine, ConferenceFigures } from "@/lib/reports/attendance-query";
 import type { Split } from "@/lib/reports/report-views";
-import { attendanceRate } from "@/lib/reports/attendance-rules";
+import { attendanceRate, essayRate, sumEssays } from "@/lib/reports/attendance-rules";
 import { formatDate } from "@/lib/time/format";
 import { formatRate } from "@/lib/reports/format-rate";
 import { ReportLegend, SplitTable, TallyFigures } from "./figures";
@@ -25,10 +25,12 @@ export async function ConferenceFiguresTable({ figures }: { figures: ConferenceF
             <th scope="col">{t("reports.figure.unexcused")}</th>
             <th scope="col">{t("reports.figure.unknown")}</th>
             <th scope="col">{t("reports.figure.rate")}</th>
+            <th scope="col">{t("essays.report.col")}</th>
+            <th scope="col">{t("essays.report.rateCol")}</th>
           </tr>
         </thead>
         <tbody>
-          {figures.map(({ conference, total }) => (
+          {figures.map(({ conference, total, essays }) => (
             <tr key={conference.id}>
               <th scope="row">
                 <Link href={`/conferences/${conference.id}/attendance`}>{conference.title}</Link>
@@ -42,6 +44,8 @@ export async function ConferenceFiguresTable({ figures }: { figures: ConferenceF
               <td data-label={t("reports.figure.unexcused")}>{total.unexcused}</td>
               <td data-label={t("reports.figure.unknown")}>{total.unknown}</td>
               <td data-label={t("reports.figure.rate")}>{formatRate(attendanceRate(total))}</td>
+              <td data-label={t("essays.report.col")}>{essays.submitted}</td>
+              <td data-label={t("essays.report.rateCol")}>{formatRate(essayRate(essays, total))}</td>
             </tr>
           ))}
         </tbody>
@@ -96,7 +100,7 @@ export async function GroupReportSections({ figures, split, needsMakeUp, before 
   const t = await getTranslations();
   return (
     <>
-      <TallyFigures tally={split.total} />
+      <TallyFigures tally={split.total} essays={sumEssays(figures.map((f) => f.essays))} />
       <ReportLegend />
       {before}
       <section className="stack-sm" aria-labelledby="conferences-title">

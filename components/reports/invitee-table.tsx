@@ -2,10 +2,10 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { InviteeLine } from "@/lib/reports/attendance-query";
 import type { InviteeSort } from "@/lib/reports/attendance-query";
-import { formatDate, formatTime } from "@/lib/time/format";
+import { formatDate, formatDateKey, formatTime } from "@/lib/time/format";
 import { AbsenceFormsClient } from "./absence-forms-client";
 
-/** Invitees (one page, already sorted) with status, check-in time and lateness; organisers record absences and make-up sessions inline. */
+/** Invitees (one page, already sorted) with status, check-in time, lateness and the day their essay came in; organisers record absences and make-up sessions inline. */
 export async function InviteeTable({ lines, sort, sortHref, canRecord, over }: { lines: InviteeLine[]; sort?: InviteeSort; sortHref: (sort: string) => string; canRecord: boolean; over: boolean }) {
   const t = await getTranslations();
   const head = (key: InviteeSort, label: string) => (
@@ -26,6 +26,7 @@ export async function InviteeTable({ lines, sort, sortHref, canRecord, over }: {
             <th scope="col">{t("reports.col.late")}</th>
             <th scope="col">{t("reports.col.reason")}</th>
             <th scope="col">{t("reports.col.makeUp")}</th>
+            <th scope="col">{t("essays.col.essay")}</th>
           </tr>
         </thead>
         <tbody>
@@ -58,6 +59,7 @@ export async function InviteeTable({ lines, sort, sortHref, canRecord, over }: {
                 ) : null}
               </td>
               <td data-label={t("reports.col.makeUp")}>{line.makeUpAttendedAt ? formatDate(line.makeUpAttendedAt) : ""}</td>
+              <td data-label={t("essays.col.essay")}>{line.essayOn ? formatDateKey(line.essayOn) : ""}</td>
             </tr>
           ))}
         </tbody>

@@ -58,7 +58,7 @@ export async function ReportFilters({ action, filter, campaigns, units, bodies, 
 }
 
 /** CSV, XLSX and print links of a view, carrying its filters. */
-export async function ExportLinks({ base, query, print }: { base: string; query: string; print?: string }) {
+export async function ExportLinks({ base, query, print, children }: { base: string; query: string; print?: string; children?: React.ReactNode }) {
   const t = await getTranslations("reports");
   const q = query ? `?${query}` : "";
   return (
@@ -74,6 +74,7 @@ export async function ExportLinks({ base, query, print }: { base: string; query:
           {t("printReport")}
         </a>
       ) : null}
+      {children}
     </p>
   );
 }

@@ -5,7 +5,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import { immediateTransaction, type Db } from "@/db/client";
-import { checkIns, invitations, people, scanLog, sites } from "@/db/schema";
+import { checkIns, invitations, people, reflectionEssays, scanLog, sites } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { foldForSearch } from "@/lib/text/fold";
 import { isLateAt } from "./verdict";
@@ -62,13 +62,19 @@ export function registerWalkInInTransaction(d: Db, userId: number, input: WalkIn
   return { invitationId: invitation.id };
 }
 
-/** Removes a check-in made at this site; its scan_log rows stay, and the audit log keeps who, when and why. */
+/**
+ * Removes a check-in made at this site; its scan_log rows stay, and the audit log keeps who, when and why.
+ * A reflection essay recorded for it goes too (kept in the audit row): only attendees hand one in, and
+ * the reports count essays on that rule (lib/reports/attendance-query.ts, essayTotals).
+ */
 export function undoCheckIn(db: Db, userId: number, siteId: number, invitationId: number, reason: string) {
   return db.transaction((tx) => {
     const existing = tx.select().from(checkIns).where(and(eq(checkIns.invitationId, invitationId), eq(checkIns.siteId, siteId))).get();
     if (!existing) return false;
+    const essay = tx.select().from(reflectionEssays).where(eq(reflectionEssays.invitationId, invitationId)).get();
+    if (essay) tx.delete(reflectionEssays).where(eq(reflectionEssays.invitationId, invitationId)).run();
     tx.delete(checkIns).where(eq(checkIns.id, existing.id)).run();
-    recordAudit(tx as unknown as Db, { userId, action: "undo_check_in", entity: "check_in", entityId: existing.id, before: existing, after: { reason } });
+    recordAudit(tx as unknown as Db, { userId, action: "undo_check_in", entity: "check_in", entityId: existing.id, before: essay ? { ...existing, essay } : existing, after: { reason } });
     return true;
   }, { behavior: "immediate" });
 }

@@ -5,14 +5,15 @@
  * One aggregate over the covering index invitations_report_idx (conference,
  * kind, status, party, category, substitute) joined to check_ins_report_idx,
  * and a small one from the absences' side: 1,000,000 invitations in about
- * half a second (docs/benchmarks.md).
+ * half a second (docs/benchmarks.md). Reflection essays are counted from their
+ * own conference index (see essayTotals).
  */
 import { and, asc, eq, gte, inArray, lt, ne, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { absences, bodies, checkIns, conferences, invitations, people, sites, units } from "@/db/schema";
+import { absences, bodies, checkIns, conferences, invitations, people, reflectionEssays, sites, units } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { zonedInstant } from "@/lib/time/zone";
-import { EMPTY_TALLY, inviteeStatus, isOver, minutesLate, tally, type InviteeStatus, type RawCounts, type Tally } from "./attendance-rules";
+import { EMPTY_TALLY, inviteeStatus, isOver, minutesLate, NO_ESSAYS, tally, type EssayCounts, type InviteeStatus, type RawCounts, type Tally } from "./attendance-rules";
 import { reportScope } from "./report-scope";
 import { effectiveStatus } from "@/lib/conferences/effective-status";
 
@@ -38,6 +39,8 @@ export interface ConferenceFigures {
   member: Tally;
   nonMember: Tally;
   categories: Record<string, Tally>;
+  /** Reflection essays of those present (and of walk-ins, apart). */
+  essays: EssayCounts;
 }
 
 /** Conditions on `conferences` for a filter, within the user's scope. Cancelled conferences are never counted. */
@@ -96,7 +99,7 @@ export function conferenceFigures(db: Db, user: SessionUser, f: ReportFilter, no
   const list = reportConferences(db, user, f, now);
   const figures = new Map<number, ConferenceFigures>();
   for (const conference of list) {
-    figures.set(conference.id, { conference, over: isOver(conference, now), total: EMPTY_TALLY, member: EMPTY_TALLY, nonMember: EMPTY_TALLY, categories: {} });
+    figures.set(conference.id, { conference, over: isOver(conference, now), total: EMPTY_TALLY, member: EMPTY_TALLY, nonMember: EMPTY_TALLY, categories: {}, essays: NO_ESSAYS });
   }
   for (const ids of chunks(list.map((c) => c.id))) {
     const invitationFilter = and(
@@ -107,8 +110,12 @@ export function conferenceFigures(db: Db, user: SessionUser, f: ReportFilter, no
       f.category ? eq(invitations.attendeeCategory, f.category) : undefined,
     );
     const groups = [invitations.conferenceId, invitations.attendeePartyMember, invitations.attendeeCategory] as const;
+    // A bridge point's or a category's essays need each invitation's site or category: only then
+    // are essays joined row by row (by their primary key). Otherwise essayTotals counts them per
+    // conference from their own index: a fifth of the join's cost, or less, at national scale.
+    const essaysPerRow = Boolean(f.siteId || f.category);
     // Attendance: every invitation, index-only on both sides.
-    const counts = db
+    const countsQuery = db
       .select({
         conferenceId: invitations.conferenceId,
         member: invitations.attendeePartyMember,
@@ -117,12 +124,12 @@ export function conferenceFigures(db: Db, user: SessionUser, f: ReportFilter, no
         present: sql<number>`count(${checkIns.invitationId})`,
         late: sql<number>`coalesce(sum(${checkIns.isLate}), 0)`,
         substitutes: sql<number>`coalesce(sum(${checkIns.invitationId} is not null and ${invitations.substituteName} is not null), 0)`,
+        essays: essaysPerRow ? sql<number>`count(${reflectionEssays.invitationId})` : sql<number>`0`,
       })
       .from(invitations)
       .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
-      .where(invitationFilter)
-      .groupBy(...groups)
-      .all();
+      .$dynamic();
+    const counts = (essaysPerRow ? countsQuery.leftJoin(reflectionEssays, eq(reflectionEssays.invitationId, checkIns.invitationId)) : countsQuery).where(invitationFilter).groupBy(...groups).all();
     // Absences are few: counted from their side (a left join from every invitation cost a third of the time).
     const absent = db
       .select({
@@ -142,15 +149,20 @@ export function conferenceFigures(db: Db, user: SessionUser, f: ReportFilter, no
     const walkIns = f.category
       ? []
       : db
-          .select({ conferenceId: invitations.conferenceId, n: sql<number>`count(*)` })
+          .select({ conferenceId: invitations.conferenceId, n: sql<number>`count(*)`, essays: sql<number>`count(${reflectionEssays.invitationId})` })
           .from(invitations)
           .innerJoin(checkIns, eq(checkIns.invitationId, invitations.id))
+          .leftJoin(reflectionEssays, eq(reflectionEssays.invitationId, invitations.id))
           .where(and(inArray(invitations.conferenceId, ids), eq(invitations.kind, "walk_in"), f.siteId ? eq(invitations.siteId, f.siteId) : undefined))
           .groupBy(invitations.conferenceId)
           .all();
+    const walkInEssaysBy = new Map(walkIns.map((w) => [w.conferenceId, w.essays]));
+    const essayTotalsBy = essaysPerRow ? null : essayTotals(db, ids);
     // Summed as raw counts in place (28,000 groups at national scale), made into tallies once per conference.
     const raw = new Map<number, { total: RawCounts; member: RawCounts; nonMember: RawCounts; categories: Record<string, RawCounts> }>();
+    const rowEssaysBy = new Map<number, number>();
     for (const row of counts) {
+      if (essaysPerRow) rowEssaysBy.set(row.conferenceId, (rowEssaysBy.get(row.conferenceId) ?? 0) + row.essays);
       let sums = raw.get(row.conferenceId);
       if (!sums) raw.set(row.conferenceId, (sums = { total: zero(), member: zero(), nonMember: zero(), categories: {} }));
       const a = absentBy.get(`${row.conferenceId}:${row.member}:${row.category}`);
@@ -171,8 +183,42 @@ export function conferenceFigures(db: Db, user: SessionUser, f: ReportFilter, no
       const entry = figures.get(conferenceId)!;
       if (!raw.has(conferenceId)) entry.total = { ...entry.total, walkIns: n };
     }
+    for (const conferenceId of ids) {
+      const walkInEssays = walkInEssaysBy.get(conferenceId) ?? 0;
+      const submitted = essayTotalsBy ? (essayTotalsBy.get(conferenceId) ?? 0) - walkInEssays : (rowEssaysBy.get(conferenceId) ?? 0);
+      if (submitted !== 0 || walkInEssays !== 0) figures.get(conferenceId)!.essays = { submitted, walkIns: walkInEssays };
+    }
   }
   return [...figures.values()];
+}
+
+/**
+ * Essays of these conferences' issued invitations and of their walk-ins, per conference, from
+ * the essays' conference index alone: every essay row, less those of invitations not issued
+ * (revoked after the essay was recorded), which are few and found through
+ * invitations_report_idx. Exact without a check-in lookup per essay because an essay always has
+ * its check-in: recordEssays requires one and undoCheckIn removes the essay with the check-in
+ * (lib/essays, lib/checkin/door-actions.ts). The caller subtracts the walk-ins' essays.
+ */
+function essayTotals(db: Db, ids: number[]): Map<number, number> {
+  const totals = new Map(
+    db
+      .select({ conferenceId: reflectionEssays.conferenceId, n: sql<number>`count(*)` })
+      .from(reflectionEssays)
+      .where(inArray(reflectionEssays.conferenceId, ids))
+      .groupBy(reflectionEssays.conferenceId)
+      .all()
+      .map((r) => [r.conferenceId, r.n]),
+  );
+  const notIssued = db
+    .select({ conferenceId: invitations.conferenceId, n: sql<number>`count(*)` })
+    .from(invitations)
+    .innerJoin(reflectionEssays, eq(reflectionEssays.invitationId, invitations.id))
+    .where(and(inArray(invitations.conferenceId, ids), eq(invitations.kind, "invited"), inArray(invitations.status, ["draft", "revoked"])))
+    .groupBy(invitations.conferenceId)
+    .all();
+  for (const r of notIssued) totals.set(r.conferenceId, (totals.get(r.conferenceId) ?? 0) - r.n);
+  return totals;
 }
 
 export interface InviteeLine {
@@ -194,6 +240,8 @@ export interface InviteeLine {
   absenceNote: string;
   makeUpAttendedAt: Date | null;
   makeUpNote: string | null;
+  /** The day the reflection essay was handed in (yyyy-MM-dd), or null. */
+  essayOn: string | null;
 }
 
 export interface InviteeQuery {
@@ -219,6 +267,7 @@ const inviteeColumns = {
   absenceNote: absences.note,
   makeUpAttendedAt: absences.makeUpAttendedAt,
   makeUpNote: absences.makeUpNote,
+  essayOn: reflectionEssays.submittedOn,
 };
 
 type InviteeRow = { [K in keyof typeof inviteeColumns]: (typeof inviteeColumns)[K]["_"]["data"] | null };
@@ -261,6 +310,7 @@ function toLine(row: InviteeRow, conference: { startsAt: Date; graceMinutes: num
     absenceNote: row.absenceNote ?? "",
     makeUpAttendedAt: row.makeUpAttendedAt,
     makeUpNote: row.makeUpNote,
+    essayOn: row.essayOn,
   };
 }
 
@@ -272,7 +322,8 @@ function inviteeSelect(db: Db) {
     .innerJoin(units, eq(units.id, people.unitId))
     .innerJoin(sites, eq(sites.id, invitations.siteId))
     .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
-    .leftJoin(absences, eq(absences.invitationId, invitations.id));
+    .leftJoin(absences, eq(absences.invitationId, invitations.id))
+    .leftJoin(reflectionEssays, eq(reflectionEssays.invitationId, invitations.id));
 }
 
 /**
@@ -380,6 +431,7 @@ export function absentees(db: Db, user: SessionUser, f: ReportFilter, now: Date 
       .innerJoin(sites, eq(sites.id, invitations.siteId))
       .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
       .leftJoin(absences, eq(absences.invitationId, invitations.id))
+      .leftJoin(reflectionEssays, eq(reflectionEssays.invitationId, invitations.id))
       .where(and(inArray(invitations.conferenceId, ids), eq(invitations.kind, "invited"), eq(invitations.status, "issued"), sql`${checkIns.invitationId} is null`, f.category ? eq(invitations.attendeeCategory, f.category) : undefined))
       .orderBy(asc(people.searchName))
       .all();

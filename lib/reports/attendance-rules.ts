@@ -17,6 +17,10 @@
  * - made up: absent (excused or not) and attended a make-up session (học bù).
  * - needs make-up: absent, no make-up yet.
  * - attendance rate: present / (present + excused + unexcused); none while nothing is known.
+ * - essays (bài thu hoạch): those present (invitees, substitutes included) who handed in their
+ *   reflection essay; the essay rate is essays / present, so it never exceeds 100% and its base
+ *   is a column of the same table. Walk-ins may hand one in too: counted apart (walk-in essays),
+ *   like walk-ins themselves, never in the rate.
  * Cancelled conferences are left out of every figure.
  */
 
@@ -81,6 +85,34 @@ export const sumTallies = (tallies: Iterable<Tally>) => {
 export function attendanceRate(t: Pick<Tally, "present" | "excused" | "unexcused">): number | null {
   const known = t.present + t.excused + t.unexcused;
   return known === 0 ? null : t.present / known;
+}
+
+/**
+ * Reflection essays (bài thu hoạch) of a set of invitations. Counted per conference only (not
+ * split by Party membership or category): lib/reports/attendance-query.ts reads them from the
+ * essays' own index, docs/decisions/0010-attendance-reports.md.
+ */
+export interface EssayCounts {
+  /** Present invitees (substitutes included) who handed in their essay: never more than `present`. */
+  submitted: number;
+  /** Walk-ins who handed one in: apart, like walk-ins. */
+  walkIns: number;
+}
+
+export const NO_ESSAYS: EssayCounts = { submitted: 0, walkIns: 0 };
+
+export function sumEssays(counts: Iterable<EssayCounts>): EssayCounts {
+  const out = { ...NO_ESSAYS };
+  for (const c of counts) {
+    out.submitted += c.submitted;
+    out.walkIns += c.walkIns;
+  }
+  return out;
+}
+
+/** Essays over those present; null while nobody is present. */
+export function essayRate(essays: Pick<EssayCounts, "submitted">, t: Pick<Tally, "present">): number | null {
+  return t.present === 0 ? null : essays.submitted / t.present;
 }
 
 export type InviteeStatus = "on_time" | "late" | "excused" | "unexcused" | "unknown";

@@ -13,7 +13,7 @@ import { getCurrentCampaign, getCompliance } from "@/lib/campaigns/get-complianc
 import { getInvitingConference } from "@/lib/invitations/invitation-scope";
 import { can } from "@/lib/permissions";
 import { absentees, conferenceFigures, conferenceInviteePage, conferenceWalkIns, type ConferenceFigures, type InviteeQuery, type InviteeSort, type ReportFilter } from "./attendance-query";
-import { attendanceRate, EMPTY_TALLY, addTallies, sumTallies, type Tally } from "./attendance-rules";
+import { attendanceRate, EMPTY_TALLY, addTallies, sumEssays, sumTallies, type EssayCounts, type Tally } from "./attendance-rules";
 
 export interface Split {
   total: Tally;
@@ -82,7 +82,7 @@ export function readableBody(db: Db, user: SessionUser, bodyId: number) {
 export function getGroupReport(db: Db, user: SessionUser, filter: ReportFilter, now: Date = new Date()) {
   const figures = conferenceFigures(db, user, filter, now);
   const absent = absentees(db, user, filter, now);
-  return { figures, split: splitOf(figures), absentees: absent, needsMakeUp: absent.filter((a) => !a.makeUpAttendedAt) };
+  return { figures, split: splitOf(figures), essays: sumEssays(figures.map((f) => f.essays)), absentees: absent, needsMakeUp: absent.filter((a) => !a.makeUpAttendedAt) };
 }
 
 export function getUnitReport(db: Db, user: SessionUser, code: string, filter: Omit<ReportFilter, "unitId" | "campaignId"> & { campaignId?: number }, now: Date = new Date()) {
@@ -110,6 +110,8 @@ export interface CampaignUnitRow {
   cells: { requirementId: number; column: string; conferenceId: number | null; tally: Tally | null; rate: number | null }[];
   total: Tally;
   rate: number | null;
+  /** Reflection essays of the unit's conferences. */
+  essays: EssayCounts;
   /** Required conferences with no counted conference. */
   missing: number;
 }
@@ -150,13 +152,13 @@ export function getCampaignReport(db: Db, user: SessionUser, filter: Omit<Report
       return { requirementId: r.id, column: columnOf.get(r.id)!, conferenceId: matching[0]?.conference.id ?? null, tally, rate: tally ? attendanceRate(tally) : null };
     });
     const total = sumTallies(list.map((x) => x.total));
-    return { unit, cells, total, rate: attendanceRate(total), missing: cells.filter((c) => !c.tally).length };
+    return { unit, cells, total, rate: attendanceRate(total), essays: sumEssays(list.map((x) => x.essays)), missing: cells.filter((c) => !c.tally).length };
   });
   // Furthest behind first: more missing conferences, then the lower rate (unknown last), then the name.
   rows.sort((a, b) => b.missing - a.missing || (a.rate ?? 2) - (b.rate ?? 2) || a.unit.name.localeCompare(b.unit.name, "vi"));
   // Held: the status as of now (decision 0022), the same count as the board's and the unit reports'.
   const heldCount = figures.filter((x) => x.conference.status === "held").length;
-  return { campaign, requirements, columns, rows, split: splitOf(figures), conferenceCount: figures.length, heldCount, conferenceIds: figures.map((x) => x.conference.id) };
+  return { campaign, requirements, columns, rows, split: splitOf(figures), essays: sumEssays(figures.map((x) => x.essays)), conferenceCount: figures.length, heldCount, conferenceIds: figures.map((x) => x.conference.id) };
 }
 export type CampaignReport = NonNullable<ReturnType<typeof getCampaignReport>>;
 

@@ -3,7 +3,8 @@
  *
  *  1. a fresh database: 700 district-level units, each with 4 organising bodies and
  *     4 held conferences of ~357 invitees (1,000,000 invitations: 94% present, 4% of
- *     them late, 1.5% through a substitute, 4% excused, half of those made up),
+ *     them late, 1.5% through a substitute, 4% excused, half of those made up; 90% of
+ *     those present handed in a reflection essay, drawn from a random stream of their own),
  *     one conference of 5,000 invitees and one of 100,000 (a national conference);
  *  2. in-process, median of 5: the campaign roll-up (admin), a unit report (a district
  *     viewer), the conference report of 5,000 invitees (figures and the invitee list);
@@ -29,13 +30,14 @@ import { conferenceExport } from "@/lib/reports/export/attendance-exports";
 import { xlsxStream } from "@/lib/reports/export/xlsx-stream";
 import { getCampaignReport, getConferenceReport, getUnitReport } from "@/lib/reports/report-views";
 import type { Translator } from "@/lib/i18n/translator";
-import vi from "@/lib/i18n/messages/vi.json";
+import { MESSAGES } from "@/lib/i18n/messages";
 import { signIn, startApp } from "./http-helpers";
 
 const UNITS = 700;
 const PER_CONFERENCE = 357;
 const KINDS = ["standing_committee", "propaganda", "labour_federation", "education_office"] as const;
-const PORT = 3404;
+/** BENCH_PORT: another port, when a second checkout runs this bench at the same time. */
+const PORT = Number(process.env.BENCH_PORT ?? 3404);
 const BASE = `http://127.0.0.1:${PORT}`;
 const HELD_AT = new Date("2021-03-10T00:30:00Z");
 
@@ -46,6 +48,9 @@ function generate(file: string) {
   const started = Date.now();
   let rnd = 20210301;
   const random = () => ((rnd = (rnd * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  // Essays draw from their own stream, so that every other figure is the one measured before essays existed.
+  let essayRnd = 14;
+  const essayRandom = () => ((essayRnd = (essayRnd * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   c.transaction(() => {
     const province = c.prepare("insert into units (code, name, kind, place_name, sort_order) values ('51', 'Tỉnh Thử', 'tinh', 'Thử', 0) returning id").get() as { id: number };
     const campaign = c.prepare("insert into campaigns (title, resolution, start_date, deadline) values ('Đợt học tập thử toàn quốc', 'Nghị quyết thử', '2021-01-01', '2021-03-31') returning id").get() as { id: number };
@@ -59,12 +64,16 @@ function generate(file: string) {
     const invitation = c.prepare("insert into invitations (conference_id, person_id, body_id, site_id, kind, status, substitute_name) values (?, ?, ?, ?, 'invited', 'issued', ?) returning id");
     const checkIn = c.prepare("insert into check_ins (invitation_id, conference_id, site_id, scanned_at, received_at, method, is_late) values (?, ?, ?, ?, ?, 'camera', ?)");
     const absence = c.prepare("insert into absences (invitation_id, reason, recorded_at, make_up_attended_at) values (?, 'illness', ?, ?)");
+    const essay = c.prepare("insert into reflection_essays (invitation_id, conference_id, submitted_on, recorded_at) values (?, ?, '2021-03-20', ?)");
     const categories = ["can_bo_chu_chot", "bao_cao_vien", "can_bo_tuyen_giao", "doan_vien_cong_doan", "giao_vien"];
     const fill = (conferenceId: number, bodyId: number, siteId: number, personIds: number[]) => {
       for (const personId of personIds) {
         const r = random();
         const id = (invitation.get(conferenceId, personId, bodyId, siteId, r < 0.015 ? "Người đi thay" : null) as { id: number }).id;
-        if (r < 0.94) checkIn.run(id, conferenceId, siteId, HELD_AT.getTime(), HELD_AT.getTime(), random() < 0.04 ? 1 : 0);
+        if (r < 0.94) {
+          checkIn.run(id, conferenceId, siteId, HELD_AT.getTime(), HELD_AT.getTime(), random() < 0.04 ? 1 : 0);
+          if (essayRandom() < 0.9) essay.run(id, conferenceId, HELD_AT.getTime());
+        }
         else if (r < 0.98) absence.run(id, HELD_AT.getTime(), random() < 0.5 ? HELD_AT.getTime() + 7 * 86_400_000 : null);
       }
     };
@@ -91,7 +100,7 @@ function generate(file: string) {
     }
   })();
   c.exec("analyze");
-  const counts = c.prepare("select (select count(*) from invitations) invitations, (select count(*) from check_ins) check_ins, (select count(*) from people) people").get();
+  const counts = c.prepare("select (select count(*) from invitations) invitations, (select count(*) from check_ins) check_ins, (select count(*) from reflection_essays) essays, (select count(*) from people) people").get();
   console.log(`Generated in ${((Date.now() - started) / 1000).toFixed(0)} s:`, counts);
   return db;
 }
@@ -121,7 +130,7 @@ function median(fn: () => unknown, runs = 5) {
 }
 
 const translator = (() => {
-  const lookup = (key: string) => key.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], vi);
+  const lookup = (key: string) => key.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], MESSAGES.vi);
   const fn = ((key: string, values?: Record<string, string | number>) => String(lookup(key) ?? key).replace(/\{(\w+)\}/g, (_, k) => String(values?.[k] ?? ""))) as Translator;
   fn.has = (key: string) => lookup(key) !== undefined;
   return fn;

@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ReportLegend, SplitTable, TallyFigures } from "@/components/reports/figures";
 import { formatRate } from "@/lib/reports/format-rate";
+import { essayRate } from "@/lib/reports/attendance-rules";
 import { HeatMap } from "@/components/reports/heat-map";
 import { NoCampaignYet } from "@/components/reports/no-campaign-yet";
 import { RateChart } from "@/components/reports/rate-chart";
@@ -62,7 +63,7 @@ export default async function CampaignReportPage({ searchParams }: Props) {
         <ExportLinks base={`/api/campaigns/${report.campaign.id}/attendance`} query={query} print={`/reports/print?${query}`} />
       </div>
       <ReportFilters action="/reports" filter={filter} campaigns={options.campaigns} units={options.units} bodies={unit ? options.bodies.filter((b) => b.unitId === unit.id) : undefined} categories={options.categories} />
-      <TallyFigures tally={report.split.total} />
+      <TallyFigures tally={report.split.total} essays={report.essays} />
       <ReportLegend />
 
       <section className="card stack-sm" aria-labelledby="chart-title">
@@ -97,6 +98,8 @@ export default async function CampaignReportPage({ searchParams }: Props) {
                 <th scope="col">{t("reports.figure.invited")}</th>
                 <th scope="col">{t("reports.figure.present")}</th>
                 <th scope="col">{t("reports.figure.rate")}</th>
+                <th scope="col">{t("essays.report.col")}</th>
+                <th scope="col">{t("essays.report.rateCol")}</th>
               </tr>
             </thead>
             <tbody>
@@ -116,6 +119,8 @@ export default async function CampaignReportPage({ searchParams }: Props) {
                   <td data-label={t("reports.figure.invited")}>{row.total.invited}</td>
                   <td data-label={t("reports.figure.present")}>{row.total.present}</td>
                   <td data-label={t("reports.figure.rate")}>{formatRate(row.rate)}</td>
+                  <td data-label={t("essays.report.col")}>{row.essays.submitted}</td>
+                  <td data-label={t("essays.report.rateCol")}>{formatRate(essayRate(row.essays, row.total))}</td>
                 </tr>
               ))}
             </tbody>

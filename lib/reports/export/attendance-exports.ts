@@ -8,7 +8,7 @@ import type { Db } from "@/db/client";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { Translator } from "@/lib/i18n/translator";
 import { conferenceInviteeLines, type AbsenteeLine, type ConferenceFigures, type InviteeLine } from "../attendance-query";
-import { attendanceRate, type Tally } from "../attendance-rules";
+import { attendanceRate, essayRate, type EssayCounts, type Tally } from "../attendance-rules";
 import { getCampaignReport, getConferenceReport, getUnitReport, type CampaignUnitRow, type Split } from "../report-views";
 import type { Column, ReportTable } from "./table";
 
@@ -27,10 +27,16 @@ function figureLabel(t: Translator, key: (typeof FIGURES)[number]) {
   return t(`reports.figure.${key}`);
 }
 
-function summaryTable(t: Translator, total: Tally): ReportTable<unknown> {
+function summaryTable(t: Translator, total: Tally, essays: EssayCounts): ReportTable<unknown> {
   const rate = attendanceRate(total);
-  // Counts as numbers; the rate as a fraction shown as a percentage, like the rate columns of the other sheets.
-  const rows: [string, number | null, "int" | "percent"][] = [...FIGURES.map((k): [string, number, "int"] => [figureLabel(t, k), total[k], "int"]), [t("reports.figure.rate"), rate, "percent"]];
+  // Counts as numbers; the rates as fractions shown as percentages, like the rate columns of the other sheets.
+  const rows: [string, number | null, "int" | "percent"][] = [
+    ...FIGURES.map((k): [string, number, "int"] => [figureLabel(t, k), total[k], "int"]),
+    [t("reports.figure.rate"), rate, "percent"],
+    [t("essays.report.col"), essays.submitted, "int"],
+    [t("essays.report.walkInCol"), essays.walkIns, "int"],
+    [t("essays.report.rateColLong"), essayRate(essays, total), "percent"],
+  ];
   const columns: Column<[string, number | null, "int" | "percent"]>[] = [
     { header: t("reports.group"), type: "text", width: 30, value: (r) => r[0] },
     { header: t("reports.value"), type: "int", cellType: (r) => r[2], value: (r) => r[1] },
@@ -49,6 +55,14 @@ function tallyColumns<Row>(t: Translator, of: (row: Row) => Tally): Column<Row>[
     { header: t("reports.figure.unexcused"), type: "int", value: (r) => of(r).unexcused },
     { header: t("reports.figure.unknown"), type: "int", value: (r) => of(r).unknown },
     { header: t("reports.figure.rate"), type: "percent", value: (r) => attendanceRate(of(r)) },
+  ];
+}
+
+/** Essays handed in and their rate over those present, beside a row's tally. */
+function essayColumns<Row>(t: Translator, of: (row: Row) => Tally, essaysOf: (row: Row) => EssayCounts): Column<Row>[] {
+  return [
+    { header: t("essays.report.col"), type: "int", value: (r) => essaysOf(r).submitted },
+    { header: t("essays.report.rateColLong"), type: "percent", width: 18, value: (r) => essayRate(essaysOf(r), of(r)) },
   ];
 }
 
@@ -78,6 +92,8 @@ function inviteeColumns(t: Translator): Column<InviteeLine>[] {
     { header: t("reports.col.reason"), type: "text", value: (r) => (r.absenceReason ? t(`reports.reasons.${r.absenceReason}`) : "") },
     { header: t("reports.reasonNote"), type: "text", value: (r) => r.absenceNote },
     { header: t("reports.col.makeUp"), type: "date", value: (r) => r.makeUpAttendedAt },
+    // A calendar day (yyyy-MM-dd): a date cell in XLSX, the same text in CSV.
+    { header: t("essays.report.inviteeCol"), type: "date", value: (r) => r.essayOn },
   ];
 }
 
@@ -102,7 +118,7 @@ export function conferenceExport(db: Db, user: SessionUser, conferenceId: number
     ] as Column<unknown>[],
     rows: report.walkIns,
   };
-  return { filename: `diem-danh-hoi-nghi-${conferenceId}`, tables: [summaryTable(t, report.figures.total), splitTable(t, report.split), invitees(), walkIns], csv: invitees() };
+  return { filename: `diem-danh-hoi-nghi-${conferenceId}`, tables: [summaryTable(t, report.figures.total, report.figures.essays), splitTable(t, report.split), invitees(), walkIns], csv: invitees() };
 }
 
 function conferenceFigureColumns(t: Translator): Column<ConferenceFigures>[] {
@@ -112,6 +128,11 @@ function conferenceFigureColumns(t: Translator): Column<ConferenceFigures>[] {
     { header: t("reports.body"), type: "text", value: (r) => r.conference.bodyName },
     { header: t("reports.col.date"), type: "datetime", value: (r) => r.conference.startsAt },
     ...tallyColumns<ConferenceFigures>(t, (r) => r.total),
+    ...essayColumns<ConferenceFigures>(
+      t,
+      (r) => r.total,
+      (r) => r.essays,
+    ),
   ];
 }
 
@@ -119,7 +140,7 @@ function absenteeColumns(t: Translator): Column<AbsenteeLine>[] {
   return [
     { header: t("reports.col.conference"), type: "text", width: 40, value: (r) => r.conferenceTitle },
     { header: t("reports.col.date"), type: "date", value: (r) => r.conferenceStartsAt },
-    ...(inviteeColumns(t) as Column<AbsenteeLine>[]).filter((c) => c.header !== t("reports.col.checkedInAt") && c.header !== t("reports.col.late")),
+    ...(inviteeColumns(t) as Column<AbsenteeLine>[]).filter((c) => ![t("reports.col.checkedInAt"), t("reports.col.late"), t("essays.report.inviteeCol")].includes(c.header)),
   ];
 }
 
@@ -129,7 +150,7 @@ export function unitExport(db: Db, user: SessionUser, code: string, filter: Para
   const conferences: ReportTable<unknown> = { sheet: "Hội nghị", columns: conferenceFigureColumns(t) as Column<unknown>[], rows: report.figures };
   return {
     filename: `bao-cao-${report.unit.code}-dot-${report.campaign.id}`,
-    tables: [summaryTable(t, report.split.total), conferences, splitTable(t, report.split), { sheet: "Người vắng", columns: absenteeColumns(t) as Column<unknown>[], rows: report.absentees }],
+    tables: [summaryTable(t, report.split.total, report.essays), conferences, splitTable(t, report.split), { sheet: "Người vắng", columns: absenteeColumns(t) as Column<unknown>[], rows: report.absentees }],
     csv: conferences,
   };
 }
@@ -141,6 +162,11 @@ export function campaignExport(db: Db, user: SessionUser, filter: Parameters<typ
     { header: t("reports.col.unit"), type: "text", value: (r) => r.unit.name },
     { header: t("reports.missing"), type: "int", value: (r) => r.missing },
     ...tallyColumns<CampaignUnitRow>(t, (r) => r.total),
+    ...essayColumns<CampaignUnitRow>(
+      t,
+      (r) => r.total,
+      (r) => r.essays,
+    ),
   ];
   const units: ReportTable<unknown> = { sheet: "Theo đơn vị", columns: unitColumns as Column<unknown>[], rows: report.rows };
   type Cell = { unit: string; title: string; cell: CampaignUnitRow["cells"][number] };
@@ -155,7 +181,7 @@ export function campaignExport(db: Db, user: SessionUser, filter: Parameters<typ
   ];
   return {
     filename: `bao-cao-dot-${report.campaign.id}`,
-    tables: [summaryTable(t, report.split.total), units, { sheet: "Đơn vị × hội nghị", columns: cellColumns as Column<unknown>[], rows: cells }, splitTable(t, report.split)],
+    tables: [summaryTable(t, report.split.total, report.essays), units, { sheet: "Đơn vị × hội nghị", columns: cellColumns as Column<unknown>[], rows: cells }, splitTable(t, report.split)],
     csv: units,
   };
 }

@@ -10,6 +10,7 @@ export interface Column<Row> {
   /** A row whose cell is of another type than the column's (the summary's rate among its counts). */
   cellType?: (row: Row) => CellType;
   width?: number;
+  /** A "date" column may also give a calendar day as "yyyy-MM-dd" (a day, not an instant: no time zone to apply). */
   value: (row: Row) => string | number | Date | null;
 }
 

@@ -18,6 +18,7 @@ const HIGH_WATER = 1 << 20;
 
 /** Dates are written as Vietnam wall-clock times (Excel has no time zones). */
 const VN_OFFSET_MS = 7 * 3_600_000;
+const DATE_KEY = /^\d{4}-\d{2}-\d{2}$/;
 
 export function xlsxStream(tables: ReportTable<unknown>[], onDone?: () => void): ReadableStream<Uint8Array> {
   const out = new PassThrough();
@@ -46,7 +47,10 @@ export function xlsxStream(tables: ReportTable<unknown>[], onDone?: () => void):
           const added = sheet.addRow(
             table.columns.map((c) => {
               const v = c.value(row);
-              return v instanceof Date ? new Date(v.getTime() + VN_OFFSET_MS) : v;
+              if (v instanceof Date) return new Date(v.getTime() + VN_OFFSET_MS);
+              // A calendar day ("2021-03-20") of a date column: that day, as a date cell.
+              if (c.type === "date" && typeof v === "string" && DATE_KEY.test(v)) return new Date(`${v}T00:00:00Z`);
+              return v;
             }),
           );
           for (const [column, typeOf] of mixed) added.getCell(column).numFmt = FORMATS[typeOf(row)];

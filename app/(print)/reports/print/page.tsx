@@ -9,7 +9,7 @@ import { formatRate } from "@/lib/reports/format-rate";
 import { db } from "@/db";
 import { requirePageUser } from "@/lib/auth/guards";
 import { getCompliance } from "@/lib/campaigns/get-compliance";
-import { attendanceRate, type Tally } from "@/lib/reports/attendance-rules";
+import { attendanceRate, essayRate, type EssayCounts, type Tally } from "@/lib/reports/attendance-rules";
 import { reportIssuer } from "@/lib/reports/report-issuer";
 import { countBridgePoints, getCampaignReport, getUnitReport, readableUnit } from "@/lib/reports/report-views";
 import { parseReportFilter } from "@/lib/schemas/reports";
@@ -59,8 +59,11 @@ function FigureRow({ label, tally }: { label: string; tally: Tally }) {
   );
 }
 
-/** One line of the first table: invited = present + absent + not yet known, on its face. */
-function CountCells({ tally }: { tally: Tally }) {
+/**
+ * One line of the first table: invited = present + absent + not yet known, on its face; then the
+ * reflection essays handed in and their rate over the present column beside them.
+ */
+function CountCells({ tally, essays }: { tally: Tally; essays: EssayCounts }) {
   return (
     <>
       <td className="num">{tally.invited}</td>
@@ -68,6 +71,8 @@ function CountCells({ tally }: { tally: Tally }) {
       <td className="num">{tally.excused + tally.unexcused}</td>
       <td className="num">{tally.unknown}</td>
       <td className="num">{formatRate(attendanceRate(tally))}</td>
+      <td className="num">{essays.submitted}</td>
+      <td className="num">{formatRate(essayRate(essays, tally))}</td>
     </>
   );
 }
@@ -75,17 +80,23 @@ function CountCells({ tally }: { tally: Tally }) {
 /** The counting rule, printed under the tables: what each column counts, so the figures can be checked on paper. */
 async function PrintedLegend() {
   const t = await getTranslations("reports");
+  const e = await getTranslations("essays.report");
   return (
     <div className="print-legend" data-testid="printed-legend">
       <p>
         <em>{t("print.legendTitle")}</em>
       </p>
-      <p>{t("print.legendRule")}</p>
+      <p>
+        {t("print.legendRule")} {e("print.legendRule")}
+      </p>
       {(["invited", "present", "excused", "unexcused", "unknown", "rate"] as const).map((k) => (
         <p key={k}>
           <strong>{t(`legend.${k}.term`)}</strong>: {t(`legend.${k}.text`)}
         </p>
       ))}
+      <p>
+        <strong>{e("legend.term")}</strong>: {e("legend.text")}
+      </p>
     </div>
   );
 }
@@ -110,6 +121,7 @@ export default async function PrintReportPage({ searchParams }: Props) {
   if (!campaign) notFound();
   const split = (unitReport ?? campaignReport)!.split;
   const total = split.total;
+  const essays = (unitReport ?? campaignReport)!.essays;
   const issuingUnit = unit ?? db.query.units.findFirst({ where: (u, { isNull }) => isNull(u.parentId) }).sync()!;
   const issuer = reportIssuer(db, issuingUnit);
   // Bridge points of the conferences counted (sites other than the main hall), within the reader's part.
@@ -173,6 +185,10 @@ export default async function PrintReportPage({ searchParams }: Props) {
             madeUp: total.madeUp,
           })}
         </p>
+        <p className="para" data-testid="report-essays">
+          {t("essays.report.print.sentence", { submitted: essays.submitted, present: total.present, rate: formatRate(essayRate(essays, total)) })}
+          {essays.walkIns > 0 ? ` ${t("essays.report.print.walkIns", { count: essays.walkIns })}` : null}
+        </p>
         <table className="doc-table">
           <thead>
             <tr>
@@ -183,6 +199,8 @@ export default async function PrintReportPage({ searchParams }: Props) {
               <th>{t("reports.print.absent")}</th>
               <th>{t("reports.print.notYetKnown")}</th>
               <th>{t("reports.figure.rate")}</th>
+              <th>{t("essays.report.print.col")}</th>
+              <th>{t("essays.report.print.rateCol")}</th>
             </tr>
           </thead>
           <tbody>
@@ -191,7 +209,7 @@ export default async function PrintReportPage({ searchParams }: Props) {
                   <tr key={f.conference.id}>
                     <td>{f.conference.title}</td>
                     <td className="num">{formatDate(f.conference.startsAt)}</td>
-                    <CountCells tally={f.total} />
+                    <CountCells tally={f.total} essays={f.essays} />
                   </tr>
                 ))
               : [...campaignReport!.rows]
@@ -199,13 +217,13 @@ export default async function PrintReportPage({ searchParams }: Props) {
                   .map((r) => (
                     <tr key={r.unit.id}>
                       <td>{r.unit.name}</td>
-                      <CountCells tally={r.total} />
+                      <CountCells tally={r.total} essays={r.essays} />
                     </tr>
                   ))}
             <tr className="total-row" data-testid="report-total">
               <td>{t("reports.print.totalRow")}</td>
               {unit ? <td /> : null}
-              <CountCells tally={total} />
+              <CountCells tally={total} essays={essays} />
             </tr>
           </tbody>
         </table>

@@ -9,7 +9,8 @@ import { ExportLinks } from "@/components/reports/report-filters";
 import { SelectField } from "@/components/ui/select-field";
 import { db } from "@/db";
 import { requirePageUser } from "@/lib/auth/guards";
-import { INVITEE_STATUSES } from "@/lib/reports/attendance-rules";
+import { essayRate, INVITEE_STATUSES } from "@/lib/reports/attendance-rules";
+import { formatRate } from "@/lib/reports/format-rate";
 import { getConferenceReport } from "@/lib/reports/report-views";
 import { parseId } from "@/lib/schemas/conferences";
 import { parseReportFilter } from "@/lib/schemas/reports";
@@ -53,10 +54,14 @@ export default async function ConferenceAttendancePage({ params, searchParams }:
             </p>
           ) : null}
         </div>
-        <ExportLinks base={`/api/conferences/${conference.id}/attendance`} query={filter.site ? `site=${filter.site}` : ""} />
+        <ExportLinks base={`/api/conferences/${conference.id}/attendance`} query={filter.site ? `site=${filter.site}` : ""}>
+          <Link className="button" href={`/conferences/${conference.id}/essays`} data-testid="essays-link" title={t("essays.linkDetail", { submitted: report.figures.essays.submitted, present: report.figures.total.present, rate: formatRate(essayRate(report.figures.essays, report.figures.total)) })}>
+            {t("essays.linkButton", { submitted: report.figures.essays.submitted, present: report.figures.total.present })}
+          </Link>
+        </ExportLinks>
       </div>
 
-      <TallyFigures tally={report.figures.total} />
+      <TallyFigures tally={report.figures.total} essays={report.figures.essays} />
       <ReportLegend />
 
       {report.siteFigures.length > 0 ? (
