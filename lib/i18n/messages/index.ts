@@ -13,12 +13,14 @@ import campaignsEn from "./features/campaigns.en.json";
 import campaignsVi from "./features/campaigns.vi.json";
 import setupEn from "./features/setup.en.json";
 import setupVi from "./features/setup.vi.json";
+import safetyEn from "./features/safety.en.json";
+import safetyVi from "./features/safety.vi.json";
 import unitsEn from "./features/units.en.json";
 import unitsVi from "./features/units.vi.json";
 import en from "./en.json";
 import vi from "./vi.json";
 
 export const MESSAGES = {
-  vi: { ...vi, ...unitsVi, ...bodiesVi, ...campaignsVi, ...accountsVi, ...setupVi, ...documentsVi },
-  en: { ...en, ...unitsEn, ...bodiesEn, ...campaignsEn, ...accountsEn, ...setupEn, ...documentsEn },
+  vi: { ...vi, ...unitsVi, ...bodiesVi, ...campaignsVi, ...accountsVi, ...setupVi, ...documentsVi, ...safetyVi },
+  en: { ...en, ...unitsEn, ...bodiesEn, ...campaignsEn, ...accountsEn, ...setupEn, ...documentsEn, ...safetyEn },
 } as const;
