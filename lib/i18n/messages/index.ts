@@ -4,6 +4,8 @@
  * so that features are translated side by side without touching one big file.
  */
 import accountsEn from "./features/accounts.en.json";
+import auditLogEn from "./features/audit-log.en.json";
+import auditLogVi from "./features/audit-log.vi.json";
 import accountsVi from "./features/accounts.vi.json";
 import bodiesEn from "./features/bodies.en.json";
 import bodiesVi from "./features/bodies.vi.json";
@@ -21,6 +23,6 @@ import en from "./en.json";
 import vi from "./vi.json";
 
 export const MESSAGES = {
-  vi: { ...vi, ...unitsVi, ...bodiesVi, ...campaignsVi, ...accountsVi, ...setupVi, ...documentsVi, ...safetyVi },
-  en: { ...en, ...unitsEn, ...bodiesEn, ...campaignsEn, ...accountsEn, ...setupEn, ...documentsEn, ...safetyEn },
+  vi: { ...vi, ...unitsVi, ...bodiesVi, ...campaignsVi, ...accountsVi, ...setupVi, ...documentsVi, ...safetyVi, ...auditLogVi },
+  en: { ...en, ...unitsEn, ...bodiesEn, ...campaignsEn, ...accountsEn, ...setupEn, ...documentsEn, ...safetyEn, ...auditLogEn },
 } as const;
