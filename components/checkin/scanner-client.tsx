@@ -191,6 +191,8 @@ export function ScannerClient({ siteId, venue, title, time, canWalkIn, canUndo }
       setUndoOpen(false);
       setUndoError(null);
       await device?.forget(shownInvitation);
+      // Back to the scanner's input: the next guest is already at the door.
+      input.current?.focus();
     }
   }
 
@@ -320,7 +322,14 @@ export function ScannerClient({ siteId, venue, title, time, canWalkIn, canUndo }
               <button className="button danger solid" type="submit">
                 {safety("checkin.confirmUndo")}
               </button>
-              <button type="button" className="button subtle-dark" onClick={() => setUndoOpen(false)}>
+              <button
+                type="button"
+                className="button subtle-dark"
+                onClick={() => {
+                  setUndoOpen(false);
+                  input.current?.focus();
+                }}
+              >
                 {safety("back")}
               </button>
             </div>

@@ -133,7 +133,7 @@ const REF_FIELDS: Record<string, RefKind> = {
 };
 
 /** A field that names an object of the entry's own kind (mergedIntoId of a person is a person, of a unit a unit). */
-const SELF_REF_FIELDS = ["mergedIntoId", "from"];
+const SELF_REF_FIELDS = ["mergedIntoId", "from", "into"];
 
 const DATE_TIME_FIELDS = new Set(["startsAt", "endsAt", "retiredAt", "archivedAt", "revokedAt", "issuedAt", "recordedAt", "scannedAt", "receivedAt", "makeUpAttendedAt", "firstScannedAt"]);
 const DATE_FIELDS = new Set(["startDate", "deadline", "dueDate", "date"]);
@@ -205,7 +205,7 @@ function collectIds(rows: AuditRow[]) {
     if (!isObject(value) || depth > 2) return;
     for (const [field, v] of Object.entries(value)) {
       const kind = refKindOf(entity, field);
-      if (kind && !(field === "from" && isObject(v)) && !(Array.isArray(v) && v.some(isObject))) for (const id of idsIn(v)) wanted[kind].add(id);
+      if (kind && !isObject(v) && !(Array.isArray(v) && v.some(isObject))) for (const id of idsIn(v)) wanted[kind].add(id);
       if (isObject(v)) visit(entity, v, depth + 1);
     }
   };
@@ -389,7 +389,7 @@ class Describer {
   }
 
   private list(items: string[]): string {
-    if (items.length === 0) return this.t("auditLog.empty");
+    if (items.length === 0) return this.t("auditLog.none");
     const shown = items.slice(0, LIST_SHOWN).join("; ");
     return items.length > LIST_SHOWN ? this.t("auditLog.andMore", { list: shown, count: items.length - LIST_SHOWN }) : shown;
   }

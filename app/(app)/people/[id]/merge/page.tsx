@@ -96,7 +96,7 @@ export default async function MergePreviewPage({ params, searchParams }: Props) 
         </Link>
       </div>
       <p>{t("safety.merge.pageIntro", { merged: merged.fullName, kept: kept.fullName })}</p>
-      <section className="card stack-sm" aria-labelledby="compare-title">
+      <section className="card stack-sm merge-section" aria-labelledby="compare-title">
         <h2 id="compare-title" className="visually-hidden">
           {t("safety.merge.title")}
         </h2>
@@ -133,7 +133,7 @@ export default async function MergePreviewPage({ params, searchParams }: Props) 
           </table>
         </div>
       </section>
-      <section className="card stack-sm" aria-labelledby="moving-title">
+      <section className="card stack-sm merge-section" aria-labelledby="moving-title">
         <h2 id="moving-title">{t("safety.merge.movingTitle", { count: plan.moving.length })}</h2>
         <p className="muted small">{t("safety.merge.movingHint")}</p>
         {list(plan.moving, false, "merge-moving")}
