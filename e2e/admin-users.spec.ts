@@ -41,7 +41,10 @@ test("the admin creates an organiser, resets a password and disables the account
   await other.getByRole("button", { name: "Đổi mật khẩu" }).click();
   await expect(other).toHaveURL(/\/$/);
 
-  await row.getByRole("button", { name: "Khóa" }).click();
+  // Disabling asks first and says it can be undone; enabling needs no confirmation.
+  await row.getByRole("button", { name: "Khóa", exact: true }).click();
+  await expect(row.getByRole("group", { name: `Khóa tài khoản ${username}` })).toContainText("Mở khóa lại được bất cứ lúc nào.");
+  await row.getByRole("button", { name: "Xác nhận khóa" }).click();
   await expect(row.getByText("Đã khóa", { exact: true })).toBeVisible();
 
   // The open session ends at once, and signing in again says the account is disabled.

@@ -16,7 +16,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import { and, eq, sql } from "drizzle-orm";
-import { bodies, campaigns, conferences, invitations, people, sites, unitFeeds, units, users } from "@/db/schema";
+import { bodies, campaigns, conferences, invitations, people, personMerges, sites, unitFeeds, units, users } from "@/db/schema";
 import { ensureCampaignKeys } from "@/lib/invitations/campaign-keys";
 import { base32Encode } from "@/lib/tokens/base32";
 import { signToken } from "@/lib/tokens/qr-token";
@@ -100,6 +100,10 @@ const ACTIONS: Record<string, Marks> = {
   issueAction: "----+-",
   searchPeopleAction: "----+-",
   mergePeopleAction: "----+-",
+  undoMergeAction: "----+-",
+  revokeInvitationAction: "----+-",
+  restoreInvitationAction: "----+-",
+  restoreConferenceAction: "----+-",
   savePersonAction: "----+-",
   createBodyAction: "----+-",
   updateBodyAction: "----+-",
@@ -161,6 +165,10 @@ async function fixture(admin: APIRequestContext) {
   const conference = db.insert(conferences).values({ campaignId: campaign.id, unitId: unit.id, bodyId: body.id, title: `Hội nghị kiểm thử quyền ${code}`, startsAt: day, endsAt: new Date(day.getTime() + 3_600_000), status: "scheduled" }).returning().get();
   const site = db.insert(sites).values({ conferenceId: conference.id, unitId: unit.id, isMain: true, venue: `Hội trường ${code}` }).returning().get();
   const person = db.insert(people).values({ fullName: "Người Kiểm Thử", searchName: "nguoi kiem thu", unitId: unit.id }).returning().get();
+  // A merge of two other records of the unit (issue 15), for the undo: allowed for the admin, refused to everyone else.
+  const [mergedAway, keptAfter] = ["Bản Sao Kiểm Thử", "Bản Sao Kiểm Thử"].map((fullName) => db.insert(people).values({ fullName, searchName: "ban sao kiem thu", unitId: unit.id }).returning().get());
+  db.update(people).set({ mergedIntoId: keptAfter.id }).where(eq(people.id, mergedAway.id)).run();
+  const merge = db.insert(personMerges).values({ keptPersonId: keptAfter.id, mergedPersonId: mergedAway.id }).returning().get();
   const keys = ensureCampaignKeys(db, campaign.id);
   const invitation = db.insert(invitations).values({ conferenceId: conference.id, personId: person.id, bodyId: body.id, siteId: site.id, status: "issued" }).returning().get();
   const token = signToken({ invitationId: invitation.id, conferenceId: conference.id, tokenVersion: 1 }, keys.privateKey);
@@ -171,7 +179,7 @@ async function fixture(admin: APIRequestContext) {
   const victimId = db.select().from(users).where(eq(users.username, victim.username)).get()!.id;
   const upload = await admin.post("/api/people/import", { multipart: { file: { name: "nguoi.csv", mimeType: "text/csv", buffer: Buffer.from("Họ và tên\nNguyễn Văn Thử\n") }, unitId: String(unit.id) } });
   const batchId = ((await upload.json()) as { batchId?: number }).batchId ?? 999_999;
-  return { unit, body, conference, site, person, invitation, token, feedToken, feedId: feed.id, victimId, batchId, campaign };
+  return { unit, body, conference, site, person, invitation, token, feedToken, feedId: feed.id, victimId, batchId, campaign, mergeId: merge.id };
 }
 
 test.describe("authorization matrix", () => {
@@ -267,6 +275,7 @@ test.describe("authorization matrix", () => {
           bodyId: f.body.id,
           userId: f.victimId,
           feedId: f.feedId,
+          mergeId: f.mergeId,
           reason: "Kiểm thử phân quyền",
           status: "draft",
           deltaDays: 0,

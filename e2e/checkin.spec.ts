@@ -191,8 +191,16 @@ test.describe("the door", () => {
     await expect(page.getByTestId("door-note")).toHaveText("Đã ghi người đi thay.");
     expect(e2eDb().select().from(invitations).where(eq(invitations.id, list[7].id)).get()).toMatchObject({ substituteName: "Phan Văn Thay" });
 
-    page.once("dialog", (dialog) => void dialog.accept("Quét nhầm thẻ"));
+    // The undo asks first: whose check-in, what happens, and why (a reason too short is refused on the spot).
     await page.getByRole("button", { name: "Hủy lượt điểm danh" }).click();
+    const step = page.getByRole("group", { name: /^Hủy lượt điểm danh của / });
+    await expect(step).toContainText("trở lại “chưa có mặt”");
+    await step.getByLabel("Lý do hủy lượt điểm danh").fill("ab");
+    await step.getByRole("button", { name: "Xác nhận hủy lượt điểm danh" }).click();
+    await expect(step).toContainText("Vui lòng ghi lý do (ít nhất 3 ký tự).");
+    expect(e2eDb().select().from(checkIns).where(eq(checkIns.invitationId, list[7].id)).all()).toHaveLength(1);
+    await step.getByLabel("Lý do hủy lượt điểm danh").fill("Quét nhầm thẻ");
+    await step.getByRole("button", { name: "Xác nhận hủy lượt điểm danh" }).click();
     await expect(page.getByTestId("door-note")).toHaveText("Đã hủy lượt điểm danh; nhật ký vẫn giữ lại.");
     expect(e2eDb().select().from(checkIns).where(eq(checkIns.invitationId, list[7].id)).all()).toHaveLength(0);
     expect(e2eDb().select().from(scanLog).where(eq(scanLog.invitationId, list[7].id)).all().map((r) => r.verdict)).toContain("ok");

@@ -60,15 +60,42 @@ test("an organiser builds a list by searching without diacritics, issues, prints
     expect(decoded?.data).toBe(issued.find((i) => i.id === invitationId)!.token);
   }
 
-  // The personal page, then revoked.
+  // The personal page, then revoked: the step says what happens and asks why.
   const token = issued[0].token!;
   await page.goto(`/i/${token}`);
   await expect(page.getByTestId("invitation-state")).toContainText("Hội nghị thử giấy mời");
   await page.goto(`/conferences/${id}/invitations`);
-  await page.locator(`tr[data-invitation="${issued[0].id}"]`).getByRole("button", { name: "Thu hồi" }).click();
-  await expect(page.getByText("Đã thu hồi giấy mời.")).toBeVisible();
+  const row = page.locator(`tr[data-invitation="${issued[0].id}"]`);
+  await row.getByRole("button", { name: "Thu hồi" }).click();
+  const step = row.getByRole("group", { name: /^Thu hồi giấy mời của / });
+  await expect(step).toContainText("Mã QR trên giấy mời sẽ không dùng được ở cửa hội trường");
+  await step.getByRole("button", { name: "Xác nhận thu hồi" }).click();
+  await expect(step).toContainText("Vui lòng ghi lý do (ít nhất 3 ký tự).");
+  expect(e2eDb().select().from(invitations).where(eq(invitations.id, issued[0].id)).get()!.status).toBe("issued");
+  await step.getByLabel("Lý do thu hồi").fill("Đồng chí đã chuyển công tác");
+  await step.getByRole("button", { name: "Xác nhận thu hồi" }).click();
+  await expect(row.getByText("Đã thu hồi giấy mời. Có thể khôi phục khi chưa cấp lại mã.")).toBeVisible();
+  // The reason is kept and shown on the list…
+  await expect(row.getByTestId("revoke-note")).toContainText("Lý do thu hồi: Đồng chí đã chuyển công tác");
+  await page.reload();
+  await expect(page.locator(`tr[data-invitation="${issued[0].id}"]`).getByTestId("revoke-note")).toContainText("Lý do thu hồi: Đồng chí đã chuyển công tác");
+  expect(e2eDb().select().from(invitations).where(eq(invitations.id, issued[0].id)).get()).toMatchObject({ status: "revoked", revokeReason: "Đồng chí đã chuyển công tác" });
+  // …but the guest only sees that the letter was revoked, never the internal reason.
   await page.goto(`/i/${token}`);
   await expect(page.getByRole("heading", { name: "Giấy mời đã bị thu hồi" })).toBeVisible();
+  await expect(page.locator("body")).not.toContainText("chuyển công tác");
+
+  // Restored while not reissued: the same QR works again.
+  await page.goto(`/conferences/${id}/invitations`);
+  const again = page.locator(`tr[data-invitation="${issued[0].id}"]`);
+  await again.getByRole("button", { name: "Khôi phục" }).click();
+  await expect(again.getByRole("group", { name: /^Khôi phục giấy mời của / })).toContainText("đúng mã QR đã phát");
+  await again.getByRole("button", { name: "Xác nhận khôi phục" }).click();
+  await expect(again.getByText("Đã khôi phục giấy mời; mã QR cũ dùng được trở lại.")).toBeVisible();
+  await expect(page.getByTestId("invitation-counts")).toHaveText("2 đã phát hành · 0 chưa phát hành · 0 đã thu hồi");
+  await page.goto(`/i/${token}`);
+  await expect(page.getByTestId("invitation-state")).toContainText("Hội nghị thử giấy mời");
+  expect(e2eDb().select().from(invitations).where(eq(invitations.id, issued[0].id)).get()).toMatchObject({ status: "issued", token, revokeReason: null });
 });
 
 test("exports open in Excel with the tokens and links, and only for the issuing body", async ({ page }) => {

@@ -1,6 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
-import { auditLog, people } from "@/db/schema";
-import { e2eDb, expect, signIn, test, unitIdOf } from "./fixtures";
+import { auditLog, bodies, campaigns, checkIns, conferences, invitations, people, sites } from "@/db/schema";
+import { foldForSearch } from "@/lib/text/fold";
+import { createAccount, e2eDb, expect, signIn, test, unitIdOf } from "./fixtures";
 
 const stamp = `${process.pid}${Date.now() % 100000}`;
 const CSV = [
@@ -94,8 +95,10 @@ test("people are created, edited and merged; viewers cannot reach the directory"
   }
   // The second record sees the first as a possible duplicate (same name, same phone once normalised).
   await expect(page.getByTestId("duplicates").locator("li")).toHaveCount(1);
-  await page.getByRole("button", { name: "Gộp vào hồ sơ này" }).click();
-  await expect(page.getByText("Đã gộp hồ sơ trùng.")).toBeVisible();
+  await expect(page.getByTestId("duplicate-signals")).toHaveText("Cùng họ tên, cùng số điện thoại");
+  await page.getByRole("link", { name: "So sánh và gộp…" }).click();
+  await page.getByRole("button", { name: /^Gộp “Trương Văn Trùng/ }).click();
+  await expect(page.getByTestId("merge-done")).toContainText("vào hồ sơ này: 0 giấy mời đã chuyển sang");
   await page.goto(`/people?q=truong van trung ${stamp}`);
   await expect(page.getByTestId("people-count")).toHaveText("1 người");
 
@@ -110,4 +113,84 @@ test("people are created, edited and merged; viewers cannot reach the directory"
   await signIn(page, "baocao.bato");
   expect((await page.goto("/people"))?.status()).toBe(404);
   expect((await page.request.post("/api/people/import", { multipart: { unitId: "1", file: { name: "a.csv", mimeType: "text/csv", buffer: Buffer.from("Họ và tên\nA") } } })).status()).toBe(403);
+});
+
+test("a merge shows both records and what moves, asks to confirm, suggests only likely duplicates, and can be undone", async ({ page }) => {
+  // Nghĩa Hành (532): a unit no read-only test counts; two conferences of its own.
+  const db = e2eDb();
+  const unitId = unitIdOf("532");
+  const body = db.select().from(bodies).where(and(eq(bodies.unitId, unitId), eq(bodies.kind, "propaganda"))).get()!;
+  const campaign = db.select().from(campaigns).get()!;
+  const day = new Date(Date.now() + 30 * 86_400_000);
+  const conference = (title: string) => {
+    const c = db.insert(conferences).values({ campaignId: campaign.id, unitId, bodyId: body.id, title, startsAt: day, endsAt: new Date(day.getTime() + 3_600_000), status: "scheduled" }).returning().get();
+    const site = db.insert(sites).values({ conferenceId: c.id, unitId, isMain: true, venue: `Hội trường ${title}` }).returning().get();
+    return { ...c, siteId: site.id };
+  };
+  const first = conference(`Hội nghị gộp thứ nhất ${stamp}`);
+  const second = conference(`Hội nghị gộp thứ hai ${stamp}`);
+  const name = `Phan Văn Gộp ${stamp}`;
+  const person = (position: string, phone: string, workplace: string) =>
+    db.insert(people).values({ fullName: name, searchName: foldForSearch(name), unitId, position, phone, workplace }).returning().get();
+  const chairman = person("Chủ tịch Ủy ban MTTQ", "0905777111", "Ủy ban MTTQ huyện");
+  const same = person("Chuyên viên", "0905777111", "Ủy ban MTTQ huyện");
+  person("Giáo viên", "0905777999", "Trường THCS Hành Phước"); // a namesake with nothing else in common
+  const invite = (personId: number, c: { id: number; siteId: number }) =>
+    db.insert(invitations).values({ conferenceId: c.id, personId, bodyId: body.id, siteId: c.siteId, status: "issued", token: `GOP${stamp}${personId}X${c.id}` }).returning().get();
+  const moving = invite(chairman.id, first);
+  db.insert(checkIns).values({ invitationId: moving.id, conferenceId: first.id, siteId: first.siteId, scannedAt: new Date(), receivedAt: new Date(), method: "manual" }).run();
+  const clash = invite(chairman.id, second);
+  invite(same.id, second);
+
+  const organiser = await createAccount("organizer", "532", "mat-khau-thu-1", "propaganda");
+  await signIn(page, organiser.username, organiser.password);
+  await page.goto(`/people/${chairman.id}`);
+  // The namesake with nothing else in common is not suggested; the likely duplicate is, with what matches.
+  await expect(page.getByTestId("duplicates").locator("li")).toHaveCount(1);
+  await expect(page.getByTestId("duplicates")).toContainText("Chuyên viên");
+  await expect(page.getByTestId("duplicates")).not.toContainText("Giáo viên");
+  await expect(page.getByTestId("duplicate-signals")).toHaveText("Cùng họ tên, cùng số điện thoại, cùng nơi công tác");
+
+  // The preview: both records side by side, the difference marked, what moves and what is revoked. Nothing changed yet.
+  await page.getByRole("link", { name: "So sánh và gộp…" }).click();
+  await expect(page).toHaveURL(new RegExp(`/people/${chairman.id}/merge\\?into=${same.id}$`));
+  const compare = page.getByTestId("merge-compare");
+  await expect(compare.locator('tr[data-field="position"]')).toHaveAttribute("data-differs", "1");
+  await expect(compare.locator('tr[data-field="position"]')).toContainText("Chủ tịch Ủy ban MTTQ");
+  await expect(compare.locator('tr[data-field="position"]')).toContainText("Chuyên viên");
+  await expect(compare.locator('tr[data-field="phone"]')).toHaveAttribute("data-differs", "0");
+  await expect(page.getByTestId("merge-moving")).toContainText(`Hội nghị gộp thứ nhất ${stamp}`);
+  await expect(page.getByTestId("merge-moving")).toContainText("đã điểm danh");
+  await expect(page.getByTestId("merge-revoking")).toContainText(`Hội nghị gộp thứ hai ${stamp}`);
+  await expect(page.getByTestId("merge-revoking")).toContainText("của hồ sơ được gộp");
+  expect(db.select().from(people).where(eq(people.id, chairman.id)).get()!.mergedIntoId).toBeNull();
+
+  // Confirmed: the kept record's page says what happened and offers the undo.
+  await page.getByRole("button", { name: `Gộp “${name}” vào “${name}”` }).click();
+  await expect(page).toHaveURL(new RegExp(`/people/${same.id}\\?merged=\\d+$`));
+  await expect(page.getByTestId("merge-done")).toContainText("1 giấy mời đã chuyển sang, 1 giấy mời bị thu hồi vì trùng hội nghị");
+  expect(db.select().from(people).where(eq(people.id, chairman.id)).get()!.mergedIntoId).toBe(same.id);
+  expect(db.select().from(invitations).where(eq(invitations.id, moving.id)).get()!.personId).toBe(same.id);
+  expect(db.select().from(invitations).where(eq(invitations.id, clash.id)).get()).toMatchObject({ status: "revoked", revokeReason: "gộp hồ sơ" });
+  // The merged record is kept, hidden from the directory, and its page says where it went.
+  await page.goto(`/people?q=${encodeURIComponent(foldForSearch(name))}`);
+  await expect(page.getByTestId("people-count")).toHaveText("2 người");
+  await expect(page.getByTestId("people-table")).not.toContainText("Chủ tịch Ủy ban MTTQ");
+  await page.goto(`/people/${chairman.id}`);
+  await expect(page.getByTestId("merged-notice")).toContainText(`Hồ sơ này đã được gộp vào hồ sơ “${name}”`);
+
+  // Undo, from the kept record's page: everything goes back.
+  await page.goto(`/people/${same.id}`);
+  const history = page.getByTestId("merge-history");
+  await history.getByRole("button", { name: "Hoàn tác gộp" }).click();
+  await expect(history.getByRole("group", { name: "Hoàn tác gộp" })).toContainText(`giấy mời đã chuyển trở về hồ sơ “${name}”`);
+  await history.getByRole("button", { name: `Tách lại “${name}”` }).click();
+  await expect(history).toContainText("Đã hoàn tác lúc");
+  expect(db.select().from(people).where(eq(people.id, chairman.id)).get()!.mergedIntoId).toBeNull();
+  expect(db.select().from(invitations).where(eq(invitations.id, moving.id)).get()!.personId).toBe(chairman.id);
+  expect(db.select().from(invitations).where(eq(invitations.id, clash.id)).get()).toMatchObject({ status: "issued", revokeReason: null });
+  expect(db.select().from(checkIns).where(eq(checkIns.invitationId, moving.id)).get()).toBeTruthy();
+  await page.goto(`/people/${chairman.id}`);
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+  await expect(page.getByLabel("Chức vụ")).toHaveValue("Chủ tịch Ủy ban MTTQ");
 });

@@ -169,7 +169,11 @@ test.describe("scheduling", () => {
     expect(feed.status()).toBe(200);
     const events = new ICAL.Component(ICAL.parse(await feed.text())).getAllSubcomponents("vevent").map((v) => new ICAL.Event(v).summary);
     expect(events).toHaveLength(5); // Ba Tơ's four and the provincial one bridged into Ba Tơ
-    await page.getByRole("button", { name: "Thu hồi" }).click();
+    // Revoking asks first, and says it cannot be undone.
+    await page.getByTestId("feed-list").getByRole("button", { name: "Thu hồi" }).first().click();
+    const step = page.getByRole("group", { name: "Thu hồi đường dẫn lịch của Huyện Ba Tơ" });
+    await expect(step).toContainText("Không khôi phục được");
+    await step.getByRole("button", { name: "Xác nhận thu hồi" }).click();
     await expect(page.getByText("Đã thu hồi đường dẫn lịch.")).toBeVisible();
     expect((await request.get(url)).status()).toBe(404);
   });

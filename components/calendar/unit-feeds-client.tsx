@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { createFeedAction, revokeFeedAction } from "@/app/(app)/calendar/actions";
+import { ConfirmStep } from "@/components/ui/confirm-step-client";
 import { initialActionResult, latestMessage } from "@/lib/http/action-result";
 
 interface Props {
@@ -13,6 +14,7 @@ interface Props {
 /** Secret feed URLs that a phone calendar subscribes to; revoking one stops it at once. */
 export function UnitFeedsClient({ feeds, units }: Props) {
   const t = useTranslations("feeds");
+  const s = useTranslations("safety.feed");
   const [createState, createAction, creating] = useActionState(createFeedAction, initialActionResult);
   const [revokeState, revokeAction, revoking] = useActionState(revokeFeedAction, initialActionResult);
   const outcome = latestMessage(createState, revokeState);
@@ -27,12 +29,16 @@ export function UnitFeedsClient({ feeds, units }: Props) {
                 <p className="item-title">{f.unitName}</p>
                 <input className="feed-url" readOnly value={f.url} aria-label={t("urlOf", { unit: f.unitName })} onFocus={(e) => e.currentTarget.select()} />
               </div>
-              <form action={revokeAction}>
-                <input type="hidden" name="feedId" value={f.id} />
-                <button className="button small danger" type="submit" disabled={revoking}>
-                  {t("revoke")}
-                </button>
-              </form>
+              <ConfirmStep
+                formAction={revokeAction}
+                state={revokeState}
+                pending={revoking}
+                fields={{ feedId: f.id }}
+                trigger={t("revoke")}
+                title={s("revokeTitle", { unit: f.unitName })}
+                hint={s("revokeHint")}
+                confirmLabel={s("confirmRevoke")}
+              />
             </li>
           ))}
         </ul>

@@ -84,6 +84,10 @@ export function ScannerClient({ siteId, venue, title, time, canWalkIn, canUndo }
   const busy = useRef(false);
   const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
   const [substituteOpen, setSubstituteOpen] = useState(false);
+  /** The undo's confirmation step: open, and its refusal (a reason too short). */
+  const [undoOpen, setUndoOpen] = useState(false);
+  const [undoError, setUndoError] = useState<string | null>(null);
+  const safety = useTranslations("safety");
   const online = state?.connection !== "offline";
 
   // Installable and usable offline: the service worker keeps this page and its code (lib/door-device/service-worker.ts).
@@ -93,6 +97,7 @@ export function ScannerClient({ siteId, venue, title, time, canWalkIn, canUndo }
     setShown(answer);
     setNote(null);
     setSubstituteOpen(false);
+    setUndoOpen(false);
     const colour = answer.kind === "result" ? (COLOUR[answer.result.verdict] ?? "red") : answer.kind === "walk_in" ? "green" : "red";
     beep(colour, audio.current);
   }, []);
@@ -172,13 +177,23 @@ export function ScannerClient({ siteId, venue, title, time, canWalkIn, canUndo }
     input.current?.focus();
   }
 
-  async function undo() {
+  /** Undoes the shown check-in, once the step has said what it does and the reason is given. */
+  async function undo(form: FormData) {
     if (!shownInvitation) return;
-    const reason = window.prompt(t("undoReason"));
-    if (!reason || reason.trim().length < 3) return;
+    const reason = String(form.get("reason") ?? "").trim();
+    if (reason.length < 3 || reason.length > 500) {
+      setUndoError(safety(reason.length < 3 ? "errors.reasonTooShort" : "errors.reasonTooLong"));
+      return;
+    }
     const { ok, body } = await postJson("/api/checkin/undo", { siteId, invitationId: shownInvitation, reason });
     setNote(ok ? { ok: true, text: t("undone") } : { ok: false, text: body.message ?? t("networkError") });
-    if (ok) await device?.forget(shownInvitation);
+    if (ok) {
+      setUndoOpen(false);
+      setUndoError(null);
+      await device?.forget(shownInvitation);
+      // Back to the scanner's input: the next guest is already at the door.
+      input.current?.focus();
+    }
   }
 
   async function walkIn(form: FormData) {
@@ -262,15 +277,63 @@ export function ScannerClient({ siteId, venue, title, time, canWalkIn, canUndo }
 
       {result?.invitationId && (result.verdict === "ok" || result.verdict === "duplicate") ? (
         <div className="row-actions">
-          <button type="button" className="button" onClick={() => setSubstituteOpen((v) => !v)} disabled={!online} title={online ? undefined : t("needsNetwork")}>
+          <button type="button" className="button" onClick={() => {
+              setSubstituteOpen((v) => !v);
+              setUndoOpen(false);
+            }} disabled={!online} title={online ? undefined : t("needsNetwork")}>
             {t("substituteButton")}
           </button>
           {canUndo && result.verdict === "ok" ? (
-            <button type="button" className="button danger" onClick={undo} disabled={!online} title={online ? undefined : t("needsNetwork")}>
+            <button
+              type="button"
+              className="button danger"
+              onClick={() => {
+                setUndoOpen((v) => !v);
+                setUndoError(null);
+                setSubstituteOpen(false);
+              }}
+              aria-expanded={undoOpen}
+              disabled={!online}
+              title={online ? undefined : t("needsNetwork")}
+            >
               {t("undoButton")}
             </button>
           ) : null}
           {!online ? <span className="muted small">{t("needsNetwork")}</span> : null}
+        </div>
+      ) : null}
+      {undoOpen && online && result?.attendee ? (
+        <div className="card confirm-step danger" role="group" aria-labelledby="undo-title">
+          <p className="confirm-step-title" id="undo-title">
+            {safety("checkin.undoTitle", { name: result.attendee.name })}
+          </p>
+          <p className="small">{safety("checkin.undoHint")}</p>
+          <form className="stack-sm" action={undo} noValidate>
+            <div className={`field${undoError ? " has-error" : ""}`}>
+              <label htmlFor="undo-reason">{safety("checkin.reason")}</label>
+              <textarea id="undo-reason" name="reason" rows={2} minLength={3} maxLength={500} required autoFocus aria-invalid={undoError ? true : undefined} aria-describedby={undoError ? "undo-reason-error" : undefined} />
+              {undoError ? (
+                <p className="field-error" id="undo-reason-error">
+                  {undoError}
+                </p>
+              ) : null}
+            </div>
+            <div className="row-actions">
+              <button className="button danger solid" type="submit">
+                {safety("checkin.confirmUndo")}
+              </button>
+              <button
+                type="button"
+                className="button subtle-dark"
+                onClick={() => {
+                  setUndoOpen(false);
+                  input.current?.focus();
+                }}
+              >
+                {safety("back")}
+              </button>
+            </div>
+          </form>
         </div>
       ) : null}
       {substituteOpen && online ? (

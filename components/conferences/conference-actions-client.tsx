@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { cancelConferenceAction, duplicateConferenceAction, setStatusAction } from "@/app/(app)/conferences/actions";
+import { cancelConferenceAction, duplicateConferenceAction, restoreConferenceAction, setStatusAction } from "@/app/(app)/conferences/actions";
+import { ConfirmStep } from "@/components/ui/confirm-step-client";
 import { Field } from "@/components/ui/field";
 import { initialActionResult, latestMessage } from "@/lib/http/action-result";
 
@@ -12,14 +13,18 @@ interface Props {
   canEdit: boolean;
   cancellable: boolean;
   transitions: { status: string; label: string }[];
+  /** A cancelled conference: why it was cancelled, and the statuses it may go back to. */
+  restorable?: { reason: string; statuses: { status: string; label: string }[] } | null;
 }
 
 /** What an organiser may do with a conference; the server checks every one of them again. */
-export function ConferenceActionsClient({ conferenceId, canEdit, cancellable, transitions }: Props) {
+export function ConferenceActionsClient({ conferenceId, canEdit, cancellable, transitions, restorable = null }: Props) {
   const t = useTranslations("conferences");
+  const s = useTranslations("safety.conference");
   const [statusState, statusAction, statusPending] = useActionState(setStatusAction, initialActionResult);
   const [cancelState, cancelAction, cancelPending] = useActionState(cancelConferenceAction, initialActionResult);
-  const outcome = latestMessage(statusState, cancelState);
+  const [restoreState, restoreAction, restoring] = useActionState(restoreConferenceAction, initialActionResult);
+  const outcome = latestMessage(statusState, cancelState, ...(restoreState.ok ? [restoreState] : []));
 
   return (
     <div className="actions-bar">
@@ -57,6 +62,7 @@ export function ConferenceActionsClient({ conferenceId, canEdit, cancellable, tr
         <details className="cancel-box">
           <summary>{t("cancel")}</summary>
           <form action={cancelAction} className="form" noValidate>
+            <p className="small">{s("cancelHint")}</p>
             <input type="hidden" name="conferenceId" value={conferenceId} />
             <Field id="cancel-reason" label={t("cancelReason")} error={cancelState.fieldErrors?.reason}>
               <textarea id="cancel-reason" name="reason" rows={2} maxLength={500} required />
@@ -68,6 +74,30 @@ export function ConferenceActionsClient({ conferenceId, canEdit, cancellable, tr
             </div>
           </form>
         </details>
+      ) : null}
+      {restorable ? (
+        <ConfirmStep
+          formAction={restoreAction}
+          state={restoreState}
+          pending={restoring}
+          fields={{ conferenceId }}
+          trigger={s("restoreTitle")}
+          title={s("restoreTitle")}
+          hint={s("restoreHint", { reason: restorable.reason })}
+          confirmLabel={s("confirmRestore")}
+          danger={false}
+        >
+          <div className="field">
+            <label htmlFor="restore-status">{s("restoreTo")}</label>
+            <select id="restore-status" name="status" defaultValue={restorable.statuses[0]?.status}>
+              {restorable.statuses.map((st) => (
+                <option key={st.status} value={st.status}>
+                  {st.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        </ConfirmStep>
       ) : null}
     </div>
   );

@@ -2,12 +2,15 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { rowAction, substituteAction } from "@/app/(app)/conferences/[id]/invitations/actions";
+import { restoreInvitationAction, revokeInvitationAction, rowAction, substituteAction } from "@/app/(app)/conferences/[id]/invitations/actions";
+import { ConfirmStep } from "@/components/ui/confirm-step-client";
 import { initialActionResult, latestMessage } from "@/lib/http/action-result";
 
 interface Props {
   conferenceId: number;
   invitationId: number;
+  /** The invitee's name: the confirmation says whose letter it is. */
+  personName: string;
   status: "draft" | "issued" | "revoked";
   siteId: number;
   sites: { id: number; label: string }[];
@@ -15,11 +18,16 @@ interface Props {
   substitutePosition: string;
 }
 
-export function InvitationRowActionsClient({ conferenceId, invitationId, status, siteId, sites, substituteName, substitutePosition }: Props) {
+export function InvitationRowActionsClient({ conferenceId, invitationId, personName, status, siteId, sites, substituteName, substitutePosition }: Props) {
   const t = useTranslations("invitations");
+  const s = useTranslations("safety.invitation");
   const [state, action, pending] = useActionState(rowAction, initialActionResult);
   const [subState, subAction, subPending] = useActionState(substituteAction, initialActionResult);
-  const outcome = latestMessage(state, subState);
+  const [revokeState, revokeAction, revoking] = useActionState(revokeInvitationAction, initialActionResult);
+  const [restoreState, restoreAction, restoring] = useActionState(restoreInvitationAction, initialActionResult);
+  // The step shows its own refusals; the row shows successes and the other forms' answers.
+  const outcome = latestMessage(state, subState, ...[revokeState, restoreState].filter((r) => r.ok));
+  const ids = { conferenceId, invitationId };
   const hidden = (
     <>
       <input type="hidden" name="conferenceId" value={conferenceId} />
@@ -29,12 +37,30 @@ export function InvitationRowActionsClient({ conferenceId, invitationId, status,
   return (
     <div className="row-actions">
       {status === "issued" ? (
-        <form action={action}>
-          {hidden}
-          <button className="button small danger" name="op" value="revoke" disabled={pending}>
-            {t("revoke")}
-          </button>
-        </form>
+        <ConfirmStep
+          formAction={revokeAction}
+          state={revokeState}
+          pending={revoking}
+          fields={ids}
+          trigger={s("revoke")}
+          title={s("revokeTitle", { name: personName })}
+          hint={s("revokeHint")}
+          confirmLabel={s("confirmRevoke")}
+          reason={{ label: s("reason") }}
+        />
+      ) : null}
+      {status === "revoked" ? (
+        <ConfirmStep
+          formAction={restoreAction}
+          state={restoreState}
+          pending={restoring}
+          fields={ids}
+          trigger={s("restore")}
+          title={s("restoreTitle", { name: personName })}
+          hint={s("restoreHint")}
+          confirmLabel={s("confirmRestore")}
+          danger={false}
+        />
       ) : null}
       {status !== "draft" ? (
         <form action={action}>

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { InvitationRow } from "@/lib/invitations/list-invitations";
+import { formatDateTime } from "@/lib/time/format";
 import { InvitationRowActionsClient } from "./invitation-row-actions-client";
 
 interface Props {
@@ -42,6 +43,18 @@ export async function InvitationTable({ conferenceId, rows, sites, canManage }: 
             <td data-label={t("conferences.status")}>
               <StatusBadge status={r.status === "issued" ? "held" : r.status === "revoked" ? "overdue" : "draft"} label={t(`invitationStatus.${r.status}`)} />
               {r.letterNumber ? <div className="small muted">{t("invitations.letterNumber", { number: r.letterNumber })}</div> : null}
+              {r.status === "revoked" && (r.revokeReason || r.revokedAt) ? (
+                <div className="revoke-note" data-testid="revoke-note">
+                  {r.revokeReason ? <div>{t("safety.invitation.revokedBecause", { reason: r.revokeReason })}</div> : null}
+                  {r.revokedAt ? (
+                    <div className="muted">
+                      {r.revokedByName
+                        ? t("safety.invitation.revokedAtBy", { at: formatDateTime(r.revokedAt), by: r.revokedByName })
+                        : t("safety.invitation.revokedAt", { at: formatDateTime(r.revokedAt) })}
+                    </div>
+                  ) : null}
+                </div>
+              ) : null}
               {r.token && r.status === "issued" ? (
                 <a className="small" href={`/i/${r.token}`} target="_blank" rel="noreferrer">
                   {t("invitations.personalPage")}
@@ -53,6 +66,7 @@ export async function InvitationTable({ conferenceId, rows, sites, canManage }: 
                 <InvitationRowActionsClient
                   conferenceId={conferenceId}
                   invitationId={r.id}
+                  personName={r.fullName}
                   status={r.status}
                   siteId={r.siteId}
                   sites={sites}

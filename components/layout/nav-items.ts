@@ -1,6 +1,6 @@
 import type { Action } from "@/lib/permissions";
 
-export type NavLabel = "home" | "scan" | "calendar" | "conferences" | "board" | "reports" | "people" | "admin" | "account";
+export type NavLabel = "home" | "scan" | "calendar" | "conferences" | "board" | "reports" | "people" | "admin" | "audit" | "account";
 
 /** The navigation, in order; an entry is shown only to roles that may open its page. */
 export const NAV_ITEMS: { href: string; label: NavLabel; action: Action }[] = [
@@ -12,5 +12,6 @@ export const NAV_ITEMS: { href: string; label: NavLabel; action: Action }[] = [
   { href: "/reports", label: "reports", action: "report:read" },
   { href: "/people", label: "people", action: "people:manage" },
   { href: "/admin", label: "admin", action: "user:manage" },
+  { href: "/admin/audit", label: "audit", action: "audit:read" },
   { href: "/account", label: "account", action: "account:manage-own" },
 ];

@@ -15,7 +15,10 @@ interface Props {
 export function NavLinksClient({ items, label, menuLabel, children }: Props) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
-  const isActive = (href: string) => (href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`));
+  const matches = (href: string) => (href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`));
+  // The most specific entry is the current one: on /admin/audit, "Nhật ký" and not "Quản trị".
+  const current = items.filter((item) => matches(item.href)).sort((a, b) => b.href.length - a.href.length)[0]?.href;
+  const isActive = (href: string) => href === current;
 
   return (
     <>

@@ -2,43 +2,51 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { mergePeopleAction } from "@/app/(app)/people/actions";
+import { mergePeopleAction, undoMergeAction } from "@/app/(app)/people/actions";
+import { ActionMessage } from "@/components/ui/action-message";
+import { ConfirmStep } from "@/components/ui/confirm-step-client";
 import { initialActionResult } from "@/lib/http/action-result";
 
-interface Props {
-  duplicateId: number;
-  candidates: { id: number; fullName: string; position: string; workplace: string; phone: string | null; unitName: string }[];
-}
-
-/** Possible duplicates of this person; merging keeps the other record and moves this one's invitations to it. */
-export function MergeClient({ duplicateId, candidates }: Props) {
-  const t = useTranslations("people");
+/** The preview page's one button: merge `duplicateId` into `keepId` (the server plans it again and refuses what it would refuse). */
+export function MergeConfirmClient({ duplicateId, keepId, label }: { duplicateId: number; keepId: number; label: string }) {
   const [state, action, pending] = useActionState(mergePeopleAction, initialActionResult);
   return (
-    <div className="stack-sm">
-      <p className="muted">{t("mergeIntro")}</p>
-      <ul className="item-list" data-testid="duplicates">
-        {candidates.map((c) => (
-          <li key={c.id} className="feed-row">
-            <div>
-              <p className="item-title">{c.fullName}</p>
-              <p className="muted small">{[c.position, c.workplace, c.unitName, c.phone].filter(Boolean).join(" · ")}</p>
-            </div>
-            <form action={action}>
-              <input type="hidden" name="duplicateId" value={duplicateId} />
-              <input type="hidden" name="keepId" value={c.id} />
-              <button className="button small" type="submit" disabled={pending}>
-                {t("mergeInto")}
-              </button>
-            </form>
-          </li>
-        ))}
-      </ul>
+    <form action={action} className="stack-sm" data-testid="merge-confirm">
+      <input type="hidden" name="duplicateId" value={duplicateId} />
+      <input type="hidden" name="keepId" value={keepId} />
+      <input type="hidden" name="confirm" value="1" />
+      <div>
+        <button className="button danger solid" type="submit" disabled={pending}>
+          {label}
+        </button>
+      </div>
       {state.message ? (
         <p className="notice error" role="alert">
           {state.message}
         </p>
       ) : null}
+    </form>
+  );
+}
+
+/** "Hoàn tác gộp": splits the merged record off again, after saying what that does. */
+export function UndoMergeClient({ mergeId, mergedName }: { mergeId: number; mergedName: string }) {
+  const t = useTranslations("safety.merge");
+  const [state, action, pending] = useActionState(undoMergeAction, initialActionResult);
+  return (
+    <div className="stack-sm" data-testid={`undo-merge-${mergeId}`}>
+      <ConfirmStep
+        formAction={action}
+        state={state}
+        pending={pending}
+        fields={{ mergeId }}
+        trigger={t("undo")}
+        title={t("undo")}
+        hint={t("undoHint", { name: mergedName })}
+        confirmLabel={t("confirmUndo", { name: mergedName })}
+        danger={false}
+      />
+      {state.ok ? <ActionMessage state={state} /> : null}
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { resetPasswordAction, setDisabledAction, unlockSignInAction } from "@/app/(app)/admin/users/actions";
+import { ConfirmStep } from "@/components/ui/confirm-step-client";
 import { initialActionResult, latestMessage } from "@/lib/http/action-result";
 
 interface Props {
@@ -16,6 +17,7 @@ interface Props {
 
 export function UserRowActionsClient({ userId, username, disabled, isSelf, recentFailures }: Props) {
   const t = useTranslations("users");
+  const s = useTranslations("safety.user");
   const [resetState, resetAction, resetting] = useActionState(resetPasswordAction, initialActionResult);
   const [toggleState, toggleAction, toggling] = useActionState(setDisabledAction, initialActionResult);
   const [unlockState, unlockAction, unlocking] = useActionState(unlockSignInAction, initialActionResult);
@@ -30,15 +32,27 @@ export function UserRowActionsClient({ userId, username, disabled, isSelf, recen
           {t("reset")}
         </button>
       </form>
-      {isSelf ? null : (
+      {isSelf ? null : disabled ? (
+        // The way back needs no confirmation.
         <form action={toggleAction}>
           <input type="hidden" name="userId" value={userId} />
           <input type="hidden" name="username" value={username} />
-          <input type="hidden" name="disabled" value={disabled ? "0" : "1"} />
-          <button className={`button small ${disabled ? "" : "danger"}`} type="submit" disabled={toggling}>
-            {disabled ? t("enable") : t("disable")}
+          <input type="hidden" name="disabled" value="0" />
+          <button className="button small" type="submit" disabled={toggling}>
+            {t("enable")}
           </button>
         </form>
+      ) : (
+        <ConfirmStep
+          formAction={toggleAction}
+          state={toggleState}
+          pending={toggling}
+          fields={{ userId, username, disabled: "1" }}
+          trigger={t("disable")}
+          title={s("disableTitle", { username })}
+          hint={s("disableHint")}
+          confirmLabel={s("confirmDisable")}
+        />
       )}
       {recentFailures > 0 ? (
         <form action={unlockAction}>

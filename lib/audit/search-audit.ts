@@ -2,11 +2,13 @@
 import { and, desc, eq, gte, inArray, like, lt, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { auditLog, users } from "@/db/schema";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { auditLog, conferences, invitations, people, units, users } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { parseDateInput } from "@/lib/time/parse";
 import { zonedInstant } from "@/lib/time/zone";
 import { trimmedText } from "@/lib/schemas/text";
+import { foldForSearch } from "@/lib/text/fold";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -21,7 +23,8 @@ export const auditFilterSchema = z.object({
   q: trimmedText().max(100).optional().catch(undefined),
   user: trimmedText().max(60).optional().catch(undefined),
   entity: trimmedText().max(40).regex(/^[a-z_]+$/).optional().catch(undefined),
-  action: trimmedText().max(60).regex(/^[a-z_]+$/).optional().catch(undefined),
+  /** "entity.action" (what the filter offers: "conference.issue_invitations"), or an action alone. */
+  action: trimmedText().max(100).regex(/^[a-z_]+(\.[a-z_]+)?$/).optional().catch(undefined),
   from: optionalDate,
   to: optionalDate,
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
@@ -41,12 +44,35 @@ export function auditScope(db: Db, reader: Pick<SessionUser, "scopeUnitIds">): S
   return inArray(auditLog.userId, db.select({ id: users.id }).from(users).where(inArray(users.unitId, reader.scopeUnitIds)));
 }
 
+function actionCondition(value: string): SQL | undefined {
+  const [first, second] = value.split(".");
+  return second ? and(eq(auditLog.entity, first), eq(auditLog.action, second)) : eq(auditLog.action, first);
+}
+
+/**
+ * The entries about objects whose name holds the text (the log stores ids; the page shows names, so the
+ * search finds by name too): people (without diacritics), their invitations, conferences, units, accounts.
+ */
+function namedObjects(db: Db, q: string): SQL | undefined {
+  const folded = contains(foldForSearch(q));
+  const text = contains(q);
+  const idText = (column: SQLiteColumn) => sql<string>`cast(${column} as text)`;
+  const personMatches = sql`${people.searchName} like ${folded} escape '\\'`;
+  return or(
+    and(eq(auditLog.entity, "person"), inArray(auditLog.entityId, db.select({ id: idText(people.id) }).from(people).where(personMatches))),
+    and(eq(auditLog.entity, "invitation"), inArray(auditLog.entityId, db.select({ id: idText(invitations.id) }).from(invitations).where(inArray(invitations.personId, db.select({ id: people.id }).from(people).where(personMatches))))),
+    and(eq(auditLog.entity, "conference"), inArray(auditLog.entityId, db.select({ id: idText(conferences.id) }).from(conferences).where(sql`${conferences.title} like ${text} escape '\\'`))),
+    and(eq(auditLog.entity, "unit"), inArray(auditLog.entityId, db.select({ id: idText(units.id) }).from(units).where(sql`${units.name} like ${text} escape '\\'`))),
+    and(eq(auditLog.entity, "user"), inArray(auditLog.entityId, db.select({ id: idText(users.id) }).from(users).where(sql`${users.fullName} like ${text} escape '\\' or ${users.username} like ${text} escape '\\'`))),
+  );
+}
+
 export function searchAudit(db: Db, f: AuditFilter, reader: Pick<SessionUser, "scopeUnitIds">) {
   const where = and(
     auditScope(db, reader),
     f.user ? eq(users.username, f.user) : undefined,
     f.entity ? eq(auditLog.entity, f.entity) : undefined,
-    f.action ? eq(auditLog.action, f.action) : undefined,
+    f.action ? actionCondition(f.action) : undefined,
     f.from ? gte(auditLog.at, zonedInstant(f.from)) : undefined,
     f.to ? lt(auditLog.at, new Date(zonedInstant(f.to).getTime() + 86_400_000)) : undefined,
     f.q
@@ -55,6 +81,7 @@ export function searchAudit(db: Db, f: AuditFilter, reader: Pick<SessionUser, "s
           sql`${auditLog.before} like ${contains(f.q)} escape '\\'`,
           sql`${auditLog.after} like ${contains(f.q)} escape '\\'`,
           like(users.fullName, contains(f.q)),
+          namedObjects(db, f.q),
         )
       : undefined,
   );
@@ -71,9 +98,15 @@ export function searchAudit(db: Db, f: AuditFilter, reader: Pick<SessionUser, "s
   return { rows: rows.slice(0, AUDIT_PAGE_SIZE), hasNext: rows.length > AUDIT_PAGE_SIZE, page };
 }
 
+/** What the filters offer: the entities, and the (entity, action) pairs the log holds, labelled by the page. */
 export function auditChoices(db: Db) {
   return {
     entities: db.selectDistinct({ v: auditLog.entity }).from(auditLog).orderBy(auditLog.entity).all().map((r) => r.v),
-    actions: db.selectDistinct({ v: auditLog.action }).from(auditLog).orderBy(auditLog.action).all().map((r) => r.v),
+    actions: db
+      .selectDistinct({ entity: auditLog.entity, action: auditLog.action })
+      .from(auditLog)
+      .orderBy(auditLog.entity, auditLog.action)
+      .all()
+      .map((r) => ({ value: `${r.entity}.${r.action}`, entity: r.entity, action: r.action })),
   };
 }

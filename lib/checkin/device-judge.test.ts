@@ -58,7 +58,7 @@ beforeAll(async () => {
   // [1] checked in already, on another device; [2] revoked; [3] reissued (its old token kept below);
   // [4] moved to a second bridge point; [5] back to draft.
   recordScan(db, scanner, { token: rows[1].token, siteId, deviceId: "may-khac", nonce: "seed-nonce-0001", scannedAt: SEEDED, method: "camera" }, SEEDED);
-  revokeInvitation(db, admin, conferenceId, rows[2].id);
+  revokeInvitation(db, admin, conferenceId, rows[2].id, "Gửi nhầm người");
   oldToken = rows[3].token;
   reissueInvitation(db, admin, conferenceId, rows[3].id);
   const bridge = db.insert(sites).values({ conferenceId: practice.id, unitId: practice.unitId, venue: "Điểm cầu thử", isMain: false }).returning().get();

@@ -51,7 +51,7 @@ describe("verdicts at the door", () => {
 
   it("says revoked for a revoked letter", () => {
     const organizer = loadSessionUser(handle.db, handle.db.select().from(users).where(eq(users.username, "admin")).get()!.id, 1)!;
-    revokeInvitation(handle.db, organizer, practice.id, practice.tokens[4].id);
+    revokeInvitation(handle.db, organizer, practice.id, practice.tokens[4].id, "Gửi nhầm người");
     expect(scan({ token: practice.tokens[4].token }).verdict).toBe("revoked");
   });
 

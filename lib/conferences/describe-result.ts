@@ -1,5 +1,5 @@
 /** Turns a SaveResult into what a form shows, in the user's language. */
-import type { ActionResult } from "@/lib/http/action-result";
+import { refusalMessage, type ActionResult } from "@/lib/http/action-result";
 import type { Translator as Translate } from "@/lib/i18n/translator";
 import type { Conflict } from "./find-conflicts";
 import type { SaveResult } from "./save-conference";
@@ -19,7 +19,6 @@ export function describeRefusal(result: Exclude<SaveResult, { ok: true }>, t: Tr
       at: Date.now(),
     };
   }
-  const key = t.has(`validation.${result.code}`) ? `validation.${result.code}` : "validation.invalid";
-  const message = t(key);
+  const message = refusalMessage(t, result.code);
   return { ok: false, ...(result.field ? { fieldErrors: { [result.field]: message } } : { message }), values, at: Date.now() };
 }

@@ -6,7 +6,7 @@ import { conferenceFormSchema } from "@/lib/schemas/conferences";
 import { createDemoDb } from "@/lib/testing/test-db";
 import { formatRange } from "@/lib/time/format";
 import { addBridgePointsEverywhere, removeSite, saveSite } from "./manage-sites";
-import { cancelConference, duplicateConference, moveConference, saveConference, setConferenceStatus } from "./save-conference";
+import { cancelConference, duplicateConference, moveConference, restoreConference, saveConference, setConferenceStatus } from "./save-conference";
 
 let handle: Awaited<ReturnType<typeof createDemoDb>>;
 const as = (username: string): SessionUser => {
@@ -97,6 +97,7 @@ describe("the conference form", () => {
     const cancelled = handle.db.insert(conferences).values({ ...copy, status: "cancelled", cancelReason: "Trùng lịch" }).returning().get();
     // Reinstating the cancelled one would make two: refused with the form's clear message, not a 500.
     expect(setConferenceStatus(handle.db, as("tochuc.bato"), cancelled.id, "draft")).toEqual({ ok: false, code: "requirementTaken" });
+    expect(restoreConference(handle.db, as("tochuc.bato"), cancelled.id, "scheduled")).toEqual({ ok: false, code: "requirementTaken" });
     expect(handle.db.select().from(conferences).where(eq(conferences.id, cancelled.id)).get()!.status).toBe("cancelled");
   });
 
@@ -150,6 +151,19 @@ describe("moving, duplicating, cancelling", () => {
     expect(cancelConference(handle.db, as("tochuc.bato"), id, "Trùng lịch tiếp xúc cử tri").ok).toBe(true);
     expect(handle.db.select().from(conferences).where(eq(conferences.id, id)).get()).toMatchObject({ status: "cancelled", cancelReason: "Trùng lịch tiếp xúc cử tri" });
     expect(cancelConference(handle.db, as("tochuc.bato"), conferenceOf("535", "propaganda"), "x x x")).toEqual({ ok: false, code: "cannotCancelHeld" });
+  });
+
+  it("restores a cancelled conference to scheduled or a draft, keeping the reason in the audit log", () => {
+    const created = saveConference(handle.db, as("tochuc.bato"), form({ startDate: "18/03/2021", endDate: "18/03/2021", title: "Hội nghị hủy nhầm" }));
+    const id = (created as { id: number }).id;
+    expect(restoreConference(handle.db, as("tochuc.bato"), id, "draft")).toEqual({ ok: false, code: "notCancelled" });
+    expect(cancelConference(handle.db, as("tochuc.bato"), id, "Bấm nhầm").ok).toBe(true);
+    // Another body's organiser, and a viewer, find nothing to restore.
+    expect(restoreConference(handle.db, as("baocao.bato"), id, "scheduled")).toEqual({ ok: false, code: "notFound" });
+    expect(restoreConference(handle.db, as("tochuc.bato"), id, "scheduled")).toMatchObject({ ok: true, id });
+    expect(handle.db.select().from(conferences).where(eq(conferences.id, id)).get()).toMatchObject({ status: "scheduled", cancelReason: null });
+    const audit = handle.db.select().from(auditLog).where(and(eq(auditLog.entity, "conference"), eq(auditLog.entityId, String(id)), eq(auditLog.action, "restore"))).get()!;
+    expect(audit).toMatchObject({ before: { status: "cancelled", reason: "Bấm nhầm" }, after: { status: "scheduled" } });
   });
 });
 

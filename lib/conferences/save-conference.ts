@@ -313,6 +313,39 @@ export function setConferenceStatus(db: Db, user: SessionUser, conferenceId: num
   });
 }
 
+/** Where a cancelled conference may go back to: a draft to rework, or scheduled again as it was. */
+export const RESTORE_STATUSES = ["draft", "scheduled"] as const;
+export type RestoreStatus = (typeof RESTORE_STATUSES)[number];
+
+/**
+ * Un-cancels a conference (issue 15): back to a draft or to scheduled. The letters issued before stay
+ * valid (cancelling never revoked them); the cancel reason goes, the audit log keeps it.
+ * Refused when the requirement it fulfilled has another conference meanwhile.
+ */
+export function restoreConference(db: Db, user: SessionUser, conferenceId: number, status: RestoreStatus): SaveResult {
+  return immediateTransaction(db, () => {
+    const existing = getWritableConference(db, user, conferenceId);
+    if (!existing) return { ok: false, code: "notFound" };
+    if (existing.status !== "cancelled") return { ok: false, code: "notCancelled" };
+    if (existing.requirementId !== null) {
+      const taken = db
+        .select({ id: conferences.id })
+        .from(conferences)
+        .where(and(eq(conferences.requirementId, existing.requirementId), eq(conferences.unitId, existing.unitId), ne(conferences.status, "cancelled"), ne(conferences.id, existing.id)))
+        .get();
+      if (taken) return { ok: false, code: "requirementTaken" };
+    }
+    const written = writeOrRequirementClash(() =>
+      db.transaction((tx) => {
+        tx.update(conferences).set({ status, cancelReason: null, updatedAt: new Date() }).where(eq(conferences.id, existing.id)).run();
+        recordAudit(tx as unknown as Db, { userId: user.id, action: "restore", entity: "conference", entityId: existing.id, before: { status: existing.status, reason: existing.cancelReason }, after: { status } });
+      }, { behavior: "immediate" }),
+    );
+    if (written === REQUIREMENT_CLASH) return { ok: false, code: "requirementTaken" };
+    return { ok: true, id: existing.id, warnings: [] };
+  });
+}
+
 /** SQL on `bodies`: the bodies the user may organise a conference for — an admin those of units in their scope, an organiser their own. */
 export function organisableBodies(user: SessionUser) {
   if (user.role === "admin") return user.scopeUnitIds === "all" ? undefined : inArray(bodies.unitId, user.scopeUnitIds);

@@ -26,7 +26,7 @@ export function fieldErrorsFrom(error: z.ZodError, t: Translator) {
   const errors: Record<string, string> = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? "form");
-    if (!errors[field]) errors[field] = t(t.has(`validation.${issue.message}`) ? `validation.${issue.message}` : "validation.invalid");
+    if (!errors[field]) errors[field] = refusalMessage(t, issue.message);
   }
   return errors;
 }
@@ -43,4 +43,14 @@ export function submittedValues(form: FormData): Record<string, string> {
     if (typeof value === "string" && !key.startsWith("$") && !/password/i.test(key)) values[key] = value;
   }
   return values;
+}
+
+/**
+ * A refusal code in words: a shared validation message, or one of the safety feature
+ * (reasons, restores, merges: lib/i18n/messages/features/safety.*.json); never a raw code.
+ */
+export function refusalMessage(t: Translator, code: string, values?: Record<string, string | number>): string {
+  if (t.has(`validation.${code}`)) return t(`validation.${code}`, values);
+  if (t.has(`safety.errors.${code}`)) return t(`safety.errors.${code}`, values);
+  return t("validation.invalid");
 }

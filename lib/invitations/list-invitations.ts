@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { bodies, invitations, people, sites, units } from "@/db/schema";
+import { bodies, invitations, people, sites, units, users } from "@/db/schema";
 import { invitationTokenScope, siteReadScope } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { foldForSearch } from "@/lib/text/fold";
@@ -33,6 +33,9 @@ export function listInvitations(db: Db, user: SessionUser, conferenceId: number,
       substituteName: invitations.substituteName,
       substitutePosition: invitations.substitutePosition,
       issuedAt: invitations.issuedAt,
+      revokedAt: invitations.revokedAt,
+      revokeReason: invitations.revokeReason,
+      revokedByName: users.fullName,
       siteId: sites.id,
       siteVenue: sites.venue,
       siteIsMain: sites.isMain,
@@ -51,6 +54,7 @@ export function listInvitations(db: Db, user: SessionUser, conferenceId: number,
     .innerJoin(units, eq(units.id, people.unitId))
     .innerJoin(sites, eq(sites.id, invitations.siteId))
     .innerJoin(bodies, eq(bodies.id, invitations.bodyId))
+    .leftJoin(users, eq(users.id, invitations.revokedBy))
     .where(
       and(
         eq(invitations.conferenceId, conferenceId),

@@ -1,6 +1,6 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bodies, conferences, invitations, people, sites, units, users } from "@/db/schema";
+import { auditLog, bodies, conferences, invitations, people, sites, units, users } from "@/db/schema";
 import { loadSessionUser, type SessionUser } from "@/lib/auth/session-user";
 import { saveConference } from "@/lib/conferences/save-conference";
 import { conferenceFormSchema } from "@/lib/schemas/conferences";
@@ -13,6 +13,7 @@ import {
   issueInvitations,
   reissueInvitation,
   removeDraftInvitations,
+  restoreInvitation,
   revokeInvitation,
   setSubstitute,
 } from "./manage-invitations";
@@ -73,7 +74,7 @@ describe("invitee lists and invitations", () => {
   it("reports a revoked token as revoked, and an old token after a reissue as revoked", () => {
     const organizer = as("tochuc.bato");
     const [first, second] = listInvitations(handle.db, as("tochuc.bato"), conferenceId);
-    expect(revokeInvitation(handle.db, organizer, conferenceId, first.id).ok).toBe(true);
+    expect(revokeInvitation(handle.db, organizer, conferenceId, first.id, "Gửi nhầm người").ok).toBe(true);
     expect(checkInvitationToken(handle.db, first.token!).verdict).toBe("revoked");
 
     expect(reissueInvitation(handle.db, organizer, conferenceId, second.id).ok).toBe(true);
@@ -81,6 +82,30 @@ describe("invitee lists and invitations", () => {
     expect(fresh.token).not.toBe(second.token);
     expect(checkInvitationToken(handle.db, second.token!).verdict).toBe("revoked");
     expect(checkInvitationToken(handle.db, fresh.token!).verdict).toBe("valid");
+  });
+
+  it("keeps the reason of a revoke, shows it on the list, and restores the same QR until the letter is reissued", () => {
+    const organizer = as("tochuc.bato");
+    const row = listInvitations(handle.db, organizer, conferenceId)[5];
+    expect(restoreInvitation(handle.db, organizer, conferenceId, row.id)).toEqual({ ok: false, code: "notRevoked" });
+    expect(revokeInvitation(handle.db, organizer, conferenceId, row.id, "Đồng chí đã chuyển công tác")).toEqual({ ok: true, count: 1 });
+    const listed = listInvitations(handle.db, organizer, conferenceId).find((r) => r.id === row.id)!;
+    expect(listed).toMatchObject({ status: "revoked", revokeReason: "Đồng chí đã chuyển công tác", revokedByName: organizer.fullName });
+    expect(checkInvitationToken(handle.db, row.token!).verdict).toBe("revoked");
+    // Another body's organiser and a viewer cannot restore it.
+    expect(restoreInvitation(handle.db, as("baocao.bato"), conferenceId, row.id)).toEqual({ ok: false, code: "invitationNotInConference" });
+    expect(restoreInvitation(handle.db, organizer, conferenceId, row.id)).toEqual({ ok: true, count: 1 });
+    expect(handle.db.select().from(invitations).where(eq(invitations.id, row.id)).get()).toMatchObject({ status: "issued", token: row.token, revokeReason: null, revokedAt: null, revokedBy: null });
+    expect(checkInvitationToken(handle.db, row.token!).verdict).toBe("valid");
+    const audit = handle.db.select().from(auditLog).where(and(eq(auditLog.entity, "invitation"), eq(auditLog.entityId, String(row.id)))).all();
+    expect(audit.map((a) => a.action)).toEqual(["revoke", "restore"]);
+    expect(audit[0].after).toEqual({ status: "revoked", reason: "Đồng chí đã chuyển công tác" });
+    // Reissued after a revoke: a new QR, the old one is gone for good (nothing left to restore).
+    revokeInvitation(handle.db, organizer, conferenceId, row.id, "Mất giấy mời");
+    expect(reissueInvitation(handle.db, organizer, conferenceId, row.id).ok).toBe(true);
+    expect(restoreInvitation(handle.db, organizer, conferenceId, row.id)).toEqual({ ok: false, code: "notRevoked" });
+    expect(handle.db.select().from(invitations).where(eq(invitations.id, row.id)).get()).toMatchObject({ status: "issued", revokeReason: null });
+    expect(checkInvitationToken(handle.db, row.token!).verdict).toBe("revoked");
   });
 
   it("reports forged and unknown tokens", () => {
@@ -114,6 +139,7 @@ describe("verification data for door devices", () => {
     expect(JSON.stringify(data)).not.toContain(handle.db.select().from((await import("@/db/schema")).campaigns).get()!.signingPrivateKey!);
     const rows = listInvitations(handle.db, as("tochuc.bato"), conferenceId);
     expect(data.revoked).toEqual(rows.filter((r) => r.status === "revoked").map((r) => r.id));
-    expect(Object.keys(data.validVersions).map(Number)).toEqual([rows[1].id]);
+    // Reissued: the second (above) and the sixth (revoked, reissued).
+    expect(Object.keys(data.validVersions).map(Number).sort((a, b) => a - b)).toEqual([rows[1].id, rows[5].id].sort((a, b) => a - b));
   });
 });

@@ -3,11 +3,12 @@
  * sites, remove drafts, issue (letter number and signed QR token), revoke,
  * reissue, record a substitute. Scope: lib/invitations/invitation-scope.ts.
  */
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { immediateTransaction, type Db } from "@/db/client";
 import { bodies, campaigns, conferences, invitations, letterSequences, people, sites } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { unitSubtree, type SessionUser } from "@/lib/auth/session-user";
+import { revokedByStandingMerge } from "@/lib/people/merge-people";
 import { signToken } from "@/lib/tokens/qr-token";
 import { ensureCampaignKeys } from "./campaign-keys";
 import { getInvitingConference, invitationWriteScope } from "./invitation-scope";
@@ -44,7 +45,7 @@ export function addInvitees(db: Db, user: SessionUser, conferenceId: number, per
     const allowed = db
       .select({ id: people.id })
       .from(people)
-      .where(and(inArray(people.id, personIds), inArray(people.unitId, invitableUnitIds(db, ctx.conference.unitId))))
+      .where(and(inArray(people.id, personIds), inArray(people.unitId, invitableUnitIds(db, ctx.conference.unitId)), isNull(people.mergedIntoId)))
       .all()
       .map((p) => p.id);
     const count = db.transaction((tx) => {
@@ -73,6 +74,7 @@ export function addInviteesByFilter(db: Db, user: SessionUser, conferenceId: num
     .where(
       and(
         inArray(people.unitId, filters.unitId ? units.filter((u) => u === filters.unitId) : units),
+        isNull(people.mergedIntoId),
         filters.category ? eq(people.category, filters.category) : undefined,
         filters.partyMember === undefined ? undefined : eq(people.isPartyMember, filters.partyMember),
       ),
@@ -186,13 +188,35 @@ function writableInvitation(db: Db, user: SessionUser, conferenceId: number, inv
     .get();
 }
 
-export function revokeInvitation(db: Db, user: SessionUser, conferenceId: number, invitationId: number): InvitationResult {
+/**
+ * Revokes an issued letter: its QR stops working at the door at once. The reason is kept and shown on the
+ * list (not to the guest); until the letter is reissued, `restoreInvitation` makes the same QR valid again.
+ */
+export function revokeInvitation(db: Db, user: SessionUser, conferenceId: number, invitationId: number, reason: string, now = new Date()): InvitationResult {
   return immediateTransaction(db, () => {
     const inv = writableInvitation(db, user, conferenceId, invitationId);
     if (!inv) return { ok: false, code: "invitationNotInConference" };
     if (inv.status !== "issued") return { ok: false, code: "notIssued" };
-    db.update(invitations).set({ status: "revoked", revokedAt: new Date() }).where(eq(invitations.id, inv.id)).run();
-    recordAudit(db, { userId: user.id, action: "revoke", entity: "invitation", entityId: inv.id, before: { status: inv.status } });
+    db.update(invitations).set({ status: "revoked", revokedAt: now, revokeReason: reason, revokedBy: user.id }).where(eq(invitations.id, inv.id)).run();
+    recordAudit(db, { userId: user.id, action: "revoke", entity: "invitation", entityId: inv.id, before: { status: inv.status }, after: { status: "revoked", reason } });
+    return { ok: true, count: 1 };
+  });
+}
+
+/**
+ * "Khôi phục": a revoked letter is valid again with the same QR (the door's revocation list drops it).
+ * Only while it was not reissued (a reissue makes it issued with a new token, so it is no longer revoked),
+ * and not one a merge of two records revoked (that merge's undo restores it).
+ */
+export function restoreInvitation(db: Db, user: SessionUser, conferenceId: number, invitationId: number): InvitationResult {
+  return immediateTransaction(db, () => {
+    const inv = writableInvitation(db, user, conferenceId, invitationId);
+    if (!inv) return { ok: false, code: "invitationNotInConference" };
+    if (inv.status !== "revoked") return { ok: false, code: "notRevoked" };
+    if (revokedByStandingMerge(db, inv)) return { ok: false, code: "revokedByMerge" };
+    const status = inv.token ? "issued" : "draft";
+    db.update(invitations).set({ status, revokedAt: null, revokeReason: null, revokedBy: null }).where(eq(invitations.id, inv.id)).run();
+    recordAudit(db, { userId: user.id, action: "restore", entity: "invitation", entityId: inv.id, before: { status: inv.status, reason: inv.revokeReason }, after: { status } });
     return { ok: true, count: 1 };
   });
 }
@@ -203,11 +227,12 @@ export function reissueInvitation(db: Db, user: SessionUser, conferenceId: numbe
     const inv = writableInvitation(db, user, conferenceId, invitationId);
     if (!inv) return { ok: false, code: "invitationNotInConference" };
     if (inv.status === "draft") return { ok: false, code: "notIssued" };
+    if (inv.status === "revoked" && revokedByStandingMerge(db, inv)) return { ok: false, code: "revokedByMerge" };
     const conference = db.select({ campaignId: conferences.campaignId }).from(conferences).where(eq(conferences.id, inv.conferenceId)).get()!;
     const keys = ensureCampaignKeys(db, conference.campaignId);
     const tokenVersion = inv.tokenVersion + 1;
     const token = signToken({ invitationId: inv.id, conferenceId: inv.conferenceId, tokenVersion }, keys.privateKey);
-    db.update(invitations).set({ status: "issued", tokenVersion, token, revokedAt: null, issuedAt: new Date() }).where(eq(invitations.id, inv.id)).run();
+    db.update(invitations).set({ status: "issued", tokenVersion, token, revokedAt: null, revokeReason: null, revokedBy: null, issuedAt: new Date() }).where(eq(invitations.id, inv.id)).run();
     recordAudit(db, { userId: user.id, action: "reissue", entity: "invitation", entityId: inv.id, before: { tokenVersion: inv.tokenVersion, status: inv.status }, after: { tokenVersion } });
     return { ok: true, count: 1 };
   });

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, notExists, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, notExists, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { invitations, people, units } from "@/db/schema";
 import { unitSubtree } from "@/lib/auth/session-user";
@@ -16,6 +16,7 @@ export function searchInvitablePeople(db: Db, conferenceId: number, conferenceUn
       and(
         inArray(people.unitId, unitSubtree(db, conferenceUnitId)),
         personSearchCondition(folded),
+        isNull(people.mergedIntoId),
         notExists(db.select({ one: sql`1` }).from(invitations).where(and(eq(invitations.personId, people.id), eq(invitations.conferenceId, conferenceId)))),
       ),
     )

@@ -1,10 +1,11 @@
 /**
- * The people directory: search, create, edit and merge, within the user's
- * units (an admin or province staff: all).
+ * The people directory: search, create and edit, within the user's units (an
+ * admin or province staff: all). A record merged into another (lib/people/merge-people.ts)
+ * is kept for the undo but leaves the lists, the search and the edit form.
  */
-import { and, asc, count, eq, inArray, like, ne, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, like, ne, sql } from "drizzle-orm";
 import { immediateTransaction, type Db } from "@/db/client";
-import { checkIns, invitations, people, units } from "@/db/schema";
+import { people, units } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { personSearchCondition } from "@/lib/people/search-condition";
@@ -13,7 +14,10 @@ import { foldForSearch } from "@/lib/text/fold";
 
 export const PEOPLE_PAGE_SIZE = 50;
 
-const inScope = (user: SessionUser) => (user.scopeUnitIds === "all" ? undefined : inArray(people.unitId, user.scopeUnitIds));
+/** People of the user's units, merged records included (the merge and its undo need them). */
+export const peopleInScope = (user: Pick<SessionUser, "scopeUnitIds">) => (user.scopeUnitIds === "all" ? undefined : inArray(people.unitId, user.scopeUnitIds));
+/** People of the user's units that are records of their own (not merged into another). */
+const inScope = (user: Pick<SessionUser, "scopeUnitIds">) => and(peopleInScope(user), isNull(people.mergedIntoId));
 
 export interface PeopleFilters {
   q?: string;
@@ -99,50 +103,4 @@ export function savePerson(db: Db, user: SessionUser, input: PersonFormInput): P
     }, { behavior: "immediate" });
     return { ok: true, id };
   });
-}
-
-/**
- * Merges a duplicate into the person to keep: the duplicate's invitations move
- * over (where the kept person is already invited to the same conference, the
- * duplicate's invitation is dropped unless someone checked in with it), then the
- * duplicate is deleted. Refused rather than lose an attendance record.
- */
-export function mergePeople(db: Db, user: SessionUser, duplicateId: number, keepId: number): PersonResult {
-  return immediateTransaction(db, () => {
-    if (duplicateId === keepId) return { ok: false, code: "mergeSame" };
-    const duplicate = getPerson(db, user, duplicateId);
-    const keep = getPerson(db, user, keepId);
-    if (!duplicate || !keep) return { ok: false, code: "notFound" };
-    const theirs = db.select().from(invitations).where(eq(invitations.personId, duplicate.id)).all();
-    const mineByConference = new Set(db.select({ c: invitations.conferenceId }).from(invitations).where(eq(invitations.personId, keep.id)).all().map((r) => r.c));
-    const clashing = theirs.filter((i) => mineByConference.has(i.conferenceId));
-    if (clashing.length > 0) {
-      const attended = db.select({ n: count() }).from(checkIns).where(inArray(checkIns.invitationId, clashing.map((i) => i.id))).get()!.n;
-      if (attended > 0) return { ok: false, code: "mergeAttendanceConflict" };
-    }
-    db.transaction((tx) => {
-      if (clashing.length > 0) tx.delete(invitations).where(inArray(invitations.id, clashing.map((i) => i.id))).run();
-      tx.update(invitations).set({ personId: keep.id }).where(eq(invitations.personId, duplicate.id)).run();
-      tx.delete(people).where(eq(people.id, duplicate.id)).run();
-      recordAudit(tx as unknown as Db, { userId: user.id, action: "merge", entity: "person", entityId: keep.id, before: duplicate, after: { into: keep.id, movedInvitations: theirs.length - clashing.length } });
-    }, { behavior: "immediate" });
-    return { ok: true, id: keep.id };
-  });
-}
-
-/** Others with the same name (diacritics aside) or the same phone: candidates for a merge. */
-export function findPossibleDuplicates(db: Db, user: SessionUser, person: { id: number; searchName: string; phone: string | null }) {
-  return db
-    .select({ id: people.id, fullName: people.fullName, position: people.position, workplace: people.workplace, phone: people.phone, unitName: units.name })
-    .from(people)
-    .innerJoin(units, eq(units.id, people.unitId))
-    .where(
-      and(
-        inScope(user),
-        ne(people.id, person.id),
-        person.phone ? sql`(${people.searchName} = ${person.searchName} or ${people.phone} = ${person.phone})` : eq(people.searchName, person.searchName),
-      ),
-    )
-    .limit(20)
-    .all();
 }

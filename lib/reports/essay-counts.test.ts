@@ -63,7 +63,7 @@ beforeAll(async () => {
   const recorded = recordEssays(db, admin, { conferenceId, entries: [0, 2, 3, 4, 7, 8].map((i) => ({ invitationId: inv[i], submittedOn: "2021-03-25" })) }, NOW);
   expect(recorded).toMatchObject({ ok: true, changed: 6 });
   // Revoked after the essay was recorded: no longer invited, so neither present nor an essay.
-  expect(revokeInvitation(db, admin, conferenceId, inv[7])).toMatchObject({ ok: true });
+  expect(revokeInvitation(db, admin, conferenceId, inv[7], "Mời nhầm người")).toMatchObject({ ok: true });
 });
 afterAll(() => handle.cleanup());
 

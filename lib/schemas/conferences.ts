@@ -94,6 +94,12 @@ export const cancelConferenceSchema = z.object({
   reason: trimmedText().min(3, "cancelReasonRequired").max(500, "tooLong"),
 });
 
+/** Un-cancelling: back to a draft or to scheduled. */
+export const restoreConferenceSchema = z.object({
+  conferenceId: z.coerce.number().int().positive(),
+  status: z.enum(["draft", "scheduled"]),
+});
+
 export const setStatusSchema = z.object({
   conferenceId: z.coerce.number().int().positive(),
   status: z.enum(CONFERENCE_STATUSES),

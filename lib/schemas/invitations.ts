@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { trimmedText } from "./text";
+import { reasonText, trimmedText } from "./text";
 
 const id = z.coerce.number().int().positive();
 const optionalId = z.preprocess((v) => (v === "" || v == null ? undefined : v), id.optional());
@@ -56,4 +56,11 @@ export const letterQuerySchema = z.object({
   batch: z.coerce.number().int().positive().max(100_000).default(1).catch(1),
   /** A copy says "(Đã ký)" where an original leaves the space for the pen. */
   copy: z.enum(["1"]).optional().catch(undefined),
+});
+
+/** Revoking a letter asks why (kept, shown on the list, never to the guest). */
+export const revokeInvitationSchema = z.object({
+  conferenceId: id,
+  invitationId: id,
+  reason: reasonText(),
 });

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { trimmedText } from "./text";
 
+const id = z.coerce.number().int().positive();
+
 /** Vietnamese phone numbers as people type them: spaces, dots, dashes, +84. Null when empty. */
 export function normalizePhone(input: string): string | null | "invalid" {
   const compact = input.replace(/[\s.\-()]/g, "");
@@ -50,3 +52,17 @@ export const peopleQuerySchema = z.object({
   position: trimmedText().max(100).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
 });
+
+/** The merge, sent from its preview page: `confirm` says the user saw what it does. */
+export const mergePeopleSchema = z.object({
+  /** The record that goes (hidden, kept for the undo). */
+  duplicateId: id,
+  /** The record that stays and receives the invitations. */
+  keepId: id,
+  confirm: z.literal("1", { error: "mergeConfirmRequired" }),
+});
+
+export const undoMergeSchema = z.object({ mergeId: id });
+
+/** The preview page's query: the record to keep. */
+export const mergePreviewQuerySchema = z.object({ into: id.optional().catch(undefined) });

@@ -11,3 +11,6 @@ export const toNfc = (value: string) => value.normalize("NFC");
 
 /** z.string(), trimmed and normalised to NFC before any length check. */
 export const trimmedText = () => z.string().trim().normalize("NFC");
+
+/** Why a destructive action was taken (a revoke, an undone check-in): kept in the audit log. 3–500 characters. */
+export const reasonText = () => trimmedText().min(3, "reasonTooShort").max(500, "reasonTooLong");

@@ -12,6 +12,7 @@ import {
   cancelConference,
   duplicateConference,
   moveConference,
+  restoreConference,
   saveConference,
   setConferenceStatus,
 } from "@/lib/conferences/save-conference";
@@ -22,6 +23,7 @@ import {
   formToObject,
   moveConferenceSchema,
   parseId,
+  restoreConferenceSchema,
   setStatusSchema,
   siteFormSchema,
 } from "@/lib/schemas/conferences";
@@ -94,6 +96,19 @@ export async function cancelConferenceAction(_prev: ActionResult, form: FormData
   if (!result.ok) return describeRefusal(result, t);
   refresh(result.id);
   return { ok: true, message: t("conferences.cancelled"), at: Date.now() };
+}
+
+/** Un-cancels a conference, to a draft or scheduled, after the confirmation step. */
+export async function restoreConferenceAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  const t = await getTranslator();
+  const user = await getActionUser("conference:write");
+  if (!user) return forbidden();
+  const parsed = restoreConferenceSchema.safeParse(formToObject(form));
+  if (!parsed.success) return { ok: false, message: t("validation.invalid"), at: Date.now() };
+  const result = restoreConference(db, user, parsed.data.conferenceId, parsed.data.status);
+  if (!result.ok) return describeRefusal(result, t);
+  refresh(result.id);
+  return { ok: true, message: t("safety.conference.restored", { status: t(`conferenceStatus.${parsed.data.status}`) }), at: Date.now() };
 }
 
 export async function setStatusAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {

@@ -4,6 +4,8 @@
  * so that features are translated side by side without touching one big file.
  */
 import accountsEn from "./features/accounts.en.json";
+import auditLogEn from "./features/audit-log.en.json";
+import auditLogVi from "./features/audit-log.vi.json";
 import accountsVi from "./features/accounts.vi.json";
 import bodiesEn from "./features/bodies.en.json";
 import bodiesVi from "./features/bodies.vi.json";
@@ -15,12 +17,14 @@ import essaysEn from "./features/essays.en.json";
 import essaysVi from "./features/essays.vi.json";
 import setupEn from "./features/setup.en.json";
 import setupVi from "./features/setup.vi.json";
+import safetyEn from "./features/safety.en.json";
+import safetyVi from "./features/safety.vi.json";
 import unitsEn from "./features/units.en.json";
 import unitsVi from "./features/units.vi.json";
 import en from "./en.json";
 import vi from "./vi.json";
 
 export const MESSAGES = {
-  vi: { ...vi, ...unitsVi, ...bodiesVi, ...campaignsVi, ...accountsVi, ...setupVi, ...documentsVi, ...essaysVi },
-  en: { ...en, ...unitsEn, ...bodiesEn, ...campaignsEn, ...accountsEn, ...setupEn, ...documentsEn, ...essaysEn },
+  vi: { ...vi, ...unitsVi, ...bodiesVi, ...campaignsVi, ...accountsVi, ...setupVi, ...documentsVi, ...essaysVi, ...safetyVi, ...auditLogVi },
+  en: { ...en, ...unitsEn, ...bodiesEn, ...campaignsEn, ...accountsEn, ...setupEn, ...documentsEn, ...essaysEn, ...safetyEn, ...auditLogEn },
 } as const;

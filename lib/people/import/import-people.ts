@@ -135,12 +135,25 @@ export async function getBatch(db: Db, user: SessionUser, batchId: number) {
   }
 }
 
+/** The record a merged one ended in (a merge into a record that was merged in turn, followed to its end). */
+function keptRecordOf(db: Db, id: number): number {
+  for (let hops = 0; hops < 20; hops++) {
+    const next = db.select({ mergedIntoId: people.mergedIntoId }).from(people).where(eq(people.id, id)).get()?.mergedIntoId;
+    if (next == null) return id;
+    id = next;
+  }
+  return id;
+}
+
 /** One chunk: people with a known code updated, the others inserted. */
 function writePeople(db: Db, unitId: number, rows: MappedRow[]) {
   const codes = rows.map((r) => r.externalCode).filter((c): c is string => c !== null);
-  const existing = new Map<string, number>();
+  const existing = new Map<string, { id: number; followed: boolean }>();
   if (codes.length > 0) {
-    for (const p of db.select({ id: people.id, code: people.externalCode }).from(people).where(inArray(people.externalCode, codes)).all()) existing.set(p.code!, p.id);
+    for (const p of db.select({ id: people.id, code: people.externalCode, mergedIntoId: people.mergedIntoId }).from(people).where(inArray(people.externalCode, codes)).all()) {
+      // A code of a record merged into another (kept for the undo, issue 15) names the record it went into.
+      existing.set(p.code!, p.mergedIntoId === null ? { id: p.id, followed: false } : { id: keptRecordOf(db, p.mergedIntoId), followed: true });
+    }
   }
   let updated = 0;
   const fresh: (typeof people.$inferInsert)[] = [];
@@ -157,9 +170,11 @@ function writePeople(db: Db, unitId: number, rows: MappedRow[]) {
       externalCode: r.externalCode,
       unitId,
     };
-    const id = r.externalCode ? existing.get(r.externalCode) : undefined;
-    if (id) {
-      db.update(people).set(values).where(eq(people.id, id)).run();
+    const match = r.externalCode ? existing.get(r.externalCode) : undefined;
+    if (match) {
+      // The kept record keeps its own code: the merged one still holds this one (unique).
+      const { externalCode, ...rest } = values;
+      db.update(people).set(match.followed ? rest : { ...rest, externalCode }).where(eq(people.id, match.id)).run();
       updated++;
     } else fresh.push(values);
   }

@@ -6,7 +6,7 @@ import { db } from "@/db";
 import { getCurrentUser, requirePageUser } from "@/lib/auth/guards";
 import { ConferenceActionsClient } from "@/components/conferences/conference-actions-client";
 import { getConference } from "@/lib/conferences/get-conference";
-import { STATUS_TRANSITIONS } from "@/lib/conferences/save-conference";
+import { RESTORE_STATUSES, STATUS_TRANSITIONS } from "@/lib/conferences/save-conference";
 import { can } from "@/lib/permissions";
 import { canReadConferenceReport } from "@/lib/reports/report-scope";
 import { parseConferenceId } from "@/lib/schemas/conferences";
@@ -32,7 +32,13 @@ export default async function ConferencePage({ params, searchParams }: Props & {
       conferenceId={conference.id}
       canEdit={conference.status !== "cancelled"}
       cancellable={conference.status !== "cancelled" && conference.status !== "held"}
-      transitions={STATUS_TRANSITIONS[conference.status].map((s) => ({ status: s, label: t(`conferences.toStatus.${s}`) }))}
+      // A cancelled conference comes back through its own confirmation step (with the reason it was cancelled for).
+      transitions={conference.status === "cancelled" ? [] : STATUS_TRANSITIONS[conference.status].map((s) => ({ status: s, label: t(`conferences.toStatus.${s}`) }))}
+      restorable={
+        conference.status === "cancelled"
+          ? { reason: conference.cancelReason ?? "", statuses: RESTORE_STATUSES.map((s) => ({ status: s, label: t(`conferenceStatus.${s}`) })) }
+          : null
+      }
     />
   ) : (
     <p>

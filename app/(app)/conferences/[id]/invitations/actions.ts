@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getTranslator } from "@/lib/i18n/translator";
 import { db } from "@/db";
 import { getActionUser } from "@/lib/auth/guards";
-import { fieldErrorsFrom, type ActionResult } from "@/lib/http/action-result";
+import { fieldErrorsFrom, refusalMessage, submittedValues, type ActionResult } from "@/lib/http/action-result";
 import { getInvitingConference } from "@/lib/invitations/invitation-scope";
 import {
   addInvitees,
@@ -12,6 +12,7 @@ import {
   issueInvitations,
   reissueInvitation,
   removeDraftInvitations,
+  restoreInvitation,
   revokeInvitation,
   setInvitationSite,
   setSubstitute,
@@ -25,16 +26,14 @@ import {
   invitationActionSchema,
   moveInvitationSchema,
   peopleSearchSchema,
+  revokeInvitationSchema,
   substituteSchema,
 } from "@/lib/schemas/invitations";
 
 
 async function answer(result: InvitationResult, conferenceId: number, okKey: string): Promise<ActionResult> {
   const tr = await getTranslator();
-  if (!result.ok) {
-    const key = tr.has(`validation.${result.code}`) ? `validation.${result.code}` : "validation.invalid";
-    return { ok: false, message: tr(key), at: Date.now() };
-  }
+  if (!result.ok) return { ok: false, message: refusalMessage(tr, result.code), at: Date.now() };
   revalidatePath(`/conferences/${conferenceId}/invitations`);
   revalidatePath(`/conferences/${conferenceId}`);
   return { ok: true, message: tr(okKey, { count: result.count }), at: Date.now() };
@@ -86,8 +85,6 @@ export async function rowAction(_prev: ActionResult, form: FormData): Promise<Ac
   if (!parsed.success) return { ok: false, message: (await getTranslator())("validation.invalid"), at: Date.now() };
   const { conferenceId, invitationId } = parsed.data;
   switch (form.get("op")) {
-    case "revoke":
-      return answer(revokeInvitation(db, user, conferenceId, invitationId), conferenceId, "invitations.revoked");
     case "reissue":
       return answer(reissueInvitation(db, user, conferenceId, invitationId), conferenceId, "invitations.reissued");
     case "remove":
@@ -112,4 +109,28 @@ export async function substituteAction(_prev: ActionResult, form: FormData): Pro
   }
   const { conferenceId, invitationId, name, position } = parsed.data;
   return answer(setSubstitute(db, user, conferenceId, invitationId, name, position), conferenceId, name ? "invitations.substituteSaved" : "invitations.substituteCleared");
+}
+
+/** Revokes an issued letter, with the reason (3–500 characters) asked in the confirmation step. */
+export async function revokeInvitationAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  const tr = await getTranslator();
+  const user = await getActionUser("invitation:manage");
+  if (!user) return refused();
+  const parsed = revokeInvitationSchema.safeParse(formToObject(form));
+  if (!parsed.success) {
+    const fieldErrors = fieldErrorsFrom(parsed.error, tr);
+    return { ok: false, fieldErrors, message: fieldErrors.reason ? undefined : tr("validation.invalid"), values: submittedValues(form), at: Date.now() };
+  }
+  const { conferenceId, invitationId, reason } = parsed.data;
+  return answer(revokeInvitation(db, user, conferenceId, invitationId, reason), conferenceId, "safety.invitation.revoked");
+}
+
+/** "Khôi phục": a revoked letter valid again with its QR, while it was not reissued. */
+export async function restoreInvitationAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  const user = await getActionUser("invitation:manage");
+  if (!user) return refused();
+  const parsed = invitationActionSchema.safeParse(formToObject(form));
+  if (!parsed.success) return { ok: false, message: (await getTranslator())("validation.invalid"), at: Date.now() };
+  const { conferenceId, invitationId } = parsed.data;
+  return answer(restoreInvitation(db, user, conferenceId, invitationId), conferenceId, "safety.invitation.restored");
 }
