@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { db } from "@/db";
 import { requireApiUser } from "@/lib/auth/guards";
 import { serverEnv } from "@/lib/env";
-import { parseId } from "@/lib/schemas/conferences";
+import { parseId } from "@/lib/http/request-input";
 import { getInvitingConference } from "./invitation-scope";
 import { listInvitations } from "./list-invitations";
 

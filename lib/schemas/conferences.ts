@@ -14,13 +14,6 @@ export const conferenceFiltersSchema = z.object({
   status: z.enum(CONFERENCE_STATUSES).optional().catch(undefined),
 });
 
-/** An id in a URL: "12" → 12; anything else → null (then 404). */
-export function parseId(value: string): number | null {
-  if (!/^\d{1,15}$/.test(value)) return null;
-  const n = Number(value);
-  return n > 0 ? n : null;
-}
-export const parseConferenceId = parseId;
 
 const id = (message: string) => z.coerce.number({ error: message }).int(message).positive(message);
 const optionalId = z.preprocess((v) => (v === "" || v == null ? null : v), z.coerce.number().int().positive().nullable());
@@ -119,13 +112,3 @@ export const siteFormSchema = z.object({
 });
 export type SiteFormInput = z.infer<typeof siteFormSchema>;
 
-/** FormData → plain object, with the named fields as arrays (checkbox groups, multi-selects). */
-export function formToObject(form: FormData, arrays: string[] = []): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of new Set(form.keys())) {
-    if (key.startsWith("$")) continue;
-    out[key] = arrays.includes(key) ? form.getAll(key).filter((v) => v !== "") : form.get(key);
-  }
-  for (const key of arrays) out[key] ??= [];
-  return out;
-}

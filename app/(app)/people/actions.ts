@@ -8,7 +8,7 @@ import { getActionUser } from "@/lib/auth/guards";
 import { fieldErrorsFrom, refusalMessage, submittedValues, type ActionResult } from "@/lib/http/action-result";
 import { mergePeople, undoMerge, type MergeRefusal } from "@/lib/people/merge-people";
 import { savePerson } from "@/lib/people/people";
-import { formToObject } from "@/lib/schemas/conferences";
+import { formToObject } from "@/lib/http/request-input";
 import { mergePeopleSchema, personFormSchema, undoMergeSchema } from "@/lib/schemas/people";
 
 

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { requireApiUser } from "@/lib/auth/guards";
 import { readJsonBody, tooLargeBody, tooLargeHeaders } from "@/lib/http/read-body";
-import { parseId } from "@/lib/schemas/conferences";
+import { parseId } from "@/lib/http/request-input";
 import { mappingSchema } from "./map-rows";
 import { MAX_BYTES } from "./parse-file";
 

@@ -1,6 +1,6 @@
 /** GET handlers of the attendance exports, one per view and format (the route files only pick one). */
 import { NextResponse } from "next/server";
-import { parseId } from "@/lib/schemas/conferences";
+import { parseId } from "@/lib/http/request-input";
 import { parseReportFilter } from "@/lib/schemas/reports";
 import { readableUnit } from "../report-views";
 import { campaignExport, conferenceExport, unitExport } from "./attendance-exports";

@@ -9,20 +9,20 @@ import { getConference } from "@/lib/conferences/get-conference";
 import { RESTORE_STATUSES, STATUS_TRANSITIONS } from "@/lib/conferences/save-conference";
 import { can } from "@/lib/permissions";
 import { canReadConferenceReport } from "@/lib/reports/report-scope";
-import { parseConferenceId } from "@/lib/schemas/conferences";
+import { parseId } from "@/lib/http/request-input";
 
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const user = await getCurrentUser();
-  const id = parseConferenceId((await params).id);
+  const id = parseId((await params).id);
   const conference = user && id ? getConference(db, user, id) : null;
   return { title: conference?.title ?? (await getTranslations("conferences"))("title") };
 }
 
 export default async function ConferencePage({ params, searchParams }: Props & { searchParams: Promise<{ saved?: string }> }) {
   const user = await requirePageUser("conference:read");
-  const id = parseConferenceId((await params).id);
+  const id = parseId((await params).id);
   const conference = id ? getConference(db, user, id) : null;
   if (!conference) notFound();
   const t = await getTranslations();

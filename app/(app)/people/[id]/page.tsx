@@ -10,7 +10,7 @@ import { listCategories } from "@/lib/invitations/search-people";
 import { findPossibleDuplicates } from "@/lib/people/find-duplicates";
 import { findMergeOf, listMergesInto } from "@/lib/people/merge-people";
 import { getPerson } from "@/lib/people/people";
-import { parseId } from "@/lib/schemas/conferences";
+import { parseId } from "@/lib/http/request-input";
 import { formatDateTime } from "@/lib/time/format";
 import { listUnits } from "@/lib/units/list-units";
 

@@ -6,7 +6,7 @@ import { db } from "@/db";
 import { requirePageUser } from "@/lib/auth/guards";
 import { getScanSite } from "@/lib/checkin/site-access";
 import { can } from "@/lib/permissions";
-import { parseId } from "@/lib/schemas/conferences";
+import { parseId } from "@/lib/http/request-input";
 import { formatRange } from "@/lib/time/format";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -4,7 +4,7 @@ import { requireApiUser } from "@/lib/auth/guards";
 import { conferenceIcs } from "@/lib/calendar/conference-ics";
 import { getConference } from "@/lib/conferences/get-conference";
 import { serverEnv } from "@/lib/env";
-import { parseId } from "@/lib/schemas/conferences";
+import { parseId } from "@/lib/http/request-input";
 
 /**
  * GET /api/conferences/{id}      → the conference as JSON

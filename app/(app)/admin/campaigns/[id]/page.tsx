@@ -11,7 +11,7 @@ import { requirePageUser } from "@/lib/auth/guards";
 import { getCampaign, listRequirementKinds, listRequirements } from "@/lib/campaigns/list-campaigns";
 import { isRootAdmin } from "@/lib/campaigns/manage-campaigns";
 import { listRetiredKeys } from "@/lib/campaigns/rotate-campaign-key";
-import { parseId } from "@/lib/schemas/conferences";
+import { parseId } from "@/lib/http/request-input";
 import { formatDateTime } from "@/lib/time/format";
 import { formatDateInput } from "@/lib/time/parse";
 import { rawPublicKey } from "@/lib/tokens/qr-token";

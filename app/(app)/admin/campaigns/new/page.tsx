@@ -8,7 +8,7 @@ import { requirePageUser } from "@/lib/auth/guards";
 import { getCurrentCampaign } from "@/lib/campaigns/get-compliance";
 import { listCampaigns } from "@/lib/campaigns/list-campaigns";
 import { isRootAdmin } from "@/lib/campaigns/manage-campaigns";
-import { parseId } from "@/lib/schemas/conferences";
+import { parseId } from "@/lib/http/request-input";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminCampaigns"))("newTitle") };

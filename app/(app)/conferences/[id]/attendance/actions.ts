@@ -6,7 +6,7 @@ import { getActionUser } from "@/lib/auth/guards";
 import { fieldErrorsFrom, type ActionResult } from "@/lib/http/action-result";
 import { getTranslator } from "@/lib/i18n/translator";
 import { recordAbsence, recordMakeUp, type AbsenceResult } from "@/lib/reports/record-absence";
-import { formToObject } from "@/lib/schemas/conferences";
+import { formToObject } from "@/lib/http/request-input";
 import { absenceFormSchema, makeUpFormSchema } from "@/lib/schemas/reports";
 
 async function answer(result: AbsenceResult, okKey: string): Promise<ActionResult> {

@@ -12,7 +12,7 @@ import { requirePageUser } from "@/lib/auth/guards";
 import { essayRate, INVITEE_STATUSES } from "@/lib/reports/attendance-rules";
 import { formatRate } from "@/lib/reports/format-rate";
 import { getConferenceReport } from "@/lib/reports/report-views";
-import { parseId } from "@/lib/schemas/conferences";
+import { parseId } from "@/lib/http/request-input";
 import { parseReportFilter } from "@/lib/schemas/reports";
 import { formatRange, formatTime } from "@/lib/time/format";
 

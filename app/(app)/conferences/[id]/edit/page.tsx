@@ -9,7 +9,8 @@ import { requirePageUser } from "@/lib/auth/guards";
 import { getConferenceForEdit } from "@/lib/conferences/get-conference-for-edit";
 import { getConferenceFormOptions, listDoorStaff } from "@/lib/conferences/get-form-options";
 import { listSitesForEdit, listSiteUnits } from "@/lib/conferences/manage-sites";
-import { EDITABLE_STATUSES, parseId } from "@/lib/schemas/conferences";
+import { EDITABLE_STATUSES } from "@/lib/schemas/conferences";
+import { parseId } from "@/lib/http/request-input";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("conferenceForm"))("editTitle") };

@@ -11,7 +11,7 @@ import { recordEssays, unrecordEssays, type EssayResult } from "@/lib/essays/rec
 import type { ActionResult } from "@/lib/http/action-result";
 import { MAX_ACTION_UPLOAD_BYTES } from "@/lib/http/upload-limit";
 import { getTranslator, type Translator } from "@/lib/i18n/translator";
-import { formToObject } from "@/lib/schemas/conferences";
+import { formToObject } from "@/lib/http/request-input";
 import { commitEssayImportSchema, essayImportSchema, markEssaysSchema, unmarkEssaysSchema } from "@/lib/schemas/essays";
 import { formatDateKey } from "@/lib/time/format";
 

@@ -12,7 +12,7 @@ import { essayCountsOfPart, listEssays } from "@/lib/essays/list-essays";
 import { can } from "@/lib/permissions";
 import { essayRate } from "@/lib/reports/attendance-rules";
 import { formatRate } from "@/lib/reports/format-rate";
-import { parseId } from "@/lib/schemas/conferences";
+import { parseId } from "@/lib/http/request-input";
 import { ESSAY_STATES, parseEssayFilter } from "@/lib/schemas/essays";
 import { formatDateKey, formatRange } from "@/lib/time/format";
 import { zonedDateKey } from "@/lib/time/zone";

@@ -19,7 +19,7 @@ import {
   type InvitationResult,
 } from "@/lib/invitations/manage-invitations";
 import { searchInvitablePeople } from "@/lib/invitations/search-people";
-import { formToObject } from "@/lib/schemas/conferences";
+import { formToObject } from "@/lib/http/request-input";
 import {
   addByFilterSchema,
   addPeopleSchema,

@@ -12,7 +12,7 @@ import { getInvitingConference } from "@/lib/invitations/invitation-scope";
 import { listInvitations } from "@/lib/invitations/list-invitations";
 import { listCategories } from "@/lib/invitations/search-people";
 import { can } from "@/lib/permissions";
-import { parseId } from "@/lib/schemas/conferences";
+import { parseId } from "@/lib/http/request-input";
 import { invitationListQuerySchema } from "@/lib/schemas/invitations";
 import { listSiteUnits } from "@/lib/conferences/manage-sites";
 

@@ -9,7 +9,7 @@ import { refusalMessage } from "@/lib/http/action-result";
 import type { Translator } from "@/lib/i18n/translator";
 import { COMPARED_FIELDS, planPersonMerge, type ComparedField, type InvitationLine } from "@/lib/people/merge-people";
 import { getPerson } from "@/lib/people/people";
-import { parseId } from "@/lib/schemas/conferences";
+import { parseId } from "@/lib/http/request-input";
 import { mergePreviewQuerySchema } from "@/lib/schemas/people";
 import { formatDate } from "@/lib/time/format";
 

@@ -9,7 +9,7 @@ import { requirePageUser } from "@/lib/auth/guards";
 import { can } from "@/lib/permissions";
 import { reportFilterOptions } from "@/lib/reports/filter-options";
 import { getBodyReport } from "@/lib/reports/report-views";
-import { parseId } from "@/lib/schemas/conferences";
+import { parseId } from "@/lib/http/request-input";
 import { parseReportFilter } from "@/lib/schemas/reports";
 import { hasCampaign } from "@/lib/setup/setup-progress";
 

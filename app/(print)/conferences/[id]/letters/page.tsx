@@ -10,7 +10,7 @@ import { requirePageUser } from "@/lib/auth/guards";
 import { countLettersBySite, getLetters, LETTER_BATCH_SIZE } from "@/lib/invitations/get-letters";
 import { getInvitingConference } from "@/lib/invitations/invitation-scope";
 import { qrSvg } from "@/lib/invitations/qr-svg";
-import { parseId } from "@/lib/schemas/conferences";
+import { parseId } from "@/lib/http/request-input";
 import { letterQuerySchema } from "@/lib/schemas/invitations";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -6,7 +6,7 @@ import { db } from "@/db";
 import { requirePageUser } from "@/lib/auth/guards";
 import { getLiveStats, liveSites } from "@/lib/checkin/live-stats";
 import { getConference } from "@/lib/conferences/get-conference";
-import { parseId } from "@/lib/schemas/conferences";
+import { parseId } from "@/lib/http/request-input";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("live"))("title") };

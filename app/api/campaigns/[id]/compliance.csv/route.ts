@@ -4,7 +4,7 @@ import { db } from "@/db";
 import { requireApiUser } from "@/lib/auth/guards";
 import { complianceCsv } from "@/lib/campaigns/compliance-csv";
 import { getCompliance } from "@/lib/campaigns/get-compliance";
-import { parseId } from "@/lib/schemas/conferences";
+import { parseId } from "@/lib/http/request-input";
 
 /** The compliance board as CSV, limited to the caller's units like the page. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {

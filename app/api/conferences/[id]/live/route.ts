@@ -4,7 +4,7 @@ import { db } from "@/db";
 import { requireApiUser } from "@/lib/auth/guards";
 import { getLiveStats, liveSites } from "@/lib/checkin/live-stats";
 import { getConference } from "@/lib/conferences/get-conference";
-import { parseId } from "@/lib/schemas/conferences";
+import { parseId } from "@/lib/http/request-input";
 
 /** The live counter's figures, for the whole conference or one site (?site=). */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {

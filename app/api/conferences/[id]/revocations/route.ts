@@ -3,7 +3,7 @@ import { db } from "@/db";
 import { requireApiUser } from "@/lib/auth/guards";
 import { getConference } from "@/lib/conferences/get-conference";
 import { getVerificationData } from "@/lib/invitations/revocation-list";
-import { parseId } from "@/lib/schemas/conferences";
+import { parseId } from "@/lib/http/request-input";
 
 /**
  * For door devices: the campaign's public key (never the private one) and the

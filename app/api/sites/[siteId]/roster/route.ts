@@ -4,7 +4,7 @@ import { requireApiUser } from "@/lib/auth/guards";
 import { siteRefusal } from "@/lib/checkin/door-errors";
 import { buildOfflineRoster } from "@/lib/checkin/offline-roster";
 import { getScanSite } from "@/lib/checkin/site-access";
-import { parseId } from "@/lib/schemas/conferences";
+import { parseId } from "@/lib/http/request-input";
 
 /**
  * GET /api/sites/{siteId}/roster — what a door device needs to work offline at
