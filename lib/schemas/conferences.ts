@@ -94,6 +94,11 @@ export const cancelConferenceSchema = z.object({
   reason: trimmedText().min(3, "cancelReasonRequired").max(500, "tooLong"),
 });
 
+/** "Mở lại hội nghị thực hành" (lib/checkin/practice-conference.ts): which conference. */
+export const reopenPracticeSchema = z.object({
+  conferenceId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+});
+
 export const setStatusSchema = z.object({
   conferenceId: z.coerce.number().int().positive(),
   status: z.enum(CONFERENCE_STATUSES),

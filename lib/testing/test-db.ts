@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { migrateDatabase, openDatabase, type Db } from "@/db/client";
 import { seedDemo } from "@/db/seed";
+import { zonedDateKey, zonedInstant } from "@/lib/time/zone";
 
 export function createTestDb(): { db: Db; file: string; cleanup: () => void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "quan-triet-test-"));
@@ -23,9 +24,15 @@ export function createTestDb(): { db: Db; file: string; cleanup: () => void } {
   };
 }
 
-/** The demo, seeded once per test file; `now` fixes the practice conference's day. */
-export async function createDemoDb(now = new Date("2026-11-28T03:00:00Z")) {
+/**
+ * The demo, seeded once per test file. `now` fixes the practice conference's day; the tests
+ * written before issue 15 read it as 07:30–17:00 that day (grace 15 minutes), so that is what it
+ * gets unless `practiceAsSeeded` asks for the seed's own window (open from `now`, for a day).
+ */
+export async function createDemoDb(now = new Date("2026-11-28T03:00:00Z"), options: { practiceAsSeeded?: boolean } = {}) {
   const handle = createTestDb();
-  await seedDemo(handle.db, { now });
+  const day = zonedDateKey(now);
+  const practice = options.practiceAsSeeded ? undefined : { startsAt: zonedInstant(day, "07:30"), endsAt: zonedInstant(day, "17:00"), graceMinutes: 15 };
+  await seedDemo(handle.db, { now, practice });
   return handle;
 }
