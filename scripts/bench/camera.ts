@@ -10,7 +10,9 @@
  *  - "Bật camera" → verdict on screen (the click, to the verdict panel's data-verdict changing);
  *  - first frame → verdict: from the video element's first frame (its first
  *    requestVideoFrameCallback, or `loadeddata` if that comes first), which holds the QR, to the
- *    verdict on screen: the decoder's share plus the server's answer and the render.
+ *    verdict on screen: the decoder's share plus the server's answer and the render; split, where
+ *    the page measures its decode ("qt-door-decode"), into the wait for the decode, the decode,
+ *    and the scan's answer (device judge, POST /api/checkin, render).
  *
  * One warm-up run is not counted. Each run scans a different invitation, so every verdict is a fresh "Mời vào" written by the server.
  * BENCH_RUNS sets the number of runs (default 12), BENCH_PORT the port.
@@ -106,8 +108,23 @@ async function run(cookie: string, siteId: number, token: string, feed: string) 
         throw error;
       });
     const marks = await page.evaluate(() => (window as unknown as { __camera: Record<string, number> }).__camera);
+    // The page's own measure of the decode that found the code (absent before issue 15's change).
+    const decode = await page.evaluate(() => {
+      const [m] = performance.getEntriesByName("qt-door-decode");
+      const post = performance
+        .getEntriesByType("resource")
+        .find((e) => (e as PerformanceResourceTiming).initiatorType === "fetch" && e.name.endsWith("/api/checkin")) as PerformanceResourceTiming | undefined;
+      return m ? { start: m.startTime, end: m.startTime + m.duration, postStart: post?.startTime ?? NaN, postEnd: post?.responseEnd ?? NaN } : null;
+    });
     const verdict = await page.getByTestId("verdict").getAttribute("data-verdict");
-    return { fromClick: marks.verdict - marks.click, fromFrame: marks.verdict - marks.frame, verdict };
+    return {
+      fromClick: marks.verdict - marks.click,
+      fromFrame: marks.verdict - marks.frame,
+      verdict,
+      split: decode
+        ? { wait: decode.start - marks.frame, decode: decode.end - decode.start, answer: marks.verdict - decode.end, post: decode.postEnd - decode.postStart, render: marks.verdict - decode.postEnd }
+        : null,
+    };
   } finally {
     await browser.close();
   }
@@ -123,6 +140,7 @@ async function main() {
     const cookie = await signIn(BASE, "diemdanh", "demo1234");
     const fromClick: number[] = [];
     const fromFrame: number[] = [];
+    const splits: { wait: number; decode: number; answer: number; post: number; render: number }[] = [];
     console.log(`\nCamera → verdict, fake camera (Y4M of an invitation's QR), ${RUNS} runs, a fresh browser each`);
     // One run first, not counted: the server's first requests of a page (compilation, caches) are not the door's.
     await run(cookie, siteId, tokens[RUNS], feed);
@@ -130,11 +148,22 @@ async function main() {
       const r = await run(cookie, siteId, tokens[i], feed);
       fromClick.push(r.fromClick);
       fromFrame.push(r.fromFrame);
-      console.log(`  run ${String(i + 1).padStart(2)}: ${r.verdict}, "Bật camera" → verdict ${r.fromClick.toFixed(0)} ms, first frame → verdict ${r.fromFrame.toFixed(0)} ms`);
+      const split = r.split
+        ? ` (frame → decode starts ${r.split.wait.toFixed(0)}, decode ${r.split.decode.toFixed(0)}, decoded → verdict on screen ${r.split.answer.toFixed(0)}: POST ${r.split.post.toFixed(0)}, answer → screen ${r.split.render.toFixed(0)})`
+        : "";
+      if (r.split) splits.push(r.split);
+      console.log(`  run ${String(i + 1).padStart(2)}: ${r.verdict}, "Bật camera" → verdict ${r.fromClick.toFixed(0)} ms, first frame → verdict ${r.fromFrame.toFixed(0)} ms${split}`);
     }
     const line = (label: string, values: number[]) => `  ${label}: p50 ${percentile(values, 50).toFixed(0)} ms, p95 ${percentile(values, 95).toFixed(0)} ms, min ${Math.min(...values).toFixed(0)}, max ${Math.max(...values).toFixed(0)}`;
     console.log(line('"Bật camera" → verdict     ', fromClick));
     console.log(line("first frame (QR) → verdict", fromFrame));
+    if (splits.length > 0) {
+      console.log(line("  of which frame → decode starts", splits.map((s) => s.wait)));
+      console.log(line("  of which the decode         ", splits.map((s) => s.decode)));
+      console.log(line("  of which decoded → on screen", splits.map((s) => s.answer)));
+      console.log(line("    POST /api/checkin          ", splits.map((s) => s.post)));
+      console.log(line("    its answer → on screen     ", splits.map((s) => s.render)));
+    }
   } finally {
     app.stop();
     fs.rmSync(dir, { recursive: true, force: true });
