@@ -41,9 +41,11 @@ export async function DoorSchedule({ rows, title, headingLevel = 2 }: { rows: As
                 <span>{a.unitName}</span>
                 <span>{t("conference", { start: formatRange(a.startsAt, a.endsAt) })}</span>
               </div>
-              <p className="door-hours" data-testid="door-hours">
-                {doorHoursText(t, a.opensAt, a.closesAt)}
-              </p>
+              {a.phase !== "cancelled" ? (
+                <p className="door-hours" data-testid="door-hours">
+                  {doorHoursText(t, a.opensAt, a.closesAt)}
+                </p>
+              ) : null}
               <p className={`door-why door-why-${a.phase}`} data-testid="door-why">
                 {whyText(t, a)}
               </p>

@@ -315,8 +315,10 @@ export function ScannerClient({ siteId, conferenceId, venue, title, time, scanne
 
       <VerdictPanel shown={shown} offlineNote={offlineNote} />
 
-      {result?.invitationId && (result.verdict === "ok" || result.verdict === "duplicate") ? (
-        <div className="row-actions">
+      {/* Always there, empty when the verdict has no follow-up: the camera below does not jump at each verdict. */}
+      <div className="row-actions door-followup">
+        {result?.invitationId && (result.verdict === "ok" || result.verdict === "duplicate") ? (
+          <>
           <button type="button" className="button" onClick={() => setSubstituteOpen((v) => !v)} disabled={!online} title={online ? undefined : t("needsNetwork")}>
             {t("substituteButton")}
           </button>
@@ -326,8 +328,9 @@ export function ScannerClient({ siteId, conferenceId, venue, title, time, scanne
             </button>
           ) : null}
           {!online ? <span className="muted small">{t("needsNetwork")}</span> : null}
-        </div>
-      ) : null}
+          </>
+        ) : null}
+      </div>
       {substituteOpen && online ? (
         <form className="card form grid-2" action={saveSubstitute}>
           <div className="field">

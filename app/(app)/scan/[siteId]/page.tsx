@@ -32,7 +32,7 @@ export default async function ScannerPage({ params }: { params: Promise<{ siteId
         <h1>{door && door.phase !== "open" ? tDoor(`closedTitle.${door.phase}`) : t("refusedTitle")}</h1>
         {door && door.phase !== "open" ? (
           <>
-            <p className="door-hours">{doorHoursText(tDoor, door.opensAt, door.closesAt)}</p>
+            {door.phase !== "cancelled" ? <p className="door-hours">{doorHoursText(tDoor, door.opensAt, door.closesAt)}</p> : null}
             <p data-testid="door-why">{whyText(tDoor, door)}</p>
           </>
         ) : (
