@@ -23,6 +23,7 @@ import { campaignFieldsSchema, requirementSchema } from "@/lib/schemas/campaigns
 import { conferenceFormSchema, siteFormSchema } from "@/lib/schemas/conferences";
 import { personFormSchema } from "@/lib/schemas/people";
 import { createUserSchema } from "@/lib/schemas/users";
+import { PRACTICE_GRACE_MINUTES, practiceTimes, rememberPracticeConference } from "@/lib/checkin/practice-conference";
 import { DEMO_SETTING, DEMO_SETTING_VALUES } from "@/lib/settings/is-demo-data";
 import { zonedDateKey } from "@/lib/time/zone";
 import { importUnits } from "@/lib/units/import-units";
@@ -147,8 +148,8 @@ export async function seedReform2025(db: Db, options: { now?: Date } = {}): Prom
 
   // 7. A practice conference open now (the conference form), its letters issued, the door account at its hall.
   const organiser = sessionOf(db, "tochuc.tinh");
-  // Open from an hour ago to eight hours from now, whatever the hour the demo is started.
-  const at = (hours: number) => new Date(now.getTime() + hours * 3_600_000);
+  // Its door open from a little before the moment of seeding, for a day (lib/checkin/practice-conference.ts).
+  const practiceWindow = practiceTimes(now);
   const clock = (d: Date) => new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(d);
   const practice = must(
     saveConference(
@@ -164,11 +165,11 @@ export async function seedReform2025(db: Db, options: { now?: Date } = {}): Prom
         audience: "Cán bộ chủ chốt cấp tỉnh và cấp xã (minh họa)",
         chair: "Đồng chí Phó Bí thư Thường trực Tỉnh ủy",
         contact: "Văn phòng Ban Tuyên giáo và Dân vận Tỉnh ủy",
-        startDate: zonedDateKey(at(-1)),
-        startTime: clock(at(-1)),
-        endDate: zonedDateKey(at(8)),
-        endTime: clock(at(8)),
-        graceMinutes: "15",
+        startDate: zonedDateKey(practiceWindow.startsAt),
+        startTime: clock(practiceWindow.startsAt),
+        endDate: zonedDateKey(practiceWindow.endsAt),
+        endTime: clock(practiceWindow.endsAt),
+        graceMinutes: String(PRACTICE_GRACE_MINUTES),
         status: "scheduled",
         venue: "Hội trường Tỉnh ủy",
         address: "Quảng Ngãi",
@@ -178,6 +179,7 @@ export async function seedReform2025(db: Db, options: { now?: Date } = {}): Prom
     ),
     "tạo hội nghị thực hành",
   );
+  rememberPracticeConference(db, practice.id);
   const site = db.select().from(t.sites).where(eq(t.sites.conferenceId, practice.id)).get()!;
   const scanner = db.select().from(t.users).where(eq(t.users.username, "diemdanh")).get()!;
   must(

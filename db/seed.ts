@@ -2,12 +2,13 @@
  * Seeding: the Quảng Ngãi demo (deterministic: a fixed random seed), the empty
  * start (DEMO=0) and the reset used by `npm run db:seed`.
  *
- * The only input that is not fixed is `now`: the practice conference is placed
- * on the Vietnamese "today" of the moment of seeding.
+ * The only input that is not fixed is `now`: the practice conference's door is
+ * open from a little before the moment of seeding, for a day.
  */
-import { count, sql } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import type { SQLiteInsertValue, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { hashPassword } from "@/lib/auth/password";
+import { PRACTICE_GRACE_MINUTES, practiceTimes, rememberPracticeConference } from "@/lib/checkin/practice-conference";
 import { foldForSearch } from "@/lib/text/fold";
 import { DEMO_SETTING, DEMO_SETTING_VALUES } from "@/lib/settings/is-demo-data";
 import { generateCampaignKeys, signToken } from "@/lib/tokens/qr-token";
@@ -183,7 +184,11 @@ const AGENDA_FULL_DAY =
 const AGENDA_HALF_DAY =
   "Đón tiếp đại biểu, điểm danh\nKhai mạc\nQuán triệt những nội dung cơ bản của Nghị quyết\nTriển khai kế hoạch thực hiện, hướng dẫn viết bài thu hoạch\nBế mạc";
 
-export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<SeedSummary> {
+/**
+ * `now`: the moment of seeding (the practice conference opens around it). `practice`: fixed times
+ * for the practice conference instead (unit tests written for a 07:30–17:00 day pass them).
+ */
+export async function seedDemo(db: Db, options: { now?: Date; practice?: { startsAt: Date; endsAt: Date; graceMinutes: number } } = {}): Promise<SeedSummary> {
   const now = options.now ?? new Date();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const rnd = new Random(SEED);
@@ -648,14 +653,17 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<Se
       }
     }
 
-    // --- The practice conference, today in Vietnam, for trying the door scanner at once
-    // (today: the day the demo is loaded, above.)
-    const practice = createConference({
+    // --- The practice conference: its door open from the moment of seeding, whatever the hour, for a day
+    // (lib/checkin/practice-conference.ts, docs/decisions/0025); `options.practice` pins it (unit tests).
+    const created = createConference({
       unitId: province.id, body: provinceBodies.propaganda, requirementId: null,
       title: "Hội nghị thực hành điểm danh bằng mã QR (dữ liệu mẫu)",
       audience: "Cán bộ các ban, ngành tỉnh (danh sách mẫu để thử máy quét)", chair: "Đồng chí Phó Trưởng Ban Tuyên giáo Tỉnh ủy",
       date: today, start: "07:30", end: "17:00", status: "scheduled",
     });
+    const practiceWindow = options.practice ?? { ...practiceTimes(now), graceMinutes: PRACTICE_GRACE_MINUTES };
+    const practice = d.update(t.conferences).set(practiceWindow).where(eq(t.conferences.id, created.id)).returning().get();
+    rememberPracticeConference(d, practice.id);
     const practiceSite = addSite(practice.id, province.id, true, "Hội trường Tỉnh ủy", pc.standing.address, 350);
     invite(practice, practiceSite, pLeaders.slice(pLeaders.length - 40), nextLetterNumber(provinceBodies.propaganda), today, provinceWalkInPool);
 

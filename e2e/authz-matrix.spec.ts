@@ -51,6 +51,7 @@ const ROUTES: Record<string, Marks> = {
   "GET /api/conferences/[id]/attendance.xlsx": "----+-",
   "GET /api/conferences/[id]/invitations.csv": "----+-",
   "GET /api/conferences/[id]/invitations.xlsx": "----+-",
+  // Door staff may read the live counter of their own sites only (the test's conference has none of theirs).
   "GET /api/conferences/[id]/live": "----+-",
   "GET /api/conferences/[id]/revocations": "----+-",
   "GET /api/feeds/[token]": "++++++",
@@ -129,6 +130,9 @@ const ACTIONS: Record<string, Marks> = {
   rotateKeyAction: "----+-",
   revokeRetiredKeyAction: "----+-",
   chooseCampaignAction: "--++++",
+  // Issue 15: admins only; the test's conference is not the practice one, so the admin's call is
+  // refused for that (not for authorization) and changes nothing.
+  reopenPracticeAction: "----+-",
 };
 
 const REFUSALS = ["Bạn không có quyền thực hiện thao tác này.", "Không tìm thấy, hoặc bạn không có quyền thay đổi.", "Không có quyền"];

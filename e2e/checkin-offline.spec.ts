@@ -65,7 +65,7 @@ test.describe("the door offline", () => {
     await expect(verdict).toHaveAttribute("data-verdict", "ok");
     await scan(page, a.token!);
     await expect(verdict).toHaveAttribute("data-verdict", "duplicate");
-    await expect(verdict).toContainText(`(${await deviceOf(page)})`);
+    await expect(verdict).toContainText(`(máy ${await deviceOf(page)})`);
     await expect(page.getByTestId("queue-count")).toHaveAttribute("data-count", "3");
     await expect(page.getByTestId("queue-count")).toHaveText("Chờ đồng bộ: 3");
     const db = e2eDb();

@@ -8,11 +8,12 @@
  */
 import path from "node:path";
 import { expect, test as base, type Page } from "@playwright/test";
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { openDatabase, type Db } from "@/db/client";
 import { DEMO_PASSWORD } from "@/db/seed-data";
 import { bodies, campaignRequirements, campaigns, conferences, invitations, sites, unitKinds, units, users, type Role } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import { practiceConferenceId } from "@/lib/checkin/practice-conference";
 import { E2E_DATABASE } from "./e2e-env";
 
 let db: Db | undefined;
@@ -107,10 +108,10 @@ export function createUpcomingCampaign() {
 export const test = base;
 export { expect };
 
-/** The practice conference (opened "now" by the global setup), its main site and its invitations in id order. */
+/** The practice conference (its door open from the moment of seeding), its main site and its invitations in id order. */
 export function practiceConference() {
   const db = e2eDb();
-  const conference = db.select().from(conferences).where(isNull(conferences.requirementId)).get()!;
+  const conference = db.select().from(conferences).where(eq(conferences.id, practiceConferenceId(db)!)).get()!;
   const site = db.select().from(sites).where(eq(sites.conferenceId, conference.id)).get()!;
   const rows = db.select().from(invitations).where(eq(invitations.conferenceId, conference.id)).orderBy(asc(invitations.id)).all();
   return { conference, site, invitations: rows };

@@ -1,22 +1,20 @@
 /**
- * After the web server has seeded data/e2e/app.db: open the practice
- * conference's door now (whatever the hour the suite runs), and write the
- * camera feed showing the QR of its first invitation.
+ * After the web server has seeded data/e2e/app.db: write the camera feed showing the QR of the
+ * practice conference's first invitation. The practice conference's door is already open: the
+ * seed opens it around the moment of seeding, whatever the hour (issue 15) — the suite relies on
+ * that instead of moving it.
  */
-import { asc, eq, isNull } from "drizzle-orm";
-import { conferences, invitations } from "@/db/schema";
+import { asc, eq } from "drizzle-orm";
+import { invitations } from "@/db/schema";
+import { practiceConferenceId } from "@/lib/checkin/practice-conference";
 import { writeQrVideo } from "./camera-feed";
 import { CAMERA_FEED } from "./e2e-env";
 import { e2eDb } from "./fixtures";
 
 export default function globalSetup() {
   const db = e2eDb();
-  const practice = db.select().from(conferences).where(isNull(conferences.requirementId)).get()!;
-  const now = Date.now();
-  db.update(conferences)
-    .set({ startsAt: new Date(now - 30 * 60_000), endsAt: new Date(now + 6 * 3600_000), status: "in_progress" })
-    .where(eq(conferences.id, practice.id))
-    .run();
-  const first = db.select().from(invitations).where(eq(invitations.conferenceId, practice.id)).orderBy(asc(invitations.id)).get()!;
+  const practiceId = practiceConferenceId(db);
+  if (!practiceId) throw new Error("the seed did not record its practice conference");
+  const first = db.select().from(invitations).where(eq(invitations.conferenceId, practiceId)).orderBy(asc(invitations.id)).get()!;
   writeQrVideo(CAMERA_FEED, first.token!);
 }

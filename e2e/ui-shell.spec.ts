@@ -18,7 +18,7 @@ test("the home page shows the campaign's progress and today's practice conferenc
   await signIn(page, "admin");
   await expect(page.getByTestId("campaign-progress")).toHaveText("Đã tổ chức 52/55 hội nghị bắt buộc (95%)");
   await expect(page.getByRole("link", { name: "Hội nghị thực hành điểm danh bằng mã QR (dữ liệu mẫu)" })).toBeVisible();
-  // The global setup opens the practice conference now; its time shows as HH:mm, 24-hour.
+  // The seed opens the practice conference around the moment of seeding; its time shows as HH:mm, 24-hour.
   await expect(page.locator("#today-title ~ ul li").first()).toContainText(/\d{2}:\d{2}/);
 });
 

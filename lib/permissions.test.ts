@@ -13,7 +13,8 @@ describe("permission table", () => {
   });
 
   it("keeps door staff to the door", () => {
-    expect([...PERMISSIONS.scanner].sort()).toEqual(["account:manage-own", "checkin:assignments", "checkin:scan", "checkin:walk-in", "home:read"]);
+    // The door, and the projector's live counter of the sites they are assigned to (scope in SQL: siteReadScope).
+    expect([...PERMISSIONS.scanner].sort()).toEqual(["account:manage-own", "checkin:assignments", "checkin:scan", "checkin:walk-in", "conference:live", "home:read"]);
     expect(can("scanner", "checkin:undo")).toBe(false);
     expect(can("scanner", "conference:read")).toBe(false);
     expect(can("scanner", "report:read")).toBe(false);
@@ -31,6 +32,10 @@ describe("permission table", () => {
     expect(can("organizer", "conference:write")).toBe(true);
     expect(can("organizer", "invitation:manage")).toBe(true);
     expect(can("organizer", "user:manage")).toBe(false);
+  });
+
+  it("lets only admins open the practice conference again", () => {
+    expect(ROLES.filter((role) => can(role, "practice:reopen"))).toEqual(["admin"]);
   });
 
   it("lists only actions that exist", () => {

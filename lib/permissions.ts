@@ -10,6 +10,8 @@ export const ACTIONS = [
   "account:manage-own",
   "campaign:read",
   "conference:read",
+  /** The live counter (projector) of a conference's part: everyone who reads it, and its door staff. */
+  "conference:live",
   "conference:write",
   "invitation:manage",
   "people:manage",
@@ -26,6 +28,8 @@ export const ACTIONS = [
   "body:manage",
   "campaign:manage",
   "audit:read",
+  /** "Mở lại hội nghị thực hành": the demo's practice conference, open again from now. */
+  "practice:reopen",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -36,6 +40,7 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
     "account:manage-own",
     "campaign:read",
     "conference:read",
+    "conference:live",
     "conference:write",
     "invitation:manage",
     "people:manage",
@@ -46,8 +51,8 @@ export const PERMISSIONS: Record<Role, readonly Action[]> = {
     "absence:record",
     "essay:record",
   ],
-  scanner: ["home:read", "account:manage-own", "checkin:scan", "checkin:walk-in", "checkin:assignments"],
-  viewer: ["home:read", "account:manage-own", "campaign:read", "conference:read", "report:read"],
+  scanner: ["home:read", "account:manage-own", "conference:live", "checkin:scan", "checkin:walk-in", "checkin:assignments"],
+  viewer: ["home:read", "account:manage-own", "campaign:read", "conference:read", "conference:live", "report:read"],
 };
 
 export function can(role: Role, action: Action): boolean {

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { CampaignSelectorClient } from "@/components/campaigns/campaign-selector-client";
 import { AwaitingConfirmation } from "@/components/home/awaiting-confirmation";
 import { CampaignProgress } from "@/components/home/campaign-progress";
-import { DoorAssignments } from "@/components/home/door-assignments";
+import { DoorSchedule } from "@/components/checkin/door-schedule";
 import { TodayConferences } from "@/components/home/today-conferences";
 import { SetupChecklist } from "@/components/setup/setup-checklist";
 import { db } from "@/db";
@@ -40,7 +40,7 @@ export default async function HomePage() {
     <div className="stack">
       <h1>{t("home.greeting", { name: user.fullName })}</h1>
       {setup && !isSetUp(setup) ? <SetupChecklist steps={setup} /> : null}
-      {assignments.length > 0 || user.role === "scanner" ? <DoorAssignments rows={assignments} /> : null}
+      {assignments.length > 0 || user.role === "scanner" ? <DoorSchedule rows={assignments} /> : null}
       {can(user.role, "conference:write") ? <AwaitingConfirmation rows={listAwaitingConfirmation(db, user, now)} /> : null}
       {can(user.role, "conference:read") ? (
         <TodayConferences

@@ -10,7 +10,7 @@ const KNOWN_ERRORS = ["INVALID", "DISABLED"] as const;
 interface Props {
   notice: string | null;
   /** Shown only while the database holds the demo. */
-  demo: { password: string; accounts: { username: string; label: string }[]; note?: string } | null;
+  demo: { password: string; accounts: { username: string; label: string }[]; note?: string; practice?: { text: string; open: boolean } } | null;
 }
 
 export function LoginFormClient({ notice, demo }: Props) {
@@ -97,6 +97,11 @@ export function LoginFormClient({ notice, demo }: Props) {
           {demo.note ? (
             <p className="notice" data-testid="demo-note">
               {demo.note}
+            </p>
+          ) : null}
+          {demo.practice ? (
+            <p className={`notice ${demo.practice.open ? "success" : "error"}`} data-testid="practice-note">
+              {demo.practice.text}
             </p>
           ) : null}
           <p className="muted">{t("demoPassword", { password: demo.password })}</p>

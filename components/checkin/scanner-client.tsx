@@ -9,12 +9,18 @@ import { foldForSearch } from "@/lib/text/fold";
 import { cleanTokenText } from "@/lib/tokens/normalize-token";
 import { formatTime } from "@/lib/time/format";
 import { DoorStatus, SyncConflicts } from "./door-status";
+import { colourOf, VerdictPanel } from "./verdict-panel";
 
 interface Props {
   siteId: number;
+  conferenceId: number;
   venue: string;
   title: string;
   time: string;
+  /** The signed-in cadre: the duplicate verdict names who scanned first, offline too. */
+  scannerName: string;
+  /** Said above the panel when the door is not open now (an admin or organiser may still open the page). */
+  closedNotice: string | null;
   canWalkIn: boolean;
   canUndo: boolean;
 }
@@ -30,23 +36,63 @@ async function postJson(url: string, body: unknown) {
   }
 }
 
-const COLOUR: Record<string, "green" | "amber" | "red"> = { ok: "green", duplicate: "amber" };
 /** The same code read again within this time is the same person (scanners often send twice). */
 const REPEAT_MS = { camera: 3000, hardware: 2000, manual: 0 };
+/** The camera is decoded on each new frame, but not more often than this (a phone's CPU and battery). */
+const MIN_DECODE_GAP_MS = 80;
 
 const noSubscription = () => () => {};
 /** The door device for this site, made in an effect (browser only) and followed with useSyncExternalStore. */
-function useDoorDevice(siteId: number, messages: ConstructorParameters<typeof DoorDevice>[1]) {
+function useDoorDevice(siteId: number, messages: ConstructorParameters<typeof DoorDevice>[1], scannerName: string) {
   const [device, setDevice] = useState<DoorDevice | null>(null);
   const messagesRef = useRef(messages);
+  const nameRef = useRef(scannerName);
   useEffect(() => {
-    const door = new DoorDevice(siteId, messagesRef.current);
+    const door = new DoorDevice(siteId, messagesRef.current, { scannerName: nameRef.current });
     setDevice(door);
     void door.start();
     return () => door.stop();
   }, [siteId]);
   const state = useSyncExternalStore<DoorState | null>(device?.subscribe ?? noSubscription, () => device?.getSnapshot() ?? null, () => null);
   return { device, state };
+}
+
+type Detector = { detect(source: ImageBitmapSource): Promise<{ rawValue: string }[]> };
+let decoder: Promise<Detector> | null = null;
+
+/**
+ * The QR decoder (barcode-detector with its wasm served by this app, never from a CDN), loaded
+ * and warmed once per page as soon as the door page opens: the wasm fetched, compiled and
+ * instantiated, and one blank camera-sized frame decoded, so that "Bật camera" only has to start
+ * the camera and its first frame decodes at full speed (issue 15; `npm run bench:camera`).
+ */
+function loadDecoder(): Promise<Detector> {
+  decoder ??= (async () => {
+    const { BarcodeDetector, prepareZXingModule } = await import("barcode-detector/ponyfill");
+    prepareZXingModule({
+      overrides: { locateFile: (path: string, prefix: string) => (path.endsWith(".wasm") ? "/zxing/zxing_reader.wasm" : prefix + path) },
+      fireImmediately: true,
+    });
+    const detector = new BarcodeDetector({ formats: ["qr_code"] });
+    await detector.detect(new ImageData(640, 480)).catch(() => []);
+    return detector;
+  })().catch((error) => {
+    decoder = null;
+    throw error;
+  });
+  return decoder;
+}
+
+/** A phone or tablet: the camera is the main tool there, a keyboard-wedge scanner on a desktop (CSS orders them the same way). */
+const isTouchDevice = () => typeof window !== "undefined" && window.matchMedia("(pointer: coarse)").matches;
+
+/**
+ * The page's AudioContext, made when the page opened (suspended until the user has touched the
+ * page: browsers' autoplay rule); resumed at a scan, which follows a tap or a scanner's keys.
+ */
+function soundReady(audio: { current: AudioContext | null }) {
+  audio.current ??= typeof AudioContext === "undefined" ? null : new AudioContext();
+  if (audio.current?.state === "suspended") void audio.current.resume().catch(() => undefined);
 }
 
 /** A distinct sound per colour, made with Web Audio (no files to download). */
@@ -67,9 +113,10 @@ function beep(colour: "green" | "amber" | "red", context: AudioContext | null) {
   }
 }
 
-export function ScannerClient({ siteId, venue, title, time, canWalkIn, canUndo }: Props) {
+export function ScannerClient({ siteId, conferenceId, venue, title, time, scannerName, closedNotice, canWalkIn, canUndo }: Props) {
   const t = useTranslations("scan");
-  const { device, state } = useDoorDevice(siteId, { networkError: t("networkError"), sessionExpired: t("sessionExpired"), noRoster: t("noRoster") });
+  const tDoor = useTranslations("door");
+  const { device, state } = useDoorDevice(siteId, { networkError: t("networkError"), sessionExpired: t("sessionExpired"), noRoster: t("noRoster") }, scannerName);
   const [shown, setShown] = useState<DoorAnswer | null>(null);
   const [query, setQuery] = useState("");
   // Whether the camera should run (the effect's trigger) apart from how it is doing (display only),
@@ -77,6 +124,9 @@ export function ScannerClient({ siteId, venue, title, time, canWalkIn, canUndo }
   const [cameraWanted, setCameraWanted] = useState(false);
   const [camera, setCamera] = useState<"off" | "starting" | "on" | "error">("off");
   const [facing, setFacing] = useState<"environment" | "user">("environment");
+  // The torch: shown only when the camera says it has one (MediaStreamTrack capabilities).
+  const [torch, setTorch] = useState<"unsupported" | "off" | "on">("unsupported");
+  const track = useRef<MediaStreamTrack | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const video = useRef<HTMLVideoElement>(null);
   const last = useRef<{ token: string; at: number } | null>(null);
@@ -92,14 +142,27 @@ export function ScannerClient({ siteId, venue, title, time, canWalkIn, canUndo }
 
   // Installable and usable offline: the service worker keeps this page and its code (lib/door-device/service-worker.ts).
   useEffect(() => registerDoorServiceWorker(), []);
+  // The decoder is made ready while the page opens, not when the camera starts; so is the sound
+  // (making an AudioContext took 50–130 ms, which the first scan used to wait for).
+  useEffect(() => void loadDecoder().catch(() => undefined), []);
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      audio.current ??= typeof AudioContext === "undefined" ? null : new AudioContext();
+    }, 0);
+    return () => clearTimeout(timer);
+  }, []);
+  // The hardware scanner's field takes the focus on a desktop; on a phone that would open the keyboard over the camera.
+  useEffect(() => {
+    if (!isTouchDevice()) input.current?.focus();
+  }, []);
 
   const show = useCallback((answer: DoorAnswer) => {
     setShown(answer);
     setNote(null);
     setSubstituteOpen(false);
     setUndoOpen(false);
-    const colour = answer.kind === "result" ? (COLOUR[answer.result.verdict] ?? "red") : answer.kind === "walk_in" ? "green" : "red";
-    beep(colour, audio.current);
+    const colour = colourOf(answer);
+    beep(colour ?? "red", audio.current);
   }, []);
 
   const submit = useCallback(
@@ -110,7 +173,7 @@ export function ScannerClient({ siteId, venue, title, time, canWalkIn, canUndo }
       const now = Date.now();
       if (last.current && last.current.token === key && now - last.current.at < REPEAT_MS[method]) return;
       last.current = { token: key, at: now };
-      audio.current ??= typeof AudioContext === "undefined" ? null : new AudioContext();
+      soundReady(audio);
       busy.current = true;
       try {
         show(await device.scan(what, method));
@@ -124,7 +187,7 @@ export function ScannerClient({ siteId, venue, title, time, canWalkIn, canUndo }
   // the text is cleaned here and its readings tried by the judges (lib/tokens/normalize-token.ts).
   const submitText = useCallback((raw: string, method: Method) => submit({ token: cleanTokenText(raw) }, method), [submit]);
 
-  // The camera: barcode-detector with its wasm served by this app, never from a CDN.
+  // The camera: the warmed decoder (loadDecoder) on each new frame, as soon as the frame arrives.
   useEffect(() => {
     if (!cameraWanted) return;
     let stream: MediaStream | null = null;
@@ -132,26 +195,44 @@ export function ScannerClient({ siteId, venue, title, time, canWalkIn, canUndo }
     let stopped = false;
     (async () => {
       try {
-        const { BarcodeDetector, prepareZXingModule } = await import("barcode-detector/ponyfill");
-        prepareZXingModule({
-          overrides: { locateFile: (path: string, prefix: string) => (path.endsWith(".wasm") ? "/zxing/zxing_reader.wasm" : prefix + path) },
-          fireImmediately: true,
-        });
-        const detector = new BarcodeDetector({ formats: ["qr_code"] });
-        stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: { ideal: facing } }, audio: false });
-        if (stopped || !video.current) return;
-        video.current.srcObject = stream;
-        await video.current.play();
+        const media = navigator.mediaDevices.getUserMedia({ video: { facingMode: { ideal: facing } }, audio: false });
+        stream = await media;
+        const detector = await loadDecoder();
+        if (stopped || !video.current) {
+          stream.getTracks().forEach((t) => t.stop());
+          return;
+        }
+        const element = video.current;
+        element.srcObject = stream;
+        await element.play();
         setCamera("on");
-        const tick = async () => {
-          if (stopped || !video.current) return;
-          if (!busy.current && video.current.readyState >= 2) {
-            const codes = await detector.detect(video.current).catch(() => []);
-            if (codes[0]?.rawValue) await submitText(codes[0].rawValue, "camera");
-          }
-          timer = setTimeout(tick, 120);
+        const [videoTrack] = stream.getVideoTracks();
+        track.current = videoTrack ?? null;
+        const capabilities = (videoTrack?.getCapabilities?.() ?? {}) as MediaTrackCapabilities & { torch?: boolean };
+        setTorch(capabilities.torch ? "off" : "unsupported");
+        // Each new frame (requestVideoFrameCallback, else a short timer), at most one decode every
+        // MIN_DECODE_GAP_MS so that a phone is not kept decoding flat out.
+        let lastDecode = 0;
+        const nextFrame = () => {
+          if (stopped) return;
+          if (typeof element.requestVideoFrameCallback === "function") element.requestVideoFrameCallback(() => void onFrame());
+          else timer = setTimeout(() => void onFrame(), MIN_DECODE_GAP_MS);
         };
-        void tick();
+        const onFrame = async () => {
+          if (stopped) return;
+          if (!busy.current && element.readyState >= 2 && performance.now() - lastDecode >= MIN_DECODE_GAP_MS) {
+            lastDecode = performance.now();
+            const codes = await detector.detect(element).catch(() => []);
+            if (!stopped && codes[0]?.rawValue) {
+              // Read by `npm run bench:camera` (the decode's share of the time to the verdict); nothing else uses them.
+              performance.measure("qt-door-decode", { start: lastDecode });
+              await submitText(codes[0].rawValue, "camera");
+            }
+          }
+          nextFrame();
+        };
+        // A frame is there once play() has resolved: decode it now rather than wait for the next one.
+        void onFrame();
       } catch {
         if (!stopped) {
           setCamera("error");
@@ -162,10 +243,22 @@ export function ScannerClient({ siteId, venue, title, time, canWalkIn, canUndo }
     return () => {
       stopped = true;
       clearTimeout(timer);
-      stream?.getTracks().forEach((track) => track.stop());
+      stream?.getTracks().forEach((t) => t.stop());
+      track.current = null;
+      setTorch("unsupported");
       setCamera("off");
     };
   }, [cameraWanted, facing, submitText]);
+
+  async function toggleTorch() {
+    const on = torch !== "on";
+    try {
+      await track.current?.applyConstraints({ advanced: [{ torch: on } as MediaTrackConstraintSet] });
+      setTorch(on ? "on" : "off");
+    } catch {
+      setTorch("unsupported");
+    }
+  }
 
   const shownInvitation = shown?.kind === "result" ? shown.result.invitationId : undefined;
 
@@ -198,7 +291,7 @@ export function ScannerClient({ siteId, venue, title, time, canWalkIn, canUndo }
 
   async function walkIn(form: FormData) {
     if (!device) return;
-    audio.current ??= typeof AudioContext === "undefined" ? null : new AudioContext();
+    soundReady(audio);
     show(await device.walkIn({ fullName: String(form.get("fullName") ?? "").trim(), position: String(form.get("position") ?? ""), workplace: String(form.get("workplace") ?? "") }));
   }
 
@@ -208,7 +301,7 @@ export function ScannerClient({ siteId, venue, title, time, canWalkIn, canUndo }
   const matches =
     folded.length >= 2 ? entries.filter((e) => foldForSearch(e.name).includes(folded) || matchesPhoneTail(e.phoneTail, digits)).slice(0, 20) : [];
   const result = shown?.kind === "result" ? shown.result : null;
-  const colour = result ? (COLOUR[result.verdict] ?? "red") : shown?.kind === "walk_in" ? "green" : shown ? "red" : null;
+  const offlineNote = shown && shown.kind !== "error" && shown.offline ? (online && state?.queued === 0 ? t("offlineVerdictSynced") : t("offlineVerdict")) : null;
 
   return (
     <div className="scanner">
@@ -218,65 +311,29 @@ export function ScannerClient({ siteId, venue, title, time, canWalkIn, canUndo }
           <h1>{venue}</h1>
           <p className="muted small">{time}</p>
         </div>
-        <p className="scanner-count" data-testid="present-count">
-          {state?.rosterReady ? t("present", { present: state.present, invited: state.invited }) : "…"}
-        </p>
+        <div className="scanner-head-side">
+          <p className="scanner-count" data-testid="present-count">
+            {state?.rosterReady ? t("present", { present: state.present, invited: state.invited }) : "…"}
+          </p>
+          <a className="small" href={`/conferences/${conferenceId}/live?site=${siteId}`} target="_blank" rel="noopener">
+            {tDoor("openLive")}
+          </a>
+        </div>
       </header>
 
+      {closedNotice ? (
+        <p className="notice error" data-testid="door-closed-notice">
+          {closedNotice}
+        </p>
+      ) : null}
       {state ? <DoorStatus state={state} /> : null}
 
-      <section
-        className={`verdict verdict-${colour ?? "idle"}`}
-        role="status"
-        aria-live="assertive"
-        data-testid="verdict"
-        data-verdict={result ? result.verdict : shown?.kind === "walk_in" ? "ok" : shown ? "error" : "idle"}
-        data-offline={shown && shown.kind !== "error" ? String(shown.offline) : undefined}
-      >
-        {!shown ? <p className="verdict-title">{t("ready")}</p> : null}
-        {shown?.kind === "error" ? <p className="verdict-title">{shown.message}</p> : null}
-        {shown?.kind === "walk_in" ? (
-          <>
-            <p className="verdict-title">{t("verdict.ok")}</p>
-            <p className="verdict-name">{shown.name}</p>
-            <p>{t("walkInDone")}</p>
-          </>
-        ) : null}
-        {result ? (
-          <>
-            <p className="verdict-title">
-              {result.verdict === "duplicate" && result.firstCheckIn
-                ? t("verdict.duplicate", { time: formatTime(new Date(result.firstCheckIn.scannedAt)), device: result.firstCheckIn.deviceId })
-                : result.verdict === "wrong_site"
-                  ? result.expectedSite
-                    ? t("verdict.wrong_site", { venue: result.expectedSite.venue })
-                    : t("wrongSiteUnnamed")
-                  : result.verdict === "wrong_conference"
-                    ? result.otherConference
-                      ? t("verdict.wrong_conference", { title: result.otherConference.title })
-                      : t("wrongConferenceUntitled")
-                    : result.verdict === "not_open" && result.window
-                      ? t("verdict.not_open", { opens: formatTime(new Date(result.window.opensAt)), closes: formatTime(new Date(result.window.closesAt)) })
-                      : t(`verdict.${result.verdict}`)}
-            </p>
-            {result.verdict === "ok" && result.checkIn?.isLate ? <p className="verdict-late">{t("late")}</p> : null}
-            {result.attendee ? (
-              <div className="verdict-person">
-                <p className="verdict-name">{result.attendee.name}</p>
-                <p>{[result.attendee.position, result.attendee.workplace].filter(Boolean).join(", ")}</p>
-                <p>{result.attendee.unitName}</p>
-                {result.attendee.substituteName ? <p>{t("substitute", { name: result.attendee.substituteName })}</p> : null}
-              </div>
-            ) : null}
-          </>
-        ) : null}
-        {shown && shown.kind !== "error" && shown.offline ? (
-          <p className="verdict-offline">{online && state?.queued === 0 ? t("offlineVerdictSynced") : t("offlineVerdict")}</p>
-        ) : null}
-      </section>
+      <VerdictPanel shown={shown} offlineNote={offlineNote} />
 
-      {result?.invitationId && (result.verdict === "ok" || result.verdict === "duplicate") ? (
-        <div className="row-actions">
+      {/* Always there, empty when the verdict has no follow-up: the camera below does not jump at each verdict. */}
+      <div className="row-actions door-followup">
+        {result?.invitationId && (result.verdict === "ok" || result.verdict === "duplicate") ? (
+          <>
           <button type="button" className="button" onClick={() => {
               setSubstituteOpen((v) => !v);
               setUndoOpen(false);
@@ -300,8 +357,9 @@ export function ScannerClient({ siteId, venue, title, time, canWalkIn, canUndo }
             </button>
           ) : null}
           {!online ? <span className="muted small">{t("needsNetwork")}</span> : null}
-        </div>
-      ) : null}
+          </>
+        ) : null}
+      </div>
       {undoOpen && online && result?.attendee ? (
         <div className="card confirm-step danger" role="group" aria-labelledby="undo-title">
           <p className="confirm-step-title" id="undo-title">
@@ -360,7 +418,7 @@ export function ScannerClient({ siteId, venue, title, time, canWalkIn, canUndo }
       ) : null}
 
       <div className="scanner-tools">
-        <section className="card stack-sm" aria-labelledby="hw-title">
+        <section className="card stack-sm scanner-wedge" aria-labelledby="hw-title">
           <h2 id="hw-title">{t("hardwareTitle")}</h2>
           <form
             onSubmit={(e) => {
@@ -377,7 +435,6 @@ export function ScannerClient({ siteId, venue, title, time, canWalkIn, canUndo }
               id="scan-input"
               ref={input}
               className="scan-input"
-              autoFocus
               autoComplete="off"
               autoCapitalize="characters"
               spellCheck={false}
@@ -386,7 +443,7 @@ export function ScannerClient({ siteId, venue, title, time, canWalkIn, canUndo }
           </form>
         </section>
 
-        <section className="card stack-sm" aria-labelledby="cam-title">
+        <section className="card stack-sm scanner-camera" aria-labelledby="cam-title" data-testid="camera-section">
           <h2 id="cam-title">{t("cameraTitle")}</h2>
           <video ref={video} className={`scan-video${camera === "on" ? "" : " hidden"}`} muted playsInline data-testid="camera-video" />
           {camera === "error" ? <p className="notice error">{t("cameraError")}</p> : null}
@@ -414,6 +471,11 @@ export function ScannerClient({ siteId, venue, title, time, canWalkIn, canUndo }
                 >
                   {t("cameraSwitch")}
                 </button>
+                {torch !== "unsupported" ? (
+                  <button type="button" className="button" aria-pressed={torch === "on"} onClick={() => void toggleTorch()} data-testid="torch">
+                    {torch === "on" ? tDoor("torchOff") : tDoor("torchOn")}
+                  </button>
+                ) : null}
               </>
             )}
           </div>

@@ -6,8 +6,9 @@
  */
 import { asc, eq, isNull, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { campaigns, conferences, invitations, sites, users } from "@/db/schema";
+import { bodies, campaigns, conferences, invitations, sites, units, users } from "@/db/schema";
 import { loadSessionUser } from "@/lib/auth/session-user";
+import { ensureCampaignKeys } from "@/lib/invitations/campaign-keys";
 import { reissueInvitation, revokeInvitation } from "@/lib/invitations/manage-invitations";
 import { createDemoDb } from "@/lib/testing/test-db";
 import { typeTelex, typeVni } from "@/lib/testing/ime-simulator";
@@ -146,12 +147,70 @@ describe("device and server verdicts", () => {
     }
   });
 
-  it("the device also counts the check-ins it made itself since the download", async () => {
+  it("the device also counts the check-ins it made itself since the download, naming its own cadre", async () => {
     const site = scanStatements(handle.db).siteWithConference.get({ siteId })!;
     const judge = createDeviceJudge(buildOfflineRoster(handle.db, site, SEEDED));
-    const seen = new Map([[rows[10].id, { scannedAt: SEEDED.getTime() - 60_000, deviceId: "may-nay", siteId }]]);
+    const seen = new Map([[rows[10].id, { scannedAt: SEEDED.getTime() - 60_000, deviceId: "may-nay", siteId, scannerName: "Cán bộ trên máy này" }]]);
     const result = await judge.judge({ token: rows[10].token, scannedAt: SEEDED.getTime() }, seen);
-    expect(result).toMatchObject({ verdict: "duplicate", firstCheckIn: { deviceId: "may-nay", siteVenue: site.venue } });
+    expect(result).toMatchObject({ verdict: "duplicate", firstCheckIn: { deviceId: "may-nay", siteVenue: site.venue, scannerName: "Cán bộ trên máy này" } });
+  });
+
+  // Issue 15: verdicts that explain themselves, the same offline.
+  it("a duplicate names who scanned first (the cadre, not only the device), on both", async () => {
+    const { server, device } = await bothSides({ token: rows[1].token });
+    expect(server.first).toMatchObject({ deviceId: "may-khac", scannerName: "Cán bộ điểm danh Hội trường Tỉnh ủy", siteVenue: "Hội trường Tỉnh ủy" });
+    expect(device).toEqual(server);
+  });
+
+  it("a closed door says why, on both: not yet open, over, cancelled", async () => {
+    const before = await bothSides({ token: rows[7].token }, new Date(startsAt - 3 * 3_600_000));
+    const after = await bothSides({ token: rows[7].token }, new Date(startsAt + 24 * 3_600_000));
+    expect([before.server.window?.reason, after.server.window?.reason]).toEqual(["not_yet", "over"]);
+    expect([before.device, after.device]).toEqual([before.server, after.server]);
+    handle.db.update(conferences).set({ status: "cancelled", cancelReason: "Hoãn" }).where(eq(conferences.id, conferenceId)).run();
+    try {
+      const cancelled = await bothSides({ token: rows[7].token });
+      expect(cancelled.server.window?.reason).toBe("cancelled");
+      expect(cancelled.device).toEqual(cancelled.server);
+    } finally {
+      handle.db.update(conferences).set({ status: "in_progress", cancelReason: null }).where(eq(conferences.id, conferenceId)).run();
+    }
+  });
+
+  it("a letter for another conference that this site's invitee is also invited to: its time, unit and venue, on both", async () => {
+    const db = handle.db;
+    const practice = db.select().from(conferences).where(eq(conferences.id, conferenceId)).get()!;
+    const baTo = db.select().from(units).where(eq(units.code, "535")).get()!;
+    const body = db.select().from(bodies).where(eq(bodies.unitId, baTo.id)).get()!;
+    const tomorrow = db
+      .insert(conferences)
+      .values({ campaignId: practice.campaignId, unitId: baTo.id, bodyId: body.id, title: "Hội nghị học tập ngày mai", startsAt: new Date(startsAt + 86_400_000), endsAt: new Date(startsAt + 86_400_000 + 4 * 3_600_000), status: "scheduled" })
+      .returning()
+      .get();
+    const hall = db.insert(sites).values({ conferenceId: tomorrow.id, unitId: baTo.id, isMain: true, venue: "Hội trường Huyện ủy Ba Tơ (thử)" }).returning().get();
+    const personId = db.select().from(invitations).where(eq(invitations.id, rows[12].id)).get()!.personId;
+    const invitation = db.insert(invitations).values({ conferenceId: tomorrow.id, personId, bodyId: body.id, siteId: hall.id, status: "issued" }).returning().get();
+    const token = signToken({ invitationId: invitation.id, conferenceId: tomorrow.id, tokenVersion: 1 }, ensureCampaignKeys(db, practice.campaignId).privateKey);
+    db.update(invitations).set({ token }).where(eq(invitations.id, invitation.id)).run();
+
+    const site = scanStatements(db).siteWithConference.get({ siteId })!;
+    const server = judgeScan(db, { token, siteId, deviceId: "may-test", nonce: "unused-nonce", scannedAt: SEEDED, method: "camera" }, SEEDED).result;
+    const device = await createDeviceJudge(buildOfflineRoster(db, site, SEEDED)).judge({ token, scannedAt: SEEDED.getTime() }, new Map());
+    expect(server).toMatchObject({
+      verdict: "wrong_conference",
+      otherConference: { title: "Hội nghị học tập ngày mai", startsAt: tomorrow.startsAt.toISOString(), unitName: baTo.name, venue: "Hội trường Huyện ủy Ba Tơ (thử)" },
+    });
+    expect(device.otherConference).toEqual(server.otherConference);
+  });
+
+  it("keeps the roster small: the cadres' names once each, the other conferences as tuples", () => {
+    const site = scanStatements(handle.db).siteWithConference.get({ siteId })!;
+    const roster = buildOfflineRoster(handle.db, site, SEEDED);
+    expect(roster.format).toBe(3);
+    expect(roster.scanners).toEqual(["Cán bộ điểm danh Hội trường Tỉnh ủy"]);
+    const checked = roster.invitations.find((r) => r[0] === rows[1].id)!;
+    expect(roster.scanners![checked[13]]).toBe("Cán bộ điểm danh Hội trường Tỉnh ủy");
+    expect(roster.invitations.filter((r) => r[10] === 0).every((r) => r[13] === -1)).toBe(true);
   });
 });
 

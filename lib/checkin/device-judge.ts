@@ -7,7 +7,7 @@
 import { normalizeToken } from "@/lib/tokens/normalize-token";
 import { parseToken, type TokenPayload } from "@/lib/tokens/token-format";
 import { rosterEntry, type OfflineRoster, type RosterEntry } from "./roster-format";
-import type { ScanResult } from "./scan-result";
+import { describeWindow, type ScanResult } from "./scan-result";
 import { decideVerdict, keysInOrder, type Evidence, type FirstCheckIn } from "./verdict";
 
 export interface DeviceScan {
@@ -34,6 +34,7 @@ export function createDeviceJudge(roster: OfflineRoster, subtle: SubtleCrypto = 
   const entries = roster.invitations.map((row) => rosterEntry(roster, row));
   const byId = new Map(entries.map((e) => [e.invitationId, e]));
   const venues = new Map(roster.sites);
+  const others = new Map((roster.others ?? []).map(([id, title, startsAt, endsAt, unitName, venue]) => [id, { title, startsAt, endsAt, unitName, venue }]));
   let keys: Promise<CryptoKey[]> | undefined;
   const importedKeys = () =>
     (keys ??= Promise.all(
@@ -75,7 +76,7 @@ export function createDeviceJudge(roster: OfflineRoster, subtle: SubtleCrypto = 
             return e && { id: e.invitationId, conferenceId: roster.site.conferenceId, siteId: e.siteId, status: e.status, tokenVersion: e.tokenVersion };
           },
           firstCheckIn: (id) => {
-            const known = byId.get(id)?.checkedIn ?? null;
+            const known: FirstCheckIn | null = byId.get(id)?.checkedIn ?? null;
             const mine = seen.get(id) ?? null;
             if (!known || !mine) return known ?? mine;
             return mine.scannedAt < known.scannedAt ? mine : known;
@@ -91,10 +92,15 @@ export function createDeviceJudge(roster: OfflineRoster, subtle: SubtleCrypto = 
       }
       if (decision.verdict === "ok") result.checkIn = { scannedAt: new Date(scan.scannedAt).toISOString(), isLate: decision.isLate ?? false };
       if (decision.first) {
-        result.firstCheckIn = { scannedAt: new Date(decision.first.scannedAt).toISOString(), deviceId: decision.first.deviceId, siteVenue: venues.get(decision.first.siteId) ?? "" };
+        const { scannedAt, deviceId, siteId, scannerName } = decision.first;
+        result.firstCheckIn = { scannedAt: new Date(scannedAt).toISOString(), deviceId, siteVenue: venues.get(siteId) ?? "", ...(scannerName ? { scannerName } : {}) };
       }
       if (decision.expectedSiteId) result.expectedSite = { id: decision.expectedSiteId, venue: venues.get(decision.expectedSiteId) ?? "" };
-      if (decision.window) result.window = { opensAt: new Date(decision.window.opensAt).toISOString(), closesAt: new Date(decision.window.closesAt).toISOString() };
+      const other = decision.otherConferenceId ? others.get(decision.otherConferenceId) : undefined;
+      if (other) {
+        result.otherConference = { title: other.title, startsAt: new Date(other.startsAt).toISOString(), endsAt: new Date(other.endsAt).toISOString(), unitName: other.unitName, venue: other.venue };
+      }
+      if (decision.window) result.window = describeWindow(decision.window);
       return result;
     },
   };

@@ -28,5 +28,21 @@ describe("live counter", () => {
     expect(stats).toMatchObject({ invited: 40, present: 4, late: 1, walkIns: 0 });
     const bySlot = Object.fromEntries(stats.arrivals.filter((a) => a.n > 0).map((a) => [a.at, a.n]));
     expect(bySlot).toEqual({ [at("07:20").toISOString()]: 2, [at("07:25").toISOString()]: 1, [at("07:50").toISOString()]: 1 });
+    // While the door is open: the last two hours, in 5-minute bars, up to now.
+    expect(stats).toMatchObject({ phase: "open", slotMinutes: 5 });
+    expect([stats.arrivals[0].at, stats.arrivals.at(-1)!.at]).toEqual([at("06:00").toISOString(), at("08:00").toISOString()]);
+
+    // Issue 15: after the conference the counter shows the real timeline, first arrival to last, not an empty one.
+    scan(4, "13:10");
+    const after = getLiveStats(handle.db, practice.id, undefined, zonedInstant("2026-11-28", "21:00"));
+    expect(after).toMatchObject({ phase: "over", present: 5 });
+    expect(after.arrivals.reduce((sum, a) => sum + a.n, 0)).toBe(5);
+    expect(after.arrivals.length).toBeLessThanOrEqual(36);
+    expect(after.slotMinutes).toBe(10);
+    expect([after.arrivals[0].at, after.arrivals.at(-1)!.at]).toEqual([at("07:20").toISOString(), at("13:10").toISOString()]);
+
+    // Before the door opens (a site nobody has scanned at): nothing to draw, the page says when it opens.
+    const before = getLiveStats(handle.db, practice.id, [-1], zonedInstant("2026-11-28", "05:00"));
+    expect(before).toMatchObject({ phase: "not_yet", arrivals: [], present: 0 });
   });
 });

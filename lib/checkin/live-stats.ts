@@ -1,9 +1,9 @@
-import { and, count, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, count, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { checkIns, invitations } from "@/db/schema";
+import { checkIns, conferences, invitations } from "@/db/schema";
 import type { ConferenceDetail } from "@/lib/conferences/get-conference";
-
-const SLOT_MS = 5 * 60_000;
+import { doorPhaseAt } from "./verdict";
+import { checkInWindow } from "./window";
 
 /**
  * Which sites the live counter counts for the user: the one asked for, when it is
@@ -19,7 +19,18 @@ export function liveSites(conference: Pick<ConferenceDetail, "sites" | "partial"
   return { site: undefined, siteIds: conference.partial ? conference.sites.map((s) => s.id) : undefined };
 }
 
-/** The live counter: present / invited, late, walk-ins, arrivals per 5 minutes over the last 2 hours; `siteIds` limits it to those sites. */
+/** Bar widths the timeline may use, in minutes: the smallest that keeps it within MAX_BARS. */
+const SLOT_CHOICES = [5, 10, 15, 30, 60, 120, 240];
+const MAX_BARS = 36;
+const RECENT_MS = 2 * 3_600_000;
+
+/**
+ * The live counter: present / invited, late, walk-ins, and arrivals over time; `siteIds` limits
+ * it to those sites. The timeline (issue 15): while the door is open, the last two hours up to now
+ * (from the door's opening if that is later); once the door has closed, the whole of the arrivals,
+ * first to last, so that the counter shown after the conference is its real timeline and not an
+ * empty one. Bars are 5 minutes, wider when the span needs it (at most MAX_BARS).
+ */
 export function getLiveStats(db: Db, conferenceId: number, siteIds?: number[], now: Date = new Date()) {
   const siteCondition = (column: typeof invitations.siteId | typeof checkIns.siteId) => (siteIds ? inArray(column, siteIds) : undefined);
   const invited = db
@@ -32,21 +43,50 @@ export function getLiveStats(db: Db, conferenceId: number, siteIds?: number[], n
       present: count(),
       late: sql<number>`coalesce(sum(${checkIns.isLate}), 0)`,
       walkIns: sql<number>`coalesce(sum(case when ${checkIns.method} = 'walk_in' then 1 else 0 end), 0)`,
+      first: sql<number | null>`min(${checkIns.scannedAt})`,
+      last: sql<number | null>`max(${checkIns.scannedAt})`,
     })
     .from(checkIns)
     .where(and(eq(checkIns.conferenceId, conferenceId), siteCondition(checkIns.siteId)))
     .get()!;
-  const since = new Date(Math.floor((now.getTime() - 2 * 3600_000) / SLOT_MS) * SLOT_MS);
-  const slots = db
-    // A literal, not a bound parameter: the driver binds numbers as REAL, which would make this float division.
-    .select({ slot: sql<number>`(${checkIns.scannedAt} / ${sql.raw(String(SLOT_MS))}) * ${sql.raw(String(SLOT_MS))}`, n: count() })
-    .from(checkIns)
-    .where(and(eq(checkIns.conferenceId, conferenceId), siteCondition(checkIns.siteId), gte(checkIns.scannedAt, since)))
-    .groupBy(sql`1`)
-    .all();
-  const bySlot = new Map(slots.map((s) => [s.slot, s.n]));
-  const arrivals = [];
-  for (let t = since.getTime(); t <= now.getTime(); t += SLOT_MS) arrivals.push({ at: new Date(t).toISOString(), n: bySlot.get(t) ?? 0 });
-  return { invited, present: totals.present, late: totals.late, walkIns: totals.walkIns, arrivals, at: now.toISOString() };
+  const conference = db.select({ startsAt: conferences.startsAt, endsAt: conferences.endsAt, status: conferences.status }).from(conferences).where(eq(conferences.id, conferenceId)).get();
+  const window = conference ? checkInWindow(conference) : { opensAt: now, closesAt: now };
+  const phase = conference ? doorPhaseAt({ status: conference.status, opensAt: window.opensAt.getTime(), closesAt: window.closesAt.getTime() }, now.getTime()) : "over";
+
+  // The span the timeline covers; none before the door opens, or after it when nobody came.
+  let span: { from: number; to: number } | null = null;
+  if (phase === "open") {
+    const from = Math.max(now.getTime() - RECENT_MS, Math.min(window.opensAt.getTime(), totals.first ?? Infinity));
+    span = { from, to: now.getTime() };
+  } else if (totals.first !== null && totals.last !== null) {
+    span = { from: totals.first, to: phase === "not_yet" ? now.getTime() : totals.last };
+  }
+  const slotMinutes = span ? (SLOT_CHOICES.find((m) => (span.to - span.from) / (m * 60_000) < MAX_BARS) ?? SLOT_CHOICES[SLOT_CHOICES.length - 1]) : 5;
+  const slotMs = slotMinutes * 60_000;
+  const arrivals: { at: string; n: number }[] = [];
+  if (span) {
+    const since = new Date(Math.floor(span.from / slotMs) * slotMs);
+    const slots = db
+      // A literal, not a bound parameter: the driver binds numbers as REAL, which would make this float division.
+      .select({ slot: sql<number>`(${checkIns.scannedAt} / ${sql.raw(String(slotMs))}) * ${sql.raw(String(slotMs))}`, n: count() })
+      .from(checkIns)
+      .where(and(eq(checkIns.conferenceId, conferenceId), siteCondition(checkIns.siteId), gte(checkIns.scannedAt, since), lte(checkIns.scannedAt, new Date(span.to))))
+      .groupBy(sql`1`)
+      .all();
+    const bySlot = new Map(slots.map((s) => [s.slot, s.n]));
+    for (let t = since.getTime(); t <= span.to; t += slotMs) arrivals.push({ at: new Date(t).toISOString(), n: bySlot.get(t) ?? 0 });
+  }
+  return {
+    invited,
+    present: totals.present,
+    late: totals.late,
+    walkIns: totals.walkIns,
+    arrivals,
+    slotMinutes,
+    phase,
+    opensAt: window.opensAt.toISOString(),
+    closesAt: window.closesAt.toISOString(),
+    at: now.toISOString(),
+  };
 }
 export type LiveStats = ReturnType<typeof getLiveStats>;

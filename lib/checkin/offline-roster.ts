@@ -2,13 +2,13 @@
  * Builds a site's offline roster (roster-format.ts). The caller has checked
  * that the user may scan at the site (getScanSite).
  */
-import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { and, asc, count, eq, gte, inArray, lte, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { checkIns, invitations, people, sites, units } from "@/db/schema";
+import { checkIns, conferences, invitations, people, sites, units, users } from "@/db/schema";
 import { ensureCampaignKeys, verificationKeys } from "@/lib/invitations/campaign-keys";
 import { rawPublicKey } from "@/lib/tokens/qr-token";
 import { doorSiteOf, type Site } from "./record-scan";
-import { ROSTER_FORMAT, type OfflineRoster, type RosterRow } from "./roster-format";
+import { ROSTER_FORMAT, type OfflineRoster, type OtherConferenceRow, type RosterRow } from "./roster-format";
 
 export function buildOfflineRoster(db: Db, site: Site, now: Date = new Date()): OfflineRoster {
   ensureCampaignKeys(db, site.campaignId);
@@ -29,11 +29,13 @@ export function buildOfflineRoster(db: Db, site: Site, now: Date = new Date()): 
       checkedAt: checkIns.scannedAt,
       device: checkIns.deviceId,
       checkedSite: checkIns.siteId,
+      checkedBy: users.fullName,
     })
     .from(invitations)
     .innerJoin(people, eq(people.id, invitations.personId))
     .innerJoin(units, eq(units.id, people.unitId))
     .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
+    .leftJoin(users, eq(users.id, checkIns.scannerUserId))
     .where(and(eq(invitations.siteId, site.id), eq(invitations.kind, "invited"), inArray(invitations.status, ["issued", "revoked", "draft"])))
     .orderBy(asc(people.searchName))
     .all();
@@ -44,9 +46,17 @@ export function buildOfflineRoster(db: Db, site: Site, now: Date = new Date()): 
     if (i === undefined) unitIndex.set(name, (i = unitNames.push(name) - 1));
     return i;
   };
+  const scannerNames: string[] = [];
+  const scannerIndex = new Map<string, number>();
+  const scannerOf = (name: string | null) => {
+    if (!name) return -1;
+    let i = scannerIndex.get(name);
+    if (i === undefined) scannerIndex.set(name, (i = scannerNames.push(name) - 1));
+    return i;
+  };
   const invitationRows: RosterRow[] = rows.map((r) =>
     r.status === "draft"
-      ? [r.id, r.siteId, "d", r.tokenVersion, "", "", "", indexOf(""), "", "", 0, "", 0]
+      ? [r.id, r.siteId, "d", r.tokenVersion, "", "", "", indexOf(""), "", "", 0, "", 0, -1]
       : [
           r.id,
           r.siteId,
@@ -61,6 +71,7 @@ export function buildOfflineRoster(db: Db, site: Site, now: Date = new Date()): 
           r.checkedAt?.getTime() ?? 0,
           r.device ?? "",
           r.checkedSite ?? 0,
+          scannerOf(r.checkedBy),
         ],
   );
   const walkIns = db
@@ -75,10 +86,50 @@ export function buildOfflineRoster(db: Db, site: Site, now: Date = new Date()): 
     site: { ...doorSiteOf(site), venue: site.venue, title: site.title, campaignId: site.campaignId, endsAt: site.endsAt.getTime() },
     sites: db.select({ id: sites.id, venue: sites.venue }).from(sites).where(eq(sites.conferenceId, site.conferenceId)).all().map((s) => [s.id, s.venue]),
     units: unitNames,
+    scanners: scannerNames,
+    others: otherConferences(db, site),
     keys,
     invitations: invitationRows,
     walkInsPresent: walkIns,
   };
+}
+
+/** How far from this conference (either side) another conference may be to be named offline, and how many at most. */
+const OTHERS_WITHIN_MS = 31 * 86_400_000;
+const OTHERS_LIMIT = 200;
+
+/**
+ * The conferences this site's invitees also hold issued letters for, within a month of this one:
+ * the letters most likely to be shown at this door by mistake. Offline, the wrong-conference
+ * verdict names them (time, unit, venue) as the server does; a letter of any other conference is
+ * still refused, only without its details. Schedule facts only, no one's name.
+ */
+function otherConferences(db: Db, site: Site): OtherConferenceRow[] {
+  const invitees = db
+    .select({ personId: invitations.personId })
+    .from(invitations)
+    .where(and(eq(invitations.siteId, site.id), eq(invitations.kind, "invited"), inArray(invitations.status, ["issued", "revoked"])));
+  const theirs = db
+    .selectDistinct({ conferenceId: invitations.conferenceId })
+    .from(invitations)
+    .where(and(inArray(invitations.personId, invitees), eq(invitations.status, "issued"), ne(invitations.conferenceId, site.conferenceId)));
+  const start = site.startsAt.getTime();
+  const onlyVenue = sql<string>`(select case when count(*) = 1 then max(${sites.venue}) else '' end from ${sites} where ${sites.conferenceId} = ${conferences.id})`;
+  return db
+    .select({ id: conferences.id, title: conferences.title, startsAt: conferences.startsAt, endsAt: conferences.endsAt, unitName: units.name, venue: onlyVenue })
+    .from(conferences)
+    .innerJoin(units, eq(units.id, conferences.unitId))
+    .where(
+      and(
+        inArray(conferences.id, theirs),
+        gte(conferences.startsAt, new Date(start - OTHERS_WITHIN_MS)),
+        lte(conferences.startsAt, new Date(start + OTHERS_WITHIN_MS)),
+      ),
+    )
+    .orderBy(sql`abs(${conferences.startsAt} - ${sql.raw(String(start))})`)
+    .limit(OTHERS_LIMIT)
+    .all()
+    .map((c) => [c.id, c.title, c.startsAt.getTime(), c.endsAt.getTime(), c.unitName, c.venue ?? ""]);
 }
 
 /** The last four digits of a phone number: enough to tell two namesakes apart, not enough to call anyone. */

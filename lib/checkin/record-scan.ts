@@ -8,11 +8,11 @@
  */
 import { and, eq } from "drizzle-orm";
 import { immediateTransaction, type Db } from "@/db/client";
-import { checkIns, conferences, invitations, people, scanLog, sites, units, type ScanVerdict } from "@/db/schema";
+import { checkIns, conferences, invitations, people, scanLog, sites, units, users, type ScanVerdict } from "@/db/schema";
 import { verificationKeys } from "@/lib/invitations/campaign-keys";
 import { normalizeToken } from "@/lib/tokens/normalize-token";
 import { parseToken, verifyToken } from "@/lib/tokens/qr-token";
-import type { Attendee, ScanResult } from "./scan-result";
+import { describeWindow, type Attendee, type ScanResult } from "./scan-result";
 import { scanStatements } from "./scan-statements";
 import { decideVerdict, isLateAt, keysInOrder, type Decision, type DoorSite, type Evidence, type FirstCheckIn, type VerdictFacts } from "./verdict";
 import { checkInWindow } from "./window";
@@ -59,11 +59,47 @@ function attendeeOf(db: Db, invitationId: number): Attendee | undefined {
 
 function firstCheckInOf(db: Db, invitationId: number) {
   return db
-    .select({ scannedAt: checkIns.scannedAt, deviceId: checkIns.deviceId, isLate: checkIns.isLate, siteId: checkIns.siteId, siteVenue: sites.venue })
+    .select({ scannedAt: checkIns.scannedAt, deviceId: checkIns.deviceId, isLate: checkIns.isLate, siteId: checkIns.siteId, siteVenue: sites.venue, scannerName: users.fullName })
     .from(checkIns)
     .innerJoin(sites, eq(sites.id, checkIns.siteId))
+    .leftJoin(users, eq(users.id, checkIns.scannerUserId))
     .where(eq(checkIns.invitationId, invitationId))
     .get();
+}
+
+/** What the duplicate verdict says of the first check-in: its time, device, site and the cadre who scanned it. */
+function describeFirst(first: { scannedAt: Date | number; deviceId: string; siteVenue: string; scannerName?: string | null }): NonNullable<ScanResult["firstCheckIn"]> {
+  return {
+    scannedAt: new Date(first.scannedAt).toISOString(),
+    deviceId: first.deviceId,
+    siteVenue: first.siteVenue,
+    ...(first.scannerName ? { scannerName: first.scannerName } : {}),
+  };
+}
+
+/**
+ * The conference a letter of another conference is for, as the door needs it: the titles are
+ * nearly all alike, so its time, unit and the letter's own site (its main site if the letter's
+ * invitation is not found). The letter is authentic and in the guest's hand: it says as much.
+ */
+function otherConferenceOf(db: Db, conferenceId: number, invitationId?: number): ScanResult["otherConference"] {
+  const conference = db
+    .select({ title: conferences.title, startsAt: conferences.startsAt, endsAt: conferences.endsAt, unitName: units.name })
+    .from(conferences)
+    .innerJoin(units, eq(units.id, conferences.unitId))
+    .where(eq(conferences.id, conferenceId))
+    .get();
+  if (!conference) return undefined;
+  const letterSite = invitationId
+    ? db
+        .select({ venue: sites.venue })
+        .from(invitations)
+        .innerJoin(sites, eq(sites.id, invitations.siteId))
+        .where(and(eq(invitations.id, invitationId), eq(invitations.conferenceId, conferenceId)))
+        .get()
+    : undefined;
+  const venue = letterSite?.venue ?? db.select({ venue: sites.venue }).from(sites).where(and(eq(sites.conferenceId, conferenceId), eq(sites.isMain, true))).get()?.venue ?? "";
+  return { title: conference.title, startsAt: conference.startsAt.toISOString(), endsAt: conference.endsAt.toISOString(), unitName: conference.unitName, venue };
 }
 
 const venueOf = (db: Db, siteId: number) => db.select({ venue: sites.venue }).from(sites).where(eq(sites.id, siteId)).get()?.venue ?? "";
@@ -135,9 +171,11 @@ export function judgeScan(db: Db, input: ScanInput, scannedAt: Date): Judged {
     invitation: (id) =>
       found?.id === id ? found : db.select({ id: invitations.id, conferenceId: invitations.conferenceId, siteId: invitations.siteId, status: invitations.status, tokenVersion: invitations.tokenVersion }).from(invitations).where(eq(invitations.id, id)).get(),
     firstCheckIn: (id) => {
-      if (found?.id === id) return found.checkedInAt ? { scannedAt: found.checkedInAt.getTime(), deviceId: found.checkedInDevice ?? "", siteId: found.checkedInSiteId! } : null;
+      if (found?.id === id) {
+        return found.checkedInAt ? { scannedAt: found.checkedInAt.getTime(), deviceId: found.checkedInDevice ?? "", siteId: found.checkedInSiteId!, scannerName: found.checkedInBy ?? undefined } : null;
+      }
       const first = firstCheckInOf(db, id);
-      return first ? { scannedAt: first.scannedAt.getTime(), deviceId: first.deviceId, siteId: first.siteId } : null;
+      return first ? { scannedAt: first.scannedAt.getTime(), deviceId: first.deviceId, siteId: first.siteId, scannerName: first.scannerName ?? undefined } : null;
     },
   };
   const decision = decideVerdict(evidence, facts, scannedAt.getTime());
@@ -158,14 +196,14 @@ function describeDecision(db: Db, decision: Decision, site: Site, found?: Stored
   if (verdict === "ok") result.checkIn = { scannedAt: "", isLate: decision.isLate ?? false };
   if (decision.first) {
     const venue = found?.id === invitationId && found?.checkedInVenue ? found.checkedInVenue : venueOf(db, decision.first.siteId);
-    result.firstCheckIn = { scannedAt: new Date(decision.first.scannedAt).toISOString(), deviceId: decision.first.deviceId, siteVenue: venue };
+    result.firstCheckIn = describeFirst({ ...decision.first, siteVenue: venue });
   }
   if (decision.expectedSiteId) result.expectedSite = { id: decision.expectedSiteId, venue: venueOf(db, decision.expectedSiteId) };
   if (decision.otherConferenceId) {
-    const other = db.select({ title: conferences.title }).from(conferences).where(eq(conferences.id, decision.otherConferenceId)).get();
+    const other = otherConferenceOf(db, decision.otherConferenceId, decision.otherInvitationId);
     if (other) result.otherConference = other;
   }
-  if (decision.window) result.window = { opensAt: new Date(decision.window.opensAt).toISOString(), closesAt: new Date(decision.window.closesAt).toISOString() };
+  if (decision.window) result.window = describeWindow(decision.window);
   return { result, invitationId, first: decision.first };
 }
 
@@ -176,7 +214,7 @@ function replay(db: Db, logged: { verdict: ScanVerdict; invitationId: number | n
     result.attendee = attendeeOf(db, logged.invitationId);
     const first = firstCheckInOf(db, logged.invitationId);
     if (logged.verdict === "ok" && first) result.checkIn = { scannedAt: first.scannedAt.toISOString(), isLate: first.isLate };
-    if (logged.verdict === "duplicate" && first) result.firstCheckIn = { scannedAt: first.scannedAt.toISOString(), deviceId: first.deviceId, siteVenue: first.siteVenue };
+    if (logged.verdict === "duplicate" && first) result.firstCheckIn = describeFirst(first);
   }
   return result;
 }

@@ -12,17 +12,30 @@
  */
 import type { DoorSite } from "./verdict";
 
-/** 2: this site's invitees only, and the phone's last four digits instead of the number (docs/decisions/0015). */
-export const ROSTER_FORMAT = 2;
+/**
+ * 2: this site's invitees only, and the phone's last four digits instead of the number (docs/decisions/0015).
+ * 3: who scanned a check-in (an index into `scanners`), and `others`, the conferences this site's
+ *    invitees are also invited to (the wrong-conference verdict names them; docs/decisions/0025).
+ *    A format-2 roster still reads (no names, no other conferences) until the next download.
+ */
+export const ROSTER_FORMAT = 3;
 
 /**
  * One invitation of this site (other sites' invitees are left out; a draft, whose letter
  * must not open the door, comes with its id only):
  * [id, siteId, status ("i" issued, "r" revoked, "d" draft), tokenVersion, name, position, workplace,
  *  unit index into `units`, substitute name ("" if none), last four digits of the phone ("" if none),
- *  checked in at (ms, 0 if not), checked in by device ("" if not), checked in at site (0 if not)]
+ *  checked in at (ms, 0 if not), checked in by device ("" if not), checked in at site (0 if not),
+ *  checked in by whom: index into `scanners` (-1 if not, or not known)]
  */
-export type RosterRow = [number, number, "i" | "r" | "d", number, string, string, string, number, string, string, number, string, number];
+export type RosterRow = [number, number, "i" | "r" | "d", number, string, string, string, number, string, string, number, string, number, number];
+
+/**
+ * Another conference that some invitee of this site is also invited to, for the wrong-conference
+ * verdict offline: [conference id, title, starts at (ms), ends at (ms), unit name, venue (its only
+ * site's, "" when it has several: the letter names the site)].
+ */
+export type OtherConferenceRow = [number, string, number, number, string, string];
 
 export interface OfflineRoster {
   format: typeof ROSTER_FORMAT;
@@ -32,6 +45,10 @@ export interface OfflineRoster {
   /** Every site of the conference: [id, venue] (venues only: where a check-in was made). */
   sites: [number, string][];
   units: string[];
+  /** Full names of the door cadres who made this site's check-ins (RosterRow's last field indexes them). */
+  scanners?: string[];
+  /** Conferences this site's invitees are also invited to, near this one in time (OtherConferenceRow). */
+  others?: OtherConferenceRow[];
   /** Every campaign's Ed25519 public key (raw 32 bytes, base64): a letter of another campaign is recognised as such. */
   keys: { campaignId: number; publicKeyRaw: string }[];
   invitations: RosterRow[];
@@ -51,11 +68,12 @@ export interface RosterEntry {
   substituteName: string | null;
   /** The phone's last four digits, to tell namesakes apart at the door ("" if none). */
   phoneTail: string;
-  checkedIn: { scannedAt: number; deviceId: string; siteId: number } | null;
+  checkedIn: { scannedAt: number; deviceId: string; siteId: number; scannerName?: string } | null;
 }
 
-export function rosterEntry(roster: Pick<OfflineRoster, "units">, row: RosterRow): RosterEntry {
-  const [invitationId, siteId, status, tokenVersion, name, position, workplace, unit, substitute, phoneTail, checkedAt, device, checkedSite] = row;
+export function rosterEntry(roster: Pick<OfflineRoster, "units" | "scanners">, row: RosterRow): RosterEntry {
+  const [invitationId, siteId, status, tokenVersion, name, position, workplace, unit, substitute, phoneTail, checkedAt, device, checkedSite, scanner] = row;
+  const scannerName = scanner !== undefined && scanner >= 0 ? roster.scanners?.[scanner] : undefined;
   return {
     invitationId,
     siteId,
@@ -67,7 +85,7 @@ export function rosterEntry(roster: Pick<OfflineRoster, "units">, row: RosterRow
     unitName: roster.units[unit] ?? "",
     substituteName: substitute || null,
     phoneTail,
-    checkedIn: checkedAt ? { scannedAt: checkedAt, deviceId: device, siteId: checkedSite } : null,
+    checkedIn: checkedAt ? { scannedAt: checkedAt, deviceId: device, siteId: checkedSite, ...(scannerName ? { scannerName } : {}) } : null,
   };
 }
 

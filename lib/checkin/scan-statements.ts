@@ -6,7 +6,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "@/db/client";
-import { checkIns, conferences, invitations, people, scanLog, sites, siteStaff, units } from "@/db/schema";
+import { checkIns, conferences, invitations, people, scanLog, sites, siteStaff, units, users } from "@/db/schema";
 
 function build(db: Db) {
   const checkInSite = alias(sites, "check_in_site");
@@ -53,12 +53,14 @@ function build(db: Db) {
         checkedInLate: checkIns.isLate,
         checkedInSiteId: checkIns.siteId,
         checkedInVenue: checkInSite.venue,
+        checkedInBy: users.fullName,
       })
       .from(invitations)
       .innerJoin(people, eq(people.id, invitations.personId))
       .innerJoin(units, eq(units.id, people.unitId))
       .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
       .leftJoin(checkInSite, eq(checkInSite.id, checkIns.siteId))
+      .leftJoin(users, eq(users.id, checkIns.scannerUserId))
       .where(eq(invitations.token, sql.placeholder("token")))
       .prepare(),
     // Values are mapped through the columns as usual: Dates for times, booleans for flags.

@@ -44,6 +44,8 @@ export interface FirstCheckIn {
   scannedAt: number;
   deviceId: string;
   siteId: number;
+  /** Who scanned it (the door cadre's full name), when known: shown on the duplicate verdict. */
+  scannerName?: string;
 }
 
 /** Where the rules read their facts: the database on the server, the roster on the device. */
@@ -66,12 +68,26 @@ export interface Decision {
   isLate?: boolean;
   /** wrong_site: the site the invitation belongs to. */
   expectedSiteId?: number;
-  /** wrong_conference: the conference the letter is for. */
+  /** wrong_conference: the conference the letter is for, and the letter's invitation there. */
   otherConferenceId?: number;
+  otherInvitationId?: number;
   /** duplicate: the check-in that came first. */
   first?: FirstCheckIn;
-  /** not_open: the window. */
-  window?: { opensAt: number; closesAt: number };
+  /** not_open: the window, and why the door is closed now. */
+  window?: { opensAt: number; closesAt: number; reason: ClosedReason };
+}
+
+/** Where a door stands at a moment: open, or closed and why. */
+export type DoorPhase = "open" | ClosedReason;
+export type ClosedReason = "not_yet" | "over" | "cancelled" | "draft";
+
+/** The door's phase: a cancelled or draft conference has none; otherwise the window decides. */
+export function doorPhaseAt(site: Pick<DoorSite, "status" | "opensAt" | "closesAt">, at: number): DoorPhase {
+  if (site.status === "cancelled") return "cancelled";
+  if (site.status === "draft") return "draft";
+  if (at < site.opensAt) return "not_yet";
+  if (at > site.closesAt) return "over";
+  return "open";
 }
 
 export function decideVerdict(evidence: Evidence, facts: VerdictFacts, scannedAt: number): Decision {
@@ -82,7 +98,7 @@ export function decideVerdict(evidence: Evidence, facts: VerdictFacts, scannedAt
   let invitation: DoorInvitation | undefined;
   if (evidence.kind === "signed") {
     const { payload } = evidence;
-    if (payload.conferenceId !== site.conferenceId) return { verdict: "wrong_conference", otherConferenceId: payload.conferenceId };
+    if (payload.conferenceId !== site.conferenceId) return { verdict: "wrong_conference", otherConferenceId: payload.conferenceId, otherInvitationId: payload.invitationId };
     invitation = facts.invitation(payload.invitationId);
     if (!invitation && facts.onlyThisSite) return elsewhere(site, payload.invitationId, scannedAt);
     if (!invitation || invitation.conferenceId !== payload.conferenceId || invitation.status === "draft") return { verdict: "unknown" };
@@ -94,9 +110,7 @@ export function decideVerdict(evidence: Evidence, facts: VerdictFacts, scannedAt
   }
 
   const base = { invitationId: invitation.id };
-  if (!isOpenAt(site, scannedAt)) {
-    return { verdict: "not_open", ...base, window: { opensAt: site.opensAt, closesAt: site.closesAt } };
-  }
+  if (!isOpenAt(site, scannedAt)) return { verdict: "not_open", ...base, window: closedWindow(site, scannedAt) };
   if (invitation.siteId !== site.id) return { verdict: "wrong_site", ...base, expectedSiteId: invitation.siteId };
   const first = facts.firstCheckIn(invitation.id);
   if (first) return { verdict: "duplicate", ...base, first };
@@ -105,12 +119,16 @@ export function decideVerdict(evidence: Evidence, facts: VerdictFacts, scannedAt
 
 /** An authentic letter of another site, judged without its facts: the window first, as for any letter, then wrong_site (which site is not known here). */
 function elsewhere(site: DoorSite, invitationId: number, scannedAt: number): Decision {
-  if (!isOpenAt(site, scannedAt)) return { verdict: "not_open", invitationId, window: { opensAt: site.opensAt, closesAt: site.closesAt } };
+  if (!isOpenAt(site, scannedAt)) return { verdict: "not_open", invitationId, window: closedWindow(site, scannedAt) };
   return { verdict: "wrong_site", invitationId };
 }
 
 function isOpenAt(site: DoorSite, scannedAt: number): boolean {
-  return !(site.status === "cancelled" || site.status === "draft" || scannedAt < site.opensAt || scannedAt > site.closesAt);
+  return doorPhaseAt(site, scannedAt) === "open";
+}
+
+function closedWindow(site: DoorSite, scannedAt: number): NonNullable<Decision["window"]> {
+  return { opensAt: site.opensAt, closesAt: site.closesAt, reason: doorPhaseAt(site, scannedAt) as ClosedReason };
 }
 
 /** Late: after the start plus the grace minutes (a scan at exactly that minute is on time). */

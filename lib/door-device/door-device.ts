@@ -55,6 +55,8 @@ export interface DoorState {
 export type DoorAnswer = { kind: "result"; result: ScanResult; offline: boolean } | { kind: "walk_in"; name: string; offline: boolean } | { kind: "error"; message: string };
 
 type Messages = { networkError: string; sessionExpired: string; noRoster: string };
+/** Who is scanning on this device (the signed-in cadre's full name): the duplicate verdict names them offline too. */
+type Options = { scannerName?: string };
 
 async function request(url: string, init: RequestInit = {}, timeout = ONLINE_TIMEOUT_MS): Promise<Response> {
   const controller = new AbortController();
@@ -87,6 +89,7 @@ export class DoorDevice {
   private listeners = new Set<() => void>();
   private judge: DeviceJudge | null = null;
   private rosterFetchedAt = 0;
+  private rosterRequestedAt = 0;
   private scans = new Map<string, StoredScan>();
   private timers: ReturnType<typeof setTimeout>[] = [];
   private draining = false;
@@ -95,6 +98,7 @@ export class DoorDevice {
   constructor(
     readonly siteId: number,
     private readonly messages: Messages,
+    private readonly options: Options = {},
   ) {
     this.state = {
       deviceId: "",
@@ -142,7 +146,7 @@ export class DoorDevice {
     window.addEventListener("offline", this.onBrowserOffline);
     const [stored, scans] = await Promise.all([loadRoster(this.siteId), scansOfSite(this.siteId)]);
     for (const scan of scans) this.scans.set(scan.nonce, scan);
-    if (stored) this.useRoster(stored.roster, stored.fetchedAt);
+    if (stored) this.useRoster(stored.roster, stored.fetchedAt, stored.requestedAt ?? 0);
     await this.recount();
     if (this.stopped) return;
     if (this.state.connection === "online") void this.refreshRoster().then(() => this.drain());
@@ -197,21 +201,23 @@ export class DoorDevice {
     this.schedule(() => this.periodicRefresh(), ROSTER_REFRESH_MS);
   }
 
-  private useRoster(roster: OfflineRoster, fetchedAt: number) {
+  private useRoster(roster: OfflineRoster, fetchedAt: number, requestedAt: number) {
     this.judge = createDeviceJudge(roster);
     this.rosterFetchedAt = fetchedAt;
+    this.rosterRequestedAt = requestedAt;
     this.set({ rosterReady: true, rosterFetchedAt: fetchedAt, rosterError: false });
   }
 
   async refreshRoster() {
     try {
+      const requestedAt = Date.now();
       const response = await request(`/api/sites/${this.siteId}/roster`, {}, 15_000);
       if (response.status === 401) return this.set({ sessionExpired: true });
       if (!response.ok) return this.set({ rosterError: !this.judge });
       const roster = (await response.json()) as OfflineRoster;
       const fetchedAt = Date.now();
-      await saveRoster({ siteId: this.siteId, roster, fetchedAt });
-      this.useRoster(roster, fetchedAt);
+      await saveRoster({ siteId: this.siteId, roster, fetchedAt, requestedAt });
+      this.useRoster(roster, fetchedAt, requestedAt);
       this.set({ sessionExpired: false });
       await this.reconcile();
       await this.recount();
@@ -242,14 +248,22 @@ export class DoorDevice {
     if (changed.length > 0) await saveScans(changed);
   }
 
-  /** Check-ins this device made (or was told of) at this site, for duplicates and the count. */
+  /**
+   * Check-ins this device made (or was told of) at this site, for duplicates and the count. A
+   * check-in the server recorded before the roster was asked for, which the roster no longer has,
+   * was removed on the server since (undone at another device, or the practice conference opened
+   * again): it no longer counts here either.
+   */
   private seen(): Map<number, FirstCheckIn> {
     const seen = new Map<number, FirstCheckIn>();
     for (const scan of this.scans.values()) {
       const result = scan.serverResult ?? scan.shown;
       if (scan.undone || scan.item.type !== "scan" || result.verdict !== "ok" || !("invitationId" in result) || !result.invitationId) continue;
+      if (scan.state === "synced" && (scan.syncedAt ?? Infinity) < this.rosterRequestedAt && this.judge?.entry(result.invitationId)?.checkedIn === null) continue;
       const previous = seen.get(result.invitationId);
-      if (!previous || scan.item.scannedAt < previous.scannedAt) seen.set(result.invitationId, { scannedAt: scan.item.scannedAt, deviceId: scan.item.deviceId, siteId: this.siteId });
+      if (!previous || scan.item.scannedAt < previous.scannedAt) {
+        seen.set(result.invitationId, { scannedAt: scan.item.scannedAt, deviceId: scan.item.deviceId, siteId: this.siteId, ...(this.options.scannerName ? { scannerName: this.options.scannerName } : {}) });
+      }
     }
     return seen;
   }
@@ -312,7 +326,11 @@ export class DoorDevice {
     if (live.kind === "refused") return live.answer;
     if (live.kind === "answered") {
       const result = live.body as ScanResult;
-      await this.remember({ nonce: item.nonce, siteId: this.siteId, item, shown: result, state: "synced", syncedAt: Date.now() });
+      // The server has recorded it: the verdict is shown at once and the device's copy written
+      // after (in memory now, for duplicates and the count; IndexedDB's durable write took up to
+      // ~150 ms of the time to the verdict, measured by `npm run bench:camera`). A scan the
+      // server has not answered is still written before its verdict is shown (below).
+      void this.remember({ nonce: item.nonce, siteId: this.siteId, item, shown: result, state: "synced", syncedAt: Date.now() }).catch(() => undefined);
       return { kind: "result", result, offline: false };
     }
     if (!local) return { kind: "error", message: this.messages.noRoster };

@@ -36,6 +36,8 @@ export interface StoredRoster {
   roster: OfflineRoster;
   /** Device time of the download. */
   fetchedAt: number;
+  /** Device time the download was asked for: every scan synced before it is in the roster, or was undone since. */
+  requestedAt?: number;
 }
 
 let opening: Promise<IDBDatabase> | undefined;

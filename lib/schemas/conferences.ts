@@ -93,6 +93,11 @@ export const restoreConferenceSchema = z.object({
   status: z.enum(["draft", "scheduled"]),
 });
 
+/** "Mở lại hội nghị thực hành" (lib/checkin/practice-conference.ts): which conference. */
+export const reopenPracticeSchema = z.object({
+  conferenceId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+});
+
 export const setStatusSchema = z.object({
   conferenceId: z.coerce.number().int().positive(),
   status: z.enum(CONFERENCE_STATUSES),

@@ -10,9 +10,16 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { migrateDatabase, openDatabase } from "@/db/client";
 import { seedDemo } from "@/db/seed";
+import { zonedDateKey, zonedInstant } from "@/lib/time/zone";
 
 /** The instant the demo template is seeded at (the practice conference's day in the tests). */
 export const DEMO_TEMPLATE_NOW = "2026-11-28T03:00:00.000Z";
+
+/** The practice conference as the tests before issue 15 read it: 07:30–17:00 on `now`'s day, grace 15 minutes. */
+export function pinnedPractice(now: Date) {
+  const day = zonedDateKey(now);
+  return { startsAt: zonedInstant(day, "07:30"), endsAt: zonedInstant(day, "17:00"), graceMinutes: 15 };
+}
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -31,7 +38,7 @@ export default async function setup(project: TestProject) {
   emptyDb.$client.close();
   fs.copyFileSync(empty, demo);
   const demoDb = openDatabase(demo);
-  await seedDemo(demoDb, { now: new Date(DEMO_TEMPLATE_NOW) });
+  await seedDemo(demoDb, { now: new Date(DEMO_TEMPLATE_NOW), practice: pinnedPractice(new Date(DEMO_TEMPLATE_NOW)) });
   demoDb.$client.pragma("wal_checkpoint(TRUNCATE)");
   demoDb.$client.close();
 

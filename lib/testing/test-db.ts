@@ -9,6 +9,7 @@ import path from "node:path";
 import { inject } from "vitest";
 import { migrateDatabase, openDatabase, type Db } from "@/db/client";
 import { seedDemo } from "@/db/seed";
+import { DEMO_TEMPLATE_NOW, pinnedPractice } from "./global-setup";
 
 type Handle = { db: Db; file: string; cleanup: () => void };
 
@@ -42,11 +43,16 @@ export function createTestDb(): Handle {
   return fromTemplate(templates()?.empty);
 }
 
-/** The demo, as seeded at `now` (which fixes the practice conference's day): a copy of the template when `now` is its instant. */
-export async function createDemoDb(now = new Date("2026-11-28T03:00:00Z")): Promise<Handle> {
+/**
+ * The demo, one copy per test file. `now` fixes the practice conference's day; the tests written
+ * before issue 15 read it as 07:30–17:00 that day (grace 15 minutes), so that is what it gets unless
+ * `practiceAsSeeded` asks for the seed's own window (open from `now`, for a day). The usual instant
+ * with the pinned practice is a copy of the template.
+ */
+export async function createDemoDb(now = new Date(DEMO_TEMPLATE_NOW), options: { practiceAsSeeded?: boolean } = {}): Promise<Handle> {
   const t = templates();
-  if (t && now.toISOString() === t.demoNow) return fromTemplate(t.demo);
+  if (t && now.toISOString() === t.demoNow && !options.practiceAsSeeded) return fromTemplate(t.demo);
   const handle = fromTemplate(t?.empty);
-  await seedDemo(handle.db, { now });
+  await seedDemo(handle.db, { now, practice: options.practiceAsSeeded ? undefined : pinnedPractice(now) });
   return handle;
 }

@@ -7,7 +7,9 @@ import { db } from "@/db";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/db/seed-data";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { REFORM_ACCOUNTS, REFORM_PASSWORD } from "@/db/seed-2025-data";
+import { practiceDoor } from "@/lib/checkin/practice-conference";
 import { demoVariant } from "@/lib/settings/is-demo-data";
+import { formatDate, formatTime } from "@/lib/time/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("login"))("title") };
@@ -18,6 +20,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const { changed } = await searchParams;
   const t = await getTranslations();
   const demo = demoVariant(db);
+  // Until when a newcomer can try the door with the practice conference (docs/decisions/0025).
+  const door = demo ? practiceDoor(db) : null;
+  const practice = door
+    ? { open: door.open, text: t(door.open ? "door.login.practiceOpen" : "door.login.practiceClosed", { time: formatTime(door.closesAt), date: formatDate(door.closesAt) }) }
+    : undefined;
 
   return (
     <main className="login-page">
@@ -40,6 +47,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             demo === "2021"
               ? {
                   password: DEMO_PASSWORD,
+                  practice,
                   accounts: DEMO_ACCOUNTS.map((a) => ({
                     username: a.username,
                     label: `${t(`roles.${a.role}`)} — ${a.description.split(" — ")[1]}`,
@@ -49,6 +57,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
                 ? {
                     password: REFORM_PASSWORD,
                     note: t("login.reformNote"),
+                    practice,
                     accounts: [
                       { username: "admin", label: `${t("roles.admin")} — ${t("login.reformRoot")}` },
                       ...REFORM_ACCOUNTS.map((a) => ({ username: a.username, label: `${t(`roles.${a.role}`)} — ${a.description}` })),

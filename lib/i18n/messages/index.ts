@@ -11,6 +11,8 @@ import bodiesEn from "./features/bodies.en.json";
 import bodiesVi from "./features/bodies.vi.json";
 import documentsEn from "./features/documents.en.json";
 import documentsVi from "./features/documents.vi.json";
+import doorEn from "./features/door.en.json";
+import doorVi from "./features/door.vi.json";
 import campaignsEn from "./features/campaigns.en.json";
 import campaignsVi from "./features/campaigns.vi.json";
 import essaysEn from "./features/essays.en.json";
@@ -25,6 +27,6 @@ import en from "./en.json";
 import vi from "./vi.json";
 
 export const MESSAGES = {
-  vi: { ...vi, ...unitsVi, ...bodiesVi, ...campaignsVi, ...accountsVi, ...setupVi, ...documentsVi, ...essaysVi, ...safetyVi, ...auditLogVi },
-  en: { ...en, ...unitsEn, ...bodiesEn, ...campaignsEn, ...accountsEn, ...setupEn, ...documentsEn, ...essaysEn, ...safetyEn, ...auditLogEn },
+  vi: { ...vi, ...unitsVi, ...bodiesVi, ...campaignsVi, ...accountsVi, ...setupVi, ...documentsVi, ...essaysVi, ...safetyVi, ...auditLogVi, ...doorVi },
+  en: { ...en, ...unitsEn, ...bodiesEn, ...campaignsEn, ...accountsEn, ...setupEn, ...documentsEn, ...essaysEn, ...safetyEn, ...auditLogEn, ...doorEn },
 } as const;

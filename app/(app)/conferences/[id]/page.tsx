@@ -5,6 +5,10 @@ import { ConferenceDetails } from "@/components/conferences/conference-details";
 import { db } from "@/db";
 import { getCurrentUser, requirePageUser } from "@/lib/auth/guards";
 import { ConferenceActionsClient } from "@/components/conferences/conference-actions-client";
+import { ReopenPracticeClient } from "@/components/checkin/reopen-practice-client";
+import { doorHoursText } from "@/lib/checkin/door-hours-text";
+import { practiceConferenceId } from "@/lib/checkin/practice-conference";
+import { checkInWindow } from "@/lib/checkin/window";
 import { getConference } from "@/lib/conferences/get-conference";
 import { RESTORE_STATUSES, STATUS_TRANSITIONS } from "@/lib/conferences/save-conference";
 import { can } from "@/lib/permissions";
@@ -47,10 +51,19 @@ export default async function ConferencePage({ params, searchParams }: Props & {
       </a>
     </p>
   );
+  // The demo's practice conference: its admin may open it again from now (docs/decisions/0025).
+  const practice = can(user.role, "practice:reopen") && conference.canEdit && practiceConferenceId(db) === conference.id;
+  const tDoor = await getTranslations("door");
+  const door = checkInWindow(conference);
   return (
     <ConferenceDetails
       conference={conference}
-      actions={actions}
+      actions={
+        <>
+          {actions}
+          {practice ? <ReopenPracticeClient conferenceId={conference.id} doorNow={doorHoursText(tDoor, door.opensAt, door.closesAt)} /> : null}
+        </>
+      }
       saved={(await searchParams).saved === "1"}
       canScan={canEdit && can(user.role, "checkin:scan")}
       canReport={canReadConferenceReport(db, user, conference.id)}

@@ -14,9 +14,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ site?: string }> };
 
-/** For the projector at the back of the hall: big figures, refreshed every 1.5 s. */
+/**
+ * For the projector at the back of the hall: big figures, refreshed every 1.5 s. Door staff open
+ * it too (they run the projector): their part of the conference is the sites they are assigned
+ * to (getConference reads it through conferenceReadScope / siteReadScope, in SQL).
+ */
 export default async function LivePage({ params, searchParams }: Props) {
-  const user = await requirePageUser("conference:read");
+  const user = await requirePageUser("conference:live");
   const id = parseId((await params).id);
   const conference = id ? getConference(db, user, id) : null;
   if (!conference) notFound();
@@ -29,7 +33,7 @@ export default async function LivePage({ params, searchParams }: Props) {
       conferenceId={conference.id}
       siteId={site?.id}
       title={conference.title}
-      place={site?.venue ?? conference.sites.find((s) => s.isMain)?.venue ?? ""}
+      place={site?.venue ?? (conference.sites.length === 1 ? conference.sites[0].venue : (conference.sites.find((s) => s.isMain)?.venue ?? ""))}
       initial={getLiveStats(db, conference.id, part.siteIds)}
     />
   );

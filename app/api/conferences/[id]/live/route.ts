@@ -6,9 +6,9 @@ import { getLiveStats, liveSites } from "@/lib/checkin/live-stats";
 import { getConference } from "@/lib/conferences/get-conference";
 import { parseId } from "@/lib/http/request-input";
 
-/** The live counter's figures, for the whole conference or one site (?site=). */
+/** The live counter's figures, for the user's part of the conference or one site of it (?site=); door staff: their sites. */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const auth = await requireApiUser("conference:read");
+  const auth = await requireApiUser("conference:live");
   if (!auth.ok) return auth.response;
   const id = parseId((await params).id);
   const conference = id ? getConference(db, auth.user, id) : null;

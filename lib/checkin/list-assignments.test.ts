@@ -1,0 +1,76 @@
+/**
+ * A door cadre's duties explain themselves (issue 15): the evening after a conference the home
+ * page still lists it, as over, with its door hours; what is next; a cancelled one says so.
+ */
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bodies, conferences, sites, siteStaff, units, users } from "@/db/schema";
+import { createDemoDb } from "@/lib/testing/test-db";
+import { zonedInstant } from "@/lib/time/zone";
+import { listAssignments, siteDoorHours } from "./list-assignments";
+
+let handle: Awaited<ReturnType<typeof createDemoDb>>;
+let scannerId: number;
+const ids: Record<string, number> = {};
+
+/** A conference of the province with one site, the door account assigned to it. */
+function assigned(key: string, day: string, start: string, end: string, status: "scheduled" | "cancelled" | "draft" = "scheduled") {
+  const db = handle.db;
+  const province = db.select().from(units).where(eq(units.code, "51")).get()!;
+  const body = db.select().from(bodies).where(eq(bodies.unitId, province.id)).get()!;
+  const campaignId = db.select().from(conferences).get()!.campaignId;
+  const conference = db
+    .insert(conferences)
+    .values({ campaignId, unitId: province.id, bodyId: body.id, title: `Hội nghị ${key}`, startsAt: zonedInstant(day, start), endsAt: zonedInstant(day, end), status, cancelReason: status === "cancelled" ? "Hoãn do mưa bão" : null })
+    .returning()
+    .get();
+  const site = db.insert(sites).values({ conferenceId: conference.id, unitId: province.id, isMain: true, venue: `Hội trường ${key}` }).returning().get();
+  db.insert(siteStaff).values({ siteId: site.id, userId: scannerId }).run();
+  ids[key] = site.id;
+}
+
+beforeAll(async () => {
+  // The practice conference is 07:30–17:00 on 28/11/2026 (door 05:30–18:00).
+  handle = await createDemoDb(new Date("2026-11-28T03:00:00Z"));
+  scannerId = handle.db.select().from(users).where(eq(users.username, "diemdanh")).get()!.id;
+  ids.practice = handle.db.select({ id: siteStaff.siteId }).from(siteStaff).where(eq(siteStaff.userId, scannerId)).get()!.id;
+  assigned("ngày mai", "2026-11-29", "07:30", "11:30");
+  assigned("tuần sau", "2026-12-03", "13:30", "17:00");
+  assigned("bị hủy", "2026-11-30", "07:30", "11:30", "cancelled");
+  assigned("bản nháp", "2026-11-30", "13:30", "17:00", "draft");
+  assigned("tháng trước", "2026-10-20", "07:30", "17:00");
+});
+afterAll(() => handle.cleanup());
+
+describe("a door cadre's duties", () => {
+  it("in the evening after the practice conference: it is still there, over, then what is next, then the cancelled one", () => {
+    const rows = listAssignments(handle.db, scannerId, zonedInstant("2026-11-28", "20:38"));
+    expect(rows.map((r) => [r.venue, r.phase])).toEqual([
+      ["Hội trường ngày mai", "not_yet"],
+      ["Hội trường tuần sau", "not_yet"],
+      ["Hội trường Tỉnh ủy", "over"],
+      ["Hội trường bị hủy", "cancelled"],
+    ]);
+    const practice = rows.find((r) => r.siteId === ids.practice)!;
+    expect([practice.opensAt, practice.closesAt]).toEqual([zonedInstant("2026-11-28", "05:30"), zonedInstant("2026-11-28", "18:00")]);
+    expect(rows[0].opensAt).toEqual(zonedInstant("2026-11-29", "05:30"));
+    expect(rows.find((r) => r.phase === "cancelled")?.cancelReason).toBe("Hoãn do mưa bão");
+  });
+
+  it("during the practice conference: open first", () => {
+    expect(listAssignments(handle.db, scannerId, zonedInstant("2026-11-28", "10:00"))[0]).toMatchObject({ siteId: ids.practice, phase: "open" });
+  });
+
+  it("leaves out drafts and doors closed more than a week ago", () => {
+    const venues = listAssignments(handle.db, scannerId, zonedInstant("2026-11-28", "20:38")).map((r) => r.venue);
+    expect(venues).not.toContain("Hội trường bản nháp");
+    expect(venues).not.toContain("Hội trường tháng trước");
+    expect(listAssignments(handle.db, scannerId, zonedInstant("2026-12-06", "08:00")).map((r) => r.venue)).not.toContain("Hội trường Tỉnh ủy");
+  });
+
+  it("says of one site why its door is closed", () => {
+    expect(siteDoorHours(handle.db, ids.practice, zonedInstant("2026-11-28", "05:00"))).toMatchObject({ phase: "not_yet", opensAt: zonedInstant("2026-11-28", "05:30") });
+    expect(siteDoorHours(handle.db, ids.practice, zonedInstant("2026-11-28", "18:01"))).toMatchObject({ phase: "over", closesAt: zonedInstant("2026-11-28", "18:00") });
+    expect(siteDoorHours(handle.db, ids["bị hủy"], zonedInstant("2026-11-30", "08:00"))).toMatchObject({ phase: "cancelled", cancelReason: "Hoãn do mưa bão" });
+  });
+});
