@@ -2,6 +2,7 @@ import { and, count, eq, gte, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { checkIns, invitations } from "@/db/schema";
 import type { ConferenceDetail } from "@/lib/conferences/get-conference";
+import { countedInvitation } from "@/lib/reports/counted-invitation";
 
 const SLOT_MS = 5 * 60_000;
 
@@ -25,15 +26,17 @@ export function getLiveStats(db: Db, conferenceId: number, siteIds?: number[], n
   const invited = db
     .select({ n: count() })
     .from(invitations)
-    .where(and(eq(invitations.conferenceId, conferenceId), eq(invitations.kind, "invited"), eq(invitations.status, "issued"), siteCondition(invitations.siteId)))
+    .where(and(eq(invitations.conferenceId, conferenceId), countedInvitation(), siteCondition(invitations.siteId)))
     .get()!.n;
+  // Present and late as the reports count them: check-ins on counted invitations; walk-ins beside them, never in "present".
   const totals = db
     .select({
-      present: count(),
-      late: sql<number>`coalesce(sum(${checkIns.isLate}), 0)`,
-      walkIns: sql<number>`coalesce(sum(case when ${checkIns.method} = 'walk_in' then 1 else 0 end), 0)`,
+      present: sql<number>`coalesce(sum(case when ${countedInvitation()} then 1 else 0 end), 0)`,
+      late: sql<number>`coalesce(sum(case when ${countedInvitation()} and ${checkIns.isLate} then 1 else 0 end), 0)`,
+      walkIns: sql<number>`coalesce(sum(case when ${invitations.kind} = 'walk_in' then 1 else 0 end), 0)`,
     })
     .from(checkIns)
+    .innerJoin(invitations, eq(invitations.id, checkIns.invitationId))
     .where(and(eq(checkIns.conferenceId, conferenceId), siteCondition(checkIns.siteId)))
     .get()!;
   const since = new Date(Math.floor((now.getTime() - 2 * 3600_000) / SLOT_MS) * SLOT_MS);
