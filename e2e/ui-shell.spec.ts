@@ -24,7 +24,10 @@ test("the home page shows the campaign's progress and today's practice conferenc
 
 test("the conference page shows the bridge points with their roll call", async ({ page }) => {
   await signIn(page, "admin");
+  // The list shows today's first and the past latest first: the province's own are one filter away.
   await page.goto("/conferences");
+  await page.getByLabel("Đơn vị").selectOption({ label: "Tỉnh Quảng Ngãi" });
+  await page.getByRole("button", { name: "Lọc" }).click();
   await page.getByRole("link", { name: /cho cán bộ chủ chốt/ }).first().click();
   await expect(page.getByTestId("conference-time")).toHaveText("07:30–17:00 03/03/2021");
   await expect(page.getByRole("heading", { name: "Điểm cầu (14)" })).toBeVisible();

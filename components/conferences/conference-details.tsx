@@ -12,18 +12,21 @@ export async function ConferenceDetails({
   saved,
   canScan,
   canReport,
+  listHref = "/conferences",
 }: {
   conference: ConferenceDetail;
   actions: React.ReactNode;
   saved: boolean;
   canScan: boolean;
   canReport: boolean;
+  /** Back to the list with the filters it was opened from. */
+  listHref?: string;
 }) {
   const t = await getTranslations();
   return (
     <div className="stack">
       <p>
-        <Link href="/conferences">← {t("conferences.backToList")}</Link>
+        <Link href={listHref}>← {t("conferences.backToList")}</Link>
       </p>
       <div className="page-head">
         <h1>{c.title}</h1>

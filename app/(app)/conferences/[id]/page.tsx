@@ -9,7 +9,7 @@ import { getConference } from "@/lib/conferences/get-conference";
 import { STATUS_TRANSITIONS } from "@/lib/conferences/save-conference";
 import { can } from "@/lib/permissions";
 import { canReadConferenceReport } from "@/lib/reports/report-scope";
-import { parseConferenceId } from "@/lib/schemas/conferences";
+import { listHrefFrom, parseConferenceId } from "@/lib/schemas/conferences";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -20,12 +20,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: conference?.title ?? (await getTranslations("conferences"))("title") };
 }
 
-export default async function ConferencePage({ params, searchParams }: Props & { searchParams: Promise<{ saved?: string }> }) {
+export default async function ConferencePage({ params, searchParams }: Props & { searchParams: Promise<{ saved?: string; list?: string }> }) {
   const user = await requirePageUser("conference:read");
   const id = parseConferenceId((await params).id);
   const conference = id ? getConference(db, user, id) : null;
   if (!conference) notFound();
   const t = await getTranslations();
+  const query = await searchParams;
   const canEdit = conference.canEdit && can(user.role, "conference:write");
   const actions = canEdit ? (
     <ConferenceActionsClient
@@ -45,7 +46,8 @@ export default async function ConferencePage({ params, searchParams }: Props & {
     <ConferenceDetails
       conference={conference}
       actions={actions}
-      saved={(await searchParams).saved === "1"}
+      saved={query.saved === "1"}
+      listHref={listHrefFrom(query.list)}
       canScan={canEdit && can(user.role, "checkin:scan")}
       canReport={canReadConferenceReport(db, user, conference.id)}
     />
