@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { LoginFormClient } from "@/components/auth/login-form-client";
 import { LocaleSwitchClient } from "@/components/layout/locale-switch-client";
 import { db } from "@/db";
@@ -8,6 +8,9 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/db/seed-data";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { REFORM_ACCOUNTS, REFORM_PASSWORD } from "@/db/seed-2025-data";
 import { demoVariant } from "@/lib/settings/is-demo-data";
+
+/** The 2025 demo's accounts whose usernames the 2021 demo also has, with a scope of their own. */
+const REFORM_SCOPE_KEYS: Record<string, string> = { "tochuc.bato": "reform_tochuc_bato", "baocao.bato": "reform_baocao_bato" };
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("login"))("title") };
@@ -17,7 +20,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   if (await getCurrentUser()) redirect("/");
   const { changed } = await searchParams;
   const t = await getTranslations();
+  const locale = await getLocale();
   const demo = demoVariant(db);
+  // The accounts' scopes are data in Vietnamese (db/seed-data.ts, db/seed-2025-data.ts); in English, their translation.
+  const scope = (key: string, vietnamese: string) => (locale !== "vi" && t.has(`polish.login.demoScope.${key}`) ? t(`polish.login.demoScope.${key}`) : vietnamese);
 
   return (
     <main className="login-page">
@@ -42,7 +48,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
                   password: DEMO_PASSWORD,
                   accounts: DEMO_ACCOUNTS.map((a) => ({
                     username: a.username,
-                    label: `${t(`roles.${a.role}`)} — ${a.description.split(" — ")[1]}`,
+                    label: `${t(`roles.${a.role}`)} — ${scope(a.username.replace(".", "_"), a.description.split(" — ")[1])}`,
                   })),
                 }
               : demo === "2025"
@@ -51,7 +57,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
                     note: t("login.reformNote"),
                     accounts: [
                       { username: "admin", label: `${t("roles.admin")} — ${t("login.reformRoot")}` },
-                      ...REFORM_ACCOUNTS.map((a) => ({ username: a.username, label: `${t(`roles.${a.role}`)} — ${a.description}` })),
+                      ...REFORM_ACCOUNTS.map((a) => ({ username: a.username, label: `${t(`roles.${a.role}`)} — ${scope(REFORM_SCOPE_KEYS[a.username] ?? a.username.replace(".", "_"), a.description)}` })),
                     ],
                   }
                 : null
