@@ -98,6 +98,23 @@ export function CalendarClient({ events, locale, initialView, initialDate }: Pro
     if (mounted && !initialView && window.matchMedia("(max-width: 760px)").matches) ref.current?.getApi().changeView("listMonth");
   }, [initialView, mounted]);
 
+  // A place name shared by two units (Tỉnh and Thành phố Quảng Ngãi) is not enough: those show the unit's name.
+  const unitsByPlace = new Map<string, Set<string>>();
+  for (const e of events) unitsByPlace.set(e.unitPlace, (unitsByPlace.get(e.unitPlace) ?? new Set()).add(e.unitName));
+  const shortLabel = (e: CalendarEvent) => ((unitsByPlace.get(e.unitPlace)?.size ?? 0) > 1 ? e.unitName : e.unitPlace);
+
+  // Month cells and week columns are narrow: the time and the unit's place ("Ba Tơ"); the colour says
+  // the body (legend), the full title is on hover and in the list.
+  const shortEvent = (arg: { timeText: string; timeClass: string; titleClass: string; event: { extendedProps: Record<string, unknown> } }) => (
+    <>
+      {arg.timeText ? <span className={arg.timeClass}>{arg.timeText}</span> : null}
+      <span className={arg.titleClass}>
+        {arg.event.extendedProps.cancelled ? `${t("cancelledPrefix")} ` : ""}
+        {String(arg.event.extendedProps.unitPlace)}
+      </span>
+    </>
+  );
+
   async function move(info: EventDropInfo, startDelta: Delta, endDelta: Delta) {
     const startDeltaMs = deltaMs(startDelta);
     const endDeltaMs = deltaMs(endDelta);
@@ -174,21 +191,13 @@ export function CalendarClient({ events, locale, initialView, initialDate }: Pro
           dayGridMonth: {
             titleFormat: labels.monthTitle,
             dayHeaderFormat: labels.weekdayHeader,
-            // A month cell is narrow: the time and the unit's place ("Ba Tơ"); the colour is the body (legend), the full title on hover.
-            eventContent: (arg) => (
-              <>
-                {arg.timeText ? <span className={arg.timeClass}>{arg.timeText}</span> : null}
-                <span className={arg.titleClass}>
-                  {arg.event.extendedProps.cancelled ? `${t("cancelledPrefix")} ` : ""}
-                  {arg.event.extendedProps.unitPlace}
-                </span>
-              </>
-            ),
+            eventContent: shortEvent,
           },
           // Working hours on screen, the rest of the day a scroll away inside the grid; conferences are never "all day".
           timeGridWeek: {
             titleFormat: labels.weekTitle,
             dayHeaderFormat: labels.dayHeader,
+            eventContent: shortEvent,
             scrollTime: "07:00:00",
             scrollTimeReset: false,
             allDaySlot: false,
@@ -211,7 +220,7 @@ export function CalendarClient({ events, locale, initialView, initialDate }: Pro
           editable: e.editable,
           color: e.colour,
           classNames: [`status-${e.status}`],
-          extendedProps: { unitName: e.unitName, unitPlace: e.unitPlace, venue: e.venue, fullTitle: e.title, cancelled: e.status === "cancelled" },
+          extendedProps: { unitName: e.unitName, unitPlace: shortLabel(e), venue: e.venue, fullTitle: e.title, cancelled: e.status === "cancelled" },
         }))}
         eventDidMount={(arg) => {
           arg.el.setAttribute("title", `${arg.event.title}\n${arg.event.extendedProps.unitName} · ${arg.event.extendedProps.venue}`);
