@@ -50,4 +50,38 @@ test.describe("on a 390 px phone", () => {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
   });
+
+  test("the province's report reads on a phone: charts drawn for the width, unit cards one under another", async ({ page }) => {
+    await signIn(page, "admin");
+    await page.goto("/reports");
+    await expect(page.getByTestId("rate-chart")).toBeHidden();
+    await expect(page.getByTestId("rate-chart-narrow")).toBeVisible();
+    await expect(page.getByTestId("heat-map-narrow")).toBeVisible();
+    // Chart text at least 9 px on screen (the wide drawing scaled down was about 5 px).
+    for (const chart of ["rate-chart-narrow", "heat-map-narrow"]) {
+      const height = await page.getByTestId(chart).locator("text.chart-label").first().evaluate((e) => e.getBoundingClientRect().height);
+      expect(height, chart).toBeGreaterThanOrEqual(9);
+    }
+    const rows = await page.getByTestId("unit-rows").locator("tbody tr").evaluateAll((trs) => trs.map((tr) => tr.getBoundingClientRect()).map((r) => ({ top: r.top, bottom: r.bottom })));
+    expect(rows.length).toBeGreaterThan(10);
+    for (let i = 1; i < rows.length; i++) expect(rows[i].top).toBeGreaterThanOrEqual(rows[i - 1].bottom - 1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+});
+
+test("at 1366 px the header keeps the language switch, sign-out and the full name on one line each", async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await signIn(page, "tochuc.bato");
+  for (const name of ["Tiếng Việt", "Đăng xuất"]) {
+    // One line box for the label's text (two when "Tiếng / Việt" wrapped).
+    const lines = await page.getByRole("button", { name, exact: true }).evaluate((e) => {
+      const range = document.createRange();
+      range.selectNodeContents(e);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    });
+    expect(lines, name).toBe(1);
+  }
+  const name = page.getByTestId("user-box").locator(".user-name");
+  await expect(name).toHaveText("Cán bộ Ban Tuyên giáo Huyện ủy Ba Tơ");
+  expect(await name.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
 });

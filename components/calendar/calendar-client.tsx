@@ -198,6 +198,8 @@ export function CalendarClient({ events, locale, initialView, initialDate }: Pro
             titleFormat: labels.weekTitle,
             dayHeaderFormat: labels.dayHeader,
             eventContent: shortEvent,
+            // Three conferences side by side leave a column too narrow for "07:30–17:00": the start, the block shows the length.
+            displayEventEnd: false,
             scrollTime: "07:00:00",
             scrollTimeReset: false,
             allDaySlot: false,
