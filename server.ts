@@ -10,6 +10,7 @@ import { openDatabase } from "@/db/client";
 import { SOCKET_ADDRESS_HEADER } from "@/lib/auth/client-address";
 import { createCheckInFastPath } from "@/lib/checkin/fast-path";
 import { serverEnv } from "@/lib/env";
+import { portProblemMessage } from "@/lib/start/port-check";
 
 const port = Number(process.env.PORT ?? 3000);
 const app = next({ dev: false, dir: process.cwd(), port });
@@ -29,6 +30,12 @@ async function main() {
     void handle(req, res);
   });
   server.keepAliveTimeout = 65_000;
+  // scripts/start.ts checked the port; another program may still take it in between.
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EADDRINUSE" && error.code !== "EACCES") throw error;
+    console.error(`\n✖ ${portProblemMessage(port, error.code === "EADDRINUSE" ? "in_use" : "denied", null)}\n`);
+    process.exit(1);
+  });
   server.listen(port, () => console.log(`✓ Ready on port ${port}${fastPath ? " (check-in fast path on)" : ""}`));
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => server.close(() => process.exit(0)));

@@ -1,13 +1,15 @@
 /**
  * Opens the SQLite database. A plain module (no "server-only") so that scripts
  * and tests can use it; the app imports db/index.ts instead.
- * Everything SQLite-specific (pragmas, file handling, migrations) stays in db/.
+ * Everything SQLite-specific (pragmas, file handling, migrations, the SQL functions the
+ * queries use: name_sort_key, lib/people/name-order.ts) stays in db/.
  */
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { registerNameSortKey } from "@/lib/people/name-order";
 import { normalizeStoredTextOnce } from "./normalize-text";
 import * as schema from "./schema";
 
@@ -30,6 +32,7 @@ export function openDatabase(file: string = defaultDatabasePath()): Db {
   sqlite.pragma(`synchronous = ${process.env.SQLITE_SYNCHRONOUS === "FULL" ? "FULL" : "NORMAL"}`);
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
+  registerNameSortKey(sqlite);
   return drizzle({ client: sqlite, schema }) as Db;
 }
 
@@ -41,6 +44,7 @@ export function openDatabase(file: string = defaultDatabasePath()): Db {
 export function openReadOnlyDatabase(file: string = defaultDatabasePath()): Db {
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
   sqlite.pragma("busy_timeout = 5000");
+  registerNameSortKey(sqlite);
   return drizzle({ client: sqlite, schema }) as Db;
 }
 

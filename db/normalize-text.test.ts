@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDemoDb } from "@/lib/testing/test-db";
 import { migrateDatabase } from "./client";
-import { normalizeStoredText, normalizeStoredTextOnce, TEXT_NFC_SETTING } from "./normalize-text";
-import { absences, appSettings, bodies, conferences, invitations, people, sites, units, users } from "./schema";
+import { NOT_FREE_TEXT, normalizeStoredText, normalizeStoredTextOnce, TEXT_COLUMNS, TEXT_NFC_SETTING } from "./normalize-text";
+import { absences, appSettings, bodies, conferences, invitations, people, sites, unitKinds, units, users } from "./schema";
 
 const nfd = (s: string) => s.normalize("NFD");
 
@@ -47,6 +47,25 @@ function seedDecomposed() {
 }
 
 describe("the NFC data step", () => {
+  it("covers every TEXT column of the schema: each is normalised or listed as not free text", () => {
+    const sqlite = handle.db.$client;
+    const tables = (sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'").all() as { name: string }[]).map((t) => t.name);
+    const unclassified: string[] = [];
+    for (const table of tables) {
+      const columns = sqlite.prepare(`pragma table_info("${table}")`).all() as { name: string; type: string }[];
+      for (const c of columns.filter((c) => /TEXT/i.test(c.type))) {
+        const listed = TEXT_COLUMNS[table]?.includes(c.name) || NOT_FREE_TEXT[table]?.includes(c.name);
+        if (!listed) unclassified.push(`${table}.${c.name}`);
+      }
+    }
+    expect(unclassified, "a new TEXT column: add it to TEXT_COLUMNS (free text) or NOT_FREE_TEXT (db/normalize-text.ts)").toEqual([]);
+    // And nothing listed that is not there.
+    for (const [table, columns] of Object.entries(TEXT_COLUMNS)) {
+      const present = (sqlite.prepare(`pragma table_info("${table}")`).all() as { name: string }[]).map((c) => c.name);
+      expect(columns.filter((c) => !present.includes(c)), table).toEqual([]);
+    }
+  });
+
   it("is recorded when a database is migrated, so that later starts skip it", () => {
     expect(handle.db.select().from(appSettings).where(eq(appSettings.key, TEXT_NFC_SETTING)).get()).toBeTruthy();
     expect(normalizeStoredTextOnce(handle.db)).toBeNull();
@@ -84,6 +103,20 @@ describe("the NFC data step", () => {
     expect(JSON.parse(db.select().from(appSettings).where(eq(appSettings.key, TEXT_NFC_SETTING)).get()!.value)).toMatchObject({ changed: seeded.changedRows, skipped: 1 });
     expect(normalizeStoredTextOnce(db)).toBeNull();
     expect(normalizeStoredText(db)).toEqual({ changed: 0, skipped: [{ table: "bodies", rowid: seeded.clash.id }] });
+  });
+
+  it("covers the columns added since its first version (issue 15), and runs again once on a database that had version 1", () => {
+    const db = handle.db;
+    const body = db.select().from(bodies).where(eq(bodies.kind, "standing_committee")).get()!;
+    db.update(bodies).set({ signerTitle: nfd("Phó Bí thư"), signerName: nfd("Trần Thị Thử"), headingName: nfd("HUYỆN ỦY BA TƠ") }).where(eq(bodies.id, body.id)).run();
+    const kind = db.select().from(unitKinds).get()!;
+    db.update(unitKinds).set({ label: nfd("Huyện đảo") }).where(eq(unitKinds.key, kind.key)).run();
+    // A database where only the first version ran.
+    db.delete(appSettings).where(eq(appSettings.key, TEXT_NFC_SETTING)).run();
+    db.insert(appSettings).values({ key: "data_step.text_nfc", value: "{}" }).onConflictDoNothing().run();
+    migrateDatabase(db);
+    expect(db.select().from(bodies).where(eq(bodies.id, body.id)).get()).toMatchObject({ signerTitle: "Phó Bí thư", signerName: "Trần Thị Thử", headingName: "HUYỆN ỦY BA TƠ" });
+    expect(db.select().from(unitKinds).where(eq(unitKinds.key, kind.key)).get()!.label).toBe("Huyện đảo");
   });
 
   it("runs from migrateDatabase on a database that has not had it", () => {

@@ -13,22 +13,61 @@ import type Database from "better-sqlite3";
 import { foldForSearch } from "@/lib/text/fold";
 import type { Db } from "./client";
 
-export const TEXT_NFC_SETTING = "data_step.text_nfc";
+/**
+ * Recorded once done. Version 2 (issue 15) covers the columns added since the first run (the
+ * documents' heading and signer fields, kind labels, body templates, revoke reasons): a database
+ * that ran version 1 runs it once more, which changes only rows that are still not NFC.
+ */
+export const TEXT_NFC_SETTING = "data_step.text_nfc.v2";
 
-/** table → its free-text columns. */
-const TEXT_COLUMNS: Record<string, string[]> = {
+/** table → its free-text columns (every TEXT column a person can type; db/normalize-text.test.ts checks none is missed). */
+export const TEXT_COLUMNS: Record<string, string[]> = {
   units: ["name", "place_name"],
-  bodies: ["name", "symbol"],
+  unit_kinds: ["label"],
+  body_kinds: ["label"],
+  bodies: ["name", "symbol", "parent_line", "heading_name", "sign_for", "signer_title", "signer_name"],
+  body_templates: ["name_pattern", "symbol", "parent_line_pattern"],
   users: ["full_name"],
   campaigns: ["title", "resolution", "term"],
   campaign_requirements: ["title", "duration"],
-  conferences: ["title", "agenda", "audience", "chair", "contact", "cancel_reason"],
+  conferences: ["title", "agenda", "audience", "chair", "contact", "cancel_reason", "sign_for", "signer_title", "signer_name"],
   sites: ["venue", "address"],
   people: ["full_name", "position", "workplace", "category", "email", "external_code"],
-  invitations: ["substitute_name", "substitute_position", "letter_number"],
+  invitations: ["substitute_name", "substitute_position", "letter_number", "revoke_reason"],
   absences: ["note", "make_up_note"],
   letter_sequences: ["term"],
   unit_feeds: ["label"],
+};
+
+/**
+ * TEXT columns that are not free text, or are left alone on purpose (the test requires every
+ * TEXT column to be in one list or the other): codes, keys, enums, tokens, dates, JSON, hashes,
+ * logs kept as sent, copies kept by triggers.
+ */
+export const NOT_FREE_TEXT: Record<string, string[]> = {
+  app_settings: ["key", "value"],
+  audit_log: ["action", "entity", "entity_id", "before", "after"],
+  scan_log: ["nonce", "token", "verdict", "method", "device_id", "first_device_id"],
+  login_attempts: ["username", "address"],
+  import_batches: ["kind", "filename", "headers", "rows"],
+  units: ["code", "kind"],
+  unit_kinds: ["key"],
+  body_kinds: ["key", "colour"],
+  bodies: ["kind", "sign_form"],
+  body_templates: ["unit_kind", "body_kind"],
+  users: ["username", "password_hash", "role"],
+  campaigns: ["start_date", "deadline", "signing_public_key", "signing_private_key"],
+  campaign_retired_keys: ["public_key"],
+  campaign_requirements: ["unit_kind", "body_kind", "co_body_kinds", "due_date"],
+  conferences: ["status", "sign_form"],
+  check_ins: ["device_id", "method", "nonce"],
+  // attendee_category is a copy of people.category, kept by triggers (migration 0006).
+  invitations: ["kind", "status", "token", "attendee_category"],
+  people: ["search_name", "phone"],
+  absences: ["reason"],
+  unit_feeds: ["token"],
+  reflection_essays: ["submitted_on"],
+  person_merges: ["moved_invitation_ids", "revoked_invitation_ids"],
 };
 
 export interface TextNormalization {

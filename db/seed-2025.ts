@@ -10,6 +10,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import * as t from "@/db/schema";
+import { drawRole, workplacesOf } from "@/db/demo-roles";
 import { ensureDefaultBodyTemplates } from "@/lib/bodies/default-body-templates";
 import { createBodiesFromTemplate, createBodiesFromTemplateForKind } from "@/lib/bodies/create-bodies-from-template";
 import { loadSessionUser, type SessionUser } from "@/lib/auth/session-user";
@@ -65,7 +66,6 @@ function personName(i: number): { name: string; female: boolean } {
   return { name: `${family} ${middle} ${given}`, female };
 }
 
-const POSITIONS = ["Bí thư Chi bộ", "Phó Bí thư Đảng ủy", "Chủ tịch Ủy ban MTTQ", "Chuyên viên", "Trưởng thôn", "Bí thư Đoàn Thanh niên", "Chủ tịch Hội Phụ nữ", "Báo cáo viên"];
 
 export async function seedReform2025(db: Db, options: { now?: Date } = {}): Promise<ReformSummary> {
   const now = options.now ?? new Date();
@@ -122,16 +122,23 @@ export async function seedReform2025(db: Db, options: { now?: Date } = {}): Prom
   const personIds: number[] = [];
   let n = 0;
   for (const code of peopleUnits) {
+    // Position and workplace together, from the unit's plausible pairs (db/demo-roles.ts); evenly spread draws.
+    const unit = REFORM_UNITS.find((u) => u.code === code);
+    const unitLabel = unit ? `${unit.name.charAt(0).toLocaleLowerCase("vi")}${unit.name.slice(1)}` : REFORM_ROOT.name;
+    const place = unit ? { placeName: unit.placeName, unit: unitLabel, committee: `Đảng ủy ${unitLabel}` } : { placeName: REFORM_ROOT.placeName, unit: "tỉnh", committee: "Tỉnh ủy" };
+    const taken = new Map<string, number>();
     for (let i = 0; i < 15; i++, n++) {
       const { name } = personName(n);
+      const category = n % 4 === 0 ? "bao_cao_vien" : "can_bo_chu_chot";
+      const role = drawRole(workplacesOf(unit ? "commune" : "province_2025", category, place), (n * 0.6180339887) % 1, (n * 0.7548776662 + 0.3) % 1, taken);
       const person = must(
         savePerson(
           db,
           admin,
           personFormSchema.parse({
             fullName: name,
-            position: POSITIONS[n % POSITIONS.length],
-            workplace: REFORM_UNITS.find((u) => u.code === code)?.name ?? REFORM_ROOT.name,
+            position: role.position,
+            workplace: role.workplace,
             unitId: String(unitId(db, code)),
             category: n % 4 === 0 ? "Báo cáo viên" : "Cán bộ chủ chốt",
             isPartyMember: n % 6 === 5 ? "0" : "1",

@@ -128,38 +128,16 @@ export const FEMALE_GIVEN = [
   "Trang", "Tuyết", "Vân", "Yến", "Hạnh", "Loan", "Diệu", "Ngân", "Thủy",
 ];
 
-/** Attendee categories (thành phần) with the positions and workplaces they come from. */
+/**
+ * Attendee categories (thành phần) and the share of Party members in each. Their positions and
+ * workplaces, drawn together per unit level, are in db/demo-roles.ts.
+ */
 export const CATEGORIES = {
-  can_bo_chu_chot: {
-    partyShare: 1,
-    positions: [
-      "Bí thư Đảng ủy", "Phó Bí thư Đảng ủy", "Chủ tịch UBND", "Phó Chủ tịch UBND", "Trưởng phòng",
-      "Phó Trưởng phòng", "Chủ tịch Ủy ban MTTQ Việt Nam", "Bí thư Chi bộ", "Chủ tịch Hội Nông dân",
-      "Chủ tịch Hội Liên hiệp Phụ nữ", "Chủ tịch Hội Cựu chiến binh", "Bí thư Đoàn", "Hiệu trưởng",
-      "Nguyên Bí thư (cán bộ hưu trí)",
-    ],
-    workplaces: ["Văn phòng {committee}", "UBND {lower}", "Ủy ban MTTQ Việt Nam {lower}", "Phòng Nội vụ", "Phòng Tài chính - Kế hoạch", "Đảng ủy xã", "Đảng ủy thị trấn", "Trường THCS", "Hội Cựu chiến binh {lower}"],
-  },
-  bao_cao_vien: {
-    partyShare: 1,
-    positions: ["Báo cáo viên", "Báo cáo viên, Phó Trưởng ban", "Giảng viên Trung tâm Chính trị"],
-    workplaces: ["Ban Tuyên giáo {committee}", "Trung tâm Chính trị {lower}", "Ban Dân vận {committee}"],
-  },
-  can_bo_tuyen_giao: {
-    partyShare: 0.95,
-    positions: ["Chuyên viên", "Cán bộ tuyên giáo", "Phóng viên", "Biên tập viên", "Trưởng Đài Truyền thanh"],
-    workplaces: ["Ban Tuyên giáo {committee}", "Trung tâm Văn hóa - Thông tin - Thể thao", "Đảng ủy xã", "Đài Truyền thanh - Truyền hình {lower}"],
-  },
-  doan_vien_cong_doan: {
-    partyShare: 0.3,
-    positions: ["Chủ tịch Công đoàn cơ sở", "Đoàn viên công đoàn", "Công nhân", "Tổ trưởng sản xuất", "Kế toán"],
-    workplaces: ["Công đoàn cơ sở Công ty", "Công đoàn cơ sở Trường học", "Công đoàn cơ sở UBND", "Công đoàn Khu công nghiệp"],
-  },
-  giao_vien: {
-    partyShare: 0.6,
-    positions: ["Hiệu trưởng", "Phó Hiệu trưởng", "Tổ trưởng chuyên môn", "Giáo viên"],
-    workplaces: ["Trường Mầm non", "Trường Tiểu học", "Trường THCS", "Trường Phổ thông Dân tộc Bán trú"],
-  },
+  can_bo_chu_chot: { partyShare: 1 },
+  bao_cao_vien: { partyShare: 1 },
+  can_bo_tuyen_giao: { partyShare: 0.95 },
+  doan_vien_cong_doan: { partyShare: 0.3 },
+  giao_vien: { partyShare: 0.6 },
 } as const;
 export type CategoryCode = keyof typeof CATEGORIES;
 

@@ -5,7 +5,8 @@ import { zonedDateKey } from "@/lib/time/zone";
 import { authenticate } from "@/lib/auth/authenticate";
 import { isDemoData } from "@/lib/settings/is-demo-data";
 import { bootstrapEmpty, clearDatabase, isDatabaseEmpty, seedDemo } from "./seed";
-import { DEMO_GAPS } from "./seed-data";
+import { DISTRICT_COMMUNES } from "./demo-roles";
+import { DEMO_GAPS, DISTRICT_UNITS } from "./seed-data";
 import * as t from "./schema";
 
 let handle: Awaited<ReturnType<typeof createDemoDb>>;
@@ -163,12 +164,43 @@ describe("demo seed", () => {
     expect(people.every((p) => p.name.split(" ").length >= 3)).toBe(true);
   });
 
+  it("gives each person a position that fits their workplace, and a workplace of their own unit's level (issue 15)", () => {
+    const { db } = handle;
+    const rows = db
+      .select({ unit: t.units.code, position: t.people.position, workplace: t.people.workplace })
+      .from(t.people)
+      .innerJoin(t.units, eq(t.units.id, t.people.unitId))
+      .all();
+    const schoolPositions = /^(Hiệu trưởng|Phó Hiệu trưởng|Giáo viên|Tổ trưởng chuyên môn)$/;
+    expect(rows.filter((r) => schoolPositions.test(r.position) && !r.workplace.startsWith("Trường"))).toEqual([]);
+    expect(rows.filter((r) => /^(Phóng viên|Biên tập viên)$/.test(r.position) && !/^(Báo|Đài)/.test(r.workplace))).toEqual([]);
+    expect(rows.filter((r) => r.position === "Bác sĩ" && !/^(Bệnh viện|Trung tâm Y tế)/.test(r.workplace))).toEqual([]);
+    // The province's people work at the province: no commune, and no "xã Quảng Ngãi" anywhere.
+    expect(rows.filter((r) => r.unit === "51" && /\b(xã|phường|thị trấn) /u.test(r.workplace))).toEqual([]);
+    expect(rows.filter((r) => /(xã|phường|thị trấn) Quảng Ngãi$/u.test(r.workplace))).toEqual([]);
+    // A district's people work in that district: its own committee, offices and communes.
+    for (const unit of DISTRICT_UNITS) {
+      const own = rows.filter((r) => r.unit === unit.code);
+      const communes = (DISTRICT_COMMUNES[unit.code] ?? []).map((c) => c.replace(/^(xã|phường|thị trấn) /u, ""));
+      const outside = own.filter((r) => !r.workplace.includes(unit.placeName) && !communes.some((c) => r.workplace.endsWith(c)));
+      expect(outside, unit.name).toEqual([]);
+    }
+    // One holder per head position in a unit's workplace.
+    const heads = new Map<string, number>();
+    for (const r of rows.filter((r) => /^(Hiệu trưởng|Giám đốc|Chủ tịch|Bí thư|Chánh Văn phòng|Chủ nhiệm|Tổng Biên tập|Trưởng Đài|Chánh Thanh tra)$/.test(r.position))) {
+      const key = `${r.unit}|${r.workplace}|${r.position}`;
+      heads.set(key, (heads.get(key) ?? 0) + 1);
+    }
+    expect([...heads].filter(([, n]) => n > 1)).toEqual([]);
+    expect(new Set(rows.map((r) => r.workplace)).size).toBeGreaterThan(500);
+  });
+
   it("is deterministic: the same data from the same seed", async () => {
     const again = createTestDb();
     try {
       await seedDemo(again.db, { now: NOW });
       const digest = (db: typeof handle.db) =>
-        db.select({ name: t.people.fullName, phone: t.people.phone }).from(t.people).orderBy(t.people.id).all().slice(0, 500);
+        db.select({ name: t.people.fullName, phone: t.people.phone, position: t.people.position, workplace: t.people.workplace }).from(t.people).orderBy(t.people.id).all().slice(0, 500);
       expect(digest(again.db)).toEqual(digest(handle.db));
       const count1 = again.db.select({ n: count() }).from(t.checkIns).get()!.n;
       const count2 = handle.db.select({ n: count() }).from(t.checkIns).get()!.n;

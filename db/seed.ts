@@ -14,6 +14,7 @@ import { DEMO_SETTING, DEMO_SETTING_VALUES } from "@/lib/settings/is-demo-data";
 import { generateCampaignKeys, signToken } from "@/lib/tokens/qr-token";
 import { zonedDateKey, zonedInstant } from "@/lib/time/zone";
 import type { Db } from "./client";
+import { DISTRICT_COMMUNES, drawRole, workplacesOf, type DemoLevel, type RolePlace } from "./demo-roles";
 import * as t from "./schema";
 import {
   CAMPAIGN,
@@ -40,6 +41,9 @@ import {
 } from "./seed-data";
 
 export const SEED = 20210301;
+
+/** A unit as its people's workplaces see it (db/demo-roles.ts). */
+type SeedPlace = RolePlace & { level: DemoLevel; code?: string };
 
 // ---------------------------------------------------------------------------
 // Small deterministic random helpers
@@ -349,23 +353,26 @@ export async function seedDemo(db: Db, options: { now?: Date; practice?: { start
       const families: [string, number][] = highland ? FAMILY_NAMES.map(([n, w]) => [n, n === "Đinh" ? 18 : w]) : FAMILY_NAMES;
       return `${rnd.weighted(families)} ${rnd.pick(female ? FEMALE_MIDDLE : MALE_MIDDLE)} ${rnd.pick(female ? FEMALE_GIVEN : MALE_GIVEN)}`;
     };
-    const newPerson = (unitId: number, place: { placeName: string; committee: string; lower: string }, category: CategoryCode, highland: boolean) => {
+    // Position and workplace are drawn together from the unit's plausible pairs (db/demo-roles.ts), from the
+    // same two draws of the stream as before, so that names, phones and attendance stay as they were.
+    const heldPositions = new Map<number, Map<string, number>>();
+    const newPerson = (unitId: number, place: SeedPlace, category: CategoryCode, highland: boolean) => {
       const fullName = newName(highland);
       const spec = CATEGORIES[category];
-      const template: string = rnd.pick(spec.workplaces);
-      const workplace = template.includes("{")
-        ? template.replace("{committee}", `${place.committee}${place.committee === "Tỉnh ủy" ? "" : ` ${place.placeName}`}`).replace("{lower}", `${place.lower} ${place.placeName}`)
-        : `${template} ${place.placeName}`;
+      const workplaceDraw = rnd.float();
       let phone: string;
       do phone = `09${String(rnd.int(0, 99_999_999)).padStart(8, "0")}`;
       while (usedPhones.has(phone));
       usedPhones.add(phone);
       personSeq++;
+      const taken = heldPositions.get(unitId) ?? new Map<string, number>();
+      heldPositions.set(unitId, taken);
+      const role = drawRole(workplacesOf(place.level, category, { ...place, highland }, place.code), workplaceDraw, rnd.float(), taken);
       return {
         fullName,
         searchName: foldForSearch(fullName),
-        position: rnd.pick(spec.positions),
-        workplace,
+        position: role.position,
+        workplace: role.workplace,
         unitId,
         isPartyMember: rnd.chance(spec.partyShare),
         category,
@@ -374,7 +381,7 @@ export async function seedDemo(db: Db, options: { now?: Date; practice?: { start
         externalCode: `QNG-${String(personSeq).padStart(6, "0")}`,
       };
     };
-    const createPool = (unitId: number, place: { placeName: string; committee: string; lower: string }, category: CategoryCode, size: number, highland = false): number[] => {
+    const createPool = (unitId: number, place: SeedPlace, category: CategoryCode, size: number, highland = false): number[] => {
       const rows = Array.from({ length: size }, () => newPerson(unitId, place, category, highland));
       const ids: number[] = [];
       for (let i = 0; i < rows.length; i += 500) {
@@ -563,7 +570,7 @@ export async function seedDemo(db: Db, options: { now?: Date; practice?: { start
     };
 
     // Province pools
-    const provincePlace = { placeName: "Quảng Ngãi", committee: "Tỉnh ủy", lower: "tỉnh" };
+    const provincePlace: SeedPlace = { level: "province", placeName: "Quảng Ngãi", committee: "Tỉnh ủy", unit: "tỉnh Quảng Ngãi" };
     const pLeaders = createPool(province.id, provincePlace, "can_bo_chu_chot", 370);
     const pLecturers = createPool(province.id, provincePlace, "bao_cao_vien", 60);
     const pPropaganda = createPool(province.id, provincePlace, "can_bo_tuyen_giao", 150);
@@ -599,7 +606,14 @@ export async function seedDemo(db: Db, options: { now?: Date; practice?: { start
     for (const { demo, row } of districtUnits) {
       const bodiesOf = districtBodies.get(demo.code)!;
       const req = districtReq.get(demo.kind)!;
-      const place = { placeName: demo.placeName, committee: demo.committee, lower: demo.lower };
+      const place: SeedPlace = {
+        level: "district",
+        code: demo.code,
+        placeName: demo.placeName,
+        committee: `${demo.committee} ${demo.placeName}`,
+        unit: `${demo.lower} ${demo.placeName}`,
+        communes: DISTRICT_COMMUNES[demo.code],
+      };
       const sizes = {
         standing: clamp(220 * demo.size, 80, 400),
         propaganda: clamp(140 * demo.size, 80, 250),

@@ -8,6 +8,9 @@
  *     (DEMO=0: an empty database whose first admin is ADMIN_USERNAME/ADMIN_PASSWORD);
  *  4. `next start` on PORT (default 3000), printing the demo accounts.
  *
+ * Before any of it, PORT is checked: when another program holds it, a Vietnamese message says
+ * so and how to choose another port (PORT=3001 npm start), and the script exits with code 1.
+ *
  * `npm run dev` does 1 and 3, then `next dev`.
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -22,6 +25,7 @@ import { seedReform2025 } from "@/db/seed-2025";
 import { REFORM_ACCOUNTS, REFORM_PASSWORD } from "@/db/seed-2025-data";
 import { ensureDefaultBodyTemplates } from "@/lib/bodies/default-body-templates";
 import { demoVariant, type DemoVariant } from "@/lib/settings/is-demo-data";
+import { checkPort, nextFreePort, portProblemMessage } from "@/lib/start/port-check";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/db/seed-data";
 
 const startEnvSchema = z.object({
@@ -150,6 +154,9 @@ async function main(): Promise<void> {
     fail(`Cấu hình không hợp lệ:\n${parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`);
   }
   const env = parsed.data;
+  // The port first: nothing is built, migrated or printed for a server that cannot listen.
+  const portState = await checkPort(env.PORT);
+  if (portState !== "free") fail(portProblemMessage(env.PORT, portState, await nextFreePort(portState === "denied" ? 2999 : env.PORT)));
   const databaseFile = defaultDatabasePath();
   process.env.DATABASE_PATH = databaseFile;
   process.env.NEXTAUTH_URL ||= `http://localhost:${env.PORT}`;

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { CampaignState } from "@/components/home/campaign-state";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { buildBoard } from "@/lib/campaigns/compliance-board";
 import { CELL_STATUSES, type CellStatus, type Compliance } from "@/lib/campaigns/get-compliance";
@@ -36,13 +37,7 @@ export async function ComplianceBoard({ compliance, board, campaigns, status, se
       <p className="campaign-name">{campaign.title}</p>
       <p className="muted">
         {t("home.deadline", { date: formatDateKey(campaign.deadline) })} ·{" "}
-        <strong className={days < 0 && totals.held < totals.required ? "text-danger" : undefined}>
-          {totals.held === totals.required && totals.required > 0
-            ? t("home.complete")
-            : days < 0
-              ? t("home.daysOverdue", { days: -days })
-              : t("home.daysLeft", { days })}
-        </strong>{" "}
+        <CampaignState compliance={compliance} days={days} />{" "}
         · <span data-testid="board-totals">{t("home.requiredHeld", { held: totals.held, required: totals.required })}</span>
         {totals.awaiting > 0 ? (
           <>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { ConferenceDetail } from "@/lib/conferences/get-conference";
-import { formatRatio } from "@/lib/reports/format-rate";
+import { formatRate } from "@/lib/reports/format-rate";
 import { formatRange } from "@/lib/time/format";
 
 
@@ -12,18 +12,21 @@ export async function ConferenceDetails({
   saved,
   canScan,
   canReport,
+  listHref = "/conferences",
 }: {
   conference: ConferenceDetail;
   actions: React.ReactNode;
   saved: boolean;
   canScan: boolean;
   canReport: boolean;
+  /** Back to the list with the filters it was opened from. */
+  listHref?: string;
 }) {
   const t = await getTranslations();
   return (
     <div className="stack">
       <p>
-        <Link href="/conferences">← {t("conferences.backToList")}</Link>
+        <Link href={listHref}>← {t("conferences.backToList")}</Link>
       </p>
       <div className="page-head">
         <h1>{c.title}</h1>
@@ -124,7 +127,7 @@ export async function ConferenceDetails({
                 {t("conferences.late")}
               </th>
               <th scope="col" className="num">
-                {t("conferences.attendanceRate")}
+                {t("reports.figure.rate")}
               </th>
             </tr>
           </thead>
@@ -153,8 +156,8 @@ export async function ConferenceDetails({
                 <td data-label={t("conferences.late")} className="num">
                   {s.late}
                 </td>
-                <td data-label={t("conferences.attendanceRate")} className="num">
-                  {formatRatio(s.present, s.invited)}
+                <td data-label={t("reports.figure.rate")} className="num">
+                  {formatRate(s.rate)}
                 </td>
               </tr>
             ))}
@@ -174,8 +177,8 @@ export async function ConferenceDetails({
                 <td data-label={t("conferences.late")} className="num">
                   {c.totals.late}
                 </td>
-                <td data-label={t("conferences.attendanceRate")} className="num">
-                  {formatRatio(c.totals.present, c.totals.invited)}
+                <td data-label={t("reports.figure.rate")} className="num">
+                  {formatRate(c.totals.rate)}
                 </td>
               </tr>
             </tfoot>

@@ -19,7 +19,12 @@ interface Props {
 
 export function ConferenceFormClient({ options, statuses, conferenceId, initial, initialCoBodyIds }: Props) {
   const t = useTranslations("conferenceForm");
+  const p = useTranslations("polish.conferences");
   const [state, action, pending] = useActionState(saveConferenceAction, initialActionResult);
+  // After warnings, one button confirms them. Changing the form afterwards asks the server again
+  // (a new time may bring other warnings): the ordinary button comes back.
+  const [editedAfter, setEditedAfter] = useState<number | null>(null);
+  const confirming = Boolean(state.needsConfirm) && editedAfter !== (state.at ?? 0);
   const values = state.values ?? initial;
   const errors = state.fieldErrors ?? {};
   const [campaignId, setCampaignId] = useState(initial.campaignId ?? String(options.campaigns[0]?.id ?? ""));
@@ -31,7 +36,7 @@ export function ConferenceFormClient({ options, statuses, conferenceId, initial,
   const input = (name: string, hint?: string) => ({ id: name, name, defaultValue: values[name] ?? "", ...describedBy(name, hint, errors[name]) });
 
   return (
-    <form key={state.at ?? 0} className="form conference-form" action={action} noValidate>
+    <form key={state.at ?? 0} className="form conference-form" action={action} noValidate onInput={() => (state.needsConfirm ? setEditedAfter(state.at ?? 0) : undefined)}>
       {conferenceId ? <input type="hidden" name="conferenceId" value={conferenceId} /> : null}
       <fieldset>
         <legend>{t("organisation")}</legend>
@@ -160,14 +165,20 @@ export function ConferenceFormClient({ options, statuses, conferenceId, initial,
         </p>
       ) : null}
       <div className="form-footer">
-        {state.needsConfirm ? (
-          <button className="button primary" type="submit" name="confirmWarnings" value="1" disabled={pending}>
-            {t("saveAnyway")}
+        {confirming ? (
+          <>
+            <p className="hint" data-testid="confirm-hint">
+              {p("confirmHint")}
+            </p>
+            <button className="button primary" type="submit" name="confirmWarnings" value="1" disabled={pending}>
+              {pending ? t("saving") : conferenceId ? p("confirmSave") : p("confirmCreate")}
+            </button>
+          </>
+        ) : (
+          <button className="button primary" type="submit" disabled={pending}>
+            {pending ? t("saving") : conferenceId ? t("save") : t("create")}
           </button>
-        ) : null}
-        <button className={`button ${state.needsConfirm ? "" : "primary"}`} type="submit" disabled={pending}>
-          {pending ? t("saving") : conferenceId ? t("save") : t("create")}
-        </button>
+        )}
       </div>
     </form>
   );

@@ -4,11 +4,13 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import type { listConferences } from "@/lib/conferences/list-conferences";
 import { formatRange } from "@/lib/time/format";
 
-export async function ConferenceTable({ rows }: { rows: ReturnType<typeof listConferences> }) {
+/** `listQuery`: the list's filters, carried to each conference so that its "back to the list" keeps them. */
+export async function ConferenceTable({ rows, listQuery = "", testId = "conference-table" }: { rows: ReturnType<typeof listConferences>; listQuery?: string; testId?: string }) {
   const t = await getTranslations();
   if (rows.length === 0) return <p className="muted">{t("conferences.empty")}</p>;
+  const suffix = listQuery ? `?list=${encodeURIComponent(listQuery)}` : "";
   return (
-    <table className="table stack-on-phone" data-testid="conference-table">
+    <table className="table stack-on-phone conference-table" data-testid={testId}>
       <thead>
         <tr>
           <th scope="col">{t("conferences.time")}</th>
@@ -30,7 +32,7 @@ export async function ConferenceTable({ rows }: { rows: ReturnType<typeof listCo
               {formatRange(c.startsAt, c.endsAt)}
             </td>
             <td data-label={t("conferences.conference")}>
-              <Link href={`/conferences/${c.id}`}>{c.title}</Link>
+              <Link href={`/conferences/${c.id}${suffix}`}>{c.title}</Link>
               <div className="muted small">{c.bodyName}</div>
             </td>
             <td data-label={t("conferences.unit")}>{c.unitName}</td>

@@ -17,6 +17,8 @@ interface Site {
   capacity: number | null;
   staffIds: number[];
   invited: number;
+  /** Any invitation at all (a draft or walk-in too): the site cannot be removed. */
+  hasInvitations: boolean;
 }
 interface Props {
   conferenceId: number;
@@ -136,7 +138,7 @@ export function SiteManagerClient({ conferenceId, sites, units, staff }: Props) 
                   {site.staffIds.length ? ` · ${t("staffList", { names: site.staffIds.map((id) => staffName.get(id)).join(", ") })}` : ""}
                 </p>
               </div>
-              {!site.isMain && site.invited === 0 ? <RemoveSite conferenceId={conferenceId} site={site} /> : null}
+              {!site.isMain && !site.hasInvitations ? <RemoveSite conferenceId={conferenceId} site={site} /> : null}
             </div>
             <details>
               <summary>{t("edit")}</summary>

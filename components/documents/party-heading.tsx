@@ -17,7 +17,18 @@ function Lines({ className, text }: { className: string; text: string }) {
  * The top of a Party document (Hướng dẫn 36-HD/VPTW): left, the superior body, the issuing body in
  * bold, "*" and the number; right, "ĐẢNG CỘNG SẢN VIỆT NAM" underlined and the place and date in italics.
  */
-export function PartyHeading({ heading, number, placeDate }: { heading: DocumentHeading; number: React.ReactNode; placeDate: React.ReactNode }) {
+export function PartyHeading({
+  heading,
+  number,
+  placeDate,
+  partyName = "ĐẢNG CỘNG SẢN VIỆT NAM",
+}: {
+  heading: DocumentHeading;
+  number: React.ReactNode;
+  placeDate: React.ReactNode;
+  /** The printed report in English says it in English; the letters keep the Vietnamese. */
+  partyName?: string;
+}) {
   return (
     <header className="doc-head">
       <div className="doc-issuer" data-testid="doc-issuer">
@@ -27,7 +38,7 @@ export function PartyHeading({ heading, number, placeDate }: { heading: Document
         <p className="doc-number">{number}</p>
       </div>
       <div className="doc-party">
-        <p className="doc-party-name">ĐẢNG CỘNG SẢN VIỆT NAM</p>
+        <p className="doc-party-name">{partyName}</p>
         <p className="doc-place-date">{placeDate}</p>
       </div>
     </header>

@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { CampaignState } from "@/components/home/campaign-state";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { CELL_STATUSES, type Compliance } from "@/lib/campaigns/get-compliance";
+import { formatRatio } from "@/lib/reports/format-rate";
 import { formatDate, formatDateKey } from "@/lib/time/format";
 import { daysUntil } from "@/lib/time/zone";
 
@@ -26,28 +28,21 @@ export async function CampaignProgress({ compliance, wide, now }: { compliance: 
   const { campaign, requirements, rows, totals } = compliance;
   const days = daysUntil(campaign.deadline, now);
   const requirementTitle = new Map(requirements.map((r) => [r.id, r.title]));
-  const percent = totals.required === 0 ? 0 : Math.round((totals.held / totals.required) * 100);
+  const percent = totals.required === 0 ? 0 : (totals.held / totals.required) * 100;
   const gaps = rows.flatMap((row) => row.cells.filter((c) => c.status !== "held").map((cell) => ({ unit: row.unit, cell })));
 
   return (
     <section className="card" aria-labelledby="campaign-title">
       <h2 id="campaign-title">{t("home.campaignTitle")}</h2>
       <p className="campaign-name">{campaign.title}</p>
-      <p className="muted">
-        {t("home.deadline", { date: formatDateKey(campaign.deadline) })} ·{" "}
-        {totals.required > 0 && totals.held === totals.required ? (
-          <strong className="text-ok">{t("home.complete")}</strong>
-        ) : (
-          <strong className={days < 0 ? "text-danger" : undefined}>
-            {days < 0 ? t("home.daysOverdue", { days: -days }) : t("home.daysLeft", { days })}
-          </strong>
-        )}
+      <p className="muted" data-testid="campaign-deadline">
+        {t("home.deadline", { date: formatDateKey(campaign.deadline) })} · <CampaignState compliance={compliance} days={days} />
       </p>
       <div className="progress" role="img" aria-label={t("home.requiredHeld", { held: totals.held, required: totals.required })}>
         <div className="progress-bar" style={{ width: `${percent}%` }} />
       </div>
       <p className="progress-label" data-testid="campaign-progress">
-        {t("home.requiredHeld", { held: totals.held, required: totals.required })} ({percent}%)
+        {t("home.requiredHeld", { held: totals.held, required: totals.required })} ({formatRatio(totals.held, totals.required)})
       </p>
       <ul className="chips">
         {CELL_STATUSES.filter((s) => totals[s] > 0).map((s) => (

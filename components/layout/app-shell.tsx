@@ -27,7 +27,7 @@ export async function AppShell({ user, children }: { user: SessionUser; children
           <span className="brand-name">{t("common.appName")}</span>
         </Link>
         <NavLinksClient items={items} label={t("nav.mainNavigation")} menuLabel={t("nav.menu")}>
-          <div className="user-box" data-testid="user-box">
+          <div className="user-box" data-testid="user-box" title={`${user.fullName}\n${t(`roles.${user.role}`)} · ${user.bodyName ?? user.unitName}`}>
             <span className="user-name">{user.fullName}</span>
             <span className="user-meta">
               <span data-testid="user-role">{t(`roles.${user.role}`)}</span> · {user.bodyName ?? user.unitName}

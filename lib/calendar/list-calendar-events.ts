@@ -25,6 +25,8 @@ export interface CalendarEvent {
   colour: string;
   bodyName: string;
   unitName: string;
+  /** The unit's place name ("Ba Tơ"): a month cell's short label, the colour telling the body. */
+  unitPlace: string;
   venue: string;
   editable: boolean;
 }
@@ -42,6 +44,7 @@ export function listCalendarEvents(db: Db, user: SessionUser, filters: CalendarF
       colour: bodyKinds.colour,
       bodyName: bodies.name,
       unitName: units.name,
+      unitPlace: units.placeName,
       venue: sites.venue,
       canWrite: sql<number>`case when ${conferenceWriteScope(user)} then 1 else 0 end`,
     })
@@ -73,6 +76,7 @@ export function listCalendarEvents(db: Db, user: SessionUser, filters: CalendarF
     colour: r.colour,
     bodyName: r.bodyName,
     unitName: r.unitName,
+    unitPlace: r.unitPlace || r.unitName,
     venue: r.venue ?? "",
     editable: r.canWrite === 1 && r.status !== "held" && r.status !== "cancelled",
   }));

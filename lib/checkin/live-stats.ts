@@ -2,6 +2,7 @@ import { and, count, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { checkIns, conferences, invitations } from "@/db/schema";
 import type { ConferenceDetail } from "@/lib/conferences/get-conference";
+import { countedInvitation } from "@/lib/reports/counted-invitation";
 import { doorPhaseAt } from "./verdict";
 import { checkInWindow } from "./window";
 
@@ -36,17 +37,19 @@ export function getLiveStats(db: Db, conferenceId: number, siteIds?: number[], n
   const invited = db
     .select({ n: count() })
     .from(invitations)
-    .where(and(eq(invitations.conferenceId, conferenceId), eq(invitations.kind, "invited"), eq(invitations.status, "issued"), siteCondition(invitations.siteId)))
+    .where(and(eq(invitations.conferenceId, conferenceId), countedInvitation(), siteCondition(invitations.siteId)))
     .get()!.n;
+  // Present and late as the reports count them: check-ins on counted invitations; walk-ins beside them, never in "present".
   const totals = db
     .select({
-      present: count(),
-      late: sql<number>`coalesce(sum(${checkIns.isLate}), 0)`,
-      walkIns: sql<number>`coalesce(sum(case when ${checkIns.method} = 'walk_in' then 1 else 0 end), 0)`,
+      present: sql<number>`coalesce(sum(case when ${countedInvitation()} then 1 else 0 end), 0)`,
+      late: sql<number>`coalesce(sum(case when ${countedInvitation()} and ${checkIns.isLate} then 1 else 0 end), 0)`,
+      walkIns: sql<number>`coalesce(sum(case when ${invitations.kind} = 'walk_in' then 1 else 0 end), 0)`,
       first: sql<number | null>`min(${checkIns.scannedAt})`,
       last: sql<number | null>`max(${checkIns.scannedAt})`,
     })
     .from(checkIns)
+    .innerJoin(invitations, eq(invitations.id, checkIns.invitationId))
     .where(and(eq(checkIns.conferenceId, conferenceId), siteCondition(checkIns.siteId)))
     .get()!;
   const conference = db.select({ startsAt: conferences.startsAt, endsAt: conferences.endsAt, status: conferences.status }).from(conferences).where(eq(conferences.id, conferenceId)).get();

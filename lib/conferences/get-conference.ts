@@ -1,6 +1,7 @@
-import { and, asc, count, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
+  absences,
   bodies,
   campaignRequirements,
   campaigns,
@@ -13,6 +14,8 @@ import {
 } from "@/db/schema";
 import { conferenceReadScope, conferenceWriteScope, siteReadScope } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/session-user";
+import { attendanceRate, isOver, tally } from "@/lib/reports/attendance-rules";
+import { countedInvitation } from "@/lib/reports/counted-invitation";
 import { effectiveStatus } from "./effective-status";
 
 /**
@@ -22,7 +25,7 @@ import { effectiveStatus } from "./effective-status";
  * conference seen from a district has that district's bridge point(s); `partial`
  * says so.
  */
-export function getConference(db: Db, user: SessionUser, id: number) {
+export function getConference(db: Db, user: SessionUser, id: number, now: Date = new Date()) {
   const row = db
     .select({
       id: conferences.id,
@@ -34,7 +37,7 @@ export function getConference(db: Db, user: SessionUser, id: number) {
       endsAt: conferences.endsAt,
       status: conferences.status,
       /** The status as of now, following the clock (shown); `status` is what was set (the actions start from it). */
-      currentStatus: effectiveStatus(db, new Date()),
+      currentStatus: effectiveStatus(db, now),
       cancelReason: conferences.cancelReason,
       graceMinutes: conferences.graceMinutes,
       campaignId: campaigns.id,
@@ -62,21 +65,31 @@ export function getConference(db: Db, user: SessionUser, id: number) {
     .where(eq(conferenceCoBodies.conferenceId, id))
     .all();
 
-  // Counted as the reports count (lib/reports/attendance-rules.ts): issued invitations, and their check-ins (walk-ins apart).
+  // Counted as the reports count (lib/reports/attendance-rules.ts, countedInvitation): issued invitations, their check-ins and
+  // recorded absences; walk-ins apart. The rate is the reports' rate, so this page and the report show the same figure.
   const invitedBySite = db
     .select({ siteId: invitations.siteId, n: count().as("invited_n") })
     .from(invitations)
-    .where(and(eq(invitations.conferenceId, id), eq(invitations.kind, "invited"), eq(invitations.status, "issued")))
+    .where(and(eq(invitations.conferenceId, id), countedInvitation()))
     .groupBy(invitations.siteId)
     .as("invited_by_site");
   const presentBySite = db
     .select({ siteId: invitations.siteId, n: count().as("present_n"), late: sql<number>`sum(${checkIns.isLate})`.as("late_n") })
     .from(checkIns)
     .innerJoin(invitations, eq(invitations.id, checkIns.invitationId))
-    .where(and(eq(checkIns.conferenceId, id), eq(invitations.kind, "invited"), eq(invitations.status, "issued")))
+    .where(and(eq(checkIns.conferenceId, id), countedInvitation()))
     .groupBy(invitations.siteId)
     .as("present_by_site");
+  const excusedBySite = db
+    .select({ siteId: invitations.siteId, n: count().as("excused_n") })
+    .from(absences)
+    .innerJoin(invitations, eq(invitations.id, absences.invitationId))
+    .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
+    .where(and(eq(invitations.conferenceId, id), countedInvitation(), isNotNull(absences.reason), isNull(checkIns.invitationId)))
+    .groupBy(invitations.siteId)
+    .as("excused_by_site");
 
+  const over = isOver({ status: row.currentStatus, endsAt: row.endsAt }, now);
   const siteRows = db
     .select({
       id: sites.id,
@@ -88,20 +101,24 @@ export function getConference(db: Db, user: SessionUser, id: number) {
       invited: sql<number>`coalesce(${invitedBySite.n}, 0)`,
       present: sql<number>`coalesce(${presentBySite.n}, 0)`,
       late: sql<number>`coalesce(${presentBySite.late}, 0)`,
+      excused: sql<number>`coalesce(${excusedBySite.n}, 0)`,
     })
     .from(sites)
     .innerJoin(units, eq(units.id, sites.unitId))
     .leftJoin(invitedBySite, eq(invitedBySite.siteId, sites.id))
     .leftJoin(presentBySite, eq(presentBySite.siteId, sites.id))
+    .leftJoin(excusedBySite, eq(excusedBySite.siteId, sites.id))
     .where(and(eq(sites.conferenceId, id), siteReadScope(db, user)))
     .orderBy(sql`${sites.isMain} desc`, asc(units.sortOrder))
-    .all();
+    .all()
+    .map((s) => ({ ...s, rate: attendanceRate(tally({ invited: s.invited, present: s.present, late: s.late, substitutes: 0, excused: s.excused, madeUp: 0 }, over)) }));
   const allSites = db.select({ n: count() }).from(sites).where(eq(sites.conferenceId, id)).get()!.n;
 
-  const totals = siteRows.reduce(
-    (acc, s) => ({ invited: acc.invited + s.invited, present: acc.present + s.present, late: acc.late + s.late }),
-    { invited: 0, present: 0, late: 0 },
+  const sums = siteRows.reduce(
+    (acc, s) => ({ invited: acc.invited + s.invited, present: acc.present + s.present, late: acc.late + s.late, excused: acc.excused + s.excused }),
+    { invited: 0, present: 0, late: 0, excused: 0 },
   );
+  const totals = { ...sums, rate: attendanceRate(tally({ ...sums, substitutes: 0, madeUp: 0 }, over)) };
 
   return { ...row, canEdit: row.canEdit === 1, coBodies, sites: siteRows, totals, partial: siteRows.length < allSites };
 }

@@ -1,8 +1,10 @@
-import { and, asc, count, eq, gt, lt, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { bodies, checkIns, conferences, invitations, units, type ConferenceStatus } from "@/db/schema";
 import { conferenceReadScope, conferenceWriteScope, inSiteScope } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/session-user";
+import { countedInvitation } from "@/lib/reports/counted-invitation";
+import { zonedDateKey, zonedInstant } from "@/lib/time/zone";
 import { awaitingConfirmation, effectiveStatus } from "./effective-status";
 
 export interface ConferenceFilters {
@@ -12,22 +14,30 @@ export interface ConferenceFilters {
   during?: { from: Date; to: Date };
 }
 
-/** Conferences in the user's scope with their invitation and attendance counts (of the user's part: inSiteScope). */
-export function listConferences(db: Db, user: SessionUser, filters: ConferenceFilters = {}) {
+/**
+ * Conferences in the user's scope with their invitation and attendance counts (of the user's part:
+ * inSiteScope; counted as the reports count: countedInvitation, walk-ins apart). Today's and the
+ * coming ones first, from the soonest; then those that ended before today, the latest first
+ * (`upcoming`: 1 for the first group). "Today" is the day in Vietnam.
+ */
+export function listConferences(db: Db, user: SessionUser, filters: ConferenceFilters = {}, now: Date = new Date()) {
   const invited = db
     .select({ conferenceId: invitations.conferenceId, n: count().as("invited_n") })
     .from(invitations)
-    .where(and(eq(invitations.kind, "invited"), sql`${invitations.status} <> 'revoked'`, inSiteScope(db, user, invitations.siteId)))
+    .where(and(countedInvitation(), inSiteScope(db, user, invitations.siteId)))
     .groupBy(invitations.conferenceId)
     .as("invited");
   const present = db
     .select({ conferenceId: checkIns.conferenceId, n: count().as("present_n") })
     .from(checkIns)
-    .where(inSiteScope(db, user, checkIns.siteId))
+    .innerJoin(invitations, eq(invitations.id, checkIns.invitationId))
+    .where(and(countedInvitation(), inSiteScope(db, user, checkIns.siteId)))
     .groupBy(checkIns.conferenceId)
     .as("present");
 
-  const status = effectiveStatus(db, new Date());
+  const status = effectiveStatus(db, now);
+  const startOfToday = zonedInstant(zonedDateKey(now));
+  const upcoming = sql<number>`case when ${conferences.endsAt} >= ${startOfToday.getTime()} then 1 else 0 end`;
   return db
     .select({
       id: conferences.id,
@@ -40,6 +50,7 @@ export function listConferences(db: Db, user: SessionUser, filters: ConferenceFi
       bodyName: bodies.name,
       invited: sql<number>`coalesce(${invited.n}, 0)`,
       present: sql<number>`coalesce(${present.n}, 0)`,
+      upcoming,
     })
     .from(conferences)
     .innerJoin(units, eq(units.id, conferences.unitId))
@@ -54,8 +65,9 @@ export function listConferences(db: Db, user: SessionUser, filters: ConferenceFi
         filters.during ? and(lt(conferences.startsAt, filters.during.to), gt(conferences.endsAt, filters.during.from)) : undefined,
       ),
     )
-    .orderBy(asc(conferences.startsAt), asc(units.sortOrder))
-    .all();
+    .orderBy(desc(upcoming), sql`case when ${upcoming} = 1 then ${conferences.startsAt} else -${conferences.startsAt} end`, asc(units.sortOrder), asc(conferences.id))
+    .all()
+    .map((row) => ({ ...row, upcoming: row.upcoming === 1 }));
 }
 
 /**

@@ -2,11 +2,12 @@
  * Sites of a conference: the main site (edited with the conference) and its
  * bridge points (điểm cầu), each with its own door staff.
  */
-import { and, count, eq, inArray, ne } from "drizzle-orm";
+import { and, count, eq, inArray, ne, sql } from "drizzle-orm";
 import { immediateTransaction, type Db } from "@/db/client";
 import { invitations, sites, siteStaff, units, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/session-user";
+import { countedInvitation } from "@/lib/reports/counted-invitation";
 import { unitSubtree } from "@/lib/auth/session-user";
 import type { SiteFormInput } from "@/lib/schemas/conferences";
 import { findConflicts } from "./find-conflicts";
@@ -139,20 +140,27 @@ export function listSitesForEdit(db: Db, conferenceId: number) {
   const staff = rows.length
     ? db.select().from(siteStaff).where(inArray(siteStaff.siteId, rows.map((r) => r.id))).all()
     : [];
-  const invited = rows.length
+  // "Invited" as every other page counts it (countedInvitation: issued letters, no walk-ins);
+  // any invitation at all (a draft, a walk-in, a revoked letter) still keeps the site from being removed.
+  const counts = rows.length
     ? new Map(
         db
-          .select({ siteId: invitations.siteId, n: count() })
+          .select({ siteId: invitations.siteId, invited: sql<number>`coalesce(sum(case when ${countedInvitation()} then 1 else 0 end), 0)`, any: count() })
           .from(invitations)
           .where(inArray(invitations.siteId, rows.map((r) => r.id)))
           .groupBy(invitations.siteId)
           .all()
-          .map((r) => [r.siteId, r.n]),
+          .map((r) => [r.siteId, r]),
       )
-    : new Map<number, number>();
+    : new Map<number, { invited: number; any: number }>();
   return rows
     .sort((a, b) => Number(b.isMain) - Number(a.isMain))
-    .map((r) => ({ ...r, staffIds: staff.filter((s) => s.siteId === r.id).map((s) => s.userId), invited: invited.get(r.id) ?? 0 }));
+    .map((r) => ({
+      ...r,
+      staffIds: staff.filter((s) => s.siteId === r.id).map((s) => s.userId),
+      invited: counts.get(r.id)?.invited ?? 0,
+      hasInvitations: (counts.get(r.id)?.any ?? 0) > 0,
+    }));
 }
 
 /** Units where a bridge point may go, for the site form. */

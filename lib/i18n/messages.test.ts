@@ -25,6 +25,11 @@ describe("messages", () => {
     for (const [key, value] of [...leaves(vi as Tree), ...leaves(en as Tree)]) expect(value.trim(), key).not.toBe("");
   });
 
+  it("stores every message in Unicode NFC (a decomposed 'Tuần' looks the same but breaks search and sorting)", () => {
+    const decomposed = [...leaves(vi as Tree), ...leaves(en as Tree)].filter(([, v]) => v !== v.normalize("NFC")).map(([k]) => k);
+    expect(decomposed).toEqual([]);
+  });
+
   it("writes Vietnamese with its diacritics", () => {
     expect(vi.login.title).toBe("Đăng nhập");
     expect(vi.nav.conferences).toBe("Hội nghị");

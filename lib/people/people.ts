@@ -8,6 +8,7 @@ import { immediateTransaction, type Db } from "@/db/client";
 import { people, units } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/session-user";
+import { nameOrderBy } from "@/lib/people/name-order";
 import { personSearchCondition } from "@/lib/people/search-condition";
 import type { PersonFormInput } from "@/lib/schemas/people";
 import { foldForSearch } from "@/lib/text/fold";
@@ -52,7 +53,8 @@ export function listPeople(db: Db, user: SessionUser, f: PeopleFilters) {
     .from(people)
     .innerJoin(units, eq(units.id, people.unitId))
     .where(where)
-    .orderBy(asc(people.searchName), asc(people.id))
+    // Vietnamese order: given name, middle, family (lib/people/name-order.ts); the id keeps paging stable.
+    .orderBy(nameOrderBy(people.searchName), asc(people.id))
     .limit(PEOPLE_PAGE_SIZE)
     .offset(((f.page ?? 1) - 1) * PEOPLE_PAGE_SIZE)
     .all();

@@ -12,6 +12,11 @@ import { conferenceFigures, conferenceInviteeLines, reportConferences } from "./
 import { attendanceRate } from "./attendance-rules";
 import { recordAbsence, recordMakeUp } from "./record-absence";
 import { getUnitReport } from "./report-views";
+import { formatRate } from "./format-rate";
+import { getLiveStats } from "@/lib/checkin/live-stats";
+import { getConference } from "@/lib/conferences/get-conference";
+import { listConferences } from "@/lib/conferences/list-conferences";
+import { listSitesForEdit } from "@/lib/conferences/manage-sites";
 
 const NOW = new Date("2026-11-28T03:00:00Z");
 const START = new Date("2021-03-20T00:30:00Z"); // 07:30 in Vietnam, grace 15 minutes
@@ -59,6 +64,23 @@ describe("attendance counts from the database", () => {
     const [f] = conferenceFigures(handle.db, admin, { campaignId, conferenceId }, NOW);
     expect(f.total).toMatchObject({ invited: 6, present: 3, onTime: 2, late: 1, substitutes: 1, walkIns: 1, excused: 2, unexcused: 1, unknown: 0, madeUp: 1, needsMakeUp: 2 });
     expect(attendanceRate(f.total)).toBeCloseTo(3 / 6);
+  });
+
+  it("is counted alike on every page: the list, the conference page, its edit page, the projector and the report (issue 15)", () => {
+    const [f] = conferenceFigures(handle.db, admin, { campaignId, conferenceId }, NOW);
+    const listed = listConferences(handle.db, admin, {}, NOW).find((c) => c.id === conferenceId)!;
+    const page = getConference(handle.db, admin, conferenceId, NOW)!;
+    const edit = listSitesForEdit(handle.db, conferenceId);
+    const live = getLiveStats(handle.db, conferenceId, undefined, NOW);
+    // Issued letters only: the walk-in, the draft and the revoked letter are not "invited" anywhere.
+    expect([listed.invited, page.totals.invited, edit[0].invited, live.invited]).toEqual([f.total.invited, f.total.invited, f.total.invited, f.total.invited]);
+    expect([listed.present, page.totals.present, live.present]).toEqual([f.total.present, f.total.present, f.total.present]);
+    expect([page.totals.late, live.late, live.walkIns]).toEqual([f.total.late, f.total.late, f.total.walkIns]);
+    // The same rate, formatted the same way: present ÷ (present + excused + unexcused).
+    expect(formatRate(page.totals.rate)).toBe(formatRate(attendanceRate(f.total)));
+    expect(formatRate(page.sites[0].rate)).toBe("50,0%");
+    // A site with only a draft, a walk-in or a revoked letter still counts as having invitations (it cannot be removed).
+    expect(edit[0].hasInvitations).toBe(true);
   });
 
   it("lists every issued invitee with the same statuses, streaming from a read-only connection", () => {

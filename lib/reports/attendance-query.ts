@@ -16,6 +16,7 @@ import { zonedInstant } from "@/lib/time/zone";
 import { EMPTY_TALLY, inviteeStatus, isOver, minutesLate, NO_ESSAYS, tally, type EssayCounts, type InviteeStatus, type RawCounts, type Tally } from "./attendance-rules";
 import { reportScope } from "./report-scope";
 import { effectiveStatus } from "@/lib/conferences/effective-status";
+import { countedInvitation } from "@/lib/reports/counted-invitation";
 
 export interface ReportFilter {
   campaignId: number;
@@ -104,8 +105,7 @@ export function conferenceFigures(db: Db, user: SessionUser, f: ReportFilter, no
   for (const ids of chunks(list.map((c) => c.id))) {
     const invitationFilter = and(
       inArray(invitations.conferenceId, ids),
-      eq(invitations.kind, "invited"),
-      eq(invitations.status, "issued"),
+      countedInvitation(),
       f.siteId ? eq(invitations.siteId, f.siteId) : undefined,
       f.category ? eq(invitations.attendeeCategory, f.category) : undefined,
     );
@@ -334,7 +334,7 @@ function inviteeSelect(db: Db) {
 export function* conferenceInviteeLines(db: Db, conference: ReportConference, q: InviteeQuery, now: Date): Generator<InviteeLine> {
   const over = isOver(conference, now);
   const query = inviteeSelect(db)
-    .where(and(eq(invitations.conferenceId, conference.id), eq(invitations.kind, "invited"), eq(invitations.status, "issued"), q.siteId ? eq(invitations.siteId, q.siteId) : undefined))
+    .where(and(eq(invitations.conferenceId, conference.id), countedInvitation(), q.siteId ? eq(invitations.siteId, q.siteId) : undefined))
     .orderBy(asc(people.searchName), asc(invitations.id));
   for (const row of iterate(db, query)) {
     const line = toLine(row, conference, over);
@@ -366,8 +366,7 @@ export function conferenceInviteePage(db: Db, conference: ReportConference, q: I
   const status = statusSql(over);
   const where = and(
     eq(invitations.conferenceId, conference.id),
-    eq(invitations.kind, "invited"),
-    eq(invitations.status, "issued"),
+    countedInvitation(),
     q.siteId ? eq(invitations.siteId, q.siteId) : undefined,
     q.status ? sql`${status} = ${q.status}` : undefined,
   );
@@ -432,7 +431,7 @@ export function absentees(db: Db, user: SessionUser, f: ReportFilter, now: Date 
       .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
       .leftJoin(absences, eq(absences.invitationId, invitations.id))
       .leftJoin(reflectionEssays, eq(reflectionEssays.invitationId, invitations.id))
-      .where(and(inArray(invitations.conferenceId, ids), eq(invitations.kind, "invited"), eq(invitations.status, "issued"), sql`${checkIns.invitationId} is null`, f.category ? eq(invitations.attendeeCategory, f.category) : undefined))
+      .where(and(inArray(invitations.conferenceId, ids), countedInvitation(), sql`${checkIns.invitationId} is null`, f.category ? eq(invitations.attendeeCategory, f.category) : undefined))
       .orderBy(asc(people.searchName))
       .all();
     for (const row of rows) {

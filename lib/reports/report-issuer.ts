@@ -10,10 +10,27 @@ import { bodies, units } from "@/db/schema";
 import { committeeOf, documentHeading } from "@/lib/documents/document-heading";
 import { signatureBlock } from "@/lib/documents/signature-block";
 
+/** The words of the recipients list around the bodies' names; Vietnamese unless the page passes its locale's. */
+export interface RecipientWords {
+  /** After a body reported to: "(để b/c)". */
+  forReport: string;
+  below: string;
+  standing: (committee: string) => string;
+  archive: (committee: string) => string;
+  central: (merged: boolean) => string;
+}
+export const VIETNAMESE_RECIPIENT_WORDS: RecipientWords = {
+  forReport: "(để b/c)",
+  below: "Các cấp ủy trực thuộc",
+  standing: (committee) => `Thường trực ${committee}`,
+  archive: (committee) => `Lưu Văn phòng ${committee}`,
+  central: (merged) => (merged ? "Ban Tuyên giáo và Dân vận Trung ương" : "Ban Tuyên giáo Trung ương"),
+};
+
 /** Body kinds that carry Party propaganda work, before and after the 2025 merger. */
 const PROPAGANDA_KINDS = ["propaganda", "propaganda_mass_mobilisation"];
 
-export function reportIssuer(db: Db, unit: { id: number; parentId: number | null; placeName: string; name: string }) {
+export function reportIssuer(db: Db, unit: { id: number; parentId: number | null; placeName: string; name: string }, words: RecipientWords = VIETNAMESE_RECIPIENT_WORDS) {
   const standingOf = (unitId: number) =>
     db
       .select()
@@ -40,8 +57,8 @@ export function reportIssuer(db: Db, unit: { id: number; parentId: number | null
       .where(and(eq(bodies.unitId, unit.parentId), inArray(bodies.kind, ["standing_committee", ...PROPAGANDA_KINDS]), isNull(bodies.retiredAt)))
       .orderBy(asc(bodies.id))
       .all();
-    for (const b of upward) recipients.push(`- ${b.name} (để b/c),`);
-    if (recipients.length === 0 && parent) recipients.push(`- ${parent.name} (để b/c),`);
+    for (const b of upward) recipients.push(`- ${b.name} ${words.forReport},`);
+    if (recipients.length === 0 && parent) recipients.push(`- ${parent.name} ${words.forReport},`);
   } else {
     // The central commission as the province names its own board: merged in 2025 or not.
     const merged = db
@@ -49,9 +66,8 @@ export function reportIssuer(db: Db, unit: { id: number; parentId: number | null
       .from(bodies)
       .where(and(eq(bodies.unitId, unit.id), eq(bodies.kind, "propaganda_mass_mobilisation"), isNull(bodies.retiredAt)))
       .get();
-    const central = merged ? "Ban Tuyên giáo và Dân vận Trung ương" : "Ban Tuyên giáo Trung ương";
-    recipients.push(`- ${central} (để b/c),`, `- Thường trực ${committee} (để b/c),`, "- Các cấp ủy trực thuộc,");
+    recipients.push(`- ${words.central(Boolean(merged))} ${words.forReport},`, `- ${words.standing(committee)} ${words.forReport},`, `- ${words.below},`);
   }
-  recipients.push(`- Lưu Văn phòng ${committee}.`);
+  recipients.push(`- ${words.archive(committee)}.`);
   return { heading, symbol: standing?.symbol ?? "", signature, recipients, committee: committeeOf(committee, unit.placeName) };
 }

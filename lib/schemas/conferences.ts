@@ -13,6 +13,25 @@ export const conferenceFiltersSchema = z.object({
   unit: z.coerce.number().int().positive().optional().catch(undefined),
   status: z.enum(CONFERENCE_STATUSES).optional().catch(undefined),
 });
+export type ConferenceListFilters = z.infer<typeof conferenceFiltersSchema>;
+
+/** The list's filters as a query string ("unit=5&status=held"), or "" when there is none. */
+export function listQueryOf(filters: ConferenceListFilters): string {
+  const params = new URLSearchParams();
+  if (filters.unit) params.set("unit", String(filters.unit));
+  if (filters.status) params.set("status", filters.status);
+  return params.toString();
+}
+
+/**
+ * The way back to the list a conference was opened from: its filters travel as `?list=…` and come
+ * back through the same schema, so nothing but a valid unit id and status reaches the link.
+ */
+export function listHrefFrom(list: unknown): string {
+  if (typeof list !== "string" || list.length > 200) return "/conferences";
+  const query = listQueryOf(conferenceFiltersSchema.parse(Object.fromEntries(new URLSearchParams(list))));
+  return query ? `/conferences?${query}` : "/conferences";
+}
 
 
 const id = (message: string) => z.coerce.number({ error: message }).int(message).positive(message);

@@ -7,7 +7,7 @@ import { db } from "@/db";
 import { requirePageUser } from "@/lib/auth/guards";
 import { listConferences } from "@/lib/conferences/list-conferences";
 import { can } from "@/lib/permissions";
-import { conferenceFiltersSchema } from "@/lib/schemas/conferences";
+import { conferenceFiltersSchema, listQueryOf } from "@/lib/schemas/conferences";
 import { listUnits } from "@/lib/units/list-units";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,9 +17,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ConferencesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const user = await requirePageUser("conference:read");
   const t = await getTranslations("conferences");
+  const p = await getTranslations("polish.conferences");
   const filters = conferenceFiltersSchema.parse(await searchParams);
   const rows = listConferences(db, user, { unitId: filters.unit, status: filters.status });
   const units = listUnits(db, user);
+  // Today's and the coming conferences first, then the past ones (latest first); the filters go along to each conference and back.
+  const upcoming = rows.filter((r) => r.upcoming);
+  const past = rows.filter((r) => !r.upcoming);
+  const listQuery = listQueryOf(filters);
 
   return (
     <div className="stack">
@@ -35,7 +40,22 @@ export default async function ConferencesPage({ searchParams }: { searchParams: 
         ) : null}
       </div>
       <ConferenceFilters units={units} unit={filters.unit} status={filters.status} />
-      <ConferenceTable rows={rows} />
+      {rows.length === 0 ? (
+        <p className="muted">{t("empty")}</p>
+      ) : (
+        <>
+          <section className="stack-sm" aria-labelledby="upcoming-title">
+            <h2 id="upcoming-title">{p("upcomingTitle", { count: upcoming.length })}</h2>
+            {upcoming.length === 0 ? <p className="muted">{p("upcomingNone")}</p> : <ConferenceTable rows={upcoming} listQuery={listQuery} testId="conference-table-upcoming" />}
+          </section>
+          {past.length > 0 ? (
+            <section className="stack-sm" aria-labelledby="past-title">
+              <h2 id="past-title">{p("pastTitle", { count: past.length })}</h2>
+              <ConferenceTable rows={past} listQuery={listQuery} testId="conference-table-past" />
+            </section>
+          ) : null}
+        </>
+      )}
     </div>
   );
 }

@@ -52,7 +52,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
         </div>
       </div>
       <form className="filters" method="get" action="/people">
-        <div className="field">
+        <div className="field field-wide">
           <label htmlFor="p-q">{t("people.search")}</label>
           <input id="p-q" name="q" defaultValue={query.q ?? ""} placeholder={t("invitations.searchHint")} />
         </div>

@@ -80,6 +80,7 @@ export default async function CampaignReportPage({ searchParams }: Props) {
           rows={report.rows.slice(0, HEAT_UNITS).map((row) => ({ label: row.unit.name, rates: columns.map((c) => cellOf(row, c.kind)?.rate ?? null), applies: columns.map((c) => Boolean(cellOf(row, c.kind))) }))}
           title={t("reports.heatTitle")}
           missingLabel={t("reports.missing")}
+          keyLabel={t("polish.reports.heatKey")}
         />
       </section>
 
@@ -111,7 +112,7 @@ export default async function CampaignReportPage({ searchParams }: Props) {
                   {columns.map((c) => {
                     const cell = cellOf(row, c.kind);
                     return (
-                      <td key={c.kind} data-label={c.label}>
+                      <td key={c.kind} data-label={c.label} className={cell ? undefined : "not-required"}>
                         {!cell ? "" : cell.conferenceId ? <Link href={`/conferences/${cell.conferenceId}/attendance`}>{formatRate(cell.rate)}</Link> : <span className="text-danger">{t("reports.missing")}</span>}
                       </td>
                     );

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { LoginFormClient } from "@/components/auth/login-form-client";
 import { LocaleSwitchClient } from "@/components/layout/locale-switch-client";
 import { db } from "@/db";
@@ -11,6 +11,9 @@ import { practiceDoor } from "@/lib/checkin/practice-conference";
 import { demoVariant } from "@/lib/settings/is-demo-data";
 import { formatDate, formatTime } from "@/lib/time/format";
 
+/** The 2025 demo's accounts whose usernames the 2021 demo also has, with a scope of their own. */
+const REFORM_SCOPE_KEYS: Record<string, string> = { "tochuc.bato": "reform_tochuc_bato", "baocao.bato": "reform_baocao_bato" };
+
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("login"))("title") };
 }
@@ -19,12 +22,15 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   if (await getCurrentUser()) redirect("/");
   const { changed } = await searchParams;
   const t = await getTranslations();
+  const locale = await getLocale();
   const demo = demoVariant(db);
   // Until when a newcomer can try the door with the practice conference (docs/decisions/0025).
   const door = demo ? practiceDoor(db) : null;
   const practice = door
     ? { open: door.open, text: t(door.open ? "door.login.practiceOpen" : "door.login.practiceClosed", { time: formatTime(door.closesAt), date: formatDate(door.closesAt) }) }
     : undefined;
+  // The accounts' scopes are data in Vietnamese (db/seed-data.ts, db/seed-2025-data.ts); in English, their translation.
+  const scope = (key: string, vietnamese: string) => (locale !== "vi" && t.has(`polish.login.demoScope.${key}`) ? t(`polish.login.demoScope.${key}`) : vietnamese);
 
   return (
     <main className="login-page">
@@ -50,7 +56,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
                   practice,
                   accounts: DEMO_ACCOUNTS.map((a) => ({
                     username: a.username,
-                    label: `${t(`roles.${a.role}`)} — ${a.description.split(" — ")[1]}`,
+                    label: `${t(`roles.${a.role}`)} — ${scope(a.username.replace(".", "_"), a.description.split(" — ")[1])}`,
                   })),
                 }
               : demo === "2025"
@@ -60,7 +66,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
                     practice,
                     accounts: [
                       { username: "admin", label: `${t("roles.admin")} — ${t("login.reformRoot")}` },
-                      ...REFORM_ACCOUNTS.map((a) => ({ username: a.username, label: `${t(`roles.${a.role}`)} — ${a.description}` })),
+                      ...REFORM_ACCOUNTS.map((a) => ({ username: a.username, label: `${t(`roles.${a.role}`)} — ${scope(REFORM_SCOPE_KEYS[a.username] ?? a.username.replace(".", "_"), a.description)}` })),
                     ],
                   }
                 : null

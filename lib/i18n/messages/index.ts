@@ -17,6 +17,8 @@ import campaignsEn from "./features/campaigns.en.json";
 import campaignsVi from "./features/campaigns.vi.json";
 import essaysEn from "./features/essays.en.json";
 import essaysVi from "./features/essays.vi.json";
+import polishEn from "./features/polish.en.json";
+import polishVi from "./features/polish.vi.json";
 import setupEn from "./features/setup.en.json";
 import setupVi from "./features/setup.vi.json";
 import safetyEn from "./features/safety.en.json";
@@ -27,6 +29,6 @@ import en from "./en.json";
 import vi from "./vi.json";
 
 export const MESSAGES = {
-  vi: { ...vi, ...unitsVi, ...bodiesVi, ...campaignsVi, ...accountsVi, ...setupVi, ...documentsVi, ...essaysVi, ...safetyVi, ...auditLogVi, ...doorVi },
-  en: { ...en, ...unitsEn, ...bodiesEn, ...campaignsEn, ...accountsEn, ...setupEn, ...documentsEn, ...essaysEn, ...safetyEn, ...auditLogEn, ...doorEn },
+  vi: { ...vi, ...unitsVi, ...bodiesVi, ...campaignsVi, ...accountsVi, ...setupVi, ...documentsVi, ...essaysVi, ...safetyVi, ...auditLogVi, ...doorVi, ...polishVi },
+  en: { ...en, ...unitsEn, ...bodiesEn, ...campaignsEn, ...accountsEn, ...setupEn, ...documentsEn, ...essaysEn, ...safetyEn, ...auditLogEn, ...doorEn, ...polishEn },
 } as const;

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import ExcelJS from "exceljs";
 import { and, count, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -29,6 +31,24 @@ beforeAll(async () => {
 afterAll(() => handle.cleanup());
 
 describe("reading files", () => {
+  it("reads the sample files the import page offers, CSV and Excel alike: every column recognised, every row valid", async () => {
+    for (const name of ["danh-sach-dai-bieu-mau.csv", "danh-sach-dai-bieu-mau.xlsx"]) {
+      const parsed = await parseFile(name, fs.readFileSync(path.join("public", "samples", name)));
+      expect(parsed.ok, name).toBe(true);
+      if (!parsed.ok) continue;
+      const mapping = defaultMapping(parsed.headers);
+      expect(Object.entries(mapping).filter(([, column]) => column < 0), name).toEqual([]);
+      const { valid, errors } = mapRows(parsed.rows, mapping);
+      expect(errors, name).toEqual([]);
+      expect(valid.map((r) => [r.fullName, r.position, r.workplace, r.phone, r.isPartyMember, r.externalCode]), name).toEqual([
+        ["Nguyễn Văn An", "Chủ tịch", "UBND xã Ba Động", "0905123456", true, "BT-0001"],
+        ["Trần Thị Bình", "Hiệu trưởng", "Trường THCS Ba Thành", "0914234567", true, "BT-0002"],
+        ["Phạm Minh Cường", "Phóng viên", "Đài Truyền thanh - Truyền hình huyện Ba Tơ", null, false, "BT-0003"],
+        ["Đinh Thị Hoa", "Giáo viên", "Trường Tiểu học Ba Vinh", "0988345678", false, null],
+      ]);
+    }
+  });
+
   it("reads CSV with quotes, doubled quotes, CRLF and a BOM", async () => {
     const parsed = await parseFile("ds.csv", csv(SAMPLE));
     expect(parsed.ok && parsed.headers).toEqual(["Họ và tên", "Chức vụ", "Đơn vị", "Số điện thoại", "Đảng viên", "Mã"]);

@@ -14,6 +14,7 @@ import { RESTORE_STATUSES, STATUS_TRANSITIONS } from "@/lib/conferences/save-con
 import { can } from "@/lib/permissions";
 import { canReadConferenceReport } from "@/lib/reports/report-scope";
 import { parseId } from "@/lib/http/request-input";
+import { listHrefFrom } from "@/lib/schemas/conferences";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -24,12 +25,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: conference?.title ?? (await getTranslations("conferences"))("title") };
 }
 
-export default async function ConferencePage({ params, searchParams }: Props & { searchParams: Promise<{ saved?: string }> }) {
+export default async function ConferencePage({ params, searchParams }: Props & { searchParams: Promise<{ saved?: string; list?: string }> }) {
   const user = await requirePageUser("conference:read");
   const id = parseId((await params).id);
   const conference = id ? getConference(db, user, id) : null;
   if (!conference) notFound();
   const t = await getTranslations();
+  const query = await searchParams;
   const canEdit = conference.canEdit && can(user.role, "conference:write");
   const actions = canEdit ? (
     <ConferenceActionsClient
@@ -64,7 +66,8 @@ export default async function ConferencePage({ params, searchParams }: Props & {
           {practice ? <ReopenPracticeClient conferenceId={conference.id} doorNow={doorHoursText(tDoor, door.opensAt, door.closesAt)} /> : null}
         </>
       }
-      saved={(await searchParams).saved === "1"}
+      saved={query.saved === "1"}
+      listHref={listHrefFrom(query.list)}
       canScan={canEdit && can(user.role, "checkin:scan")}
       canReport={canReadConferenceReport(db, user, conference.id)}
     />

@@ -20,6 +20,18 @@ export default async function ImportPage() {
       </p>
       <h1>{t("import.title")}</h1>
       <p className="muted">{t("import.intro")}</p>
+      <section className="card stack-sm" aria-labelledby="samples-title" data-testid="import-samples">
+        <h2 id="samples-title">{t("polish.import.samplesTitle")}</h2>
+        <p className="muted small">{t("polish.import.sampleHint")}</p>
+        <p className="row-actions">
+          <a className="button" href="/samples/danh-sach-dai-bieu-mau.xlsx" download>
+            {t("polish.import.sampleXlsx")}
+          </a>
+          <a className="button" href="/samples/danh-sach-dai-bieu-mau.csv" download>
+            {t("polish.import.sampleCsv")}
+          </a>
+        </p>
+      </section>
       <ImportClient units={listUnits(db, user)} defaultUnitId={user.unitId} />
     </div>
   );

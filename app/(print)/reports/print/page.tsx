@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { DocumentTitle, PartyHeading } from "@/components/documents/party-heading";
 import { Signature } from "@/components/documents/signature";
 import { PrintButtonClient } from "@/components/invitations/print-button-client";
@@ -123,7 +123,22 @@ export default async function PrintReportPage({ searchParams }: Props) {
   const total = split.total;
   const essays = (unitReport ?? campaignReport)!.essays;
   const issuingUnit = unit ?? db.query.units.findFirst({ where: (u, { isNull }) => isNull(u.parentId) }).sync()!;
-  const issuer = reportIssuer(db, issuingUnit);
+  // In Vietnamese the document's own wording; in English, the words around the names are translated (the names are data).
+  const vietnamese = (await getLocale()) === "vi";
+  const d = await getTranslations("polish.documents");
+  const issuer = reportIssuer(
+    db,
+    issuingUnit,
+    vietnamese
+      ? undefined
+      : {
+          forReport: d("recipients.forReport"),
+          below: d("recipients.below"),
+          standing: (committee) => d("recipients.standing", { committee }),
+          archive: (committee) => d("recipients.archive", { committee }),
+          central: (merged) => d(merged ? "recipients.centralMerged" : "recipients.central"),
+        },
+  );
   // Bridge points of the conferences counted (sites other than the main hall), within the reader's part.
   const conferenceIds = unitReport ? unitReport.figures.map((f) => f.conference.id) : campaignReport!.conferenceIds;
   const bridgePoints = countBridgePoints(db, user, conferenceIds);
@@ -147,20 +162,17 @@ export default async function PrintReportPage({ searchParams }: Props) {
       <article className="report-doc" data-testid="printed-report">
         <PartyHeading
           heading={issuer.heading}
+          partyName={d("partyName")}
           number={
             <>
-              Số{" "}
+              {d("number")}{" "}
               <Editable inline label={t("reports.print.numberLabel")} testId="report-number">
                 {"\u00a0\u00a0\u00a0\u00a0"}
               </Editable>
               -BC/{issuer.symbol}
             </>
           }
-          placeDate={
-            <>
-              {issuingUnit.placeName}, {letterDate(now)}
-            </>
-          }
+          placeDate={d("placeDate", { place: issuingUnit.placeName, date: vietnamese ? letterDate(now) : formatDate(now) })}
         />
         <DocumentTitle type={t("reports.print.reportTitle")} subject={t("reports.print.subject", { resolution: campaign.resolution })} />
 

@@ -15,6 +15,7 @@ export const metadata: Metadata = { robots: { index: false, follow: false }, ref
  */
 export default async function PersonalInvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const t = await getTranslations("personal");
+  const d = await getTranslations("polish.documents");
   const { token } = await params;
   const check = checkInvitationToken(db, token);
   const letter = check.verdict === "valid" ? getLetters(db, { token })[0] : undefined;
@@ -51,7 +52,7 @@ export default async function PersonalInvitationPage({ params }: { params: Promi
           {letter.letterNumber ? (
             <>
               <dt>{t("letter")}</dt>
-              <dd>Số {letter.letterNumber}</dd>
+              <dd>{d("letterNumber", { number: letter.letterNumber })}</dd>
             </>
           ) : null}
         </dl>
