@@ -2,7 +2,7 @@ import { loginAttempts } from "@/db/schema";
 import { conferenceIdOf, createAccount, e2eDb, expect, signIn, test } from "./fixtures";
 
 const NAV: Record<string, string[]> = {
-  admin: ["Trang chủ", "Điểm danh", "Lịch", "Hội nghị", "Tiến độ", "Báo cáo", "Danh bạ", "Quản trị", "Tài khoản"],
+  admin: ["Trang chủ", "Điểm danh", "Lịch", "Hội nghị", "Tiến độ", "Báo cáo", "Danh bạ", "Quản trị", "Nhật ký", "Tài khoản"],
   "tochuc.bato": ["Trang chủ", "Điểm danh", "Lịch", "Hội nghị", "Tiến độ", "Báo cáo", "Danh bạ", "Tài khoản"],
   diemdanh: ["Trang chủ", "Điểm danh", "Tài khoản"],
   "baocao.bato": ["Trang chủ", "Lịch", "Hội nghị", "Tiến độ", "Báo cáo", "Tài khoản"],

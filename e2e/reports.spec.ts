@@ -105,8 +105,11 @@ test.describe("attendance reports", () => {
     await page.goto(`/admin/audit?action=record_absence&q=${encodeURIComponent("Nằm viện")}`);
     const logged = page.getByTestId("audit-table").locator("tbody tr").first();
     await expect(logged).toContainText("(admin)");
-    await expect(logged).toContainText(`invitation #${rows[3].id}`);
-    await expect(logged).toContainText('"reason": "illness"');
+    // In words: the action, the invitee's letter by name, the reason's label (decision 0024).
+    await expect(logged).toContainText("Ghi lý do vắng");
+    await expect(logged).toContainText("Giấy mời của ");
+    await expect(logged).toContainText("Lý do: Ốm đau");
+    await expect(logged).not.toContainText(`#${rows[3].id}`);
 
     await page.goto(`/reports/print?unit=${unit.code}`);
     const printed = page.getByTestId("printed-report");

@@ -279,14 +279,15 @@ export function ScannerClient({ siteId, conferenceId, venue, title, time, scanne
       return;
     }
     const { ok, body } = await postJson("/api/checkin/undo", { siteId, invitationId: shownInvitation, reason });
-    setNote(ok ? { ok: true, text: t("undone") } : { ok: false, text: body.message ?? t("networkError") });
     if (ok) {
       setUndoOpen(false);
       setUndoError(null);
       await device?.forget(shownInvitation);
-      // Back to the scanner's input: the next guest is already at the door.
+      // Back to the scanner's input: the next guest is already at the door. Before the note, so that
+      // a cadre who starts typing elsewhere once it shows does not lose the focus to this.
       input.current?.focus();
     }
+    setNote(ok ? { ok: true, text: t("undone") } : { ok: false, text: body.message ?? t("networkError") });
   }
 
   async function walkIn(form: FormData) {
