@@ -17,6 +17,12 @@ const config = [
     ignores: [".next/**", "node_modules/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "db/migrations/**"],
   },
   {
+    // Type-aware: a promise nobody awaits loses its error (and, with an async data layer, its write).
+    files: ["**/*.ts", "**/*.tsx", "**/*.mts"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: { "@typescript-eslint/no-floating-promises": "error", "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }] },
+  },
+  {
     files: ["**/*-client.tsx", "app/error.tsx"],
     rules: { "@typescript-eslint/no-restricted-imports": ["error", serverOnly] },
   },

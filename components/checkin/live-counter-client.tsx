@@ -29,19 +29,17 @@ export function LiveCounterClient({ conferenceId, siteId, title, place, initial 
 
   useEffect(() => {
     const url = `/api/conferences/${conferenceId}/live${siteId ? `?site=${siteId}` : ""}`;
-    const timer = setInterval(
-      async () => {
-        try {
-          const response = await fetch(url, { cache: "no-store" });
-          if (!response.ok) throw new Error(String(response.status));
-          setStats(await response.json());
-          setStale(false);
-        } catch {
-          setStale(true);
-        }
-      },
-      open ? REFRESH_OPEN_MS : REFRESH_CLOSED_MS,
-    );
+    const refresh = async () => {
+      try {
+        const response = await fetch(url, { cache: "no-store" });
+        if (!response.ok) throw new Error(String(response.status));
+        setStats(await response.json());
+        setStale(false);
+      } catch {
+        setStale(true);
+      }
+    };
+    const timer = setInterval(() => void refresh(), open ? REFRESH_OPEN_MS : REFRESH_CLOSED_MS);
     return () => clearInterval(timer);
   }, [conferenceId, siteId, open]);
 

@@ -69,7 +69,8 @@ let decoder: Promise<Detector> | null = null;
 function loadDecoder(): Promise<Detector> {
   decoder ??= (async () => {
     const { BarcodeDetector, prepareZXingModule } = await import("barcode-detector/ponyfill");
-    prepareZXingModule({
+    // Starts fetching and compiling the wasm now; the warm-up decode below waits for it.
+    void prepareZXingModule({
       overrides: { locateFile: (path: string, prefix: string) => (path.endsWith(".wasm") ? "/zxing/zxing_reader.wasm" : prefix + path) },
       fireImmediately: true,
     });
@@ -193,7 +194,7 @@ export function ScannerClient({ siteId, conferenceId, venue, title, time, scanne
     let stream: MediaStream | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
-    (async () => {
+    void (async () => {
       try {
         const media = navigator.mediaDevices.getUserMedia({ video: { facingMode: { ideal: facing } }, audio: false });
         stream = await media;

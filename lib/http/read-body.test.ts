@@ -54,13 +54,14 @@ describe("readBody (a Node request), on a real server", () => {
   let port: number;
   const LIMIT = 256 * KB;
   beforeAll(async () => {
-    server = http.createServer(async (req, res) => {
+    const answer = async (req: http.IncomingMessage, res: http.ServerResponse) => {
       const read = await readBody(req, LIMIT);
       const [status, body] = read.ok ? [200, { bytes: read.bytes.length }] : [413, tooLargeBody(LIMIT)];
       const json = JSON.stringify(body);
       res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(json), ...(read.ok ? {} : tooLargeHeaders) });
       res.end(json);
-    });
+    };
+    server = http.createServer((req, res) => void answer(req, res));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     port = (server.address() as AddressInfo).port;
   });

@@ -14,6 +14,7 @@
  */
 import fs from "node:fs";
 import http from "node:http";
+import zlib from "node:zlib";
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
@@ -82,10 +83,9 @@ function rawGet(url: string, cookie: string): Promise<{ wire: number; encoding: 
       .get(url, { headers: { cookie, "accept-encoding": "gzip, deflate, br" } }, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", async () => {
+        res.on("end", () => {
           const wire = Buffer.concat(chunks);
           const encoding = String(res.headers["content-encoding"] ?? "identity");
-          const zlib = await import("node:zlib");
           const json = encoding === "gzip" ? zlib.gunzipSync(wire) : encoding === "br" ? zlib.brotliDecompressSync(wire) : wire;
           resolve({ wire: wire.length, encoding, json: json.length });
         });

@@ -30,7 +30,8 @@ export function xlsxStream(tables: ReportTable<unknown>[], onDone?: () => void):
           const check = () => (out.readableLength < HIGH_WATER || out.destroyed ? resolve() : setTimeout(check, 5));
           check();
         });
-  (async () => {
+  // Runs on while the response streams; every failure ends in the catch below (the stream is destroyed).
+  void (async () => {
     try {
       for (const table of tables) {
         const sheet = workbook.addWorksheet(table.sheet, {
