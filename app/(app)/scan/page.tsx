@@ -23,19 +23,7 @@ export default async function ScanSitesPage() {
       {rows.length === 0 ? (
         <p className="muted">{t("scan.none")}</p>
       ) : (
-        <ul className="item-list card" data-testid="scan-sites">
-          {rows.map((r) => (
-            <li key={r.siteId}>
-              <Link className="item-title" href={`/scan/${r.siteId}`}>
-                {r.venue} {r.isMain ? `(${t("home.mainSite")})` : ""}
-              </Link>
-              <div className="item-meta">
-                <span>{r.title}</span>
-                <span>{formatRange(r.startsAt, r.endsAt)}</span>
-              </div>
-            </li>
-          ))}
-        </ul>
+        <OpenSites rows={rows} mainSite={t("home.mainSite")} />
       )}
     </div>
   );
@@ -54,19 +42,7 @@ async function DoorStaffSites({ userId }: { userId: number }) {
     <div className="stack narrow-page">
       <h1>{t("scan.title")}</h1>
       {open.length > 0 ? (
-        <ul className="item-list card" data-testid="scan-sites">
-          {open.map((r) => (
-            <li key={r.siteId}>
-              <Link className="item-title" href={`/scan/${r.siteId}`}>
-                {r.venue} {r.isMain ? `(${t("home.mainSite")})` : ""}
-              </Link>
-              <div className="item-meta">
-                <span>{r.title}</span>
-                <span>{formatRange(r.startsAt, r.endsAt)}</span>
-              </div>
-            </li>
-          ))}
-        </ul>
+        <OpenSites rows={open} mainSite={t("home.mainSite")} />
       ) : (
         <div className="card stack-sm" data-testid="scan-none-open">
           <p>{t("door.noneOpen")}</p>
@@ -75,5 +51,24 @@ async function DoorStaffSites({ userId }: { userId: number }) {
       )}
       <DoorSchedule rows={rows} title={open.length > 0 ? t("door.assignmentsTitle") : undefined} />
     </div>
+  );
+}
+
+/** The sites whose door is open now, each a link to its door page. */
+function OpenSites({ rows, mainSite }: { rows: { siteId: number; venue: string; isMain: boolean; title: string; startsAt: Date; endsAt: Date }[]; mainSite: string }) {
+  return (
+    <ul className="item-list card" data-testid="scan-sites">
+      {rows.map((r) => (
+        <li key={r.siteId}>
+          <Link className="item-title" href={`/scan/${r.siteId}`}>
+            {r.venue} {r.isMain ? `(${mainSite})` : ""}
+          </Link>
+          <div className="item-meta">
+            <span>{r.title}</span>
+            <span>{formatRange(r.startsAt, r.endsAt)}</span>
+          </div>
+        </li>
+      ))}
+    </ul>
   );
 }
