@@ -22,11 +22,15 @@ export interface DocumentHeading {
   issuer: string;
 }
 
-const upper = (text: string) => text.normalize("NFC").toLocaleUpperCase("vi").replace(/\s+/g, " ").trim();
+/** A line of a Party document in capitals, as the guide prints them: NFC, one space between words. */
+export const upper = (text: string) => text.normalize("NFC").toLocaleUpperCase("vi").replace(/\s+/g, " ").trim();
+
+/** "Ban Thường vụ Huyện ủy Ba Tơ" → "Huyện ủy Ba Tơ": the committee a Standing Committee belongs to, as written. */
+export const committeeName = (standingCommitteeName: string) => standingCommitteeName.replace(/^\s*Ban Thường vụ\s+/iu, "");
 
 /** "Ban Thường vụ Huyện ủy Ba Tơ" → "HUYỆN ỦY BA TƠ"; "Ban Thường vụ Tỉnh ủy" → "TỈNH ỦY QUẢNG NGÃI". */
 export function committeeOf(standingCommitteeName: string, placeName: string): string {
-  const committee = upper(standingCommitteeName.replace(/^\s*Ban Thường vụ\s+/iu, ""));
+  const committee = upper(committeeName(standingCommitteeName));
   const place = upper(placeName);
   return place && !committee.includes(place) ? `${committee} ${place}` : committee;
 }

@@ -4,7 +4,8 @@
  * signature and seal, then the signer's full name. A conference's own fields win, one by one; an
  * empty one falls back to its organising body's default. Pure.
  */
-import type { SIGN_FORMS } from "@/db/schema";
+import type { SIGN_FORMS } from "@/lib/enums";
+import { upper } from "./document-heading";
 
 export type SignForm = (typeof SIGN_FORMS)[number];
 
@@ -27,7 +28,6 @@ export interface SignatureBlock {
   missing: ("title" | "name")[];
 }
 
-const upper = (text: string) => text.normalize("NFC").toLocaleUpperCase("vi").replace(/\s+/g, " ").trim();
 
 export function effectiveSigner(conference: SignerOverrides | null, body: SignerFields): SignerFields {
   return {

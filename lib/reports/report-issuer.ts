@@ -7,7 +7,7 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { bodies, units } from "@/db/schema";
-import { committeeOf, documentHeading } from "@/lib/documents/document-heading";
+import { committeeName, committeeOf, documentHeading } from "@/lib/documents/document-heading";
 import { signatureBlock } from "@/lib/documents/signature-block";
 
 /** The words of the recipients list around the bodies' names; Vietnamese unless the page passes its locale's. */
@@ -46,7 +46,7 @@ export function reportIssuer(db: Db, unit: { id: number; parentId: number | null
     standing ?? { signForm: "T/M", signFor: "BAN THƯỜNG VỤ", signerTitle: "", signerName: "" },
   );
   // "Lưu Văn phòng Huyện ủy": the committee in ordinary case, from the standing committee's name.
-  const committee = standing ? standing.name.replace(/^\s*Ban Thường vụ\s+/iu, "") : unit.name;
+  const committee = standing ? committeeName(standing.name) : unit.name;
 
   const recipients: string[] = [];
   if (unit.parentId) {
