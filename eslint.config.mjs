@@ -20,7 +20,10 @@ const config = [
     // Type-aware: a promise nobody awaits loses its error (and, with an async data layer, its write).
     files: ["**/*.ts", "**/*.tsx", "**/*.mts"],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
-    rules: { "@typescript-eslint/no-floating-promises": "error", "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }] },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
+    },
   },
   {
     files: ["**/*-client.tsx", "app/error.tsx"],

@@ -79,16 +79,25 @@ export function checkBackup(file: string): BackupCheck {
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
     const integrity = db.pragma("integrity_check") as { integrity_check: string }[];
-    if (integrity[0]?.integrity_check !== "ok") problems.push(`Tệp bị hỏng: ${integrity.map((r) => r.integrity_check).slice(0, 3).join("; ")}`);
+    if (integrity[0]?.integrity_check !== "ok")
+      problems.push(
+        `Tệp bị hỏng: ${integrity
+          .map((r) => r.integrity_check)
+          .slice(0, 3)
+          .join("; ")}`,
+      );
     const tables = new Set((db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((r) => r.name));
     result.tables = tables.size;
     const missing = REQUIRED_TABLES.filter((t) => !tables.has(t));
     if (missing.length) problems.push(`Thiếu bảng: ${missing.join(", ")}.`);
     if (tables.has("__drizzle_migrations")) {
       result.migrations = (db.prepare("select count(*) n from __drizzle_migrations").get() as { n: number }).n;
-      if (result.migrations > knownMigrations()) problems.push(`Bản sao lưu từ phiên bản mới hơn (${result.migrations} lần cập nhật cấu trúc, phiên bản này biết ${knownMigrations()}).`);
+      if (result.migrations > knownMigrations())
+        problems.push(`Bản sao lưu từ phiên bản mới hơn (${result.migrations} lần cập nhật cấu trúc, phiên bản này biết ${knownMigrations()}).`);
     } else problems.push("Không có lịch sử cập nhật cấu trúc (__drizzle_migrations).");
-    if (!missing.length) for (const t of ["conferences", "invitations", "check_ins", "people", "users"]) result.counts[t] = (db.prepare(`select count(*) n from ${t}`).get() as { n: number }).n;
+    if (!missing.length)
+      for (const t of ["conferences", "invitations", "check_ins", "people", "users"])
+        result.counts[t] = (db.prepare(`select count(*) n from ${t}`).get() as { n: number }).n;
   } catch (error) {
     problems.push(`Tệp bị hỏng hoặc không đọc được: ${(error as Error).message}.`);
   } finally {

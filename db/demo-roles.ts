@@ -45,7 +45,16 @@ export interface RolePlace {
 
 /** Communes (xã, phường, thị trấn) of each district-level unit in early 2021, a few each. */
 export const DISTRICT_COMMUNES: Record<string, readonly string[]> = {
-  "522": ["phường Lê Hồng Phong", "phường Trần Phú", "phường Nghĩa Chánh", "phường Nghĩa Lộ", "phường Chánh Lộ", "xã Tịnh Ấn Tây", "xã Nghĩa Dũng", "xã Tịnh Khê"],
+  "522": [
+    "phường Lê Hồng Phong",
+    "phường Trần Phú",
+    "phường Nghĩa Chánh",
+    "phường Nghĩa Lộ",
+    "phường Chánh Lộ",
+    "xã Tịnh Ấn Tây",
+    "xã Nghĩa Dũng",
+    "xã Tịnh Khê",
+  ],
   "534": ["phường Nguyễn Nghiêm", "phường Phổ Ninh", "phường Phổ Hòa", "phường Phổ Văn", "xã Phổ An", "xã Phổ Phong", "xã Phổ Nhơn", "xã Phổ Châu"],
   "524": ["thị trấn Châu Ổ", "xã Bình Thạnh", "xã Bình Chánh", "xã Bình Hiệp", "xã Bình Long", "xã Bình Trị", "xã Bình Hải", "xã Bình Minh"],
   "525": ["thị trấn Trà Xuân", "xã Trà Phú", "xã Trà Bình", "xã Trà Thủy", "xã Trà Sơn", "xã Trà Tân", "xã Trà Bùi", "xã Trà Phong"],
@@ -79,7 +88,13 @@ const board = (workplace: string, head = "Trưởng Ban", deputy = "Phó Trưở
   staff: ["Phó Trưởng phòng"],
 });
 /** A mass organisation or the Fatherland Front: chair, deputies, heads of its boards. */
-const association = (workplace: string, weight = 1): Workplace => ({ workplace, heads: ["Chủ tịch"], limited: ["Phó Chủ tịch|3"], staff: ["Trưởng ban", "Ủy viên Ban Thường vụ"], weight });
+const association = (workplace: string, weight = 1): Workplace => ({
+  workplace,
+  heads: ["Chủ tịch"],
+  limited: ["Phó Chủ tịch|3"],
+  staff: ["Trưởng ban", "Ủy viên Ban Thường vụ"],
+  weight,
+});
 const SCHOOL_STAFF = ["Tổ trưởng chuyên môn", "Giáo viên", "Giáo viên", "Giáo viên", "Giáo viên"];
 
 /** level → category → workplaces. Categories missing at a level are not drawn there. */
@@ -113,7 +128,12 @@ const WORKPLACES: Record<DemoLevel, Partial<Record<CategoryCode, Workplace[]>>> 
       ].map((workplace) => department(workplace)),
       { workplace: "Thanh tra tỉnh", heads: ["Chánh Thanh tra"], limited: ["Phó Chánh Thanh tra|3", "Trưởng phòng|5"], staff: ["Thanh tra viên"] },
       { workplace: "Ban Dân tộc tỉnh", heads: ["Trưởng ban"], limited: ["Phó Trưởng ban|3", "Trưởng phòng|4"], staff: ["Chuyên viên"] },
-      { workplace: "Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp Quảng Ngãi", heads: ["Trưởng ban"], limited: ["Phó Trưởng ban|3", "Trưởng phòng|6"], staff: ["Phó Trưởng phòng"] },
+      {
+        workplace: "Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp Quảng Ngãi",
+        heads: ["Trưởng ban"],
+        limited: ["Phó Trưởng ban|3", "Trưởng phòng|6"],
+        staff: ["Phó Trưởng phòng"],
+      },
       association("Ủy ban MTTQ Việt Nam tỉnh"),
       association("Hội Nông dân tỉnh"),
       association("Hội Liên hiệp Phụ nữ tỉnh"),
@@ -123,7 +143,13 @@ const WORKPLACES: Record<DemoLevel, Partial<Record<CategoryCode, Workplace[]>>> 
       { workplace: "Tỉnh đoàn Quảng Ngãi", heads: ["Bí thư"], limited: ["Phó Bí thư|3"], staff: ["Trưởng ban", "Ủy viên Ban Thường vụ"] },
       { workplace: "Trường Chính trị tỉnh", heads: ["Hiệu trưởng"], limited: ["Phó Hiệu trưởng|3", "Trưởng khoa|5"], staff: ["Phó Trưởng khoa"] },
       { workplace: "Báo Quảng Ngãi", heads: ["Tổng Biên tập"], limited: ["Phó Tổng Biên tập|3"], staff: ["Trưởng ban", "Phó Trưởng ban"], weight: 0.6 },
-      { workplace: "Đài Phát thanh - Truyền hình Quảng Ngãi", heads: ["Giám đốc"], limited: ["Phó Giám đốc|3"], staff: ["Trưởng phòng", "Phó Trưởng phòng"], weight: 0.6 },
+      {
+        workplace: "Đài Phát thanh - Truyền hình Quảng Ngãi",
+        heads: ["Giám đốc"],
+        limited: ["Phó Giám đốc|3"],
+        staff: ["Trưởng phòng", "Phó Trưởng phòng"],
+        weight: 0.6,
+      },
     ],
     bao_cao_vien: [
       { workplace: "Ban Tuyên giáo Tỉnh ủy", limited: ["Phó Trưởng Ban, báo cáo viên|3"], staff: ["Báo cáo viên", "Chuyên viên, báo cáo viên"], weight: 3 },
@@ -151,7 +177,12 @@ const WORKPLACES: Record<DemoLevel, Partial<Record<CategoryCode, Workplace[]>>> 
     doan_vien_cong_doan: [
       { workplace: "Liên đoàn Lao động tỉnh", staff: ["Chuyên viên"] },
       { workplace: "Công đoàn Viên chức tỉnh", heads: ["Chủ tịch"], limited: ["Phó Chủ tịch|2"], staff: ["Ủy viên Ban Chấp hành"] },
-      { workplace: "Công ty Cổ phần Đường Quảng Ngãi", heads: ["Chủ tịch Công đoàn cơ sở"], staff: ["Công nhân", "Công nhân", "Tổ trưởng sản xuất", "Kỹ sư"], weight: 3 },
+      {
+        workplace: "Công ty Cổ phần Đường Quảng Ngãi",
+        heads: ["Chủ tịch Công đoàn cơ sở"],
+        staff: ["Công nhân", "Công nhân", "Tổ trưởng sản xuất", "Kỹ sư"],
+        weight: 3,
+      },
       { workplace: "Công ty Điện lực Quảng Ngãi", heads: ["Chủ tịch Công đoàn cơ sở"], staff: ["Công nhân", "Kỹ sư", "Kỹ thuật viên"], weight: 2 },
       { workplace: "Bệnh viện Đa khoa tỉnh", heads: ["Chủ tịch Công đoàn cơ sở"], staff: ["Bác sĩ", "Điều dưỡng", "Điều dưỡng", "Kỹ thuật viên"], weight: 2 },
       { workplace: "Bưu điện tỉnh Quảng Ngãi", staff: ["Giao dịch viên", "Nhân viên"] },
@@ -170,7 +201,15 @@ const WORKPLACES: Record<DemoLevel, Partial<Record<CategoryCode, Workplace[]>>> 
       { workplace: "Ủy ban Kiểm tra {committee}", heads: ["Chủ nhiệm"], limited: ["Phó Chủ nhiệm|2"], staff: ["Kiểm tra viên"], weight: 0.7 },
       { workplace: "Ban Dân vận {committee}", heads: ["Trưởng Ban"], limited: ["Phó Trưởng Ban|2"], staff: ["Chuyên viên"], weight: 0.7 },
       { workplace: "UBND {unit}", heads: ["Chủ tịch", "Chánh Văn phòng HĐND và UBND"], limited: ["Phó Chủ tịch|3"], staff: ["Chuyên viên"], weight: 0.7 },
-      ...["Phòng Nội vụ", "Phòng Tài chính - Kế hoạch", "Phòng Tư pháp", "Phòng Văn hóa và Thông tin", "Phòng Lao động - Thương binh và Xã hội", "Phòng Tài nguyên và Môi trường", "Phòng Kinh tế - Hạ tầng"].map((office) => ({
+      ...[
+        "Phòng Nội vụ",
+        "Phòng Tài chính - Kế hoạch",
+        "Phòng Tư pháp",
+        "Phòng Văn hóa và Thông tin",
+        "Phòng Lao động - Thương binh và Xã hội",
+        "Phòng Tài nguyên và Môi trường",
+        "Phòng Kinh tế - Hạ tầng",
+      ].map((office) => ({
         workplace: `${office} {unit}`,
         heads: ["Trưởng phòng"],
         limited: ["Phó Trưởng phòng|2"],
@@ -183,14 +222,26 @@ const WORKPLACES: Record<DemoLevel, Partial<Record<CategoryCode, Workplace[]>>> 
       { workplace: "Hội Cựu chiến binh {unit}", heads: ["Chủ tịch"], limited: ["Phó Chủ tịch|2"], staff: ["Cán bộ"], weight: 0.5 },
       { workplace: "Đoàn TNCS Hồ Chí Minh {unit}", heads: ["Bí thư"], limited: ["Phó Bí thư|2"], staff: ["Cán bộ"], weight: 0.5 },
       // The commune leaders are most of a district Standing Committee conference.
-      { workplace: "Đảng ủy {commune}", heads: ["Bí thư", "Phó Bí thư Thường trực"], limited: ["Phó Bí thư|1", "Ủy viên Ban Thường vụ|3"], staff: ["Đảng ủy viên"], weight: 7 },
+      {
+        workplace: "Đảng ủy {commune}",
+        heads: ["Bí thư", "Phó Bí thư Thường trực"],
+        limited: ["Phó Bí thư|1", "Ủy viên Ban Thường vụ|3"],
+        staff: ["Đảng ủy viên"],
+        weight: 7,
+      },
       { workplace: "UBND {commune}", heads: ["Chủ tịch"], limited: ["Phó Chủ tịch|2"], staff: ["Công chức Văn phòng - Thống kê"], weight: 3 },
       { workplace: "Ủy ban MTTQ Việt Nam {commune}", heads: ["Chủ tịch"], limited: ["Phó Chủ tịch|2"], staff: ["Ủy viên"], weight: 2 },
       { workplace: "Chi bộ thôn, tổ dân phố {commune}", staff: ["Bí thư Chi bộ"], weight: 3 },
       { workplace: "Trường THCS {communeName}", heads: ["Hiệu trưởng"], limited: ["Phó Hiệu trưởng|2"], staff: ["Tổ trưởng chuyên môn"], weight: 1.5 },
     ],
     bao_cao_vien: [
-      { workplace: "Ban Tuyên giáo {committee}", heads: ["Trưởng Ban"], limited: ["Phó Trưởng Ban|2"], staff: ["Báo cáo viên", "Chuyên viên, báo cáo viên"], weight: 3 },
+      {
+        workplace: "Ban Tuyên giáo {committee}",
+        heads: ["Trưởng Ban"],
+        limited: ["Phó Trưởng Ban|2"],
+        staff: ["Báo cáo viên", "Chuyên viên, báo cáo viên"],
+        weight: 3,
+      },
       { workplace: "Trung tâm Chính trị {unit}", heads: ["Giám đốc"], limited: ["Phó Giám đốc|2"], staff: ["Giảng viên kiêm chức"], weight: 2 },
       { workplace: "Ban Dân vận {committee}", limited: ["Phó Trưởng Ban, báo cáo viên|2"], staff: ["Báo cáo viên"] },
       { workplace: "Ủy ban Kiểm tra {committee}", limited: ["Phó Chủ nhiệm, báo cáo viên|2"], staff: ["Báo cáo viên"] },
@@ -198,8 +249,20 @@ const WORKPLACES: Record<DemoLevel, Partial<Record<CategoryCode, Workplace[]>>> 
     ],
     can_bo_tuyen_giao: [
       { workplace: "Ban Tuyên giáo {committee}", staff: ["Chuyên viên"], weight: 2 },
-      { workplace: "Trung tâm Văn hóa - Thông tin - Thể thao {unit}", heads: ["Giám đốc"], limited: ["Phó Giám đốc|2"], staff: ["Viên chức", "Tuyên truyền viên"], weight: 1.5 },
-      { workplace: "Đài Truyền thanh - Truyền hình {unit}", heads: ["Trưởng Đài"], limited: ["Phó Trưởng Đài|2"], staff: ["Phóng viên", "Biên tập viên", "Kỹ thuật viên"], weight: 1.5 },
+      {
+        workplace: "Trung tâm Văn hóa - Thông tin - Thể thao {unit}",
+        heads: ["Giám đốc"],
+        limited: ["Phó Giám đốc|2"],
+        staff: ["Viên chức", "Tuyên truyền viên"],
+        weight: 1.5,
+      },
+      {
+        workplace: "Đài Truyền thanh - Truyền hình {unit}",
+        heads: ["Trưởng Đài"],
+        limited: ["Phó Trưởng Đài|2"],
+        staff: ["Phóng viên", "Biên tập viên", "Kỹ thuật viên"],
+        weight: 1.5,
+      },
       { workplace: "Phòng Văn hóa và Thông tin {unit}", staff: ["Chuyên viên"] },
       { workplace: "Đảng ủy {commune}", staff: ["Cán bộ phụ trách tuyên giáo"], weight: 4 },
       { workplace: "UBND {commune}", staff: ["Công chức Văn hóa - Xã hội"], weight: 3 },
@@ -228,23 +291,44 @@ const WORKPLACES: Record<DemoLevel, Partial<Record<CategoryCode, Workplace[]>>> 
       { workplace: "Văn phòng Tỉnh ủy", heads: ["Chánh Văn phòng"], limited: ["Phó Chánh Văn phòng|3"], staff: ["Trưởng phòng"] },
       board("Ban Tổ chức Tỉnh ủy"),
       board("Ủy ban Kiểm tra Tỉnh ủy", "Chủ nhiệm", "Phó Chủ nhiệm"),
-      ...["Sở Nội vụ", "Sở Tài chính", "Sở Giáo dục và Đào tạo", "Sở Nông nghiệp và Môi trường", "Sở Xây dựng", "Sở Khoa học và Công nghệ"].map((workplace) => department(workplace)),
+      ...["Sở Nội vụ", "Sở Tài chính", "Sở Giáo dục và Đào tạo", "Sở Nông nghiệp và Môi trường", "Sở Xây dựng", "Sở Khoa học và Công nghệ"].map((workplace) =>
+        department(workplace),
+      ),
       association("Ủy ban MTTQ Việt Nam tỉnh"),
     ],
     bao_cao_vien: [
-      { workplace: "Ban Tuyên giáo và Dân vận Tỉnh ủy", limited: ["Phó Trưởng Ban, báo cáo viên|3"], staff: ["Báo cáo viên", "Trưởng phòng, báo cáo viên"], weight: 2 },
+      {
+        workplace: "Ban Tuyên giáo và Dân vận Tỉnh ủy",
+        limited: ["Phó Trưởng Ban, báo cáo viên|3"],
+        staff: ["Báo cáo viên", "Trưởng phòng, báo cáo viên"],
+        weight: 2,
+      },
       { workplace: "Trường Chính trị tỉnh", staff: ["Giảng viên", "Giảng viên chính"] },
     ],
   },
 
   commune: {
     can_bo_chu_chot: [
-      { workplace: "Đảng ủy {unit}", heads: ["Bí thư", "Phó Bí thư Thường trực", "Chánh Văn phòng Đảng ủy"], limited: ["Phó Bí thư|1", "Ủy viên Ban Thường vụ|5"], staff: ["Đảng ủy viên"], weight: 2 },
-      { workplace: "UBND {unit}", heads: ["Chủ tịch", "Trưởng phòng Kinh tế", "Trưởng phòng Văn hóa - Xã hội"], limited: ["Phó Chủ tịch|2"], staff: ["Công chức"], weight: 2 },
+      {
+        workplace: "Đảng ủy {unit}",
+        heads: ["Bí thư", "Phó Bí thư Thường trực", "Chánh Văn phòng Đảng ủy"],
+        limited: ["Phó Bí thư|1", "Ủy viên Ban Thường vụ|5"],
+        staff: ["Đảng ủy viên"],
+        weight: 2,
+      },
+      {
+        workplace: "UBND {unit}",
+        heads: ["Chủ tịch", "Trưởng phòng Kinh tế", "Trưởng phòng Văn hóa - Xã hội"],
+        limited: ["Phó Chủ tịch|2"],
+        staff: ["Công chức"],
+        weight: 2,
+      },
       { workplace: "Ủy ban MTTQ Việt Nam {unit}", heads: ["Chủ tịch"], limited: ["Phó Chủ tịch|2"], staff: ["Ủy viên Ban Thường trực"] },
       { workplace: "Trung tâm Phục vụ hành chính công {unit}", heads: ["Giám đốc"], limited: ["Phó Giám đốc|1"], staff: ["Công chức"] },
     ],
-    bao_cao_vien: [{ workplace: "Đảng ủy {unit}", limited: ["Phó Bí thư, báo cáo viên|1"], staff: ["Báo cáo viên", "Chuyên viên Văn phòng Đảng ủy, báo cáo viên"] }],
+    bao_cao_vien: [
+      { workplace: "Đảng ủy {unit}", limited: ["Phó Bí thư, báo cáo viên|1"], staff: ["Báo cáo viên", "Chuyên viên Văn phòng Đảng ủy, báo cáo viên"] },
+    ],
   },
 
   party_org: {
@@ -296,7 +380,8 @@ export function workplacesOf(level: DemoLevel, category: CategoryCode, place: Ro
       if (perCommune && communes.length > 0) {
         // Without commune government (Lý Sơn), only the schools and cooperatives of its communes.
         if (schoolsOnly && !/^(Trường|Hợp tác xã)/u.test(template)) continue;
-        for (const commune of communes) out.push({ workplace: fill(template, place, commune), positions: positionsOf(w), staff: w.staff, weight: (w.weight ?? 1) / communes.length });
+        for (const commune of communes)
+          out.push({ workplace: fill(template, place, commune), positions: positionsOf(w), staff: w.staff, weight: (w.weight ?? 1) / communes.length });
       } else if (!perCommune) {
         out.push({ workplace: fill(template, place), positions: positionsOf(w), staff: w.staff, weight: w.weight ?? 1 });
       }

@@ -82,7 +82,9 @@ describe("migration 0009 (letter signers, bài thu hoạch)", () => {
     expect(one("select heading_name, sign_form, signer_title from bodies where id = 7")).toEqual({ heading_name: "", sign_form: "", signer_title: "" });
     expect(() => db.$client.prepare("update bodies set sign_form = 'TM' where id = 7").run()).toThrow(/CHECK/);
     expect(() => db.$client.prepare("update conferences set sign_form = 'K/T ' where id = 9").run()).toThrow(/CHECK/);
-    expect(() => db.$client.prepare("insert into reflection_essays (invitation_id, conference_id, submitted_on) values (1, 9, '03/03/2021')").run()).toThrow(/CHECK/);
+    expect(() => db.$client.prepare("insert into reflection_essays (invitation_id, conference_id, submitted_on) values (1, 9, '03/03/2021')").run()).toThrow(
+      /CHECK/,
+    );
     expect(db.$client.pragma("foreign_key_check")).toEqual([]);
     db.$client.close();
   });

@@ -17,22 +17,46 @@ afterAll(() => handle.cleanup());
 function seedDecomposed() {
   const db = handle.db;
   const unit = db.select().from(units).where(eq(units.code, "535")).get()!;
-  db.update(units).set({ name: nfd(unit.name), placeName: nfd(unit.placeName) }).where(eq(units.id, unit.id)).run();
+  db.update(units)
+    .set({ name: nfd(unit.name), placeName: nfd(unit.placeName) })
+    .where(eq(units.id, unit.id))
+    .run();
   const person = db.select().from(people).where(eq(people.unitId, unit.id)).get()!;
   // The search name was folded from the decomposed name by an older fold: keep it stale to see it recomputed.
-  db.update(people).set({ fullName: nfd("Nguyễn Thị Ánh Tuyết"), searchName: "stale", position: nfd("Bí thư Chi bộ"), category: nfd("cán bộ") }).where(eq(people.id, person.id)).run();
+  db.update(people)
+    .set({ fullName: nfd("Nguyễn Thị Ánh Tuyết"), searchName: "stale", position: nfd("Bí thư Chi bộ"), category: nfd("cán bộ") })
+    .where(eq(people.id, person.id))
+    .run();
   const invitation = db.select().from(invitations).where(eq(invitations.personId, person.id)).get()!;
-  db.update(invitations).set({ substituteName: nfd("Đặng Văn Lực") }).where(eq(invitations.id, invitation.id)).run();
+  db.update(invitations)
+    .set({ substituteName: nfd("Đặng Văn Lực") })
+    .where(eq(invitations.id, invitation.id))
+    .run();
   const conference = db.select().from(conferences).where(eq(conferences.unitId, unit.id)).get()!;
-  db.update(conferences).set({ title: nfd(conference.title), agenda: nfd("Quán triệt Nghị quyết") }).where(eq(conferences.id, conference.id)).run();
+  db.update(conferences)
+    .set({ title: nfd(conference.title), agenda: nfd("Quán triệt Nghị quyết") })
+    .where(eq(conferences.id, conference.id))
+    .run();
   const site = db.select().from(sites).where(eq(sites.conferenceId, conference.id)).get()!;
-  db.update(sites).set({ venue: nfd(site.venue) }).where(eq(sites.id, site.id)).run();
+  db.update(sites)
+    .set({ venue: nfd(site.venue) })
+    .where(eq(sites.id, site.id))
+    .run();
   const user = db.select().from(users).where(eq(users.username, "tochuc.bato")).get()!;
-  db.update(users).set({ fullName: nfd(user.fullName) }).where(eq(users.id, user.id)).run();
-  db.insert(absences).values({ invitationId: invitation.id, reason: "illness", note: nfd("Ốm"), recordedAt: new Date() }).run();
+  db.update(users)
+    .set({ fullName: nfd(user.fullName) })
+    .where(eq(users.id, user.id))
+    .run();
+  db.insert(absences)
+    .values({ invitationId: invitation.id, reason: "illness", note: nfd("Ốm"), recordedAt: new Date() })
+    .run();
   // Two bodies whose names differ only in their Unicode form: one cannot become NFC without a clash.
   const existing = db.select().from(bodies).where(eq(bodies.unitId, unit.id)).get()!;
-  const clash = db.insert(bodies).values({ unitId: unit.id, kind: "other", name: nfd(existing.name), symbol: "X" }).returning().get();
+  const clash = db
+    .insert(bodies)
+    .values({ unitId: unit.id, kind: "other", name: nfd(existing.name), symbol: "X" })
+    .returning()
+    .get();
   return {
     unit,
     personId: person.id,
@@ -49,7 +73,11 @@ function seedDecomposed() {
 describe("the NFC data step", () => {
   it("covers every TEXT column of the schema: each is normalised or listed as not free text", () => {
     const sqlite = handle.db.$client;
-    const tables = (sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'").all() as { name: string }[]).map((t) => t.name);
+    const tables = (
+      sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'").all() as {
+        name: string;
+      }[]
+    ).map((t) => t.name);
     const unclassified: string[] = [];
     for (const table of tables) {
       const columns = sqlite.prepare(`pragma table_info("${table}")`).all() as { name: string; type: string }[];
@@ -62,7 +90,10 @@ describe("the NFC data step", () => {
     // And nothing listed that is not there.
     for (const [table, columns] of Object.entries(TEXT_COLUMNS)) {
       const present = (sqlite.prepare(`pragma table_info("${table}")`).all() as { name: string }[]).map((c) => c.name);
-      expect(columns.filter((c) => !present.includes(c)), table).toEqual([]);
+      expect(
+        columns.filter((c) => !present.includes(c)),
+        table,
+      ).toEqual([]);
     }
   });
 
@@ -91,8 +122,14 @@ describe("the NFC data step", () => {
       position: "Bí thư Chi bộ",
       category: "cán bộ",
     });
-    expect(db.select().from(invitations).where(eq(invitations.id, seeded.invitationId)).get()).toMatchObject({ substituteName: "Đặng Văn Lực", attendeeCategory: "cán bộ" });
-    expect(db.select().from(conferences).where(eq(conferences.id, seeded.conference.id)).get()).toMatchObject({ title: seeded.conference.title, agenda: "Quán triệt Nghị quyết" });
+    expect(db.select().from(invitations).where(eq(invitations.id, seeded.invitationId)).get()).toMatchObject({
+      substituteName: "Đặng Văn Lực",
+      attendeeCategory: "cán bộ",
+    });
+    expect(db.select().from(conferences).where(eq(conferences.id, seeded.conference.id)).get()).toMatchObject({
+      title: seeded.conference.title,
+      agenda: "Quán triệt Nghị quyết",
+    });
     expect(db.select().from(sites).where(eq(sites.id, seeded.site.id)).get()!.venue).toBe(seeded.site.venue);
     expect(db.select().from(users).where(eq(users.id, seeded.user.id)).get()!.fullName).toBe(seeded.user.fullName);
     expect(db.select().from(absences).where(eq(absences.invitationId, seeded.invitationId)).get()!.note).toBe("Ốm");
@@ -100,7 +137,10 @@ describe("the NFC data step", () => {
     expect(db.select().from(bodies).where(eq(bodies.id, seeded.clash.id)).get()!.name).toBe(seeded.clash.name);
     expect(seeded.clash.name).not.toBe(seeded.clash.name.normalize("NFC"));
 
-    expect(JSON.parse(db.select().from(appSettings).where(eq(appSettings.key, TEXT_NFC_SETTING)).get()!.value)).toMatchObject({ changed: seeded.changedRows, skipped: 1 });
+    expect(JSON.parse(db.select().from(appSettings).where(eq(appSettings.key, TEXT_NFC_SETTING)).get()!.value)).toMatchObject({
+      changed: seeded.changedRows,
+      skipped: 1,
+    });
     expect(normalizeStoredTextOnce(db)).toBeNull();
     expect(normalizeStoredText(db)).toEqual({ changed: 0, skipped: [{ table: "bodies", rowid: seeded.clash.id }] });
   });
@@ -108,25 +148,41 @@ describe("the NFC data step", () => {
   it("covers the columns added since its first version (issue 15), and runs again once on a database that had version 1", () => {
     const db = handle.db;
     const body = db.select().from(bodies).where(eq(bodies.kind, "standing_committee")).get()!;
-    db.update(bodies).set({ signerTitle: nfd("Phó Bí thư"), signerName: nfd("Trần Thị Thử"), headingName: nfd("HUYỆN ỦY BA TƠ") }).where(eq(bodies.id, body.id)).run();
+    db.update(bodies)
+      .set({ signerTitle: nfd("Phó Bí thư"), signerName: nfd("Trần Thị Thử"), headingName: nfd("HUYỆN ỦY BA TƠ") })
+      .where(eq(bodies.id, body.id))
+      .run();
     const kind = db.select().from(unitKinds).get()!;
-    db.update(unitKinds).set({ label: nfd("Huyện đảo") }).where(eq(unitKinds.key, kind.key)).run();
+    db.update(unitKinds)
+      .set({ label: nfd("Huyện đảo") })
+      .where(eq(unitKinds.key, kind.key))
+      .run();
     // A database where only the first version ran.
     db.delete(appSettings).where(eq(appSettings.key, TEXT_NFC_SETTING)).run();
     db.insert(appSettings).values({ key: "data_step.text_nfc", value: "{}" }).onConflictDoNothing().run();
     migrateDatabase(db);
-    expect(db.select().from(bodies).where(eq(bodies.id, body.id)).get()).toMatchObject({ signerTitle: "Phó Bí thư", signerName: "Trần Thị Thử", headingName: "HUYỆN ỦY BA TƠ" });
+    expect(db.select().from(bodies).where(eq(bodies.id, body.id)).get()).toMatchObject({
+      signerTitle: "Phó Bí thư",
+      signerName: "Trần Thị Thử",
+      headingName: "HUYỆN ỦY BA TƠ",
+    });
     expect(db.select().from(unitKinds).where(eq(unitKinds.key, kind.key)).get()!.label).toBe("Huyện đảo");
   });
 
   it("runs from migrateDatabase on a database that has not had it", () => {
     const db = handle.db;
     const person = db.select().from(people).get()!;
-    db.update(people).set({ workplace: nfd("Thôn Gò Khế") }).where(eq(people.id, person.id)).run();
+    db.update(people)
+      .set({ workplace: nfd("Thôn Gò Khế") })
+      .where(eq(people.id, person.id))
+      .run();
     db.delete(appSettings).where(eq(appSettings.key, TEXT_NFC_SETTING)).run();
     migrateDatabase(db);
     expect(db.select().from(people).where(eq(people.id, person.id)).get()!.workplace).toBe("Thôn Gò Khế");
-    db.update(people).set({ workplace: nfd("Thôn Gò Khế") }).where(eq(people.id, person.id)).run();
+    db.update(people)
+      .set({ workplace: nfd("Thôn Gò Khế") })
+      .where(eq(people.id, person.id))
+      .run();
     migrateDatabase(db);
     // Recorded: the second migration does not scan again.
     expect(db.select().from(people).where(eq(people.id, person.id)).get()!.workplace).toBe(nfd("Thôn Gò Khế"));

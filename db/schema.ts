@@ -7,16 +7,7 @@
  * so that a new kind needs a migration, not a silent typo.
  */
 import { relations, sql } from "drizzle-orm";
-import {
-  check,
-  index,
-  integer,
-  primaryKey,
-  sqliteTable,
-  text,
-  uniqueIndex,
-  type AnySQLiteColumn,
-} from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 
 import {
   ROLES,
@@ -32,11 +23,21 @@ import {
 } from "@/lib/enums";
 
 // Re-exported: server code keeps importing the vocabularies with the tables.
-export { ROLES, DEMO_BODY_KINDS, IMPORT_KINDS, CONFERENCE_STATUSES, INVITATION_STATUSES, INVITATION_KINDS, CHECK_IN_METHODS, SCAN_VERDICTS, SIGN_FORMS, ABSENCE_REASONS };
+export {
+  ROLES,
+  DEMO_BODY_KINDS,
+  IMPORT_KINDS,
+  CONFERENCE_STATUSES,
+  INVITATION_STATUSES,
+  INVITATION_KINDS,
+  CHECK_IN_METHODS,
+  SCAN_VERDICTS,
+  SIGN_FORMS,
+  ABSENCE_REASONS,
+};
 export type { Role, DemoBodyKind, ImportKind, ConferenceStatus, ScanVerdict, AbsenceReason } from "@/lib/enums";
 
-const inList = (column: AnySQLiteColumn, values: readonly string[]) =>
-  sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(", "))})`;
+const inList = (column: AnySQLiteColumn, values: readonly string[]) => sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(", "))})`;
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
@@ -191,10 +192,7 @@ export const loginAttempts = sqliteTable(
     address: text("address"),
     attemptedAt: integer("attempted_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [
-    index("login_attempts_username_idx").on(t.username, t.attemptedAt),
-    index("login_attempts_address_idx").on(t.address, t.attemptedAt),
-  ],
+  (t) => [index("login_attempts_username_idx").on(t.username, t.attemptedAt), index("login_attempts_address_idx").on(t.address, t.attemptedAt)],
 );
 
 export const auditLog = sqliteTable(
@@ -276,7 +274,10 @@ export const campaignRequirements = sqliteTable(
       .notNull()
       .references(() => bodyKinds.key),
     /** JSON array of co-organiser body kinds, e.g. ["labour_federation"]. */
-    coBodyKinds: text("co_body_kinds", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    coBodyKinds: text("co_body_kinds", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     title: text("title").notNull(),
     /** Own due date if earlier than the campaign deadline. */
     dueDate: text("due_date"),
@@ -379,7 +380,9 @@ export const sites = sqliteTable(
   (t) => [
     index("sites_conference_idx").on(t.conferenceId),
     index("sites_venue_idx").on(t.venue),
-    uniqueIndex("sites_one_main_unique").on(t.conferenceId).where(sql`${t.isMain} = 1`),
+    uniqueIndex("sites_one_main_unique")
+      .on(t.conferenceId)
+      .where(sql`${t.isMain} = 1`),
     check("sites_capacity_check", sql`${t.capacity} is null or ${t.capacity} > 0`),
   ],
 );
@@ -522,8 +525,14 @@ export const personMerges = sqliteTable(
     mergedPersonId: integer("merged_person_id")
       .notNull()
       .references(() => people.id),
-    movedInvitationIds: text("moved_invitation_ids", { mode: "json" }).$type<number[]>().notNull().default(sql`'[]'`),
-    revokedInvitationIds: text("revoked_invitation_ids", { mode: "json" }).$type<number[]>().notNull().default(sql`'[]'`),
+    movedInvitationIds: text("moved_invitation_ids", { mode: "json" })
+      .$type<number[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    revokedInvitationIds: text("revoked_invitation_ids", { mode: "json" })
+      .$type<number[]>()
+      .notNull()
+      .default(sql`'[]'`),
     mergedBy: integer("merged_by").references(() => users.id),
     mergedAt: integer("merged_at", { mode: "timestamp_ms" })
       .notNull()
@@ -615,10 +624,7 @@ export const absences = sqliteTable(
     makeUpAttendedAt: integer("make_up_attended_at", { mode: "timestamp_ms" }),
     makeUpNote: text("make_up_note"),
   },
-  (t) => [
-    uniqueIndex("absences_invitation_unique").on(t.invitationId),
-    check("absences_reason_check", inList(t.reason, ABSENCE_REASONS)),
-  ],
+  (t) => [uniqueIndex("absences_invitation_unique").on(t.invitationId), check("absences_reason_check", inList(t.reason, ABSENCE_REASONS))],
 );
 
 /** The last letter number a body used in a term ("15" of "Số 15-GM/HU"). */

@@ -68,13 +68,34 @@ export const REFORM_DAYS = { start: -14, deadline: 120 } as const;
 
 /** What each kind of unit must hold (illustrative: the province decides); due dates in days from loading. */
 export const REFORM_REQUIREMENTS: { unitKind: string; bodyKind: string; coBodyKinds: string[]; title: string; duration: string; dueInDays: number }[] = [
-  { unitKind: "tinh", bodyKind: "standing_committee", coBodyKinds: [], title: "Hội nghị quán triệt của Ban Thường vụ Tỉnh ủy", duration: "1 ngày", dueInDays: 30 },
-  { unitKind: "tinh", bodyKind: "propaganda_mass_mobilisation", coBodyKinds: ["fatherland_front"], title: "Hội nghị của Ban Tuyên giáo và Dân vận Tỉnh ủy với Ủy ban MTTQ tỉnh", duration: "1 buổi", dueInDays: 60 },
+  {
+    unitKind: "tinh",
+    bodyKind: "standing_committee",
+    coBodyKinds: [],
+    title: "Hội nghị quán triệt của Ban Thường vụ Tỉnh ủy",
+    duration: "1 ngày",
+    dueInDays: 30,
+  },
+  {
+    unitKind: "tinh",
+    bodyKind: "propaganda_mass_mobilisation",
+    coBodyKinds: ["fatherland_front"],
+    title: "Hội nghị của Ban Tuyên giáo và Dân vận Tỉnh ủy với Ủy ban MTTQ tỉnh",
+    duration: "1 buổi",
+    dueInDays: 60,
+  },
   ...["xa", "phuong", "dac_khu"].flatMap((unitKind) => [
     { unitKind, bodyKind: "standing_committee", coBodyKinds: [], title: "Hội nghị quán triệt của Ban Thường vụ Đảng ủy", duration: "1 ngày", dueInDays: 75 },
     { unitKind, bodyKind: "fatherland_front", coBodyKinds: [], title: "Hội nghị của Ủy ban MTTQ cho đoàn viên, hội viên", duration: "1 buổi", dueInDays: 120 },
   ]),
-  { unitKind: "dang_bo_truc_thuoc", bodyKind: "standing_committee", coBodyKinds: [], title: "Hội nghị quán triệt của Ban Thường vụ Đảng ủy", duration: "1 ngày", dueInDays: 75 },
+  {
+    unitKind: "dang_bo_truc_thuoc",
+    bodyKind: "standing_committee",
+    coBodyKinds: [],
+    title: "Hội nghị quán triệt của Ban Thường vụ Đảng ủy",
+    duration: "1 ngày",
+    dueInDays: 75,
+  },
 ];
 
 /** Communes that have already scheduled their Standing Committee conference, days from loading. */
@@ -88,10 +109,37 @@ export const REFORM_SCHEDULED: { unitCode: string; inDays: number; venue: string
 ];
 
 /** The demo accounts (password REFORM_PASSWORD): the login page lists them. */
-export const REFORM_ACCOUNTS: { username: string; fullName: string; role: "admin" | "organizer" | "scanner" | "viewer"; unitCode: string; bodyKind?: string; description: string }[] = [
-  { username: "tochuc.tinh", fullName: "Cán bộ Ban Tuyên giáo và Dân vận Tỉnh ủy", role: "organizer", unitCode: "51", bodyKind: "propaganda_mass_mobilisation", description: "Ban Tuyên giáo và Dân vận Tỉnh ủy" },
-  { username: "tochuc.bato", fullName: "Cán bộ Văn phòng Đảng ủy xã Ba Tơ", role: "organizer", unitCode: "51018", bodyKind: "standing_committee", description: "Ban Thường vụ Đảng ủy xã Ba Tơ" },
+export const REFORM_ACCOUNTS: {
+  username: string;
+  fullName: string;
+  role: "admin" | "organizer" | "scanner" | "viewer";
+  unitCode: string;
+  bodyKind?: string;
+  description: string;
+}[] = [
+  {
+    username: "tochuc.tinh",
+    fullName: "Cán bộ Ban Tuyên giáo và Dân vận Tỉnh ủy",
+    role: "organizer",
+    unitCode: "51",
+    bodyKind: "propaganda_mass_mobilisation",
+    description: "Ban Tuyên giáo và Dân vận Tỉnh ủy",
+  },
+  {
+    username: "tochuc.bato",
+    fullName: "Cán bộ Văn phòng Đảng ủy xã Ba Tơ",
+    role: "organizer",
+    unitCode: "51018",
+    bodyKind: "standing_committee",
+    description: "Ban Thường vụ Đảng ủy xã Ba Tơ",
+  },
   { username: "quantri.bato", fullName: "Quản trị xã Ba Tơ", role: "admin", unitCode: "51018", description: "Quản trị của xã Ba Tơ (chỉ trong xã)" },
-  { username: "diemdanh", fullName: "Cán bộ điểm danh Hội trường Tỉnh ủy", role: "scanner", unitCode: "51", description: "hội nghị thực hành, Hội trường Tỉnh ủy" },
+  {
+    username: "diemdanh",
+    fullName: "Cán bộ điểm danh Hội trường Tỉnh ủy",
+    role: "scanner",
+    unitCode: "51",
+    description: "hội nghị thực hành, Hội trường Tỉnh ủy",
+  },
   { username: "baocao.bato", fullName: "Cán bộ theo dõi xã Ba Tơ", role: "viewer", unitCode: "51018", description: "Xã Ba Tơ" },
 ];

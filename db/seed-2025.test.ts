@@ -34,9 +34,16 @@ describe("DEMO=2025: a province after the reform, built through the admin functi
   it("gives every unit the bodies of its template, with the merged provincial board", () => {
     const { db } = handle;
     const bodiesOf = (code: string) =>
-      db.select({ name: t.bodies.name, kind: t.bodies.kind, symbol: t.bodies.symbol }).from(t.bodies).innerJoin(t.units, eq(t.units.id, t.bodies.unitId)).where(eq(t.units.code, code)).all();
+      db
+        .select({ name: t.bodies.name, kind: t.bodies.kind, symbol: t.bodies.symbol })
+        .from(t.bodies)
+        .innerJoin(t.units, eq(t.units.id, t.bodies.unitId))
+        .where(eq(t.units.code, code))
+        .all();
     expect(bodiesOf("51").map((b) => b.name)).toContain("Ban Tuyên giáo và Dân vận Tỉnh ủy");
-    expect(bodiesOf("51018").map((b) => b.name)).toEqual(expect.arrayContaining(["Ban Thường vụ Đảng ủy xã Ba Tơ", "Ủy ban Mặt trận Tổ quốc Việt Nam xã Ba Tơ"]));
+    expect(bodiesOf("51018").map((b) => b.name)).toEqual(
+      expect.arrayContaining(["Ban Thường vụ Đảng ủy xã Ba Tơ", "Ủy ban Mặt trận Tổ quốc Việt Nam xã Ba Tơ"]),
+    );
     const withoutBodies = db
       .select({ code: t.units.code })
       .from(t.units)
@@ -78,7 +85,13 @@ describe("DEMO=2025: a province after the reform, built through the admin functi
 
   it("is refused by nothing: the whole demo is in the audit log as the admin's own work", () => {
     const { db } = handle;
-    const actions = new Set(db.select({ entity: t.auditLog.entity }).from(t.auditLog).all().map((r) => r.entity));
+    const actions = new Set(
+      db
+        .select({ entity: t.auditLog.entity })
+        .from(t.auditLog)
+        .all()
+        .map((r) => r.entity),
+    );
     for (const entity of ["unit", "body", "campaign", "user", "conference"]) expect(actions, entity).toContain(entity);
   });
 });

@@ -31,7 +31,16 @@ import { importUnits } from "@/lib/units/import-units";
 import { createUser } from "@/lib/users/manage-users";
 import { bootstrapEmpty } from "./seed";
 import { FAMILY_NAMES, FEMALE_GIVEN, FEMALE_MIDDLE, MALE_GIVEN, MALE_MIDDLE } from "./seed-data";
-import { REFORM_ACCOUNTS, REFORM_CAMPAIGN, REFORM_DAYS, REFORM_PASSWORD, REFORM_REQUIREMENTS, REFORM_ROOT, REFORM_SCHEDULED, REFORM_UNITS } from "./seed-2025-data";
+import {
+  REFORM_ACCOUNTS,
+  REFORM_CAMPAIGN,
+  REFORM_DAYS,
+  REFORM_PASSWORD,
+  REFORM_REQUIREMENTS,
+  REFORM_ROOT,
+  REFORM_SCHEDULED,
+  REFORM_UNITS,
+} from "./seed-2025-data";
 
 export interface ReformSummary {
   units: number;
@@ -55,7 +64,11 @@ function sessionOf(db: Db, username: string): SessionUser {
 
 const unitId = (db: Db, code: string) => db.select({ id: t.units.id }).from(t.units).where(eq(t.units.code, code)).get()!.id;
 const bodyOf = (db: Db, code: string, kind: string) =>
-  db.select({ id: t.bodies.id }).from(t.bodies).where(and(eq(t.bodies.unitId, unitId(db, code)), eq(t.bodies.kind, kind))).get()!.id;
+  db
+    .select({ id: t.bodies.id })
+    .from(t.bodies)
+    .where(and(eq(t.bodies.unitId, unitId(db, code)), eq(t.bodies.kind, kind)))
+    .get()!.id;
 
 /** Plain, fictional names, the same every run: family + middle + given. */
 function personName(i: number): { name: string; female: boolean } {
@@ -65,7 +78,6 @@ function personName(i: number): { name: string; female: boolean } {
   const given = (female ? FEMALE_GIVEN : MALE_GIVEN)[(i * 11) % (female ? FEMALE_GIVEN.length : MALE_GIVEN.length)];
   return { name: `${family} ${middle} ${given}`, female };
 }
-
 
 export async function seedReform2025(db: Db, options: { now?: Date } = {}): Promise<ReformSummary> {
   const now = options.now ?? new Date();
@@ -79,7 +91,11 @@ export async function seedReform2025(db: Db, options: { now?: Date } = {}): Prom
   // 2. Units: the list a province imports (/admin/units/import).
   const headers = ["Mã", "Tên", "Loại", "Mã đơn vị cấp trên", "Địa danh"];
   must(
-    importUnits(db, { id: admin.id, unitId: admin.unitId, scopeUnitIds: "all" }, { headers, rows: REFORM_UNITS.map((u) => [u.code, u.name, u.kind, u.parentCode, u.placeName]), underUnitId: root, filename: "don-vi-2025.csv" }),
+    importUnits(
+      db,
+      { id: admin.id, unitId: admin.unitId, scopeUnitIds: "all" },
+      { headers, rows: REFORM_UNITS.map((u) => [u.code, u.name, u.kind, u.parentCode, u.placeName]), underUnitId: root, filename: "don-vi-2025.csv" },
+    ),
     "nhập đơn vị",
   );
 
@@ -125,7 +141,9 @@ export async function seedReform2025(db: Db, options: { now?: Date } = {}): Prom
     // Position and workplace together, from the unit's plausible pairs (db/demo-roles.ts); evenly spread draws.
     const unit = REFORM_UNITS.find((u) => u.code === code);
     const unitLabel = unit ? `${unit.name.charAt(0).toLocaleLowerCase("vi")}${unit.name.slice(1)}` : REFORM_ROOT.name;
-    const place = unit ? { placeName: unit.placeName, unit: unitLabel, committee: `Đảng ủy ${unitLabel}` } : { placeName: REFORM_ROOT.placeName, unit: "tỉnh", committee: "Tỉnh ủy" };
+    const place = unit
+      ? { placeName: unit.placeName, unit: unitLabel, committee: `Đảng ủy ${unitLabel}` }
+      : { placeName: REFORM_ROOT.placeName, unit: "tỉnh", committee: "Tỉnh ủy" };
     const taken = new Map<string, number>();
     for (let i = 0; i < 15; i++, n++) {
       const { name } = personName(n);
@@ -190,7 +208,19 @@ export async function seedReform2025(db: Db, options: { now?: Date } = {}): Prom
   const site = db.select().from(t.sites).where(eq(t.sites.conferenceId, practice.id)).get()!;
   const scanner = db.select().from(t.users).where(eq(t.users.username, "diemdanh")).get()!;
   must(
-    saveSite(db, organiser, siteFormSchema.parse({ conferenceId: String(practice.id), siteId: String(site.id), unitId: String(site.unitId), venue: site.venue, address: site.address ?? "", capacity: String(site.capacity ?? 300), staffIds: [String(scanner.id)] })),
+    saveSite(
+      db,
+      organiser,
+      siteFormSchema.parse({
+        conferenceId: String(practice.id),
+        siteId: String(site.id),
+        unitId: String(site.unitId),
+        venue: site.venue,
+        address: site.address ?? "",
+        capacity: String(site.capacity ?? 300),
+        staffIds: [String(scanner.id)],
+      }),
+    ),
     "phân công điểm danh",
   );
   must(addInvitees(db, organiser, practice.id, personIds, site.id), "lập danh sách mời");
@@ -198,7 +228,17 @@ export async function seedReform2025(db: Db, options: { now?: Date } = {}): Prom
 
   // 8. Some communes have scheduled their Standing Committee conference (the conference form, as the admin).
   const requirementOf = (unitKind: string) =>
-    db.select().from(t.campaignRequirements).where(and(eq(t.campaignRequirements.campaignId, campaign.id), eq(t.campaignRequirements.unitKind, unitKind), eq(t.campaignRequirements.bodyKind, "standing_committee"))).get()!.id;
+    db
+      .select()
+      .from(t.campaignRequirements)
+      .where(
+        and(
+          eq(t.campaignRequirements.campaignId, campaign.id),
+          eq(t.campaignRequirements.unitKind, unitKind),
+          eq(t.campaignRequirements.bodyKind, "standing_committee"),
+        ),
+      )
+      .get()!.id;
   for (const planned of REFORM_SCHEDULED) {
     const unit = REFORM_UNITS.find((u) => u.code === planned.unitCode)!;
     must(

@@ -22,7 +22,11 @@ describe("demo seed", () => {
     const { db } = handle;
     const province = db.select().from(t.units).where(isNull(t.units.parentId)).all();
     expect(province.map((u) => u.name)).toEqual(["Tỉnh Quảng Ngãi"]);
-    const districts = db.select().from(t.units).where(sql`${t.units.kind} in ('thanh_pho','thi_xa','huyen')`).all();
+    const districts = db
+      .select()
+      .from(t.units)
+      .where(sql`${t.units.kind} in ('thanh_pho','thi_xa','huyen')`)
+      .all();
     expect(districts).toHaveLength(13);
     expect(districts.every((u) => u.parentId === province[0].id)).toBe(true);
     expect(districts.find((u) => u.code === "534")?.name).toBe("Thị xã Đức Phổ");
@@ -75,9 +79,7 @@ describe("demo seed", () => {
       .where(and(isNotNull(t.conferences.requirementId), sql`${t.conferences.status} <> 'held'`))
       .all();
     expect(notHeld.sort((a, b) => a.unit.localeCompare(b.unit))).toEqual(
-      [...DEMO_GAPS]
-        .map((g) => ({ unit: g.unitCode, kind: g.bodyKind, status: g.status }))
-        .sort((a, b) => a.unit.localeCompare(b.unit)),
+      [...DEMO_GAPS].map((g) => ({ unit: g.unitCode, kind: g.bodyKind, status: g.status })).sort((a, b) => a.unit.localeCompare(b.unit)),
     );
   });
 
@@ -93,7 +95,11 @@ describe("demo seed", () => {
     const sites = db.select().from(t.sites).where(eq(t.sites.conferenceId, standing.id)).all();
     expect(sites.filter((s) => s.isMain).map((s) => s.venue)).toEqual(["Hội trường Tỉnh ủy"]);
     expect(sites.filter((s) => !s.isMain)).toHaveLength(13);
-    const mainInvited = db.select({ n: count() }).from(t.invitations).where(and(eq(t.invitations.siteId, sites.find((s) => s.isMain)!.id), eq(t.invitations.kind, "invited"))).get()!.n;
+    const mainInvited = db
+      .select({ n: count() })
+      .from(t.invitations)
+      .where(and(eq(t.invitations.siteId, sites.find((s) => s.isMain)!.id), eq(t.invitations.kind, "invited")))
+      .get()!.n;
     expect(mainInvited).toBe(320);
   });
 
@@ -187,7 +193,9 @@ describe("demo seed", () => {
     }
     // One holder per head position in a unit's workplace.
     const heads = new Map<string, number>();
-    for (const r of rows.filter((r) => /^(Hiệu trưởng|Giám đốc|Chủ tịch|Bí thư|Chánh Văn phòng|Chủ nhiệm|Tổng Biên tập|Trưởng Đài|Chánh Thanh tra)$/.test(r.position))) {
+    for (const r of rows.filter((r) =>
+      /^(Hiệu trưởng|Giám đốc|Chủ tịch|Bí thư|Chánh Văn phòng|Chủ nhiệm|Tổng Biên tập|Trưởng Đài|Chánh Thanh tra)$/.test(r.position),
+    )) {
       const key = `${r.unit}|${r.workplace}|${r.position}`;
       heads.set(key, (heads.get(key) ?? 0) + 1);
     }
@@ -200,7 +208,12 @@ describe("demo seed", () => {
     try {
       await seedDemo(again.db, { now: NOW });
       const digest = (db: typeof handle.db) =>
-        db.select({ name: t.people.fullName, phone: t.people.phone, position: t.people.position, workplace: t.people.workplace }).from(t.people).orderBy(t.people.id).all().slice(0, 500);
+        db
+          .select({ name: t.people.fullName, phone: t.people.phone, position: t.people.position, workplace: t.people.workplace })
+          .from(t.people)
+          .orderBy(t.people.id)
+          .all()
+          .slice(0, 500);
       expect(digest(again.db)).toEqual(digest(handle.db));
       const count1 = again.db.select({ n: count() }).from(t.checkIns).get()!.n;
       const count2 = handle.db.select({ n: count() }).from(t.checkIns).get()!.n;
@@ -233,7 +246,13 @@ describe("empty start (DEMO=0)", () => {
       await bootstrapEmpty(empty.db, { adminUsername: "QuanTri", adminPassword: "mat-khau-manh", rootUnitName: "Tỉnh Quảng Ngãi", rootUnitCode: "51" });
       expect(await isDatabaseEmpty(empty.db)).toBe(false);
       expect(isDemoData(empty.db)).toBe(false);
-      expect(empty.db.select().from(t.units).all().map((u) => u.name)).toEqual(["Tỉnh Quảng Ngãi"]);
+      expect(
+        empty.db
+          .select()
+          .from(t.units)
+          .all()
+          .map((u) => u.name),
+      ).toEqual(["Tỉnh Quảng Ngãi"]);
       expect(empty.db.select({ n: count() }).from(t.conferences).get()!.n).toBe(0);
       const result = await authenticate(empty.db, "quantri", "mat-khau-manh", "x");
       expect(result.ok && result.user.role).toBe("admin");

@@ -19,8 +19,16 @@ function throwAwayUnit(label: string) {
   const db = e2eDb();
   const code = `acc${process.pid % 10000}${Date.now() % 100000}${++seq}`;
   const province = db.select().from(units).where(eq(units.code, "51")).get()!;
-  const unit = db.insert(units).values({ code, name: `Xã thử ${label} ${code}`, kind: testUnitKind(), placeName: `Thử ${label}`, parentId: province.id, sortOrder: 997 }).returning().get();
-  const body = db.insert(bodies).values({ unitId: unit.id, kind: "propaganda", name: `Ban Tuyên giáo thử ${code}`, symbol: `BTG${code}`.toUpperCase() }).returning().get();
+  const unit = db
+    .insert(units)
+    .values({ code, name: `Xã thử ${label} ${code}`, kind: testUnitKind(), placeName: `Thử ${label}`, parentId: province.id, sortOrder: 997 })
+    .returning()
+    .get();
+  const body = db
+    .insert(bodies)
+    .values({ unitId: unit.id, kind: "propaganda", name: `Ban Tuyên giáo thử ${code}`, symbol: `BTG${code}`.toUpperCase() })
+    .returning()
+    .get();
   return { unit, body };
 }
 
@@ -95,14 +103,26 @@ async function postAction(page: Page, name: string, fields: Record<string, strin
   const manifest = JSON.parse(fs.readFileSync(path.join(process.cwd(), ".next", "server", "server-reference-manifest.json"), "utf8")) as Manifest;
   const [id, entry] = Object.entries(manifest.node).find(([, e]) => e.exportedName === name)!;
   const worker = Object.keys(entry.workers)[0];
-  const route = `/${worker.replace(/^app\//, "").replace(/\/page$/, "").split("/").filter((s) => !s.startsWith("(")).join("/")}`.replace(/\[id\]/, "1");
+  const route = `/${worker
+    .replace(/^app\//, "")
+    .replace(/\/page$/, "")
+    .split("/")
+    .filter((s) => !s.startsWith("("))
+    .join("/")}`.replace(/\[id\]/, "1");
   const require = createRequire(import.meta.url);
-  const { encodeReply } = require("next/dist/compiled/react-server-dom-turbopack/client.edge.js") as { encodeReply: (v: unknown) => Promise<FormData | string> };
+  const { encodeReply } = require("next/dist/compiled/react-server-dom-turbopack/client.edge.js") as {
+    encodeReply: (v: unknown) => Promise<FormData | string>;
+  };
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.set(k, String(v));
   const body = await encodeReply(id.startsWith("40") ? [form] : [{ ok: false }, form]);
   const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-  const response = await fetch(`${E2E_BASE_URL}${route}`, { method: "POST", headers: { "next-action": id, origin: E2E_BASE_URL, accept: "text/x-component", cookie }, body, redirect: "manual" });
+  const response = await fetch(`${E2E_BASE_URL}${route}`, {
+    method: "POST",
+    headers: { "next-action": id, origin: E2E_BASE_URL, accept: "text/x-component", cookie },
+    body,
+    redirect: "manual",
+  });
   expect(response.status).toBeLessThan(500);
   return response.text();
 }
@@ -116,8 +136,16 @@ test("an admin of one unit can neither read nor change another unit's accounts a
   const victim = await createAccount("viewer", theirs.unit.code);
   const victimRow = db.select().from(users).where(eq(users.username, victim.username)).get()!;
   const ownRow = db.select().from(users).where(eq(users.username, ownViewer.username)).get()!;
-  const theirPerson = db.insert(people).values({ fullName: `Người Xã Bên ${theirs.unit.code}`, searchName: `nguoi xa ben ${theirs.unit.code}`, unitId: theirs.unit.id }).returning().get();
-  const ownPerson = db.insert(people).values({ fullName: `Người Xã Mình ${mine.unit.code}`, searchName: `nguoi xa minh ${mine.unit.code}`, unitId: mine.unit.id }).returning().get();
+  const theirPerson = db
+    .insert(people)
+    .values({ fullName: `Người Xã Bên ${theirs.unit.code}`, searchName: `nguoi xa ben ${theirs.unit.code}`, unitId: theirs.unit.id })
+    .returning()
+    .get();
+  const ownPerson = db
+    .insert(people)
+    .values({ fullName: `Người Xã Mình ${mine.unit.code}`, searchName: `nguoi xa minh ${mine.unit.code}`, unitId: mine.unit.id })
+    .returning()
+    .get();
 
   await signIn(page, admin.username, admin.password);
 
@@ -142,11 +170,28 @@ test("an admin of one unit can neither read nor change another unit's accounts a
   expect(reset).not.toContain('"ok":true');
   const unlock = await postAction(page, "unlockSignInAction", { userId: victimRow.id });
   expect(unlock).not.toContain('"ok":true');
-  const create = await postAction(page, "createUserAction", { username: `lan.${theirs.unit.code}`, fullName: "Lấn Sân", role: "admin", unitId: theirs.unit.id, password: "mat-khau-lan-san" });
+  const create = await postAction(page, "createUserAction", {
+    username: `lan.${theirs.unit.code}`,
+    fullName: "Lấn Sân",
+    role: "admin",
+    unitId: theirs.unit.id,
+    password: "mat-khau-lan-san",
+  });
   expect(create).not.toContain('"ok":true');
-  const createAbove = await postAction(page, "createUserAction", { username: `tinh.${theirs.unit.code}`, fullName: "Quản Trị Tỉnh", role: "admin", unitId: mine.unit.parentId!, password: "mat-khau-lan-san" });
+  const createAbove = await postAction(page, "createUserAction", {
+    username: `tinh.${theirs.unit.code}`,
+    fullName: "Quản Trị Tỉnh",
+    role: "admin",
+    unitId: mine.unit.parentId!,
+    password: "mat-khau-lan-san",
+  });
   expect(createAbove).not.toContain('"ok":true');
-  const person = await postAction(page, "savePersonAction", { personId: theirPerson.id, fullName: "Đổi Tên Trái Phép", unitId: mine.unit.id, isPartyMember: "" });
+  const person = await postAction(page, "savePersonAction", {
+    personId: theirPerson.id,
+    fullName: "Đổi Tên Trái Phép",
+    unitId: mine.unit.id,
+    isPartyMember: "",
+  });
   expect(person).not.toContain('"ok":true');
   expect(person).toContain("Không tìm thấy, hoặc bạn không có quyền thay đổi.");
 
@@ -154,8 +199,20 @@ test("an admin of one unit can neither read nor change another unit's accounts a
   expect(after.disabled).toBe(false);
   expect(after.sessionVersion).toBe(victimRow.sessionVersion);
   expect(after.mustChangePassword).toBe(false);
-  expect(db.select().from(users).where(eq(users.username, `lan.${theirs.unit.code}`)).get()).toBeUndefined();
-  expect(db.select().from(users).where(eq(users.username, `tinh.${theirs.unit.code}`)).get()).toBeUndefined();
+  expect(
+    db
+      .select()
+      .from(users)
+      .where(eq(users.username, `lan.${theirs.unit.code}`))
+      .get(),
+  ).toBeUndefined();
+  expect(
+    db
+      .select()
+      .from(users)
+      .where(eq(users.username, `tinh.${theirs.unit.code}`))
+      .get(),
+  ).toBeUndefined();
   const personAfter = db.select().from(people).where(eq(people.id, theirPerson.id)).get()!;
   expect(personAfter).toMatchObject({ fullName: theirPerson.fullName, unitId: theirs.unit.id });
 

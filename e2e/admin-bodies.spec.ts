@@ -25,17 +25,28 @@ function throwAwayUnit(suffix: string) {
   const code = `cq${suffix}${tag}`;
   return db
     .insert(units)
-    .values({ code, name: `Xã Thử ${suffix.toUpperCase()} ${tag}`, kind: KIND, placeName: `Thử ${suffix.toUpperCase()} ${tag}`, parentId: province.id, sortOrder: 997 })
+    .values({
+      code,
+      name: `Xã Thử ${suffix.toUpperCase()} ${tag}`,
+      kind: KIND,
+      placeName: `Thử ${suffix.toUpperCase()} ${tag}`,
+      parentId: province.id,
+      sortOrder: 997,
+    })
     .returning()
     .get();
 }
 
 /** Posts a server action as the browser does, with the page's session, and returns the answer's text. */
 async function postAction(page: Page, name: string, fields: Record<string, string | number>) {
-  const manifest = JSON.parse(fs.readFileSync(path.join(process.cwd(), ".next", "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName: string }> };
+  const manifest = JSON.parse(fs.readFileSync(path.join(process.cwd(), ".next", "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { exportedName: string }>;
+  };
   const id = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === name)![0];
   const require = createRequire(import.meta.url);
-  const { encodeReply } = require("next/dist/compiled/react-server-dom-turbopack/client.edge.js") as { encodeReply: (v: unknown) => Promise<FormData | string> };
+  const { encodeReply } = require("next/dist/compiled/react-server-dom-turbopack/client.edge.js") as {
+    encodeReply: (v: unknown) => Promise<FormData | string>;
+  };
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.set(k, String(v));
   const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
@@ -108,7 +119,10 @@ test("the admin makes a template, creates a unit's bodies from it, edits a symbo
 
   // Retire the front's body: hidden from the list, kept in the database, shown with retired ones.
   const front = made().find((b) => b.kind === "fatherland_front")!;
-  await section.locator(`tr[data-body-id="${front.id}"]`).getByRole("button", { name: /Ngừng hoạt động/ }).click();
+  await section
+    .locator(`tr[data-body-id="${front.id}"]`)
+    .getByRole("button", { name: /Ngừng hoạt động/ })
+    .click();
   await expect(section.locator(`tr[data-body-id="${front.id}"]`)).toHaveCount(0);
   expect(made().find((b) => b.id === front.id)!.retiredAt).not.toBeNull();
   await page.goto(`/admin/bodies?unit=${unit.id}&retired=1`);
@@ -124,8 +138,16 @@ test("a commune's admin sees and changes only that commune's bodies", async ({ p
   const own = throwAwayUnit("b");
   const other = throwAwayUnit("c");
   const db = e2eDb();
-  const ownBody = db.insert(bodies).values({ unitId: own.id, kind: "standing_committee", name: `Ban Thường vụ Đảng ủy ${own.name}`, symbol: "ĐU" }).returning().get();
-  const otherBody = db.insert(bodies).values({ unitId: other.id, kind: "standing_committee", name: `Ban Thường vụ Đảng ủy ${other.name}`, symbol: "ĐU" }).returning().get();
+  const ownBody = db
+    .insert(bodies)
+    .values({ unitId: own.id, kind: "standing_committee", name: `Ban Thường vụ Đảng ủy ${own.name}`, symbol: "ĐU" })
+    .returning()
+    .get();
+  const otherBody = db
+    .insert(bodies)
+    .values({ unitId: other.id, kind: "standing_committee", name: `Ban Thường vụ Đảng ủy ${other.name}`, symbol: "ĐU" })
+    .returning()
+    .get();
   const account = await createAccount("admin", own.code);
   await signIn(page, account.username, account.password);
 
@@ -174,10 +196,22 @@ test("the admin creates the template's bodies for every unit of a kind in one cl
   const kind = `thu_loat_${tag}`;
   const label = `Đơn vị thử hàng loạt ${tag}`;
   db.insert(unitKinds).values({ key: kind, label, sortOrder: 98 }).run();
-  db.insert(bodyTemplates).values({ unitKind: kind, bodyKind: "standing_committee", namePattern: "Ban Thường vụ Đảng ủy {unitName}", symbol: "ĐU", parentLinePattern: "ĐẢNG BỘ TỈNH {PARENTPLACENAME}" }).run();
+  db.insert(bodyTemplates)
+    .values({
+      unitKind: kind,
+      bodyKind: "standing_committee",
+      namePattern: "Ban Thường vụ Đảng ủy {unitName}",
+      symbol: "ĐU",
+      parentLinePattern: "ĐẢNG BỘ TỈNH {PARENTPLACENAME}",
+    })
+    .run();
   const province = db.select().from(units).where(eq(units.code, "51")).get()!;
   const made = ["m", "n", "o"].map((s) =>
-    db.insert(units).values({ code: `lo${s}${tag}`, name: `Xã Loạt ${s.toUpperCase()} ${tag}`, kind, placeName: `Loạt ${s}`, parentId: province.id, sortOrder: 997 }).returning().get(),
+    db
+      .insert(units)
+      .values({ code: `lo${s}${tag}`, name: `Xã Loạt ${s.toUpperCase()} ${tag}`, kind, placeName: `Loạt ${s}`, parentId: province.id, sortOrder: 997 })
+      .returning()
+      .get(),
   );
   await signIn(page, "admin");
   await page.goto("/admin/bodies");
@@ -186,6 +220,13 @@ test("the admin creates the template's bodies for every unit of a kind in one cl
   await bulk.getByRole("button", { name: `Tạo cho 3 đơn vị loại “${label}”` }).click();
   await expect(page.getByText("Đã tạo 3 cơ quan cho 3 đơn vị, bỏ qua 0 cơ quan đã có.")).toBeVisible();
   for (const unit of made) {
-    expect(db.select().from(bodies).where(eq(bodies.unitId, unit.id)).all().map((b) => b.name)).toEqual([`Ban Thường vụ Đảng ủy ${unit.name}`]);
+    expect(
+      db
+        .select()
+        .from(bodies)
+        .where(eq(bodies.unitId, unit.id))
+        .all()
+        .map((b) => b.name),
+    ).toEqual([`Ban Thường vụ Đảng ủy ${unit.name}`]);
   }
 });

@@ -60,7 +60,11 @@ test("a root admin copies a campaign, edits its requirements with a preview, and
   await expect(rows).toHaveCount(n);
   const saved = db.select().from(campaignRequirements).where(eq(campaignRequirements.campaignId, copyId)).all();
   expect(saved.map((r) => r.title)).toEqual(expect.arrayContaining([edited, "Hội nghị chuyên đề dân vận (thử)"]));
-  expect(saved.find((r) => r.title === "Hội nghị chuyên đề dân vận (thử)")).toMatchObject({ unitKind: "huyen", bodyKind: "propaganda_mass_mobilisation", dueDate: "2099-03-31" });
+  expect(saved.find((r) => r.title === "Hội nghị chuyên đề dân vận (thử)")).toMatchObject({
+    unitKind: "huyen",
+    bodyKind: "propaganda_mass_mobilisation",
+    dueDate: "2099-03-31",
+  });
 
   // Rotate the new campaign's key: the old one is listed as retired, still valid.
   const keyBefore = await page.getByTestId("current-key").textContent();
@@ -83,8 +87,19 @@ test("a root admin copies a campaign, edits its requirements with a preview, and
   await expect(page.locator(".campaign-name")).toHaveText(demo.title);
 
   // Removing a requirement of the demo campaign that conferences fulfil is refused, naming them (preview only: nothing saved).
-  const fulfilled = db.select({ requirementId: conferences.requirementId }).from(conferences).where(eq(conferences.campaignId, demo.id)).all().find((c) => c.requirementId)!.requirementId!;
-  const fulfilledIndex = db.select().from(campaignRequirements).where(eq(campaignRequirements.campaignId, demo.id)).all().sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id).findIndex((r) => r.id === fulfilled);
+  const fulfilled = db
+    .select({ requirementId: conferences.requirementId })
+    .from(conferences)
+    .where(eq(conferences.campaignId, demo.id))
+    .all()
+    .find((c) => c.requirementId)!.requirementId!;
+  const fulfilledIndex = db
+    .select()
+    .from(campaignRequirements)
+    .where(eq(campaignRequirements.campaignId, demo.id))
+    .all()
+    .sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id)
+    .findIndex((r) => r.id === fulfilled);
   await page.goto(`/admin/campaigns/${demo.id}`);
   await page.getByRole("button", { name: `Bỏ dòng – Dòng ${fulfilledIndex + 1}`, exact: true }).click();
   await page.getByRole("button", { name: "Xem trước thay đổi" }).click();

@@ -40,7 +40,12 @@ test("import, find, edit, retire and merge units through the admin screens", asy
   await expect(page.getByTestId("preview-summary")).toHaveText("4 đơn vị mới, 0 đơn vị được cập nhật, 0 không đổi, 0 dòng lỗi.");
   await page.getByRole("button", { name: "Nhập 4 thay đổi" }).click();
   await expect(page.getByTestId("import-done")).toHaveText("Đã nhập: 4 đơn vị mới, 0 đơn vị được cập nhật, 0 không đổi.");
-  const unit = (suffix: string) => db.select().from(units).where(eq(units.code, `${p}-${suffix}`)).get()!;
+  const unit = (suffix: string) =>
+    db
+      .select()
+      .from(units)
+      .where(eq(units.code, `${p}-${suffix}`))
+      .get()!;
   expect(unit("C").parentId).toBe(unit("B").id);
   expect(unit("A")).toMatchObject({ parentId: parent.id, placeName: `Ánh Dương ${p}` });
 
@@ -66,7 +71,11 @@ test("import, find, edit, retire and merge units through the admin screens", asy
   expect(unit("A").name).toBe(`Xã Ánh Dương Mới ${p}`);
 
   // Retire D: the conference form offered its body, and no longer does.
-  const bodyD = db.insert(bodies).values({ unitId: unit("D").id, kind: "propaganda", name: `Ban Tuyên giáo Đồng Tâm ${p}`, symbol: "BTG" }).returning().get();
+  const bodyD = db
+    .insert(bodies)
+    .values({ unitId: unit("D").id, kind: "propaganda", name: `Ban Tuyên giáo Đồng Tâm ${p}`, symbol: "BTG" })
+    .returning()
+    .get();
   await page.goto("/conferences/new");
   await expect(page.locator(`#bodyId option[value="${bodyD.id}"]`)).toHaveCount(1);
   await page.goto("/admin/units");
@@ -82,22 +91,46 @@ test("import, find, edit, retire and merge units through the admin screens", asy
   // Merge A into B: A has a body, a conference, a person and an account.
   const a = unit("A");
   const b = unit("B");
-  const bodyA = db.insert(bodies).values({ unitId: a.id, kind: "standing_committee", name: `Ban Thường vụ Ánh Dương ${p}`, symbol: "ĐU" }).returning().get();
+  const bodyA = db
+    .insert(bodies)
+    .values({ unitId: a.id, kind: "standing_committee", name: `Ban Thường vụ Ánh Dương ${p}`, symbol: "ĐU" })
+    .returning()
+    .get();
   const day = new Date(Date.now() + 2 * 86_400_000);
   const title = `Hội nghị học tập xã Ánh Dương ${p}`;
   const conference = db
     .insert(conferences)
-    .values({ campaignId: practiceConference().conference.campaignId, unitId: a.id, bodyId: bodyA.id, title, startsAt: day, endsAt: new Date(day.getTime() + 3_600_000), status: "scheduled" })
+    .values({
+      campaignId: practiceConference().conference.campaignId,
+      unitId: a.id,
+      bodyId: bodyA.id,
+      title,
+      startsAt: day,
+      endsAt: new Date(day.getTime() + 3_600_000),
+      status: "scheduled",
+    })
     .returning()
     .get();
-  db.insert(sites).values({ conferenceId: conference.id, unitId: a.id, isMain: true, venue: `Hội trường Ánh Dương ${p}` }).run();
-  const person = db.insert(people).values({ fullName: `Người Ánh Dương ${p}`, searchName: `nguoi anh duong ${p}`, unitId: a.id }).returning().get();
-  const account = db.insert(users).values({ username: `e2e.gop.${p}`, passwordHash: "x", fullName: "Cán bộ Ánh Dương", role: "viewer", unitId: a.id }).returning().get();
+  db.insert(sites)
+    .values({ conferenceId: conference.id, unitId: a.id, isMain: true, venue: `Hội trường Ánh Dương ${p}` })
+    .run();
+  const person = db
+    .insert(people)
+    .values({ fullName: `Người Ánh Dương ${p}`, searchName: `nguoi anh duong ${p}`, unitId: a.id })
+    .returning()
+    .get();
+  const account = db
+    .insert(users)
+    .values({ username: `e2e.gop.${p}`, passwordHash: "x", fullName: "Cán bộ Ánh Dương", role: "viewer", unitId: a.id })
+    .returning()
+    .get();
 
   await page.goto(`/admin/units/${a.id}#merge`);
   await page.getByLabel("Sáp nhập vào", { exact: true }).selectOption(String(b.id));
   await page.getByRole("button", { name: "Xem trước" }).click();
-  await expect(page.getByTestId("merge-message")).toContainText(`Sẽ chuyển sang “Xã Bình Minh ${p}”: 1 hội nghị, 1 điểm cầu, 1 người, 1 tài khoản, 0 lịch đăng ký, 1 cơ quan, 0 đơn vị trực thuộc.`);
+  await expect(page.getByTestId("merge-message")).toContainText(
+    `Sẽ chuyển sang “Xã Bình Minh ${p}”: 1 hội nghị, 1 điểm cầu, 1 người, 1 tài khoản, 0 lịch đăng ký, 1 cơ quan, 0 đơn vị trực thuộc.`,
+  );
   await page.getByRole("button", { name: "Xác nhận sáp nhập" }).click();
   await expect(page.getByTestId("merge-message")).toHaveText(`Đã sáp nhập vào “Xã Bình Minh ${p}”: 1 hội nghị, 1 người, 1 tài khoản đã được chuyển.`);
 

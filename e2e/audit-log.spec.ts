@@ -13,14 +13,30 @@ const stamp = `${process.pid}${Date.now() % 100000}`;
 test("the audit log shows actions in words and objects by name, never ids or JSON", async ({ page }) => {
   const db = e2eDb();
   const unitId = unitIdOf("532");
-  const body = db.select().from(bodies).where(and(eq(bodies.unitId, unitId), eq(bodies.kind, "propaganda"))).get()!;
+  const body = db
+    .select()
+    .from(bodies)
+    .where(and(eq(bodies.unitId, unitId), eq(bodies.kind, "propaganda")))
+    .get()!;
   const campaign = db.select().from(campaigns).get()!;
   const day = new Date(Date.now() + 40 * 86_400_000);
   const title = `Hội nghị nhật ký ${stamp}`;
-  const conference = db.insert(conferences).values({ campaignId: campaign.id, unitId, bodyId: body.id, title, startsAt: day, endsAt: new Date(day.getTime() + 3_600_000), status: "scheduled" }).returning().get();
-  const site = db.insert(sites).values({ conferenceId: conference.id, unitId, isMain: true, venue: `Hội trường ${stamp}` }).returning().get();
+  const conference = db
+    .insert(conferences)
+    .values({ campaignId: campaign.id, unitId, bodyId: body.id, title, startsAt: day, endsAt: new Date(day.getTime() + 3_600_000), status: "scheduled" })
+    .returning()
+    .get();
+  const site = db
+    .insert(sites)
+    .values({ conferenceId: conference.id, unitId, isMain: true, venue: `Hội trường ${stamp}` })
+    .returning()
+    .get();
   const name = `Nguyễn Văn Nhật Ký ${stamp}`;
-  const person = db.insert(people).values({ fullName: name, searchName: foldForSearch(name), unitId, position: "Chuyên viên" }).returning().get();
+  const person = db
+    .insert(people)
+    .values({ fullName: name, searchName: foldForSearch(name), unitId, position: "Chuyên viên" })
+    .returning()
+    .get();
   db.insert(invitations).values({ conferenceId: conference.id, personId: person.id, bodyId: body.id, siteId: site.id, status: "draft" }).run();
 
   await signIn(page, "admin");

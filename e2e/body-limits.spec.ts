@@ -77,7 +77,9 @@ function serverRssBytes(): number {
 }
 
 test.describe("body limits", () => {
-  test("a chunked 200 MB body gets 413 with a message long before it is all sent, on every route that reads a body, and the server does not grow by it", async ({ page }) => {
+  test("a chunked 200 MB body gets 413 with a message long before it is all sent, on every route that reads a body, and the server does not grow by it", async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     await signIn(page, "admin");
     const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");

@@ -19,8 +19,16 @@ async function closedSites() {
   const db = e2eDb();
   const code = `cua${process.pid}${Date.now() % 100000}`;
   const province = db.select().from(units).where(eq(units.code, "51")).get()!;
-  const unit = db.insert(units).values({ code, name: `Đơn vị thử cửa ${code}`, kind: testUnitKind(), placeName: "Thử", parentId: province.id, sortOrder: 997 }).returning().get();
-  const body = db.insert(bodies).values({ unitId: unit.id, kind: "propaganda", name: `Ban Tuyên giáo thử ${code}`, symbol: "BTGT" }).returning().get();
+  const unit = db
+    .insert(units)
+    .values({ code, name: `Đơn vị thử cửa ${code}`, kind: testUnitKind(), placeName: "Thử", parentId: province.id, sortOrder: 997 })
+    .returning()
+    .get();
+  const body = db
+    .insert(bodies)
+    .values({ unitId: unit.id, kind: "propaganda", name: `Ban Tuyên giáo thử ${code}`, symbol: "BTGT" })
+    .returning()
+    .get();
   const campaign = db.select().from(campaigns).orderBy(asc(campaigns.id)).get()!;
   const account = await createAccount("scanner", "51");
   const userId = db.select().from(users).where(eq(users.username, account.username)).get()!.id;
@@ -28,10 +36,23 @@ async function closedSites() {
   const make = (venue: string, startsAt: number, hours: number, status: "scheduled" | "cancelled") => {
     const conference = db
       .insert(conferences)
-      .values({ campaignId: campaign.id, unitId: unit.id, bodyId: body.id, title: `Hội nghị thử cửa ${venue}`, startsAt: new Date(startsAt), endsAt: new Date(startsAt + hours * HOUR), status, cancelReason: status === "cancelled" ? "Hoãn do mưa bão" : null })
+      .values({
+        campaignId: campaign.id,
+        unitId: unit.id,
+        bodyId: body.id,
+        title: `Hội nghị thử cửa ${venue}`,
+        startsAt: new Date(startsAt),
+        endsAt: new Date(startsAt + hours * HOUR),
+        status,
+        cancelReason: status === "cancelled" ? "Hoãn do mưa bão" : null,
+      })
       .returning()
       .get();
-    const site = db.insert(sites).values({ conferenceId: conference.id, unitId: unit.id, isMain: true, venue: `${venue} ${code}` }).returning().get();
+    const site = db
+      .insert(sites)
+      .values({ conferenceId: conference.id, unitId: unit.id, isMain: true, venue: `${venue} ${code}` })
+      .returning()
+      .get();
     db.insert(siteStaff).values({ siteId: site.id, userId }).run();
     return { conference, site };
   };
@@ -58,14 +79,18 @@ test.describe("the door explains itself", () => {
     await expect(row(next.site.id).getByTestId("door-hours")).toContainText(`${formatTime(nextWindow.opensAt)}`);
     const overWindow = checkInWindow(over.conference);
     await expect(row(over.site.id)).toHaveAttribute("data-phase", "over");
-    await expect(row(over.site.id).getByTestId("door-why")).toHaveText(`Đã đóng lúc ${formatTime(overWindow.closesAt)} ngày ${formatDate(overWindow.closesAt)} (60 phút sau giờ bế mạc).`);
+    await expect(row(over.site.id).getByTestId("door-why")).toHaveText(
+      `Đã đóng lúc ${formatTime(overWindow.closesAt)} ngày ${formatDate(overWindow.closesAt)} (60 phút sau giờ bế mạc).`,
+    );
     await expect(row(cancelled.site.id).getByTestId("door-why")).toHaveText("Hội nghị đã bị hủy, không điểm danh. Lý do: Hoãn do mưa bão");
     await expect(page.getByText("Bạn chưa được phân công")).toHaveCount(0);
 
     // /scan: no door open now, and which one opens next.
     await page.goto("/scan");
     await expect(page.getByTestId("scan-none-open")).toContainText("Lúc này chưa có điểm cầu nào mở điểm danh cho bạn.");
-    await expect(page.getByTestId("scan-none-open")).toContainText(`Ca trực tiếp theo: ${next.site.venue}, mở điểm danh lúc ${formatTime(nextWindow.opensAt)} ngày ${formatDate(nextWindow.opensAt)}.`);
+    await expect(page.getByTestId("scan-none-open")).toContainText(
+      `Ca trực tiếp theo: ${next.site.venue}, mở điểm danh lúc ${formatTime(nextWindow.opensAt)} ngày ${formatDate(nextWindow.opensAt)}.`,
+    );
 
     // Each closed site's own page says why, instead of a bare "Ngoài giờ điểm danh".
     for (const [site, title, why] of [
@@ -87,7 +112,19 @@ test.describe("the door explains itself", () => {
       .returning()
       .get();
     const at = new Date(over.conference.startsAt.getTime() - 20 * 60_000);
-    e2eDb().insert(checkIns).values({ invitationId: arrival.id, conferenceId: over.conference.id, siteId: over.site.id, scannedAt: at, receivedAt: at, scannerUserId: userId, method: "hardware", nonce: `door-over-${Date.now()}` }).run();
+    e2eDb()
+      .insert(checkIns)
+      .values({
+        invitationId: arrival.id,
+        conferenceId: over.conference.id,
+        siteId: over.site.id,
+        scannedAt: at,
+        receivedAt: at,
+        scannerUserId: userId,
+        method: "hardware",
+        nonce: `door-over-${Date.now()}`,
+      })
+      .run();
     await page.goto(`/conferences/${over.conference.id}/live?site=${over.site.id}`);
     await expect(page.getByTestId("live-present")).toHaveText("Có mặt 1/1");
     await expect(page.getByTestId("live-chart-caption")).toContainText("Hội nghị đã kết thúc.");
@@ -139,7 +176,11 @@ test.describe("the door explains itself", () => {
     // A letter of a Ba Tơ conference: its date, unit and site, and what to do.
     const otherId = conferenceIdOf("535", "propaganda");
     const other = e2eDb().select().from(conferences).where(eq(conferences.id, otherId)).get()!;
-    const letter = e2eDb().select().from(invitations).where(and(eq(invitations.conferenceId, otherId), eq(invitations.status, "issued"))).get()!;
+    const letter = e2eDb()
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.conferenceId, otherId), eq(invitations.status, "issued")))
+      .get()!;
     const venue = e2eDb().select().from(sites).where(eq(sites.id, letter.siteId)).get()!.venue;
     await input.fill(letter.token!);
     await input.press("Enter");
@@ -172,7 +213,13 @@ test.describe("the door explains itself", () => {
 test.describe("the camera is a phone's main tool", () => {
   test("on a touch screen the camera comes before the hardware scanner's field; on a desktop after it", async ({ browser }) => {
     const { site } = practiceConference();
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      locale: "vi-VN",
+      timezoneId: "Asia/Ho_Chi_Minh",
+    });
     const page = await phone.newPage();
     await signIn(page, "diemdanh");
     await page.goto(`/scan/${site.id}`);

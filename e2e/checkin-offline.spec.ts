@@ -23,7 +23,10 @@ async function openScannerReady(page: Page, siteId: number) {
           const pages = await caches.open("qt-door-pages-v1");
           if (!(await pages.match(location.origin + location.pathname))) return "page not kept yet";
           const assets = await caches.open("qt-door-assets-v1");
-          const loaded = performance.getEntriesByType("resource").map((e) => e.name).filter((n) => n.includes("/_next/static/"));
+          const loaded = performance
+            .getEntriesByType("resource")
+            .map((e) => e.name)
+            .filter((n) => n.includes("/_next/static/"));
           for (const name of loaded) if (!(await assets.match(name))) return `not kept yet: ${name}`;
           return loaded.length > 0 ? "kept" : "no assets";
         }),
@@ -49,7 +52,10 @@ async function goOffline(context: BrowserContext, page: Page) {
 const deviceOf = (page: Page) => page.getByTestId("device-id").getAttribute("data-device");
 
 test.describe("the door offline", () => {
-  test("reload offline still works; 3 scans (one twice) queue with a local duplicate; back online the queue drains into exactly 2 check-ins and the duplicate row", async ({ page, context }) => {
+  test("reload offline still works; 3 scans (one twice) queue with a local duplicate; back online the queue drains into exactly 2 check-ins and the duplicate row", async ({
+    page,
+    context,
+  }) => {
     const { site, invitations: list } = practiceConference();
     const [a, b] = [list[20], list[21]];
     await signIn(page, "diemdanh");
@@ -69,7 +75,13 @@ test.describe("the door offline", () => {
     await expect(page.getByTestId("queue-count")).toHaveAttribute("data-count", "3");
     await expect(page.getByTestId("queue-count")).toHaveText("Chờ đồng bộ: 3");
     const db = e2eDb();
-    expect(db.select().from(checkIns).where(inArray(checkIns.invitationId, [a.id, b.id])).all()).toHaveLength(0);
+    expect(
+      db
+        .select()
+        .from(checkIns)
+        .where(inArray(checkIns.invitationId, [a.id, b.id]))
+        .all(),
+    ).toHaveLength(0);
 
     // Manual search works offline too, from the roster on the device.
     await expect(page.getByLabel("Tên hoặc số điện thoại cần tìm")).toBeEnabled();
@@ -77,7 +89,12 @@ test.describe("the door offline", () => {
     await context.setOffline(false);
     await expect(page.getByTestId("door-status")).toHaveAttribute("data-connection", "online", { timeout: 15_000 });
     await expect(page.getByTestId("queue-count")).toHaveAttribute("data-count", "0", { timeout: 15_000 });
-    const rows = db.select().from(checkIns).where(inArray(checkIns.invitationId, [a.id, b.id])).orderBy(asc(checkIns.invitationId)).all();
+    const rows = db
+      .select()
+      .from(checkIns)
+      .where(inArray(checkIns.invitationId, [a.id, b.id]))
+      .orderBy(asc(checkIns.invitationId))
+      .all();
     expect(rows.map((r) => [r.invitationId, r.wasOffline])).toEqual([
       [a.id, true],
       [b.id, true],
@@ -88,7 +105,9 @@ test.describe("the door offline", () => {
     expect(log[1].firstScannedAt?.getTime()).toBe(rows[0].scannedAt.getTime());
   });
 
-  test("two devices offline scan the same letter: after both sync, one check-in with the earliest device time; the other is a duplicate with its device, and its door sees it", async ({ browser }) => {
+  test("two devices offline scan the same letter: after both sync, one check-in with the earliest device time; the other is a duplicate with its device, and its door sees it", async ({
+    browser,
+  }) => {
     const { site, invitations: list } = practiceConference();
     const [shared, first, second] = [list[22], list[23], list[24]];
     const devices = [];
@@ -121,7 +140,11 @@ test.describe("the door offline", () => {
     await early.context.setOffline(false);
     await expect(early.page.getByTestId("queue-count")).toHaveAttribute("data-count", "0", { timeout: 15_000 });
 
-    const checks = db.select().from(checkIns).where(inArray(checkIns.invitationId, [shared.id, first.id, second.id])).all();
+    const checks = db
+      .select()
+      .from(checkIns)
+      .where(inArray(checkIns.invitationId, [shared.id, first.id, second.id]))
+      .all();
     expect(checks).toHaveLength(3);
     const sharedCheckIn = checks.find((c) => c.invitationId === shared.id)!;
     expect(sharedCheckIn.deviceId).toBe(early.id);
@@ -144,7 +167,9 @@ test.describe("the door offline", () => {
   test("a guest found by name and a walk-in, both offline, sync too", async ({ page, context }) => {
     const { site, invitations: list } = practiceConference();
     const guest = list[25];
-    const person = e2eDb().query.people.findFirst({ where: (p, { eq: e }) => e(p.id, guest.personId) }).sync()!;
+    const person = e2eDb()
+      .query.people.findFirst({ where: (p, { eq: e }) => e(p.id, guest.personId) })
+      .sync()!;
     await signIn(page, "diemdanh");
     await openScannerReady(page, site.id);
     await goOffline(context, page);
@@ -191,7 +216,10 @@ test.describe("the door offline", () => {
     await expect.poll(() => db.select().from(scanLog).where(eq(scanLog.invitationId, guest.id)).all().length, { timeout: 8000 }).toBe(1);
   });
 
-  test("an item the server fails on stays on the door with its reason and a retry button; the others sync, and the retry records it", async ({ page, context }) => {
+  test("an item the server fails on stays on the door with its reason and a retry button; the others sync, and the retry records it", async ({
+    page,
+    context,
+  }) => {
     const { site, invitations: list } = practiceConference();
     const [good, failing] = [list[28], list[29]];
     await signIn(page, "diemdanh");
@@ -205,7 +233,9 @@ test.describe("the door offline", () => {
     // The database refuses the one check-in (a real SQLite failure, not a parse error).
     const db = e2eDb();
     const checkInsOf = (id: number) => db.select().from(checkIns).where(eq(checkIns.invitationId, id)).all();
-    db.$client.exec(`CREATE TRIGGER e2e_fail_one_check_in BEFORE INSERT ON check_ins WHEN NEW.invitation_id = ${failing.id} BEGIN SELECT RAISE(ABORT, 'injected failure'); END`);
+    db.$client.exec(
+      `CREATE TRIGGER e2e_fail_one_check_in BEFORE INSERT ON check_ins WHEN NEW.invitation_id = ${failing.id} BEGIN SELECT RAISE(ABORT, 'injected failure'); END`,
+    );
     const conflicts = page.getByTestId("sync-conflicts");
     try {
       await context.setOffline(false);
@@ -228,7 +258,11 @@ test.describe("the door offline", () => {
 
   test("the roster and the batch API: own site only, no tokens in the roster, clear 4xx for bad input", async ({ page, request }) => {
     const { site, invitations: list } = practiceConference();
-    const other = e2eDb().select().from(sites).where(eq(sites.unitId, unitIdOf("536"))).get()!;
+    const other = e2eDb()
+      .select()
+      .from(sites)
+      .where(eq(sites.unitId, unitIdOf("536")))
+      .get()!;
     expect((await request.get(`/api/sites/${site.id}/roster`)).status()).toBe(401);
     expect((await request.post("/api/checkin/batch", { data: { siteId: site.id, items: [] } })).status()).toBe(401);
     await signIn(page, "diemdanh");
@@ -244,7 +278,11 @@ test.describe("the door offline", () => {
     expect((await page.request.get("/api/sites/abc/roster")).status()).toBe(404);
     const item = { type: "scan", token: list[27].token, deviceId: "may-e2e", nonce: `n${Date.now()}abcdef`, scannedAt: Date.now(), method: "camera" };
     expect((await page.request.post("/api/checkin/batch", { data: { siteId: other.id, items: [item] } })).status()).toBe(403);
-    for (const bad of [{ siteId: site.id, items: [] }, { siteId: site.id, items: Array(201).fill(item) }, { siteId: "x", items: [item] }]) {
+    for (const bad of [
+      { siteId: site.id, items: [] },
+      { siteId: site.id, items: Array(201).fill(item) },
+      { siteId: "x", items: [item] },
+    ]) {
       const response = await page.request.post("/api/checkin/batch", { data: bad });
       expect(response.status()).toBe(400);
       expect((await response.json()).message).toBeTruthy();

@@ -58,9 +58,16 @@ test.describe("the door", () => {
     expect(e2eDb().select().from(checkIns).where(eq(checkIns.invitationId, list[3].id)).get()?.method).toBe("manual");
   });
 
-  test("the API refuses a site the scanner is not assigned to (403), without a session (401), and bad bodies (400, 413 when too large)", async ({ page, request }) => {
+  test("the API refuses a site the scanner is not assigned to (403), without a session (401), and bad bodies (400, 413 when too large)", async ({
+    page,
+    request,
+  }) => {
     const { site, invitations: list } = practiceConference();
-    const other = e2eDb().select().from(sites).where(eq(sites.unitId, unitIdOf("536"))).get()!;
+    const other = e2eDb()
+      .select()
+      .from(sites)
+      .where(eq(sites.unitId, unitIdOf("536")))
+      .get()!;
     expect((await request.post("/api/checkin", { data: body(site.id, list[5].token!) })).status()).toBe(401);
     await signIn(page, "diemdanh");
     expect((await page.request.post("/api/checkin", { data: body(other.id, list[5].token!) })).status()).toBe(403);
@@ -104,10 +111,22 @@ test.describe("the door", () => {
     const practice = practiceConference().conference;
     const conference = db
       .insert(conferences)
-      .values({ campaignId: practice.campaignId, unitId: unitIdOf("532"), bodyId: bodyIdOf("532", "propaganda"), title: "Hội nghị thử tải điểm danh", startsAt: new Date(Date.now() - 600_000), endsAt: new Date(Date.now() + 3600_000), status: "in_progress" })
+      .values({
+        campaignId: practice.campaignId,
+        unitId: unitIdOf("532"),
+        bodyId: bodyIdOf("532", "propaganda"),
+        title: "Hội nghị thử tải điểm danh",
+        startsAt: new Date(Date.now() - 600_000),
+        endsAt: new Date(Date.now() + 3600_000),
+        status: "in_progress",
+      })
       .returning()
       .get();
-    const site = db.insert(sites).values({ conferenceId: conference.id, unitId: conference.unitId, isMain: true, venue: "Hội trường thử tải" }).returning().get();
+    const site = db
+      .insert(sites)
+      .values({ conferenceId: conference.id, unitId: conference.unitId, isMain: true, venue: "Hội trường thử tải" })
+      .returning()
+      .get();
     const keys = ensureCampaignKeys(db, conference.campaignId);
     const personRows = db
       .insert(people)
@@ -116,7 +135,11 @@ test.describe("the door", () => {
       .all();
     const tokens: string[] = [];
     for (const p of personRows) {
-      const inv = db.insert(invitations).values({ conferenceId: conference.id, personId: p.id, bodyId: conference.bodyId, siteId: site.id, status: "issued" }).returning().get();
+      const inv = db
+        .insert(invitations)
+        .values({ conferenceId: conference.id, personId: p.id, bodyId: conference.bodyId, siteId: site.id, status: "issued" })
+        .returning()
+        .get();
       const token = signToken({ invitationId: inv.id, conferenceId: conference.id, tokenVersion: 1 }, keys.privateKey);
       db.update(invitations).set({ token }).where(eq(invitations.id, inv.id)).run();
       tokens.push(token);
@@ -142,7 +165,12 @@ test.describe("the door", () => {
     );
     expect(statuses.filter((s) => s !== 200)).toEqual([]);
     expect(db.select({ n: count() }).from(checkIns).where(eq(checkIns.conferenceId, conference.id)).get()!.n).toBe(1000);
-    const logged = db.select({ verdict: scanLog.verdict, n: count() }).from(scanLog).where(eq(scanLog.conferenceId, conference.id)).groupBy(scanLog.verdict).all();
+    const logged = db
+      .select({ verdict: scanLog.verdict, n: count() })
+      .from(scanLog)
+      .where(eq(scanLog.conferenceId, conference.id))
+      .groupBy(scanLog.verdict)
+      .all();
     expect(Object.fromEntries(logged.map((l) => [l.verdict, l.n]))).toEqual({ ok: 1000, duplicate: 200 });
 
     // The same nonce twice: one row, the same answer.
@@ -154,7 +182,9 @@ test.describe("the door", () => {
     expect(db.select({ n: count() }).from(scanLog).where(eq(scanLog.nonce, "same-nonce-twice-0001")).get()!.n).toBe(1);
 
     // One device flooding is told to slow down.
-    const flood = await Promise.all(Array.from({ length: 60 }, () => context.post("/api/checkin", { data: { ...body(site.id, tokens[1]), deviceId: "may-flood" } })));
+    const flood = await Promise.all(
+      Array.from({ length: 60 }, () => context.post("/api/checkin", { data: { ...body(site.id, tokens[1]), deviceId: "may-flood" } })),
+    );
     expect(flood.map((r) => r.status())).toContain(429);
     await context.dispose();
     await login.dispose();
@@ -185,10 +215,13 @@ test.describe("the door", () => {
         .where(and(eq(checkIns.conferenceId, conference.id), eq(invitations.kind, "invited"), eq(invitations.status, "issued")))
         .all().length;
     await expect
-      .poll(async () => {
-        const n = await shown();
-        return n >= before + 1 && n === stored();
-      }, { timeout: 2500, intervals: [100] })
+      .poll(
+        async () => {
+          const n = await shown();
+          return n >= before + 1 && n === stored();
+        },
+        { timeout: 2500, intervals: [100] },
+      )
       .toBe(true);
 
     await page.getByRole("button", { name: "Người đi thay…" }).click();
@@ -210,8 +243,22 @@ test.describe("the door", () => {
     await step.getByRole("button", { name: "Xác nhận hủy lượt điểm danh" }).click();
     await expect(page.getByTestId("door-note")).toHaveText("Đã hủy lượt điểm danh; nhật ký vẫn giữ lại.");
     expect(e2eDb().select().from(checkIns).where(eq(checkIns.invitationId, list[7].id)).all()).toHaveLength(0);
-    expect(e2eDb().select().from(scanLog).where(eq(scanLog.invitationId, list[7].id)).all().map((r) => r.verdict)).toContain("ok");
-    expect(e2eDb().select().from(auditLog).where(eq(auditLog.action, "undo_check_in")).all().some((a) => JSON.stringify(a.after).includes("Quét nhầm thẻ"))).toBe(true);
+    expect(
+      e2eDb()
+        .select()
+        .from(scanLog)
+        .where(eq(scanLog.invitationId, list[7].id))
+        .all()
+        .map((r) => r.verdict),
+    ).toContain("ok");
+    expect(
+      e2eDb()
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.action, "undo_check_in"))
+        .all()
+        .some((a) => JSON.stringify(a.after).includes("Quét nhầm thẻ")),
+    ).toBe(true);
 
     await page.getByLabel("Họ và tên", { exact: true }).fill("Võ Thị Khách");
     await page.getByLabel("Đơn vị công tác").fill("Báo Quảng Ngãi");

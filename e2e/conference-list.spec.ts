@@ -18,14 +18,30 @@ function firstDayOf(cell: string): string {
 function addConference(campaignId: number, requirementId: number, title: string, daysAhead: number) {
   const db = e2eDb();
   const unitId = unitIdOf("529");
-  const body = db.select().from(bodies).where(and(eq(bodies.unitId, unitId), eq(bodies.kind, "propaganda"))).get()!;
+  const body = db
+    .select()
+    .from(bodies)
+    .where(and(eq(bodies.unitId, unitId), eq(bodies.kind, "propaganda")))
+    .get()!;
   const start = new Date(Date.now() + daysAhead * 86_400_000);
   const conference = db
     .insert(conferences)
-    .values({ campaignId, unitId, bodyId: body.id, requirementId, title, startsAt: start, endsAt: new Date(start.getTime() + 3 * 3_600_000), status: "scheduled", graceMinutes: 15 })
+    .values({
+      campaignId,
+      unitId,
+      bodyId: body.id,
+      requirementId,
+      title,
+      startsAt: start,
+      endsAt: new Date(start.getTime() + 3 * 3_600_000),
+      status: "scheduled",
+      graceMinutes: 15,
+    })
     .returning()
     .get();
-  db.insert(sites).values({ conferenceId: conference.id, unitId, isMain: true, venue: `Phòng họp ${title}` }).run();
+  db.insert(sites)
+    .values({ conferenceId: conference.id, unitId, isMain: true, venue: `Phòng họp ${title}` })
+    .run();
   return conference;
 }
 

@@ -17,13 +17,18 @@ export async function startEmptyInstall() {
   fs.rmSync(EMPTY_DATA_DIR, { recursive: true, force: true });
   fs.mkdirSync(EMPTY_DATA_DIR, { recursive: true });
   const file = path.join(EMPTY_DATA_DIR, "app.db");
-  const app = await startApp(file, EMPTY_PORT, {
-    DEMO: "0",
-    ADMIN_USERNAME: EMPTY_ADMIN.username,
-    ADMIN_PASSWORD: EMPTY_ADMIN.password,
-    ROOT_UNIT_NAME: "Tỉnh Thử Nghiệm",
-    ROOT_UNIT_CODE: "99",
-    NEXTAUTH_URL: `http://localhost:${EMPTY_PORT}`,
-  }, ["--no-build"]);
+  const app = await startApp(
+    file,
+    EMPTY_PORT,
+    {
+      DEMO: "0",
+      ADMIN_USERNAME: EMPTY_ADMIN.username,
+      ADMIN_PASSWORD: EMPTY_ADMIN.password,
+      ROOT_UNIT_NAME: "Tỉnh Thử Nghiệm",
+      ROOT_UNIT_CODE: "99",
+      NEXTAUTH_URL: `http://localhost:${EMPTY_PORT}`,
+    },
+    ["--no-build"],
+  );
   return { ...app, base: `http://localhost:${EMPTY_PORT}`, file };
 }

@@ -18,21 +18,55 @@ function heldConference() {
   const db = e2eDb();
   const code = `bth${process.pid}${Date.now() % 100000}`;
   const province = db.select().from(units).where(eq(units.code, "51")).get()!;
-  const unit = db.insert(units).values({ code, name: `Huyện Bài Thu Hoạch ${code}`, kind: testUnitKind(), placeName: "Thử", parentId: province.id, sortOrder: 997 }).returning().get();
-  const body = db.insert(bodies).values({ unitId: unit.id, kind: "propaganda", name: `Ban Tuyên giáo Huyện ủy Thử ${code}`, symbol: "BTGHU" }).returning().get();
-  db.insert(bodies).values({ unitId: unit.id, kind: "standing_committee", name: `Ban Thường vụ Huyện ủy Thử ${code}`, symbol: "HU" }).run();
+  const unit = db
+    .insert(units)
+    .values({ code, name: `Huyện Bài Thu Hoạch ${code}`, kind: testUnitKind(), placeName: "Thử", parentId: province.id, sortOrder: 997 })
+    .returning()
+    .get();
+  const body = db
+    .insert(bodies)
+    .values({ unitId: unit.id, kind: "propaganda", name: `Ban Tuyên giáo Huyện ủy Thử ${code}`, symbol: "BTGHU" })
+    .returning()
+    .get();
+  db.insert(bodies)
+    .values({ unitId: unit.id, kind: "standing_committee", name: `Ban Thường vụ Huyện ủy Thử ${code}`, symbol: "HU" })
+    .run();
   const campaign = db.select().from(campaigns).get()!;
   const startsAt = new Date(Date.now() - 2 * 86_400_000);
   const conference = db
     .insert(conferences)
-    .values({ campaignId: campaign.id, unitId: unit.id, bodyId: body.id, title: `Hội nghị bài thu hoạch ${code}`, startsAt, endsAt: new Date(startsAt.getTime() + 4 * 3_600_000), status: "scheduled", graceMinutes: 15 })
+    .values({
+      campaignId: campaign.id,
+      unitId: unit.id,
+      bodyId: body.id,
+      title: `Hội nghị bài thu hoạch ${code}`,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 4 * 3_600_000),
+      status: "scheduled",
+      graceMinutes: 15,
+    })
     .returning()
     .get();
-  const site = db.insert(sites).values({ conferenceId: conference.id, unitId: unit.id, isMain: true, venue: `Hội trường ${code}` }).returning().get();
+  const site = db
+    .insert(sites)
+    .values({ conferenceId: conference.id, unitId: unit.id, isMain: true, venue: `Hội trường ${code}` })
+    .returning()
+    .get();
   const rows = NAMES.map((fullName, i) => {
-    const person = db.insert(people).values({ fullName, searchName: fullName.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase(), unitId: unit.id }).returning().get();
-    const invitation = db.insert(invitations).values({ conferenceId: conference.id, personId: person.id, bodyId: body.id, siteId: site.id, status: "issued", letterNumber: "7-GM/BTGHU" }).returning().get();
-    if (i < 4) db.insert(checkIns).values({ invitationId: invitation.id, conferenceId: conference.id, siteId: site.id, scannedAt: startsAt, receivedAt: startsAt, method: "camera" }).run();
+    const person = db
+      .insert(people)
+      .values({ fullName, searchName: fullName.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase(), unitId: unit.id })
+      .returning()
+      .get();
+    const invitation = db
+      .insert(invitations)
+      .values({ conferenceId: conference.id, personId: person.id, bodyId: body.id, siteId: site.id, status: "issued", letterNumber: "7-GM/BTGHU" })
+      .returning()
+      .get();
+    if (i < 4)
+      db.insert(checkIns)
+        .values({ invitationId: invitation.id, conferenceId: conference.id, siteId: site.id, scannedAt: startsAt, receivedAt: startsAt, method: "camera" })
+        .run();
     return { ...invitation, fullName };
   });
   return { unit, conference, rows, campaign };
@@ -88,7 +122,9 @@ test.describe("reflection essays", () => {
       await expect(page.getByTestId("essay-preview")).toBeVisible();
     };
     await importList();
-    await expect(page.getByTestId("essay-preview-summary")).toHaveText("5 dòng: 2 người sẽ được ghi, 1 người đã ghi từ trước (giữ nguyên), 2 dòng không ghi được.");
+    await expect(page.getByTestId("essay-preview-summary")).toHaveText(
+      "5 dòng: 2 người sẽ được ghi, 1 người đã ghi từ trước (giữ nguyên), 2 dòng không ghi được.",
+    );
     const preview = page.getByTestId("essay-preview-table");
     await expect(preview.locator("tr", { hasText: NAMES[4] })).toContainText("Không dự hội nghị");
     await expect(preview.locator("tr", { hasText: "Người Không Có" })).toContainText("Không tìm thấy");
@@ -100,7 +136,9 @@ test.describe("reflection essays", () => {
     // The same list again changes nothing.
     await page.reload();
     await importList();
-    await expect(page.getByTestId("essay-preview-summary")).toHaveText("5 dòng: 0 người sẽ được ghi, 3 người đã ghi từ trước (giữ nguyên), 2 dòng không ghi được.");
+    await expect(page.getByTestId("essay-preview-summary")).toHaveText(
+      "5 dòng: 0 người sẽ được ghi, 3 người đã ghi từ trước (giữ nguyên), 2 dòng không ghi được.",
+    );
     await expect(page.getByText("Không có dòng nào cần ghi: danh sách này không thay đổi gì.")).toBeVisible();
     await expect(page.getByRole("button", { name: /^Ghi \d+ bài thu hoạch$/ })).toHaveCount(0);
 
@@ -128,7 +166,9 @@ test.describe("reflection essays", () => {
 
     // The printed report: a column with its base beside it, and a sentence.
     await page.goto(`/reports/print?unit=${unit.code}&campaign=${campaign.id}`);
-    await expect(page.getByTestId("report-essays")).toHaveText("Sau hội nghị, 4 trong số 4 người có mặt đã nộp bài thu hoạch, đạt 100,0% (tính trên số người có mặt).");
+    await expect(page.getByTestId("report-essays")).toHaveText(
+      "Sau hội nghị, 4 trong số 4 người có mặt đã nộp bài thu hoạch, đạt 100,0% (tính trên số người có mặt).",
+    );
     const headers = await page.getByTestId("printed-report").locator("table.doc-table").first().locator("thead th").allTextContents();
     expect(headers.slice(-4)).toEqual(["Chưa biết", "Tỷ lệ tham dự", "Nộp bài thu hoạch", "Tỷ lệ nộp bài (trên số có mặt)"]);
     const total = (await page.getByTestId("report-total").locator("td.num").allTextContents()).map((c) => c.trim());

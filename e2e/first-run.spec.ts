@@ -72,7 +72,10 @@ async function firstSignIn(browser: Browser, username: string, oneTimePassword: 
   return { context, page };
 }
 
-test("a province starts without SQL: units, bodies, campaigns, accounts and people in the UI, then a conference is scheduled, scanned and reported", async ({ page, browser }) => {
+test("a province starts without SQL: units, bodies, campaigns, accounts and people in the UI, then a conference is scheduled, scanned and reported", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(240_000);
   page.on("dialog", (dialog) => void dialog.accept());
   const base = app.base;
@@ -81,7 +84,8 @@ test("a province starts without SQL: units, bodies, campaigns, accounts and peop
   await signInEmpty(page);
   const checklist = page.getByTestId("setup-checklist");
   await expect(checklist.locator('[data-step="root"]')).toHaveAttribute("data-done", "1");
-  for (const step of ["units", "bodies", "campaign", "users", "people"]) await expect(checklist.locator(`[data-step="${step}"]`)).toHaveAttribute("data-done", "0");
+  for (const step of ["units", "bodies", "campaign", "users", "people"])
+    await expect(checklist.locator(`[data-step="${step}"]`)).toHaveAttribute("data-done", "0");
 
   // 2. Units from the province's list: preview, commit; the same file again changes nothing.
   const unitsCsv = fs.readFileSync(path.join("e2e", "corpus", "units-first-run.csv"));
@@ -180,7 +184,8 @@ test("a province starts without SQL: units, bodies, campaigns, accounts and peop
   await page.getByRole("button", { name: "Tạo 3 tài khoản" }).click();
   const created = page.getByTestId("created-accounts");
   await expect(created).toBeVisible();
-  const oneTime = async (username: string) => (await created.locator(`tr[data-username="${username}"] [data-testid="one-time-password"]`).textContent())!.trim();
+  const oneTime = async (username: string) =>
+    (await created.locator(`tr[data-username="${username}"] [data-testid="one-time-password"]`).textContent())!.trim();
   const passwords = { organiser: await oneTime(accounts.organiser), door: await oneTime(accounts.door), viewer: await oneTime(accounts.viewer) };
   for (const p of Object.values(passwords)) expect(p).toMatch(/^[A-Z2-9]{10}$/);
 
@@ -241,7 +246,10 @@ test("a province starts without SQL: units, bodies, campaigns, accounts and peop
   await expect(op.getByText("Đã phát hành 3 giấy mời.")).toBeVisible();
   await expect(op.getByTestId("invitation-counts")).toHaveText("3 đã phát hành · 0 chưa phát hành · 0 đã thu hồi");
   // The token of one letter, from the organiser's export (what the QR carries).
-  const exported = (await (await op.request.get(`${base}/api/conferences/${conferenceId}/invitations.csv`)).text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+  const exported = (await (await op.request.get(`${base}/api/conferences/${conferenceId}/invitations.csv`)).text())
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\r\n");
   const tokenColumn = exported[0].split(",").indexOf("Mã QR");
   const guest = exported.slice(1).find((line) => line.startsWith("Trần Thị Hoa,"))!;
   const token = guest.split(",")[tokenColumn];
@@ -251,7 +259,10 @@ test("a province starts without SQL: units, bodies, campaigns, accounts and peop
   // 8. The door account: first sign-in, its site, one letter through the hardware scanner: green.
   const door = await firstSignIn(browser, accounts.door, passwords.door, "mat-khau-diem-danh-1");
   await door.page.goto(`${base}/scan`);
-  await door.page.getByTestId("scan-sites").getByRole("link", { name: new RegExp(venue) }).click();
+  await door.page
+    .getByTestId("scan-sites")
+    .getByRole("link", { name: new RegExp(venue) })
+    .click();
   await expect(door.page).toHaveURL(/\/scan\/\d+$/);
   const scanner = door.page.getByLabel("Mã từ máy quét");
   await scanner.fill(token);

@@ -59,7 +59,11 @@ export function conferenceIdOf(unitCode: string, bodyKind: string): number {
 }
 
 export function bodyIdOf(unitCode: string, kind: string): number {
-  return e2eDb().select().from(bodies).where(and(eq(bodies.unitId, unitIdOf(unitCode)), eq(bodies.kind, kind))).get()!.id;
+  return e2eDb()
+    .select()
+    .from(bodies)
+    .where(and(eq(bodies.unitId, unitIdOf(unitCode)), eq(bodies.kind, kind)))
+    .get()!.id;
 }
 
 let userSeq = 0;
@@ -111,7 +115,11 @@ export { expect };
 /** The practice conference (its door open from the moment of seeding), its main site and its invitations in id order. */
 export function practiceConference() {
   const db = e2eDb();
-  const conference = db.select().from(conferences).where(eq(conferences.id, practiceConferenceId(db)!)).get()!;
+  const conference = db
+    .select()
+    .from(conferences)
+    .where(eq(conferences.id, practiceConferenceId(db)!))
+    .get()!;
   const site = db.select().from(sites).where(eq(sites.conferenceId, conference.id)).get()!;
   const rows = db.select().from(invitations).where(eq(invitations.conferenceId, conference.id)).orderBy(asc(invitations.id)).all();
   return { conference, site, invitations: rows };

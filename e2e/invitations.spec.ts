@@ -79,7 +79,10 @@ test("an organiser builds a list by searching without diacritics, issues, prints
   await expect(row.getByTestId("revoke-note")).toContainText("Lý do thu hồi: Đồng chí đã chuyển công tác");
   await page.reload();
   await expect(page.locator(`tr[data-invitation="${issued[0].id}"]`).getByTestId("revoke-note")).toContainText("Lý do thu hồi: Đồng chí đã chuyển công tác");
-  expect(e2eDb().select().from(invitations).where(eq(invitations.id, issued[0].id)).get()).toMatchObject({ status: "revoked", revokeReason: "Đồng chí đã chuyển công tác" });
+  expect(e2eDb().select().from(invitations).where(eq(invitations.id, issued[0].id)).get()).toMatchObject({
+    status: "revoked",
+    revokeReason: "Đồng chí đã chuyển công tác",
+  });
   // …but the guest only sees that the letter was revoked, never the internal reason.
   await page.goto(`/i/${token}`);
   await expect(page.getByRole("heading", { name: "Giấy mời đã bị thu hồi" })).toBeVisible();
@@ -102,7 +105,10 @@ test("exports open in Excel with the tokens and links, and only for the issuing 
   const conferenceId = conferenceIdOf("535", "propaganda");
   await signIn(page, "tochuc.bato");
   const csv = await (await page.request.get(`/api/conferences/${conferenceId}/invitations.csv`)).text();
-  const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+  const lines = csv
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\r\n");
   expect(lines[0]).toBe("Họ và tên,Chức vụ,Nơi công tác,Đơn vị,Điểm cầu,Số giấy mời,Trạng thái,Người đi thay,Mã QR,Đường dẫn cá nhân");
   expect(lines.length).toBeGreaterThan(50);
   expect(lines[1]).toMatch(new RegExp(`,[A-Z2-7]{120},http://localhost:${E2E_PORT}/i/[A-Z2-7]{120}$`));

@@ -14,7 +14,11 @@ const lineIndex = (lines: string[], pattern: RegExp) => lines.findIndex((l) => p
 
 test("a printed letter has the superior and issuing bodies, the signer, no “(Đã ký)” on an original, and a QR that decodes on A4 and A5", async ({ page }) => {
   const conferenceId = conferenceIdOf("535", "propaganda");
-  const body = e2eDb().select().from(bodies).where(eq(bodies.id, bodyIdOf("535", "propaganda"))).get()!;
+  const body = e2eDb()
+    .select()
+    .from(bodies)
+    .where(eq(bodies.id, bodyIdOf("535", "propaganda")))
+    .get()!;
   const invitation = e2eDb()
     .select()
     .from(invitations)
@@ -33,7 +37,10 @@ test("a printed letter has the superior and issuing bodies, the signer, no “(�
     const issuer = lineIndex(lines, /^BAN TUYÊN GIÁO$/);
     const star = lineIndex(lines, /^\*$/);
     const number = lineIndex(lines, new RegExp(`^Số ${invitation.letterNumber!.replace("/", "\\/")}$`));
-    expect([superior, issuer, star, number].every((i) => i >= 0), lines.slice(0, 8).join(" | ")).toBe(true);
+    expect(
+      [superior, issuer, star, number].every((i) => i >= 0),
+      lines.slice(0, 8).join(" | "),
+    ).toBe(true);
     expect(superior < issuer && issuer < star && star < number).toBe(true);
     expect(lines[superior]).toContain("ĐẢNG CỘNG SẢN VIỆT NAM");
     expect(lines.some((l) => /BAN TUYÊN GIÁO HUYỆN ỦY BA$/.test(l))).toBe(false);
@@ -92,7 +99,13 @@ test("a conference's own signer replaces the body's default on its letters", asy
 test("a long run prints in batches of 200 and by site, and the batches printed on this computer are ticked", async ({ page }) => {
   const db = e2eDb();
   const letters = and(eq(invitations.status, "issued"), eq(invitations.kind, "invited"));
-  const largest = db.select({ id: invitations.conferenceId, n: count() }).from(invitations).where(letters).groupBy(invitations.conferenceId).orderBy(desc(count())).get()!;
+  const largest = db
+    .select({ id: invitations.conferenceId, n: count() })
+    .from(invitations)
+    .where(letters)
+    .groupBy(invitations.conferenceId)
+    .orderBy(desc(count()))
+    .get()!;
   expect(largest.n).toBeGreaterThan(400);
   const batches = Math.ceil(largest.n / 200);
   await signIn(page, "admin");
@@ -124,7 +137,9 @@ test("a long run prints in batches of 200 and by site, and the batches printed o
   await expect(page.locator(".letter")).toHaveCount(Math.min(site.n, 200));
 });
 
-test("the printed report: the committee's heading, recipients upward and never itself, a number to fill in, and the signature never alone on its page", async ({ page }) => {
+test("the printed report: the committee's heading, recipients upward and never itself, a number to fill in, and the signature never alone on its page", async ({
+  page,
+}) => {
   await signIn(page, "admin");
   await page.goto("/reports/print");
   const issuer = page.getByTestId("doc-issuer");
@@ -140,7 +155,10 @@ test("the printed report: the committee's heading, recipients upward and never i
   expect(pages.length).toBeGreaterThan(1);
   const signed = pages.findIndex((p) => p.lines.some((l) => l.includes("T/M BAN THƯỜNG VỤ")));
   expect(signed).toBeGreaterThan(0);
-  expect(pages[signed].lines.some((l) => l.includes("3. Kiến nghị, đề xuất")), "the last section prints with the signature").toBe(true);
+  expect(
+    pages[signed].lines.some((l) => l.includes("3. Kiến nghị, đề xuất")),
+    "the last section prints with the signature",
+  ).toBe(true);
 
   // A district reports to the province's Standing Committee and Propaganda Board.
   await page.goto("/reports/print?unit=535");

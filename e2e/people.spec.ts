@@ -22,7 +22,11 @@ test("import a CSV with Vietnamese names, a BOM and three bad rows; the people a
 
   await expect(page.getByTestId("preview-summary")).toHaveText("5 dòng: 2 dòng hợp lệ sẽ được nhập, 3 dòng lỗi sẽ bị bỏ qua.");
   const errors = page.getByTestId("preview-errors").locator("tbody tr");
-  await expect(errors).toHaveText([/^4\s*Thiếu họ và tên$/, /^5\s*Số điện thoại không hợp lệ: 12345$/, new RegExp(`^6\\s*Mã trùng với dòng trước: E2E-${stamp}-1 \\(2\\)$`)]);
+  await expect(errors).toHaveText([
+    /^4\s*Thiếu họ và tên$/,
+    /^5\s*Số điện thoại không hợp lệ: 12345$/,
+    new RegExp(`^6\\s*Mã trùng với dòng trước: E2E-${stamp}-1 \\(2\\)$`),
+  ]);
   await expect(page.getByLabel("Họ và tên", { exact: true })).toHaveValue("0");
 
   await page.getByRole("button", { name: "Nhập 2 người" }).click();
@@ -38,10 +42,16 @@ test("a malformed file gets a clear message and writes nothing", async ({ page }
   await signIn(page, "tochuc.bato");
   await page.goto("/people/import");
   // "Hà Nội" in Windows-1258 bytes: not UTF-8.
-  await page.getByLabel("Tệp danh sách").setInputFiles({ name: "cu.csv", mimeType: "text/csv", buffer: Buffer.from([0x48, 0xe0, 0x20, 0x4e, 0xf4, 0xd2, 0x69, 0x0a, 0x41, 0x0a]) });
+  await page
+    .getByLabel("Tệp danh sách")
+    .setInputFiles({ name: "cu.csv", mimeType: "text/csv", buffer: Buffer.from([0x48, 0xe0, 0x20, 0x4e, 0xf4, 0xd2, 0x69, 0x0a, 0x41, 0x0a]) });
   await page.getByRole("button", { name: "Tải lên và xem trước" }).click();
   await expect(page.getByTestId("import-message")).toContainText("Tệp không phải mã UTF-8");
-  await page.getByLabel("Tệp danh sách").setInputFiles({ name: "hong.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from("PK\u0003\u0004 cut") });
+  await page.getByLabel("Tệp danh sách").setInputFiles({
+    name: "hong.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: Buffer.from("PK\u0003\u0004 cut"),
+  });
   await page.getByRole("button", { name: "Tải lên và xem trước" }).click();
   await expect(page.getByTestId("import-message")).toHaveText("Không đọc được tệp Excel (tệp hỏng hoặc không phải XLSX).");
   await expect(page.getByTestId("import-preview")).toHaveCount(0);
@@ -59,7 +69,13 @@ test("a CSV that breaks or holds only a header is refused; no batch without a va
   await page.getByRole("button", { name: "Tải lên và xem trước" }).click();
   await expect(page.getByTestId("import-message")).toHaveText("Tệp chỉ có dòng tiêu đề, không có dòng dữ liệu nào để nhập.");
   await expect(page.getByTestId("import-preview")).toHaveCount(0);
-  expect(e2eDb().select({ n: count() }).from(people).where(eq(people.externalCode, `Q-${stamp}-1`)).get()!.n).toBe(0);
+  expect(
+    e2eDb()
+      .select({ n: count() })
+      .from(people)
+      .where(eq(people.externalCode, `Q-${stamp}-1`))
+      .get()!.n,
+  ).toBe(0);
 
   const unitId = String(unitIdOf("535"));
   const upload = async (name: string, text: string) => {
@@ -67,21 +83,34 @@ test("a CSV that breaks or holds only a header is refused; no batch without a va
     expect(response.status(), name).toBe(200);
     return (await response.json()) as { batchId: number; mapping: unknown; preview: { valid: number } };
   };
-  const commit = (batch: { batchId: number; mapping: unknown }) => page.request.post(`/api/people/import/${batch.batchId}/commit`, { data: { mapping: batch.mapping } });
+  const commit = (batch: { batchId: number; mapping: unknown }) =>
+    page.request.post(`/api/people/import/${batch.batchId}/commit`, { data: { mapping: batch.mapping } });
 
   const noneValid = await upload(`khong-hop-le-${stamp}.csv`, "Họ và tên,Số điện thoại\n,0905000000\nAn,123");
   expect(noneValid.preview.valid).toBe(0);
   const refused = await commit(noneValid);
   expect(refused.status()).toBe(400);
   expect((await refused.json()).message).toBe("Không có dòng hợp lệ nào để nhập. Hãy sửa các dòng lỗi hoặc chọn lại cột Họ và tên.");
-  expect(e2eDb().select({ n: count() }).from(auditLog).where(and(eq(auditLog.action, "import"), eq(auditLog.entityId, `khong-hop-le-${stamp}.csv`))).get()!.n).toBe(0);
+  expect(
+    e2eDb()
+      .select({ n: count() })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "import"), eq(auditLog.entityId, `khong-hop-le-${stamp}.csv`)))
+      .get()!.n,
+  ).toBe(0);
 
   const once = await upload("mot-lan.csv", `Họ và tên,Mã\nVõ Văn Một Lần,Q-${stamp}-9`);
   expect((await commit(once)).status()).toBe(200);
   const twice = await commit(once);
   expect(twice.status()).toBe(409);
   expect((await twice.json()).message).toContain("Tệp này đã được nhập rồi");
-  expect(e2eDb().select({ n: count() }).from(people).where(eq(people.externalCode, `Q-${stamp}-9`)).get()!.n).toBe(1);
+  expect(
+    e2eDb()
+      .select({ n: count() })
+      .from(people)
+      .where(eq(people.externalCode, `Q-${stamp}-9`))
+      .get()!.n,
+  ).toBe(1);
 });
 
 test("people are created, edited and merged; viewers cannot reach the directory", async ({ page }) => {
@@ -112,33 +141,61 @@ test("people are created, edited and merged; viewers cannot reach the directory"
   await page.context().clearCookies();
   await signIn(page, "baocao.bato");
   expect((await page.goto("/people"))?.status()).toBe(404);
-  expect((await page.request.post("/api/people/import", { multipart: { unitId: "1", file: { name: "a.csv", mimeType: "text/csv", buffer: Buffer.from("Họ và tên\nA") } } })).status()).toBe(403);
+  expect(
+    (
+      await page.request.post("/api/people/import", {
+        multipart: { unitId: "1", file: { name: "a.csv", mimeType: "text/csv", buffer: Buffer.from("Họ và tên\nA") } },
+      })
+    ).status(),
+  ).toBe(403);
 });
 
 test("a merge shows both records and what moves, asks to confirm, suggests only likely duplicates, and can be undone", async ({ page }) => {
   // Nghĩa Hành (532): a unit no read-only test counts; two conferences of its own.
   const db = e2eDb();
   const unitId = unitIdOf("532");
-  const body = db.select().from(bodies).where(and(eq(bodies.unitId, unitId), eq(bodies.kind, "propaganda"))).get()!;
+  const body = db
+    .select()
+    .from(bodies)
+    .where(and(eq(bodies.unitId, unitId), eq(bodies.kind, "propaganda")))
+    .get()!;
   const campaign = db.select().from(campaigns).get()!;
   const day = new Date(Date.now() + 30 * 86_400_000);
   const conference = (title: string) => {
-    const c = db.insert(conferences).values({ campaignId: campaign.id, unitId, bodyId: body.id, title, startsAt: day, endsAt: new Date(day.getTime() + 3_600_000), status: "scheduled" }).returning().get();
-    const site = db.insert(sites).values({ conferenceId: c.id, unitId, isMain: true, venue: `Hội trường ${title}` }).returning().get();
+    const c = db
+      .insert(conferences)
+      .values({ campaignId: campaign.id, unitId, bodyId: body.id, title, startsAt: day, endsAt: new Date(day.getTime() + 3_600_000), status: "scheduled" })
+      .returning()
+      .get();
+    const site = db
+      .insert(sites)
+      .values({ conferenceId: c.id, unitId, isMain: true, venue: `Hội trường ${title}` })
+      .returning()
+      .get();
     return { ...c, siteId: site.id };
   };
   const first = conference(`Hội nghị gộp thứ nhất ${stamp}`);
   const second = conference(`Hội nghị gộp thứ hai ${stamp}`);
   const name = `Phan Văn Gộp ${stamp}`;
   const person = (position: string, phone: string, workplace: string) =>
-    db.insert(people).values({ fullName: name, searchName: foldForSearch(name), unitId, position, phone, workplace }).returning().get();
+    db
+      .insert(people)
+      .values({ fullName: name, searchName: foldForSearch(name), unitId, position, phone, workplace })
+      .returning()
+      .get();
   const chairman = person("Chủ tịch Ủy ban MTTQ", "0905777111", "Ủy ban MTTQ huyện");
   const same = person("Chuyên viên", "0905777111", "Ủy ban MTTQ huyện");
   person("Giáo viên", "0905777999", "Trường THCS Hành Phước"); // a namesake with nothing else in common
   const invite = (personId: number, c: { id: number; siteId: number }) =>
-    db.insert(invitations).values({ conferenceId: c.id, personId, bodyId: body.id, siteId: c.siteId, status: "issued", token: `GOP${stamp}${personId}X${c.id}` }).returning().get();
+    db
+      .insert(invitations)
+      .values({ conferenceId: c.id, personId, bodyId: body.id, siteId: c.siteId, status: "issued", token: `GOP${stamp}${personId}X${c.id}` })
+      .returning()
+      .get();
   const moving = invite(chairman.id, first);
-  db.insert(checkIns).values({ invitationId: moving.id, conferenceId: first.id, siteId: first.siteId, scannedAt: new Date(), receivedAt: new Date(), method: "manual" }).run();
+  db.insert(checkIns)
+    .values({ invitationId: moving.id, conferenceId: first.id, siteId: first.siteId, scannedAt: new Date(), receivedAt: new Date(), method: "manual" })
+    .run();
   const clash = invite(chairman.id, second);
   invite(same.id, second);
 

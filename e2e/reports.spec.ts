@@ -19,22 +19,53 @@ function countedConference() {
   const db = e2eDb();
   const code = `e2e${process.pid}${Date.now() % 100000}`;
   const province = db.select().from(units).where(eq(units.code, "51")).get()!;
-  const unit = db.insert(units).values({ code, name: `Huyện Thử ${code}`, kind: testUnitKind(), placeName: "Thử", parentId: province.id, sortOrder: 999 }).returning().get();
-  const body = db.insert(bodies).values({ unitId: unit.id, kind: "propaganda", name: `Ban Tuyên giáo Huyện ủy Thử ${code}`, symbol: "BTGHU" }).returning().get();
-  db.insert(bodies).values({ unitId: unit.id, kind: "standing_committee", name: `Ban Thường vụ Huyện ủy Thử ${code}`, symbol: "HU" }).run();
+  const unit = db
+    .insert(units)
+    .values({ code, name: `Huyện Thử ${code}`, kind: testUnitKind(), placeName: "Thử", parentId: province.id, sortOrder: 999 })
+    .returning()
+    .get();
+  const body = db
+    .insert(bodies)
+    .values({ unitId: unit.id, kind: "propaganda", name: `Ban Tuyên giáo Huyện ủy Thử ${code}`, symbol: "BTGHU" })
+    .returning()
+    .get();
+  db.insert(bodies)
+    .values({ unitId: unit.id, kind: "standing_committee", name: `Ban Thường vụ Huyện ủy Thử ${code}`, symbol: "HU" })
+    .run();
   const campaign = getCurrentCampaign(db, null)!;
   const startsAt = new Date(Date.now() - 3_600_000);
   const conference = db
     .insert(conferences)
-    .values({ campaignId: campaign.id, unitId: unit.id, bodyId: body.id, title: `Hội nghị kiểm đếm ${code}`, startsAt, endsAt: new Date(Date.now() + 3 * 3_600_000), status: "in_progress", graceMinutes: 15 })
+    .values({
+      campaignId: campaign.id,
+      unitId: unit.id,
+      bodyId: body.id,
+      title: `Hội nghị kiểm đếm ${code}`,
+      startsAt,
+      endsAt: new Date(Date.now() + 3 * 3_600_000),
+      status: "in_progress",
+      graceMinutes: 15,
+    })
     .returning()
     .get();
-  const site = db.insert(sites).values({ conferenceId: conference.id, unitId: unit.id, isMain: true, venue: `Hội trường ${code}` }).returning().get();
+  const site = db
+    .insert(sites)
+    .values({ conferenceId: conference.id, unitId: unit.id, isMain: true, venue: `Hội trường ${code}` })
+    .returning()
+    .get();
   const keys = ensureCampaignKeys(db, campaign.id);
   const names = ["Nguyễn Văn Một", "Trần Thị Hai", "Lê Văn Ba", "Phạm Thị Bốn", "Hoàng Văn Năm"];
   const rows = names.map((fullName, i) => {
-    const person = db.insert(people).values({ fullName, searchName: fullName, unitId: unit.id, category: "can_bo_chu_chot", isPartyMember: i !== 4 }).returning().get();
-    const invitation = db.insert(invitations).values({ conferenceId: conference.id, personId: person.id, bodyId: body.id, siteId: site.id, status: "issued" }).returning().get();
+    const person = db
+      .insert(people)
+      .values({ fullName, searchName: fullName, unitId: unit.id, category: "can_bo_chu_chot", isPartyMember: i !== 4 })
+      .returning()
+      .get();
+    const invitation = db
+      .insert(invitations)
+      .values({ conferenceId: conference.id, personId: person.id, bodyId: body.id, siteId: site.id, status: "issued" })
+      .returning()
+      .get();
     const token = signToken({ invitationId: invitation.id, conferenceId: conference.id, tokenVersion: 1 }, keys.privateKey);
     db.update(invitations).set({ token }).where(eq(invitations.id, invitation.id)).run();
     return { ...invitation, token, fullName };
@@ -47,7 +78,16 @@ test.describe("attendance reports", () => {
     const { unit, conference, site, rows, startsAt } = countedConference();
     await signIn(page, "admin");
     const scan = (token: string, at: number) =>
-      page.request.post("/api/checkin", { data: { token, siteId: site.id, deviceId: "may-bao-cao", nonce: `r${Math.random().toString(36).slice(2)}${Date.now()}`, scannedAt: at, method: "hardware" } });
+      page.request.post("/api/checkin", {
+        data: {
+          token,
+          siteId: site.id,
+          deviceId: "may-bao-cao",
+          nonce: `r${Math.random().toString(36).slice(2)}${Date.now()}`,
+          scannedAt: at,
+          method: "hardware",
+        },
+      });
     expect((await (await scan(rows[0].token, startsAt.getTime() + 5 * 60_000)).json()).verdict).toBe("ok");
     expect((await (await scan(rows[1].token, startsAt.getTime() + 15 * 60_000)).json()).checkIn.isLate).toBe(false);
     expect((await (await scan(rows[2].token, Date.now())).json()).checkIn.isLate).toBe(true);
@@ -80,7 +120,14 @@ test.describe("attendance reports", () => {
     expect(workbook.worksheets.map((w) => w.name)).toEqual(["Tổng hợp", "Theo nhóm", "Người được mời", "Không có giấy mời"]);
     const summary = new Map<string, unknown>();
     workbook.getWorksheet("Tổng hợp")!.eachRow((r, n) => n > 1 && summary.set(String(r.getCell(1).value), r.getCell(2).value));
-    expect([summary.get("Được mời"), summary.get("Có mặt"), summary.get("Đến muộn"), summary.get("Vắng có lý do"), summary.get("Chưa biết"), summary.get("Tỷ lệ tham dự")]).toEqual([5, 3, 1, 1, 1, 0.75]);
+    expect([
+      summary.get("Được mời"),
+      summary.get("Có mặt"),
+      summary.get("Đến muộn"),
+      summary.get("Vắng có lý do"),
+      summary.get("Chưa biết"),
+      summary.get("Tỷ lệ tham dự"),
+    ]).toEqual([5, 3, 1, 1, 1, 0.75]);
     const list = workbook.getWorksheet("Người được mời")!;
     expect(list.getRow(1).getCell(1).value).toBe("Họ và tên");
     expect(list.rowCount).toBe(6);
@@ -122,7 +169,9 @@ test.describe("attendance reports", () => {
     await expect(page.getByTestId("report-summary")).toContainText("vắng có lý do 1");
   });
 
-  test("the printed report adds up on its face: rows sum to the total, invited = present + absent + not yet known, and the rate is present over its stated base; the province's held count is the board's", async ({ page }) => {
+  test("the printed report adds up on its face: rows sum to the total, invited = present + absent + not yet known, and the rate is present over its stated base; the province's held count is the board's", async ({
+    page,
+  }) => {
     await signIn(page, "admin");
     const numbers = async (row: import("@playwright/test").Locator) => (await row.locator("td.num").allTextContents()).map((c) => c.trim());
     const count = (text: string) => Number(text.replace(/\./g, ""));
@@ -133,18 +182,27 @@ test.describe("attendance reports", () => {
     const body = all.slice(0, -1).map((cells) => cells.slice(1)); // the date first
     const total = all.at(-1)!;
     const [invited, present, absent, unknown] = total.slice(0, 4).map(count);
-    for (const column of [0, 1, 2, 3]) expect(body.reduce((n, cells) => n + count(cells[column]), 0), `column ${column}`).toBe(count(total[column]));
+    for (const column of [0, 1, 2, 3])
+      expect(
+        body.reduce((n, cells) => n + count(cells[column]), 0),
+        `column ${column}`,
+      ).toBe(count(total[column]));
     expect(invited).toBe(present + absent + unknown);
     expect(unknown).toBeGreaterThan(0);
     const rate = ((present / (present + absent)) * 100).toLocaleString("vi-VN", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
     expect(total[4]).toBe(`${rate}%`);
-    await expect(page.getByTestId("report-summary")).toContainText(`đạt ${rate}% trên ${(present + absent).toLocaleString("vi-VN")} người đã có kết quả; ${unknown.toLocaleString("vi-VN")} người chưa có kết quả`);
+    await expect(page.getByTestId("report-summary")).toContainText(
+      `đạt ${rate}% trên ${(present + absent).toLocaleString("vi-VN")} người đã có kết quả; ${unknown.toLocaleString("vi-VN")} người chưa có kết quả`,
+    );
     await expect(page.getByTestId("printed-legend")).toContainText("Được mời = Có mặt + Vắng");
 
     // The province: "held" is the board's held, not every conference on the list.
     await page.goto("/board");
     const boardText = (await page.getByTestId("board-totals").textContent())!;
-    const [boardHeld, boardRequired] = boardText.match(/(\d+)\/(\d+)/)!.slice(1).map(Number);
+    const [boardHeld, boardRequired] = boardText
+      .match(/(\d+)\/(\d+)/)!
+      .slice(1)
+      .map(Number);
     await page.goto("/reports/print");
     await expect(page.getByTestId("report-summary")).toContainText(`(trong đó ${boardRequired} hội nghị bắt buộc đã tổ chức ${boardHeld}), với `);
     // At least the 13 district bridge points of the Standing Committee's conference (other tests may add some).
@@ -162,7 +220,11 @@ test.describe("attendance reports", () => {
     const lySonConference = conferenceIdOf("536", "standing_committee");
     const baToConference = conferenceIdOf("535", "standing_committee");
     const campaignId = e2eDb().select().from(campaigns).get()!.id;
-    const lySonBody = e2eDb().select().from(bodies).where(and(eq(bodies.unitId, unitIdOf("536")), eq(bodies.kind, "propaganda"))).get()!.id;
+    const lySonBody = e2eDb()
+      .select()
+      .from(bodies)
+      .where(and(eq(bodies.unitId, unitIdOf("536")), eq(bodies.kind, "propaganda")))
+      .get()!.id;
     const exports = [
       `/api/units/536/attendance.csv?campaign=${campaignId}`,
       `/api/units/536/attendance.xlsx?campaign=${campaignId}`,
@@ -174,7 +236,13 @@ test.describe("attendance reports", () => {
     for (const url of exports) expect((await request.get(url)).status(), `anonymous ${url}`).toBe(401);
 
     await signIn(page, "baocao.bato");
-    for (const url of [`/reports/units/536`, `/conferences/${lySonConference}/attendance`, `/reports/bodies/${lySonBody}`, `/reports/print?unit=536`, `/reports/print`]) {
+    for (const url of [
+      `/reports/units/536`,
+      `/conferences/${lySonConference}/attendance`,
+      `/reports/bodies/${lySonBody}`,
+      `/reports/print?unit=536`,
+      `/reports/print`,
+    ]) {
       const response = await page.goto(url);
       expect(response?.status(), url).toBe(404);
       await expect(page.getByText("Lý Sơn")).toHaveCount(0);

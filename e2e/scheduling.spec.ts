@@ -184,7 +184,10 @@ test.describe("scheduling", () => {
     await expect(page.getByTestId("board").locator("tbody tr")).toHaveCount(1);
     const href = await page.getByRole("link", { name: "Tải CSV" }).getAttribute("href");
     const csv = await (await page.request.get(href!)).text();
-    const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = csv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines[0]).toBe("Mã đơn vị,Đơn vị,Hội nghị bắt buộc,Tình trạng,Trạng thái hội nghị,Ngày,Mã hội nghị");
     expect(lines.slice(1).every((l) => l.startsWith("535,Huyện Ba Tơ,"))).toBe(true);
     expect(lines).toHaveLength(5);

@@ -5,7 +5,18 @@ test("the language switch changes the UI and persists", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Tiến độ đợt học tập" })).toBeVisible();
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("heading", { name: "Study campaign progress" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Main navigation" }).getByRole("link")).toHaveText(["Home", "Check-in", "Calendar", "Conferences", "Progress", "Reports", "People", "Administration", "Audit log", "Account"]);
+  await expect(page.getByRole("navigation", { name: "Main navigation" }).getByRole("link")).toHaveText([
+    "Home",
+    "Check-in",
+    "Calendar",
+    "Conferences",
+    "Progress",
+    "Reports",
+    "People",
+    "Administration",
+    "Audit log",
+    "Account",
+  ]);
   await page.reload();
   await expect(page.getByRole("heading", { name: "Study campaign progress" })).toBeVisible();
   // Dates stay dd/MM/yyyy in English too.
@@ -28,7 +39,10 @@ test("the conference page shows the bridge points with their roll call", async (
   await page.goto("/conferences");
   await page.getByLabel("Đơn vị").selectOption({ label: "Tỉnh Quảng Ngãi" });
   await page.getByRole("button", { name: "Lọc" }).click();
-  await page.getByRole("link", { name: /cho cán bộ chủ chốt/ }).first().click();
+  await page
+    .getByRole("link", { name: /cho cán bộ chủ chốt/ })
+    .first()
+    .click();
   await expect(page.getByTestId("conference-time")).toHaveText("07:30–17:00 03/03/2021");
   await expect(page.getByRole("heading", { name: "Điểm cầu (14)" })).toBeVisible();
   await expect(page.getByTestId("site-table").locator("tbody tr")).toHaveCount(14);
@@ -59,10 +73,17 @@ test.describe("on a 390 px phone", () => {
     await expect(page.getByTestId("heat-map-narrow")).toBeVisible();
     // Chart text at least 9 px on screen (the wide drawing scaled down was about 5 px).
     for (const chart of ["rate-chart-narrow", "heat-map-narrow"]) {
-      const height = await page.getByTestId(chart).locator("text.chart-label").first().evaluate((e) => e.getBoundingClientRect().height);
+      const height = await page
+        .getByTestId(chart)
+        .locator("text.chart-label")
+        .first()
+        .evaluate((e) => e.getBoundingClientRect().height);
       expect(height, chart).toBeGreaterThanOrEqual(9);
     }
-    const rows = await page.getByTestId("unit-rows").locator("tbody tr").evaluateAll((trs) => trs.map((tr) => tr.getBoundingClientRect()).map((r) => ({ top: r.top, bottom: r.bottom })));
+    const rows = await page
+      .getByTestId("unit-rows")
+      .locator("tbody tr")
+      .evaluateAll((trs) => trs.map((tr) => tr.getBoundingClientRect()).map((r) => ({ top: r.top, bottom: r.bottom })));
     expect(rows.length).toBeGreaterThan(10);
     for (let i = 1; i < rows.length; i++) expect(rows[i].top).toBeGreaterThanOrEqual(rows[i - 1].bottom - 1);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

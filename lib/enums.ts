@@ -24,16 +24,7 @@ export const INVITATION_KINDS = ["invited", "walk_in"] as const;
 
 export const CHECK_IN_METHODS = ["camera", "hardware", "manual", "walk_in"] as const;
 
-export const SCAN_VERDICTS = [
-  "ok",
-  "duplicate",
-  "wrong_conference",
-  "wrong_site",
-  "revoked",
-  "unknown",
-  "bad_signature",
-  "not_open",
-] as const;
+export const SCAN_VERDICTS = ["ok", "duplicate", "wrong_conference", "wrong_site", "revoked", "unknown", "bad_signature", "not_open"] as const;
 export type ScanVerdict = (typeof SCAN_VERDICTS)[number];
 
 /**

@@ -14,7 +14,14 @@ describe("permission table", () => {
 
   it("keeps door staff to the door", () => {
     // The door, and the projector's live counter of the sites they are assigned to (scope in SQL: siteReadScope).
-    expect([...PERMISSIONS.scanner].sort()).toEqual(["account:manage-own", "checkin:assignments", "checkin:scan", "checkin:walk-in", "conference:live", "home:read"]);
+    expect([...PERMISSIONS.scanner].sort()).toEqual([
+      "account:manage-own",
+      "checkin:assignments",
+      "checkin:scan",
+      "checkin:walk-in",
+      "conference:live",
+      "home:read",
+    ]);
     expect(can("scanner", "checkin:undo")).toBe(false);
     expect(can("scanner", "conference:read")).toBe(false);
     expect(can("scanner", "report:read")).toBe(false);

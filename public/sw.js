@@ -13,7 +13,7 @@ const ASSETS = "qt-door-assets-v1";
 const NAVIGATION_TIMEOUT_MS = 3500;
 const OFFLINE_HTML =
   '<!doctype html><html lang="vi"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">' +
-  "<title>Mất mạng</title><body style=\"font-family:sans-serif;padding:2rem;max-width:40rem\"><h1>Mất mạng</h1>" +
+  '<title>Mất mạng</title><body style="font-family:sans-serif;padding:2rem;max-width:40rem"><h1>Mất mạng</h1>' +
   "<p>Trang này chưa được mở trên máy này khi có mạng, nên chưa dùng được khi mất mạng.</p>" +
   "<p>Các trang điểm danh đã mở trước đó vẫn dùng được: quay lại trang điểm danh của điểm cầu.</p></body></html>";
 
@@ -36,7 +36,11 @@ self.addEventListener("activate", (event) => {
 });
 
 const isDoorPage = (url) => url.pathname === "/scan" || url.pathname.startsWith("/scan/");
-const isAsset = (url) => url.pathname.startsWith("/_next/static/") || url.pathname.startsWith("/zxing/") || url.pathname.startsWith("/icons/") || url.pathname === "/manifest.webmanifest";
+const isAsset = (url) =>
+  url.pathname.startsWith("/_next/static/") ||
+  url.pathname.startsWith("/zxing/") ||
+  url.pathname.startsWith("/icons/") ||
+  url.pathname === "/manifest.webmanifest";
 
 function withTimeout(promise, ms) {
   return new Promise((resolve, reject) => {

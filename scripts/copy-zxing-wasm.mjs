@@ -9,7 +9,8 @@ const require = createRequire(import.meta.url);
 const fromBarcodeDetector = createRequire(require.resolve("barcode-detector"));
 const reader = fromBarcodeDetector.resolve("zxing-wasm/reader");
 let dir = path.dirname(reader);
-const isPackageRoot = (d) => fs.existsSync(path.join(d, "package.json")) && JSON.parse(fs.readFileSync(path.join(d, "package.json"), "utf8")).name === "zxing-wasm";
+const isPackageRoot = (d) =>
+  fs.existsSync(path.join(d, "package.json")) && JSON.parse(fs.readFileSync(path.join(d, "package.json"), "utf8")).name === "zxing-wasm";
 while (!isPackageRoot(dir)) dir = path.dirname(dir);
 const source = path.join(dir, "dist", "reader", "zxing_reader.wasm");
 const target = path.join(process.cwd(), "public", "zxing", "zxing_reader.wasm");

@@ -19,7 +19,9 @@ if (!check.ok) {
   process.exit(1);
 }
 console.log(`✓ Đã sao lưu ${source} → ${dest} (${(result.bytes / 2 ** 20).toFixed(1)} MB, ${result.ms} ms).`);
-console.log(`  ${check.counts.conferences} hội nghị, ${check.counts.invitations} giấy mời, ${check.counts.check_ins} lượt điểm danh, ${check.counts.people} người.`);
+console.log(
+  `  ${check.counts.conferences} hội nghị, ${check.counts.invitations} giấy mời, ${check.counts.check_ins} lượt điểm danh, ${check.counts.people} người.`,
+);
 if (!process.argv[2]) {
   const removed = pruneBackups(dir, Number(process.env.BACKUP_KEEP ?? 30) || 30);
   if (removed.length) console.log(`  Đã xóa ${removed.length} bản sao lưu cũ.`);

@@ -109,7 +109,9 @@ async function prepareDatabase(env: z.infer<typeof startEnvSchema>, file: string
       } else if (env.DEMO === "2025") {
         console.log("Cơ sở dữ liệu trống: đang nạp dữ liệu mẫu sau sắp xếp năm 2025 (minh họa)…");
         const summary = await seedReform2025(db);
-        console.log(`  ${summary.units} đơn vị, ${summary.bodies} cơ quan, ${summary.requirements} hội nghị bắt buộc, ${summary.people} người, ${summary.invitations} giấy mời.`);
+        console.log(
+          `  ${summary.units} đơn vị, ${summary.bodies} cơ quan, ${summary.requirements} hội nghị bắt buộc, ${summary.people} người, ${summary.invitations} giấy mời.`,
+        );
       } else {
         if (!env.ADMIN_USERNAME || !env.ADMIN_PASSWORD) {
           fail("DEMO=0 cần ADMIN_USERNAME và ADMIN_PASSWORD (ít nhất 8 ký tự) để tạo tài khoản quản trị đầu tiên.");
@@ -169,7 +171,10 @@ async function main(): Promise<void> {
   // Production: server.ts (Next plus the check-in fast path); development: plain `next dev`.
   const child = dev
     ? spawn(NEXT_BIN, ["dev", "-p", String(env.PORT)], { stdio: "inherit", env: process.env })
-    : spawn(TSX_BIN, ["server.ts"], { stdio: "inherit", env: { ...process.env, PORT: String(env.PORT), NODE_ENV: "production", NODE_OPTIONS: serverNodeOptions() } });
+    : spawn(TSX_BIN, ["server.ts"], {
+        stdio: "inherit",
+        env: { ...process.env, PORT: String(env.PORT), NODE_ENV: "production", NODE_OPTIONS: serverNodeOptions() },
+      });
   printAccounts(process.env.NEXTAUTH_URL, demo);
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
   child.on("exit", (code) => process.exit(code ?? 0));

@@ -52,13 +52,23 @@ async function main() {
       while (running) {
         // Resend what got no answer (same nonce), repeat a letter now and then, or scan a new one.
         const resend = unanswered.length > 0 && Math.random() < 0.3 ? unanswered.shift()! : null;
-        const sent: Sent = resend ?? { nonce: `fault-${process.pid}-${++seq}`, token: Math.random() < 0.1 && nextToken > 0 ? tokens[Math.floor(Math.random() * nextToken)] : tokens[nextToken++ % tokens.length] };
+        const sent: Sent = resend ?? {
+          nonce: `fault-${process.pid}-${++seq}`,
+          token: Math.random() < 0.1 && nextToken > 0 ? tokens[Math.floor(Math.random() * nextToken)] : tokens[nextToken++ % tokens.length],
+        };
         try {
           const response = await fetch(`${servers[target].base}/api/checkin`, {
             method: "POST",
             headers: { "content-type": "application/json", cookie: cookies[target] },
             // Many door devices per client, so that the flood guard (30 scans/s per device) stays quiet.
-            body: JSON.stringify({ token: sent.token, siteId, deviceId: `fault-${c}-${seq % 100}`, nonce: sent.nonce, scannedAt: Date.now(), method: "camera" }),
+            body: JSON.stringify({
+              token: sent.token,
+              siteId,
+              deviceId: `fault-${c}-${seq % 100}`,
+              nonce: sent.nonce,
+              scannedAt: Date.now(),
+              method: "camera",
+            }),
             signal: AbortSignal.timeout(3000),
           });
           if (response.status === 200) {
@@ -89,7 +99,9 @@ async function main() {
     await Promise.all(clients);
     for (const s of servers.slice(1)) s.kill();
     await new Promise((r) => setTimeout(r, 300));
-    console.log(`round ${round}${twoServers ? " (two servers on one file, one killed)" : ""}: ${ok} answered, ${refused} refused (HTTP), ${errors} cut off by the kill`);
+    console.log(
+      `round ${round}${twoServers ? " (two servers on one file, one killed)" : ""}: ${ok} answered, ${refused} refused (HTTP), ${errors} cut off by the kill`,
+    );
   }
 
   // The check, on the file the killed servers left behind.
@@ -100,8 +112,15 @@ async function main() {
     console.error(`✗ integrity_check: ${integrity}`);
     failures++;
   }
-  const logged = new Map((sqlite.prepare("select nonce, verdict from scan_log where nonce like 'fault-%'").all() as { nonce: string; verdict: string }[]).map((r) => [r.nonce, r.verdict]));
-  const checkIns = sqlite.prepare("select c.nonce, i.token from check_ins c join invitations i on i.id = c.invitation_id where c.device_id like 'fault-%'").all() as { nonce: string; token: string }[];
+  const logged = new Map(
+    (sqlite.prepare("select nonce, verdict from scan_log where nonce like 'fault-%'").all() as { nonce: string; verdict: string }[]).map((r) => [
+      r.nonce,
+      r.verdict,
+    ]),
+  );
+  const checkIns = sqlite
+    .prepare("select c.nonce, i.token from check_ins c join invitations i on i.id = c.invitation_id where c.device_id like 'fault-%'")
+    .all() as { nonce: string; token: string }[];
   const checkedTokens = new Set(checkIns.map((c) => c.token));
   let lost = 0;
   let changed = 0;
@@ -112,11 +131,15 @@ async function main() {
     else if (verdict !== ack.verdict) changed++;
     if (ack.verdict === "ok" && !checkedTokens.has(ack.token)) missingCheckIn++;
   }
-  const doubled = (sqlite.prepare("select count(*) n from (select invitation_id from check_ins group by invitation_id having count(*) > 1)").get() as { n: number }).n;
+  const doubled = (
+    sqlite.prepare("select count(*) n from (select invitation_id from check_ins group by invitation_id having count(*) > 1)").get() as { n: number }
+  ).n;
   const unbacked = checkIns.filter((c) => logged.get(c.nonce) !== "ok").length;
   db.$client.close();
   const acknowledgedOk = [...acknowledged.values()].filter((a) => a.verdict === "ok").length;
-  console.log(`\n${acknowledged.size} scans acknowledged (${acknowledgedOk} check-ins), ${checkIns.length} check-ins in the database, ${unanswered.length} never answered.`);
+  console.log(
+    `\n${acknowledged.size} scans acknowledged (${acknowledgedOk} check-ins), ${checkIns.length} check-ins in the database, ${unanswered.length} never answered.`,
+  );
   for (const [label, n] of [
     ["acknowledged scans missing from the log", lost],
     ["acknowledged scans logged with another verdict", changed],

@@ -43,10 +43,7 @@ export default async function HomePage() {
       {assignments.length > 0 || user.role === "scanner" ? <DoorSchedule rows={assignments} /> : null}
       {can(user.role, "conference:write") ? <AwaitingConfirmation rows={listAwaitingConfirmation(db, user, now)} /> : null}
       {can(user.role, "conference:read") ? (
-        <TodayConferences
-          now={now}
-          rows={listConferences(db, user, { during: { from: zonedInstant(today), to: zonedInstant(tomorrow) } })}
-        />
+        <TodayConferences now={now} rows={listConferences(db, user, { during: { from: zonedInstant(today), to: zonedInstant(tomorrow) } })} />
       ) : null}
       {can(user.role, "campaign:read") ? (
         compliance ? (

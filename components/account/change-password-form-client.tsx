@@ -48,13 +48,35 @@ export function ChangePasswordFormClient({ firstChange }: Props = {}) {
       }}
     >
       <Field id="currentPassword" label={t("currentPassword")} error={errors.currentPassword}>
-        <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" required {...describedBy("currentPassword", undefined, errors.currentPassword)} />
+        <input
+          id="currentPassword"
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          required
+          {...describedBy("currentPassword", undefined, errors.currentPassword)}
+        />
       </Field>
       <Field id="newPassword" label={t("newPassword")} hint={t("passwordHint")} error={errors.newPassword}>
-        <input id="newPassword" name="newPassword" type="password" autoComplete="new-password" required minLength={8} {...describedBy("newPassword", t("passwordHint"), errors.newPassword)} />
+        <input
+          id="newPassword"
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={8}
+          {...describedBy("newPassword", t("passwordHint"), errors.newPassword)}
+        />
       </Field>
       <Field id="confirmPassword" label={t("confirmPassword")} error={errors.confirmPassword}>
-        <input id="confirmPassword" name="confirmPassword" type="password" autoComplete="new-password" required {...describedBy("confirmPassword", undefined, errors.confirmPassword)} />
+        <input
+          id="confirmPassword"
+          name="confirmPassword"
+          type="password"
+          autoComplete="new-password"
+          required
+          {...describedBy("confirmPassword", undefined, errors.confirmPassword)}
+        />
       </Field>
       {state.message ? (
         <p className="notice error" role="status">

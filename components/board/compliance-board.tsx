@@ -36,9 +36,8 @@ export async function ComplianceBoard({ compliance, board, campaigns, status, se
       {selector}
       <p className="campaign-name">{campaign.title}</p>
       <p className="muted">
-        {t("home.deadline", { date: formatDateKey(campaign.deadline) })} ·{" "}
-        <CampaignState compliance={compliance} days={days} />{" "}
-        · <span data-testid="board-totals">{t("home.requiredHeld", { held: totals.held, required: totals.required })}</span>
+        {t("home.deadline", { date: formatDateKey(campaign.deadline) })} · <CampaignState compliance={compliance} days={days} /> ·{" "}
+        <span data-testid="board-totals">{t("home.requiredHeld", { held: totals.held, required: totals.required })}</span>
         {totals.awaiting > 0 ? (
           <>
             {" "}

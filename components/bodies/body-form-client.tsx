@@ -77,13 +77,31 @@ export function BodyFormClient({ body, units = [], kinds }: Props) {
         </select>
       </Field>
       <Field id={id("symbol")} label={t("symbol")} hint={t("symbolHint")} error={errors.symbol}>
-        <input id={id("symbol")} name="symbol" defaultValue={value("symbol")} autoCapitalize="characters" spellCheck={false} required {...describedBy(id("symbol"), t("symbolHint"), errors.symbol)} />
+        <input
+          id={id("symbol")}
+          name="symbol"
+          defaultValue={value("symbol")}
+          autoCapitalize="characters"
+          spellCheck={false}
+          required
+          {...describedBy(id("symbol"), t("symbolHint"), errors.symbol)}
+        />
       </Field>
       <Field id={id("parentLine")} label={t("parentLine")} hint={t("parentLineHint")} error={errors.parentLine}>
-        <input id={id("parentLine")} name="parentLine" defaultValue={value("parentLine")} {...describedBy(id("parentLine"), t("parentLineHint"), errors.parentLine)} />
+        <input
+          id={id("parentLine")}
+          name="parentLine"
+          defaultValue={value("parentLine")}
+          {...describedBy(id("parentLine"), t("parentLineHint"), errors.parentLine)}
+        />
       </Field>
       <Field id={id("headingName")} label={td("headingName")} hint={td("headingNameHint")} error={errors.headingName}>
-        <input id={id("headingName")} name="headingName" defaultValue={value("headingName")} {...describedBy(id("headingName"), td("headingNameHint"), errors.headingName)} />
+        <input
+          id={id("headingName")}
+          name="headingName"
+          defaultValue={value("headingName")}
+          {...describedBy(id("headingName"), td("headingNameHint"), errors.headingName)}
+        />
       </Field>
       <div className="span-2">
         <SignerFieldsClient idPrefix={`${prefix}-`} values={signerValues} errors={errors} />

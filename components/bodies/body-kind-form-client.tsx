@@ -31,17 +31,39 @@ export function BodyKindFormClient({ kind }: { kind?: Kind }) {
         <input type="hidden" name="key" value={kind.key} />
       ) : (
         <Field id={id("key")} label={t("key")} hint={t("keyHint")} error={errors.key}>
-          <input id={id("key")} name="key" defaultValue={values.key ?? ""} autoCapitalize="none" spellCheck={false} required {...describedBy(id("key"), t("keyHint"), errors.key)} />
+          <input
+            id={id("key")}
+            name="key"
+            defaultValue={values.key ?? ""}
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+            {...describedBy(id("key"), t("keyHint"), errors.key)}
+          />
         </Field>
       )}
       <Field id={id("label")} label={t("label")} error={errors.label}>
         <input id={id("label")} name="label" defaultValue={values.label ?? kind?.label ?? ""} required {...describedBy(id("label"), undefined, errors.label)} />
       </Field>
       <Field id={id("colour")} label={t("colour")} error={errors.colour}>
-        <input id={id("colour")} name="colour" type="color" defaultValue={values.colour ?? kind?.colour ?? "#5b6474"} {...describedBy(id("colour"), undefined, errors.colour)} />
+        <input
+          id={id("colour")}
+          name="colour"
+          type="color"
+          defaultValue={values.colour ?? kind?.colour ?? "#5b6474"}
+          {...describedBy(id("colour"), undefined, errors.colour)}
+        />
       </Field>
       <Field id={id("sortOrder")} label={t("order")} error={errors.sortOrder}>
-        <input id={id("sortOrder")} name="sortOrder" type="number" min={0} max={9999} defaultValue={values.sortOrder ?? kind?.sortOrder ?? 0} {...describedBy(id("sortOrder"), undefined, errors.sortOrder)} />
+        <input
+          id={id("sortOrder")}
+          name="sortOrder"
+          type="number"
+          min={0}
+          max={9999}
+          defaultValue={values.sortOrder ?? kind?.sortOrder ?? 0}
+          {...describedBy(id("sortOrder"), undefined, errors.sortOrder)}
+        />
       </Field>
       <div className="field">
         <label className="checkbox" htmlFor={id("requirable")}>

@@ -13,7 +13,13 @@ export function BodyRowActionsClient({ bodyId, bodyName, retired }: { bodyId: nu
   return (
     <form action={action} className="inline-form">
       <input type="hidden" name="bodyId" value={bodyId} />
-      <button className={`button small ${retired ? "" : "danger"}`} type="submit" disabled={pending} title={retired ? undefined : t("retireHint")} aria-label={`${retired ? t("restore") : t("retire")}: ${bodyName}`}>
+      <button
+        className={`button small ${retired ? "" : "danger"}`}
+        type="submit"
+        disabled={pending}
+        title={retired ? undefined : t("retireHint")}
+        aria-label={`${retired ? t("restore") : t("retire")}: ${bodyName}`}
+      >
         {retired ? t("restore") : t("retire")}
       </button>
       {state.message && !state.ok ? (

@@ -23,7 +23,17 @@ interface Template {
 }
 
 /** Adds a template to a unit kind, or edits one. */
-export function BodyTemplateFormClient({ template, unitKind, unitKinds, bodyKinds }: { template?: Template; unitKind?: string; unitKinds: Option[]; bodyKinds: Option[] }) {
+export function BodyTemplateFormClient({
+  template,
+  unitKind,
+  unitKinds,
+  bodyKinds,
+}: {
+  template?: Template;
+  unitKind?: string;
+  unitKinds: Option[];
+  bodyKinds: Option[];
+}) {
   const t = useTranslations("adminBodies");
   const [state, action, pending] = useActionState(saveBodyTemplateAction, initialActionResult);
   const errors = state.fieldErrors ?? {};
@@ -57,16 +67,42 @@ export function BodyTemplateFormClient({ template, unitKind, unitKinds, bodyKind
         </select>
       </Field>
       <Field id={id("namePattern")} label={t("templates.namePattern")} error={errors.namePattern}>
-        <input id={id("namePattern")} name="namePattern" defaultValue={value("namePattern")} required {...describedBy(id("namePattern"), undefined, errors.namePattern)} />
+        <input
+          id={id("namePattern")}
+          name="namePattern"
+          defaultValue={value("namePattern")}
+          required
+          {...describedBy(id("namePattern"), undefined, errors.namePattern)}
+        />
       </Field>
       <Field id={id("symbol")} label={t("templates.symbol")} error={errors.symbol}>
-        <input id={id("symbol")} name="symbol" defaultValue={value("symbol")} spellCheck={false} required {...describedBy(id("symbol"), undefined, errors.symbol)} />
+        <input
+          id={id("symbol")}
+          name="symbol"
+          defaultValue={value("symbol")}
+          spellCheck={false}
+          required
+          {...describedBy(id("symbol"), undefined, errors.symbol)}
+        />
       </Field>
       <Field id={id("parentLinePattern")} label={t("templates.parentLinePattern")} error={errors.parentLinePattern}>
-        <input id={id("parentLinePattern")} name="parentLinePattern" defaultValue={value("parentLinePattern")} {...describedBy(id("parentLinePattern"), undefined, errors.parentLinePattern)} />
+        <input
+          id={id("parentLinePattern")}
+          name="parentLinePattern"
+          defaultValue={value("parentLinePattern")}
+          {...describedBy(id("parentLinePattern"), undefined, errors.parentLinePattern)}
+        />
       </Field>
       <Field id={id("sortOrder")} label={t("templates.order")} error={errors.sortOrder}>
-        <input id={id("sortOrder")} name="sortOrder" type="number" min={0} max={9999} defaultValue={value("sortOrder") || "0"} {...describedBy(id("sortOrder"), undefined, errors.sortOrder)} />
+        <input
+          id={id("sortOrder")}
+          name="sortOrder"
+          type="number"
+          min={0}
+          max={9999}
+          defaultValue={value("sortOrder") || "0"}
+          {...describedBy(id("sortOrder"), undefined, errors.sortOrder)}
+        />
       </Field>
       <FormFooter state={state} pending={pending} label={template ? t("save") : t("templates.add")} />
     </form>

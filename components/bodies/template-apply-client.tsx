@@ -15,7 +15,13 @@ interface Planned {
 }
 
 /** "Create bodies from the template" for one unit: what it will create, then one click. */
-export function TemplateApplyClient({ unitId, unitKindLabel, planned, open, templatesHref }: {
+export function TemplateApplyClient({
+  unitId,
+  unitKindLabel,
+  planned,
+  open,
+  templatesHref,
+}: {
   unitId: number;
   unitKindLabel: string;
   planned: Planned[];

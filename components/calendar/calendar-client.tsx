@@ -17,7 +17,6 @@ import type { CalendarEvent } from "@/lib/calendar/list-calendar-events";
 import { formatDate } from "@/lib/time/format";
 import { APP_TIME_ZONE, zonedDateKey } from "@/lib/time/zone";
 
-
 interface Props {
   events: CalendarEvent[];
   locale: string;
@@ -78,7 +77,8 @@ export function CalendarClient({ events, locale, initialView, initialDate }: Pro
       noEventsText: nfc(t("noEvents")),
       // Dates as everywhere else: dd/MM/yyyy, 24-hour times, weekday names from our messages.
       monthTitle: ({ date }: { date: DayParts }) => nfc(p("monthTitle", { month: pad(date.month + 1), year: date.year })),
-      weekTitle: ({ start, end }: { start: DayParts; end?: DayParts | null }) => nfc(p("weekTitle", { from: fullDate(start), to: fullDate(end ? lastDay(end) : start) })),
+      weekTitle: ({ start, end }: { start: DayParts; end?: DayParts | null }) =>
+        nfc(p("weekTitle", { from: fullDate(start), to: fullDate(end ? lastDay(end) : start) })),
       dayHeader: ({ date }: { date: DayParts }) => `${weekdays[weekday(date)]} ${dayMonth(date)}`,
       weekdayHeader: ({ date }: { date: DayParts }) => weekdays[weekday(date)],
       listDay: ({ date }: { date: DayParts }) => fullDate(date),
@@ -91,7 +91,11 @@ export function CalendarClient({ events, locale, initialView, initialDate }: Pro
   // FullCalendar is drawn in the browser only: rendered on the server it kept every render's
   // state alive (the soak test ran the server out of memory on /calendar). The server sends
   // the plain list below instead, readable before the script runs.
-  const mounted = useSyncExternalStore(noSubscription, () => true, () => false);
+  const mounted = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 
   // Phones get the list view unless the link asks for another.
   useEffect(() => {
@@ -152,93 +156,93 @@ export function CalendarClient({ events, locale, initialView, initialDate }: Pro
           ))}
         </ul>
       ) : (
-      <FullCalendar
-        ref={ref}
-        plugins={[dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin, classicThemePlugin]}
-        locales={[viLocaleNfc]}
-        locale={locale}
-        timeZone={APP_TIME_ZONE}
-        firstDay={1}
-        initialView={initialView ?? "dayGridMonth"}
-        initialDate={initialDate}
-        headerToolbar={{ start: "prev,next today", center: "title", end: "dayGridMonth,timeGridWeek,listMonth" }}
-        todayText={labels.todayText}
-        monthText={labels.monthText}
-        weekTextLong={labels.weekTextLong}
-        weekTextShort={labels.weekTextShort}
-        listText={labels.listText}
-        prevText={labels.prevText}
-        nextText={labels.nextText}
-        allDayText={labels.allDayText}
-        closeHint={labels.closeHint}
-        eventsHint={labels.eventsHint}
-        viewChangeHint={labels.viewChangeHint}
-        todayHint={labels.todayHint}
-        prevHint={labels.prevHint}
-        nextHint={labels.nextHint}
-        viewHint={labels.viewHint}
-        navLinkHint={labels.navLinkHint}
-        moreLinkText={labels.moreLinkText}
-        moreLinkHint={labels.moreLinkHint}
-        noEventsText={labels.noEventsText}
-        // The week grid has a height of its own, so its hours scroll inside it (working hours first: scrollTime);
-        // the month and the list grow with their content.
-        height={viewType === "timeGridWeek" ? 760 : "auto"}
-        eventTimeFormat={{ hour: "2-digit", minute: "2-digit", hour12: false }}
-        slotHeaderFormat={{ hour: "2-digit", minute: "2-digit", hour12: false }}
-        dayMaxEventRows={4}
-        views={{
-          dayGridMonth: {
-            titleFormat: labels.monthTitle,
-            dayHeaderFormat: labels.weekdayHeader,
-            eventContent: shortEvent,
-          },
-          // Working hours on screen, the rest of the day a scroll away inside the grid; conferences are never "all day".
-          timeGridWeek: {
-            titleFormat: labels.weekTitle,
-            dayHeaderFormat: labels.dayHeader,
-            eventContent: shortEvent,
-            // Three conferences side by side leave a column too narrow for "07:30–17:00": the start, the block shows the length.
-            displayEventEnd: false,
-            scrollTime: "07:00:00",
-            scrollTimeReset: false,
-            allDaySlot: false,
-            businessHours: { daysOfWeek: [1, 2, 3, 4, 5], startTime: "07:00", endTime: "17:30" },
-          },
-          listMonth: { titleFormat: labels.monthTitle, listDayFormat: labels.listDay, listDayAltFormat: labels.listDayAlt },
-        }}
-        viewClass={(info) => `qt-view qt-view-${info.view.type}`}
-        eventTimeClass="qt-event-time"
-        eventTitleClass="qt-event-title"
-        listItemEventTimeClass="qt-event-time"
-        listItemEventTitleClass="qt-list-title"
-        events={events.map((e) => ({
-          id: String(e.id),
-          // The body tells events apart in a month cell; the full title follows (and shows on hover).
-          title: `${e.status === "cancelled" ? `${t("cancelledPrefix")} ` : ""}${e.bodyName} — ${e.title}`,
-          start: e.start,
-          end: e.end,
-          url: `/conferences/${e.id}`,
-          editable: e.editable,
-          color: e.colour,
-          classNames: [`status-${e.status}`],
-          extendedProps: { unitName: e.unitName, unitPlace: shortLabel(e), venue: e.venue, fullTitle: e.title, cancelled: e.status === "cancelled" },
-        }))}
-        eventDidMount={(arg) => {
-          arg.el.setAttribute("title", `${arg.event.title}\n${arg.event.extendedProps.unitName} · ${arg.event.extendedProps.venue}`);
-        }}
-        eventDrop={(info) => move(info, info.delta, info.delta)}
-        eventResize={(info) => move(info as unknown as EventDropInfo, info.startDelta, info.endDelta)}
-        datesSet={() => {
-          const api = ref.current?.getApi();
-          if (!api) return;
-          setViewType(api.view.type);
-          const url = new URL(window.location.href);
-          url.searchParams.set("view", api.view.type);
-          url.searchParams.set("date", zonedDateKey(api.getDate()));
-          window.history.replaceState(null, "", url);
-        }}
-      />
+        <FullCalendar
+          ref={ref}
+          plugins={[dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin, classicThemePlugin]}
+          locales={[viLocaleNfc]}
+          locale={locale}
+          timeZone={APP_TIME_ZONE}
+          firstDay={1}
+          initialView={initialView ?? "dayGridMonth"}
+          initialDate={initialDate}
+          headerToolbar={{ start: "prev,next today", center: "title", end: "dayGridMonth,timeGridWeek,listMonth" }}
+          todayText={labels.todayText}
+          monthText={labels.monthText}
+          weekTextLong={labels.weekTextLong}
+          weekTextShort={labels.weekTextShort}
+          listText={labels.listText}
+          prevText={labels.prevText}
+          nextText={labels.nextText}
+          allDayText={labels.allDayText}
+          closeHint={labels.closeHint}
+          eventsHint={labels.eventsHint}
+          viewChangeHint={labels.viewChangeHint}
+          todayHint={labels.todayHint}
+          prevHint={labels.prevHint}
+          nextHint={labels.nextHint}
+          viewHint={labels.viewHint}
+          navLinkHint={labels.navLinkHint}
+          moreLinkText={labels.moreLinkText}
+          moreLinkHint={labels.moreLinkHint}
+          noEventsText={labels.noEventsText}
+          // The week grid has a height of its own, so its hours scroll inside it (working hours first: scrollTime);
+          // the month and the list grow with their content.
+          height={viewType === "timeGridWeek" ? 760 : "auto"}
+          eventTimeFormat={{ hour: "2-digit", minute: "2-digit", hour12: false }}
+          slotHeaderFormat={{ hour: "2-digit", minute: "2-digit", hour12: false }}
+          dayMaxEventRows={4}
+          views={{
+            dayGridMonth: {
+              titleFormat: labels.monthTitle,
+              dayHeaderFormat: labels.weekdayHeader,
+              eventContent: shortEvent,
+            },
+            // Working hours on screen, the rest of the day a scroll away inside the grid; conferences are never "all day".
+            timeGridWeek: {
+              titleFormat: labels.weekTitle,
+              dayHeaderFormat: labels.dayHeader,
+              eventContent: shortEvent,
+              // Three conferences side by side leave a column too narrow for "07:30–17:00": the start, the block shows the length.
+              displayEventEnd: false,
+              scrollTime: "07:00:00",
+              scrollTimeReset: false,
+              allDaySlot: false,
+              businessHours: { daysOfWeek: [1, 2, 3, 4, 5], startTime: "07:00", endTime: "17:30" },
+            },
+            listMonth: { titleFormat: labels.monthTitle, listDayFormat: labels.listDay, listDayAltFormat: labels.listDayAlt },
+          }}
+          viewClass={(info) => `qt-view qt-view-${info.view.type}`}
+          eventTimeClass="qt-event-time"
+          eventTitleClass="qt-event-title"
+          listItemEventTimeClass="qt-event-time"
+          listItemEventTitleClass="qt-list-title"
+          events={events.map((e) => ({
+            id: String(e.id),
+            // The body tells events apart in a month cell; the full title follows (and shows on hover).
+            title: `${e.status === "cancelled" ? `${t("cancelledPrefix")} ` : ""}${e.bodyName} — ${e.title}`,
+            start: e.start,
+            end: e.end,
+            url: `/conferences/${e.id}`,
+            editable: e.editable,
+            color: e.colour,
+            classNames: [`status-${e.status}`],
+            extendedProps: { unitName: e.unitName, unitPlace: shortLabel(e), venue: e.venue, fullTitle: e.title, cancelled: e.status === "cancelled" },
+          }))}
+          eventDidMount={(arg) => {
+            arg.el.setAttribute("title", `${arg.event.title}\n${arg.event.extendedProps.unitName} · ${arg.event.extendedProps.venue}`);
+          }}
+          eventDrop={(info) => move(info, info.delta, info.delta)}
+          eventResize={(info) => move(info as unknown as EventDropInfo, info.startDelta, info.endDelta)}
+          datesSet={() => {
+            const api = ref.current?.getApi();
+            if (!api) return;
+            setViewType(api.view.type);
+            const url = new URL(window.location.href);
+            url.searchParams.set("view", api.view.type);
+            url.searchParams.set("date", zonedDateKey(api.getDate()));
+            window.history.replaceState(null, "", url);
+          }}
+        />
       )}
     </div>
   );

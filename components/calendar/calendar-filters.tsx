@@ -21,7 +21,13 @@ export async function CalendarFilters({ query, units, canWrite }: Props) {
       {query.view ? <input type="hidden" name="view" value={query.view} /> : null}
       {query.date ? <input type="hidden" name="date" value={query.date} /> : null}
       {campaigns.length > 1 ? (
-        <SelectField id="f-campaign" name="campaign" label={t("calendar.campaign")} defaultValue={query.campaign} options={campaigns.map((c) => ({ value: c.id, label: c.title }))} />
+        <SelectField
+          id="f-campaign"
+          name="campaign"
+          label={t("calendar.campaign")}
+          defaultValue={query.campaign}
+          options={campaigns.map((c) => ({ value: c.id, label: c.title }))}
+        />
       ) : null}
       <SelectField
         id="f-level"
@@ -35,9 +41,23 @@ export async function CalendarFilters({ query, units, canWrite }: Props) {
         ]}
       />
       {units.length > 1 ? (
-        <SelectField id="f-unit" name="unit" label={t("conferences.unit")} allLabel={t("common.all")} defaultValue={query.unit} options={units.map((u) => ({ value: u.id, label: u.name }))} />
+        <SelectField
+          id="f-unit"
+          name="unit"
+          label={t("conferences.unit")}
+          allLabel={t("common.all")}
+          defaultValue={query.unit}
+          options={units.map((u) => ({ value: u.id, label: u.name }))}
+        />
       ) : null}
-      <SelectField id="f-body" name="body" label={t("conferences.body")} allLabel={t("common.all")} defaultValue={query.body} options={(await getKindLabels()).bodyKinds.map((k) => ({ value: k.key, label: k.label }))} />
+      <SelectField
+        id="f-body"
+        name="body"
+        label={t("conferences.body")}
+        allLabel={t("common.all")}
+        defaultValue={query.body}
+        options={(await getKindLabels()).bodyKinds.map((k) => ({ value: k.key, label: k.label }))}
+      />
       <div className="filter-actions">
         <button className="button" type="submit">
           {t("common.filter")}

@@ -18,14 +18,20 @@ export function CampaignFormClient({ campaign, copySources = [] }: Props) {
   const t = useTranslations("adminCampaigns");
   const [state, action, pending] = useActionState(campaign ? updateCampaignAction : createCampaignAction, initialActionResult);
   const errors = state.fieldErrors ?? {};
-  const values: Record<string, string | undefined> = state.values ?? (campaign ? { ...campaign, id: String(campaign.id) } : { copyFromId: copySources[0] ? String(copySources[0].id) : "" });
+  const values: Record<string, string | undefined> =
+    state.values ?? (campaign ? { ...campaign, id: String(campaign.id) } : { copyFromId: copySources[0] ? String(copySources[0].id) : "" });
 
   return (
     <form key={state.at ?? 0} className="form grid-2" action={action} noValidate>
       {campaign ? <input type="hidden" name="campaignId" value={campaign.id} /> : null}
       {campaign ? null : (
         <Field id="copyFromId" label={t("fields.copyFrom")} hint={t("fields.copyFromHint")} error={errors.copyFromId}>
-          <select id="copyFromId" name="copyFromId" defaultValue={values.copyFromId ?? ""} {...describedBy("copyFromId", t("fields.copyFromHint"), errors.copyFromId)}>
+          <select
+            id="copyFromId"
+            name="copyFromId"
+            defaultValue={values.copyFromId ?? ""}
+            {...describedBy("copyFromId", t("fields.copyFromHint"), errors.copyFromId)}
+          >
             <option value="">{t("fields.blank")}</option>
             {copySources.map((c) => (
               <option key={c.id} value={c.id}>
@@ -45,10 +51,26 @@ export function CampaignFormClient({ campaign, copySources = [] }: Props) {
         <input id="term" name="term" defaultValue={values.term} {...describedBy("term", t("fields.termHint"), errors.term)} />
       </Field>
       <Field id="startDate" label={t("fields.startDate")} hint={t("fields.dateHint")} error={errors.startDate}>
-        <input id="startDate" name="startDate" defaultValue={values.startDate} inputMode="numeric" placeholder="dd/MM/yyyy" required {...describedBy("startDate", t("fields.dateHint"), errors.startDate)} />
+        <input
+          id="startDate"
+          name="startDate"
+          defaultValue={values.startDate}
+          inputMode="numeric"
+          placeholder="dd/MM/yyyy"
+          required
+          {...describedBy("startDate", t("fields.dateHint"), errors.startDate)}
+        />
       </Field>
       <Field id="deadline" label={t("fields.deadline")} hint={t("fields.dateHint")} error={errors.deadline}>
-        <input id="deadline" name="deadline" defaultValue={values.deadline} inputMode="numeric" placeholder="dd/MM/yyyy" required {...describedBy("deadline", t("fields.dateHint"), errors.deadline)} />
+        <input
+          id="deadline"
+          name="deadline"
+          defaultValue={values.deadline}
+          inputMode="numeric"
+          placeholder="dd/MM/yyyy"
+          required
+          {...describedBy("deadline", t("fields.dateHint"), errors.deadline)}
+        />
       </Field>
       <FormFooter state={state} pending={pending} label={campaign ? (pending ? t("saving") : t("save")) : pending ? t("creating") : t("create")} />
     </form>

@@ -74,7 +74,16 @@ export function RequirementsEditorClient({ campaignId, requirements, unitKinds, 
     setDirty(true);
   };
   const payload = JSON.stringify(
-    rows.map((r) => ({ id: r.id, unitKind: r.unitKind, bodyKind: r.bodyKind, coBodyKinds: r.coBodyKinds, title: r.title, dueDate: r.dueDate || null, duration: r.duration || null, sortOrder: Number(r.sortOrder) || 0 })),
+    rows.map((r) => ({
+      id: r.id,
+      unitKind: r.unitKind,
+      bodyKind: r.bodyKind,
+      coBodyKinds: r.coBodyKinds,
+      title: r.title,
+      dueDate: r.dueDate || null,
+      duration: r.duration || null,
+      sortOrder: Number(r.sortOrder) || 0,
+    })),
   );
   const label = (field: string, row: number) => `${t(`requirements.${field}`)} – ${t("requirements.row", { row })}`;
 
@@ -109,7 +118,15 @@ export function RequirementsEditorClient({ campaignId, requirements, unitKinds, 
               {rows.map((r, i) => (
                 <tr key={r.key} data-testid="requirement-row">
                   <td data-label={t("requirements.sortOrder")}>
-                    <input className="req-order" type="number" min={0} max={10000} value={r.sortOrder} aria-label={label("sortOrder", i + 1)} onChange={(e) => update(r.key, { sortOrder: Number(e.target.value) })} />
+                    <input
+                      className="req-order"
+                      type="number"
+                      min={0}
+                      max={10000}
+                      value={r.sortOrder}
+                      aria-label={label("sortOrder", i + 1)}
+                      onChange={(e) => update(r.key, { sortOrder: Number(e.target.value) })}
+                    />
                   </td>
                   <td data-label={t("requirements.unitKind")}>
                     <select value={r.unitKind} aria-label={label("unitKind", i + 1)} onChange={(e) => update(r.key, { unitKind: e.target.value })}>
@@ -133,7 +150,9 @@ export function RequirementsEditorClient({ campaignId, requirements, unitKinds, 
                   </td>
                   <td data-label={t("requirements.coBodyKinds")}>
                     <details className="co-kinds">
-                      <summary aria-label={label("coBodyKinds", i + 1)}>{r.coBodyKinds.length === 0 ? "—" : r.coBodyKinds.map((k) => bodyLabel.get(k) ?? k).join(", ")}</summary>
+                      <summary aria-label={label("coBodyKinds", i + 1)}>
+                        {r.coBodyKinds.length === 0 ? "—" : r.coBodyKinds.map((k) => bodyLabel.get(k) ?? k).join(", ")}
+                      </summary>
                       {bodyKinds
                         .filter((k) => k.key !== r.bodyKind)
                         .map((k) => (
@@ -141,7 +160,9 @@ export function RequirementsEditorClient({ campaignId, requirements, unitKinds, 
                             <input
                               type="checkbox"
                               checked={r.coBodyKinds.includes(k.key)}
-                              onChange={(e) => update(r.key, { coBodyKinds: e.target.checked ? [...r.coBodyKinds, k.key] : r.coBodyKinds.filter((c) => c !== k.key) })}
+                              onChange={(e) =>
+                                update(r.key, { coBodyKinds: e.target.checked ? [...r.coBodyKinds, k.key] : r.coBodyKinds.filter((c) => c !== k.key) })
+                              }
                             />
                             {k.label}
                           </label>
@@ -149,13 +170,32 @@ export function RequirementsEditorClient({ campaignId, requirements, unitKinds, 
                     </details>
                   </td>
                   <td data-label={t("requirements.titleField")}>
-                    <input className="req-title" value={r.title} aria-label={label("titleField", i + 1)} onChange={(e) => update(r.key, { title: e.target.value })} />
+                    <input
+                      className="req-title"
+                      value={r.title}
+                      aria-label={label("titleField", i + 1)}
+                      onChange={(e) => update(r.key, { title: e.target.value })}
+                    />
                   </td>
                   <td data-label={t("requirements.dueDate")}>
-                    <input className="req-date" value={r.dueDate} placeholder="dd/MM/yyyy" inputMode="numeric" aria-label={label("dueDate", i + 1)} title={t("requirements.dueDateHint")} onChange={(e) => update(r.key, { dueDate: e.target.value })} />
+                    <input
+                      className="req-date"
+                      value={r.dueDate}
+                      placeholder="dd/MM/yyyy"
+                      inputMode="numeric"
+                      aria-label={label("dueDate", i + 1)}
+                      title={t("requirements.dueDateHint")}
+                      onChange={(e) => update(r.key, { dueDate: e.target.value })}
+                    />
                   </td>
                   <td data-label={t("requirements.duration")}>
-                    <input className="req-duration" value={r.duration} list="requirement-durations" aria-label={label("duration", i + 1)} onChange={(e) => update(r.key, { duration: e.target.value })} />
+                    <input
+                      className="req-duration"
+                      value={r.duration}
+                      list="requirement-durations"
+                      aria-label={label("duration", i + 1)}
+                      onChange={(e) => update(r.key, { duration: e.target.value })}
+                    />
                   </td>
                   <td>
                     <button className="button small" type="button" onClick={() => remove(r.key)} aria-label={label("remove", i + 1)}>
@@ -214,22 +254,28 @@ export function RequirementsEditorClient({ campaignId, requirements, unitKinds, 
               </thead>
               <tbody>
                 {/* What changes first; the rows kept as they were after. */}
-                {[...result.preview.rows].sort((a, b) => Number(a.change === "unchanged") - Number(b.change === "unchanged")).map((r, i) => (
-                  <tr key={`${r.id ?? "new"}-${i}`} data-change={r.change}>
-                    <td data-label={t("preview.change")}>
-                      <span className={`badge ${r.change === "removed" ? "badge-cancelled" : r.change === "added" ? "badge-held" : r.change === "changed" ? "badge-draft" : "badge-scheduled"}`}>{t(`preview.${r.change}`)}</span>
-                    </td>
-                    <td data-label={t("requirements.titleField")}>{r.title}</td>
-                    <td data-label={t("requirements.unitKind")}>{unitLabel.get(r.unitKind) ?? r.unitKind}</td>
-                    <td data-label={t("requirements.bodyKind")}>{[r.bodyKind, ...r.coBodyKinds].map((k) => bodyLabel.get(k) ?? k).join(" + ")}</td>
-                    <td data-label={t("preview.units")} className="num">
-                      {r.units}
-                    </td>
-                    <td data-label={t("preview.fulfilled")} className="num">
-                      {r.fulfilled}
-                    </td>
-                  </tr>
-                ))}
+                {[...result.preview.rows]
+                  .sort((a, b) => Number(a.change === "unchanged") - Number(b.change === "unchanged"))
+                  .map((r, i) => (
+                    <tr key={`${r.id ?? "new"}-${i}`} data-change={r.change}>
+                      <td data-label={t("preview.change")}>
+                        <span
+                          className={`badge ${r.change === "removed" ? "badge-cancelled" : r.change === "added" ? "badge-held" : r.change === "changed" ? "badge-draft" : "badge-scheduled"}`}
+                        >
+                          {t(`preview.${r.change}`)}
+                        </span>
+                      </td>
+                      <td data-label={t("requirements.titleField")}>{r.title}</td>
+                      <td data-label={t("requirements.unitKind")}>{unitLabel.get(r.unitKind) ?? r.unitKind}</td>
+                      <td data-label={t("requirements.bodyKind")}>{[r.bodyKind, ...r.coBodyKinds].map((k) => bodyLabel.get(k) ?? k).join(" + ")}</td>
+                      <td data-label={t("preview.units")} className="num">
+                        {r.units}
+                      </td>
+                      <td data-label={t("preview.fulfilled")} className="num">
+                        {r.fulfilled}
+                      </td>
+                    </tr>
+                  ))}
               </tbody>
             </table>
           </div>

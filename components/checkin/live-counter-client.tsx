@@ -49,7 +49,9 @@ export function LiveCounterClient({ conferenceId, siteId, title, place, initial 
   const labelEvery = Math.max(1, Math.ceil(bars.length / MAX_LABELS));
   const first = bars[0];
   const last = bars[bars.length - 1];
-  const caption = first ? d("live.chartSpan", { minutes: stats.slotMinutes, from: label(first.at, first.at, last.at), to: label(last.at, first.at, last.at) }) : "";
+  const caption = first
+    ? d("live.chartSpan", { minutes: stats.slotMinutes, from: label(first.at, first.at, last.at), to: label(last.at, first.at, last.at) })
+    : "";
   return (
     <main className="live" data-phase={stats.phase}>
       <header>

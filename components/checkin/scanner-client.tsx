@@ -53,7 +53,11 @@ function useDoorDevice(siteId: number, messages: ConstructorParameters<typeof Do
     void door.start();
     return () => door.stop();
   }, [siteId]);
-  const state = useSyncExternalStore<DoorState | null>(device?.subscribe ?? noSubscription, () => device?.getSnapshot() ?? null, () => null);
+  const state = useSyncExternalStore<DoorState | null>(
+    device?.subscribe ?? noSubscription,
+    () => device?.getSnapshot() ?? null,
+    () => null,
+  );
   return { device, state };
 }
 
@@ -99,7 +103,15 @@ function soundReady(audio: { current: AudioContext | null }) {
 /** A distinct sound per colour, made with Web Audio (no files to download). */
 function beep(colour: "green" | "amber" | "red", context: AudioContext | null) {
   if (!context) return;
-  const tones = colour === "green" ? [[880, 0.12]] : colour === "amber" ? [[660, 0.1], [660, 0.1]] : [[220, 0.45]];
+  const tones =
+    colour === "green"
+      ? [[880, 0.12]]
+      : colour === "amber"
+        ? [
+            [660, 0.1],
+            [660, 0.1],
+          ]
+        : [[220, 0.45]];
   let at = context.currentTime;
   for (const [frequency, length] of tones) {
     const osc = context.createOscillator();
@@ -117,7 +129,11 @@ function beep(colour: "green" | "amber" | "red", context: AudioContext | null) {
 export function ScannerClient({ siteId, conferenceId, venue, title, time, scannerName, closedNotice, canWalkIn, canUndo }: Props) {
   const t = useTranslations("scan");
   const tDoor = useTranslations("door");
-  const { device, state } = useDoorDevice(siteId, { networkError: t("networkError"), sessionExpired: t("sessionExpired"), noRoster: t("noRoster") }, scannerName);
+  const { device, state } = useDoorDevice(
+    siteId,
+    { networkError: t("networkError"), sessionExpired: t("sessionExpired"), noRoster: t("noRoster") },
+    scannerName,
+  );
   const [shown, setShown] = useState<DoorAnswer | null>(null);
   const [query, setQuery] = useState("");
   // Whether the camera should run (the effect's trigger) apart from how it is doing (display only),
@@ -265,7 +281,12 @@ export function ScannerClient({ siteId, conferenceId, venue, title, time, scanne
 
   async function saveSubstitute(form: FormData) {
     if (!shownInvitation) return;
-    const { ok, body } = await postJson("/api/checkin/substitute", { siteId, invitationId: shownInvitation, name: String(form.get("name") ?? ""), position: String(form.get("position") ?? "") });
+    const { ok, body } = await postJson("/api/checkin/substitute", {
+      siteId,
+      invitationId: shownInvitation,
+      name: String(form.get("name") ?? ""),
+      position: String(form.get("position") ?? ""),
+    });
     setNote(ok ? { ok: true, text: t("substituteSaved") } : { ok: false, text: body.message ?? t("networkError") });
     if (ok) setSubstituteOpen(false);
     input.current?.focus();
@@ -294,16 +315,22 @@ export function ScannerClient({ siteId, conferenceId, venue, title, time, scanne
   async function walkIn(form: FormData) {
     if (!device) return;
     soundReady(audio);
-    show(await device.walkIn({ fullName: String(form.get("fullName") ?? "").trim(), position: String(form.get("position") ?? ""), workplace: String(form.get("workplace") ?? "") }));
+    show(
+      await device.walkIn({
+        fullName: String(form.get("fullName") ?? "").trim(),
+        position: String(form.get("position") ?? ""),
+        workplace: String(form.get("workplace") ?? ""),
+      }),
+    );
   }
 
   const folded = foldForSearch(query);
   const digits = folded.replace(/\D/g, "");
   const entries = device?.roster?.entries.filter((e) => e.siteId === siteId && e.status === "issued") ?? [];
-  const matches =
-    folded.length >= 2 ? entries.filter((e) => foldForSearch(e.name).includes(folded) || matchesPhoneTail(e.phoneTail, digits)).slice(0, 20) : [];
+  const matches = folded.length >= 2 ? entries.filter((e) => foldForSearch(e.name).includes(folded) || matchesPhoneTail(e.phoneTail, digits)).slice(0, 20) : [];
   const result = shown?.kind === "result" ? shown.result : null;
-  const offlineNote = shown && shown.kind !== "error" && shown.offline ? (online && state?.queued === 0 ? t("offlineVerdictSynced") : t("offlineVerdict")) : null;
+  const offlineNote =
+    shown && shown.kind !== "error" && shown.offline ? (online && state?.queued === 0 ? t("offlineVerdictSynced") : t("offlineVerdict")) : null;
 
   return (
     <div className="scanner">
@@ -336,29 +363,35 @@ export function ScannerClient({ siteId, conferenceId, venue, title, time, scanne
       <div className="row-actions door-followup">
         {result?.invitationId && (result.verdict === "ok" || result.verdict === "duplicate") ? (
           <>
-          <button type="button" className="button" onClick={() => {
-              setSubstituteOpen((v) => !v);
-              setUndoOpen(false);
-            }} disabled={!online} title={online ? undefined : t("needsNetwork")}>
-            {t("substituteButton")}
-          </button>
-          {canUndo && result.verdict === "ok" ? (
             <button
               type="button"
-              className="button danger"
+              className="button"
               onClick={() => {
-                setUndoOpen((v) => !v);
-                setUndoError(null);
-                setSubstituteOpen(false);
+                setSubstituteOpen((v) => !v);
+                setUndoOpen(false);
               }}
-              aria-expanded={undoOpen}
               disabled={!online}
               title={online ? undefined : t("needsNetwork")}
             >
-              {t("undoButton")}
+              {t("substituteButton")}
             </button>
-          ) : null}
-          {!online ? <span className="muted small">{t("needsNetwork")}</span> : null}
+            {canUndo && result.verdict === "ok" ? (
+              <button
+                type="button"
+                className="button danger"
+                onClick={() => {
+                  setUndoOpen((v) => !v);
+                  setUndoError(null);
+                  setSubstituteOpen(false);
+                }}
+                aria-expanded={undoOpen}
+                disabled={!online}
+                title={online ? undefined : t("needsNetwork")}
+              >
+                {t("undoButton")}
+              </button>
+            ) : null}
+            {!online ? <span className="muted small">{t("needsNetwork")}</span> : null}
           </>
         ) : null}
       </div>
@@ -371,7 +404,17 @@ export function ScannerClient({ siteId, conferenceId, venue, title, time, scanne
           <form className="stack-sm" action={undo} noValidate>
             <div className={`field${undoError ? " has-error" : ""}`}>
               <label htmlFor="undo-reason">{safety("checkin.reason")}</label>
-              <textarea id="undo-reason" name="reason" rows={2} minLength={3} maxLength={500} required autoFocus aria-invalid={undoError ? true : undefined} aria-describedby={undoError ? "undo-reason-error" : undefined} />
+              <textarea
+                id="undo-reason"
+                name="reason"
+                rows={2}
+                minLength={3}
+                maxLength={500}
+                required
+                autoFocus
+                aria-invalid={undoError ? true : undefined}
+                aria-describedby={undoError ? "undo-reason-error" : undefined}
+              />
               {undoError ? (
                 <p className="field-error" id="undo-reason-error">
                   {undoError}
@@ -466,11 +509,7 @@ export function ScannerClient({ siteId, conferenceId, venue, title, time, scanne
                 <button type="button" className="button" onClick={() => setCameraWanted(false)}>
                   {t("cameraStop")}
                 </button>
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() => setFacing((f) => (f === "environment" ? "user" : "environment"))}
-                >
+                <button type="button" className="button" onClick={() => setFacing((f) => (f === "environment" ? "user" : "environment"))}>
                   {t("cameraSwitch")}
                 </button>
                 {torch !== "unsupported" ? (
@@ -497,7 +536,9 @@ export function ScannerClient({ siteId, conferenceId, venue, title, time, scanne
                   <li key={r.invitationId} className="feed-row">
                     <div>
                       <p className="item-title">{r.name}</p>
-                      <p className="muted small">{[r.position, r.unitName, r.phoneTail ? t("phoneTail", { digits: r.phoneTail }) : ""].filter(Boolean).join(" · ")}</p>
+                      <p className="muted small">
+                        {[r.position, r.unitName, r.phoneTail ? t("phoneTail", { digits: r.phoneTail }) : ""].filter(Boolean).join(" · ")}
+                      </p>
                     </div>
                     {at ? (
                       <span className="badge badge-held">{t("checkedAt", { time: formatTime(at) })}</span>
@@ -530,7 +571,6 @@ export function ScannerClient({ siteId, conferenceId, venue, title, time, scanne
             </form>
           </section>
         ) : null}
-
       </div>
       {state ? <SyncConflicts conflicts={state.conflicts} onRetry={(nonce) => void device?.retry(nonce)} /> : null}
     </div>

@@ -82,7 +82,9 @@ function ResultLines({ result }: { result: ScanResult }) {
       <p className="verdict-title">{title}</p>
       {verdict === "duplicate" && first ? (
         <p className="verdict-detail" data-testid="verdict-first">
-          {[first.scannerName ? d("verdict.by", { name: first.scannerName }) : "", first.siteVenue ? d("verdict.at", { venue: first.siteVenue }) : ""].filter(Boolean).join(" ")}{" "}
+          {[first.scannerName ? d("verdict.by", { name: first.scannerName }) : "", first.siteVenue ? d("verdict.at", { venue: first.siteVenue }) : ""]
+            .filter(Boolean)
+            .join(" ")}{" "}
           <span className="verdict-device">({d("verdict.device", { device: first.deviceId })})</span>
         </p>
       ) : null}
@@ -90,7 +92,9 @@ function ResultLines({ result }: { result: ScanResult }) {
         <div className="verdict-detail" data-testid="verdict-other">
           <p>{other.title}</p>
           <p className="verdict-other-facts">
-            {[other.startsAt && other.endsAt ? formatRange(new Date(other.startsAt), new Date(other.endsAt)) : "", other.unitName ?? "", other.venue ?? ""].filter(Boolean).join(" · ")}
+            {[other.startsAt && other.endsAt ? formatRange(new Date(other.startsAt), new Date(other.endsAt)) : "", other.unitName ?? "", other.venue ?? ""]
+              .filter(Boolean)
+              .join(" · ")}
           </p>
         </div>
       ) : null}

@@ -5,7 +5,6 @@ import type { ConferenceDetail } from "@/lib/conferences/get-conference";
 import { formatRate } from "@/lib/reports/format-rate";
 import { formatRange } from "@/lib/time/format";
 
-
 export async function ConferenceDetails({
   conference: c,
   actions,

@@ -15,7 +15,14 @@ export async function ConferenceFilters({ units, unit, status }: Props) {
   return (
     <form className="filters" method="get" action="/conferences">
       {units.length > 1 ? (
-        <SelectField id="filter-unit" name="unit" label={t("conferences.unit")} allLabel={t("common.all")} defaultValue={unit} options={units.map((u) => ({ value: u.id, label: u.name }))} />
+        <SelectField
+          id="filter-unit"
+          name="unit"
+          label={t("conferences.unit")}
+          allLabel={t("common.all")}
+          defaultValue={unit}
+          options={units.map((u) => ({ value: u.id, label: u.name }))}
+        />
       ) : null}
       <SelectField
         id="filter-status"

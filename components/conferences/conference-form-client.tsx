@@ -36,13 +36,25 @@ export function ConferenceFormClient({ options, statuses, conferenceId, initial,
   const input = (name: string, hint?: string) => ({ id: name, name, defaultValue: values[name] ?? "", ...describedBy(name, hint, errors[name]) });
 
   return (
-    <form key={state.at ?? 0} className="form conference-form" action={action} noValidate onInput={() => (state.needsConfirm ? setEditedAfter(state.at ?? 0) : undefined)}>
+    <form
+      key={state.at ?? 0}
+      className="form conference-form"
+      action={action}
+      noValidate
+      onInput={() => (state.needsConfirm ? setEditedAfter(state.at ?? 0) : undefined)}
+    >
       {conferenceId ? <input type="hidden" name="conferenceId" value={conferenceId} /> : null}
       <fieldset>
         <legend>{t("organisation")}</legend>
         <div className="grid-2">
           <Field id="campaignId" label={t("campaign")} error={errors.campaignId}>
-            <select id="campaignId" name="campaignId" value={campaignId} onChange={(e) => setCampaignId(e.target.value)} {...describedBy("campaignId", undefined, errors.campaignId)}>
+            <select
+              id="campaignId"
+              name="campaignId"
+              value={campaignId}
+              onChange={(e) => setCampaignId(e.target.value)}
+              {...describedBy("campaignId", undefined, errors.campaignId)}
+            >
               {options.campaigns.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.title}

@@ -5,7 +5,15 @@ import type { listConferences } from "@/lib/conferences/list-conferences";
 import { formatRange } from "@/lib/time/format";
 
 /** `listQuery`: the list's filters, carried to each conference so that its "back to the list" keeps them. */
-export async function ConferenceTable({ rows, listQuery = "", testId = "conference-table" }: { rows: ReturnType<typeof listConferences>; listQuery?: string; testId?: string }) {
+export async function ConferenceTable({
+  rows,
+  listQuery = "",
+  testId = "conference-table",
+}: {
+  rows: ReturnType<typeof listConferences>;
+  listQuery?: string;
+  testId?: string;
+}) {
   const t = await getTranslations();
   if (rows.length === 0) return <p className="muted">{t("conferences.empty")}</p>;
   const suffix = listQuery ? `?list=${encodeURIComponent(listQuery)}` : "";

@@ -21,7 +21,14 @@ export function SignerFieldsClient({ idPrefix = "", values, errors, bodyDefault,
   const id = (name: string) => `${idPrefix}${name}`;
   const text = (name: "signFor" | "signerTitle" | "signerName", hint?: string) => (
     <Field id={id(name)} label={t(name)} hint={hint} error={errors[name]}>
-      <input id={id(name)} name={name} defaultValue={values[name] ?? ""} placeholder={placeholders[name] || undefined} maxLength={120} {...describedBy(id(name), hint, errors[name])} />
+      <input
+        id={id(name)}
+        name={name}
+        defaultValue={values[name] ?? ""}
+        placeholder={placeholders[name] || undefined}
+        maxLength={120}
+        {...describedBy(id(name), hint, errors[name])}
+      />
     </Field>
   );
   return (
@@ -30,7 +37,12 @@ export function SignerFieldsClient({ idPrefix = "", values, errors, bodyDefault,
       <p className="hint">{forConference ? t("hintConference", { default: bodyDefault || t("nobody") }) : t("hintBody")}</p>
       <div className="grid-2">
         <Field id={id("signForm")} label={t("signForm")} error={errors.signForm}>
-          <select id={id("signForm")} name="signForm" defaultValue={values.signForm ?? (forConference ? "default" : "")} {...describedBy(id("signForm"), undefined, errors.signForm)}>
+          <select
+            id={id("signForm")}
+            name="signForm"
+            defaultValue={values.signForm ?? (forConference ? "default" : "")}
+            {...describedBy(id("signForm"), undefined, errors.signForm)}
+          >
             {forConference ? <option value="default">{t("formDefault")}</option> : null}
             <option value="">{t("formNone")}</option>
             <option value="T/M">{t("formTM")}</option>

@@ -26,7 +26,8 @@ export function EssayMarkingClient({ formId, conferenceId, defaultDate }: { form
   // Done: clear the ticks (the page shows the new state); the change event updates the count.
   useEffect(() => {
     if (!latest?.ok) return;
-    for (const box of document.querySelectorAll<HTMLInputElement>(`input[type=checkbox][form="${formId}"], .essay-table thead input[type=checkbox]`)) box.checked = false;
+    for (const box of document.querySelectorAll<HTMLInputElement>(`input[type=checkbox][form="${formId}"], .essay-table thead input[type=checkbox]`))
+      box.checked = false;
     document.dispatchEvent(new Event("change"));
   }, [latest, formId]);
 
@@ -35,7 +36,15 @@ export function EssayMarkingClient({ formId, conferenceId, defaultDate }: { form
       <input type="hidden" name="conferenceId" value={conferenceId} />
       <div className="field">
         <label htmlFor="essay-date">{t("date")}</label>
-        <input id="essay-date" name="date" defaultValue={defaultDate} inputMode="numeric" placeholder="dd/mm/yyyy" aria-describedby="essay-date-hint" size={12} />
+        <input
+          id="essay-date"
+          name="date"
+          defaultValue={defaultDate}
+          inputMode="numeric"
+          placeholder="dd/mm/yyyy"
+          aria-describedby="essay-date-hint"
+          size={12}
+        />
         <p className="hint" id="essay-date-hint">
           {t("dateHint")}
         </p>

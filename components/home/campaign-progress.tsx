@@ -14,7 +14,8 @@ import { daysUntil } from "@/lib/time/zone";
 /** The cell's state, and the conference's own status where it tells more (overdue · cancelled). */
 async function CellState({ status, conferenceStatus }: { status: string; conferenceStatus: string | null }) {
   const t = await getTranslations();
-  const more = conferenceStatus && conferenceStatus !== "held" && status !== conferenceStatus && !(status === "scheduled" && conferenceStatus === "in_progress");
+  const more =
+    conferenceStatus && conferenceStatus !== "held" && status !== conferenceStatus && !(status === "scheduled" && conferenceStatus === "in_progress");
   return (
     <span className="cell-state">
       <StatusBadge status={status} label={t(`cellStatus.${status}`)} />

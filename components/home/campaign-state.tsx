@@ -5,7 +5,8 @@ import { formatDate, formatDateKey } from "@/lib/time/format";
 /** The day the last required conference was held: the day a complete campaign was completed. */
 export function completedAtOf(compliance: Compliance): Date | null {
   let last: Date | null = null;
-  for (const row of compliance.rows) for (const cell of row.cells) if (cell.status === "held" && cell.startsAt && (!last || cell.startsAt > last)) last = cell.startsAt;
+  for (const row of compliance.rows)
+    for (const cell of row.cells) if (cell.status === "held" && cell.startsAt && (!last || cell.startsAt > last)) last = cell.startsAt;
   return last;
 }
 
@@ -22,7 +23,9 @@ export async function CampaignState({ compliance, days }: { compliance: Complian
   if (days >= 0) return complete ? <strong className="text-ok">{t("home.complete")}</strong> : <strong>{t("home.daysLeft", { days })}</strong>;
   if (complete) {
     const completedAt = completedAtOf(compliance);
-    return <strong className="text-ok">{t("polish.home.completedOn", { date: completedAt ? formatDate(completedAt) : formatDateKey(campaign.deadline) })}</strong>;
+    return (
+      <strong className="text-ok">{t("polish.home.completedOn", { date: completedAt ? formatDate(completedAt) : formatDateKey(campaign.deadline) })}</strong>
+    );
   }
   return <strong>{t("polish.home.endedWithGaps", { date: formatDateKey(campaign.deadline), count: totals.required - totals.held })}</strong>;
 }

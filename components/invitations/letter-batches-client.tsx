@@ -37,7 +37,11 @@ function subscribe(onChange: () => void) {
  */
 export function LetterBatchesClient({ storageKey, current, batches }: { storageKey: string; current: number; batches: Batch[] }) {
   const t = useTranslations("documents");
-  const stored = useSyncExternalStore(subscribe, () => readPrinted(storageKey), () => "");
+  const stored = useSyncExternalStore(
+    subscribe,
+    () => readPrinted(storageKey),
+    () => "",
+  );
   const printed = new Set(stored.split(",").filter(Boolean).map(Number));
 
   useEffect(() => {

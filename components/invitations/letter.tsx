@@ -50,8 +50,8 @@ export function Letter({ letter, qr, copy = false }: { letter: LetterData; qr: s
           </p>
         ) : null}
         <p>
-          Đề nghị đồng chí bố trí thời gian đến dự đầy đủ, đúng giờ. Khi đến, xuất trình mã QR trên giấy mời này (hoặc trên
-          điện thoại) để điểm danh. Nếu không dự được, đề nghị báo lại cơ quan tổ chức và cử người đi thay (nếu được).
+          Đề nghị đồng chí bố trí thời gian đến dự đầy đủ, đúng giờ. Khi đến, xuất trình mã QR trên giấy mời này (hoặc trên điện thoại) để điểm danh. Nếu không
+          dự được, đề nghị báo lại cơ quan tổ chức và cử người đi thay (nếu được).
         </p>
         {letter.contact ? (
           <p>

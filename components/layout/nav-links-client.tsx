@@ -22,13 +22,7 @@ export function NavLinksClient({ items, label, menuLabel, children }: Props) {
 
   return (
     <>
-      <button
-        type="button"
-        className="menu-toggle"
-        aria-expanded={open}
-        aria-controls="main-nav"
-        onClick={() => setOpen((v) => !v)}
-      >
+      <button type="button" className="menu-toggle" aria-expanded={open} aria-controls="main-nav" onClick={() => setOpen((v) => !v)}>
         <span aria-hidden="true">☰</span> {menuLabel}
       </button>
       <div id="main-nav" className={`nav-area${open ? " open" : ""}`}>
@@ -36,11 +30,7 @@ export function NavLinksClient({ items, label, menuLabel, children }: Props) {
           <ul className="nav-list">
             {items.map((item) => (
               <li key={item.href}>
-                <Link
-                  href={item.href}
-                  aria-current={isActive(item.href) ? "page" : undefined}
-                  onClick={() => setOpen(false)}
-                >
+                <Link href={item.href} aria-current={isActive(item.href) ? "page" : undefined} onClick={() => setOpen(false)}>
                   {item.label}
                 </Link>
               </li>

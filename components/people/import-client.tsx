@@ -55,7 +55,11 @@ export function ImportClient({ units, defaultUnitId }: { units: { id: number; na
     if (!state) return;
     const mapping = { ...state.mapping, [field]: column };
     setState({ ...state, mapping });
-    const response = await fetch(`/api/people/import/${state.batchId}/preview`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ mapping }) });
+    const response = await fetch(`/api/people/import/${state.batchId}/preview`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ mapping }),
+    });
     const body = (await response.json()) as { preview?: Preview; message?: string };
     if (body.preview) setState((s) => (s ? { ...s, mapping, preview: body.preview! } : s));
     else setMessage({ ok: false, text: body.message ?? t("errors.invalid") });
@@ -64,7 +68,11 @@ export function ImportClient({ units, defaultUnitId }: { units: { id: number; na
   async function commit() {
     if (!state) return;
     setBusy(true);
-    const response = await fetch(`/api/people/import/${state.batchId}/commit`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ mapping: state.mapping }) });
+    const response = await fetch(`/api/people/import/${state.batchId}/commit`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ mapping: state.mapping }),
+    });
     const body = (await response.json()) as { inserted?: number; updated?: number; skipped?: number; message?: string };
     setBusy(false);
     if (!response.ok) return setMessage({ ok: false, text: body.message ?? t("errors.invalid") });

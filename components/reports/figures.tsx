@@ -21,7 +21,12 @@ export async function TallyFigures({ tally, essays }: { tally: Tally; essays?: E
     ["rate", formatRate(attendanceRate(tally)), t("figure.rate")],
   ];
   if (essays) {
-    const detail = [e("figureDetail", { rate: formatRate(essayRate(essays, tally)), present: tally.present }), essays.walkIns > 0 ? e("walkInDetail", { count: essays.walkIns }) : ""].filter(Boolean).join(", ");
+    const detail = [
+      e("figureDetail", { rate: formatRate(essayRate(essays, tally)), present: tally.present }),
+      essays.walkIns > 0 ? e("walkInDetail", { count: essays.walkIns }) : "",
+    ]
+      .filter(Boolean)
+      .join(", ");
     items.push(["essays", essays.submitted, e("figure"), detail]);
   }
   return (

@@ -96,7 +96,17 @@ export async function AbsenteeTable({ lines, testId }: { lines: AbsenteeLine[]; 
 }
 
 /** The body of a unit's or a body's report: figures, legend, its conferences, the split, who needs a make-up session. */
-export async function GroupReportSections({ figures, split, needsMakeUp, before }: { figures: ConferenceFigures[]; split: Split; needsMakeUp: AbsenteeLine[]; before?: React.ReactNode }) {
+export async function GroupReportSections({
+  figures,
+  split,
+  needsMakeUp,
+  before,
+}: {
+  figures: ConferenceFigures[];
+  split: Split;
+  needsMakeUp: AbsenteeLine[];
+  before?: React.ReactNode;
+}) {
   const t = await getTranslations();
   return (
     <>

@@ -24,7 +24,19 @@ const HEAD = 46;
  * SVG from the server). A missing conference is hatched grey, not coloured, and
  * every cell also prints its rate, so the map reads in black and white.
  */
-export function HeatMap({ columns, rows, title, missingLabel, keyLabel }: { columns: HeatColumn[]; rows: HeatRow[]; title: string; missingLabel: string; keyLabel: string }) {
+export function HeatMap({
+  columns,
+  rows,
+  title,
+  missingLabel,
+  keyLabel,
+}: {
+  columns: HeatColumn[];
+  rows: HeatRow[];
+  title: string;
+  missingLabel: string;
+  keyLabel: string;
+}) {
   return (
     <>
       <HeatGrid columns={columns} rows={rows} title={title} missingLabel={missingLabel} layout={WIDE} className="chart chart-wide" testId="heat-map" />
@@ -53,7 +65,25 @@ const WIDE: Layout = { cellW: CELL_W, cellH: CELL_H, labelWidth: LABEL_WIDTH, he
 const NARROW: Layout = { cellW: 44, cellH: 24, labelWidth: 132, head: 22, rowLabelChars: 21 };
 const cut = (text: string, chars: number) => (text.length > chars ? `${text.slice(0, chars - 1)}…` : text);
 
-function HeatGrid({ columns, rows, title, missingLabel, layout, className, testId, numbered = false }: { columns: HeatColumn[]; rows: HeatRow[]; title: string; missingLabel: string; layout: Layout; className: string; testId: string; numbered?: boolean }) {
+function HeatGrid({
+  columns,
+  rows,
+  title,
+  missingLabel,
+  layout,
+  className,
+  testId,
+  numbered = false,
+}: {
+  columns: HeatColumn[];
+  rows: HeatRow[];
+  title: string;
+  missingLabel: string;
+  layout: Layout;
+  className: string;
+  testId: string;
+  numbered?: boolean;
+}) {
   const { cellW: CELL_W, cellH: CELL_H, labelWidth: LABEL_WIDTH, head: HEAD } = layout;
   const width = LABEL_WIDTH + columns.length * CELL_W + 10;
   const height = HEAD + rows.length * CELL_H + 10;
@@ -61,7 +91,14 @@ function HeatGrid({ columns, rows, title, missingLabel, layout, className, testI
   const data = columns.map((_, c) => ({ bin: c, bins: rows.map((r, i) => ({ bin: i, count: r.rates[c] })) }));
   const colour = scaleLinear<string>({ domain: [0.8, 0.9, 1], range: ["#b91c1c", "#f2c230", "#15803d"], clamp: true });
   return (
-    <svg className={className} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title} data-testid={testId} style={numbered ? { minWidth: `${Math.round(width * 0.9)}px` } : undefined}>
+    <svg
+      className={className}
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label={title}
+      data-testid={testId}
+      style={numbered ? { minWidth: `${Math.round(width * 0.9)}px` } : undefined}
+    >
       <title>{title}</title>
       <defs>
         <pattern id="heat-missing" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -100,7 +137,13 @@ function HeatGrid({ columns, rows, title, missingLabel, layout, className, testI
                 return (
                   <g key={`${cell.row}-${cell.column}`}>
                     <rect x={cell.x} y={cell.y} width={cell.width} height={cell.height} fill={rate === null ? `url(#heat-missing-${testId})` : colour(rate)} />
-                    <text x={cell.x + cell.width / 2} y={cell.y + cell.height / 2} textAnchor="middle" dominantBaseline="middle" className={rate === null ? "chart-cell" : "chart-cell chart-cell-on"}>
+                    <text
+                      x={cell.x + cell.width / 2}
+                      y={cell.y + cell.height / 2}
+                      textAnchor="middle"
+                      dominantBaseline="middle"
+                      className={rate === null ? "chart-cell" : "chart-cell chart-cell-on"}
+                    >
                       {rate === null ? missingLabel : formatRate(rate)}
                     </text>
                   </g>

@@ -6,7 +6,19 @@ import { formatDate, formatDateKey, formatTime } from "@/lib/time/format";
 import { AbsenceFormsClient } from "./absence-forms-client";
 
 /** Invitees (one page, already sorted) with status, check-in time, lateness and the day their essay came in; organisers record absences and make-up sessions inline. */
-export async function InviteeTable({ lines, sort, sortHref, canRecord, over }: { lines: InviteeLine[]; sort?: InviteeSort; sortHref: (sort: string) => string; canRecord: boolean; over: boolean }) {
+export async function InviteeTable({
+  lines,
+  sort,
+  sortHref,
+  canRecord,
+  over,
+}: {
+  lines: InviteeLine[];
+  sort?: InviteeSort;
+  sortHref: (sort: string) => string;
+  canRecord: boolean;
+  over: boolean;
+}) {
   const t = await getTranslations();
   const head = (key: InviteeSort, label: string) => (
     <th scope="col" aria-sort={sort === key || (!sort && key === "name") ? "ascending" : undefined}>

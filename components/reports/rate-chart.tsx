@@ -96,7 +96,13 @@ function WideRateChart({ bars, title, targetLabel }: { bars: RateBar[]; title: s
               <text x={-8} y={top + y.bandwidth() / 2} dominantBaseline="middle" textAnchor="end" className="chart-label">
                 {b.label}
               </text>
-              <Bar x={0} y={top} width={width} height={y.bandwidth()} className={b.rate !== null && b.rate < TARGET ? "chart-bar chart-bar-low" : "chart-bar"} />
+              <Bar
+                x={0}
+                y={top}
+                width={width}
+                height={y.bandwidth()}
+                className={b.rate !== null && b.rate < TARGET ? "chart-bar chart-bar-low" : "chart-bar"}
+              />
               <text x={width + 6} y={top + y.bandwidth() / 2} dominantBaseline="middle" className="chart-value">
                 {formatRate(b.rate)}
               </text>

@@ -23,7 +23,13 @@ export async function ReportFilters({ action, filter, campaigns, units, bodies, 
     <form className="filters no-print" method="get" action={action} aria-label={t("reports.filtersLabel")}>
       {Object.entries(keep).map(([k, v]) => (v === undefined ? null : <input key={k} type="hidden" name={k} value={v} />))}
       {campaigns && campaigns.length > 1 ? (
-        <SelectField id="filter-campaign" name="campaign" label={t("reports.campaign")} defaultValue={filter.campaign} options={campaigns.map((c) => ({ value: c.id, label: c.title }))} />
+        <SelectField
+          id="filter-campaign"
+          name="campaign"
+          label={t("reports.campaign")}
+          defaultValue={filter.campaign}
+          options={campaigns.map((c) => ({ value: c.id, label: c.title }))}
+        />
       ) : null}
       <div className="field narrow-field">
         <label htmlFor="filter-from">{t("reports.from")}</label>
@@ -34,10 +40,24 @@ export async function ReportFilters({ action, filter, campaigns, units, bodies, 
         <input id="filter-to" name="to" placeholder="dd/mm/yyyy" inputMode="numeric" defaultValue={filter.to ? formatDateInput(filter.to) : ""} />
       </div>
       {units && units.length > 1 ? (
-        <SelectField id="filter-unit" name="unit" label={t("reports.unit")} allLabel={t("common.all")} defaultValue={filter.unit} options={units.map((u) => ({ value: u.code, label: u.name }))} />
+        <SelectField
+          id="filter-unit"
+          name="unit"
+          label={t("reports.unit")}
+          allLabel={t("common.all")}
+          defaultValue={filter.unit}
+          options={units.map((u) => ({ value: u.code, label: u.name }))}
+        />
       ) : null}
       {bodies && bodies.length > 1 ? (
-        <SelectField id="filter-body" name="body" label={t("reports.body")} allLabel={t("common.all")} defaultValue={filter.body} options={bodies.map((b) => ({ value: b.id, label: b.name }))} />
+        <SelectField
+          id="filter-body"
+          name="body"
+          label={t("reports.body")}
+          allLabel={t("common.all")}
+          defaultValue={filter.body}
+          options={bodies.map((b) => ({ value: b.id, label: b.name }))}
+        />
       ) : null}
       <SelectField
         id="filter-category"

@@ -15,7 +15,12 @@ export async function SetupChecklist({ steps }: { steps: SetupStep[] }) {
       </div>
       <ol className="setup-steps">
         {steps.map((step) => (
-          <li key={step.key} className={step.done ? "setup-done" : step.key === next ? "setup-next" : undefined} data-step={step.key} data-done={step.done ? "1" : "0"}>
+          <li
+            key={step.key}
+            className={step.done ? "setup-done" : step.key === next ? "setup-next" : undefined}
+            data-step={step.key}
+            data-done={step.done ? "1" : "0"}
+          >
             <span className="setup-mark" aria-hidden="true">
               {step.done ? "✓" : "○"}
             </span>

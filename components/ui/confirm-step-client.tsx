@@ -37,7 +37,20 @@ interface StepProps {
  * happen and how it can be undone, asks for a reason when one is needed, and has one clear button
  * that does it (and "Quay lại"). The panel closes once the action succeeds; the answer stays.
  */
-export function ConfirmStep({ formAction, state, pending, fields, trigger, title, hint, confirmLabel, danger = true, reason, children, className = "" }: StepProps) {
+export function ConfirmStep({
+  formAction,
+  state,
+  pending,
+  fields,
+  trigger,
+  title,
+  hint,
+  confirmLabel,
+  danger = true,
+  reason,
+  children,
+  className = "",
+}: StepProps) {
   const t = useTranslations("safety");
   const id = useId();
   // The answer showing when the step was opened: a newer success closes it (no effect, no clocks).
@@ -47,7 +60,13 @@ export function ConfirmStep({ formAction, state, pending, fields, trigger, title
   return (
     <div className={`confirm-step-wrap ${className}`}>
       {open ? null : (
-        <button type="button" className={`button small ${danger ? "danger" : ""}`} aria-expanded={false} aria-controls={`${id}-panel`} onClick={() => setOpenedWith(state)}>
+        <button
+          type="button"
+          className={`button small ${danger ? "danger" : ""}`}
+          aria-expanded={false}
+          aria-controls={`${id}-panel`}
+          onClick={() => setOpenedWith(state)}
+        >
           {trigger}
         </button>
       )}

@@ -43,19 +43,36 @@ export function UnitFormClient({ unit, defaultParentId, kinds, parents, fixedPar
     <form key={state.at ?? 0} className="form grid-2" action={action} noValidate data-testid="unit-form">
       {unit ? <input type="hidden" name="unitId" value={unit.id} /> : null}
       <Field id="code" label={t("code")} hint={t("codeHint")} error={errors.code}>
-        <input id="code" name="code" defaultValue={value("code")} readOnly={identityFixed} autoCapitalize="none" spellCheck={false} required {...describedBy("code", t("codeHint"), errors.code)} />
+        <input
+          id="code"
+          name="code"
+          defaultValue={value("code")}
+          readOnly={identityFixed}
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          {...describedBy("code", t("codeHint"), errors.code)}
+        />
       </Field>
       <Field id="name" label={t("name")} error={errors.name}>
         <input id="name" name="name" defaultValue={value("name")} required {...describedBy("name", undefined, errors.name)} />
       </Field>
       <Field id="kind" label={t("kind")} hint={identityFixed ? t("errors.ownUnitFixed") : undefined} error={errors.kind}>
-        <select id="kind" name="kind" defaultValue={value("kind")} required {...describedBy("kind", identityFixed ? t("errors.ownUnitFixed") : undefined, errors.kind)}>
+        <select
+          id="kind"
+          name="kind"
+          defaultValue={value("kind")}
+          required
+          {...describedBy("kind", identityFixed ? t("errors.ownUnitFixed") : undefined, errors.kind)}
+        >
           <option value="">{t("chooseKind")}</option>
-          {kinds.filter((k) => !identityFixed || k.key === unit?.kind).map((k) => (
-            <option key={k.key} value={k.key}>
-              {k.label}
-            </option>
-          ))}
+          {kinds
+            .filter((k) => !identityFixed || k.key === unit?.kind)
+            .map((k) => (
+              <option key={k.key} value={k.key}>
+                {k.label}
+              </option>
+            ))}
         </select>
       </Field>
       <Field id="placeName" label={t("placeName")} hint={t("placeNameHint")} error={errors.placeName}>
@@ -65,7 +82,13 @@ export function UnitFormClient({ unit, defaultParentId, kinds, parents, fixedPar
         <input type="hidden" name="parentId" value="" />
       ) : (
         <Field id="parentId" label={t("parent")} hint={unit ? t("parentHint") : undefined} error={errors.parentId}>
-          <select id="parentId" name="parentId" defaultValue={value("parentId", defaultParentId ? String(defaultParentId) : "")} required {...describedBy("parentId", unit ? t("parentHint") : undefined, errors.parentId)}>
+          <select
+            id="parentId"
+            name="parentId"
+            defaultValue={value("parentId", defaultParentId ? String(defaultParentId) : "")}
+            required
+            {...describedBy("parentId", unit ? t("parentHint") : undefined, errors.parentId)}
+          >
             <option value="">{t("chooseParent")}</option>
             {fixedParent ? <option value={fixedParent.id}>{fixedParent.name}</option> : null}
             {parents.map((p) => (
@@ -77,7 +100,14 @@ export function UnitFormClient({ unit, defaultParentId, kinds, parents, fixedPar
         </Field>
       )}
       <Field id="sortOrder" label={t("sortOrder")} error={errors.sortOrder}>
-        <input id="sortOrder" name="sortOrder" type="number" inputMode="numeric" defaultValue={value("sortOrder", "0")} {...describedBy("sortOrder", undefined, errors.sortOrder)} />
+        <input
+          id="sortOrder"
+          name="sortOrder"
+          type="number"
+          inputMode="numeric"
+          defaultValue={value("sortOrder", "0")}
+          {...describedBy("sortOrder", undefined, errors.sortOrder)}
+        />
       </Field>
       <FormFooter state={state} pending={pending} label={unit ? (pending ? t("saving") : t("save")) : pending ? t("creating") : t("create")} />
     </form>

@@ -20,7 +20,16 @@ export function UnitKindFormClient({ kind }: { kind?: { key: string; label: stri
       ) : (
         <span className="field">
           <label htmlFor={`${uid}-key`}>{t("key")}</label>
-          <input id={`${uid}-key`} name="key" defaultValue={state.ok ? "" : values.key} placeholder="dac_khu" autoCapitalize="none" spellCheck={false} required aria-describedby={`${uid}-hint`} />
+          <input
+            id={`${uid}-key`}
+            name="key"
+            defaultValue={state.ok ? "" : values.key}
+            placeholder="dac_khu"
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+            aria-describedby={`${uid}-hint`}
+          />
         </span>
       )}
       <span className="field grow">

@@ -30,7 +30,14 @@ export function UnitMergeClient({ unitId, targets, merged }: { unitId: number; t
     <form key={state.at ?? 0} action={action} className="form" data-testid="merge-form">
       <input type="hidden" name="unitId" value={unitId} />
       <Field id="intoId" label={t("into")} error={errors.intoId}>
-        <select id="intoId" name="intoId" value={intoId} onChange={(e) => setIntoId(e.target.value)} required {...describedBy("intoId", undefined, errors.intoId)}>
+        <select
+          id="intoId"
+          name="intoId"
+          value={intoId}
+          onChange={(e) => setIntoId(e.target.value)}
+          required
+          {...describedBy("intoId", undefined, errors.intoId)}
+        >
           <option value="">{t("chooseInto")}</option>
           {targets.map((u) => (
             <option key={u.id} value={u.id}>

@@ -22,7 +22,13 @@ export interface UnitNode {
  * The unit tree, nested with native <details>: search without diacritics
  * (matches open their branch), expand or collapse all, retired units greyed.
  */
-export function UnitTreeClient({ units, ownUnitId }: { units: UnitNode[]; /** The admin's own unit: not to be retired or merged away by them. */ ownUnitId: number }) {
+export function UnitTreeClient({
+  units,
+  ownUnitId,
+}: {
+  units: UnitNode[];
+  /** The admin's own unit: not to be retired or merged away by them. */ ownUnitId: number;
+}) {
   const t = useTranslations("adminUnits");
   const [query, setQuery] = useState("");
   const [showRetired, setShowRetired] = useState(true);

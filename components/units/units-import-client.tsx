@@ -26,7 +26,13 @@ export function UnitsUploadClient({ units, defaultUnitId }: { units: { id: numbe
     >
       <div className="field">
         <label htmlFor="units-file">{t("file")}</label>
-        <input id="units-file" name="file" type="file" accept=".csv,.xlsx,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required />
+        <input
+          id="units-file"
+          name="file"
+          type="file"
+          accept=".csv,.xlsx,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          required
+        />
       </div>
       <div className="field">
         <label htmlFor="underUnitId">{t("under")}</label>

@@ -25,7 +25,15 @@ export function CreateUserFormClient({ units, roles }: Props) {
     // The key re-mounts the inputs after each answer: refilled after a refusal, empty after success.
     <form key={state.at ?? 0} className="form grid-2" action={action} noValidate>
       <Field id="username" label={t("username")} hint={t("usernameHint")} error={errors.username}>
-        <input id="username" name="username" defaultValue={values.username} autoCapitalize="none" spellCheck={false} required {...describedBy("username", t("usernameHint"), errors.username)} />
+        <input
+          id="username"
+          name="username"
+          defaultValue={values.username}
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          {...describedBy("username", t("usernameHint"), errors.username)}
+        />
       </Field>
       <Field id="fullName" label={t("fullName")} error={errors.fullName}>
         <input id="fullName" name="fullName" defaultValue={values.fullName} required {...describedBy("fullName", undefined, errors.fullName)} />
@@ -40,7 +48,14 @@ export function CreateUserFormClient({ units, roles }: Props) {
         </select>
       </Field>
       <Field id="unitId" label={t("unit")} error={errors.unitId}>
-        <select id="unitId" name="unitId" value={unitId} onChange={(e) => setUnitId(e.target.value)} required {...describedBy("unitId", undefined, errors.unitId)}>
+        <select
+          id="unitId"
+          name="unitId"
+          value={unitId}
+          onChange={(e) => setUnitId(e.target.value)}
+          required
+          {...describedBy("unitId", undefined, errors.unitId)}
+        >
           <option value="">{t("chooseUnit")}</option>
           {units.map((u) => (
             <option key={u.id} value={u.id}>
@@ -62,7 +77,15 @@ export function CreateUserFormClient({ units, roles }: Props) {
         </Field>
       ) : null}
       <Field id="password" label={t("password")} error={errors.password}>
-        <input id="password" name="password" type="password" autoComplete="new-password" required minLength={8} {...describedBy("password", undefined, errors.password)} />
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={8}
+          {...describedBy("password", undefined, errors.password)}
+        />
       </Field>
       <FormFooter state={state} pending={pending} label={pending ? t("creating") : t("create")} />
     </form>

@@ -90,7 +90,13 @@ export function UsersImportClient() {
         >
           <div className="field">
             <label htmlFor="accounts-file">{t("file")}</label>
-            <input id="accounts-file" name="file" type="file" accept=".csv,.xlsx,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required />
+            <input
+              id="accounts-file"
+              name="file"
+              type="file"
+              accept=".csv,.xlsx,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              required
+            />
           </div>
           <button className="button primary" type="submit" disabled={previewing}>
             {previewing ? t("previewing") : t("preview")}

@@ -13,7 +13,8 @@ import { auditChoices, auditFilterSchema, searchAudit } from "./search-audit";
 
 /** The Vietnamese messages as a translator: dotted keys, {name} placeholders (what this module's messages use). */
 function translator(messages: unknown): AuditTranslator {
-  const find = (key: string) => key.split(".").reduce<unknown>((node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined), messages);
+  const find = (key: string) =>
+    key.split(".").reduce<unknown>((node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined), messages);
   const t = ((key: string, values: Record<string, string | number> = {}) => {
     const found = find(key);
     if (typeof found !== "string") throw new Error(`no message ${key}`);
@@ -54,14 +55,21 @@ describe("the audit log in words", () => {
 
   it("shows an invitation by the person's name and the conference, with its page, and the reason of a revoke", () => {
     const organizer = as("tochuc.bato");
-    const conference = handle.db.select().from(conferences).where(eq(conferences.unitId, unitId("535"))).get()!;
+    const conference = handle.db
+      .select()
+      .from(conferences)
+      .where(eq(conferences.unitId, unitId("535")))
+      .get()!;
     const inv = handle.db.select().from(invitations).where(eq(invitations.conferenceId, conference.id)).get()!;
     const person = handle.db.select().from(people).where(eq(people.id, inv.personId)).get()!;
     if (inv.status !== "issued") throw new Error("the demo's invitation is not issued");
     expect(revokeInvitation(handle.db, { ...organizer, role: "admin", scopeUnitIds: "all" }, conference.id, inv.id, "Đồng chí đã nghỉ hưu").ok).toBe(true);
     const [entry] = latest(1);
     expect(entry.actionLabel).toBe("Thu hồi giấy mời");
-    expect(entry.object).toEqual({ label: `Giấy mời của ${person.fullName} — ${conference.title}`, href: `/conferences/${conference.id}/invitations?q=${encodeURIComponent(person.fullName)}` });
+    expect(entry.object).toEqual({
+      label: `Giấy mời của ${person.fullName} — ${conference.title}`,
+      href: `/conferences/${conference.id}/invitations?q=${encodeURIComponent(person.fullName)}`,
+    });
     expect(entry.changes).toEqual([
       { label: "Trạng thái", before: "Đã phát hành", after: "Đã thu hồi" },
       { label: "Lý do", before: null, after: "Đồng chí đã nghỉ hưu" },
@@ -70,9 +78,34 @@ describe("the audit log in words", () => {
 
   it("shows a person's changed fields with unit names, not ids, and skips what did not change", () => {
     const organizer = as("tochuc.bato");
-    const saved = savePerson(handle.db, organizer, { fullName: "Lương Văn Chuyển", position: "Chuyên viên", workplace: "", unitId: unitId("535"), category: "", isPartyMember: true, phone: null, email: null, externalCode: null });
+    const saved = savePerson(handle.db, organizer, {
+      fullName: "Lương Văn Chuyển",
+      position: "Chuyên viên",
+      workplace: "",
+      unitId: unitId("535"),
+      category: "",
+      isPartyMember: true,
+      phone: null,
+      email: null,
+      externalCode: null,
+    });
     if (!saved.ok) throw new Error("not saved");
-    savePerson(handle.db, { ...organizer, scopeUnitIds: "all" }, { personId: saved.id, fullName: "Lương Văn Chuyển", position: "Phó Trưởng phòng", workplace: "", unitId: unitId("536"), category: "", isPartyMember: true, phone: null, email: null, externalCode: null });
+    savePerson(
+      handle.db,
+      { ...organizer, scopeUnitIds: "all" },
+      {
+        personId: saved.id,
+        fullName: "Lương Văn Chuyển",
+        position: "Phó Trưởng phòng",
+        workplace: "",
+        unitId: unitId("536"),
+        category: "",
+        isPartyMember: true,
+        phone: null,
+        email: null,
+        externalCode: null,
+      },
+    );
     const [update, create] = latest(2);
     expect(update.actionLabel).toBe("Sửa thông tin đại biểu");
     expect(update.object).toEqual({ label: "Lương Văn Chuyển", href: `/people/${saved.id}` });
@@ -87,9 +120,27 @@ describe("the audit log in words", () => {
 
   it("describes issuing letters and a merge, which can be undone from the log", () => {
     const organizer = as("tochuc.bato");
-    const conference = handle.db.select().from(conferences).where(eq(conferences.unitId, unitId("535"))).all()[1];
-    const a = handle.db.insert(people).values({ fullName: "Tạ Văn Nhật Ký", searchName: foldForSearch("Tạ Văn Nhật Ký"), unitId: unitId("535"), phone: "0913000001", position: "Chủ tịch Ủy ban MTTQ" }).returning().get();
-    const b = handle.db.insert(people).values({ fullName: "Tạ Văn Nhật Ký", searchName: foldForSearch("Tạ Văn Nhật Ký"), unitId: unitId("535"), phone: "0913000001" }).returning().get();
+    const conference = handle.db
+      .select()
+      .from(conferences)
+      .where(eq(conferences.unitId, unitId("535")))
+      .all()[1];
+    const a = handle.db
+      .insert(people)
+      .values({
+        fullName: "Tạ Văn Nhật Ký",
+        searchName: foldForSearch("Tạ Văn Nhật Ký"),
+        unitId: unitId("535"),
+        phone: "0913000001",
+        position: "Chủ tịch Ủy ban MTTQ",
+      })
+      .returning()
+      .get();
+    const b = handle.db
+      .insert(people)
+      .values({ fullName: "Tạ Văn Nhật Ký", searchName: foldForSearch("Tạ Văn Nhật Ký"), unitId: unitId("535"), phone: "0913000001" })
+      .returning()
+      .get();
     const site = handle.db.select().from(sites).where(eq(sites.conferenceId, conference.id)).get()!;
     const rootAdmin = admin();
     expect(addInvitees(handle.db, rootAdmin, conference.id, [a.id], site.id).ok).toBe(true);
@@ -102,7 +153,11 @@ describe("the audit log in words", () => {
     expect(issued.changes[0]).toMatchObject({ label: "Số đại biểu", after: "1" });
     expect(merged.actionLabel).toBe("Gộp hồ sơ trùng");
     expect(merged.object).toEqual({ label: "Tạ Văn Nhật Ký", href: `/people/${b.id}` });
-    expect(merged.changes[0]).toEqual({ label: "Hồ sơ được gộp vào (nay ẩn)", before: "Tạ Văn Nhật Ký, Chủ tịch Ủy ban MTTQ, Huyện Ba Tơ, 0913000001", after: null });
+    expect(merged.changes[0]).toEqual({
+      label: "Hồ sơ được gộp vào (nay ẩn)",
+      before: "Tạ Văn Nhật Ký, Chủ tịch Ủy ban MTTQ, Huyện Ba Tơ, 0913000001",
+      after: null,
+    });
     expect(merged.changes[1]).toEqual({ label: "Giấy mời chuyển sang", before: null, after: conference.title });
     expect(merged.merge).toEqual({ id: merge.mergeId, undone: false, mergedName: "Tạ Văn Nhật Ký" });
   });
@@ -138,6 +193,12 @@ describe("the audit log in words", () => {
     const byName = searchAudit(handle.db, auditFilterSchema.parse({ q: "ta van nhat ky" }), admin()).rows;
     expect(byName.map((r) => r.action)).toContain("merge");
     // Nothing stored holds the words "ta van nhat ky": the match is the person's name.
-    expect(handle.db.select().from(auditLog).all().some((r) => JSON.stringify(r.after ?? "").includes("ta van nhat ky"))).toBe(false);
+    expect(
+      handle.db
+        .select()
+        .from(auditLog)
+        .all()
+        .some((r) => JSON.stringify(r.after ?? "").includes("ta van nhat ky")),
+    ).toBe(false);
   });
 });

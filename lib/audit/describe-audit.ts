@@ -12,7 +12,22 @@
  */
 import { inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { bodies, bodyKinds, bodyTemplates, campaignRequirements, campaigns, conferences, invitations, people, personMerges, sites, unitFeeds, unitKinds, units, users } from "@/db/schema";
+import {
+  bodies,
+  bodyKinds,
+  bodyTemplates,
+  campaignRequirements,
+  campaigns,
+  conferences,
+  invitations,
+  people,
+  personMerges,
+  sites,
+  unitFeeds,
+  unitKinds,
+  units,
+  users,
+} from "@/db/schema";
 import { formatDate, formatDateTime } from "@/lib/time/format";
 
 /** The translator the module needs (next-intl's, from the page). */
@@ -135,10 +150,37 @@ const REF_FIELDS: Record<string, RefKind> = {
 /** A field that names an object of the entry's own kind (mergedIntoId of a person is a person, of a unit a unit). */
 const SELF_REF_FIELDS = ["mergedIntoId", "from", "into"];
 
-const DATE_TIME_FIELDS = new Set(["startsAt", "endsAt", "retiredAt", "archivedAt", "revokedAt", "issuedAt", "recordedAt", "scannedAt", "receivedAt", "makeUpAttendedAt", "firstScannedAt"]);
+const DATE_TIME_FIELDS = new Set([
+  "startsAt",
+  "endsAt",
+  "retiredAt",
+  "archivedAt",
+  "revokedAt",
+  "issuedAt",
+  "recordedAt",
+  "scannedAt",
+  "receivedAt",
+  "makeUpAttendedAt",
+  "firstScannedAt",
+]);
 const DATE_FIELDS = new Set(["startDate", "deadline", "dueDate", "date"]);
 /** Fields that say nothing to a reader (internal bookkeeping, secrets, the search copy of a name). */
-const HIDDEN_FIELDS = new Set(["id", "searchName", "createdAt", "updatedAt", "createdBy", "passwordHash", "sessionVersion", "token", "signingPrivateKey", "signingPublicKey", "nonce", "mergeId", "attendeePartyMember", "attendeeCategory"]);
+const HIDDEN_FIELDS = new Set([
+  "id",
+  "searchName",
+  "createdAt",
+  "updatedAt",
+  "createdBy",
+  "passwordHash",
+  "sessionVersion",
+  "token",
+  "signingPrivateKey",
+  "signingPublicKey",
+  "nonce",
+  "mergeId",
+  "attendeePartyMember",
+  "attendeeCategory",
+]);
 const LIST_SHOWN = 6;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -231,42 +273,162 @@ function resolveNames(db: Db, rows: AuditRow[]): Names {
 
   const inv = some(wanted.invitation);
   names.invitation = new Map(
-    inv ? db.select({ id: invitations.id, personId: invitations.personId, conferenceId: invitations.conferenceId }).from(invitations).where(inArray(invitations.id, inv)).all().map((r) => [r.id, r]) : [],
+    inv
+      ? db
+          .select({ id: invitations.id, personId: invitations.personId, conferenceId: invitations.conferenceId })
+          .from(invitations)
+          .where(inArray(invitations.id, inv))
+          .all()
+          .map((r) => [r.id, r])
+      : [],
   );
   for (const i of names.invitation.values()) {
     wanted.person.add(i.personId);
     wanted.conference.add(i.conferenceId);
   }
   const siteIds = some(wanted.site);
-  names.site = new Map(siteIds ? db.select({ id: sites.id, venue: sites.venue, conferenceId: sites.conferenceId }).from(sites).where(inArray(sites.id, siteIds)).all().map((r) => [r.id, r]) : []);
+  names.site = new Map(
+    siteIds
+      ? db
+          .select({ id: sites.id, venue: sites.venue, conferenceId: sites.conferenceId })
+          .from(sites)
+          .where(inArray(sites.id, siteIds))
+          .all()
+          .map((r) => [r.id, r])
+      : [],
+  );
   for (const s of names.site.values()) wanted.conference.add(s.conferenceId);
   const feedIds = some(wanted.feed);
-  names.feed = new Map(feedIds ? db.select({ id: unitFeeds.id, unitId: unitFeeds.unitId }).from(unitFeeds).where(inArray(unitFeeds.id, feedIds)).all().map((r) => [r.id, r]) : []);
+  names.feed = new Map(
+    feedIds
+      ? db
+          .select({ id: unitFeeds.id, unitId: unitFeeds.unitId })
+          .from(unitFeeds)
+          .where(inArray(unitFeeds.id, feedIds))
+          .all()
+          .map((r) => [r.id, r])
+      : [],
+  );
   for (const f of names.feed.values()) wanted.unit.add(f.unitId);
 
   const personIds = some(wanted.person);
-  names.person = new Map(personIds ? db.select({ id: people.id, name: people.fullName }).from(people).where(inArray(people.id, personIds)).all().map((r) => [r.id, r]) : []);
+  names.person = new Map(
+    personIds
+      ? db
+          .select({ id: people.id, name: people.fullName })
+          .from(people)
+          .where(inArray(people.id, personIds))
+          .all()
+          .map((r) => [r.id, r])
+      : [],
+  );
   const conferenceIds = some(wanted.conference);
-  names.conference = new Map(conferenceIds ? db.select({ id: conferences.id, title: conferences.title }).from(conferences).where(inArray(conferences.id, conferenceIds)).all().map((r) => [r.id, r]) : []);
+  names.conference = new Map(
+    conferenceIds
+      ? db
+          .select({ id: conferences.id, title: conferences.title })
+          .from(conferences)
+          .where(inArray(conferences.id, conferenceIds))
+          .all()
+          .map((r) => [r.id, r])
+      : [],
+  );
   const unitIds = some(wanted.unit);
-  names.unit = new Map(unitIds ? db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, unitIds)).all().map((r) => [r.id, r]) : []);
+  names.unit = new Map(
+    unitIds
+      ? db
+          .select({ id: units.id, name: units.name })
+          .from(units)
+          .where(inArray(units.id, unitIds))
+          .all()
+          .map((r) => [r.id, r])
+      : [],
+  );
   const bodyIds = some(wanted.body);
-  names.body = new Map(bodyIds ? db.select({ id: bodies.id, name: bodies.name }).from(bodies).where(inArray(bodies.id, bodyIds)).all().map((r) => [r.id, r]) : []);
+  names.body = new Map(
+    bodyIds
+      ? db
+          .select({ id: bodies.id, name: bodies.name })
+          .from(bodies)
+          .where(inArray(bodies.id, bodyIds))
+          .all()
+          .map((r) => [r.id, r])
+      : [],
+  );
   const userIds = some(wanted.user);
-  names.user = new Map(userIds ? db.select({ id: users.id, name: users.fullName, username: users.username }).from(users).where(inArray(users.id, userIds)).all().map((r) => [r.id, r]) : []);
+  names.user = new Map(
+    userIds
+      ? db
+          .select({ id: users.id, name: users.fullName, username: users.username })
+          .from(users)
+          .where(inArray(users.id, userIds))
+          .all()
+          .map((r) => [r.id, r])
+      : [],
+  );
   const campaignIds = some(wanted.campaign);
-  names.campaign = new Map(campaignIds ? db.select({ id: campaigns.id, title: campaigns.title }).from(campaigns).where(inArray(campaigns.id, campaignIds)).all().map((r) => [r.id, r]) : []);
+  names.campaign = new Map(
+    campaignIds
+      ? db
+          .select({ id: campaigns.id, title: campaigns.title })
+          .from(campaigns)
+          .where(inArray(campaigns.id, campaignIds))
+          .all()
+          .map((r) => [r.id, r])
+      : [],
+  );
   const requirementIds = some(wanted.requirement);
   names.requirement = new Map(
-    requirementIds ? db.select({ id: campaignRequirements.id, title: campaignRequirements.title }).from(campaignRequirements).where(inArray(campaignRequirements.id, requirementIds)).all().map((r) => [r.id, r]) : [],
+    requirementIds
+      ? db
+          .select({ id: campaignRequirements.id, title: campaignRequirements.title })
+          .from(campaignRequirements)
+          .where(inArray(campaignRequirements.id, requirementIds))
+          .all()
+          .map((r) => [r.id, r])
+      : [],
   );
   const templateIds = some(wanted.template);
-  names.template = new Map(templateIds ? db.select({ id: bodyTemplates.id, namePattern: bodyTemplates.namePattern }).from(bodyTemplates).where(inArray(bodyTemplates.id, templateIds)).all().map((r) => [r.id, r]) : []);
+  names.template = new Map(
+    templateIds
+      ? db
+          .select({ id: bodyTemplates.id, namePattern: bodyTemplates.namePattern })
+          .from(bodyTemplates)
+          .where(inArray(bodyTemplates.id, templateIds))
+          .all()
+          .map((r) => [r.id, r])
+      : [],
+  );
   const mergeIds = some(wanted.merge);
-  names.merge = new Map(mergeIds ? db.select({ id: personMerges.id, undoneAt: personMerges.undoneAt }).from(personMerges).where(inArray(personMerges.id, mergeIds)).all().map((r) => [r.id, { undone: r.undoneAt !== null }]) : []);
+  names.merge = new Map(
+    mergeIds
+      ? db
+          .select({ id: personMerges.id, undoneAt: personMerges.undoneAt })
+          .from(personMerges)
+          .where(inArray(personMerges.id, mergeIds))
+          .all()
+          .map((r) => [r.id, { undone: r.undoneAt !== null }])
+      : [],
+  );
   // Kinds are short lookup tables: read whole.
-  names.unitKind = new Map(rows.some((r) => r.entity === "unit" || r.entity === "unit_kind" || r.entity === "body_template") ? db.select().from(unitKinds).all().map((k) => [k.key, k.label]) : []);
-  names.bodyKind = new Map(rows.some((r) => r.entity === "body" || r.entity === "body_kind" || r.entity === "body_template") ? db.select().from(bodyKinds).all().map((k) => [k.key, k.label]) : []);
+  names.unitKind = new Map(
+    rows.some((r) => r.entity === "unit" || r.entity === "unit_kind" || r.entity === "body_template")
+      ? db
+          .select()
+          .from(unitKinds)
+          .all()
+          .map((k) => [k.key, k.label])
+      : [],
+  );
+  names.bodyKind = new Map(
+    rows.some((r) => r.entity === "body" || r.entity === "body_kind" || r.entity === "body_template")
+      ? db
+          .select()
+          .from(bodyKinds)
+          .all()
+          .map((k) => [k.key, k.label])
+      : [],
+  );
   return names;
 }
 
@@ -321,7 +483,12 @@ class Describer {
   label(entity: string, path: string[]): string {
     const t = this.t;
     const field = path[path.length - 1];
-    const own = (f: string) => (t.has(`auditLog.entityFields.${entity}.${f}`) ? t(`auditLog.entityFields.${entity}.${f}`) : t.has(`auditLog.fields.${f}`) ? t(`auditLog.fields.${f}`) : null);
+    const own = (f: string) =>
+      t.has(`auditLog.entityFields.${entity}.${f}`)
+        ? t(`auditLog.entityFields.${entity}.${f}`)
+        : t.has(`auditLog.fields.${f}`)
+          ? t(`auditLog.fields.${f}`)
+          : null;
     const parts = path.map((p) => own(p));
     if (parts.every((p) => p !== null)) return parts.join(" — ");
     return t("auditLog.fields.unknown", { field });
@@ -345,7 +512,9 @@ class Describer {
     if (typeof v === "string") return this.code(entity, field, v);
     if (typeof v === "number") return field === "capacity" || field === "graceMinutes" || field === "sortOrder" ? v.toLocaleString("vi-VN") : String(v);
     if (Array.isArray(v)) {
-      const items = v.map((item) => (isObject(item) ? this.objectName(entity, item) : typeof item === "string" ? this.code(entity, field, item) : String(item)));
+      const items = v.map((item) =>
+        isObject(item) ? this.objectName(entity, item) : typeof item === "string" ? this.code(entity, field, item) : String(item),
+      );
       return this.list(items);
     }
     if (isObject(v)) return this.objectName(entity, v);
@@ -424,7 +593,8 @@ class Describer {
         if (!old && !b && empty(v)) continue;
         out.push({ label: this.label(entity, path), before: old ? show(path, old.v) : null, after: show(path, v) });
       }
-      if (a.size === 0 && b) for (const { path, v } of b.values()) if (!empty(v)) out.push({ label: this.label(entity, path), before: show(path, v), after: null });
+      if (a.size === 0 && b)
+        for (const { path, v } of b.values()) if (!empty(v)) out.push({ label: this.label(entity, path), before: show(path, v), after: null });
     } else if (b) {
       for (const { path, v } of b.values()) if (!empty(v)) out.push({ label: this.label(entity, path), before: show(path, v), after: null });
     } else if (before !== null && before !== undefined) {
@@ -439,7 +609,8 @@ class Describer {
     const id = asId(row.entityId);
     const snapshot = { ...(isObject(row.before) ? row.before : {}), ...(isObject(row.after) ? row.after : {}) };
     const fallback = (kind: string) => {
-      for (const key of ["name", "title", "fullName", "venue", "label", "namePattern", "username"]) if (typeof snapshot[key] === "string" && snapshot[key]) return snapshot[key] as string;
+      for (const key of ["name", "title", "fullName", "venue", "label", "namePattern", "username"])
+        if (typeof snapshot[key] === "string" && snapshot[key]) return snapshot[key] as string;
       return this.deleted(kind);
     };
     const n = this.names;
@@ -450,18 +621,27 @@ class Describer {
         const inv = id ? n.invitation.get(id) : undefined;
         if (!inv) return { label: this.deleted("invitation"), href: null };
         const person = this.ref("person", inv.personId);
-        return { label: t("auditLog.objects.invitation", { person, conference: this.ref("conference", inv.conferenceId) }), href: `/conferences/${inv.conferenceId}/invitations?q=${encodeURIComponent(person)}` };
+        return {
+          label: t("auditLog.objects.invitation", { person, conference: this.ref("conference", inv.conferenceId) }),
+          href: `/conferences/${inv.conferenceId}/invitations?q=${encodeURIComponent(person)}`,
+        };
       }
       case "check_in": {
         const invitationId = isObject(row.before) ? asId(row.before.invitationId) : null;
         const inv = invitationId ? n.invitation.get(invitationId) : undefined;
         if (!inv) return { label: this.deleted("check_in"), href: null };
-        return { label: t("auditLog.objects.checkIn", { person: this.ref("person", inv.personId), conference: this.ref("conference", inv.conferenceId) }), href: `/conferences/${inv.conferenceId}` };
+        return {
+          label: t("auditLog.objects.checkIn", { person: this.ref("person", inv.personId), conference: this.ref("conference", inv.conferenceId) }),
+          href: `/conferences/${inv.conferenceId}`,
+        };
       }
       case "site": {
         const site = id ? n.site.get(id) : undefined;
         if (!site) return { label: fallback("site"), href: null };
-        return { label: t("auditLog.objects.site", { venue: site.venue, conference: this.ref("conference", site.conferenceId) }), href: `/conferences/${site.conferenceId}` };
+        return {
+          label: t("auditLog.objects.site", { venue: site.venue, conference: this.ref("conference", site.conferenceId) }),
+          href: `/conferences/${site.conferenceId}`,
+        };
       }
       case "person":
         return id && n.person.has(id) ? { label: n.person.get(id)!.name, href: `/people/${id}` } : { label: fallback("person"), href: null };
@@ -497,7 +677,9 @@ class Describer {
 function mergeChanges(d: Describer, row: AuditRow, t: AuditTranslator): FieldChange[] {
   const before = isObject(row.before) ? row.before : {};
   const after = isObject(row.after) ? row.after : {};
-  const merged = [before.fullName, before.position, typeof before.unitId === "number" ? d.ref("unit", before.unitId) : null, before.phone].filter((v) => typeof v === "string" && v).join(", ");
+  const merged = [before.fullName, before.position, typeof before.unitId === "number" ? d.ref("unit", before.unitId) : null, before.phone]
+    .filter((v) => typeof v === "string" && v)
+    .join(", ");
   return [
     { label: t("auditLog.entityFields.person.mergedPersonId"), before: merged || null, after: null },
     { label: t("auditLog.fields.movedInvitationIds"), before: null, after: d.value("person", "movedInvitationIds", after.movedInvitationIds ?? []) },

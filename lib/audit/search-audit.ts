@@ -22,9 +22,17 @@ const optionalDate = z
 export const auditFilterSchema = z.object({
   q: trimmedText().max(100).optional().catch(undefined),
   user: trimmedText().max(60).optional().catch(undefined),
-  entity: trimmedText().max(40).regex(/^[a-z_]+$/).optional().catch(undefined),
+  entity: trimmedText()
+    .max(40)
+    .regex(/^[a-z_]+$/)
+    .optional()
+    .catch(undefined),
   /** "entity.action" (what the filter offers: "conference.issue_invitations"), or an action alone. */
-  action: trimmedText().max(100).regex(/^[a-z_]+(\.[a-z_]+)?$/).optional().catch(undefined),
+  action: trimmedText()
+    .max(100)
+    .regex(/^[a-z_]+(\.[a-z_]+)?$/)
+    .optional()
+    .catch(undefined),
   from: optionalDate,
   to: optionalDate,
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
@@ -59,11 +67,56 @@ function namedObjects(db: Db, q: string): SQL | undefined {
   const idText = (column: SQLiteColumn) => sql<string>`cast(${column} as text)`;
   const personMatches = sql`${people.searchName} like ${folded} escape '\\'`;
   return or(
-    and(eq(auditLog.entity, "person"), inArray(auditLog.entityId, db.select({ id: idText(people.id) }).from(people).where(personMatches))),
-    and(eq(auditLog.entity, "invitation"), inArray(auditLog.entityId, db.select({ id: idText(invitations.id) }).from(invitations).where(inArray(invitations.personId, db.select({ id: people.id }).from(people).where(personMatches))))),
-    and(eq(auditLog.entity, "conference"), inArray(auditLog.entityId, db.select({ id: idText(conferences.id) }).from(conferences).where(sql`${conferences.title} like ${text} escape '\\'`))),
-    and(eq(auditLog.entity, "unit"), inArray(auditLog.entityId, db.select({ id: idText(units.id) }).from(units).where(sql`${units.name} like ${text} escape '\\'`))),
-    and(eq(auditLog.entity, "user"), inArray(auditLog.entityId, db.select({ id: idText(users.id) }).from(users).where(sql`${users.fullName} like ${text} escape '\\' or ${users.username} like ${text} escape '\\'`))),
+    and(
+      eq(auditLog.entity, "person"),
+      inArray(
+        auditLog.entityId,
+        db
+          .select({ id: idText(people.id) })
+          .from(people)
+          .where(personMatches),
+      ),
+    ),
+    and(
+      eq(auditLog.entity, "invitation"),
+      inArray(
+        auditLog.entityId,
+        db
+          .select({ id: idText(invitations.id) })
+          .from(invitations)
+          .where(inArray(invitations.personId, db.select({ id: people.id }).from(people).where(personMatches))),
+      ),
+    ),
+    and(
+      eq(auditLog.entity, "conference"),
+      inArray(
+        auditLog.entityId,
+        db
+          .select({ id: idText(conferences.id) })
+          .from(conferences)
+          .where(sql`${conferences.title} like ${text} escape '\\'`),
+      ),
+    ),
+    and(
+      eq(auditLog.entity, "unit"),
+      inArray(
+        auditLog.entityId,
+        db
+          .select({ id: idText(units.id) })
+          .from(units)
+          .where(sql`${units.name} like ${text} escape '\\'`),
+      ),
+    ),
+    and(
+      eq(auditLog.entity, "user"),
+      inArray(
+        auditLog.entityId,
+        db
+          .select({ id: idText(users.id) })
+          .from(users)
+          .where(sql`${users.fullName} like ${text} escape '\\' or ${users.username} like ${text} escape '\\'`),
+      ),
+    ),
   );
 }
 
@@ -87,7 +140,17 @@ export function searchAudit(db: Db, f: AuditFilter, reader: Pick<SessionUser, "s
   );
   const page = f.page ?? 1;
   const rows = db
-    .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, entity: auditLog.entity, entityId: auditLog.entityId, before: auditLog.before, after: auditLog.after, username: users.username, fullName: users.fullName })
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      action: auditLog.action,
+      entity: auditLog.entity,
+      entityId: auditLog.entityId,
+      before: auditLog.before,
+      after: auditLog.after,
+      username: users.username,
+      fullName: users.fullName,
+    })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.userId))
     .where(where)
@@ -101,7 +164,12 @@ export function searchAudit(db: Db, f: AuditFilter, reader: Pick<SessionUser, "s
 /** What the filters offer: the entities, and the (entity, action) pairs the log holds, labelled by the page. */
 export function auditChoices(db: Db) {
   return {
-    entities: db.selectDistinct({ v: auditLog.entity }).from(auditLog).orderBy(auditLog.entity).all().map((r) => r.v),
+    entities: db
+      .selectDistinct({ v: auditLog.entity })
+      .from(auditLog)
+      .orderBy(auditLog.entity)
+      .all()
+      .map((r) => r.v),
     actions: db
       .selectDistinct({ entity: auditLog.entity, action: auditLog.action })
       .from(auditLog)

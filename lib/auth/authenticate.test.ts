@@ -27,13 +27,16 @@ beforeAll(async () => {
   handle = createTestDb();
   const unit = handle.db.insert(units).values({ code: "51", name: "Tỉnh Quảng Ngãi", kind: "tinh", placeName: "Quảng Ngãi" }).returning().get();
   const passwordHash = await hashPassword(RIGHT);
-  handle.db.insert(users).values([
-    { username: "canbo", fullName: "Cán bộ", role: "viewer", unitId: unit.id, passwordHash },
-    { username: "bikhoa", fullName: "Bị khóa", role: "viewer", unitId: unit.id, passwordHash, disabled: true },
-    { username: "baocao.bato", fullName: "Báo cáo Ba Tơ", role: "viewer", unitId: unit.id, passwordHash },
-    { username: "nannhan", fullName: "Nạn nhân", role: "viewer", unitId: unit.id, passwordHash },
-    { username: "chocho", fullName: "Chờ chờ", role: "viewer", unitId: unit.id, passwordHash },
-  ]).run();
+  handle.db
+    .insert(users)
+    .values([
+      { username: "canbo", fullName: "Cán bộ", role: "viewer", unitId: unit.id, passwordHash },
+      { username: "bikhoa", fullName: "Bị khóa", role: "viewer", unitId: unit.id, passwordHash, disabled: true },
+      { username: "baocao.bato", fullName: "Báo cáo Ba Tơ", role: "viewer", unitId: unit.id, passwordHash },
+      { username: "nannhan", fullName: "Nạn nhân", role: "viewer", unitId: unit.id, passwordHash },
+      { username: "chocho", fullName: "Chờ chờ", role: "viewer", unitId: unit.id, passwordHash },
+    ])
+    .run();
   adminId = handle.db.insert(users).values({ username: "quantri", fullName: "Quản trị", role: "admin", unitId: unit.id, passwordHash }).returning().get().id;
 });
 afterAll(() => handle.cleanup());

@@ -11,13 +11,7 @@ export type AuthenticateResult =
   | { ok: false; reason: "throttled" | "addressThrottled"; retryAfterSeconds: number };
 
 /** `address` is the client's real address, or null when it is not known (see lib/auth/client-address.ts). */
-export async function authenticate(
-  db: Db,
-  username: string,
-  password: string,
-  address: string | null,
-  now = Date.now(),
-): Promise<AuthenticateResult> {
+export async function authenticate(db: Db, username: string, password: string, address: string | null, now = Date.now()): Promise<AuthenticateResult> {
   const name = normalizeUsername(username);
   const verdict = admitAttempt(db, name, address, now);
   if (!verdict.allowed) {

@@ -104,7 +104,12 @@ const siteCoBody = alias(conferenceCoBodies, "scope_site_co_body");
  */
 export function siteReadScope(db: Db, user: SessionUser): SQL {
   if (user.role === "scanner") {
-    return exists(db.select({ one: sql`1` }).from(siteStaff).where(and(eq(siteStaff.siteId, sites.id), eq(siteStaff.userId, user.id))));
+    return exists(
+      db
+        .select({ one: sql`1` })
+        .from(siteStaff)
+        .where(and(eq(siteStaff.siteId, sites.id), eq(siteStaff.userId, user.id))),
+    );
   }
   if (user.scopeUnitIds === "all") return ALWAYS;
   const ids = user.scopeUnitIds;
@@ -123,7 +128,12 @@ export function siteReadScope(db: Db, user: SessionUser): SQL {
               bodyId === null ? undefined : eq(siteConference.bodyId, bodyId),
               bodyId === null
                 ? undefined
-                : exists(db.select({ one: sql`1` }).from(siteCoBody).where(and(eq(siteCoBody.conferenceId, siteConference.id), eq(siteCoBody.bodyId, bodyId)))),
+                : exists(
+                    db
+                      .select({ one: sql`1` })
+                      .from(siteCoBody)
+                      .where(and(eq(siteCoBody.conferenceId, siteConference.id), eq(siteCoBody.bodyId, bodyId))),
+                  ),
             ),
           ),
         ),

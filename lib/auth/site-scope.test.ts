@@ -30,15 +30,15 @@ let provincial: { id: number; siteOf: (code: string) => number };
 
 beforeAll(async () => {
   handle = await createDemoDb();
-  const row = handle.db
-    .select({ id: sites.conferenceId, n: count() })
-    .from(sites)
-    .groupBy(sites.conferenceId)
-    .orderBy(desc(count()))
-    .get()!;
+  const row = handle.db.select({ id: sites.conferenceId, n: count() }).from(sites).groupBy(sites.conferenceId).orderBy(desc(count())).get()!;
   provincial = {
     id: row.id,
-    siteOf: (code) => handle.db.select().from(sites).where(and(eq(sites.conferenceId, row.id), eq(sites.unitId, unitId(code)))).get()!.id,
+    siteOf: (code) =>
+      handle.db
+        .select()
+        .from(sites)
+        .where(and(eq(sites.conferenceId, row.id), eq(sites.unitId, unitId(code))))
+        .get()!.id,
   };
 });
 afterAll(() => handle.cleanup());
@@ -98,12 +98,20 @@ describe("a provincial conference seen from a district", () => {
     expect(rows.filter((r) => r.status === "issued").every((r) => r.token !== null)).toBe(true);
     // An organiser of the issuing (provincial) body sees its tokens; of another provincial body, none.
     const conf = handle.db.select().from(conferences).where(eq(conferences.id, provincial.id)).get()!;
-    const issuing = handle.db.select().from(users).where(and(eq(users.role, "organizer"), eq(users.bodyId, conf.bodyId))).get();
+    const issuing = handle.db
+      .select()
+      .from(users)
+      .where(and(eq(users.role, "organizer"), eq(users.bodyId, conf.bodyId)))
+      .get();
     if (issuing) {
       const issuingRows = listInvitations(handle.db, loadSessionUser(handle.db, issuing.id, issuing.sessionVersion)!, provincial.id);
       expect(issuingRows.some((r) => r.token !== null)).toBe(true);
     }
-    const otherBody = handle.db.select().from(bodies).where(and(eq(bodies.unitId, conf.unitId), ne(bodies.id, conf.bodyId))).get()!;
+    const otherBody = handle.db
+      .select()
+      .from(bodies)
+      .where(and(eq(bodies.unitId, conf.unitId), ne(bodies.id, conf.bodyId)))
+      .get()!;
     const otherOrganiser = handle.db
       .insert(users)
       .values({ username: "tochuc.tinh.khac", fullName: "Cán bộ ban khác", role: "organizer", unitId: conf.unitId, bodyId: otherBody.id, passwordHash: "x" })
@@ -138,7 +146,11 @@ describe("the door of one bridge point", () => {
     expect(handle.db.select().from(invitations).where(eq(invitations.id, other.id)).get()!.substituteName).toBe(other.substituteName);
     expect(recordSubstitute(handle.db, scanner, provincial.siteOf("536"), other.id, "Người Thay", "")).toBe(true);
 
-    const checked = handle.db.select().from(checkIns).where(eq(checkIns.siteId, provincial.siteOf("536"))).get();
+    const checked = handle.db
+      .select()
+      .from(checkIns)
+      .where(eq(checkIns.siteId, provincial.siteOf("536")))
+      .get();
     if (checked) {
       expect(undoCheckIn(handle.db, scanner, provincial.siteOf("535"), checked.invitationId, "nhầm")).toBe(false);
       expect(handle.db.select().from(checkIns).where(eq(checkIns.id, checked.id)).get()).toBeDefined();
@@ -153,7 +165,11 @@ describe("invitation row actions", () => {
       .insert(invitations)
       .values({
         conferenceId: provincial.id,
-        personId: handle.db.insert(people).values({ fullName: "Người Chưa Mời", searchName: "nguoi chua moi", unitId: unitId("535") }).returning().get().id,
+        personId: handle.db
+          .insert(people)
+          .values({ fullName: "Người Chưa Mời", searchName: "nguoi chua moi", unitId: unitId("535") })
+          .returning()
+          .get().id,
         bodyId: handle.db.select().from(conferences).where(eq(conferences.id, provincial.id)).get()!.bodyId,
         siteId: provincial.siteOf("535"),
         status: "draft",
@@ -166,7 +182,11 @@ describe("invitation row actions", () => {
     expect(setInvitationSite(handle.db, admin, otherConference.id, [draft.id], otherSite.id)).toEqual({ ok: false, code: "invitationNotInConference" });
     expect(handle.db.select().from(invitations).where(eq(invitations.id, draft.id)).get()).toMatchObject({ siteId: provincial.siteOf("535"), status: "draft" });
     // Mixed with a valid id: all or nothing.
-    const issued = handle.db.select().from(invitations).where(and(eq(invitations.conferenceId, provincial.id), eq(invitations.status, "issued"))).get()!;
+    const issued = handle.db
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.conferenceId, provincial.id), eq(invitations.status, "issued")))
+      .get()!;
     expect(removeDraftInvitations(handle.db, admin, provincial.id, [draft.id, issued.id])).toEqual({ ok: false, code: "removeIssued" });
     expect(handle.db.select().from(invitations).where(eq(invitations.id, draft.id)).get()).toBeDefined();
     expect(removeDraftInvitations(handle.db, admin, provincial.id, [draft.id])).toEqual({ ok: true, count: 1 });

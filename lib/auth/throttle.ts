@@ -34,9 +34,7 @@ export function usernameDelaySeconds(failures: number): number {
   return Math.min(2 ** (failures - FREE_FAILURES + 1), MAX_DELAY_SECONDS);
 }
 
-export type ThrottleVerdict =
-  | { allowed: true }
-  | { allowed: false; reason: "username" | "address"; retryAfterSeconds: number };
+export type ThrottleVerdict = { allowed: true } | { allowed: false; reason: "username" | "address"; retryAfterSeconds: number };
 
 /** The username's failures in the window, and when the last one was. */
 export function recentFailures(db: Db, username: string, now = Date.now()) {
@@ -85,9 +83,13 @@ export function admitAttempt(db: Db, username: string, address: string | null, n
     }
     const verdict = usernameVerdict(db, name, now);
     if (!verdict.allowed) return verdict;
-    db.insert(loginAttempts).values({ username: name, address, attemptedAt: new Date(now) }).run();
+    db.insert(loginAttempts)
+      .values({ username: name, address, attemptedAt: new Date(now) })
+      .run();
     // Keep the table small.
-    db.delete(loginAttempts).where(lt(loginAttempts.attemptedAt, new Date(now - WINDOW_MS))).run();
+    db.delete(loginAttempts)
+      .where(lt(loginAttempts.attemptedAt, new Date(now - WINDOW_MS)))
+      .run();
     return verdict;
   });
 }
@@ -99,7 +101,10 @@ export function recordSuccess(db: Db, username: string): void {
 
 /** Deletes the username's failures; returns how many there were. Also the admin's "unlock". */
 export function clearFailures(db: Db, username: string): number {
-  return db.delete(loginAttempts).where(eq(loginAttempts.username, normalizeUsername(username))).run().changes;
+  return db
+    .delete(loginAttempts)
+    .where(eq(loginAttempts.username, normalizeUsername(username)))
+    .run().changes;
 }
 
 /** Recent failures per username, for the admin's user list. */

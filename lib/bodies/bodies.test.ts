@@ -6,7 +6,13 @@ import { bodyKindSchema, bodyTemplateSchema, createBodySchema, updateBodySchema 
 import { createTestDb } from "@/lib/testing/test-db";
 import { saveBodyKind } from "./body-kinds";
 import { deleteBodyTemplate, listBodyTemplates, saveBodyTemplate } from "./body-templates";
-import { committeeNameOf, createBodiesFromTemplate, createBodiesFromTemplateForKind, expandTemplate, previewBodiesFromTemplate } from "./create-bodies-from-template";
+import {
+  committeeNameOf,
+  createBodiesFromTemplate,
+  createBodiesFromTemplateForKind,
+  expandTemplate,
+  previewBodiesFromTemplate,
+} from "./create-bodies-from-template";
 import { DEFAULT_BODY_TEMPLATES, ensureDefaultBodyTemplates } from "./default-body-templates";
 import { listBodies } from "./list-bodies";
 import { createBody, restoreBody, retireBody, updateBody } from "./manage-bodies";
@@ -102,7 +108,11 @@ describe("creating a unit's bodies from its template", () => {
     expect(made).toHaveLength(3);
     expect(made.find((b) => b.kind === "standing_committee")).toMatchObject({ symbol: "ĐU", parentLine: "ĐẢNG BỘ TỈNH QUẢNG NGÃI" });
     expect(previewBodiesFromTemplate(handle.db, adminA, communeA.id)!.every((p) => p.exists)).toBe(true);
-    const audited = handle.db.select().from(auditLog).where(and(eq(auditLog.entity, "body"), eq(auditLog.action, "create_from_template"))).all();
+    const audited = handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, "body"), eq(auditLog.action, "create_from_template")))
+      .all();
     expect(audited).toHaveLength(2);
     expect(audited.every((a) => a.userId === adminA.id)).toBe(true);
   });
@@ -116,9 +126,17 @@ describe("creating a unit's bodies from its template", () => {
   it("creates the bodies of every active unit of a kind in the admin's scope in one go", () => {
     const db = handle.db;
     const more = ["Tịnh Ấn", "Tịnh Long", "Tịnh Khê"].map((place, i) =>
-      db.insert(units).values({ code: `P${i}`, name: `Phường ${place}`, kind: "phuong", placeName: place, parentId: i === 2 ? communeB.id : province.id }).returning().get(),
+      db
+        .insert(units)
+        .values({ code: `P${i}`, name: `Phường ${place}`, kind: "phuong", placeName: place, parentId: i === 2 ? communeB.id : province.id })
+        .returning()
+        .get(),
     );
-    const old = db.insert(units).values({ code: "P9", name: "Phường Cũ", kind: "phuong", placeName: "Cũ", parentId: province.id, retiredAt: new Date() }).returning().get();
+    const old = db
+      .insert(units)
+      .values({ code: "P9", name: "Phường Cũ", kind: "phuong", placeName: "Cũ", parentId: province.id, retiredAt: new Date() })
+      .returning()
+      .get();
     const perUnit = listBodyTemplates(db, "phuong").length;
     // A commune's admin reaches only the ward under their own unit (scope as of the new request: the ward is new).
     const freshB = loadSessionUser(db, adminB.id, 1)!;
@@ -146,7 +164,10 @@ describe("scope: a commune's admin manages that commune's bodies only", () => {
     const before = handle.db.select().from(bodies).where(eq(bodies.id, bodyB)).get();
 
     expect(createBody(handle.db, adminA, body(communeB.id, "Ban lạ của Lý Sơn"))).toEqual({ ok: false, code: "notFound" });
-    expect(updateBody(handle.db, adminA, updateBodySchema.parse({ bodyId: String(bodyB), name: "Đổi tên trái phép", kind: "other", symbol: "X" }))).toEqual({ ok: false, code: "notFound" });
+    expect(updateBody(handle.db, adminA, updateBodySchema.parse({ bodyId: String(bodyB), name: "Đổi tên trái phép", kind: "other", symbol: "X" }))).toEqual({
+      ok: false,
+      code: "notFound",
+    });
     expect(retireBody(handle.db, adminA, bodyB)).toEqual({ ok: false, code: "notFound" });
     expect(handle.db.select().from(bodies).where(eq(bodies.id, bodyB)).get()).toEqual(before);
     expect(handle.db.select().from(bodies).where(eq(bodies.name, "Ban lạ của Lý Sơn")).get()).toBeUndefined();
@@ -162,33 +183,65 @@ describe("scope: a commune's admin manages that commune's bodies only", () => {
   it("lists only the bodies of the admin's subtree; the province's admin sees all", () => {
     expect(new Set(listBodies(handle.db, adminA).map((b) => b.unitId))).toEqual(new Set([communeA.id]));
     expect(new Set(listBodies(handle.db, adminB).map((b) => b.unitId))).toEqual(new Set([communeB.id]));
-    const everyUnitWithBodies = new Set(handle.db.select({ unitId: bodies.unitId }).from(bodies).all().map((b) => b.unitId));
+    const everyUnitWithBodies = new Set(
+      handle.db
+        .select({ unitId: bodies.unitId })
+        .from(bodies)
+        .all()
+        .map((b) => b.unitId),
+    );
     expect(everyUnitWithBodies.size).toBeGreaterThan(2);
     expect(new Set(listBodies(handle.db, rootAdmin).map((b) => b.unitId))).toEqual(everyUnitWithBodies);
     expect(listBodies(handle.db, adminA, { unitId: communeB.id })).toEqual([]);
-    expect(listBodies(handle.db, rootAdmin, { q: "uy ban mat tran to quoc viet nam xa ba to" }).map((b) => b.name)).toEqual(["Ủy ban Mặt trận Tổ quốc Việt Nam xã Ba Tơ"]);
+    expect(listBodies(handle.db, rootAdmin, { q: "uy ban mat tran to quoc viet nam xa ba to" }).map((b) => b.name)).toEqual([
+      "Ủy ban Mặt trận Tổ quốc Việt Nam xã Ba Tơ",
+    ]);
     expect(listBodies(handle.db, rootAdmin, { q: "dang uy dac khu" })[0]).toMatchObject({ kindLabel: "Ban Thường vụ", conferenceCount: 0, userCount: 0 });
   });
 
   it("edits, retires and restores its own bodies, audited; refuses a duplicate name and an unknown kind", () => {
-    const own = handle.db.select().from(bodies).where(and(eq(bodies.unitId, communeA.id), eq(bodies.kind, "standing_committee"))).get()!;
+    const own = handle.db
+      .select()
+      .from(bodies)
+      .where(and(eq(bodies.unitId, communeA.id), eq(bodies.kind, "standing_committee")))
+      .get()!;
     const edit = updateBodySchema.parse({ bodyId: String(own.id), name: own.name, kind: own.kind, symbol: "ĐUX", parentLine: "ĐẢNG BỘ TỈNH QUẢNG NGÃI" });
     expect(updateBody(handle.db, adminA, edit)).toEqual({ ok: true });
     expect(handle.db.select().from(bodies).where(eq(bodies.id, own.id)).get()!.symbol).toBe("ĐUX");
-    expect(updateBody(handle.db, adminA, { ...edit, name: "Ủy ban Mặt trận Tổ quốc Việt Nam xã Ba Tơ" })).toEqual({ ok: false, field: "name", code: "nameTaken" });
+    expect(updateBody(handle.db, adminA, { ...edit, name: "Ủy ban Mặt trận Tổ quốc Việt Nam xã Ba Tơ" })).toEqual({
+      ok: false,
+      field: "name",
+      code: "nameTaken",
+    });
     expect(updateBody(handle.db, adminA, { ...edit, kind: "khong_co" })).toEqual({ ok: false, field: "kind", code: "kindUnknown" });
     expect(createBody(handle.db, adminA, body(communeA.id, own.name))).toEqual({ ok: false, field: "name", code: "nameTaken" });
     expect(retireBody(handle.db, adminA, own.id)).toEqual({ ok: true });
     expect(retireBody(handle.db, adminA, own.id)).toEqual({ ok: true });
     expect(restoreBody(handle.db, adminA, own.id)).toEqual({ ok: true });
-    const actions = handle.db.select().from(auditLog).where(and(eq(auditLog.entity, "body"), eq(auditLog.entityId, String(own.id)))).all().map((a) => a.action);
+    const actions = handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, "body"), eq(auditLog.entityId, String(own.id))))
+      .all()
+      .map((a) => a.action);
     expect(actions).toEqual(["create_from_template", "update", "retire", "restore"]);
   });
 
   it("keeps the letters' heading and default signature block; refuses an unknown authority form", () => {
-    const own = handle.db.select().from(bodies).where(and(eq(bodies.unitId, communeA.id), eq(bodies.kind, "standing_committee"))).get()!;
+    const own = handle.db
+      .select()
+      .from(bodies)
+      .where(and(eq(bodies.unitId, communeA.id), eq(bodies.kind, "standing_committee")))
+      .get()!;
     const fields = { bodyId: String(own.id), name: own.name, kind: own.kind, symbol: own.symbol, parentLine: "ĐẢNG BỘ TỈNH QUẢNG NGÃI" };
-    const edit = updateBodySchema.parse({ ...fields, headingName: "Đảng ủy xã Ba Tơ", signForm: "T/M", signFor: "Ban Thường vụ", signerTitle: "Bí thư", signerName: "Hồ Văn Ký" });
+    const edit = updateBodySchema.parse({
+      ...fields,
+      headingName: "Đảng ủy xã Ba Tơ",
+      signForm: "T/M",
+      signFor: "Ban Thường vụ",
+      signerTitle: "Bí thư",
+      signerName: "Hồ Văn Ký",
+    });
     expect(updateBody(handle.db, adminA, edit)).toEqual({ ok: true });
     expect(handle.db.select().from(bodies).where(eq(bodies.id, own.id)).get()).toMatchObject({
       headingName: "Đảng ủy xã Ba Tơ",
@@ -205,31 +258,59 @@ describe("scope: a commune's admin manages that commune's bodies only", () => {
   it("refuses roles without body management, and retired units", () => {
     expect(createBody(handle.db, viewerA, body(communeA.id, "Ban của cán bộ tổ chức"))).toEqual({ ok: false, code: "forbidden" });
     expect(createBodiesFromTemplate(handle.db, viewerA, communeA.id)).toEqual({ ok: false, code: "forbidden" });
-    const retired = handle.db.insert(units).values({ code: "X9", name: "Xã Cũ", kind: "xa", placeName: "Cũ", parentId: province.id, retiredAt: new Date() }).returning().get();
+    const retired = handle.db
+      .insert(units)
+      .values({ code: "X9", name: "Xã Cũ", kind: "xa", placeName: "Cũ", parentId: province.id, retiredAt: new Date() })
+      .returning()
+      .get();
     expect(createBody(handle.db, rootAdmin, body(retired.id, "Ban Thường vụ Đảng ủy xã Cũ"))).toEqual({ ok: false, field: "unitId", code: "unitRetired" });
     expect(createBodiesFromTemplate(handle.db, rootAdmin, retired.id)).toEqual({ ok: false, code: "unitRetired" });
   });
 });
 
 describe("body kinds and templates are global: the province's admin only", () => {
-  const kind = (v: Record<string, string>) => bodyKindSchema.parse({ key: "ban_dan_van", label: "Ban Dân vận", colour: "#1D4ED8", sortOrder: "25", requirable: "on", ...v });
+  const kind = (v: Record<string, string>) =>
+    bodyKindSchema.parse({ key: "ban_dan_van", label: "Ban Dân vận", colour: "#1D4ED8", sortOrder: "25", requirable: "on", ...v });
 
   it("validates a kind: ASCII snake_case key, label, #rrggbb colour, order", () => {
     const bad = bodyKindSchema.safeParse({ key: "Ban Dân vận", label: "B", colour: "blue", sortOrder: "-1" });
     expect(bad.success).toBe(false);
-    expect(Object.fromEntries(bad.error!.issues.map((i) => [i.path[0], i.message]))).toMatchObject({ key: "kindKeyFormat", label: "labelRequired", colour: "colourFormat", sortOrder: "orderRange" });
+    expect(Object.fromEntries(bad.error!.issues.map((i) => [i.path[0], i.message]))).toMatchObject({
+      key: "kindKeyFormat",
+      label: "labelRequired",
+      colour: "colourFormat",
+      sortOrder: "orderRange",
+    });
     expect(bodyKindSchema.safeParse({ key: "1abc", label: "Ban", colour: "#000000" }).success).toBe(false);
-    expect(bodyKindSchema.safeParse({ key: "ban_tuyen_giao_dan_van", label: "Ban", colour: "#000000" }).data).toMatchObject({ requirable: false, sortOrder: 0 });
+    expect(bodyKindSchema.safeParse({ key: "ban_tuyen_giao_dan_van", label: "Ban", colour: "#000000" }).data).toMatchObject({
+      requirable: false,
+      sortOrder: 0,
+    });
     expect(kind({})).toMatchObject({ key: "ban_dan_van", colour: "#1d4ed8", requirable: true, sortOrder: 25 });
   });
 
   it("adds and edits a kind, refuses a taken key and a changed key, audited", () => {
     expect(saveBodyKind(handle.db, rootAdmin, kind({}))).toEqual({ ok: true, key: "ban_dan_van", created: true });
     expect(saveBodyKind(handle.db, rootAdmin, kind({}))).toEqual({ ok: false, field: "key", code: "kindKeyTaken" });
-    expect(saveBodyKind(handle.db, rootAdmin, kind({ originalKey: "ban_dan_van", label: "Ban Dân vận cấp ủy", requirable: "" }))).toEqual({ ok: true, key: "ban_dan_van", created: false });
+    expect(saveBodyKind(handle.db, rootAdmin, kind({ originalKey: "ban_dan_van", label: "Ban Dân vận cấp ủy", requirable: "" }))).toEqual({
+      ok: true,
+      key: "ban_dan_van",
+      created: false,
+    });
     expect(handle.db.select().from(bodyKinds).where(eq(bodyKinds.key, "ban_dan_van")).get()).toMatchObject({ label: "Ban Dân vận cấp ủy", requirable: false });
-    expect(saveBodyKind(handle.db, rootAdmin, kind({ originalKey: "ban_dan_van", key: "ban_khac" }))).toEqual({ ok: false, field: "key", code: "kindKeyFixed" });
-    expect(handle.db.select().from(auditLog).where(eq(auditLog.entity, "body_kind")).all().map((a) => a.action)).toEqual(["create", "update"]);
+    expect(saveBodyKind(handle.db, rootAdmin, kind({ originalKey: "ban_dan_van", key: "ban_khac" }))).toEqual({
+      ok: false,
+      field: "key",
+      code: "kindKeyFixed",
+    });
+    expect(
+      handle.db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.entity, "body_kind"))
+        .all()
+        .map((a) => a.action),
+    ).toEqual(["create", "update"]);
   });
 
   it("a commune's admin changes no kind and no template", () => {
@@ -242,7 +323,14 @@ describe("body kinds and templates are global: the province's admin only", () =>
   });
 
   it("adds, edits and deletes a template; refuses unknown kinds and a duplicate name pattern", () => {
-    const input = bodyTemplateSchema.parse({ unitKind: "xa", bodyKind: "ban_dan_van", namePattern: "Ban Dân vận Đảng ủy xã {placeName}", symbol: "BDV", parentLinePattern: "ĐẢNG ỦY XÃ {PLACENAME}", sortOrder: "40" });
+    const input = bodyTemplateSchema.parse({
+      unitKind: "xa",
+      bodyKind: "ban_dan_van",
+      namePattern: "Ban Dân vận Đảng ủy xã {placeName}",
+      symbol: "BDV",
+      parentLinePattern: "ĐẢNG ỦY XÃ {PLACENAME}",
+      sortOrder: "40",
+    });
     const saved = saveBodyTemplate(handle.db, rootAdmin, input);
     expect(saved.ok).toBe(true);
     const id = saved.ok ? saved.id : 0;
@@ -250,16 +338,35 @@ describe("body kinds and templates are global: the province's admin only", () =>
     expect(saveBodyTemplate(handle.db, rootAdmin, { ...input, unitKind: "khong_co" })).toEqual({ ok: false, field: "unitKind", code: "unitKindUnknown" });
     expect(saveBodyTemplate(handle.db, rootAdmin, { ...input, bodyKind: "khong_co" })).toEqual({ ok: false, field: "bodyKind", code: "kindUnknown" });
     expect(saveBodyTemplate(handle.db, rootAdmin, { ...input, templateId: id, symbol: "BDVĐU" })).toEqual({ ok: true, id });
-    expect(previewBodiesFromTemplate(handle.db, adminA, communeA.id)!.find((p) => p.kind === "ban_dan_van")).toMatchObject({ name: "Ban Dân vận Đảng ủy xã Ba Tơ", symbol: "BDVĐU", parentLine: "ĐẢNG ỦY XÃ BA TƠ", exists: false });
+    expect(previewBodiesFromTemplate(handle.db, adminA, communeA.id)!.find((p) => p.kind === "ban_dan_van")).toMatchObject({
+      name: "Ban Dân vận Đảng ủy xã Ba Tơ",
+      symbol: "BDVĐU",
+      parentLine: "ĐẢNG ỦY XÃ BA TƠ",
+      exists: false,
+    });
     expect(deleteBodyTemplate(handle.db, rootAdmin, id)).toEqual({ ok: true });
     expect(deleteBodyTemplate(handle.db, rootAdmin, id)).toEqual({ ok: false, code: "notFound" });
-    expect(handle.db.select().from(auditLog).where(eq(auditLog.entity, "body_template")).all().map((a) => a.action)).toEqual(["delete", "create", "update", "delete"]);
+    expect(
+      handle.db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.entity, "body_template"))
+        .all()
+        .map((a) => a.action),
+    ).toEqual(["delete", "create", "update", "delete"]);
   });
 
   it("validates body input: name, kind, symbol without spaces", () => {
     const bad = createBodySchema.safeParse({ unitId: "", name: "B", kind: "", symbol: "BTG TU" });
     expect(bad.success).toBe(false);
-    expect(Object.fromEntries(bad.error!.issues.map((i) => [i.path[0], i.message]))).toMatchObject({ unitId: "unitRequired", name: "nameRequired", kind: "kindRequired", symbol: "symbolFormat" });
-    expect(createBodySchema.parse({ unitId: "3", name: " Ban Tuyên giáo và Dân vận Tỉnh ủy ", kind: "propaganda_mass_mobilisation", symbol: "BTGDVTU" })).toMatchObject({ name: "Ban Tuyên giáo và Dân vận Tỉnh ủy", parentLine: "" });
+    expect(Object.fromEntries(bad.error!.issues.map((i) => [i.path[0], i.message]))).toMatchObject({
+      unitId: "unitRequired",
+      name: "nameRequired",
+      kind: "kindRequired",
+      symbol: "symbolFormat",
+    });
+    expect(
+      createBodySchema.parse({ unitId: "3", name: " Ban Tuyên giáo và Dân vận Tỉnh ủy ", kind: "propaganda_mass_mobilisation", symbol: "BTGDVTU" }),
+    ).toMatchObject({ name: "Ban Tuyên giáo và Dân vận Tỉnh ủy", parentLine: "" });
   });
 });

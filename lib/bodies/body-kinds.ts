@@ -45,7 +45,9 @@ export function saveBodyKind(db: Db, actor: SessionUser, input: BodyKindInput): 
       if (db.select({ key: bodyKinds.key }).from(bodyKinds).where(eq(bodyKinds.key, input.key)).get()) {
         return { ok: false, field: "key", code: "kindKeyTaken" };
       }
-      db.insert(bodyKinds).values({ key: input.key, ...values }).run();
+      db.insert(bodyKinds)
+        .values({ key: input.key, ...values })
+        .run();
       recordAudit(db, { userId: actor.id, action: "create", entity: "body_kind", entityId: input.key, after: values });
       return { ok: true, key: input.key, created: true };
     }

@@ -45,7 +45,14 @@ export function listBodyTemplates(db: Db, unitKind?: string): BodyTemplateRow[] 
 
 /** A template's values, for the audit log. */
 function patternOf(t: typeof bodyTemplates.$inferSelect) {
-  return { unitKind: t.unitKind, bodyKind: t.bodyKind, namePattern: t.namePattern, symbol: t.symbol, parentLinePattern: t.parentLinePattern, sortOrder: t.sortOrder };
+  return {
+    unitKind: t.unitKind,
+    bodyKind: t.bodyKind,
+    namePattern: t.namePattern,
+    symbol: t.symbol,
+    parentLinePattern: t.parentLinePattern,
+    sortOrder: t.sortOrder,
+  };
 }
 
 /** Adds a template (no `templateId`) or edits one. */
@@ -61,7 +68,13 @@ export function saveBodyTemplate(db: Db, actor: SessionUser, input: BodyTemplate
     const clash = db
       .select({ id: bodyTemplates.id })
       .from(bodyTemplates)
-      .where(and(eq(bodyTemplates.unitKind, input.unitKind), eq(bodyTemplates.namePattern, input.namePattern), input.templateId ? ne(bodyTemplates.id, input.templateId) : undefined))
+      .where(
+        and(
+          eq(bodyTemplates.unitKind, input.unitKind),
+          eq(bodyTemplates.namePattern, input.namePattern),
+          input.templateId ? ne(bodyTemplates.id, input.templateId) : undefined,
+        ),
+      )
       .get();
     if (clash) return { ok: false, field: "namePattern", code: "templateTaken" };
     const values = {

@@ -65,14 +65,28 @@ function unitInScope(db: Db, actor: SessionUser, unitId: number) {
 
 function plan(db: Db, unit: NonNullable<ReturnType<typeof unitInScope>>): PlannedBody[] {
   const values = { unitName: unit.name, placeName: unit.placeName, parentPlaceName: unit.parentPlaceName ?? unit.placeName };
-  const existing = new Set(db.select({ name: bodies.name }).from(bodies).where(eq(bodies.unitId, unit.id)).all().map((b) => b.name));
+  const existing = new Set(
+    db
+      .select({ name: bodies.name })
+      .from(bodies)
+      .where(eq(bodies.unitId, unit.id))
+      .all()
+      .map((b) => b.name),
+  );
   const seen = new Set<string>();
   const planned: PlannedBody[] = [];
   for (const t of listBodyTemplates(db, unit.kind)) {
     const name = expandTemplate(t.namePattern, values);
     if (seen.has(name)) continue;
     seen.add(name);
-    planned.push({ kind: t.bodyKind, kindLabel: t.bodyKindLabel, name, symbol: t.symbol, parentLine: expandTemplate(t.parentLinePattern, values), exists: existing.has(name) });
+    planned.push({
+      kind: t.bodyKind,
+      kindLabel: t.bodyKindLabel,
+      name,
+      symbol: t.symbol,
+      parentLine: expandTemplate(t.parentLinePattern, values),
+      exists: existing.has(name),
+    });
   }
   return planned;
 }
@@ -111,7 +125,11 @@ export function createBodiesFromTemplate(db: Db, actor: SessionUser, unitId: num
  * transaction: a province that imported its 90 communes gives them their
  * bodies in one click. `units` counts the units that got at least one body.
  */
-export function createBodiesFromTemplateForKind(db: Db, actor: SessionUser, unitKind: string): BodyChangeResult<{ units: number; created: number; skipped: number }> {
+export function createBodiesFromTemplateForKind(
+  db: Db,
+  actor: SessionUser,
+  unitKind: string,
+): BodyChangeResult<{ units: number; created: number; skipped: number }> {
   if (!mayManageBodies(actor)) return { ok: false, code: "forbidden" };
   return immediateTransaction(db, (): BodyChangeResult<{ units: number; created: number; skipped: number }> => {
     const ids = db

@@ -15,19 +15,54 @@ type Template = { bodyKind: string; namePattern: string; symbol: string; parentL
 /** The four bodies of a district-level unit (the 2021 campaign's requirements). */
 function districtLevel(committee: string, committeeSymbol: string, committeeCaps: string, lower: string, lowerCaps: string): Template[] {
   return [
-    { bodyKind: "standing_committee", namePattern: `Ban Thường vụ ${committee} {placeName}`, symbol: committeeSymbol, parentLinePattern: "ĐẢNG BỘ TỈNH {PARENTPLACENAME}" },
-    { bodyKind: "propaganda", namePattern: `Ban Tuyên giáo ${committee} {placeName}`, symbol: `BTG${committeeSymbol}`, parentLinePattern: `${committeeCaps} {PLACENAME}` },
-    { bodyKind: "labour_federation", namePattern: `Liên đoàn Lao động ${lower} {placeName}`, symbol: "LĐLĐ", parentLinePattern: "LIÊN ĐOÀN LAO ĐỘNG TỈNH {PARENTPLACENAME}" },
-    { bodyKind: "education_office", namePattern: `Phòng Giáo dục và Đào tạo ${lower} {placeName}`, symbol: "PGDĐT", parentLinePattern: `ỦY BAN NHÂN DÂN ${lowerCaps} {PLACENAME}` },
+    {
+      bodyKind: "standing_committee",
+      namePattern: `Ban Thường vụ ${committee} {placeName}`,
+      symbol: committeeSymbol,
+      parentLinePattern: "ĐẢNG BỘ TỈNH {PARENTPLACENAME}",
+    },
+    {
+      bodyKind: "propaganda",
+      namePattern: `Ban Tuyên giáo ${committee} {placeName}`,
+      symbol: `BTG${committeeSymbol}`,
+      parentLinePattern: `${committeeCaps} {PLACENAME}`,
+    },
+    {
+      bodyKind: "labour_federation",
+      namePattern: `Liên đoàn Lao động ${lower} {placeName}`,
+      symbol: "LĐLĐ",
+      parentLinePattern: "LIÊN ĐOÀN LAO ĐỘNG TỈNH {PARENTPLACENAME}",
+    },
+    {
+      bodyKind: "education_office",
+      namePattern: `Phòng Giáo dục và Đào tạo ${lower} {placeName}`,
+      symbol: "PGDĐT",
+      parentLinePattern: `ỦY BAN NHÂN DÂN ${lowerCaps} {PLACENAME}`,
+    },
   ];
 }
 
 /** The bodies of a commune-level unit after the 2025 reform. */
 function communeLevel(lower: string, lowerCaps: string): Template[] {
   return [
-    { bodyKind: "standing_committee", namePattern: `Ban Thường vụ Đảng ủy ${lower} {placeName}`, symbol: "ĐU", parentLinePattern: "ĐẢNG BỘ TỈNH {PARENTPLACENAME}" },
-    { bodyKind: "fatherland_front", namePattern: `Ủy ban Mặt trận Tổ quốc Việt Nam ${lower} {placeName}`, symbol: "MTTQ", parentLinePattern: "ỦY BAN MTTQ VIỆT NAM TỈNH {PARENTPLACENAME}" },
-    { bodyKind: "culture_social_office", namePattern: `Phòng Văn hóa - Xã hội ${lower} {placeName}`, symbol: "VHXH", parentLinePattern: `ỦY BAN NHÂN DÂN ${lowerCaps} {PLACENAME}` },
+    {
+      bodyKind: "standing_committee",
+      namePattern: `Ban Thường vụ Đảng ủy ${lower} {placeName}`,
+      symbol: "ĐU",
+      parentLinePattern: "ĐẢNG BỘ TỈNH {PARENTPLACENAME}",
+    },
+    {
+      bodyKind: "fatherland_front",
+      namePattern: `Ủy ban Mặt trận Tổ quốc Việt Nam ${lower} {placeName}`,
+      symbol: "MTTQ",
+      parentLinePattern: "ỦY BAN MTTQ VIỆT NAM TỈNH {PARENTPLACENAME}",
+    },
+    {
+      bodyKind: "culture_social_office",
+      namePattern: `Phòng Văn hóa - Xã hội ${lower} {placeName}`,
+      symbol: "VHXH",
+      parentLinePattern: `ỦY BAN NHÂN DÂN ${lowerCaps} {PLACENAME}`,
+    },
   ];
 }
 
@@ -35,7 +70,12 @@ export const DEFAULT_BODY_TEMPLATES: Record<string, Template[]> = {
   tinh: [
     { bodyKind: "standing_committee", namePattern: "Ban Thường vụ Tỉnh ủy", symbol: "TU", parentLinePattern: "" },
     { bodyKind: "propaganda_mass_mobilisation", namePattern: "Ban Tuyên giáo và Dân vận Tỉnh ủy", symbol: "BTGDVTU", parentLinePattern: "TỈNH ỦY {PLACENAME}" },
-    { bodyKind: "fatherland_front", namePattern: "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh {placeName}", symbol: "MTTQ", parentLinePattern: "ỦY BAN TRUNG ƯƠNG MTTQ VIỆT NAM" },
+    {
+      bodyKind: "fatherland_front",
+      namePattern: "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh {placeName}",
+      symbol: "MTTQ",
+      parentLinePattern: "ỦY BAN TRUNG ƯƠNG MTTQ VIỆT NAM",
+    },
   ],
   huyen: districtLevel("Huyện ủy", "HU", "HUYỆN ỦY", "huyện", "HUYỆN"),
   thi_xa: districtLevel("Thị ủy", "TXU", "THỊ ỦY", "thị xã", "THỊ XÃ"),
@@ -56,8 +96,20 @@ export const DEFAULT_BODY_TEMPLATES: Record<string, Template[]> = {
 export function ensureDefaultBodyTemplates(db: Db): number {
   return immediateTransaction(db, () => {
     if (db.select().from(appSettings).where(eq(appSettings.key, DEFAULT_TEMPLATES_SETTING)).get()) return 0;
-    const unitKindKeys = new Set(db.select({ key: unitKinds.key }).from(unitKinds).all().map((k) => k.key));
-    const bodyKindKeys = new Set(db.select({ key: bodyKinds.key }).from(bodyKinds).all().map((k) => k.key));
+    const unitKindKeys = new Set(
+      db
+        .select({ key: unitKinds.key })
+        .from(unitKinds)
+        .all()
+        .map((k) => k.key),
+    );
+    const bodyKindKeys = new Set(
+      db
+        .select({ key: bodyKinds.key })
+        .from(bodyKinds)
+        .all()
+        .map((k) => k.key),
+    );
     let inserted = 0;
     for (const [unitKind, templates] of Object.entries(DEFAULT_BODY_TEMPLATES)) {
       if (!unitKindKeys.has(unitKind)) continue;

@@ -26,7 +26,13 @@ export function createBody(db: Db, actor: SessionUser, input: CreateBodyInput): 
     if (!unit) return { ok: false, code: "notFound" };
     if (unit.retiredAt) return { ok: false, field: "unitId", code: "unitRetired" };
     if (!kindExists(db, input.kind)) return { ok: false, field: "kind", code: "kindUnknown" };
-    if (db.select({ id: bodies.id }).from(bodies).where(and(eq(bodies.unitId, input.unitId), eq(bodies.name, input.name))).get()) {
+    if (
+      db
+        .select({ id: bodies.id })
+        .from(bodies)
+        .where(and(eq(bodies.unitId, input.unitId), eq(bodies.name, input.name)))
+        .get()
+    ) {
       return { ok: false, field: "name", code: "nameTaken" };
     }
     const values = { unitId: input.unitId, ...editableFields(input) };
@@ -45,7 +51,11 @@ function editableFields(b: Omit<UpdateBodyInput, "bodyId">) {
 export function updateBody(db: Db, actor: SessionUser, input: UpdateBodyInput): BodyChangeResult {
   if (!mayManageBodies(actor)) return { ok: false, code: "forbidden" };
   return immediateTransaction(db, (): BodyChangeResult => {
-    const before = db.select().from(bodies).where(and(eq(bodies.id, input.bodyId), bodyScope(actor))).get();
+    const before = db
+      .select()
+      .from(bodies)
+      .where(and(eq(bodies.id, input.bodyId), bodyScope(actor)))
+      .get();
     if (!before) return { ok: false, code: "notFound" };
     if (!kindExists(db, input.kind)) return { ok: false, field: "kind", code: "kindUnknown" };
     const clash = db
@@ -55,7 +65,10 @@ export function updateBody(db: Db, actor: SessionUser, input: UpdateBodyInput): 
       .get();
     if (clash) return { ok: false, field: "name", code: "nameTaken" };
     const after = editableFields(input);
-    db.update(bodies).set(after).where(and(eq(bodies.id, before.id), bodyScope(actor))).run();
+    db.update(bodies)
+      .set(after)
+      .where(and(eq(bodies.id, before.id), bodyScope(actor)))
+      .run();
     recordAudit(db, {
       userId: actor.id,
       action: "update",
@@ -72,7 +85,11 @@ export function updateBody(db: Db, actor: SessionUser, input: UpdateBodyInput): 
 function setRetired(db: Db, actor: SessionUser, bodyId: number, retired: boolean): BodyChangeResult {
   if (!mayManageBodies(actor)) return { ok: false, code: "forbidden" };
   return immediateTransaction(db, (): BodyChangeResult => {
-    const before = db.select({ id: bodies.id, retiredAt: bodies.retiredAt }).from(bodies).where(and(eq(bodies.id, bodyId), bodyScope(actor))).get();
+    const before = db
+      .select({ id: bodies.id, retiredAt: bodies.retiredAt })
+      .from(bodies)
+      .where(and(eq(bodies.id, bodyId), bodyScope(actor)))
+      .get();
     if (!before) return { ok: false, code: "notFound" };
     const changed = db
       .update(bodies)
@@ -81,7 +98,14 @@ function setRetired(db: Db, actor: SessionUser, bodyId: number, retired: boolean
       .run().changes;
     // Already in the asked state: nothing to do, nothing to audit.
     if (changed > 0) {
-      recordAudit(db, { userId: actor.id, action: retired ? "retire" : "restore", entity: "body", entityId: bodyId, before: { retiredAt: before.retiredAt }, after: { retired } });
+      recordAudit(db, {
+        userId: actor.id,
+        action: retired ? "retire" : "restore",
+        entity: "body",
+        entityId: bodyId,
+        before: { retiredAt: before.retiredAt },
+        after: { retired },
+      });
     }
     return { ok: true };
   });

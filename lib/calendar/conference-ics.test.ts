@@ -27,7 +27,9 @@ describe("a conference's calendar event", () => {
 
     const adminRow = db.select().from(t.users).where(eq(t.users.username, "admin")).get()!;
     const admin = loadSessionUser(db, adminRow.id, adminRow.sessionVersion)!;
-    expect(moveConference(db, admin, { conferenceId: conference.id, startDeltaMs: 3_600_000, endDeltaMs: 3_600_000, confirmWarnings: true })).toMatchObject({ ok: true });
+    expect(moveConference(db, admin, { conferenceId: conference.id, startDeltaMs: 3_600_000, endDeltaMs: 3_600_000, confirmWarnings: true })).toMatchObject({
+      ok: true,
+    });
     const moved = conferenceIcs(db, conference.id, "https://quantriet.example", undefined)!;
     expect(line(moved, "SEQUENCE")).toBe("SEQUENCE:1");
     // Same event, same installation: the UID does not change.
@@ -40,7 +42,13 @@ describe("a conference's calendar event", () => {
     const conference = db.select().from(t.conferences).get()!;
     const staff = conferenceIcs(db, conference.id, "https://quantriet.example", undefined)!;
     expect(line(staff, "URL")).toBe(`URL:https://quantriet.example/conferences/${conference.id}`);
-    const guest = conferenceIcs(db, conference.id, "https://quantriet.example", { venue: "Hội trường Huyện ủy Ba Tơ", address: null }, { url: "https://quantriet.example/i/ABCDEF" })!;
+    const guest = conferenceIcs(
+      db,
+      conference.id,
+      "https://quantriet.example",
+      { venue: "Hội trường Huyện ủy Ba Tơ", address: null },
+      { url: "https://quantriet.example/i/ABCDEF" },
+    )!;
     expect(line(guest, "URL")).toBe("URL:https://quantriet.example/i/ABCDEF");
     expect(line(guest, "LOCATION")).toBe("LOCATION:Hội trường Huyện ủy Ba Tơ");
   });

@@ -149,5 +149,8 @@ export function unitFeedIcs(db: Db, token: string, baseUrl: string): string | nu
   const ids = rows.map((r) => r.id);
   const venues = unitVenues(db, ids, feed.unitId);
   const context: EventContext = { baseUrl, installation: installationId(db), revisions: revisions(db, ids) };
-  return buildCalendar(`Hội nghị — ${feed.unitName}`, rows.map((r) => toEvent(r, venues.get(r.id), context)));
+  return buildCalendar(
+    `Hội nghị — ${feed.unitName}`,
+    rows.map((r) => toEvent(r, venues.get(r.id), context)),
+  );
 }

@@ -16,7 +16,11 @@ describe("iCalendar", () => {
   });
 
   it("writes UTC times and CRLF line ends", () => {
-    const ics = buildCalendar("Lịch", [{ uid: "a@b", start: new Date("2021-03-03T00:30:00Z"), end: new Date("2021-03-03T10:00:00Z"), summary: "Hội nghị" }], new Date("2021-02-24T07:00:00Z"));
+    const ics = buildCalendar(
+      "Lịch",
+      [{ uid: "a@b", start: new Date("2021-03-03T00:30:00Z"), end: new Date("2021-03-03T10:00:00Z"), summary: "Hội nghị" }],
+      new Date("2021-02-24T07:00:00Z"),
+    );
     expect(ics).toContain("DTSTART:20210303T003000Z\r\n");
     expect(ics).toContain("DTEND:20210303T100000Z\r\n");
     expect(ics.endsWith("END:VCALENDAR\r\n")).toBe(true);
@@ -25,7 +29,7 @@ describe("iCalendar", () => {
 
 describe("CSV", () => {
   it("neutralises formulas and quotes what needs it", () => {
-    expect(csvCell("=HYPERLINK(\"http://x\")")).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
     expect(csvCell("+84 905")).toBe("'+84 905");
     expect(csvCell("Nguyễn Văn An")).toBe("Nguyễn Văn An");
     expect(csvCell("a,b")).toBe('"a,b"');

@@ -27,7 +27,11 @@ export function newFeedToken(): string {
 }
 
 function unitInScope(db: Db, user: SessionUser, unitId: number) {
-  return db.select({ id: units.id, name: units.name }).from(units).where(and(eq(units.id, unitId), unitReadScope(user))).get();
+  return db
+    .select({ id: units.id, name: units.name })
+    .from(units)
+    .where(and(eq(units.id, unitId), unitReadScope(user)))
+    .get();
 }
 
 export function createUnitFeed(db: Db, user: SessionUser, unitId: number) {

@@ -44,7 +44,11 @@ describe("compliance board", () => {
 
   it("filters rows by a cell status", () => {
     const compliance = getCompliance(handle.db, admin(), getCurrentCampaign(handle.db, null)!.id)!;
-    expect(buildBoard(compliance, "overdue").rows.map((r) => r.unit.code).sort()).toEqual(["530", "531", "536"]);
+    expect(
+      buildBoard(compliance, "overdue")
+        .rows.map((r) => r.unit.code)
+        .sort(),
+    ).toEqual(["530", "531", "536"]);
   });
 
   it("exports one CSV line per unit and requirement, with a BOM for Excel", () => {
@@ -61,7 +65,11 @@ describe("current campaign", () => {
   it("prefers a started campaign over one that has not started yet", async () => {
     const { campaigns } = await import("@/db/schema");
     const demo = getCurrentCampaign(handle.db, null)!;
-    const upcoming = handle.db.insert(campaigns).values({ title: "Sắp tới", resolution: "x", startDate: "2099-01-01", deadline: "2099-03-31" }).returning().get();
+    const upcoming = handle.db
+      .insert(campaigns)
+      .values({ title: "Sắp tới", resolution: "x", startDate: "2099-01-01", deadline: "2099-03-31" })
+      .returning()
+      .get();
     expect(getCurrentCampaign(handle.db, null)!.id).toBe(demo.id);
     expect(getCurrentCampaign(handle.db, null, new Date("2099-02-01T00:00:00Z"))!.id).toBe(upcoming.id);
     handle.db.delete(campaigns).where(eq(campaigns.id, upcoming.id)).run();

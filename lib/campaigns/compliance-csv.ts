@@ -19,7 +19,15 @@ export function complianceCsv(compliance: Compliance, t: Translate): string {
     ]),
   );
   return toCsv(
-    ["board.csv.unitCode", "board.csv.unit", "board.csv.requirement", "board.csv.state", "board.csv.conferenceStatus", "board.csv.date", "board.csv.conferenceId"].map(t),
+    [
+      "board.csv.unitCode",
+      "board.csv.unit",
+      "board.csv.requirement",
+      "board.csv.state",
+      "board.csv.conferenceStatus",
+      "board.csv.date",
+      "board.csv.conferenceId",
+    ].map(t),
     rows,
   );
 }

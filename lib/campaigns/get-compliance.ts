@@ -32,7 +32,12 @@ export interface ComplianceCell {
 export function onCampaignBoard(db: Db, campaignId: number): SQL {
   return or(
     isNull(units.retiredAt),
-    exists(db.select({ one: sql`1` }).from(conferences).where(and(eq(conferences.campaignId, campaignId), eq(conferences.unitId, units.id)))),
+    exists(
+      db
+        .select({ one: sql`1` })
+        .from(conferences)
+        .where(and(eq(conferences.campaignId, campaignId), eq(conferences.unitId, units.id))),
+    ),
   )!;
 }
 
@@ -68,11 +73,7 @@ export function getCurrentCampaign(db: Db, user: Pick<SessionUser, "id"> | null,
 
 const STATUS_RANK: Record<string, number> = { held: 4, in_progress: 3, scheduled: 3, draft: 2, cancelled: 0 };
 
-export function cellStatus(
-  conference: { status: string } | undefined,
-  dueDate: string,
-  today: string,
-): CellStatus {
+export function cellStatus(conference: { status: string } | undefined, dueDate: string, today: string): CellStatus {
   if (conference?.status === "held") return "held";
   if (today > dueDate) return "overdue";
   if (!conference || conference.status === "cancelled") return "missing";
@@ -96,13 +97,7 @@ export function getCompliance(db: Db, user: SessionUser, campaignId: number, now
   const unitRows = db
     .select({ id: units.id, code: units.code, name: units.name, kind: units.kind })
     .from(units)
-    .where(
-      and(
-        unitReadScope(user),
-        inArray(units.kind, unitKinds),
-        onCampaignBoard(db, campaignId),
-      ),
-    )
+    .where(and(unitReadScope(user), inArray(units.kind, unitKinds), onCampaignBoard(db, campaignId)))
     .orderBy(asc(units.sortOrder), asc(units.name))
     .all();
   const unitIds = unitRows.map((u) => u.id);
@@ -120,13 +115,7 @@ export function getCompliance(db: Db, user: SessionUser, campaignId: number, now
             awaiting: sql<number>`case when ${awaitingConfirmation(db, now)} then 1 else 0 end`,
           })
           .from(conferences)
-          .where(
-            and(
-              eq(conferences.campaignId, campaignId),
-              isNotNull(conferences.requirementId),
-              inArray(conferences.unitId, unitIds),
-            ),
-          )
+          .where(and(eq(conferences.campaignId, campaignId), isNotNull(conferences.requirementId), inArray(conferences.unitId, unitIds)))
           .all();
 
   // The most advanced conference for each (unit, requirement).

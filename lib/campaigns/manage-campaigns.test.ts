@@ -21,8 +21,19 @@ beforeAll(async () => {
 afterAll(() => handle.cleanup());
 
 const requirementsOf = (campaignId: number) =>
-  handle.db.select().from(campaignRequirements).where(eq(campaignRequirements.campaignId, campaignId)).orderBy(asc(campaignRequirements.sortOrder), asc(campaignRequirements.id)).all();
-const fields = { title: "Học tập Nghị quyết Đại hội XIV", resolution: "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIV", term: "2025-2030", startDate: "2026-02-01", deadline: "2026-06-30" };
+  handle.db
+    .select()
+    .from(campaignRequirements)
+    .where(eq(campaignRequirements.campaignId, campaignId))
+    .orderBy(asc(campaignRequirements.sortOrder), asc(campaignRequirements.id))
+    .all();
+const fields = {
+  title: "Học tập Nghị quyết Đại hội XIV",
+  resolution: "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIV",
+  term: "2025-2030",
+  startDate: "2026-02-01",
+  deadline: "2026-06-30",
+};
 
 describe("campaigns", () => {
   it("creates a blank campaign with its own signing keys, audited", () => {
@@ -33,7 +44,14 @@ describe("campaigns", () => {
     expect(row.signingPublicKey).toBeTruthy();
     expect(row.signingPrivateKey).toBeTruthy();
     expect(requirementsOf(result.id)).toEqual([]);
-    expect(handle.db.select().from(auditLog).where(eq(auditLog.entityId, String(result.id))).all().map((a) => a.action)).toEqual(["create"]);
+    expect(
+      handle.db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.entityId, String(result.id)))
+        .all()
+        .map((a) => a.action),
+    ).toEqual(["create"]);
     expect(createCampaign(handle.db, admin, { ...fields, startDate: "2026-07-01" })).toEqual({ ok: false, field: "deadline", code: "deadlineBeforeStart" });
   });
 
@@ -47,7 +65,9 @@ describe("campaigns", () => {
     expect(copy.signingPublicKey).not.toBe(demo.signingPublicKey);
     const source = requirementsOf(demoId);
     const copied = requirementsOf(result.id);
-    expect(copied.map(({ unitKind, bodyKind, coBodyKinds, title, duration, sortOrder }) => ({ unitKind, bodyKind, coBodyKinds, title, duration, sortOrder }))).toEqual(
+    expect(
+      copied.map(({ unitKind, bodyKind, coBodyKinds, title, duration, sortOrder }) => ({ unitKind, bodyKind, coBodyKinds, title, duration, sortOrder })),
+    ).toEqual(
       source.map(({ unitKind, bodyKind, coBodyKinds, title, duration, sortOrder }) => ({ unitKind, bodyKind, coBodyKinds, title, duration, sortOrder })),
     );
     for (const r of copied) if (r.dueDate) expect(r.dueDate >= fields.startDate && r.dueDate <= fields.deadline).toBe(true);
@@ -72,7 +92,11 @@ describe("campaigns", () => {
     expect(updateCampaign(handle.db, admin, created.id, { ...fields, title: "Đợt đã được sửa", term: "2026-2031" }).ok).toBe(true);
     expect(handle.db.select().from(campaigns).where(eq(campaigns.id, created.id)).get()).toMatchObject({ title: "Đợt đã được sửa", term: "2026-2031" });
     const audit = handle.db.select().from(auditLog).where(eq(auditLog.action, "update")).all().at(-1)!;
-    expect(audit).toMatchObject({ entity: "campaign", before: expect.objectContaining({ title: "Đợt sẽ được sửa" }), after: expect.objectContaining({ title: "Đợt đã được sửa" }) });
+    expect(audit).toMatchObject({
+      entity: "campaign",
+      before: expect.objectContaining({ title: "Đợt sẽ được sửa" }),
+      after: expect.objectContaining({ title: "Đợt đã được sửa" }),
+    });
   });
 });
 

@@ -52,7 +52,14 @@ export function updateCampaign(db: Db, actor: SessionUser, campaignId: number, f
       .find((r) => r.dueDate !== null && r.dueDate > fields.deadline);
     if (lateRequirement) return { ok: false, field: "deadline", code: "deadlineBeforeRequirement" };
     const after = db.update(campaigns).set(fields).where(eq(campaigns.id, campaignId)).returning().get();
-    recordAudit(db, { userId: actor.id, action: "update", entity: "campaign", entityId: campaignId, before: campaignSnapshot(before), after: campaignSnapshot(after) });
+    recordAudit(db, {
+      userId: actor.id,
+      action: "update",
+      entity: "campaign",
+      entityId: campaignId,
+      before: campaignSnapshot(before),
+      after: campaignSnapshot(after),
+    });
     return { ok: true, id: campaignId };
   });
 }

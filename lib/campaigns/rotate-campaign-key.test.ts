@@ -33,7 +33,8 @@ const publicKey = () => handle.db.select({ k: campaigns.signingPublicKey }).from
 /** The verdict on the server (judgeScan), on the door device (offline roster), and of the token check (letters, /api/invitations). */
 async function verdicts(token: string) {
   const site = scanStatements(handle.db).siteWithConference.get({ siteId })!;
-  const server = judgeScan(handle.db, { token, siteId, deviceId: "may-khoa", nonce: "unused-nonce", scannedAt: SEEDED, method: "camera" }, SEEDED).result.verdict;
+  const server = judgeScan(handle.db, { token, siteId, deviceId: "may-khoa", nonce: "unused-nonce", scannedAt: SEEDED, method: "camera" }, SEEDED).result
+    .verdict;
   const device = (await createDeviceJudge(buildOfflineRoster(handle.db, site, SEEDED)).judge({ token, scannedAt: SEEDED.getTime() }, new Map())).verdict;
   return { server, device, check: checkInvitationToken(handle.db, token).verdict };
 }
@@ -111,7 +112,14 @@ describe("signing key rotation", () => {
     expect(result.ok && result.reissued).toBeGreaterThan(0);
     expect(await verdicts(current)).toEqual({ server: "bad_signature", device: "bad_signature", check: "bad_signature" });
     expect(await verdicts(tokenOf(invitationIds[3]))).toEqual(ACCEPTED);
-    expect(handle.db.select().from(campaignRetiredKeys).where(eq(campaignRetiredKeys.campaignId, campaignId)).all().every((k) => k.revokedAt !== null)).toBe(true);
+    expect(
+      handle.db
+        .select()
+        .from(campaignRetiredKeys)
+        .where(eq(campaignRetiredKeys.campaignId, campaignId))
+        .all()
+        .every((k) => k.revokedAt !== null),
+    ).toBe(true);
   });
 
   it("only an admin of the root unit may rotate", () => {

@@ -66,7 +66,13 @@ function reissueSignedBy(db: Db, campaignId: number, publicKeys: string[]): numb
  * signed still verify), or revoked with `revokeOld` (they no longer do, and the
  * invitations carrying them get new tokens).
  */
-export function rotateCampaignKey(db: Db, actor: SessionUser, campaignId: number, { revokeOld = false }: { revokeOld?: boolean } = {}, now: Date = new Date()): KeyResult {
+export function rotateCampaignKey(
+  db: Db,
+  actor: SessionUser,
+  campaignId: number,
+  { revokeOld = false }: { revokeOld?: boolean } = {},
+  now: Date = new Date(),
+): KeyResult {
   if (!isRootAdmin(actor)) return { ok: false, code: "forbidden" };
   const rotated = immediateTransaction(db, () => {
     if (!db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, campaignId)).get()) return null;
@@ -76,7 +82,14 @@ export function rotateCampaignKey(db: Db, actor: SessionUser, campaignId: number
       .values({ campaignId, publicKey: old.publicKey, retiredAt: now, revokedAt: revokeOld ? now : null })
       .run();
     db.update(campaigns).set({ signingPrivateKey: fresh.privateKey, signingPublicKey: fresh.publicKey }).where(eq(campaigns.id, campaignId)).run();
-    recordAudit(db, { userId: actor.id, action: "rotate_key", entity: "campaign", entityId: campaignId, before: { publicKey: old.publicKey }, after: { publicKey: fresh.publicKey, revokedOld: revokeOld } });
+    recordAudit(db, {
+      userId: actor.id,
+      action: "rotate_key",
+      entity: "campaign",
+      entityId: campaignId,
+      before: { publicKey: old.publicKey },
+      after: { publicKey: fresh.publicKey, revokedOld: revokeOld },
+    });
     return { oldPublicKey: old.publicKey };
   });
   if (!rotated) return { ok: false, code: "campaignNotFound" };
@@ -87,7 +100,13 @@ export function rotateCampaignKey(db: Db, actor: SessionUser, campaignId: number
 /** Re-signs the letters of a revoked key and records how many. */
 function reissueAudited(db: Db, actor: SessionUser, campaignId: number, revokedPublicKey: string): number {
   const reissued = reissueSignedBy(db, campaignId, [revokedPublicKey]);
-  recordAudit(db, { userId: actor.id, action: "reissue_after_key_revocation", entity: "campaign", entityId: campaignId, after: { publicKey: revokedPublicKey, reissued } });
+  recordAudit(db, {
+    userId: actor.id,
+    action: "reissue_after_key_revocation",
+    entity: "campaign",
+    entityId: campaignId,
+    after: { publicKey: revokedPublicKey, reissued },
+  });
   return reissued;
 }
 
@@ -112,7 +131,12 @@ export function revokeRetiredKey(db: Db, actor: SessionUser, campaignId: number,
 /** The campaign's retired keys, newest first, for the edit page (public keys only). */
 export function listRetiredKeys(db: Db, campaignId: number) {
   return db
-    .select({ id: campaignRetiredKeys.id, publicKey: campaignRetiredKeys.publicKey, retiredAt: campaignRetiredKeys.retiredAt, revokedAt: campaignRetiredKeys.revokedAt })
+    .select({
+      id: campaignRetiredKeys.id,
+      publicKey: campaignRetiredKeys.publicKey,
+      retiredAt: campaignRetiredKeys.retiredAt,
+      revokedAt: campaignRetiredKeys.revokedAt,
+    })
     .from(campaignRetiredKeys)
     .where(eq(campaignRetiredKeys.campaignId, campaignId))
     .orderBy(desc(campaignRetiredKeys.retiredAt), desc(campaignRetiredKeys.id))

@@ -25,18 +25,32 @@ const stored = (campaignId: number): Requirement[] =>
     .where(eq(campaignRequirements.campaignId, campaignId))
     .all()
     .map((r) => requirementSchema.parse({ ...r }));
-const huyenCount = () => handle.db.select().from(units).where(and(eq(units.kind, "huyen"), isNull(units.retiredAt))).all().length;
+const huyenCount = () =>
+  handle.db
+    .select()
+    .from(units)
+    .where(and(eq(units.kind, "huyen"), isNull(units.retiredAt)))
+    .all().length;
 
 describe("requirements of a running campaign", () => {
   it("an added requirement appears on the board for every unit of its kind", () => {
     const campaign = getCurrentCampaign(handle.db, null)!;
     const before = getCompliance(handle.db, admin, campaign.id, NOW)!;
-    const added = requirementSchema.parse({ unitKind: "huyen", bodyKind: "propaganda", title: "Hội nghị chuyên đề dân vận", dueDate: "25/03/2021", duration: "1 buổi", sortOrder: 9 });
+    const added = requirementSchema.parse({
+      unitKind: "huyen",
+      bodyKind: "propaganda",
+      title: "Hội nghị chuyên đề dân vận",
+      dueDate: "25/03/2021",
+      duration: "1 buổi",
+      sortOrder: 9,
+    });
     const list = [...stored(campaign.id), added];
 
     const preview = previewRequirementChanges(handle.db, campaign.id, list)!;
     expect(preview.problems).toEqual([]);
-    expect(preview.rows.filter((r) => r.change !== "unchanged")).toEqual([expect.objectContaining({ change: "added", title: added.title, units: huyenCount(), fulfilled: 0 })]);
+    expect(preview.rows.filter((r) => r.change !== "unchanged")).toEqual([
+      expect.objectContaining({ change: "added", title: added.title, units: huyenCount(), fulfilled: 0 }),
+    ]);
     expect(preview.requiredAfter - preview.requiredBefore).toBe(huyenCount());
 
     const result = saveRequirements(handle.db, admin, campaign.id, list);
@@ -69,14 +83,20 @@ describe("requirements of a running campaign", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.code).toBe("requirementsRefused");
-    expect(result.problems).toEqual([expect.objectContaining({ code: "requirementFulfilled", title: victim.title, conferences: expect.arrayContaining([expect.stringMatching(/\(.+\)$/)]) })]);
+    expect(result.problems).toEqual([
+      expect.objectContaining({ code: "requirementFulfilled", title: victim.title, conferences: expect.arrayContaining([expect.stringMatching(/\(.+\)$/)]) }),
+    ]);
     expect(stored(campaign.id)).toHaveLength(list.length);
   });
 
   it("refuses to move a fulfilled requirement to another kind of organising body", () => {
     const campaign = getCurrentCampaign(handle.db, null)!;
     const list = stored(campaign.id);
-    const fulfilled = handle.db.select({ id: conferences.requirementId }).from(conferences).where(and(eq(conferences.campaignId, campaign.id), ne(conferences.status, "cancelled"))).get()!.id!;
+    const fulfilled = handle.db
+      .select({ id: conferences.requirementId })
+      .from(conferences)
+      .where(and(eq(conferences.campaignId, campaign.id), ne(conferences.status, "cancelled")))
+      .get()!.id!;
     const changed = list.map((r) => (r.id === fulfilled ? { ...r, bodyKind: r.bodyKind === "other" ? "propaganda" : "other" } : r));
     const preview = previewRequirementChanges(handle.db, campaign.id, changed)!;
     expect(preview.problems.map((p) => p.code)).toContain("requirementKindFulfilled");
@@ -87,7 +107,11 @@ describe("requirements of a running campaign", () => {
     const campaign = getCurrentCampaign(handle.db, null)!;
     const list = stored(campaign.id);
     const added = list.find((r) => r.title === "Hội nghị chuyên đề dân vận")!;
-    const renamedId = handle.db.select({ id: conferences.requirementId }).from(conferences).where(and(eq(conferences.campaignId, campaign.id), ne(conferences.status, "cancelled"))).get()!.id!;
+    const renamedId = handle.db
+      .select({ id: conferences.requirementId })
+      .from(conferences)
+      .where(and(eq(conferences.campaignId, campaign.id), ne(conferences.status, "cancelled")))
+      .get()!.id!;
     const next = list.filter((r) => r.id !== added.id).map((r) => (r.id === renamedId ? { ...r, title: `${r.title} (sửa)` } : r));
     const preview = previewRequirementChanges(handle.db, campaign.id, next)!;
     expect(preview.problems).toEqual([]);
@@ -120,13 +144,21 @@ describe("requirements of a running campaign", () => {
   it("does not count a retired unit as owing conferences, but keeps one that held conferences of the campaign (history)", () => {
     const campaign = getCurrentCampaign(handle.db, null)!;
     const province = handle.db.select().from(units).where(eq(units.code, "51")).get()!;
-    const fresh = handle.db.insert(units).values({ code: "HUYENMOI", name: "Huyện Mới", kind: "huyen", placeName: "Mới", parentId: province.id }).returning().get();
+    const fresh = handle.db
+      .insert(units)
+      .values({ code: "HUYENMOI", name: "Huyện Mới", kind: "huyen", placeName: "Mới", parentId: province.id })
+      .returning()
+      .get();
     const sonTay = handle.db.select().from(units).where(eq(units.code, "530")).get()!;
     try {
       const before = getCompliance(handle.db, admin, campaign.id, NOW)!;
       const owed = before.rows.find((r) => r.unit.id === fresh.id)!.cells.length;
       expect(owed).toBe(4);
-      handle.db.update(units).set({ retiredAt: NOW }).where(inArray(units.id, [fresh.id, sonTay.id])).run();
+      handle.db
+        .update(units)
+        .set({ retiredAt: NOW })
+        .where(inArray(units.id, [fresh.id, sonTay.id]))
+        .run();
       const after = getCompliance(handle.db, admin, campaign.id, NOW)!;
       expect(after.rows.find((r) => r.unit.id === fresh.id)).toBeUndefined();
       expect(after.rows.find((r) => r.unit.id === sonTay.id)).toBeDefined();

@@ -103,8 +103,20 @@ export function previewRequirementChanges(db: Db, campaignId: number, requiremen
     .orderBy(asc(campaignRequirements.sortOrder), asc(campaignRequirements.id))
     .all();
   const storedById = new Map(stored.map((r) => [r.id, r]));
-  const unitKindKeys = new Set(db.select({ key: unitKinds.key }).from(unitKinds).all().map((k) => k.key));
-  const bodyKindRows = new Map(db.select().from(bodyKinds).all().map((k) => [k.key, k]));
+  const unitKindKeys = new Set(
+    db
+      .select({ key: unitKinds.key })
+      .from(unitKinds)
+      .all()
+      .map((k) => k.key),
+  );
+  const bodyKindRows = new Map(
+    db
+      .select()
+      .from(bodyKinds)
+      .all()
+      .map((k) => [k.key, k]),
+  );
   const counts = unitsByKind(db, campaignId);
   const fulfilled = fulfilling(
     db,
@@ -174,8 +186,7 @@ export function previewRequirementChanges(db: Db, campaignId: number, requiremen
 }
 
 export type SaveRequirementsResult =
-  | { ok: true; preview: RequirementPreview }
-  | { ok: false; code: "forbidden" | "campaignNotFound" | "requirementsRefused"; problems?: RequirementProblem[] };
+  { ok: true; preview: RequirementPreview } | { ok: false; code: "forbidden" | "campaignNotFound" | "requirementsRefused"; problems?: RequirementProblem[] };
 
 /**
  * Replaces the campaign's requirements by these: rows with an id change that
@@ -208,13 +219,37 @@ export function saveRequirements(db: Db, actor: SessionUser, campaignId: number,
     const changed = requirements.filter((r, i) => r.id && preview.rows[i].change === "changed");
     // Two rows may swap titles: clear the unique (unit kind, body kind, title) first, then write.
     for (const r of changed) {
-      db.update(campaignRequirements).set({ title: `\u0000${r.id}` }).where(eq(campaignRequirements.id, r.id!)).run();
+      db.update(campaignRequirements)
+        .set({ title: `\u0000${r.id}` })
+        .where(eq(campaignRequirements.id, r.id!))
+        .run();
     }
     for (const r of changed) db.update(campaignRequirements).set(values(r)).where(eq(campaignRequirements.id, r.id!)).run();
-    for (const r of requirements) if (!r.id) db.insert(campaignRequirements).values({ campaignId, ...values(r) }).run();
+    for (const r of requirements)
+      if (!r.id)
+        db.insert(campaignRequirements)
+          .values({ campaignId, ...values(r) })
+          .run();
     const after = db.select().from(campaignRequirements).where(eq(campaignRequirements.campaignId, campaignId)).orderBy(asc(campaignRequirements.id)).all();
-    const snapshot = (list: Stored[]) => list.map(({ id, unitKind, bodyKind, coBodyKinds, title, dueDate, duration, sortOrder }) => ({ id, unitKind, bodyKind, coBodyKinds, title, dueDate, duration, sortOrder }));
-    recordAudit(db, { userId: actor.id, action: "save_requirements", entity: "campaign", entityId: campaignId, before: snapshot(before), after: snapshot(after) });
+    const snapshot = (list: Stored[]) =>
+      list.map(({ id, unitKind, bodyKind, coBodyKinds, title, dueDate, duration, sortOrder }) => ({
+        id,
+        unitKind,
+        bodyKind,
+        coBodyKinds,
+        title,
+        dueDate,
+        duration,
+        sortOrder,
+      }));
+    recordAudit(db, {
+      userId: actor.id,
+      action: "save_requirements",
+      entity: "campaign",
+      entityId: campaignId,
+      before: snapshot(before),
+      after: snapshot(after),
+    });
     return { ok: true, preview };
   });
 }

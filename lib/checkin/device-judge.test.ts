@@ -53,7 +53,12 @@ beforeAll(async () => {
   conferenceId = practice.id;
   startsAt = practice.startsAt.getTime();
   siteId = db.select().from(sites).where(eq(sites.conferenceId, practice.id)).get()!.id;
-  rows = db.select({ id: invitations.id, token: invitations.token }).from(invitations).where(eq(invitations.conferenceId, practice.id)).orderBy(asc(invitations.id)).all() as typeof rows;
+  rows = db
+    .select({ id: invitations.id, token: invitations.token })
+    .from(invitations)
+    .where(eq(invitations.conferenceId, practice.id))
+    .orderBy(asc(invitations.id))
+    .all() as typeof rows;
   const admin = loadSessionUser(db, db.select().from(users).where(eq(users.username, "admin")).get()!.id, 1)!;
   const scanner = db.select().from(users).where(eq(users.username, "diemdanh")).get()!.id;
   // [1] checked in already, on another device; [2] revoked; [3] reissued (its old token kept below);
@@ -78,12 +83,20 @@ describe("device and server verdicts", () => {
     ["a letter already checked in elsewhere", () => ({ token: rows[1].token }), "duplicate"],
     ["a revoked letter", () => ({ token: rows[2].token }), "revoked"],
     ["the old letter of a reissued invitation", () => ({ token: oldToken }), "revoked"],
-    ["the new letter of a reissued invitation", () => ({ token: handle.db.select().from(invitations).where(eq(invitations.id, rows[3].id)).get()!.token! }), "ok"],
+    [
+      "the new letter of a reissued invitation",
+      () => ({ token: handle.db.select().from(invitations).where(eq(invitations.id, rows[3].id)).get()!.token! }),
+      "ok",
+    ],
     ["a letter for another bridge point", () => ({ token: rows[4].token }), "wrong_site"],
     ["a letter taken back to draft", () => ({ token: rows[5].token }), "unknown"],
     ["a forged signature (one character changed at the end)", () => ({ token: flip(rows[0].token, 110) }), "bad_signature"],
     ["a forged invitation id (payload changed)", () => ({ token: flip(rows[0].token, 3) }), "bad_signature"],
-    ["a token signed with a stranger's key", () => ({ token: signToken({ invitationId: rows[0].id, conferenceId, tokenVersion: 1 }, generateCampaignKeys().privateKey) }), "bad_signature"],
+    [
+      "a token signed with a stranger's key",
+      () => ({ token: signToken({ invitationId: rows[0].id, conferenceId, tokenVersion: 1 }, generateCampaignKeys().privateKey) }),
+      "bad_signature",
+    ],
     ["a letter of another conference of the campaign", () => ({ token: otherConferenceToken() }), "wrong_conference"],
     ["a letter signed by another campaign's key", () => ({ token: otherCampaignToken() }), "wrong_conference"],
     ["garbage", () => ({ token: "<script>alert(1)</script>" }), "unknown"],
@@ -116,7 +129,12 @@ describe("device and server verdicts", () => {
   }
 
   it("every Telex or VNI rewrite of the letters reads as the right invitation, or unknown, on both", async () => {
-    const styles = [(t: string) => typeTelex(t, { spellCheck: true }), (t: string) => typeVni(t.toLowerCase(), { spellCheck: true }), (t: string) => typeTelex(t), (t: string) => typeVni(t)];
+    const styles = [
+      (t: string) => typeTelex(t, { spellCheck: true }),
+      (t: string) => typeVni(t.toLowerCase(), { spellCheck: true }),
+      (t: string) => typeTelex(t),
+      (t: string) => typeVni(t),
+    ];
     let read = 0;
     let refused = 0;
     for (const row of rows.slice(10, 40)) {
@@ -184,13 +202,32 @@ describe("device and server verdicts", () => {
     const body = db.select().from(bodies).where(eq(bodies.unitId, baTo.id)).get()!;
     const tomorrow = db
       .insert(conferences)
-      .values({ campaignId: practice.campaignId, unitId: baTo.id, bodyId: body.id, title: "Hội nghị học tập ngày mai", startsAt: new Date(startsAt + 86_400_000), endsAt: new Date(startsAt + 86_400_000 + 4 * 3_600_000), status: "scheduled" })
+      .values({
+        campaignId: practice.campaignId,
+        unitId: baTo.id,
+        bodyId: body.id,
+        title: "Hội nghị học tập ngày mai",
+        startsAt: new Date(startsAt + 86_400_000),
+        endsAt: new Date(startsAt + 86_400_000 + 4 * 3_600_000),
+        status: "scheduled",
+      })
       .returning()
       .get();
-    const hall = db.insert(sites).values({ conferenceId: tomorrow.id, unitId: baTo.id, isMain: true, venue: "Hội trường Huyện ủy Ba Tơ (thử)" }).returning().get();
+    const hall = db
+      .insert(sites)
+      .values({ conferenceId: tomorrow.id, unitId: baTo.id, isMain: true, venue: "Hội trường Huyện ủy Ba Tơ (thử)" })
+      .returning()
+      .get();
     const personId = db.select().from(invitations).where(eq(invitations.id, rows[12].id)).get()!.personId;
-    const invitation = db.insert(invitations).values({ conferenceId: tomorrow.id, personId, bodyId: body.id, siteId: hall.id, status: "issued" }).returning().get();
-    const token = signToken({ invitationId: invitation.id, conferenceId: tomorrow.id, tokenVersion: 1 }, ensureCampaignKeys(db, practice.campaignId).privateKey);
+    const invitation = db
+      .insert(invitations)
+      .values({ conferenceId: tomorrow.id, personId, bodyId: body.id, siteId: hall.id, status: "issued" })
+      .returning()
+      .get();
+    const token = signToken(
+      { invitationId: invitation.id, conferenceId: tomorrow.id, tokenVersion: 1 },
+      ensureCampaignKeys(db, practice.campaignId).privateKey,
+    );
     db.update(invitations).set({ token }).where(eq(invitations.id, invitation.id)).run();
 
     const site = scanStatements(db).siteWithConference.get({ siteId })!;
@@ -198,7 +235,12 @@ describe("device and server verdicts", () => {
     const device = await createDeviceJudge(buildOfflineRoster(db, site, SEEDED)).judge({ token, scannedAt: SEEDED.getTime() }, new Map());
     expect(server).toMatchObject({
       verdict: "wrong_conference",
-      otherConference: { title: "Hội nghị học tập ngày mai", startsAt: tomorrow.startsAt.toISOString(), unitName: baTo.name, venue: "Hội trường Huyện ủy Ba Tơ (thử)" },
+      otherConference: {
+        title: "Hội nghị học tập ngày mai",
+        startsAt: tomorrow.startsAt.toISOString(),
+        unitName: baTo.name,
+        venue: "Hội trường Huyện ủy Ba Tơ (thử)",
+      },
     });
     expect(device.otherConference).toEqual(server.otherConference);
   });
@@ -231,7 +273,14 @@ function otherCampaignToken() {
   const keys = generateCampaignKeys();
   handle.db
     .insert(campaigns)
-    .values({ title: "Đợt học tập khóa trước", resolution: "Nghị quyết khóa XIX", startDate: "2016-01-01", deadline: "2016-03-31", signingPrivateKey: keys.privateKey, signingPublicKey: keys.publicKey })
+    .values({
+      title: "Đợt học tập khóa trước",
+      resolution: "Nghị quyết khóa XIX",
+      startDate: "2016-01-01",
+      deadline: "2016-03-31",
+      signingPrivateKey: keys.privateKey,
+      signingPublicKey: keys.publicKey,
+    })
     .onConflictDoNothing()
     .run();
   return signToken({ invitationId: 1, conferenceId: conferenceId + 1000, tokenVersion: 1 }, keys.privateKey);

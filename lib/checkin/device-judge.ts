@@ -88,17 +88,34 @@ export function createDeviceJudge(roster: OfflineRoster, subtle: SubtleCrypto = 
       const entry = decision.invitationId ? byId.get(decision.invitationId) : undefined;
       if (entry) {
         result.invitationId = entry.invitationId;
-        result.attendee = { name: entry.name, position: entry.position, workplace: entry.workplace, unitName: entry.unitName, substituteName: entry.substituteName };
+        result.attendee = {
+          name: entry.name,
+          position: entry.position,
+          workplace: entry.workplace,
+          unitName: entry.unitName,
+          substituteName: entry.substituteName,
+        };
       }
       if (decision.verdict === "ok") result.checkIn = { scannedAt: new Date(scan.scannedAt).toISOString(), isLate: decision.isLate ?? false };
       if (decision.first) {
         const { scannedAt, deviceId, siteId, scannerName } = decision.first;
-        result.firstCheckIn = { scannedAt: new Date(scannedAt).toISOString(), deviceId, siteVenue: venues.get(siteId) ?? "", ...(scannerName ? { scannerName } : {}) };
+        result.firstCheckIn = {
+          scannedAt: new Date(scannedAt).toISOString(),
+          deviceId,
+          siteVenue: venues.get(siteId) ?? "",
+          ...(scannerName ? { scannerName } : {}),
+        };
       }
       if (decision.expectedSiteId) result.expectedSite = { id: decision.expectedSiteId, venue: venues.get(decision.expectedSiteId) ?? "" };
       const other = decision.otherConferenceId ? others.get(decision.otherConferenceId) : undefined;
       if (other) {
-        result.otherConference = { title: other.title, startsAt: new Date(other.startsAt).toISOString(), endsAt: new Date(other.endsAt).toISOString(), unitName: other.unitName, venue: other.venue };
+        result.otherConference = {
+          title: other.title,
+          startsAt: new Date(other.startsAt).toISOString(),
+          endsAt: new Date(other.endsAt).toISOString(),
+          unitName: other.unitName,
+          venue: other.venue,
+        };
       }
       if (decision.window) result.window = describeWindow(decision.window);
       return result;

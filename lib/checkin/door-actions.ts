@@ -43,20 +43,59 @@ export function registerWalkInInTransaction(d: Db, userId: number, input: WalkIn
   const conference = d.query.conferences.findFirst({ where: (c, { eq: e }) => e(c.id, site.conferenceId) }).sync()!;
   const person = d
     .insert(people)
-    .values({ fullName: input.fullName, searchName: foldForSearch(input.fullName), position: input.position, workplace: input.workplace, unitId: site.unitId, isPartyMember: false, category: "" })
+    .values({
+      fullName: input.fullName,
+      searchName: foldForSearch(input.fullName),
+      position: input.position,
+      workplace: input.workplace,
+      unitId: site.unitId,
+      isPartyMember: false,
+      category: "",
+    })
     .returning({ id: people.id })
     .get();
   const invitation = d
     .insert(invitations)
-    .values({ conferenceId: site.conferenceId, personId: person.id, bodyId: conference.bodyId, siteId: site.id, kind: "walk_in", status: "issued", issuedAt: now })
+    .values({
+      conferenceId: site.conferenceId,
+      personId: person.id,
+      bodyId: conference.bodyId,
+      siteId: site.id,
+      kind: "walk_in",
+      status: "issued",
+      issuedAt: now,
+    })
     .returning({ id: invitations.id })
     .get();
   const isLate = isLateAt({ startsAt: conference.startsAt.getTime(), graceMinutes: conference.graceMinutes }, input.scannedAt.getTime());
   d.insert(checkIns)
-    .values({ invitationId: invitation.id, conferenceId: site.conferenceId, siteId: site.id, scannedAt: input.scannedAt, receivedAt: now, scannerUserId: userId, deviceId: input.deviceId, method: "walk_in", isLate, nonce: input.nonce })
+    .values({
+      invitationId: invitation.id,
+      conferenceId: site.conferenceId,
+      siteId: site.id,
+      scannedAt: input.scannedAt,
+      receivedAt: now,
+      scannerUserId: userId,
+      deviceId: input.deviceId,
+      method: "walk_in",
+      isLate,
+      nonce: input.nonce,
+    })
     .run();
   d.insert(scanLog)
-    .values({ nonce: input.nonce, token: `walk-in:${invitation.id}`, invitationId: invitation.id, conferenceId: site.conferenceId, siteId: site.id, verdict: "ok", method: "walk_in", deviceId: input.deviceId, userId, scannedAt: input.scannedAt, receivedAt: now })
+    .values({
+      nonce: input.nonce,
+      token: `walk-in:${invitation.id}`,
+      invitationId: invitation.id,
+      conferenceId: site.conferenceId,
+      siteId: site.id,
+      verdict: "ok",
+      method: "walk_in",
+      deviceId: input.deviceId,
+      userId,
+      scannedAt: input.scannedAt,
+      receivedAt: now,
+    })
     .run();
   recordAudit(d, { userId, action: "walk_in", entity: "invitation", entityId: invitation.id, after: { fullName: input.fullName, siteId: site.id } });
   return { invitationId: invitation.id };
@@ -68,13 +107,27 @@ export function registerWalkInInTransaction(d: Db, userId: number, input: WalkIn
  * the reports count essays on that rule (lib/reports/attendance-query.ts, essayTotals).
  */
 export function undoCheckIn(db: Db, userId: number, siteId: number, invitationId: number, reason: string) {
-  return db.transaction((tx) => {
-    const existing = tx.select().from(checkIns).where(and(eq(checkIns.invitationId, invitationId), eq(checkIns.siteId, siteId))).get();
-    if (!existing) return false;
-    const essay = tx.select().from(reflectionEssays).where(eq(reflectionEssays.invitationId, invitationId)).get();
-    if (essay) tx.delete(reflectionEssays).where(eq(reflectionEssays.invitationId, invitationId)).run();
-    tx.delete(checkIns).where(eq(checkIns.id, existing.id)).run();
-    recordAudit(tx as unknown as Db, { userId, action: "undo_check_in", entity: "check_in", entityId: existing.id, before: essay ? { ...existing, essay } : existing, after: { reason } });
-    return true;
-  }, { behavior: "immediate" });
+  return db.transaction(
+    (tx) => {
+      const existing = tx
+        .select()
+        .from(checkIns)
+        .where(and(eq(checkIns.invitationId, invitationId), eq(checkIns.siteId, siteId)))
+        .get();
+      if (!existing) return false;
+      const essay = tx.select().from(reflectionEssays).where(eq(reflectionEssays.invitationId, invitationId)).get();
+      if (essay) tx.delete(reflectionEssays).where(eq(reflectionEssays.invitationId, invitationId)).run();
+      tx.delete(checkIns).where(eq(checkIns.id, existing.id)).run();
+      recordAudit(tx as unknown as Db, {
+        userId,
+        action: "undo_check_in",
+        entity: "check_in",
+        entityId: existing.id,
+        before: essay ? { ...existing, essay } : existing,
+        after: { reason },
+      });
+      return true;
+    },
+    { behavior: "immediate" },
+  );
 }

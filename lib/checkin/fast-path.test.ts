@@ -23,7 +23,13 @@ beforeAll(async () => {
   handle = await createDemoDb(SEEDED);
   const practice = handle.db.select().from(conferences).where(isNull(conferences.requirementId)).get()!;
   siteId = handle.db.select().from(sites).where(eq(sites.conferenceId, practice.id)).get()!.id;
-  tokens = handle.db.select({ token: invitations.token }).from(invitations).where(eq(invitations.conferenceId, practice.id)).orderBy(asc(invitations.id)).all().map((r) => r.token!);
+  tokens = handle.db
+    .select({ token: invitations.token })
+    .from(invitations)
+    .where(eq(invitations.conferenceId, practice.id))
+    .orderBy(asc(invitations.id))
+    .all()
+    .map((r) => r.token!);
   const fastPath = createCheckInFastPath(handle.db, SECRET);
   server = http.createServer((req, res) => void fastPath(req, res));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -38,7 +44,11 @@ afterAll(() => {
 let n = 0;
 async function scan(cookie: string, token: string) {
   const body = { token, siteId, deviceId: "may-nhanh", nonce: `fast-path-nonce-${++n}`, scannedAt: Date.now(), method: "hardware" };
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", cookie: `next-auth.session-token=${cookie}` }, body: JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie: `next-auth.session-token=${cookie}` },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, body: (await response.json()) as { verdict?: string } };
 }
 
@@ -46,7 +56,11 @@ describe("check-in fast path sessions", () => {
   it("a session that expires while its decoding is kept is refused on the next request", async () => {
     vi.useFakeTimers({ toFake: ["Date"], now: SEEDED });
     const user = handle.db.select().from(users).where(eq(users.username, "diemdanh")).get()!;
-    const cookie = await encode({ token: { uid: user.id, sv: user.sessionVersion, role: user.role, unitId: user.unitId, bodyId: user.bodyId }, secret: SECRET, maxAge: 30 });
+    const cookie = await encode({
+      token: { uid: user.id, sv: user.sessionVersion, role: user.role, unitId: user.unitId, bodyId: user.bodyId },
+      secret: SECRET,
+      maxAge: 30,
+    });
     expect(await scan(cookie, tokens[30])).toMatchObject({ status: 200, body: { verdict: "ok" } });
     vi.setSystemTime(SEEDED.getTime() + 20_000);
     expect((await scan(cookie, tokens[31])).status).toBe(200);
@@ -57,7 +71,11 @@ describe("check-in fast path sessions", () => {
   it("a lower-case token posted straight to the API is accepted", async () => {
     vi.useFakeTimers({ toFake: ["Date"], now: SEEDED });
     const user = handle.db.select().from(users).where(eq(users.username, "diemdanh")).get()!;
-    const cookie = await encode({ token: { uid: user.id, sv: user.sessionVersion, role: user.role, unitId: user.unitId, bodyId: user.bodyId }, secret: SECRET, maxAge: 3600 });
+    const cookie = await encode({
+      token: { uid: user.id, sv: user.sessionVersion, role: user.role, unitId: user.unitId, bodyId: user.bodyId },
+      secret: SECRET,
+      maxAge: 3600,
+    });
     expect(await scan(cookie, tokens[33].toLowerCase())).toMatchObject({ status: 200, body: { verdict: "ok" } });
   });
 });

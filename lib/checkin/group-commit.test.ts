@@ -18,7 +18,8 @@ describe("group commit", () => {
     const list = handle.db.select().from(invitations).where(eq(invitations.conferenceId, practice.id)).all();
     const userId = handle.db.select().from(users).where(eq(users.username, "diemdanh")).get()!.id;
     const record = createGroupCommit(handle.db);
-    const scan = (token: string, device: string, nonce: string) => record(userId, { token, siteId: site.id, deviceId: device, nonce, scannedAt: NOW, method: "camera" }, NOW);
+    const scan = (token: string, device: string, nonce: string) =>
+      record(userId, { token, siteId: site.id, deviceId: device, nonce, scannedAt: NOW, method: "camera" }, NOW);
 
     const results = await Promise.all([
       scan(list[0].token!, "may-1", "batch-aaaa-1"),

@@ -21,10 +21,23 @@ function assigned(key: string, day: string, start: string, end: string, status: 
   const campaignId = db.select().from(conferences).get()!.campaignId;
   const conference = db
     .insert(conferences)
-    .values({ campaignId, unitId: province.id, bodyId: body.id, title: `Hội nghị ${key}`, startsAt: zonedInstant(day, start), endsAt: zonedInstant(day, end), status, cancelReason: status === "cancelled" ? "Hoãn do mưa bão" : null })
+    .values({
+      campaignId,
+      unitId: province.id,
+      bodyId: body.id,
+      title: `Hội nghị ${key}`,
+      startsAt: zonedInstant(day, start),
+      endsAt: zonedInstant(day, end),
+      status,
+      cancelReason: status === "cancelled" ? "Hoãn do mưa bão" : null,
+    })
     .returning()
     .get();
-  const site = db.insert(sites).values({ conferenceId: conference.id, unitId: province.id, isMain: true, venue: `Hội trường ${key}` }).returning().get();
+  const site = db
+    .insert(sites)
+    .values({ conferenceId: conference.id, unitId: province.id, isMain: true, venue: `Hội trường ${key}` })
+    .returning()
+    .get();
   db.insert(siteStaff).values({ siteId: site.id, userId: scannerId }).run();
   ids[key] = site.id;
 }
@@ -69,8 +82,14 @@ describe("a door cadre's duties", () => {
   });
 
   it("says of one site why its door is closed", () => {
-    expect(siteDoorHours(handle.db, ids.practice, zonedInstant("2026-11-28", "05:00"))).toMatchObject({ phase: "not_yet", opensAt: zonedInstant("2026-11-28", "05:30") });
-    expect(siteDoorHours(handle.db, ids.practice, zonedInstant("2026-11-28", "18:01"))).toMatchObject({ phase: "over", closesAt: zonedInstant("2026-11-28", "18:00") });
+    expect(siteDoorHours(handle.db, ids.practice, zonedInstant("2026-11-28", "05:00"))).toMatchObject({
+      phase: "not_yet",
+      opensAt: zonedInstant("2026-11-28", "05:30"),
+    });
+    expect(siteDoorHours(handle.db, ids.practice, zonedInstant("2026-11-28", "18:01"))).toMatchObject({
+      phase: "over",
+      closesAt: zonedInstant("2026-11-28", "18:00"),
+    });
     expect(siteDoorHours(handle.db, ids["bị hủy"], zonedInstant("2026-11-30", "08:00"))).toMatchObject({ phase: "cancelled", cancelReason: "Hoãn do mưa bão" });
   });
 });

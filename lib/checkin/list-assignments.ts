@@ -66,7 +66,11 @@ export function listAssignments(db: Db, userId: number, now: Date = new Date()):
       const phase = doorPhaseAt({ status: row.status, opensAt: window.opensAt.getTime(), closesAt: window.closesAt.getTime() }, now.getTime());
       return { ...row, ...window, phase };
     })
-    .sort((a, b) => PHASE_ORDER[a.phase] - PHASE_ORDER[b.phase] || (a.phase === "over" ? b.closesAt.getTime() - a.closesAt.getTime() : a.opensAt.getTime() - b.opensAt.getTime()));
+    .sort(
+      (a, b) =>
+        PHASE_ORDER[a.phase] - PHASE_ORDER[b.phase] ||
+        (a.phase === "over" ? b.closesAt.getTime() - a.closesAt.getTime() : a.opensAt.getTime() - b.opensAt.getTime()),
+    );
 }
 
 /** The site's door hours and phase for a user already known to be assigned there (the door page's refusal says why). */
@@ -79,5 +83,10 @@ export function siteDoorHours(db: Db, siteId: number, now: Date = new Date()) {
     .get();
   if (!row) return null;
   const window = checkInWindow(row);
-  return { ...window, status: row.status, cancelReason: row.cancelReason, phase: doorPhaseAt({ status: row.status, opensAt: window.opensAt.getTime(), closesAt: window.closesAt.getTime() }, now.getTime()) };
+  return {
+    ...window,
+    status: row.status,
+    cancelReason: row.cancelReason,
+    phase: doorPhaseAt({ status: row.status, opensAt: window.opensAt.getTime(), closesAt: window.closesAt.getTime() }, now.getTime()),
+  };
 }

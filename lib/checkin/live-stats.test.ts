@@ -19,7 +19,13 @@ describe("live counter", () => {
     const list = handle.db.select().from(invitations).where(eq(invitations.conferenceId, practice.id)).all();
     const userId = handle.db.select().from(users).where(eq(users.username, "diemdanh")).get()!.id;
     const at = (time: string) => zonedInstant("2026-11-28", time);
-    const scan = (i: number, time: string) => recordScan(handle.db, userId, { token: list[i].token!, siteId: site.id, deviceId: "d", nonce: `live-${i}-abcdef`, scannedAt: at(time), method: "camera" }, at(time));
+    const scan = (i: number, time: string) =>
+      recordScan(
+        handle.db,
+        userId,
+        { token: list[i].token!, siteId: site.id, deviceId: "d", nonce: `live-${i}-abcdef`, scannedAt: at(time), method: "camera" },
+        at(time),
+      );
     scan(0, "07:21");
     scan(1, "07:24");
     scan(2, "07:26");

@@ -52,9 +52,15 @@ export function getLiveStats(db: Db, conferenceId: number, siteIds?: number[], n
     .innerJoin(invitations, eq(invitations.id, checkIns.invitationId))
     .where(and(eq(checkIns.conferenceId, conferenceId), siteCondition(checkIns.siteId)))
     .get()!;
-  const conference = db.select({ startsAt: conferences.startsAt, endsAt: conferences.endsAt, status: conferences.status }).from(conferences).where(eq(conferences.id, conferenceId)).get();
+  const conference = db
+    .select({ startsAt: conferences.startsAt, endsAt: conferences.endsAt, status: conferences.status })
+    .from(conferences)
+    .where(eq(conferences.id, conferenceId))
+    .get();
   const window = conference ? checkInWindow(conference) : { opensAt: now, closesAt: now };
-  const phase = conference ? doorPhaseAt({ status: conference.status, opensAt: window.opensAt.getTime(), closesAt: window.closesAt.getTime() }, now.getTime()) : "over";
+  const phase = conference
+    ? doorPhaseAt({ status: conference.status, opensAt: window.opensAt.getTime(), closesAt: window.closesAt.getTime() }, now.getTime())
+    : "over";
 
   // The span the timeline covers; none before the door opens, or after it when nobody came.
   let span: { from: number; to: number } | null = null;
@@ -73,7 +79,14 @@ export function getLiveStats(db: Db, conferenceId: number, siteIds?: number[], n
       // A literal, not a bound parameter: the driver binds numbers as REAL, which would make this float division.
       .select({ slot: sql<number>`(${checkIns.scannedAt} / ${sql.raw(String(slotMs))}) * ${sql.raw(String(slotMs))}`, n: count() })
       .from(checkIns)
-      .where(and(eq(checkIns.conferenceId, conferenceId), siteCondition(checkIns.siteId), gte(checkIns.scannedAt, since), lte(checkIns.scannedAt, new Date(span.to))))
+      .where(
+        and(
+          eq(checkIns.conferenceId, conferenceId),
+          siteCondition(checkIns.siteId),
+          gte(checkIns.scannedAt, since),
+          lte(checkIns.scannedAt, new Date(span.to)),
+        ),
+      )
       .groupBy(sql`1`)
       .all();
     const bySlot = new Map(slots.map((s) => [s.slot, s.n]));

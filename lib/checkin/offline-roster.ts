@@ -84,7 +84,12 @@ export function buildOfflineRoster(db: Db, site: Site, now: Date = new Date()): 
     format: ROSTER_FORMAT,
     generatedAt: now.getTime(),
     site: { ...doorSiteOf(site), venue: site.venue, title: site.title, campaignId: site.campaignId, endsAt: site.endsAt.getTime() },
-    sites: db.select({ id: sites.id, venue: sites.venue }).from(sites).where(eq(sites.conferenceId, site.conferenceId)).all().map((s) => [s.id, s.venue]),
+    sites: db
+      .select({ id: sites.id, venue: sites.venue })
+      .from(sites)
+      .where(eq(sites.conferenceId, site.conferenceId))
+      .all()
+      .map((s) => [s.id, s.venue]),
     units: unitNames,
     scanners: scannerNames,
     others: otherConferences(db, site),
@@ -116,7 +121,14 @@ function otherConferences(db: Db, site: Site): OtherConferenceRow[] {
   const start = site.startsAt.getTime();
   const onlyVenue = sql<string>`(select case when count(*) = 1 then max(${sites.venue}) else '' end from ${sites} where ${sites.conferenceId} = ${conferences.id})`;
   return db
-    .select({ id: conferences.id, title: conferences.title, startsAt: conferences.startsAt, endsAt: conferences.endsAt, unitName: units.name, venue: onlyVenue })
+    .select({
+      id: conferences.id,
+      title: conferences.title,
+      startsAt: conferences.startsAt,
+      endsAt: conferences.endsAt,
+      unitName: units.name,
+      venue: onlyVenue,
+    })
     .from(conferences)
     .innerJoin(units, eq(units.id, conferences.unitId))
     .where(

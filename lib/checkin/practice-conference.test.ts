@@ -34,7 +34,11 @@ beforeAll(async () => {
   handle = await createDemoDb(EVENING, { practiceAsSeeded: true });
   conferenceId = practiceConferenceId(handle.db)!;
   siteId = handle.db.select().from(sites).where(eq(sites.conferenceId, conferenceId)).get()!.id;
-  tokens = handle.db.select({ id: invitations.id, token: invitations.token }).from(invitations).where(eq(invitations.conferenceId, conferenceId)).all() as typeof tokens;
+  tokens = handle.db
+    .select({ id: invitations.id, token: invitations.token })
+    .from(invitations)
+    .where(eq(invitations.conferenceId, conferenceId))
+    .all() as typeof tokens;
 });
 afterAll(() => handle.cleanup());
 
@@ -64,7 +68,10 @@ describe("the practice conference, seeded at 21:00", () => {
   });
 
   it("starts a little before the moment, on a five-minute mark", () => {
-    expect(practiceTimes(zonedInstant("2026-12-02", "21:07"))).toEqual({ startsAt: zonedInstant("2026-12-02", "20:35"), endsAt: zonedInstant("2026-12-03", "20:35") });
+    expect(practiceTimes(zonedInstant("2026-12-02", "21:07"))).toEqual({
+      startsAt: zonedInstant("2026-12-02", "20:35"),
+      endsAt: zonedInstant("2026-12-03", "20:35"),
+    });
   });
 });
 
@@ -76,8 +83,15 @@ describe("Mở lại hội nghị thực hành", () => {
     expect(reopenPracticeConference(handle.db, sessionOf("tochuc.bato"), conferenceId, dayAfter)).toEqual({ ok: false, reason: "forbidden" });
     // An admin of one district (delegated administration) does not reach the province's practice conference.
     const baTo = handle.db.select().from(units).where(eq(units.code, "535")).get()!;
-    const districtAdmin = handle.db.insert(users).values({ username: "quantri.thu", passwordHash: "x", fullName: "Quản trị thử", role: "admin", unitId: baTo.id }).returning().get();
-    expect(reopenPracticeConference(handle.db, loadSessionUser(handle.db, districtAdmin.id, districtAdmin.sessionVersion)!, conferenceId, dayAfter)).toEqual({ ok: false, reason: "not_found" });
+    const districtAdmin = handle.db
+      .insert(users)
+      .values({ username: "quantri.thu", passwordHash: "x", fullName: "Quản trị thử", role: "admin", unitId: baTo.id })
+      .returning()
+      .get();
+    expect(reopenPracticeConference(handle.db, loadSessionUser(handle.db, districtAdmin.id, districtAdmin.sessionVersion)!, conferenceId, dayAfter)).toEqual({
+      ok: false,
+      reason: "not_found",
+    });
     const other = handle.db.select().from(conferences).where(eq(conferences.unitId, baTo.id)).get()!;
     expect(reopenPracticeConference(handle.db, sessionOf("admin"), other.id, dayAfter)).toEqual({ ok: false, reason: "not_practice" });
   });
@@ -86,7 +100,12 @@ describe("Mở lại hội nghị thực hành", () => {
     const scanner = sessionOf("diemdanh");
     const at = zonedInstant("2026-12-03", "09:00");
     recordSubstitute(handle.db, scanner.id, siteId, tokens[1].id, "Người Đi Thay", "Phó phòng");
-    const walkIn = registerWalkIn(handle.db, scanner.id, { siteId, fullName: "Khách Thực Hành", position: "", workplace: "", deviceId: "may-thu", nonce: "practice-walk-in-1", scannedAt: at }, at);
+    const walkIn = registerWalkIn(
+      handle.db,
+      scanner.id,
+      { siteId, fullName: "Khách Thực Hành", position: "", workplace: "", deviceId: "may-thu", nonce: "practice-walk-in-1", scannedAt: at },
+      at,
+    );
     const walkInPerson = handle.db.select().from(invitations).where(eq(invitations.id, walkIn.invitationId)).get()!.personId;
     const logged = handle.db.select({ n: count() }).from(scanLog).where(eq(scanLog.conferenceId, conferenceId)).get()!.n;
     expect(getScanSite(handle.db, scanner, siteId, dayAfter)).toEqual({ ok: false, reason: "closed" });
@@ -98,10 +117,23 @@ describe("Mở lại hội nghị thực hành", () => {
     expect(db.select({ n: count() }).from(checkIns).where(eq(checkIns.conferenceId, conferenceId)).get()!.n).toBe(0);
     expect(db.select().from(invitations).where(eq(invitations.id, walkIn.invitationId)).get()).toBeUndefined();
     expect(db.select().from(people).where(eq(people.id, walkInPerson)).get()).toBeUndefined();
-    expect(db.select().from(invitations).where(eq(invitations.id, tokens[1].id)).get()).toMatchObject({ substituteName: null, status: "issued", token: tokens[1].token });
+    expect(db.select().from(invitations).where(eq(invitations.id, tokens[1].id)).get()).toMatchObject({
+      substituteName: null,
+      status: "issued",
+      token: tokens[1].token,
+    });
     expect(db.select({ n: count() }).from(scanLog).where(eq(scanLog.conferenceId, conferenceId)).get()!.n).toBe(logged);
-    expect(db.select().from(conferences).where(eq(conferences.id, conferenceId)).get()).toMatchObject({ status: "scheduled", graceMinutes: PRACTICE_GRACE_MINUTES });
-    expect(db.select().from(auditLog).where(and(eq(auditLog.action, "practice_reopen"), eq(auditLog.entityId, String(conferenceId)))).all()).toHaveLength(1);
+    expect(db.select().from(conferences).where(eq(conferences.id, conferenceId)).get()).toMatchObject({
+      status: "scheduled",
+      graceMinutes: PRACTICE_GRACE_MINUTES,
+    });
+    expect(
+      db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "practice_reopen"), eq(auditLog.entityId, String(conferenceId))))
+        .all(),
+    ).toHaveLength(1);
 
     // The door is open again, and the letter scanned in the last practice is let in afresh.
     expect(getScanSite(handle.db, scanner, siteId, dayAfter).ok).toBe(true);

@@ -54,10 +54,18 @@ export function practiceConferenceId(db: Db): number | null {
 export function practiceDoor(db: Db, now: Date = new Date()): { conferenceId: number; opensAt: Date; closesAt: Date; open: boolean } | null {
   const id = practiceConferenceId(db);
   if (!id) return null;
-  const row = db.select({ startsAt: conferences.startsAt, endsAt: conferences.endsAt, status: conferences.status }).from(conferences).where(eq(conferences.id, id)).get();
+  const row = db
+    .select({ startsAt: conferences.startsAt, endsAt: conferences.endsAt, status: conferences.status })
+    .from(conferences)
+    .where(eq(conferences.id, id))
+    .get();
   if (!row) return null;
   const window = checkInWindow(row);
-  return { conferenceId: id, ...window, open: doorPhaseAt({ status: row.status, opensAt: window.opensAt.getTime(), closesAt: window.closesAt.getTime() }, now.getTime()) === "open" };
+  return {
+    conferenceId: id,
+    ...window,
+    open: doorPhaseAt({ status: row.status, opensAt: window.opensAt.getTime(), closesAt: window.closesAt.getTime() }, now.getTime()) === "open",
+  };
 }
 
 export type ReopenResult =
@@ -75,7 +83,13 @@ export function reopenPracticeConference(db: Db, user: SessionUser, conferenceId
   if (user.role !== "admin" || !can(user.role, "practice:reopen")) return { ok: false, reason: "forbidden" };
   return immediateTransaction(db, () => {
     const conference = db
-      .select({ id: conferences.id, startsAt: conferences.startsAt, endsAt: conferences.endsAt, status: conferences.status, graceMinutes: conferences.graceMinutes })
+      .select({
+        id: conferences.id,
+        startsAt: conferences.startsAt,
+        endsAt: conferences.endsAt,
+        status: conferences.status,
+        graceMinutes: conferences.graceMinutes,
+      })
       .from(conferences)
       .where(and(eq(conferences.id, conferenceId), conferenceWriteScope(user)))
       .get();
@@ -93,14 +107,40 @@ export function reopenPracticeConference(db: Db, user: SessionUser, conferenceId
     const ofConference = db.select({ id: invitations.id }).from(invitations).where(eq(invitations.conferenceId, conference.id));
     db.delete(absences).where(inArray(absences.invitationId, ofConference)).run();
     if (walkIns.length > 0) {
-      db.delete(invitations).where(inArray(invitations.id, walkIns.map((w) => w.id))).run();
+      db.delete(invitations)
+        .where(
+          inArray(
+            invitations.id,
+            walkIns.map((w) => w.id),
+          ),
+        )
+        .run();
       // The door made a directory entry for each walk-in; it goes too unless something else now uses it.
-      const invited = db.select({ one: sql`1` }).from(invitations).where(eq(invitations.personId, people.id));
-      const merged = db.select({ one: sql`1` }).from(personMerges).where(or(eq(personMerges.keptPersonId, people.id), eq(personMerges.mergedPersonId, people.id)));
+      const invited = db
+        .select({ one: sql`1` })
+        .from(invitations)
+        .where(eq(invitations.personId, people.id));
+      const merged = db
+        .select({ one: sql`1` })
+        .from(personMerges)
+        .where(or(eq(personMerges.keptPersonId, people.id), eq(personMerges.mergedPersonId, people.id)));
       const mergedInto = alias(people, "merged_people");
-      const mergedHere = db.select({ one: sql`1` }).from(mergedInto).where(eq(mergedInto.mergedIntoId, people.id));
+      const mergedHere = db
+        .select({ one: sql`1` })
+        .from(mergedInto)
+        .where(eq(mergedInto.mergedIntoId, people.id));
       db.delete(people)
-        .where(and(inArray(people.id, walkIns.map((w) => w.personId)), notExists(invited), notExists(merged), notExists(mergedHere)))
+        .where(
+          and(
+            inArray(
+              people.id,
+              walkIns.map((w) => w.personId),
+            ),
+            notExists(invited),
+            notExists(merged),
+            notExists(mergedHere),
+          ),
+        )
         .run();
     }
     db.update(invitations).set({ substituteName: null, substitutePosition: null }).where(eq(invitations.conferenceId, conference.id)).run();

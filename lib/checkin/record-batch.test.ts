@@ -15,14 +15,27 @@ let siteId: number;
 let rows: { id: number; token: string }[];
 let n = 0;
 const nonce = () => `batch-nonce-${++n}-xxxx`;
-const item = (token: string, deviceId: string, at: Date, extra: Record<string, unknown> = {}) => ({ type: "scan", token, deviceId, nonce: nonce(), scannedAt: at.getTime(), method: "camera", ...extra });
+const item = (token: string, deviceId: string, at: Date, extra: Record<string, unknown> = {}) => ({
+  type: "scan",
+  token,
+  deviceId,
+  nonce: nonce(),
+  scannedAt: at.getTime(),
+  method: "camera",
+  ...extra,
+});
 const site = () => scanStatements(handle.db).siteWithConference.get({ siteId })!;
 
 beforeAll(async () => {
   handle = await createDemoDb(SEEDED);
   const practice = handle.db.select().from(conferences).where(isNull(conferences.requirementId)).get()!;
   siteId = handle.db.select().from(sites).where(eq(sites.conferenceId, practice.id)).get()!.id;
-  rows = handle.db.select({ id: invitations.id, token: invitations.token }).from(invitations).where(eq(invitations.conferenceId, practice.id)).orderBy(asc(invitations.id)).all() as typeof rows;
+  rows = handle.db
+    .select({ id: invitations.id, token: invitations.token })
+    .from(invitations)
+    .where(eq(invitations.conferenceId, practice.id))
+    .orderBy(asc(invitations.id))
+    .all() as typeof rows;
   scanner = loadSessionUser(handle.db, handle.db.select().from(users).where(eq(users.username, "diemdanh")).get()!.id, 1)!;
 });
 afterAll(() => handle.cleanup());
@@ -64,7 +77,11 @@ describe("offline queue sync", () => {
     const outcome = recordBatch(handle.db, scanner, site(), [item(token, "may-c", minutes(6))], minutes(21));
     expect(outcome[0]).toMatchObject({ ok: true, result: { verdict: "duplicate", firstCheckIn: { deviceId: "may-b" } } });
     expect(checkInsOf([rows[3].id]).map((c) => c.deviceId)).toEqual(["may-b"]);
-    const dup = handle.db.select().from(scanLog).where(and(eq(scanLog.invitationId, rows[3].id), eq(scanLog.verdict, "duplicate"))).get()!;
+    const dup = handle.db
+      .select()
+      .from(scanLog)
+      .where(and(eq(scanLog.invitationId, rows[3].id), eq(scanLog.verdict, "duplicate")))
+      .get()!;
     expect([dup.deviceId, dup.firstDeviceId, dup.firstScannedAt?.getTime()]).toEqual(["may-c", "may-b", minutes(5).getTime()]);
   });
 
@@ -83,7 +100,15 @@ describe("offline queue sync", () => {
       scanner,
       site(),
       [
-        { type: "walk_in", fullName: "Phạm Thị Khách", position: "Bí thư chi bộ", workplace: "", deviceId: "may-a", nonce: walkInNonce, scannedAt: minutes(7).getTime() },
+        {
+          type: "walk_in",
+          fullName: "Phạm Thị Khách",
+          position: "Bí thư chi bộ",
+          workplace: "",
+          deviceId: "may-a",
+          nonce: walkInNonce,
+          scannedAt: minutes(7).getTime(),
+        },
         { type: "scan", invitationId: rows[5].id, deviceId: "may-a", nonce: nonce(), scannedAt: minutes(8).getTime(), method: "manual" },
         { type: "scan", deviceId: "may-a", nonce: "broken-item-0001", scannedAt: "hôm qua" },
         { type: "teleport" },
@@ -103,7 +128,9 @@ describe("offline queue sync", () => {
     const [a, failing, b] = [rows[10], rows[11], rows[12]];
     const items = [item(a.token, "may-d", minutes(1)), item(failing.token, "may-d", minutes(2)), item(b.token, "may-d", minutes(3))];
     const sqlite = handle.db.$client;
-    sqlite.exec(`CREATE TEMP TRIGGER fail_one_check_in BEFORE INSERT ON check_ins WHEN NEW.invitation_id = ${failing.id} BEGIN SELECT RAISE(ABORT, 'injected failure'); END`);
+    sqlite.exec(
+      `CREATE TEMP TRIGGER fail_one_check_in BEFORE INSERT ON check_ins WHEN NEW.invitation_id = ${failing.id} BEGIN SELECT RAISE(ABORT, 'injected failure'); END`,
+    );
     try {
       const outcome = recordBatch(handle.db, scanner, site(), items, minutes(10));
       expect(outcome[0]).toMatchObject({ ok: true, result: { verdict: "ok" } });

@@ -52,7 +52,8 @@ function recordItem(db: Db, user: SessionUser, site: Site, raw: unknown, now: Da
   }
   const item = parsed.data;
   if (item.type === "walk_in") {
-    if (!can(user.role, "checkin:walk-in")) return { nonce: item.nonce, ok: false, error: "forbidden", message: "Không có quyền ghi người dự không có giấy mời." };
+    if (!can(user.role, "checkin:walk-in"))
+      return { nonce: item.nonce, ok: false, error: "forbidden", message: "Không có quyền ghi người dự không có giấy mời." };
     return { nonce: item.nonce, ok: true, walkIn: registerWalkInInTransaction(db, user.id, { ...item, siteId: site.id }, now) };
   }
   const result = recordScanInTransaction(db, user.id, { ...item, siteId: site.id, site, offline: true }, now);

@@ -14,13 +14,21 @@ let practice: { id: number; siteId: number; tokens: { id: number; token: string 
 let scannerId: number;
 let n = 0;
 const scan = (over: Partial<ScanInput>, now = SEEDED) =>
-  recordScan(handle.db, scannerId, { token: "", siteId: practice.siteId, deviceId: "may-1", nonce: `nonce-${++n}-xxxx`, scannedAt: now, method: "camera", ...over }, now);
+  recordScan(
+    handle.db,
+    scannerId,
+    { token: "", siteId: practice.siteId, deviceId: "may-1", nonce: `nonce-${++n}-xxxx`, scannedAt: now, method: "camera", ...over },
+    now,
+  );
 
 beforeAll(async () => {
   handle = await createDemoDb(SEEDED);
   const c = handle.db.select().from(conferences).where(isNull(conferences.requirementId)).get()!;
   const site = handle.db.select().from(sites).where(eq(sites.conferenceId, c.id)).get()!;
-  const tokens = handle.db.select({ id: invitations.id, token: invitations.token }).from(invitations).where(eq(invitations.conferenceId, c.id)).all() as { id: number; token: string }[];
+  const tokens = handle.db.select({ id: invitations.id, token: invitations.token }).from(invitations).where(eq(invitations.conferenceId, c.id)).all() as {
+    id: number;
+    token: string;
+  }[];
   practice = { id: c.id, siteId: site.id, tokens };
   scannerId = handle.db.select().from(users).where(eq(users.username, "diemdanh")).get()!.id;
 });
@@ -37,7 +45,10 @@ describe("verdicts at the door", () => {
 
   it("marks lateness by the conference's grace: on time until 07:45, late after", () => {
     expect(scan({ token: practice.tokens[1].token }, zonedInstant("2026-11-28", "07:45"))).toMatchObject({ verdict: "ok", checkIn: { isLate: false } });
-    expect(scan({ token: practice.tokens[2].token }, new Date(zonedInstant("2026-11-28", "07:45").getTime() + 1000))).toMatchObject({ verdict: "ok", checkIn: { isLate: true } });
+    expect(scan({ token: practice.tokens[2].token }, new Date(zonedInstant("2026-11-28", "07:45").getTime() + 1000))).toMatchObject({
+      verdict: "ok",
+      checkIn: { isLate: true },
+    });
   });
 
   it("answers a retry with the same nonce the same way and writes nothing new", () => {
@@ -66,10 +77,25 @@ describe("verdicts at the door", () => {
       .select({ token: invitations.token })
       .from(invitations)
       .innerJoin(sites, eq(sites.id, invitations.siteId))
-      .where(and(eq(invitations.conferenceId, standing), eq(sites.isMain, false), notExists(handle.db.select({ one: sql`1` }).from(checkIns).where(eq(checkIns.invitationId, invitations.id)))))
+      .where(
+        and(
+          eq(invitations.conferenceId, standing),
+          eq(sites.isMain, false),
+          notExists(
+            handle.db
+              .select({ one: sql`1` })
+              .from(checkIns)
+              .where(eq(checkIns.invitationId, invitations.id)),
+          ),
+        ),
+      )
       .get()!;
     expect(scan({ token: bridgeInvitee.token! })).toMatchObject({ verdict: "wrong_conference" });
-    const main = handle.db.select().from(sites).where(and(eq(sites.conferenceId, standing), eq(sites.isMain, true))).get()!;
+    const main = handle.db
+      .select()
+      .from(sites)
+      .where(and(eq(sites.conferenceId, standing), eq(sites.isMain, true)))
+      .get()!;
     const during = zonedInstant("2021-03-03", "08:00");
     const result = scan({ token: bridgeInvitee.token!, siteId: main.id }, during);
     expect(result.verdict).toBe("wrong_site");
@@ -103,8 +129,22 @@ describe("verdicts at the door", () => {
   });
 
   it("logs every attempt with its verdict", () => {
-    const verdicts = handle.db.select({ verdict: scanLog.verdict, n: count() }).from(scanLog).where(eq(scanLog.userId, scannerId)).groupBy(scanLog.verdict).all();
-    expect(verdicts.map((v) => v.verdict).sort()).toEqual(["bad_signature", "duplicate", "not_open", "ok", "revoked", "unknown", "wrong_conference", "wrong_site"]);
+    const verdicts = handle.db
+      .select({ verdict: scanLog.verdict, n: count() })
+      .from(scanLog)
+      .where(eq(scanLog.userId, scannerId))
+      .groupBy(scanLog.verdict)
+      .all();
+    expect(verdicts.map((v) => v.verdict).sort()).toEqual([
+      "bad_signature",
+      "duplicate",
+      "not_open",
+      "ok",
+      "revoked",
+      "unknown",
+      "wrong_conference",
+      "wrong_site",
+    ]);
   });
 });
 
@@ -116,7 +156,11 @@ describe("who may scan where", () => {
     };
     expect(getScanSite(handle.db, u("diemdanh"), practice.siteId, SEEDED).ok).toBe(true);
     expect(getScanSite(handle.db, u("diemdanh"), practice.siteId, zonedInstant("2026-11-29", "09:00"))).toEqual({ ok: false, reason: "closed" });
-    const other = handle.db.select().from(sites).where(eq(sites.unitId, handle.db.select().from(units).where(eq(units.code, "536")).get()!.id)).get()!;
+    const other = handle.db
+      .select()
+      .from(sites)
+      .where(eq(sites.unitId, handle.db.select().from(units).where(eq(units.code, "536")).get()!.id))
+      .get()!;
     expect(getScanSite(handle.db, u("diemdanh"), other.id, SEEDED)).toEqual({ ok: false, reason: "forbidden" });
     expect(getScanSite(handle.db, u("baocao.bato"), practice.siteId, SEEDED)).toEqual({ ok: false, reason: "forbidden" });
     expect(getScanSite(handle.db, u("tochuc.bato"), practice.siteId, SEEDED)).toEqual({ ok: false, reason: "forbidden" });

@@ -59,7 +59,14 @@ function attendeeOf(db: Db, invitationId: number): Attendee | undefined {
 
 function firstCheckInOf(db: Db, invitationId: number) {
   return db
-    .select({ scannedAt: checkIns.scannedAt, deviceId: checkIns.deviceId, isLate: checkIns.isLate, siteId: checkIns.siteId, siteVenue: sites.venue, scannerName: users.fullName })
+    .select({
+      scannedAt: checkIns.scannedAt,
+      deviceId: checkIns.deviceId,
+      isLate: checkIns.isLate,
+      siteId: checkIns.siteId,
+      siteVenue: sites.venue,
+      scannerName: users.fullName,
+    })
     .from(checkIns)
     .innerJoin(sites, eq(sites.id, checkIns.siteId))
     .leftJoin(users, eq(users.id, checkIns.scannerUserId))
@@ -68,7 +75,12 @@ function firstCheckInOf(db: Db, invitationId: number) {
 }
 
 /** What the duplicate verdict says of the first check-in: its time, device, site and the cadre who scanned it. */
-function describeFirst(first: { scannedAt: Date | number; deviceId: string; siteVenue: string; scannerName?: string | null }): NonNullable<ScanResult["firstCheckIn"]> {
+function describeFirst(first: {
+  scannedAt: Date | number;
+  deviceId: string;
+  siteVenue: string;
+  scannerName?: string | null;
+}): NonNullable<ScanResult["firstCheckIn"]> {
   return {
     scannedAt: new Date(first.scannedAt).toISOString(),
     deviceId: first.deviceId,
@@ -98,8 +110,21 @@ function otherConferenceOf(db: Db, conferenceId: number, invitationId?: number):
         .where(and(eq(invitations.id, invitationId), eq(invitations.conferenceId, conferenceId)))
         .get()
     : undefined;
-  const venue = letterSite?.venue ?? db.select({ venue: sites.venue }).from(sites).where(and(eq(sites.conferenceId, conferenceId), eq(sites.isMain, true))).get()?.venue ?? "";
-  return { title: conference.title, startsAt: conference.startsAt.toISOString(), endsAt: conference.endsAt.toISOString(), unitName: conference.unitName, venue };
+  const venue =
+    letterSite?.venue ??
+    db
+      .select({ venue: sites.venue })
+      .from(sites)
+      .where(and(eq(sites.conferenceId, conferenceId), eq(sites.isMain, true)))
+      .get()?.venue ??
+    "";
+  return {
+    title: conference.title,
+    startsAt: conference.startsAt.toISOString(),
+    endsAt: conference.endsAt.toISOString(),
+    unitName: conference.unitName,
+    venue,
+  };
 }
 
 const venueOf = (db: Db, siteId: number) => db.select({ venue: sites.venue }).from(sites).where(eq(sites.id, siteId)).get()?.venue ?? "";
@@ -169,13 +194,34 @@ export function judgeScan(db: Db, input: ScanInput, scannedAt: Date): Judged {
   const facts: VerdictFacts = {
     site: doorSiteOf(site),
     invitation: (id) =>
-      found?.id === id ? found : db.select({ id: invitations.id, conferenceId: invitations.conferenceId, siteId: invitations.siteId, status: invitations.status, tokenVersion: invitations.tokenVersion }).from(invitations).where(eq(invitations.id, id)).get(),
+      found?.id === id
+        ? found
+        : db
+            .select({
+              id: invitations.id,
+              conferenceId: invitations.conferenceId,
+              siteId: invitations.siteId,
+              status: invitations.status,
+              tokenVersion: invitations.tokenVersion,
+            })
+            .from(invitations)
+            .where(eq(invitations.id, id))
+            .get(),
     firstCheckIn: (id) => {
       if (found?.id === id) {
-        return found.checkedInAt ? { scannedAt: found.checkedInAt.getTime(), deviceId: found.checkedInDevice ?? "", siteId: found.checkedInSiteId!, scannerName: found.checkedInBy ?? undefined } : null;
+        return found.checkedInAt
+          ? {
+              scannedAt: found.checkedInAt.getTime(),
+              deviceId: found.checkedInDevice ?? "",
+              siteId: found.checkedInSiteId!,
+              scannerName: found.checkedInBy ?? undefined,
+            }
+          : null;
       }
       const first = firstCheckInOf(db, id);
-      return first ? { scannedAt: first.scannedAt.getTime(), deviceId: first.deviceId, siteId: first.siteId, scannerName: first.scannerName ?? undefined } : null;
+      return first
+        ? { scannedAt: first.scannedAt.getTime(), deviceId: first.deviceId, siteId: first.siteId, scannerName: first.scannerName ?? undefined }
+        : null;
     },
   };
   const decision = decideVerdict(evidence, facts, scannedAt.getTime());
@@ -275,14 +321,37 @@ const scannedText = (input: ScanInput) => (input.invitationId ? `manual:${input.
 function takeOverCheckIn(
   db: Db,
   invitationId: number,
-  winner: { siteId: number; scannedAt: Date; receivedAt: Date; userId: number; deviceId: string; method: ScanInput["method"]; wasOffline: boolean; nonce: string; isLate: boolean },
+  winner: {
+    siteId: number;
+    scannedAt: Date;
+    receivedAt: Date;
+    userId: number;
+    deviceId: string;
+    method: ScanInput["method"];
+    wasOffline: boolean;
+    nonce: string;
+    isLate: boolean;
+  },
 ) {
   const previous = db.select({ nonce: checkIns.nonce }).from(checkIns).where(eq(checkIns.invitationId, invitationId)).get();
   db.update(checkIns)
-    .set({ siteId: winner.siteId, scannedAt: winner.scannedAt, receivedAt: winner.receivedAt, scannerUserId: winner.userId, deviceId: winner.deviceId, method: winner.method, isLate: winner.isLate, wasOffline: winner.wasOffline, nonce: winner.nonce })
+    .set({
+      siteId: winner.siteId,
+      scannedAt: winner.scannedAt,
+      receivedAt: winner.receivedAt,
+      scannerUserId: winner.userId,
+      deviceId: winner.deviceId,
+      method: winner.method,
+      isLate: winner.isLate,
+      wasOffline: winner.wasOffline,
+      nonce: winner.nonce,
+    })
     .where(eq(checkIns.invitationId, invitationId))
     .run();
   const pointAtWinner = { verdict: "duplicate" as const, firstDeviceId: winner.deviceId, firstScannedAt: winner.scannedAt };
   if (previous?.nonce) db.update(scanLog).set(pointAtWinner).where(eq(scanLog.nonce, previous.nonce)).run();
-  db.update(scanLog).set(pointAtWinner).where(and(eq(scanLog.invitationId, invitationId), eq(scanLog.verdict, "duplicate"))).run();
+  db.update(scanLog)
+    .set(pointAtWinner)
+    .where(and(eq(scanLog.invitationId, invitationId), eq(scanLog.verdict, "duplicate")))
+    .run();
 }

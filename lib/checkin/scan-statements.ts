@@ -34,7 +34,11 @@ function build(db: Db) {
       .from(siteStaff)
       .where(and(eq(siteStaff.siteId, sql.placeholder("siteId")), eq(siteStaff.userId, sql.placeholder("userId"))))
       .prepare(),
-    loggedNonce: db.select({ verdict: scanLog.verdict, invitationId: scanLog.invitationId }).from(scanLog).where(eq(scanLog.nonce, sql.placeholder("nonce"))).prepare(),
+    loggedNonce: db
+      .select({ verdict: scanLog.verdict, invitationId: scanLog.invitationId })
+      .from(scanLog)
+      .where(eq(scanLog.nonce, sql.placeholder("nonce")))
+      .prepare(),
     /** Everything the verdict needs about an invitation, found by its exact token (unique index). */
     invitationByToken: db
       .select({

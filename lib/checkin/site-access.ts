@@ -35,7 +35,15 @@ export function getScanSite(db: Db, user: SessionUser, siteId: number, now: Date
   const row = statements.siteWithConference.get({ siteId });
   if (!row) return { ok: false, reason: "not_found" };
   const site = { id: row.id, venue: row.venue, conferenceId: row.conferenceId, isMain: row.isMain };
-  const conference = { id: row.conferenceId, title: row.title, startsAt: row.startsAt, endsAt: row.endsAt, status: row.status, graceMinutes: row.graceMinutes, bodyId: row.bodyId };
+  const conference = {
+    id: row.conferenceId,
+    title: row.title,
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
+    status: row.status,
+    graceMinutes: row.graceMinutes,
+    bodyId: row.bodyId,
+  };
   if (user.role === "admin") {
     // An admin scans at conferences of units in their scope (the root unit's admin: all, without a query).
     if (user.scopeUnitIds === "all") return { ok: true, site, conference, row };

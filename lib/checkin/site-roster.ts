@@ -10,12 +10,23 @@ export function listScanSites(db: Db, user: SessionUser, now: Date = new Date())
   const closesAfter = new Date(now.getTime() - CLOSE_AFTER_MINUTES * 60_000);
   const open = and(lte(conferences.startsAt, opensBy), gte(conferences.endsAt, closesAfter));
   const base = db
-    .select({ siteId: sites.id, venue: sites.venue, isMain: sites.isMain, conferenceId: conferences.id, title: conferences.title, startsAt: conferences.startsAt, endsAt: conferences.endsAt })
+    .select({
+      siteId: sites.id,
+      venue: sites.venue,
+      isMain: sites.isMain,
+      conferenceId: conferences.id,
+      title: conferences.title,
+      startsAt: conferences.startsAt,
+      endsAt: conferences.endsAt,
+    })
     .from(sites)
     .innerJoin(conferences, eq(conferences.id, sites.conferenceId));
   if (user.role === "scanner") {
     const mine = db.select({ id: siteStaff.siteId }).from(siteStaff).where(eq(siteStaff.userId, user.id));
-    return base.where(and(open, inArray(sites.id, mine))).orderBy(asc(conferences.startsAt)).all();
+    return base
+      .where(and(open, inArray(sites.id, mine)))
+      .orderBy(asc(conferences.startsAt))
+      .all();
   }
   if (user.role === "admin") {
     const scoped = user.scopeUnitIds === "all" ? undefined : inArray(conferences.unitId, user.scopeUnitIds);
@@ -23,5 +34,8 @@ export function listScanSites(db: Db, user: SessionUser, now: Date = new Date())
   }
   if (user.role !== "organizer" || user.bodyId === null) return [];
   const co = db.select({ id: conferenceCoBodies.conferenceId }).from(conferenceCoBodies).where(eq(conferenceCoBodies.bodyId, user.bodyId));
-  return base.where(and(open, or(eq(conferences.bodyId, user.bodyId), inArray(conferences.id, co)))).orderBy(asc(conferences.startsAt)).all();
+  return base
+    .where(and(open, or(eq(conferences.bodyId, user.bodyId), inArray(conferences.id, co))))
+    .orderBy(asc(conferences.startsAt))
+    .all();
 }

@@ -98,7 +98,8 @@ export function decideVerdict(evidence: Evidence, facts: VerdictFacts, scannedAt
   let invitation: DoorInvitation | undefined;
   if (evidence.kind === "signed") {
     const { payload } = evidence;
-    if (payload.conferenceId !== site.conferenceId) return { verdict: "wrong_conference", otherConferenceId: payload.conferenceId, otherInvitationId: payload.invitationId };
+    if (payload.conferenceId !== site.conferenceId)
+      return { verdict: "wrong_conference", otherConferenceId: payload.conferenceId, otherInvitationId: payload.invitationId };
     invitation = facts.invitation(payload.invitationId);
     if (!invitation && facts.onlyThisSite) return elsewhere(site, payload.invitationId, scannedAt);
     if (!invitation || invitation.conferenceId !== payload.conferenceId || invitation.status === "draft") return { verdict: "unknown" };

@@ -4,7 +4,6 @@ import type { Translator as Translate } from "@/lib/i18n/translator";
 import type { Conflict } from "./find-conflicts";
 import type { SaveResult } from "./save-conference";
 
-
 export function conflictMessages(conflicts: Conflict[], t: Translate) {
   return conflicts.map((c) => ({ blocking: c.blocking, message: t(`conflicts.${c.code}`, c.params) }));
 }

@@ -17,15 +17,34 @@ const MIN = 60_000;
 
 describe("a conference's status follows the clock", () => {
   let id = 0;
-  const statusAt = (now: Date) => handle.db.select({ s: effectiveStatus(handle.db, now) }).from(t.conferences).where(eq(t.conferences.id, id)).get()!.s;
-  const awaiting = (now: Date) => handle.db.select({ id: t.conferences.id }).from(t.conferences).where(awaitingConfirmation(handle.db, now)).all().some((r) => r.id === id);
+  const statusAt = (now: Date) =>
+    handle.db
+      .select({ s: effectiveStatus(handle.db, now) })
+      .from(t.conferences)
+      .where(eq(t.conferences.id, id))
+      .get()!.s;
+  const awaiting = (now: Date) =>
+    handle.db
+      .select({ id: t.conferences.id })
+      .from(t.conferences)
+      .where(awaitingConfirmation(handle.db, now))
+      .all()
+      .some((r) => r.id === id);
 
   beforeAll(() => {
     const { db } = handle;
     const template = db.select().from(t.conferences).get()!;
     id = db
       .insert(t.conferences)
-      .values({ campaignId: template.campaignId, unitId: template.unitId, bodyId: template.bodyId, title: "Hội nghị theo giờ", startsAt: START, endsAt: END, status: "scheduled" })
+      .values({
+        campaignId: template.campaignId,
+        unitId: template.unitId,
+        bodyId: template.bodyId,
+        title: "Hội nghị theo giờ",
+        startsAt: START,
+        endsAt: END,
+        status: "scheduled",
+      })
       .returning()
       .get().id;
   });
@@ -45,12 +64,31 @@ describe("a conference's status follows the clock", () => {
 
   it("is in progress from its first scan, and held when it ends with check-ins", () => {
     const { db } = handle;
-    const site = db.insert(t.sites).values({ conferenceId: id, unitId: db.select().from(t.conferences).where(eq(t.conferences.id, id)).get()!.unitId, isMain: true, venue: "Hội trường" }).returning().get();
+    const site = db
+      .insert(t.sites)
+      .values({ conferenceId: id, unitId: db.select().from(t.conferences).where(eq(t.conferences.id, id)).get()!.unitId, isMain: true, venue: "Hội trường" })
+      .returning()
+      .get();
     const person = db.select().from(t.people).get()!;
     const conference = db.select().from(t.conferences).where(eq(t.conferences.id, id)).get()!;
-    const invitation = db.insert(t.invitations).values({ conferenceId: id, personId: person.id, bodyId: conference.bodyId, siteId: site.id, status: "issued" }).returning().get();
+    const invitation = db
+      .insert(t.invitations)
+      .values({ conferenceId: id, personId: person.id, bodyId: conference.bodyId, siteId: site.id, status: "issued" })
+      .returning()
+      .get();
     const early = new Date(START.getTime() - 3 * 3_600_000); // before the door opens: a scan synced from a device
-    db.insert(t.checkIns).values({ invitationId: invitation.id, conferenceId: id, siteId: site.id, scannedAt: early, receivedAt: early, method: "hardware", isLate: false, nonce: "clock-test" }).run();
+    db.insert(t.checkIns)
+      .values({
+        invitationId: invitation.id,
+        conferenceId: id,
+        siteId: site.id,
+        scannedAt: early,
+        receivedAt: early,
+        method: "hardware",
+        isLate: false,
+        nonce: "clock-test",
+      })
+      .run();
     expect(statusAt(new Date(early.getTime() + MIN))).toBe("in_progress");
     expect(statusAt(END)).toBe("held");
     expect(awaiting(END)).toBe(false);
@@ -59,7 +97,10 @@ describe("a conference's status follows the clock", () => {
   it("keeps what the organiser said: draft, held, cancelled", () => {
     const { db } = handle;
     for (const status of ["draft", "held", "cancelled"] as const) {
-      db.update(t.conferences).set({ status, cancelReason: status === "cancelled" ? "Thử" : null }).where(eq(t.conferences.id, id)).run();
+      db.update(t.conferences)
+        .set({ status, cancelReason: status === "cancelled" ? "Thử" : null })
+        .where(eq(t.conferences.id, id))
+        .run();
       expect(statusAt(new Date(START.getTime() + MIN))).toBe(status);
       expect(statusAt(new Date(END.getTime() + MIN))).toBe(status);
     }

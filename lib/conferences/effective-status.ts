@@ -17,7 +17,12 @@ import { checkIns, conferences, type ConferenceStatus } from "@/db/schema";
 import { OPEN_BEFORE_MINUTES } from "@/lib/checkin/window";
 
 function anyCheckIn(db: Db): SQL {
-  return exists(db.select({ one: sql`1` }).from(checkIns).where(eq(checkIns.conferenceId, conferences.id)));
+  return exists(
+    db
+      .select({ one: sql`1` })
+      .from(checkIns)
+      .where(eq(checkIns.conferenceId, conferences.id)),
+  );
 }
 
 /** The status as of `now`, as an SQL expression on `conferences`. */
@@ -35,5 +40,14 @@ export function effectiveStatus(db: Db, now: Date): SQL<ConferenceStatus> {
 
 /** Conferences that ended with nobody checked in and are not marked held or cancelled: the organiser confirms what happened. */
 export function awaitingConfirmation(db: Db, now: Date): SQL {
-  return and(inArray(conferences.status, ["scheduled", "in_progress"]), lte(conferences.endsAt, now), notExists(db.select({ one: sql`1` }).from(checkIns).where(eq(checkIns.conferenceId, conferences.id))))!;
+  return and(
+    inArray(conferences.status, ["scheduled", "in_progress"]),
+    lte(conferences.endsAt, now),
+    notExists(
+      db
+        .select({ one: sql`1` })
+        .from(checkIns)
+        .where(eq(checkIns.conferenceId, conferences.id)),
+    ),
+  )!;
 }

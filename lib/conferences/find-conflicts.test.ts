@@ -68,13 +68,26 @@ describe("conflict rules", () => {
   it("does not block back-to-back use of a hall, another hall, or a same-named hall in another unit", () => {
     expect(codes(candidate({ startsAt: at("2021-03-10", "05:00"), endsAt: at("2021-03-10", "07:30"), sites: [hall] }))).not.toContain("venue_clash:block");
     expect(codes(candidate({ startsAt: at("2021-03-10", "17:00"), endsAt: at("2021-03-10", "19:00"), sites: [hall] }))).not.toContain("venue_clash:block");
-    expect(codes(candidate({ startsAt: at("2021-03-10", "08:00"), endsAt: at("2021-03-10", "10:00"), sites: [{ ...hall, venue: "Nhà văn hóa huyện" }] }))).toEqual([]);
-    expect(codes(candidate({ unitId: unitId("536"), startsAt: at("2021-03-10", "08:00"), endsAt: at("2021-03-10", "10:00"), sites: [{ ...hall, unitId: unitId("536") }] }))).toEqual([]);
+    expect(
+      codes(candidate({ startsAt: at("2021-03-10", "08:00"), endsAt: at("2021-03-10", "10:00"), sites: [{ ...hall, venue: "Nhà văn hóa huyện" }] })),
+    ).toEqual([]);
+    expect(
+      codes(
+        candidate({
+          unitId: unitId("536"),
+          startsAt: at("2021-03-10", "08:00"),
+          endsAt: at("2021-03-10", "10:00"),
+          sites: [{ ...hall, unitId: unitId("536") }],
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it("ignores cancelled conferences and the conference itself", () => {
     const standing = conferenceOf("535", "standing_committee");
-    expect(codes(candidate({ conferenceId: standing, startsAt: at("2021-03-10", "08:00"), endsAt: at("2021-03-10", "10:00"), sites: [hall] }))).not.toContain("venue_clash:block");
+    expect(codes(candidate({ conferenceId: standing, startsAt: at("2021-03-10", "08:00"), endsAt: at("2021-03-10", "10:00"), sites: [hall] }))).not.toContain(
+      "venue_clash:block",
+    );
     // Lý Sơn's Education Office conference (31/03 13:30–17:00) was cancelled.
     const lySonHall = { unitId: unitId("536"), venue: "Trung tâm Chính trị huyện Lý Sơn", capacity: null };
     expect(codes(candidate({ unitId: unitId("536"), startsAt: at("2021-03-31", "14:00"), endsAt: at("2021-03-31", "15:00"), sites: [lySonHall] }))).toEqual([]);
@@ -103,7 +116,15 @@ describe("conflict rules", () => {
   it("warns when a site has more invitations than seats", () => {
     const standing = conferenceOf("535", "standing_committee");
     const site = handle.db.select().from(sites).where(eq(sites.conferenceId, standing)).get()!;
-    const result = findConflicts(handle.db, candidate({ conferenceId: standing, startsAt: at("2021-03-10", "07:30"), endsAt: at("2021-03-10", "17:00"), sites: [{ id: site.id, unitId: site.unitId, venue: site.venue, capacity: 50 }] }));
+    const result = findConflicts(
+      handle.db,
+      candidate({
+        conferenceId: standing,
+        startsAt: at("2021-03-10", "07:30"),
+        endsAt: at("2021-03-10", "17:00"),
+        sites: [{ id: site.id, unitId: site.unitId, venue: site.venue, capacity: 50 }],
+      }),
+    );
     expect(result.map((c) => c.code)).toEqual(["over_capacity"]);
     expect(result[0].params.capacity).toBe(50);
   });

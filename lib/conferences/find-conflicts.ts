@@ -20,14 +20,7 @@ import { foldForSearch } from "@/lib/text/fold";
 import { formatDate, formatDateKey, formatRange } from "@/lib/time/format";
 import { zonedDateKey } from "@/lib/time/zone";
 
-export const CONFLICT_CODES = [
-  "end_before_start",
-  "venue_clash",
-  "invitee_overlap",
-  "before_provincial_standing",
-  "after_deadline",
-  "over_capacity",
-] as const;
+export const CONFLICT_CODES = ["end_before_start", "venue_clash", "invitee_overlap", "before_provincial_standing", "after_deadline", "over_capacity"] as const;
 export type ConflictCode = (typeof CONFLICT_CODES)[number];
 
 export interface Conflict {
@@ -68,12 +61,7 @@ export function findConflicts(db: Db, c: ConflictCandidate): Conflict[] {
   }
   const conflicts: Conflict[] = [];
   const notSelf = c.conferenceId ? ne(conferences.id, c.conferenceId) : undefined;
-  const overlapping = and(
-    ne(conferences.status, "cancelled"),
-    lt(conferences.startsAt, c.endsAt),
-    gt(conferences.endsAt, c.startsAt),
-    notSelf,
-  );
+  const overlapping = and(ne(conferences.status, "cancelled"), lt(conferences.startsAt, c.endsAt), gt(conferences.endsAt, c.startsAt), notSelf);
 
   // Blocking: the same venue at an overlapping time.
   const wanted = new Map(c.sites.map((s) => [venueKey(s), s.venue]));

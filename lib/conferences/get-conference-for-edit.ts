@@ -19,7 +19,11 @@ const timeOf = (d: Date) => {
 export function getConferenceForEdit(db: Db, user: SessionUser, id: number) {
   const c = getWritableConference(db, user, id);
   if (!c) return null;
-  const main = db.select().from(sites).where(and(eq(sites.conferenceId, id), eq(sites.isMain, true))).get();
+  const main = db
+    .select()
+    .from(sites)
+    .where(and(eq(sites.conferenceId, id), eq(sites.isMain, true)))
+    .get();
   const coBodyIds = db.select({ bodyId: conferenceCoBodies.bodyId }).from(conferenceCoBodies).where(eq(conferenceCoBodies.conferenceId, id)).all();
   return {
     id: c.id,

@@ -1,17 +1,6 @@
 import { and, asc, count, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import {
-  absences,
-  bodies,
-  campaignRequirements,
-  campaigns,
-  checkIns,
-  conferenceCoBodies,
-  conferences,
-  invitations,
-  sites,
-  units,
-} from "@/db/schema";
+import { absences, bodies, campaignRequirements, campaigns, checkIns, conferenceCoBodies, conferences, invitations, sites, units } from "@/db/schema";
 import { conferenceReadScope, conferenceWriteScope, siteReadScope } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { attendanceRate, isOver, tally } from "@/lib/reports/attendance-rules";
@@ -111,7 +100,10 @@ export function getConference(db: Db, user: SessionUser, id: number, now: Date =
     .where(and(eq(sites.conferenceId, id), siteReadScope(db, user)))
     .orderBy(sql`${sites.isMain} desc`, asc(units.sortOrder))
     .all()
-    .map((s) => ({ ...s, rate: attendanceRate(tally({ invited: s.invited, present: s.present, late: s.late, substitutes: 0, excused: s.excused, madeUp: 0 }, over)) }));
+    .map((s) => ({
+      ...s,
+      rate: attendanceRate(tally({ invited: s.invited, present: s.present, late: s.late, substitutes: 0, excused: s.excused, madeUp: 0 }, over)),
+    }));
   const allSites = db.select({ n: count() }).from(sites).where(eq(sites.conferenceId, id)).get()!.n;
 
   const sums = siteRows.reduce(

@@ -49,7 +49,12 @@ export function getConferenceFormOptions(db: Db, user: SessionUser, { keepCampai
     bodies: bodyRows,
     coBodies,
     requirements: db
-      .select({ id: campaignRequirements.id, campaignId: campaignRequirements.campaignId, unitKind: campaignRequirements.unitKind, title: campaignRequirements.title })
+      .select({
+        id: campaignRequirements.id,
+        campaignId: campaignRequirements.campaignId,
+        unitKind: campaignRequirements.unitKind,
+        title: campaignRequirements.title,
+      })
       .from(campaignRequirements)
       .orderBy(asc(campaignRequirements.sortOrder))
       .all(),

@@ -65,7 +65,12 @@ export function listConferences(db: Db, user: SessionUser, filters: ConferenceFi
         filters.during ? and(lt(conferences.startsAt, filters.during.to), gt(conferences.endsAt, filters.during.from)) : undefined,
       ),
     )
-    .orderBy(desc(upcoming), sql`case when ${upcoming} = 1 then ${conferences.startsAt} else -${conferences.startsAt} end`, asc(units.sortOrder), asc(conferences.id))
+    .orderBy(
+      desc(upcoming),
+      sql`case when ${upcoming} = 1 then ${conferences.startsAt} else -${conferences.startsAt} end`,
+      asc(units.sortOrder),
+      asc(conferences.id),
+    )
     .all()
     .map((row) => ({ ...row, upcoming: row.upcoming === 1 }));
 }

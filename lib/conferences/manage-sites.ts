@@ -36,7 +36,11 @@ export function saveSite(db: Db, user: SessionUser, input: SiteFormInput): SaveR
     if (!siteUnitIds(db, conference.unitId).includes(input.unitId)) return { ok: false, field: "unitId", code: "unitOutsideConference" };
     if (!checkStaff(db, input.staffIds)) return { ok: false, field: "staffIds", code: "staffNotScanner" };
     const existing = input.siteId
-      ? db.select().from(sites).where(and(eq(sites.id, input.siteId), eq(sites.conferenceId, conference.id))).get()
+      ? db
+          .select()
+          .from(sites)
+          .where(and(eq(sites.id, input.siteId), eq(sites.conferenceId, conference.id)))
+          .get()
       : undefined;
     if (input.siteId && !existing) return { ok: false, code: "notFound" };
 
@@ -50,20 +54,37 @@ export function saveSite(db: Db, user: SessionUser, input: SiteFormInput): SaveR
     }).filter((c) => c.code === "venue_clash");
     if (conflicts.length > 0) return { ok: false, code: "conflicts", conflicts };
 
-    const id = db.transaction((tx) => {
-      const values = { unitId: input.unitId, venue: input.venue, address: input.address, capacity: input.capacity };
-      let siteId: number;
-      if (existing) {
-        tx.update(sites).set(values).where(eq(sites.id, existing.id)).run();
-        siteId = existing.id;
-      } else {
-        siteId = tx.insert(sites).values({ ...values, conferenceId: conference.id, isMain: false }).returning({ id: sites.id }).get().id;
-      }
-      tx.delete(siteStaff).where(eq(siteStaff.siteId, siteId)).run();
-      if (input.staffIds.length > 0) tx.insert(siteStaff).values([...new Set(input.staffIds)].map((userId) => ({ siteId, userId }))).run();
-      recordAudit(tx as unknown as Db, { userId: user.id, action: existing ? "update" : "create", entity: "site", entityId: siteId, before: existing ?? null, after: { ...values, staffIds: input.staffIds } });
-      return siteId;
-    }, { behavior: "immediate" });
+    const id = db.transaction(
+      (tx) => {
+        const values = { unitId: input.unitId, venue: input.venue, address: input.address, capacity: input.capacity };
+        let siteId: number;
+        if (existing) {
+          tx.update(sites).set(values).where(eq(sites.id, existing.id)).run();
+          siteId = existing.id;
+        } else {
+          siteId = tx
+            .insert(sites)
+            .values({ ...values, conferenceId: conference.id, isMain: false })
+            .returning({ id: sites.id })
+            .get().id;
+        }
+        tx.delete(siteStaff).where(eq(siteStaff.siteId, siteId)).run();
+        if (input.staffIds.length > 0)
+          tx.insert(siteStaff)
+            .values([...new Set(input.staffIds)].map((userId) => ({ siteId, userId })))
+            .run();
+        recordAudit(tx as unknown as Db, {
+          userId: user.id,
+          action: existing ? "update" : "create",
+          entity: "site",
+          entityId: siteId,
+          before: existing ?? null,
+          after: { ...values, staffIds: input.staffIds },
+        });
+        return siteId;
+      },
+      { behavior: "immediate" },
+    );
     return { ok: true, id, warnings: [] };
   });
 }
@@ -73,15 +94,22 @@ export function removeSite(db: Db, user: SessionUser, conferenceId: number, site
   return immediateTransaction(db, () => {
     const conference = getWritableConference(db, user, conferenceId);
     if (!conference) return { ok: false, code: "notFound" };
-    const site = db.select().from(sites).where(and(eq(sites.id, siteId), eq(sites.conferenceId, conference.id))).get();
+    const site = db
+      .select()
+      .from(sites)
+      .where(and(eq(sites.id, siteId), eq(sites.conferenceId, conference.id)))
+      .get();
     if (!site) return { ok: false, code: "notFound" };
     if (site.isMain) return { ok: false, code: "cannotRemoveMain" };
     const invited = db.select({ n: count() }).from(invitations).where(eq(invitations.siteId, site.id)).get()!.n;
     if (invited > 0) return { ok: false, code: "siteHasInvitations" };
-    db.transaction((tx) => {
-      tx.delete(sites).where(eq(sites.id, site.id)).run();
-      recordAudit(tx as unknown as Db, { userId: user.id, action: "delete", entity: "site", entityId: site.id, before: site });
-    }, { behavior: "immediate" });
+    db.transaction(
+      (tx) => {
+        tx.delete(sites).where(eq(sites.id, site.id)).run();
+        recordAudit(tx as unknown as Db, { userId: user.id, action: "delete", entity: "site", entityId: site.id, before: site });
+      },
+      { behavior: "immediate" },
+    );
     return { ok: true, id: site.id, warnings: [] };
   });
 }
@@ -94,7 +122,14 @@ export function addBridgePointsEverywhere(db: Db, user: SessionUser, conferenceI
   return immediateTransaction(db, () => {
     const conference = getWritableConference(db, user, conferenceId);
     if (!conference) return { ok: false as const, code: "notFound" };
-    const have = new Set(db.select({ unitId: sites.unitId }).from(sites).where(eq(sites.conferenceId, conference.id)).all().map((s) => s.unitId));
+    const have = new Set(
+      db
+        .select({ unitId: sites.unitId })
+        .from(sites)
+        .where(eq(sites.conferenceId, conference.id))
+        .all()
+        .map((s) => s.unitId),
+    );
     const children = db
       .select()
       .from(units)
@@ -104,26 +139,29 @@ export function addBridgePointsEverywhere(db: Db, user: SessionUser, conferenceI
       .filter((u) => !have.has(u.id));
     const added: string[] = [];
     const skipped: string[] = [];
-    db.transaction((tx) => {
-      for (const unit of children) {
-        const venue = `Điểm cầu ${unit.name}`;
-        const clash = findConflicts(tx as unknown as Db, {
-          conferenceId: conference.id,
-          campaignId: conference.campaignId,
-          unitId: conference.unitId,
-          startsAt: conference.startsAt,
-          endsAt: conference.endsAt,
-          sites: [{ unitId: unit.id, venue, capacity: null }],
-        }).some((c) => c.code === "venue_clash");
-        if (clash) {
-          skipped.push(unit.name);
-          continue;
+    db.transaction(
+      (tx) => {
+        for (const unit of children) {
+          const venue = `Điểm cầu ${unit.name}`;
+          const clash = findConflicts(tx as unknown as Db, {
+            conferenceId: conference.id,
+            campaignId: conference.campaignId,
+            unitId: conference.unitId,
+            startsAt: conference.startsAt,
+            endsAt: conference.endsAt,
+            sites: [{ unitId: unit.id, venue, capacity: null }],
+          }).some((c) => c.code === "venue_clash");
+          if (clash) {
+            skipped.push(unit.name);
+            continue;
+          }
+          tx.insert(sites).values({ conferenceId: conference.id, unitId: unit.id, isMain: false, venue, address: unit.name }).run();
+          added.push(unit.name);
         }
-        tx.insert(sites).values({ conferenceId: conference.id, unitId: unit.id, isMain: false, venue, address: unit.name }).run();
-        added.push(unit.name);
-      }
-      recordAudit(tx as unknown as Db, { userId: user.id, action: "add_bridge_points", entity: "conference", entityId: conference.id, after: { added } });
-    }, { behavior: "immediate" });
+        recordAudit(tx as unknown as Db, { userId: user.id, action: "add_bridge_points", entity: "conference", entityId: conference.id, after: { added } });
+      },
+      { behavior: "immediate" },
+    );
     return { ok: true as const, added, skipped };
   });
 }
@@ -131,14 +169,31 @@ export function addBridgePointsEverywhere(db: Db, user: SessionUser, conferenceI
 /** The sites of a conference with their door staff, for the site manager (caller has checked write scope). */
 export function listSitesForEdit(db: Db, conferenceId: number) {
   const rows = db
-    .select({ id: sites.id, unitId: sites.unitId, unitName: units.name, isMain: sites.isMain, venue: sites.venue, address: sites.address, capacity: sites.capacity })
+    .select({
+      id: sites.id,
+      unitId: sites.unitId,
+      unitName: units.name,
+      isMain: sites.isMain,
+      venue: sites.venue,
+      address: sites.address,
+      capacity: sites.capacity,
+    })
     .from(sites)
     .innerJoin(units, eq(units.id, sites.unitId))
     .where(eq(sites.conferenceId, conferenceId))
     .orderBy(sites.id)
     .all();
   const staff = rows.length
-    ? db.select().from(siteStaff).where(inArray(siteStaff.siteId, rows.map((r) => r.id))).all()
+    ? db
+        .select()
+        .from(siteStaff)
+        .where(
+          inArray(
+            siteStaff.siteId,
+            rows.map((r) => r.id),
+          ),
+        )
+        .all()
     : [];
   // "Invited" as every other page counts it (countedInvitation: issued letters, no walk-ins);
   // any invitation at all (a draft, a walk-in, a revoked letter) still keeps the site from being removed.
@@ -147,7 +202,12 @@ export function listSitesForEdit(db: Db, conferenceId: number) {
         db
           .select({ siteId: invitations.siteId, invited: sql<number>`coalesce(sum(case when ${countedInvitation()} then 1 else 0 end), 0)`, any: count() })
           .from(invitations)
-          .where(inArray(invitations.siteId, rows.map((r) => r.id)))
+          .where(
+            inArray(
+              invitations.siteId,
+              rows.map((r) => r.id),
+            ),
+          )
           .groupBy(invitations.siteId)
           .all()
           .map((r) => [r.siteId, r]),

@@ -14,9 +14,18 @@ const as = (username: string): SessionUser => {
   return loadSessionUser(handle.db, row.id, row.sessionVersion)!;
 };
 const unitId = (code: string) => handle.db.select().from(units).where(eq(units.code, code)).get()!.id;
-const bodyOf = (code: string, kind: string) => handle.db.select().from(bodies).where(and(eq(bodies.unitId, unitId(code)), eq(bodies.kind, kind))).get()!.id;
+const bodyOf = (code: string, kind: string) =>
+  handle.db
+    .select()
+    .from(bodies)
+    .where(and(eq(bodies.unitId, unitId(code)), eq(bodies.kind, kind)))
+    .get()!.id;
 const conferenceOf = (code: string, kind: string) =>
-  handle.db.select({ id: conferences.id }).from(conferences).where(and(eq(conferences.unitId, unitId(code)), eq(conferences.bodyId, bodyOf(code, kind)))).get()!.id;
+  handle.db
+    .select({ id: conferences.id })
+    .from(conferences)
+    .where(and(eq(conferences.unitId, unitId(code)), eq(conferences.bodyId, bodyOf(code, kind))))
+    .get()!.id;
 const form = (over: Record<string, unknown> = {}) =>
   conferenceFormSchema.parse({
     campaignId: String(handle.db.select().from(campaigns).get()!.id),
@@ -55,19 +64,33 @@ describe("the conference form", () => {
     expect(result.ok).toBe(true);
     const id = (result as { id: number }).id;
     expect(timeOf(id)).toBe("07:30–11:30 15/03/2021");
-    expect(handle.db.select().from(sites).where(eq(sites.conferenceId, id)).all()).toMatchObject([{ isMain: true, venue: "Nhà Văn hóa huyện Ba Tơ", capacity: 200 }]);
-    expect(handle.db.select({ n: count() }).from(auditLog).where(and(eq(auditLog.entity, "conference"), eq(auditLog.entityId, String(id)))).get()!.n).toBe(1);
+    expect(handle.db.select().from(sites).where(eq(sites.conferenceId, id)).all()).toMatchObject([
+      { isMain: true, venue: "Nhà Văn hóa huyện Ba Tơ", capacity: 200 },
+    ]);
+    expect(
+      handle.db
+        .select({ n: count() })
+        .from(auditLog)
+        .where(and(eq(auditLog.entity, "conference"), eq(auditLog.entityId, String(id))))
+        .get()!.n,
+    ).toBe(1);
   });
 
   it("refuses another body, even when the id is sent by hand", () => {
-    expect(saveConference(handle.db, as("tochuc.bato"), form({ bodyId: String(bodyOf("535", "labour_federation")) }))).toEqual({ ok: false, field: "bodyId", code: "bodyNotAllowed" });
+    expect(saveConference(handle.db, as("tochuc.bato"), form({ bodyId: String(bodyOf("535", "labour_federation")) }))).toEqual({
+      ok: false,
+      field: "bodyId",
+      code: "bodyNotAllowed",
+    });
     expect(saveConference(handle.db, as("baocao.bato"), form())).toEqual({ ok: false, field: "bodyId", code: "bodyNotAllowed" });
   });
 
   it("refuses to edit another body's conference", () => {
     const labour = conferenceOf("535", "labour_federation");
     expect(saveConference(handle.db, as("tochuc.bato"), form(), labour)).toEqual({ ok: false, code: "notFound" });
-    expect(moveConference(handle.db, as("tochuc.bato"), { conferenceId: labour, startDeltaMs: 86_400_000, endDeltaMs: 86_400_000, confirmWarnings: true })).toEqual({ ok: false, code: "notFound" });
+    expect(
+      moveConference(handle.db, as("tochuc.bato"), { conferenceId: labour, startDeltaMs: 86_400_000, endDeltaMs: 86_400_000, confirmWarnings: true }),
+    ).toEqual({ ok: false, code: "notFound" });
   });
 
   it("keeps one conference per requirement and unit", () => {
@@ -76,7 +99,11 @@ describe("the conference form", () => {
       .from(campaignRequirements)
       .where(and(eq(campaignRequirements.unitKind, "huyen"), eq(campaignRequirements.bodyKind, "propaganda")))
       .get()!;
-    expect(saveConference(handle.db, as("tochuc.bato"), form({ requirementId: String(requirement.id) }))).toEqual({ ok: false, field: "requirementId", code: "requirementTaken" });
+    expect(saveConference(handle.db, as("tochuc.bato"), form({ requirementId: String(requirement.id) }))).toEqual({
+      ok: false,
+      field: "requirementId",
+      code: "requirementTaken",
+    });
   });
 
   it("keeps it in the database too: a second live conference for one requirement and unit is refused, a cancelled one is not", () => {
@@ -91,10 +118,17 @@ describe("the conference form", () => {
       .where(and(eq(conferences.requirementId, requirement.id), eq(conferences.unitId, unitId("535"))))
       .get()!;
     const copy = { ...fulfilling, id: undefined, createdAt: undefined };
-    expect(() => handle.db.insert(conferences).values({ ...copy, status: "draft", cancelReason: null }).run()).toThrow(
-      /UNIQUE constraint failed: index 'conferences_requirement_unit_unique'/,
-    );
-    const cancelled = handle.db.insert(conferences).values({ ...copy, status: "cancelled", cancelReason: "Trùng lịch" }).returning().get();
+    expect(() =>
+      handle.db
+        .insert(conferences)
+        .values({ ...copy, status: "draft", cancelReason: null })
+        .run(),
+    ).toThrow(/UNIQUE constraint failed: index 'conferences_requirement_unit_unique'/);
+    const cancelled = handle.db
+      .insert(conferences)
+      .values({ ...copy, status: "cancelled", cancelReason: "Trùng lịch" })
+      .returning()
+      .get();
     // Reinstating the cancelled one would make two: refused with the form's clear message, not a 500.
     expect(setConferenceStatus(handle.db, as("tochuc.bato"), cancelled.id, "draft")).toEqual({ ok: false, code: "requirementTaken" });
     expect(restoreConference(handle.db, as("tochuc.bato"), cancelled.id, "scheduled")).toEqual({ ok: false, code: "requirementTaken" });
@@ -109,7 +143,11 @@ describe("the conference form", () => {
   });
 
   it("refuses a venue clash even when confirmed", () => {
-    const result = saveConference(handle.db, as("tochuc.bato"), form({ startDate: "18/03/2021", endDate: "18/03/2021", venue: "Trung tâm Chính trị huyện Ba Tơ", confirmWarnings: "1" }));
+    const result = saveConference(
+      handle.db,
+      as("tochuc.bato"),
+      form({ startDate: "18/03/2021", endDate: "18/03/2021", venue: "Trung tâm Chính trị huyện Ba Tơ", confirmWarnings: "1" }),
+    );
     expect(result).toMatchObject({ ok: false, code: "conflicts", conflicts: [{ code: "venue_clash", blocking: true }] });
   });
 });
@@ -118,17 +156,38 @@ describe("moving, duplicating, cancelling", () => {
   it("moves by whole days and undoes nothing when refused", () => {
     const own = conferenceOf("535", "propaganda"); // 18/03, held
     const admin = as("admin");
-    expect(moveConference(handle.db, admin, { conferenceId: own, startDeltaMs: 86_400_000, endDeltaMs: 86_400_000, confirmWarnings: false })).toEqual({ ok: false, code: "cannotMove" });
+    expect(moveConference(handle.db, admin, { conferenceId: own, startDeltaMs: 86_400_000, endDeltaMs: 86_400_000, confirmWarnings: false })).toEqual({
+      ok: false,
+      code: "cannotMove",
+    });
 
     const created = saveConference(handle.db, as("tochuc.bato"), form({ startDate: "16/03/2021", endDate: "16/03/2021", title: "Hội nghị để dời lịch" }));
     const id = (created as { id: number }).id;
-    const moved = moveConference(handle.db, as("tochuc.bato"), { conferenceId: id, startDeltaMs: 86_400_000, endDeltaMs: 86_400_000 + 3_600_000, confirmWarnings: false });
+    const moved = moveConference(handle.db, as("tochuc.bato"), {
+      conferenceId: id,
+      startDeltaMs: 86_400_000,
+      endDeltaMs: 86_400_000 + 3_600_000,
+      confirmWarnings: false,
+    });
     expect(moved.ok).toBe(true);
     expect(timeOf(id)).toBe("07:30–12:30 17/03/2021");
 
     // Onto the Standing Committee's hall and day: refused, nothing changes.
-    saveSite(handle.db, as("tochuc.bato"), { conferenceId: id, siteId: null, unitId: unitId("535"), venue: "Hội trường Huyện ủy Ba Tơ", address: "", capacity: null, staffIds: [] });
-    const refused = moveConference(handle.db, as("tochuc.bato"), { conferenceId: id, startDeltaMs: -7 * 86_400_000, endDeltaMs: -7 * 86_400_000, confirmWarnings: true });
+    saveSite(handle.db, as("tochuc.bato"), {
+      conferenceId: id,
+      siteId: null,
+      unitId: unitId("535"),
+      venue: "Hội trường Huyện ủy Ba Tơ",
+      address: "",
+      capacity: null,
+      staffIds: [],
+    });
+    const refused = moveConference(handle.db, as("tochuc.bato"), {
+      conferenceId: id,
+      startDeltaMs: -7 * 86_400_000,
+      endDeltaMs: -7 * 86_400_000,
+      confirmWarnings: true,
+    });
     expect(refused).toMatchObject({ ok: false, code: "conflicts" });
     expect(timeOf(id)).toBe("07:30–12:30 17/03/2021");
   });
@@ -149,7 +208,10 @@ describe("moving, duplicating, cancelling", () => {
     expect(setConferenceStatus(handle.db, as("tochuc.bato"), id, "draft").ok).toBe(true);
     expect(setConferenceStatus(handle.db, as("tochuc.bato"), id, "held")).toEqual({ ok: false, code: "statusNotAllowed" });
     expect(cancelConference(handle.db, as("tochuc.bato"), id, "Trùng lịch tiếp xúc cử tri").ok).toBe(true);
-    expect(handle.db.select().from(conferences).where(eq(conferences.id, id)).get()).toMatchObject({ status: "cancelled", cancelReason: "Trùng lịch tiếp xúc cử tri" });
+    expect(handle.db.select().from(conferences).where(eq(conferences.id, id)).get()).toMatchObject({
+      status: "cancelled",
+      cancelReason: "Trùng lịch tiếp xúc cử tri",
+    });
     expect(cancelConference(handle.db, as("tochuc.bato"), conferenceOf("535", "propaganda"), "x x x")).toEqual({ ok: false, code: "cannotCancelHeld" });
   });
 
@@ -162,7 +224,11 @@ describe("moving, duplicating, cancelling", () => {
     expect(restoreConference(handle.db, as("baocao.bato"), id, "scheduled")).toEqual({ ok: false, code: "notFound" });
     expect(restoreConference(handle.db, as("tochuc.bato"), id, "scheduled")).toMatchObject({ ok: true, id });
     expect(handle.db.select().from(conferences).where(eq(conferences.id, id)).get()).toMatchObject({ status: "scheduled", cancelReason: null });
-    const audit = handle.db.select().from(auditLog).where(and(eq(auditLog.entity, "conference"), eq(auditLog.entityId, String(id)), eq(auditLog.action, "restore"))).get()!;
+    const audit = handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, "conference"), eq(auditLog.entityId, String(id)), eq(auditLog.action, "restore")))
+      .get()!;
     expect(audit).toMatchObject({ before: { status: "cancelled", reason: "Bấm nhầm" }, after: { status: "scheduled" } });
   });
 });
@@ -180,11 +246,35 @@ describe("sites", () => {
   it("refuses a site outside the conference's units, a non-scanner as door staff, and removing a site with invitations", () => {
     const own = conferenceOf("535", "propaganda");
     const organizer = as("tochuc.bato");
-    expect(saveSite(handle.db, organizer, { conferenceId: own, siteId: null, unitId: unitId("536"), venue: "Hội trường X", address: "", capacity: null, staffIds: [] })).toMatchObject({ ok: false, field: "unitId" });
-    expect(saveSite(handle.db, organizer, { conferenceId: own, siteId: null, unitId: unitId("535"), venue: "Hội trường X", address: "", capacity: null, staffIds: [organizer.id] })).toMatchObject({ ok: false, field: "staffIds" });
+    expect(
+      saveSite(handle.db, organizer, {
+        conferenceId: own,
+        siteId: null,
+        unitId: unitId("536"),
+        venue: "Hội trường X",
+        address: "",
+        capacity: null,
+        staffIds: [],
+      }),
+    ).toMatchObject({ ok: false, field: "unitId" });
+    expect(
+      saveSite(handle.db, organizer, {
+        conferenceId: own,
+        siteId: null,
+        unitId: unitId("535"),
+        venue: "Hội trường X",
+        address: "",
+        capacity: null,
+        staffIds: [organizer.id],
+      }),
+    ).toMatchObject({ ok: false, field: "staffIds" });
     const main = handle.db.select().from(sites).where(eq(sites.conferenceId, own)).get()!;
     expect(removeSite(handle.db, organizer, own, main.id)).toEqual({ ok: false, code: "cannotRemoveMain" });
-    const bridge = handle.db.select().from(sites).where(and(eq(sites.conferenceId, conferenceOf("51", "standing_committee")), eq(sites.isMain, false))).get()!;
+    const bridge = handle.db
+      .select()
+      .from(sites)
+      .where(and(eq(sites.conferenceId, conferenceOf("51", "standing_committee")), eq(sites.isMain, false)))
+      .get()!;
     expect(removeSite(handle.db, as("admin"), conferenceOf("51", "standing_committee"), bridge.id)).toEqual({ ok: false, code: "siteHasInvitations" });
   });
 });

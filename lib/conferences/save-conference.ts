@@ -5,16 +5,7 @@
  */
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { immediateTransaction, type Db } from "@/db/client";
-import {
-  bodies,
-  campaignRequirements,
-  campaigns,
-  conferenceCoBodies,
-  conferences,
-  sites,
-  units,
-  type ConferenceStatus,
-} from "@/db/schema";
+import { bodies, campaignRequirements, campaigns, conferenceCoBodies, conferences, sites, units, type ConferenceStatus } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { conferenceWriteScope } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -22,9 +13,7 @@ import type { ConferenceFormInput } from "@/lib/schemas/conferences";
 import { findConflicts, type Conflict } from "./find-conflicts";
 
 export type SaveResult =
-  | { ok: true; id: number; warnings: Conflict[] }
-  | { ok: false; code: string; field?: string }
-  | { ok: false; code: "conflicts"; conflicts: Conflict[] };
+  { ok: true; id: number; warnings: Conflict[] } | { ok: false; code: string; field?: string } | { ok: false; code: "conflicts"; conflicts: Conflict[] };
 
 /** Loads a conference the user may change, or nothing. */
 export function getWritableConference(db: Db, user: SessionUser, id: number) {
@@ -110,9 +99,19 @@ export function saveConference(db: Db, user: SessionUser, input: ConferenceFormI
     }
 
     const otherSites = existing
-      ? db.select().from(sites).where(and(eq(sites.conferenceId, existing.id), eq(sites.isMain, false))).all()
+      ? db
+          .select()
+          .from(sites)
+          .where(and(eq(sites.conferenceId, existing.id), eq(sites.isMain, false)))
+          .all()
       : [];
-    const mainSite = existing ? db.select().from(sites).where(and(eq(sites.conferenceId, existing.id), eq(sites.isMain, true))).get() : undefined;
+    const mainSite = existing
+      ? db
+          .select()
+          .from(sites)
+          .where(and(eq(sites.conferenceId, existing.id), eq(sites.isMain, true)))
+          .get()
+      : undefined;
     const conflicts = findConflicts(db, {
       conferenceId,
       campaignId: input.campaignId,
@@ -147,29 +146,47 @@ export function saveConference(db: Db, user: SessionUser, input: ConferenceFormI
       graceMinutes: input.graceMinutes,
     };
 
-    const id = writeOrRequirementClash(() => db.transaction((tx) => {
-      let savedId: number;
-      if (existing) {
-        tx.update(conferences).set({ ...values, updatedAt: new Date() }).where(eq(conferences.id, existing.id)).run();
-        savedId = existing.id;
-      } else {
-        savedId = tx.insert(conferences).values({ ...values, createdBy: user.id }).returning({ id: conferences.id }).get().id;
-      }
-      const site = { venue: input.venue, address: input.address, capacity: input.capacity };
-      if (mainSite) tx.update(sites).set(site).where(eq(sites.id, mainSite.id)).run();
-      else tx.insert(sites).values({ ...site, conferenceId: savedId, unitId: body.unitId, isMain: true }).run();
-      tx.delete(conferenceCoBodies).where(eq(conferenceCoBodies.conferenceId, savedId)).run();
-      if (coBodyIds.length > 0) tx.insert(conferenceCoBodies).values(coBodyIds.map((bodyId) => ({ conferenceId: savedId, bodyId }))).run();
-      recordAudit(tx as unknown as Db, {
-        userId: user.id,
-        action: existing ? "update" : "create",
-        entity: "conference",
-        entityId: savedId,
-        before: existing ?? null,
-        after: { ...values, site, coBodyIds },
-      });
-      return savedId;
-    }, { behavior: "immediate" }));
+    const id = writeOrRequirementClash(() =>
+      db.transaction(
+        (tx) => {
+          let savedId: number;
+          if (existing) {
+            tx.update(conferences)
+              .set({ ...values, updatedAt: new Date() })
+              .where(eq(conferences.id, existing.id))
+              .run();
+            savedId = existing.id;
+          } else {
+            savedId = tx
+              .insert(conferences)
+              .values({ ...values, createdBy: user.id })
+              .returning({ id: conferences.id })
+              .get().id;
+          }
+          const site = { venue: input.venue, address: input.address, capacity: input.capacity };
+          if (mainSite) tx.update(sites).set(site).where(eq(sites.id, mainSite.id)).run();
+          else
+            tx.insert(sites)
+              .values({ ...site, conferenceId: savedId, unitId: body.unitId, isMain: true })
+              .run();
+          tx.delete(conferenceCoBodies).where(eq(conferenceCoBodies.conferenceId, savedId)).run();
+          if (coBodyIds.length > 0)
+            tx.insert(conferenceCoBodies)
+              .values(coBodyIds.map((bodyId) => ({ conferenceId: savedId, bodyId })))
+              .run();
+          recordAudit(tx as unknown as Db, {
+            userId: user.id,
+            action: existing ? "update" : "create",
+            entity: "conference",
+            entityId: savedId,
+            before: existing ?? null,
+            after: { ...values, site, coBodyIds },
+          });
+          return savedId;
+        },
+        { behavior: "immediate" },
+      ),
+    );
     if (id === REQUIREMENT_CLASH) return { ok: false, field: "requirementId", code: "requirementTaken" };
     return { ok: true, id, warnings: conflicts };
   });
@@ -198,17 +215,20 @@ export function moveConference(
     });
     const refusal = judge(conflicts, input.confirmWarnings);
     if (refusal) return refusal;
-    db.transaction((tx) => {
-      tx.update(conferences).set({ startsAt, endsAt, updatedAt: new Date() }).where(eq(conferences.id, existing.id)).run();
-      recordAudit(tx as unknown as Db, {
-        userId: user.id,
-        action: "move",
-        entity: "conference",
-        entityId: existing.id,
-        before: { startsAt: existing.startsAt, endsAt: existing.endsAt },
-        after: { startsAt, endsAt },
-      });
-    }, { behavior: "immediate" });
+    db.transaction(
+      (tx) => {
+        tx.update(conferences).set({ startsAt, endsAt, updatedAt: new Date() }).where(eq(conferences.id, existing.id)).run();
+        recordAudit(tx as unknown as Db, {
+          userId: user.id,
+          action: "move",
+          entity: "conference",
+          entityId: existing.id,
+          before: { startsAt: existing.startsAt, endsAt: existing.endsAt },
+          after: { startsAt, endsAt },
+        });
+      },
+      { behavior: "immediate" },
+    );
     return { ok: true, id: existing.id, warnings: conflicts };
   });
 }
@@ -225,42 +245,50 @@ export function duplicateConference(db: Db, user: SessionUser, conferenceId: num
       .where(and(eq(bodies.id, existing.bodyId), sql`(${bodies.retiredAt} is not null or ${units.retiredAt} is not null)`))
       .get();
     if (retired) return { ok: false, code: "bodyNotAllowed" };
-    const id = db.transaction((tx) => {
-      const copy = tx
-        .insert(conferences)
-        .values({
-          campaignId: existing.campaignId,
-          unitId: existing.unitId,
-          bodyId: existing.bodyId,
-          requirementId: null,
-          title: `${existing.title} ${titleSuffix}`.slice(0, 300),
-          agenda: existing.agenda,
-          audience: existing.audience,
-          chair: existing.chair,
-          contact: existing.contact,
-          signForm: existing.signForm,
-          signFor: existing.signFor,
-          signerTitle: existing.signerTitle,
-          signerName: existing.signerName,
-          startsAt: existing.startsAt,
-          endsAt: existing.endsAt,
-          status: "draft",
-          graceMinutes: existing.graceMinutes,
-          createdBy: user.id,
-        })
-        .returning({ id: conferences.id })
-        .get();
-      const siteRows = tx.select().from(sites).where(eq(sites.conferenceId, existing.id)).all();
-      if (siteRows.length > 0) {
-        tx.insert(sites)
-          .values(siteRows.map((s) => ({ conferenceId: copy.id, unitId: s.unitId, isMain: s.isMain, venue: s.venue, address: s.address, capacity: s.capacity })))
-          .run();
-      }
-      const co = tx.select().from(conferenceCoBodies).where(eq(conferenceCoBodies.conferenceId, existing.id)).all();
-      if (co.length > 0) tx.insert(conferenceCoBodies).values(co.map((c) => ({ conferenceId: copy.id, bodyId: c.bodyId }))).run();
-      recordAudit(tx as unknown as Db, { userId: user.id, action: "duplicate", entity: "conference", entityId: copy.id, after: { from: existing.id } });
-      return copy.id;
-    }, { behavior: "immediate" });
+    const id = db.transaction(
+      (tx) => {
+        const copy = tx
+          .insert(conferences)
+          .values({
+            campaignId: existing.campaignId,
+            unitId: existing.unitId,
+            bodyId: existing.bodyId,
+            requirementId: null,
+            title: `${existing.title} ${titleSuffix}`.slice(0, 300),
+            agenda: existing.agenda,
+            audience: existing.audience,
+            chair: existing.chair,
+            contact: existing.contact,
+            signForm: existing.signForm,
+            signFor: existing.signFor,
+            signerTitle: existing.signerTitle,
+            signerName: existing.signerName,
+            startsAt: existing.startsAt,
+            endsAt: existing.endsAt,
+            status: "draft",
+            graceMinutes: existing.graceMinutes,
+            createdBy: user.id,
+          })
+          .returning({ id: conferences.id })
+          .get();
+        const siteRows = tx.select().from(sites).where(eq(sites.conferenceId, existing.id)).all();
+        if (siteRows.length > 0) {
+          tx.insert(sites)
+            .values(
+              siteRows.map((s) => ({ conferenceId: copy.id, unitId: s.unitId, isMain: s.isMain, venue: s.venue, address: s.address, capacity: s.capacity })),
+            )
+            .run();
+        }
+        const co = tx.select().from(conferenceCoBodies).where(eq(conferenceCoBodies.conferenceId, existing.id)).all();
+        if (co.length > 0)
+          tx.insert(conferenceCoBodies)
+            .values(co.map((c) => ({ conferenceId: copy.id, bodyId: c.bodyId })))
+            .run();
+        recordAudit(tx as unknown as Db, { userId: user.id, action: "duplicate", entity: "conference", entityId: copy.id, after: { from: existing.id } });
+        return copy.id;
+      },
+      { behavior: "immediate" },
+    );
     return { ok: true, id, warnings: [] };
   });
 }
@@ -270,10 +298,20 @@ export function cancelConference(db: Db, user: SessionUser, conferenceId: number
     const existing = getWritableConference(db, user, conferenceId);
     if (!existing) return { ok: false, code: "notFound" };
     if (existing.status === "held") return { ok: false, code: "cannotCancelHeld" };
-    db.transaction((tx) => {
-      tx.update(conferences).set({ status: "cancelled", cancelReason: reason, updatedAt: new Date() }).where(eq(conferences.id, existing.id)).run();
-      recordAudit(tx as unknown as Db, { userId: user.id, action: "cancel", entity: "conference", entityId: existing.id, before: { status: existing.status }, after: { status: "cancelled", reason } });
-    }, { behavior: "immediate" });
+    db.transaction(
+      (tx) => {
+        tx.update(conferences).set({ status: "cancelled", cancelReason: reason, updatedAt: new Date() }).where(eq(conferences.id, existing.id)).run();
+        recordAudit(tx as unknown as Db, {
+          userId: user.id,
+          action: "cancel",
+          entity: "conference",
+          entityId: existing.id,
+          before: { status: existing.status },
+          after: { status: "cancelled", reason },
+        });
+      },
+      { behavior: "immediate" },
+    );
     return { ok: true, id: existing.id, warnings: [] };
   });
 }
@@ -297,17 +335,36 @@ export function setConferenceStatus(db: Db, user: SessionUser, conferenceId: num
       const taken = db
         .select({ id: conferences.id })
         .from(conferences)
-        .where(and(eq(conferences.requirementId, existing.requirementId), eq(conferences.unitId, existing.unitId), ne(conferences.status, "cancelled"), ne(conferences.id, existing.id)))
+        .where(
+          and(
+            eq(conferences.requirementId, existing.requirementId),
+            eq(conferences.unitId, existing.unitId),
+            ne(conferences.status, "cancelled"),
+            ne(conferences.id, existing.id),
+          ),
+        )
         .get();
       if (taken) return { ok: false, code: "requirementTaken" };
     }
-    const written = writeOrRequirementClash(() => db.transaction((tx) => {
-      tx.update(conferences)
-        .set({ status, cancelReason: status === "cancelled" ? existing.cancelReason : null, updatedAt: new Date() })
-        .where(eq(conferences.id, existing.id))
-        .run();
-      recordAudit(tx as unknown as Db, { userId: user.id, action: "status", entity: "conference", entityId: existing.id, before: { status: existing.status }, after: { status } });
-    }, { behavior: "immediate" }));
+    const written = writeOrRequirementClash(() =>
+      db.transaction(
+        (tx) => {
+          tx.update(conferences)
+            .set({ status, cancelReason: status === "cancelled" ? existing.cancelReason : null, updatedAt: new Date() })
+            .where(eq(conferences.id, existing.id))
+            .run();
+          recordAudit(tx as unknown as Db, {
+            userId: user.id,
+            action: "status",
+            entity: "conference",
+            entityId: existing.id,
+            before: { status: existing.status },
+            after: { status },
+          });
+        },
+        { behavior: "immediate" },
+      ),
+    );
     if (written === REQUIREMENT_CLASH) return { ok: false, code: "requirementTaken" };
     return { ok: true, id: existing.id, warnings: [] };
   });
@@ -331,15 +388,32 @@ export function restoreConference(db: Db, user: SessionUser, conferenceId: numbe
       const taken = db
         .select({ id: conferences.id })
         .from(conferences)
-        .where(and(eq(conferences.requirementId, existing.requirementId), eq(conferences.unitId, existing.unitId), ne(conferences.status, "cancelled"), ne(conferences.id, existing.id)))
+        .where(
+          and(
+            eq(conferences.requirementId, existing.requirementId),
+            eq(conferences.unitId, existing.unitId),
+            ne(conferences.status, "cancelled"),
+            ne(conferences.id, existing.id),
+          ),
+        )
         .get();
       if (taken) return { ok: false, code: "requirementTaken" };
     }
     const written = writeOrRequirementClash(() =>
-      db.transaction((tx) => {
-        tx.update(conferences).set({ status, cancelReason: null, updatedAt: new Date() }).where(eq(conferences.id, existing.id)).run();
-        recordAudit(tx as unknown as Db, { userId: user.id, action: "restore", entity: "conference", entityId: existing.id, before: { status: existing.status, reason: existing.cancelReason }, after: { status } });
-      }, { behavior: "immediate" }),
+      db.transaction(
+        (tx) => {
+          tx.update(conferences).set({ status, cancelReason: null, updatedAt: new Date() }).where(eq(conferences.id, existing.id)).run();
+          recordAudit(tx as unknown as Db, {
+            userId: user.id,
+            action: "restore",
+            entity: "conference",
+            entityId: existing.id,
+            before: { status: existing.status, reason: existing.cancelReason },
+            after: { status },
+          });
+        },
+        { behavior: "immediate" },
+      ),
     );
     if (written === REQUIREMENT_CLASH) return { ok: false, code: "requirementTaken" };
     return { ok: true, id: existing.id, warnings: [] };

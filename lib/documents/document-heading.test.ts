@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { committeeOf, documentHeading, headingLines } from "./document-heading";
 
-const body = (name: string, parentLine = "", kind = "propaganda", headingName = "", placeName = "Ba Tơ") => ({ name, parentLine, kind, headingName, placeName });
+const body = (name: string, parentLine = "", kind = "propaganda", headingName = "", placeName = "Ba Tơ") => ({
+  name,
+  parentLine,
+  kind,
+  headingName,
+  placeName,
+});
 
 describe("documentHeading", () => {
   it("puts the superior body first and the issuing body, without the repeated part, under it", () => {
@@ -10,13 +16,20 @@ describe("documentHeading", () => {
       superior: "TỈNH ỦY QUẢNG NGÃI",
       issuer: "BAN TUYÊN GIÁO",
     });
-    expect(documentHeading(body("Phòng Giáo dục và Đào tạo huyện Ba Tơ", "ỦY BAN NHÂN DÂN HUYỆN BA TƠ", "education_office")).issuer).toBe("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO");
+    expect(documentHeading(body("Phòng Giáo dục và Đào tạo huyện Ba Tơ", "ỦY BAN NHÂN DÂN HUYỆN BA TƠ", "education_office")).issuer).toBe(
+      "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO",
+    );
     // Nothing in common with the superior: the whole name.
-    expect(documentHeading(body("Liên đoàn Lao động huyện Ba Tơ", "LIÊN ĐOÀN LAO ĐỘNG TỈNH QUẢNG NGÃI", "labour_federation")).issuer).toBe("LIÊN ĐOÀN LAO ĐỘNG HUYỆN BA TƠ");
+    expect(documentHeading(body("Liên đoàn Lao động huyện Ba Tơ", "LIÊN ĐOÀN LAO ĐỘNG TỈNH QUẢNG NGÃI", "labour_federation")).issuer).toBe(
+      "LIÊN ĐOÀN LAO ĐỘNG HUYỆN BA TƠ",
+    );
   });
 
   it("issues the Standing Committee's documents in the committee's name, completed with its place", () => {
-    expect(documentHeading(body("Ban Thường vụ Tỉnh ủy", "", "standing_committee", "", "Quảng Ngãi"))).toEqual({ superior: null, issuer: "TỈNH ỦY QUẢNG NGÃI" });
+    expect(documentHeading(body("Ban Thường vụ Tỉnh ủy", "", "standing_committee", "", "Quảng Ngãi"))).toEqual({
+      superior: null,
+      issuer: "TỈNH ỦY QUẢNG NGÃI",
+    });
     expect(documentHeading(body("Ban Thường vụ Huyện ủy Ba Tơ", "ĐẢNG BỘ TỈNH QUẢNG NGÃI", "standing_committee"))).toEqual({
       superior: "ĐẢNG BỘ TỈNH QUẢNG NGÃI",
       issuer: "HUYỆN ỦY BA TƠ",

@@ -28,7 +28,6 @@ export interface SignatureBlock {
   missing: ("title" | "name")[];
 }
 
-
 export function effectiveSigner(conference: SignerOverrides | null, body: SignerFields): SignerFields {
   return {
     signForm: conference?.signForm ?? body.signForm,

@@ -52,7 +52,8 @@ export interface DoorState {
   invited: number;
 }
 
-export type DoorAnswer = { kind: "result"; result: ScanResult; offline: boolean } | { kind: "walk_in"; name: string; offline: boolean } | { kind: "error"; message: string };
+export type DoorAnswer =
+  { kind: "result"; result: ScanResult; offline: boolean } | { kind: "walk_in"; name: string; offline: boolean } | { kind: "error"; message: string };
 
 type Messages = { networkError: string; sessionExpired: string; noRoster: string };
 /** Who is scanning on this device (the signed-in cadre's full name): the duplicate verdict names them offline too. */
@@ -237,11 +238,15 @@ export class DoorDevice {
     const changed: StoredScan[] = [];
     for (const scan of this.scans.values()) {
       const result = scan.serverResult ?? scan.shown;
-      if (scan.undone || scan.state !== "synced" || scan.item.type !== "scan" || result.verdict !== "ok" || !("invitationId" in result) || !result.invitationId) continue;
+      if (scan.undone || scan.state !== "synced" || scan.item.type !== "scan" || result.verdict !== "ok" || !("invitationId" in result) || !result.invitationId)
+        continue;
       const first = this.judge.entry(result.invitationId)?.checkedIn;
       if (!first || first.scannedAt >= scan.item.scannedAt) continue;
       const firstCheckIn = { scannedAt: new Date(first.scannedAt).toISOString(), deviceId: first.deviceId, siteVenue: venues.get(first.siteId) ?? "" };
-      const updated: StoredScan = { ...scan, serverResult: { verdict: "duplicate", invitationId: result.invitationId, attendee: result.attendee, firstCheckIn } };
+      const updated: StoredScan = {
+        ...scan,
+        serverResult: { verdict: "duplicate", invitationId: result.invitationId, attendee: result.attendee, firstCheckIn },
+      };
       this.scans.set(scan.nonce, updated);
       changed.push(updated);
     }
@@ -259,10 +264,16 @@ export class DoorDevice {
     for (const scan of this.scans.values()) {
       const result = scan.serverResult ?? scan.shown;
       if (scan.undone || scan.item.type !== "scan" || result.verdict !== "ok" || !("invitationId" in result) || !result.invitationId) continue;
-      if (scan.state === "synced" && (scan.syncedAt ?? Infinity) < this.rosterRequestedAt && this.judge?.entry(result.invitationId)?.checkedIn === null) continue;
+      if (scan.state === "synced" && (scan.syncedAt ?? Infinity) < this.rosterRequestedAt && this.judge?.entry(result.invitationId)?.checkedIn === null)
+        continue;
       const previous = seen.get(result.invitationId);
       if (!previous || scan.item.scannedAt < previous.scannedAt) {
-        seen.set(result.invitationId, { scannedAt: scan.item.scannedAt, deviceId: scan.item.deviceId, siteId: this.siteId, ...(this.options.scannerName ? { scannerName: this.options.scannerName } : {}) });
+        seen.set(result.invitationId, {
+          scannedAt: scan.item.scannedAt,
+          deviceId: scan.item.deviceId,
+          siteId: this.siteId,
+          ...(this.options.scannerName ? { scannerName: this.options.scannerName } : {}),
+        });
       }
     }
     return seen;
@@ -286,7 +297,9 @@ export class DoorDevice {
     const mine = this.judge.entries.filter((e) => e.siteId === this.siteId && e.status === "issued");
     const seen = this.seen();
     const present = mine.filter((e) => e.checkedIn || seen.has(e.invitationId)).length;
-    const localWalkIns = [...this.scans.values()].filter((s) => s.item.type === "walk_in" && (s.state === "queued" || (s.syncedAt ?? 0) > this.rosterFetchedAt)).length;
+    const localWalkIns = [...this.scans.values()].filter(
+      (s) => s.item.type === "walk_in" && (s.state === "queued" || (s.syncedAt ?? 0) > this.rosterFetchedAt),
+    ).length;
     this.set({ queued, conflicts, invited: mine.length, present: present + this.judge.roster.walkInsPresent + localWalkIns });
   }
 
@@ -301,7 +314,10 @@ export class DoorDevice {
    * "refused": the server said no (403, 429…: shown, not queued); "offline": no answer,
    * a 5xx or an expired session — the caller keeps it for the queue.
    */
-  private async sendLive(url: string, item: QueuedItem): Promise<{ kind: "answered"; body: unknown } | { kind: "refused"; answer: DoorAnswer } | { kind: "offline" }> {
+  private async sendLive(
+    url: string,
+    item: QueuedItem,
+  ): Promise<{ kind: "answered"; body: unknown } | { kind: "refused"; answer: DoorAnswer } | { kind: "offline" }> {
     if (this.state.connection !== "online") return { kind: "offline" };
     try {
       const response = await postJson(url, { ...item, siteId: this.siteId });
@@ -345,7 +361,14 @@ export class DoorDevice {
     const live = await this.sendLive("/api/checkin/walk-in", item);
     if (live.kind === "refused") return live.answer;
     const offline = live.kind === "offline";
-    await this.remember({ nonce: item.nonce, siteId: this.siteId, item, shown, state: offline ? "queued" : "synced", ...(offline ? {} : { syncedAt: Date.now() }) });
+    await this.remember({
+      nonce: item.nonce,
+      siteId: this.siteId,
+      item,
+      shown,
+      state: offline ? "queued" : "synced",
+      ...(offline ? {} : { syncedAt: Date.now() }),
+    });
     return { kind: "walk_in", name: person.fullName, offline };
   }
 
@@ -396,7 +419,9 @@ export class DoorDevice {
           break;
         }
         this.set({ syncRefusal: null });
-        const { results } = (await response.json()) as { results: ({ nonce: string | null; ok: true; result?: ScanResult } | { nonce: string | null; ok: false; error: string; message: string })[] };
+        const { results } = (await response.json()) as {
+          results: ({ nonce: string | null; ok: true; result?: ScanResult } | { nonce: string | null; ok: false; error: string; message: string })[];
+        };
         const now = Date.now();
         // A rejected item leaves the queue and stays in the sync results with its reason; one the
         // server failed on ("failed") can be sent again by hand (retry), never resent by itself.

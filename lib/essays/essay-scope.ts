@@ -29,7 +29,14 @@ export function isAttendee(): SQL {
 /** The conference, if the user reads its attendance and it is not cancelled (cancelled conferences count for nothing). */
 export function essayConference(db: Db, user: SessionUser, conferenceId: number) {
   const conference = db
-    .select({ id: conferences.id, title: conferences.title, startsAt: conferences.startsAt, endsAt: conferences.endsAt, status: conferences.status, unitId: conferences.unitId })
+    .select({
+      id: conferences.id,
+      title: conferences.title,
+      startsAt: conferences.startsAt,
+      endsAt: conferences.endsAt,
+      status: conferences.status,
+      unitId: conferences.unitId,
+    })
     .from(conferences)
     .where(and(eq(conferences.id, conferenceId), reportScope(db, user)))
     .get();

@@ -41,16 +41,39 @@ beforeAll(async () => {
   const db = handle.db;
   const unit = db.select().from(t.units).where(eq(t.units.code, "529")).get()!; // Sơn Hà
   const other = db.select().from(t.units).where(eq(t.units.code, "532")).get()!; // Nghĩa Hành
-  const body = db.select().from(t.bodies).where(and(eq(t.bodies.unitId, unit.id), eq(t.bodies.kind, "propaganda"))).get()!;
+  const body = db
+    .select()
+    .from(t.bodies)
+    .where(and(eq(t.bodies.unitId, unit.id), eq(t.bodies.kind, "propaganda")))
+    .get()!;
   const campaignId = db.select().from(t.campaigns).get()!.id;
   conferenceId = db
     .insert(t.conferences)
-    .values({ campaignId, unitId: unit.id, bodyId: body.id, title: "Hội nghị bài thu hoạch", startsAt: START, endsAt: new Date(START.getTime() + 4 * 3_600_000), status: "held", graceMinutes: 15 })
+    .values({
+      campaignId,
+      unitId: unit.id,
+      bodyId: body.id,
+      title: "Hội nghị bài thu hoạch",
+      startsAt: START,
+      endsAt: new Date(START.getTime() + 4 * 3_600_000),
+      status: "held",
+      graceMinutes: 15,
+    })
     .returning()
     .get().id;
   siteId = db.insert(t.sites).values({ conferenceId, unitId: unit.id, isMain: true, venue: "Hội trường bài thu hoạch" }).returning().get().id;
   const person = (fullName: string, unitId: number, externalCode: string | null = null) =>
-    db.insert(t.people).values({ fullName, searchName: fullName.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase(), unitId, externalCode, workplace: unitId === unit.id ? "Đảng ủy xã Sơn Linh" : "Đảng ủy xã Hành Tín" }).returning().get().id;
+    db
+      .insert(t.people)
+      .values({
+        fullName,
+        searchName: fullName.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase(),
+        unitId,
+        externalCode,
+        workplace: unitId === unit.id ? "Đảng ủy xã Sơn Linh" : "Đảng ủy xã Hành Tín",
+      })
+      .returning()
+      .get().id;
   const people = [
     person("Đinh Văn Thu Hoạch", unit.id, "SH-001"),
     person("Phạm Thị Muộn", unit.id),
@@ -61,27 +84,30 @@ beforeAll(async () => {
     person("Ngô Thị Khách", unit.id),
     person("Đinh Văn Thu Hoạch", other.id),
   ];
-  inv = people.map((personId, i) =>
-    db
-      .insert(t.invitations)
-      .values({
-        conferenceId,
-        personId,
-        bodyId: body.id,
-        siteId,
-        kind: i === 6 ? "walk_in" : "invited",
-        status: i === 5 ? "revoked" : "issued",
-        letterNumber: i === 6 ? null : "12-GM/BTGHU",
-        substituteName: i === 2 ? "Lê Thị Đi Thay" : null,
-      })
-      .returning()
-      .get().id,
+  inv = people.map(
+    (personId, i) =>
+      db
+        .insert(t.invitations)
+        .values({
+          conferenceId,
+          personId,
+          bodyId: body.id,
+          siteId,
+          kind: i === 6 ? "walk_in" : "invited",
+          status: i === 5 ? "revoked" : "issued",
+          letterNumber: i === 6 ? null : "12-GM/BTGHU",
+          substituteName: i === 2 ? "Lê Thị Đi Thay" : null,
+        })
+        .returning()
+        .get().id,
   );
   const keys = ensureCampaignKeys(db, campaignId);
   tokens = inv.map((id) => signToken({ invitationId: id, conferenceId, tokenVersion: 1 }, keys.privateKey));
   inv.forEach((id, i) => db.update(t.invitations).set({ token: tokens[i] }).where(eq(t.invitations.id, id)).run());
   for (const i of [0, 1, 2, 5, 6, 7]) {
-    db.insert(t.checkIns).values({ invitationId: inv[i], conferenceId, siteId, scannedAt: START, receivedAt: START, method: i === 6 ? "walk_in" : "camera", isLate: i === 1 }).run();
+    db.insert(t.checkIns)
+      .values({ invitationId: inv[i], conferenceId, siteId, scannedAt: START, receivedAt: START, method: i === 6 ? "walk_in" : "camera", isLate: i === 1 })
+      .run();
   }
   db.insert(t.absences).values({ invitationId: inv[3], reason: "illness", recordedAt: START }).run();
 
@@ -99,12 +125,26 @@ afterAll(() => handle.cleanup());
 
 describe("recording essays", () => {
   it("records attendees in bulk (a substitute and a walk-in too), keeps an essay's day when marked again, and audits once per request", () => {
-    expect(recordEssays(handle.db, organiser, { conferenceId, entries: entries([inv[0], inv[2], inv[6]]) }, AFTER)).toEqual({ ok: true, conferenceId, changed: 3, unchanged: 0 });
-    expect(recordEssays(handle.db, organiser, { conferenceId, entries: entries([inv[0], inv[1]], "2021-03-24") }, AFTER)).toEqual({ ok: true, conferenceId, changed: 1, unchanged: 1 });
+    expect(recordEssays(handle.db, organiser, { conferenceId, entries: entries([inv[0], inv[2], inv[6]]) }, AFTER)).toEqual({
+      ok: true,
+      conferenceId,
+      changed: 3,
+      unchanged: 0,
+    });
+    expect(recordEssays(handle.db, organiser, { conferenceId, entries: entries([inv[0], inv[1]], "2021-03-24") }, AFTER)).toEqual({
+      ok: true,
+      conferenceId,
+      changed: 1,
+      unchanged: 1,
+    });
     expect(essayOf(inv[0])!.submittedOn).toBe("2021-03-22");
     expect(essayOf(inv[1])!.submittedOn).toBe("2021-03-24");
     expect(essayOf(inv[1])!.recordedBy).toBe(organiser.id);
-    const audit = handle.db.select().from(t.auditLog).where(and(eq(t.auditLog.action, "record_essays"), eq(t.auditLog.entityId, String(conferenceId)))).all();
+    const audit = handle.db
+      .select()
+      .from(t.auditLog)
+      .where(and(eq(t.auditLog.action, "record_essays"), eq(t.auditLog.entityId, String(conferenceId))))
+      .all();
     expect(audit).toHaveLength(2);
     expect(audit[1].after).toEqual({ count: 1, essays: [[inv[1], "2021-03-24"]] });
     expect(essayCountsOfPart(handle.db, organiser, conferenceId)).toEqual({ present: 4, submitted: 3, walkIns: 1, walkInsSubmitted: 1 });
@@ -118,8 +158,16 @@ describe("recording essays", () => {
   });
 
   it("takes a day from the conference's day to today (Vietnam), no other", () => {
-    expect(recordEssays(handle.db, admin, { conferenceId, entries: entries([inv[7]], "2021-03-19") }, AFTER)).toEqual({ ok: false, code: "dateBeforeConference", conferenceDate: "2021-03-20" });
-    expect(recordEssays(handle.db, admin, { conferenceId, entries: entries([inv[7]], "2021-03-26") }, AFTER)).toEqual({ ok: false, code: "dateInFuture", today: "2021-03-25" });
+    expect(recordEssays(handle.db, admin, { conferenceId, entries: entries([inv[7]], "2021-03-19") }, AFTER)).toEqual({
+      ok: false,
+      code: "dateBeforeConference",
+      conferenceDate: "2021-03-20",
+    });
+    expect(recordEssays(handle.db, admin, { conferenceId, entries: entries([inv[7]], "2021-03-26") }, AFTER)).toEqual({
+      ok: false,
+      code: "dateInFuture",
+      today: "2021-03-25",
+    });
     expect(recordEssays(handle.db, admin, { conferenceId, entries: entries([inv[7]], "2021-03-20") }, AFTER)).toMatchObject({ ok: true, changed: 1 });
     unrecordEssays(handle.db, admin, { conferenceId, invitationIds: [inv[7]] });
   });
@@ -132,14 +180,23 @@ describe("recording essays", () => {
       expect(listEssays(handle.db, who, conferenceId, {}).total, who.username).toBe(0);
     }
     // An invitation of another conference, named with this one, is not found either.
-    const elsewhere = handle.db.select({ id: t.checkIns.invitationId }).from(t.checkIns).where(eq(t.checkIns.siteId, handle.db.select().from(t.sites).where(eq(t.sites.venue, "Hội trường Tỉnh ủy")).get()!.id)).get()!.id;
+    const elsewhere = handle.db
+      .select({ id: t.checkIns.invitationId })
+      .from(t.checkIns)
+      .where(eq(t.checkIns.siteId, handle.db.select().from(t.sites).where(eq(t.sites.venue, "Hội trường Tỉnh ủy")).get()!.id))
+      .get()!.id;
     expect(recordEssays(handle.db, admin, { conferenceId, entries: entries([inv[7], elsewhere]) }, AFTER)).toEqual({ ok: false, code: "notFound" });
     expect(essayOf(inv[0])).toBeTruthy();
     expect(essayOf(inv[7])).toBeUndefined();
   });
 
   it("unmarks in bulk, scope in the statement, with the days in the audit", () => {
-    expect(unrecordEssays(handle.db, organiser, { conferenceId, invitationIds: [inv[1], inv[7]] })).toEqual({ ok: true, conferenceId, changed: 1, unchanged: 1 });
+    expect(unrecordEssays(handle.db, organiser, { conferenceId, invitationIds: [inv[1], inv[7]] })).toEqual({
+      ok: true,
+      conferenceId,
+      changed: 1,
+      unchanged: 1,
+    });
     expect(essayOf(inv[1])).toBeUndefined();
     const audit = handle.db.select().from(t.auditLog).where(eq(t.auditLog.action, "unrecord_essays")).all().at(-1)!;
     expect(audit.before).toEqual({ count: 1, essays: [[inv[1], "2021-03-24"]] });
@@ -148,8 +205,16 @@ describe("recording essays", () => {
   it("lists attendees only, filtered by essay state and searched without diacritics", () => {
     const all = listEssays(handle.db, admin, conferenceId, {});
     expect(all.lines.map((l) => l.invitationId).sort()).toEqual([inv[0], inv[1], inv[2], inv[6], inv[7]].sort());
-    expect(listEssays(handle.db, admin, conferenceId, { state: "submitted" }).lines.map((l) => l.invitationId).sort()).toEqual([inv[0], inv[2], inv[6]].sort());
-    expect(listEssays(handle.db, admin, conferenceId, { state: "missing" }).lines.map((l) => l.invitationId).sort()).toEqual([inv[1], inv[7]].sort());
+    expect(
+      listEssays(handle.db, admin, conferenceId, { state: "submitted" })
+        .lines.map((l) => l.invitationId)
+        .sort(),
+    ).toEqual([inv[0], inv[2], inv[6]].sort());
+    expect(
+      listEssays(handle.db, admin, conferenceId, { state: "missing" })
+        .lines.map((l) => l.invitationId)
+        .sort(),
+    ).toEqual([inv[1], inv[7]].sort());
     const found = listEssays(handle.db, admin, conferenceId, { search: "pham thi muon" });
     expect(found.lines.map((l) => l.name)).toEqual(["Phạm Thị Muộn"]);
     expect(all.lines.find((l) => l.invitationId === inv[6])!.walkIn).toBe(true);
@@ -161,7 +226,10 @@ describe("recording essays", () => {
     expect(essayOf(inv[1])).toBeUndefined();
     const audit = handle.db.select().from(t.auditLog).where(eq(t.auditLog.action, "undo_check_in")).all().at(-1)!;
     expect((audit.before as { essay?: { submittedOn: string } }).essay?.submittedOn).toBe("2021-03-22");
-    handle.db.insert(t.checkIns).values({ invitationId: inv[1], conferenceId, siteId, scannedAt: START, receivedAt: START, method: "camera", isLate: true }).run();
+    handle.db
+      .insert(t.checkIns)
+      .values({ invitationId: inv[1], conferenceId, siteId, scannedAt: START, receivedAt: START, method: "camera", isLate: true })
+      .run();
   });
 
   it("refuses a cancelled conference", () => {
@@ -230,12 +298,19 @@ describe("importing a list", () => {
     const fresh = first.lines.filter((l) => l.status === "new").map((l) => ({ invitationId: l.invitationId!, submittedOn: l.submittedOn! }));
     expect(fresh).toHaveLength(2);
     expect(recordEssays(handle.db, admin, { conferenceId, entries: fresh }, AFTER)).toEqual({ ok: true, conferenceId, changed: 2, unchanged: 0 });
-    const before = handle.db.select().from(t.reflectionEssays).where(eq(t.reflectionEssays.conferenceId, conferenceId)).orderBy(t.reflectionEssays.invitationId).all();
+    const before = handle.db
+      .select()
+      .from(t.reflectionEssays)
+      .where(eq(t.reflectionEssays.conferenceId, conferenceId))
+      .orderBy(t.reflectionEssays.invitationId)
+      .all();
     const again = await plan(text);
     expect(again.lines.map((l) => l.status)).toEqual(["already", "already", "already"]);
     // Committing the first preview again (a double click) changes nothing either.
     expect(recordEssays(handle.db, admin, { conferenceId, entries: fresh }, AFTER)).toEqual({ ok: true, conferenceId, changed: 0, unchanged: 2 });
-    expect(handle.db.select().from(t.reflectionEssays).where(eq(t.reflectionEssays.conferenceId, conferenceId)).orderBy(t.reflectionEssays.invitationId).all()).toEqual(before);
+    expect(
+      handle.db.select().from(t.reflectionEssays).where(eq(t.reflectionEssays.conferenceId, conferenceId)).orderBy(t.reflectionEssays.invitationId).all(),
+    ).toEqual(before);
   });
 
   it("reads an XLSX file by its headers, and names nobody outside the user's scope", async () => {
@@ -265,7 +340,11 @@ describe("importing a list", () => {
 describe("the forms' input", () => {
   it("reads days as dd/MM/yyyy and gives each bad input its message key", async () => {
     const { markEssaysSchema, commitEssayImportSchema, essayImportSchema, parseEssayFilter } = await import("@/lib/schemas/essays");
-    expect(markEssaysSchema.parse({ conferenceId: "7", invitationIds: ["3", "3", "4"], date: " 5/3/2021 " })).toEqual({ conferenceId: 7, invitationIds: [3, 4], date: "2021-03-05" });
+    expect(markEssaysSchema.parse({ conferenceId: "7", invitationIds: ["3", "3", "4"], date: " 5/3/2021 " })).toEqual({
+      conferenceId: 7,
+      invitationIds: [3, 4],
+      date: "2021-03-05",
+    });
     const issue = (r: { success: boolean; error?: { issues: { message: string }[] } }) => r.error?.issues[0].message;
     expect(issue(markEssaysSchema.safeParse({ conferenceId: "7", invitationIds: [], date: "05/03/2021" }))).toBe("noneSelected");
     expect(issue(markEssaysSchema.safeParse({ conferenceId: "7", invitationIds: ["x"], date: "05/03/2021" }))).toBe("invalid");

@@ -61,7 +61,11 @@ export function listEssays(db: Db, user: SessionUser, conferenceId: number, q: {
   const folded = q.search ? foldForSearch(q.search) : "";
   const where = and(
     attendees(db, user, conferenceId),
-    q.state === "submitted" ? sql`${reflectionEssays.invitationId} is not null` : q.state === "missing" ? sql`${reflectionEssays.invitationId} is null` : undefined,
+    q.state === "submitted"
+      ? sql`${reflectionEssays.invitationId} is not null`
+      : q.state === "missing"
+        ? sql`${reflectionEssays.invitationId} is null`
+        : undefined,
     folded ? personSearchCondition(folded) : undefined,
   );
   const base = () =>

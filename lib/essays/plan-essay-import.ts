@@ -26,8 +26,7 @@ import { ESSAY_IMPORT_STATUSES, type EssayImportLine, type EssayImportStatus } f
 import { essayDateProblem } from "./record-essays";
 
 export type EssayImportPlan =
-  | { ok: true; conferenceId: number; lines: EssayImportLine[]; counts: Record<EssayImportStatus, number> }
-  | { ok: false; code: "notFound" | "cancelled" };
+  { ok: true; conferenceId: number; lines: EssayImportLine[]; counts: Record<EssayImportStatus, number> } | { ok: false; code: "notFound" | "cancelled" };
 
 interface Candidate {
   invitationId: number;
@@ -131,7 +130,10 @@ function indexPool(pool: Candidate[]): PoolIndex {
 /** The candidates a line names; several when it cannot tell them apart. */
 function match(cells: string[], fields: Partial<Record<EssayListField, number>> | null, index: PoolIndex): Candidate[] {
   const cell = (field: EssayListField) => (fields && fields[field] !== undefined ? (cells[fields[field]!] ?? "").trim() : "");
-  const byToken = (text: string) => normalizeToken(text).map((reading) => index.byToken.get(reading)).filter((c): c is Candidate => c !== undefined);
+  const byToken = (text: string) =>
+    normalizeToken(text)
+      .map((reading) => index.byToken.get(reading))
+      .filter((c): c is Candidate => c !== undefined);
   const byCode = (text: string) => index.byCode.get(squeeze(text)) ?? [];
 
   let name = cell("fullName");

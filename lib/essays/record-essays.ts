@@ -83,7 +83,12 @@ export function recordEssays(db: Db, user: SessionUser, input: { conferenceId: n
       const problem = essayDateProblem(conference, day, now);
       if (problem) return problem;
     }
-    const rows = scopedRows(db, user, conference.id, entries.map((e) => e.invitationId));
+    const rows = scopedRows(
+      db,
+      user,
+      conference.id,
+      entries.map((e) => e.invitationId),
+    );
     if (rows.length !== entries.length) return { ok: false, code: "notFound" };
     const absent = rows.filter((r) => r.checkedIn === null || r.status !== "issued");
     if (absent.length > 0) return { ok: false, code: "notAttendee", names: absent.slice(0, 5).map((r) => r.name), count: absent.length };
@@ -91,12 +96,22 @@ export function recordEssays(db: Db, user: SessionUser, input: { conferenceId: n
     const fresh = entries.filter((e) => !recorded.has(e.invitationId));
     for (let i = 0; i < fresh.length; i += 500) {
       db.insert(reflectionEssays)
-        .values(fresh.slice(i, i + 500).map((e) => ({ invitationId: e.invitationId, conferenceId: conference.id, submittedOn: e.submittedOn, recordedBy: user.id, recordedAt: now })))
+        .values(
+          fresh
+            .slice(i, i + 500)
+            .map((e) => ({ invitationId: e.invitationId, conferenceId: conference.id, submittedOn: e.submittedOn, recordedBy: user.id, recordedAt: now })),
+        )
         .onConflictDoNothing()
         .run();
     }
     if (fresh.length > 0) {
-      recordAudit(db, { userId: user.id, action: "record_essays", entity: "conference", entityId: conference.id, after: { count: fresh.length, essays: fresh.map((e) => [e.invitationId, e.submittedOn]) } });
+      recordAudit(db, {
+        userId: user.id,
+        action: "record_essays",
+        entity: "conference",
+        entityId: conference.id,
+        after: { count: fresh.length, essays: fresh.map((e) => [e.invitationId, e.submittedOn]) },
+      });
     }
     return { ok: true, conferenceId: conference.id, changed: fresh.length, unchanged: entries.length - fresh.length };
   });
@@ -115,10 +130,19 @@ export function unrecordEssays(db: Db, user: SessionUser, input: { conferenceId:
     const before = rows.filter((r) => r.submittedOn !== null);
     let changed = 0;
     for (const part of chunks(before.map((r) => r.invitationId))) {
-      changed += db.delete(reflectionEssays).where(inArray(reflectionEssays.invitationId, scopedInvitationIds(db, user, conference.id, part))).run().changes;
+      changed += db
+        .delete(reflectionEssays)
+        .where(inArray(reflectionEssays.invitationId, scopedInvitationIds(db, user, conference.id, part)))
+        .run().changes;
     }
     if (changed > 0) {
-      recordAudit(db, { userId: user.id, action: "unrecord_essays", entity: "conference", entityId: conference.id, before: { count: before.length, essays: before.map((r) => [r.invitationId, r.submittedOn]) } });
+      recordAudit(db, {
+        userId: user.id,
+        action: "unrecord_essays",
+        entity: "conference",
+        entityId: conference.id,
+        before: { count: before.length, essays: before.map((r) => [r.invitationId, r.submittedOn]) },
+      });
     }
     return { ok: true, conferenceId: conference.id, changed, unchanged: ids.length - changed };
   });

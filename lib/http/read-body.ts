@@ -34,7 +34,7 @@ export const DISCARD_AFTER_REFUSAL_BYTES = 32 * 1024 * 1024;
 
 async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
   try {
-    for (let discarded = 0; ; ) {
+    for (let discarded = 0; ;) {
       const { done, value } = await reader.read();
       if (done) return reader.releaseLock();
       discarded += value.length;
@@ -103,7 +103,10 @@ function readIncoming(req: IncomingMessage, maxBytes: number): Promise<BodyRead>
 }
 
 /** Parsed JSON, or why not. */
-export async function readJsonBody(request: Request | IncomingMessage, maxBytes: number): Promise<{ ok: true; value: unknown } | { ok: false; reason: "tooLarge" | "unreadable" | "badJson" }> {
+export async function readJsonBody(
+  request: Request | IncomingMessage,
+  maxBytes: number,
+): Promise<{ ok: true; value: unknown } | { ok: false; reason: "tooLarge" | "unreadable" | "badJson" }> {
   const read = await readBody(request, maxBytes);
   if (!read.ok) return read;
   try {

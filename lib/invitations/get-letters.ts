@@ -75,7 +75,12 @@ export function getLetters(db: Db, filter: LetterFilter, page?: { offset: number
       parentLine: bodies.parentLine,
       headingName: bodies.headingName,
       bodySigner: { signForm: bodies.signForm, signFor: bodies.signFor, signerTitle: bodies.signerTitle, signerName: bodies.signerName },
-      conferenceSigner: { signForm: conferences.signForm, signFor: conferences.signFor, signerTitle: conferences.signerTitle, signerName: conferences.signerName },
+      conferenceSigner: {
+        signForm: conferences.signForm,
+        signFor: conferences.signFor,
+        signerTitle: conferences.signerTitle,
+        signerName: conferences.signerName,
+      },
       placeName: units.placeName,
       siteId: sites.id,
       venue: sites.venue,

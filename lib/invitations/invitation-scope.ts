@@ -32,7 +32,12 @@ export function invitationWriteScope(db: Db, user: SessionUser) {
   return and(
     eq(invitations.bodyId, bodyId),
     or(
-      exists(db.select({ one: sql`1` }).from(conferences).where(and(eq(conferences.id, invitations.conferenceId), eq(conferences.bodyId, bodyId)))),
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(conferences)
+          .where(and(eq(conferences.id, invitations.conferenceId), eq(conferences.bodyId, bodyId))),
+      ),
       exists(
         db
           .select({ one: sql`1` })

@@ -26,7 +26,12 @@ const as = (username: string): SessionUser => {
   return loadSessionUser(handle.db, row.id, row.sessionVersion)!;
 };
 const unitId = (code: string) => handle.db.select().from(units).where(eq(units.code, code)).get()!.id;
-const bodyOf = (code: string, kind: string) => handle.db.select().from(bodies).where(and(eq(bodies.unitId, unitId(code)), eq(bodies.kind, kind))).get()!.id;
+const bodyOf = (code: string, kind: string) =>
+  handle.db
+    .select()
+    .from(bodies)
+    .where(and(eq(bodies.unitId, unitId(code)), eq(bodies.kind, kind)))
+    .get()!.id;
 
 beforeAll(async () => {
   handle = await createDemoDb();
@@ -34,7 +39,20 @@ beforeAll(async () => {
   const saved = saveConference(
     handle.db,
     as("tochuc.bato"),
-    conferenceFormSchema.parse({ campaignId: String(campaignId), bodyId: String(bodyOf("535", "propaganda")), title: "Hội nghị chuyên đề thử giấy mời", startDate: "20/03/2021", startTime: "07:30", endDate: "20/03/2021", endTime: "11:30", graceMinutes: "15", status: "scheduled", venue: "Nhà Văn hóa Ba Tơ", capacity: "", confirmWarnings: "1" }),
+    conferenceFormSchema.parse({
+      campaignId: String(campaignId),
+      bodyId: String(bodyOf("535", "propaganda")),
+      title: "Hội nghị chuyên đề thử giấy mời",
+      startDate: "20/03/2021",
+      startTime: "07:30",
+      endDate: "20/03/2021",
+      endTime: "11:30",
+      graceMinutes: "15",
+      status: "scheduled",
+      venue: "Nhà Văn hóa Ba Tơ",
+      capacity: "",
+      confirmWarnings: "1",
+    }),
   );
   conferenceId = (saved as { id: number }).id;
   siteId = handle.db.select().from(sites).where(eq(sites.conferenceId, conferenceId)).get()!.id;
@@ -47,12 +65,20 @@ describe("invitee lists and invitations", () => {
     const result = addInviteesByFilter(handle.db, organizer, conferenceId, { category: "bao_cao_vien" }, siteId);
     expect(result.ok && result.count).toBeGreaterThan(10);
     expect(addInviteesByFilter(handle.db, organizer, conferenceId, { category: "bao_cao_vien" }, siteId)).toEqual({ ok: true, count: 0 });
-    const lySonPerson = handle.db.select().from(people).where(eq(people.unitId, unitId("536"))).get()!;
+    const lySonPerson = handle.db
+      .select()
+      .from(people)
+      .where(eq(people.unitId, unitId("536")))
+      .get()!;
     expect(addInvitees(handle.db, organizer, conferenceId, [lySonPerson.id], siteId)).toEqual({ ok: true, count: 0 });
   });
 
   it("refuses another body's organiser and a viewer", () => {
-    const anyPerson = handle.db.select().from(people).where(eq(people.unitId, unitId("535"))).get()!;
+    const anyPerson = handle.db
+      .select()
+      .from(people)
+      .where(eq(people.unitId, unitId("535")))
+      .get()!;
     expect(addInvitees(handle.db, as("baocao.bato"), conferenceId, [anyPerson.id], siteId)).toEqual({ ok: false, code: "notFound" });
     const draft = listInvitations(handle.db, as("tochuc.bato"), conferenceId)[0];
     expect(removeDraftInvitations(handle.db, as("baocao.bato"), conferenceId, [draft.id])).toEqual({ ok: false, code: "notFound" });
@@ -95,9 +121,19 @@ describe("invitee lists and invitations", () => {
     // Another body's organiser and a viewer cannot restore it.
     expect(restoreInvitation(handle.db, as("baocao.bato"), conferenceId, row.id)).toEqual({ ok: false, code: "invitationNotInConference" });
     expect(restoreInvitation(handle.db, organizer, conferenceId, row.id)).toEqual({ ok: true, count: 1 });
-    expect(handle.db.select().from(invitations).where(eq(invitations.id, row.id)).get()).toMatchObject({ status: "issued", token: row.token, revokeReason: null, revokedAt: null, revokedBy: null });
+    expect(handle.db.select().from(invitations).where(eq(invitations.id, row.id)).get()).toMatchObject({
+      status: "issued",
+      token: row.token,
+      revokeReason: null,
+      revokedAt: null,
+      revokedBy: null,
+    });
     expect(checkInvitationToken(handle.db, row.token!).verdict).toBe("valid");
-    const audit = handle.db.select().from(auditLog).where(and(eq(auditLog.entity, "invitation"), eq(auditLog.entityId, String(row.id)))).all();
+    const audit = handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, "invitation"), eq(auditLog.entityId, String(row.id))))
+      .all();
     expect(audit.map((a) => a.action)).toEqual(["revoke", "restore"]);
     expect(audit[0].after).toEqual({ status: "revoked", reason: "Đồng chí đã chuyển công tác" });
     // Reissued after a revoke: a new QR, the old one is gone for good (nothing left to restore).
@@ -136,10 +172,19 @@ describe("verification data for door devices", () => {
     const { getVerificationData } = await import("./revocation-list");
     const data = getVerificationData(handle.db, conferenceId)!;
     expect(Buffer.from(data.publicKeyRaw, "base64")).toHaveLength(32);
-    expect(JSON.stringify(data)).not.toContain(handle.db.select().from((await import("@/db/schema")).campaigns).get()!.signingPrivateKey!);
+    expect(JSON.stringify(data)).not.toContain(
+      handle.db
+        .select()
+        .from((await import("@/db/schema")).campaigns)
+        .get()!.signingPrivateKey!,
+    );
     const rows = listInvitations(handle.db, as("tochuc.bato"), conferenceId);
     expect(data.revoked).toEqual(rows.filter((r) => r.status === "revoked").map((r) => r.id));
     // Reissued: the second (above) and the sixth (revoked, reissued).
-    expect(Object.keys(data.validVersions).map(Number).sort((a, b) => a - b)).toEqual([rows[1].id, rows[5].id].sort((a, b) => a - b));
+    expect(
+      Object.keys(data.validVersions)
+        .map(Number)
+        .sort((a, b) => a - b),
+    ).toEqual([rows[1].id, rows[5].id].sort((a, b) => a - b));
   });
 });

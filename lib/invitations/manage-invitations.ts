@@ -26,7 +26,11 @@ function context(db: Db, user: SessionUser, conferenceId: number, siteId?: numbe
   if (!ctx) return { error: "notFound" as const };
   if (ctx.conference.status === "cancelled") return { error: "cancelledReadOnly" as const };
   if (siteId !== undefined) {
-    const site = db.select({ id: sites.id }).from(sites).where(and(eq(sites.id, siteId), eq(sites.conferenceId, conferenceId))).get();
+    const site = db
+      .select({ id: sites.id })
+      .from(sites)
+      .where(and(eq(sites.id, siteId), eq(sites.conferenceId, conferenceId)))
+      .get();
     if (!site) return { error: "siteNotInConference" as const };
   }
   return { ctx };
@@ -48,18 +52,27 @@ export function addInvitees(db: Db, user: SessionUser, conferenceId: number, per
       .where(and(inArray(people.id, personIds), inArray(people.unitId, invitableUnitIds(db, ctx.conference.unitId)), isNull(people.mergedIntoId)))
       .all()
       .map((p) => p.id);
-    const count = db.transaction((tx) => {
-      let inserted = 0;
-      for (let i = 0; i < allowed.length; i += 500) {
-        inserted += tx
-          .insert(invitations)
-          .values(allowed.slice(i, i + 500).map((personId) => ({ conferenceId, personId, siteId, bodyId: ctx.bodyId, status: "draft" as const })))
-          .onConflictDoNothing()
-          .run().changes;
-      }
-      recordAudit(tx as unknown as Db, { userId: user.id, action: "add_invitees", entity: "conference", entityId: conferenceId, after: { count: inserted, siteId } });
-      return inserted;
-    }, { behavior: "immediate" });
+    const count = db.transaction(
+      (tx) => {
+        let inserted = 0;
+        for (let i = 0; i < allowed.length; i += 500) {
+          inserted += tx
+            .insert(invitations)
+            .values(allowed.slice(i, i + 500).map((personId) => ({ conferenceId, personId, siteId, bodyId: ctx.bodyId, status: "draft" as const })))
+            .onConflictDoNothing()
+            .run().changes;
+        }
+        recordAudit(tx as unknown as Db, {
+          userId: user.id,
+          action: "add_invitees",
+          entity: "conference",
+          entityId: conferenceId,
+          after: { count: inserted, siteId },
+        });
+        return inserted;
+      },
+      { behavior: "immediate" },
+    );
     return { ok: true, count };
   });
 }
@@ -125,7 +138,8 @@ export function setInvitationSite(db: Db, user: SessionUser, conferenceId: numbe
     if (rows.error) return { ok: false, code: rows.error };
     const ids = rows.found.filter((r) => r.siteId !== siteId).map((r) => r.id);
     const count = ids.length === 0 ? 0 : db.update(invitations).set({ siteId }).where(inArray(invitations.id, ids)).run().changes;
-    if (count > 0) recordAudit(db, { userId: user.id, action: "move_invitees", entity: "conference", entityId: conferenceId, after: { invitationIds: ids, siteId, count } });
+    if (count > 0)
+      recordAudit(db, { userId: user.id, action: "move_invitees", entity: "conference", entityId: conferenceId, after: { invitationIds: ids, siteId, count } });
     return { ok: true, count };
   });
 }
@@ -155,26 +169,37 @@ export function issueInvitations(db: Db, user: SessionUser, conferenceId: number
     if (error) return { ok: false, code: error };
     const campaign = db.select().from(campaigns).where(eq(campaigns.id, ctx.conference.campaignId)).get()!;
     const term = campaign.term || String(new Date().getFullYear());
-    const count = db.transaction((tx) => {
-      const d = tx as unknown as Db;
-      const keys = ensureCampaignKeys(d, campaign.id);
-      const drafts = d
-        .select({ id: invitations.id, bodyId: invitations.bodyId, tokenVersion: invitations.tokenVersion })
-        .from(invitations)
-        .where(and(eq(invitations.conferenceId, conferenceId), eq(invitations.status, "draft"), ctx.allBodies ? undefined : eq(invitations.bodyId, ctx.bodyId)))
-        .all();
-      const numbers = new Map<number, string>();
-      const issuedAt = new Date();
-      // The outer connection: a drizzle transaction object has no $client (same connection, same transaction).
-      const update = db.$client.prepare("update invitations set status = 'issued', letter_number = ?, token = ?, issued_at = ? where id = ?");
-      for (const inv of drafts) {
-        if (!numbers.has(inv.bodyId)) numbers.set(inv.bodyId, letterNumberFor(d, conferenceId, inv.bodyId, term));
-        const token = signToken({ invitationId: inv.id, conferenceId, tokenVersion: inv.tokenVersion }, keys.privateKey);
-        update.run(numbers.get(inv.bodyId)!, token, issuedAt.getTime(), inv.id);
-      }
-      recordAudit(d, { userId: user.id, action: "issue_invitations", entity: "conference", entityId: conferenceId, after: { count: drafts.length, letterNumbers: [...numbers.values()] } });
-      return drafts.length;
-    }, { behavior: "immediate" });
+    const count = db.transaction(
+      (tx) => {
+        const d = tx as unknown as Db;
+        const keys = ensureCampaignKeys(d, campaign.id);
+        const drafts = d
+          .select({ id: invitations.id, bodyId: invitations.bodyId, tokenVersion: invitations.tokenVersion })
+          .from(invitations)
+          .where(
+            and(eq(invitations.conferenceId, conferenceId), eq(invitations.status, "draft"), ctx.allBodies ? undefined : eq(invitations.bodyId, ctx.bodyId)),
+          )
+          .all();
+        const numbers = new Map<number, string>();
+        const issuedAt = new Date();
+        // The outer connection: a drizzle transaction object has no $client (same connection, same transaction).
+        const update = db.$client.prepare("update invitations set status = 'issued', letter_number = ?, token = ?, issued_at = ? where id = ?");
+        for (const inv of drafts) {
+          if (!numbers.has(inv.bodyId)) numbers.set(inv.bodyId, letterNumberFor(d, conferenceId, inv.bodyId, term));
+          const token = signToken({ invitationId: inv.id, conferenceId, tokenVersion: inv.tokenVersion }, keys.privateKey);
+          update.run(numbers.get(inv.bodyId)!, token, issuedAt.getTime(), inv.id);
+        }
+        recordAudit(d, {
+          userId: user.id,
+          action: "issue_invitations",
+          entity: "conference",
+          entityId: conferenceId,
+          after: { count: drafts.length, letterNumbers: [...numbers.values()] },
+        });
+        return drafts.length;
+      },
+      { behavior: "immediate" },
+    );
     return { ok: true, count };
   });
 }
@@ -198,7 +223,14 @@ export function revokeInvitation(db: Db, user: SessionUser, conferenceId: number
     if (!inv) return { ok: false, code: "invitationNotInConference" };
     if (inv.status !== "issued") return { ok: false, code: "notIssued" };
     db.update(invitations).set({ status: "revoked", revokedAt: now, revokeReason: reason, revokedBy: user.id }).where(eq(invitations.id, inv.id)).run();
-    recordAudit(db, { userId: user.id, action: "revoke", entity: "invitation", entityId: inv.id, before: { status: inv.status }, after: { status: "revoked", reason } });
+    recordAudit(db, {
+      userId: user.id,
+      action: "revoke",
+      entity: "invitation",
+      entityId: inv.id,
+      before: { status: inv.status },
+      after: { status: "revoked", reason },
+    });
     return { ok: true, count: 1 };
   });
 }
@@ -216,7 +248,14 @@ export function restoreInvitation(db: Db, user: SessionUser, conferenceId: numbe
     if (revokedByStandingMerge(db, inv)) return { ok: false, code: "revokedByMerge" };
     const status = inv.token ? "issued" : "draft";
     db.update(invitations).set({ status, revokedAt: null, revokeReason: null, revokedBy: null }).where(eq(invitations.id, inv.id)).run();
-    recordAudit(db, { userId: user.id, action: "restore", entity: "invitation", entityId: inv.id, before: { status: inv.status, reason: inv.revokeReason }, after: { status } });
+    recordAudit(db, {
+      userId: user.id,
+      action: "restore",
+      entity: "invitation",
+      entityId: inv.id,
+      before: { status: inv.status, reason: inv.revokeReason },
+      after: { status },
+    });
     return { ok: true, count: 1 };
   });
 }
@@ -232,8 +271,18 @@ export function reissueInvitation(db: Db, user: SessionUser, conferenceId: numbe
     const keys = ensureCampaignKeys(db, conference.campaignId);
     const tokenVersion = inv.tokenVersion + 1;
     const token = signToken({ invitationId: inv.id, conferenceId: inv.conferenceId, tokenVersion }, keys.privateKey);
-    db.update(invitations).set({ status: "issued", tokenVersion, token, revokedAt: null, revokeReason: null, revokedBy: null, issuedAt: new Date() }).where(eq(invitations.id, inv.id)).run();
-    recordAudit(db, { userId: user.id, action: "reissue", entity: "invitation", entityId: inv.id, before: { tokenVersion: inv.tokenVersion, status: inv.status }, after: { tokenVersion } });
+    db.update(invitations)
+      .set({ status: "issued", tokenVersion, token, revokedAt: null, revokeReason: null, revokedBy: null, issuedAt: new Date() })
+      .where(eq(invitations.id, inv.id))
+      .run();
+    recordAudit(db, {
+      userId: user.id,
+      action: "reissue",
+      entity: "invitation",
+      entityId: inv.id,
+      before: { tokenVersion: inv.tokenVersion, status: inv.status },
+      after: { tokenVersion },
+    });
     return { ok: true, count: 1 };
   });
 }
@@ -246,7 +295,14 @@ export function setSubstitute(db: Db, user: SessionUser, conferenceId: number, i
       .set({ substituteName: name || null, substitutePosition: name ? position || null : null })
       .where(eq(invitations.id, inv.id))
       .run();
-    recordAudit(db, { userId: user.id, action: "substitute", entity: "invitation", entityId: inv.id, before: { name: inv.substituteName }, after: { name, position } });
+    recordAudit(db, {
+      userId: user.id,
+      action: "substitute",
+      entity: "invitation",
+      entityId: inv.id,
+      before: { name: inv.substituteName },
+      after: { name, position },
+    });
     return { ok: true, count: 1 };
   });
 }

@@ -17,7 +17,12 @@ export function searchInvitablePeople(db: Db, conferenceId: number, conferenceUn
         inArray(people.unitId, unitSubtree(db, conferenceUnitId)),
         personSearchCondition(folded),
         isNull(people.mergedIntoId),
-        notExists(db.select({ one: sql`1` }).from(invitations).where(and(eq(invitations.personId, people.id), eq(invitations.conferenceId, conferenceId)))),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(invitations)
+            .where(and(eq(invitations.personId, people.id), eq(invitations.conferenceId, conferenceId))),
+        ),
       ),
     )
     .orderBy(asc(people.searchName))
@@ -27,5 +32,11 @@ export function searchInvitablePeople(db: Db, conferenceId: number, conferenceUn
 
 /** Categories (thành phần) present in the directory, for the add-by-filter form. */
 export function listCategories(db: Db) {
-  return db.selectDistinct({ category: people.category }).from(people).where(sql`${people.category} <> ''`).orderBy(people.category).all().map((r) => r.category);
+  return db
+    .selectDistinct({ category: people.category })
+    .from(people)
+    .where(sql`${people.category} <> ''`)
+    .orderBy(people.category)
+    .all()
+    .map((r) => r.category);
 }

@@ -35,7 +35,10 @@ function invite(personId: number, conference: { id: number; siteId: number }, ch
     .returning()
     .get();
   if (checkedIn) {
-    handle.db.insert(checkIns).values({ invitationId: inv.id, conferenceId: conference.id, siteId: conference.siteId, scannedAt: new Date(), receivedAt: new Date(), method: "manual" }).run();
+    handle.db
+      .insert(checkIns)
+      .values({ invitationId: inv.id, conferenceId: conference.id, siteId: conference.siteId, scannedAt: new Date(), receivedAt: new Date(), method: "manual" })
+      .run();
   }
   return inv;
 }
@@ -122,7 +125,11 @@ describe("merging two records", () => {
     const row = handle.db.select().from(personMerges).where(eq(personMerges.id, result.mergeId)).get()!;
     expect(row).toMatchObject({ keptPersonId: kept.id, mergedPersonId: merged.id, movedInvitationIds: [moves.id], mergedBy: organizer.id, undoneAt: null });
     expect(row.revokedInvitationIds.sort()).toEqual([clashMine.id, unusedTheirs.id].sort());
-    const audit = handle.db.select().from(auditLog).where(and(eq(auditLog.action, "merge"), eq(auditLog.entity, "person"), eq(auditLog.entityId, String(kept.id)))).get()!;
+    const audit = handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "merge"), eq(auditLog.entity, "person"), eq(auditLog.entityId, String(kept.id))))
+      .get()!;
     expect(audit.after).toMatchObject({ mergeId: result.mergeId, mergedPersonId: merged.id });
     // A letter a merge revoked is restored by undoing the merge, not on its own.
     expect(restoreInvitation(handle.db, organizer, baTo[1].id, clashMine.id)).toEqual({ ok: false, code: "revokedByMerge" });
@@ -135,7 +142,13 @@ describe("merging two records", () => {
     expect(invitation(unusedTheirs.id).status).toBe("issued");
     expect(getPerson(handle.db, organizer, merged.id)).not.toBeNull();
     expect(handle.db.select().from(personMerges).where(eq(personMerges.id, result.mergeId)).get()!.undoneBy).toBe(organizer.id);
-    expect(handle.db.select().from(auditLog).where(and(eq(auditLog.action, "undo_merge"), eq(auditLog.entityId, String(merged.id)))).all()).toHaveLength(1);
+    expect(
+      handle.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "undo_merge"), eq(auditLog.entityId, String(merged.id))))
+        .all(),
+    ).toHaveLength(1);
     expect(undoMerge(handle.db, organizer, result.mergeId)).toEqual({ ok: false, code: "mergeAlreadyUndone" });
     expect(listMergesInto(handle.db, organizer, kept.id)[0]).toMatchObject({ id: result.mergeId, mergedName: "Trần Văn Hai" });
   });
@@ -186,7 +199,11 @@ describe("merging two records", () => {
     invite(b.id, baTo[2]);
     const merge = mergePeople(handle.db, organizer, a.id, b.id);
     if (!merge.ok) throw new Error("merge refused");
-    handle.db.update(invitations).set({ revokeReason: "Người này đã nghỉ hưu", revokedAt: new Date(Date.now() + 1000) }).where(eq(invitations.id, clash.id)).run();
+    handle.db
+      .update(invitations)
+      .set({ revokeReason: "Người này đã nghỉ hưu", revokedAt: new Date(Date.now() + 1000) })
+      .where(eq(invitations.id, clash.id))
+      .run();
     expect(undoMerge(handle.db, organizer, merge.mergeId)).toMatchObject({ ok: true, restored: 0 });
     expect(invitation(clash.id)).toMatchObject({ status: "revoked", revokeReason: "Người này đã nghỉ hưu" });
   });
@@ -196,10 +213,20 @@ describe("merging two records", () => {
     const a = person("Đặng Văn Mã", { externalCode: "MA-GOP-1", phone: "0912000007" });
     const b = person("Đặng Văn Mã", { externalCode: "MA-GOP-2", phone: "0912000007" });
     expect(mergePeople(handle.db, organizer, a.id, b.id).ok).toBe(true);
-    const upload = await uploadBatch(handle.db, organizer, unitId("535"), "ma.csv", new TextEncoder().encode("Họ và tên,Chức vụ,Mã\nĐặng Văn Mã,Trưởng thôn,MA-GOP-1"));
+    const upload = await uploadBatch(
+      handle.db,
+      organizer,
+      unitId("535"),
+      "ma.csv",
+      new TextEncoder().encode("Họ và tên,Chức vụ,Mã\nĐặng Văn Mã,Trưởng thôn,MA-GOP-1"),
+    );
     if (!upload.ok) throw new Error("upload refused");
     expect(await commitBatch(handle.db, organizer, upload.batchId, upload.mapping)).toMatchObject({ ok: true, inserted: 0, updated: 1 });
-    const rows = handle.db.select().from(people).where(inArray(people.id, [a.id, b.id])).all();
+    const rows = handle.db
+      .select()
+      .from(people)
+      .where(inArray(people.id, [a.id, b.id]))
+      .all();
     expect(rows.find((r) => r.id === b.id)).toMatchObject({ position: "Trưởng thôn", externalCode: "MA-GOP-2" });
     expect(rows.find((r) => r.id === a.id)).toMatchObject({ externalCode: "MA-GOP-1", mergedIntoId: b.id });
   });

@@ -139,7 +139,14 @@ export function mergePeople(db: Db, user: SessionUser, mergedId: number, keptId:
     db.update(people).set({ mergedIntoId: plan.kept.id }).where(eq(people.id, plan.merged.id)).run();
     const merge = db
       .insert(personMerges)
-      .values({ keptPersonId: plan.kept.id, mergedPersonId: plan.merged.id, movedInvitationIds: moved, revokedInvitationIds: revoked, mergedBy: user.id, mergedAt: now })
+      .values({
+        keptPersonId: plan.kept.id,
+        mergedPersonId: plan.merged.id,
+        movedInvitationIds: moved,
+        revokedInvitationIds: revoked,
+        mergedBy: user.id,
+        mergedAt: now,
+      })
       .returning({ id: personMerges.id })
       .get();
     const { fullName, position, workplace, unitId, isPartyMember, category, phone, email, externalCode } = plan.merged;
@@ -200,7 +207,13 @@ export function undoMerge(db: Db, user: SessionUser, mergeId: number, now = new 
     const toRestore =
       merge.revokedInvitationIds.length > 0
         ? db
-            .select({ id: invitations.id, token: invitations.token, revokedAt: invitations.revokedAt, revokeReason: invitations.revokeReason, status: invitations.status })
+            .select({
+              id: invitations.id,
+              token: invitations.token,
+              revokedAt: invitations.revokedAt,
+              revokeReason: invitations.revokeReason,
+              status: invitations.status,
+            })
             .from(invitations)
             .where(inArray(invitations.id, merge.revokedInvitationIds))
             .all()

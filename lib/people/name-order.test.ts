@@ -42,7 +42,12 @@ describe("the Vietnamese order of names", () => {
       "Trần Văn Bình",
     ]);
     // A shorter given or middle name comes first ("an" before "anh"; "Thị" before "Thị Ánh").
-    expect(sorted(["Phạm Thị Ánh Bình", "Phạm Thị Bình", "Lê Văn Anh", "Lê Văn An"])).toEqual(["Lê Văn An", "Lê Văn Anh", "Phạm Thị Bình", "Phạm Thị Ánh Bình"]);
+    expect(sorted(["Phạm Thị Ánh Bình", "Phạm Thị Bình", "Lê Văn Anh", "Lê Văn An"])).toEqual([
+      "Lê Văn An",
+      "Lê Văn Anh",
+      "Phạm Thị Bình",
+      "Phạm Thị Ánh Bình",
+    ]);
     expect(nameSortKey(null)).toBe(nameSortKey(""));
   });
 
@@ -68,7 +73,11 @@ describe("the Vietnamese order of names", () => {
   it("never fails on odd text in a stored name", () => {
     const unitId = handle.db.select().from(units).where(eq(units.code, "535")).get()!.id;
     const odd = ['"', "\\", "a\u0000b", "x\ny z", "", "   ", "{]", "' or 1=1 --"];
-    for (const text of odd) handle.db.insert(people).values({ fullName: text || "?", searchName: text, position: "", workplace: "", unitId }).run();
+    for (const text of odd)
+      handle.db
+        .insert(people)
+        .values({ fullName: text || "?", searchName: text, position: "", workplace: "", unitId })
+        .run();
     expect(() => allPages({ unitId })).not.toThrow();
   });
 });

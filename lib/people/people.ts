@@ -62,7 +62,13 @@ export function listPeople(db: Db, user: SessionUser, f: PeopleFilters) {
 }
 
 export function getPerson(db: Db, user: SessionUser, id: number) {
-  return db.select().from(people).where(and(eq(people.id, id), inScope(user))).get() ?? null;
+  return (
+    db
+      .select()
+      .from(people)
+      .where(and(eq(people.id, id), inScope(user)))
+      .get() ?? null
+  );
 }
 
 export type PersonResult = { ok: true; id: number } | { ok: false; code: string; field?: string };
@@ -96,13 +102,23 @@ export function savePerson(db: Db, user: SessionUser, input: PersonFormInput): P
       email: input.email,
       externalCode: input.externalCode,
     };
-    const id = db.transaction((tx) => {
-      const savedId = existing
-        ? (tx.update(people).set(values).where(eq(people.id, existing.id)).run(), existing.id)
-        : tx.insert(people).values(values).returning({ id: people.id }).get().id;
-      recordAudit(tx as unknown as Db, { userId: user.id, action: existing ? "update" : "create", entity: "person", entityId: savedId, before: existing ?? null, after: values });
-      return savedId;
-    }, { behavior: "immediate" });
+    const id = db.transaction(
+      (tx) => {
+        const savedId = existing
+          ? (tx.update(people).set(values).where(eq(people.id, existing.id)).run(), existing.id)
+          : tx.insert(people).values(values).returning({ id: people.id }).get().id;
+        recordAudit(tx as unknown as Db, {
+          userId: user.id,
+          action: existing ? "update" : "create",
+          entity: "person",
+          entityId: savedId,
+          before: existing ?? null,
+          after: values,
+        });
+        return savedId;
+      },
+      { behavior: "immediate" },
+    );
     return { ok: true, id };
   });
 }

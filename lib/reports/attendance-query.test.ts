@@ -31,11 +31,24 @@ beforeAll(async () => {
   handle = await createDemoDb(NOW);
   const db = handle.db;
   const unit = db.select().from(t.units).where(eq(t.units.code, "529")).get()!; // Sơn Hà
-  const body = db.select().from(t.bodies).where(and(eq(t.bodies.unitId, unit.id), eq(t.bodies.kind, "propaganda"))).get()!;
+  const body = db
+    .select()
+    .from(t.bodies)
+    .where(and(eq(t.bodies.unitId, unit.id), eq(t.bodies.kind, "propaganda")))
+    .get()!;
   campaignId = db.select().from(t.campaigns).get()!.id;
   const conference = db
     .insert(t.conferences)
-    .values({ campaignId, unitId: unit.id, bodyId: body.id, title: "Hội nghị kiểm đếm", startsAt: START, endsAt: new Date(START.getTime() + 4 * 3_600_000), status: "held", graceMinutes: 15 })
+    .values({
+      campaignId,
+      unitId: unit.id,
+      bodyId: body.id,
+      title: "Hội nghị kiểm đếm",
+      startsAt: START,
+      endsAt: new Date(START.getTime() + 4 * 3_600_000),
+      status: "held",
+      graceMinutes: 15,
+    })
     .returning()
     .get();
   conferenceId = conference.id;
@@ -44,16 +57,29 @@ beforeAll(async () => {
   // [0] on time at exactly start + grace, [1] late by a second, [2] a substitute (on time), [3] excused, [4] absent without a reason,
   // [5] revoked, [6] draft, [7] excused and made up. Plus one walk-in.
   const statuses = ["issued", "issued", "issued", "issued", "issued", "revoked", "draft", "issued"] as const;
-  inv = people.map((p, i) => db.insert(t.invitations).values({ conferenceId, personId: p.id, bodyId: body.id, siteId: site.id, status: statuses[i], substituteName: i === 2 ? "Người đi thay" : null }).returning().get().id);
+  inv = people.map(
+    (p, i) =>
+      db
+        .insert(t.invitations)
+        .values({ conferenceId, personId: p.id, bodyId: body.id, siteId: site.id, status: statuses[i], substituteName: i === 2 ? "Người đi thay" : null })
+        .returning()
+        .get().id,
+  );
   const checkIn = (invitationId: number, at: Date, isLate: boolean, method: "camera" | "walk_in" = "camera") =>
     db.insert(t.checkIns).values({ invitationId, conferenceId, siteId: site.id, scannedAt: at, receivedAt: at, method, isLate }).run();
   checkIn(inv[0], new Date(START.getTime() + 15 * 60_000), false);
   checkIn(inv[1], new Date(START.getTime() + 15 * 60_000 + 1000), true);
   checkIn(inv[2], START, false);
   db.insert(t.absences).values({ invitationId: inv[3], reason: "illness", recordedAt: START }).run();
-  db.insert(t.absences).values({ invitationId: inv[7], reason: "business_trip", recordedAt: START, makeUpAttendedAt: new Date("2021-03-30T05:00:00Z") }).run();
+  db.insert(t.absences)
+    .values({ invitationId: inv[7], reason: "business_trip", recordedAt: START, makeUpAttendedAt: new Date("2021-03-30T05:00:00Z") })
+    .run();
   const walkInPerson = db.select({ id: t.people.id }).from(t.people).where(eq(t.people.unitId, unit.id)).limit(1).offset(20).get()!;
-  const walkIn = db.insert(t.invitations).values({ conferenceId, personId: walkInPerson.id, bodyId: body.id, siteId: site.id, kind: "walk_in", status: "issued" }).returning().get();
+  const walkIn = db
+    .insert(t.invitations)
+    .values({ conferenceId, personId: walkInPerson.id, bodyId: body.id, siteId: site.id, kind: "walk_in", status: "issued" })
+    .returning()
+    .get();
   checkIn(walkIn.id, START, false, "walk_in");
   admin = user("admin");
 });
@@ -62,7 +88,19 @@ afterAll(() => handle.cleanup());
 describe("attendance counts from the database", () => {
   it("counts each case by the rules", () => {
     const [f] = conferenceFigures(handle.db, admin, { campaignId, conferenceId }, NOW);
-    expect(f.total).toMatchObject({ invited: 6, present: 3, onTime: 2, late: 1, substitutes: 1, walkIns: 1, excused: 2, unexcused: 1, unknown: 0, madeUp: 1, needsMakeUp: 2 });
+    expect(f.total).toMatchObject({
+      invited: 6,
+      present: 3,
+      onTime: 2,
+      late: 1,
+      substitutes: 1,
+      walkIns: 1,
+      excused: 2,
+      unexcused: 1,
+      unknown: 0,
+      madeUp: 1,
+      needsMakeUp: 2,
+    });
     expect(attendanceRate(f.total)).toBeCloseTo(3 / 6);
   });
 
@@ -90,7 +128,14 @@ describe("attendance counts from the database", () => {
       const lines = [...conferenceInviteeLines(reader, conference, {}, NOW)];
       const byId = new Map(lines.map((l) => [l.invitationId, l]));
       expect(lines).toHaveLength(6);
-      expect([inv[0], inv[1], inv[2], inv[3], inv[4], inv[7]].map((id) => byId.get(id)!.status)).toEqual(["on_time", "late", "on_time", "excused", "unexcused", "excused"]);
+      expect([inv[0], inv[1], inv[2], inv[3], inv[4], inv[7]].map((id) => byId.get(id)!.status)).toEqual([
+        "on_time",
+        "late",
+        "on_time",
+        "excused",
+        "unexcused",
+        "excused",
+      ]);
       expect(byId.get(inv[1])!.minutesLate).toBe(15); // counted from the opening (issue 14)
       expect(byId.get(inv[0])!.minutesLate).toBe(0);
       expect(byId.get(inv[7])!.makeUpAttendedAt).toEqual(new Date("2021-03-30T05:00:00Z"));

@@ -13,7 +13,18 @@ import type { Db } from "@/db/client";
 import { absences, bodies, checkIns, conferences, invitations, people, reflectionEssays, sites, units } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { zonedInstant } from "@/lib/time/zone";
-import { EMPTY_TALLY, inviteeStatus, isOver, minutesLate, NO_ESSAYS, tally, type EssayCounts, type InviteeStatus, type RawCounts, type Tally } from "./attendance-rules";
+import {
+  EMPTY_TALLY,
+  inviteeStatus,
+  isOver,
+  minutesLate,
+  NO_ESSAYS,
+  tally,
+  type EssayCounts,
+  type InviteeStatus,
+  type RawCounts,
+  type Tally,
+} from "./attendance-rules";
 import { reportScope } from "./report-scope";
 import { effectiveStatus } from "@/lib/conferences/effective-status";
 import { countedInvitation } from "@/lib/reports/counted-invitation";
@@ -100,7 +111,15 @@ export function conferenceFigures(db: Db, user: SessionUser, f: ReportFilter, no
   const list = reportConferences(db, user, f, now);
   const figures = new Map<number, ConferenceFigures>();
   for (const conference of list) {
-    figures.set(conference.id, { conference, over: isOver(conference, now), total: EMPTY_TALLY, member: EMPTY_TALLY, nonMember: EMPTY_TALLY, categories: {}, essays: NO_ESSAYS });
+    figures.set(conference.id, {
+      conference,
+      over: isOver(conference, now),
+      total: EMPTY_TALLY,
+      member: EMPTY_TALLY,
+      nonMember: EMPTY_TALLY,
+      categories: {},
+      essays: NO_ESSAYS,
+    });
   }
   for (const ids of chunks(list.map((c) => c.id))) {
     const invitationFilter = and(
@@ -129,7 +148,10 @@ export function conferenceFigures(db: Db, user: SessionUser, f: ReportFilter, no
       .from(invitations)
       .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
       .$dynamic();
-    const counts = (essaysPerRow ? countsQuery.leftJoin(reflectionEssays, eq(reflectionEssays.invitationId, checkIns.invitationId)) : countsQuery).where(invitationFilter).groupBy(...groups).all();
+    const counts = (essaysPerRow ? countsQuery.leftJoin(reflectionEssays, eq(reflectionEssays.invitationId, checkIns.invitationId)) : countsQuery)
+      .where(invitationFilter)
+      .groupBy(...groups)
+      .all();
     // Absences are few: counted from their side (a left join from every invitation cost a third of the time).
     const absent = db
       .select({
@@ -166,7 +188,14 @@ export function conferenceFigures(db: Db, user: SessionUser, f: ReportFilter, no
       let sums = raw.get(row.conferenceId);
       if (!sums) raw.set(row.conferenceId, (sums = { total: zero(), member: zero(), nonMember: zero(), categories: {} }));
       const a = absentBy.get(`${row.conferenceId}:${row.member}:${row.category}`);
-      const counted: RawCounts = { invited: row.invited, present: row.present, late: row.late, substitutes: row.substitutes, excused: a?.excused ?? 0, madeUp: a?.madeUp ?? 0 };
+      const counted: RawCounts = {
+        invited: row.invited,
+        present: row.present,
+        late: row.late,
+        substitutes: row.substitutes,
+        excused: a?.excused ?? 0,
+        madeUp: a?.madeUp ?? 0,
+      };
       addRaw(sums.total, counted);
       addRaw(row.member ? sums.member : sums.nonMember, counted);
       addRaw((sums.categories[row.category] ??= zero()), counted);
@@ -282,7 +311,10 @@ function* iterate(db: Db, query: { toSQL(): { sql: string; params: unknown[] } }
   const { sql: text, params } = query.toSQL();
   const keys = Object.keys(inviteeColumns) as (keyof typeof inviteeColumns)[];
   const dates = new Set(["checkedInAt", "makeUpAttendedAt"]);
-  for (const values of db.$client.prepare(text).raw().iterate(...params) as Iterable<unknown[]>) {
+  for (const values of db.$client
+    .prepare(text)
+    .raw()
+    .iterate(...params) as Iterable<unknown[]>) {
     const row: Record<string, unknown> = {};
     keys.forEach((key, i) => (row[key] = dates.has(key) && values[i] !== null ? new Date(values[i] as number) : values[i]));
     yield row as InviteeRow;
@@ -397,7 +429,14 @@ export function conferenceInviteePage(db: Db, conference: ReportConference, q: I
 /** Walk-ins of a conference: present without an invitation. */
 export function conferenceWalkIns(db: Db, conferenceId: number, siteId?: number) {
   return db
-    .select({ invitationId: invitations.id, name: people.fullName, position: people.position, workplace: people.workplace, siteVenue: sites.venue, checkedInAt: checkIns.scannedAt })
+    .select({
+      invitationId: invitations.id,
+      name: people.fullName,
+      position: people.position,
+      workplace: people.workplace,
+      siteVenue: sites.venue,
+      checkedInAt: checkIns.scannedAt,
+    })
     .from(invitations)
     .innerJoin(people, eq(people.id, invitations.personId))
     .innerJoin(sites, eq(sites.id, invitations.siteId))
@@ -431,7 +470,14 @@ export function absentees(db: Db, user: SessionUser, f: ReportFilter, now: Date 
       .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
       .leftJoin(absences, eq(absences.invitationId, invitations.id))
       .leftJoin(reflectionEssays, eq(reflectionEssays.invitationId, invitations.id))
-      .where(and(inArray(invitations.conferenceId, ids), countedInvitation(), sql`${checkIns.invitationId} is null`, f.category ? eq(invitations.attendeeCategory, f.category) : undefined))
+      .where(
+        and(
+          inArray(invitations.conferenceId, ids),
+          countedInvitation(),
+          sql`${checkIns.invitationId} is null`,
+          f.category ? eq(invitations.attendeeCategory, f.category) : undefined,
+        ),
+      )
       .orderBy(asc(people.searchName))
       .all();
     for (const row of rows) {

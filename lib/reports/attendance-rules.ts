@@ -43,7 +43,19 @@ export interface Tally extends RawCounts {
   needsMakeUp: number;
 }
 
-export const EMPTY_TALLY: Tally = { invited: 0, present: 0, late: 0, substitutes: 0, excused: 0, madeUp: 0, onTime: 0, walkIns: 0, unexcused: 0, unknown: 0, needsMakeUp: 0 };
+export const EMPTY_TALLY: Tally = {
+  invited: 0,
+  present: 0,
+  late: 0,
+  substitutes: 0,
+  excused: 0,
+  madeUp: 0,
+  onTime: 0,
+  walkIns: 0,
+  unexcused: 0,
+  unknown: 0,
+  needsMakeUp: 0,
+};
 
 /**
  * A conference is over when it is marked held, or was in progress and has ended.

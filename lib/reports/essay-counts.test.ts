@@ -29,7 +29,8 @@ let admin: SessionUser;
 
 const translator = (() => {
   const lookup = (key: string) => key.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], MESSAGES.vi);
-  const fn = ((key: string, values?: Record<string, string | number>) => String(lookup(key) ?? key).replace(/\{(\w+)\}/g, (_, k) => String(values?.[k] ?? ""))) as Translator;
+  const fn = ((key: string, values?: Record<string, string | number>) =>
+    String(lookup(key) ?? key).replace(/\{(\w+)\}/g, (_, k) => String(values?.[k] ?? ""))) as Translator;
   fn.has = (key: string) => lookup(key) !== undefined;
   return fn;
 })();
@@ -38,29 +39,72 @@ beforeAll(async () => {
   handle = await createDemoDb(NOW);
   const db = handle.db;
   const unit = db.select().from(t.units).where(eq(t.units.code, "529")).get()!; // Sơn Hà
-  const body = db.select().from(t.bodies).where(and(eq(t.bodies.unitId, unit.id), eq(t.bodies.kind, "propaganda"))).get()!;
+  const body = db
+    .select()
+    .from(t.bodies)
+    .where(and(eq(t.bodies.unitId, unit.id), eq(t.bodies.kind, "propaganda")))
+    .get()!;
   campaignId = db.select().from(t.campaigns).get()!.id;
   conferenceId = db
     .insert(t.conferences)
-    .values({ campaignId, unitId: unit.id, bodyId: body.id, title: "Hội nghị đếm bài thu hoạch", startsAt: START, endsAt: new Date(START.getTime() + 4 * 3_600_000), status: "held", graceMinutes: 15 })
+    .values({
+      campaignId,
+      unitId: unit.id,
+      bodyId: body.id,
+      title: "Hội nghị đếm bài thu hoạch",
+      startsAt: START,
+      endsAt: new Date(START.getTime() + 4 * 3_600_000),
+      status: "held",
+      graceMinutes: 15,
+    })
     .returning()
     .get().id;
-  sites = [true, false].map((isMain, i) => db.insert(t.sites).values({ conferenceId, unitId: unit.id, isMain, venue: `Điểm cầu đếm ${i}` }).returning().get().id);
+  sites = [true, false].map(
+    (isMain, i) =>
+      db
+        .insert(t.sites)
+        .values({ conferenceId, unitId: unit.id, isMain, venue: `Điểm cầu đếm ${i}` })
+        .returning()
+        .get().id,
+  );
   const people = db.select({ id: t.people.id }).from(t.people).where(eq(t.people.unitId, unit.id)).limit(10).all();
   // 0–5 present (2 at the bridge point; 3 a substitute; 4 and 5 teachers), 6 absent, 7 present then revoked, 8 a walk-in, 9 a walk-in without an essay.
   inv = people.map(
     (p, i) =>
       db
         .insert(t.invitations)
-        .values({ conferenceId, personId: p.id, bodyId: body.id, siteId: sites[i === 2 ? 1 : 0], kind: i >= 8 ? "walk_in" : "invited", status: "issued", substituteName: i === 3 ? "Người đi thay" : null })
+        .values({
+          conferenceId,
+          personId: p.id,
+          bodyId: body.id,
+          siteId: sites[i === 2 ? 1 : 0],
+          kind: i >= 8 ? "walk_in" : "invited",
+          status: "issued",
+          substituteName: i === 3 ? "Người đi thay" : null,
+        })
         .returning()
         .get().id,
   );
   // Categories are copied from people by triggers; set them on the invitations' people.
   for (const i of [4, 5]) db.update(t.people).set({ category: "giao_vien" }).where(eq(t.people.id, people[i].id)).run();
-  for (const i of [0, 1, 2, 3, 4, 5, 7, 8, 9]) db.insert(t.checkIns).values({ invitationId: inv[i], conferenceId, siteId: sites[i === 2 ? 1 : 0], scannedAt: START, receivedAt: START, method: i >= 8 ? "walk_in" : "camera" }).run();
+  for (const i of [0, 1, 2, 3, 4, 5, 7, 8, 9])
+    db.insert(t.checkIns)
+      .values({
+        invitationId: inv[i],
+        conferenceId,
+        siteId: sites[i === 2 ? 1 : 0],
+        scannedAt: START,
+        receivedAt: START,
+        method: i >= 8 ? "walk_in" : "camera",
+      })
+      .run();
   admin = loadSessionUser(db, db.select().from(t.users).where(eq(t.users.username, "admin")).get()!.id, 1)!;
-  const recorded = recordEssays(db, admin, { conferenceId, entries: [0, 2, 3, 4, 7, 8].map((i) => ({ invitationId: inv[i], submittedOn: "2021-03-25" })) }, NOW);
+  const recorded = recordEssays(
+    db,
+    admin,
+    { conferenceId, entries: [0, 2, 3, 4, 7, 8].map((i) => ({ invitationId: inv[i], submittedOn: "2021-03-25" })) },
+    NOW,
+  );
   expect(recorded).toMatchObject({ ok: true, changed: 6 });
   // Revoked after the essay was recorded: no longer invited, so neither present nor an essay.
   expect(revokeInvitation(db, admin, conferenceId, inv[7], "Mời nhầm người")).toMatchObject({ ok: true });
@@ -87,7 +131,9 @@ describe("essays in the reports", () => {
     // Every category's essays add up to the conference's.
     const [whole] = conferenceFigures(handle.db, admin, { campaignId, conferenceId }, NOW);
     const categories = Object.keys(whole.categories);
-    const sum = categories.map((category) => conferenceFigures(handle.db, admin, { campaignId, conferenceId, category }, NOW)[0].essays.submitted).reduce((a, b) => a + b, 0);
+    const sum = categories
+      .map((category) => conferenceFigures(handle.db, admin, { campaignId, conferenceId, category }, NOW)[0].essays.submitted)
+      .reduce((a, b) => a + b, 0);
     expect(sum).toBe(whole.essays.submitted);
   });
 
@@ -129,6 +175,8 @@ describe("essays in the reports", () => {
 
     const campaign = campaignExport(handle.db, admin, { campaignId }, translator, NOW)!;
     const unitRow = (campaign.csv.rows as { unit: { code: string } }[]).find((r) => r.unit.code === "529")!;
-    expect(campaign.csv.columns.find((c) => c.header === "Nộp bài thu hoạch")!.value(unitRow)).toBe(getUnitReport(handle.db, admin, "529", { campaignId }, NOW)!.essays.submitted);
+    expect(campaign.csv.columns.find((c) => c.header === "Nộp bài thu hoạch")!.value(unitRow)).toBe(
+      getUnitReport(handle.db, admin, "529", { campaignId }, NOW)!.essays.submitted,
+    );
   });
 });

@@ -8,15 +8,34 @@ import { listCampaigns } from "@/lib/campaigns/list-campaigns";
 import { listCategories } from "@/lib/invitations/search-people";
 
 export function reportFilterOptions(db: Db, user: SessionUser) {
-  const unitList = db.select({ id: units.id, code: units.code, name: units.name }).from(units).where(unitReadScope(user)).orderBy(asc(units.sortOrder), asc(units.name)).all();
+  const unitList = db
+    .select({ id: units.id, code: units.code, name: units.name })
+    .from(units)
+    .where(unitReadScope(user))
+    .orderBy(asc(units.sortOrder), asc(units.name))
+    .all();
   const bodyList =
     user.role === "organizer"
-      ? db.select({ id: bodies.id, name: bodies.name, unitId: bodies.unitId }).from(bodies).where(eq(bodies.id, user.bodyId ?? -1)).all()
+      ? db
+          .select({ id: bodies.id, name: bodies.name, unitId: bodies.unitId })
+          .from(bodies)
+          .where(eq(bodies.id, user.bodyId ?? -1))
+          .all()
       : db
           .select({ id: bodies.id, name: bodies.name, unitId: bodies.unitId })
           .from(bodies)
           .innerJoin(units, eq(units.id, bodies.unitId))
-          .where(and(unitReadScope(user), unitList.length ? inArray(bodies.unitId, unitList.map((u) => u.id)) : undefined))
+          .where(
+            and(
+              unitReadScope(user),
+              unitList.length
+                ? inArray(
+                    bodies.unitId,
+                    unitList.map((u) => u.id),
+                  )
+                : undefined,
+            ),
+          )
           .orderBy(asc(units.sortOrder), asc(bodies.name))
           .all();
   return { campaigns: listCampaigns(db), units: unitList, bodies: bodyList, categories: listCategories(db) };

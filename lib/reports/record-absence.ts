@@ -26,33 +26,74 @@ function absentInvitation(db: Db, user: SessionUser, invitationId: number): Abse
   return { ok: true, conferenceId: row.conferenceId };
 }
 
-export function recordAbsence(db: Db, user: SessionUser, input: { invitationId: number; reason: AbsenceReason | ""; note: string }, now = new Date()): AbsenceResult {
-  return db.transaction((tx) => {
-    const d = tx as unknown as Db;
-    const found = absentInvitation(d, user, input.invitationId);
-    if (!found.ok) return found;
-    const before = d.select().from(absences).where(eq(absences.invitationId, input.invitationId)).get();
-    const reason = input.reason || null;
-    if (!reason && !before?.makeUpAttendedAt) d.delete(absences).where(eq(absences.invitationId, input.invitationId)).run();
-    else if (before) d.update(absences).set({ reason, note: input.note, recordedBy: user.id, recordedAt: now }).where(eq(absences.id, before.id)).run();
-    else d.insert(absences).values({ invitationId: input.invitationId, reason, note: input.note, recordedBy: user.id, recordedAt: now }).run();
-    recordAudit(d, { userId: user.id, action: "record_absence", entity: "invitation", entityId: input.invitationId, before: before ?? null, after: { reason, note: input.note } });
-    return found;
-  }, { behavior: "immediate" });
+export function recordAbsence(
+  db: Db,
+  user: SessionUser,
+  input: { invitationId: number; reason: AbsenceReason | ""; note: string },
+  now = new Date(),
+): AbsenceResult {
+  return db.transaction(
+    (tx) => {
+      const d = tx as unknown as Db;
+      const found = absentInvitation(d, user, input.invitationId);
+      if (!found.ok) return found;
+      const before = d.select().from(absences).where(eq(absences.invitationId, input.invitationId)).get();
+      const reason = input.reason || null;
+      if (!reason && !before?.makeUpAttendedAt) d.delete(absences).where(eq(absences.invitationId, input.invitationId)).run();
+      else if (before) d.update(absences).set({ reason, note: input.note, recordedBy: user.id, recordedAt: now }).where(eq(absences.id, before.id)).run();
+      else d.insert(absences).values({ invitationId: input.invitationId, reason, note: input.note, recordedBy: user.id, recordedAt: now }).run();
+      recordAudit(d, {
+        userId: user.id,
+        action: "record_absence",
+        entity: "invitation",
+        entityId: input.invitationId,
+        before: before ?? null,
+        after: { reason, note: input.note },
+      });
+      return found;
+    },
+    { behavior: "immediate" },
+  );
 }
 
 export function recordMakeUp(db: Db, user: SessionUser, input: { invitationId: number; date: string | null; note: string }, now = new Date()): AbsenceResult {
-  return db.transaction((tx) => {
-    const d = tx as unknown as Db;
-    const found = absentInvitation(d, user, input.invitationId);
-    if (!found.ok) return found;
-    const before = d.select().from(absences).where(eq(absences.invitationId, input.invitationId)).get();
-    const attendedAt = input.date ? zonedInstant(input.date, "12:00") : null;
-    if (before) d.update(absences).set({ makeUpAttendedAt: attendedAt, makeUpNote: input.note || null }).where(eq(absences.id, before.id)).run();
-    else if (attendedAt) d.insert(absences).values({ invitationId: input.invitationId, reason: null, recordedBy: user.id, recordedAt: now, makeUpAttendedAt: attendedAt, makeUpNote: input.note || null }).run();
-    // A row with neither a reason nor a make-up says nothing: remove it.
-    d.delete(absences).where(and(eq(absences.invitationId, input.invitationId), isNull(absences.reason), isNull(absences.makeUpAttendedAt))).run();
-    recordAudit(d, { userId: user.id, action: "record_make_up", entity: "invitation", entityId: input.invitationId, before: before ?? null, after: { date: input.date, note: input.note } });
-    return found;
-  }, { behavior: "immediate" });
+  return db.transaction(
+    (tx) => {
+      const d = tx as unknown as Db;
+      const found = absentInvitation(d, user, input.invitationId);
+      if (!found.ok) return found;
+      const before = d.select().from(absences).where(eq(absences.invitationId, input.invitationId)).get();
+      const attendedAt = input.date ? zonedInstant(input.date, "12:00") : null;
+      if (before)
+        d.update(absences)
+          .set({ makeUpAttendedAt: attendedAt, makeUpNote: input.note || null })
+          .where(eq(absences.id, before.id))
+          .run();
+      else if (attendedAt)
+        d.insert(absences)
+          .values({
+            invitationId: input.invitationId,
+            reason: null,
+            recordedBy: user.id,
+            recordedAt: now,
+            makeUpAttendedAt: attendedAt,
+            makeUpNote: input.note || null,
+          })
+          .run();
+      // A row with neither a reason nor a make-up says nothing: remove it.
+      d.delete(absences)
+        .where(and(eq(absences.invitationId, input.invitationId), isNull(absences.reason), isNull(absences.makeUpAttendedAt)))
+        .run();
+      recordAudit(d, {
+        userId: user.id,
+        action: "record_make_up",
+        entity: "invitation",
+        entityId: input.invitationId,
+        before: before ?? null,
+        after: { date: input.date, note: input.note },
+      });
+      return found;
+    },
+    { behavior: "immediate" },
+  );
 }

@@ -30,7 +30,11 @@ export const VIETNAMESE_RECIPIENT_WORDS: RecipientWords = {
 /** Body kinds that carry Party propaganda work, before and after the 2025 merger. */
 const PROPAGANDA_KINDS = ["propaganda", "propaganda_mass_mobilisation"];
 
-export function reportIssuer(db: Db, unit: { id: number; parentId: number | null; placeName: string; name: string }, words: RecipientWords = VIETNAMESE_RECIPIENT_WORDS) {
+export function reportIssuer(
+  db: Db,
+  unit: { id: number; parentId: number | null; placeName: string; name: string },
+  words: RecipientWords = VIETNAMESE_RECIPIENT_WORDS,
+) {
   const standingOf = (unitId: number) =>
     db
       .select()
@@ -39,12 +43,8 @@ export function reportIssuer(db: Db, unit: { id: number; parentId: number | null
       .orderBy(asc(bodies.id))
       .get();
   const standing = standingOf(unit.id);
-  const heading = standing
-    ? documentHeading({ ...standing, placeName: unit.placeName })
-    : { superior: null, issuer: unit.name.toLocaleUpperCase("vi") };
-  const signature = signatureBlock(
-    standing ?? { signForm: "T/M", signFor: "BAN THƯỜNG VỤ", signerTitle: "", signerName: "" },
-  );
+  const heading = standing ? documentHeading({ ...standing, placeName: unit.placeName }) : { superior: null, issuer: unit.name.toLocaleUpperCase("vi") };
+  const signature = signatureBlock(standing ?? { signForm: "T/M", signFor: "BAN THƯỜNG VỤ", signerTitle: "", signerName: "" });
   // "Lưu Văn phòng Huyện ủy": the committee in ordinary case, from the standing committee's name.
   const committee = standing ? committeeName(standing.name) : unit.name;
 

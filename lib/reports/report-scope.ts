@@ -17,7 +17,12 @@ export function reportScope(db: Db, user: SessionUser): SQL {
     const bodyId = user.bodyId;
     return or(
       eq(conferences.bodyId, bodyId),
-      exists(db.select({ one: sql`1` }).from(conferenceCoBodies).where(and(eq(conferenceCoBodies.conferenceId, conferences.id), eq(conferenceCoBodies.bodyId, bodyId)))),
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(conferenceCoBodies)
+          .where(and(eq(conferenceCoBodies.conferenceId, conferences.id), eq(conferenceCoBodies.bodyId, bodyId))),
+      ),
     )!;
   }
   if (user.scopeUnitIds === "all") return sql`1 = 1`;
@@ -26,5 +31,11 @@ export function reportScope(db: Db, user: SessionUser): SQL {
 
 /** Whether the user may open this conference's attendance report (the conference page shows the link only then). */
 export function canReadConferenceReport(db: Db, user: SessionUser, conferenceId: number): boolean {
-  return db.select({ id: conferences.id }).from(conferences).where(and(eq(conferences.id, conferenceId), reportScope(db, user))).get() !== undefined;
+  return (
+    db
+      .select({ id: conferences.id })
+      .from(conferences)
+      .where(and(eq(conferences.id, conferenceId), reportScope(db, user)))
+      .get() !== undefined
+  );
 }

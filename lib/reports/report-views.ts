@@ -12,7 +12,16 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { getCurrentCampaign, getCompliance } from "@/lib/campaigns/get-compliance";
 import { getInvitingConference } from "@/lib/invitations/invitation-scope";
 import { can } from "@/lib/permissions";
-import { absentees, conferenceFigures, conferenceInviteePage, conferenceWalkIns, type ConferenceFigures, type InviteeQuery, type InviteeSort, type ReportFilter } from "./attendance-query";
+import {
+  absentees,
+  conferenceFigures,
+  conferenceInviteePage,
+  conferenceWalkIns,
+  type ConferenceFigures,
+  type InviteeQuery,
+  type InviteeSort,
+  type ReportFilter,
+} from "./attendance-query";
 import { attendanceRate, EMPTY_TALLY, addTallies, sumEssays, sumTallies, type EssayCounts, type Tally } from "./attendance-rules";
 
 export interface Split {
@@ -26,7 +35,12 @@ export interface Split {
 export function splitOf(figures: ConferenceFigures[]): Split {
   const categories: Record<string, Tally> = {};
   for (const f of figures) for (const [k, t] of Object.entries(f.categories)) categories[k] = addTallies(categories[k] ?? EMPTY_TALLY, t);
-  return { total: sumTallies(figures.map((f) => f.total)), member: sumTallies(figures.map((f) => f.member)), nonMember: sumTallies(figures.map((f) => f.nonMember)), categories };
+  return {
+    total: sumTallies(figures.map((f) => f.total)),
+    member: sumTallies(figures.map((f) => f.member)),
+    nonMember: sumTallies(figures.map((f) => f.nonMember)),
+    categories,
+  };
 }
 
 export function campaignFor(db: Db, user: SessionUser, campaignId: number | undefined, now: Date) {
@@ -48,8 +62,16 @@ export function getConferenceReport(
   if (!conferenceRow) return null;
   const [figures] = conferenceFigures(db, user, { campaignId: conferenceRow.campaignId, conferenceId }, now);
   if (!figures) return null;
-  const siteList = db.select({ id: sites.id, venue: sites.venue, isMain: sites.isMain }).from(sites).where(eq(sites.conferenceId, conferenceId)).orderBy(asc(sites.id)).all();
-  const siteFigures = siteList.length > 1 ? siteList.map((s) => ({ site: s, figures: conferenceFigures(db, user, { campaignId: conferenceRow.campaignId, conferenceId, siteId: s.id }, now)[0] })) : [];
+  const siteList = db
+    .select({ id: sites.id, venue: sites.venue, isMain: sites.isMain })
+    .from(sites)
+    .where(eq(sites.conferenceId, conferenceId))
+    .orderBy(asc(sites.id))
+    .all();
+  const siteFigures =
+    siteList.length > 1
+      ? siteList.map((s) => ({ site: s, figures: conferenceFigures(db, user, { campaignId: conferenceRow.campaignId, conferenceId, siteId: s.id }, now)[0] }))
+      : [];
   const inviting = can(user.role, "invitation:manage") ? getInvitingConference(db, user, conferenceId) : null;
   return {
     conference: figures.conference,
@@ -67,11 +89,22 @@ export type ConferenceReport = NonNullable<ReturnType<typeof getConferenceReport
 // ---------------------------------------------------------------------------
 
 export function readableUnit(db: Db, user: SessionUser, code: string) {
-  return db.select().from(units).where(and(eq(units.code, code), unitReadScope(user))).get() ?? null;
+  return (
+    db
+      .select()
+      .from(units)
+      .where(and(eq(units.code, code), unitReadScope(user)))
+      .get() ?? null
+  );
 }
 
 export function readableBody(db: Db, user: SessionUser, bodyId: number) {
-  const body = db.select({ id: bodies.id, name: bodies.name, unitId: bodies.unitId, unitName: units.name, unitCode: units.code }).from(bodies).innerJoin(units, eq(units.id, bodies.unitId)).where(eq(bodies.id, bodyId)).get();
+  const body = db
+    .select({ id: bodies.id, name: bodies.name, unitId: bodies.unitId, unitName: units.name, unitCode: units.code })
+    .from(bodies)
+    .innerJoin(units, eq(units.id, bodies.unitId))
+    .where(eq(bodies.id, bodyId))
+    .get();
   if (!body) return null;
   if (user.role === "organizer") return user.bodyId === bodyId ? body : null;
   if (user.role !== "viewer" && user.role !== "admin") return null;
@@ -82,10 +115,22 @@ export function readableBody(db: Db, user: SessionUser, bodyId: number) {
 export function getGroupReport(db: Db, user: SessionUser, filter: ReportFilter, now: Date = new Date()) {
   const figures = conferenceFigures(db, user, filter, now);
   const absent = absentees(db, user, filter, now);
-  return { figures, split: splitOf(figures), essays: sumEssays(figures.map((f) => f.essays)), absentees: absent, needsMakeUp: absent.filter((a) => !a.makeUpAttendedAt) };
+  return {
+    figures,
+    split: splitOf(figures),
+    essays: sumEssays(figures.map((f) => f.essays)),
+    absentees: absent,
+    needsMakeUp: absent.filter((a) => !a.makeUpAttendedAt),
+  };
 }
 
-export function getUnitReport(db: Db, user: SessionUser, code: string, filter: Omit<ReportFilter, "unitId" | "campaignId"> & { campaignId?: number }, now: Date = new Date()) {
+export function getUnitReport(
+  db: Db,
+  user: SessionUser,
+  code: string,
+  filter: Omit<ReportFilter, "unitId" | "campaignId"> & { campaignId?: number },
+  now: Date = new Date(),
+) {
   const unit = readableUnit(db, user, code);
   const campaign = campaignFor(db, user, filter.campaignId, now);
   if (!unit || !campaign) return null;
@@ -95,7 +140,13 @@ export function getUnitReport(db: Db, user: SessionUser, code: string, filter: O
   return { unit, campaign, ...group, requirements: compliance?.requirements ?? [], compliance: complianceRow };
 }
 
-export function getBodyReport(db: Db, user: SessionUser, bodyId: number, filter: Omit<ReportFilter, "bodyId" | "campaignId"> & { campaignId?: number }, now: Date = new Date()) {
+export function getBodyReport(
+  db: Db,
+  user: SessionUser,
+  bodyId: number,
+  filter: Omit<ReportFilter, "bodyId" | "campaignId"> & { campaignId?: number },
+  now: Date = new Date(),
+) {
   const body = readableBody(db, user, bodyId);
   const campaign = campaignFor(db, user, filter.campaignId, now);
   if (!body || !campaign) return null;
@@ -122,9 +173,20 @@ export function getCampaignReport(db: Db, user: SessionUser, filter: Omit<Report
   if (!campaign) return null;
   const f: ReportFilter = { ...filter, campaignId: campaign.id };
   const figures = conferenceFigures(db, user, f, now);
-  const requirements = db.select().from(campaignRequirements).where(eq(campaignRequirements.campaignId, campaign.id)).orderBy(asc(campaignRequirements.sortOrder), asc(campaignRequirements.id)).all();
+  const requirements = db
+    .select()
+    .from(campaignRequirements)
+    .where(eq(campaignRequirements.campaignId, campaign.id))
+    .orderBy(asc(campaignRequirements.sortOrder), asc(campaignRequirements.id))
+    .all();
   const unitIds = [...new Set(figures.map((x) => x.conference.unitId))];
-  const unitRows = unitIds.length ? db.select({ id: units.id, code: units.code, name: units.name, kind: units.kind, sortOrder: units.sortOrder }).from(units).where(inArray(units.id, unitIds)).all() : [];
+  const unitRows = unitIds.length
+    ? db
+        .select({ id: units.id, code: units.code, name: units.name, kind: units.kind, sortOrder: units.sortOrder })
+        .from(units)
+        .where(inArray(units.id, unitIds))
+        .all()
+    : [];
   const byUnit = new Map<number, ConferenceFigures[]>();
   for (const x of figures) byUnit.set(x.conference.unitId, [...(byUnit.get(x.conference.unitId) ?? []), x]);
   // Columns of the unit × conference views: one per organising body kind; a unit kind that
@@ -140,16 +202,30 @@ export function getCampaignReport(db: Db, user: SessionUser, filter: Omit<Report
     if (!columnTitle.has(key)) columnTitle.set(key, r.title);
   }
   // Columns in the body kinds' own order (kinds are data: body_kinds.sort_order), a second column of one kind after the first.
-  const kindOrder = new Map(db.select({ key: bodyKinds.key, sortOrder: bodyKinds.sortOrder }).from(bodyKinds).all().map((k) => [k.key, k.sortOrder]));
+  const kindOrder = new Map(
+    db
+      .select({ key: bodyKinds.key, sortOrder: bodyKinds.sortOrder })
+      .from(bodyKinds)
+      .all()
+      .map((k) => [k.key, k.sortOrder]),
+  );
   const rank = (key: string) => (kindOrder.get(key.split(":")[0]) ?? 1000) * 10 + Number(key.split(":")[1] ?? 1);
-  const columns = [...columnTitle.keys()].sort((a, b) => rank(a) - rank(b)).map((key) => ({ key, bodyKind: key.split(":")[0], second: key.includes(":"), title: columnTitle.get(key)! }));
+  const columns = [...columnTitle.keys()]
+    .sort((a, b) => rank(a) - rank(b))
+    .map((key) => ({ key, bodyKind: key.split(":")[0], second: key.includes(":"), title: columnTitle.get(key)! }));
   const rows: CampaignUnitRow[] = unitRows.map((unit) => {
     const list = byUnit.get(unit.id) ?? [];
     const required = requirements.filter((r) => r.unitKind === unit.kind);
     const cells = required.map((r) => {
       const matching = list.filter((x) => x.conference.requirementId === r.id);
       const tally = matching.length ? sumTallies(matching.map((x) => x.total)) : null;
-      return { requirementId: r.id, column: columnOf.get(r.id)!, conferenceId: matching[0]?.conference.id ?? null, tally, rate: tally ? attendanceRate(tally) : null };
+      return {
+        requirementId: r.id,
+        column: columnOf.get(r.id)!,
+        conferenceId: matching[0]?.conference.id ?? null,
+        tally,
+        rate: tally ? attendanceRate(tally) : null,
+      };
     });
     const total = sumTallies(list.map((x) => x.total));
     return { unit, cells, total, rate: attendanceRate(total), essays: sumEssays(list.map((x) => x.essays)), missing: cells.filter((c) => !c.tally).length };
@@ -158,7 +234,17 @@ export function getCampaignReport(db: Db, user: SessionUser, filter: Omit<Report
   rows.sort((a, b) => b.missing - a.missing || (a.rate ?? 2) - (b.rate ?? 2) || a.unit.name.localeCompare(b.unit.name, "vi"));
   // Held: the status as of now (decision 0022), the same count as the board's and the unit reports'.
   const heldCount = figures.filter((x) => x.conference.status === "held").length;
-  return { campaign, requirements, columns, rows, split: splitOf(figures), essays: sumEssays(figures.map((x) => x.essays)), conferenceCount: figures.length, heldCount, conferenceIds: figures.map((x) => x.conference.id) };
+  return {
+    campaign,
+    requirements,
+    columns,
+    rows,
+    split: splitOf(figures),
+    essays: sumEssays(figures.map((x) => x.essays)),
+    conferenceCount: figures.length,
+    heldCount,
+    conferenceIds: figures.map((x) => x.conference.id),
+  };
 }
 export type CampaignReport = NonNullable<ReturnType<typeof getCampaignReport>>;
 

@@ -51,7 +51,9 @@ export const bodyKindSchema = z.object({
   key: trimmedText().toLowerCase().regex(BODY_KIND_KEY, "kindKeyFormat"),
   label: trimmedText().min(2, "labelRequired").max(120, "tooLong"),
   requirable: checkbox,
-  colour: trimmedText().toLowerCase().regex(/^#[0-9a-f]{6}$/, "colourFormat"),
+  colour: trimmedText()
+    .toLowerCase()
+    .regex(/^#[0-9a-f]{6}$/, "colourFormat"),
   sortOrder: order,
 });
 export type BodyKindInput = z.infer<typeof bodyKindSchema>;

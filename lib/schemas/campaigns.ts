@@ -52,7 +52,11 @@ export const requirementSchema = z.object({
   coBodyKinds: z.array(kindKey).max(10).default([]),
   title: trimmedText().min(5, "requirementTitleRequired").max(300, "tooLong"),
   dueDate: optionalDateKey,
-  duration: trimmedText().max(50, "tooLong").nullable().optional().transform((v) => (v ? v : null)),
+  duration: trimmedText()
+    .max(50, "tooLong")
+    .nullable()
+    .optional()
+    .transform((v) => (v ? v : null)),
   sortOrder: z.coerce.number().int().min(0).max(10_000).default(0),
 });
 export type RequirementInput = z.input<typeof requirementSchema>;

@@ -2,7 +2,11 @@ import { z } from "zod";
 import { cleanTokenText } from "@/lib/tokens/normalize-token";
 import { trimmedText } from "./text";
 
-const id = z.number().int().positive().max(2 ** 31);
+const id = z
+  .number()
+  .int()
+  .positive()
+  .max(2 ** 31);
 const nonce = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 /** A scanned token: spaces and invisible characters dropped, upper-cased (Caps Lock); the judges undo input methods (normalize-token.ts). */
 const scannedToken = z.string().max(400).transform(cleanTokenText);

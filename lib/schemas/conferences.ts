@@ -33,7 +33,6 @@ export function listHrefFrom(list: unknown): string {
   return query ? `/conferences?${query}` : "/conferences";
 }
 
-
 const id = (message: string) => z.coerce.number({ error: message }).int(message).positive(message);
 const optionalId = z.preprocess((v) => (v === "" || v == null ? null : v), z.coerce.number().int().positive().nullable());
 /** dd/MM/yyyy (or ISO) → "yyyy-MM-dd". */
@@ -51,7 +50,8 @@ const text = (max: number) => trimmedText().max(max, "tooLong").default("");
 const confirm = z.preprocess((v) => v === "1" || v === "on" || v === true, z.boolean()).default(false);
 
 /** An optional text: empty means "as the organising body" (null), not an empty override. */
-const orBody = (max: number) => z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), trimmedText().max(max, "tooLong").nullable().default(null));
+const orBody = (max: number) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), trimmedText().max(max, "tooLong").nullable().default(null));
 /** The signing authority: "default" (the body's), "" (the head signs) or T/M, K/T, T/L (decision 0023). */
 export const signFormField = z
   .enum(["default", ...SIGN_FORMS], "signFormInvalid")
@@ -96,8 +96,16 @@ export type ConferenceFormInput = z.infer<typeof conferenceFormSchema>;
 /** A drag or resize on the calendar: how far the start and the end moved, in milliseconds. */
 export const moveConferenceSchema = z.object({
   conferenceId: z.number().int().positive(),
-  startDeltaMs: z.number().int().min(-366 * 86_400_000).max(366 * 86_400_000),
-  endDeltaMs: z.number().int().min(-366 * 86_400_000).max(366 * 86_400_000),
+  startDeltaMs: z
+    .number()
+    .int()
+    .min(-366 * 86_400_000)
+    .max(366 * 86_400_000),
+  endDeltaMs: z
+    .number()
+    .int()
+    .min(-366 * 86_400_000)
+    .max(366 * 86_400_000),
   confirmWarnings: z.boolean().default(false),
 });
 
@@ -135,4 +143,3 @@ export const siteFormSchema = z.object({
   staffIds: z.array(z.coerce.number().int().positive()).max(50).default([]),
 });
 export type SiteFormInput = z.infer<typeof siteFormSchema>;
-

@@ -15,7 +15,11 @@ export const MAX_ESSAY_BATCH = 20_000;
  */
 export const MAX_PASTED_CHARS = 250_000;
 
-const id = z.coerce.number({ error: "invalid" }).int("invalid").positive("invalid").max(2 ** 31, "invalid");
+const id = z.coerce
+  .number({ error: "invalid" })
+  .int("invalid")
+  .positive("invalid")
+  .max(2 ** 31, "invalid");
 
 /** dd/MM/yyyy (or yyyy-MM-dd) → "yyyy-MM-dd". */
 export const essayDateSchema = trimmedText().transform((v, ctx) => {
@@ -46,19 +50,26 @@ export const unmarkEssaysSchema = z.object({ conferenceId: id, invitationIds });
 /** The import's first step: a pasted list (a file comes as a File beside it) and the day for lines without one. */
 export const essayImportSchema = z.object({
   conferenceId: id,
-  text: z.string().max(MAX_PASTED_CHARS, "pasteTooLong").default("").transform((v) => v.normalize("NFC")),
+  text: z
+    .string()
+    .max(MAX_PASTED_CHARS, "pasteTooLong")
+    .default("")
+    .transform((v) => v.normalize("NFC")),
   date: essayDateSchema,
 });
 
-const entry = z.string().regex(/^\d{1,12}:\d{4}-\d{2}-\d{2}$/, "invalid").transform((v, ctx) => {
-  const [rawId, date] = v.split(":");
-  const invitationId = Number(rawId);
-  if (!Number.isSafeInteger(invitationId) || invitationId <= 0 || parseDateInput(date) !== date) {
-    ctx.addIssue({ code: "custom", message: "invalid" });
-    return z.NEVER;
-  }
-  return { invitationId, submittedOn: date };
-});
+const entry = z
+  .string()
+  .regex(/^\d{1,12}:\d{4}-\d{2}-\d{2}$/, "invalid")
+  .transform((v, ctx) => {
+    const [rawId, date] = v.split(":");
+    const invitationId = Number(rawId);
+    if (!Number.isSafeInteger(invitationId) || invitationId <= 0 || parseDateInput(date) !== date) {
+      ctx.addIssue({ code: "custom", message: "invalid" });
+      return z.NEVER;
+    }
+    return { invitationId, submittedOn: date };
+  });
 
 /**
  * The import's commit: what the preview matched, "invitationId:yyyy-MM-dd" each, comma-separated
@@ -86,6 +97,10 @@ export const essayFilterSchema = z.object({
 export type EssayFilter = z.infer<typeof essayFilterSchema>;
 
 export function parseEssayFilter(params: Record<string, string | string[] | undefined>): EssayFilter {
-  const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]).filter(([, v]) => v !== undefined && v !== ""));
+  const flat = Object.fromEntries(
+    Object.entries(params)
+      .map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])
+      .filter(([, v]) => v !== undefined && v !== ""),
+  );
   return essayFilterSchema.parse(flat);
 }

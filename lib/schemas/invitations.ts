@@ -14,9 +14,15 @@ export const invitationListQuerySchema = z.object({
 export const addByFilterSchema = z.object({
   conferenceId: id,
   siteId: id,
-  category: trimmedText().max(60).optional().transform((v) => v || undefined),
+  category: trimmedText()
+    .max(60)
+    .optional()
+    .transform((v) => v || undefined),
   unitId: optionalId,
-  partyMember: z.enum(["", "1", "0"]).default("").transform((v) => (v === "" ? undefined : v === "1")),
+  partyMember: z
+    .enum(["", "1", "0"])
+    .default("")
+    .transform((v) => (v === "" ? undefined : v === "1")),
 });
 
 export const addPeopleSchema = z.object({

@@ -47,11 +47,32 @@ describe("trimmedText", () => {
 
 describe("NFD input is stored NFC", () => {
   it("people: the form, and search finds them in either form", () => {
-    const input = personFormSchema.parse({ fullName: nfd("Nguyễn Thị Ánh Tuyết"), position: nfd("Bí thư Chi bộ"), workplace: nfd("Thôn Gò Khế"), unitId: String(unitId("535")), category: nfd("cán bộ"), isPartyMember: "1", phone: "", email: "", externalCode: nfd("MÃ-1") });
+    const input = personFormSchema.parse({
+      fullName: nfd("Nguyễn Thị Ánh Tuyết"),
+      position: nfd("Bí thư Chi bộ"),
+      workplace: nfd("Thôn Gò Khế"),
+      unitId: String(unitId("535")),
+      category: nfd("cán bộ"),
+      isPartyMember: "1",
+      phone: "",
+      email: "",
+      externalCode: nfd("MÃ-1"),
+    });
     const saved = savePerson(handle.db, admin, input);
     expect(saved.ok).toBe(true);
-    const row = handle.db.select().from(people).where(eq(people.id, (saved as { id: number }).id)).get()!;
-    expect(row).toMatchObject({ fullName: "Nguyễn Thị Ánh Tuyết", position: "Bí thư Chi bộ", workplace: "Thôn Gò Khế", category: "cán bộ", externalCode: "MÃ-1", searchName: "nguyen thi anh tuyet" });
+    const row = handle.db
+      .select()
+      .from(people)
+      .where(eq(people.id, (saved as { id: number }).id))
+      .get()!;
+    expect(row).toMatchObject({
+      fullName: "Nguyễn Thị Ánh Tuyết",
+      position: "Bí thư Chi bộ",
+      workplace: "Thôn Gò Khế",
+      category: "cán bộ",
+      externalCode: "MÃ-1",
+      searchName: "nguyen thi anh tuyet",
+    });
     for (const q of ["Ánh Tuyết", nfd("Ánh Tuyết")]) {
       expect(listPeople(handle.db, admin, { ...peopleQuerySchema.parse({ q }), page: 1 }).rows.map((p) => p.id)).toContain(row.id);
     }
@@ -90,9 +111,23 @@ describe("NFD input is stored NFC", () => {
     });
     expect(handle.db.select().from(sites).where(eq(sites.conferenceId, id)).get()).toMatchObject({ venue: "Hội trường Huyện ủy", address: "Thị trấn Ba Tơ" });
 
-    const site = siteFormSchema.parse({ conferenceId: String(id), siteId: "", unitId: String(unitId("535")), venue: nfd("Nhà văn hóa xã Ba Động"), address: nfd("Thôn Làng Mâm"), capacity: "", staffIds: [] });
+    const site = siteFormSchema.parse({
+      conferenceId: String(id),
+      siteId: "",
+      unitId: String(unitId("535")),
+      venue: nfd("Nhà văn hóa xã Ba Động"),
+      address: nfd("Thôn Làng Mâm"),
+      capacity: "",
+      staffIds: [],
+    });
     expect(saveSite(handle.db, admin, site).ok).toBe(true);
-    expect(handle.db.select().from(sites).where(and(eq(sites.conferenceId, id), eq(sites.isMain, false))).get()).toMatchObject({ venue: "Nhà văn hóa xã Ba Động", address: "Thôn Làng Mâm" });
+    expect(
+      handle.db
+        .select()
+        .from(sites)
+        .where(and(eq(sites.conferenceId, id), eq(sites.isMain, false)))
+        .get(),
+    ).toMatchObject({ venue: "Nhà văn hóa xã Ba Động", address: "Thôn Làng Mâm" });
 
     const cancel = cancelConferenceSchema.parse({ conferenceId: String(id), reason: nfd("Trùng lịch họp đột xuất") });
     expect(cancelConference(handle.db, admin, cancel.conferenceId, cancel.reason).ok).toBe(true);
@@ -100,7 +135,14 @@ describe("NFD input is stored NFC", () => {
   });
 
   it("users' full names", async () => {
-    const input = createUserSchema.parse({ username: "nfd.test", fullName: nfd("Huỳnh Ngọc Phượng"), role: "viewer", unitId: String(unitId("535")), bodyId: "", password: "mat-khau-du-dai" });
+    const input = createUserSchema.parse({
+      username: "nfd.test",
+      fullName: nfd("Huỳnh Ngọc Phượng"),
+      role: "viewer",
+      unitId: String(unitId("535")),
+      bodyId: "",
+      password: "mat-khau-du-dai",
+    });
     expect(await createUser(handle.db, admin, input)).toEqual({ ok: true });
     expect(handle.db.select().from(users).where(eq(users.username, "nfd.test")).get()!.fullName).toBe("Huỳnh Ngọc Phượng");
   });
@@ -112,21 +154,46 @@ describe("NFD input is stored NFC", () => {
       .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
       .where(and(eq(invitations.kind, "invited"), eq(invitations.status, "issued"), isNull(checkIns.id)))
       .get()!;
-    const door = substituteRequestSchema.parse({ siteId: invitation.siteId, invitationId: invitation.id, name: nfd("Đặng Văn Lực"), position: nfd("Phó Bí thư") });
+    const door = substituteRequestSchema.parse({
+      siteId: invitation.siteId,
+      invitationId: invitation.id,
+      name: nfd("Đặng Văn Lực"),
+      position: nfd("Phó Bí thư"),
+    });
     expect(recordSubstitute(handle.db, admin.id, door.siteId, door.invitationId, door.name, door.position)).toBe(true);
-    expect(handle.db.select().from(invitations).where(eq(invitations.id, invitation.id)).get()).toMatchObject({ substituteName: "Đặng Văn Lực", substitutePosition: "Phó Bí thư" });
+    expect(handle.db.select().from(invitations).where(eq(invitations.id, invitation.id)).get()).toMatchObject({
+      substituteName: "Đặng Văn Lực",
+      substitutePosition: "Phó Bí thư",
+    });
 
-    const office = substituteSchema.parse({ conferenceId: String(invitation.conferenceId), invitationId: String(invitation.id), name: nfd("Võ Thị Sáu"), position: nfd("Ủy viên") });
+    const office = substituteSchema.parse({
+      conferenceId: String(invitation.conferenceId),
+      invitationId: String(invitation.id),
+      name: nfd("Võ Thị Sáu"),
+      position: nfd("Ủy viên"),
+    });
     expect(setSubstitute(handle.db, admin, office.conferenceId, office.invitationId, office.name, office.position).ok).toBe(true);
-    expect(handle.db.select().from(invitations).where(eq(invitations.id, invitation.id)).get()).toMatchObject({ substituteName: "Võ Thị Sáu", substitutePosition: "Ủy viên" });
+    expect(handle.db.select().from(invitations).where(eq(invitations.id, invitation.id)).get()).toMatchObject({
+      substituteName: "Võ Thị Sáu",
+      substitutePosition: "Ủy viên",
+    });
 
     const absence = absenceFormSchema.parse({ invitationId: String(invitation.id), reason: "illness", note: nfd("Ốm, có giấy của trạm y tế") });
     expect(recordAbsence(handle.db, admin, absence).ok).toBe(true);
     expect(handle.db.select().from(absences).where(eq(absences.invitationId, invitation.id)).get()!.note).toBe("Ốm, có giấy của trạm y tế");
 
-    const walkIn = walkInRequestSchema.parse({ siteId: invitation.siteId, fullName: nfd("Lương Thế Vinh"), position: nfd("Trưởng thôn"), workplace: nfd("Thôn Đồng Răm"), deviceId: "may-nfd", nonce: "nfd-walk-in-1", scannedAt: Date.now() });
+    const walkIn = walkInRequestSchema.parse({
+      siteId: invitation.siteId,
+      fullName: nfd("Lương Thế Vinh"),
+      position: nfd("Trưởng thôn"),
+      workplace: nfd("Thôn Đồng Răm"),
+      deviceId: "may-nfd",
+      nonce: "nfd-walk-in-1",
+      scannedAt: Date.now(),
+    });
     const { invitationId } = registerWalkIn(handle.db, admin.id, walkIn);
-    const person = handle.db.select().from(people).innerJoin(invitations, eq(invitations.personId, people.id)).where(eq(invitations.id, invitationId)).get()!.people;
+    const person = handle.db.select().from(people).innerJoin(invitations, eq(invitations.personId, people.id)).where(eq(invitations.id, invitationId)).get()!
+      .people;
     expect(person).toMatchObject({ fullName: "Lương Thế Vinh", position: "Trưởng thôn", workplace: "Thôn Đồng Răm", searchName: "luong the vinh" });
   });
 
@@ -138,7 +205,13 @@ describe("NFD input is stored NFC", () => {
     expect(mapping.fullName).toBe(0);
     expect(await commitBatch(handle.db, admin, batchId, mapping)).toMatchObject({ ok: true, inserted: 1 });
     const row = handle.db.select().from(people).where(eq(people.externalCode, "NFD-Ư1")).get()!;
-    expect(row).toMatchObject({ fullName: "Phạm Thị Ngọc Hân", position: "Hiệu trưởng", workplace: "Trường THCS Ba Tơ", category: "giáo viên", searchName: "pham thi ngoc han" });
+    expect(row).toMatchObject({
+      fullName: "Phạm Thị Ngọc Hân",
+      position: "Hiệu trưởng",
+      workplace: "Trường THCS Ba Tơ",
+      category: "giáo viên",
+      searchName: "pham thi ngoc han",
+    });
   });
 
   it("leaves nothing decomposed behind", () => {

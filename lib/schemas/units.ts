@@ -20,7 +20,9 @@ export const unitFormSchema = z.object({
   kind: trimmedText().min(1, "kindRequired"),
   placeName: trimmedText().max(120, "tooLong").default(""),
   parentId: optionalId.catch(null),
-  sortOrder: z.preprocess((v) => (v === "" || v == null ? 0 : v), z.coerce.number().int().min(-100_000, "sortOrderFormat").max(100_000, "sortOrderFormat")).catch(0),
+  sortOrder: z
+    .preprocess((v) => (v === "" || v == null ? 0 : v), z.coerce.number().int().min(-100_000, "sortOrderFormat").max(100_000, "sortOrderFormat"))
+    .catch(0),
 });
 export type UnitFormInput = z.infer<typeof unitFormSchema>;
 

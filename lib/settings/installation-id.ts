@@ -13,6 +13,9 @@ export const INSTALLATION_SETTING = "installation_id";
 export function installationId(db: Db): string {
   const stored = db.select().from(appSettings).where(eq(appSettings.key, INSTALLATION_SETTING)).get();
   if (stored) return stored.value;
-  db.insert(appSettings).values({ key: INSTALLATION_SETTING, value: randomBytes(8).toString("hex") }).onConflictDoNothing().run();
+  db.insert(appSettings)
+    .values({ key: INSTALLATION_SETTING, value: randomBytes(8).toString("hex") })
+    .onConflictDoNothing()
+    .run();
   return db.select().from(appSettings).where(eq(appSettings.key, INSTALLATION_SETTING)).get()!.value;
 }

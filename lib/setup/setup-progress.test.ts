@@ -25,9 +25,15 @@ describe("the first-run checklist", () => {
       expect(doneSteps(getSetupProgress(db, admin))).toEqual(["root", "units", "bodies"]);
 
       // A campaign without requirements is not yet a campaign anyone can hold.
-      const campaign = db.insert(t.campaigns).values({ title: "Đợt thử", resolution: "Nghị quyết thử", startDate: "2026-01-01", deadline: "2026-06-30" }).returning().get();
+      const campaign = db
+        .insert(t.campaigns)
+        .values({ title: "Đợt thử", resolution: "Nghị quyết thử", startDate: "2026-01-01", deadline: "2026-06-30" })
+        .returning()
+        .get();
       expect(getSetupProgress(db, admin).find((s) => s.key === "campaign")!.done).toBe(false);
-      db.insert(t.campaignRequirements).values({ campaignId: campaign.id, unitKind: "xa", bodyKind: "standing_committee", title: "Hội nghị của Ban Thường vụ" }).run();
+      db.insert(t.campaignRequirements)
+        .values({ campaignId: campaign.id, unitKind: "xa", bodyKind: "standing_committee", title: "Hội nghị của Ban Thường vụ" })
+        .run();
       expect(hasCampaign(db)).toBe(true);
 
       db.insert(t.users).values({ username: "tochuc.thu", fullName: "Cán bộ thử", role: "viewer", unitId: commune.id, passwordHash: "x" }).run();

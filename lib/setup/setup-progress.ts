@@ -33,9 +33,17 @@ const HREF: Record<SetupStepKey, string> = {
 
 export function getSetupProgress(db: Db, user: SessionUser): SetupStep[] {
   const inScope = and(unitReadScope(user), isNull(units.retiredAt));
-  const root = db.select({ n: count() }).from(units).where(and(inScope, isNull(units.parentId))).get()!.n;
+  const root = db
+    .select({ n: count() })
+    .from(units)
+    .where(and(inScope, isNull(units.parentId)))
+    .get()!.n;
   // Units below the admin's own: the root's for the province's admin, their own unit's for a commune's.
-  const below = db.select({ n: count() }).from(units).where(and(inScope, isNotNull(units.parentId), ne(units.id, user.unitId))).get()!.n;
+  const below = db
+    .select({ n: count() })
+    .from(units)
+    .where(and(inScope, isNotNull(units.parentId), ne(units.id, user.unitId)))
+    .get()!.n;
   const bodyCount = db
     .select({ n: count() })
     .from(bodies)

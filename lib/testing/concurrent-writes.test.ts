@@ -23,9 +23,7 @@ afterAll(() => handle.cleanup());
 /** Starts one writer process per job, all released at the same instant; resolves to their reports. */
 async function together(jobs: object[]) {
   const startAt = Date.now() + 2_500; // after tsx has started both
-  const outputs = await Promise.all(
-    jobs.map((job) => run(TSX, [WORKER, JSON.stringify({ ...job, file: handle.file, startAt })], { timeout: 60_000 })),
-  );
+  const outputs = await Promise.all(jobs.map((job) => run(TSX, [WORKER, JSON.stringify({ ...job, file: handle.file, startAt })], { timeout: 60_000 })));
   return outputs.map((o) => JSON.parse(o.stdout.trim().split("\n").pop()!));
 }
 
@@ -56,7 +54,9 @@ describe("two processes writing to one file", () => {
     const campaignId = campaigns[campaigns.length - 1]!.id;
     handle.db.$client.prepare("update campaigns set signing_public_key = null, signing_private_key = null where id = ?").run(campaignId);
     const reports = await together(Array.from({ length: 4 }, () => ({ task: "keys", campaignId })));
-    const stored = handle.db.$client.prepare("select signing_public_key as publicKey, signing_private_key as privateKey from campaigns where id = ?").get(campaignId);
+    const stored = handle.db.$client
+      .prepare("select signing_public_key as publicKey, signing_private_key as privateKey from campaigns where id = ?")
+      .get(campaignId);
     expect(stored).toMatchObject({ publicKey: expect.any(String), privateKey: expect.any(String) });
     for (const report of reports) expect(report.keys).toEqual(stored);
   }, 120_000);

@@ -58,7 +58,11 @@ function isSyllable(word: Letter[]): boolean {
   if (first < 0) return INITIALS.has(word.map((l) => l.base).join(""));
   let end = first;
   while (end < word.length && VOWELS.has(word[end].base)) end++;
-  const letters = (from: number, to: number) => word.slice(from, to).map((l) => l.base).join("");
+  const letters = (from: number, to: number) =>
+    word
+      .slice(from, to)
+      .map((l) => l.base)
+      .join("");
   return INITIALS.has(letters(0, first)) && end - first <= 3 && FINALS.has(letters(end, word.length));
 }
 

@@ -29,9 +29,7 @@ describe("Vietnam time, whatever the server's zone", () => {
 
   it("formats ranges within a day and across midnight", () => {
     expect(formatRange(zonedInstant("2021-03-03", "07:30"), zonedInstant("2021-03-03", "17:00"))).toBe("07:30–17:00 03/03/2021");
-    expect(formatRange(zonedInstant("2021-03-03", "23:30"), zonedInstant("2021-03-04", "01:00"))).toBe(
-      "23:30 03/03/2021 – 01:00 04/03/2021",
-    );
+    expect(formatRange(zonedInstant("2021-03-03", "23:30"), zonedInstant("2021-03-04", "01:00"))).toBe("23:30 03/03/2021 – 01:00 04/03/2021");
   });
 
   it("counts days to a deadline from the Vietnamese day", () => {

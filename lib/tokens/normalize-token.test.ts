@@ -13,7 +13,10 @@ let seed = 20261202;
 const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 /** Real tokens of one campaign, with small and large ids (small ids make runs of "A" in the payload). */
 const tokens = Array.from({ length: 120 }, (_, i) =>
-  signToken({ invitationId: i % 2 ? 1 + i : Math.floor(random() * 2 ** 31), conferenceId: 1 + Math.floor(random() * 500), tokenVersion: 1 + (i % 3) }, keys.privateKey),
+  signToken(
+    { invitationId: i % 2 ? 1 + i : Math.floor(random() * 2 ** 31), conferenceId: 1 + Math.floor(random() * 500), tokenVersion: 1 + (i % 3) },
+    keys.privateKey,
+  ),
 );
 const issued = new Set(tokens);
 
@@ -57,10 +60,16 @@ describe("normalizeToken", () => {
   });
 
   const styles: [string, (text: string) => string][] = [];
-  for (const [method, type] of [["Telex", typeTelex], ["VNI", typeVni]] as const) {
+  for (const [method, type] of [
+    ["Telex", typeTelex],
+    ["VNI", typeVni],
+  ] as const) {
     for (const style of [{ spellCheck: true }, { spellCheck: false }] satisfies TypingStyle[]) {
       for (const lower of [false, true]) {
-        styles.push([`${method}${style.spellCheck ? " with spell check" : ""}${lower ? ", Caps Lock on" : ""}`, (text) => type(lower ? text.toLowerCase() : text, style)]);
+        styles.push([
+          `${method}${style.spellCheck ? " with spell check" : ""}${lower ? ", Caps Lock on" : ""}`,
+          (text) => type(lower ? text.toLowerCase() : text, style),
+        ]);
       }
     }
   }

@@ -56,7 +56,12 @@ export type UnitImportPlan =
 
 /** Which column of the file holds each field (-1: none). */
 export function mapUnitHeaders(headers: string[]): Record<UnitColumn, number> {
-  const folded = headers.map((h) => foldForSearch(h).replace(/[_*:]+/g, " ").replace(/\s+/g, " ").trim());
+  const folded = headers.map((h) =>
+    foldForSearch(h)
+      .replace(/[_*:]+/g, " ")
+      .replace(/\s+/g, " ")
+      .trim(),
+  );
   const map = {} as Record<UnitColumn, number>;
   for (const column of Object.keys(HEADER_ALIASES) as UnitColumn[]) {
     map[column] = folded.findIndex((h) => HEADER_ALIASES[column].includes(h));
@@ -185,12 +190,22 @@ export type UnitImportResult =
  * Plans again and, when nothing is wrong, writes the plan in one transaction:
  * parents before children, then the updates; one audit row.
  */
-export function importUnits(db: Db, actor: UnitActor, input: { headers: string[]; rows: string[][]; underUnitId: number; filename?: string }): UnitImportResult {
+export function importUnits(
+  db: Db,
+  actor: UnitActor,
+  input: { headers: string[]; rows: string[][]; underUnitId: number; filename?: string },
+): UnitImportResult {
   return immediateTransaction(db, (): UnitImportResult => {
     const plan = planUnitImport(db, actor, input);
     if (!plan.ok) return { ok: false, code: plan.code, plan };
     if (plan.counts.error > 0) return { ok: false, code: "hasErrors", plan };
-    const idOf = new Map(db.select({ id: units.id, code: units.code }).from(units).all().map((u) => [u.code, u.id]));
+    const idOf = new Map(
+      db
+        .select({ id: units.id, code: units.code })
+        .from(units)
+        .all()
+        .map((u) => [u.code, u.id]),
+    );
     const under = db.select({ code: units.code }).from(units).where(eq(units.id, input.underUnitId)).get()!;
     const parentCode = (row: PlannedUnitRow) => row.parentCode || under.code;
 

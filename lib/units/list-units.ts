@@ -39,6 +39,12 @@ export function mergeHistory(db: Db, user: SessionUser, unit: { id: number; merg
     .orderBy(asc(units.name))
     .all();
   const mergedInto =
-    unit.mergedIntoId === null ? null : (db.select({ code: units.code, name: units.name }).from(units).where(and(unitReadScope(user), eq(units.id, unit.mergedIntoId))).get() ?? null);
+    unit.mergedIntoId === null
+      ? null
+      : (db
+          .select({ code: units.code, name: units.name })
+          .from(units)
+          .where(and(unitReadScope(user), eq(units.id, unit.mergedIntoId)))
+          .get() ?? null);
   return { mergedFrom, mergedInto };
 }

@@ -16,7 +16,11 @@ export type { UnitActor, UnitChangeResult };
 
 /** A unit the actor may change, or nothing. */
 export function getWritableUnit(db: Db, actor: UnitActor, unitId: number) {
-  return db.select().from(units).where(and(eq(units.id, unitId), unitWriteScope(actor))).get();
+  return db
+    .select()
+    .from(units)
+    .where(and(eq(units.id, unitId), unitWriteScope(actor)))
+    .get();
 }
 
 function kindLabel(db: Db, key: string): string | undefined {
@@ -94,7 +98,14 @@ export function updateUnit(db: Db, actor: UnitActor, unitId: number, input: Unit
     };
     db.update(units).set(values).where(eq(units.id, unit.id)).run();
     const before = { code: unit.code, name: unit.name, kind: unit.kind, placeName: unit.placeName, parentId: unit.parentId, sortOrder: unit.sortOrder };
-    recordAudit(db, { userId: actor.id, action: input.parentId !== unit.parentId ? "move" : "update", entity: "unit", entityId: unit.id, before, after: values });
+    recordAudit(db, {
+      userId: actor.id,
+      action: input.parentId !== unit.parentId ? "move" : "update",
+      entity: "unit",
+      entityId: unit.id,
+      before,
+      after: values,
+    });
     return { ok: true, id: unit.id };
   });
 }
@@ -110,7 +121,11 @@ export function retireUnit(db: Db, actor: UnitActor, unitId: number): UnitChange
     if (unit.retiredAt) return { ok: false, code: "alreadyRetired" };
     if (unit.parentId === null) return { ok: false, code: "cannotRetireRoot" };
     if (unit.id === actor.unitId) return { ok: false, code: "cannotRetireOwn" };
-    const activeChild = db.select({ id: units.id }).from(units).where(and(eq(units.parentId, unit.id), isNull(units.retiredAt))).get();
+    const activeChild = db
+      .select({ id: units.id })
+      .from(units)
+      .where(and(eq(units.parentId, unit.id), isNull(units.retiredAt)))
+      .get();
     if (activeChild) return { ok: false, code: "hasActiveChildren" };
     const retiredAt = new Date();
     db.update(units).set({ retiredAt }).where(eq(units.id, unit.id)).run();
@@ -126,11 +141,25 @@ export function restoreUnit(db: Db, actor: UnitActor, unitId: number): UnitChang
     if (!unit) return { ok: false, code: "notFound" };
     if (!unit.retiredAt) return { ok: false, code: "notRetired" };
     if (unit.mergedIntoId !== null) return { ok: false, code: "mergedCannotRestore" };
-    if (unit.parentId !== null && db.select({ id: units.id }).from(units).where(and(eq(units.id, unit.parentId), isNotNull(units.retiredAt))).get()) {
+    if (
+      unit.parentId !== null &&
+      db
+        .select({ id: units.id })
+        .from(units)
+        .where(and(eq(units.id, unit.parentId), isNotNull(units.retiredAt)))
+        .get()
+    ) {
       return { ok: false, code: "parentRetired" };
     }
     db.update(units).set({ retiredAt: null }).where(eq(units.id, unit.id)).run();
-    recordAudit(db, { userId: actor.id, action: "restore", entity: "unit", entityId: unit.id, before: { retiredAt: unit.retiredAt }, after: { retiredAt: null } });
+    recordAudit(db, {
+      userId: actor.id,
+      action: "restore",
+      entity: "unit",
+      entityId: unit.id,
+      before: { retiredAt: unit.retiredAt },
+      after: { retiredAt: null },
+    });
     return { ok: true, id: unit.id };
   });
 }

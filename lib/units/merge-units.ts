@@ -47,7 +47,12 @@ function countsOf(db: Db, ids: number[]): MergeCounts {
     users: count(db, users, ids),
     feeds: count(db, unitFeeds, ids),
     bodies: count(db, bodies, ids),
-    childUnits: db.select({ n: sql<number>`count(*)` }).from(units).where(inArray(units.parentId, ids)).get()?.n ?? 0,
+    childUnits:
+      db
+        .select({ n: sql<number>`count(*)` })
+        .from(units)
+        .where(inArray(units.parentId, ids))
+        .get()?.n ?? 0,
   };
 }
 
@@ -55,10 +60,18 @@ function countsOf(db: Db, ids: number[]): MergeCounts {
 export function previewUnitMerge(db: Db, actor: UnitActor, fromIds: number[], intoId: number): MergePreview {
   const ids = [...new Set(fromIds)];
   if (ids.length === 0) return { ok: false, code: "invalid" };
-  const into = db.select().from(units).where(and(eq(units.id, intoId), unitWriteScope(actor))).get();
+  const into = db
+    .select()
+    .from(units)
+    .where(and(eq(units.id, intoId), unitWriteScope(actor)))
+    .get();
   if (!into) return { ok: false, code: "intoOutOfScope" };
   if (into.retiredAt) return { ok: false, code: "intoRetired" };
-  const from = db.select().from(units).where(and(inArray(units.id, ids), unitWriteScope(actor))).all();
+  const from = db
+    .select()
+    .from(units)
+    .where(and(inArray(units.id, ids), unitWriteScope(actor)))
+    .all();
   if (from.length !== ids.length) return { ok: false, code: "notFound" };
   for (const unit of from) {
     if (unit.id === into.id) return { ok: false, code: "mergeIntoSelf" };
@@ -89,7 +102,14 @@ export function mergeUnits(db: Db, actor: UnitActor, fromIds: number[], intoId: 
         .where(eq(conferences.unitId, from.id))
         .run();
       // A body whose name the target already uses keeps it with the old unit's name after it.
-      const taken = new Set(db.select({ name: bodies.name }).from(bodies).where(eq(bodies.unitId, intoId)).all().map((b) => b.name));
+      const taken = new Set(
+        db
+          .select({ name: bodies.name })
+          .from(bodies)
+          .where(eq(bodies.unitId, intoId))
+          .all()
+          .map((b) => b.name),
+      );
       for (const body of db.select().from(bodies).where(eq(bodies.unitId, from.id)).all()) {
         let name = body.name;
         for (let n = 1; taken.has(name); n++) name = n === 1 ? `${body.name} (${from.name})` : `${body.name} (${from.name} ${n})`;

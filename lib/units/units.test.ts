@@ -33,17 +33,39 @@ describe("units: create, edit, move, retire", () => {
     const created = createUnit(handle.db, root, form({ code: "T-X1", name: "Xã Thử Một", kind: "xa", parentId: unit("535").id }));
     expect(created.ok).toBe(true);
     expect(unit("T-X1")).toMatchObject({ placeName: "Thử Một", kind: "xa", parentId: unit("535").id });
-    expect(handle.db.select().from(auditLog).where(and(eq(auditLog.entity, "unit"), eq(auditLog.action, "create"))).all().length).toBeGreaterThan(0);
-    expect(createUnit(handle.db, root, form({ code: "T-X1", name: "Xã Khác", kind: "xa", parentId: unit("535").id }))).toEqual({ ok: false, code: "codeTaken", field: "code" });
-    expect(createUnit(handle.db, root, form({ code: "T-X9", name: "Xã Khác", kind: "khong_co", parentId: unit("535").id }))).toEqual({ ok: false, code: "unknownKind", field: "kind" });
-    expect(createUnit(handle.db, root, form({ code: "T-X9", name: "Gốc thứ hai", kind: "tinh", parentId: "" }))).toEqual({ ok: false, code: "parentRequired", field: "parentId" });
+    expect(
+      handle.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entity, "unit"), eq(auditLog.action, "create")))
+        .all().length,
+    ).toBeGreaterThan(0);
+    expect(createUnit(handle.db, root, form({ code: "T-X1", name: "Xã Khác", kind: "xa", parentId: unit("535").id }))).toEqual({
+      ok: false,
+      code: "codeTaken",
+      field: "code",
+    });
+    expect(createUnit(handle.db, root, form({ code: "T-X9", name: "Xã Khác", kind: "khong_co", parentId: unit("535").id }))).toEqual({
+      ok: false,
+      code: "unknownKind",
+      field: "kind",
+    });
+    expect(createUnit(handle.db, root, form({ code: "T-X9", name: "Gốc thứ hai", kind: "tinh", parentId: "" }))).toEqual({
+      ok: false,
+      code: "parentRequired",
+      field: "parentId",
+    });
   });
 
   it("reads the sample file the import page offers: four new units, no error", async () => {
     const file = await parseFile("danh-sach-don-vi-mau.csv", fs.readFileSync("public/samples/danh-sach-don-vi-mau.csv"));
     expect(file.ok).toBe(true);
     if (!file.ok) return;
-    const plan = planUnitImport(handle.db, { id: null, unitId: unit("51").id, scopeUnitIds: "all" }, { headers: file.headers, rows: file.rows, underUnitId: unit("51").id });
+    const plan = planUnitImport(
+      handle.db,
+      { id: null, unitId: unit("51").id, scopeUnitIds: "all" },
+      { headers: file.headers, rows: file.rows, underUnitId: unit("51").id },
+    );
     expect(plan.ok && plan.rows.map((r) => [r.code, r.status, r.errors])).toEqual([
       ["51001", "create", []],
       ["51011", "create", []],
@@ -55,34 +77,67 @@ describe("units: create, edit, move, retire", () => {
   it("leaves the kinds a running campaign requires to the root unit's admin", () => {
     const baTo = districtAdmin("535");
     // huyen is required by the demo campaign: a district admin may not add such a unit (it would owe four conferences on the province's board)…
-    expect(createUnit(handle.db, baTo, form({ code: "T-H1", name: "Huyện Con", kind: "huyen", parentId: unit("535").id }))).toEqual({ ok: false, code: "requiredKindRootOnly", field: "kind" });
+    expect(createUnit(handle.db, baTo, form({ code: "T-H1", name: "Huyện Con", kind: "huyen", parentId: unit("535").id }))).toEqual({
+      ok: false,
+      code: "requiredKindRootOnly",
+      field: "kind",
+    });
     const imported = planUnitImport(handle.db, baTo, { headers: HEADERS, rows: [["T-H1", "Huyện Con", "huyen", "535", ""]], underUnitId: unit("535").id });
     expect(imported.ok && imported.rows.map((r) => r.errors)).toEqual([["requiredKindRootOnly"]]);
     // …nor turn a commune of theirs into one; a kind no campaign requires is theirs to use.
     const commune = createUnit(handle.db, baTo, form({ code: "T-X9", name: "Xã Chín", kind: "xa", parentId: unit("535").id }));
     expect(commune).toMatchObject({ ok: true });
     // (the scope is read per request: the new commune is in it from the next one)
-    expect(updateUnit(handle.db, districtAdmin("535"), unit("T-X9").id, form({ code: "T-X9", name: "Xã Chín", kind: "huyen", parentId: unit("535").id }))).toEqual({ ok: false, code: "requiredKindRootOnly", field: "kind" });
+    expect(
+      updateUnit(handle.db, districtAdmin("535"), unit("T-X9").id, form({ code: "T-X9", name: "Xã Chín", kind: "huyen", parentId: unit("535").id })),
+    ).toEqual({ ok: false, code: "requiredKindRootOnly", field: "kind" });
     // The province's admin may.
     const root: UnitActor = { id: null, unitId: unit("51").id, scopeUnitIds: "all" };
-    expect(updateUnit(handle.db, root, unit("T-X9").id, form({ code: "T-X9", name: "Xã Chín", kind: "huyen", parentId: unit("535").id }))).toMatchObject({ ok: true });
+    expect(updateUnit(handle.db, root, unit("T-X9").id, form({ code: "T-X9", name: "Xã Chín", kind: "huyen", parentId: unit("535").id }))).toMatchObject({
+      ok: true,
+    });
     expect(retireUnit(handle.db, root, unit("T-X9").id)).toMatchObject({ ok: true });
   });
 
   it("keeps a district admin inside their subtree", () => {
     const baTo = districtAdmin("535");
-    expect(createUnit(handle.db, baTo, form({ code: "T-X2", name: "Xã Lý Sơn Thử", kind: "xa", parentId: unit("536").id }))).toMatchObject({ ok: false, code: "parentOutOfScope" });
-    expect(updateUnit(handle.db, baTo, unit("536").id, form({ code: "536", name: "Huyện Lý Sơn", kind: "huyen", parentId: unit("51").id }))).toEqual({ ok: false, code: "notFound" });
+    expect(createUnit(handle.db, baTo, form({ code: "T-X2", name: "Xã Lý Sơn Thử", kind: "xa", parentId: unit("536").id }))).toMatchObject({
+      ok: false,
+      code: "parentOutOfScope",
+    });
+    expect(updateUnit(handle.db, baTo, unit("536").id, form({ code: "536", name: "Huyện Lý Sơn", kind: "huyen", parentId: unit("51").id }))).toEqual({
+      ok: false,
+      code: "notFound",
+    });
     // Their own unit may be renamed where it stands, not moved out.
     const own = unit("535");
-    expect(updateUnit(handle.db, baTo, own.id, form({ code: own.code, name: own.name, kind: own.kind, placeName: own.placeName, parentId: own.parentId }))).toMatchObject({ ok: true });
-    expect(updateUnit(handle.db, baTo, own.id, form({ code: own.code, name: own.name, kind: own.kind, parentId: unit("536").id }))).toMatchObject({ ok: false, code: "parentOutOfScope" });
-    expect(updateUnit(handle.db, baTo, own.id, form({ code: own.code, name: own.name, kind: own.kind, parentId: unit("T-X1").id }))).toMatchObject({ ok: false, code: "cycle" });
-    expect(updateUnit(handle.db, baTo, unit("T-X1").id, form({ code: "T-X1", name: "Xã Thử Một", kind: "xa", parentId: unit("536").id }))).toMatchObject({ ok: false, code: "parentOutOfScope" });
+    expect(
+      updateUnit(handle.db, baTo, own.id, form({ code: own.code, name: own.name, kind: own.kind, placeName: own.placeName, parentId: own.parentId })),
+    ).toMatchObject({ ok: true });
+    expect(updateUnit(handle.db, baTo, own.id, form({ code: own.code, name: own.name, kind: own.kind, parentId: unit("536").id }))).toMatchObject({
+      ok: false,
+      code: "parentOutOfScope",
+    });
+    expect(updateUnit(handle.db, baTo, own.id, form({ code: own.code, name: own.name, kind: own.kind, parentId: unit("T-X1").id }))).toMatchObject({
+      ok: false,
+      code: "cycle",
+    });
+    expect(updateUnit(handle.db, baTo, unit("T-X1").id, form({ code: "T-X1", name: "Xã Thử Một", kind: "xa", parentId: unit("536").id }))).toMatchObject({
+      ok: false,
+      code: "parentOutOfScope",
+    });
     expect(retireUnit(handle.db, baTo, own.id)).toEqual({ ok: false, code: "cannotRetireOwn" });
     // Nor reclassified or recoded: the kind decides what campaigns require of it.
-    expect(updateUnit(handle.db, baTo, own.id, form({ code: own.code, name: own.name, kind: "dang_bo_truc_thuoc", parentId: own.parentId }))).toEqual({ ok: false, code: "ownUnitFixed", field: "kind" });
-    expect(updateUnit(handle.db, baTo, own.id, form({ code: "535X", name: own.name, kind: own.kind, parentId: own.parentId }))).toEqual({ ok: false, code: "ownUnitFixed", field: "code" });
+    expect(updateUnit(handle.db, baTo, own.id, form({ code: own.code, name: own.name, kind: "dang_bo_truc_thuoc", parentId: own.parentId }))).toEqual({
+      ok: false,
+      code: "ownUnitFixed",
+      field: "kind",
+    });
+    expect(updateUnit(handle.db, baTo, own.id, form({ code: "535X", name: own.name, kind: own.kind, parentId: own.parentId }))).toEqual({
+      ok: false,
+      code: "ownUnitFixed",
+      field: "code",
+    });
     expect(unit("535").kind).toBe(own.kind);
     const reclassify = planUnitImport(handle.db, baTo, { headers: HEADERS, rows: [["535", own.name, "dang_bo_truc_thuoc", "", ""]], underUnitId: own.id });
     expect(reclassify.ok && reclassify.rows.map((r) => r.errors)).toEqual([["ownUnitFixed"]]);
@@ -90,11 +145,22 @@ describe("units: create, edit, move, retire", () => {
 
   it("moves a unit, refusing cycles and moving the root", () => {
     const x1 = unit("T-X1");
-    expect(updateUnit(handle.db, root, unit("535").id, form({ code: "535", name: "Huyện Ba Tơ", kind: "huyen", placeName: "Ba Tơ", parentId: x1.id }))).toMatchObject({ ok: false, code: "cycle" });
-    expect(updateUnit(handle.db, root, unit("51").id, form({ code: "51", name: "Tỉnh Quảng Ngãi", kind: "tinh", parentId: x1.id }))).toMatchObject({ ok: false, code: "rootCannotMove" });
+    expect(
+      updateUnit(handle.db, root, unit("535").id, form({ code: "535", name: "Huyện Ba Tơ", kind: "huyen", placeName: "Ba Tơ", parentId: x1.id })),
+    ).toMatchObject({ ok: false, code: "cycle" });
+    expect(updateUnit(handle.db, root, unit("51").id, form({ code: "51", name: "Tỉnh Quảng Ngãi", kind: "tinh", parentId: x1.id }))).toMatchObject({
+      ok: false,
+      code: "rootCannotMove",
+    });
     expect(updateUnit(handle.db, root, x1.id, form({ code: "T-X1", name: "Xã Thử Một", kind: "xa", parentId: unit("536").id }))).toMatchObject({ ok: true });
     expect(unit("T-X1").parentId).toBe(unit("536").id);
-    expect(handle.db.select().from(auditLog).where(and(eq(auditLog.action, "move"), eq(auditLog.entityId, String(x1.id)))).get()).toBeTruthy();
+    expect(
+      handle.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "move"), eq(auditLog.entityId, String(x1.id))))
+        .get(),
+    ).toBeTruthy();
   });
 
   it("retires and restores; a unit with active children or the root cannot be retired", () => {
@@ -103,7 +169,10 @@ describe("units: create, edit, move, retire", () => {
     const x1 = unit("T-X1");
     expect(retireUnit(handle.db, root, x1.id)).toEqual({ ok: true, id: x1.id });
     expect(unit("T-X1").retiredAt).toBeInstanceOf(Date);
-    expect(createUnit(handle.db, root, form({ code: "T-X3", name: "Xã Con", kind: "xa", parentId: x1.id }))).toMatchObject({ ok: false, code: "parentRetired" });
+    expect(createUnit(handle.db, root, form({ code: "T-X3", name: "Xã Con", kind: "xa", parentId: x1.id }))).toMatchObject({
+      ok: false,
+      code: "parentRetired",
+    });
     expect(restoreUnit(handle.db, root, x1.id)).toEqual({ ok: true, id: x1.id });
     expect(unit("T-X1").retiredAt).toBeNull();
   });
@@ -123,7 +192,13 @@ describe("units import", () => {
   it("reads English and Vietnamese headers, in any order, composed or decomposed", () => {
     expect(mapUnitHeaders(["Địa danh", "Mã đơn vị cấp trên", "Loại", "Tên", "Mã"])).toEqual({ placeName: 0, parentCode: 1, kind: 2, name: 3, code: 4 });
     expect(mapUnitHeaders(["CODE", "Name", "kind", "parent_code", "Place name"])).toEqual({ code: 0, name: 1, kind: 2, parentCode: 3, placeName: 4 });
-    expect(mapUnitHeaders(["Mã".normalize("NFD"), "Tên đơn vị".normalize("NFD"), "Loại đơn vị"])).toMatchObject({ code: 0, name: 1, kind: 2, parentCode: -1, placeName: -1 });
+    expect(mapUnitHeaders(["Mã".normalize("NFD"), "Tên đơn vị".normalize("NFD"), "Loại đơn vị"])).toMatchObject({
+      code: 0,
+      name: 1,
+      kind: 2,
+      parentCode: -1,
+      placeName: -1,
+    });
   });
 
   // Children before their parent; kind by label and by key; Vietnamese headers.
@@ -141,7 +216,13 @@ describe("units import", () => {
     expect(unit("T-P1")).toMatchObject({ parentId: unit("T-DB").id, kind: "phuong", placeName: "Thử Nhất" });
     expect(unit("T-P2").placeName).toBe("Thử Hai Địa Danh");
     expect(unit("T-DB").parentId).toBe(under());
-    expect(handle.db.select().from(auditLog).where(and(eq(auditLog.entity, "unit"), eq(auditLog.action, "import"))).all()).toHaveLength(1);
+    expect(
+      handle.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entity, "unit"), eq(auditLog.action, "import")))
+        .all(),
+    ).toHaveLength(1);
   });
 
   it("is idempotent: the same file again changes nothing", () => {
@@ -150,7 +231,13 @@ describe("units import", () => {
     const before = handle.db.select().from(units).all();
     expect(importUnits(handle.db, root, { headers: HEADERS, rows, underUnitId: under() })).toEqual({ ok: true, created: 0, updated: 0, unchanged: 3 });
     expect(handle.db.select().from(units).all()).toEqual(before);
-    expect(handle.db.select().from(auditLog).where(and(eq(auditLog.entity, "unit"), eq(auditLog.action, "import"))).all()).toHaveLength(1);
+    expect(
+      handle.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entity, "unit"), eq(auditLog.action, "import")))
+        .all(),
+    ).toHaveLength(1);
   });
 
   it("plans an update with the fields that change (English headers)", () => {
@@ -192,10 +279,21 @@ describe("units import", () => {
   });
 
   it("refuses missing columns and units outside the importer's scope", () => {
-    expect(planUnitImport(handle.db, root, { headers: ["Mã", "Tên"], rows: [["X", "Y"]], underUnitId: under() })).toEqual({ ok: false, code: "missingColumns", columns: ["kind"] });
+    expect(planUnitImport(handle.db, root, { headers: ["Mã", "Tên"], rows: [["X", "Y"]], underUnitId: under() })).toEqual({
+      ok: false,
+      code: "missingColumns",
+      columns: ["kind"],
+    });
     const baTo = districtAdmin("535");
     expect(planUnitImport(handle.db, baTo, { headers: HEADERS, rows, underUnitId: under() })).toEqual({ ok: false, code: "underOutOfScope" });
-    const plan = planUnitImport(handle.db, baTo, { headers: HEADERS, rows: [["536", "Huyện Lý Sơn", "huyen", "", ""], ["T-B1", "Xã Ba Tơ Thử", "xa", "536", ""]], underUnitId: unit("535").id });
+    const plan = planUnitImport(handle.db, baTo, {
+      headers: HEADERS,
+      rows: [
+        ["536", "Huyện Lý Sơn", "huyen", "", ""],
+        ["T-B1", "Xã Ba Tơ Thử", "xa", "536", ""],
+      ],
+      underUnitId: unit("535").id,
+    });
     expect(plan.ok && plan.rows.map((r) => r.errors)).toEqual([["outOfScope"], ["parentOutOfScope"]]);
     // Their own unit, named under the parent it already has: unchanged, not refused.
     const own = unit("535");
@@ -220,11 +318,23 @@ describe("merging units", () => {
     for (const id of [fromId, intoId]) {
       const body = db.insert(bodies).values({ unitId: id, kind: "standing_committee", name: "Ban Thường vụ Đảng ủy", symbol: "ĐU" }).returning().get();
       const day = new Date("2026-12-20T01:00:00Z");
-      const conference = db.insert(conferences).values({ campaignId: campaign.id, unitId: id, bodyId: body.id, title: `Hội nghị ${id}`, startsAt: day, endsAt: new Date(day.getTime() + 3_600_000) }).returning().get();
-      db.insert(sites).values({ conferenceId: conference.id, unitId: id, isMain: true, venue: `Hội trường ${id}` }).run();
-      db.insert(people).values({ fullName: `Người ${id}`, searchName: `nguoi ${id}`, unitId: id }).run();
-      db.insert(users).values({ username: `gop${id}`, passwordHash: "x", fullName: "Cán bộ", role: "viewer", unitId: id }).run();
-      db.insert(unitFeeds).values({ unitId: id, token: `FEED${id}` }).run();
+      const conference = db
+        .insert(conferences)
+        .values({ campaignId: campaign.id, unitId: id, bodyId: body.id, title: `Hội nghị ${id}`, startsAt: day, endsAt: new Date(day.getTime() + 3_600_000) })
+        .returning()
+        .get();
+      db.insert(sites)
+        .values({ conferenceId: conference.id, unitId: id, isMain: true, venue: `Hội trường ${id}` })
+        .run();
+      db.insert(people)
+        .values({ fullName: `Người ${id}`, searchName: `nguoi ${id}`, unitId: id })
+        .run();
+      db.insert(users)
+        .values({ username: `gop${id}`, passwordHash: "x", fullName: "Cán bộ", role: "viewer", unitId: id })
+        .run();
+      db.insert(unitFeeds)
+        .values({ unitId: id, token: `FEED${id}` })
+        .run();
     }
     make("T-MA1", "Thôn dưới A");
     db.update(units).set({ parentId: fromId }).where(eq(units.code, "T-MA1")).run();
@@ -249,16 +359,37 @@ describe("merging units", () => {
     const conferencesBefore = db.select().from(conferences).where(eq(conferences.unitId, fromId)).all();
     const result = mergeUnits(db, districtAdmin("535"), [fromId], intoId);
     expect(result).toEqual({ ok: true, counts: { conferences: 1, sites: 1, people: 1, users: 1, feeds: 1, bodies: 1, childUnits: 1 } });
-    const moved = db.select().from(conferences).where(inArray(conferences.id, conferencesBefore.map((c) => c.id))).all();
+    const moved = db
+      .select()
+      .from(conferences)
+      .where(
+        inArray(
+          conferences.id,
+          conferencesBefore.map((c) => c.id),
+        ),
+      )
+      .all();
     expect(moved.map((c) => [c.unitId, c.formerUnitId])).toEqual([[intoId, fromId]]);
     for (const table of [sites, people, users, unitFeeds, bodies]) {
       expect(db.select().from(table).where(eq(table.unitId, fromId)).all()).toEqual([]);
     }
-    expect(db.select().from(bodies).where(eq(bodies.unitId, intoId)).all().map((b) => b.name).sort()).toEqual(["Ban Thường vụ Đảng ủy", "Ban Thường vụ Đảng ủy (Xã Gộp A)"]);
+    expect(
+      db
+        .select()
+        .from(bodies)
+        .where(eq(bodies.unitId, intoId))
+        .all()
+        .map((b) => b.name)
+        .sort(),
+    ).toEqual(["Ban Thường vụ Đảng ủy", "Ban Thường vụ Đảng ủy (Xã Gộp A)"]);
     expect(unit("T-MA1").parentId).toBe(intoId);
     expect(unit("T-MA")).toMatchObject({ mergedIntoId: intoId });
     expect(unit("T-MA").retiredAt).toBeInstanceOf(Date);
-    const audit = db.select().from(auditLog).where(and(eq(auditLog.action, "merge"), eq(auditLog.entity, "unit"))).all();
+    const audit = db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "merge"), eq(auditLog.entity, "unit")))
+      .all();
     expect(audit).toHaveLength(1);
     expect(audit[0].after).toMatchObject({ counts: { conferences: 1, people: 1 } });
     expect(restoreUnit(db, root, fromId)).toEqual({ ok: false, code: "mergedCannotRestore" });
@@ -317,13 +448,32 @@ describe("the board after a merge", () => {
     const { campaignRequirements } = await import("@/db/schema");
     const db = handle.db;
     const campaign = db.select().from(campaigns).get()!;
-    const requirement = db.insert(campaignRequirements).values({ campaignId: campaign.id, unitKind: "phuong", bodyKind: "standing_committee", title: "Hội nghị phường (thử)" }).returning().get();
+    const requirement = db
+      .insert(campaignRequirements)
+      .values({ campaignId: campaign.id, unitKind: "phuong", bodyKind: "standing_committee", title: "Hội nghị phường (thử)" })
+      .returning()
+      .get();
     const make = (code: string) => {
       const made = createUnit(db, root, form({ code, name: `Phường ${code}`, kind: "phuong", parentId: unit("535").id }));
       if (!made.ok) throw new Error("setup");
-      const body = db.insert(bodies).values({ unitId: made.id, kind: "standing_committee", name: `Đảng ủy ${code}`, symbol: "ĐU" }).returning().get();
+      const body = db
+        .insert(bodies)
+        .values({ unitId: made.id, kind: "standing_committee", name: `Đảng ủy ${code}`, symbol: "ĐU" })
+        .returning()
+        .get();
       const day = new Date("2021-03-20T01:00:00Z");
-      db.insert(conferences).values({ campaignId: campaign.id, unitId: made.id, bodyId: body.id, requirementId: requirement.id, title: `Hội nghị ${code}`, startsAt: day, endsAt: new Date(day.getTime() + 3_600_000), status: "held" }).run();
+      db.insert(conferences)
+        .values({
+          campaignId: campaign.id,
+          unitId: made.id,
+          bodyId: body.id,
+          requirementId: requirement.id,
+          title: `Hội nghị ${code}`,
+          startsAt: day,
+          endsAt: new Date(day.getTime() + 3_600_000),
+          status: "held",
+        })
+        .run();
       return made.id;
     };
     const a = make("T-BA");
@@ -331,7 +481,10 @@ describe("the board after a merge", () => {
     const adminRow = db.select().from(users).where(eq(users.username, "admin")).get()!;
     const admin = loadSessionUser(db, adminRow.id, adminRow.sessionVersion)!;
     const rowsOf = () => getCompliance(db, admin, campaign.id)!.rows.filter((r) => [a, b].includes(r.unit.id));
-    expect(rowsOf().map((r) => [r.unit.id, r.cells[0].status])).toEqual([[a, "held"], [b, "held"]]);
+    expect(rowsOf().map((r) => [r.unit.id, r.cells[0].status])).toEqual([
+      [a, "held"],
+      [b, "held"],
+    ]);
 
     // Both held the requirement: the unique index (by the unit that held it) lets both move.
     expect(mergeUnits(db, root, [a], b)).toMatchObject({ ok: true, counts: { conferences: 1 } });

@@ -31,9 +31,18 @@ const userId = (username: string) => handle.db.select().from(users).where(eq(use
 beforeAll(async () => {
   handle = await createDemoDb();
   root = as("admin");
-  handle.db.insert(users).values({ username: "quantri.bato", fullName: "Quản trị Ba Tơ", role: "admin", unitId: unitId("535"), passwordHash: "x" }).run();
-  handle.db.insert(users).values({ username: "xem.lyson", fullName: "Người xem Lý Sơn", role: "viewer", unitId: unitId("536"), passwordHash: "x" }).run();
-  handle.db.insert(users).values({ username: "xem.bato", fullName: "Người xem Ba Tơ", role: "viewer", unitId: unitId("535"), passwordHash: "x" }).run();
+  handle.db
+    .insert(users)
+    .values({ username: "quantri.bato", fullName: "Quản trị Ba Tơ", role: "admin", unitId: unitId("535"), passwordHash: "x" })
+    .run();
+  handle.db
+    .insert(users)
+    .values({ username: "xem.lyson", fullName: "Người xem Lý Sơn", role: "viewer", unitId: unitId("536"), passwordHash: "x" })
+    .run();
+  handle.db
+    .insert(users)
+    .values({ username: "xem.bato", fullName: "Người xem Ba Tơ", role: "viewer", unitId: unitId("535"), passwordHash: "x" })
+    .run();
   baTo = as("quantri.bato");
 });
 afterAll(() => handle.cleanup());
@@ -64,11 +73,29 @@ describe("a unit's admin and accounts", () => {
   });
 
   it("creates accounts in their subtree only, never an admin above their unit", async () => {
-    const above = createUserSchema.parse({ username: "quantri.tinh2", fullName: "Quản trị tỉnh", role: "admin", unitId: String(unitId("51")), password: "mat-khau-du-dai" });
+    const above = createUserSchema.parse({
+      username: "quantri.tinh2",
+      fullName: "Quản trị tỉnh",
+      role: "admin",
+      unitId: String(unitId("51")),
+      password: "mat-khau-du-dai",
+    });
     expect(await createUser(handle.db, baTo, above)).toEqual({ ok: false, field: "unitId", code: "unitOutOfScope" });
-    const beside = createUserSchema.parse({ username: "xem.lyson2", fullName: "Người Lý Sơn", role: "viewer", unitId: String(unitId("536")), password: "mat-khau-du-dai" });
+    const beside = createUserSchema.parse({
+      username: "xem.lyson2",
+      fullName: "Người Lý Sơn",
+      role: "viewer",
+      unitId: String(unitId("536")),
+      password: "mat-khau-du-dai",
+    });
     expect(await createUser(handle.db, baTo, beside)).toEqual({ ok: false, field: "unitId", code: "unitOutOfScope" });
-    const own = createUserSchema.parse({ username: "xem.bato2", fullName: "Người Ba Tơ", role: "viewer", unitId: String(unitId("535")), password: "mat-khau-du-dai" });
+    const own = createUserSchema.parse({
+      username: "xem.bato2",
+      fullName: "Người Ba Tơ",
+      role: "viewer",
+      unitId: String(unitId("535")),
+      password: "mat-khau-du-dai",
+    });
     expect(await createUser(handle.db, baTo, own)).toEqual({ ok: true });
   });
 });
@@ -88,8 +115,16 @@ describe("must change password", () => {
 
 describe("a unit's admin and people, conferences, invitations, audit", () => {
   it("reads and changes only their subtree's people", () => {
-    const lySonPerson = handle.db.select().from(people).where(eq(people.unitId, unitId("536"))).get()!;
-    const baToPerson = handle.db.select().from(people).where(eq(people.unitId, unitId("535"))).get()!;
+    const lySonPerson = handle.db
+      .select()
+      .from(people)
+      .where(eq(people.unitId, unitId("536")))
+      .get()!;
+    const baToPerson = handle.db
+      .select()
+      .from(people)
+      .where(eq(people.unitId, unitId("535")))
+      .get()!;
     expect(getPerson(handle.db, baTo, lySonPerson.id)).toBeNull();
     expect(getPerson(handle.db, baTo, baToPerson.id)?.id).toBe(baToPerson.id);
     const listed = listPeople(handle.db, baTo, {}).rows.map((r) => r.unitName);
@@ -100,8 +135,16 @@ describe("a unit's admin and people, conferences, invitations, audit", () => {
   });
 
   it("writes only conferences of their subtree; the root admin writes all", () => {
-    const lySon = handle.db.select().from(conferences).where(eq(conferences.unitId, unitId("536"))).get()!;
-    const own = handle.db.select().from(conferences).where(eq(conferences.unitId, unitId("535"))).get()!;
+    const lySon = handle.db
+      .select()
+      .from(conferences)
+      .where(eq(conferences.unitId, unitId("536")))
+      .get()!;
+    const own = handle.db
+      .select()
+      .from(conferences)
+      .where(eq(conferences.unitId, unitId("535")))
+      .get()!;
     expect(getWritableConference(handle.db, baTo, lySon.id)).toBeUndefined();
     expect(getWritableConference(handle.db, baTo, own.id)?.id).toBe(own.id);
     expect(getWritableConference(handle.db, root, lySon.id)?.id).toBe(lySon.id);
@@ -120,7 +163,11 @@ describe("a unit's admin and people, conferences, invitations, audit", () => {
       .where(invitationTokenScope(baTo))
       .all();
     expect(rows.every((r) => r.unitId === unitId("535"))).toBe(true);
-    const all = handle.db.select({ id: invitations.id }).from(invitations).where(and(invitationTokenScope(root))).all();
+    const all = handle.db
+      .select({ id: invitations.id })
+      .from(invitations)
+      .where(and(invitationTokenScope(root)))
+      .all();
     expect(all.length).toBe(handle.db.select({ id: invitations.id }).from(invitations).all().length);
   });
 

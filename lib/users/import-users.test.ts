@@ -20,7 +20,10 @@ const csv = (text: string) => new TextEncoder().encode(text);
 beforeAll(async () => {
   handle = await createDemoDb();
   root = as("admin");
-  handle.db.insert(users).values({ username: "quantri.bato", fullName: "Quản trị Ba Tơ", role: "admin", unitId: unitId("535"), passwordHash: "x" }).run();
+  handle.db
+    .insert(users)
+    .values({ username: "quantri.bato", fullName: "Quản trị Ba Tơ", role: "admin", unitId: unitId("535"), passwordHash: "x" })
+    .run();
   baToAdmin = as("quantri.bato");
 });
 afterAll(() => handle.cleanup());
@@ -39,7 +42,14 @@ describe("one-time passwords", () => {
 
 describe("reading the list", () => {
   it("knows English and Vietnamese headers and role labels", () => {
-    expect(mapUserColumns(["Tên đăng nhập", "Họ và tên", "Vai trò", "Mã đơn vị", "Cơ quan", "Điểm cầu"])).toEqual({ username: 0, fullName: 1, role: 2, unitCode: 3, body: 4, sites: 5 });
+    expect(mapUserColumns(["Tên đăng nhập", "Họ và tên", "Vai trò", "Mã đơn vị", "Cơ quan", "Điểm cầu"])).toEqual({
+      username: 0,
+      fullName: 1,
+      role: 2,
+      unitCode: 3,
+      body: 4,
+      sites: 5,
+    });
     expect(mapUserColumns(["username", "Full name", "ROLE", "unit code"])).toEqual({ username: 0, fullName: 1, role: 2, unitCode: 3 });
     expect(parseRole("Quản trị")).toBe("admin");
     expect(parseRole("cán bộ tổ chức")).toBe("organizer");
@@ -50,14 +60,34 @@ describe("reading the list", () => {
   });
 
   it("refuses a list without the required columns", () => {
-    expect(checkUserRows(handle.db, root, ["Họ và tên", "Vai trò"], [["A", "viewer"]])).toEqual({ ok: false, code: "columnsMissing", missing: ["username", "unitCode"] });
+    expect(checkUserRows(handle.db, root, ["Họ và tên", "Vai trò"], [["A", "viewer"]])).toEqual({
+      ok: false,
+      code: "columnsMissing",
+      missing: ["username", "unitCode"],
+    });
   });
 
   it("says what is wrong with each line", () => {
-    const lySonBody = handle.db.select().from(bodies).where(eq(bodies.unitId, unitId("536"))).get()!;
-    const baToBody = handle.db.select().from(bodies).where(eq(bodies.unitId, unitId("535"))).get()!;
-    const baToSite = handle.db.select().from(sites).where(eq(sites.unitId, unitId("535"))).get()!;
-    const lySonSite = handle.db.select().from(sites).where(eq(sites.unitId, unitId("536"))).get()!;
+    const lySonBody = handle.db
+      .select()
+      .from(bodies)
+      .where(eq(bodies.unitId, unitId("536")))
+      .get()!;
+    const baToBody = handle.db
+      .select()
+      .from(bodies)
+      .where(eq(bodies.unitId, unitId("535")))
+      .get()!;
+    const baToSite = handle.db
+      .select()
+      .from(sites)
+      .where(eq(sites.unitId, unitId("535")))
+      .get()!;
+    const lySonSite = handle.db
+      .select()
+      .from(sites)
+      .where(eq(sites.unitId, unitId("536")))
+      .get()!;
     const headers = ["Tên đăng nhập", "Họ và tên", "Vai trò", "Mã đơn vị", "Cơ quan", "Điểm cầu"];
     const rows = [
       ["tochuc.bt1", "Cán bộ Một", "Cán bộ tổ chức", "535", baToBody.symbol, ""], // 2 valid (by symbol)
@@ -98,7 +128,11 @@ describe("reading the list", () => {
 
 describe("upload, preview, commit", () => {
   it("creates the valid lines with hashed one-time passwords that must be changed, once", async () => {
-    const baToSite = handle.db.select().from(sites).where(eq(sites.unitId, unitId("535"))).get()!;
+    const baToSite = handle.db
+      .select()
+      .from(sites)
+      .where(eq(sites.unitId, unitId("535")))
+      .get()!;
     const file = `username,full name,role,unit code,body,door sites\nxem.imp1,Người Xem Một,viewer,535,,\ndiemdanh.imp2,Người Điểm Danh,scanner,535,,${baToSite.id}\nxem.imp3,Ngoài Phạm Vi,viewer,536,,\n`;
     const upload = await uploadUsersBatch(handle.db, baToAdmin, "tai-khoan.csv", csv(file));
     if (!upload.ok) throw new Error(upload.code);
@@ -114,7 +148,11 @@ describe("upload, preview, commit", () => {
     const [one, two] = result.created;
     expect(one.password).not.toBe(two.password);
 
-    const rows = handle.db.select().from(users).where(inArray(users.username, ["xem.imp1", "diemdanh.imp2", "xem.imp3"])).all();
+    const rows = handle.db
+      .select()
+      .from(users)
+      .where(inArray(users.username, ["xem.imp1", "diemdanh.imp2", "xem.imp3"]))
+      .all();
     expect(rows).toHaveLength(2);
     for (const row of rows) {
       expect(row.mustChangePassword).toBe(true);
@@ -123,7 +161,14 @@ describe("upload, preview, commit", () => {
     }
     expect((await authenticate(handle.db, "xem.imp1", one.password, "imp")).ok).toBe(true);
     const scanner = rows.find((r) => r.username === "diemdanh.imp2")!;
-    expect(handle.db.select().from(siteStaff).where(eq(siteStaff.userId, scanner.id)).all().map((s) => s.siteId)).toEqual([baToSite.id]);
+    expect(
+      handle.db
+        .select()
+        .from(siteStaff)
+        .where(eq(siteStaff.userId, scanner.id))
+        .all()
+        .map((s) => s.siteId),
+    ).toEqual([baToSite.id]);
 
     // The batch is gone (no second commit), and no password was kept anywhere in clear.
     expect(handle.db.select().from(importBatches).where(eq(importBatches.id, upload.batchId)).get()).toBeUndefined();
@@ -141,7 +186,12 @@ describe("upload, preview, commit", () => {
   });
 
   it("imports rows given as arrays (for seed scripts)", async () => {
-    const result = await importUserRows(handle.db, root, ["Tên đăng nhập", "Họ và tên", "Vai trò", "Mã đơn vị"], [["xem.seed1", "Người Gieo", "Cán bộ theo dõi, báo cáo", "536"]]);
+    const result = await importUserRows(
+      handle.db,
+      root,
+      ["Tên đăng nhập", "Họ và tên", "Vai trò", "Mã đơn vị"],
+      [["xem.seed1", "Người Gieo", "Cán bộ theo dõi, báo cáo", "536"]],
+    );
     expect(result.ok && result.created[0]).toMatchObject({ username: "xem.seed1", unitName: "Huyện Lý Sơn" });
   });
 });

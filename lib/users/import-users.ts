@@ -118,7 +118,6 @@ export interface CheckedUserRow {
 
 export type UserColumnsCheck = { ok: true; rows: CheckedUserRow[] } | { ok: false; code: "columnsMissing"; missing: UserImportField[] };
 
-
 /**
  * Checks every line against the database and the actor's scope. Lines are
  * numbered as in the file (the header is line 1).
@@ -133,21 +132,50 @@ export function checkUserRows(db: Db, actor: Actor, headers: string[], rows: str
   };
 
   const codes = [...new Set(rows.map((r) => cell(r, "unitCode")).filter(Boolean))];
-  const unitRows = codes.length === 0 ? [] : db.select({ id: units.id, code: units.code, name: units.name, retiredAt: units.retiredAt }).from(units).where(inArray(units.code, codes)).all();
+  const unitRows =
+    codes.length === 0
+      ? []
+      : db.select({ id: units.id, code: units.code, name: units.name, retiredAt: units.retiredAt }).from(units).where(inArray(units.code, codes)).all();
   const unitByCode = new Map(unitRows.filter((u) => u.retiredAt === null).map((u) => [u.code, u]));
   const unitIds = [...unitByCode.values()].map((u) => u.id);
-  const bodyRows = unitIds.length === 0 ? [] : db.select({ id: bodies.id, unitId: bodies.unitId, name: bodies.name, symbol: bodies.symbol }).from(bodies).where(and(inArray(bodies.unitId, unitIds), isNull(bodies.retiredAt))).all();
+  const bodyRows =
+    unitIds.length === 0
+      ? []
+      : db
+          .select({ id: bodies.id, unitId: bodies.unitId, name: bodies.name, symbol: bodies.symbol })
+          .from(bodies)
+          .where(and(inArray(bodies.unitId, unitIds), isNull(bodies.retiredAt)))
+          .all();
   const usernames = rows.map((r) => cell(r, "username").toLowerCase()).filter(Boolean);
   const taken = new Set(
-    usernames.length === 0 ? [] : db.select({ username: users.username }).from(users).where(inArray(users.username, [...new Set(usernames)])).all().map((u) => u.username),
+    usernames.length === 0
+      ? []
+      : db
+          .select({ username: users.username })
+          .from(users)
+          .where(inArray(users.username, [...new Set(usernames)]))
+          .all()
+          .map((u) => u.username),
   );
   const siteIdsOf = (text: string) => text.split(/[\s;,]+/).filter(Boolean);
-  const allSiteIds = [...new Set(rows.flatMap((r) => siteIdsOf(cell(r, "sites"))).map(Number).filter((n) => Number.isSafeInteger(n) && n > 0))];
+  const allSiteIds = [
+    ...new Set(
+      rows
+        .flatMap((r) => siteIdsOf(cell(r, "sites")))
+        .map(Number)
+        .filter((n) => Number.isSafeInteger(n) && n > 0),
+    ),
+  ];
   // A site is in scope when it or its conference belongs to a unit in scope.
   const siteRows =
     allSiteIds.length === 0
       ? []
-      : db.select({ id: sites.id, unitId: sites.unitId, conferenceUnitId: conferences.unitId }).from(sites).innerJoin(conferences, eq(conferences.id, sites.conferenceId)).where(inArray(sites.id, allSiteIds)).all();
+      : db
+          .select({ id: sites.id, unitId: sites.unitId, conferenceUnitId: conferences.unitId })
+          .from(sites)
+          .innerJoin(conferences, eq(conferences.id, sites.conferenceId))
+          .where(inArray(sites.id, allSiteIds))
+          .all();
   const readableSites = new Set(siteRows.filter((s) => coversUnit(actor, s.unitId) || coversUnit(actor, s.conferenceUnitId)).map((s) => s.id));
 
   const seen = new Set<string>();
@@ -179,7 +207,8 @@ export function checkUserRows(db: Db, actor: Actor, headers: string[], rows: str
       if (!bodyText) errors.push("bodyRequired");
       else if (unit) {
         const folded = foldForSearch(bodyText);
-        body = bodyRows.find((b) => b.unitId === unit.id && (foldForSearch(b.name) === folded || (b.symbol !== "" && foldForSearch(b.symbol) === folded))) ?? null;
+        body =
+          bodyRows.find((b) => b.unitId === unit.id && (foldForSearch(b.name) === folded || (b.symbol !== "" && foldForSearch(b.symbol) === folded))) ?? null;
         if (!body) errors.push("bodyNotInUnit");
       }
     }
@@ -212,13 +241,23 @@ export function checkUserRows(db: Db, actor: Actor, headers: string[], rows: str
 export type UploadResult = { ok: true; batchId: number; rows: number } | { ok: false; code: ParseError | "tooManyAccounts"; values?: ParseErrorValues };
 
 /** Parses an uploaded list and keeps it as the actor's batch (their older account batches go). */
-export async function uploadUsersBatch(db: Db, actor: Actor & { unitId: number }, filename: string, bytes: Uint8Array, now: Date = new Date()): Promise<UploadResult> {
+export async function uploadUsersBatch(
+  db: Db,
+  actor: Actor & { unitId: number },
+  filename: string,
+  bytes: Uint8Array,
+  now: Date = new Date(),
+): Promise<UploadResult> {
   const parsed = await parseFile(filename, bytes);
   if (!parsed.ok) return parsed;
   if (parsed.rows.length > USER_IMPORT_MAX_ROWS) return { ok: false, code: "tooManyAccounts" };
   return immediateTransaction(db, () => {
-    db.delete(importBatches).where(and(eq(importBatches.kind, "users"), eq(importBatches.userId, actor.id))).run();
-    db.delete(importBatches).where(and(eq(importBatches.kind, "users"), lt(importBatches.createdAt, new Date(now.getTime() - BATCH_TTL_MS)))).run();
+    db.delete(importBatches)
+      .where(and(eq(importBatches.kind, "users"), eq(importBatches.userId, actor.id)))
+      .run();
+    db.delete(importBatches)
+      .where(and(eq(importBatches.kind, "users"), lt(importBatches.createdAt, new Date(now.getTime() - BATCH_TTL_MS))))
+      .run();
     const batch = db
       .insert(importBatches)
       .values({ userId: actor.id, kind: "users", unitId: actor.unitId, filename: filename.slice(0, 200), headers: parsed.headers, rows: parsed.rows })
@@ -236,7 +275,8 @@ function loadBatch(db: Db, actor: Actor, batchId: number) {
     .get();
 }
 
-export type PreviewResult = { ok: true; filename: string; rows: CheckedUserRow[] } | { ok: false; code: "notFound" } | { ok: false; code: "columnsMissing"; missing: UserImportField[] };
+export type PreviewResult =
+  { ok: true; filename: string; rows: CheckedUserRow[] } | { ok: false; code: "notFound" } | { ok: false; code: "columnsMissing"; missing: UserImportField[] };
 
 /** The actor's batch, every line checked. Another user's batch is "notFound". */
 export function previewUsersBatch(db: Db, actor: Actor, batchId: number): PreviewResult {
@@ -257,14 +297,20 @@ export interface NewAccount {
   siteIds: number[];
 }
 
-export type CreateAccountsResult = { ok: true; created: CreatedAccount[]; skipped: number } | { ok: false; code: "noValidRows" | "notFound" | "columnsMissing" };
+export type CreateAccountsResult =
+  { ok: true; created: CreatedAccount[]; skipped: number } | { ok: false; code: "noValidRows" | "notFound" | "columnsMissing" };
 
 /**
  * Creates accounts with one-time passwords and must_change_password set, in one
  * transaction; a line whose username was taken meanwhile is skipped. Returns the
  * passwords, once. Used by the commit and by seed scripts.
  */
-export async function createAccounts(db: Db, actor: Actor, accounts: NewAccount[], source: { batchId?: number; filename?: string } = {}): Promise<CreateAccountsResult> {
+export async function createAccounts(
+  db: Db,
+  actor: Actor,
+  accounts: NewAccount[],
+  source: { batchId?: number; filename?: string } = {},
+): Promise<CreateAccountsResult> {
   const inScopeAccounts = accounts.filter((a) => coversUnit(actor, a.unitId));
   if (inScopeAccounts.length === 0) return { ok: false, code: "noValidRows" };
   // Hash first (argon2, ~10 ms each, off the event loop), then write at once.
@@ -275,18 +321,36 @@ export async function createAccounts(db: Db, actor: Actor, accounts: NewAccount[
   }
   return immediateTransaction(db, (): CreateAccountsResult => {
     if (source.batchId !== undefined) {
-      const gone = db.delete(importBatches).where(and(eq(importBatches.id, source.batchId), eq(importBatches.userId, actor.id))).run().changes;
+      const gone = db
+        .delete(importBatches)
+        .where(and(eq(importBatches.id, source.batchId), eq(importBatches.userId, actor.id)))
+        .run().changes;
       if (gone === 0) return { ok: false, code: "notFound" };
     }
     const created: CreatedAccount[] = [];
     for (const a of prepared) {
       if (db.select({ id: users.id }).from(users).where(eq(users.username, a.username)).get()) continue;
       const unit = db.select({ name: units.name }).from(units).where(eq(units.id, a.unitId)).get();
-      const body = a.bodyId === null ? undefined : db.select({ name: bodies.name }).from(bodies).where(and(eq(bodies.id, a.bodyId), eq(bodies.unitId, a.unitId))).get();
+      const body =
+        a.bodyId === null
+          ? undefined
+          : db
+              .select({ name: bodies.name })
+              .from(bodies)
+              .where(and(eq(bodies.id, a.bodyId), eq(bodies.unitId, a.unitId)))
+              .get();
       if (!unit || (a.bodyId !== null && !body)) continue;
       const row = db
         .insert(users)
-        .values({ username: a.username, fullName: a.fullName, role: a.role, unitId: a.unitId, bodyId: a.bodyId, passwordHash: a.passwordHash, mustChangePassword: true })
+        .values({
+          username: a.username,
+          fullName: a.fullName,
+          role: a.role,
+          unitId: a.unitId,
+          bodyId: a.bodyId,
+          passwordHash: a.passwordHash,
+          mustChangePassword: true,
+        })
         .returning({ id: users.id })
         .get();
       if (a.role === "scanner") for (const siteId of a.siteIds) db.insert(siteStaff).values({ siteId, userId: row.id }).onConflictDoNothing().run();
@@ -295,7 +359,16 @@ export async function createAccounts(db: Db, actor: Actor, accounts: NewAccount[
         action: "create",
         entity: "user",
         entityId: row.id,
-        after: { username: a.username, fullName: a.fullName, role: a.role, unitId: a.unitId, bodyId: a.bodyId, siteIds: a.siteIds, mustChangePassword: true, importBatchId: source.batchId ?? null },
+        after: {
+          username: a.username,
+          fullName: a.fullName,
+          role: a.role,
+          unitId: a.unitId,
+          bodyId: a.bodyId,
+          siteIds: a.siteIds,
+          mustChangePassword: true,
+          importBatchId: source.batchId ?? null,
+        },
       });
       created.push({ username: a.username, fullName: a.fullName, role: a.role, unitName: unit.name, bodyName: body?.name ?? null, password: a.password });
     }
@@ -327,12 +400,21 @@ export async function commitUsersBatch(db: Db, actor: Actor, batchId: number): P
 }
 
 /** For seed scripts and tests: check a list given as header + rows and create its valid lines at once. */
-export async function importUserRows(db: Db, actor: Actor, headers: string[], rows: string[][]): Promise<CreateAccountsResult & { errors?: { line: number; errors: UserRowError[] }[] }> {
+export async function importUserRows(
+  db: Db,
+  actor: Actor,
+  headers: string[],
+  rows: string[][],
+): Promise<CreateAccountsResult & { errors?: { line: number; errors: UserRowError[] }[] }> {
   const checked = checkUserRows(db, actor, headers, rows);
   if (!checked.ok) return { ok: false, code: "columnsMissing" };
   const valid = checked.rows.filter((r) => r.errors.length === 0);
   const errors = checked.rows.filter((r) => r.errors.length > 0).map((r) => ({ line: r.line, errors: r.errors }));
   if (valid.length === 0) return { ok: false, code: "noValidRows", errors };
-  const result = await createAccounts(db, actor, valid.map((r) => ({ username: r.username, fullName: r.fullName, role: r.role!, unitId: r.unitId!, bodyId: r.bodyId, siteIds: r.siteIds })));
+  const result = await createAccounts(
+    db,
+    actor,
+    valid.map((r) => ({ username: r.username, fullName: r.fullName, role: r.role!, unitId: r.unitId!, bodyId: r.bodyId, siteIds: r.siteIds })),
+  );
   return result.ok ? { ...result, skipped: result.skipped + errors.length, errors } : { ...result, errors };
 }

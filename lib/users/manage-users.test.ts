@@ -18,20 +18,45 @@ afterAll(() => handle.cleanup());
 
 const unitId = (code: string) => handle.db.select().from(units).where(eq(units.code, code)).get()!.id;
 const bodyOf = (code: string, kind: string) =>
-  handle.db.select().from(bodies).where(eq(bodies.unitId, unitId(code))).all().find((b) => b.kind === kind)!.id;
+  handle.db
+    .select()
+    .from(bodies)
+    .where(eq(bodies.unitId, unitId(code)))
+    .all()
+    .find((b) => b.kind === kind)!.id;
 
 describe("user management", () => {
   it("validates input with messages that are translation keys", () => {
     const bad = createUserSchema.safeParse({ username: "Ng Văn", fullName: "", role: "boss", unitId: "x", password: "123" });
     expect(bad.success).toBe(false);
     const messages = Object.fromEntries(bad.error!.issues.map((i) => [i.path[0], i.message]));
-    expect(messages).toMatchObject({ username: "usernameFormat", fullName: "fullNameRequired", role: "roleRequired", unitId: "unitRequired", password: "passwordTooShort" });
-    const organizer = createUserSchema.safeParse({ username: "tochuc.lyson", fullName: "Cán bộ", role: "organizer", unitId: "3", bodyId: "", password: "12345678" });
+    expect(messages).toMatchObject({
+      username: "usernameFormat",
+      fullName: "fullNameRequired",
+      role: "roleRequired",
+      unitId: "unitRequired",
+      password: "passwordTooShort",
+    });
+    const organizer = createUserSchema.safeParse({
+      username: "tochuc.lyson",
+      fullName: "Cán bộ",
+      role: "organizer",
+      unitId: "3",
+      bodyId: "",
+      password: "12345678",
+    });
     expect(organizer.error?.issues[0]).toMatchObject({ path: ["bodyId"], message: "bodyRequired" });
   });
 
   it("creates an organiser of a body of the chosen unit, and audits it", async () => {
-    const input = createUserSchema.parse({ username: "Tochuc.LySon", fullName: "Cán bộ Lý Sơn", role: "organizer", unitId: String(unitId("536")), bodyId: String(bodyOf("536", "propaganda")), password: "mat-khau-123" });
+    const input = createUserSchema.parse({
+      username: "Tochuc.LySon",
+      fullName: "Cán bộ Lý Sơn",
+      role: "organizer",
+      unitId: String(unitId("536")),
+      bodyId: String(bodyOf("536", "propaganda")),
+      password: "mat-khau-123",
+    });
     expect(await createUser(handle.db, root, input)).toEqual({ ok: true });
     expect((await authenticate(handle.db, "tochuc.lyson", "mat-khau-123", "x")).ok).toBe(true);
     const audit = handle.db.select().from(auditLog).where(eq(auditLog.entity, "user")).all();
@@ -41,7 +66,14 @@ describe("user management", () => {
   it("refuses a taken username and a body of another unit", async () => {
     const taken = createUserSchema.parse({ username: "admin", fullName: "X Y", role: "viewer", unitId: String(unitId("536")), password: "12345678" });
     expect(await createUser(handle.db, root, taken)).toEqual({ ok: false, field: "username", code: "usernameTaken" });
-    const wrongBody = createUserSchema.parse({ username: "tochuc.x", fullName: "X Y", role: "organizer", unitId: String(unitId("536")), bodyId: String(bodyOf("535", "propaganda")), password: "12345678" });
+    const wrongBody = createUserSchema.parse({
+      username: "tochuc.x",
+      fullName: "X Y",
+      role: "organizer",
+      unitId: String(unitId("536")),
+      bodyId: String(bodyOf("535", "propaganda")),
+      password: "12345678",
+    });
     expect(await createUser(handle.db, root, wrongBody)).toEqual({ ok: false, field: "bodyId", code: "bodyNotInUnit" });
   });
 

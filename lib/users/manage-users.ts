@@ -35,7 +35,11 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserInput, o
       return { ok: false, field: "username", code: "usernameTaken" };
     }
     if (bodyId !== null) {
-      const body = db.select({ id: bodies.id }).from(bodies).where(and(eq(bodies.id, bodyId), eq(bodies.unitId, input.unitId))).get();
+      const body = db
+        .select({ id: bodies.id })
+        .from(bodies)
+        .where(and(eq(bodies.id, bodyId), eq(bodies.unitId, input.unitId)))
+        .get();
       if (!body) return { ok: false, field: "bodyId", code: "bodyNotInUnit" };
     }
     const created = db
@@ -94,7 +98,11 @@ export function setUserDisabled(db: Db, actor: Actor, userId: number, disabled: 
 /** The admin's "unlock sign-in": forgets the account's recent failed sign-ins, so its next attempt waits for nothing. */
 export function unlockSignIn(db: Db, actor: Actor, userId: number): UserChangeResult {
   return immediateTransaction(db, () => {
-    const user = db.select({ username: users.username }).from(users).where(and(eq(users.id, userId), userScope(actor))).get();
+    const user = db
+      .select({ username: users.username })
+      .from(users)
+      .where(and(eq(users.id, userId), userScope(actor)))
+      .get();
     if (!user) return { ok: false, code: "userNotFound" };
     const failures = clearFailures(db, user.username);
     recordAudit(db, { userId: actor.id, action: "unlock_sign_in", entity: "user", entityId: userId, before: { failures } });

@@ -88,7 +88,14 @@ async function run(cookie: string, siteId: number, token: string, feed: string) 
   writeQrVideo(feed, token);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--headless", "--disable-gpu", "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", `--use-file-for-fake-video-capture=${feed}`],
+    args: [
+      "--no-sandbox",
+      "--headless",
+      "--disable-gpu",
+      "--use-fake-device-for-media-stream",
+      "--use-fake-ui-for-media-stream",
+      `--use-file-for-fake-video-capture=${feed}`,
+    ],
   });
   try {
     const context = await browser.newContext({ locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh", permissions: ["camera"] });
@@ -103,7 +110,10 @@ async function run(cookie: string, siteId: number, token: string, feed: string) 
     await page
       .waitForFunction(() => (window as unknown as { __camera: Record<string, number> }).__camera.verdict !== undefined, undefined, { timeout: 30_000 })
       .catch(async (error) => {
-        console.error(await page.evaluate(() => JSON.stringify((window as unknown as { __camera: unknown }).__camera)), await page.getByTestId("verdict").textContent());
+        console.error(
+          await page.evaluate(() => JSON.stringify((window as unknown as { __camera: unknown }).__camera)),
+          await page.getByTestId("verdict").textContent(),
+        );
         await page.screenshot({ path: path.join(os.tmpdir(), "bench-camera-timeout.png") });
         throw error;
       });
@@ -122,7 +132,13 @@ async function run(cookie: string, siteId: number, token: string, feed: string) 
       fromFrame: marks.verdict - marks.frame,
       verdict,
       split: decode
-        ? { wait: decode.start - marks.frame, decode: decode.end - decode.start, answer: marks.verdict - decode.end, post: decode.postEnd - decode.postStart, render: marks.verdict - decode.postEnd }
+        ? {
+            wait: decode.start - marks.frame,
+            decode: decode.end - decode.start,
+            answer: marks.verdict - decode.end,
+            post: decode.postEnd - decode.postStart,
+            render: marks.verdict - decode.postEnd,
+          }
         : null,
     };
   } finally {
@@ -152,17 +168,45 @@ async function main() {
         ? ` (frame → decode starts ${r.split.wait.toFixed(0)}, decode ${r.split.decode.toFixed(0)}, decoded → verdict on screen ${r.split.answer.toFixed(0)}: POST ${r.split.post.toFixed(0)}, answer → screen ${r.split.render.toFixed(0)})`
         : "";
       if (r.split) splits.push(r.split);
-      console.log(`  run ${String(i + 1).padStart(2)}: ${r.verdict}, "Bật camera" → verdict ${r.fromClick.toFixed(0)} ms, first frame → verdict ${r.fromFrame.toFixed(0)} ms${split}`);
+      console.log(
+        `  run ${String(i + 1).padStart(2)}: ${r.verdict}, "Bật camera" → verdict ${r.fromClick.toFixed(0)} ms, first frame → verdict ${r.fromFrame.toFixed(0)} ms${split}`,
+      );
     }
-    const line = (label: string, values: number[]) => `  ${label}: p50 ${percentile(values, 50).toFixed(0)} ms, p95 ${percentile(values, 95).toFixed(0)} ms, min ${Math.min(...values).toFixed(0)}, max ${Math.max(...values).toFixed(0)}`;
+    const line = (label: string, values: number[]) =>
+      `  ${label}: p50 ${percentile(values, 50).toFixed(0)} ms, p95 ${percentile(values, 95).toFixed(0)} ms, min ${Math.min(...values).toFixed(0)}, max ${Math.max(...values).toFixed(0)}`;
     console.log(line('"Bật camera" → verdict     ', fromClick));
     console.log(line("first frame (QR) → verdict", fromFrame));
     if (splits.length > 0) {
-      console.log(line("  of which frame → decode starts", splits.map((s) => s.wait)));
-      console.log(line("  of which the decode         ", splits.map((s) => s.decode)));
-      console.log(line("  of which decoded → on screen", splits.map((s) => s.answer)));
-      console.log(line("    POST /api/checkin          ", splits.map((s) => s.post)));
-      console.log(line("    its answer → on screen     ", splits.map((s) => s.render)));
+      console.log(
+        line(
+          "  of which frame → decode starts",
+          splits.map((s) => s.wait),
+        ),
+      );
+      console.log(
+        line(
+          "  of which the decode         ",
+          splits.map((s) => s.decode),
+        ),
+      );
+      console.log(
+        line(
+          "  of which decoded → on screen",
+          splits.map((s) => s.answer),
+        ),
+      );
+      console.log(
+        line(
+          "    POST /api/checkin          ",
+          splits.map((s) => s.post),
+        ),
+      );
+      console.log(
+        line(
+          "    its answer → on screen     ",
+          splits.map((s) => s.render),
+        ),
+      );
     }
   } finally {
     app.stop();

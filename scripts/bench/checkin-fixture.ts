@@ -25,15 +25,33 @@ export async function prepareCheckInDatabase(file: string, INVITATIONS: number) 
   db.transaction((tx) => {
     const conference = tx
       .insert(t.conferences)
-      .values({ campaignId: campaign.id, unitId: province.id, bodyId: body.id, title: "Hội nghị thử tải điểm danh", startsAt: new Date(Date.now() - 600_000), endsAt: new Date(Date.now() + 6 * 3600_000), status: "in_progress" })
+      .values({
+        campaignId: campaign.id,
+        unitId: province.id,
+        bodyId: body.id,
+        title: "Hội nghị thử tải điểm danh",
+        startsAt: new Date(Date.now() - 600_000),
+        endsAt: new Date(Date.now() + 6 * 3600_000),
+        status: "in_progress",
+      })
       .returning()
       .get();
     siteId = tx.insert(t.sites).values({ conferenceId: conference.id, unitId: province.id, isMain: true, venue: "Hội trường thử tải" }).returning().get().id;
-    const scanner = tx.insert(t.users).values({ username: "bench.scanner", passwordHash, fullName: "Bench", role: "scanner", unitId: province.id }).returning().get();
+    const scanner = tx
+      .insert(t.users)
+      .values({ username: "bench.scanner", passwordHash, fullName: "Bench", role: "scanner", unitId: province.id })
+      .returning()
+      .get();
     tx.insert(t.siteStaff).values({ siteId, userId: scanner.id }).run();
     const people = [];
     for (let i = 0; i < INVITATIONS; i += 1000) {
-      people.push(...tx.insert(t.people).values(Array.from({ length: 1000 }, (_, k) => ({ fullName: `Đại biểu ${i + k}`, searchName: `dai bieu ${i + k}`, unitId: province.id }))).returning({ id: t.people.id }).all());
+      people.push(
+        ...tx
+          .insert(t.people)
+          .values(Array.from({ length: 1000 }, (_, k) => ({ fullName: `Đại biểu ${i + k}`, searchName: `dai bieu ${i + k}`, unitId: province.id })))
+          .returning({ id: t.people.id })
+          .all(),
+      );
     }
     const setToken = db.$client.prepare("update invitations set token = ? where id = ?");
     for (let i = 0; i < people.length; i += 1000) {
@@ -52,4 +70,3 @@ export async function prepareCheckInDatabase(file: string, INVITATIONS: number) 
   db.$client.close();
   return { tokens, siteId };
 }
-

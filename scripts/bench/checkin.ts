@@ -40,10 +40,24 @@ function stop(child: ChildProcess) {
 
 async function load(url: string, headers: Record<string, string>, nextBody: () => string) {
   const run = (duration: number) =>
-    autocannon({ url, method: "POST", connections: CONNECTIONS, duration, headers: { "content-type": "application/json", ...headers }, requests: [{ setupRequest: (req) => ({ ...req, body: nextBody() }) }] });
+    autocannon({
+      url,
+      method: "POST",
+      connections: CONNECTIONS,
+      duration,
+      headers: { "content-type": "application/json", ...headers },
+      requests: [{ setupRequest: (req) => ({ ...req, body: nextBody() }) }],
+    });
   await run(3); // warm-up
   const result = await run(DURATION);
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors, total: result.requests.total };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    total: result.requests.total,
+  };
 }
 
 async function main() {
@@ -54,7 +68,14 @@ async function main() {
   let n = 0;
   const nextBody = () => {
     n++;
-    return JSON.stringify({ token: tokens[n % tokens.length], siteId, deviceId: `bench-${n % 5000}`, nonce: `bench-${process.pid}-${n}`, scannedAt: Date.now(), method: "camera" });
+    return JSON.stringify({
+      token: tokens[n % tokens.length],
+      siteId,
+      deviceId: `bench-${n % 5000}`,
+      nonce: `bench-${process.pid}-${n}`,
+      scannedAt: Date.now(),
+      method: "camera",
+    });
   };
   const rows: { name: string; r: Awaited<ReturnType<typeof load>> }[] = [];
 
@@ -70,7 +91,12 @@ async function main() {
     ["POST /api/checkin (fast path)", "1"],
     ["POST /api/checkin (Next route handler)", "0"],
   ] as const) {
-    const app = start(path.join("node_modules", ".bin", "tsx"), ["scripts/start.ts"], { DATABASE_PATH: file, PORT: String(APP_PORT), NEXTAUTH_URL: `http://localhost:${APP_PORT}`, CHECKIN_FAST_PATH: fast });
+    const app = start(path.join("node_modules", ".bin", "tsx"), ["scripts/start.ts"], {
+      DATABASE_PATH: file,
+      PORT: String(APP_PORT),
+      NEXTAUTH_URL: `http://localhost:${APP_PORT}`,
+      CHECKIN_FAST_PATH: fast,
+    });
     try {
       const base = `http://127.0.0.1:${APP_PORT}`;
       await waitFor(`${base}/api/health`, 240_000);
@@ -87,7 +113,9 @@ async function main() {
   const baseline = rows[0].r.rps;
   console.log(`\n${"target".padEnd(40)} ${"req/s".padStart(8)} ${"p50".padStart(7)} ${"p99".padStart(7)}  ratio  non-2xx errors`);
   for (const { name, r } of rows) {
-    console.log(`${name.padEnd(40)} ${r.rps.toFixed(0).padStart(8)} ${`${r.p50} ms`.padStart(7)} ${`${r.p99} ms`.padStart(7)}  ${(r.rps / baseline).toFixed(2).padStart(5)}  ${String(r.non2xx).padStart(7)} ${r.errors}`);
+    console.log(
+      `${name.padEnd(40)} ${r.rps.toFixed(0).padStart(8)} ${`${r.p50} ms`.padStart(7)} ${`${r.p99} ms`.padStart(7)}  ${(r.rps / baseline).toFixed(2).padStart(5)}  ${String(r.non2xx).padStart(7)} ${r.errors}`,
+    );
   }
   const fast = rows[1].r;
   const met = fast.rps / baseline >= 0.5 && fast.p99 < 25 && fast.non2xx === 0 && fast.errors === 0;

@@ -15,7 +15,10 @@ export async function waitFor(url: string, ms: number) {
 /** Returns the session cookie ("name=value"). */
 export async function signIn(base: string, username: string, password: string): Promise<string> {
   const csrfResponse = await fetch(`${base}/api/auth/csrf`);
-  const csrfCookie = csrfResponse.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const csrfCookie = csrfResponse.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
   const login = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",

@@ -46,22 +46,42 @@ async function prepare(file: string) {
   const campaign = db.select().from(t.campaigns).get()!;
   const keys = ensureCampaignKeys(db, campaign.id);
   const people = db.select({ id: t.people.id }).from(t.people).all();
-  const scanner = db.insert(t.users).values({ username: "bench.door", passwordHash, fullName: "Bench", role: "scanner", unitId: province.id }).returning().get();
+  const scanner = db
+    .insert(t.users)
+    .values({ username: "bench.door", passwordHash, fullName: "Bench", role: "scanner", unitId: province.id })
+    .returning()
+    .get();
   const sites: { size: number; siteId: number; tokens: string[] }[] = [];
   for (const size of SIZES) {
     db.transaction((tx) => {
       const conference = tx
         .insert(t.conferences)
-        .values({ campaignId: campaign.id, unitId: province.id, bodyId: body.id, title: `Hội nghị thử ${size} đại biểu`, startsAt: new Date(Date.now() - 600_000), endsAt: new Date(Date.now() + 6 * 3600_000), status: "in_progress" })
+        .values({
+          campaignId: campaign.id,
+          unitId: province.id,
+          bodyId: body.id,
+          title: `Hội nghị thử ${size} đại biểu`,
+          startsAt: new Date(Date.now() - 600_000),
+          endsAt: new Date(Date.now() + 6 * 3600_000),
+          status: "in_progress",
+        })
         .returning()
         .get();
-      const siteId = tx.insert(t.sites).values({ conferenceId: conference.id, unitId: province.id, isMain: true, venue: `Hội trường ${size}` }).returning().get().id;
+      const siteId = tx
+        .insert(t.sites)
+        .values({ conferenceId: conference.id, unitId: province.id, isMain: true, venue: `Hội trường ${size}` })
+        .returning()
+        .get().id;
       tx.insert(t.siteStaff).values({ siteId, userId: scanner.id }).run();
       const tokens: string[] = [];
       for (let i = 0; i < size; i += 500) {
         const rows = tx
           .insert(t.invitations)
-          .values(people.slice(i, Math.min(i + 500, size)).map((p) => ({ conferenceId: conference.id, personId: p.id, bodyId: body.id, siteId, status: "issued" as const })))
+          .values(
+            people
+              .slice(i, Math.min(i + 500, size))
+              .map((p) => ({ conferenceId: conference.id, personId: p.id, bodyId: body.id, siteId, status: "issued" as const })),
+          )
           .returning({ id: t.invitations.id })
           .all();
         for (const r of rows) {
@@ -123,30 +143,33 @@ async function browserScans(cookie: string, site: { siteId: number; tokens: stri
     await page.waitForFunction(() => document.querySelector("[data-testid=present-count]")?.textContent !== "…", undefined, { timeout: 60_000 });
     const rosterReadyMs = Date.now() - openStarted;
     await context.setOffline(true);
-    const times = await page.evaluate(async (tokens) => {
-      const input = document.querySelector<HTMLInputElement>("#scan-input")!;
-      const verdict = document.querySelector("[data-testid=verdict]")!;
-      const out: number[] = [];
-      for (const token of tokens) {
-        const before = verdict.textContent;
-        const changed = new Promise<void>((resolve) => {
-          const observer = new MutationObserver(() => {
-            if (verdict.textContent !== before) {
-              observer.disconnect();
-              resolve();
-            }
+    const times = await page.evaluate(
+      async (tokens) => {
+        const input = document.querySelector<HTMLInputElement>("#scan-input")!;
+        const verdict = document.querySelector("[data-testid=verdict]")!;
+        const out: number[] = [];
+        for (const token of tokens) {
+          const before = verdict.textContent;
+          const changed = new Promise<void>((resolve) => {
+            const observer = new MutationObserver(() => {
+              if (verdict.textContent !== before) {
+                observer.disconnect();
+                resolve();
+              }
+            });
+            observer.observe(verdict, { subtree: true, childList: true, characterData: true, attributes: true });
           });
-          observer.observe(verdict, { subtree: true, childList: true, characterData: true, attributes: true });
-        });
-        const started = performance.now();
-        input.value = token;
-        input.form!.requestSubmit();
-        await changed;
-        out.push(performance.now() - started);
-        // Past the scanner's double-send guard for the same code (never hit here: every token differs).
-      }
-      return out;
-    }, site.tokens.slice(0, BROWSER_SCANS));
+          const started = performance.now();
+          input.value = token;
+          input.form!.requestSubmit();
+          await changed;
+          out.push(performance.now() - started);
+          // Past the scanner's double-send guard for the same code (never hit here: every token differs).
+        }
+        return out;
+      },
+      site.tokens.slice(0, BROWSER_SCANS),
+    );
     const queued = await page.getByTestId("queue-count").getAttribute("data-count");
     return { p50: percentile(times, 50), p99: percentile(times, 99), queued, rosterReadyMs };
   } finally {
@@ -157,12 +180,23 @@ async function browserScans(cookie: string, site: { siteId: number; tokens: stri
 async function batchSync(cookie: string, site: { siteId: number; tokens: string[] }) {
   const tokens = site.tokens.slice(site.tokens.length - SYNC_SCANS);
   const at = Date.now() - 60_000;
-  const items = tokens.map((token, i) => ({ type: "scan", token, deviceId: "may-bench", nonce: `bench-sync-${i}-${process.pid}`, scannedAt: at + i * 100, method: "camera" }));
+  const items = tokens.map((token, i) => ({
+    type: "scan",
+    token,
+    deviceId: "may-bench",
+    nonce: `bench-sync-${i}-${process.pid}`,
+    scannedAt: at + i * 100,
+    method: "camera",
+  }));
   const send = async () => {
     const started = performance.now();
     let ok = 0;
     for (let i = 0; i < items.length; i += 200) {
-      const response = await fetch(`${BASE}/api/checkin/batch`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ siteId: site.siteId, items: items.slice(i, i + 200) }) });
+      const response = await fetch(`${BASE}/api/checkin/batch`, {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie },
+        body: JSON.stringify({ siteId: site.siteId, items: items.slice(i, i + 200) }),
+      });
       if (!response.ok) throw new Error(`batch: ${response.status} ${await response.text()}`);
       const { results } = (await response.json()) as { results: { ok: boolean; result?: { verdict: string } }[] };
       ok += results.filter((r) => r.ok && r.result?.verdict === "ok").length;
@@ -185,12 +219,16 @@ async function main() {
     console.log("\nRoster download (GET /api/sites/{id}/roster)");
     for (const site of sites) {
       const r = await rawGet(`${BASE}/api/sites/${site.siteId}/roster`, cookie);
-      console.log(`  ${String(site.size).padStart(5)} invitees: ${kb(r.wire).padStart(9)} sent (${r.encoding}), ${kb(r.json).padStart(9)} JSON${site.size === 500 ? `  → target < 100 KB: ${r.wire < 100 * 1024 ? "met" : "NOT met"}` : ""}`);
+      console.log(
+        `  ${String(site.size).padStart(5)} invitees: ${kb(r.wire).padStart(9)} sent (${r.encoding}), ${kb(r.json).padStart(9)} JSON${site.size === 500 ? `  → target < 100 KB: ${r.wire < 100 * 1024 ? "met" : "NOT met"}` : ""}`,
+      );
     }
     console.log(`\nOffline verification, ${large.size}-invitee roster`);
     console.log(`  device judge in Node (WebCrypto Ed25519 + rules), 2,000 scans: p50 ${verify.p50.toFixed(3)} ms, p99 ${verify.p99.toFixed(3)} ms`);
     const browser = await browserScans(cookie, large);
-    console.log(`  door page in Chromium, offline, ${BROWSER_SCANS} scans, Enter → verdict on screen: p50 ${browser.p50.toFixed(1)} ms, p99 ${browser.p99.toFixed(1)} ms (queued: ${browser.queued}; page + roster ready in ${browser.rosterReadyMs} ms)`);
+    console.log(
+      `  door page in Chromium, offline, ${BROWSER_SCANS} scans, Enter → verdict on screen: p50 ${browser.p50.toFixed(1)} ms, p99 ${browser.p99.toFixed(1)} ms (queued: ${browser.queued}; page + roster ready in ${browser.rosterReadyMs} ms)`,
+    );
     const sync = await batchSync(cookie, large);
     const stored = db
       .select({ n: count() })
@@ -198,7 +236,9 @@ async function main() {
       .where(and(eq(t.checkIns.siteId, large.siteId), inArray(t.checkIns.deviceId, ["may-bench"])))
       .get()!.n;
     console.log(`\nBatch sync of ${SYNC_SCANS.toLocaleString("en")} queued scans (5 × 200, POST /api/checkin/batch)`);
-    console.log(`  first sync: ${sync.first.ms.toFixed(0)} ms (${sync.first.ok} check-ins); resent (all replays by nonce): ${sync.again.ms.toFixed(0)} ms; in the database: ${stored} (expected ${SYNC_SCANS})`);
+    console.log(
+      `  first sync: ${sync.first.ms.toFixed(0)} ms (${sync.first.ok} check-ins); resent (all replays by nonce): ${sync.again.ms.toFixed(0)} ms; in the database: ${stored} (expected ${SYNC_SCANS})`,
+    );
     void small;
   } finally {
     app.stop();

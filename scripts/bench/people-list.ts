@@ -46,10 +46,22 @@ async function main() {
     const rows = Array.from({ length: TOTAL - (await existing) }, (_, i) => {
       const middle = i % 7 === 0 ? `${MIDDLE[(i * 7) % MIDDLE.length]} ${GIVEN[(i * 5) % GIVEN.length]}` : MIDDLE[(i * 7) % MIDDLE.length];
       const fullName = `${FAMILY[(i * 3) % FAMILY.length]} ${middle} ${GIVEN[(i * 11) % GIVEN.length]}`;
-      return { fullName, searchName: foldForSearch(fullName), position: "Chuyên viên", workplace: "UBND xã", unitId, category: "", phone: null, externalCode: `BENCH-${i}` };
+      return {
+        fullName,
+        searchName: foldForSearch(fullName),
+        position: "Chuyên viên",
+        workplace: "UBND xã",
+        unitId,
+        category: "",
+        phone: null,
+        externalCode: `BENCH-${i}`,
+      };
     });
     db.transaction((tx) => {
-      for (let i = 0; i < rows.length; i += 1000) tx.insert(people).values(rows.slice(i, i + 1000)).run();
+      for (let i = 0; i < rows.length; i += 1000)
+        tx.insert(people)
+          .values(rows.slice(i, i + 1000))
+          .run();
     });
     db.$client.pragma("optimize");
     const admin = db.select().from(users).where(eq(users.username, "admin")).get()!;
@@ -76,14 +88,20 @@ async function main() {
         .limit(PEOPLE_PAGE_SIZE)
         .offset((page - 1) * PEOPLE_PAGE_SIZE)
         .all();
-    for (const [label, page] of [["first page", 1], ["middle page", Math.ceil(pages / 2)], ["last page", pages]] as const) {
+    for (const [label, page] of [
+      ["first page", 1],
+      ["middle page", Math.ceil(pages / 2)],
+      ["last page", pages],
+    ] as const) {
       console.log(`${label.padEnd(12)} old (index on search_name): ${time(() => oldPage(page))}`);
       console.log(`${label.padEnd(12)} new (given, middle, family): ${time(() => newPage(page))}`);
     }
     console.log(`listPeople, page 1 (count + page):           ${time(() => listPeople(db, user, { page: 1 }))}`);
     console.log(`listPeople, search "thi" (count + page 1):   ${time(() => listPeople(db, user, { q: "thi", page: 1 }))}`);
     console.log(`listPeople, one unit (Ba Tơ, page 1):        ${time(() => listPeople(db, user, { unitId, page: 1 }))}`);
-    const first = listPeople(db, user, { page: 1 }).rows.slice(0, 5).map((r) => r.fullName);
+    const first = listPeople(db, user, { page: 1 })
+      .rows.slice(0, 5)
+      .map((r) => r.fullName);
     console.log(`first names on page 1: ${first.join(", ")}`);
   } finally {
     db.$client.close();

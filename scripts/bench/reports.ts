@@ -47,22 +47,45 @@ function generate(file: string) {
   const c = db.$client;
   const started = Date.now();
   let rnd = 20210301;
-  const random = () => ((rnd = (rnd * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (rnd = (rnd * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   // Essays draw from their own stream, so that every other figure is the one measured before essays existed.
   let essayRnd = 14;
-  const essayRandom = () => ((essayRnd = (essayRnd * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const essayRandom = () => (essayRnd = (essayRnd * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   c.transaction(() => {
-    const province = c.prepare("insert into units (code, name, kind, place_name, sort_order) values ('51', 'Tỉnh Thử', 'tinh', 'Thử', 0) returning id").get() as { id: number };
-    const campaign = c.prepare("insert into campaigns (title, resolution, start_date, deadline) values ('Đợt học tập thử toàn quốc', 'Nghị quyết thử', '2021-01-01', '2021-03-31') returning id").get() as { id: number };
+    const province = c
+      .prepare("insert into units (code, name, kind, place_name, sort_order) values ('51', 'Tỉnh Thử', 'tinh', 'Thử', 0) returning id")
+      .get() as { id: number };
+    const campaign = c
+      .prepare(
+        "insert into campaigns (title, resolution, start_date, deadline) values ('Đợt học tập thử toàn quốc', 'Nghị quyết thử', '2021-01-01', '2021-03-31') returning id",
+      )
+      .get() as { id: number };
     const requirement = new Map<string, number>();
-    KINDS.forEach((kind, i) => requirement.set(kind, (c.prepare("insert into campaign_requirements (campaign_id, unit_kind, body_kind, title, sort_order) values (?, 'huyen', ?, ?, ?) returning id").get(campaign.id, kind, `Hội nghị do ${kind} tổ chức`, i + 1) as { id: number }).id));
+    KINDS.forEach((kind, i) =>
+      requirement.set(
+        kind,
+        (
+          c
+            .prepare("insert into campaign_requirements (campaign_id, unit_kind, body_kind, title, sort_order) values (?, 'huyen', ?, ?, ?) returning id")
+            .get(campaign.id, kind, `Hội nghị do ${kind} tổ chức`, i + 1) as { id: number }
+        ).id,
+      ),
+    );
     const unit = c.prepare("insert into units (code, name, kind, place_name, parent_id, sort_order) values (?, ?, 'huyen', ?, ?, ?) returning id");
     const body = c.prepare("insert into bodies (unit_id, kind, name, symbol) values (?, ?, ?, 'X') returning id");
-    const conference = c.prepare("insert into conferences (campaign_id, unit_id, body_id, requirement_id, title, starts_at, ends_at, status, grace_minutes) values (?, ?, ?, ?, ?, ?, ?, 'held', 15) returning id");
+    const conference = c.prepare(
+      "insert into conferences (campaign_id, unit_id, body_id, requirement_id, title, starts_at, ends_at, status, grace_minutes) values (?, ?, ?, ?, ?, ?, ?, 'held', 15) returning id",
+    );
     const site = c.prepare("insert into sites (conference_id, unit_id, is_main, venue) values (?, ?, 1, ?) returning id");
-    const person = c.prepare("insert into people (full_name, search_name, position, workplace, unit_id, is_party_member, category) values (?, ?, ?, ?, ?, ?, ?) returning id");
-    const invitation = c.prepare("insert into invitations (conference_id, person_id, body_id, site_id, kind, status, substitute_name) values (?, ?, ?, ?, 'invited', 'issued', ?) returning id");
-    const checkIn = c.prepare("insert into check_ins (invitation_id, conference_id, site_id, scanned_at, received_at, method, is_late) values (?, ?, ?, ?, ?, 'camera', ?)");
+    const person = c.prepare(
+      "insert into people (full_name, search_name, position, workplace, unit_id, is_party_member, category) values (?, ?, ?, ?, ?, ?, ?) returning id",
+    );
+    const invitation = c.prepare(
+      "insert into invitations (conference_id, person_id, body_id, site_id, kind, status, substitute_name) values (?, ?, ?, ?, 'invited', 'issued', ?) returning id",
+    );
+    const checkIn = c.prepare(
+      "insert into check_ins (invitation_id, conference_id, site_id, scanned_at, received_at, method, is_late) values (?, ?, ?, ?, ?, 'camera', ?)",
+    );
     const absence = c.prepare("insert into absences (invitation_id, reason, recorded_at, make_up_attended_at) values (?, 'illness', ?, ?)");
     const essay = c.prepare("insert into reflection_essays (invitation_id, conference_id, submitted_on, recorded_at) values (?, ?, '2021-03-20', ?)");
     const categories = ["can_bo_chu_chot", "bao_cao_vien", "can_bo_tuyen_giao", "doan_vien_cong_doan", "giao_vien"];
@@ -73,34 +96,55 @@ function generate(file: string) {
         if (r < 0.94) {
           checkIn.run(id, conferenceId, siteId, HELD_AT.getTime(), HELD_AT.getTime(), random() < 0.04 ? 1 : 0);
           if (essayRandom() < 0.9) essay.run(id, conferenceId, HELD_AT.getTime());
-        }
-        else if (r < 0.98) absence.run(id, HELD_AT.getTime(), random() < 0.5 ? HELD_AT.getTime() + 7 * 86_400_000 : null);
+        } else if (r < 0.98) absence.run(id, HELD_AT.getTime(), random() < 0.5 ? HELD_AT.getTime() + 7 * 86_400_000 : null);
       }
     };
     const makePeople = (unitId: number, n: number) =>
       Array.from({ length: n }, (_, i) => {
         const name = `Nguyễn Văn Thử ${unitId}-${i}`;
-        return (person.get(name, `nguyen van thu ${unitId}-${i}`, "Bí thư Chi bộ", `Đảng ủy xã ${i % 20}`, unitId, random() < 0.85 ? 1 : 0, categories[i % 5]) as { id: number }).id;
+        return (
+          person.get(name, `nguyen van thu ${unitId}-${i}`, "Bí thư Chi bộ", `Đảng ủy xã ${i % 20}`, unitId, random() < 0.85 ? 1 : 0, categories[i % 5]) as {
+            id: number;
+          }
+        ).id;
       });
     for (let u = 0; u < UNITS; u++) {
       const unitId = (unit.get(`d${u}`, `Huyện Thử ${u}`, `Thử ${u}`, province.id, u + 1) as { id: number }).id;
       const staff = makePeople(unitId, PER_CONFERENCE);
       KINDS.forEach((kind, k) => {
         const bodyId = (body.get(unitId, kind, `${kind} ${u}`) as { id: number }).id;
-        const conferenceId = (conference.get(campaign.id, unitId, bodyId, requirement.get(kind), `Hội nghị ${kind} huyện ${u}`, HELD_AT.getTime() + k * 86_400_000, HELD_AT.getTime() + k * 86_400_000 + 4 * 3_600_000) as { id: number }).id;
+        const conferenceId = (
+          conference.get(
+            campaign.id,
+            unitId,
+            bodyId,
+            requirement.get(kind),
+            `Hội nghị ${kind} huyện ${u}`,
+            HELD_AT.getTime() + k * 86_400_000,
+            HELD_AT.getTime() + k * 86_400_000 + 4 * 3_600_000,
+          ) as { id: number }
+        ).id;
         const siteId = (site.get(conferenceId, unitId, `Hội trường ${u}`) as { id: number }).id;
         fill(conferenceId, bodyId, siteId, staff);
       });
     }
     const provinceBody = (body.get(province.id, "propaganda", "Ban Tuyên giáo thử") as { id: number }).id;
     for (const size of [5000, 100_000]) {
-      const conferenceId = (conference.get(campaign.id, province.id, provinceBody, null, `Hội nghị ${size} đại biểu`, HELD_AT.getTime(), HELD_AT.getTime() + 4 * 3_600_000) as { id: number }).id;
+      const conferenceId = (
+        conference.get(campaign.id, province.id, provinceBody, null, `Hội nghị ${size} đại biểu`, HELD_AT.getTime(), HELD_AT.getTime() + 4 * 3_600_000) as {
+          id: number;
+        }
+      ).id;
       const siteId = (site.get(conferenceId, province.id, `Hội trường ${size}`) as { id: number }).id;
       fill(conferenceId, provinceBody, siteId, makePeople(province.id, size));
     }
   })();
   c.exec("analyze");
-  const counts = c.prepare("select (select count(*) from invitations) invitations, (select count(*) from check_ins) check_ins, (select count(*) from reflection_essays) essays, (select count(*) from people) people").get();
+  const counts = c
+    .prepare(
+      "select (select count(*) from invitations) invitations, (select count(*) from check_ins) check_ins, (select count(*) from reflection_essays) essays, (select count(*) from people) people",
+    )
+    .get();
   console.log(`Generated in ${((Date.now() - started) / 1000).toFixed(0)} s:`, counts);
   return db;
 }
@@ -110,7 +154,11 @@ async function users(db: Db) {
   const province = db.select().from(t.units).where(eq(t.units.code, "51")).get()!;
   const district = db.select().from(t.units).where(eq(t.units.code, "d350")).get()!;
   const admin = db.insert(t.users).values({ username: "bench.admin", passwordHash, fullName: "Bench", role: "admin", unitId: province.id }).returning().get();
-  const viewer = db.insert(t.users).values({ username: "bench.viewer", passwordHash, fullName: "Bench", role: "viewer", unitId: district.id }).returning().get();
+  const viewer = db
+    .insert(t.users)
+    .values({ username: "bench.viewer", passwordHash, fullName: "Bench", role: "viewer", unitId: district.id })
+    .returning()
+    .get();
   return { admin: loadSessionUser(db, admin.id, 1)!, viewer: loadSessionUser(db, viewer.id, 1)! };
 }
 
@@ -131,7 +179,8 @@ function median(fn: () => unknown, runs = 5) {
 
 const translator = (() => {
   const lookup = (key: string) => key.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], MESSAGES.vi);
-  const fn = ((key: string, values?: Record<string, string | number>) => String(lookup(key) ?? key).replace(/\{(\w+)\}/g, (_, k) => String(values?.[k] ?? ""))) as Translator;
+  const fn = ((key: string, values?: Record<string, string | number>) =>
+    String(lookup(key) ?? key).replace(/\{(\w+)\}/g, (_, k) => String(values?.[k] ?? ""))) as Translator;
   fn.has = (key: string) => lookup(key) !== undefined;
   return fn;
 })();
@@ -214,12 +263,15 @@ async function main() {
   const inMemory = await peakHeap(async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet("Người được mời");
-    for (const line of conferenceInviteeLines(reader, bigConference, {}, now)) sheet.addRow([line.name, line.position, line.workplace, line.unitName, line.status, line.checkedInAt]);
+    for (const line of conferenceInviteeLines(reader, bigConference, {}, now))
+      sheet.addRow([line.name, line.position, line.workplace, line.unitName, line.status, line.checkedInAt]);
     await workbook.xlsx.writeBuffer();
   });
   reader.$client.close();
   console.log(`  the same rows in an in-memory workbook (exceljs Workbook + writeBuffer): heap peak +${inMemory.toFixed(0)} MB`);
-  console.log(`  100,000 invitee lines held as a list: heap +${held.toFixed(0)} MB; streamed to XLSX (${(xlsxBytes / 2 ** 20).toFixed(1)} MB file): heap peak +${streamed.toFixed(0)} MB`);
+  console.log(
+    `  100,000 invitee lines held as a list: heap +${held.toFixed(0)} MB; streamed to XLSX (${(xlsxBytes / 2 ** 20).toFixed(1)} MB file): heap peak +${streamed.toFixed(0)} MB`,
+  );
   db.$client.close();
 
   const app = await startApp(file, PORT, { DEMO: "0" });
@@ -243,7 +295,9 @@ async function main() {
     const timer = setInterval(() => (peak = Math.max(peak, rss(server))), 20);
     const r = await timedGet(`${BASE}/api/conferences/${big.id}/attendance.xlsx`, adminCookie);
     clearInterval(timer);
-    console.log(`  XLSX export, 100,000 invitees: ${(r.ms / 1000).toFixed(1)} s, ${(r.bytes / 2 ** 20).toFixed(1)} MB; server RSS ${before.toFixed(0)} MB before, peak ${peak.toFixed(0)} MB (+${(peak - before).toFixed(0)} MB)`);
+    console.log(
+      `  XLSX export, 100,000 invitees: ${(r.ms / 1000).toFixed(1)} s, ${(r.bytes / 2 ** 20).toFixed(1)} MB; server RSS ${before.toFixed(0)} MB before, peak ${peak.toFixed(0)} MB (+${(peak - before).toFixed(0)} MB)`,
+    );
   } finally {
     app.stop();
     fs.rmSync(dir, { recursive: true, force: true });

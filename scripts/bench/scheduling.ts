@@ -43,7 +43,14 @@ function generate(db: Db) {
       sortOrder: i + 1,
     }));
     const units: (typeof t.units.$inferSelect)[] = [];
-    for (let i = 0; i < unitRows.length; i += 200) units.push(...tx.insert(t.units).values(unitRows.slice(i, i + 200)).returning().all());
+    for (let i = 0; i < unitRows.length; i += 200)
+      units.push(
+        ...tx
+          .insert(t.units)
+          .values(unitRows.slice(i, i + 200))
+          .returning()
+          .all(),
+      );
     const bodies = tx
       .insert(t.bodies)
       .values(units.flatMap((u) => KINDS.map((kind) => ({ unitId: u.id, kind, name: `${kind} ${u.name}`, symbol: "HU" }))))
@@ -54,7 +61,11 @@ function generate(db: Db) {
     tx.insert(t.users).values({ username: "bench.admin", passwordHash: BENCH_HASH, fullName: "Bench", role: "admin", unitId: root.id }).run();
 
     // Campaign 1: 1,000 conferences over a quarter, for the calendar.
-    const calendar = tx.insert(t.campaigns).values({ title: "Lịch 1.000 hội nghị", resolution: "x", startDate: "2030-01-01", deadline: "2030-03-31" }).returning().get();
+    const calendar = tx
+      .insert(t.campaigns)
+      .values({ title: "Lịch 1.000 hội nghị", resolution: "x", startDate: "2030-01-01", deadline: "2030-03-31" })
+      .returning()
+      .get();
     const conferences = Array.from({ length: CALENDAR_CONFERENCES }, (_, i) => {
       const unit = units[i % units.length];
       const day = `2030-${String(1 + (i % 3)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}`;
@@ -71,9 +82,17 @@ function generate(db: Db) {
     insertConferences(tx as unknown as Db, conferences);
 
     // Campaign 2: 4 required conferences in each of 700 units, for the board.
-    const board = tx.insert(t.campaigns).values({ title: "Tiến độ 700 đơn vị", resolution: "x", startDate: "2031-01-01", deadline: "2031-03-31" }).returning().get();
+    const board = tx
+      .insert(t.campaigns)
+      .values({ title: "Tiến độ 700 đơn vị", resolution: "x", startDate: "2031-01-01", deadline: "2031-03-31" })
+      .returning()
+      .get();
     const requirements = KINDS.map((bodyKind, i) =>
-      tx.insert(t.campaignRequirements).values({ campaignId: board.id, unitKind: "huyen", bodyKind, title: `Yêu cầu ${bodyKind}`, sortOrder: i }).returning().get(),
+      tx
+        .insert(t.campaignRequirements)
+        .values({ campaignId: board.id, unitKind: "huyen", bodyKind, title: `Yêu cầu ${bodyKind}`, sortOrder: i })
+        .returning()
+        .get(),
     );
     const statuses = ["held", "held", "held", "scheduled", "draft", "cancelled"] as const;
     const required = units.flatMap((unit, u) =>
@@ -98,9 +117,15 @@ function generate(db: Db) {
 
 function insertConferences(db: Db, rows: (typeof t.conferences.$inferInsert)[]) {
   for (let i = 0; i < rows.length; i += 300) {
-    const inserted = db.insert(t.conferences).values(rows.slice(i, i + 300)).returning({ id: t.conferences.id, unitId: t.conferences.unitId }).all();
+    const inserted = db
+      .insert(t.conferences)
+      .values(rows.slice(i, i + 300))
+      .returning({ id: t.conferences.id, unitId: t.conferences.unitId })
+      .all();
     db.insert(t.sites)
-      .values(inserted.map((c) => ({ conferenceId: c.id, unitId: c.unitId, isMain: true, venue: `Hội trường ${c.id}`, address: foldForSearch(`Địa chỉ ${c.id}`) })))
+      .values(
+        inserted.map((c) => ({ conferenceId: c.id, unitId: c.unitId, isMain: true, venue: `Hội trường ${c.id}`, address: foldForSearch(`Địa chỉ ${c.id}`) })),
+      )
       .run();
   }
 }
@@ -195,9 +220,24 @@ async function main() {
     const eventsBody = await get(`/api/calendar/events?campaign=${calendar.id}`)();
     const pageBody = await get(`/calendar?campaign=${calendar.id}`)();
     const boardBody = await get(`/board?campaign=${board.id}`)();
-    rows.push({ what: "GET /api/calendar/events (1,000)", target: 1000, samples: await time(get(`/api/calendar/events?campaign=${calendar.id}`)), note: `${Math.round(eventsBody.length / 1024)} KB, ${(JSON.parse(eventsBody) as { events: unknown[] }).events.length} events` });
-    rows.push({ what: "GET /calendar page (1,000)", target: 1000, samples: await time(get(`/calendar?campaign=${calendar.id}`)), note: `${Math.round(pageBody.length / 1024)} KB HTML` });
-    rows.push({ what: "GET /board page (700 units)", target: 1000, samples: await time(get(`/board?campaign=${board.id}`)), note: `${Math.round(boardBody.length / 1024)} KB HTML` });
+    rows.push({
+      what: "GET /api/calendar/events (1,000)",
+      target: 1000,
+      samples: await time(get(`/api/calendar/events?campaign=${calendar.id}`)),
+      note: `${Math.round(eventsBody.length / 1024)} KB, ${(JSON.parse(eventsBody) as { events: unknown[] }).events.length} events`,
+    });
+    rows.push({
+      what: "GET /calendar page (1,000)",
+      target: 1000,
+      samples: await time(get(`/calendar?campaign=${calendar.id}`)),
+      note: `${Math.round(pageBody.length / 1024)} KB HTML`,
+    });
+    rows.push({
+      what: "GET /board page (700 units)",
+      target: 1000,
+      samples: await time(get(`/board?campaign=${board.id}`)),
+      note: `${Math.round(boardBody.length / 1024)} KB HTML`,
+    });
     rows.push({ what: "GET compliance.csv (700 units)", target: 1000, samples: await time(get(`/api/campaigns/${board.id}/compliance.csv`)), note: "" });
     const browser = await browserTimings(base, cookie, calendar.id, board.id);
     if (browser) rows.push(...browser);

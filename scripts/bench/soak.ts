@@ -48,7 +48,8 @@ function rssOf(root: number): number {
   return Math.max(0, ...all.map(rss));
 }
 
-const pct = (values: number[], p: number) => (values.length ? [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))] : 0);
+const pct = (values: number[], p: number) =>
+  values.length ? [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))] : 0;
 
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "quan-triet-soak-"));
@@ -94,26 +95,39 @@ async function main() {
         return timed("POST /api/checkin", `${app.base}/api/checkin`, {
           method: "POST",
           headers: { "content-type": "application/json", cookie: door },
-          body: JSON.stringify({ token: tokens[n % tokens.length], siteId, deviceId: `soak-${d}`, nonce: `soak-${process.pid}-${n}`, scannedAt: Date.now(), method: "camera" }),
+          body: JSON.stringify({
+            token: tokens[n % tokens.length],
+            siteId,
+            deviceId: `soak-${d}`,
+            nonce: `soak-${process.pid}-${n}`,
+            scannedAt: Date.now(),
+            method: "camera",
+          }),
         });
       }),
     );
     const get = (route: string, url: string, cookie: string) => () => timed(route, `${app.base}${url}`, { headers: { cookie } });
-    const readers = ONLY === "door" ? [] : [
-      loop(2000, get("GET /reports", `/reports?campaign=${campaignId}`, admin)),
-      loop(2000, get("GET /conferences/{id}/attendance", `/conferences/${conferenceId}/attendance`, admin)),
-      loop(3000, get("GET /reports/units/{code}", "/reports/units/535", admin)),
-      loop(2000, get("GET /calendar", `/calendar?campaign=${campaignId}`, admin)),
-      loop(1000, get("GET /api/calendar/events", `/api/calendar/events?campaign=${campaignId}`, admin)),
-      loop(2000, get("GET /api/conferences/{id}/live", `/api/conferences/${conferenceId}/live`, admin)),
-    ];
+    const readers =
+      ONLY === "door"
+        ? []
+        : [
+            loop(2000, get("GET /reports", `/reports?campaign=${campaignId}`, admin)),
+            loop(2000, get("GET /conferences/{id}/attendance", `/conferences/${conferenceId}/attendance`, admin)),
+            loop(3000, get("GET /reports/units/{code}", "/reports/units/535", admin)),
+            loop(2000, get("GET /calendar", `/calendar?campaign=${campaignId}`, admin)),
+            loop(1000, get("GET /api/calendar/events", `/api/calendar/events?campaign=${campaignId}`, admin)),
+            loop(2000, get("GET /api/conferences/{id}/live", `/api/conferences/${conferenceId}/live`, admin)),
+          ];
     // Warm-up: the same traffic plus eight page readers without pause, until V8 has filled its
     // bounded heap (SERVER_HEAP_MB); memory is then compared from a warm server, not a cold one.
     const warmUp = Math.min(90, Math.max(5, SECONDS / 5));
     let warming = true;
     const pages = ["/reports", `/conferences/${conferenceId}/attendance`, `/calendar?campaign=${campaignId}`, "/reports/units/535"];
     const heaters = Array.from({ length: 8 }, async (_, h) => {
-      for (let i = h; warming; i++) await fetch(`${app.base}${pages[i % pages.length]}`, { headers: { cookie: admin } }).then((r) => r.arrayBuffer()).catch(() => null);
+      for (let i = h; warming; i++)
+        await fetch(`${app.base}${pages[i % pages.length]}`, { headers: { cookie: admin } })
+          .then((r) => r.arrayBuffer())
+          .catch(() => null);
     });
     await new Promise((r) => setTimeout(r, warmUp * 1000));
     warming = false;
@@ -136,7 +150,9 @@ async function main() {
     let errors = 0;
     for (const [route, s] of [...stats.entries()].sort()) {
       errors += s.errors;
-      console.log(`${route.padEnd(36)} ${String(s.times.length).padStart(9)} ${(s.times.length / elapsed).toFixed(1).padStart(7)} ${`${pct(s.times, 50).toFixed(0)} ms`.padStart(8)} ${`${pct(s.times, 99).toFixed(0)} ms`.padStart(8)} ${s.errors}`);
+      console.log(
+        `${route.padEnd(36)} ${String(s.times.length).padStart(9)} ${(s.times.length / elapsed).toFixed(1).padStart(7)} ${`${pct(s.times, 50).toFixed(0)} ms`.padStart(8)} ${`${pct(s.times, 99).toFixed(0)} ms`.padStart(8)} ${s.errors}`,
+      );
     }
     const growth = (memoryEnd - memoryStart) / memoryStart;
     console.log(`\nServer RSS: ${memoryStart.toFixed(0)} MB after the warm-up, ${memoryEnd.toFixed(0)} MB at the end (${(growth * 100).toFixed(1)}%).`);

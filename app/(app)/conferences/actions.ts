@@ -17,9 +17,15 @@ import {
   setConferenceStatus,
 } from "@/lib/conferences/save-conference";
 import { fieldErrorsFrom, submittedValues, type ActionResult } from "@/lib/http/action-result";
-import { cancelConferenceSchema, conferenceFormSchema, moveConferenceSchema, restoreConferenceSchema, setStatusSchema, siteFormSchema } from "@/lib/schemas/conferences";
+import {
+  cancelConferenceSchema,
+  conferenceFormSchema,
+  moveConferenceSchema,
+  restoreConferenceSchema,
+  setStatusSchema,
+  siteFormSchema,
+} from "@/lib/schemas/conferences";
 import { formToObject, parseId } from "@/lib/http/request-input";
-
 
 async function forbidden(): Promise<ActionResult> {
   return { ok: false, message: (await getTranslations("validation"))("forbidden"), at: Date.now() };

@@ -46,7 +46,11 @@ export default async function ConferencesPage({ searchParams }: { searchParams: 
         <>
           <section className="stack-sm" aria-labelledby="upcoming-title">
             <h2 id="upcoming-title">{p("upcomingTitle", { count: upcoming.length })}</h2>
-            {upcoming.length === 0 ? <p className="muted">{p("upcomingNone")}</p> : <ConferenceTable rows={upcoming} listQuery={listQuery} testId="conference-table-upcoming" />}
+            {upcoming.length === 0 ? (
+              <p className="muted">{p("upcomingNone")}</p>
+            ) : (
+              <ConferenceTable rows={upcoming} listQuery={listQuery} testId="conference-table-upcoming" />
+            )}
           </section>
           {past.length > 0 ? (
             <section className="stack-sm" aria-labelledby="past-title">

@@ -11,7 +11,6 @@ import { savePerson } from "@/lib/people/people";
 import { formToObject } from "@/lib/http/request-input";
 import { mergePeopleSchema, personFormSchema, undoMergeSchema } from "@/lib/schemas/people";
 
-
 export async function savePersonAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
   const t = await getTranslator();
   const values = submittedValues(form);
@@ -32,7 +31,8 @@ export async function savePersonAction(_prev: ActionResult, form: FormData): Pro
 
 /** A merge's refusal in words, with what it names (the conference, the record). */
 function mergeRefusal(t: Translator, refusal: MergeRefusal): string {
-  const values: Record<string, string> | undefined = "conference" in refusal ? { conference: refusal.conference } : "name" in refusal ? { name: refusal.name } : undefined;
+  const values: Record<string, string> | undefined =
+    "conference" in refusal ? { conference: refusal.conference } : "name" in refusal ? { name: refusal.name } : undefined;
   return refusalMessage(t, refusal.code, values);
 }
 

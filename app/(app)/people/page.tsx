@@ -57,9 +57,23 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
           <input id="p-q" name="q" defaultValue={query.q ?? ""} placeholder={t("invitations.searchHint")} />
         </div>
         {units.length > 1 ? (
-          <SelectField id="p-unit" name="unit" label={t("people.unit")} allLabel={t("common.all")} defaultValue={query.unit} options={units.map((u) => ({ value: u.id, label: u.name }))} />
+          <SelectField
+            id="p-unit"
+            name="unit"
+            label={t("people.unit")}
+            allLabel={t("common.all")}
+            defaultValue={query.unit}
+            options={units.map((u) => ({ value: u.id, label: u.name }))}
+          />
         ) : null}
-        <SelectField id="p-category" name="category" label={t("people.category")} allLabel={t("common.all")} defaultValue={query.category} options={categories.map((c) => ({ value: c, label: label(c) }))} />
+        <SelectField
+          id="p-category"
+          name="category"
+          label={t("people.category")}
+          allLabel={t("common.all")}
+          defaultValue={query.category}
+          options={categories.map((c) => ({ value: c, label: label(c) }))}
+        />
         <SelectField
           id="p-party"
           name="party"

@@ -42,13 +42,24 @@ export default async function CampaignReportPage({ searchParams }: Props) {
     if (own) redirect(`/reports/units/${encodeURIComponent(own.code)}`);
   }
   const unit = filter.unit ? readableUnit(db, user, filter.unit) : null;
-  const report = getCampaignReport(db, user, { campaignId: filter.campaign, from: filter.from, to: filter.to, unitId: unit?.id, bodyId: filter.body, category: filter.category });
+  const report = getCampaignReport(db, user, {
+    campaignId: filter.campaign,
+    from: filter.from,
+    to: filter.to,
+    unitId: unit?.id,
+    bodyId: filter.body,
+    category: filter.category,
+  });
   const t = await getTranslations();
   if (!report && filter.campaign === undefined) return <NoCampaignYet canCreate={can(user.role, "campaign:manage")} />;
   if (!report) notFound();
   const options = reportFilterOptions(db, user);
   const kinds = await getKindLabels();
-  const query = new URLSearchParams(Object.entries({ campaign: report.campaign.id, from: filter.from, to: filter.to, unit: filter.unit, body: filter.body, category: filter.category }).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString();
+  const query = new URLSearchParams(
+    Object.entries({ campaign: report.campaign.id, from: filter.from, to: filter.to, unit: filter.unit, body: filter.body, category: filter.category })
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, String(v)]),
+  ).toString();
   const columns = report.columns.map((c) => ({ kind: c.key, label: !c.second ? kinds.body(c.bodyKind) : c.title }));
   const cellOf = (row: (typeof report.rows)[number], key: string) => row.cells.find((c) => c.column === key);
   const chartRows = [...report.rows].sort((a, b) => (a.rate ?? 2) - (b.rate ?? 2)).slice(0, CHART_UNITS);
@@ -62,7 +73,14 @@ export default async function CampaignReportPage({ searchParams }: Props) {
         </div>
         <ExportLinks base={`/api/campaigns/${report.campaign.id}/attendance`} query={query} print={`/reports/print?${query}`} />
       </div>
-      <ReportFilters action="/reports" filter={filter} campaigns={options.campaigns} units={options.units} bodies={unit ? options.bodies.filter((b) => b.unitId === unit.id) : undefined} categories={options.categories} />
+      <ReportFilters
+        action="/reports"
+        filter={filter}
+        campaigns={options.campaigns}
+        units={options.units}
+        bodies={unit ? options.bodies.filter((b) => b.unitId === unit.id) : undefined}
+        categories={options.categories}
+      />
       <TallyFigures tally={report.split.total} essays={report.essays} />
       <ReportLegend />
 
@@ -77,7 +95,11 @@ export default async function CampaignReportPage({ searchParams }: Props) {
         {report.rows.length > HEAT_UNITS ? <p className="muted small">{t("reports.heatLimited", { count: HEAT_UNITS })}</p> : null}
         <HeatMap
           columns={columns.map((c) => ({ label: c.label }))}
-          rows={report.rows.slice(0, HEAT_UNITS).map((row) => ({ label: row.unit.name, rates: columns.map((c) => cellOf(row, c.kind)?.rate ?? null), applies: columns.map((c) => Boolean(cellOf(row, c.kind))) }))}
+          rows={report.rows.slice(0, HEAT_UNITS).map((row) => ({
+            label: row.unit.name,
+            rates: columns.map((c) => cellOf(row, c.kind)?.rate ?? null),
+            applies: columns.map((c) => Boolean(cellOf(row, c.kind))),
+          }))}
           title={t("reports.heatTitle")}
           missingLabel={t("reports.missing")}
           keyLabel={t("polish.reports.heatKey")}
@@ -113,7 +135,13 @@ export default async function CampaignReportPage({ searchParams }: Props) {
                     const cell = cellOf(row, c.kind);
                     return (
                       <td key={c.kind} data-label={c.label} className={cell ? undefined : "not-required"}>
-                        {!cell ? "" : cell.conferenceId ? <Link href={`/conferences/${cell.conferenceId}/attendance`}>{formatRate(cell.rate)}</Link> : <span className="text-danger">{t("reports.missing")}</span>}
+                        {!cell ? (
+                          ""
+                        ) : cell.conferenceId ? (
+                          <Link href={`/conferences/${cell.conferenceId}/attendance`}>{formatRate(cell.rate)}</Link>
+                        ) : (
+                          <span className="text-danger">{t("reports.missing")}</span>
+                        )}
                       </td>
                     );
                   })}

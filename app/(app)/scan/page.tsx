@@ -20,11 +20,7 @@ export default async function ScanSitesPage() {
   return (
     <div className="stack narrow-page">
       <h1>{t("scan.title")}</h1>
-      {rows.length === 0 ? (
-        <p className="muted">{t("scan.none")}</p>
-      ) : (
-        <OpenSites rows={rows} mainSite={t("home.mainSite")} />
-      )}
+      {rows.length === 0 ? <p className="muted">{t("scan.none")}</p> : <OpenSites rows={rows} mainSite={t("home.mainSite")} />}
     </div>
   );
 }
@@ -55,7 +51,13 @@ async function DoorStaffSites({ userId }: { userId: number }) {
 }
 
 /** The sites whose door is open now, each a link to its door page. */
-function OpenSites({ rows, mainSite }: { rows: { siteId: number; venue: string; isMain: boolean; title: string; startsAt: Date; endsAt: Date }[]; mainSite: string }) {
+function OpenSites({
+  rows,
+  mainSite,
+}: {
+  rows: { siteId: number; venue: string; isMain: boolean; title: string; startsAt: Date; endsAt: Date }[];
+  mainSite: string;
+}) {
   return (
     <ul className="item-list card" data-testid="scan-sites">
       {rows.map((r) => (

@@ -27,10 +27,14 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   // Until when a newcomer can try the door with the practice conference (docs/decisions/0025).
   const door = demo ? practiceDoor(db) : null;
   const practice = door
-    ? { open: door.open, text: t(door.open ? "door.login.practiceOpen" : "door.login.practiceClosed", { time: formatTime(door.closesAt), date: formatDate(door.closesAt) }) }
+    ? {
+        open: door.open,
+        text: t(door.open ? "door.login.practiceOpen" : "door.login.practiceClosed", { time: formatTime(door.closesAt), date: formatDate(door.closesAt) }),
+      }
     : undefined;
   // The accounts' scopes are data in Vietnamese (db/seed-data.ts, db/seed-2025-data.ts); in English, their translation.
-  const scope = (key: string, vietnamese: string) => (locale !== "vi" && t.has(`polish.login.demoScope.${key}`) ? t(`polish.login.demoScope.${key}`) : vietnamese);
+  const scope = (key: string, vietnamese: string) =>
+    locale !== "vi" && t.has(`polish.login.demoScope.${key}`) ? t(`polish.login.demoScope.${key}`) : vietnamese;
 
   return (
     <main className="login-page">
@@ -66,7 +70,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
                     practice,
                     accounts: [
                       { username: "admin", label: `${t("roles.admin")} — ${t("login.reformRoot")}` },
-                      ...REFORM_ACCOUNTS.map((a) => ({ username: a.username, label: `${t(`roles.${a.role}`)} — ${scope(REFORM_SCOPE_KEYS[a.username] ?? a.username.replace(".", "_"), a.description)}` })),
+                      ...REFORM_ACCOUNTS.map((a) => ({
+                        username: a.username,
+                        label: `${t(`roles.${a.role}`)} — ${scope(REFORM_SCOPE_KEYS[a.username] ?? a.username.replace(".", "_"), a.description)}`,
+                      })),
                     ],
                   }
                 : null

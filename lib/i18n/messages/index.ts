@@ -29,6 +29,32 @@ import en from "./en.json";
 import vi from "./vi.json";
 
 export const MESSAGES = {
-  vi: { ...vi, ...unitsVi, ...bodiesVi, ...campaignsVi, ...accountsVi, ...setupVi, ...documentsVi, ...essaysVi, ...safetyVi, ...auditLogVi, ...doorVi, ...polishVi },
-  en: { ...en, ...unitsEn, ...bodiesEn, ...campaignsEn, ...accountsEn, ...setupEn, ...documentsEn, ...essaysEn, ...safetyEn, ...auditLogEn, ...doorEn, ...polishEn },
+  vi: {
+    ...vi,
+    ...unitsVi,
+    ...bodiesVi,
+    ...campaignsVi,
+    ...accountsVi,
+    ...setupVi,
+    ...documentsVi,
+    ...essaysVi,
+    ...safetyVi,
+    ...auditLogVi,
+    ...doorVi,
+    ...polishVi,
+  },
+  en: {
+    ...en,
+    ...unitsEn,
+    ...bodiesEn,
+    ...campaignsEn,
+    ...accountsEn,
+    ...setupEn,
+    ...documentsEn,
+    ...essaysEn,
+    ...safetyEn,
+    ...auditLogEn,
+    ...doorEn,
+    ...polishEn,
+  },
 } as const;

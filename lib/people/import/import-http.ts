@@ -16,7 +16,10 @@ const MAX_MAPPING_BYTES = 16 * 1024;
 /** A refusal with its message; `values` fill the message (the line where a CSV breaks, how many rows were written). */
 export async function importError(status: number, code: string, values?: Record<string, number>) {
   const t = await getTranslations("import.errors");
-  return NextResponse.json({ error: code, message: t.has(code) ? t(code, values) : t("invalid"), ...(values ?? {}) }, { status, headers: status === 413 ? tooLargeHeaders : undefined });
+  return NextResponse.json(
+    { error: code, message: t.has(code) ? t(code, values) : t("invalid"), ...(values ?? {}) },
+    { status, headers: status === 413 ? tooLargeHeaders : undefined },
+  );
 }
 
 export async function readMappingRequest(request: Request, rawBatchId: string) {
@@ -25,7 +28,8 @@ export async function readMappingRequest(request: Request, rawBatchId: string) {
   const batchId = parseId(rawBatchId);
   if (!batchId) return { response: await importError(404, "notFound") };
   const body = await readJsonBody(request, MAX_MAPPING_BYTES);
-  if (!body.ok && body.reason === "tooLarge") return { response: NextResponse.json(tooLargeBody(MAX_MAPPING_BYTES), { status: 413, headers: tooLargeHeaders }) };
+  if (!body.ok && body.reason === "tooLarge")
+    return { response: NextResponse.json(tooLargeBody(MAX_MAPPING_BYTES), { status: 413, headers: tooLargeHeaders }) };
   const parsed = z.object({ mapping: mappingSchema }).safeParse(body.ok ? body.value : null);
   if (!parsed.success) return { response: await importError(400, "invalid") };
   return { user: auth.user, batchId, mapping: parsed.data.mapping };

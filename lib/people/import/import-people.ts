@@ -59,19 +59,30 @@ type CommitRecord = z.infer<typeof commitRecordSchema>;
 export type CommitError = "notFound" | "nameColumnRequired" | "noValidRows" | "commitInProgress" | "commitInterrupted" | "alreadyCommitted";
 
 function rememberedMapping(db: Db, userId: number): Partial<Record<ImportField, string>> | undefined {
-  const row = db.select().from(appSettings).where(eq(appSettings.key, mappingKey(userId))).get();
+  const row = db
+    .select()
+    .from(appSettings)
+    .where(eq(appSettings.key, mappingKey(userId)))
+    .get();
   return row ? (JSON.parse(row.value) as Partial<Record<ImportField, string>>) : undefined;
 }
 
 function readCommitRecord(db: Db, batchId: number): CommitRecord | null {
-  const row = db.select().from(appSettings).where(eq(appSettings.key, commitKey(batchId))).get();
+  const row = db
+    .select()
+    .from(appSettings)
+    .where(eq(appSettings.key, commitKey(batchId)))
+    .get();
   const parsed = row ? commitRecordSchema.safeParse(JSON.parse(row.value)) : null;
   return parsed?.success ? parsed.data : null;
 }
 
 function writeCommitRecord(db: Db, batchId: number, record: CommitRecord) {
   const value = JSON.stringify(record);
-  db.insert(appSettings).values({ key: commitKey(batchId), value }).onConflictDoUpdate({ target: appSettings.key, set: { value } }).run();
+  db.insert(appSettings)
+    .values({ key: commitKey(batchId), value })
+    .onConflictDoUpdate({ target: appSettings.key, set: { value } })
+    .run();
 }
 
 /** Where a batch stands: never committed, being committed (or stopped midway), or done. */
@@ -96,9 +107,16 @@ export async function previewBatch(batch: { headers: string[]; rows: string[][] 
 }
 
 function deleteExpiredBatches(db: Db) {
-  const expired = db.select({ id: importBatches.id }).from(importBatches).where(lt(importBatches.createdAt, new Date(Date.now() - BATCH_TTL_MS))).all().map((b) => b.id);
+  const expired = db
+    .select({ id: importBatches.id })
+    .from(importBatches)
+    .where(lt(importBatches.createdAt, new Date(Date.now() - BATCH_TTL_MS)))
+    .all()
+    .map((b) => b.id);
   if (expired.length === 0) return;
-  db.delete(appSettings).where(inArray(appSettings.key, expired.map(commitKey))).run();
+  db.delete(appSettings)
+    .where(inArray(appSettings.key, expired.map(commitKey)))
+    .run();
   db.delete(importBatches).where(inArray(importBatches.id, expired)).run();
 }
 
@@ -119,7 +137,13 @@ export async function uploadBatch(db: Db, user: SessionUser, unitId: number, fil
 /** A batch of this user, without its rows. */
 function getBatchInfo(db: Db, user: SessionUser, batchId: number) {
   const { id, userId, unitId, filename, headers, createdAt } = importBatches;
-  return db.select({ id, userId, unitId, filename, headers, createdAt }).from(importBatches).where(and(eq(importBatches.id, batchId), eq(importBatches.userId, user.id))).get() ?? null;
+  return (
+    db
+      .select({ id, userId, unitId, filename, headers, createdAt })
+      .from(importBatches)
+      .where(and(eq(importBatches.id, batchId), eq(importBatches.userId, user.id)))
+      .get() ?? null
+  );
 }
 
 /** A batch of this user with its rows, read in slices that let other requests run in between. */
@@ -150,7 +174,11 @@ function writePeople(db: Db, unitId: number, rows: MappedRow[]) {
   const codes = rows.map((r) => r.externalCode).filter((c): c is string => c !== null);
   const existing = new Map<string, { id: number; followed: boolean }>();
   if (codes.length > 0) {
-    for (const p of db.select({ id: people.id, code: people.externalCode, mergedIntoId: people.mergedIntoId }).from(people).where(inArray(people.externalCode, codes)).all()) {
+    for (const p of db
+      .select({ id: people.id, code: people.externalCode, mergedIntoId: people.mergedIntoId })
+      .from(people)
+      .where(inArray(people.externalCode, codes))
+      .all()) {
       // A code of a record merged into another (kept for the undo, issue 15) names the record it went into.
       existing.set(p.code!, p.mergedIntoId === null ? { id: p.id, followed: false } : { id: keptRecordOf(db, p.mergedIntoId), followed: true });
     }
@@ -174,7 +202,10 @@ function writePeople(db: Db, unitId: number, rows: MappedRow[]) {
     if (match) {
       // The kept record keeps its own code: the merged one still holds this one (unique).
       const { externalCode, ...rest } = values;
-      db.update(people).set(match.followed ? rest : { ...rest, externalCode }).where(eq(people.id, match.id)).run();
+      db.update(people)
+        .set(match.followed ? rest : { ...rest, externalCode })
+        .where(eq(people.id, match.id))
+        .run();
       updated++;
     } else fresh.push(values);
   }
@@ -215,7 +246,13 @@ export async function commitBatch(db: Db, user: SessionUser, batchId: number, re
       const next = immediateTransaction(db, () => {
         if (readCommitRecord(db, batch.id)?.owner !== owner) return null; // taken over, or the batch expired
         const counts = writePeople(db, batch.unitId, chunk);
-        const written: CommitRecord = { ...record, written: record.written + chunk.length, inserted: record.inserted + counts.inserted, updated: record.updated + counts.updated, heartbeat: Date.now() };
+        const written: CommitRecord = {
+          ...record,
+          written: record.written + chunk.length,
+          inserted: record.inserted + counts.inserted,
+          updated: record.updated + counts.updated,
+          heartbeat: Date.now(),
+        };
         writeCommitRecord(db, batch.id, written);
         return written;
       });
@@ -240,7 +277,13 @@ export async function commitBatch(db: Db, user: SessionUser, batchId: number, re
       .run();
     db.update(importBatches).set({ rows: [] }).where(eq(importBatches.id, batch.id)).run();
     writeCommitRecord(db, batch.id, { ...record, heartbeat: Date.now(), done: true });
-    recordAudit(db, { userId: user.id, action: "import", entity: "people", entityId: batch.filename, after: { inserted: record.inserted, updated: record.updated, skipped, unitId: batch.unitId } });
+    recordAudit(db, {
+      userId: user.id,
+      action: "import",
+      entity: "people",
+      entityId: batch.filename,
+      after: { inserted: record.inserted, updated: record.updated, skipped, unitId: batch.unitId },
+    });
     return true;
   });
   if (!finished) return { ok: false, code: "commitInProgress" };

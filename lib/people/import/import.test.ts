@@ -37,10 +37,16 @@ describe("reading files", () => {
       expect(parsed.ok, name).toBe(true);
       if (!parsed.ok) continue;
       const mapping = defaultMapping(parsed.headers);
-      expect(Object.entries(mapping).filter(([, column]) => column < 0), name).toEqual([]);
+      expect(
+        Object.entries(mapping).filter(([, column]) => column < 0),
+        name,
+      ).toEqual([]);
       const { valid, errors } = mapRows(parsed.rows, mapping);
       expect(errors, name).toEqual([]);
-      expect(valid.map((r) => [r.fullName, r.position, r.workplace, r.phone, r.isPartyMember, r.externalCode]), name).toEqual([
+      expect(
+        valid.map((r) => [r.fullName, r.position, r.workplace, r.phone, r.isPartyMember, r.externalCode]),
+        name,
+      ).toEqual([
         ["Nguyễn Văn An", "Chủ tịch", "UBND xã Ba Động", "0905123456", true, "BT-0001"],
         ["Trần Thị Bình", "Hiệu trưởng", "Trường THCS Ba Thành", "0914234567", true, "BT-0002"],
         ["Phạm Minh Cường", "Phóng viên", "Đài Truyền thanh - Truyền hình huyện Ba Tơ", null, false, "BT-0003"],
@@ -58,7 +64,13 @@ describe("reading files", () => {
   });
 
   it("reads semicolon CSV and UTF-16 with BOM", async () => {
-    expect(await parseCsv("a;b\n1;2")).toEqual({ ok: true, rows: [["a", "b"], ["1", "2"]] });
+    expect(await parseCsv("a;b\n1;2")).toEqual({
+      ok: true,
+      rows: [
+        ["a", "b"],
+        ["1", "2"],
+      ],
+    });
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("Họ và tên\tChức vụ\nAn\tX", "utf16le")]);
     const parsed = await parseFile("ds.txt", utf16);
     expect(parsed.ok && parsed.rows).toEqual([["An", "X"]]);
@@ -74,14 +86,25 @@ describe("reading files", () => {
 
   it("refuses a CSV that does not parse, with the line where it breaks", async () => {
     // An unclosed quote used to swallow the rest of the file into one cell ("1 dòng hợp lệ").
-    const unclosed = "Họ và tên,Chức vụ\nNguyễn Văn An,Bí thư\n\"Trần Thị Bình,Giáo viên\nLê Văn Cường,Trưởng thôn\nPhạm Văn Dũng,Công nhân";
+    const unclosed = 'Họ và tên,Chức vụ\nNguyễn Văn An,Bí thư\n"Trần Thị Bình,Giáo viên\nLê Văn Cường,Trưởng thôn\nPhạm Văn Dũng,Công nhân';
     expect(await parseFile("ds.csv", csv(unclosed))).toEqual({ ok: false, code: "csvUnclosedQuote", values: { line: 3 } });
-    expect(await parseFile("ds.csv", csv('Họ và tên,Chức vụ\nAn,"Bí thư\r\nChi bộ"\nTrường TH "Ba Động",X'))).toEqual({ ok: false, code: "csvStrayQuote", values: { line: 4 } });
+    expect(await parseFile("ds.csv", csv('Họ và tên,Chức vụ\nAn,"Bí thư\r\nChi bộ"\nTrường TH "Ba Động",X'))).toEqual({
+      ok: false,
+      code: "csvStrayQuote",
+      values: { line: 4 },
+    });
     expect(await parseFile("ds.csv", csv('Họ và tên,Chức vụ\n"An"x,Bí thư'))).toEqual({ ok: false, code: "csvStrayQuote", values: { line: 2 } });
-    expect(await parseFile("ds.csv", csv("Họ và tên,Chức vụ\nAn,Bí thư\nTrần Thị Bích, Ngọc,Giáo viên"))).toEqual({ ok: false, code: "csvTooManyColumns", values: { line: 3, count: 3, expected: 2 } });
+    expect(await parseFile("ds.csv", csv("Họ và tên,Chức vụ\nAn,Bí thư\nTrần Thị Bích, Ngọc,Giáo viên"))).toEqual({
+      ok: false,
+      code: "csvTooManyColumns",
+      values: { line: 3, count: 3, expected: 2 },
+    });
     // A quoted line break is one cell; a trailing empty cell is not an extra column.
     const fine = await parseFile("ds.csv", csv('Họ và tên,Chức vụ\n"Võ Thị\nHạnh",Bí thư,\n"Hồ ""Văn"" Đức" ,X'));
-    expect(fine.ok && fine.rows).toEqual([["Võ Thị\nHạnh", "Bí thư", ""], ['Hồ "Văn" Đức', "X"]]);
+    expect(fine.ok && fine.rows).toEqual([
+      ["Võ Thị\nHạnh", "Bí thư", ""],
+      ['Hồ "Văn" Đức', "X"],
+    ]);
   });
 
   it("guesses the delimiter from several lines, not counting delimiters inside quotes", async () => {
@@ -89,7 +112,13 @@ describe("reading files", () => {
     expect(guessDelimiter("Mã;Tên, họ, đệm\n1;Nguyễn Văn An\n2;Trần Thị Bình")).toBe(";");
     expect(guessDelimiter("Họ và tên\tChức vụ, chức danh\nAn\tBí thư\nBình\tGiáo viên, tổ trưởng")).toBe("\t");
     expect(guessDelimiter("Họ và tên\nAn")).toBe(",");
-    expect(await parseCsv('"Họ, tên";"Chức vụ"\nAn;Bí thư')).toEqual({ ok: true, rows: [["Họ, tên", "Chức vụ"], ["An", "Bí thư"]] });
+    expect(await parseCsv('"Họ, tên";"Chức vụ"\nAn;Bí thư')).toEqual({
+      ok: true,
+      rows: [
+        ["Họ, tên", "Chức vụ"],
+        ["An", "Bí thư"],
+      ],
+    });
   });
 
   it("refuses a file with only a header row, CSV or XLSX", async () => {
@@ -179,14 +208,23 @@ describe("import", () => {
       if (committing) setImmediate(look);
     };
     setImmediate(look);
-    const [first, second] = await Promise.all([commitBatch(handle.db, organizer, upload.batchId, upload.mapping), commitBatch(handle.db, organizer, upload.batchId, upload.mapping)]);
+    const [first, second] = await Promise.all([
+      commitBatch(handle.db, organizer, upload.batchId, upload.mapping),
+      commitBatch(handle.db, organizer, upload.batchId, upload.mapping),
+    ]);
     committing = false;
     expect(first).toEqual({ ok: true, inserted: total, updated: 0, skipped: 0 });
     expect(second).toEqual({ ok: false, code: "commitInProgress" });
     expect(seen.filter((n) => n > 0 && n < total).length).toBeGreaterThanOrEqual(2);
     expect(await commitBatch(handle.db, organizer, upload.batchId, upload.mapping)).toEqual({ ok: false, code: "alreadyCommitted" });
     expect(imported()).toBe(total);
-    expect(handle.db.select({ n: count() }).from(auditLog).where(and(eq(auditLog.action, "import"), eq(auditLog.entityId, "lon.csv"))).get()!.n).toBe(1);
+    expect(
+      handle.db
+        .select({ n: count() })
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "import"), eq(auditLog.entityId, "lon.csv")))
+        .get()!.n,
+    ).toBe(1);
   });
 
   it("resumes an import stopped midway after the last written chunk, writing no row twice", async () => {
@@ -198,14 +236,21 @@ describe("import", () => {
     const imported = () => handle.db.select({ n: count() }).from(people).where(like(people.fullName, "Người tiếp %")).get()!.n;
 
     // The second chunk fails in SQLite itself (as a full disk would), after the first is written.
-    handle.db.$client.exec(`create trigger stop_import before insert on people when new.full_name = 'Người tiếp ${COMMIT_CHUNK_ROWS + 1}' begin select raise(abort, 'disk full'); end`);
+    handle.db.$client.exec(
+      `create trigger stop_import before insert on people when new.full_name = 'Người tiếp ${COMMIT_CHUNK_ROWS + 1}' begin select raise(abort, 'disk full'); end`,
+    );
     const stopped = await commitBatch(handle.db, organizer, upload.batchId, upload.mapping);
     expect(stopped).toEqual({ ok: false, code: "commitInterrupted", values: { written: COMMIT_CHUNK_ROWS } });
     expect(imported()).toBe(COMMIT_CHUNK_ROWS);
     handle.db.$client.exec("drop trigger stop_import");
 
     // Resumed with the recorded mapping, whatever the second request sends; the totals are the whole import's.
-    expect(await commitBatch(handle.db, organizer, upload.batchId, { ...upload.mapping, externalCode: -1 })).toEqual({ ok: true, inserted: total, updated: 0, skipped: 0 });
+    expect(await commitBatch(handle.db, organizer, upload.batchId, { ...upload.mapping, externalCode: -1 })).toEqual({
+      ok: true,
+      inserted: total,
+      updated: 0,
+      skipped: 0,
+    });
     expect(imported()).toBe(total);
     expect(handle.db.select({ n: count() }).from(people).where(like(people.externalCode, "RESUME-%")).get()!.n).toBe(Math.floor(total / 2));
 
@@ -214,9 +259,16 @@ describe("import", () => {
     if (!crashed.ok) throw new Error(crashed.code);
     const key = `import-commit:${crashed.batchId}`;
     const record = { owner: "dead", mapping: crashed.mapping, written: 0, inserted: 0, updated: 0, heartbeat: Date.now(), done: false };
-    handle.db.insert(appSettings).values({ key, value: JSON.stringify(record) }).run();
+    handle.db
+      .insert(appSettings)
+      .values({ key, value: JSON.stringify(record) })
+      .run();
     expect(await commitBatch(handle.db, organizer, crashed.batchId, crashed.mapping)).toEqual({ ok: false, code: "commitInProgress" });
-    handle.db.update(appSettings).set({ value: JSON.stringify({ ...record, heartbeat: Date.now() - 3600_000 }) }).where(eq(appSettings.key, key)).run();
+    handle.db
+      .update(appSettings)
+      .set({ value: JSON.stringify({ ...record, heartbeat: Date.now() - 3600_000 }) })
+      .where(eq(appSettings.key, key))
+      .run();
     expect(await commitBatch(handle.db, organizer, crashed.batchId, crashed.mapping)).toEqual({ ok: true, inserted: 1, updated: 0, skipped: 0 });
   });
 

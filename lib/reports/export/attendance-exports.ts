@@ -72,7 +72,10 @@ function splitTable(t: Translator, split: Split): ReportTable<unknown> {
     [t("reports.nonMembers"), split.nonMember],
     ...Object.entries(split.categories).map(([k, v]): [string, Tally] => [t.has(`categories.${k}`) ? t(`categories.${k}`) : k || t("reports.noCategory"), v]),
   ];
-  const columns: Column<[string, Tally]>[] = [{ header: t("reports.group"), type: "text", width: 36, value: (r) => r[0] }, ...tallyColumns<[string, Tally]>(t, (r) => r[1])];
+  const columns: Column<[string, Tally]>[] = [
+    { header: t("reports.group"), type: "text", width: 36, value: (r) => r[0] },
+    ...tallyColumns<[string, Tally]>(t, (r) => r[1]),
+  ];
   return { sheet: "Theo nhóm", columns: columns as Column<unknown>[], rows };
 }
 
@@ -98,7 +101,14 @@ function inviteeColumns(t: Translator): Column<InviteeLine>[] {
 }
 
 /** The conference's invitees are read row by row from the (read-only) connection while the file is written. */
-export function conferenceExport(db: Db, user: SessionUser, conferenceId: number, siteId: number | undefined, t: Translator, now = new Date()): ExportPlan | null {
+export function conferenceExport(
+  db: Db,
+  user: SessionUser,
+  conferenceId: number,
+  siteId: number | undefined,
+  t: Translator,
+  now = new Date(),
+): ExportPlan | null {
   const report = getConferenceReport(db, user, conferenceId, { siteId }, now, { withInvitees: false });
   if (!report) return null;
   const invitees = (): ReportTable<unknown> => ({
@@ -118,7 +128,11 @@ export function conferenceExport(db: Db, user: SessionUser, conferenceId: number
     ] as Column<unknown>[],
     rows: report.walkIns,
   };
-  return { filename: `diem-danh-hoi-nghi-${conferenceId}`, tables: [summaryTable(t, report.figures.total, report.figures.essays), splitTable(t, report.split), invitees(), walkIns], csv: invitees() };
+  return {
+    filename: `diem-danh-hoi-nghi-${conferenceId}`,
+    tables: [summaryTable(t, report.figures.total, report.figures.essays), splitTable(t, report.split), invitees(), walkIns],
+    csv: invitees(),
+  };
 }
 
 function conferenceFigureColumns(t: Translator): Column<ConferenceFigures>[] {
@@ -140,17 +154,31 @@ function absenteeColumns(t: Translator): Column<AbsenteeLine>[] {
   return [
     { header: t("reports.col.conference"), type: "text", width: 40, value: (r) => r.conferenceTitle },
     { header: t("reports.col.date"), type: "date", value: (r) => r.conferenceStartsAt },
-    ...(inviteeColumns(t) as Column<AbsenteeLine>[]).filter((c) => ![t("reports.col.checkedInAt"), t("reports.col.late"), t("essays.report.inviteeCol")].includes(c.header)),
+    ...(inviteeColumns(t) as Column<AbsenteeLine>[]).filter(
+      (c) => ![t("reports.col.checkedInAt"), t("reports.col.late"), t("essays.report.inviteeCol")].includes(c.header),
+    ),
   ];
 }
 
-export function unitExport(db: Db, user: SessionUser, code: string, filter: Parameters<typeof getUnitReport>[3], t: Translator, now = new Date()): ExportPlan | null {
+export function unitExport(
+  db: Db,
+  user: SessionUser,
+  code: string,
+  filter: Parameters<typeof getUnitReport>[3],
+  t: Translator,
+  now = new Date(),
+): ExportPlan | null {
   const report = getUnitReport(db, user, code, filter, now);
   if (!report) return null;
   const conferences: ReportTable<unknown> = { sheet: "Hội nghị", columns: conferenceFigureColumns(t) as Column<unknown>[], rows: report.figures };
   return {
     filename: `bao-cao-${report.unit.code}-dot-${report.campaign.id}`,
-    tables: [summaryTable(t, report.split.total, report.essays), conferences, splitTable(t, report.split), { sheet: "Người vắng", columns: absenteeColumns(t) as Column<unknown>[], rows: report.absentees }],
+    tables: [
+      summaryTable(t, report.split.total, report.essays),
+      conferences,
+      splitTable(t, report.split),
+      { sheet: "Người vắng", columns: absenteeColumns(t) as Column<unknown>[], rows: report.absentees },
+    ],
     csv: conferences,
   };
 }
@@ -181,7 +209,12 @@ export function campaignExport(db: Db, user: SessionUser, filter: Parameters<typ
   ];
   return {
     filename: `bao-cao-dot-${report.campaign.id}`,
-    tables: [summaryTable(t, report.split.total, report.essays), units, { sheet: "Đơn vị × hội nghị", columns: cellColumns as Column<unknown>[], rows: cells }, splitTable(t, report.split)],
+    tables: [
+      summaryTable(t, report.split.total, report.essays),
+      units,
+      { sheet: "Đơn vị × hội nghị", columns: cellColumns as Column<unknown>[], rows: cells },
+      splitTable(t, report.split),
+    ],
     csv: units,
   };
 }

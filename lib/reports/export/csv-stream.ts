@@ -22,7 +22,8 @@ function cell<Row>(column: Column<Row>, row: Row): string {
 
 export function csvStream<Row>(table: ReportTable<Row>, onDone?: () => void): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  const rows = (Symbol.asyncIterator in table.rows ? table.rows[Symbol.asyncIterator]() : (table.rows as Iterable<Row>)[Symbol.iterator]()) as AsyncIterator<Row> | Iterator<Row>;
+  const rows = (Symbol.asyncIterator in table.rows ? table.rows[Symbol.asyncIterator]() : (table.rows as Iterable<Row>)[Symbol.iterator]()) as
+    AsyncIterator<Row> | Iterator<Row>;
   let started = false;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {

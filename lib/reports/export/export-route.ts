@@ -35,7 +35,11 @@ export async function exportResponse(format: ExportFormat, plan: (db: Db, user: 
     }
     const body = format === "csv" ? csvStream(built.csv, close) : xlsxStream(built.tables, close);
     return new Response(body, {
-      headers: { "content-type": TYPES[format], "content-disposition": `attachment; filename="${built.filename}.${format}"`, "cache-control": "private, no-store" },
+      headers: {
+        "content-type": TYPES[format],
+        "content-disposition": `attachment; filename="${built.filename}.${format}"`,
+        "cache-control": "private, no-store",
+      },
     });
   } catch (error) {
     close();

@@ -39,9 +39,16 @@ export function xlsxStream(tables: ReportTable<unknown>[], onDone?: () => void):
           pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" },
         });
         sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
-        sheet.columns = table.columns.map((c, i) => ({ key: String(i), header: c.header, width: c.width ?? (c.type === "text" ? 28 : 14), style: { numFmt: FORMATS[c.type] } }));
+        sheet.columns = table.columns.map((c, i) => ({
+          key: String(i),
+          header: c.header,
+          width: c.width ?? (c.type === "text" ? 28 : 14),
+          style: { numFmt: FORMATS[c.type] },
+        }));
         sheet.getRow(1).font = { bold: true };
-        const mixed = table.columns.map((c, i) => [i + 1, c.cellType] as const).filter((e): e is readonly [number, NonNullable<(typeof table.columns)[number]["cellType"]>] => e[1] !== undefined);
+        const mixed = table.columns
+          .map((c, i) => [i + 1, c.cellType] as const)
+          .filter((e): e is readonly [number, NonNullable<(typeof table.columns)[number]["cellType"]>] => e[1] !== undefined);
         let n = 0;
         for await (const row of table.rows) {
           if (out.destroyed) return;

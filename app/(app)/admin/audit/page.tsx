@@ -50,14 +50,19 @@ function Change({ change, t }: { change: FieldChange; t: AuditTranslator }) {
 export default async function AuditPage({ searchParams }: Props) {
   const reader = await requirePageUser("audit:read");
   const t = (await getTranslations()) as unknown as AuditTranslator;
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]).filter(([, v]) => v));
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams)
+      .map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])
+      .filter(([, v]) => v),
+  );
   const filter = auditFilterSchema.parse(raw);
   const { rows, hasNext, page } = searchAudit(db, filter, reader);
   const entries = describeAuditEntries(db, rows, t);
   const choices = auditChoices(db);
   const canUndoMerges = can(reader.role, "people:manage");
   const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label, "vi");
-  const query = (p: number) => `?${new URLSearchParams({ ...Object.fromEntries(Object.entries(raw).filter(([k]) => k !== "page")), page: String(p) } as Record<string, string>)}`;
+  const query = (p: number) =>
+    `?${new URLSearchParams({ ...Object.fromEntries(Object.entries(raw).filter(([k]) => k !== "page")), page: String(p) } as Record<string, string>)}`;
   return (
     <div className="stack">
       <div className="page-head">

@@ -10,7 +10,16 @@ import { createBodiesFromTemplate, createBodiesFromTemplateForKind } from "@/lib
 import { createBody, retireBody, restoreBody, updateBody } from "@/lib/bodies/manage-bodies";
 import { submittedValues, type ActionResult } from "@/lib/http/action-result";
 import { getTranslator, type Translator } from "@/lib/i18n/translator";
-import { bodyIdSchema, bodyKindSchema, bodyTemplateSchema, createBodySchema, templateIdSchema, unitIdSchema, unitKindSchema, updateBodySchema } from "@/lib/schemas/bodies";
+import {
+  bodyIdSchema,
+  bodyKindSchema,
+  bodyTemplateSchema,
+  createBodySchema,
+  templateIdSchema,
+  unitIdSchema,
+  unitKindSchema,
+  updateBodySchema,
+} from "@/lib/schemas/bodies";
 
 /** A message key of this feature, else of the shared validation messages. */
 function message(t: Translator, code: string): string {
@@ -126,7 +135,12 @@ export async function saveBodyKindAction(_prev: ActionResult, form: FormData): P
   const result = saveBodyKind(db, admin, parsed.data);
   if (!result.ok) return refused(t, result, values);
   changed();
-  return { ok: true, message: t(result.created ? "adminBodies.kinds.created" : "adminBodies.kinds.saved", { label: parsed.data.label }), values: result.created ? undefined : values, at: Date.now() };
+  return {
+    ok: true,
+    message: t(result.created ? "adminBodies.kinds.created" : "adminBodies.kinds.saved", { label: parsed.data.label }),
+    values: result.created ? undefined : values,
+    at: Date.now(),
+  };
 }
 
 export async function saveBodyTemplateAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
@@ -140,7 +154,12 @@ export async function saveBodyTemplateAction(_prev: ActionResult, form: FormData
   if (!result.ok) return refused(t, result, values);
   changed();
   const created = parsed.data.templateId === undefined;
-  return { ok: true, message: t(created ? "adminBodies.templates.created" : "adminBodies.templates.saved"), values: created ? undefined : values, at: Date.now() };
+  return {
+    ok: true,
+    message: t(created ? "adminBodies.templates.created" : "adminBodies.templates.saved"),
+    values: created ? undefined : values,
+    at: Date.now(),
+  };
 }
 
 export async function deleteBodyTemplateAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {

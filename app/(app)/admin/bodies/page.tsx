@@ -171,7 +171,13 @@ export default async function BodiesPage({ searchParams }: { searchParams: Promi
             )}
             {unit.retired ? null : (
               <>
-                <TemplateApplyClient unitId={unit.id} unitKindLabel={unit.kindLabel} planned={planned} open={bodies.length === 0} templatesHref={mayManageGlobal(admin) ? `/admin/bodies/templates?kind=${unit.kind}` : undefined} />
+                <TemplateApplyClient
+                  unitId={unit.id}
+                  unitKindLabel={unit.kindLabel}
+                  planned={planned}
+                  open={bodies.length === 0}
+                  templatesHref={mayManageGlobal(admin) ? `/admin/bodies/templates?kind=${unit.kind}` : undefined}
+                />
                 <details className="edit-box">
                   <summary>{t("add")}</summary>
                   <BodyFormClient units={[{ value: String(unit.id), label: unit.name }]} kinds={kindOptions} />

@@ -46,7 +46,10 @@ function fieldErrors(error: z.ZodError, t: Translator): Record<string, string> {
 const MAX_NAMED = 5;
 function problemText(t: Translator, p: RequirementProblem): string {
   const named = p.conferences ?? [];
-  const conferences = named.length > MAX_NAMED ? `${named.slice(0, MAX_NAMED).join("; ")}; ${t("adminCampaigns.errors.andMore", { count: named.length - MAX_NAMED })}` : named.join("; ");
+  const conferences =
+    named.length > MAX_NAMED
+      ? `${named.slice(0, MAX_NAMED).join("; ")}; ${t("adminCampaigns.errors.andMore", { count: named.length - MAX_NAMED })}`
+      : named.join("; ");
   return errorText(t, p.code, { title: p.title, row: p.row ?? 0, kind: p.kind ?? "", conferences });
 }
 
@@ -96,7 +99,10 @@ export async function updateCampaignAction(_prev: ActionResult, form: FormData):
   return { ok: true, message: t("adminCampaigns.saved"), values, at: Date.now() };
 }
 
-function parseRequirements(form: FormData, t: Translator): { data: z.output<typeof requirementsFormSchema>; problems?: undefined } | { data?: undefined; problems: string[] } {
+function parseRequirements(
+  form: FormData,
+  t: Translator,
+): { data: z.output<typeof requirementsFormSchema>; problems?: undefined } | { data?: undefined; problems: string[] } {
   const parsed = requirementsFormSchema.safeParse({ campaignId: form.get("campaignId"), requirements: form.get("requirements") ?? "" });
   if (parsed.success) return { data: parsed.data };
   const problems = parsed.error.issues.map((issue) => {
@@ -136,7 +142,13 @@ export async function saveRequirementsAction(_prev: RequirementsActionResult, fo
     return { ok: false, message: errorText(t, result.code), problems: (result.problems ?? []).map((p) => problemText(t, p)), at: Date.now() };
   }
   revalidateCampaigns();
-  return { ok: true, message: t("adminCampaigns.requirementsSaved", { count: parsed.data.requirements.length }), preview: { rows: result.preview.rows, requiredBefore: result.preview.requiredBefore, requiredAfter: result.preview.requiredAfter }, problems: [], at: Date.now() };
+  return {
+    ok: true,
+    message: t("adminCampaigns.requirementsSaved", { count: parsed.data.requirements.length }),
+    preview: { rows: result.preview.rows, requiredBefore: result.preview.requiredBefore, requiredAfter: result.preview.requiredAfter },
+    problems: [],
+    at: Date.now(),
+  };
 }
 
 export async function setArchivedAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {

@@ -71,7 +71,9 @@ export default async function CampaignsPage() {
                       {c.requirements}
                     </td>
                     <td data-label={t("columns.status")}>
-                      <span className={`badge ${c.archivedAt ? "badge-cancelled" : "badge-held"}`}>{c.archivedAt ? t("status.archived") : t("status.running")}</span>
+                      <span className={`badge ${c.archivedAt ? "badge-cancelled" : "badge-held"}`}>
+                        {c.archivedAt ? t("status.archived") : t("status.running")}
+                      </span>
                       {current?.id === c.id ? <div className="muted small">{t("status.current")}</div> : null}
                     </td>
                     {root ? (

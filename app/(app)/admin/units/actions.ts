@@ -39,7 +39,12 @@ function refused(t: Translator, result: { code: string; field?: string }, values
   return { ok: false, ...(result.field ? { fieldErrors: { [result.field]: message } } : { message }), values, at: Date.now() };
 }
 
-const forbidden = (t: Translator, values?: Record<string, string>): ActionResult => ({ ok: false, message: t("adminUnits.errors.forbidden"), values, at: Date.now() });
+const forbidden = (t: Translator, values?: Record<string, string>): ActionResult => ({
+  ok: false,
+  message: t("adminUnits.errors.forbidden"),
+  values,
+  at: Date.now(),
+});
 
 function revalidateUnits(id?: number) {
   revalidatePath("/admin/units");
@@ -57,7 +62,12 @@ export async function createUnitAction(_prev: ActionResult, form: FormData): Pro
   if (!result.ok) return refused(t, result, values);
   revalidateUnits();
   // The parent stays chosen: the next unit of a list goes under it too.
-  return { ok: true, message: t("adminUnits.saved", { name: parsed.data.name }), values: { parentId: values.parentId ?? "", kind: values.kind ?? "" }, at: Date.now() };
+  return {
+    ok: true,
+    message: t("adminUnits.saved", { name: parsed.data.name }),
+    values: { parentId: values.parentId ?? "", kind: values.kind ?? "" },
+    at: Date.now(),
+  };
 }
 
 export async function updateUnitAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
@@ -103,7 +113,13 @@ export async function mergeUnitsAction(_prev: ActionResult, form: FormData): Pro
   const preview = previewUnitMerge(db, actor, [unitId], intoId);
   if (!preview.ok) return refused(t, preview, values);
   if (!confirm) {
-    return { ok: false, needsConfirm: true, message: t("adminUnits.merge.previewText", { into: preview.into.name, ...preview.counts }), values, at: Date.now() };
+    return {
+      ok: false,
+      needsConfirm: true,
+      message: t("adminUnits.merge.previewText", { into: preview.into.name, ...preview.counts }),
+      values,
+      at: Date.now(),
+    };
   }
   const result = mergeUnits(db, actor, [unitId], intoId);
   if (!result.ok) return refused(t, result, values);
@@ -132,12 +148,18 @@ export async function uploadUnitsImportAction(_prev: ActionResult, form: FormDat
   const user = await getActionUser("unit:manage");
   if (!user) return forbidden(t);
   const under = unitIdSchema.safeParse({ unitId: form.get("underUnitId") });
-  if (!under.success || !getWritableUnit(db, actorOf(user), under.data.unitId)) return { ok: false, message: t("adminUnits.import.underOutOfScope"), at: Date.now() };
+  if (!under.success || !getWritableUnit(db, actorOf(user), under.data.unitId))
+    return { ok: false, message: t("adminUnits.import.underOutOfScope"), at: Date.now() };
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0) return { ok: false, message: t("adminUnits.import.noFile"), at: Date.now() };
   const parsed = await parseFile(file.name, new Uint8Array(await file.arrayBuffer()));
   if (!parsed.ok) return { ok: false, message: t(`import.errors.${parsed.code}`, parsed.values ?? {}), at: Date.now() };
-  const batchId = stageUnitImport(db, user.id, { underUnitId: under.data.unitId, filename: file.name.slice(0, 200), headers: parsed.headers, rows: parsed.rows });
+  const batchId = stageUnitImport(db, user.id, {
+    underUnitId: under.data.unitId,
+    filename: file.name.slice(0, 200),
+    headers: parsed.headers,
+    rows: parsed.rows,
+  });
   redirect(`/admin/units/import?batch=${batchId}`);
 }
 

@@ -11,7 +11,9 @@ import type { Translator } from "@/lib/i18n/translator";
 
 /** A refusal code: a shared validation message, or one of the accounts feature. */
 function refusal(t: Translator, code: string): string {
-  return t.has(`validation.${code}`) ? t(`validation.${code}`) : t(t.has(`adminAccounts.errors.${code}`) ? `adminAccounts.errors.${code}` : "validation.invalid");
+  return t.has(`validation.${code}`)
+    ? t(`validation.${code}`)
+    : t(t.has(`adminAccounts.errors.${code}`) ? `adminAccounts.errors.${code}` : "validation.invalid");
 }
 
 export async function createUserAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {

@@ -58,9 +58,7 @@ export default async function UsersPage() {
                   {u.bodyName ? <div className="muted small">{u.bodyName}</div> : null}
                 </td>
                 <td data-label={t("users.status")}>
-                  <span className={`badge ${u.disabled ? "badge-cancelled" : "badge-held"}`}>
-                    {u.disabled ? t("users.disabled") : t("users.active")}
-                  </span>
+                  <span className={`badge ${u.disabled ? "badge-cancelled" : "badge-held"}`}>{u.disabled ? t("users.disabled") : t("users.active")}</span>
                   {u.mustChangePassword ? <div className="muted small">{t("adminAccounts.mustChangeBadge")}</div> : null}
                   {failures.get(u.username) ? (
                     <div className="muted small" data-testid="recent-failures">
@@ -69,7 +67,11 @@ export default async function UsersPage() {
                   ) : null}
                 </td>
                 <td data-label={t("users.actions")}>
-                  <UserRowActionsClient userId={u.id} username={u.username} disabled={u.disabled} isSelf={u.id === admin.id}
+                  <UserRowActionsClient
+                    userId={u.id}
+                    username={u.username}
+                    disabled={u.disabled}
+                    isSelf={u.id === admin.id}
                     recentFailures={failures.get(u.username) ?? 0}
                   />
                 </td>

@@ -39,7 +39,9 @@ export default async function ConferencePage({ params, searchParams }: Props & {
       canEdit={conference.status !== "cancelled"}
       cancellable={conference.status !== "cancelled" && conference.status !== "held"}
       // A cancelled conference comes back through its own confirmation step (with the reason it was cancelled for).
-      transitions={conference.status === "cancelled" ? [] : STATUS_TRANSITIONS[conference.status].map((s) => ({ status: s, label: t(`conferences.toStatus.${s}`) }))}
+      transitions={
+        conference.status === "cancelled" ? [] : STATUS_TRANSITIONS[conference.status].map((s) => ({ status: s, label: t(`conferences.toStatus.${s}`) }))
+      }
       restorable={
         conference.status === "cancelled"
           ? { reason: conference.cancelReason ?? "", statuses: RESTORE_STATUSES.map((s) => ({ status: s, label: t(`conferenceStatus.${s}`) })) }

@@ -23,13 +23,19 @@ export async function reopenPracticeAction(_prev: ActionResult, form: FormData):
   if (!parsed.success) return { ok: false, message: t("validation.invalid"), at: Date.now() };
   const result = reopenPracticeConference(db, user, parsed.data.conferenceId);
   if (!result.ok) {
-    const message = result.reason === "not_practice" ? t("door.practice.notPractice") : result.reason === "forbidden" ? t("validation.forbidden") : t("validation.notFound");
+    const message =
+      result.reason === "not_practice" ? t("door.practice.notPractice") : result.reason === "forbidden" ? t("validation.forbidden") : t("validation.notFound");
     return { ok: false, message, at: Date.now() };
   }
   for (const path of ["/", "/scan", "/login", "/conferences", `/conferences/${result.id}`]) revalidatePath(path);
   return {
     ok: true,
-    message: t("door.practice.done", { time: formatTime(result.closesAt), date: formatDate(result.closesAt), checkIns: result.cleared.checkIns, walkIns: result.cleared.walkIns }),
+    message: t("door.practice.done", {
+      time: formatTime(result.closesAt),
+      date: formatDate(result.closesAt),
+      checkIns: result.cleared.checkIns,
+      walkIns: result.cleared.walkIns,
+    }),
     at: Date.now(),
   };
 }

@@ -67,7 +67,11 @@ export default async function PersonPage({ params, searchParams }: Props) {
           <p>
             {justMerged.undoneAt
               ? t("safety.merge.doneUndone", { name: justMerged.mergedName })
-              : t("safety.merge.done", { name: justMerged.mergedName, moved: justMerged.movedInvitationIds.length, revoked: justMerged.revokedInvitationIds.length })}
+              : t("safety.merge.done", {
+                  name: justMerged.mergedName,
+                  moved: justMerged.movedInvitationIds.length,
+                  revoked: justMerged.revokedInvitationIds.length,
+                })}
           </p>
           {justMerged.undoneAt ? null : <UndoMergeClient mergeId={justMerged.id} mergedName={justMerged.mergedName} />}
         </div>
@@ -124,7 +128,12 @@ export default async function PersonPage({ params, searchParams }: Props) {
                     {m.mergedPosition ? <span className="muted"> — {m.mergedPosition}</span> : null}
                   </p>
                   <p className="muted small">
-                    {t("safety.merge.historyItem", { at: formatDateTime(m.mergedAt), by: who(m.mergedByName), moved: m.movedInvitationIds.length, revoked: m.revokedInvitationIds.length })}
+                    {t("safety.merge.historyItem", {
+                      at: formatDateTime(m.mergedAt),
+                      by: who(m.mergedByName),
+                      moved: m.movedInvitationIds.length,
+                      revoked: m.revokedInvitationIds.length,
+                    })}
                   </p>
                   {m.undoneAt ? <p className="small">{t("safety.merge.historyUndone", { at: formatDateTime(m.undoneAt), by: who(m.undoneByName) })}</p> : null}
                 </div>

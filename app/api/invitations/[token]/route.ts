@@ -11,12 +11,25 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tok
   const token = (await params).token.replace(/\.ics$/, "");
   const check = checkInvitationToken(db, token);
   if (check.verdict !== "valid" || !check.conferenceId) {
-    return new NextResponse("Không tìm thấy giấy mời, hoặc giấy mời đã bị thu hồi.\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+    return new NextResponse("Không tìm thấy giấy mời, hoặc giấy mời đã bị thu hồi.\n", {
+      status: 404,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
   }
-  const site = db.select({ venue: sites.venue, address: sites.address }).from(invitations).innerJoin(sites, eq(sites.id, invitations.siteId)).where(eq(invitations.id, check.invitationId!)).get();
+  const site = db
+    .select({ venue: sites.venue, address: sites.address })
+    .from(invitations)
+    .innerJoin(sites, eq(sites.id, invitations.siteId))
+    .where(eq(invitations.id, check.invitationId!))
+    .get();
   // The guest's own event links to their public invitation page, not to a page only staff can open.
   const base = (serverEnv().NEXTAUTH_URL ?? "").replace(/\/$/, "");
   return new NextResponse(conferenceIcs(db, check.conferenceId, base, site, { url: `${base}/i/${token}` }), {
-    headers: { "content-type": "text/calendar; charset=utf-8", "content-disposition": 'attachment; filename="giay-moi.ics"', "cache-control": "private, no-store", "referrer-policy": "no-referrer" },
+    headers: {
+      "content-type": "text/calendar; charset=utf-8",
+      "content-disposition": 'attachment; filename="giay-moi.ics"',
+      "cache-control": "private, no-store",
+      "referrer-policy": "no-referrer",
+    },
   });
 }

@@ -13,7 +13,9 @@ export async function POST(request: Request) {
   // Counted as it arrives (a chunked upload has no Content-Length), then parsed from the bytes kept.
   const body = await readBody(request, MAX_UPLOAD_BYTES);
   if (!body.ok) return body.reason === "tooLarge" ? importError(413, "tooLarge") : importError(400, "invalid");
-  const form = await new Response(body.bytes as BodyInit, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData().catch(() => null);
+  const form = await new Response(body.bytes as BodyInit, { headers: { "content-type": request.headers.get("content-type") ?? "" } })
+    .formData()
+    .catch(() => null);
   const file = form?.get("file");
   const unitId = z.coerce.number().int().positive().safeParse(form?.get("unitId"));
   if (!(file instanceof File)) return importError(400, "noFile");

@@ -28,7 +28,11 @@ export default async function BodyTemplatesPage({ searchParams }: { searchParams
   const templates = listBodyTemplates(db, selected);
   const unitKindOptions = unitKinds.map((k) => ({ value: k.key, label: k.label }));
   const bodyKindOptions = listBodyKinds(db).map((k) => ({ value: k.key, label: k.label }));
-  const sample = (kindLabel: string) => ({ unitName: `${kindLabel} ${t("templates.samplePlace")}`, placeName: t("templates.samplePlace"), parentPlaceName: t("templates.sampleParent") });
+  const sample = (kindLabel: string) => ({
+    unitName: `${kindLabel} ${t("templates.samplePlace")}`,
+    placeName: t("templates.samplePlace"),
+    parentPlaceName: t("templates.sampleParent"),
+  });
 
   return (
     <div className="stack">

@@ -23,7 +23,13 @@ export async function generateMetadata(): Promise<Metadata> {
 /** A short, readable fingerprint of a public key (never the private one). */
 const fingerprint = (spki: string) => rawPublicKey(spki).slice(0, 16);
 
-export default async function EditCampaignPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[]>> }) {
+export default async function EditCampaignPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
   const user = await requirePageUser("campaign:manage");
   if (!isRootAdmin(user)) notFound();
   const id = parseId((await params).id);
@@ -56,7 +62,9 @@ export default async function EditCampaignPage({ params, searchParams }: { param
       </p>
       <div className="page-head">
         <h1>{campaign.title}</h1>
-        <span className={`badge ${campaign.archivedAt ? "badge-cancelled" : "badge-held"}`}>{campaign.archivedAt ? t("status.archived") : t("status.running")}</span>
+        <span className={`badge ${campaign.archivedAt ? "badge-cancelled" : "badge-held"}`}>
+          {campaign.archivedAt ? t("status.archived") : t("status.running")}
+        </span>
       </div>
       {created ? (
         <p className="notice success" role="status">

@@ -42,7 +42,9 @@ export default async function EditUnitPage({ params }: Props) {
         <h1>
           {t("editTitle")}: {unit.name}
         </h1>
-        {unit.parentId !== null && !unit.mergedIntoId && unit.id !== user.unitId ? <UnitRetireClient unitId={unit.id} name={unit.name} retired={!!unit.retiredAt} /> : null}
+        {unit.parentId !== null && !unit.mergedIntoId && unit.id !== user.unitId ? (
+          <UnitRetireClient unitId={unit.id} name={unit.name} retired={!!unit.retiredAt} />
+        ) : null}
       </div>
       {unit.retiredAt ? (
         <p className="notice info" data-testid="retired-note">
@@ -51,7 +53,15 @@ export default async function EditUnitPage({ params }: Props) {
       ) : null}
       <section className="card">
         <UnitFormClient
-          unit={{ id: unit.id, code: unit.code, name: unit.name, kind: unit.kind, placeName: unit.placeName, parentId: unit.parentId, sortOrder: unit.sortOrder }}
+          unit={{
+            id: unit.id,
+            code: unit.code,
+            name: unit.name,
+            kind: unit.kind,
+            placeName: unit.placeName,
+            parentId: unit.parentId,
+            sortOrder: unit.sortOrder,
+          }}
           kinds={listUnitKinds(db).map((k) => ({ key: k.key, label: k.label }))}
           parents={parents}
           fixedParent={fixedParent}
@@ -59,17 +69,17 @@ export default async function EditUnitPage({ params }: Props) {
         />
       </section>
       {unit.parentId === null || unit.id === user.unitId ? null : (
-      <section className="card stack-sm" id="merge" aria-labelledby="merge-title">
-        <h2 id="merge-title">{t("merge.title")}</h2>
-        {mergeable || unit.mergedIntoId ? (
-          <>
-            {mergeable ? <p className="muted">{t("merge.intro", { name: unit.name })}</p> : null}
-            <UnitMergeClient unitId={unit.id} targets={targets} merged={!mergeable} />
-          </>
-        ) : (
-          <p className="muted">{t("merge.unavailable")}</p>
-        )}
-      </section>
+        <section className="card stack-sm" id="merge" aria-labelledby="merge-title">
+          <h2 id="merge-title">{t("merge.title")}</h2>
+          {mergeable || unit.mergedIntoId ? (
+            <>
+              {mergeable ? <p className="muted">{t("merge.intro", { name: unit.name })}</p> : null}
+              <UnitMergeClient unitId={unit.id} targets={targets} merged={!mergeable} />
+            </>
+          ) : (
+            <p className="muted">{t("merge.unavailable")}</p>
+          )}
+        </section>
       )}
     </div>
   );

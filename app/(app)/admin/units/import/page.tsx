@@ -44,7 +44,9 @@ export default async function UnitsImportPage({ searchParams }: Props) {
           <h2 id="preview-title">{t("import.previewTitle", { filename: batch.filename })}</h2>
           {!plan.ok ? (
             <p className="notice error">
-              {plan.code === "missingColumns" ? t("import.missingColumns", { columns: plan.columns.map((c) => t(`import.columns.${c}`)).join(", ") }) : t("import.underOutOfScope")}
+              {plan.code === "missingColumns"
+                ? t("import.missingColumns", { columns: plan.columns.map((c) => t(`import.columns.${c}`)).join(", ") })
+                : t("import.underOutOfScope")}
             </p>
           ) : (
             <>
@@ -82,7 +84,9 @@ export default async function UnitsImportPage({ searchParams }: Props) {
                       <td data-label={t("import.status")}>
                         <span className={`badge ${STATUS_BADGE[r.status]}`}>{t(`import.statuses.${r.status}`)}</span>
                         {r.errors.length > 0 ? <div className="text-danger small">{r.errors.map((e) => t(`import.rowErrors.${e}`)).join("; ")}</div> : null}
-                        {r.changes.length > 0 ? <div className="muted small">{t("import.changed", { fields: r.changes.map((c) => t(`import.changes.${c}`)).join(", ") })}</div> : null}
+                        {r.changes.length > 0 ? (
+                          <div className="muted small">{t("import.changed", { fields: r.changes.map((c) => t(`import.changes.${c}`)).join(", ") })}</div>
+                        ) : null}
                       </td>
                     </tr>
                   ))}

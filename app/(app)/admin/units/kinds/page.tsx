@@ -40,7 +40,9 @@ export default async function UnitKindsPage() {
                 <td data-label={t("kinds.key")}>
                   <code>{k.key}</code>
                 </td>
-                <td data-label={t("kinds.label")}>{editable ? <UnitKindFormClient kind={{ key: k.key, label: k.label, sortOrder: k.sortOrder }} /> : k.label}</td>
+                <td data-label={t("kinds.label")}>
+                  {editable ? <UnitKindFormClient kind={{ key: k.key, label: k.label, sortOrder: k.sortOrder }} /> : k.label}
+                </td>
                 <td data-label={t("kinds.units")} className="num">
                   {k.unitCount}
                 </td>

@@ -43,7 +43,9 @@ export async function previewUsersImportAction(_prev: UsersImportState, form: Fo
   const upload = await uploadUsersBatch(db, admin, file.name, new Uint8Array(await file.arrayBuffer()));
   if (!upload.ok) {
     const key = upload.code === "tooManyAccounts" ? "adminAccounts.errors.tooManyAccounts" : `import.errors.${upload.code}`;
-    const message = t.has(key) ? t(key, { line: upload.values?.line ?? 0, count: upload.values?.count ?? 0, expected: upload.values?.expected ?? 0 }) : t("adminAccounts.errors.parse", { code: upload.code });
+    const message = t.has(key)
+      ? t(key, { line: upload.values?.line ?? 0, count: upload.values?.count ?? 0, expected: upload.values?.expected ?? 0 })
+      : t("adminAccounts.errors.parse", { code: upload.code });
     return { ok: false, message, at: Date.now() };
   }
   const preview = previewUsersBatch(db, admin, upload.batchId);
@@ -55,7 +57,15 @@ export async function previewUsersImportAction(_prev: UsersImportState, form: Fo
     return { ok: false, message, at: Date.now() };
   }
   const valid = preview.rows.filter((r) => r.errors.length === 0).length;
-  return { ok: true, batchId: upload.batchId, filename: preview.filename, preview: previewLines(t, preview.rows), valid, invalid: preview.rows.length - valid, at: Date.now() };
+  return {
+    ok: true,
+    batchId: upload.batchId,
+    filename: preview.filename,
+    preview: previewLines(t, preview.rows),
+    valid,
+    invalid: preview.rows.length - valid,
+    at: Date.now(),
+  };
 }
 
 /** Step 2: the valid lines become accounts; their one-time passwords come back in this answer only. */

@@ -30,6 +30,12 @@ export async function recordMakeUpAction(_prev: ActionResult, form: FormData): P
   const t = await getTranslator();
   if (!user) return { ok: false, message: t("validation.forbidden"), at: Date.now() };
   const parsed = makeUpFormSchema.safeParse(formToObject(form));
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error, t), message: fieldErrorsFrom(parsed.error, t).date ?? t("validation.invalid"), at: Date.now() };
+  if (!parsed.success)
+    return {
+      ok: false,
+      fieldErrors: fieldErrorsFrom(parsed.error, t),
+      message: fieldErrorsFrom(parsed.error, t).date ?? t("validation.invalid"),
+      at: Date.now(),
+    };
   return answer(recordMakeUp(db, user, parsed.data), "reports.makeUpSaved");
 }

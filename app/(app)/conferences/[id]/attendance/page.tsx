@@ -27,12 +27,18 @@ export default async function ConferenceAttendancePage({ params, searchParams }:
   const id = parseId((await params).id);
   const filter = parseReportFilter(await searchParams);
   const now = new Date();
-  const report = id ? getConferenceReport(db, user, id, { siteId: filter.site, status: filter.status as never, sort: filter.sort, page: filter.page }, now) : null;
+  const report = id
+    ? getConferenceReport(db, user, id, { siteId: filter.site, status: filter.status as never, sort: filter.sort, page: filter.page }, now)
+    : null;
   if (!report) notFound();
   const t = await getTranslations();
   const { conference } = report;
   const live = !report.figures.over && conference.startsAt.getTime() - 2 * 3_600_000 < now.getTime();
-  const query = new URLSearchParams(Object.entries({ site: filter.site, status: filter.status, sort: filter.sort }).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+  const query = new URLSearchParams(
+    Object.entries({ site: filter.site, status: filter.status, sort: filter.sort })
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, String(v)]),
+  );
   const sortHref = (sort: string) => `?${new URLSearchParams({ ...Object.fromEntries(query), sort })}`;
   const pageHref = (page: number) => `?${new URLSearchParams({ ...Object.fromEntries(query), page: String(page) })}`;
   const { lines: shown, total, page: pageNumber, pages } = report.invitees;
@@ -55,7 +61,16 @@ export default async function ConferenceAttendancePage({ params, searchParams }:
           ) : null}
         </div>
         <ExportLinks base={`/api/conferences/${conference.id}/attendance`} query={filter.site ? `site=${filter.site}` : ""}>
-          <Link className="button" href={`/conferences/${conference.id}/essays`} data-testid="essays-link" title={t("essays.linkDetail", { submitted: report.figures.essays.submitted, present: report.figures.total.present, rate: formatRate(essayRate(report.figures.essays, report.figures.total)) })}>
+          <Link
+            className="button"
+            href={`/conferences/${conference.id}/essays`}
+            data-testid="essays-link"
+            title={t("essays.linkDetail", {
+              submitted: report.figures.essays.submitted,
+              present: report.figures.total.present,
+              rate: formatRate(essayRate(report.figures.essays, report.figures.total)),
+            })}
+          >
             {t("essays.linkButton", { submitted: report.figures.essays.submitted, present: report.figures.total.present })}
           </Link>
         </ExportLinks>
@@ -105,9 +120,23 @@ export default async function ConferenceAttendancePage({ params, searchParams }:
         <h2 id="invitees-title">{t("reports.inviteesTitle", { count: total })}</h2>
         <form className="filters" method="get" aria-label={t("reports.filtersLabel")}>
           {report.sites.length > 1 ? (
-            <SelectField id="filter-site" name="site" label={t("reports.col.site")} allLabel={t("common.all")} defaultValue={filter.site} options={report.sites.map((s) => ({ value: s.id, label: s.venue }))} />
+            <SelectField
+              id="filter-site"
+              name="site"
+              label={t("reports.col.site")}
+              allLabel={t("common.all")}
+              defaultValue={filter.site}
+              options={report.sites.map((s) => ({ value: s.id, label: s.venue }))}
+            />
           ) : null}
-          <SelectField id="filter-status" name="status" label={t("reports.col.status")} allLabel={t("common.all")} defaultValue={filter.status} options={INVITEE_STATUSES.map((s) => ({ value: s, label: t(`reports.status.${s}`) }))} />
+          <SelectField
+            id="filter-status"
+            name="status"
+            label={t("reports.col.status")}
+            allLabel={t("common.all")}
+            defaultValue={filter.status}
+            options={INVITEE_STATUSES.map((s) => ({ value: s, label: t(`reports.status.${s}`) }))}
+          />
           {filter.sort ? <input type="hidden" name="sort" value={filter.sort} /> : null}
           <div className="filter-actions">
             <button className="button" type="submit">
@@ -132,7 +161,8 @@ export default async function ConferenceAttendancePage({ params, searchParams }:
           <ul className="item-list">
             {report.walkIns.map((w) => (
               <li key={w.invitationId}>
-                <strong>{w.name}</strong> <span className="muted small">{[w.position, w.workplace, w.siteVenue, formatTime(w.checkedInAt)].filter(Boolean).join(" · ")}</span>
+                <strong>{w.name}</strong>{" "}
+                <span className="muted small">{[w.position, w.workplace, w.siteVenue, formatTime(w.checkedInAt)].filter(Boolean).join(" · ")}</span>
               </li>
             ))}
           </ul>

@@ -52,7 +52,11 @@ export async function markEssaysAction(_prev: ActionResult, form: FormData): Pro
   const parsed = markEssaysSchema.safeParse(formToObject(form, ["invitationIds"]));
   if (!parsed.success) return invalid(t, parsed.error);
   const { conferenceId, invitationIds, date } = parsed.data;
-  return answer(t, recordEssays(db, user, { conferenceId, entries: invitationIds.map((invitationId) => ({ invitationId, submittedOn: date })) }), "essays.marked");
+  return answer(
+    t,
+    recordEssays(db, user, { conferenceId, entries: invitationIds.map((invitationId) => ({ invitationId, submittedOn: date })) }),
+    "essays.marked",
+  );
 }
 
 /** "Bỏ đánh dấu": the ticked attendees have not handed in (yet). */
@@ -82,7 +86,9 @@ export async function previewEssayImportAction(_prev: EssayImportState, form: Fo
     if (read.code === "tooManyLines") return refused(t("essays.errors.tooMany"));
     if (read.code === "tooLarge") return refused(t("essays.import.fileTooLarge"));
     const key = `import.errors.${read.code}`;
-    return refused(t.has(key) ? t(key, { line: read.values?.line ?? 0, count: read.values?.count ?? 0, expected: read.values?.expected ?? 0 }) : t("validation.invalid"));
+    return refused(
+      t.has(key) ? t(key, { line: read.values?.line ?? 0, count: read.values?.count ?? 0, expected: read.values?.expected ?? 0 }) : t("validation.invalid"),
+    );
   }
   const plan = planEssayImport(db, user, parsed.data.conferenceId, read.list, parsed.data.date);
   if (!plan.ok) return refused(plan.code === "cancelled" ? t("essays.errors.cancelled") : t("validation.notFound"));

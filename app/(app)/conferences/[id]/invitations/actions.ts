@@ -30,7 +30,6 @@ import {
   substituteSchema,
 } from "@/lib/schemas/invitations";
 
-
 async function answer(result: InvitationResult, conferenceId: number, okKey: string): Promise<ActionResult> {
   const tr = await getTranslator();
   if (!result.ok) return { ok: false, message: refusalMessage(tr, result.code), at: Date.now() };
@@ -108,7 +107,11 @@ export async function substituteAction(_prev: ActionResult, form: FormData): Pro
     return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error, tr), at: Date.now() };
   }
   const { conferenceId, invitationId, name, position } = parsed.data;
-  return answer(setSubstitute(db, user, conferenceId, invitationId, name, position), conferenceId, name ? "invitations.substituteSaved" : "invitations.substituteCleared");
+  return answer(
+    setSubstitute(db, user, conferenceId, invitationId, name, position),
+    conferenceId,
+    name ? "invitations.substituteSaved" : "invitations.substituteCleared",
+  );
 }
 
 /** Revokes an issued letter, with the reason (3–500 characters) asked in the confirmation step. */

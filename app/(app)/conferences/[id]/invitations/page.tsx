@@ -95,7 +95,14 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
           <input id="inv-q" name="q" defaultValue={query.q ?? ""} placeholder={t("invitations.searchHint")} />
         </div>
         {sites.length > 1 ? (
-          <SelectField id="inv-site" name="site" label={t("sites.title")} allLabel={t("common.all")} defaultValue={query.site} options={sites.map((s) => ({ value: s.id, label: s.label }))} />
+          <SelectField
+            id="inv-site"
+            name="site"
+            label={t("sites.title")}
+            allLabel={t("common.all")}
+            defaultValue={query.site}
+            options={sites.map((s) => ({ value: s.id, label: s.label }))}
+          />
         ) : null}
         <SelectField
           id="inv-status"
@@ -111,12 +118,7 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
           </button>
         </div>
       </form>
-      <InvitationTable
-        conferenceId={conference.id}
-        rows={rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)}
-        sites={sites}
-        canManage={inviting !== null}
-      />
+      <InvitationTable conferenceId={conference.id} rows={rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)} sites={sites} canManage={inviting !== null} />
       {pages > 1 ? (
         <nav className="pager" aria-label={t("invitations.pages")}>
           {Array.from({ length: pages }, (_, i) => i + 1).map((n) =>

@@ -26,12 +26,18 @@ export default async function UnitReportPage({ params, searchParams }: Props) {
   const user = await requirePageUser("report:read");
   const code = decodeURIComponent((await params).code);
   const filter = parseReportFilter(await searchParams);
-  const report = /^[A-Za-z0-9_-]{1,20}$/.test(code) ? getUnitReport(db, user, code, { campaignId: filter.campaign, from: filter.from, to: filter.to, bodyId: filter.body, category: filter.category }) : null;
+  const report = /^[A-Za-z0-9_-]{1,20}$/.test(code)
+    ? getUnitReport(db, user, code, { campaignId: filter.campaign, from: filter.from, to: filter.to, bodyId: filter.body, category: filter.category })
+    : null;
   if (!report && filter.campaign === undefined && !hasCampaign(db)) return <NoCampaignYet canCreate={can(user.role, "campaign:manage")} />;
   if (!report) notFound();
   const t = await getTranslations();
   const options = reportFilterOptions(db, user);
-  const query = new URLSearchParams(Object.entries({ campaign: report.campaign.id, from: filter.from, to: filter.to, body: filter.body, category: filter.category }).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString();
+  const query = new URLSearchParams(
+    Object.entries({ campaign: report.campaign.id, from: filter.from, to: filter.to, body: filter.body, category: filter.category })
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, String(v)]),
+  ).toString();
   const requirementTitle = new Map(report.requirements.map((r) => [r.id, r.title]));
   const merges = mergeHistory(db, user, report.unit);
   return (
@@ -52,9 +58,20 @@ export default async function UnitReportPage({ params, searchParams }: Props) {
             </p>
           ) : null}
         </div>
-        <ExportLinks base={`/api/units/${encodeURIComponent(report.unit.code)}/attendance`} query={query} print={`/reports/print?${query}&unit=${encodeURIComponent(report.unit.code)}`} />
+        <ExportLinks
+          base={`/api/units/${encodeURIComponent(report.unit.code)}/attendance`}
+          query={query}
+          print={`/reports/print?${query}&unit=${encodeURIComponent(report.unit.code)}`}
+        />
       </div>
-      <ReportFilters action={`/reports/units/${encodeURIComponent(report.unit.code)}`} filter={filter} campaigns={options.campaigns} bodies={options.bodies.length > 1 ? options.bodies : undefined} categories={options.categories} keep={{}} />
+      <ReportFilters
+        action={`/reports/units/${encodeURIComponent(report.unit.code)}`}
+        filter={filter}
+        campaigns={options.campaigns}
+        bodies={options.bodies.length > 1 ? options.bodies : undefined}
+        categories={options.categories}
+        keep={{}}
+      />
       <GroupReportSections
         figures={report.figures}
         split={report.split}

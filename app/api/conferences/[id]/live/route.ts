@@ -14,7 +14,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const conference = id ? getConference(db, auth.user, id) : null;
   if (!conference) return NextResponse.json({ error: "not_found", message: "Không tìm thấy hội nghị" }, { status: 404 });
   const raw = new URL(request.url).searchParams.get("site");
-  const site = z.coerce.number().int().positive().safeParse(raw ?? undefined);
+  const site = z.coerce
+    .number()
+    .int()
+    .positive()
+    .safeParse(raw ?? undefined);
   if (raw !== null && !site.success) return NextResponse.json({ error: "invalid", message: "Điểm cầu không hợp lệ" }, { status: 400 });
   const part = liveSites(conference, site.data);
   if (!part) return NextResponse.json({ error: "not_found", message: "Không tìm thấy điểm cầu" }, { status: 404 });
