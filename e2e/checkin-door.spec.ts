@@ -1,10 +1,10 @@
 /**
- * Issue 15, "the door explains itself": a door cadre's duties with their door hours and why a
+ * The door explains itself: a door cadre's duties with their door hours and why a
  * site is closed; verdicts that name who scanned first, which conference a letter is for, and
  * what to do next; the practice conference open whatever the hour; the live counter for door
  * staff; the camera first on a phone.
- * Uses the practice conference's invitations 35–39, which no other test touches, and a unit of
- * its own for the closed sites (a test unit kind: no campaign counts it).
+ * Makes its own data: a door conference from the fixture, and a unit of its own for the closed
+ * sites (a test unit kind: no campaign counts it). The practice conference is only read.
  */
 import { and, asc, eq, ne } from "drizzle-orm";
 import { bodies, campaigns, checkIns, conferences, invitations, sites, siteStaff, units, users } from "@/db/schema";
@@ -154,22 +154,22 @@ test.describe("the door explains itself", () => {
     await expect(page.getByText("Mở lại hội nghị thực hành")).toHaveCount(0);
   });
 
-  test("verdicts say who scanned first, which conference a letter is for, and what to do next", async ({ page }) => {
-    const { site, invitations: list } = practiceConference();
-    await signIn(page, "diemdanh");
-    // Someone already let invitee 35 in, from another device.
+  test("verdicts say who scanned first, which conference a letter is for, and what to do next", async ({ page, doorConference }) => {
+    const { site, invitations: list, cadre } = await doorConference({ invitees: 1 });
+    await signIn(page, cadre.username, cadre.password);
+    // Someone already let the invitee in, from another device.
     const first = await page.request.post("/api/checkin", {
-      data: { token: list[35].token, siteId: site.id, deviceId: "may-TRUOC", nonce: `door-dup-${Date.now()}-abc`, scannedAt: Date.now(), method: "hardware" },
+      data: { token: list[0].token, siteId: site.id, deviceId: "may-TRUOC", nonce: `door-dup-${Date.now()}-abc`, scannedAt: Date.now(), method: "hardware" },
     });
     expect(first.status()).toBe(200);
     await page.goto(`/scan/${site.id}`);
     const input = page.getByLabel("Mã từ máy quét");
     const verdict = page.getByTestId("verdict");
-    await input.fill(list[35].token!);
+    await input.fill(list[0].token);
     await input.press("Enter");
     await expect(verdict).toHaveAttribute("data-verdict", "duplicate");
     await expect(verdict).toContainText("Đã điểm danh lúc");
-    await expect(page.getByTestId("verdict-first")).toContainText("bởi Cán bộ điểm danh Hội trường Tỉnh ủy tại Hội trường Tỉnh ủy");
+    await expect(page.getByTestId("verdict-first")).toContainText(`bởi ${cadre.fullName} tại ${site.venue}`);
     await expect(page.getByTestId("verdict-first")).toContainText("(máy may-TRUOC)");
     await expect(page.getByTestId("verdict-advice")).toContainText("bàn hướng dẫn");
 

@@ -2,16 +2,21 @@
  * Test helpers: sign in through the real form, and reach the e2e database
  * directly to create or read data (never through a public route).
  *
- * Tests run in parallel on one database. Tests that create conferences use
- * units that no other test counts: Sơn Hà (529) for scheduling, Nghĩa Hành (532)
- * for invitations. Ba Tơ (535), Lý Sơn (536) and the province are read-only.
+ * Tests run in parallel on one database. New tests make the data they need with a fixture
+ * (`doorConference`: a conference of the worker's own unit, removed when the test ends) and
+ * never pick rows of the demo by position. Older specs still partition the demo by unit: Sơn Hà
+ * (529) for scheduling, Nghĩa Hành (532) for invitations; Ba Tơ (535), Lý Sơn (536) and the
+ * province are read-only.
  */
 import path from "node:path";
 import { expect, test as base, type Page } from "@playwright/test";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, notInArray } from "drizzle-orm";
 import { openDatabase, type Db } from "@/db/client";
 import { DEMO_PASSWORD } from "@/db/seed-data";
-import { bodies, campaignRequirements, campaigns, conferences, invitations, sites, unitKinds, units, users, type Role } from "@/db/schema";
+import { bodies, campaignRequirements, campaigns, conferences, invitations, people, sites, siteStaff, unitKinds, units, users, type Role } from "@/db/schema";
+import { ensureCampaignKeys } from "@/lib/invitations/campaign-keys";
+import { foldForSearch } from "@/lib/text/fold";
+import { signToken } from "@/lib/tokens/qr-token";
 import { hashPassword } from "@/lib/auth/password";
 import { practiceConferenceId } from "@/lib/checkin/practice-conference";
 import { E2E_DATABASE } from "./e2e-env";
@@ -70,18 +75,20 @@ let userSeq = 0;
 /** A fresh account straight in the database, so a test never changes the demo accounts. */
 export async function createAccount(role: Role, unitCode = "51", password = "mat-khau-thu-1", bodyKind?: string) {
   const username = `e2e.${role}.${process.pid}.${++userSeq}`;
-  e2eDb()
+  const fullName = `Tài khoản thử ${userSeq}`;
+  const { id } = e2eDb()
     .insert(users)
     .values({
       username,
-      fullName: `Tài khoản thử ${userSeq}`,
+      fullName,
       role,
       unitId: unitIdOf(unitCode),
       bodyId: bodyKind ? bodyIdOf(unitCode, bodyKind) : null,
       passwordHash: await hashPassword(password),
     })
-    .run();
-  return { username, password };
+    .returning({ id: users.id })
+    .get();
+  return { id, username, password, fullName };
 }
 
 let campaignSeq = 0;
@@ -109,7 +116,124 @@ export function createUpcomingCampaign() {
   return { campaign, requirements };
 }
 
-export const test = base;
+/** A door conference of a test's own: open now, one site, issued letters with signed tokens, a cadre assigned to the door. */
+export interface DoorConference {
+  conference: typeof conferences.$inferSelect;
+  site: typeof sites.$inferSelect;
+  /** Issued, in id order, each with its token. */
+  invitations: (typeof invitations.$inferSelect & { token: string })[];
+  people: (typeof people.$inferSelect)[];
+  /** A scanner account assigned to the site only. */
+  cadre: { id: number; username: string; password: string; fullName: string };
+  unit: typeof units.$inferSelect;
+}
+
+export interface DoorConferenceOptions {
+  invitees?: number;
+  /** Minutes after the door opens (the conference started 30 minutes ago by default); 240 keeps every scan "on time". */
+  graceMinutes?: number;
+  startsAt?: Date;
+  endsAt?: Date;
+}
+
+let doorSeq = 0;
+
+/**
+ * Fixtures that make the data a test needs and remove it afterwards, so that tests run in any
+ * order and side by side: `doorConference()` gives a conference of the worker's own unit (a kind
+ * no campaign requires, so no count elsewhere moves), deleted with its letters and check-ins
+ * when the test ends.
+ */
+export const test = base.extend<
+  { doorConference: (options?: DoorConferenceOptions) => Promise<DoorConference> },
+  { doorUnit: { unit: typeof units.$inferSelect; body: typeof bodies.$inferSelect; cadre: DoorConference["cadre"] } }
+>({
+  doorUnit: [
+    async ({}, use, workerInfo) => {
+      const db = e2eDb();
+      const code = `door${process.pid}w${workerInfo.workerIndex}`;
+      const province = db.select().from(units).where(eq(units.code, "51")).get()!;
+      const unit = db
+        .insert(units)
+        .values({ code, name: `Đơn vị cửa thử ${code}`, kind: testUnitKind(), placeName: "Cửa thử", parentId: province.id, sortOrder: 997 })
+        .returning()
+        .get();
+      const body = db
+        .insert(bodies)
+        .values({ unitId: unit.id, kind: "propaganda", name: `Ban Tuyên giáo cửa thử ${code}`, symbol: "CT" })
+        .returning()
+        .get();
+      const cadre = await createAccount("scanner", code);
+      await use({ unit, body, cadre });
+    },
+    { scope: "worker" },
+  ],
+  doorConference: async ({ doorUnit }, use) => {
+    const db = e2eDb();
+    const made: number[] = [];
+    await use(async (options = {}) => {
+      const { unit, body, cadre } = doorUnit;
+      const campaign = db.select().from(campaigns).where(eq(campaigns.id, practiceConference().conference.campaignId)).get()!;
+      const startsAt = options.startsAt ?? new Date(Date.now() - 30 * 60_000);
+      const seq = ++doorSeq;
+      const conference = db
+        .insert(conferences)
+        .values({
+          campaignId: campaign.id,
+          unitId: unit.id,
+          bodyId: body.id,
+          title: `Hội nghị cửa thử ${unit.code}-${seq}`,
+          startsAt,
+          endsAt: options.endsAt ?? new Date(startsAt.getTime() + 4 * 3_600_000),
+          status: "scheduled",
+          graceMinutes: options.graceMinutes ?? 240,
+        })
+        .returning()
+        .get();
+      made.push(conference.id);
+      const site = db
+        .insert(sites)
+        .values({ conferenceId: conference.id, unitId: unit.id, isMain: true, venue: `Hội trường cửa thử ${unit.code}-${seq}` })
+        .returning()
+        .get();
+      db.insert(siteStaff).values({ siteId: site.id, userId: cadre.id }).run();
+      const keys = ensureCampaignKeys(db, campaign.id);
+      // One transaction: a thousand letters in a blink.
+      const { invitees, letters } = db.transaction(() => {
+        const invitees = Array.from({ length: options.invitees ?? 4 }, (_, i) => {
+          const fullName = `Đại biểu cửa ${seq} số ${i + 1}`;
+          return db
+            .insert(people)
+            .values({
+              fullName,
+              searchName: foldForSearch(fullName),
+              unitId: unit.id,
+              phone: `0905${String(seq).padStart(3, "0")}${String(i).padStart(3, "0")}`,
+            })
+            .returning()
+            .get();
+        });
+        const letters = invitees.map((person) => {
+          const row = db
+            .insert(invitations)
+            .values({ conferenceId: conference.id, personId: person.id, bodyId: body.id, siteId: site.id, status: "issued", issuedAt: new Date() })
+            .returning()
+            .get();
+          const token = signToken({ invitationId: row.id, conferenceId: conference.id, tokenVersion: row.tokenVersion }, keys.privateKey);
+          db.update(invitations).set({ token }).where(eq(invitations.id, row.id)).run();
+          return { ...row, token };
+        });
+        return { invitees, letters };
+      });
+      return { conference, site, invitations: letters, people: invitees, cadre, unit };
+    });
+    // Cleanup: the conference takes its sites, letters, check-ins and door assignments with it; then its people.
+    for (const id of made) db.delete(conferences).where(eq(conferences.id, id)).run();
+    db.delete(people)
+      .where(and(eq(people.unitId, doorUnit.unit.id), notInArray(people.id, db.select({ id: invitations.personId }).from(invitations))))
+      .run();
+  },
+});
 export { expect };
 
 /** The practice conference (its door open from the moment of seeding), its main site and its invitations in id order. */
