@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "@/db/schema";
 import { authenticate } from "@/lib/auth/authenticate";
 import { loadSessionUser } from "@/lib/auth/session-user";
-import { getCompliance, getCurrentCampaign } from "@/lib/campaigns/get-compliance";
+import { getBoard } from "@/lib/board/get-board";
+import { getCurrentCampaign } from "@/lib/campaigns/current-campaign";
 import { listAssignments } from "@/lib/checkin/list-assignments";
 import { isDemoData } from "@/lib/settings/is-demo-data";
 import { createTestDb } from "@/lib/testing/test-db";
@@ -60,12 +61,12 @@ describe("DEMO=2025: a province after the reform, built through the admin functi
     const campaign = getCurrentCampaign(db, user, NOW)!;
     expect(campaign.title).toContain("2025-2030");
     expect(db.select({ n: count() }).from(t.campaignRequirements).get()!.n).toBe(REFORM_REQUIREMENTS.length);
-    const compliance = getCompliance(db, user, campaign.id, NOW)!;
+    const progress = getBoard(db, user, campaign.id, NOW)!;
     const communes = REFORM_UNITS.filter((u) => ["xa", "phuong", "dac_khu"].includes(u.kind)).length;
     const partyCommittees = REFORM_UNITS.filter((u) => u.kind === "dang_bo_truc_thuoc").length;
-    expect(compliance.totals.required).toBe(2 + communes * 2 + partyCommittees);
+    expect(progress.totals.required).toBe(2 + communes * 2 + partyCommittees);
     // A campaign under way whatever the day the demo is loaded: some conferences scheduled, none overdue.
-    const cells = compliance.rows.flatMap((r) => r.cells);
+    const cells = progress.rows.flatMap((r) => r.cells);
     expect(cells.filter((c) => c.status === "scheduled")).toHaveLength(REFORM_SCHEDULED.length);
     expect(cells.filter((c) => c.status === "overdue")).toHaveLength(0);
   });

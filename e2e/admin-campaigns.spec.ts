@@ -7,7 +7,7 @@
  */
 import { eq } from "drizzle-orm";
 import { campaignRequirements, campaigns, conferences } from "@/db/schema";
-import { getCurrentCampaign } from "@/lib/campaigns/get-compliance";
+import { getCurrentCampaign } from "@/lib/campaigns/current-campaign";
 import { createAccount, e2eDb, expect, signIn, test } from "./fixtures";
 
 test("a root admin copies a campaign, edits its requirements with a preview, and makes it their current campaign", async ({ page }) => {

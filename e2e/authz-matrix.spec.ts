@@ -40,7 +40,7 @@ const ROUTES: Record<string, Marks> = {
   "GET /api/calendar/events": "--++++",
   "GET /api/campaigns/[id]/attendance.csv": "--++++",
   "GET /api/campaigns/[id]/attendance.xlsx": "--++++",
-  "GET /api/campaigns/[id]/compliance.csv": "--++++",
+  "GET /api/campaigns/[id]/board.csv": "--++++",
   "POST /api/checkin": "-+--+-",
   "POST /api/checkin/batch": "-+--+-",
   "POST /api/checkin/substitute": "-+--+-",

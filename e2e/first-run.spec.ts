@@ -279,6 +279,6 @@ test("a province starts without SQL: units, bodies, campaigns, accounts and peop
   await expect(row.locator('td[data-label="Được mời"]')).toHaveText("3");
   await expect(row.locator('td[data-label="Có mặt"]')).toHaveText("1");
   // The campaign's requirement for the commune is met by it (the copied, edited one).
-  await expect(viewer.page.getByTestId("unit-compliance").locator("li", { hasText: requirementTitle })).toContainText(/Đã lên lịch|Đã tổ chức/);
+  await expect(viewer.page.getByTestId("unit-progress").locator("li", { hasText: requirementTitle })).toContainText(/Đã lên lịch|Đã tổ chức/);
   await viewer.context.close();
 });

@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import { and, eq } from "drizzle-orm";
 import { bodies, campaigns, conferences, invitations, people, sites, units } from "@/db/schema";
 import { ensureCampaignKeys } from "@/lib/invitations/campaign-keys";
-import { getCurrentCampaign } from "@/lib/campaigns/get-compliance";
+import { getCurrentCampaign } from "@/lib/campaigns/current-campaign";
 import { signToken } from "@/lib/tokens/qr-token";
 import { conferenceIdOf, e2eDb, expect, signIn, test, testUnitKind, unitIdOf } from "./fixtures";
 

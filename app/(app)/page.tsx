@@ -9,7 +9,8 @@ import { TodayConferences } from "@/components/home/today-conferences";
 import { SetupChecklist } from "@/components/setup/setup-checklist";
 import { db } from "@/db";
 import { requirePageUser } from "@/lib/auth/guards";
-import { getCompliance, getCurrentCampaign } from "@/lib/campaigns/get-compliance";
+import { getBoard } from "@/lib/board/get-board";
+import { getCurrentCampaign } from "@/lib/campaigns/current-campaign";
 import { listActiveCampaigns } from "@/lib/campaigns/list-campaigns";
 import { listAssignments } from "@/lib/checkin/list-assignments";
 import { listAwaitingConfirmation, listConferences } from "@/lib/conferences/list-conferences";
@@ -29,7 +30,7 @@ export default async function HomePage() {
   const tomorrow = zonedDateKey(zonedInstant(today).getTime() + 36 * 3600_000);
 
   const campaign = can(user.role, "campaign:read") ? getCurrentCampaign(db, user) : null;
-  const compliance = campaign ? getCompliance(db, user, campaign.id, now) : null;
+  const progress = campaign ? getBoard(db, user, campaign.id, now) : null;
   // Several campaigns may run at once (a provincial and a national one): the user chooses which one home shows.
   const running = campaign ? listActiveCampaigns(db, campaign.id) : [];
   const assignments = can(user.role, "checkin:scan") ? listAssignments(db, user.id, now) : [];
@@ -46,10 +47,10 @@ export default async function HomePage() {
         <TodayConferences now={now} rows={listConferences(db, user, { during: { from: zonedInstant(today), to: zonedInstant(tomorrow) } })} />
       ) : null}
       {can(user.role, "campaign:read") ? (
-        compliance ? (
+        progress ? (
           <>
             {running.length > 1 ? <CampaignSelectorClient campaigns={running} currentId={campaign?.id ?? null} /> : null}
-            <CampaignProgress compliance={compliance} wide={user.scopeUnitIds === "all"} now={now} />
+            <CampaignProgress progress={progress} wide={user.scopeUnitIds === "all"} now={now} />
           </>
         ) : (
           <p className="muted">{t("home.noCampaign")}</p>

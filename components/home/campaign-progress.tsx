@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { CampaignState } from "@/components/home/campaign-state";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { CELL_STATUSES, type Compliance } from "@/lib/campaigns/get-compliance";
+import { CELL_STATUSES, type Board } from "@/lib/board/get-board";
 import { formatRatio } from "@/lib/reports/format-rate";
 import { formatDate, formatDateKey } from "@/lib/time/format";
 import { daysUntil } from "@/lib/time/zone";
@@ -24,9 +24,9 @@ async function CellState({ status, conferenceStatus }: { status: string; confere
   );
 }
 
-export async function CampaignProgress({ compliance, wide, now }: { compliance: Compliance; wide: boolean; now: Date }) {
+export async function CampaignProgress({ progress, wide, now }: { progress: Board; wide: boolean; now: Date }) {
   const t = await getTranslations();
-  const { campaign, requirements, rows, totals } = compliance;
+  const { campaign, requirements, rows, totals } = progress;
   const days = daysUntil(campaign.deadline, now);
   const requirementTitle = new Map(requirements.map((r) => [r.id, r.title]));
   const percent = totals.required === 0 ? 0 : (totals.held / totals.required) * 100;
@@ -37,7 +37,7 @@ export async function CampaignProgress({ compliance, wide, now }: { compliance: 
       <h2 id="campaign-title">{t("home.campaignTitle")}</h2>
       <p className="campaign-name">{campaign.title}</p>
       <p className="muted" data-testid="campaign-deadline">
-        {t("home.deadline", { date: formatDateKey(campaign.deadline) })} · <CampaignState compliance={compliance} days={days} />
+        {t("home.deadline", { date: formatDateKey(campaign.deadline) })} · <CampaignState progress={progress} days={days} />
       </p>
       <div className="progress" role="img" aria-label={t("home.requiredHeld", { held: totals.held, required: totals.required })}>
         <div className="progress-bar" style={{ width: `${percent}%` }} />

@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bodies, conferences, units, users } from "@/db/schema";
-import { getCompliance, getCurrentCampaign } from "@/lib/campaigns/get-compliance";
+import { getBoard } from "@/lib/board/get-board";
+import { getCurrentCampaign } from "@/lib/campaigns/current-campaign";
 import { getConference } from "@/lib/conferences/get-conference";
 import { listConferences } from "@/lib/conferences/list-conferences";
 import { createDemoDb } from "@/lib/testing/test-db";
@@ -65,20 +66,20 @@ describe("scope in SQL", () => {
     expect(getConference(handle.db, as("admin"), conferenceOf("536", "propaganda"))?.canEdit).toBe(true);
   });
 
-  it("builds the compliance board from the user's units only", () => {
+  it("builds the progress board from the user's units only", () => {
     const campaign = getCurrentCampaign(handle.db, null)!;
     const now = new Date("2026-11-28T03:00:00Z");
-    const all = getCompliance(handle.db, as("admin"), campaign.id, now)!;
+    const all = getBoard(handle.db, as("admin"), campaign.id, now)!;
     expect(all.rows).toHaveLength(14);
     expect(all.totals).toMatchObject({ required: 55, held: 52, overdue: 3 });
-    const own = getCompliance(handle.db, as("baocao.bato"), campaign.id, now)!;
+    const own = getBoard(handle.db, as("baocao.bato"), campaign.id, now)!;
     expect(own.rows.map((r) => r.unit.code)).toEqual(["535"]);
     expect(own.rows[0].cells.map((c) => c.status)).toEqual(["held", "held", "held", "held"]);
   });
 
   it("shows gaps as scheduled, draft or missing before the deadline", () => {
     const campaign = getCurrentCampaign(handle.db, null)!;
-    const before = getCompliance(handle.db, as("admin"), campaign.id, new Date("2021-03-20T03:00:00Z"))!;
+    const before = getBoard(handle.db, as("admin"), campaign.id, new Date("2021-03-20T03:00:00Z"))!;
     const cell = (code: string, index: number) => before.rows.find((r) => r.unit.code === code)!.cells[index].status;
     expect(cell("530", 2)).toBe("scheduled");
     expect(cell("531", 3)).toBe("draft");

@@ -5,7 +5,7 @@ import { loadSessionUser, type SessionUser } from "@/lib/auth/session-user";
 import { getConferenceFormOptions } from "@/lib/conferences/get-form-options";
 import { createDemoDb } from "@/lib/testing/test-db";
 import { chooseCurrentCampaign } from "./choose-campaign";
-import { getCurrentCampaign } from "./get-compliance";
+import { getCurrentCampaign } from "./current-campaign";
 import { listActiveCampaigns, listCampaignsForAdmin } from "./list-campaigns";
 import { archiveCampaign, copyCampaign, createCampaign, unarchiveCampaign, updateCampaign } from "./manage-campaigns";
 

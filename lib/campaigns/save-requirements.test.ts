@@ -4,7 +4,8 @@ import { auditLog, campaignRequirements, conferences, units, users } from "@/db/
 import { loadSessionUser, type SessionUser } from "@/lib/auth/session-user";
 import { requirementSchema, type Requirement } from "@/lib/schemas/campaigns";
 import { createDemoDb } from "@/lib/testing/test-db";
-import { getCompliance, getCurrentCampaign } from "./get-compliance";
+import { getBoard } from "@/lib/board/get-board";
+import { getCurrentCampaign } from "./current-campaign";
 import { copyCampaign } from "./manage-campaigns";
 import { previewRequirementChanges, saveRequirements } from "./save-requirements";
 
@@ -35,7 +36,7 @@ const huyenCount = () =>
 describe("requirements of a running campaign", () => {
   it("an added requirement appears on the board for every unit of its kind", () => {
     const campaign = getCurrentCampaign(handle.db, null)!;
-    const before = getCompliance(handle.db, admin, campaign.id, NOW)!;
+    const before = getBoard(handle.db, admin, campaign.id, NOW)!;
     const added = requirementSchema.parse({
       unitKind: "huyen",
       bodyKind: "propaganda",
@@ -55,7 +56,7 @@ describe("requirements of a running campaign", () => {
 
     const result = saveRequirements(handle.db, admin, campaign.id, list);
     expect(result.ok).toBe(true);
-    const after = getCompliance(handle.db, admin, campaign.id, NOW)!;
+    const after = getBoard(handle.db, admin, campaign.id, NOW)!;
     const newId = after.requirements.find((r) => r.title === added.title)!.id;
     const huyenRows = after.rows.filter((r) => r.unit.kind === "huyen");
     expect(huyenRows).toHaveLength(huyenCount());
@@ -151,7 +152,7 @@ describe("requirements of a running campaign", () => {
       .get();
     const sonTay = handle.db.select().from(units).where(eq(units.code, "530")).get()!;
     try {
-      const before = getCompliance(handle.db, admin, campaign.id, NOW)!;
+      const before = getBoard(handle.db, admin, campaign.id, NOW)!;
       const owed = before.rows.find((r) => r.unit.id === fresh.id)!.cells.length;
       expect(owed).toBe(4);
       handle.db
@@ -159,7 +160,7 @@ describe("requirements of a running campaign", () => {
         .set({ retiredAt: NOW })
         .where(inArray(units.id, [fresh.id, sonTay.id]))
         .run();
-      const after = getCompliance(handle.db, admin, campaign.id, NOW)!;
+      const after = getBoard(handle.db, admin, campaign.id, NOW)!;
       expect(after.rows.find((r) => r.unit.id === fresh.id)).toBeUndefined();
       expect(after.rows.find((r) => r.unit.id === sonTay.id)).toBeDefined();
       expect(after.totals.required).toBe(before.totals.required - owed);

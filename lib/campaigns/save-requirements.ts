@@ -10,7 +10,7 @@ import { bodyKinds, campaignRequirements, campaigns, conferences, unitKinds, uni
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { Requirement } from "@/lib/schemas/campaigns";
-import { onCampaignBoard } from "./get-compliance";
+import { onCampaignBoard } from "@/lib/board/get-board";
 import { isRootAdmin } from "./manage-campaigns";
 
 export type RequirementChange = "added" | "changed" | "unchanged" | "removed";

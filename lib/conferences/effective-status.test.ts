@@ -110,7 +110,7 @@ describe("a conference's status follows the clock", () => {
 describe("the board shows what waits for the organiser", () => {
   it("marks a required conference that ended with nobody checked in, and counts it", async () => {
     const { db } = handle;
-    const { getCompliance } = await import("@/lib/campaigns/get-compliance");
+    const { getBoard } = await import("@/lib/board/get-board");
     const { loadSessionUser } = await import("@/lib/auth/session-user");
     const now = new Date();
     const waiting = db
@@ -121,12 +121,12 @@ describe("the board shows what waits for the organiser", () => {
       .filter((c) => db.select().from(t.conferences).where(eq(t.conferences.id, c.id)).get()!.requirementId !== null);
     expect(waiting.length).toBeGreaterThan(0);
     const admin = db.select().from(t.users).where(eq(t.users.username, "admin")).get()!;
-    const compliance = getCompliance(db, loadSessionUser(db, admin.id, admin.sessionVersion)!, waiting[0].campaignId, now)!;
-    const cells = compliance.rows.flatMap((r) => r.cells);
+    const progress = getBoard(db, loadSessionUser(db, admin.id, admin.sessionVersion)!, waiting[0].campaignId, now)!;
+    const cells = progress.rows.flatMap((r) => r.cells);
     const cell = cells.find((c) => c.conferenceId === waiting[0].id)!;
     expect(cell.awaitingConfirmation).toBe(true);
     expect(cell.status).not.toBe("held");
-    expect(compliance.totals.awaiting).toBe(cells.filter((c) => c.awaitingConfirmation).length);
+    expect(progress.totals.awaiting).toBe(cells.filter((c) => c.awaitingConfirmation).length);
     expect(cells.filter((c) => c.status === "held").every((c) => !c.awaitingConfirmation)).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { bodies, campaignRequirements, units, users } from "@/db/schema";
-import { getCurrentCampaign } from "@/lib/campaigns/get-compliance";
+import { getCurrentCampaign } from "@/lib/campaigns/current-campaign";
 import { listActiveCampaigns, listCampaigns } from "@/lib/campaigns/list-campaigns";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { signatureBlock } from "@/lib/documents/signature-block";

@@ -9,7 +9,8 @@ import type { Db } from "@/db/client";
 import { bodies, bodyKinds, campaignRequirements, campaigns, sites, units } from "@/db/schema";
 import { siteReadScope, unitReadScope } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/session-user";
-import { getCurrentCampaign, getCompliance } from "@/lib/campaigns/get-compliance";
+import { getBoard } from "@/lib/board/get-board";
+import { getCurrentCampaign } from "@/lib/campaigns/current-campaign";
 import { getInvitingConference } from "@/lib/invitations/invitation-scope";
 import { can } from "@/lib/permissions";
 import {
@@ -135,9 +136,9 @@ export function getUnitReport(
   const campaign = campaignFor(db, user, filter.campaignId, now);
   if (!unit || !campaign) return null;
   const group = getGroupReport(db, user, { ...filter, campaignId: campaign.id, unitId: unit.id }, now);
-  const compliance = getCompliance(db, user, campaign.id, now);
-  const complianceRow = compliance?.rows.find((r) => r.unit.id === unit.id) ?? null;
-  return { unit, campaign, ...group, requirements: compliance?.requirements ?? [], compliance: complianceRow };
+  const progress = getBoard(db, user, campaign.id, now);
+  const progressRow = progress?.rows.find((r) => r.unit.id === unit.id) ?? null;
+  return { unit, campaign, ...group, requirements: progress?.requirements ?? [], progress: progressRow };
 }
 
 export function getBodyReport(

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CELL_STATUSES } from "@/lib/campaigns/get-compliance";
+import { CELL_STATUSES } from "@/lib/board/get-board";
 
 export const CALENDAR_VIEWS = ["dayGridMonth", "timeGridWeek", "listMonth"] as const;
 

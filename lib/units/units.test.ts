@@ -443,7 +443,7 @@ describe("a retired unit takes no new conferences", () => {
 
 describe("the board after a merge", () => {
   it("drops the merged unit; the receiving unit keeps the moved conference", async () => {
-    const { getCompliance } = await import("@/lib/campaigns/get-compliance");
+    const { getBoard } = await import("@/lib/board/get-board");
     const { loadSessionUser } = await import("@/lib/auth/session-user");
     const { campaignRequirements } = await import("@/db/schema");
     const db = handle.db;
@@ -480,7 +480,7 @@ describe("the board after a merge", () => {
     const b = make("T-BB");
     const adminRow = db.select().from(users).where(eq(users.username, "admin")).get()!;
     const admin = loadSessionUser(db, adminRow.id, adminRow.sessionVersion)!;
-    const rowsOf = () => getCompliance(db, admin, campaign.id)!.rows.filter((r) => [a, b].includes(r.unit.id));
+    const rowsOf = () => getBoard(db, admin, campaign.id)!.rows.filter((r) => [a, b].includes(r.unit.id));
     expect(rowsOf().map((r) => [r.unit.id, r.cells[0].status])).toEqual([
       [a, "held"],
       [b, "held"],
@@ -492,6 +492,6 @@ describe("the board after a merge", () => {
     // A unit retired with its conference kept stays on that campaign's board.
     const c = make("T-BC");
     expect(retireUnit(db, root, c)).toMatchObject({ ok: true });
-    expect(getCompliance(db, admin, campaign.id)!.rows.some((r) => r.unit.id === c)).toBe(true);
+    expect(getBoard(db, admin, campaign.id)!.rows.some((r) => r.unit.id === c)).toBe(true);
   });
 });

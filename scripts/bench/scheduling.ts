@@ -3,8 +3,8 @@
  *
  * Builds a fresh database with 700 district-level units, a campaign of 1,000
  * conferences (the calendar) and a campaign requiring 4 conferences of each of
- * the 700 units (the compliance board, 2,800 conferences), then measures:
- *  - the query functions alone (listCalendarEvents, getCompliance + buildBoard);
+ * the 700 units (the progress board, 2,800 conferences), then measures:
+ *  - the query functions alone (listCalendarEvents, getBoard + boardView);
  *  - the real production server: /api/calendar/events, the /calendar page and
  *    the /board page, signed in as an admin.
  * Prints median and worst of several runs and the target. Machines are noisy:
@@ -19,8 +19,8 @@ import * as t from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { loadSessionUser } from "@/lib/auth/session-user";
 import { listCalendarEvents } from "@/lib/calendar/list-calendar-events";
-import { buildBoard } from "@/lib/campaigns/compliance-board";
-import { getCompliance } from "@/lib/campaigns/get-compliance";
+import { boardView } from "@/lib/board/board-view";
+import { getBoard } from "@/lib/board/get-board";
 import { foldForSearch } from "@/lib/text/fold";
 import { zonedInstant } from "@/lib/time/zone";
 import { signIn, startApp } from "./http-helpers";
@@ -201,9 +201,9 @@ async function main() {
     note: "",
   });
   rows.push({
-    what: "getCompliance + buildBoard (700 units × 4)",
+    what: "getBoard + boardView (700 units × 4)",
     target: 1000,
-    samples: await time(() => buildBoard(getCompliance(db, user, board.id)!)),
+    samples: await time(() => boardView(getBoard(db, user, board.id)!)),
     note: "",
   });
 
@@ -238,7 +238,7 @@ async function main() {
       samples: await time(get(`/board?campaign=${board.id}`)),
       note: `${Math.round(boardBody.length / 1024)} KB HTML`,
     });
-    rows.push({ what: "GET compliance.csv (700 units)", target: 1000, samples: await time(get(`/api/campaigns/${board.id}/compliance.csv`)), note: "" });
+    rows.push({ what: "GET progress.csv (700 units)", target: 1000, samples: await time(get(`/api/campaigns/${board.id}/board.csv`)), note: "" });
     const browser = await browserTimings(base, cookie, calendar.id, board.id);
     if (browser) rows.push(...browser);
   } finally {

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { ComplianceBoard } from "@/components/board/compliance-board";
+import { BoardTable } from "@/components/board/board-table";
 import { CampaignSelectorClient } from "@/components/campaigns/campaign-selector-client";
 import { db } from "@/db";
 import { requirePageUser } from "@/lib/auth/guards";
-import { buildBoard } from "@/lib/campaigns/compliance-board";
-import { getCompliance, getCurrentCampaign } from "@/lib/campaigns/get-compliance";
+import { boardView } from "@/lib/board/board-view";
+import { getBoard } from "@/lib/board/get-board";
+import { getCurrentCampaign } from "@/lib/campaigns/current-campaign";
 import { listActiveCampaigns } from "@/lib/campaigns/list-campaigns";
 import { boardQuerySchema } from "@/lib/schemas/calendar";
 
@@ -20,9 +21,9 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
   const current = getCurrentCampaign(db, user);
   // A campaign in the URL (a shared link, an archived campaign) wins over the user's choice.
   const campaignId = query.campaign ?? current?.id;
-  const compliance = campaignId ? getCompliance(db, user, campaignId) : null;
+  const progress = campaignId ? getBoard(db, user, campaignId) : null;
   const selector = <CampaignSelectorClient campaigns={listActiveCampaigns(db, current?.id)} currentId={current?.id ?? null} />;
-  if (!compliance) {
+  if (!progress) {
     return (
       <div className="stack">
         <h1>{t("board.title")}</h1>
@@ -32,5 +33,5 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
     );
   }
   // The selector chooses the campaign: the board's own filter form keeps the one shown.
-  return <ComplianceBoard compliance={compliance} board={buildBoard(compliance, query.status)} campaigns={[]} status={query.status} selector={selector} />;
+  return <BoardTable progress={progress} board={boardView(progress, query.status)} campaigns={[]} status={query.status} selector={selector} />;
 }

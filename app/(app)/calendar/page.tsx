@@ -9,7 +9,7 @@ import { requirePageUser } from "@/lib/auth/guards";
 import { getKindLabels } from "@/lib/organisation/get-kind-labels";
 import { listCalendarEvents } from "@/lib/calendar/list-calendar-events";
 import { listUnitFeeds } from "@/lib/calendar/unit-feeds";
-import { getCurrentCampaign } from "@/lib/campaigns/get-compliance";
+import { getCurrentCampaign } from "@/lib/campaigns/current-campaign";
 import { serverEnv } from "@/lib/env";
 import { can } from "@/lib/permissions";
 import { calendarQuerySchema } from "@/lib/schemas/calendar";

@@ -5,7 +5,7 @@ import { ArchiveCampaignClient } from "@/components/campaigns/archive-campaign-c
 import { CampaignSelectorClient } from "@/components/campaigns/campaign-selector-client";
 import { db } from "@/db";
 import { requirePageUser } from "@/lib/auth/guards";
-import { getCurrentCampaign } from "@/lib/campaigns/get-compliance";
+import { getCurrentCampaign } from "@/lib/campaigns/current-campaign";
 import { listActiveCampaigns, listCampaignsForAdmin } from "@/lib/campaigns/list-campaigns";
 import { isRootAdmin } from "@/lib/campaigns/manage-campaigns";
 import { formatDateKey } from "@/lib/time/format";

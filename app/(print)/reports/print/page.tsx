@@ -8,7 +8,7 @@ import { PrintButtonClient } from "@/components/invitations/print-button-client"
 import { formatRate } from "@/lib/reports/format-rate";
 import { db } from "@/db";
 import { requirePageUser } from "@/lib/auth/guards";
-import { getCompliance } from "@/lib/campaigns/get-compliance";
+import { getBoard } from "@/lib/board/get-board";
 import { attendanceRate, essayRate, type EssayCounts, type Tally } from "@/lib/reports/attendance-rules";
 import { reportIssuer } from "@/lib/reports/report-issuer";
 import { countBridgePoints, getCampaignReport, getUnitReport, readableUnit } from "@/lib/reports/report-views";
@@ -147,9 +147,9 @@ export default async function PrintReportPage({ searchParams }: Props) {
   const heldCount = unitReport ? unitReport.figures.filter((f) => f.conference.status === "held").length : campaignReport!.heldCount;
   const notYetHeld = conferenceCount - heldCount;
   // Required conferences and how many are held: the board's own figures.
-  const board = unitReport ? null : getCompliance(db, user, campaign.id, now);
-  const required = unitReport ? (unitReport.compliance?.cells.length ?? 0) : (board?.totals.required ?? 0);
-  const requiredHeld = unitReport ? (unitReport.compliance?.cells.filter((c) => c.status === "held").length ?? 0) : (board?.totals.held ?? 0);
+  const board = unitReport ? null : getBoard(db, user, campaign.id, now);
+  const required = unitReport ? (unitReport.progress?.cells.length ?? 0) : (board?.totals.required ?? 0);
+  const requiredHeld = unitReport ? (unitReport.progress?.cells.filter((c) => c.status === "held").length ?? 0) : (board?.totals.held ?? 0);
   const needsMakeUp = unitReport ? unitReport.needsMakeUp.length : total.needsMakeUp;
   const back = unit ? `/reports/units/${encodeURIComponent(unit.code)}?campaign=${campaign.id}` : `/reports?campaign=${campaign.id}`;
 

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { db } from "@/db";
 import { requireApiUser } from "@/lib/auth/guards";
 import { listCalendarEvents } from "@/lib/calendar/list-calendar-events";
-import { getCurrentCampaign } from "@/lib/campaigns/get-compliance";
+import { getCurrentCampaign } from "@/lib/campaigns/current-campaign";
 import { calendarQuerySchema } from "@/lib/schemas/calendar";
 
 /** The calendar's events as JSON, with the same filters and scope as the page. */

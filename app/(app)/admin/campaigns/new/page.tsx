@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { CampaignFormClient } from "@/components/campaigns/campaign-form-client";
 import { db } from "@/db";
 import { requirePageUser } from "@/lib/auth/guards";
-import { getCurrentCampaign } from "@/lib/campaigns/get-compliance";
+import { getCurrentCampaign } from "@/lib/campaigns/current-campaign";
 import { listCampaigns } from "@/lib/campaigns/list-campaigns";
 import { isRootAdmin } from "@/lib/campaigns/manage-campaigns";
 import { parseId } from "@/lib/http/request-input";

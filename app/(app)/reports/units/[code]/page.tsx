@@ -77,11 +77,11 @@ export default async function UnitReportPage({ params, searchParams }: Props) {
         split={report.split}
         needsMakeUp={report.needsMakeUp}
         before={
-          report.compliance ? (
-            <section className="card stack-sm" aria-labelledby="compliance-title">
-              <h2 id="compliance-title">{t("reports.complianceTitle")}</h2>
-              <ul className="item-list" data-testid="unit-compliance">
-                {report.compliance.cells.map((cell) => (
+          report.progress ? (
+            <section className="card stack-sm" aria-labelledby="progress-title">
+              <h2 id="progress-title">{t("reports.progressTitle")}</h2>
+              <ul className="item-list" data-testid="unit-progress">
+                {report.progress.cells.map((cell) => (
                   <li key={cell.requirementId} className="feed-row">
                     <span>{requirementTitle.get(cell.requirementId)}</span>
                     <span className="cell-state">

@@ -2,15 +2,15 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { CampaignState } from "@/components/home/campaign-state";
 import { StatusBadge } from "@/components/ui/status-badge";
-import type { buildBoard } from "@/lib/campaigns/compliance-board";
-import { CELL_STATUSES, type CellStatus, type Compliance } from "@/lib/campaigns/get-compliance";
+import type { boardView } from "@/lib/board/board-view";
+import { CELL_STATUSES, type CellStatus, type Board } from "@/lib/board/get-board";
 import { getKindLabels } from "@/lib/organisation/get-kind-labels";
 import { formatDate, formatDateKey } from "@/lib/time/format";
 import { daysUntil } from "@/lib/time/zone";
 
 interface Props {
-  compliance: Compliance;
-  board: ReturnType<typeof buildBoard>;
+  progress: Board;
+  board: ReturnType<typeof boardView>;
   campaigns: { id: number; title: string }[];
   status?: CellStatus;
   /** The current-campaign selector, shown under the title. */
@@ -18,9 +18,9 @@ interface Props {
   /** Labels of body kinds (the body_kinds table): kinds are data, not messages. */
 }
 
-export async function ComplianceBoard({ compliance, board, campaigns, status, selector }: Props) {
+export async function BoardTable({ progress, board, campaigns, status, selector }: Props) {
   const t = await getTranslations();
-  const { campaign, totals } = compliance;
+  const { campaign, totals } = progress;
   const days = daysUntil(campaign.deadline);
   const kinds = await getKindLabels();
   const columnLabel = (c: (typeof board.columns)[number]) => [c.bodyKind, ...c.coBodyKinds].map((k) => kinds.body(k)).join(" + ");
@@ -29,14 +29,14 @@ export async function ComplianceBoard({ compliance, board, campaigns, status, se
     <div className="stack">
       <div className="page-head">
         <h1>{t("board.title")}</h1>
-        <a className="button small" href={`/api/campaigns/${campaign.id}/compliance.csv`} download>
+        <a className="button small" href={`/api/campaigns/${campaign.id}/board.csv`} download>
           {t("board.exportCsv")}
         </a>
       </div>
       {selector}
       <p className="campaign-name">{campaign.title}</p>
       <p className="muted">
-        {t("home.deadline", { date: formatDateKey(campaign.deadline) })} · <CampaignState compliance={compliance} days={days} /> ·{" "}
+        {t("home.deadline", { date: formatDateKey(campaign.deadline) })} · <CampaignState progress={progress} days={days} /> ·{" "}
         <span data-testid="board-totals">{t("home.requiredHeld", { held: totals.held, required: totals.required })}</span>
         {totals.awaiting > 0 ? (
           <>

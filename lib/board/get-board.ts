@@ -1,10 +1,10 @@
 /**
- * Campaign compliance: for every unit in the user's scope, each conference the
+ * Campaign progress: for every unit in the user's scope, each conference the
  * campaign requires of its kind of unit, and how far it has got.
  */
-import { and, asc, desc, eq, exists, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, exists, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { campaignRequirements, campaigns, conferences, units, users } from "@/db/schema";
+import { campaignRequirements, campaigns, conferences, units } from "@/db/schema";
 import { unitReadScope } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { zonedDateKey } from "@/lib/time/zone";
@@ -13,7 +13,7 @@ import { awaitingConfirmation, effectiveStatus } from "@/lib/conferences/effecti
 export const CELL_STATUSES = ["held", "scheduled", "draft", "missing", "overdue"] as const;
 export type CellStatus = (typeof CELL_STATUSES)[number];
 
-export interface ComplianceCell {
+export interface BoardCell {
   requirementId: number;
   status: CellStatus;
   conferenceId: number | null;
@@ -41,36 +41,6 @@ export function onCampaignBoard(db: Db, campaignId: number): SQL {
   )!;
 }
 
-/**
- * The campaign the home page, calendar, board and forms open on, for this user:
- * the one they chose (users.current_campaign_id) unless it is archived; else
- * the only campaign not archived; else, among campaigns not archived, the
- * running one due last (then the latest finished; if none has started yet,
- * the next to start). Null when every campaign is archived, or there is none.
- * Several campaigns may run at once: the choice is the user's (chooseCurrentCampaign).
- */
-export function getCurrentCampaign(db: Db, user: Pick<SessionUser, "id"> | null, now: Date = new Date()) {
-  if (user) {
-    const chosen = db
-      .select({ campaign: campaigns })
-      .from(users)
-      .innerJoin(campaigns, eq(campaigns.id, users.currentCampaignId))
-      .where(and(eq(users.id, user.id), isNull(campaigns.archivedAt)))
-      .get();
-    if (chosen) return chosen.campaign;
-  }
-  const today = zonedDateKey(now);
-  return (
-    db
-      .select()
-      .from(campaigns)
-      .where(isNull(campaigns.archivedAt))
-      .orderBy(sql`case when ${campaigns.startDate} <= ${today} then 0 else 1 end`, desc(campaigns.deadline), desc(campaigns.id))
-      .limit(1)
-      .get() ?? null
-  );
-}
-
 const STATUS_RANK: Record<string, number> = { held: 4, in_progress: 3, scheduled: 3, draft: 2, cancelled: 0 };
 
 export function cellStatus(conference: { status: string } | undefined, dueDate: string, today: string): CellStatus {
@@ -81,7 +51,7 @@ export function cellStatus(conference: { status: string } | undefined, dueDate: 
   return "scheduled";
 }
 
-export function getCompliance(db: Db, user: SessionUser, campaignId: number, now: Date = new Date()) {
+export function getBoard(db: Db, user: SessionUser, campaignId: number, now: Date = new Date()) {
   const campaign = db.select().from(campaigns).where(eq(campaigns.id, campaignId)).get();
   if (!campaign) return null;
 
@@ -129,7 +99,7 @@ export function getCompliance(db: Db, user: SessionUser, campaignId: number, now
   const today = zonedDateKey(now);
   const totals = emptyTotals();
   const rows = unitRows.map((unit) => {
-    const cells: ComplianceCell[] = requirements
+    const cells: BoardCell[] = requirements
       .filter((r) => r.unitKind === unit.kind)
       .map((r) => {
         const conference = best.get(`${unit.id}:${r.id}`);
@@ -157,4 +127,4 @@ function emptyTotals(): Record<CellStatus | "required" | "awaiting", number> {
   return { required: 0, held: 0, scheduled: 0, draft: 0, missing: 0, overdue: 0, awaiting: 0 };
 }
 
-export type Compliance = NonNullable<ReturnType<typeof getCompliance>>;
+export type Board = NonNullable<ReturnType<typeof getBoard>>;

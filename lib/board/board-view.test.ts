@@ -3,9 +3,10 @@ import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
 import { loadSessionUser } from "@/lib/auth/session-user";
 import { createDemoDb } from "@/lib/testing/test-db";
-import { buildBoard } from "./compliance-board";
-import { complianceCsv } from "./compliance-csv";
-import { getCompliance, getCurrentCampaign } from "./get-compliance";
+import { boardView } from "./board-view";
+import { boardCsv } from "./board-csv";
+import { getCurrentCampaign } from "@/lib/campaigns/current-campaign";
+import { getBoard } from "./get-board";
 
 let handle: Awaited<ReturnType<typeof createDemoDb>>;
 beforeAll(async () => {
@@ -18,10 +19,10 @@ const admin = () => {
   return loadSessionUser(handle.db, row.id, row.sessionVersion)!;
 };
 
-describe("compliance board", () => {
+describe("board", () => {
   it("has one column per kind of required conference and leaves cells not required empty", () => {
-    const compliance = getCompliance(handle.db, admin(), getCurrentCampaign(handle.db, null)!.id)!;
-    const board = buildBoard(compliance);
+    const progress = getBoard(handle.db, admin(), getCurrentCampaign(handle.db, null)!.id)!;
+    const board = boardView(progress);
     expect(board.columns.map((c) => c.key)).toEqual([
       "standing_committee",
       "propaganda",
@@ -43,17 +44,17 @@ describe("compliance board", () => {
   });
 
   it("filters rows by a cell status", () => {
-    const compliance = getCompliance(handle.db, admin(), getCurrentCampaign(handle.db, null)!.id)!;
+    const progress = getBoard(handle.db, admin(), getCurrentCampaign(handle.db, null)!.id)!;
     expect(
-      buildBoard(compliance, "overdue")
+      boardView(progress, "overdue")
         .rows.map((r) => r.unit.code)
         .sort(),
     ).toEqual(["530", "531", "536"]);
   });
 
   it("exports one CSV line per unit and requirement, with a BOM for Excel", () => {
-    const compliance = getCompliance(handle.db, admin(), getCurrentCampaign(handle.db, null)!.id)!;
-    const csv = complianceCsv(compliance, (k) => k);
+    const progress = getBoard(handle.db, admin(), getCurrentCampaign(handle.db, null)!.id)!;
+    const csv = boardCsv(progress, (k) => k);
     expect(csv.startsWith("\uFEFF")).toBe(true);
     const lines = csv.trim().split("\r\n");
     expect(lines).toHaveLength(56);

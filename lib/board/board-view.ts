@@ -1,10 +1,10 @@
 /**
- * The compliance board: units × required conference kinds. Requirements are
+ * The progress board: units × required conference kinds. Requirements are
  * per unit kind, so columns are the distinct kinds (organising body kind plus
  * co-organiser kinds) across all of them; a unit not required to hold a kind
  * gets an empty cell.
  */
-import type { CellStatus, Compliance, ComplianceCell } from "./get-compliance";
+import type { CellStatus, Board, BoardCell } from "./get-board";
 
 export interface BoardColumn {
   key: string;
@@ -13,18 +13,18 @@ export interface BoardColumn {
 }
 
 export interface BoardRow {
-  unit: Compliance["rows"][number]["unit"];
-  cells: (ComplianceCell | null)[];
+  unit: Board["rows"][number]["unit"];
+  cells: (BoardCell | null)[];
   held: number;
   required: number;
 }
 
 const columnKey = (bodyKind: string, coBodyKinds: string[]) => [bodyKind, ...[...coBodyKinds].sort()].join("+");
 
-export function buildBoard(compliance: Compliance, statusFilter?: CellStatus) {
+export function boardView(progress: Board, statusFilter?: CellStatus) {
   const columns: BoardColumn[] = [];
   const columnOf = new Map<number, number>();
-  const sorted = [...compliance.requirements].sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id);
+  const sorted = [...progress.requirements].sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id);
   for (const r of sorted) {
     const key = columnKey(r.bodyKind, r.coBodyKinds);
     let index = columns.findIndex((c) => c.key === key);
@@ -32,14 +32,14 @@ export function buildBoard(compliance: Compliance, statusFilter?: CellStatus) {
     columnOf.set(r.id, index);
   }
 
-  const allRows: BoardRow[] = compliance.rows.map((row) => {
-    const cells: (ComplianceCell | null)[] = columns.map(() => null);
+  const allRows: BoardRow[] = progress.rows.map((row) => {
+    const cells: (BoardCell | null)[] = columns.map(() => null);
     for (const cell of row.cells) cells[columnOf.get(cell.requirementId)!] = cell;
     return { unit: row.unit, cells, held: row.cells.filter((c) => c.status === "held").length, required: row.cells.length };
   });
   const rows = statusFilter ? allRows.filter((r) => r.cells.some((c) => c?.status === statusFilter)) : allRows;
   const columnTotals = columns.map((_, i) => {
-    const cells = rows.map((r) => r.cells[i]).filter((c): c is ComplianceCell => c !== null);
+    const cells = rows.map((r) => r.cells[i]).filter((c): c is BoardCell => c !== null);
     return { held: cells.filter((c) => c.status === "held").length, required: cells.length };
   });
   return { columns, rows, columnTotals };

@@ -1,13 +1,13 @@
 import { toCsv } from "@/lib/http/csv";
 import { formatDate } from "@/lib/time/format";
-import type { Compliance } from "./get-compliance";
+import type { Board } from "./get-board";
 
 type Translate = (key: string) => string;
 
 /** One line per unit and required conference: easy to filter and pivot in Excel. */
-export function complianceCsv(compliance: Compliance, t: Translate): string {
-  const titles = new Map(compliance.requirements.map((r) => [r.id, r.title]));
-  const rows = compliance.rows.flatMap((row) =>
+export function boardCsv(progress: Board, t: Translate): string {
+  const titles = new Map(progress.requirements.map((r) => [r.id, r.title]));
+  const rows = progress.rows.flatMap((row) =>
     row.cells.map((cell) => [
       row.unit.code,
       row.unit.name,

@@ -1,0 +1,35 @@
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { campaigns, users } from "@/db/schema";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { zonedDateKey } from "@/lib/time/zone";
+
+/**
+ * The campaign the home page, calendar, board and forms open on, for this user:
+ * the one they chose (users.current_campaign_id) unless it is archived; else
+ * the only campaign not archived; else, among campaigns not archived, the
+ * running one due last (then the latest finished; if none has started yet,
+ * the next to start). Null when every campaign is archived, or there is none.
+ * Several campaigns may run at once: the choice is the user's (chooseCurrentCampaign).
+ */
+export function getCurrentCampaign(db: Db, user: Pick<SessionUser, "id"> | null, now: Date = new Date()) {
+  if (user) {
+    const chosen = db
+      .select({ campaign: campaigns })
+      .from(users)
+      .innerJoin(campaigns, eq(campaigns.id, users.currentCampaignId))
+      .where(and(eq(users.id, user.id), isNull(campaigns.archivedAt)))
+      .get();
+    if (chosen) return chosen.campaign;
+  }
+  const today = zonedDateKey(now);
+  return (
+    db
+      .select()
+      .from(campaigns)
+      .where(isNull(campaigns.archivedAt))
+      .orderBy(sql`case when ${campaigns.startDate} <= ${today} then 0 else 1 end`, desc(campaigns.deadline), desc(campaigns.id))
+      .limit(1)
+      .get() ?? null
+  );
+}
