@@ -73,6 +73,8 @@ describe("current campaign", () => {
       .get();
     expect(getCurrentCampaign(handle.db, null)!.id).toBe(demo.id);
     expect(getCurrentCampaign(handle.db, null, new Date("2099-02-01T00:00:00Z"))!.id).toBe(upcoming.id);
+    // Before any has started: the next to start, not the one due last.
+    expect(getCurrentCampaign(handle.db, null, new Date("2000-01-01T00:00:00Z"))!.id).toBe(demo.id);
     handle.db.delete(campaigns).where(eq(campaigns.id, upcoming.id)).run();
   });
 });

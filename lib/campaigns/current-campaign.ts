@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { campaigns, users } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -28,7 +28,13 @@ export function getCurrentCampaign(db: Db, user: Pick<SessionUser, "id"> | null,
       .select()
       .from(campaigns)
       .where(isNull(campaigns.archivedAt))
-      .orderBy(sql`case when ${campaigns.startDate} <= ${today} then 0 else 1 end`, desc(campaigns.deadline), desc(campaigns.id))
+      // Started first, the one due last among them; else the next to start.
+      .orderBy(
+        sql`case when ${campaigns.startDate} <= ${today} then 0 else 1 end`,
+        sql`case when ${campaigns.startDate} <= ${today} then ${campaigns.deadline} end desc`,
+        asc(campaigns.startDate),
+        desc(campaigns.id),
+      )
       .limit(1)
       .get() ?? null
   );
