@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import type { DoorState } from "@/lib/door-device/door-device";
+import type { DoorState } from "@/lib/checkin/device/door-device";
 import { formatTime } from "@/lib/time/format";
 
 /** The permanent strip at the top of the door page: network, waiting scans, roster age, and sync results to look at. */

@@ -2,9 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
-import { matchesPhoneTail } from "@/lib/checkin/roster-format";
-import { DoorDevice, type DoorAnswer, type DoorState } from "@/lib/door-device/door-device";
-import { registerDoorServiceWorker } from "@/lib/door-device/service-worker";
+import { matchesPhoneTail } from "@/lib/checkin/shared/roster-format";
+import { DoorDevice, type DoorAnswer, type DoorState } from "@/lib/checkin/device/door-device";
+import { registerDoorServiceWorker } from "@/lib/checkin/device/service-worker";
 import { foldForSearch } from "@/lib/text/fold";
 import { cleanTokenText } from "@/lib/tokens/normalize-token";
 import { formatTime } from "@/lib/time/format";
@@ -157,7 +157,7 @@ export function ScannerClient({ siteId, conferenceId, venue, title, time, scanne
   const safety = useTranslations("safety");
   const online = state?.connection !== "offline";
 
-  // Installable and usable offline: the service worker keeps this page and its code (lib/door-device/service-worker.ts).
+  // Installable and usable offline: the service worker keeps this page and its code (lib/checkin/device/service-worker.ts).
   useEffect(() => registerDoorServiceWorker(), []);
   // The decoder is made ready while the page opens, not when the camera starts; so is the sound
   // (making an AudioContext took 50–130 ms, which the first scan used to wait for).

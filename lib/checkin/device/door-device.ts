@@ -11,10 +11,10 @@
  *
  * Plain TypeScript with subscribe/getSnapshot, for React's useSyncExternalStore.
  */
-import { createDeviceJudge, type DeviceJudge } from "@/lib/checkin/device-judge";
-import type { OfflineRoster } from "@/lib/checkin/roster-format";
-import type { ScanResult } from "@/lib/checkin/scan-result";
-import type { FirstCheckIn } from "@/lib/checkin/verdict";
+import { createDeviceJudge, type DeviceJudge } from "@/lib/checkin/shared/device-judge";
+import type { OfflineRoster } from "@/lib/checkin/shared/roster-format";
+import type { ScanResult } from "@/lib/checkin/shared/scan-result";
+import type { FirstCheckIn } from "@/lib/checkin/shared/verdict";
 import { loadRoster, queuedScans, saveRoster, saveScan, saveScans, scansOfSite, type QueuedItem, type StoredScan } from "./door-store";
 
 /** A request slower than this counts as a dropped network: the device answers itself. */

@@ -4,8 +4,8 @@
  * verdicts. A scan stays "queued" until the server has recorded it; a reload,
  * a crash or a dead battery loses nothing that was shown as checked in.
  */
-import type { OfflineRoster } from "@/lib/checkin/roster-format";
-import type { ScanResult } from "@/lib/checkin/scan-result";
+import type { OfflineRoster } from "@/lib/checkin/shared/roster-format";
+import type { ScanResult } from "@/lib/checkin/shared/scan-result";
 
 const DB_NAME = "quan-triet-door";
 const DB_VERSION = 1;
