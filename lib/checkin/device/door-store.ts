@@ -1,14 +1,27 @@
 /**
- * The door device's durable storage (IndexedDB, browser only): each site's
+ * The door device's durable storage (IndexedDB through `idb`, browser only): each site's
  * roster, and every scan made on this device with its nonce, device time and
  * verdicts. A scan stays "queued" until the server has recorded it; a reload,
  * a crash or a dead battery loses nothing that was shown as checked in.
+ *
+ * The schema has versions (docs/decisions/0029-offline-store-and-service-worker.md). A device
+ * may hold queued scans made by an older version of this code when the new one arrives, so an
+ * upgrade only ever adds what its version adds, in order, inside the browser's upgrade
+ * transaction: nothing already stored is dropped or rewritten. Another tab still running the
+ * old code holds the old version open: this one then waits ("blocked", said to the door staff
+ * in words) and the queue stays as it is. A tab of this code that is asked to make way for a
+ * newer version closes its connection at once ("versionchange") and its page reloads.
  */
+import { openDB, type DBSchema, type IDBPDatabase } from "idb";
 import type { OfflineRoster } from "@/lib/checkin/shared/roster-format";
 import type { ScanResult } from "@/lib/checkin/shared/scan-result";
 
-const DB_NAME = "quan-triet-door";
-const DB_VERSION = 1;
+export const DB_NAME = "quan-triet-door";
+/**
+ * 1: rosters by site; scans by nonce, indexed by site and by state.
+ * 2: scans also indexed by state and device time ("byStateTime"): the queue is read oldest first.
+ */
+export const DB_VERSION = 2;
 
 export type QueuedItem =
   | { type: "scan"; token?: string; invitationId?: number; deviceId: string; nonce: string; scannedAt: number; method: "camera" | "hardware" | "manual" }
@@ -40,49 +53,102 @@ export interface StoredRoster {
   requestedAt?: number;
 }
 
-let opening: Promise<IDBDatabase> | undefined;
+interface DoorDb extends DBSchema {
+  rosters: { key: number; value: StoredRoster };
+  scans: {
+    key: string;
+    value: StoredScan;
+    indexes: { bySite: number; byState: string; byStateTime: [string, number] };
+  };
+}
 
-function open(): Promise<IDBDatabase> {
-  return (opening ??= new Promise((resolve, reject) => {
-    const request = indexedDB.open(DB_NAME, DB_VERSION);
-    request.onupgradeneeded = () => {
-      const db = request.result;
-      db.createObjectStore("rosters", { keyPath: "siteId" });
-      const scans = db.createObjectStore("scans", { keyPath: "nonce" });
-      scans.createIndex("bySite", "siteId");
-      scans.createIndex("byState", "state");
-    };
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => {
+/**
+ * What the store tells the page about its connection: "blocked" — another tab keeps an older
+ * version open, so this one waits (the queue is untouched); "open" — ready (after a wait too);
+ * "replaced" — a newer version of the app asked for the database, this connection is closed and
+ * the page should reload to run the new code; "outdated" — the database on this device is newer
+ * than this page's code (a reload brings the new code).
+ */
+export type StoreEvent = "blocked" | "open" | "replaced" | "outdated";
+const listeners = new Set<(event: StoreEvent) => void>();
+export function onStoreEvent(listener: (event: StoreEvent) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+const tell = (event: StoreEvent) => listeners.forEach((listener) => listener(event));
+
+let opening: Promise<IDBPDatabase<DoorDb>> | undefined;
+
+function open(): Promise<IDBPDatabase<DoorDb>> {
+  return (opening ??= openDB<DoorDb>(DB_NAME, DB_VERSION, {
+    upgrade(db, oldVersion, _newVersion, transaction) {
+      // Each case adds what its version adds, and falls through to the next: a device on version
+      // 1 gets only version 2's index; its stores, and the scans in them, stay as they are.
+      switch (oldVersion) {
+        case 0: {
+          db.createObjectStore("rosters", { keyPath: "siteId" });
+          const scans = db.createObjectStore("scans", { keyPath: "nonce" });
+          scans.createIndex("bySite", "siteId");
+          scans.createIndex("byState", "state");
+        }
+        // falls through
+        case 1:
+          transaction.objectStore("scans").createIndex("byStateTime", ["state", "item.scannedAt"]);
+      }
+    },
+    blocked() {
+      tell("blocked");
+    },
+    blocking() {
+      // A newer version is waiting for this connection. Close it (transactions under way finish
+      // first), so that it can open; this page's code is the old one: the page reloads.
+      void opening?.then((db) => db.close());
       opening = undefined;
-      reject(request.error);
-    };
-  }));
+      tell("replaced");
+    },
+    terminated() {
+      // The browser closed the connection (storage cleared, disk error): the next call opens again.
+      opening = undefined;
+    },
+  }).then(
+    (db) => {
+      tell("open");
+      return db;
+    },
+    (error: unknown) => {
+      opening = undefined;
+      if (error instanceof DOMException && error.name === "VersionError") tell("outdated");
+      throw error;
+    },
+  ));
 }
 
-function run<T>(store: "rosters" | "scans", mode: IDBTransactionMode, work: (s: IDBObjectStore) => IDBRequest<T> | void): Promise<T> {
-  return open().then(
-    (db) =>
-      new Promise<T>((resolve, reject) => {
-        const tx = db.transaction(store, mode, { durability: "strict" });
-        const request = work(tx.objectStore(store));
-        // Resolve once the transaction is durable, not when the request succeeds.
-        tx.oncomplete = () => resolve(request ? request.result : (undefined as T));
-        tx.onerror = () => reject(tx.error);
-        tx.onabort = () => reject(tx.error);
-      }),
-  );
+/** Durable transactions: a write resolves once it is on disk, not when the request succeeds. */
+const STRICT = { durability: "strict" } as const;
+
+export async function saveRoster(roster: StoredRoster): Promise<void> {
+  const tx = (await open()).transaction("rosters", "readwrite", STRICT);
+  await Promise.all([tx.store.put(roster), tx.done]);
 }
 
-export const saveRoster = (roster: StoredRoster) => run("rosters", "readwrite", (s) => s.put(roster)).then(() => undefined);
-export const loadRoster = (siteId: number) => run<StoredRoster | undefined>("rosters", "readonly", (s) => s.get(siteId));
+export async function loadRoster(siteId: number): Promise<StoredRoster | undefined> {
+  return (await open()).get("rosters", siteId);
+}
 
-export const saveScan = (scan: StoredScan) => run("scans", "readwrite", (s) => s.put(scan)).then(() => undefined);
-export const scansOfSite = (siteId: number) => run<StoredScan[]>("scans", "readonly", (s) => s.index("bySite").getAll(siteId));
-export const queuedScans = () => run<StoredScan[]>("scans", "readonly", (s) => s.index("byState").getAll("queued"));
+export async function saveScan(scan: StoredScan): Promise<void> {
+  await saveScans([scan]);
+}
 
-export function saveScans(scans: StoredScan[]): Promise<void> {
-  return run("scans", "readwrite", (s) => {
-    for (const scan of scans) s.put(scan);
-  });
+export async function saveScans(scans: StoredScan[]): Promise<void> {
+  const tx = (await open()).transaction("scans", "readwrite", STRICT);
+  await Promise.all([...scans.map((scan) => tx.store.put(scan)), tx.done]);
+}
+
+export async function scansOfSite(siteId: number): Promise<StoredScan[]> {
+  return (await open()).getAllFromIndex("scans", "bySite", siteId);
+}
+
+/** Every queued scan of every site, oldest device time first. */
+export async function queuedScans(): Promise<StoredScan[]> {
+  return (await open()).getAllFromIndex("scans", "byStateTime", IDBKeyRange.bound(["queued", -Infinity], ["queued", Infinity]));
 }
