@@ -1,23 +1,17 @@
 /**
- * Registers the door's service worker (public/sw.js) and hands it what this
- * page has loaded, the camera's decoder included, so that the page opens and
- * scans with the network off after one visit online. Browser only.
+ * Registers the door's service worker (/sw.js: lib/checkin/device/door-worker.js, served for the
+ * build in place by app/sw.js/route.ts). The worker keeps the door's code by itself, from the
+ * build's manifests; the page only asks it to keep the page itself when this visit did not go
+ * through it (the first one), so that it reopens with the network off. Browser only.
  */
-const sameOriginAssets = () =>
-  performance
-    .getEntriesByType("resource")
-    .map((entry) => entry.name)
-    .filter((name) => name.startsWith(location.origin) && new URL(name).pathname.startsWith("/_next/static/"));
-
 export function registerDoorServiceWorker(): void {
   if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
   void (async () => {
     try {
-      await navigator.serviceWorker.register("/sw.js", { scope: "/" });
+      const controlled = navigator.serviceWorker.controller !== null;
+      await navigator.serviceWorker.register("/sw.js", { scope: "/", updateViaCache: "none" });
       const registration = await navigator.serviceWorker.ready;
-      // The camera's decoder is loaded on demand; load it now so it is kept too.
-      await import("barcode-detector/ponyfill").catch(() => undefined);
-      registration.active?.postMessage({ type: "keep", urls: [location.pathname, "/zxing/zxing_reader.wasm", ...sameOriginAssets()] });
+      if (!controlled) registration.active?.postMessage({ type: "keep-page", url: location.pathname });
     } catch {
       // No service worker (private mode, old browser): the door still works online and while the page stays open.
     }
