@@ -13,6 +13,7 @@
  * The build's id (.next/BUILD_ID) is read at each request, so the worker's text, its version and
  * its caches' names change as soon as another build is in place.
  */
+import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
