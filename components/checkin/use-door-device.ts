@@ -17,7 +17,8 @@ export function useDoorDevice(siteId: number, messages: ConstructorParameters<ty
   useEffect(() => {
     const door = new DoorDevice(siteId, messagesRef.current, { scannerName: nameRef.current });
     setDevice(door);
-    void door.start();
+    // A store that cannot open (a newer app's database on this device) is said by the status strip (state.store).
+    void door.start().catch(() => undefined);
     return () => door.stop();
   }, [siteId]);
   const state = useSyncExternalStore<DoorState | null>(
