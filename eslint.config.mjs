@@ -45,6 +45,27 @@ const config = [
     files: ["e2e/**/*.ts"],
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
+  {
+    // Where the door's code runs: lib/checkin/device only in the browser, lib/checkin/shared in both (the verdict rules,
+    // the roster's format). Neither may reach the database, Node or a server-only module, not even for a type. Last,
+    // so that it replaces the layer rule above for these files (which it repeats). Their tests run in Node.
+    files: ["lib/checkin/device/**/*.ts", "lib/checkin/shared/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/db", "@/db/*"], message: "lib/checkin/device and lib/checkin/shared run in the browser: vocabularies from @/lib/enums." },
+            { group: ["drizzle-orm", "drizzle-orm/*", "better-sqlite3"], message: "The database driver stays on the server." },
+            { group: ["server-only"], message: "lib/checkin/device and lib/checkin/shared run in the browser; server code stays in lib/checkin/*.ts." },
+            { group: ["node:*"], message: "Node modules do not run in the browser." },
+            { group: ["@/app/*", "@/components/*"], message: "lib/ and db/ do not import from app/ or components/.", allowTypeImports: true },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

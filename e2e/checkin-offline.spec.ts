@@ -20,14 +20,13 @@ async function openScannerReady(page: Page, siteId: number) {
       () =>
         page.evaluate(async () => {
           if (!navigator.serviceWorker.controller) return "no service worker yet";
-          const pages = await caches.open("qt-door-pages-v1");
-          if (!(await pages.match(location.origin + location.pathname))) return "page not kept yet";
-          const assets = await caches.open("qt-door-assets-v1");
+          if (!(await caches.match(location.origin + location.pathname))) return "page not kept yet";
+          // The page's code (fonts are cosmetic: kept once fetched through the worker).
           const loaded = performance
             .getEntriesByType("resource")
             .map((e) => e.name)
-            .filter((n) => n.includes("/_next/static/"));
-          for (const name of loaded) if (!(await assets.match(name))) return `not kept yet: ${name}`;
+            .filter((n) => n.includes("/_next/static/") && /\.(js|css)$/.test(new URL(n).pathname));
+          for (const name of loaded) if (!(await caches.match(name))) return `not kept yet: ${name}`;
           return loaded.length > 0 ? "kept" : "no assets";
         }),
       { timeout: 20_000, intervals: [250] },

@@ -1,10 +1,11 @@
 import { useTranslations } from "next-intl";
-import type { DoorState } from "@/lib/door-device/door-device";
+import type { DoorState } from "@/lib/checkin/device/door-device";
 import { formatTime } from "@/lib/time/format";
 
 /** The permanent strip at the top of the door page: network, waiting scans, roster age, and sync results to look at. */
 export function DoorStatus({ state }: { state: DoorState }) {
   const t = useTranslations("scan");
+  const tDoor = useTranslations("door");
   const online = state.connection === "online";
   return (
     <div className="stack-sm">
@@ -35,6 +36,11 @@ export function DoorStatus({ state }: { state: DoorState }) {
         </p>
       ) : null}
       {state.rosterError ? <p className="notice error">{t("rosterMissing")}</p> : null}
+      {state.store !== "ready" ? (
+        <p className="notice error" role="alert" data-testid="door-store" data-store={state.store}>
+          {tDoor(state.store === "blocked" ? "storeBlocked" : state.store === "replaced" ? "storeReplaced" : "storeOutdated")}
+        </p>
+      ) : null}
       {state.syncRefusal ? <p className="notice error">{t("syncRefused", { reason: state.syncRefusal })}</p> : null}
     </div>
   );

@@ -1,8 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { ScanResult } from "@/lib/checkin/scan-result";
-import type { DoorAnswer } from "@/lib/door-device/door-device";
+import type { ScanResult } from "@/lib/checkin/shared/scan-result";
+import type { DoorAnswer } from "@/lib/checkin/device/door-device";
 import { formatDate, formatDateTime, formatRange, formatTime } from "@/lib/time/format";
 
 export const COLOUR: Record<string, "green" | "amber" | "red"> = { ok: "green", duplicate: "amber" };

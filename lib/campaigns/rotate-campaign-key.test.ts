@@ -7,7 +7,7 @@ import { asc, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, campaignRetiredKeys, campaigns, conferences, invitations, sites, users } from "@/db/schema";
 import { loadSessionUser, type SessionUser } from "@/lib/auth/session-user";
-import { createDeviceJudge } from "@/lib/checkin/device-judge";
+import { createDeviceJudge } from "@/lib/checkin/shared/device-judge";
 import { buildOfflineRoster } from "@/lib/checkin/offline-roster";
 import { judgeScan } from "@/lib/checkin/record-scan";
 import { scanStatements } from "@/lib/checkin/scan-statements";

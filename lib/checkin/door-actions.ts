@@ -8,7 +8,7 @@ import { immediateTransaction, type Db } from "@/db/client";
 import { checkIns, invitations, people, reflectionEssays, scanLog, sites } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { foldForSearch } from "@/lib/text/fold";
-import { isLateAt } from "./verdict";
+import { isLateAt } from "./shared/verdict";
 
 /** The person who came in the invitee's place: only for an invitation of this site (the door sees its own invitees only). */
 export function recordSubstitute(db: Db, userId: number, siteId: number, invitationId: number, name: string, position: string) {

@@ -6,7 +6,7 @@
 import { and, asc, eq, gte, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { conferences, sites, siteStaff, units } from "@/db/schema";
-import { doorPhaseAt, type DoorPhase } from "./verdict";
+import { doorPhaseAt, type DoorPhase } from "./shared/verdict";
 import { checkInWindow, CLOSE_AFTER_MINUTES } from "./window";
 
 /** How long a closed door stays on the list ("đã kết thúc"), so that the evening after still explains itself. */

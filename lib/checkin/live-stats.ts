@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { checkIns, conferences, invitations } from "@/db/schema";
 import type { ConferenceDetail } from "@/lib/conferences/get-conference";
 import { countedInvitation } from "@/lib/reports/counted-invitation";
-import { doorPhaseAt } from "./verdict";
+import { doorPhaseAt } from "./shared/verdict";
 import { checkInWindow } from "./window";
 
 /**

@@ -8,7 +8,7 @@ import { checkIns, conferences, invitations, people, sites, units, users } from 
 import { ensureCampaignKeys, verificationKeys } from "@/lib/invitations/campaign-keys";
 import { rawPublicKey } from "@/lib/tokens/qr-token";
 import { doorSiteOf, type Site } from "./record-scan";
-import { ROSTER_FORMAT, type OfflineRoster, type OtherConferenceRow, type RosterRow } from "./roster-format";
+import { ROSTER_FORMAT, type OfflineRoster, type OtherConferenceRow, type RosterRow } from "./shared/roster-format";
 
 export function buildOfflineRoster(db: Db, site: Site, now: Date = new Date()): OfflineRoster {
   ensureCampaignKeys(db, site.campaignId);

@@ -14,7 +14,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { conferenceWriteScope } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { can } from "@/lib/permissions";
-import { doorPhaseAt } from "./verdict";
+import { doorPhaseAt } from "./shared/verdict";
 import { checkInWindow } from "./window";
 
 export const PRACTICE_SETTING = "practice_conference";

@@ -12,12 +12,12 @@ import { checkIns, conferences, invitations, people, scanLog, sites, units, user
 import { verificationKeys } from "@/lib/invitations/campaign-keys";
 import { normalizeToken } from "@/lib/tokens/normalize-token";
 import { parseToken, verifyToken } from "@/lib/tokens/qr-token";
-import { describeWindow, type Attendee, type ScanResult } from "./scan-result";
+import { describeWindow, type Attendee, type ScanResult } from "./shared/scan-result";
 import { scanStatements } from "./scan-statements";
-import { decideVerdict, isLateAt, keysInOrder, type Decision, type DoorSite, type Evidence, type FirstCheckIn, type VerdictFacts } from "./verdict";
+import { decideVerdict, isLateAt, keysInOrder, type Decision, type DoorSite, type Evidence, type FirstCheckIn, type VerdictFacts } from "./shared/verdict";
 import { checkInWindow } from "./window";
 
-export type { Attendee, ScanResult } from "./scan-result";
+export type { Attendee, ScanResult } from "./shared/scan-result";
 
 export interface ScanInput {
   /** The scanned text; or, for a guest chosen from the roster by hand, invitationId. */

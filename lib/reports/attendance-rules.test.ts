@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isLateAt } from "@/lib/checkin/verdict";
+import { isLateAt } from "@/lib/checkin/shared/verdict";
 import { attendanceRate, inviteeStatus, isOver, minutesLate, sumTallies, tally } from "./attendance-rules";
 
 const start = new Date("2021-02-04T00:30:00Z"); // 07:30 in Vietnam

@@ -8,7 +8,7 @@
  * - present: invited and checked in; a substitute (người đi thay) checks in on
  *   the invitation, so counts as present for it, and is also counted as a substitute.
  * - on time / late: late when checked in after the start plus the grace minutes
- *   (isLateAt, lib/checkin/verdict.ts: exactly at that minute is on time).
+ *   (isLateAt, lib/checkin/shared/verdict.ts: exactly at that minute is on time).
  * - walk-ins: present without an invitation; never part of "invited".
  * - excused: not present, with a recorded reason (vắng có lý do).
  * - unexcused: not present, no reason, and the conference is over (vắng không lý do):

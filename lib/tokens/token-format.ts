@@ -1,7 +1,7 @@
 /**
  * The invitation QR token's layout, readable anywhere (server, browser, door
  * device): no Node Buffer, no crypto. Signing and the server's verification are
- * in qr-token.ts; the door device verifies with WebCrypto (lib/checkin/device-judge.ts).
+ * in qr-token.ts; the door device verifies with WebCrypto (lib/checkin/shared/device-judge.ts).
  *
  *   payload  = format (1 byte, = 1) · invitation id (uint32) · conference id (uint32) · token version (uint16)
  *   token    = Base32(payload · Ed25519 signature of payload)      → 120 characters, A–Z 2–7

@@ -23,7 +23,7 @@ import { migrateDatabase, openDatabase, type Db } from "@/db/client";
 import { seedDemo } from "@/db/seed";
 import * as t from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
-import { createDeviceJudge } from "@/lib/checkin/device-judge";
+import { createDeviceJudge } from "@/lib/checkin/shared/device-judge";
 import { buildOfflineRoster } from "@/lib/checkin/offline-roster";
 import { scanStatements } from "@/lib/checkin/scan-statements";
 import { ensureCampaignKeys } from "@/lib/invitations/campaign-keys";

@@ -8,7 +8,7 @@ import { parseId } from "@/lib/http/request-input";
 
 /**
  * GET /api/sites/{siteId}/roster — what a door device needs to work offline at
- * this site (lib/checkin/roster-format.ts): the conference's invitations, the
+ * this site (lib/checkin/shared/roster-format.ts): the conference's invitations, the
  * campaign keys, revocations, check-ins so far and the window. Only for users
  * who may scan here now.
  */

@@ -15,9 +15,9 @@ import { typeTelex, typeVni } from "@/lib/testing/ime-simulator";
 import { normalizeToken } from "@/lib/tokens/normalize-token";
 import { generateCampaignKeys, signToken } from "@/lib/tokens/qr-token";
 import { createDeviceJudge } from "./device-judge";
-import { buildOfflineRoster } from "./offline-roster";
-import { judgeScan, recordScan, type ScanResult } from "./record-scan";
-import { scanStatements } from "./scan-statements";
+import { buildOfflineRoster } from "../offline-roster";
+import { judgeScan, recordScan, type ScanResult } from "../record-scan";
+import { scanStatements } from "../scan-statements";
 
 const SEEDED = new Date("2026-11-28T03:00:00Z"); // 10:00 in Vietnam, during the practice conference
 let handle: Awaited<ReturnType<typeof createDemoDb>>;

@@ -9,30 +9,37 @@
  * in batches (POST /api/checkin/batch, idempotent by nonce). Differences between
  * what was shown and what the server decided are kept for the door staff to see.
  *
+ * This module holds the device's state and its timing (probe, roster refresh, drain); how it
+ * talks to the server is in transport.ts, how the queue is sent and answered in sync-queue.ts,
+ * what its scans and the roster say together in reconcile.ts, storage in door-store.ts.
+ *
  * Plain TypeScript with subscribe/getSnapshot, for React's useSyncExternalStore.
  */
-import { createDeviceJudge, type DeviceJudge } from "@/lib/checkin/device-judge";
-import type { OfflineRoster } from "@/lib/checkin/roster-format";
-import type { ScanResult } from "@/lib/checkin/scan-result";
-import type { FirstCheckIn } from "@/lib/checkin/verdict";
-import { loadRoster, queuedScans, saveRoster, saveScan, saveScans, scansOfSite, type QueuedItem, type StoredScan } from "./door-store";
+import { createDeviceJudge, type DeviceJudge } from "@/lib/checkin/shared/device-judge";
+import type { OfflineRoster } from "@/lib/checkin/shared/roster-format";
+import type { ScanResult } from "@/lib/checkin/shared/scan-result";
+import type { FirstCheckIn } from "@/lib/checkin/shared/verdict";
+import {
+  loadRoster,
+  onStoreEvent,
+  queuedScans,
+  saveRoster,
+  saveScan,
+  saveScans,
+  scansOfSite,
+  type QueuedItem,
+  type StoredScan,
+  type StoreEvent,
+} from "./door-store";
+import { presentCount, seenCheckIns, syncConflicts, takenOver, undoneFor, type SyncConflict } from "./reconcile";
+import { nextBatch, sendBatch } from "./sync-queue";
+import { deviceId, ONLINE_TIMEOUT_MS, postJson, refusalMessage, request } from "./transport";
 
-/** A request slower than this counts as a dropped network: the device answers itself. */
-export const ONLINE_TIMEOUT_MS = 2500;
+export { deviceId, ONLINE_TIMEOUT_MS } from "./transport";
+export type { SyncConflict } from "./reconcile";
+
 const PROBE_EVERY_MS = 4000;
 const ROSTER_REFRESH_MS = 60_000;
-const BATCH_SIZE = 200;
-
-export interface SyncConflict {
-  nonce: string;
-  name: string;
-  shown: string;
-  server: ScanResult;
-  scannedAt: number;
-  /** The server did not record it: why, and whether it can be sent again (see retry). */
-  rejection?: string;
-  retryable?: boolean;
-}
 
 export interface DoorState {
   /** This device's name in the logs (kept in localStorage). */
@@ -50,6 +57,12 @@ export interface DoorState {
   conflicts: SyncConflict[];
   present: number;
   invited: number;
+  /**
+   * The device's storage: "blocked" while another tab keeps an older version of it open (this
+   * page waits, the queue is kept); "replaced" when a newer version of the app took it over (the
+   * page reloads); "outdated" when it is newer than this page's code (a reload brings the new code).
+   */
+  store: "ready" | Exclude<StoreEvent, "open">;
 }
 
 export type DoorAnswer =
@@ -58,32 +71,6 @@ export type DoorAnswer =
 type Messages = { networkError: string; sessionExpired: string; noRoster: string };
 /** Who is scanning on this device (the signed-in cadre's full name): the duplicate verdict names them offline too. */
 type Options = { scannerName?: string };
-
-async function request(url: string, init: RequestInit = {}, timeout = ONLINE_TIMEOUT_MS): Promise<Response> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeout);
-  try {
-    return await fetch(url, { ...init, signal: controller.signal, cache: "no-store" });
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-const postJson = (url: string, body: unknown, timeout?: number) =>
-  request(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }, timeout);
-
-export function deviceId(): string {
-  const key = "quan-triet-device";
-  let id = localStorage.getItem(key);
-  if (!id) {
-    id = `may-${Math.random().toString(36).slice(2, 6).toUpperCase()}`;
-    localStorage.setItem(key, id);
-  }
-  return id;
-}
-
-const shownVerdict = (scan: StoredScan) => scan.shown.verdict;
-const finalVerdict = (scan: StoredScan) => (scan.serverResult ?? scan.shown).verdict;
 
 export class DoorDevice {
   private state: DoorState;
@@ -95,6 +82,7 @@ export class DoorDevice {
   private timers: ReturnType<typeof setTimeout>[] = [];
   private draining = false;
   private stopped = false;
+  private unsubscribeStore: (() => void) | null = null;
 
   constructor(
     readonly siteId: number,
@@ -115,6 +103,7 @@ export class DoorDevice {
       conflicts: [],
       present: 0,
       invited: 0,
+      store: "ready",
     };
   }
 
@@ -143,6 +132,7 @@ export class DoorDevice {
 
   async start() {
     this.set({ deviceId: deviceId() });
+    this.unsubscribeStore = onStoreEvent((event) => this.set({ store: event === "open" ? "ready" : event }));
     window.addEventListener("online", this.onBrowserOnline);
     window.addEventListener("offline", this.onBrowserOffline);
     const [stored, scans] = await Promise.all([loadRoster(this.siteId), scansOfSite(this.siteId)]);
@@ -158,6 +148,7 @@ export class DoorDevice {
   stop() {
     this.stopped = true;
     this.timers.forEach(clearTimeout);
+    this.unsubscribeStore?.();
     window.removeEventListener("online", this.onBrowserOnline);
     window.removeEventListener("offline", this.onBrowserOffline);
   }
@@ -227,80 +218,30 @@ export class DoorDevice {
     }
   }
 
-  /**
-   * A check-in this device made that the server later gave to another device
-   * with an earlier time (two devices offline, one letter): shown as a duplicate
-   * among the sync results, so the door staff learn of it.
-   */
+  /** Check-ins this device made that the server gave to an earlier device since: shown as duplicates among the sync results. */
   private async reconcile() {
     if (!this.judge) return;
-    const venues = new Map(this.judge.roster.sites);
-    const changed: StoredScan[] = [];
-    for (const scan of this.scans.values()) {
-      const result = scan.serverResult ?? scan.shown;
-      if (scan.undone || scan.state !== "synced" || scan.item.type !== "scan" || result.verdict !== "ok" || !("invitationId" in result) || !result.invitationId)
-        continue;
-      const first = this.judge.entry(result.invitationId)?.checkedIn;
-      if (!first || first.scannedAt >= scan.item.scannedAt) continue;
-      const firstCheckIn = { scannedAt: new Date(first.scannedAt).toISOString(), deviceId: first.deviceId, siteVenue: venues.get(first.siteId) ?? "" };
-      const updated: StoredScan = {
-        ...scan,
-        serverResult: { verdict: "duplicate", invitationId: result.invitationId, attendee: result.attendee, firstCheckIn },
-      };
-      this.scans.set(scan.nonce, updated);
-      changed.push(updated);
-    }
+    const changed = takenOver(this.scans.values(), this.judge);
+    for (const scan of changed) this.scans.set(scan.nonce, scan);
     if (changed.length > 0) await saveScans(changed);
   }
 
-  /**
-   * Check-ins this device made (or was told of) at this site, for duplicates and the count. A
-   * check-in the server recorded before the roster was asked for, which the roster no longer has,
-   * was removed on the server since (undone at another device, or the practice conference opened
-   * again): it no longer counts here either.
-   */
+  /** Check-ins this device knows of at this site (reconcile.ts, seenCheckIns). */
   private seen(): Map<number, FirstCheckIn> {
-    const seen = new Map<number, FirstCheckIn>();
-    for (const scan of this.scans.values()) {
-      const result = scan.serverResult ?? scan.shown;
-      if (scan.undone || scan.item.type !== "scan" || result.verdict !== "ok" || !("invitationId" in result) || !result.invitationId) continue;
-      if (scan.state === "synced" && (scan.syncedAt ?? Infinity) < this.rosterRequestedAt && this.judge?.entry(result.invitationId)?.checkedIn === null)
-        continue;
-      const previous = seen.get(result.invitationId);
-      if (!previous || scan.item.scannedAt < previous.scannedAt) {
-        seen.set(result.invitationId, {
-          scannedAt: scan.item.scannedAt,
-          deviceId: scan.item.deviceId,
-          siteId: this.siteId,
-          ...(this.options.scannerName ? { scannerName: this.options.scannerName } : {}),
-        });
-      }
-    }
-    return seen;
+    return seenCheckIns(this.scans.values(), {
+      siteId: this.siteId,
+      judge: this.judge,
+      rosterRequestedAt: this.rosterRequestedAt,
+      scannerName: this.options.scannerName,
+    });
   }
 
   private async recount() {
     const queued = (await queuedScans()).length;
-    const conflicts = [...this.scans.values()]
-      .filter((s) => s.state === "rejected" || (s.serverResult && s.serverResult.verdict !== shownVerdict(s)))
-      .sort((a, b) => (b.syncedAt ?? 0) - (a.syncedAt ?? 0))
-      .slice(0, 20)
-      .map((s) => ({
-        nonce: s.nonce,
-        name: s.shown.verdict === "walk_in" ? s.shown.name : ((s.serverResult?.attendee ?? ("attendee" in s.shown ? s.shown.attendee : undefined))?.name ?? ""),
-        shown: shownVerdict(s),
-        server: s.serverResult ?? { verdict: "unknown" as const },
-        scannedAt: s.item.scannedAt,
-        ...(s.state === "rejected" ? { rejection: s.rejection ?? "", retryable: s.retryable ?? false } : {}),
-      }));
+    const conflicts = syncConflicts(this.scans.values());
     if (!this.judge) return this.set({ queued, conflicts });
-    const mine = this.judge.entries.filter((e) => e.siteId === this.siteId && e.status === "issued");
-    const seen = this.seen();
-    const present = mine.filter((e) => e.checkedIn || seen.has(e.invitationId)).length;
-    const localWalkIns = [...this.scans.values()].filter(
-      (s) => s.item.type === "walk_in" && (s.state === "queued" || (s.syncedAt ?? 0) > this.rosterFetchedAt),
-    ).length;
-    this.set({ queued, conflicts, invited: mine.length, present: present + this.judge.roster.walkInsPresent + localWalkIns });
+    const counts = presentCount([...this.scans.values()], this.judge, { siteId: this.siteId, seen: this.seen(), rosterFetchedAt: this.rosterFetchedAt });
+    this.set({ queued, conflicts, ...counts });
   }
 
   private async remember(scan: StoredScan) {
@@ -323,8 +264,7 @@ export class DoorDevice {
       const response = await postJson(url, { ...item, siteId: this.siteId });
       if (response.ok) return { kind: "answered", body: await response.json() };
       if (response.status < 500 && response.status !== 401) {
-        const body = (await response.json().catch(() => ({}))) as { message?: string };
-        return { kind: "refused", answer: { kind: "error", message: body.message ?? this.messages.networkError } };
+        return { kind: "refused", answer: { kind: "error", message: (await refusalMessage(response)) ?? this.messages.networkError } };
       }
       if (response.status === 401) this.set({ sessionExpired: true });
       else this.goOffline();
@@ -374,15 +314,8 @@ export class DoorDevice {
 
   /** After an undo on the server: this device's earlier check-in of the guest no longer counts. */
   async forget(invitationId: number) {
-    const changed: StoredScan[] = [];
-    for (const scan of this.scans.values()) {
-      const result = scan.serverResult ?? scan.shown;
-      if (finalVerdict(scan) === "ok" && "invitationId" in result && result.invitationId === invitationId) {
-        const undone = { ...scan, undone: true };
-        this.scans.set(scan.nonce, undone);
-        changed.push(undone);
-      }
-    }
+    const changed = undoneFor(this.scans.values(), invitationId);
+    for (const scan of changed) this.scans.set(scan.nonce, scan);
     await saveScans(changed);
     await this.refreshRoster();
   }
@@ -403,37 +336,26 @@ export class DoorDevice {
     this.set({ syncing: true });
     try {
       for (;;) {
-        const queued = (await queuedScans()).sort((a, b) => a.item.scannedAt - b.item.scannedAt);
-        if (queued.length === 0) break;
-        const siteId = queued[0].siteId;
-        const batch = queued.filter((s) => s.siteId === siteId).slice(0, BATCH_SIZE);
-        const response = await postJson("/api/checkin/batch", { siteId, items: batch.map((s) => s.item) }, 30_000);
-        if (response.status === 401) {
+        const next = nextBatch(await queuedScans());
+        if (!next) break;
+        const answer = await sendBatch(next.siteId, next.batch);
+        if (answer.kind === "session_expired") {
           this.set({ sessionExpired: true });
           break;
         }
-        if (!response.ok) {
-          // Keep the scans. A server error is a network problem; a refusal (403/404) is said, and sync retried later.
-          if (response.status >= 500) this.goOffline();
-          else this.set({ syncRefusal: ((await response.json().catch(() => ({}))) as { message?: string }).message ?? this.messages.networkError });
+        // Keep the scans. A server error is a network problem; a refusal (403/404) is said, and sync retried later.
+        if (answer.kind === "server_error") {
+          this.goOffline();
+          break;
+        }
+        if (answer.kind === "refused") {
+          this.set({ syncRefusal: answer.message ?? this.messages.networkError });
           break;
         }
         this.set({ syncRefusal: null });
-        const { results } = (await response.json()) as {
-          results: ({ nonce: string | null; ok: true; result?: ScanResult } | { nonce: string | null; ok: false; error: string; message: string })[];
-        };
-        const now = Date.now();
-        // A rejected item leaves the queue and stays in the sync results with its reason; one the
-        // server failed on ("failed") can be sent again by hand (retry), never resent by itself.
-        const updated = batch.map((scan, i): StoredScan => {
-          const outcome = results[i];
-          if (!outcome?.ok) return { ...scan, state: "rejected", rejection: outcome?.message ?? "", retryable: outcome?.error === "failed", syncedAt: now };
-          const differs = outcome.result && outcome.result.verdict !== scan.shown.verdict;
-          return { ...scan, state: "synced", syncedAt: now, ...(differs ? { serverResult: outcome.result } : {}) };
-        });
-        await saveScans(updated);
-        for (const scan of updated) if (scan.siteId === this.siteId) this.scans.set(scan.nonce, scan);
-        this.set({ lastSyncAt: now });
+        await saveScans(answer.updated);
+        for (const scan of answer.updated) if (scan.siteId === this.siteId) this.scans.set(scan.nonce, scan);
+        this.set({ lastSyncAt: answer.at });
         await this.recount();
       }
     } catch {

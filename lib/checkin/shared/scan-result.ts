@@ -1,5 +1,5 @@
 /** What the door shows for a scan: the server's answer, or the device's own when offline. */
-import type { ScanVerdict } from "@/db/schema";
+import type { ScanVerdict } from "@/lib/enums";
 import type { ClosedReason, Decision } from "./verdict";
 
 export interface Attendee {

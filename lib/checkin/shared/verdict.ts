@@ -1,12 +1,12 @@
 /**
  * The door's rules: what a scan means. One pure function, run by the server
  * (lib/checkin/record-scan.ts, from the database) and by the door device when
- * the network is down (lib/checkin/device-judge.ts, from the downloaded roster),
+ * the network is down (lib/checkin/shared/device-judge.ts, from the downloaded roster),
  * so both give the same verdict for the same facts (docs/decisions/0009-offline-door.md).
  *
  * No database, no Node, no browser API here: only the facts, passed in.
  */
-import type { ScanVerdict } from "@/db/schema";
+import type { ScanVerdict } from "@/lib/enums";
 import type { TokenPayload } from "@/lib/tokens/token-format";
 
 /** What the scanned text turned out to be, once its signature was checked (or the stored token found). */

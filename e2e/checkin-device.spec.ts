@@ -1,0 +1,282 @@
+/**
+ * The door device's own parts in a real browser (decision 0029): its IndexedDB store across a
+ * schema upgrade and beside an old tab, its sync queue against a refusing server, and the
+ * service worker across a new build. Uses the practice conference's invitations 31 and 36–39, which no
+ * other test touches.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import type { BrowserContext, Page, Request } from "@playwright/test";
+import { eq, inArray } from "drizzle-orm";
+import { checkIns } from "@/db/schema";
+import { e2eDb, expect, practiceConference, signIn, test } from "./fixtures";
+
+const DB_NAME = "quan-triet-door";
+const BUILD_ID = path.resolve(".next", "BUILD_ID");
+
+/** A queued scan as the door stores it (lib/checkin/device/door-store.ts, StoredScan). */
+function queuedScan(siteId: number, token: string, n: number, state: "queued" | "synced" = "queued") {
+  const nonce = `upgrade-${n}-${Date.now().toString(36)}`;
+  const scannedAt = Date.now() - (10 - n) * 60_000;
+  return {
+    nonce,
+    siteId,
+    item: { type: "scan", token, deviceId: "may-CU01", nonce, scannedAt, method: "hardware" },
+    shown: { verdict: "ok" },
+    state,
+    ...(state === "synced" ? { syncedAt: scannedAt + 1000 } : {}),
+  };
+}
+
+/**
+ * Today's store, made exactly as the code before version 2 made it (same name, version 1, the
+ * same stores and indexes), holding `scans`. With `keepOpen` the connection stays open with no
+ * versionchange handler, as an old tab running that code does.
+ */
+async function makeVersionOneStore(page: Page, scans: unknown[], keepOpen = false) {
+  await page.evaluate(
+    ([name, rows, keep]) =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open(name, 1);
+        request.onupgradeneeded = () => {
+          const db = request.result;
+          db.createObjectStore("rosters", { keyPath: "siteId" });
+          const scans = db.createObjectStore("scans", { keyPath: "nonce" });
+          scans.createIndex("bySite", "siteId");
+          scans.createIndex("byState", "state");
+        };
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const db = request.result;
+          const tx = db.transaction("scans", "readwrite");
+          for (const row of rows) tx.objectStore("scans").put(row);
+          tx.oncomplete = () => {
+            if (keep) (window as unknown as { oldDoor: IDBDatabase }).oldDoor = db;
+            else db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    [DB_NAME, scans, keepOpen] as const,
+  );
+}
+
+/** The store as the browser has it now: version, indexes of "scans", and each scan's nonce and state. */
+const readStore = (page: Page) =>
+  page.evaluate(
+    (name) =>
+      new Promise<{ version: number; indexes: string[]; scans: { nonce: string; state: string }[] }>((resolve, reject) => {
+        const request = indexedDB.open(name);
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const db = request.result;
+          const store = db.transaction("scans").objectStore("scans");
+          const all = store.getAll();
+          all.onsuccess = () => {
+            resolve({
+              version: db.version,
+              indexes: [...store.indexNames].sort(),
+              scans: (all.result as { nonce: string; state: string }[]).map((s) => ({ nonce: s.nonce, state: s.state })),
+            });
+            db.close();
+          };
+        };
+      }),
+    DB_NAME,
+  );
+
+/** The nonces sent in each batch request the server accepted. */
+function watchBatches(page: Page) {
+  const sent: string[] = [];
+  page.on("requestfinished", (request: Request) => {
+    if (!request.url().endsWith("/api/checkin/batch")) return;
+    void request.response().then((response) => {
+      if (response?.ok()) for (const item of (request.postDataJSON() as { items: { nonce: string }[] }).items) sent.push(item.nonce);
+    });
+  });
+  return sent;
+}
+
+/** Off and on again: the browser's events make the device probe the server and drain its queue. */
+async function reconnect(context: BrowserContext) {
+  await context.setOffline(true);
+  await context.setOffline(false);
+}
+
+const practice = () => {
+  const { site, invitations } = practiceConference();
+  expect(invitations.length).toBeGreaterThan(39);
+  return { site, list: invitations };
+};
+
+test.describe("the door device", () => {
+  test("scans queued by today's store survive its upgrade to version 2 and a reload; a refused batch keeps them; sync sends each once", async ({
+    page,
+    context,
+  }) => {
+    const { site, list } = practice();
+    const [a, b, done] = [list[36], list[37], list[38]];
+    await signIn(page, "diemdanh");
+    const scans = [queuedScan(site.id, a.token!, 1), queuedScan(site.id, b.token!, 2), queuedScan(site.id, done.token!, 3, "synced")];
+    await makeVersionOneStore(page, scans);
+    expect((await readStore(page)).version).toBe(1);
+
+    // The server refuses every batch at first (as it does for a cadre no longer assigned here).
+    await page.route("**/api/checkin/batch", (route) => route.fulfill({ status: 403, json: { message: "Thử: chưa nhận" } }));
+    const sent = watchBatches(page);
+    await page.goto(`/scan/${site.id}`);
+    await expect(page.getByTestId("queue-count")).toHaveAttribute("data-count", "2");
+    await expect(page.getByText("Máy chủ chưa nhận các lượt quét chờ: Thử: chưa nhận")).toBeVisible();
+    const upgraded = await readStore(page);
+    expect(upgraded.version).toBe(2);
+    expect(upgraded.indexes).toEqual(["bySite", "byState", "byStateTime"]);
+    expect(upgraded.scans.sort((x, y) => x.nonce.localeCompare(y.nonce))).toEqual(scans.map((s) => ({ nonce: s.nonce, state: s.state })));
+
+    await page.reload();
+    await expect(page.getByTestId("queue-count")).toHaveAttribute("data-count", "2");
+    expect(
+      e2eDb()
+        .select()
+        .from(checkIns)
+        .where(inArray(checkIns.invitationId, [a.id, b.id, done.id]))
+        .all(),
+    ).toHaveLength(0);
+
+    // The server takes them now: each queued scan is sent once, the synced one never.
+    await page.unroute("**/api/checkin/batch");
+    await reconnect(context);
+    await expect(page.getByTestId("queue-count")).toHaveAttribute("data-count", "0", { timeout: 15_000 });
+    await expect(page.getByText("Máy chủ chưa nhận các lượt quét chờ")).toBeHidden();
+    await reconnect(context);
+    await expect.poll(() => sent.length).toBe(2);
+    await page.waitForTimeout(500);
+    expect(sent.sort()).toEqual([scans[0].nonce, scans[1].nonce].sort());
+    const rows = e2eDb()
+      .select()
+      .from(checkIns)
+      .where(inArray(checkIns.invitationId, [a.id, b.id, done.id]))
+      .all();
+    expect(rows.map((r) => [r.invitationId, r.deviceId, r.wasOffline]).sort()).toEqual(
+      [
+        [a.id, "may-CU01", true],
+        [b.id, "may-CU01", true],
+      ].sort(),
+    );
+    expect((await readStore(page)).scans.filter((s) => s.state === "queued")).toEqual([]);
+  });
+
+  test("an old tab holding version 1 open: the door says so in words and waits; once that tab closes it opens, with the old tab's queue", async ({
+    context,
+  }) => {
+    const { site, list } = practice();
+    const old = await context.newPage();
+    await signIn(old, "diemdanh");
+    const waiting = queuedScan(site.id, list[39].token!, 4);
+    await makeVersionOneStore(old, [waiting], true);
+
+    const door = await context.newPage();
+    await door.goto(`/scan/${site.id}`);
+    const notice = door.getByTestId("door-store");
+    await expect(notice).toHaveAttribute("data-store", "blocked");
+    await expect(notice).toContainText("Một trang điểm danh khác trên máy này đang chạy phiên bản cũ");
+    await expect(notice).toContainText("Các lượt quét chờ đồng bộ vẫn được giữ nguyên");
+
+    await old.close();
+    await expect(notice).toBeHidden({ timeout: 10_000 });
+    await expect(door.getByTestId("queue-count")).toHaveAttribute("data-count", "0", { timeout: 15_000 });
+    const recorded = e2eDb().select().from(checkIns).where(eq(checkIns.invitationId, list[39].id)).get();
+    expect(recorded?.nonce).toBe(waiting.nonce);
+  });
+
+  test("a newer version asking for the store: the door closes its connection at once (the newer one is not blocked) and reloads", async ({ page, context }) => {
+    const { site } = practice();
+    await signIn(page, "diemdanh");
+    await page.goto(`/scan/${site.id}`);
+    await expect(page.getByTestId("present-count")).not.toHaveText("…");
+    await page.evaluate(() => ((window as unknown as { beforeUpgrade: boolean }).beforeUpgrade = true));
+
+    const newer = await context.newPage();
+    await newer.goto("/");
+    const reloaded = page.waitForEvent("load");
+    const outcome = await newer.evaluate(
+      (name) =>
+        new Promise<string>((resolve) => {
+          let blocked = false;
+          const request = indexedDB.open(name, 3);
+          request.onblocked = () => (blocked = true);
+          request.onsuccess = () => {
+            request.result.close();
+            resolve(blocked ? "opened after being blocked" : "opened");
+          };
+          request.onerror = () => resolve(`error ${request.error?.name}`);
+        }),
+      DB_NAME,
+    );
+    expect(outcome).toBe("opened");
+    // Reloaded (the marker is gone); this old page's code cannot open version 3 and says a reload brings the new code.
+    await reloaded;
+    await expect(page.getByTestId("door-store")).toHaveAttribute("data-store", "outdated");
+    expect(await page.evaluate(() => (window as unknown as { beforeUpgrade?: boolean }).beforeUpgrade ?? false)).toBe(false);
+  });
+
+  test("a new build: the service worker updates, the old build's caches are deleted, and the door still opens and scans offline", async ({ page, context }) => {
+    const { site, list } = practice();
+    await signIn(page, "diemdanh");
+    await page.goto(`/scan/${site.id}`);
+    await expect(page.getByTestId("present-count")).not.toHaveText("…");
+    const oldBuild = fs.readFileSync(BUILD_ID, "utf8").trim();
+    // Its time too: scripts/start.ts rebuilds when a source is newer than BUILD_ID.
+    const { atime, mtime } = fs.statSync(BUILD_ID);
+    const cachesNamed = () => page.evaluate(() => caches.keys());
+    const pageKept = () => page.evaluate(async () => Boolean(navigator.serviceWorker.controller && (await caches.match(location.origin + location.pathname))));
+    await expect.poll(pageKept, { timeout: 20_000 }).toBe(true);
+    expect(await cachesNamed()).toEqual(expect.arrayContaining([`qt-door-assets-${oldBuild}`, `qt-door-pages-${oldBuild}`]));
+
+    // Another build in place (same files, another id): what a deployment changes for the worker.
+    const newBuild = `${oldBuild}-next`;
+    fs.writeFileSync(BUILD_ID, newBuild);
+    try {
+      expect(await (await page.request.get("/sw.js")).text()).toContain(`"version":"${newBuild}"`);
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+      const kinds = ["assets", "pages", "runtime"];
+      const oldNames = kinds.map((kind) => `qt-door-${kind}-${oldBuild}`);
+      await expect
+        .poll(
+          async () => {
+            const names = await cachesNamed();
+            return {
+              old: names.filter((name) => oldNames.includes(name)),
+              assets: names.includes(`qt-door-assets-${newBuild}`),
+              pages: names.includes(`qt-door-pages-${newBuild}`),
+            };
+          },
+          { timeout: 20_000 },
+        )
+        .toEqual({ old: [], assets: true, pages: true });
+    } finally {
+      fs.writeFileSync(BUILD_ID, oldBuild);
+      fs.utimesSync(BUILD_ID, atime, mtime);
+    }
+    // The new worker brought the door page over from the old build's cache, fetched again.
+    expect(await pageKept()).toBe(true);
+
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.getByTestId("door-status")).toHaveAttribute("data-connection", "offline");
+    await expect(page.getByTestId("present-count")).not.toHaveText("…");
+    const input = page.getByLabel("Mã từ máy quét");
+    await input.fill(list[31].token!);
+    await input.press("Enter");
+    const verdict = page.getByTestId("verdict");
+    await expect(verdict).toHaveAttribute("data-verdict", "ok");
+    await expect(verdict).toHaveAttribute("data-offline", "true");
+    await expect(page.getByTestId("queue-count")).toHaveAttribute("data-count", "1");
+    // The camera's decoder is there too (precached from the build, not reported by the page).
+    expect(await page.evaluate(async () => Boolean(await caches.match("/zxing/zxing_reader.wasm")))).toBe(true);
+
+    await context.setOffline(false);
+    await expect(page.getByTestId("queue-count")).toHaveAttribute("data-count", "0", { timeout: 15_000 });
+    expect(e2eDb().select().from(checkIns).where(eq(checkIns.invitationId, list[31].id)).all()).toHaveLength(1);
+  });
+});
