@@ -2,14 +2,20 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
-import { APP_VARIABLES, childProcessEnv, parseEnv, parseToolEnv, TOOL_VARIABLES } from "./env";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { openDatabase } from "@/db/client";
+import { APP_VARIABLES, childProcessEnv, parseEnv, parseToolEnv, resetEnvCache, TOOL_VARIABLES } from "./env";
 
 const refused = (source: Record<string, string>) => {
   const result = parseEnv(source);
   if (result.ok) throw new Error(`accepted ${JSON.stringify(source)}`);
   return result.message;
 };
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+  resetEnvCache();
+});
 
 describe("the environment", () => {
   it("gives every default when nothing is set", () => {
@@ -77,6 +83,24 @@ describe("the environment", () => {
       expect(parseEnv({ SQLITE_SYNCHRONOUS: value })).toMatchObject({ env: { SQLITE_SYNCHRONOUS: "FULL" } });
     expect(parseEnv({ SQLITE_SYNCHRONOUS: "normal" })).toMatchObject({ env: { SQLITE_SYNCHRONOUS: "NORMAL" } });
     expect(parseEnv({ NODE_ENV: "Production" })).toMatchObject({ env: { NODE_ENV: "production" } });
+  });
+
+  it("opens the database with synchronous = FULL when SQLITE_SYNCHRONOUS is `full` (it used to mean NORMAL)", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "quan-triet-env-"));
+    try {
+      const synchronous = () => {
+        const db = openDatabase(path.join(dir, "app.db"));
+        const value = db.$client.pragma("synchronous", { simple: true });
+        db.$client.close();
+        return value;
+      };
+      expect(synchronous()).toBe(1); // NORMAL
+      vi.stubEnv("SQLITE_SYNCHRONOUS", "full");
+      resetEnvCache();
+      expect(synchronous()).toBe(2); // FULL
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("refuses a choice it does not know, naming the variable, the value and what is allowed, in Vietnamese first", () => {
