@@ -25,7 +25,8 @@ import { migrateDatabase, openDatabase, openReadOnlyDatabase, type Db } from "@/
 import * as t from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { loadSessionUser } from "@/lib/auth/session-user";
-import { conferenceInviteeLines, conferenceInvitees, reportConferences } from "@/lib/reports/attendance-query";
+import { conferenceInviteeLines, conferenceInvitees } from "@/lib/reports/invitee-lines";
+import { reportConferences } from "@/lib/reports/report-conferences";
 import { conferenceExport } from "@/lib/reports/export/attendance-exports";
 import { xlsxStream } from "@/lib/reports/export/xlsx-stream";
 import { getCampaignReport, getConferenceReport, getUnitReport } from "@/lib/reports/report-views";
