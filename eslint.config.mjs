@@ -66,6 +66,20 @@ const config = [
       ],
     },
   },
+  {
+    // One environment module (docs/decisions/0030): variables are declared, validated and read in lib/env.ts
+    // (env(), serverEnv(), toolEnv(); childProcessEnv() passes the environment on to a child process).
+    // The test harness keeps its own reads: e2e/ (its port and database), playwright.config.ts (CHROMIUM_PATH, CI),
+    // vitest.config.mts and lib/testing/ — they configure the tests, not the app.
+    files: ["**/*.ts", "**/*.tsx", "**/*.mts", "**/*.mjs"],
+    ignores: ["lib/env.ts", "e2e/**", "playwright.config.ts", "vitest.config.mts", "lib/testing/**"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read the environment through @/lib/env (env(), serverEnv(), toolEnv())." },
+      ],
+    },
+  },
 ];
 
 export default config;

@@ -40,7 +40,7 @@ export default defineConfig({
   },
   globalSetup: "./e2e/global-setup.ts",
   projects: [
-    { name: "chromium", testIgnore: /checkin-camera/, use: { ...devices["Desktop Chrome"], channel: undefined } },
+    { name: "chromium", testIgnore: /checkin-(camera|update)/, use: { ...devices["Desktop Chrome"], channel: undefined } },
     {
       // A real camera feed: Chromium plays a Y4M of an invitation's QR as its camera.
       name: "camera",
@@ -54,6 +54,13 @@ export default defineConfig({
           args: [...CHROMIUM_ARGS, "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", `--use-file-for-fake-video-capture=${CAMERA_FEED}`],
         },
       },
+    },
+    {
+      // A new build for the service worker: alone, after every other spec (it would update the worker of any door page open meanwhile).
+      name: "update",
+      testMatch: /checkin-update/,
+      dependencies: ["chromium", "camera"],
+      use: { ...devices["Desktop Chrome"], channel: undefined },
     },
   ],
   webServer: {

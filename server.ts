@@ -3,22 +3,24 @@
  * the hot path of the door, which is answered directly with the same modules
  * (lib/checkin/fast-path.ts, docs/decisions/0008-checkin-fast-path.md).
  * Started by scripts/start.ts; CHECKIN_FAST_PATH=0 sends check-ins through Next too.
+ * The environment is validated first (lib/env.ts): a refused value stops the server with its message.
  */
 import http from "node:http";
 import next from "next";
 import { openDatabase } from "@/db/client";
 import { SOCKET_ADDRESS_HEADER } from "@/lib/auth/client-address";
 import { createCheckInFastPath } from "@/lib/checkin/fast-path";
-import { serverEnv } from "@/lib/env";
+import { envOrExit } from "@/lib/env";
 import { portProblemMessage } from "@/lib/start/port-check";
 
-const port = Number(process.env.PORT ?? 3000);
+const env = envOrExit({ requireSecret: true });
+const port = env.PORT;
 const app = next({ dev: false, dir: process.cwd(), port });
 const handle = app.getRequestHandler();
 
 async function main() {
   await app.prepare();
-  const fastPath = process.env.CHECKIN_FAST_PATH === "0" ? null : createCheckInFastPath(openDatabase(), serverEnv().NEXTAUTH_SECRET);
+  const fastPath = env.CHECKIN_FAST_PATH ? createCheckInFastPath(openDatabase(), env.NEXTAUTH_SECRET) : null;
   const server = http.createServer((req, res) => {
     if (fastPath && req.method === "POST" && req.url === "/api/checkin") {
       void fastPath(req, res);

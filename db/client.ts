@@ -9,6 +9,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { env } from "@/lib/env";
 import { registerNameSortKey } from "@/lib/people/name-order";
 import { normalizeStoredTextOnce } from "./normalize-text";
 import * as schema from "./schema";
@@ -18,7 +19,7 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
 export function defaultDatabasePath(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.DATABASE_PATH || path.join("data", "app.db"));
+  return path.resolve(/*turbopackIgnore: true*/ env().DATABASE_PATH);
 }
 
 /** Opens (creating if needed) a database file with the pragmas the app relies on. */
@@ -28,8 +29,8 @@ export function openDatabase(file: string = defaultDatabasePath()): Db {
   sqlite.pragma("journal_mode = WAL");
   // NORMAL in WAL mode survives a process crash (kill -9) without losing committed
   // transactions; only an OS crash or power cut can lose the last few. SQLITE_SYNCHRONOUS=FULL
-  // for a server without a UPS (docs/decisions/0011-crash-safety.md).
-  sqlite.pragma(`synchronous = ${process.env.SQLITE_SYNCHRONOUS === "FULL" ? "FULL" : "NORMAL"}`);
+  // for a server without a UPS (docs/decisions/0011-crash-safety.md); lib/env.ts refuses any other value.
+  sqlite.pragma(`synchronous = ${env().SQLITE_SYNCHRONOUS}`);
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   registerNameSortKey(sqlite);

@@ -2,12 +2,12 @@
  * The door with the network down: the page reloads from the service worker,
  * verdicts come from the device, scans wait in IndexedDB and sync when the
  * network is back, without losing or doubling a check-in.
- * Uses the practice conference's invitations 20–29, which no other test touches.
+ * Each test makes its own door conference (the doorConference fixture).
  */
 import type { BrowserContext, Page } from "@playwright/test";
 import { asc, eq, inArray } from "drizzle-orm";
 import { checkIns, scanLog, sites } from "@/db/schema";
-import { e2eDb, expect, practiceConference, signIn, test, unitIdOf } from "./fixtures";
+import { e2eDb, expect, signIn, test, unitIdOf } from "./fixtures";
 
 /** The scanner is open online, its roster is on the device and the service worker keeps the page and its code. */
 async function openScannerReady(page: Page, siteId: number) {
@@ -54,10 +54,11 @@ test.describe("the door offline", () => {
   test("reload offline still works; 3 scans (one twice) queue with a local duplicate; back online the queue drains into exactly 2 check-ins and the duplicate row", async ({
     page,
     context,
+    doorConference,
   }) => {
-    const { site, invitations: list } = practiceConference();
-    const [a, b] = [list[20], list[21]];
-    await signIn(page, "diemdanh");
+    const { site, invitations: list, cadre } = await doorConference({ invitees: 4 });
+    const [a, b] = [list[0], list[1]];
+    await signIn(page, cadre.username, cadre.password);
     await openScannerReady(page, site.id);
     await goOffline(context, page);
 
@@ -106,14 +107,15 @@ test.describe("the door offline", () => {
 
   test("two devices offline scan the same letter: after both sync, one check-in with the earliest device time; the other is a duplicate with its device, and its door sees it", async ({
     browser,
+    doorConference,
   }) => {
-    const { site, invitations: list } = practiceConference();
-    const [shared, first, second] = [list[22], list[23], list[24]];
+    const { site, invitations: list, cadre } = await doorConference({ invitees: 4 });
+    const [shared, first, second] = [list[0], list[1], list[2]];
     const devices = [];
     for (let i = 0; i < 2; i++) {
       const context = await browser.newContext({ locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
       const page = await context.newPage();
-      await signIn(page, "diemdanh");
+      await signIn(page, cadre.username, cadre.password);
       await openScannerReady(page, site.id);
       await goOffline(context, page);
       devices.push({ context, page, id: await deviceOf(page) });
@@ -163,13 +165,13 @@ test.describe("the door offline", () => {
     for (const d of devices) await d.context.close();
   });
 
-  test("a guest found by name and a walk-in, both offline, sync too", async ({ page, context }) => {
-    const { site, invitations: list } = practiceConference();
-    const guest = list[25];
+  test("a guest found by name and a walk-in, both offline, sync too", async ({ page, context, doorConference }) => {
+    const { site, invitations: list, cadre } = await doorConference({ invitees: 4 });
+    const guest = list[0];
     const person = e2eDb()
       .query.people.findFirst({ where: (p, { eq: e }) => e(p.id, guest.personId) })
       .sync()!;
-    await signIn(page, "diemdanh");
+    await signIn(page, cadre.username, cadre.password);
     await openScannerReady(page, site.id);
     await goOffline(context, page);
     await page.getByLabel("Tên hoặc số điện thoại cần tìm").fill(person.searchName);
@@ -190,10 +192,13 @@ test.describe("the door offline", () => {
     expect(walkIn).toBeTruthy();
   });
 
-  test("a slow server is noticed without a switch: the door answers itself, queues, and the late reply and the sync make one check-in", async ({ page }) => {
-    const { site, invitations: list } = practiceConference();
-    const guest = list[26];
-    await signIn(page, "diemdanh");
+  test("a slow server is noticed without a switch: the door answers itself, queues, and the late reply and the sync make one check-in", async ({
+    page,
+    doorConference,
+  }) => {
+    const { site, invitations: list, cadre } = await doorConference({ invitees: 4 });
+    const guest = list[0];
+    await signIn(page, cadre.username, cadre.password);
     await openScannerReady(page, site.id);
     // The hall's link stalls: check-ins take 5 s to get through (the network is "up" as far as the browser knows).
     await page.route("**/api/checkin", async (route) => {
@@ -218,10 +223,11 @@ test.describe("the door offline", () => {
   test("an item the server fails on stays on the door with its reason and a retry button; the others sync, and the retry records it", async ({
     page,
     context,
+    doorConference,
   }) => {
-    const { site, invitations: list } = practiceConference();
-    const [good, failing] = [list[28], list[29]];
-    await signIn(page, "diemdanh");
+    const { site, invitations: list, cadre } = await doorConference({ invitees: 4 });
+    const [good, failing] = [list[0], list[1]];
+    await signIn(page, cadre.username, cadre.password);
     await openScannerReady(page, site.id);
     await goOffline(context, page);
     await scan(page, good.token!);
@@ -255,8 +261,8 @@ test.describe("the door offline", () => {
     await expect(page.getByRole("button", { name: "Thử lại" })).toHaveCount(0);
   });
 
-  test("the roster and the batch API: own site only, no tokens in the roster, clear 4xx for bad input", async ({ page, request }) => {
-    const { site, invitations: list } = practiceConference();
+  test("the roster and the batch API: own site only, no tokens in the roster, clear 4xx for bad input", async ({ page, request, doorConference }) => {
+    const { site, invitations: list, cadre } = await doorConference({ invitees: 4 });
     const other = e2eDb()
       .select()
       .from(sites)
@@ -264,7 +270,7 @@ test.describe("the door offline", () => {
       .get()!;
     expect((await request.get(`/api/sites/${site.id}/roster`)).status()).toBe(401);
     expect((await request.post("/api/checkin/batch", { data: { siteId: site.id, items: [] } })).status()).toBe(401);
-    await signIn(page, "diemdanh");
+    await signIn(page, cadre.username, cadre.password);
     const own = await page.request.get(`/api/sites/${site.id}/roster`);
     expect(own.status()).toBe(200);
     const text = await own.text();
@@ -275,7 +281,7 @@ test.describe("the door offline", () => {
     for (const invitation of list.filter((i) => i.token)) expect(text).not.toContain(invitation.token!.slice(0, 40));
     expect((await page.request.get(`/api/sites/${other.id}/roster`)).status()).toBe(403);
     expect((await page.request.get("/api/sites/abc/roster")).status()).toBe(404);
-    const item = { type: "scan", token: list[27].token, deviceId: "may-e2e", nonce: `n${Date.now()}abcdef`, scannedAt: Date.now(), method: "camera" };
+    const item = { type: "scan", token: list[0].token, deviceId: "may-e2e", nonce: `n${Date.now()}abcdef`, scannedAt: Date.now(), method: "camera" };
     expect((await page.request.post("/api/checkin/batch", { data: { siteId: other.id, items: [item] } })).status()).toBe(403);
     for (const bad of [
       { siteId: site.id, items: [] },
@@ -286,7 +292,7 @@ test.describe("the door offline", () => {
       expect(response.status()).toBe(400);
       expect((await response.json()).message).toBeTruthy();
     }
-    expect(e2eDb().select().from(checkIns).where(eq(checkIns.invitationId, list[27].id)).all()).toHaveLength(0);
+    expect(e2eDb().select().from(checkIns).where(eq(checkIns.invitationId, list[0].id)).all()).toHaveLength(0);
   });
 
   test("installable: the manifest names the door app with its icons, and the service worker is served from the app itself", async ({ request }) => {

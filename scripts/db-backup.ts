@@ -7,8 +7,10 @@ import path from "node:path";
 import nextEnv from "@next/env"; // CommonJS: no named ESM exports
 import { backupDatabase, checkBackup, defaultBackupFile, pruneBackups } from "@/db/backup";
 import { defaultDatabasePath } from "@/db/client";
+import { envOrExit } from "@/lib/env";
 
 nextEnv.loadEnvConfig(process.cwd());
+const env = envOrExit();
 const source = defaultDatabasePath();
 const dir = path.join(path.dirname(source), "backups");
 const dest = process.argv[2] ? path.resolve(process.argv[2]) : defaultBackupFile(dir);
@@ -23,6 +25,6 @@ console.log(
   `  ${check.counts.conferences} hội nghị, ${check.counts.invitations} giấy mời, ${check.counts.check_ins} lượt điểm danh, ${check.counts.people} người.`,
 );
 if (!process.argv[2]) {
-  const removed = pruneBackups(dir, Number(process.env.BACKUP_KEEP ?? 30) || 30);
+  const removed = pruneBackups(dir, env.BACKUP_KEEP);
   if (removed.length) console.log(`  Đã xóa ${removed.length} bản sao lưu cũ.`);
 }

@@ -7,14 +7,16 @@ import { defaultDatabasePath, migrateDatabase, openDatabase } from "@/db/client"
 import { clearDatabase, seedDemo } from "@/db/seed";
 import { seedReform2025 } from "@/db/seed-2025";
 import { ensureDefaultBodyTemplates } from "@/lib/bodies/default-body-templates";
+import { envOrExit } from "@/lib/env";
 
 nextEnv.loadEnvConfig(process.cwd());
+const env = envOrExit();
 const file = defaultDatabasePath();
 const db = openDatabase(file);
 migrateDatabase(db);
 clearDatabase(db);
 const started = performance.now();
-const reform = process.env.DEMO === "2025";
+const reform = env.DEMO === "2025";
 const summary = reform ? await seedReform2025(db) : await seedDemo(db);
 ensureDefaultBodyTemplates(db);
 console.log(`Đã nạp dữ liệu mẫu ${reform ? "sau sắp xếp năm 2025 " : ""}vào ${file} trong ${Math.round(performance.now() - started)} ms:`);

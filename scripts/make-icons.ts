@@ -4,9 +4,10 @@
  */
 import fs from "node:fs";
 import { chromium } from "playwright-core";
+import { toolEnv } from "@/lib/env";
 
 const svg = fs.readFileSync("public/icons/icon.svg", "utf8");
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", args: ["--no-sandbox"] });
+const browser = await chromium.launch({ executablePath: toolEnv().CHROMIUM_PATH, args: ["--no-sandbox"] });
 const page = await browser.newPage();
 for (const [size, name, padding] of [
   [192, "icon-192.png", 0],

@@ -8,8 +8,10 @@
  *     (DEMO=0: an empty database whose first admin is ADMIN_USERNAME/ADMIN_PASSWORD);
  *  4. `next start` on PORT (default 3000), printing the demo accounts.
  *
- * Before any of it, PORT is checked: when another program holds it, a Vietnamese message says
- * so and how to choose another port (PORT=3001 npm start), and the script exits with code 1.
+ * Before any of it, the environment is validated (lib/env.ts: a refused value is named, with what
+ * is allowed, and the script exits with code 1), then PORT is checked: when another program holds
+ * it, a Vietnamese message says so and how to choose another port (PORT=3001 npm start), and the
+ * script exits with code 1.
  *
  * `npm run dev` does 1 and 3, then `next dev`.
  */
@@ -18,7 +20,6 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import nextEnv from "@next/env"; // CommonJS: no named ESM exports
-import { z } from "zod";
 import { defaultDatabasePath, migrateDatabase, openDatabase } from "@/db/client";
 import { bootstrapEmpty, isDatabaseEmpty, seedDemo } from "@/db/seed";
 import { seedReform2025 } from "@/db/seed-2025";
@@ -27,16 +28,7 @@ import { ensureDefaultBodyTemplates } from "@/lib/bodies/default-body-templates"
 import { demoVariant, type DemoVariant } from "@/lib/settings/is-demo-data";
 import { checkPort, nextFreePort, portProblemMessage } from "@/lib/start/port-check";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/db/seed-data";
-
-const startEnvSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  /** 1: the 2021 Quảng Ngãi demo; 2025: the province after the 2025 reform (illustrative); 0: an empty database. */
-  DEMO: z.enum(["0", "1", "2025"], "DEMO phải là 1 (dữ liệu mẫu 2021), 2025 (dữ liệu mẫu sau sắp xếp 2025) hoặc 0 (cơ sở dữ liệu trống)").default("1"),
-  ADMIN_USERNAME: z.string().trim().min(3).optional(),
-  ADMIN_PASSWORD: z.string().min(8, "ADMIN_PASSWORD phải có ít nhất 8 ký tự").optional(),
-  ROOT_UNIT_NAME: z.string().trim().min(2).default("Tỉnh Quảng Ngãi"),
-  ROOT_UNIT_CODE: z.string().trim().min(1).default("51"),
-});
+import { childProcessEnv, envOrExit, type Env } from "@/lib/env";
 
 const ROOT = process.cwd();
 const NEXT_BIN = path.join(ROOT, "node_modules", ".bin", "next");
@@ -46,10 +38,8 @@ const TSX_BIN = path.join(ROOT, "node_modules", ".bin", "tsx");
  * heap far beyond the working set before collecting (measured by `npm run bench:soak`: 1.5 GB
  * after ten minutes unbounded, stable when bounded), which a 2 GB office server cannot afford.
  */
-function serverNodeOptions(): string {
-  const mb = Number(process.env.SERVER_HEAP_MB ?? 512);
-  const heap = Number.isFinite(mb) && mb >= 128 ? Math.round(mb) : 512;
-  return [process.env.NODE_OPTIONS ?? "", `--max-old-space-size=${heap}`].join(" ").trim();
+function serverNodeOptions(env: Env): string {
+  return [env.NODE_OPTIONS ?? "", `--max-old-space-size=${env.SERVER_HEAP_MB}`].join(" ").trim();
 }
 
 const SOURCE_ENTRIES = ["app", "components", "lib", "db", "next.config.mjs", "package.json", "tsconfig.json", "server.ts"];
@@ -59,20 +49,34 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-function ensureSecrets(dataDir: string): void {
+/** NEXTAUTH_SECRET as set, or the one generated once and kept in data/secrets.json. */
+function sessionSecret(env: Env, dataDir: string): string {
+  if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
   const file = path.join(dataDir, "secrets.json");
   let stored: Record<string, string> = {};
   if (fs.existsSync(file)) stored = JSON.parse(fs.readFileSync(file, "utf8"));
-  if (!process.env.NEXTAUTH_SECRET) {
-    if (!stored.NEXTAUTH_SECRET) {
-      stored.NEXTAUTH_SECRET = randomBytes(32).toString("base64url");
-      fs.mkdirSync(dataDir, { recursive: true });
-      fs.writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
-      console.warn(`⚠ NEXTAUTH_SECRET chưa được đặt: đã tạo một khóa ngẫu nhiên và lưu tại ${file}.`);
-      console.warn("  Khi triển khai thật, đặt NEXTAUTH_SECRET trong môi trường và sao lưu nó.");
-    }
-    process.env.NEXTAUTH_SECRET = stored.NEXTAUTH_SECRET;
+  if (!stored.NEXTAUTH_SECRET) {
+    stored.NEXTAUTH_SECRET = randomBytes(32).toString("base64url");
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
+    console.warn(`⚠ NEXTAUTH_SECRET chưa được đặt: đã tạo một khóa ngẫu nhiên và lưu tại ${file}.`);
+    console.warn("  Khi triển khai thật, đặt NEXTAUTH_SECRET trong môi trường và sao lưu nó.");
   }
+  return stored.NEXTAUTH_SECRET;
+}
+
+/**
+ * What npm start fills in for its children (next build, server.ts, next dev), in one place: the
+ * database's absolute path, the local URL and the session secret when they are not set, and no
+ * telemetry. The children validate the result again (server.ts requires the secret).
+ */
+function filledForChildren(env: Env, databaseFile: string): Record<string, string> {
+  return {
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_PATH: databaseFile,
+    NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
+    NEXTAUTH_SECRET: sessionSecret(env, path.dirname(databaseFile)),
+  };
 }
 
 function newestMtime(entry: string): number {
@@ -85,17 +89,17 @@ function newestMtime(entry: string): number {
   return newest;
 }
 
-function buildIfNeeded(): void {
+function buildIfNeeded(childEnv: NodeJS.ProcessEnv): void {
   const buildId = path.join(ROOT, ".next", "BUILD_ID");
   const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
   const changedAt = Math.max(...SOURCE_ENTRIES.map(newestMtime));
   if (builtAt > changedAt) return;
   console.log(builtAt ? "Mã nguồn đã thay đổi: đang dựng lại ứng dụng…" : "Đang dựng ứng dụng lần đầu (khoảng 1 phút)…");
-  const result = spawnSync(NEXT_BIN, ["build"], { stdio: "inherit", env: process.env });
+  const result = spawnSync(NEXT_BIN, ["build"], { stdio: "inherit", env: childEnv });
   if (result.status !== 0) fail("Dựng ứng dụng thất bại (next build). Xem lỗi ở trên.");
 }
 
-async function prepareDatabase(env: z.infer<typeof startEnvSchema>, file: string): Promise<DemoVariant | null> {
+async function prepareDatabase(env: Env, file: string): Promise<DemoVariant | null> {
   const db = openDatabase(file);
   try {
     migrateDatabase(db);
@@ -148,34 +152,27 @@ function printAccounts(url: string, demo: DemoVariant | null): void {
 
 async function main(): Promise<void> {
   const dev = process.argv.includes("--dev");
-  process.env.NEXT_TELEMETRY_DISABLED = "1";
-  // The same .env files that Next reads (.env, .env.local, .env.production…).
+  // The same .env files that Next reads (.env, .env.local, .env.production…), then every variable checked.
   nextEnv.loadEnvConfig(ROOT, dev);
-  const parsed = startEnvSchema.safeParse(process.env);
-  if (!parsed.success) {
-    fail(`Cấu hình không hợp lệ:\n${parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`);
-  }
-  const env = parsed.data;
+  const env = envOrExit();
   // The port first: nothing is built, migrated or printed for a server that cannot listen.
   const portState = await checkPort(env.PORT);
   if (portState !== "free") fail(portProblemMessage(env.PORT, portState, await nextFreePort(portState === "denied" ? 2999 : env.PORT)));
   const databaseFile = defaultDatabasePath();
-  process.env.DATABASE_PATH = databaseFile;
-  process.env.NEXTAUTH_URL ||= `http://localhost:${env.PORT}`;
-  ensureSecrets(path.dirname(databaseFile));
+  const filled = filledForChildren(env, databaseFile);
 
   const demo = await prepareDatabase(env, databaseFile);
   // --no-build: serve the build that is there (a second server beside a running one must not rebuild under it).
-  if (!dev && !process.argv.includes("--no-build")) buildIfNeeded();
+  if (!dev && !process.argv.includes("--no-build")) buildIfNeeded(childProcessEnv(filled));
 
   // Production: server.ts (Next plus the check-in fast path); development: plain `next dev`.
   const child = dev
-    ? spawn(NEXT_BIN, ["dev", "-p", String(env.PORT)], { stdio: "inherit", env: process.env })
+    ? spawn(NEXT_BIN, ["dev", "-p", String(env.PORT)], { stdio: "inherit", env: childProcessEnv(filled) })
     : spawn(TSX_BIN, ["server.ts"], {
         stdio: "inherit",
-        env: { ...process.env, PORT: String(env.PORT), NODE_ENV: "production", NODE_OPTIONS: serverNodeOptions() },
+        env: childProcessEnv({ ...filled, PORT: String(env.PORT), NODE_ENV: "production", NODE_OPTIONS: serverNodeOptions(env) }),
       });
-  printAccounts(process.env.NEXTAUTH_URL, demo);
+  printAccounts(filled.NEXTAUTH_URL, demo);
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
   child.on("exit", (code) => process.exit(code ?? 0));
 }

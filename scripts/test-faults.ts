@@ -16,10 +16,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { openDatabase } from "@/db/client";
+import { toolEnv } from "@/lib/env";
 import { prepareCheckInDatabase } from "./bench/checkin-fixture";
 import { signIn, startApp } from "./bench/http-helpers";
 
-const ROUNDS = Math.max(2, Number(process.env.FAULT_ROUNDS ?? 4));
+const ROUNDS = toolEnv().FAULT_ROUNDS;
 const CLIENTS = 8;
 const PORTS = [3411, 3412];
 

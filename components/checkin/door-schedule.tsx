@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { Assignment } from "@/lib/checkin/list-assignments";
 import { doorHoursText } from "@/lib/checkin/door-hours-text";
-import { CLOSE_AFTER_MINUTES, OPEN_BEFORE_MINUTES } from "@/lib/checkin/window";
+import { closeAfterMinutes, openBeforeMinutes } from "@/lib/checkin/window";
 import { formatDate, formatRange, formatTime } from "@/lib/time/format";
 
 /**
@@ -65,7 +65,7 @@ export async function DoorSchedule({ rows, title, headingLevel = 2 }: { rows: As
           ))}
         </ul>
       )}
-      <p className="muted small">{t("hint", { before: OPEN_BEFORE_MINUTES, after: CLOSE_AFTER_MINUTES })}</p>
+      <p className="muted small">{t("hint", { before: openBeforeMinutes(), after: closeAfterMinutes() })}</p>
     </section>
   );
 }
@@ -78,9 +78,9 @@ export function whyText(t: Awaited<ReturnType<typeof getTranslations<"door">>>, 
     case "open":
       return t("why.open", { time: formatTime(a.closesAt), date: formatDate(a.closesAt) });
     case "not_yet":
-      return t("why.not_yet", { time: formatTime(a.opensAt), date: formatDate(a.opensAt), minutes: OPEN_BEFORE_MINUTES });
+      return t("why.not_yet", { time: formatTime(a.opensAt), date: formatDate(a.opensAt), minutes: openBeforeMinutes() });
     case "over":
-      return t("why.over", { time: formatTime(a.closesAt), date: formatDate(a.closesAt), minutes: CLOSE_AFTER_MINUTES });
+      return t("why.over", { time: formatTime(a.closesAt), date: formatDate(a.closesAt), minutes: closeAfterMinutes() });
     case "cancelled":
       return a.cancelReason ? t("why.cancelledBecause", { reason: a.cancelReason }) : t("why.cancelled");
     default:

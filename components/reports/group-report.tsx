@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import type { AbsenteeLine, ConferenceFigures } from "@/lib/reports/attendance-query";
+import type { ConferenceFigures } from "@/lib/reports/conference-figures";
+import type { AbsenteeLine } from "@/lib/reports/invitee-lines";
 import type { Split } from "@/lib/reports/report-views";
 import { attendanceRate, essayRate, sumEssays } from "@/lib/reports/attendance-rules";
 import { formatDate } from "@/lib/time/format";

@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import type { InviteeLine } from "@/lib/reports/attendance-query";
-import type { InviteeSort } from "@/lib/reports/attendance-query";
+import type { InviteeLine, InviteeSort } from "@/lib/reports/invitee-lines";
 import { formatDate, formatDateKey, formatTime } from "@/lib/time/format";
 import { AbsenceFormsClient } from "./absence-forms-client";
 

@@ -104,7 +104,7 @@ export function registerWalkInInTransaction(d: Db, userId: number, input: WalkIn
 /**
  * Removes a check-in made at this site; its scan_log rows stay, and the audit log keeps who, when and why.
  * A reflection essay recorded for it goes too (kept in the audit row): only attendees hand one in, and
- * the reports count essays on that rule (lib/reports/attendance-query.ts, essayTotals).
+ * the reports count essays on that rule (lib/reports/conference-figures.ts, essayTotals).
  */
 export function undoCheckIn(db: Db, userId: number, siteId: number, invitationId: number, reason: string) {
   return db.transaction(

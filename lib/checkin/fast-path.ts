@@ -50,7 +50,8 @@ function sessionCookie(header: string | undefined): string | null {
   return null;
 }
 
-export function createCheckInFastPath(db: Db, secret: string) {
+/** `now`: the clock the caches and the scans go by (tests move it; the server uses the real one). */
+export function createCheckInFastPath(db: Db, secret: string, { now: clock = () => Date.now() }: { now?: () => number } = {}) {
   /** Decoded session cookies: the claims (null: not a valid session) and when the session expires (its JWT exp). */
   const tokens = new Map<string, { claims: { uid: number; sv: number } | null; until: number; expiresAt: number }>();
   const users = new Map<string, { user: SessionUser | null; until: number }>();
@@ -97,7 +98,7 @@ export function createCheckInFastPath(db: Db, secret: string) {
   }
 
   return async function handle(req: IncomingMessage, res: ServerResponse) {
-    const now = Date.now();
+    const now = clock();
     const cookie = sessionCookie(req.headers.cookie);
     const cached = cookie ? cachedUser(cookie, now) : null;
     const user = cached !== undefined ? cached : await userOf(cookie!, now);

@@ -1,4 +1,4 @@
-import { count, eq, isNull } from "drizzle-orm";
+import { count, eq, inArray, isNull, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkIns, conferences, invitations, scanLog, sites, users } from "@/db/schema";
 import { createDemoDb } from "@/lib/testing/test-db";
@@ -32,5 +32,84 @@ describe("group commit", () => {
     expect(results[1].firstCheckIn?.deviceId).toBe("may-1");
     expect(handle.db.select({ n: count() }).from(checkIns).where(eq(checkIns.conferenceId, practice.id)).get()!.n).toBe(2);
     expect(handle.db.select({ n: count() }).from(scanLog).where(eq(scanLog.conferenceId, practice.id)).get()!.n).toBe(4);
+  });
+});
+
+describe("group commit when one scan of a batch fails", () => {
+  it("rolls the whole batch back, retries each scan alone: only the failing one fails, the others get the answers they would have had, nothing twice", async () => {
+    const practice = handle.db.select().from(conferences).where(isNull(conferences.requirementId)).get()!;
+    const site = handle.db.select().from(sites).where(eq(sites.conferenceId, practice.id)).get()!;
+    const list = handle.db.select().from(invitations).where(eq(invitations.conferenceId, practice.id)).all();
+    const userId = handle.db.select().from(users).where(eq(users.username, "diemdanh")).get()!.id;
+    const [l0, l1, l2] = [list[10], list[11], list[12]];
+    const sqlite = handle.db.$client;
+    // A real failure inside the transaction: the scan log refuses the rows of one device (a trigger in this
+    // test's copy only), after the scan's check-in row has been written. Every check-in row written, committed or
+    // not, is reported to `inserted` by a function the trigger calls.
+    const inserted: number[] = [];
+    sqlite.function("seen_check_in", (invitationId: unknown) => {
+      inserted.push(Number(invitationId));
+      return null;
+    });
+    sqlite.exec(`
+      CREATE TRIGGER test_broken_device BEFORE INSERT ON scan_log WHEN NEW.device_id = 'may-hong'
+        BEGIN SELECT RAISE(ABORT, 'may-hong: ghi nhật ký thất bại'); END;
+      CREATE TRIGGER test_seen_check_in AFTER INSERT ON check_ins BEGIN SELECT seen_check_in(NEW.invitation_id); END;
+    `);
+    try {
+      const record = createGroupCommit(handle.db);
+      const scan = (token: string, device: string, nonce: string) =>
+        record(userId, { token, siteId: site.id, deviceId: device, nonce, scannedAt: NOW, method: "camera" }, NOW);
+      // One turn of the event loop: one batch, in this order.
+      const settled = await Promise.allSettled([
+        scan(l0.token!, "may-1", "fail-batch-a"), // ok
+        scan(l1.token!, "may-hong", "fail-batch-b"), // fails: its log row is refused
+        scan(l0.token!, "may-2", "fail-batch-c"), // duplicate of a (first wins, also on the retry)
+        scan(l1.token!, "may-2", "fail-batch-d"), // ok: b's check-in was rolled back, so this is the first
+        scan(l2.token!, "may-1", "fail-batch-e"), // ok
+        scan(l0.token!, "may-1", "fail-batch-a"), // a resent with the same nonce: a's answer again
+      ]);
+
+      const [a, b, c, d, e, again] = settled;
+      expect(b).toMatchObject({ status: "rejected" });
+      expect(String((b as PromiseRejectedResult).reason)).toContain("may-hong: ghi nhật ký thất bại");
+      const value = (s: PromiseSettledResult<unknown>) => (s as PromiseFulfilledResult<Awaited<ReturnType<typeof scan>>>).value;
+      expect([a, c, d, e, again].map((s) => s.status)).toEqual(["fulfilled", "fulfilled", "fulfilled", "fulfilled", "fulfilled"]);
+      expect(value(a)).toMatchObject({ verdict: "ok", invitationId: l0.id });
+      expect(value(c)).toMatchObject({ verdict: "duplicate", invitationId: l0.id, firstCheckIn: { deviceId: "may-1" } });
+      expect(value(d)).toMatchObject({ verdict: "ok", invitationId: l1.id });
+      expect(value(e)).toMatchObject({ verdict: "ok", invitationId: l2.id });
+      expect(value(again)).toMatchObject({ verdict: "ok", invitationId: l0.id });
+
+      // The batch wrote a's and b's check-ins, stopped at b's refused log row and was rolled back; then each scan
+      // alone: a, b (written and rolled back again), c (a duplicate: no row), d, e, and a's resend (replayed: no row).
+      expect(inserted).toEqual([l0.id, l1.id, l0.id, l1.id, l1.id, l2.id]);
+      // What stays: one check-in per letter, from the scans that succeeded; none from the failing one.
+      const rows = handle.db
+        .select({ invitationId: checkIns.invitationId, deviceId: checkIns.deviceId, nonce: checkIns.nonce })
+        .from(checkIns)
+        .where(inArray(checkIns.invitationId, [l0.id, l1.id, l2.id]))
+        .orderBy(checkIns.invitationId)
+        .all();
+      expect(rows).toEqual([
+        { invitationId: l0.id, deviceId: "may-1", nonce: "fail-batch-a" },
+        { invitationId: l1.id, deviceId: "may-2", nonce: "fail-batch-d" },
+        { invitationId: l2.id, deviceId: "may-1", nonce: "fail-batch-e" },
+      ]);
+      const logged = handle.db
+        .select({ nonce: scanLog.nonce, verdict: scanLog.verdict })
+        .from(scanLog)
+        .where(like(scanLog.nonce, "fail-batch-%"))
+        .orderBy(scanLog.nonce)
+        .all();
+      expect(logged).toEqual([
+        { nonce: "fail-batch-a", verdict: "ok" },
+        { nonce: "fail-batch-c", verdict: "duplicate" },
+        { nonce: "fail-batch-d", verdict: "ok" },
+        { nonce: "fail-batch-e", verdict: "ok" },
+      ]);
+    } finally {
+      sqlite.exec("DROP TRIGGER test_broken_device; DROP TRIGGER test_seen_check_in;");
+    }
   });
 });

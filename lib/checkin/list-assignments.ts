@@ -7,7 +7,7 @@ import { and, asc, eq, gte, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { conferences, sites, siteStaff, units } from "@/db/schema";
 import { doorPhaseAt, type DoorPhase } from "./shared/verdict";
-import { checkInWindow, CLOSE_AFTER_MINUTES } from "./window";
+import { checkInWindow, closeAfterMinutes } from "./window";
 
 /** How long a closed door stays on the list ("đã kết thúc"), so that the evening after still explains itself. */
 export const RECENT_DAYS = 7;
@@ -38,7 +38,7 @@ const PHASE_ORDER: Record<DoorPhase, number> = { open: 0, not_yet: 1, over: 2, c
  * draft is not yet the cadre's business.
  */
 export function listAssignments(db: Db, userId: number, now: Date = new Date()): Assignment[] {
-  const since = new Date(now.getTime() - RECENT_DAYS * 86_400_000 - CLOSE_AFTER_MINUTES * 60_000);
+  const since = new Date(now.getTime() - RECENT_DAYS * 86_400_000 - closeAfterMinutes() * 60_000);
   const rows = db
     .select({
       siteId: sites.id,

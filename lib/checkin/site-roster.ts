@@ -2,12 +2,12 @@ import { and, asc, eq, gte, inArray, lte, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { conferenceCoBodies, conferences, sites, siteStaff } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session-user";
-import { CLOSE_AFTER_MINUTES, OPEN_BEFORE_MINUTES } from "./window";
+import { closeAfterMinutes, openBeforeMinutes } from "./window";
 
 /** Sites where the user may scan now (door staff) or today (organisers and admins of the conference). */
 export function listScanSites(db: Db, user: SessionUser, now: Date = new Date()) {
-  const opensBy = new Date(now.getTime() + OPEN_BEFORE_MINUTES * 60_000);
-  const closesAfter = new Date(now.getTime() - CLOSE_AFTER_MINUTES * 60_000);
+  const opensBy = new Date(now.getTime() + openBeforeMinutes() * 60_000);
+  const closesAfter = new Date(now.getTime() - closeAfterMinutes() * 60_000);
   const open = and(lte(conferences.startsAt, opensBy), gte(conferences.endsAt, closesAfter));
   const base = db
     .select({

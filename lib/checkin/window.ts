@@ -1,20 +1,17 @@
 /**
- * When the door is open for a conference: from OPEN_BEFORE minutes before the
- * start until CLOSE_AFTER minutes after the end. Scans outside it are `not_open`,
- * and door-staff accounts see a site only while it is open.
- * CHECKIN_OPEN_BEFORE_MINUTES and CHECKIN_CLOSE_AFTER_MINUTES override the defaults.
+ * When the door is open for a conference: from CHECKIN_OPEN_BEFORE_MINUTES (120) minutes before
+ * the start until CHECKIN_CLOSE_AFTER_MINUTES (60) minutes after the end (lib/env.ts). Scans outside
+ * it are `not_open`, and door-staff accounts see a site only while it is open.
+ * Read when asked, not when the module loads: scripts/start.ts loads the .env files first.
  */
-const minutes = (name: string, fallback: number) => {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value >= 0 && value <= 24 * 60 ? value : fallback;
-};
+import { env } from "@/lib/env";
 
-export const OPEN_BEFORE_MINUTES = minutes("CHECKIN_OPEN_BEFORE_MINUTES", 120);
-export const CLOSE_AFTER_MINUTES = minutes("CHECKIN_CLOSE_AFTER_MINUTES", 60);
+export const openBeforeMinutes = () => env().CHECKIN_OPEN_BEFORE_MINUTES;
+export const closeAfterMinutes = () => env().CHECKIN_CLOSE_AFTER_MINUTES;
 
 export function checkInWindow(conference: { startsAt: Date; endsAt: Date }) {
   return {
-    opensAt: new Date(conference.startsAt.getTime() - OPEN_BEFORE_MINUTES * 60_000),
-    closesAt: new Date(conference.endsAt.getTime() + CLOSE_AFTER_MINUTES * 60_000),
+    opensAt: new Date(conference.startsAt.getTime() - openBeforeMinutes() * 60_000),
+    closesAt: new Date(conference.endsAt.getTime() + closeAfterMinutes() * 60_000),
   };
 }

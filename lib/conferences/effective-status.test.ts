@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "@/db/schema";
-import { OPEN_BEFORE_MINUTES } from "@/lib/checkin/window";
+import { openBeforeMinutes } from "@/lib/checkin/window";
 import { createDemoDb } from "@/lib/testing/test-db";
 import { awaitingConfirmation, effectiveStatus } from "./effective-status";
 
@@ -50,7 +50,7 @@ describe("a conference's status follows the clock", () => {
   });
 
   it("is scheduled until the door opens, then in progress", () => {
-    const opens = START.getTime() - OPEN_BEFORE_MINUTES * MIN;
+    const opens = START.getTime() - openBeforeMinutes() * MIN;
     expect(statusAt(new Date(opens - 1000))).toBe("scheduled");
     expect(statusAt(new Date(opens))).toBe("in_progress");
     expect(statusAt(new Date(END.getTime() - 1000))).toBe("in_progress");

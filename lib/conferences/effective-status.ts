@@ -14,7 +14,7 @@
 import { and, eq, exists, inArray, lte, notExists, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { checkIns, conferences, type ConferenceStatus } from "@/db/schema";
-import { OPEN_BEFORE_MINUTES } from "@/lib/checkin/window";
+import { openBeforeMinutes } from "@/lib/checkin/window";
 
 function anyCheckIn(db: Db): SQL {
   return exists(
@@ -28,7 +28,7 @@ function anyCheckIn(db: Db): SQL {
 /** The status as of `now`, as an SQL expression on `conferences`. */
 export function effectiveStatus(db: Db, now: Date): SQL<ConferenceStatus> {
   const at = now.getTime();
-  const opensBefore = OPEN_BEFORE_MINUTES * 60_000;
+  const opensBefore = openBeforeMinutes() * 60_000;
   const checkedIn = anyCheckIn(db);
   return sql<ConferenceStatus>`case
     when ${conferences.status} in ('draft', 'held', 'cancelled') then ${conferences.status}

@@ -101,7 +101,7 @@ export function attendanceRate(t: Pick<Tally, "present" | "excused" | "unexcused
 
 /**
  * Reflection essays (bài thu hoạch) of a set of invitations. Counted per conference only (not
- * split by Party membership or category): lib/reports/attendance-query.ts reads them from the
+ * split by Party membership or category): lib/reports/conference-figures.ts reads them from the
  * essays' own index, docs/decisions/0010-attendance-reports.md.
  */
 export interface EssayCounts {

@@ -13,7 +13,7 @@ import { revokeInvitation } from "@/lib/invitations/manage-invitations";
 import type { Translator } from "@/lib/i18n/translator";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { createDemoDb } from "@/lib/testing/test-db";
-import { conferenceFigures } from "./attendance-query";
+import { conferenceFigures } from "./conference-figures";
 import { essayRate } from "./attendance-rules";
 import { campaignExport, conferenceExport, unitExport } from "./export/attendance-exports";
 import { getCampaignReport, getUnitReport } from "./report-views";

@@ -2,7 +2,7 @@
  * What each report page and export shows: the conference, a unit, an
  * organising body, the campaign. Each returns null when the user may not read
  * it (the page answers 404, the export 404). Scope is in the SQL of
- * attendance-query.ts and of the lookups below.
+ * report-conferences.ts and of the lookups below.
  */
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -13,16 +13,9 @@ import { getBoard } from "@/lib/board/get-board";
 import { getCurrentCampaign } from "@/lib/campaigns/current-campaign";
 import { getInvitingConference } from "@/lib/invitations/invitation-scope";
 import { can } from "@/lib/permissions";
-import {
-  absentees,
-  conferenceFigures,
-  conferenceInviteePage,
-  conferenceWalkIns,
-  type ConferenceFigures,
-  type InviteeQuery,
-  type InviteeSort,
-  type ReportFilter,
-} from "./attendance-query";
+import { conferenceFigures, type ConferenceFigures } from "./conference-figures";
+import { absentees, conferenceInviteePage, conferenceWalkIns, type InviteeQuery, type InviteeSort } from "./invitee-lines";
+import type { ReportFilter } from "./report-conferences";
 import { attendanceRate, EMPTY_TALLY, addTallies, sumEssays, sumTallies, type EssayCounts, type Tally } from "./attendance-rules";
 
 export interface Split {

@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkPort, nextFreePort, portProblemMessage } from "./port-check";
+import { childProcessEnv } from "@/lib/env";
 
 let busy: net.Server;
 let busyPort: number;
@@ -35,7 +36,7 @@ describe("npm start's port check", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "quan-triet-port-"));
     try {
       const result = spawnSync(path.resolve("node_modules/.bin/tsx"), ["scripts/start.ts"], {
-        env: { ...process.env, PORT: String(busyPort), DATABASE_PATH: path.join(dir, "app.db"), NEXTAUTH_SECRET: "x".repeat(40) },
+        env: childProcessEnv({ PORT: String(busyPort), DATABASE_PATH: path.join(dir, "app.db"), NEXTAUTH_SECRET: "x".repeat(40) }),
         encoding: "utf8",
         timeout: 60_000,
       });

@@ -27,13 +27,14 @@ import { seedDemo } from "@/db/seed";
 import * as t from "@/db/schema";
 import { writeQrVideo } from "../../e2e/camera-feed";
 import { signIn, startApp } from "./http-helpers";
+import { toolEnv } from "@/lib/env";
 
-const PORT = Number(process.env.BENCH_PORT ?? 3404);
+const PORT = toolEnv().BENCH_PORT ?? 3404;
 const BASE = `http://127.0.0.1:${PORT}`;
-const RUNS = Number(process.env.BENCH_RUNS ?? 12);
+const RUNS = toolEnv().BENCH_RUNS;
 /** How long the page is left open before the camera is started (a person reading the screen). */
 const SETTLE_MS = 1500;
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const CHROMIUM = toolEnv().CHROMIUM_PATH;
 
 async function prepare(file: string) {
   const db = openDatabase(file);

@@ -19,15 +19,16 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { prepareCheckInDatabase } from "./checkin-fixture";
 import { signIn, waitFor } from "./http-helpers";
+import { childProcessEnv, toolEnv } from "@/lib/env";
 
 const INVITATIONS = 20_000;
 const CONNECTIONS = 50;
-const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const DURATION = toolEnv().BENCH_SECONDS;
 const BARE_PORT = 3401;
 const APP_PORT = 3402;
 
 function start(command: string, args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(command, args, { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env }, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  return spawn(command, args, { env: childProcessEnv({ NEXT_TELEMETRY_DISABLED: "1", ...env }), stdio: ["ignore", "ignore", "inherit"], detached: true });
 }
 
 function stop(child: ChildProcess) {

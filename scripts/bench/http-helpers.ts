@@ -1,4 +1,6 @@
 /** Shared by the benchmarks: wait for a server, sign in through next-auth's credentials endpoint. */
+import { childProcessEnv } from "@/lib/env";
+
 export async function waitFor(url: string, ms: number) {
   const until = Date.now() + ms;
   while (Date.now() < until) {
@@ -40,7 +42,7 @@ export async function startApp(file: string, port: number, env: Record<string, s
   const path = await import("node:path");
   const base = `http://127.0.0.1:${port}`;
   const child = spawn(path.join("node_modules", ".bin", "tsx"), ["scripts/start.ts", ...args], {
-    env: { ...process.env, DATABASE_PATH: file, PORT: String(port), NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    env: childProcessEnv({ DATABASE_PATH: file, PORT: String(port), NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: "1", ...env }),
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });

@@ -24,6 +24,7 @@ import { loadSessionUser } from "@/lib/auth/session-user";
 import { commitBatch, getBatch, previewBatch, uploadBatch } from "@/lib/people/import/import-people";
 import { prepareCheckInDatabase } from "./checkin-fixture";
 import { signIn, startApp } from "./http-helpers";
+import { toolEnv } from "@/lib/env";
 
 const ROWS = 50_000;
 const FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Phan", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Trương", "Đinh"];
@@ -84,7 +85,7 @@ async function functionsAlone() {
 }
 
 const LOAD_ROWS = 100_000;
-const PORT = Number(process.env.BENCH_PORT ?? 3403);
+const PORT = toolEnv().BENCH_PORT ?? 3403;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const pct = (values: number[], p: number) =>
   values.length ? [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))] : 0;
@@ -194,7 +195,7 @@ async function doorDuringImport() {
 }
 
 async function main() {
-  const part = process.env.BENCH_PART;
+  const part = toolEnv().BENCH_PART;
   if (part !== "2") await functionsAlone();
   if (part !== "1") await doorDuringImport();
   process.exit(0);

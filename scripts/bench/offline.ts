@@ -29,6 +29,7 @@ import { scanStatements } from "@/lib/checkin/scan-statements";
 import { ensureCampaignKeys } from "@/lib/invitations/campaign-keys";
 import { signToken } from "@/lib/tokens/qr-token";
 import { signIn, startApp } from "./http-helpers";
+import { toolEnv } from "@/lib/env";
 
 const PORT = 3403;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -132,7 +133,7 @@ async function nodeVerify(db: Db, site: { siteId: number; tokens: string[] }) {
 }
 
 async function browserScans(cookie: string, site: { siteId: number; tokens: string[] }) {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", args: ["--no-sandbox", "--headless"] });
+  const browser = await chromium.launch({ executablePath: toolEnv().CHROMIUM_PATH, args: ["--no-sandbox", "--headless"] });
   try {
     const context = await browser.newContext({ locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
     const [name, value] = cookie.split("=");

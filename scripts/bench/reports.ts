@@ -25,19 +25,21 @@ import { migrateDatabase, openDatabase, openReadOnlyDatabase, type Db } from "@/
 import * as t from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { loadSessionUser } from "@/lib/auth/session-user";
-import { conferenceInviteeLines, conferenceInvitees, reportConferences } from "@/lib/reports/attendance-query";
+import { conferenceInviteeLines, conferenceInvitees } from "@/lib/reports/invitee-lines";
+import { reportConferences } from "@/lib/reports/report-conferences";
 import { conferenceExport } from "@/lib/reports/export/attendance-exports";
 import { xlsxStream } from "@/lib/reports/export/xlsx-stream";
 import { getCampaignReport, getConferenceReport, getUnitReport } from "@/lib/reports/report-views";
 import type { Translator } from "@/lib/i18n/translator";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { signIn, startApp } from "./http-helpers";
+import { toolEnv } from "@/lib/env";
 
 const UNITS = 700;
 const PER_CONFERENCE = 357;
 const KINDS = ["standing_committee", "propaganda", "labour_federation", "education_office"] as const;
 /** BENCH_PORT: another port, when a second checkout runs this bench at the same time. */
-const PORT = Number(process.env.BENCH_PORT ?? 3404);
+const PORT = toolEnv().BENCH_PORT ?? 3404;
 const BASE = `http://127.0.0.1:${PORT}`;
 const HELD_AT = new Date("2021-03-10T00:30:00Z");
 
@@ -227,7 +229,7 @@ async function timedGet(url: string, cookie: string) {
 
 async function main() {
   // BENCH_REPORTS_DB=path keeps the generated database there and reuses it on the next run (for profiling).
-  const kept = process.env.BENCH_REPORTS_DB;
+  const kept = toolEnv().BENCH_REPORTS_DB;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "quan-triet-bench-reports-"));
   const file = kept ? path.resolve(kept) : path.join(dir, "bench.db");
   const reuse = Boolean(kept && fs.existsSync(file));

@@ -24,10 +24,11 @@ import { getBoard } from "@/lib/board/get-board";
 import { foldForSearch } from "@/lib/text/fold";
 import { zonedInstant } from "@/lib/time/zone";
 import { signIn, startApp } from "./http-helpers";
+import { toolEnv } from "@/lib/env";
 
 const UNITS = 700;
 const CALENDAR_CONFERENCES = 1000;
-const PORT = Number(process.env.BENCH_PORT ?? 3300);
+const PORT = toolEnv().BENCH_PORT ?? 3300;
 const RUNS = 7;
 const KINDS = ["standing_committee", "propaganda", "labour_federation", "education_office"] as const;
 
@@ -150,7 +151,7 @@ async function time(fn: () => unknown | Promise<unknown>): Promise<number[]> {
 
 /** In Chromium: from navigation until the calendar shows its events / the board its rows. */
 async function browserTimings(base: string, cookie: string, calendarId: number, boardId: number) {
-  const executablePath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+  const executablePath = toolEnv().CHROMIUM_PATH;
   if (!fs.existsSync(executablePath)) {
     console.log(`(no Chromium at ${executablePath}: browser timings skipped)`);
     return null;

@@ -14,13 +14,14 @@ import * as t from "@/db/schema";
 import { eq } from "drizzle-orm";
 import { prepareCheckInDatabase } from "./checkin-fixture";
 import { signIn, startApp } from "./http-helpers";
+import { toolEnv } from "@/lib/env";
 
-const SECONDS = Number(process.env.SOAK_SECONDS ?? 600);
+const SECONDS = toolEnv().SOAK_SECONDS;
 const DEVICES = 50;
 const DEVICE_PACE_MS = 250; // each device: 4 scans a second at most
-const PORT = Number(process.env.SOAK_PORT ?? 3421);
+const PORT = toolEnv().SOAK_PORT;
 /** SOAK_ONLY=door or pages runs half the traffic (to tell where memory goes). */
-const ONLY = process.env.SOAK_ONLY;
+const ONLY = toolEnv().SOAK_ONLY;
 
 interface Stats {
   times: number[];

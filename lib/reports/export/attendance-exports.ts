@@ -7,7 +7,8 @@
 import type { Db } from "@/db/client";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { Translator } from "@/lib/i18n/translator";
-import { conferenceInviteeLines, type AbsenteeLine, type ConferenceFigures, type InviteeLine } from "../attendance-query";
+import type { ConferenceFigures } from "../conference-figures";
+import { conferenceInviteeLines, type AbsenteeLine, type InviteeLine } from "../invitee-lines";
 import { attendanceRate, essayRate, type EssayCounts, type Tally } from "../attendance-rules";
 import { getCampaignReport, getConferenceReport, getUnitReport, type CampaignUnitRow, type Split } from "../report-views";
 import type { Column, ReportTable } from "./table";

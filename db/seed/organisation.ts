@@ -1,0 +1,135 @@
+/** The demo's units (the province, its districts, the Party organisations under it) and their organising bodies. */
+import type { Db } from "../client";
+import * as t from "../schema";
+import { DISTRICT_UNITS, FAMILY_NAMES, MALE_GIVEN, MALE_MIDDLE, PARTY_ORGANISATIONS, PROVINCE } from "../seed-data";
+
+export type BodyKey = "standing" | "propaganda" | "labour" | "education";
+export const BODY_KIND_OF: Record<BodyKey, t.DemoBodyKind> = {
+  standing: "standing_committee",
+  propaganda: "propaganda",
+  labour: "labour_federation",
+  education: "education_office",
+};
+
+export function seedOrganisation(d: Db) {
+  const province = d
+    .insert(t.units)
+    .values({ ...PROVINCE, sortOrder: 0 })
+    .returning()
+    .get();
+  const districtUnits = DISTRICT_UNITS.map((u, i) => ({
+    demo: u,
+    row: d
+      .insert(t.units)
+      .values({ code: u.code, name: u.name, kind: u.kind, placeName: u.placeName, parentId: province.id, sortOrder: i + 1 })
+      .returning()
+      .get(),
+  }));
+  const partyOrgs = PARTY_ORGANISATIONS.map((o, i) => ({
+    demo: o,
+    row: d
+      .insert(t.units)
+      .values({ code: o.code, name: o.name, kind: "dang_bo_truc_thuoc", placeName: "Quảng Ngãi", parentId: province.id, sortOrder: 100 + i })
+      .returning()
+      .get(),
+  }));
+
+  // --- Organising bodies
+  // The letters' heading and default signature block (decision 0023); signers are illustrative names.
+  let signerIndex = 0;
+  const signer = () => {
+    const i = signerIndex++;
+    return `${FAMILY_NAMES[i % FAMILY_NAMES.length][0]} ${MALE_MIDDLE[i % MALE_MIDDLE.length]} ${MALE_GIVEN[(i * 7) % MALE_GIVEN.length]}`;
+  };
+  type Document = { parentLine: string; headingName: string; signForm: (typeof t.SIGN_FORMS)[number]; signFor: string; signerTitle: string };
+  const addBody = (unitId: number, kind: t.DemoBodyKind, name: string, symbol: string, doc: Document) =>
+    d
+      .insert(t.bodies)
+      .values({ unitId, kind, name, symbol, ...doc, signerName: signer() })
+      .returning()
+      .get();
+  const caps = (text: string) => text.toLocaleUpperCase("vi");
+  const provinceCommittee = `TỈNH ỦY ${caps(PROVINCE.placeName)}`;
+  const provinceBodies = {
+    standing: addBody(province.id, "standing_committee", "Ban Thường vụ Tỉnh ủy", "TU", {
+      parentLine: "",
+      headingName: provinceCommittee,
+      signForm: "T/M",
+      signFor: "BAN THƯỜNG VỤ",
+      signerTitle: "PHÓ BÍ THƯ THƯỜNG TRỰC",
+    }),
+    propaganda: addBody(province.id, "propaganda", "Ban Tuyên giáo Tỉnh ủy", "BTGTU", {
+      parentLine: provinceCommittee,
+      headingName: "BAN TUYÊN GIÁO",
+      signForm: "K/T",
+      signFor: "TRƯỞNG BAN",
+      signerTitle: "PHÓ TRƯỞNG BAN",
+    }),
+    labour: addBody(province.id, "labour_federation", "Liên đoàn Lao động tỉnh", "LĐLĐ", {
+      parentLine: "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM",
+      headingName: `LIÊN ĐOÀN LAO ĐỘNG TỈNH ${caps(PROVINCE.placeName)}`,
+      signForm: "T/M",
+      signFor: "BAN THƯỜNG VỤ",
+      signerTitle: "CHỦ TỊCH",
+    }),
+    education: addBody(province.id, "education_office", "Sở Giáo dục và Đào tạo", "SGDĐT", {
+      parentLine: `ỦY BAN NHÂN DÂN TỈNH ${caps(PROVINCE.placeName)}`,
+      headingName: "SỞ GIÁO DỤC VÀ ĐÀO TẠO",
+      signForm: "",
+      signFor: "",
+      signerTitle: "GIÁM ĐỐC",
+    }),
+  };
+  const districtBodies = new Map<string, Record<BodyKey, typeof t.bodies.$inferSelect>>();
+  for (const { demo, row } of districtUnits) {
+    const committee = `${caps(demo.committee)} ${caps(demo.placeName)}`;
+    districtBodies.set(demo.code, {
+      standing: addBody(row.id, "standing_committee", `Ban Thường vụ ${demo.committee} ${demo.placeName}`, demo.committeeSymbol, {
+        parentLine: `ĐẢNG BỘ TỈNH ${caps(PROVINCE.placeName)}`,
+        headingName: committee,
+        signForm: "T/M",
+        signFor: "BAN THƯỜNG VỤ",
+        signerTitle: "BÍ THƯ",
+      }),
+      propaganda: addBody(row.id, "propaganda", `Ban Tuyên giáo ${demo.committee} ${demo.placeName}`, `BTG${demo.committeeSymbol}`, {
+        parentLine: committee,
+        headingName: "BAN TUYÊN GIÁO",
+        signForm: "",
+        signFor: "",
+        signerTitle: "TRƯỞNG BAN",
+      }),
+      labour: addBody(row.id, "labour_federation", `Liên đoàn Lao động ${demo.lower} ${demo.placeName}`, "LĐLĐ", {
+        parentLine: `LIÊN ĐOÀN LAO ĐỘNG TỈNH ${caps(PROVINCE.placeName)}`,
+        headingName: `LIÊN ĐOÀN LAO ĐỘNG ${caps(demo.lower)} ${caps(demo.placeName)}`,
+        signForm: "T/M",
+        signFor: "BAN THƯỜNG VỤ",
+        signerTitle: "CHỦ TỊCH",
+      }),
+      education: addBody(row.id, "education_office", `Phòng Giáo dục và Đào tạo ${demo.lower} ${demo.placeName}`, "PGDĐT", {
+        parentLine: `ỦY BAN NHÂN DÂN ${caps(demo.lower)} ${caps(demo.placeName)}`,
+        headingName: "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO",
+        signForm: "",
+        signFor: "",
+        signerTitle: "TRƯỞNG PHÒNG",
+      }),
+    });
+  }
+  for (const { demo, row } of partyOrgs) {
+    const committee = caps(demo.committee);
+    addBody(row.id, "standing_committee", `Ban Thường vụ ${demo.committee}`, demo.symbol, {
+      parentLine: `ĐẢNG BỘ TỈNH ${caps(PROVINCE.placeName)}`,
+      headingName: committee,
+      signForm: "T/M",
+      signFor: "BAN THƯỜNG VỤ",
+      signerTitle: "BÍ THƯ",
+    });
+    addBody(row.id, "propaganda", `Ban Tuyên giáo ${demo.committee}`, `BTG${demo.symbol}`, {
+      parentLine: committee,
+      headingName: "BAN TUYÊN GIÁO",
+      signForm: "",
+      signFor: "",
+      signerTitle: "TRƯỞNG BAN",
+    });
+  }
+  return { province, districtUnits, provinceBodies, districtBodies };
+}

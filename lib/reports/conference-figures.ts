@@ -1,0 +1,182 @@
+/**
+ * Attendance figures from the database, for any set of conferences the user
+ * may read (report-conferences.ts), counted by the rules in attendance-rules.ts.
+ *
+ * One aggregate over the covering index invitations_report_idx (conference,
+ * kind, status, party, category, substitute) joined to check_ins_report_idx,
+ * and a small one from the absences' side: 1,000,000 invitations in about
+ * half a second (docs/benchmarks.md). Reflection essays are counted from their
+ * own conference index (see essayTotals).
+ */
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { absences, checkIns, invitations, reflectionEssays } from "@/db/schema";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { countedInvitation } from "@/lib/reports/counted-invitation";
+import { EMPTY_TALLY, isOver, NO_ESSAYS, tally, type EssayCounts, type RawCounts, type Tally } from "./attendance-rules";
+import { chunks, reportConferences, type ReportConference, type ReportFilter } from "./report-conferences";
+
+export interface ConferenceFigures {
+  conference: ReportConference;
+  over: boolean;
+  total: Tally;
+  member: Tally;
+  nonMember: Tally;
+  categories: Record<string, Tally>;
+  /** Reflection essays of those present (and of walk-ins, apart). */
+  essays: EssayCounts;
+}
+
+const zero = (): RawCounts => ({ invited: 0, present: 0, late: 0, substitutes: 0, excused: 0, madeUp: 0 });
+function addRaw(into: RawCounts, from: RawCounts) {
+  into.invited += from.invited;
+  into.present += from.present;
+  into.late += from.late;
+  into.substitutes += from.substitutes;
+  into.excused += from.excused;
+  into.madeUp += from.madeUp;
+}
+
+/** The figures of every conference in the filter, split by Party membership and category. */
+export function conferenceFigures(db: Db, user: SessionUser, f: ReportFilter, now: Date = new Date()): ConferenceFigures[] {
+  const list = reportConferences(db, user, f, now);
+  const figures = new Map<number, ConferenceFigures>();
+  for (const conference of list) {
+    figures.set(conference.id, {
+      conference,
+      over: isOver(conference, now),
+      total: EMPTY_TALLY,
+      member: EMPTY_TALLY,
+      nonMember: EMPTY_TALLY,
+      categories: {},
+      essays: NO_ESSAYS,
+    });
+  }
+  for (const ids of chunks(list.map((c) => c.id))) {
+    const invitationFilter = and(
+      inArray(invitations.conferenceId, ids),
+      countedInvitation(),
+      f.siteId ? eq(invitations.siteId, f.siteId) : undefined,
+      f.category ? eq(invitations.attendeeCategory, f.category) : undefined,
+    );
+    const groups = [invitations.conferenceId, invitations.attendeePartyMember, invitations.attendeeCategory] as const;
+    // A bridge point's or a category's essays need each invitation's site or category: only then
+    // are essays joined row by row (by their primary key). Otherwise essayTotals counts them per
+    // conference from their own index: a fifth of the join's cost, or less, at national scale.
+    const essaysPerRow = Boolean(f.siteId || f.category);
+    // Attendance: every invitation, index-only on both sides.
+    const countsQuery = db
+      .select({
+        conferenceId: invitations.conferenceId,
+        member: invitations.attendeePartyMember,
+        category: invitations.attendeeCategory,
+        invited: sql<number>`count(*)`,
+        present: sql<number>`count(${checkIns.invitationId})`,
+        late: sql<number>`coalesce(sum(${checkIns.isLate}), 0)`,
+        substitutes: sql<number>`coalesce(sum(${checkIns.invitationId} is not null and ${invitations.substituteName} is not null), 0)`,
+        essays: essaysPerRow ? sql<number>`count(${reflectionEssays.invitationId})` : sql<number>`0`,
+      })
+      .from(invitations)
+      .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
+      .$dynamic();
+    const counts = (essaysPerRow ? countsQuery.leftJoin(reflectionEssays, eq(reflectionEssays.invitationId, checkIns.invitationId)) : countsQuery)
+      .where(invitationFilter)
+      .groupBy(...groups)
+      .all();
+    // Absences are few: counted from their side (a left join from every invitation cost a third of the time).
+    const absent = db
+      .select({
+        conferenceId: invitations.conferenceId,
+        member: invitations.attendeePartyMember,
+        category: invitations.attendeeCategory,
+        excused: sql<number>`coalesce(sum(${checkIns.invitationId} is null and ${absences.reason} is not null), 0)`,
+        madeUp: sql<number>`coalesce(sum(${checkIns.invitationId} is null and ${absences.makeUpAttendedAt} is not null), 0)`,
+      })
+      .from(absences)
+      .innerJoin(invitations, eq(invitations.id, absences.invitationId))
+      .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
+      .where(invitationFilter)
+      .groupBy(...groups)
+      .all();
+    const absentBy = new Map(absent.map((a) => [`${a.conferenceId}:${a.member}:${a.category}`, a]));
+    const walkIns = f.category
+      ? []
+      : db
+          .select({ conferenceId: invitations.conferenceId, n: sql<number>`count(*)`, essays: sql<number>`count(${reflectionEssays.invitationId})` })
+          .from(invitations)
+          .innerJoin(checkIns, eq(checkIns.invitationId, invitations.id))
+          .leftJoin(reflectionEssays, eq(reflectionEssays.invitationId, invitations.id))
+          .where(and(inArray(invitations.conferenceId, ids), eq(invitations.kind, "walk_in"), f.siteId ? eq(invitations.siteId, f.siteId) : undefined))
+          .groupBy(invitations.conferenceId)
+          .all();
+    const walkInEssaysBy = new Map(walkIns.map((w) => [w.conferenceId, w.essays]));
+    const essayTotalsBy = essaysPerRow ? null : essayTotals(db, ids);
+    // Summed as raw counts in place (28,000 groups at national scale), made into tallies once per conference.
+    const raw = new Map<number, { total: RawCounts; member: RawCounts; nonMember: RawCounts; categories: Record<string, RawCounts> }>();
+    const rowEssaysBy = new Map<number, number>();
+    for (const row of counts) {
+      if (essaysPerRow) rowEssaysBy.set(row.conferenceId, (rowEssaysBy.get(row.conferenceId) ?? 0) + row.essays);
+      let sums = raw.get(row.conferenceId);
+      if (!sums) raw.set(row.conferenceId, (sums = { total: zero(), member: zero(), nonMember: zero(), categories: {} }));
+      const a = absentBy.get(`${row.conferenceId}:${row.member}:${row.category}`);
+      const counted: RawCounts = {
+        invited: row.invited,
+        present: row.present,
+        late: row.late,
+        substitutes: row.substitutes,
+        excused: a?.excused ?? 0,
+        madeUp: a?.madeUp ?? 0,
+      };
+      addRaw(sums.total, counted);
+      addRaw(row.member ? sums.member : sums.nonMember, counted);
+      addRaw((sums.categories[row.category] ??= zero()), counted);
+    }
+    const walkInsBy = new Map(walkIns.map((w) => [w.conferenceId, w.n]));
+    for (const [conferenceId, sums] of raw) {
+      const entry = figures.get(conferenceId)!;
+      entry.total = tally(sums.total, entry.over, walkInsBy.get(conferenceId) ?? 0);
+      entry.member = tally(sums.member, entry.over);
+      entry.nonMember = tally(sums.nonMember, entry.over);
+      entry.categories = Object.fromEntries(Object.entries(sums.categories).map(([k, v]) => [k, tally(v, entry.over)]));
+    }
+    for (const [conferenceId, n] of walkInsBy) {
+      const entry = figures.get(conferenceId)!;
+      if (!raw.has(conferenceId)) entry.total = { ...entry.total, walkIns: n };
+    }
+    for (const conferenceId of ids) {
+      const walkInEssays = walkInEssaysBy.get(conferenceId) ?? 0;
+      const submitted = essayTotalsBy ? (essayTotalsBy.get(conferenceId) ?? 0) - walkInEssays : (rowEssaysBy.get(conferenceId) ?? 0);
+      if (submitted !== 0 || walkInEssays !== 0) figures.get(conferenceId)!.essays = { submitted, walkIns: walkInEssays };
+    }
+  }
+  return [...figures.values()];
+}
+
+/**
+ * Essays of these conferences' issued invitations and of their walk-ins, per conference, from
+ * the essays' conference index alone: every essay row, less those of invitations not issued
+ * (revoked after the essay was recorded), which are few and found through
+ * invitations_report_idx. Exact without a check-in lookup per essay because an essay always has
+ * its check-in: recordEssays requires one and undoCheckIn removes the essay with the check-in
+ * (lib/essays, lib/checkin/door-actions.ts). The caller subtracts the walk-ins' essays.
+ */
+function essayTotals(db: Db, ids: number[]): Map<number, number> {
+  const totals = new Map(
+    db
+      .select({ conferenceId: reflectionEssays.conferenceId, n: sql<number>`count(*)` })
+      .from(reflectionEssays)
+      .where(inArray(reflectionEssays.conferenceId, ids))
+      .groupBy(reflectionEssays.conferenceId)
+      .all()
+      .map((r) => [r.conferenceId, r.n]),
+  );
+  const notIssued = db
+    .select({ conferenceId: invitations.conferenceId, n: sql<number>`count(*)` })
+    .from(invitations)
+    .innerJoin(reflectionEssays, eq(reflectionEssays.invitationId, invitations.id))
+    .where(and(inArray(invitations.conferenceId, ids), eq(invitations.kind, "invited"), inArray(invitations.status, ["draft", "revoked"])))
+    .groupBy(invitations.conferenceId)
+    .all();
+  for (const r of notIssued) totals.set(r.conferenceId, (totals.get(r.conferenceId) ?? 0) - r.n);
+  return totals;
+}
