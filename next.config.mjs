@@ -16,6 +16,13 @@ const nextConfig = {
     // so that an oversized action is refused with 413 rather than cut short.
     proxyClientMaxBodySize: "2mb",
   },
+  // The door page was /scan before the feature took one name, checkin (docs/decisions/0034): bookmarks and printed sheets still work.
+  async redirects() {
+    return [
+      { source: "/scan", destination: "/checkin", permanent: true },
+      { source: "/scan/:siteId", destination: "/checkin/:siteId", permanent: true },
+    ];
+  },
   async headers() {
     return [{ source: "/:path*", headers: STATIC_SECURITY_HEADERS }];
   },

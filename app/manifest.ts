@@ -7,7 +7,7 @@ export default function manifest(): MetadataRoute.Manifest {
     short_name: "Điểm danh",
     description: "Điểm danh hội nghị học tập, quán triệt Nghị quyết bằng mã QR, cả khi mất mạng.",
     lang: "vi",
-    start_url: "/scan",
+    start_url: "/checkin",
     scope: "/",
     display: "standalone",
     orientation: "any",

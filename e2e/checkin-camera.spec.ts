@@ -6,7 +6,7 @@ test("a real camera feed: the QR is read, the guest is let in, and read again it
   const { site, invitations } = practiceConference();
   const filmed = invitations[0];
   await signIn(page, "diemdanh");
-  await page.goto(`/scan/${site.id}`);
+  await page.goto(`/checkin/${site.id}`);
   await expect(page.getByTestId("verdict")).toHaveText("Sẵn sàng quét mã");
   const started = Date.now();
   await page.getByRole("button", { name: "Bật camera" }).click();

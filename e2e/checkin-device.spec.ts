@@ -117,7 +117,7 @@ test.describe("the door device", () => {
     // The server refuses every batch at first (as it does for a cadre no longer assigned here).
     await page.route("**/api/checkin/batch", (route) => route.fulfill({ status: 403, json: { message: "Thử: chưa nhận" } }));
     const sent = watchBatches(page);
-    await page.goto(`/scan/${site.id}`);
+    await page.goto(`/checkin/${site.id}`);
     await expect(page.getByTestId("queue-count")).toHaveAttribute("data-count", "2");
     await expect(page.getByText("Máy chủ chưa nhận các lượt quét chờ: Thử: chưa nhận")).toBeVisible();
     const upgraded = await readStore(page);
@@ -169,7 +169,7 @@ test.describe("the door device", () => {
     await makeVersionOneStore(old, [waiting], true);
 
     const door = await context.newPage();
-    await door.goto(`/scan/${site.id}`);
+    await door.goto(`/checkin/${site.id}`);
     const notice = door.getByTestId("door-store");
     await expect(notice).toHaveAttribute("data-store", "blocked");
     await expect(notice).toContainText("Một trang điểm danh khác trên máy này đang chạy phiên bản cũ");
@@ -189,7 +189,7 @@ test.describe("the door device", () => {
   }) => {
     const { site, cadre } = await doorConference({ invitees: 1 });
     await signIn(page, cadre.username, cadre.password);
-    await page.goto(`/scan/${site.id}`);
+    await page.goto(`/checkin/${site.id}`);
     await expect(page.getByTestId("present-count")).not.toHaveText("…");
     await page.evaluate(() => ((window as unknown as { beforeUpgrade: boolean }).beforeUpgrade = true));
 

@@ -86,7 +86,7 @@ test.describe("the door explains itself", () => {
     await expect(page.getByText("Bạn chưa được phân công")).toHaveCount(0);
 
     // /scan: no door open now, and which one opens next.
-    await page.goto("/scan");
+    await page.goto("/checkin");
     await expect(page.getByTestId("scan-none-open")).toContainText("Lúc này chưa có điểm cầu nào mở điểm danh cho bạn.");
     await expect(page.getByTestId("scan-none-open")).toContainText(
       `Ca trực tiếp theo: ${next.site.venue}, mở điểm danh lúc ${formatTime(nextWindow.opensAt)} ngày ${formatDate(nextWindow.opensAt)}.`,
@@ -98,7 +98,7 @@ test.describe("the door explains itself", () => {
       [over.site, "Đã hết giờ điểm danh", "Đã đóng lúc"],
       [cancelled.site, "Hội nghị đã bị hủy", "Lý do: Hoãn do mưa bão"],
     ] as const) {
-      await page.goto(`/scan/${site.id}`);
+      await page.goto(`/checkin/${site.id}`);
       await expect(page.getByTestId("door-closed")).toContainText(title);
       await expect(page.getByTestId("door-closed").getByTestId("door-why")).toContainText(why);
       await expect(page.getByLabel("Mã từ máy quét")).toHaveCount(0);
@@ -162,7 +162,7 @@ test.describe("the door explains itself", () => {
       data: { token: list[0].token, siteId: site.id, deviceId: "may-TRUOC", nonce: `door-dup-${Date.now()}-abc`, scannedAt: Date.now(), method: "hardware" },
     });
     expect(first.status()).toBe(200);
-    await page.goto(`/scan/${site.id}`);
+    await page.goto(`/checkin/${site.id}`);
     const input = page.getByLabel("Mã từ máy quét");
     const verdict = page.getByTestId("verdict");
     await input.fill(list[0].token);
@@ -194,7 +194,7 @@ test.describe("the door explains itself", () => {
     const { conference, site } = practiceConference();
     await page.setViewportSize({ width: 390, height: 844 });
     await signIn(page, "diemdanh");
-    await page.goto(`/scan/${site.id}`);
+    await page.goto(`/checkin/${site.id}`);
     const link = page.getByRole("link", { name: "Màn hình máy chiếu" });
     await expect(link).toHaveAttribute("href", `/conferences/${conference.id}/live?site=${site.id}`);
     const response = await page.goto(`/conferences/${conference.id}/live?site=${site.id}`);
@@ -222,7 +222,7 @@ test.describe("the camera is a phone's main tool", () => {
     });
     const page = await phone.newPage();
     await signIn(page, "diemdanh");
-    await page.goto(`/scan/${site.id}`);
+    await page.goto(`/checkin/${site.id}`);
     const camera = await page.getByTestId("camera-section").boundingBox();
     const wedge = await page.getByLabel("Mã từ máy quét").boundingBox();
     expect(camera!.y).toBeLessThan(wedge!.y);
@@ -233,7 +233,7 @@ test.describe("the camera is a phone's main tool", () => {
     const desktop = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
     const wide = await desktop.newPage();
     await signIn(wide, "diemdanh");
-    await wide.goto(`/scan/${site.id}`);
+    await wide.goto(`/checkin/${site.id}`);
     const wedgeBox = (await wide.getByLabel("Mã từ máy quét").boundingBox())!;
     const cameraBox = (await wide.getByTestId("camera-section").boundingBox())!;
     expect(wedgeBox.y < cameraBox.y || (wedgeBox.y <= cameraBox.y + cameraBox.height && wedgeBox.x < cameraBox.x)).toBe(true);

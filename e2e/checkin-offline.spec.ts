@@ -11,7 +11,7 @@ import { e2eDb, expect, signIn, test, unitIdOf } from "./fixtures";
 
 /** The scanner is open online, its roster is on the device and the service worker keeps the page and its code. */
 async function openScannerReady(page: Page, siteId: number) {
-  await page.goto(`/scan/${siteId}`);
+  await page.goto(`/checkin/${siteId}`);
   await expect(page.getByTestId("door-status")).toHaveAttribute("data-connection", "online");
   await expect(page.getByTestId("present-count")).not.toHaveText("…");
   // evaluate awaits the page's promise (waitForFunction would take the promise itself as truthy).
@@ -297,7 +297,7 @@ test.describe("the door offline", () => {
 
   test("installable: the manifest names the door app with its icons, and the service worker is served from the app itself", async ({ request }) => {
     const manifest = await (await request.get("/manifest.webmanifest")).json();
-    expect(manifest).toMatchObject({ start_url: "/scan", display: "standalone", lang: "vi" });
+    expect(manifest).toMatchObject({ start_url: "/checkin", display: "standalone", lang: "vi" });
     expect(manifest.icons.map((i: { sizes: string }) => i.sizes)).toEqual(expect.arrayContaining(["192x192", "512x512"]));
     for (const icon of manifest.icons) {
       const response = await request.get(icon.src);

@@ -20,7 +20,7 @@ test.describe("the door across a deployment", () => {
   }) => {
     const { site, invitations: list, cadre } = await doorConference({ invitees: 1 });
     await signIn(page, cadre.username, cadre.password);
-    await page.goto(`/scan/${site.id}`);
+    await page.goto(`/checkin/${site.id}`);
     await expect(page.getByTestId("present-count")).not.toHaveText("…");
     const oldBuild = fs.readFileSync(BUILD_ID, "utf8").trim();
     // Its time too: scripts/start.ts rebuilds when a source is newer than BUILD_ID.

@@ -18,7 +18,7 @@ test.describe("the door", () => {
   test("hardware scanner: token + Enter lets the guest in and keeps focus; a revoked letter is red", async ({ page, doorConference }) => {
     const { site, invitations: list, cadre } = await doorConference({ invitees: 2 });
     await signIn(page, cadre.username, cadre.password);
-    await page.goto(`/scan/${site.id}`);
+    await page.goto(`/checkin/${site.id}`);
     const input = page.getByLabel("Mã từ máy quét");
     await expect(input).toBeFocused();
     // Caps Lock on the scanner: lowercase still works.
@@ -33,6 +33,17 @@ test.describe("the door", () => {
     await input.press("Enter");
     await expect(page.getByTestId("verdict")).toHaveAttribute("data-verdict", "revoked");
     await expect(page.getByTestId("verdict")).toContainText("Giấy mời đã bị thu hồi");
+  });
+
+  test("the door page's old address /scan leads to /checkin (bookmarks and printed sheets)", async ({ request }) => {
+    for (const [old, now] of [
+      ["/scan", "/checkin"],
+      ["/scan/12", "/checkin/12"],
+    ]) {
+      const response = await request.get(old, { maxRedirects: 0 });
+      expect(response.status()).toBe(308);
+      expect(new URL(response.headers()["location"], "http://x").pathname).toBe(now);
+    }
   });
 
   test("a lower-case token (with spaces around it) posted straight to /api/checkin is accepted", async ({ page, doorConference }) => {
@@ -52,7 +63,7 @@ test.describe("the door", () => {
     const { site, invitations: list, people: invitees, cadre } = await doorConference({ invitees: 3 });
     const person = invitees[2];
     await signIn(page, cadre.username, cadre.password);
-    await page.goto(`/scan/${site.id}`);
+    await page.goto(`/checkin/${site.id}`);
     await page.getByLabel("Tên hoặc số điện thoại cần tìm").fill(person.searchName);
     const row = page.getByTestId("roster-results").locator("li", { hasText: person.fullName }).first();
     await row.getByRole("button", { name: "Điểm danh" }).click();
@@ -76,7 +87,7 @@ test.describe("the door", () => {
     expect((await request.post("/api/checkin", { data: body(site.id, list[0].token) })).status()).toBe(401);
     await signIn(page, cadre.username, cadre.password);
     expect((await page.request.post("/api/checkin", { data: body(other.id, list[0].token) })).status()).toBe(403);
-    expect((await page.goto(`/scan/${other.id}`))?.status()).toBe(200);
+    expect((await page.goto(`/checkin/${other.id}`))?.status()).toBe(200);
     await expect(page.getByText("Bạn không được phân công điểm danh ở điểm cầu này.")).toBeVisible();
 
     for (const bad of ["{", "[]", "null", JSON.stringify({ token: 1 }), JSON.stringify({ ...body(site.id, "X"), nonce: "a" }), "x".repeat(10_000)]) {
@@ -171,7 +182,7 @@ test.describe("the door", () => {
     // The conference is the test's own: exact figures.
     await expect(live.getByTestId("live-present")).toContainText("0/3");
 
-    await page.goto(`/scan/${site.id}`);
+    await page.goto(`/checkin/${site.id}`);
     const input = page.getByLabel("Mã từ máy quét");
     await input.fill(list[0].token);
     await input.press("Enter");

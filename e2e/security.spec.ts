@@ -39,7 +39,7 @@ test.describe("security", () => {
       if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
     });
     await signIn(page, "admin");
-    for (const url of ["/calendar", "/reports", `/scan/${practiceConference().site.id}`]) {
+    for (const url of ["/calendar", "/reports", `/checkin/${practiceConference().site.id}`]) {
       await page.goto(url);
       await page.waitForLoadState("networkidle");
     }

@@ -51,9 +51,9 @@ describe("permission table", () => {
 
   it("derives each role's navigation from the table", () => {
     const nav = (role: (typeof ROLES)[number]) => NAV_ITEMS.filter((i) => can(role, i.action)).map((i) => i.href);
-    expect(nav("admin")).toEqual(["/", "/scan", "/calendar", "/conferences", "/board", "/reports", "/people", "/admin", "/admin/audit", "/account"]);
-    expect(nav("organizer")).toEqual(["/", "/scan", "/calendar", "/conferences", "/board", "/reports", "/people", "/account"]);
+    expect(nav("admin")).toEqual(["/", "/checkin", "/calendar", "/conferences", "/board", "/reports", "/people", "/admin", "/admin/audit", "/account"]);
+    expect(nav("organizer")).toEqual(["/", "/checkin", "/calendar", "/conferences", "/board", "/reports", "/people", "/account"]);
     expect(nav("viewer")).toEqual(["/", "/calendar", "/conferences", "/board", "/reports", "/account"]);
-    expect(nav("scanner")).toEqual(["/", "/scan", "/account"]);
+    expect(nav("scanner")).toEqual(["/", "/checkin", "/account"]);
   });
 });

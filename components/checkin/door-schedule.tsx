@@ -7,7 +7,7 @@ import { formatDate, formatRange, formatTime } from "@/lib/time/format";
 
 /**
  * A door cadre's assignments with their door hours, where each door stands now and why it is
- * closed (issue 15): the home page and /scan. `rows` come sorted by listAssignments (open, then
+ * closed: the home page and /checkin. `rows` come sorted by listAssignments (open, then
  * next, then over); the first one not yet open is marked "Tiếp theo".
  */
 export async function DoorSchedule({ rows, title, headingLevel = 2 }: { rows: Assignment[]; title?: string; headingLevel?: 2 | 3 }) {
@@ -26,7 +26,7 @@ export async function DoorSchedule({ rows, title, headingLevel = 2 }: { rows: As
             <li key={a.siteId} data-phase={a.phase} data-site={a.siteId}>
               <div className="door-row-head">
                 {a.phase === "open" ? (
-                  <Link className="item-title" href={`/scan/${a.siteId}`}>
+                  <Link className="item-title" href={`/checkin/${a.siteId}`}>
                     {a.venue}
                   </Link>
                 ) : (
@@ -52,7 +52,7 @@ export async function DoorSchedule({ rows, title, headingLevel = 2 }: { rows: As
               {a.phase === "open" || a.phase === "over" ? (
                 <p className="row-actions">
                   {a.phase === "open" ? (
-                    <Link className="button small primary" href={`/scan/${a.siteId}`}>
+                    <Link className="button small primary" href={`/checkin/${a.siteId}`}>
                       {t("openScanner")}
                     </Link>
                   ) : null}

@@ -138,7 +138,7 @@ export async function ConferenceDetails({
                   {s.address ? <div className="muted small">{s.address}</div> : null}
                   {canScan && c.status !== "cancelled" ? (
                     <div className="small">
-                      <Link href={`/scan/${s.id}`}>{t("conferences.openScanner")}</Link>
+                      <Link href={`/checkin/${s.id}`}>{t("conferences.openScanner")}</Link>
                     </div>
                   ) : null}
                 </td>

@@ -1,11 +1,11 @@
 import type { Action } from "@/lib/permissions";
 
-export type NavLabel = "home" | "scan" | "calendar" | "conferences" | "board" | "reports" | "people" | "admin" | "audit" | "account";
+export type NavLabel = "home" | "checkin" | "calendar" | "conferences" | "board" | "reports" | "people" | "admin" | "audit" | "account";
 
 /** The navigation, in order; an entry is shown only to roles that may open its page. */
 export const NAV_ITEMS: { href: string; label: NavLabel; action: Action }[] = [
   { href: "/", label: "home", action: "home:read" },
-  { href: "/scan", label: "scan", action: "checkin:scan" },
+  { href: "/checkin", label: "checkin", action: "checkin:scan" },
   { href: "/calendar", label: "calendar", action: "conference:read" },
   { href: "/conferences", label: "conferences", action: "conference:read" },
   { href: "/board", label: "board", action: "campaign:read" },

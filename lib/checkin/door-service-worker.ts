@@ -18,7 +18,7 @@ import fs from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
 
-const DOOR_PAGES = ["(app)/scan/page", "(app)/scan/[siteId]/page"];
+const DOOR_PAGES = ["(app)/checkin/page", "(app)/checkin/[siteId]/page"];
 const PUBLIC_FILES = ["/zxing/zxing_reader.wasm", "/manifest.webmanifest", "/icons/icon-192.png", "/icons/icon-512.png", "/icons/icon-maskable-512.png"];
 const WORKER_SOURCE = path.join(process.cwd(), "lib", "checkin", "device", "door-worker.js");
 

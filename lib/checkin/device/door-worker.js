@@ -30,7 +30,13 @@ const OFFLINE_HTML =
   "<p>Trang này chưa được mở trên máy này khi có mạng, nên chưa dùng được khi mất mạng.</p>" +
   "<p>Các trang điểm danh đã mở trước đó vẫn dùng được: quay lại trang điểm danh của điểm cầu.</p></body></html>";
 
-const isDoorPage = (url) => url.pathname === "/scan" || url.pathname.startsWith("/scan/");
+const isDoorPage = (url) => /^\/(checkin|scan)(\/|$)/.test(url.pathname);
+/** The door page's address before it was renamed (/scan → /checkin): the server redirects it; offline, the kept page answers. */
+const currentPath = (href) => {
+  const url = new URL(href, self.location.origin);
+  url.pathname = url.pathname.replace(/^\/scan(?=\/|$)/, "/checkin");
+  return url.href;
+};
 const isAsset = (url) =>
   url.pathname.startsWith("/_next/static/") ||
   url.pathname.startsWith("/zxing/") ||
@@ -105,7 +111,7 @@ async function doorPage(request) {
     if (response.ok && !response.redirected) await put(cache, pageKey(request.url), response.clone(), PAGES_MAX_ENTRIES);
     return response;
   } catch {
-    const kept = await cache.match(pageKey(request.url), { ignoreVary: true });
+    const kept = await cache.match(pageKey(currentPath(request.url)), { ignoreVary: true });
     return kept ?? new Response(OFFLINE_HTML, { status: 503, headers: { "content-type": "text/html; charset=utf-8" } });
   }
 }

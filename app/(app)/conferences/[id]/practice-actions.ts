@@ -27,7 +27,7 @@ export async function reopenPracticeAction(_prev: ActionResult, form: FormData):
       result.reason === "not_practice" ? t("door.practice.notPractice") : result.reason === "forbidden" ? t("validation.forbidden") : t("validation.notFound");
     return { ok: false, message, at: Date.now() };
   }
-  for (const path of ["/", "/scan", "/login", "/conferences", `/conferences/${result.id}`]) revalidatePath(path);
+  for (const path of ["/", "/checkin", "/login", "/conferences", `/conferences/${result.id}`]) revalidatePath(path);
   return {
     ok: true,
     message: t("door.practice.done", {

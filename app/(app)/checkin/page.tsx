@@ -62,7 +62,7 @@ function OpenSites({
     <ul className="item-list card" data-testid="scan-sites">
       {rows.map((r) => (
         <li key={r.siteId}>
-          <Link className="item-title" href={`/scan/${r.siteId}`}>
+          <Link className="item-title" href={`/checkin/${r.siteId}`}>
             {r.venue} {r.isMain ? `(${mainSite})` : ""}
           </Link>
           <div className="item-meta">

@@ -39,7 +39,7 @@ export default async function ScannerPage({ params }: { params: Promise<{ siteId
           <p>{t("notAssigned")}</p>
         )}
         <p className="row-actions">
-          <Link className="button" href={user.role === "scanner" ? "/scan" : "/"}>
+          <Link className="button" href={user.role === "scanner" ? "/checkin" : "/"}>
             {user.role === "scanner" ? tDoor("allAssignments") : tDoor("backHome")}
           </Link>
         </p>
