@@ -6,6 +6,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { notFound, redirect } from "next/navigation";
+import { NextResponse } from "next/server";
 import { cache } from "react";
 import { db } from "@/db";
 import { forbidden, mustChangePassword, unauthenticated } from "@/lib/http/request-error";
@@ -59,21 +60,11 @@ export async function requireUser(action: Action): Promise<SessionUser> {
   return user;
 }
 
-// Until every action and route handler goes through defineAction / defineRoute (the next commits).
-import { NextResponse } from "next/server";
-
-/** For route handlers: 401 without a session, 403 when the role may not. */
+/** For route handlers not yet on defineRoute (the next commit): 401 without a session, 403 when the role may not. */
 export async function requireApiUser(action: Action): Promise<{ ok: true; user: SessionUser } | { ok: false; response: NextResponse }> {
   const user = await getCurrentUser();
   if (!user) return { ok: false, response: NextResponse.json({ error: "unauthenticated", message: "Chưa đăng nhập" }, { status: 401 }) };
   if (!can(user.role, action) || waitsForPasswordChange(user, action))
     return { ok: false, response: NextResponse.json({ error: "forbidden", message: "Không có quyền" }, { status: 403 }) };
   return { ok: true, user };
-}
-
-/** For server actions: null when the caller may not; the action then returns its refusal. */
-export async function getActionUser(action: Action): Promise<SessionUser | null> {
-  const user = await getCurrentUser();
-  if (!user || !can(user.role, action) || waitsForPasswordChange(user, action)) return null;
-  return user;
 }
