@@ -6,7 +6,6 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { notFound, redirect } from "next/navigation";
-import { NextResponse } from "next/server";
 import { cache } from "react";
 import { db } from "@/db";
 import { forbidden, mustChangePassword, unauthenticated } from "@/lib/http/request-error";
@@ -58,13 +57,4 @@ export async function requireUser(action: Action): Promise<SessionUser> {
   if (!can(user.role, action)) throw forbidden();
   if (waitsForPasswordChange(user, action)) throw mustChangePassword();
   return user;
-}
-
-/** For route handlers not yet on defineRoute (the next commit): 401 without a session, 403 when the role may not. */
-export async function requireApiUser(action: Action): Promise<{ ok: true; user: SessionUser } | { ok: false; response: NextResponse }> {
-  const user = await getCurrentUser();
-  if (!user) return { ok: false, response: NextResponse.json({ error: "unauthenticated", message: "Chưa đăng nhập" }, { status: 401 }) };
-  if (!can(user.role, action) || waitsForPasswordChange(user, action))
-    return { ok: false, response: NextResponse.json({ error: "forbidden", message: "Không có quyền" }, { status: 403 }) };
-  return { ok: true, user };
 }
