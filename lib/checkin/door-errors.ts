@@ -16,6 +16,8 @@ export const doorRefusals = {
   siteNotFound: () => new RequestError("site_not_found", 404),
   notAssigned: () => forbidden("requestErrors.notAssigned"),
   closed: () => new RequestError("closed", 403),
+  /** 503: the write failed (the database busy beyond its timeout); the device scans again. */
+  unavailable: () => new RequestError("unavailable", 503),
   /** The fields that are missing or wrong, named (the device shows them). */
   badRequest: (error: z.ZodError) =>
     new RequestError("bad_request", 400, {
@@ -43,6 +45,7 @@ export const DOOR_ERRORS = {
   siteNotFound: wire(doorRefusals.siteNotFound()),
   notAssigned: wire(doorRefusals.notAssigned()),
   closed: wire(doorRefusals.closed()),
+  unavailable: wire(doorRefusals.unavailable()),
 };
 
 export function badRequest(error: z.ZodError): DoorError {
