@@ -10,6 +10,12 @@ const serverOnly = {
   ],
 };
 
+/** Pages and route files are the top layer: nothing below them imports from app/ (server actions live in lib/<domain>/actions.ts). */
+const noApp = {
+  group: ["@/app", "@/app/*"],
+  message: "Only app/ imports from app/: server actions live in lib/<domain>/actions.ts, shared code in lib/ or components/.",
+};
+
 const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
@@ -26,8 +32,13 @@ const config = [
     },
   },
   {
+    files: ["components/**/*.ts", "components/**/*.tsx"],
+    rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [noApp] }] },
+  },
+  {
+    // After the components rule: a rule's options are replaced, not merged, so client components get both lists.
     files: ["**/*-client.tsx", "app/error.tsx"],
-    rules: { "@typescript-eslint/no-restricted-imports": ["error", serverOnly] },
+    rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [...serverOnly.patterns, noApp] }] },
   },
   {
     // Layers: the domain (lib) and the database (db) never depend on pages or components.
@@ -36,7 +47,9 @@ const config = [
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/app/*", "@/components/*"], message: "lib/ and db/ do not import from app/ or components/.", allowTypeImports: true }] },
+        {
+          patterns: [noApp, { group: ["@/components/*"], message: "lib/ and db/ do not import from components/.", allowTypeImports: true }],
+        },
       ],
     },
   },

@@ -367,7 +367,8 @@ test.describe("authorization matrix", () => {
             ? ["xx"]
             : name === "moveConferenceAction" || name === "searchPeopleAction"
               ? [objectArgs]
-              : id.startsWith("40")
+              : // Actions written as `const x = defineCall(…)` have an id that does not tell their arity: the form alone, as the browser sends it.
+                id.startsWith("40") || name === "duplicateConferenceAction"
                 ? [form]
                 : [{ ok: false }, form];
         const body = await encodeReply(args);

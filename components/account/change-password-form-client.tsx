@@ -4,7 +4,7 @@ import { signIn, signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef } from "react";
-import { changeOwnPasswordAction } from "@/app/(app)/account/actions";
+import { changeOwnPasswordAction } from "@/lib/users/actions";
 import { describedBy, Field } from "@/components/ui/field";
 import { initialActionResult } from "@/lib/http/action-result";
 

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
-import { createBodyAction, updateBodyAction } from "@/app/(app)/admin/bodies/actions";
+import { createBodyAction, updateBodyAction } from "@/lib/bodies/actions";
 import { SignerFieldsClient } from "@/components/documents/signer-fields-client";
 import { describedBy, Field } from "@/components/ui/field";
 import { initialActionResult } from "@/lib/http/action-result";

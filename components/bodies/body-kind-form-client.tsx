@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
-import { saveBodyKindAction } from "@/app/(app)/admin/bodies/actions";
+import { saveBodyKindAction } from "@/lib/bodies/actions";
 import { describedBy, Field } from "@/components/ui/field";
 import { initialActionResult } from "@/lib/http/action-result";
 

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { restoreBodyAction, retireBodyAction } from "@/app/(app)/admin/bodies/actions";
+import { restoreBodyAction, retireBodyAction } from "@/lib/bodies/actions";
 import { initialActionResult } from "@/lib/http/action-result";
 
 /** Retire a body (kept for history) or restore it. */

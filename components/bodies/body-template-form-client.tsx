@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
-import { deleteBodyTemplateAction, saveBodyTemplateAction } from "@/app/(app)/admin/bodies/actions";
+import { deleteBodyTemplateAction, saveBodyTemplateAction } from "@/lib/bodies/actions";
 import { describedBy, Field } from "@/components/ui/field";
 import { initialActionResult } from "@/lib/http/action-result";
 import { FormFooter } from "@/components/ui/form-footer";

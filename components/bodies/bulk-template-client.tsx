@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { createBodiesFromTemplateForKindAction } from "@/app/(app)/admin/bodies/actions";
+import { createBodiesFromTemplateForKindAction } from "@/lib/bodies/actions";
 import { initialActionResult } from "@/lib/http/action-result";
 
 interface KindGap {

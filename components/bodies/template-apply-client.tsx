@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { createBodiesFromTemplateAction } from "@/app/(app)/admin/bodies/actions";
+import { createBodiesFromTemplateAction } from "@/lib/bodies/actions";
 import { initialActionResult } from "@/lib/http/action-result";
 
 interface Planned {

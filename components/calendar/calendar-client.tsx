@@ -12,7 +12,7 @@ import "@fullcalendar/react/themes/classic/theme.css";
 import "@fullcalendar/react/themes/classic/palette.css";
 import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
-import { moveConferenceAction } from "@/app/(app)/conferences/actions";
+import { moveConferenceAction } from "@/lib/conferences/actions";
 import type { CalendarEvent } from "@/lib/calendar/list-calendar-events";
 import { formatDate } from "@/lib/time/format";
 import { APP_TIME_ZONE, zonedDateKey } from "@/lib/time/zone";

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { createFeedAction, revokeFeedAction } from "@/app/(app)/calendar/actions";
+import { createFeedAction, revokeFeedAction } from "@/lib/calendar/actions";
 import { ConfirmStep } from "@/components/ui/confirm-step-client";
 import { initialActionResult, latestMessage } from "@/lib/http/action-result";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { setArchivedAction } from "@/app/(app)/admin/campaigns/actions";
+import { setArchivedAction } from "@/lib/campaigns/actions";
 import { ConfirmToggleFormClient } from "@/components/ui/confirm-toggle-form-client";
 
 export function ArchiveCampaignClient({ campaignId, title, archived }: { campaignId: number; title: string; archived: boolean }) {

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { createCampaignAction, updateCampaignAction } from "@/app/(app)/admin/campaigns/actions";
+import { createCampaignAction, updateCampaignAction } from "@/lib/campaigns/actions";
 import { describedBy, Field } from "@/components/ui/field";
 import { initialActionResult } from "@/lib/http/action-result";
 import { FormFooter } from "@/components/ui/form-footer";

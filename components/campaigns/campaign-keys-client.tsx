@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
-import { revokeRetiredKeyAction, rotateKeyAction } from "@/app/(app)/admin/campaigns/actions";
+import { revokeRetiredKeyAction, rotateKeyAction } from "@/lib/campaigns/actions";
 import { initialActionResult, latestMessage } from "@/lib/http/action-result";
 
 interface Props {

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
-import { chooseCampaignAction } from "@/app/(app)/admin/campaigns/actions";
+import { chooseCampaignAction } from "@/lib/campaigns/actions";
 import { initialActionResult } from "@/lib/http/action-result";
 import { ActionMessage } from "@/components/ui/action-message";
 

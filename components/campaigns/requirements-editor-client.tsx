@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
-import { previewRequirementsAction, saveRequirementsAction, type RequirementsActionResult } from "@/app/(app)/admin/campaigns/actions";
+import { previewRequirementsAction, saveRequirementsAction, type RequirementsActionResult } from "@/lib/campaigns/actions";
 
 export interface EditorRequirement {
   id: number | null;

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { reopenPracticeAction } from "@/app/(app)/conferences/[id]/practice-actions";
+import { reopenPracticeAction } from "@/lib/checkin/actions";
 import { initialActionResult } from "@/lib/http/action-result";
 
 /** "Mở lại hội nghị thực hành": on the practice conference's page, for admins (the server checks again). */

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { cancelConferenceAction, duplicateConferenceAction, restoreConferenceAction, setStatusAction } from "@/app/(app)/conferences/actions";
+import { cancelConferenceAction, duplicateConferenceAction, restoreConferenceAction, setStatusAction } from "@/lib/conferences/actions";
 import { ConfirmStep } from "@/components/ui/confirm-step-client";
 import { Field } from "@/components/ui/field";
 import { initialActionResult, latestMessage } from "@/lib/http/action-result";

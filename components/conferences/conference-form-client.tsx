@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
-import { saveConferenceAction } from "@/app/(app)/conferences/actions";
+import { saveConferenceAction } from "@/lib/conferences/actions";
 import { ConflictList } from "@/components/conferences/conflict-list";
 import { SignerFieldsClient } from "@/components/documents/signer-fields-client";
 import { describedBy, Field } from "@/components/ui/field";

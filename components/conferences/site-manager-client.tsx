@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { addBridgePointsAction, removeSiteAction, saveSiteAction } from "@/app/(app)/conferences/actions";
+import { addBridgePointsAction, removeSiteAction, saveSiteAction } from "@/lib/conferences/actions";
 import { ConflictList } from "@/components/conferences/conflict-list";
 import { Field } from "@/components/ui/field";
 import { initialActionResult, type ActionResult } from "@/lib/http/action-result";

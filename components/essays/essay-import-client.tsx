@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
-import { commitEssayImportAction, previewEssayImportAction } from "@/app/(app)/conferences/[id]/essays/actions";
+import { commitEssayImportAction, previewEssayImportAction } from "@/lib/essays/actions";
 import { ESSAY_IMPORT_STATUSES, initialEssayImportState, type EssayImportLine } from "@/lib/essays/import-state";
 import { MAX_ACTION_UPLOAD_BYTES, uploadTooLarge } from "@/lib/http/upload-limit";
 import { formatDateKey } from "@/lib/time/format";

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useState } from "react";
-import { markEssaysAction, unmarkEssaysAction } from "@/app/(app)/conferences/[id]/essays/actions";
+import { markEssaysAction, unmarkEssaysAction } from "@/lib/essays/actions";
 import { initialActionResult, latestMessage } from "@/lib/http/action-result";
 
 /**

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { restoreInvitationAction, revokeInvitationAction, rowAction, substituteAction } from "@/app/(app)/conferences/[id]/invitations/actions";
+import { restoreInvitationAction, revokeInvitationAction, rowAction, substituteAction } from "@/lib/invitations/actions";
 import { ConfirmStep } from "@/components/ui/confirm-step-client";
 import { initialActionResult, latestMessage } from "@/lib/http/action-result";
 

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState, useTransition } from "react";
-import { addByFilterAction, addPeopleAction, issueAction, searchPeopleAction } from "@/app/(app)/conferences/[id]/invitations/actions";
+import { addByFilterAction, addPeopleAction, issueAction, searchPeopleAction } from "@/lib/invitations/actions";
 import { initialActionResult, type ActionResult } from "@/lib/http/action-result";
 
 interface Props {

@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { setLocale } from "@/lib/i18n/set-locale-action";
+import { setLocale } from "@/lib/i18n/actions";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
 
 const LABELS: Record<Locale, string> = { vi: "Tiếng Việt", en: "English" };

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { mergePeopleAction, undoMergeAction } from "@/app/(app)/people/actions";
+import { mergePeopleAction, undoMergeAction } from "@/lib/people/actions";
 import { ActionMessage } from "@/components/ui/action-message";
 import { ConfirmStep } from "@/components/ui/confirm-step-client";
 import { initialActionResult } from "@/lib/http/action-result";

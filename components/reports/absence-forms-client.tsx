@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { recordAbsenceAction, recordMakeUpAction } from "@/app/(app)/conferences/[id]/attendance/actions";
+import { recordAbsenceAction, recordMakeUpAction } from "@/lib/reports/actions";
 import { ABSENCE_REASONS } from "@/lib/enums";
 import { initialActionResult } from "@/lib/http/action-result";
 

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { createUnitAction, updateUnitAction } from "@/app/(app)/admin/units/actions";
+import { createUnitAction, updateUnitAction } from "@/lib/units/actions";
 import { describedBy, Field } from "@/components/ui/field";
 import { initialActionResult } from "@/lib/http/action-result";
 import { FormFooter } from "@/components/ui/form-footer";

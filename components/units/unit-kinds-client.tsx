@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
-import { saveUnitKindAction } from "@/app/(app)/admin/units/actions";
+import { saveUnitKindAction } from "@/lib/units/actions";
 import { initialActionResult } from "@/lib/http/action-result";
 
 /** One kind's label and order (the key is fixed), or, without `kind`, a new kind. */

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
-import { mergeUnitsAction } from "@/app/(app)/admin/units/actions";
+import { mergeUnitsAction } from "@/lib/units/actions";
 import { describedBy, Field } from "@/components/ui/field";
 import { initialActionResult } from "@/lib/http/action-result";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { setUnitRetiredAction } from "@/app/(app)/admin/units/actions";
+import { setUnitRetiredAction } from "@/lib/units/actions";
 import { ConfirmToggleFormClient } from "@/components/ui/confirm-toggle-form-client";
 
 /** Retire (after a confirmation) or restore one unit. */

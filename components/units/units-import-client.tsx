@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
-import { commitUnitsImportAction, uploadUnitsImportAction } from "@/app/(app)/admin/units/actions";
+import { commitUnitsImportAction, uploadUnitsImportAction } from "@/lib/units/actions";
 import { initialActionResult } from "@/lib/http/action-result";
 import { uploadTooLarge } from "@/lib/http/upload-limit";
 

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
-import { createUserAction } from "@/app/(app)/admin/users/actions";
+import { createUserAction } from "@/lib/users/actions";
 import { describedBy, Field } from "@/components/ui/field";
 import { initialActionResult } from "@/lib/http/action-result";
 import { FormFooter } from "@/components/ui/form-footer";

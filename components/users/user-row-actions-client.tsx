@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { resetPasswordAction, setDisabledAction, unlockSignInAction } from "@/app/(app)/admin/users/actions";
+import { resetPasswordAction, setDisabledAction, unlockSignInAction } from "@/lib/users/actions";
 import { ConfirmStep } from "@/components/ui/confirm-step-client";
 import { initialActionResult, latestMessage } from "@/lib/http/action-result";
 

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
-import { commitUsersImportAction, previewUsersImportAction } from "@/app/(app)/admin/users/import/actions";
+import { commitUsersImportAction, previewUsersImportAction } from "@/lib/users/actions";
 import { uploadTooLarge } from "@/lib/http/upload-limit";
 import { initialUsersImportState } from "@/lib/users/import-state";
 

@@ -1,25 +1,31 @@
 /**
- * Guards every page, server action and route handler calls itself.
- * They answer "who is this and may they do this at all"; which rows they may
- * touch is decided in SQL by lib/auth/scope.ts.
+ * Guards every page, server action and route handler calls (actions and route handlers through
+ * defineAction / defineRoute, lib/http). They answer "who is this and may they do this at all";
+ * which rows they may touch is decided in SQL by lib/auth/scope.ts.
  */
 import "server-only";
 import { getServerSession } from "next-auth";
 import { notFound, redirect } from "next/navigation";
-import { NextResponse } from "next/server";
+import { cache } from "react";
 import { db } from "@/db";
+import { forbidden, mustChangePassword, unauthenticated } from "@/lib/http/request-error";
 import { can, type Action } from "@/lib/permissions";
 import { authOptions } from "./options";
 import { loadSessionUser, type SessionUser } from "./session-user";
 
 export type { SessionUser };
 
-export async function getCurrentUser(): Promise<SessionUser | null> {
+/**
+ * The signed-in user, loaded once per request: React's cache() is per server request, so the
+ * layout, the page and the actions they call share one JWT decode, one user row and one walk of
+ * the unit tree.
+ */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions());
   const claims = session?.user;
   if (!claims || typeof claims.id !== "number") return null;
   return loadSessionUser(db, claims.id, claims.sessionVersion);
-}
+});
 
 /**
  * What a user who must change their password (a new or reset account) may still do:
@@ -40,23 +46,15 @@ export async function requirePageUser(action: Action): Promise<SessionUser> {
   return user;
 }
 
-type ApiGuard = { ok: true; user: SessionUser } | { ok: false; response: NextResponse };
-
-/** For route handlers: 401 without a session, 403 when the role may not. */
-export async function requireApiUser(action: Action): Promise<ApiGuard> {
+/**
+ * For server actions and route handlers (defineAction / defineRoute call it): the user, or a
+ * RequestError thrown — 401 without a session, 403 when the role may not or the password must
+ * be changed first.
+ */
+export async function requireUser(action: Action): Promise<SessionUser> {
   const user = await getCurrentUser();
-  if (!user) {
-    return { ok: false, response: NextResponse.json({ error: "unauthenticated", message: "Chưa đăng nhập" }, { status: 401 }) };
-  }
-  if (!can(user.role, action) || waitsForPasswordChange(user, action)) {
-    return { ok: false, response: NextResponse.json({ error: "forbidden", message: "Không có quyền" }, { status: 403 }) };
-  }
-  return { ok: true, user };
-}
-
-/** For server actions: null when the caller may not; the action then returns its refusal. */
-export async function getActionUser(action: Action): Promise<SessionUser | null> {
-  const user = await getCurrentUser();
-  if (!user || !can(user.role, action) || waitsForPasswordChange(user, action)) return null;
+  if (!user) throw unauthenticated();
+  if (!can(user.role, action)) throw forbidden();
+  if (waitsForPasswordChange(user, action)) throw mustChangePassword();
   return user;
 }

@@ -119,7 +119,7 @@ export function createCheckInFastPath(db: Db, secret: string, { now: clock = () 
       send(res, 200, await record(user.id, { ...input, site: allowed.row }, new Date(now)));
     } catch (error) {
       console.error("check-in failed", error);
-      send(res, 503, { error: "unavailable", message: "Máy chủ bận, vui lòng quét lại." });
+      refuse(DOOR_ERRORS.unavailable);
     }
   };
 }

@@ -20,13 +20,13 @@ export const initialActionResult: ActionResult = { ok: false };
 
 /**
  * Turns zod issues into one translated message per field. Schemas use keys of
- * the "validation" messages; anything else falls back to "invalid".
+ * the "validation" messages (or of the feature's, named in `namespaces`); anything else falls back to "invalid".
  */
-export function fieldErrorsFrom(error: z.ZodError, t: Translator) {
+export function fieldErrorsFrom(error: z.ZodError, t: Translator, namespaces: readonly string[] = REFUSAL_NAMESPACES) {
   const errors: Record<string, string> = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? "form");
-    if (!errors[field]) errors[field] = refusalMessage(t, issue.message);
+    if (!errors[field]) errors[field] = refusalMessage(t, issue.message, undefined, namespaces);
   }
   return errors;
 }
@@ -45,12 +45,22 @@ export function submittedValues(form: FormData): Record<string, string> {
   return values;
 }
 
+/** Where a refusal code finds its words, in this order: the shared validation messages, then the safety feature's. */
+export const REFUSAL_NAMESPACES: readonly string[] = ["validation", "safety.errors"];
+
 /**
  * A refusal code in words: a shared validation message, or one of the safety feature
- * (reasons, restores, merges: lib/i18n/messages/features/safety.*.json); never a raw code.
+ * (reasons, restores, merges: lib/i18n/messages/features/safety.*.json), or of the namespaces
+ * a feature names, in its order; never a raw code.
  */
-export function refusalMessage(t: Translator, code: string, values?: Record<string, string | number>): string {
-  if (t.has(`validation.${code}`)) return t(`validation.${code}`, values);
-  if (t.has(`safety.errors.${code}`)) return t(`safety.errors.${code}`, values);
-  return t("validation.invalid");
+export function refusalMessage(
+  t: Translator,
+  code: string,
+  values?: Record<string, string | number>,
+  namespaces: readonly string[] = REFUSAL_NAMESPACES,
+): string {
+  for (const namespace of namespaces) if (t.has(`${namespace}.${code}`)) return t(`${namespace}.${code}`, values);
+  // Unknown: the feature's own "invalid" when it has one, else the shared one.
+  const fallback = namespaces.find((namespace) => t.has(`${namespace}.invalid`));
+  return t(fallback ? `${fallback}.invalid` : "validation.invalid");
 }

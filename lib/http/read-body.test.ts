@@ -1,7 +1,12 @@
 import http from "node:http";
 import net, { type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readBody, readJsonBody, tooLargeBody, tooLargeHeaders } from "./read-body";
+import { plainTranslator } from "@/lib/i18n/plain-translator";
+import { readBody, readJsonBody, tooLargeHeaders } from "./read-body";
+import { errorBody, tooLarge } from "./request-error";
+
+/** The 413 every reader answers (lib/http/request-error.ts), in Vietnamese. */
+const tooLargeBody = (maxBytes: number) => errorBody(tooLarge(maxBytes), plainTranslator("vi"));
 
 const KB = 1024;
 

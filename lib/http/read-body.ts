@@ -123,8 +123,3 @@ export const tooLargeHeaders = { "cache-control": "no-store" } as const;
 export function formatLimit(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${Math.floor(bytes / (1024 * 1024))} MB` : `${Math.max(1, Math.floor(bytes / 1024))} KB`;
 }
-
-/** The JSON of a 413, in the shape of the other API errors. */
-export function tooLargeBody(maxBytes: number) {
-  return { error: "too_large", message: `Yêu cầu quá lớn (tối đa ${formatLimit(maxBytes)}).` };
-}

@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /**
  * The raw shapes requests arrive in, turned into what zod parses: an id in a URL segment, a
  * submitted form. Used by every page and action that takes them (issue 16: one home, not the
@@ -21,3 +23,13 @@ export function formToObject(form: FormData, arrays: string[] = []): Record<stri
   for (const key of arrays) out[key] ??= [];
   return out;
 }
+
+/** An id in a URL segment, for a route's params schema: "12" → 12; anything else is refused (then 404). */
+export const idParam = z.string().transform((value, ctx) => {
+  const id = parseId(value);
+  if (id === null) {
+    ctx.addIssue({ code: "custom", message: "notFound" });
+    return z.NEVER;
+  }
+  return id;
+});

@@ -19,6 +19,8 @@ import essaysEn from "./features/essays.en.json";
 import essaysVi from "./features/essays.vi.json";
 import polishEn from "./features/polish.en.json";
 import polishVi from "./features/polish.vi.json";
+import requestsEn from "./features/requests.en.json";
+import requestsVi from "./features/requests.vi.json";
 import setupEn from "./features/setup.en.json";
 import setupVi from "./features/setup.vi.json";
 import safetyEn from "./features/safety.en.json";
@@ -42,6 +44,7 @@ export const MESSAGES = {
     ...auditLogVi,
     ...doorVi,
     ...polishVi,
+    ...requestsVi,
   },
   en: {
     ...en,
@@ -56,5 +59,6 @@ export const MESSAGES = {
     ...auditLogEn,
     ...doorEn,
     ...polishEn,
+    ...requestsEn,
   },
 } as const;

@@ -1,47 +1,45 @@
 /** GET handlers of the attendance exports, one per view and format (the route files only pick one). */
-import { NextResponse } from "next/server";
-import { parseId } from "@/lib/http/request-input";
+import { z } from "zod";
+import { defineRoute } from "@/lib/http/define-route";
+import { idParam } from "@/lib/http/request-input";
 import { parseReportFilter } from "@/lib/schemas/reports";
 import { readableUnit } from "../report-views";
 import { campaignExport, conferenceExport, unitExport } from "./attendance-exports";
 import { exportResponse, type ExportFormat } from "./export-route";
 
-type Context<P> = { params: Promise<P> };
 const filterOf = (request: Request) => parseReportFilter(Object.fromEntries(new URL(request.url).searchParams));
-const notFound = () => NextResponse.json({ error: "not_found", message: "Không tìm thấy hoặc bạn không có quyền xem." }, { status: 404 });
+const byId = z.object({ id: idParam });
+/** A unit's code in the URL (a bad one is not found). */
+const byCode = z.object({
+  code: z
+    .string()
+    .transform((code) => decodeURIComponent(code))
+    .pipe(z.string().regex(/^[A-Za-z0-9_-]{1,20}$/)),
+});
 
 /** GET /api/conferences/{id}/attendance.csv|.xlsx[?site=] */
-export const conferenceAttendance =
-  (format: ExportFormat) =>
-  async (request: Request, { params }: Context<{ id: string }>) => {
-    const id = parseId((await params).id);
-    if (!id) return notFound();
+export const conferenceAttendance = (format: ExportFormat) =>
+  defineRoute({ permission: "report:read", params: byId }, async ({ params }, { user, request, t }) => {
     const filter = filterOf(request);
-    return exportResponse(format, (db, user, t) => conferenceExport(db, user, id, filter.site, t));
-  };
+    return exportResponse(format, user, t, (db, reader, tr) => conferenceExport(db, reader, params.id, filter.site, tr));
+  });
 
 /** GET /api/units/{code}/attendance.csv|.xlsx?campaign=&from=&to=&body=&category= */
-export const unitAttendance =
-  (format: ExportFormat) =>
-  async (request: Request, { params }: Context<{ code: string }>) => {
-    const code = decodeURIComponent((await params).code);
-    if (!/^[A-Za-z0-9_-]{1,20}$/.test(code)) return notFound();
+export const unitAttendance = (format: ExportFormat) =>
+  defineRoute({ permission: "report:read", params: byCode }, async ({ params }, { user, request, t }) => {
     const f = filterOf(request);
-    return exportResponse(format, (db, user, t) =>
-      unitExport(db, user, code, { campaignId: f.campaign, from: f.from, to: f.to, bodyId: f.body, category: f.category }, t),
+    return exportResponse(format, user, t, (db, reader, tr) =>
+      unitExport(db, reader, params.code, { campaignId: f.campaign, from: f.from, to: f.to, bodyId: f.body, category: f.category }, tr),
     );
-  };
+  });
 
 /** GET /api/campaigns/{id}/attendance.csv|.xlsx?from=&to=&unit=&body=&category= */
-export const campaignAttendance =
-  (format: ExportFormat) =>
-  async (request: Request, { params }: Context<{ id: string }>) => {
-    const id = parseId((await params).id);
-    if (!id) return notFound();
+export const campaignAttendance = (format: ExportFormat) =>
+  defineRoute({ permission: "report:read", params: byId }, async ({ params }, { user, request, t }) => {
     const f = filterOf(request);
-    return exportResponse(format, (db, user, t) => {
-      const unit = f.unit ? readableUnit(db, user, f.unit) : null;
+    return exportResponse(format, user, t, (db, reader, tr) => {
+      const unit = f.unit ? readableUnit(db, reader, f.unit) : null;
       if (f.unit && !unit) return null;
-      return campaignExport(db, user, { campaignId: id, from: f.from, to: f.to, unitId: unit?.id, bodyId: f.body, category: f.category }, t);
+      return campaignExport(db, reader, { campaignId: params.id, from: f.from, to: f.to, unitId: unit?.id, bodyId: f.body, category: f.category }, tr);
     });
-  };
+  });

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { db } from "@/db";
-import { readDoorRequest } from "@/lib/checkin/door-request";
+import { defineDoorRoute } from "@/lib/checkin/door-request";
 import { recordBatch } from "@/lib/checkin/record-batch";
 import { scanStatements } from "@/lib/checkin/scan-statements";
 import { checkInBatchSchema, MAX_BATCH_BODY_BYTES } from "@/lib/schemas/checkin";
@@ -12,9 +12,10 @@ import { checkInBatchSchema, MAX_BATCH_BODY_BYTES } from "@/lib/schemas/checkin"
  * → 200 { results: [{ nonce, ok: true, result | walkIn } | { nonce, ok: false, error, message }] }, in the order sent.
  * Idempotent by nonce. 401 without a session, 403 for a site the user may not scan at, 400 for a malformed envelope.
  */
-export async function POST(request: Request) {
-  const req = await readDoorRequest(request, "checkin:scan", checkInBatchSchema, { maxBytes: MAX_BATCH_BODY_BYTES, purpose: "sync" });
-  if ("response" in req) return req.response;
-  const site = scanStatements(db).siteWithConference.get({ siteId: req.input.siteId })!;
-  return NextResponse.json({ results: recordBatch(db, req.user, site, req.input.items) }, { headers: { "cache-control": "no-store" } });
-}
+export const POST = defineDoorRoute(
+  { permission: "checkin:scan", schema: checkInBatchSchema, maxBytes: MAX_BATCH_BODY_BYTES, purpose: "sync" },
+  async (input, { user }) => {
+    const site = scanStatements(db).siteWithConference.get({ siteId: input.siteId })!;
+    return NextResponse.json({ results: recordBatch(db, user, site, input.items) }, { headers: { "cache-control": "no-store" } });
+  },
+);

@@ -1,30 +1,38 @@
 import { NextResponse } from "next/server";
+import { z } from "zod";
 import { db } from "@/db";
-import { requireApiUser } from "@/lib/auth/guards";
 import { conferenceIcs } from "@/lib/calendar/conference-ics";
 import { getConference } from "@/lib/conferences/get-conference";
 import { serverEnv } from "@/lib/env";
-import { parseId } from "@/lib/http/request-input";
+import { defineRoute } from "@/lib/http/define-route";
+import { notFound } from "@/lib/http/request-error";
+import { idParam } from "@/lib/http/request-input";
+
+/** "12" or "12.ics": the id, and whether the calendar event is asked for. */
+const conferenceParams = z.object({
+  id: z
+    .string()
+    .transform((raw) => ({ raw: raw.endsWith(".ics") ? raw.slice(0, -4) : raw, ics: raw.endsWith(".ics") }))
+    .pipe(z.object({ raw: idParam, ics: z.boolean() })),
+});
 
 /**
  * GET /api/conferences/{id}      → the conference as JSON
  * GET /api/conferences/{id}.ics  → one calendar event
  * 401 without a session, 404 when it is not in the caller's scope.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const auth = await requireApiUser("conference:read");
-  if (!auth.ok) return auth.response;
-  const raw = (await params).id;
-  const ics = raw.endsWith(".ics");
-  const id = parseId(ics ? raw.slice(0, -4) : raw);
-  const conference = id ? getConference(db, auth.user, id) : null;
-  if (!conference) return NextResponse.json({ error: "not_found", message: "Không tìm thấy hội nghị" }, { status: 404 });
-  if (!ics) return NextResponse.json({ conference }, { headers: { "cache-control": "private, no-store" } });
-  return new NextResponse(conferenceIcs(db, conference.id, serverEnv().NEXTAUTH_URL ?? "", conference.sites[0]), {
-    headers: {
-      "content-type": "text/calendar; charset=utf-8",
-      "content-disposition": `attachment; filename="hoi-nghi-${conference.id}.ics"`,
-      "cache-control": "private, no-store",
-    },
-  });
-}
+export const GET = defineRoute(
+  { permission: "conference:read", params: conferenceParams, refuse: { params: () => notFound("requestErrors.conferenceNotFound") } },
+  async ({ params }, { user }) => {
+    const conference = getConference(db, user, params.id.raw);
+    if (!conference) throw notFound("requestErrors.conferenceNotFound");
+    if (!params.id.ics) return NextResponse.json({ conference }, { headers: { "cache-control": "private, no-store" } });
+    return new NextResponse(conferenceIcs(db, conference.id, serverEnv().NEXTAUTH_URL ?? "", conference.sites[0]), {
+      headers: {
+        "content-type": "text/calendar; charset=utf-8",
+        "content-disposition": `attachment; filename="hoi-nghi-${conference.id}.ics"`,
+        "cache-control": "private, no-store",
+      },
+    });
+  },
+);

@@ -1,17 +1,19 @@
 import { NextResponse } from "next/server";
 import { eq } from "drizzle-orm";
+import { z } from "zod";
 import { db } from "@/db";
 import { invitations, sites } from "@/db/schema";
 import { conferenceIcs } from "@/lib/calendar/conference-ics";
 import { checkInvitationToken } from "@/lib/invitations/check-token";
 import { serverEnv } from "@/lib/env";
+import { defineRoute } from "@/lib/http/define-route";
 
-/** "Add to calendar" from the personal page: public, through the invitation's token only; at the invitation's own site. */
-export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
-  const token = (await params).token.replace(/\.ics$/, "");
+/** "Add to calendar" from the personal page: public by design, through the invitation's token only; at the invitation's own site. */
+export const GET = defineRoute({ permission: null, params: z.object({ token: z.string() }) }, async ({ params }, { t }) => {
+  const token = params.token.replace(/\.ics$/, "");
   const check = checkInvitationToken(db, token);
   if (check.verdict !== "valid" || !check.conferenceId) {
-    return new NextResponse("Không tìm thấy giấy mời, hoặc giấy mời đã bị thu hồi.\n", {
+    return new NextResponse(`${t("requestErrors.invitationNotFound")}\n`, {
       status: 404,
       headers: { "content-type": "text/plain; charset=utf-8" },
     });
@@ -32,4 +34,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tok
       "referrer-policy": "no-referrer",
     },
   });
-}
+});

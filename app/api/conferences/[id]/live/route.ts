@@ -1,26 +1,28 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { db } from "@/db";
-import { requireApiUser } from "@/lib/auth/guards";
 import { getLiveStats, liveSites } from "@/lib/checkin/live-stats";
 import { getConference } from "@/lib/conferences/get-conference";
-import { parseId } from "@/lib/http/request-input";
+import { defineRoute } from "@/lib/http/define-route";
+import { notFound, RequestError } from "@/lib/http/request-error";
+import { idParam } from "@/lib/http/request-input";
 
 /** The live counter's figures, for the user's part of the conference or one site of it (?site=); door staff: their sites. */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const auth = await requireApiUser("conference:live");
-  if (!auth.ok) return auth.response;
-  const id = parseId((await params).id);
-  const conference = id ? getConference(db, auth.user, id) : null;
-  if (!conference) return NextResponse.json({ error: "not_found", message: "Không tìm thấy hội nghị" }, { status: 404 });
-  const raw = new URL(request.url).searchParams.get("site");
-  const site = z.coerce
-    .number()
-    .int()
-    .positive()
-    .safeParse(raw ?? undefined);
-  if (raw !== null && !site.success) return NextResponse.json({ error: "invalid", message: "Điểm cầu không hợp lệ" }, { status: 400 });
-  const part = liveSites(conference, site.data);
-  if (!part) return NextResponse.json({ error: "not_found", message: "Không tìm thấy điểm cầu" }, { status: 404 });
-  return NextResponse.json(getLiveStats(db, conference.id, part.siteIds), { headers: { "cache-control": "no-store" } });
-}
+export const GET = defineRoute(
+  {
+    permission: "conference:live",
+    params: z.object({ id: idParam }),
+    query: z.object({ site: z.coerce.number().int().positive().optional() }),
+    refuse: {
+      params: () => notFound("requestErrors.conferenceNotFound"),
+      query: () => new RequestError("invalid", 400, { messageKey: "requestErrors.siteInvalid" }),
+    },
+  },
+  async ({ params, query }, { user }) => {
+    const conference = getConference(db, user, params.id);
+    if (!conference) throw notFound("requestErrors.conferenceNotFound");
+    const part = liveSites(conference, query.site);
+    if (!part) throw notFound("requestErrors.siteNotFoundHere");
+    return NextResponse.json(getLiveStats(db, conference.id, part.siteIds), { headers: { "cache-control": "no-store" } });
+  },
+);

@@ -1,10 +1,11 @@
 import { NextResponse } from "next/server";
+import { z } from "zod";
 import { db } from "@/db";
-import { requireApiUser } from "@/lib/auth/guards";
-import { siteRefusal } from "@/lib/checkin/door-errors";
+import { doorRefusals } from "@/lib/checkin/door-errors";
 import { buildOfflineRoster } from "@/lib/checkin/offline-roster";
 import { getScanSite } from "@/lib/checkin/site-access";
-import { parseId } from "@/lib/http/request-input";
+import { defineRoute } from "@/lib/http/define-route";
+import { idParam } from "@/lib/http/request-input";
 
 /**
  * GET /api/sites/{siteId}/roster — what a door device needs to work offline at
@@ -12,14 +13,11 @@ import { parseId } from "@/lib/http/request-input";
  * campaign keys, revocations, check-ins so far and the window. Only for users
  * who may scan here now.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ siteId: string }> }) {
-  const auth = await requireApiUser("checkin:scan");
-  if (!auth.ok) return auth.response;
-  const siteId = parseId((await params).siteId);
-  const access = siteId ? getScanSite(db, auth.user, siteId) : ({ ok: false, reason: "not_found" } as const);
-  if (!access.ok) {
-    const refusal = siteRefusal(access.reason);
-    return NextResponse.json(refusal.body, { status: refusal.status });
-  }
-  return NextResponse.json(buildOfflineRoster(db, access.row), { headers: { "cache-control": "private, no-store" } });
-}
+export const GET = defineRoute(
+  { permission: "checkin:scan", params: z.object({ siteId: idParam }), refuse: { params: () => doorRefusals.siteNotFound() } },
+  async ({ params }, { user }) => {
+    const access = getScanSite(db, user, params.siteId);
+    if (!access.ok) throw doorRefusals.site(access.reason);
+    return NextResponse.json(buildOfflineRoster(db, access.row), { headers: { "cache-control": "private, no-store" } });
+  },
+);

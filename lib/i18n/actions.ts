@@ -4,7 +4,10 @@ import { cookies } from "next/headers";
 import { z } from "zod";
 import { LOCALE_COOKIE, LOCALES } from "./locales";
 
-/** Remembers the chosen language for a year. Open to anyone: it changes nothing but the cookie. */
+/**
+ * Remembers the chosen language for a year. Open to anyone by design (the login page has the
+ * switch too): it changes nothing but the cookie, so it needs no defineAction guard.
+ */
 export async function setLocale(locale: string): Promise<void> {
   const parsed = z.enum(LOCALES).safeParse(locale);
   if (!parsed.success) return;
