@@ -16,11 +16,16 @@ const nextConfig = {
     // so that an oversized action is refused with 413 rather than cut short.
     proxyClientMaxBodySize: "2mb",
   },
-  // The door page was /scan before the feature took one name, checkin (docs/decisions/0034): bookmarks and printed sheets still work.
+  // Addresses from before each feature took one name (docs/decisions/0034): bookmarks, printed sheets and saved links still work.
   async redirects() {
     return [
       { source: "/scan", destination: "/checkin", permanent: true },
       { source: "/scan/:siteId", destination: "/checkin/:siteId", permanent: true },
+      { source: "/conferences/:id/attendance", destination: "/conferences/:id/report", permanent: true },
+      { source: "/api/conferences/:id/attendance.:format(csv|xlsx)", destination: "/api/conferences/:id/report.:format", permanent: true },
+      { source: "/api/units/:code/attendance.:format(csv|xlsx)", destination: "/api/units/:code/report.:format", permanent: true },
+      { source: "/api/campaigns/:id/attendance.:format(csv|xlsx)", destination: "/api/campaigns/:id/report.:format", permanent: true },
+      { source: "/api/campaigns/:id/compliance.csv", destination: "/api/campaigns/:id/board.csv", permanent: true },
     ];
   },
   async headers() {

@@ -21,7 +21,7 @@ import { ensureCampaignKeys } from "@/lib/invitations/campaign-keys";
 import { base32Encode } from "@/lib/tokens/base32";
 import { signToken } from "@/lib/tokens/qr-token";
 import { E2E_BASE_URL } from "./e2e-env";
-import { createAccount, e2eDb, expect, practiceConference, test, testUnitKind } from "./fixtures";
+import { createAccount, e2eDb, expect, test, testUnitKind } from "./fixtures";
 
 const ROLES = ["anonymous", "scanner", "viewerOther", "organiserOther", "admin", "adminOther"] as const;
 type Role = (typeof ROLES)[number];
@@ -38,8 +38,8 @@ type Marks = string;
 const ROUTES: Record<string, Marks> = {
   "GET /api/health": "++++++",
   "GET /api/calendar/events": "--++++",
-  "GET /api/campaigns/[id]/attendance.csv": "--++++",
-  "GET /api/campaigns/[id]/attendance.xlsx": "--++++",
+  "GET /api/campaigns/[id]/report.csv": "--++++",
+  "GET /api/campaigns/[id]/report.xlsx": "--++++",
   "GET /api/campaigns/[id]/board.csv": "--++++",
   "POST /api/checkin": "-+--+-",
   "POST /api/checkin/batch": "-+--+-",
@@ -47,8 +47,8 @@ const ROUTES: Record<string, Marks> = {
   "POST /api/checkin/undo": "----+-",
   "POST /api/checkin/walk-in": "-+--+-",
   "GET /api/conferences/[id]": "----+-",
-  "GET /api/conferences/[id]/attendance.csv": "----+-",
-  "GET /api/conferences/[id]/attendance.xlsx": "----+-",
+  "GET /api/conferences/[id]/report.csv": "----+-",
+  "GET /api/conferences/[id]/report.xlsx": "----+-",
   "GET /api/conferences/[id]/invitations.csv": "----+-",
   "GET /api/conferences/[id]/invitations.xlsx": "----+-",
   // Door staff may read the live counter of their own sites only (the test's conference has none of theirs).
@@ -60,8 +60,8 @@ const ROUTES: Record<string, Marks> = {
   "POST /api/people/import/[batchId]/preview": "----+-",
   "POST /api/people/import/[batchId]/commit": "----+-",
   "GET /api/sites/[siteId]/roster": "-+--+-",
-  "GET /api/units/[code]/attendance.csv": "----+-",
-  "GET /api/units/[code]/attendance.xlsx": "----+-",
+  "GET /api/units/[code]/report.csv": "----+-",
+  "GET /api/units/[code]/report.xlsx": "----+-",
 };
 /** next-auth's own endpoints: not ours to judge (sign-in is covered by e2e/auth.spec.ts). */
 const SKIPPED_ROUTES = ["/api/auth/[...nextauth]"];
@@ -221,7 +221,7 @@ async function fixture(admin: APIRequestContext) {
 test.describe("authorization matrix", () => {
   test.setTimeout(180_000);
 
-  test("every route handler and server action allows exactly the roles it should", async () => {
+  test("every route handler and server action allows exactly the roles it should", async ({ doorConference }) => {
     const contexts = {} as Record<Role, APIRequestContext>;
     const signInAs = async (username: string, password: string) => {
       const ctx = await playwrightRequest.newContext({ baseURL: E2E_BASE_URL });
@@ -233,14 +233,15 @@ test.describe("authorization matrix", () => {
     const viewerOther = await createAccount("viewer", "536");
     const organiserOther = await createAccount("organizer", "535", "mat-khau-thu-1", "propaganda");
     contexts.anonymous = await playwrightRequest.newContext({ baseURL: E2E_BASE_URL });
-    contexts.scanner = await signInAs("diemdanh", "demo1234");
+    // A door of the test's own, its cadre the scanner column.
+    const door = await doorConference({ invitees: 2 });
+    contexts.scanner = await signInAs(door.cadre.username, door.cadre.password);
     contexts.viewerOther = await signInAs(viewerOther.username, viewerOther.password);
     contexts.organiserOther = await signInAs(organiserOther.username, organiserOther.password);
     contexts.admin = await signInAs("admin", "demo1234");
     const adminOther = await createAccount("admin", "536");
     contexts.adminOther = await signInAs(adminOther.username, adminOther.password);
     const f = await fixture(contexts.admin);
-    const practice = practiceConference();
     const problems: string[] = [];
 
     // --- Route handlers, found in the code.
@@ -248,12 +249,12 @@ test.describe("authorization matrix", () => {
       id: String(f.conference.id),
       token: f.token,
       code: f.unit.code,
-      siteId: String(practice.site.id),
+      siteId: String(door.site.id),
       batchId: String(f.batchId),
     };
     const checkinBody = () => ({
-      token: practice.invitations[12].token,
-      siteId: practice.site.id,
+      token: door.invitations[0].token,
+      siteId: door.site.id,
       deviceId: "may-quyen",
       nonce: `az${Math.random().toString(36).slice(2)}${Date.now()}`,
       scannedAt: Date.now(),
@@ -277,9 +278,9 @@ test.describe("authorization matrix", () => {
           const ctx = contexts[role];
           const body =
             route === "/api/checkin/batch"
-              ? { siteId: practice.site.id, items: [{ type: "scan", ...checkinBody() }] }
+              ? { siteId: door.site.id, items: [{ type: "scan", ...checkinBody() }] }
               : route.startsWith("/api/checkin/")
-                ? { ...checkinBody(), invitationId: practice.invitations[12].id, reason: "kiểm thử", name: "Người Thay", fullName: "Khách Thử" }
+                ? { ...checkinBody(), invitationId: door.invitations[0].id, reason: "kiểm thử", name: "Người Thay", fullName: "Khách Thử" }
                 : checkinBody();
           const response =
             method === "GET"

@@ -143,7 +143,7 @@ test.describe("the bad-input corpus", () => {
     });
     for (const url of [
       `/conferences/${conference.id}`,
-      `/conferences/${conference.id}/attendance`,
+      `/conferences/${conference.id}/report`,
       `/conferences/${conference.id}/invitations`,
       `/conferences/${conference.id}/letters`,
       `/people?unit=${unit.id}`,
@@ -154,18 +154,18 @@ test.describe("the bad-input corpus", () => {
       // Nothing became markup: no injected element, and (below) no dialog ever opened.
       expect(await page.locator("img[src=x], svg[onload], body script:not([src]):not([nonce])").count(), url).toBe(0);
     }
-    await page.goto(`/conferences/${conference.id}/attendance`);
+    await page.goto(`/conferences/${conference.id}/report`);
     await expect(page.getByTestId("invitee-table")).toContainText("<script>alert('xss')</script>");
     expect(dialogs).toBe(0);
 
     // CSV: a cell that starts like a formula gets an apostrophe; XLSX: text cells, never formulas.
-    const csv = await (await page.request.get(`/api/conferences/${conference.id}/attendance.csv`)).text();
+    const csv = await (await page.request.get(`/api/conferences/${conference.id}/report.csv`)).text();
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""Bấm vào"")"`);
     expect(csv).toContain("'+cmd|");
     expect(csv).toContain("'@SUM(1+1)");
     expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await (await page.request.get(`/api/conferences/${conference.id}/attendance.xlsx`)).body()) as unknown as ArrayBuffer);
+    await workbook.xlsx.load((await (await page.request.get(`/api/conferences/${conference.id}/report.xlsx`)).body()) as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet("Người được mời")!;
     let cells = 0;
     sheet.eachRow((row) =>

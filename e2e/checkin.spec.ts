@@ -35,17 +35,6 @@ test.describe("the door", () => {
     await expect(page.getByTestId("verdict")).toContainText("Giấy mời đã bị thu hồi");
   });
 
-  test("the door page's old address /scan leads to /checkin (bookmarks and printed sheets)", async ({ request }) => {
-    for (const [old, now] of [
-      ["/scan", "/checkin"],
-      ["/scan/12", "/checkin/12"],
-    ]) {
-      const response = await request.get(old, { maxRedirects: 0 });
-      expect(response.status()).toBe(308);
-      expect(new URL(response.headers()["location"], "http://x").pathname).toBe(now);
-    }
-  });
-
   test("a lower-case token (with spaces around it) posted straight to /api/checkin is accepted", async ({ page, doorConference }) => {
     const {
       site,

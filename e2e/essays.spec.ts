@@ -80,7 +80,7 @@ test.describe("reflection essays", () => {
     const yesterday = formatDateKey(zonedDateKey(Date.now() - 86_400_000));
 
     // From the attendance page to the essays page.
-    await page.goto(`/conferences/${conference.id}/attendance`);
+    await page.goto(`/conferences/${conference.id}/report`);
     await expect(page.getByTestId("essays-link")).toBeVisible();
     await page.getByTestId("essays-link").click();
     await expect(page).toHaveURL(new RegExp(`/conferences/${conference.id}/essays$`));
@@ -152,7 +152,7 @@ test.describe("reflection essays", () => {
     await expect(figure("submitted")).toHaveText("4");
 
     // The conference's attendance page.
-    await page.goto(`/conferences/${conference.id}/attendance`);
+    await page.goto(`/conferences/${conference.id}/report`);
     await expect(page.getByTestId("figure-essays").locator(".figure-value")).toHaveText("4");
     await expect(page.getByTestId("figure-essays")).toContainText("100,0% trên 4 người có mặt");
     await expect(page.getByTestId("invitee-table").locator("tr", { hasText: NAMES[0] })).toContainText(yesterday);
@@ -176,7 +176,7 @@ test.describe("reflection essays", () => {
     await expect(page.getByTestId("printed-legend")).toContainText("Tỷ lệ nộp bài = Nộp bài thu hoạch ÷ Có mặt");
 
     // The XLSX export: numbers as numbers, the rate a fraction in a percent format, each day a date cell.
-    const xlsx = await page.request.get(`/api/conferences/${conference.id}/attendance.xlsx`);
+    const xlsx = await page.request.get(`/api/conferences/${conference.id}/report.xlsx`);
     expect(xlsx.status()).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await xlsx.body()) as unknown as ArrayBuffer);

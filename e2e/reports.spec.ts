@@ -92,7 +92,7 @@ test.describe("attendance reports", () => {
     expect((await (await scan(rows[1].token, startsAt.getTime() + 15 * 60_000)).json()).checkIn.isLate).toBe(false);
     expect((await (await scan(rows[2].token, Date.now())).json()).checkIn.isLate).toBe(true);
 
-    await page.goto(`/conferences/${conference.id}/attendance`);
+    await page.goto(`/conferences/${conference.id}/report`);
     const row = page.getByTestId("invitee-table").locator("tr", { hasText: rows[3].fullName });
     await row.getByText("Ghi vắng / học bù").click();
     await row.getByLabel("Lý do vắng").selectOption({ label: "Ốm đau" });
@@ -112,7 +112,7 @@ test.describe("attendance reports", () => {
     await expect(page.getByTestId("invitee-table").locator("tr", { hasText: rows[3].fullName })).toContainText("Ốm đau");
     await expect(page.getByTestId("invitee-table").locator("tr", { hasText: rows[2].fullName })).toContainText("Đến muộn");
 
-    const xlsx = await page.request.get(`/api/conferences/${conference.id}/attendance.xlsx`);
+    const xlsx = await page.request.get(`/api/conferences/${conference.id}/report.xlsx`);
     expect(xlsx.status()).toBe(200);
     expect(xlsx.headers()["content-type"]).toContain("spreadsheetml");
     const workbook = new ExcelJS.Workbook();
@@ -141,7 +141,7 @@ test.describe("attendance reports", () => {
     expect(list.pageSetup.orientation).toBe("landscape");
     expect(list.pageSetup.printTitlesRow).toBe("1:1");
 
-    const csv = await page.request.get(`/api/conferences/${conference.id}/attendance.csv`);
+    const csv = await page.request.get(`/api/conferences/${conference.id}/report.csv`);
     const text = await csv.text();
     expect(text.split("\r\n").filter(Boolean)).toHaveLength(6);
     expect(text).toContain("Ốm đau");
@@ -226,19 +226,19 @@ test.describe("attendance reports", () => {
       .where(and(eq(bodies.unitId, unitIdOf("536")), eq(bodies.kind, "propaganda")))
       .get()!.id;
     const exports = [
-      `/api/units/536/attendance.csv?campaign=${campaignId}`,
-      `/api/units/536/attendance.xlsx?campaign=${campaignId}`,
-      `/api/conferences/${lySonConference}/attendance.csv`,
-      `/api/conferences/${lySonConference}/attendance.xlsx`,
-      `/api/campaigns/${campaignId}/attendance.csv?unit=536`,
-      `/api/campaigns/${campaignId}/attendance.xlsx?unit=536`,
+      `/api/units/536/report.csv?campaign=${campaignId}`,
+      `/api/units/536/report.xlsx?campaign=${campaignId}`,
+      `/api/conferences/${lySonConference}/report.csv`,
+      `/api/conferences/${lySonConference}/report.xlsx`,
+      `/api/campaigns/${campaignId}/report.csv?unit=536`,
+      `/api/campaigns/${campaignId}/report.xlsx?unit=536`,
     ];
     for (const url of exports) expect((await request.get(url)).status(), `anonymous ${url}`).toBe(401);
 
     await signIn(page, "baocao.bato");
     for (const url of [
       `/reports/units/536`,
-      `/conferences/${lySonConference}/attendance`,
+      `/conferences/${lySonConference}/report`,
       `/reports/bodies/${lySonBody}`,
       `/reports/print?unit=536`,
       `/reports/print`,
@@ -256,8 +256,8 @@ test.describe("attendance reports", () => {
     await page.goto("/reports");
     await expect(page).toHaveURL(/\/reports\/units\/535/);
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Huyện Ba Tơ");
-    expect((await page.request.get(`/api/conferences/${baToConference}/attendance.csv`)).status()).toBe(200);
-    const campaignCsv = await (await page.request.get(`/api/campaigns/${campaignId}/attendance.csv`)).text();
+    expect((await page.request.get(`/api/conferences/${baToConference}/report.csv`)).status()).toBe(200);
+    const campaignCsv = await (await page.request.get(`/api/campaigns/${campaignId}/report.csv`)).text();
     expect(campaignCsv).toContain("Huyện Ba Tơ");
     expect(campaignCsv).not.toContain("Lý Sơn");
 
@@ -266,7 +266,7 @@ test.describe("attendance reports", () => {
     await page.context().clearCookies();
     await signIn(page, "diemdanh");
     expect((await page.goto("/reports"))?.status()).toBe(404);
-    expect((await page.request.get(`/api/conferences/${baToConference}/attendance.csv`)).status()).toBe(403);
+    expect((await page.request.get(`/api/conferences/${baToConference}/report.csv`)).status()).toBe(403);
   });
 
   test("province staff see the campaign: charts, units furthest behind first, filters kept in the URL", async ({ page }) => {

@@ -42,7 +42,7 @@ export async function ConferenceDetails({
           {t("invitations.manage", { count: c.totals.invited })}
         </Link>
         {canReport ? (
-          <Link className="button" href={`/conferences/${c.id}/attendance`}>
+          <Link className="button" href={`/conferences/${c.id}/report`}>
             {t("reports.conferenceTitle")}
           </Link>
         ) : null}

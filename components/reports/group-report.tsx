@@ -34,7 +34,7 @@ export async function ConferenceFiguresTable({ figures }: { figures: ConferenceF
           {figures.map(({ conference, total, essays }) => (
             <tr key={conference.id}>
               <th scope="row">
-                <Link href={`/conferences/${conference.id}/attendance`}>{conference.title}</Link>
+                <Link href={`/conferences/${conference.id}/report`}>{conference.title}</Link>
                 <span className="muted small block">{conference.bodyName}</span>
               </th>
               <td data-label={t("reports.col.date")}>{formatDate(conference.startsAt)}</td>
@@ -79,7 +79,7 @@ export async function AbsenteeTable({ lines, testId }: { lines: AbsenteeLine[]; 
                 <span className="muted small block">{[a.position, a.workplace].filter(Boolean).join(", ")}</span>
               </td>
               <td data-label={t("reports.col.conference")}>
-                <Link href={`/conferences/${a.conferenceId}/attendance`}>{a.conferenceTitle}</Link>
+                <Link href={`/conferences/${a.conferenceId}/report`}>{a.conferenceTitle}</Link>
                 <span className="muted small block">{formatDate(a.conferenceStartsAt)}</span>
               </td>
               <td data-label={t("reports.col.status")}>{t(`reports.status.${a.status}`)}</td>

@@ -41,7 +41,7 @@ function answer(t: Translator, result: EssayResult, okKey: string): ActionResult
     }
   }
   revalidatePath(`/conferences/${result.conferenceId}/essays`);
-  revalidatePath(`/conferences/${result.conferenceId}/attendance`);
+  revalidatePath(`/conferences/${result.conferenceId}/report`);
   return { ok: true, message: t(okKey, { changed: result.changed, unchanged: result.unchanged }), at: Date.now() };
 }
 

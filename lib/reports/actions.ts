@@ -10,7 +10,7 @@ import { recordAbsence, recordMakeUp, type AbsenceResult } from "./record-absenc
 
 function answer(t: Translator, result: AbsenceResult, okKey: string): ActionResult {
   if (!result.ok) return { ok: false, message: t(result.code === "present" ? "reports.alreadyPresent" : "validation.forbidden"), at: Date.now() };
-  revalidatePath(`/conferences/${result.conferenceId}/attendance`);
+  revalidatePath(`/conferences/${result.conferenceId}/report`);
   return { ok: true, message: t(okKey), at: Date.now() };
 }
 

@@ -15,7 +15,7 @@ import { MESSAGES } from "@/lib/i18n/messages";
 import { createDemoDb } from "@/lib/testing/test-db";
 import { conferenceFigures } from "./conference-figures";
 import { essayRate } from "./attendance-rules";
-import { campaignExport, conferenceExport, unitExport } from "./export/attendance-exports";
+import { campaignExport, conferenceExport, unitExport } from "./export/report-exports";
 import { getCampaignReport, getUnitReport } from "./report-views";
 
 const NOW = new Date("2026-11-28T03:00:00Z");

@@ -27,7 +27,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { loadSessionUser } from "@/lib/auth/session-user";
 import { conferenceInviteeLines, conferenceInvitees } from "@/lib/reports/invitee-lines";
 import { reportConferences } from "@/lib/reports/report-conferences";
-import { conferenceExport } from "@/lib/reports/export/attendance-exports";
+import { conferenceExport } from "@/lib/reports/export/report-exports";
 import { xlsxStream } from "@/lib/reports/export/xlsx-stream";
 import { getCampaignReport, getConferenceReport, getUnitReport } from "@/lib/reports/report-views";
 import type { Translator } from "@/lib/i18n/translator";
@@ -284,8 +284,8 @@ async function main() {
     for (const [label, url, cookie] of [
       ["campaign page /reports", `${BASE}/reports`, adminCookie],
       ["unit page /reports/units/d350", `${BASE}/reports/units/d350`, viewerCookie],
-      ["conference page, 5,000 invitees", `${BASE}/conferences/${small.id}/attendance`, adminCookie],
-      ["campaign CSV", `${BASE}/api/campaigns/${big.campaignId}/attendance.csv`, adminCookie],
+      ["conference page, 5,000 invitees", `${BASE}/conferences/${small.id}/report`, adminCookie],
+      ["campaign CSV", `${BASE}/api/campaigns/${big.campaignId}/report.csv`, adminCookie],
     ] as const) {
       await timedGet(url, cookie);
       const r = await timedGet(url, cookie);
@@ -295,7 +295,7 @@ async function main() {
     const before = rss(server);
     let peak = before;
     const timer = setInterval(() => (peak = Math.max(peak, rss(server))), 20);
-    const r = await timedGet(`${BASE}/api/conferences/${big.id}/attendance.xlsx`, adminCookie);
+    const r = await timedGet(`${BASE}/api/conferences/${big.id}/report.xlsx`, adminCookie);
     clearInterval(timer);
     console.log(
       `  XLSX export, 100,000 invitees: ${(r.ms / 1000).toFixed(1)} s, ${(r.bytes / 2 ** 20).toFixed(1)} MB; server RSS ${before.toFixed(0)} MB before, peak ${peak.toFixed(0)} MB (+${(peak - before).toFixed(0)} MB)`,

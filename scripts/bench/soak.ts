@@ -113,7 +113,7 @@ async function main() {
         ? []
         : [
             loop(2000, get("GET /reports", `/reports?campaign=${campaignId}`, admin)),
-            loop(2000, get("GET /conferences/{id}/attendance", `/conferences/${conferenceId}/attendance`, admin)),
+            loop(2000, get("GET /conferences/{id}/report", `/conferences/${conferenceId}/report`, admin)),
             loop(3000, get("GET /reports/units/{code}", "/reports/units/535", admin)),
             loop(2000, get("GET /calendar", `/calendar?campaign=${campaignId}`, admin)),
             loop(1000, get("GET /api/calendar/events", `/api/calendar/events?campaign=${campaignId}`, admin)),
@@ -123,7 +123,7 @@ async function main() {
     // bounded heap (SERVER_HEAP_MB); memory is then compared from a warm server, not a cold one.
     const warmUp = Math.min(90, Math.max(5, SECONDS / 5));
     let warming = true;
-    const pages = ["/reports", `/conferences/${conferenceId}/attendance`, `/calendar?campaign=${campaignId}`, "/reports/units/535"];
+    const pages = ["/reports", `/conferences/${conferenceId}/report`, `/calendar?campaign=${campaignId}`, "/reports/units/535"];
     const heaters = Array.from({ length: 8 }, async (_, h) => {
       for (let i = h; warming; i++)
         await fetch(`${app.base}${pages[i % pages.length]}`, { headers: { cookie: admin } })

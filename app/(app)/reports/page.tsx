@@ -71,7 +71,7 @@ export default async function CampaignReportPage({ searchParams }: Props) {
           <h1>{t("reports.campaignHeading", { campaign: report.campaign.title })}</h1>
           <p className="muted">{t("reports.conferenceCount", { count: report.conferenceCount, units: report.rows.length })}</p>
         </div>
-        <ExportLinks base={`/api/campaigns/${report.campaign.id}/attendance`} query={query} print={`/reports/print?${query}`} />
+        <ExportLinks base={`/api/campaigns/${report.campaign.id}/report`} query={query} print={`/reports/print?${query}`} />
       </div>
       <ReportFilters
         action="/reports"
@@ -138,7 +138,7 @@ export default async function CampaignReportPage({ searchParams }: Props) {
                         {!cell ? (
                           ""
                         ) : cell.conferenceId ? (
-                          <Link href={`/conferences/${cell.conferenceId}/attendance`}>{formatRate(cell.rate)}</Link>
+                          <Link href={`/conferences/${cell.conferenceId}/report`}>{formatRate(cell.rate)}</Link>
                         ) : (
                           <span className="text-danger">{t("reports.missing")}</span>
                         )}

@@ -4,7 +4,7 @@ import { defineRoute } from "@/lib/http/define-route";
 import { idParam } from "@/lib/http/request-input";
 import { parseReportFilter } from "@/lib/schemas/reports";
 import { readableUnit } from "../report-views";
-import { campaignExport, conferenceExport, unitExport } from "./attendance-exports";
+import { campaignExport, conferenceExport, unitExport } from "./report-exports";
 import { exportResponse, type ExportFormat } from "./export-route";
 
 const filterOf = (request: Request) => parseReportFilter(Object.fromEntries(new URL(request.url).searchParams));
@@ -17,14 +17,14 @@ const byCode = z.object({
     .pipe(z.string().regex(/^[A-Za-z0-9_-]{1,20}$/)),
 });
 
-/** GET /api/conferences/{id}/attendance.csv|.xlsx[?site=] */
+/** GET /api/conferences/{id}/report.csv|.xlsx[?site=] */
 export const conferenceAttendance = (format: ExportFormat) =>
   defineRoute({ permission: "report:read", params: byId }, async ({ params }, { user, request, t }) => {
     const filter = filterOf(request);
     return exportResponse(format, user, t, (db, reader, tr) => conferenceExport(db, reader, params.id, filter.site, tr));
   });
 
-/** GET /api/units/{code}/attendance.csv|.xlsx?campaign=&from=&to=&body=&category= */
+/** GET /api/units/{code}/report.csv|.xlsx?campaign=&from=&to=&body=&category= */
 export const unitAttendance = (format: ExportFormat) =>
   defineRoute({ permission: "report:read", params: byCode }, async ({ params }, { user, request, t }) => {
     const f = filterOf(request);
@@ -33,7 +33,7 @@ export const unitAttendance = (format: ExportFormat) =>
     );
   });
 
-/** GET /api/campaigns/{id}/attendance.csv|.xlsx?from=&to=&unit=&body=&category= */
+/** GET /api/campaigns/{id}/report.csv|.xlsx?from=&to=&unit=&body=&category= */
 export const campaignAttendance = (format: ExportFormat) =>
   defineRoute({ permission: "report:read", params: byId }, async ({ params }, { user, request, t }) => {
     const f = filterOf(request);

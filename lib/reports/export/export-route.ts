@@ -7,7 +7,7 @@ import { openReadOnlyDatabase, type Db } from "@/db/client";
 import type { SessionUser } from "@/lib/auth/guards";
 import { notFound } from "@/lib/http/request-error";
 import type { Translator } from "@/lib/i18n/translator";
-import type { ExportPlan } from "./attendance-exports";
+import type { ExportPlan } from "./report-exports";
 import { csvStream } from "./csv-stream";
 import { xlsxStream } from "./xlsx-stream";
 

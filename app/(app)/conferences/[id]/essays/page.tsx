@@ -62,7 +62,7 @@ export default async function ConferenceEssaysPage({ params, searchParams }: Pro
           <p className="muted">{formatRange(conference.startsAt, conference.endsAt)}</p>
           <p className="muted small">{t("intro")}</p>
         </div>
-        <Link className="button" href={`/conferences/${conference.id}/attendance`}>
+        <Link className="button" href={`/conferences/${conference.id}/report`}>
           {t("back")}
         </Link>
       </div>

@@ -59,7 +59,7 @@ export default async function UnitReportPage({ params, searchParams }: Props) {
           ) : null}
         </div>
         <ExportLinks
-          base={`/api/units/${encodeURIComponent(report.unit.code)}/attendance`}
+          base={`/api/units/${encodeURIComponent(report.unit.code)}/report`}
           query={query}
           print={`/reports/print?${query}&unit=${encodeURIComponent(report.unit.code)}`}
         />

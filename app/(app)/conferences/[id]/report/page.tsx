@@ -60,7 +60,7 @@ export default async function ConferenceAttendancePage({ params, searchParams }:
             </p>
           ) : null}
         </div>
-        <ExportLinks base={`/api/conferences/${conference.id}/attendance`} query={filter.site ? `site=${filter.site}` : ""}>
+        <ExportLinks base={`/api/conferences/${conference.id}/report`} query={filter.site ? `site=${filter.site}` : ""}>
           <Link
             className="button"
             href={`/conferences/${conference.id}/essays`}
