@@ -2,7 +2,8 @@
  * The service worker across a new build (decision 0029): the worker's version is .next/BUILD_ID,
  * read on each request, so writing another id there is what a deployment changes for it. That
  * would update the worker of any door page open at the same moment, so this spec runs alone,
- * after every other (its own Playwright project, "update").
+ * after every other (its own Playwright project, "update", which depends on the others: to run it
+ * alone, `npx playwright test e2e/checkin-update.spec.ts --no-deps`).
  */
 import fs from "node:fs";
 import path from "node:path";
