@@ -1,5 +1,5 @@
 /**
- * Positions and workplaces of the demo's people, drawn together (issue 15): a person's position
+ * Positions and workplaces of the demo's people, drawn together: a person's position
  * belongs to their workplace, and the workplace to their unit's level — no "Hiệu trưởng, Ủy ban
  * MTTQ Việt Nam tỉnh", no "Đảng ủy xã Quảng Ngãi". Illustrative: the people are fictional and
  * appear by title only; the communes named are those of each district in early 2021, so that a

@@ -145,7 +145,7 @@ describe("the NFC data step", () => {
     expect(normalizeStoredText(db)).toEqual({ changed: 0, skipped: [{ table: "bodies", rowid: seeded.clash.id }] });
   });
 
-  it("covers the columns added since its first version (issue 15), and runs again once on a database that had version 1", () => {
+  it("covers the columns added since its first version, and runs again once on a database that had version 1", () => {
     const db = handle.db;
     const body = db.select().from(bodies).where(eq(bodies.kind, "standing_committee")).get()!;
     db.update(bodies)

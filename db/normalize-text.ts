@@ -14,7 +14,7 @@ import { foldForSearch } from "@/lib/text/fold";
 import type { Db } from "./client";
 
 /**
- * Recorded once done. Version 2 (issue 15) covers the columns added since the first run (the
+ * Recorded once done. Version 2 (06/12/2026) covers the columns added since the first run (the
  * documents' heading and signer fields, kind labels, body templates, revoke reasons): a database
  * that ran version 1 runs it once more, which changes only rows that are still not NFC.
  */

@@ -170,7 +170,7 @@ describe("demo seed", () => {
     expect(people.every((p) => p.name.split(" ").length >= 3)).toBe(true);
   });
 
-  it("gives each person a position that fits their workplace, and a workplace of their own unit's level (issue 15)", () => {
+  it("gives each person a position that fits their workplace, and a workplace of their own unit's level", () => {
     const { db } = handle;
     const rows = db
       .select({ unit: t.units.code, position: t.people.position, workplace: t.people.workplace })

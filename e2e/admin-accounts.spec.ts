@@ -1,5 +1,5 @@
 /**
- * Issue 13, users: bulk creation from a CSV with one-time passwords, the forced
+ * Accounts (docs/decisions/0018): bulk creation from a CSV with one-time passwords, the forced
  * password change at first sign-in, and delegated administration (an admin of
  * one throw-away unit can neither read nor change another unit's accounts or
  * people, through pages or by posting the actions directly).

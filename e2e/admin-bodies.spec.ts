@@ -1,5 +1,5 @@
 /**
- * Organising bodies (issue 13): the province's admin makes a template for a kind of unit,
+ * Organising bodies (docs/decisions/0021): the province's admin makes a template for a kind of unit,
  * creates a new unit's bodies from it in one click, edits a symbol and retires a body; a
  * commune's admin sees and changes only their commune's bodies, and the server refuses a
  * posted action on another unit's body. Units and the unit kind are the test's own, so no

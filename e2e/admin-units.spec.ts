@@ -1,5 +1,5 @@
 /**
- * Units in the UI (issue 13): import a list under a throw-away parent (preview, then
+ * Units in the UI (docs/decisions/0019): import a list under a throw-away parent (preview, then
  * commit; the same file again changes nothing), find a unit without diacritics in the
  * tree, edit one, retire one (the conference form stops offering it), and merge two:
  * conferences, people and accounts follow, and the receiving unit's report shows the

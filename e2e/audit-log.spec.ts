@@ -1,5 +1,5 @@
 /**
- * The audit log an official can read (issue 15): actions in Vietnamese, objects by name with a link,
+ * The audit log an official can read (docs/decisions/0024): actions in Vietnamese, objects by name with a link,
  * changed fields with their labels and values (unit names, not ids), filters in the same words, and
  * a menu entry for the admin. Data of its own in Nghĩa Hành (532).
  */

@@ -1,5 +1,5 @@
 /**
- * The authorization matrix (issue 8): every route handler (found in app/api) and every
+ * The authorization matrix (docs/decisions/0012): every route handler (found in app/api) and every
  * server action (found in the build's server-reference manifest) × {no session, door
  * staff, viewer of another unit, organiser of another body, admin, admin of another district}. Each pair must be
  * allowed or refused as the table below says; a route or action the table does not
@@ -27,7 +27,7 @@ const ROLES = ["anonymous", "scanner", "viewerOther", "organiserOther", "admin",
 type Role = (typeof ROLES)[number];
 /**
  * Which roles get through, as a string of six marks in ROLES order: "+" allowed, "-" refused.
- * adminOther is the admin of another district (issue 13, delegated administration): refused on the
+ * adminOther is the admin of another district (delegated administration, docs/decisions/0018): refused on the
  * test's unit like any outsider, allowed what any signed-in user of another unit may do.
  */
 type Marks = string;
@@ -130,7 +130,7 @@ const ACTIONS: Record<string, Marks> = {
   rotateKeyAction: "----+-",
   revokeRetiredKeyAction: "----+-",
   chooseCampaignAction: "--++++",
-  // Issue 15: admins only; the test's conference is not the practice one, so the admin's call is
+  // Reopening the practice conference (docs/decisions/0025): admins only; the test's conference is not the practice one, so the admin's call is
   // refused for that (not for authorization) and changes nothing.
   reopenPracticeAction: "----+-",
 };
@@ -193,7 +193,7 @@ async function fixture(admin: APIRequestContext) {
     .returning()
     .get();
   const person = db.insert(people).values({ fullName: "Người Kiểm Thử", searchName: "nguoi kiem thu", unitId: unit.id }).returning().get();
-  // A merge of two other records of the unit (issue 15), for the undo: allowed for the admin, refused to everyone else.
+  // A merge of two other records of the unit (docs/decisions/0024), for the undo: allowed for the admin, refused to everyone else.
   const [mergedAway, keptAfter] = ["Bản Sao Kiểm Thử", "Bản Sao Kiểm Thử"].map((fullName) =>
     db.insert(people).values({ fullName, searchName: "ban sao kiem thu", unitId: unit.id }).returning().get(),
   );
@@ -408,7 +408,7 @@ test.describe("authorization matrix", () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// Issue 12: a provincial conference with bridge points, read by users of one district (Ba Tơ),
+// docs/decisions/0015: a provincial conference with bridge points, read by users of one district (Ba Tơ),
 // through every page and API of a conference found in the code (plain and with ?site= another
 // unit's bridge point). Nothing of another unit's site may come back: its venue, its invitees,
 // any token (the door credential).

@@ -1,5 +1,5 @@
 /**
- * The conference list (issue 15): today's and the coming conferences first, from the soonest;
+ * The conference list: today's and the coming conferences first, from the soonest;
  * then the past ones, the latest first; the filters stay in the form and come back with
  * "← Danh sách hội nghị". Two conferences are added in Sơn Hà (529, the unit scheduling tests
  * write to) under a campaign that starts tomorrow, so no read-only count changes.

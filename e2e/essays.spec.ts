@@ -1,5 +1,5 @@
 /**
- * Bài thu hoạch (issue 14), as the organiser of the body that held the conference: mark some
+ * Bài thu hoạch (docs/decisions/0010, amendment on essays), as the organiser of the body that held the conference: mark some
  * attendees, import a list (and import it again: nothing changes), then find the same counts on
  * the conference's attendance page, the unit's report, the printed report and the XLSX export.
  * The conference lives in a unit made for this test alone.

@@ -1,5 +1,5 @@
 /**
- * A province starts without SQL (issue 13): from an empty installation (DEMO=0),
+ * A province starts without SQL (docs/decisions/0021): from an empty installation (DEMO=0),
  * the first admin is taken through the checklist, and every menu entry answers
  * with a page that says what to do, never a 404. Then the whole first run through
  * the UI only: units from a CSV, bodies from the templates, a campaign and its copy,

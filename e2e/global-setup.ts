@@ -1,7 +1,7 @@
 /**
  * After the web server has seeded data/e2e/app.db: write the camera feed showing the QR of the
  * practice conference's first invitation. The practice conference's door is already open: the
- * seed opens it around the moment of seeding, whatever the hour (issue 15) — the suite relies on
+ * seed opens it around the moment of seeding, whatever the hour (docs/decisions/0025) — the suite relies on
  * that instead of moving it.
  */
 import { asc, eq } from "drizzle-orm";

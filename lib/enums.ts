@@ -1,7 +1,7 @@
 /**
  * The closed vocabularies of the domain: roles, statuses, verdicts, forms. One neutral module that
  * the schema (for its CHECK constraints) and the browser (forms, labels) both import, so that a
- * client component never pulls drizzle and the table definitions into its bundle (issue 16).
+ * client component never pulls drizzle and the table definitions into its bundle (docs/decisions/0027).
  */
 export const ROLES = ["admin", "organizer", "scanner", "viewer"] as const;
 export type Role = (typeof ROLES)[number];

@@ -13,7 +13,7 @@ let decoder: Promise<Detector> | null = null;
  * The QR decoder (barcode-detector with its wasm served by this app, never from a CDN), loaded
  * and warmed once per page as soon as the door page opens: the wasm fetched, compiled and
  * instantiated, and one blank camera-sized frame decoded, so that "Bật camera" only has to start
- * the camera and its first frame decodes at full speed (issue 15; `npm run bench:camera`).
+ * the camera and its first frame decodes at full speed (docs/decisions/0025; `npm run bench:camera`).
  */
 function loadDecoder(): Promise<Detector> {
   decoder ??= (async () => {

@@ -33,7 +33,7 @@ interface StepProps {
 }
 
 /**
- * A destructive action in two steps (issue 15): the first button opens a panel that says what will
+ * A destructive action in two steps (docs/decisions/0024): the first button opens a panel that says what will
  * happen and how it can be undone, asks for a reason when one is needed, and has one clear button
  * that does it (and "Quay lại"). The panel closes once the action succeeds; the answer stays.
  */

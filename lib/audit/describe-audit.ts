@@ -1,5 +1,5 @@
 /**
- * The audit log as an official reads it (issue 15): the action in the user's
+ * The audit log as an official reads it (docs/decisions/0024): the action in the user's
  * language ("Phát hành giấy mời"), the object by its name with a link to its
  * page ("Giấy mời của Nguyễn Văn A — Hội nghị …"), and before/after as a list
  * of changed fields with their labels and values (unit names, not ids).

@@ -43,7 +43,7 @@ export type AuditFilter = z.infer<typeof auditFilterSchema>;
 const contains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
- * Delegated administration (issue 13): an admin below the root reads the entries
+ * Delegated administration (docs/decisions/0018): an admin below the root reads the entries
  * made by accounts of their subtree (their own and their users' actions), not
  * the province's or another commune's; the root unit's admin reads every entry.
  */

@@ -68,7 +68,7 @@ export function conferenceReadScope(db: Db, user: SessionUser): SQL {
 
 /**
  * Conferences the user may change: an admin those of the units in their scope
- * (the root unit's admin: all; issue 13, delegated administration); an organiser those of their own body.
+ * (the root unit's admin: all; delegated administration, docs/decisions/0018); an organiser those of their own body.
  */
 export function conferenceWriteScope(user: SessionUser): SQL {
   if (user.role === "admin") return user.scopeUnitIds === "all" ? ALWAYS : inArray(conferences.unitId, user.scopeUnitIds);
@@ -91,7 +91,7 @@ const siteConference = alias(conferences, "scope_site_conference");
 const siteCoBody = alias(conferenceCoBodies, "scope_site_co_body");
 
 /**
- * The part of a conference the user may read, as SQL on `sites` (issue 12): the
+ * The part of a conference the user may read, as SQL on `sites` (docs/decisions/0015): the
  * one scope function of every page and API of a conference: its sites, its
  * invitees (by their site), its counts. Put it in the `where` clause of any
  * query that reads `sites` or joins invitations or check-ins to their site.

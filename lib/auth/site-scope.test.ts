@@ -1,8 +1,9 @@
 /**
- * Issue 12, leaks 1–5: a provincial conference with bridge points seen from a
- * district shows that district's part only (sites, invitees, counts), tokens
- * only to the issuing body, a door's roster and actions its own site only, and
- * invitation row actions refuse another conference's ids.
+ * The leaks found by the code review of 2 December 2026 (docs/decisions/0015): a
+ * provincial conference with bridge points seen from a district shows that
+ * district's part only (sites, invitees, counts), tokens only to the issuing body,
+ * a door's roster and actions its own site only, and invitation row actions
+ * refuse another conference's ids.
  */
 import { and, count, desc, eq, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,5 +1,5 @@
 /**
- * A door cadre's duties explain themselves (issue 15): the evening after a conference the home
+ * A door cadre's duties explain themselves (docs/decisions/0025): the evening after a conference the home
  * page still lists it, as over, with its door hours; what is next; a cancelled one says so.
  */
 import { eq } from "drizzle-orm";

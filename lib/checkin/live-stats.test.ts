@@ -38,7 +38,7 @@ describe("live counter", () => {
     expect(stats).toMatchObject({ phase: "open", slotMinutes: 5 });
     expect([stats.arrivals[0].at, stats.arrivals.at(-1)!.at]).toEqual([at("06:00").toISOString(), at("08:00").toISOString()]);
 
-    // Issue 15: after the conference the counter shows the real timeline, first arrival to last, not an empty one.
+    // After the conference the counter shows the real timeline, first arrival to last, not an empty one (docs/decisions/0025).
     scan(4, "13:10");
     const after = getLiveStats(handle.db, practice.id, undefined, zonedInstant("2026-11-28", "21:00"));
     expect(after).toMatchObject({ phase: "over", present: 5 });

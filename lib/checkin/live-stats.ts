@@ -27,7 +27,7 @@ const RECENT_MS = 2 * 3_600_000;
 
 /**
  * The live counter: present / invited, late, walk-ins, and arrivals over time; `siteIds` limits
- * it to those sites. The timeline (issue 15): while the door is open, the last two hours up to now
+ * it to those sites. The timeline (docs/decisions/0025): while the door is open, the last two hours up to now
  * (from the door's opening if that is later); once the door has closed, the whole of the arrivals,
  * first to last, so that the counter shown after the conference is its real timeline and not an
  * empty one. Bars are 5 minutes, wider when the span needs it (at most MAX_BARS).

@@ -375,7 +375,7 @@ export const RESTORE_STATUSES = ["draft", "scheduled"] as const;
 export type RestoreStatus = (typeof RESTORE_STATUSES)[number];
 
 /**
- * Un-cancels a conference (issue 15): back to a draft or to scheduled. The letters issued before stay
+ * Un-cancels a conference (docs/decisions/0024): back to a draft or to scheduled. The letters issued before stay
  * valid (cancelling never revoked them); the cancel reason goes, the audit log keeps it.
  * Refused when the requirement it fulfilled has another conference meanwhile.
  */

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 /**
  * The raw shapes requests arrive in, turned into what zod parses: an id in a URL segment, a
- * submitted form. Used by every page and action that takes them (issue 16: one home, not the
+ * submitted form. Used by every page and action that takes them (docs/decisions/0027: one home, not the
  * conference schemas).
  */
 

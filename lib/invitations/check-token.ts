@@ -1,7 +1,7 @@
 /**
  * What a scanned or opened token means, on the server: the signature with the
  * campaign's public key (or a key it signed with before a rotation, unless revoked), then the invitation's state (revoked, or an older
- * token after a reissue). The door device runs the same rules offline (issue 6).
+ * token after a reissue). The door device runs the same rules offline (docs/decisions/0009).
  */
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";

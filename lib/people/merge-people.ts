@@ -1,6 +1,6 @@
 /**
- * Merging two records of the same person, and undoing it (issue 15,
- * docs/decisions/0024-reversible-actions-and-readable-audit.md).
+ * Merging two records of the same person, and undoing it
+ * (docs/decisions/0024-reversible-actions-and-readable-audit.md).
  *
  * Nothing is deleted. The merged record stays in `people` with `merged_into_id`
  * (hidden from lists, search, duplicate suggestions and invitee lists), its

@@ -1,7 +1,7 @@
 /**
  * The Vietnamese order of people's names: by given name (the last word), then the middle name,
  * then the family name — "Lê Văn An", "Nguyễn Thị Bình", "Trần Văn Bình" — as Vietnamese lists
- * are sorted (issue 15: the directory was sorted by family name, so every Nguyễn came together).
+ * are sorted (docs/decisions/0026: the directory was sorted by family name, so every Nguyễn came together).
  * Compared folded (people.search_name: lower case, no diacritics, single spaces), so "Ánh" and
  * "anh" sort together whatever the keyboard sent.
  *

@@ -106,7 +106,7 @@ describe("attendance counts from the database", () => {
     expect(attendanceRate(f.total)).toBeCloseTo(3 / 6);
   });
 
-  it("is counted alike on every page: the list, the conference page, its edit page, the projector and the report (issue 15)", () => {
+  it("is counted alike on every page: the list, the conference page, its edit page, the projector and the report (docs/decisions/0026)", () => {
     const [f] = conferenceFigures(handle.db, admin, { campaignId, conferenceId }, NOW);
     const listed = listConferences(handle.db, admin, {}, NOW).find((c) => c.id === conferenceId)!;
     const page = getConference(handle.db, admin, conferenceId, NOW)!;
@@ -138,7 +138,7 @@ describe("attendance counts from the database", () => {
         "unexcused",
         "excused",
       ]);
-      expect(byId.get(inv[1])!.minutesLate).toBe(15); // counted from the opening (issue 14)
+      expect(byId.get(inv[1])!.minutesLate).toBe(15); // counted from the opening (docs/decisions/0010)
       expect(byId.get(inv[0])!.minutesLate).toBe(0);
       expect(byId.get(inv[7])!.makeUpAttendedAt).toEqual(new Date("2021-03-30T05:00:00Z"));
       expect(byId.has(inv[5]) || byId.has(inv[6])).toBe(false);

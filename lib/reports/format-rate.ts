@@ -1,5 +1,5 @@
 /**
- * An attendance rate as every page, printed report and projector shows it (issue 14): one
+ * An attendance rate as every page, printed report and projector shows it (docs/decisions/0010, amendment on the rate format): one
  * decimal and the Vietnamese decimal comma, "94,9%" — never "94.9%", nor "94%" beside "93,8%".
  * "—" when there is nobody to divide by. Plain module: the browser's live counter uses it too.
  */

@@ -1,5 +1,5 @@
 /**
- * Whose attendance a user may read, as SQL on `conferences` (issue 7):
+ * Whose attendance a user may read, as SQL on `conferences` (docs/decisions/0010):
  * province staff and the root unit's admin all; an admin of a unit their subtree; an organiser the conferences of their body
  * (organised or co-organised); a district viewer their unit's (and below);
  * door staff none. Used by every report page and export.

@@ -1,5 +1,5 @@
 /**
- * Inputs of the reflection essays (bài thu hoạch, issue 14): the marking form, the import's
+ * Inputs of the reflection essays (bài thu hoạch, docs/decisions/0010, amendment on essays): the marking form, the import's
  * list and its commit, and the essays page's URL filter. Messages are keys of "essays.errors".
  * URL filters never fail: anything unreadable is dropped.
  */

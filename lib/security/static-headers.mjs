@@ -1,5 +1,5 @@
 /**
- * Headers for every response: pages, API and files alike (issue 8). Plain JS so that
+ * Headers for every response: pages, API and files alike (docs/decisions/0012). Plain JS so that
  * next.config.mjs can read it before the build; the check-in fast path sends them too.
  */
 export const STATIC_SECURITY_HEADERS = [

@@ -8,7 +8,7 @@ export const INSTALLATION_SETTING = "installation_id";
 /**
  * A random id of this installation, made once and kept in app_settings: calendar UIDs carry it,
  * so that conference 12 of one province and conference 12 of another are two events in a
- * phone that subscribes to both (issue 14).
+ * phone that subscribes to both.
  */
 export function installationId(db: Db): string {
   const stored = db.select().from(appSettings).where(eq(appSettings.key, INSTALLATION_SETTING)).get();

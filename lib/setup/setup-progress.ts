@@ -1,5 +1,5 @@
 /**
- * The first-run checklist (issue 13): what an administrator still has to set up
+ * The first-run checklist (docs/decisions/0021): what an administrator still has to set up
  * before a province can run a campaign, in the order it is done. Each step is
  * read from the data itself, within the admin's own scope, so the list shrinks
  * as the work is done and nothing has to be ticked by hand.

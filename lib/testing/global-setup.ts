@@ -15,7 +15,7 @@ import { zonedDateKey, zonedInstant } from "@/lib/time/zone";
 /** The instant the demo template is seeded at (the practice conference's day in the tests). */
 export const DEMO_TEMPLATE_NOW = "2026-11-28T03:00:00.000Z";
 
-/** The practice conference as the tests before issue 15 read it: 07:30–17:00 on `now`'s day, grace 15 minutes. */
+/** The practice conference as the tests written before docs/decisions/0025 read it: 07:30–17:00 on `now`'s day, grace 15 minutes. */
 export function pinnedPractice(now: Date) {
   const day = zonedDateKey(now);
   return { startsAt: zonedInstant(day, "07:30"), endsAt: zonedInstant(day, "17:00"), graceMinutes: 15 };

@@ -45,9 +45,10 @@ export function createTestDb(): Handle {
 
 /**
  * The demo, one copy per test file. `now` fixes the practice conference's day; the tests written
- * before issue 15 read it as 07:30–17:00 that day (grace 15 minutes), so that is what it gets unless
- * `practiceAsSeeded` asks for the seed's own window (open from `now`, for a day). The usual instant
- * with the pinned practice is a copy of the template.
+ * before the seed opened it at any hour (docs/decisions/0025) read it as 07:30–17:00 that day
+ * (grace 15 minutes), so that is what it gets unless `practiceAsSeeded` asks for the seed's own
+ * window (open from `now`, for a day). The usual instant with the pinned practice is a copy of the
+ * template.
  */
 export async function createDemoDb(now = new Date(DEMO_TEMPLATE_NOW), options: { practiceAsSeeded?: boolean } = {}): Promise<Handle> {
   const t = templates();

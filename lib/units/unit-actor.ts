@@ -54,8 +54,8 @@ export function derivePlaceName(name: string, kindLabel: string | undefined): st
 /**
  * Whether a running (not archived) campaign requires conferences of units of this kind. Such
  * kinds decide the province's board, so only the root unit's admin gives or takes them away: a
- * delegated admin may not create a unit of that kind, nor change a unit to or from it (issue 13
- * review: a commune admin could add or drop obligations on the province's board).
+ * delegated admin may not create a unit of that kind, nor change a unit to or from it (a review
+ * of 06/12/2026 found that a commune admin could add or drop obligations on the province's board).
  */
 export function kindOwesConferences(db: Db, kind: string): boolean {
   return !!db

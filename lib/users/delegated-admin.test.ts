@@ -1,5 +1,5 @@
 /**
- * Delegated administration (issue 13): an admin of Ba Tơ (a unit below the
+ * Delegated administration (docs/decisions/0018): an admin of Ba Tơ (a unit below the
  * province) manages Ba Tơ's accounts, people, conferences and audit only; the
  * province's admin (root unit) still manages everything.
  */

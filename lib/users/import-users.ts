@@ -1,5 +1,5 @@
 /**
- * Bulk creation of accounts from a CSV/XLSX list (issue 13), in the people
+ * Bulk creation of accounts from a CSV/XLSX list (docs/decisions/0018), in the people
  * import's three steps: upload (parse, keep the rows in an `import_batches` row
  * of kind "users"), preview (check every line), commit (create the valid lines).
  *

@@ -1,5 +1,5 @@
 /**
- * Delegated administration (issue 13): an admin manages the accounts of their
+ * Delegated administration (docs/decisions/0018): an admin manages the accounts of their
  * own unit and the units below it; the root unit's admin manages all. As SQL,
  * for the `where` clause of every query that reads or changes accounts.
  */

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:camera`: how fast the door page turns a camera frame into a verdict (issue 15).
+ * `npm run bench:camera`: how fast the door page turns a camera frame into a verdict (docs/decisions/0025).
  *
  * A fresh demo database whose practice conference is open now; the production server; then,
  * RUNS times, a fresh Chromium whose camera is a Y4M video of one invitation's QR (every frame
@@ -119,7 +119,7 @@ async function run(cookie: string, siteId: number, token: string, feed: string) 
         throw error;
       });
     const marks = await page.evaluate(() => (window as unknown as { __camera: Record<string, number> }).__camera);
-    // The page's own measure of the decode that found the code (absent before issue 15's change).
+    // The page's own measure of the decode that found the code (absent before the changes of docs/decisions/0025).
     const decode = await page.evaluate(() => {
       const [m] = performance.getEntriesByName("qt-door-decode");
       const post = performance

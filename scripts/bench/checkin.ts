@@ -10,7 +10,7 @@
  *     next token (the first pass lets people in, later passes are duplicates:
  *     both do the full verdict, transaction and scan log), spread over 5,000 door
  *     devices (a national conference had 7,439 sites) so that the flood guard stays quiet.
- * Target (issue 5): the real endpoint sustains ≥ 50% of the baseline's req/s, p99 < 25 ms.
+ * Target (docs/decisions/0008): the real endpoint sustains ≥ 50% of the baseline's req/s, p99 < 25 ms.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";

@@ -3,10 +3,10 @@
  *
  *  1. 50,000 people from CSV and from XLSX into a fresh database, through the same
  *     functions as the import page: upload (parse and keep the batch), preview (map
- *     and check every row), commit. Target (issue 4): 50,000 rows in under 10 s.
- *  2. The door during a big import (issue 12, item 15): the production server on a
- *     fresh database, a door device posting check-ins one after another, while an
- *     organiser uploads, previews and commits 100,000 people over HTTP. Prints the
+ *     and check every row), commit. Target (set on 28/11/2026): 50,000 rows in under 10 s.
+ *  2. The door during a big import (the code review of 2 December 2026, docs/decisions/0016):
+ *     the production server on a fresh database, a door device posting check-ins one after
+ *     another, while an organiser uploads, previews and commits 100,000 people over HTTP. Prints the
  *     scan latency (p50, p99, worst) while idle and during each step. Target: no scan
  *     waits more than ~100 ms during the commit. BENCH_PORT sets the port (default 3403);
  *     BENCH_PART=1 or 2 runs one part only.

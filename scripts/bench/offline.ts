@@ -1,5 +1,5 @@
 /**
- * `npm run bench:offline`: the offline door's figures (issue 6), in one run.
+ * `npm run bench:offline`: the offline door's figures (docs/decisions/0009), in one run.
  *
  *  1. a fresh database: the demo, plus two conferences open now, of 500 and of
  *     5,000 invitees (real seeded people: Vietnamese names, positions,

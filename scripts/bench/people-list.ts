@@ -1,5 +1,5 @@
 /**
- * `npm run bench:people`: the directory's pages on 50,000 people (issue 15), sorted the
+ * `npm run bench:people`: the directory's pages on 50,000 people (docs/decisions/0026), sorted the
  * Vietnamese way (given name, middle, family: lib/people/name-order.ts, a key computed per row
  * by the SQL function name_sort_key, no stored column) against the old order by search_name
  * (an index). Prints the

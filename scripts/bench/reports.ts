@@ -1,5 +1,5 @@
 /**
- * `npm run bench:reports`: attendance reports at national scale (issue 7), in one run.
+ * `npm run bench:reports`: attendance reports at national scale (docs/decisions/0010), in one run.
  *
  *  1. a fresh database: 700 district-level units, each with 4 organising bodies and
  *     4 held conferences of ~357 invitees (1,000,000 invitations: 94% present, 4% of

@@ -1,9 +1,10 @@
 /**
  * `npm run bench:soak`: ten minutes of a conference morning on the production server
- * (issue 8). 50 door devices scan at a steady pace (new letters, later repeats), province
- * staff open reports, organisers the calendar; every request is bounded (a fixed pace per
- * client, no open-ended flood). Prints throughput and p50/p99 per route, errors (must be 0),
- * and the server's memory after a warm-up and at the end (growth must stay within 20%).
+ * (a check added on 29/11/2026; figures in docs/benchmarks.md). 50 door devices scan at a
+ * steady pace (new letters, later repeats), province staff open reports, organisers the
+ * calendar; every request is bounded (a fixed pace per client, no open-ended flood). Prints
+ * throughput and p50/p99 per route, errors (must be 0), and the server's memory after a warm-up
+ * and at the end (growth must stay within 20%).
  * SOAK_SECONDS shortens it (default 600). Exits 1 if a target is missed.
  */
 import fs from "node:fs";

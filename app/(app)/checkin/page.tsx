@@ -27,7 +27,7 @@ export default async function ScanSitesPage() {
 
 /**
  * Door staff: the sites open now, and when none is, what is next; then every assignment with
- * its door hours and why it is closed (issue 15).
+ * its door hours and why it is closed (docs/decisions/0025).
  */
 async function DoorStaffSites({ userId }: { userId: number }) {
   const t = await getTranslations();

@@ -173,7 +173,7 @@ describe("device and server verdicts", () => {
     expect(result).toMatchObject({ verdict: "duplicate", firstCheckIn: { deviceId: "may-nay", siteVenue: site.venue, scannerName: "Cán bộ trên máy này" } });
   });
 
-  // Issue 15: verdicts that explain themselves, the same offline.
+  // Verdicts that explain themselves, the same offline (docs/decisions/0025).
   it("a duplicate names who scanned first (the cadre, not only the device), on both", async () => {
     const { server, device } = await bothSides({ token: rows[1].token });
     expect(server.first).toMatchObject({ deviceId: "may-khac", scannerName: "Cán bộ điểm danh Hội trường Tỉnh ủy", siteVenue: "Hội trường Tỉnh ủy" });

@@ -179,7 +179,7 @@ function writePeople(db: Db, unitId: number, rows: MappedRow[]) {
       .from(people)
       .where(inArray(people.externalCode, codes))
       .all()) {
-      // A code of a record merged into another (kept for the undo, issue 15) names the record it went into.
+      // A code of a record merged into another (kept for the undo, docs/decisions/0024) names the record it went into.
       existing.set(p.code!, p.mergedIntoId === null ? { id: p.id, followed: false } : { id: keptRecordOf(db, p.mergedIntoId), followed: true });
     }
   }

@@ -1,5 +1,5 @@
 /**
- * The exports of each report view (issue 7): the tables, with headers in the
+ * The exports of each report view (docs/decisions/0010): the tables, with headers in the
  * user's language (Vietnamese by default). XLSX has one sheet per table; CSV
  * carries the view's main table (the conference's invitees, the unit's
  * conferences, the campaign's units).

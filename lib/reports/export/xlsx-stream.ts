@@ -4,7 +4,7 @@
  * writer pauses while the client has not taken what was sent (backpressure),
  * so 100,000 rows never sit in memory (measured by `npm run bench:reports`).
  *
- * For people (issue 14): numbers are numbers, rates fractions shown as percentages, dates
+ * For people (docs/decisions/0010, amendment on the rate format and XLSX): numbers are numbers, rates fractions shown as percentages, dates
  * dates; every column has a width, the header row a filter and stays in view, and the sheet
  * prints landscape on A4, one page wide, the header row repeated on every page.
  */

@@ -43,7 +43,7 @@ function Change({ change, t }: { change: FieldChange; t: AuditTranslator }) {
 }
 
 /**
- * Every change, newest first, as an official reads it (issue 15): who, what in words, the object by its
+ * Every change, newest first, as an official reads it (docs/decisions/0024): who, what in words, the object by its
  * name with a link, and the changed fields with their labels and values. Admins only; a merge of two
  * people's records can be undone from here.
  */

@@ -32,7 +32,7 @@ const FIELD_LABEL: Record<ComparedField, string> = {
 };
 
 /**
- * Before a merge (issue 15): the two records side by side with their differences, and what the merge
+ * Before a merge (docs/decisions/0024): the two records side by side with their differences, and what the merge
  * would do to their invitations (move, revoke, stay). Reads only; the one button sends the merge.
  */
 export default async function MergePreviewPage({ params, searchParams }: Props) {
