@@ -85,7 +85,7 @@ test.describe("the door explains itself", () => {
     await expect(row(cancelled.site.id).getByTestId("door-why")).toHaveText("Hội nghị đã bị hủy, không điểm danh. Lý do: Hoãn do mưa bão");
     await expect(page.getByText("Bạn chưa được phân công")).toHaveCount(0);
 
-    // /scan: no door open now, and which one opens next.
+    // /checkin: no door open now, and which one opens next.
     await page.goto("/checkin");
     await expect(page.getByTestId("scan-none-open")).toContainText("Lúc này chưa có điểm cầu nào mở điểm danh cho bạn.");
     await expect(page.getByTestId("scan-none-open")).toContainText(

@@ -258,12 +258,12 @@ test("a province starts without SQL: units, bodies, campaigns, accounts and peop
 
   // 8. The door account: first sign-in, its site, one letter through the hardware scanner: green.
   const door = await firstSignIn(browser, accounts.door, passwords.door, "mat-khau-diem-danh-1");
-  await door.page.goto(`${base}/scan`);
+  await door.page.goto(`${base}/checkin`);
   await door.page
     .getByTestId("scan-sites")
     .getByRole("link", { name: new RegExp(venue) })
     .click();
-  await expect(door.page).toHaveURL(/\/scan\/\d+$/);
+  await expect(door.page).toHaveURL(/\/checkin\/\d+$/);
   const scanner = door.page.getByLabel("Mã từ máy quét");
   await scanner.fill(token);
   await scanner.press("Enter");

@@ -104,7 +104,7 @@ async function run(cookie: string, siteId: number, token: string, feed: string) 
     await context.addCookies([{ name, value, domain: "127.0.0.1", path: "/", httpOnly: true, sameSite: "Lax" }]);
     await context.addInitScript({ content: PROBE });
     const page = await context.newPage();
-    await page.goto(`${BASE}/scan/${siteId}`);
+    await page.goto(`${BASE}/checkin/${siteId}`);
     await page.waitForFunction(() => document.querySelector("[data-testid=present-count]")?.textContent !== "…", undefined, { timeout: 60_000 });
     await page.waitForTimeout(SETTLE_MS);
     await page.getByRole("button", { name: "Bật camera" }).click();

@@ -140,7 +140,7 @@ async function browserScans(cookie: string, site: { siteId: number; tokens: stri
     await context.addCookies([{ name, value, domain: "127.0.0.1", path: "/", httpOnly: true, sameSite: "Lax" }]);
     const page = await context.newPage();
     const openStarted = Date.now();
-    await page.goto(`${BASE}/scan/${site.siteId}`);
+    await page.goto(`${BASE}/checkin/${site.siteId}`);
     await page.waitForFunction(() => document.querySelector("[data-testid=present-count]")?.textContent !== "…", undefined, { timeout: 60_000 });
     const rosterReadyMs = Date.now() - openStarted;
     await context.setOffline(true);
