@@ -202,6 +202,12 @@ export const TOOL_VARIABLES = {
     description: "npm run bench:soak: only the door's or only the pages' half of the traffic.",
     allowed: { vi: "door hoặc pages", en: "door or pages" },
   }),
+  DATABASE_URL: variable({
+    schema: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    description: "Not used by the app yet: the PostgreSQL server drizzle-kit's connecting commands use (drizzle.pg.config.ts).",
+    allowed: { vi: "một địa chỉ postgres:// hoặc postgresql://", en: "a postgres:// or postgresql:// address" },
+    secret: true,
+  }),
 };
 
 type Variables = Record<string, Variable>;
