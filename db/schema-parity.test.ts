@@ -1,6 +1,6 @@
 /**
  * The two schemas are the same schema (docs/decisions/0035, point 1): a fresh SQLite file migrated by the app's own
- * `migrateDatabase` (db/migrations) and a real PostgreSQL migrated by drizzle's pg migrator (db/migrations-pg) are
+ * `migrateDatabase` (db/migrations) and a real PostgreSQL migrated by `migratePostgres` (db/postgres.ts: db/migrations-pg) are
  * read back from their catalogs and compared fact by fact: tables; columns with nullability, default and type; primary
  * keys and identity ids; indexes (unique or not, partial or not, their column list, expressions included); foreign
  * keys (columns → table(columns), on delete, on update); CHECK constraints by name. Then the triggers of migration
@@ -13,16 +13,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { getTableColumns, is } from "drizzle-orm";
-import { drizzle } from "drizzle-orm/node-postgres";
-import { migrate } from "drizzle-orm/node-postgres/migrator";
 import { SQLiteTable, getTableConfig } from "drizzle-orm/sqlite-core";
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPostgres, type PostgresServer } from "@/lib/testing/postgres-server";
 import { migrateDatabase, openDatabase, type Db } from "./client";
+import { migratePostgres, openPostgres } from "./postgres";
 import * as sqliteSchema from "./schema";
-
-const MIGRATIONS_PG_FOLDER = path.join(process.cwd(), "db", "migrations-pg");
 
 let server: PostgresServer;
 let pool: pg.Pool;
@@ -31,8 +28,9 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "quan-triet-parity-"));
 
 beforeAll(async () => {
   server = await startPostgres();
-  pool = new pg.Pool({ connectionString: server.url, max: 4 });
-  await migrate(drizzle({ client: pool }), { migrationsFolder: MIGRATIONS_PG_FOLDER });
+  const postgres = openPostgres(server.url);
+  pool = postgres.pool;
+  await migratePostgres(postgres.db);
   sqlite = openDatabase(path.join(dir, "parity.db"));
   migrateDatabase(sqlite);
 });
