@@ -9,8 +9,12 @@
  * on every connection by db/client.ts. No stored column or index (the schema is not changed).
  * Measured on 50,000 people (`npm run bench:people`, docs/benchmarks.md): about 40 ms a page on
  * this 2-core machine, against 80–400 ms for the same key built from SQLite's rtrim/replace/json
- * functions, which also fail or slow down on odd text. On PostgreSQL (the growth path) the same
- * key is `split_part(s, ' ', -1) || …`: only this module and db/client.ts change.
+ * functions, which also fail or slow down on odd text. On PostgreSQL (the growth path, docs/decisions/0035) the
+ * same function is created by db/migrations-pg/0002_name_sort_key.sql (plpgsql, immutable, parallel safe: the same
+ * words and the same key, checked against `nameSortKey` on the demo's names and odd ones by
+ * db/postgres-name-order.test.ts), and nothing is registered. There the key must be compared byte by byte, as SQLite's
+ * binary collation does: `order by name_sort_key(x) collate "C"` (a linguistic collation ignores the separator and
+ * puts "le anh" before "le an"); `nameOrderBy` must add the collate once queries run there (SQLite knows no "C" collation).
  */
 import { asc, sql, type AnyColumn, type SQL } from "drizzle-orm";
 
