@@ -11,7 +11,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPostgres, type PostgresServer } from "@/lib/testing/postgres-server";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { createDemoDb } from "@/lib/testing/test-db";
+import { createDemoDb, createTestDb } from "@/lib/testing/test-db";
 import type { Db } from "./client";
 import { exportToPostgres, tablesInCopyOrder, type ExportResult } from "./export-to-postgres";
 import * as sqliteSchema from "./schema";
@@ -37,6 +37,16 @@ beforeAll(async () => {
     before: { title: "Hội nghị cũ", startsAt: "2026-11-28T00:30:00.000Z", sites: [{ venue: "Hội trường A", capacity: 200 }] },
     after: { title: "Hội nghị mới", startsAt: "2026-11-28T01:00:00.000Z", sites: [{ venue: "Hội trường B", capacity: null }], graceMinutes: 15 },
   });
+  // Self-references pointing forward (to a later id), which only the second pass can satisfy: the first unit merged
+  // into the last, the first person into the last.
+  const [firstUnit, lastUnit] = [
+    source.select().from(sqliteSchema.units).orderBy(asc(sqliteSchema.units.id)).limit(1).all()[0],
+    source.select().from(sqliteSchema.units).orderBy(desc(sqliteSchema.units.id)).limit(1).all()[0],
+  ];
+  source.update(sqliteSchema.units).set({ mergedIntoId: lastUnit.id }).where(eq(sqliteSchema.units.id, firstUnit.id)).run();
+  const [firstPerson] = source.select().from(sqliteSchema.people).orderBy(asc(sqliteSchema.people.id)).limit(1).all();
+  const [lastPerson] = source.select().from(sqliteSchema.people).orderBy(desc(sqliteSchema.people.id)).limit(1).all();
+  source.update(sqliteSchema.people).set({ mergedIntoId: lastPerson.id }).where(eq(sqliteSchema.people.id, firstPerson.id)).run();
   result = await exportToPostgres(demo.file, server.url, { batchSize: 1000 });
   pool = new pg.Pool({ connectionString: server.url, max: 2 });
   target = drizzle({ client: pool, schema: pgSchema });
@@ -127,6 +137,27 @@ describe("exportToPostgres", () => {
       const key = (row: Record<string, unknown>) => t.primaryKey.map((k) => String(row[k])).join("|");
       const byKey = new Map(copies.map((c) => [key(c), c]));
       for (const row of rows) expect(byKey.get(key(row)), `${t.name} ${key(row)}`).toEqual(row);
+    }
+  });
+
+  it("sets self-references that point to a later row", async () => {
+    const forward = await pool.query<{ n: string }>(
+      "select (select count(*) from units where merged_into_id > id) + (select count(*) from people where merged_into_id > id) as n",
+    );
+    expect(Number(forward.rows[0].n)).toBe(2);
+    const parents = await pool.query<{ n: string }>("select count(*) n from units where parent_id is not null");
+    expect(Number(parents.rows[0].n)).toBe(source.select().from(sqliteSchema.units).where(isNotNull(sqliteSchema.units.parentId)).all().length);
+  });
+
+  it("refuses a source whose migrations are not all applied", async () => {
+    const behind = createTestDb();
+    try {
+      behind.db.$client.exec("delete from __drizzle_migrations where rowid = (select max(rowid) from __drizzle_migrations)");
+      const refused = await exportToPostgres(behind.file, server.url);
+      expect(refused).toMatchObject({ status: "refused" });
+      if (refused.status === "refused") expect(refused.en).toContain("npm run db:migrate");
+    } finally {
+      behind.cleanup();
     }
   });
 
