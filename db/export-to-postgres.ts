@@ -287,6 +287,7 @@ function compare(a: Map<string, number>, b: Map<string, number>, order?: string[
 export async function exportToPostgres(sqliteFile: string, url: string, options: ExportOptions = {}): Promise<ExportResult> {
   const started = performance.now();
   const tables = tablesInCopyOrder();
+  if (!fs.existsSync(sqliteFile)) return { status: "refused", vi: `Không có tệp SQLite ${sqliteFile}.`, en: `There is no SQLite file ${sqliteFile}.` };
   const source = openReadOnlyDatabase(sqliteFile);
   const { pool, db } = openTarget(url);
   try {

@@ -6,7 +6,7 @@
  */
 import nextEnv from "@next/env"; // CommonJS: no named ESM exports
 import { defaultDatabasePath } from "@/db/client";
-import { exportToPostgres, type Comparison } from "@/db/export-to-postgres";
+import { exportToPostgres, type Comparison, type ExportResult } from "@/db/export-to-postgres";
 import { envOrExit, toolEnv } from "@/lib/env";
 
 nextEnv.loadEnvConfig(process.cwd());
@@ -27,9 +27,19 @@ const target = new URL(url);
 const where = `${target.hostname}:${target.port || "5432"}${target.pathname}`; // no user name or password in the output
 console.log(`Chép ${source} → PostgreSQL ${where} / copying`);
 
-const result = await exportToPostgres(source, url, {
-  onTable: (table, rows, ms) => console.log(`  ${table.padEnd(24)} ${String(rows).padStart(9)} dòng / rows  ${String(ms).padStart(6)} ms`),
-});
+let result: ExportResult;
+try {
+  result = await exportToPostgres(source, url, {
+    onTable: (table, rows, ms) => console.log(`  ${table.padEnd(24)} ${String(rows).padStart(9)} dòng / rows  ${String(ms).padStart(6)} ms`),
+  });
+} catch (error) {
+  // One transaction: a failure part-way leaves no row in the target (at most its empty tables, from the migrations).
+  const cause = (error as Error).cause as (Error & { code?: string }) | undefined; // drizzle wraps the driver's error
+  const why = [(error as Error).message, cause && (cause.message || cause.code)].filter(Boolean).join(" — ");
+  console.error(`✗ Không chép được, không dòng nào được ghi: ${why}`);
+  console.error("  The export failed; no row was written.");
+  process.exit(1);
+}
 if (result.status === "refused") {
   console.error(`✗ ${result.vi}\n  ${result.en}`);
   process.exit(1);
