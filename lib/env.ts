@@ -204,7 +204,7 @@ export const TOOL_VARIABLES = {
   }),
   DATABASE_URL: variable({
     schema: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
-    description: "Not used by the app yet: the PostgreSQL server drizzle-kit's connecting commands use (drizzle.pg.config.ts).",
+    description: "Not used by the app yet: the PostgreSQL server npm run db:export-to-postgres copies into, and drizzle-kit's connecting commands use.",
     allowed: { vi: "một địa chỉ postgres:// hoặc postgresql://", en: "a postgres:// or postgresql:// address" },
     secret: true,
   }),
