@@ -19,34 +19,17 @@
 import fs from "node:fs";
 import path from "node:path";
 import { asc, getTableColumns, getTableName, gt, is, sql, type Column } from "drizzle-orm";
-import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
-import { migrate } from "drizzle-orm/node-postgres/migrator";
 import { PgTable, getTableConfig as getPgTableConfig, type PgColumn } from "drizzle-orm/pg-core";
 import { SQLiteTable, getTableConfig as getSqliteTableConfig, type SQLiteColumn } from "drizzle-orm/sqlite-core";
-import pg from "pg";
 import { MIGRATIONS_FOLDER, openReadOnlyDatabase, type Db } from "./client";
 import * as sqliteSchema from "./schema";
+import { migratePostgres, openPostgres, type PgDb } from "./postgres";
 import * as pgSchema from "./schema-pg";
 
-type PgDb = NodePgDatabase<typeof pgSchema> & { $client: pg.Pool };
 /** What the helpers need of a database or a transaction. */
 type Executor = Pick<PgDb, "execute">;
 
 // ---------------------------------------------------------------------------
-// The target's connection. TODO-merge: use db/postgres.ts — `openTarget` becomes `openPostgres(url)` and
-// `migrateTarget` becomes `migratePostgres(db)`; nothing else in this file opens or migrates PostgreSQL.
-
-const MIGRATIONS_PG_FOLDER = path.join(process.cwd(), "db", "migrations-pg");
-
-function openTarget(url: string): { pool: pg.Pool; db: PgDb } {
-  const pool = new pg.Pool({ connectionString: url, max: 2 });
-  return { pool, db: drizzle({ client: pool, schema: pgSchema }) as PgDb };
-}
-
-async function migrateTarget(db: PgDb): Promise<void> {
-  await migrate(db, { migrationsFolder: MIGRATIONS_PG_FOLDER });
-}
-
 // ---------------------------------------------------------------------------
 // The tables, paired and ordered
 
@@ -289,14 +272,14 @@ export async function exportToPostgres(sqliteFile: string, url: string, options:
   const tables = tablesInCopyOrder();
   if (!fs.existsSync(sqliteFile)) return { status: "refused", vi: `Không có tệp SQLite ${sqliteFile}.`, en: `There is no SQLite file ${sqliteFile}.` };
   const source = openReadOnlyDatabase(sqliteFile);
-  const { pool, db } = openTarget(url);
+  const { pool, db } = openPostgres(url);
   try {
     const problem = sourceProblem(source, tables);
     if (problem) return { status: "refused", ...problem };
     const full = await targetTablesWithRows(db, tables);
     if (full.length > 0) return refusedFull(full);
 
-    await migrateTarget(db);
+    await migratePostgres(db);
     const identities = new Set(
       (
         await db.execute<{ table_name: string }>(
