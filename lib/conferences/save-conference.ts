@@ -330,22 +330,8 @@ export function setConferenceStatus(db: Db, user: SessionUser, conferenceId: num
     const existing = getWritableConference(db, user, conferenceId);
     if (!existing) return { ok: false, code: "notFound" };
     if (!STATUS_TRANSITIONS[existing.status].includes(status)) return { ok: false, code: "statusNotAllowed" };
-    if (existing.status === "cancelled" && existing.requirementId !== null) {
-      // Reinstating must not give a requirement two conferences.
-      const taken = db
-        .select({ id: conferences.id })
-        .from(conferences)
-        .where(
-          and(
-            eq(conferences.requirementId, existing.requirementId),
-            eq(conferences.unitId, existing.unitId),
-            ne(conferences.status, "cancelled"),
-            ne(conferences.id, existing.id),
-          ),
-        )
-        .get();
-      if (taken) return { ok: false, code: "requirementTaken" };
-    }
+    // Reinstating must not give a requirement two conferences.
+    if (existing.status === "cancelled" && requirementTakenMeanwhile(db, existing)) return { ok: false, code: "requirementTaken" };
     const written = writeOrRequirementClash(() =>
       db.transaction(
         (tx) => {
@@ -370,6 +356,24 @@ export function setConferenceStatus(db: Db, user: SessionUser, conferenceId: num
   });
 }
 
+/** Whether the requirement a cancelled conference fulfilled has another (not cancelled) conference of its unit now. */
+function requirementTakenMeanwhile(db: Db, existing: { id: number; requirementId: number | null; unitId: number }): boolean {
+  if (existing.requirementId === null) return false;
+  const taken = db
+    .select({ id: conferences.id })
+    .from(conferences)
+    .where(
+      and(
+        eq(conferences.requirementId, existing.requirementId),
+        eq(conferences.unitId, existing.unitId),
+        ne(conferences.status, "cancelled"),
+        ne(conferences.id, existing.id),
+      ),
+    )
+    .get();
+  return taken !== undefined;
+}
+
 /** Where a cancelled conference may go back to: a draft to rework, or scheduled again as it was. */
 export const RESTORE_STATUSES = ["draft", "scheduled"] as const;
 export type RestoreStatus = (typeof RESTORE_STATUSES)[number];
@@ -384,21 +388,7 @@ export function restoreConference(db: Db, user: SessionUser, conferenceId: numbe
     const existing = getWritableConference(db, user, conferenceId);
     if (!existing) return { ok: false, code: "notFound" };
     if (existing.status !== "cancelled") return { ok: false, code: "notCancelled" };
-    if (existing.requirementId !== null) {
-      const taken = db
-        .select({ id: conferences.id })
-        .from(conferences)
-        .where(
-          and(
-            eq(conferences.requirementId, existing.requirementId),
-            eq(conferences.unitId, existing.unitId),
-            ne(conferences.status, "cancelled"),
-            ne(conferences.id, existing.id),
-          ),
-        )
-        .get();
-      if (taken) return { ok: false, code: "requirementTaken" };
-    }
+    if (requirementTakenMeanwhile(db, existing)) return { ok: false, code: "requirementTaken" };
     const written = writeOrRequirementClash(() =>
       db.transaction(
         (tx) => {
