@@ -21,7 +21,7 @@ import { ensureCampaignKeys } from "@/lib/invitations/campaign-keys";
 import { base32Encode } from "@/lib/tokens/base32";
 import { signToken } from "@/lib/tokens/qr-token";
 import { E2E_BASE_URL } from "./e2e-env";
-import { createAccount, e2eDb, expect, test, testUnitKind } from "./fixtures";
+import { createAccount, e2eDb, expect, test, createTestUnit } from "./fixtures";
 
 const ROLES = ["anonymous", "scanner", "viewerOther", "organiserOther", "admin", "adminOther"] as const;
 type Role = (typeof ROLES)[number];
@@ -161,12 +161,7 @@ function routeMethods(file: string): string[] {
 async function fixture(admin: APIRequestContext) {
   const db = e2eDb();
   const code = `az${process.pid}${Date.now() % 100000}`;
-  const province = db.select().from(units).where(eq(units.code, "51")).get()!;
-  const unit = db
-    .insert(units)
-    .values({ code, name: `Đơn vị kiểm thử quyền ${code}`, kind: testUnitKind(), placeName: "Thử", parentId: province.id, sortOrder: 998 })
-    .returning()
-    .get();
+  const unit = createTestUnit(code, `Đơn vị kiểm thử quyền ${code}`, { sortOrder: 998 });
   const body = db
     .insert(bodies)
     .values({ unitId: unit.id, kind: "standing_committee", name: `Ban Thường vụ thử ${code}`, symbol: "TQ" })

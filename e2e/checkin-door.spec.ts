@@ -7,10 +7,10 @@
  * sites (a test unit kind: no campaign counts it). The practice conference is only read.
  */
 import { and, asc, eq, ne } from "drizzle-orm";
-import { bodies, campaigns, checkIns, conferences, invitations, sites, siteStaff, units, users } from "@/db/schema";
+import { bodies, campaigns, checkIns, conferences, invitations, sites, siteStaff, users } from "@/db/schema";
 import { checkInWindow } from "@/lib/checkin/window";
 import { formatDate, formatRange, formatTime } from "@/lib/time/format";
-import { conferenceIdOf, createAccount, e2eDb, expect, practiceConference, signIn, test, testUnitKind } from "./fixtures";
+import { conferenceIdOf, createAccount, e2eDb, expect, practiceConference, signIn, test, createTestUnit } from "./fixtures";
 
 const HOUR = 3_600_000;
 
@@ -18,12 +18,7 @@ const HOUR = 3_600_000;
 async function closedSites() {
   const db = e2eDb();
   const code = `cua${process.pid}${Date.now() % 100000}`;
-  const province = db.select().from(units).where(eq(units.code, "51")).get()!;
-  const unit = db
-    .insert(units)
-    .values({ code, name: `Đơn vị thử cửa ${code}`, kind: testUnitKind(), placeName: "Thử", parentId: province.id, sortOrder: 997 })
-    .returning()
-    .get();
+  const unit = createTestUnit(code, `Đơn vị thử cửa ${code}`);
   const body = db
     .insert(bodies)
     .values({ unitId: unit.id, kind: "propaganda", name: `Ban Tuyên giáo thử ${code}`, symbol: "BTGT" })

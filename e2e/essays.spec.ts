@@ -5,11 +5,10 @@
  * The conference lives in a unit made for this test alone.
  */
 import ExcelJS from "exceljs";
-import { eq } from "drizzle-orm";
-import { bodies, campaigns, checkIns, conferences, invitations, people, sites, units } from "@/db/schema";
+import { bodies, campaigns, checkIns, conferences, invitations, people, sites } from "@/db/schema";
 import { zonedDateKey } from "@/lib/time/zone";
 import { formatDateKey } from "@/lib/time/format";
-import { createAccount, e2eDb, expect, signIn, test, testUnitKind } from "./fixtures";
+import { createAccount, e2eDb, expect, signIn, test, createTestUnit } from "./fixtures";
 
 const NAMES = ["Nguyễn Văn Một", "Trần Thị Hai", "Lê Văn Ba", "Phạm Thị Bốn", "Hoàng Văn Năm"];
 
@@ -17,12 +16,7 @@ const NAMES = ["Nguyễn Văn Một", "Trần Thị Hai", "Lê Văn Ba", "Phạm
 function heldConference() {
   const db = e2eDb();
   const code = `bth${process.pid}${Date.now() % 100000}`;
-  const province = db.select().from(units).where(eq(units.code, "51")).get()!;
-  const unit = db
-    .insert(units)
-    .values({ code, name: `Huyện Bài Thu Hoạch ${code}`, kind: testUnitKind(), placeName: "Thử", parentId: province.id, sortOrder: 997 })
-    .returning()
-    .get();
+  const unit = createTestUnit(code, `Huyện Bài Thu Hoạch ${code}`);
   const body = db
     .insert(bodies)
     .values({ unitId: unit.id, kind: "propaganda", name: `Ban Tuyên giáo Huyện ủy Thử ${code}`, symbol: "BTGHU" })

@@ -49,6 +49,17 @@ export function testUnitKind(): string {
   return "don_vi_thu";
 }
 
+/** A unit of a test's own under the province, of the test kind (testUnitKind): no count elsewhere moves. */
+export function createTestUnit(code: string, name: string, options: { placeName?: string; sortOrder?: number } = {}) {
+  const db = e2eDb();
+  const province = db.select().from(units).where(eq(units.code, "51")).get()!;
+  return db
+    .insert(units)
+    .values({ code, name, kind: testUnitKind(), placeName: options.placeName ?? "Thử", parentId: province.id, sortOrder: options.sortOrder ?? 997 })
+    .returning()
+    .get();
+}
+
 export function unitIdOf(code: string): number {
   return e2eDb().select().from(units).where(eq(units.code, code)).get()!.id;
 }
@@ -152,12 +163,7 @@ export const test = base.extend<
     async ({}, use, workerInfo) => {
       const db = e2eDb();
       const code = `door${process.pid}w${workerInfo.workerIndex}`;
-      const province = db.select().from(units).where(eq(units.code, "51")).get()!;
-      const unit = db
-        .insert(units)
-        .values({ code, name: `Đơn vị cửa thử ${code}`, kind: testUnitKind(), placeName: "Cửa thử", parentId: province.id, sortOrder: 997 })
-        .returning()
-        .get();
+      const unit = createTestUnit(code, `Đơn vị cửa thử ${code}`, { placeName: "Cửa thử" });
       const body = db
         .insert(bodies)
         .values({ unitId: unit.id, kind: "propaganda", name: `Ban Tuyên giáo cửa thử ${code}`, symbol: "CT" })

@@ -5,11 +5,11 @@
  */
 import ExcelJS from "exceljs";
 import { and, eq } from "drizzle-orm";
-import { bodies, campaigns, conferences, invitations, people, sites, units } from "@/db/schema";
+import { bodies, campaigns, conferences, invitations, people, sites } from "@/db/schema";
 import { ensureCampaignKeys } from "@/lib/invitations/campaign-keys";
 import { getCurrentCampaign } from "@/lib/campaigns/current-campaign";
 import { signToken } from "@/lib/tokens/qr-token";
-import { conferenceIdOf, e2eDb, expect, signIn, test, testUnitKind, unitIdOf } from "./fixtures";
+import { conferenceIdOf, e2eDb, expect, signIn, test, createTestUnit, unitIdOf } from "./fixtures";
 
 /**
  * A unit of its own with one conference in progress (started an hour ago, 15 minutes' grace) and five issued letters.
@@ -18,12 +18,7 @@ import { conferenceIdOf, e2eDb, expect, signIn, test, testUnitKind, unitIdOf } f
 function countedConference() {
   const db = e2eDb();
   const code = `e2e${process.pid}${Date.now() % 100000}`;
-  const province = db.select().from(units).where(eq(units.code, "51")).get()!;
-  const unit = db
-    .insert(units)
-    .values({ code, name: `Huyện Thử ${code}`, kind: testUnitKind(), placeName: "Thử", parentId: province.id, sortOrder: 999 })
-    .returning()
-    .get();
+  const unit = createTestUnit(code, `Huyện Thử ${code}`, { sortOrder: 999 });
   const body = db
     .insert(bodies)
     .values({ unitId: unit.id, kind: "propaganda", name: `Ban Tuyên giáo Huyện ủy Thử ${code}`, symbol: "BTGHU" })
