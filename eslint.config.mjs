@@ -16,6 +16,16 @@ const noApp = {
   message: "Only app/ imports from app/: server actions live in lib/<domain>/actions.ts, shared code in lib/ or components/.",
 };
 
+/**
+ * The write connection without a transaction (db/client.ts) is for code that runs alone on its file: migrations, the seed,
+ * tests and scripts. The app writes through transaction() only (docs/decisions/0036).
+ */
+const noSetupWriter = {
+  name: "@/db/client",
+  importNames: ["writerForSetup"],
+  message: "The app writes through transaction(db, async (tx) => …) only; writerForSetup is for migrations, the seed, tests and scripts.",
+};
+
 const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
@@ -33,7 +43,7 @@ const config = [
   },
   {
     files: ["components/**/*.ts", "components/**/*.tsx"],
-    rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [noApp] }] },
+    rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [noApp], paths: [noSetupWriter] }] },
   },
   {
     // After the components rule: a rule's options are replaced, not merged, so client components get both lists.
@@ -49,9 +59,15 @@ const config = [
         "error",
         {
           patterns: [noApp, { group: ["@/components/*"], message: "lib/ and db/ do not import from components/.", allowTypeImports: true }],
+          paths: [noSetupWriter],
         },
       ],
     },
+  },
+  {
+    files: ["app/**/*.ts", "app/**/*.tsx", "server.ts"],
+    ignores: ["app/error.tsx", "**/*-client.tsx"],
+    rules: { "@typescript-eslint/no-restricted-imports": ["error", { paths: [noSetupWriter] }] },
   },
   {
     // Playwright fixtures hand their value to `use`, which is not React's hook.

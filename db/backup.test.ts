@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "@/db/schema";
 import { createDemoDb } from "@/lib/testing/test-db";
 import { backupDatabase, checkBackup, restoreDatabase } from "./backup";
-import { openDatabase } from "./client";
+import { writerForSetup, closeDatabase, openDatabase } from "./client";
 
 /** A writer process: inserts audit rows as fast as it can, says "go" after the first. */
 const WRITER = `
@@ -31,7 +31,7 @@ afterAll(() => handle.cleanup());
 
 describe("backup and restore", () => {
   it("backs up while the database is being written, consistently, and restores it after checks", async () => {
-    const before = handle.db.select({ n: count() }).from(t.auditLog).get()!.n;
+    const before = (await handle.db.select({ n: count() }).from(t.auditLog).get())!.n;
     // Another process writes all along, as the server would.
     const writer = spawn(process.execPath, ["-e", WRITER, handle.file], { stdio: ["ignore", "pipe", "inherit"] });
     await new Promise((resolve) => writer.stdout!.once("data", resolve));
@@ -41,7 +41,15 @@ describe("backup and restore", () => {
     const written = await new Promise<number>((resolve) => {
       let out = "";
       writer.stdout!.on("data", (d) => (out += d));
-      writer.on("exit", () => resolve(handle.db.select({ n: count() }).from(t.auditLog).get()!.n - before));
+      writer.on(
+        "exit",
+        () =>
+          void handle.db
+            .select({ n: count() })
+            .from(t.auditLog)
+            .get()
+            .then((row) => resolve(row!.n - before)),
+      );
     });
     expect(written).toBeGreaterThan(0);
     expect(result.bytes).toBeGreaterThan(100_000);
@@ -49,8 +57,8 @@ describe("backup and restore", () => {
     expect(check).toMatchObject({ ok: true, problems: [] });
     expect(check.counts.invitations).toBeGreaterThan(1000);
     const copy = openDatabase(backup);
-    const inBackup = copy.select({ n: count() }).from(t.auditLog).get()!.n;
-    copy.$client.close();
+    const inBackup = (await copy.select({ n: count() }).from(t.auditLog).get())!.n;
+    closeDatabase(copy);
     expect(inBackup).toBeGreaterThanOrEqual(before);
 
     // Restore into a new place: the backup's data, and the previous file kept aside.
@@ -60,8 +68,8 @@ describe("backup and restore", () => {
     const restored = await restoreDatabase(backup, target);
     expect(restored.check.ok).toBe(true);
     const db = openDatabase(target);
-    expect(db.select({ n: count() }).from(t.auditLog).get()!.n).toBe(inBackup);
-    db.$client.close();
+    expect((await db.select({ n: count() }).from(t.auditLog).get())!.n).toBe(inBackup);
+    closeDatabase(db);
   });
 
   it("refuses a file that is not a database, a truncated one, and one without the app's tables", async () => {
@@ -74,8 +82,8 @@ describe("backup and restore", () => {
     expect(checkBackup(truncated).ok).toBe(false);
     const other = path.join(dir, "other.db");
     const o = openDatabase(other);
-    o.$client.exec("create table t (x)");
-    o.$client.close();
+    writerForSetup(o).$client.exec("create table t (x)");
+    closeDatabase(o);
     expect(checkBackup(other).problems.join(" ")).toContain("Thiếu bảng");
     const target = path.join(dir, "target.db");
     expect((await restoreDatabase(notDb, target)).saved).toBeNull();

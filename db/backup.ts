@@ -11,7 +11,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { MIGRATIONS_FOLDER, migrateDatabase, openDatabase } from "./client";
+import { closeDatabase, MIGRATIONS_FOLDER, migrateDatabase, openDatabase } from "./client";
 
 const REQUIRED_TABLES = ["units", "bodies", "users", "campaigns", "conferences", "sites", "people", "invitations", "check_ins", "scan_log", "audit_log"];
 
@@ -128,7 +128,7 @@ export async function restoreDatabase(file: string, target: string): Promise<{ c
   try {
     migrateDatabase(db);
   } finally {
-    db.$client.close();
+    closeDatabase(db);
   }
   return { check, saved };
 }

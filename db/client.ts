@@ -6,15 +6,50 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
+import { AsyncLocalStorage } from "node:async_hooks";
+import Database, { type RunResult } from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { env } from "@/lib/env";
 import { registerNameSortKey } from "@/lib/people/name-order";
 import { normalizeStoredTextOnce } from "./normalize-text";
+import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import * as schema from "./schema";
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/**
+ * Inside a transaction: reads and writes, awaited. Typed as drizzle's async SQLite database
+ * (what a PostgreSQL transaction also offers), although better-sqlite3 answers at once: an awaited
+ * query is the same on both engines. Its own `transaction` is left out: `transaction()` below
+ * opens one (docs/decisions/0036-async-data-layer.md).
+ */
+export type Tx = Omit<BaseSQLiteDatabase<"async", RunResult, typeof schema>, "transaction"> & { $client: Database.Database };
+
+/**
+ * The app's database outside a transaction: reads only. A write needs `transaction()`, so that
+ * tsc finds every write made outside one; on SQLite this handle is a read-only connection besides.
+ */
+export type Db = Omit<Tx, "insert" | "update" | "delete" | "run">;
+
+/**
+ * The write lane of one SQLite file: its read-write connection and the queue that lets one
+ * transaction at a time use it. An await inside a transaction lets other requests run; on the one
+ * connection their statements would join the open transaction (and its rollback), so they read on
+ * a second, read-only connection (WAL: they see what is committed) and write only through here.
+ */
+interface WriteLane {
+  writer: Tx;
+  tail: Promise<unknown>;
+  /** Set while a transaction holds the lane: its async context, to catch a nested transaction opened on the outer handle. */
+  holder: AsyncLocalStorage<true>;
+}
+
+/**
+ * Where a handle keeps its lane: a property under a registered symbol, not a module-level map, since
+ * Next bundles this module more than once (server actions, route handlers, pages) while the app's
+ * handle is opened once and shared through globalThis (db/index.ts).
+ */
+const LANE = Symbol.for("quan-triet.db.write-lane");
+type WithLane = { [LANE]?: WriteLane };
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
@@ -22,7 +57,10 @@ export function defaultDatabasePath(): string {
   return path.resolve(/*turbopackIgnore: true*/ env().DATABASE_PATH);
 }
 
-/** Opens (creating if needed) a database file with the pragmas the app relies on. */
+/**
+ * Opens (creating if needed) a database file with the pragmas the app relies on: the read-only
+ * connection everyone reads on, and its write lane (`transaction()`). Close with `closeDatabase`.
+ */
 export function openDatabase(file: string = defaultDatabasePath()): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
@@ -34,7 +72,74 @@ export function openDatabase(file: string = defaultDatabasePath()): Db {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   registerNameSortKey(sqlite);
-  return drizzle({ client: sqlite, schema }) as Db;
+  const writer = drizzle({ client: sqlite, schema }) as unknown as Tx;
+  const reader = openReadOnlyDatabase(file);
+  const lane: WriteLane = { writer, tail: Promise.resolve(), holder: new AsyncLocalStorage() };
+  Object.defineProperty(reader, LANE, { value: lane });
+  Object.defineProperty(writer, LANE, { value: lane }); // writerForSetup's handle opens transactions too
+
+  return reader;
+}
+
+function laneOf(db: Db): WriteLane {
+  const lane = (db as WithLane)[LANE];
+  if (!lane) throw new Error("This database handle has no write lane (a read-only handle from openReadOnlyDatabase?)");
+  return lane;
+}
+
+/**
+ * Runs `fn` in one write transaction and gives its result; a throw rolls it back. On the app's
+ * handle: queued behind the transaction before it, then BEGIN IMMEDIATE (the write lock at the
+ * start, so that another process writing the same file queues on busy_timeout instead of failing
+ * to upgrade a read lock). On a transaction's own handle (a helper called inside one): a
+ * savepoint, so that the helper's failure undoes only its own part.
+ */
+export async function transaction<T>(db: Db | Tx, fn: (tx: Tx) => Promise<T> | T): Promise<T> {
+  const lane = laneOf(db);
+  const inTransaction = lane.holder.getStore() === true;
+  if (inTransaction && db === lane.writer) {
+    const tx = db as Tx;
+    tx.$client.exec("savepoint nested");
+    try {
+      const result = await fn(tx);
+      tx.$client.exec("release nested");
+      return result;
+    } catch (error) {
+      tx.$client.exec("rollback to nested; release nested");
+      throw error;
+    }
+  }
+  if (inTransaction) throw new Error("transaction() called on the outer handle inside a transaction: pass the transaction's own handle");
+  const run = async () => {
+    const { writer } = lane;
+    writer.$client.exec("begin immediate");
+    try {
+      const result = await lane.holder.run(true, () => fn(writer));
+      writer.$client.exec("commit");
+      return result;
+    } catch (error) {
+      if (writer.$client.inTransaction) writer.$client.exec("rollback");
+      throw error;
+    }
+  };
+  const result = lane.tail.then(run);
+  lane.tail = result.catch(() => undefined);
+  return result;
+}
+
+/**
+ * The write connection outside any transaction, for code that runs alone on its file: migrations,
+ * the seed, tests' fixtures, one-shot scripts. Never in the app (ESLint keeps it out of lib and app).
+ */
+export function writerForSetup(db: Db): Tx {
+  return laneOf(db).writer;
+}
+
+/** Closes both connections of a database opened by openDatabase (the reader alone for a read-only handle). */
+export function closeDatabase(db: Db): void {
+  db.$client.close();
+  // The write connection last: SQLite checkpoints the WAL into the file when its last connection closes.
+  (db as WithLane)[LANE]?.writer.$client.close();
 }
 
 /**
@@ -46,7 +151,7 @@ export function openReadOnlyDatabase(file: string = defaultDatabasePath()): Db {
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
   sqlite.pragma("busy_timeout = 5000");
   registerNameSortKey(sqlite);
-  return drizzle({ client: sqlite, schema }) as Db;
+  return drizzle({ client: sqlite, schema }) as unknown as Db;
 }
 
 /**
@@ -59,22 +164,35 @@ export function openReadOnlyDatabase(file: string = defaultDatabasePath()): Db {
  * database is checked afterwards, and a violation stops the start.
  */
 export function migrateDatabase(db: Db): void {
-  db.$client.pragma("foreign_keys = OFF");
+  const writer = writerForSetup(db);
+  writer.$client.pragma("foreign_keys = OFF");
   try {
-    migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    migrate(writer as unknown as Parameters<typeof migrate>[0], { migrationsFolder: MIGRATIONS_FOLDER });
   } finally {
-    db.$client.pragma("foreign_keys = ON");
+    writer.$client.pragma("foreign_keys = ON");
   }
-  const violations = db.$client.pragma("foreign_key_check") as unknown[];
+  const violations = writer.$client.pragma("foreign_key_check") as unknown[];
   if (violations.length > 0) throw new Error(`Migration left ${violations.length} rows that break a foreign key: ${JSON.stringify(violations.slice(0, 5))}`);
-  normalizeStoredTextOnce(db);
+  normalizeStoredTextOnce(writer);
 }
 
 /**
- * A write transaction that takes the write lock at its start (BEGIN IMMEDIATE),
- * so that concurrent processes queue on busy_timeout instead of failing to
- * upgrade a read lock. Uses the driver's own transaction: no SQL is built per call.
+ * better-sqlite3's own synchronous drizzle handle, for the check-in hot path only (decision 0008:
+ * prepared statements, no await between a scan's reads and writes, so that the group commit judges
+ * a whole batch in one transaction without yielding). PostgreSQL gets its own path there.
  */
-export function immediateTransaction<T>(db: Db, fn: () => T): T {
-  return db.$client.transaction(fn).immediate();
+export type SyncSqlite = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/** The same handle, typed synchronously: reads on the app's handle, reads and writes on a transaction's. */
+export function sqliteSync(db: Db | Tx | SyncSqlite): SyncSqlite {
+  return db as unknown as SyncSqlite;
+}
+
+/**
+ * The hot path's synchronous batch (lib/checkin/group-commit.ts, record-batch.ts): `fn` runs in one
+ * BEGIN IMMEDIATE transaction on the write lane, queued like `transaction()`, with no await inside;
+ * a throw rolls it back. A nested transaction in `fn` is better-sqlite3's savepoint.
+ */
+export function synchronousTransaction<T>(db: Db, fn: (tx: SyncSqlite) => T): Promise<T> {
+  return transaction(db, (tx) => fn(sqliteSync(tx)));
 }

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPostgres, type PostgresServer } from "@/lib/testing/postgres-server";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { createDemoDb, createTestDb } from "@/lib/testing/test-db";
-import type { Db } from "./client";
+import { writerForSetup, type Db } from "./client";
 import { exportToPostgres, tablesInCopyOrder, type ExportResult } from "./export-to-postgres";
 import * as sqliteSchema from "./schema";
 import * as pgSchema from "./schema-pg";
@@ -28,8 +28,8 @@ beforeAll(async () => {
   [server, demo] = await Promise.all([startPostgres(), createDemoDb()]);
   source = demo.db;
   // The demo writes no audit log: one edit as the app records it, its fields not in alphabetical order.
-  const [admin] = source.select().from(sqliteSchema.users).orderBy(asc(sqliteSchema.users.id)).limit(1).all();
-  recordAudit(source, {
+  const [admin] = await source.select().from(sqliteSchema.users).orderBy(asc(sqliteSchema.users.id)).limit(1).all();
+  await recordAudit(writerForSetup(source), {
     userId: admin.id,
     action: "update",
     entity: "conference",
@@ -40,13 +40,13 @@ beforeAll(async () => {
   // Self-references pointing forward (to a later id), which only the second pass can satisfy: the first unit merged
   // into the last, the first person into the last.
   const [firstUnit, lastUnit] = [
-    source.select().from(sqliteSchema.units).orderBy(asc(sqliteSchema.units.id)).limit(1).all()[0],
-    source.select().from(sqliteSchema.units).orderBy(desc(sqliteSchema.units.id)).limit(1).all()[0],
+    (await source.select().from(sqliteSchema.units).orderBy(asc(sqliteSchema.units.id)).limit(1).all())[0],
+    (await source.select().from(sqliteSchema.units).orderBy(desc(sqliteSchema.units.id)).limit(1).all())[0],
   ];
-  source.update(sqliteSchema.units).set({ mergedIntoId: lastUnit.id }).where(eq(sqliteSchema.units.id, firstUnit.id)).run();
-  const [firstPerson] = source.select().from(sqliteSchema.people).orderBy(asc(sqliteSchema.people.id)).limit(1).all();
-  const [lastPerson] = source.select().from(sqliteSchema.people).orderBy(desc(sqliteSchema.people.id)).limit(1).all();
-  source.update(sqliteSchema.people).set({ mergedIntoId: lastPerson.id }).where(eq(sqliteSchema.people.id, firstPerson.id)).run();
+  await writerForSetup(source).update(sqliteSchema.units).set({ mergedIntoId: lastUnit.id }).where(eq(sqliteSchema.units.id, firstUnit.id)).run();
+  const [firstPerson] = await source.select().from(sqliteSchema.people).orderBy(asc(sqliteSchema.people.id)).limit(1).all();
+  const [lastPerson] = await source.select().from(sqliteSchema.people).orderBy(desc(sqliteSchema.people.id)).limit(1).all();
+  await writerForSetup(source).update(sqliteSchema.people).set({ mergedIntoId: lastPerson.id }).where(eq(sqliteSchema.people.id, firstPerson.id)).run();
   result = await exportToPostgres(demo.file, server.url, { batchSize: 1000 });
   pool = new pg.Pool({ connectionString: server.url, max: 2 });
   target = drizzle({ client: pool, schema: pgSchema });
@@ -83,7 +83,7 @@ describe("exportToPostgres", () => {
   });
 
   it("keeps a conference's times as the same instants", async () => {
-    const [conference] = source.select().from(sqliteSchema.conferences).orderBy(asc(sqliteSchema.conferences.id)).limit(1).all();
+    const [conference] = await source.select().from(sqliteSchema.conferences).orderBy(asc(sqliteSchema.conferences.id)).limit(1).all();
     const [copy] = await target.select().from(pgSchema.conferences).where(eq(pgSchema.conferences.id, conference.id));
     expect(copy.startsAt).toBeInstanceOf(Date);
     expect(copy.startsAt.getTime()).toBe(conference.startsAt.getTime());
@@ -92,8 +92,8 @@ describe("exportToPostgres", () => {
   });
 
   it("keeps a late check-in's is_late as a boolean", async () => {
-    const late = source.select().from(sqliteSchema.checkIns).where(eq(sqliteSchema.checkIns.isLate, true)).limit(1).all();
-    const onTime = source.select().from(sqliteSchema.checkIns).where(eq(sqliteSchema.checkIns.isLate, false)).limit(1).all();
+    const late = await source.select().from(sqliteSchema.checkIns).where(eq(sqliteSchema.checkIns.isLate, true)).limit(1).all();
+    const onTime = await source.select().from(sqliteSchema.checkIns).where(eq(sqliteSchema.checkIns.isLate, false)).limit(1).all();
     expect(late.length + onTime.length).toBeGreaterThan(0);
     for (const row of [...late, ...onTime]) {
       const [copy] = await target.select().from(pgSchema.checkIns).where(eq(pgSchema.checkIns.id, row.id));
@@ -103,7 +103,7 @@ describe("exportToPostgres", () => {
   });
 
   it("keeps an audit log row's JSON", async () => {
-    const [entry] = source
+    const [entry] = await source
       .select()
       .from(sqliteSchema.auditLog)
       .where(isNotNull(sqliteSchema.auditLog.after))
@@ -123,7 +123,7 @@ describe("exportToPostgres", () => {
     for (const t of tablesInCopyOrder()) {
       const sqliteColumns = getTableColumns(t.sqlite) as Record<string, SQLiteColumn>;
       const pgColumns = getTableColumns(t.pg) as Record<string, PgColumn>;
-      const rows = source
+      const rows = await source
         .select()
         .from(t.sqlite)
         .orderBy(...t.primaryKey.map((k) => asc(sqliteColumns[k])))
@@ -146,13 +146,13 @@ describe("exportToPostgres", () => {
     );
     expect(Number(forward.rows[0].n)).toBe(2);
     const parents = await pool.query<{ n: string }>("select count(*) n from units where parent_id is not null");
-    expect(Number(parents.rows[0].n)).toBe(source.select().from(sqliteSchema.units).where(isNotNull(sqliteSchema.units.parentId)).all().length);
+    expect(Number(parents.rows[0].n)).toBe((await source.select().from(sqliteSchema.units).where(isNotNull(sqliteSchema.units.parentId)).all()).length);
   });
 
   it("refuses a source whose migrations are not all applied", async () => {
     const behind = createTestDb();
     try {
-      behind.db.$client.exec("delete from __drizzle_migrations where rowid = (select max(rowid) from __drizzle_migrations)");
+      writerForSetup(behind.db).$client.exec("delete from __drizzle_migrations where rowid = (select max(rowid) from __drizzle_migrations)");
       const refused = await exportToPostgres(behind.file, server.url);
       expect(refused).toMatchObject({ status: "refused" });
       if (refused.status === "refused") expect(refused.en).toContain("npm run db:migrate");
@@ -163,7 +163,7 @@ describe("exportToPostgres", () => {
 
   it("continues each sequence after the copied ids", async () => {
     const [{ max }] = await target.select({ max: sql<number>`max(${pgSchema.units.id})` }).from(pgSchema.units);
-    const [root] = source.select().from(sqliteSchema.units).limit(1).all();
+    const [root] = await source.select().from(sqliteSchema.units).limit(1).all();
     const [added] = await target
       .insert(pgSchema.units)
       .values({ code: "export-test", name: "Đơn vị thử", kind: root.kind, placeName: "Thử" })

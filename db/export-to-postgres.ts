@@ -21,7 +21,7 @@ import path from "node:path";
 import { asc, getTableColumns, getTableName, gt, is, sql, type Column } from "drizzle-orm";
 import { PgTable, getTableConfig as getPgTableConfig, type PgColumn } from "drizzle-orm/pg-core";
 import { SQLiteTable, getTableConfig as getSqliteTableConfig, type SQLiteColumn } from "drizzle-orm/sqlite-core";
-import { MIGRATIONS_FOLDER, openReadOnlyDatabase, type Db } from "./client";
+import { closeDatabase, MIGRATIONS_FOLDER, openReadOnlyDatabase, type Db } from "./client";
 import * as sqliteSchema from "./schema";
 import { migratePostgres, openPostgres, type PgDb } from "./postgres";
 import * as pgSchema from "./schema-pg";
@@ -184,26 +184,26 @@ function sourceProblem(source: Db, tables: TablePair[]): { vi: string; en: strin
   return null;
 }
 
-function readBatch(source: Db, t: TablePair, size: number, after: unknown, offset: number): Record<string, unknown>[] {
+async function readBatch(source: Db, t: TablePair, size: number, after: unknown, offset: number): Promise<Record<string, unknown>[]> {
   const columns = getTableColumns(t.sqlite) as Record<string, SQLiteColumn>;
   const order = t.primaryKey.map((k) => asc(columns[k]));
   if (t.primaryKey.length === 1) {
     const key = columns[t.primaryKey[0]];
-    return source
+    return (await source
       .select()
       .from(t.sqlite)
       .where(after === undefined ? undefined : gt(key, after))
       .orderBy(...order)
       .limit(size)
-      .all() as Record<string, unknown>[];
+      .all()) as Record<string, unknown>[];
   }
-  return source
+  return (await source
     .select()
     .from(t.sqlite)
     .orderBy(...order)
     .limit(size)
     .offset(offset)
-    .all() as Record<string, unknown>[];
+    .all()) as Record<string, unknown>[];
 }
 
 // ---------------------------------------------------------------------------
@@ -307,7 +307,7 @@ export async function exportToPostgres(sqliteFile: string, url: string, options:
           let rows = 0;
           let after: unknown = undefined;
           for (;;) {
-            const batch = readBatch(source, t, size, after, rows);
+            const batch = await readBatch(source, t, size, after, rows);
             if (batch.length === 0) break;
             for (const row of batch) {
               for (const key of t.selfRefs) {
@@ -358,7 +358,7 @@ export async function exportToPostgres(sqliteFile: string, url: string, options:
       verification,
     };
   } finally {
-    source.$client.close();
+    closeDatabase(source);
     await pool.end();
   }
 }

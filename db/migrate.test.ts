@@ -10,7 +10,7 @@ import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterAll, describe, expect, it } from "vitest";
-import { MIGRATIONS_FOLDER, migrateDatabase, openDatabase } from "./client";
+import { writerForSetup, closeDatabase, MIGRATIONS_FOLDER, migrateDatabase, openDatabase } from "./client";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "quan-triet-migrate-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -27,7 +27,7 @@ function migrationsUpTo(count: number): string {
 }
 
 describe("migration 0008 (organisation as data)", () => {
-  it("keeps the rows of an older database, its references and its kinds", () => {
+  it("keeps the rows of an older database, its references and its kinds", async () => {
     const file = path.join(dir, "old.db");
     const old = new Database(file);
     old.pragma("foreign_keys = ON");
@@ -44,7 +44,7 @@ describe("migration 0008 (organisation as data)", () => {
 
     const db = openDatabase(file);
     migrateDatabase(db);
-    const one = (query: string) => db.$client.prepare(query).get() as Record<string, unknown>;
+    const one = (query: string) => writerForSetup(db).$client.prepare(query).get() as Record<string, unknown>;
     expect(one("select count(*) n from units").n).toBe(3);
     expect(one("select kind, parent_line, retired_at from bodies where id = 7")).toEqual({ kind: "propaganda", parent_line: "", retired_at: null });
     expect(one("select body_id from users where id = 1").body_id).toBe(7);
@@ -56,13 +56,15 @@ describe("migration 0008 (organisation as data)", () => {
     expect(db.$client.pragma("foreign_key_check")).toEqual([]);
     expect(db.$client.pragma("foreign_keys", { simple: true })).toBe(1);
     // The kinds are now enforced: a typo is refused.
-    expect(() => db.$client.prepare("insert into bodies (unit_id, kind, name, symbol) values (2, 'propoganda', 'Sai', 'S')").run()).toThrow(/FOREIGN KEY/);
-    db.$client.close();
+    expect(() => writerForSetup(db).$client.prepare("insert into bodies (unit_id, kind, name, symbol) values (2, 'propoganda', 'Sai', 'S')").run()).toThrow(
+      /FOREIGN KEY/,
+    );
+    closeDatabase(db);
   });
 });
 
 describe("migration 0009 (letter signers, bài thu hoạch)", () => {
-  it("adds columns without touching conferences, invitations or check-ins", () => {
+  it("adds columns without touching conferences, invitations or check-ins", async () => {
     const file = path.join(dir, "before-0009.db");
     const old = new Database(file);
     old.pragma("foreign_keys = ON");
@@ -77,15 +79,15 @@ describe("migration 0009 (letter signers, bài thu hoạch)", () => {
 
     const db = openDatabase(file);
     migrateDatabase(db);
-    const one = (query: string) => db.$client.prepare(query).get() as Record<string, unknown>;
+    const one = (query: string) => writerForSetup(db).$client.prepare(query).get() as Record<string, unknown>;
     expect(one("select title, sign_form, signer_name from conferences where id = 9")).toEqual({ title: "Hội nghị", sign_form: null, signer_name: null });
     expect(one("select heading_name, sign_form, signer_title from bodies where id = 7")).toEqual({ heading_name: "", sign_form: "", signer_title: "" });
-    expect(() => db.$client.prepare("update bodies set sign_form = 'TM' where id = 7").run()).toThrow(/CHECK/);
-    expect(() => db.$client.prepare("update conferences set sign_form = 'K/T ' where id = 9").run()).toThrow(/CHECK/);
-    expect(() => db.$client.prepare("insert into reflection_essays (invitation_id, conference_id, submitted_on) values (1, 9, '03/03/2021')").run()).toThrow(
-      /CHECK/,
-    );
+    expect(() => writerForSetup(db).$client.prepare("update bodies set sign_form = 'TM' where id = 7").run()).toThrow(/CHECK/);
+    expect(() => writerForSetup(db).$client.prepare("update conferences set sign_form = 'K/T ' where id = 9").run()).toThrow(/CHECK/);
+    expect(() =>
+      writerForSetup(db).$client.prepare("insert into reflection_essays (invitation_id, conference_id, submitted_on) values (1, 9, '03/03/2021')").run(),
+    ).toThrow(/CHECK/);
     expect(db.$client.pragma("foreign_key_check")).toEqual([]);
-    db.$client.close();
+    closeDatabase(db);
   });
 });

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDemoDb } from "@/lib/testing/test-db";
-import { migrateDatabase } from "./client";
+import { writerForSetup, migrateDatabase } from "./client";
 import { NOT_FREE_TEXT, normalizeStoredText, normalizeStoredTextOnce, TEXT_COLUMNS, TEXT_NFC_SETTING } from "./normalize-text";
 import { absences, appSettings, bodies, conferences, invitations, people, sites, unitKinds, units, users } from "./schema";
 
@@ -14,45 +14,52 @@ beforeAll(async () => {
 afterAll(() => handle.cleanup());
 
 /** Rows as an older version stored them: decomposed, as sent by a macOS tool. */
-function seedDecomposed() {
+async function seedDecomposed() {
   const db = handle.db;
-  const unit = db.select().from(units).where(eq(units.code, "535")).get()!;
-  db.update(units)
+  const unit = (await db.select().from(units).where(eq(units.code, "535")).get())!;
+  await writerForSetup(db)
+    .update(units)
     .set({ name: nfd(unit.name), placeName: nfd(unit.placeName) })
     .where(eq(units.id, unit.id))
     .run();
-  const person = db.select().from(people).where(eq(people.unitId, unit.id)).get()!;
+  const person = (await db.select().from(people).where(eq(people.unitId, unit.id)).get())!;
   // The search name was folded from the decomposed name by an older fold: keep it stale to see it recomputed.
-  db.update(people)
+  await writerForSetup(db)
+    .update(people)
     .set({ fullName: nfd("Nguyễn Thị Ánh Tuyết"), searchName: "stale", position: nfd("Bí thư Chi bộ"), category: nfd("cán bộ") })
     .where(eq(people.id, person.id))
     .run();
-  const invitation = db.select().from(invitations).where(eq(invitations.personId, person.id)).get()!;
-  db.update(invitations)
+  const invitation = (await db.select().from(invitations).where(eq(invitations.personId, person.id)).get())!;
+  await writerForSetup(db)
+    .update(invitations)
     .set({ substituteName: nfd("Đặng Văn Lực") })
     .where(eq(invitations.id, invitation.id))
     .run();
-  const conference = db.select().from(conferences).where(eq(conferences.unitId, unit.id)).get()!;
-  db.update(conferences)
+  const conference = (await db.select().from(conferences).where(eq(conferences.unitId, unit.id)).get())!;
+  await writerForSetup(db)
+    .update(conferences)
     .set({ title: nfd(conference.title), agenda: nfd("Quán triệt Nghị quyết") })
     .where(eq(conferences.id, conference.id))
     .run();
-  const site = db.select().from(sites).where(eq(sites.conferenceId, conference.id)).get()!;
-  db.update(sites)
+  const site = (await db.select().from(sites).where(eq(sites.conferenceId, conference.id)).get())!;
+  await writerForSetup(db)
+    .update(sites)
     .set({ venue: nfd(site.venue) })
     .where(eq(sites.id, site.id))
     .run();
-  const user = db.select().from(users).where(eq(users.username, "tochuc.bato")).get()!;
-  db.update(users)
+  const user = (await db.select().from(users).where(eq(users.username, "tochuc.bato")).get())!;
+  await writerForSetup(db)
+    .update(users)
     .set({ fullName: nfd(user.fullName) })
     .where(eq(users.id, user.id))
     .run();
-  db.insert(absences)
+  await writerForSetup(db)
+    .insert(absences)
     .values({ invitationId: invitation.id, reason: "illness", note: nfd("Ốm"), recordedAt: new Date() })
     .run();
   // Two bodies whose names differ only in their Unicode form: one cannot become NFC without a clash.
-  const existing = db.select().from(bodies).where(eq(bodies.unitId, unit.id)).get()!;
-  const clash = db
+  const existing = (await db.select().from(bodies).where(eq(bodies.unitId, unit.id)).get())!;
+  const clash = await writerForSetup(db)
     .insert(bodies)
     .values({ unitId: unit.id, kind: "other", name: nfd(existing.name), symbol: "X" })
     .returning()
@@ -72,7 +79,7 @@ function seedDecomposed() {
 
 describe("the NFC data step", () => {
   it("covers every TEXT column of the schema: each is normalised or listed as not free text", () => {
-    const sqlite = handle.db.$client;
+    const sqlite = writerForSetup(handle.db).$client;
     const tables = (
       sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'").all() as {
         name: string;
@@ -97,94 +104,100 @@ describe("the NFC data step", () => {
     }
   });
 
-  it("is recorded when a database is migrated, so that later starts skip it", () => {
-    expect(handle.db.select().from(appSettings).where(eq(appSettings.key, TEXT_NFC_SETTING)).get()).toBeTruthy();
-    expect(normalizeStoredTextOnce(handle.db)).toBeNull();
+  it("is recorded when a database is migrated, so that later starts skip it", async () => {
+    expect(await handle.db.select().from(appSettings).where(eq(appSettings.key, TEXT_NFC_SETTING)).get()).toBeTruthy();
+    expect(normalizeStoredTextOnce(writerForSetup(handle.db))).toBeNull();
   });
 
-  it("normalises decomposed rows, only those, with the search name, in one go; a second run changes nothing", () => {
-    const seeded = seedDecomposed();
+  it("normalises decomposed rows, only those, with the search name, in one go; a second run changes nothing", async () => {
+    const seeded = await seedDecomposed();
     const db = handle.db;
-    db.delete(appSettings).where(eq(appSettings.key, TEXT_NFC_SETTING)).run();
-    const before = db.$client.prepare("select total_changes() as n").get() as { n: number };
+    await writerForSetup(db).delete(appSettings).where(eq(appSettings.key, TEXT_NFC_SETTING)).run();
+    const before = writerForSetup(db).$client.prepare("select total_changes() as n").get() as { n: number };
 
-    const result = normalizeStoredTextOnce(db)!;
+    const result = normalizeStoredTextOnce(writerForSetup(db))!;
     expect(result.changed).toBe(seeded.changedRows);
     expect(result.skipped).toEqual([{ table: "bodies", rowid: seeded.clash.id }]);
-    const after = db.$client.prepare("select total_changes() as n").get() as { n: number };
+    const after = writerForSetup(db).$client.prepare("select total_changes() as n").get() as { n: number };
     // The rows updated, one invitation copied from its person's category (trigger), and the record in app_settings.
-    expect(after.n - before.n).toBe(seeded.changedRows + db.select().from(invitations).where(eq(invitations.personId, seeded.personId)).all().length + 1);
+    expect(after.n - before.n).toBe(
+      seeded.changedRows + (await db.select().from(invitations).where(eq(invitations.personId, seeded.personId)).all()).length + 1,
+    );
 
-    expect(db.select().from(units).where(eq(units.id, seeded.unit.id)).get()).toMatchObject({ name: seeded.unit.name, placeName: seeded.unit.placeName });
-    expect(db.select().from(people).where(eq(people.id, seeded.personId)).get()).toMatchObject({
+    expect(await db.select().from(units).where(eq(units.id, seeded.unit.id)).get()).toMatchObject({ name: seeded.unit.name, placeName: seeded.unit.placeName });
+    expect(await db.select().from(people).where(eq(people.id, seeded.personId)).get()).toMatchObject({
       fullName: "Nguyễn Thị Ánh Tuyết",
       searchName: "nguyen thi anh tuyet",
       position: "Bí thư Chi bộ",
       category: "cán bộ",
     });
-    expect(db.select().from(invitations).where(eq(invitations.id, seeded.invitationId)).get()).toMatchObject({
+    expect(await db.select().from(invitations).where(eq(invitations.id, seeded.invitationId)).get()).toMatchObject({
       substituteName: "Đặng Văn Lực",
       attendeeCategory: "cán bộ",
     });
-    expect(db.select().from(conferences).where(eq(conferences.id, seeded.conference.id)).get()).toMatchObject({
+    expect(await db.select().from(conferences).where(eq(conferences.id, seeded.conference.id)).get()).toMatchObject({
       title: seeded.conference.title,
       agenda: "Quán triệt Nghị quyết",
     });
-    expect(db.select().from(sites).where(eq(sites.id, seeded.site.id)).get()!.venue).toBe(seeded.site.venue);
-    expect(db.select().from(users).where(eq(users.id, seeded.user.id)).get()!.fullName).toBe(seeded.user.fullName);
-    expect(db.select().from(absences).where(eq(absences.invitationId, seeded.invitationId)).get()!.note).toBe("Ốm");
+    expect((await db.select().from(sites).where(eq(sites.id, seeded.site.id)).get())!.venue).toBe(seeded.site.venue);
+    expect((await db.select().from(users).where(eq(users.id, seeded.user.id)).get())!.fullName).toBe(seeded.user.fullName);
+    expect((await db.select().from(absences).where(eq(absences.invitationId, seeded.invitationId)).get())!.note).toBe("Ốm");
     // The clashing body keeps its old form rather than break the unique name.
-    expect(db.select().from(bodies).where(eq(bodies.id, seeded.clash.id)).get()!.name).toBe(seeded.clash.name);
+    expect((await db.select().from(bodies).where(eq(bodies.id, seeded.clash.id)).get())!.name).toBe(seeded.clash.name);
     expect(seeded.clash.name).not.toBe(seeded.clash.name.normalize("NFC"));
 
-    expect(JSON.parse(db.select().from(appSettings).where(eq(appSettings.key, TEXT_NFC_SETTING)).get()!.value)).toMatchObject({
+    expect(JSON.parse((await db.select().from(appSettings).where(eq(appSettings.key, TEXT_NFC_SETTING)).get())!.value)).toMatchObject({
       changed: seeded.changedRows,
       skipped: 1,
     });
-    expect(normalizeStoredTextOnce(db)).toBeNull();
-    expect(normalizeStoredText(db)).toEqual({ changed: 0, skipped: [{ table: "bodies", rowid: seeded.clash.id }] });
+    expect(normalizeStoredTextOnce(writerForSetup(db))).toBeNull();
+    expect(normalizeStoredText(writerForSetup(db))).toEqual({ changed: 0, skipped: [{ table: "bodies", rowid: seeded.clash.id }] });
   });
 
-  it("covers the columns added since its first version, and runs again once on a database that had version 1", () => {
+  it("covers the columns added since its first version, and runs again once on a database that had version 1", async () => {
     const db = handle.db;
-    const body = db.select().from(bodies).where(eq(bodies.kind, "standing_committee")).get()!;
-    db.update(bodies)
+    const body = (await db.select().from(bodies).where(eq(bodies.kind, "standing_committee")).get())!;
+    await writerForSetup(db)
+      .update(bodies)
       .set({ signerTitle: nfd("Phó Bí thư"), signerName: nfd("Trần Thị Thử"), headingName: nfd("HUYỆN ỦY BA TƠ") })
       .where(eq(bodies.id, body.id))
       .run();
-    const kind = db.select().from(unitKinds).get()!;
-    db.update(unitKinds)
+    const kind = (await db.select().from(unitKinds).get())!;
+    await writerForSetup(db)
+      .update(unitKinds)
       .set({ label: nfd("Huyện đảo") })
       .where(eq(unitKinds.key, kind.key))
       .run();
     // A database where only the first version ran.
-    db.delete(appSettings).where(eq(appSettings.key, TEXT_NFC_SETTING)).run();
-    db.insert(appSettings).values({ key: "data_step.text_nfc", value: "{}" }).onConflictDoNothing().run();
+    await writerForSetup(db).delete(appSettings).where(eq(appSettings.key, TEXT_NFC_SETTING)).run();
+    await writerForSetup(db).insert(appSettings).values({ key: "data_step.text_nfc", value: "{}" }).onConflictDoNothing().run();
     migrateDatabase(db);
-    expect(db.select().from(bodies).where(eq(bodies.id, body.id)).get()).toMatchObject({
+    expect(await db.select().from(bodies).where(eq(bodies.id, body.id)).get()).toMatchObject({
       signerTitle: "Phó Bí thư",
       signerName: "Trần Thị Thử",
       headingName: "HUYỆN ỦY BA TƠ",
     });
-    expect(db.select().from(unitKinds).where(eq(unitKinds.key, kind.key)).get()!.label).toBe("Huyện đảo");
+    expect((await db.select().from(unitKinds).where(eq(unitKinds.key, kind.key)).get())!.label).toBe("Huyện đảo");
   });
 
-  it("runs from migrateDatabase on a database that has not had it", () => {
+  it("runs from migrateDatabase on a database that has not had it", async () => {
     const db = handle.db;
-    const person = db.select().from(people).get()!;
-    db.update(people)
+    const person = (await db.select().from(people).get())!;
+    await writerForSetup(db)
+      .update(people)
       .set({ workplace: nfd("Thôn Gò Khế") })
       .where(eq(people.id, person.id))
       .run();
-    db.delete(appSettings).where(eq(appSettings.key, TEXT_NFC_SETTING)).run();
+    await writerForSetup(db).delete(appSettings).where(eq(appSettings.key, TEXT_NFC_SETTING)).run();
     migrateDatabase(db);
-    expect(db.select().from(people).where(eq(people.id, person.id)).get()!.workplace).toBe("Thôn Gò Khế");
-    db.update(people)
+    expect((await db.select().from(people).where(eq(people.id, person.id)).get())!.workplace).toBe("Thôn Gò Khế");
+    await writerForSetup(db)
+      .update(people)
       .set({ workplace: nfd("Thôn Gò Khế") })
       .where(eq(people.id, person.id))
       .run();
     migrateDatabase(db);
     // Recorded: the second migration does not scan again.
-    expect(db.select().from(people).where(eq(people.id, person.id)).get()!.workplace).toBe(nfd("Thôn Gò Khế"));
+    expect((await db.select().from(people).where(eq(people.id, person.id)).get())!.workplace).toBe(nfd("Thôn Gò Khế"));
   });
 });

@@ -11,7 +11,7 @@
  */
 import type Database from "better-sqlite3";
 import { foldForSearch } from "@/lib/text/fold";
-import type { Db } from "./client";
+import type { Tx } from "./client";
 
 /**
  * Recorded once done. Version 2 (06/12/2026) covers the columns added since the first run (the
@@ -113,7 +113,7 @@ function normalizeTable(sqlite: Database.Database, table: string, columns: strin
 }
 
 /** Normalises every listed column now (whether or not it was done before). */
-export function normalizeStoredText(db: Db): TextNormalization {
+export function normalizeStoredText(db: Tx): TextNormalization {
   const result: TextNormalization = { changed: 0, skipped: [] };
   db.$client
     .transaction(() => {
@@ -124,7 +124,7 @@ export function normalizeStoredText(db: Db): TextNormalization {
 }
 
 /** The data step as migrations run it: once per database, recorded in app_settings. */
-export function normalizeStoredTextOnce(db: Db): TextNormalization | null {
+export function normalizeStoredTextOnce(db: Tx): TextNormalization | null {
   const once = db.$client.transaction(() => {
     if (db.$client.prepare("select 1 from app_settings where key = ?").get(TEXT_NFC_SETTING)) return null;
     const result = normalizeStoredText(db);

@@ -17,7 +17,7 @@ import { SQLiteTable, getTableConfig } from "drizzle-orm/sqlite-core";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPostgres, type PostgresServer } from "@/lib/testing/postgres-server";
-import { migrateDatabase, openDatabase, type Db } from "./client";
+import { writerForSetup, closeDatabase, migrateDatabase, openDatabase, type Db } from "./client";
 import { migratePostgres, openPostgres } from "./postgres";
 import * as sqliteSchema from "./schema";
 
@@ -35,7 +35,7 @@ beforeAll(async () => {
   migrateDatabase(sqlite);
 });
 afterAll(async () => {
-  sqlite?.$client.close();
+  if (sqlite) closeDatabase(sqlite);
   await pool?.end();
   server?.stop();
   fs.rmSync(dir, { recursive: true, force: true });
@@ -81,7 +81,7 @@ function expectedTypes(): Map<string, string> {
 type Row = Record<string, unknown>;
 
 function sqliteFacts(db: Db): string[] {
-  const all = (query: string) => db.$client.prepare(query).all() as Row[];
+  const all = (query: string) => writerForSetup(db).$client.prepare(query).all() as Row[];
   const facts: string[] = [];
   const types = expectedTypes();
   const tables = all("pragma table_list")
@@ -276,7 +276,7 @@ const engines: Engine[] = [
   {
     name: "SQLite",
     query: async (text) => {
-      const statement = sqlite.$client.prepare(text);
+      const statement = writerForSetup(sqlite).$client.prepare(text);
       return statement.reader ? (statement.all() as Row[]) : (statement.run(), []);
     },
     time: (ms) => String(ms),

@@ -8,7 +8,7 @@
  * Illustrative data (db/seed-2025-data.ts): the login page says so.
  */
 import { and, eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import * as t from "@/db/schema";
 import { drawRole, workplacesOf } from "@/db/demo-roles";
 import { ensureDefaultBodyTemplates } from "@/lib/bodies/default-body-templates";
@@ -57,18 +57,18 @@ function must<T extends { ok: boolean }>(result: T, what: string): Extract<T, { 
   return result as Extract<T, { ok: true }>;
 }
 
-function sessionOf(db: Db, username: string): SessionUser {
-  const row = db.select().from(t.users).where(eq(t.users.username, username)).get()!;
-  return loadSessionUser(db, row.id, row.sessionVersion)!;
+async function sessionOf(db: Db, username: string): Promise<SessionUser> {
+  const row = (await db.select().from(t.users).where(eq(t.users.username, username)).get())!;
+  return (await loadSessionUser(db, row.id, row.sessionVersion))!;
 }
 
-const unitId = (db: Db, code: string) => db.select({ id: t.units.id }).from(t.units).where(eq(t.units.code, code)).get()!.id;
-const bodyOf = (db: Db, code: string, kind: string) =>
-  db
+const unitId = async (db: Db, code: string) => (await db.select({ id: t.units.id }).from(t.units).where(eq(t.units.code, code)).get())!.id;
+const bodyOf = async (db: Db, code: string, kind: string) =>
+  (await db
     .select({ id: t.bodies.id })
     .from(t.bodies)
-    .where(and(eq(t.bodies.unitId, unitId(db, code)), eq(t.bodies.kind, kind)))
-    .get()!.id;
+    .where(and(eq(t.bodies.unitId, await unitId(db, code)), eq(t.bodies.kind, kind)))
+    .get())!.id;
 
 /** Plain, fictional names, the same every run: family + middle + given. */
 function personName(i: number): { name: string; female: boolean } {
@@ -79,19 +79,19 @@ function personName(i: number): { name: string; female: boolean } {
   return { name: `${family} ${middle} ${given}`, female };
 }
 
-export async function seedReform2025(db: Db, options: { now?: Date } = {}): Promise<ReformSummary> {
+export async function seedReform2025(db: Tx, options: { now?: Date } = {}): Promise<ReformSummary> {
   const now = options.now ?? new Date();
   // 1. The empty start, as DEMO=0 makes it: the root unit and its first admin.
   await bootstrapEmpty(db, { adminUsername: "admin", adminPassword: REFORM_PASSWORD, rootUnitName: REFORM_ROOT.name, rootUnitCode: REFORM_ROOT.code });
-  db.update(t.appSettings).set({ value: DEMO_SETTING_VALUES["2025"] }).where(eq(t.appSettings.key, DEMO_SETTING)).run();
-  const admin = sessionOf(db, "admin");
-  const root = unitId(db, REFORM_ROOT.code);
-  db.update(t.units).set({ placeName: REFORM_ROOT.placeName }).where(eq(t.units.id, root)).run();
+  await db.update(t.appSettings).set({ value: DEMO_SETTING_VALUES["2025"] }).where(eq(t.appSettings.key, DEMO_SETTING)).run();
+  const admin = await sessionOf(db, "admin");
+  const root = await unitId(db, REFORM_ROOT.code);
+  await db.update(t.units).set({ placeName: REFORM_ROOT.placeName }).where(eq(t.units.id, root)).run();
 
   // 2. Units: the list a province imports (/admin/units/import).
   const headers = ["Mã", "Tên", "Loại", "Mã đơn vị cấp trên", "Địa danh"];
   must(
-    importUnits(
+    await importUnits(
       db,
       { id: admin.id, unitId: admin.unitId, scopeUnitIds: "all" },
       { headers, rows: REFORM_UNITS.map((u) => [u.code, u.name, u.kind, u.parentCode, u.placeName]), underUnitId: root, filename: "don-vi-2025.csv" },
@@ -100,18 +100,19 @@ export async function seedReform2025(db: Db, options: { now?: Date } = {}): Prom
   );
 
   // 3. Bodies from the templates (/admin/bodies, "Tạo các cơ quan theo mẫu").
-  ensureDefaultBodyTemplates(db);
-  must(createBodiesFromTemplate(db, admin, root), "tạo cơ quan cấp tỉnh");
-  for (const kind of [...new Set(REFORM_UNITS.map((u) => u.kind))]) must(createBodiesFromTemplateForKind(db, admin, kind), `tạo cơ quan cho loại ${kind}`);
+  await ensureDefaultBodyTemplates(db);
+  must(await createBodiesFromTemplate(db, admin, root), "tạo cơ quan cấp tỉnh");
+  for (const kind of [...new Set(REFORM_UNITS.map((u) => u.kind))])
+    must(await createBodiesFromTemplateForKind(db, admin, kind), `tạo cơ quan cho loại ${kind}`);
 
   // 4. The campaign and what each kind of unit must hold (/admin/campaigns).
   const day = (days: number) => zonedDateKey(new Date(now.getTime() + days * 86_400_000));
   const campaign = must(
-    createCampaign(db, admin, campaignFieldsSchema.parse({ ...REFORM_CAMPAIGN, startDate: day(REFORM_DAYS.start), deadline: day(REFORM_DAYS.deadline) })),
+    await createCampaign(db, admin, campaignFieldsSchema.parse({ ...REFORM_CAMPAIGN, startDate: day(REFORM_DAYS.start), deadline: day(REFORM_DAYS.deadline) })),
     "tạo đợt học tập",
   );
   must(
-    saveRequirements(
+    await saveRequirements(
       db,
       admin,
       campaign.id,
@@ -126,8 +127,8 @@ export async function seedReform2025(db: Db, options: { now?: Date } = {}): Prom
       username: a.username,
       fullName: a.fullName,
       role: a.role,
-      unitId: String(unitId(db, a.unitCode)),
-      bodyId: a.bodyKind ? String(bodyOf(db, a.unitCode, a.bodyKind)) : "",
+      unitId: String(await unitId(db, a.unitCode)),
+      bodyId: a.bodyKind ? String(await bodyOf(db, a.unitCode, a.bodyKind)) : "",
       password: REFORM_PASSWORD,
     });
     must(await createUser(db, admin, input), `tạo tài khoản ${a.username}`);
@@ -150,14 +151,14 @@ export async function seedReform2025(db: Db, options: { now?: Date } = {}): Prom
       const category = n % 4 === 0 ? "bao_cao_vien" : "can_bo_chu_chot";
       const role = drawRole(workplacesOf(unit ? "commune" : "province_2025", category, place), (n * 0.6180339887) % 1, (n * 0.7548776662 + 0.3) % 1, taken);
       const person = must(
-        savePerson(
+        await savePerson(
           db,
           admin,
           personFormSchema.parse({
             fullName: name,
             position: role.position,
             workplace: role.workplace,
-            unitId: String(unitId(db, code)),
+            unitId: String(await unitId(db, code)),
             category: n % 4 === 0 ? "Báo cáo viên" : "Cán bộ chủ chốt",
             isPartyMember: n % 6 === 5 ? "0" : "1",
             phone: `09${String(10_000_000 + n * 7919).slice(-8)}`,
@@ -172,12 +173,12 @@ export async function seedReform2025(db: Db, options: { now?: Date } = {}): Prom
   }
 
   // 7. A practice conference open now (the conference form), its letters issued, the door account at its hall.
-  const organiser = sessionOf(db, "tochuc.tinh");
+  const organiser = await sessionOf(db, "tochuc.tinh");
   // Its door open from a little before the moment of seeding, for a day (lib/checkin/practice-conference.ts).
   const practiceWindow = practiceTimes(now);
   const clock = (d: Date) => new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(d);
   const practice = must(
-    saveConference(
+    await saveConference(
       db,
       organiser,
       conferenceFormSchema.parse({
@@ -204,11 +205,11 @@ export async function seedReform2025(db: Db, options: { now?: Date } = {}): Prom
     ),
     "tạo hội nghị thực hành",
   );
-  rememberPracticeConference(db, practice.id);
-  const site = db.select().from(t.sites).where(eq(t.sites.conferenceId, practice.id)).get()!;
-  const scanner = db.select().from(t.users).where(eq(t.users.username, "diemdanh")).get()!;
+  await rememberPracticeConference(db, practice.id);
+  const site = (await db.select().from(t.sites).where(eq(t.sites.conferenceId, practice.id)).get())!;
+  const scanner = (await db.select().from(t.users).where(eq(t.users.username, "diemdanh")).get())!;
   must(
-    saveSite(
+    await saveSite(
       db,
       organiser,
       siteFormSchema.parse({
@@ -223,12 +224,12 @@ export async function seedReform2025(db: Db, options: { now?: Date } = {}): Prom
     ),
     "phân công điểm danh",
   );
-  must(addInvitees(db, organiser, practice.id, personIds, site.id), "lập danh sách mời");
-  const issued = must(issueInvitations(db, organiser, practice.id), "phát hành giấy mời");
+  must(await addInvitees(db, organiser, practice.id, personIds, site.id), "lập danh sách mời");
+  const issued = must(await issueInvitations(db, organiser, practice.id), "phát hành giấy mời");
 
   // 8. Some communes have scheduled their Standing Committee conference (the conference form, as the admin).
-  const requirementOf = (unitKind: string) =>
-    db
+  const requirementOf = async (unitKind: string) =>
+    (await db
       .select()
       .from(t.campaignRequirements)
       .where(
@@ -238,18 +239,18 @@ export async function seedReform2025(db: Db, options: { now?: Date } = {}): Prom
           eq(t.campaignRequirements.bodyKind, "standing_committee"),
         ),
       )
-      .get()!.id;
+      .get())!.id;
   for (const planned of REFORM_SCHEDULED) {
     const unit = REFORM_UNITS.find((u) => u.code === planned.unitCode)!;
     must(
-      saveConference(
+      await saveConference(
         db,
         admin,
         conferenceFormSchema.parse({
           campaignId: String(campaign.id),
-          bodyId: String(bodyOf(db, unit.code, "standing_committee")),
+          bodyId: String(await bodyOf(db, unit.code, "standing_committee")),
           coBodyIds: [],
-          requirementId: String(requirementOf(unit.kind)),
+          requirementId: String(await requirementOf(unit.kind)),
           title: `Hội nghị học tập, quán triệt ${REFORM_CAMPAIGN.resolution} — ${unit.name}`,
           agenda: "Khai mạc\nQuán triệt những nội dung cơ bản của Nghị quyết\nChương trình hành động của Đảng ủy\nBế mạc",
           audience: "Ủy viên Ban Chấp hành Đảng bộ, bí thư chi bộ, cán bộ chủ chốt",

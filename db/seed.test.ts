@@ -1,3 +1,4 @@
+import { writerForSetup } from "@/db/client";
 import { and, count, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDemoDb, createTestDb } from "@/lib/testing/test-db";
@@ -18,11 +19,11 @@ beforeAll(async () => {
 afterAll(() => handle.cleanup());
 
 describe("demo seed", () => {
-  it("has the province, its 13 district-level units and 4 equivalent Party organisations", () => {
+  it("has the province, its 13 district-level units and 4 equivalent Party organisations", async () => {
     const { db } = handle;
-    const province = db.select().from(t.units).where(isNull(t.units.parentId)).all();
+    const province = await db.select().from(t.units).where(isNull(t.units.parentId)).all();
     expect(province.map((u) => u.name)).toEqual(["Tỉnh Quảng Ngãi"]);
-    const districts = db
+    const districts = await db
       .select()
       .from(t.units)
       .where(sql`${t.units.kind} in ('thanh_pho','thi_xa','huyen')`)
@@ -30,12 +31,12 @@ describe("demo seed", () => {
     expect(districts).toHaveLength(13);
     expect(districts.every((u) => u.parentId === province[0].id)).toBe(true);
     expect(districts.find((u) => u.code === "534")?.name).toBe("Thị xã Đức Phổ");
-    expect(db.select().from(t.units).where(eq(t.units.kind, "dang_bo_truc_thuoc")).all()).toHaveLength(4);
+    expect(await db.select().from(t.units).where(eq(t.units.kind, "dang_bo_truc_thuoc")).all()).toHaveLength(4);
   });
 
-  it("gives every district-level unit its four organising bodies", () => {
+  it("gives every district-level unit its four organising bodies", async () => {
     const { db } = handle;
-    const rows = db
+    const rows = await db
       .select({ unit: t.units.code, n: count() })
       .from(t.bodies)
       .innerJoin(t.units, eq(t.units.id, t.bodies.unitId))
@@ -46,32 +47,32 @@ describe("demo seed", () => {
     expect(rows.every((r) => r.n === 4)).toBe(true);
   });
 
-  it("requires 3 conferences of the province and 4 of each district-level unit: 55", () => {
+  it("requires 3 conferences of the province and 4 of each district-level unit: 55", async () => {
     const { db } = handle;
-    const requirements = db.select().from(t.campaignRequirements).all();
-    const units = db.select().from(t.units).all();
+    const requirements = await db.select().from(t.campaignRequirements).all();
+    const units = await db.select().from(t.units).all();
     const cells = units.flatMap((u) => requirements.filter((r) => r.unitKind === u.kind));
     expect(requirements.filter((r) => r.unitKind === "tinh")).toHaveLength(3);
     expect(cells).toHaveLength(55);
   });
 
-  it("has the 55 campaign conferences, one per requirement and unit, plus today's practice conference", () => {
+  it("has the 55 campaign conferences, one per requirement and unit, plus today's practice conference", async () => {
     const { db } = handle;
-    const withRequirement = db.select().from(t.conferences).where(isNotNull(t.conferences.requirementId)).all();
+    const withRequirement = await db.select().from(t.conferences).where(isNotNull(t.conferences.requirementId)).all();
     expect(withRequirement).toHaveLength(55);
     const keys = new Set(withRequirement.map((c) => `${c.unitId}:${c.requirementId}`));
     expect(keys.size).toBe(55);
 
-    const practice = db.select().from(t.conferences).where(isNull(t.conferences.requirementId)).all();
+    const practice = await db.select().from(t.conferences).where(isNull(t.conferences.requirementId)).all();
     expect(practice).toHaveLength(1);
     expect(zonedDateKey(practice[0].startsAt)).toBe(zonedDateKey(NOW));
-    const invited = db.select({ n: count() }).from(t.invitations).where(eq(t.invitations.conferenceId, practice[0].id)).get()!.n;
+    const invited = (await db.select({ n: count() }).from(t.invitations).where(eq(t.invitations.conferenceId, practice[0].id)).get())!.n;
     expect(invited).toBe(40);
   });
 
-  it("holds every required conference except exactly the deliberate gaps", () => {
+  it("holds every required conference except exactly the deliberate gaps", async () => {
     const { db } = handle;
-    const notHeld = db
+    const notHeld = await db
       .select({ unit: t.units.code, kind: t.bodies.kind, status: t.conferences.status })
       .from(t.conferences)
       .innerJoin(t.units, eq(t.units.id, t.conferences.unitId))
@@ -83,29 +84,29 @@ describe("demo seed", () => {
     );
   });
 
-  it("places the provincial Standing Committee conference in the hall with 13 bridge points", () => {
+  it("places the provincial Standing Committee conference in the hall with 13 bridge points", async () => {
     const { db } = handle;
-    const standing = db
+    const standing = (await db
       .select({ id: t.conferences.id, startsAt: t.conferences.startsAt })
       .from(t.conferences)
       .innerJoin(t.bodies, eq(t.bodies.id, t.conferences.bodyId))
       .where(eq(t.bodies.name, "Ban Thường vụ Tỉnh ủy"))
-      .get()!;
+      .get())!;
     expect(zonedDateKey(standing.startsAt)).toBe("2021-03-03");
-    const sites = db.select().from(t.sites).where(eq(t.sites.conferenceId, standing.id)).all();
+    const sites = await db.select().from(t.sites).where(eq(t.sites.conferenceId, standing.id)).all();
     expect(sites.filter((s) => s.isMain).map((s) => s.venue)).toEqual(["Hội trường Tỉnh ủy"]);
     expect(sites.filter((s) => !s.isMain)).toHaveLength(13);
-    const mainInvited = db
+    const mainInvited = (await db
       .select({ n: count() })
       .from(t.invitations)
       .where(and(eq(t.invitations.siteId, sites.find((s) => s.isMain)!.id), eq(t.invitations.kind, "invited")))
-      .get()!.n;
+      .get())!.n;
     expect(mainInvited).toBe(320);
   });
 
-  it("records attendance in the proportions of a held conference", () => {
+  it("records attendance in the proportions of a held conference", async () => {
     const { db } = handle;
-    const totals = db
+    const totals = (await db
       .select({
         invited: sql<number>`count(*)`,
         present: sql<number>`count(${t.checkIns.id})`,
@@ -117,7 +118,7 @@ describe("demo seed", () => {
       .leftJoin(t.checkIns, eq(t.checkIns.invitationId, t.invitations.id))
       .leftJoin(t.absences, eq(t.absences.invitationId, t.invitations.id))
       .where(and(eq(t.conferences.status, "held"), eq(t.invitations.kind, "invited")))
-      .get()!;
+      .get())!;
     const present = totals.present / totals.invited;
     const excused = totals.excused / totals.invited;
     const unexcused = 1 - present - excused;
@@ -130,9 +131,9 @@ describe("demo seed", () => {
     expect(totals.late / totals.present).toBeLessThanOrEqual(0.05);
   });
 
-  it("records reflection essays for most of those present at held conferences, within two weeks, never for an absentee", () => {
+  it("records reflection essays for most of those present at held conferences, within two weeks, never for an absentee", async () => {
     const { db } = handle;
-    const perConference = db
+    const perConference = await db
       .select({
         startsAt: t.conferences.startsAt,
         present: sql<number>`count(*)`,
@@ -154,25 +155,25 @@ describe("demo seed", () => {
       expect(c.first > zonedDateKey(c.startsAt)).toBe(true);
       expect(c.last <= zonedDateKey(c.startsAt.getTime() + 14 * 86_400_000)).toBe(true);
     }
-    const withoutCheckIn = db
+    const withoutCheckIn = (await db
       .select({ n: count() })
       .from(t.reflectionEssays)
       .leftJoin(t.checkIns, eq(t.checkIns.invitationId, t.reflectionEssays.invitationId))
       .where(isNull(t.checkIns.id))
-      .get()!.n;
+      .get())!.n;
     expect(withoutCheckIn).toBe(0);
   });
 
-  it("has a directory of realistic size with Vietnamese names", () => {
+  it("has a directory of realistic size with Vietnamese names", async () => {
     const { db } = handle;
-    const people = db.select({ name: t.people.fullName }).from(t.people).all();
+    const people = await db.select({ name: t.people.fullName }).from(t.people).all();
     expect(people.length).toBeGreaterThan(5000);
     expect(people.every((p) => p.name.split(" ").length >= 3)).toBe(true);
   });
 
-  it("gives each person a position that fits their workplace, and a workplace of their own unit's level", () => {
+  it("gives each person a position that fits their workplace, and a workplace of their own unit's level", async () => {
     const { db } = handle;
-    const rows = db
+    const rows = await db
       .select({ unit: t.units.code, position: t.people.position, workplace: t.people.workplace })
       .from(t.people)
       .innerJoin(t.units, eq(t.units.id, t.people.unitId))
@@ -207,16 +208,17 @@ describe("demo seed", () => {
     const again = createTestDb();
     try {
       await seedDemo(again.db, { now: NOW });
-      const digest = (db: typeof handle.db) =>
-        db
-          .select({ name: t.people.fullName, phone: t.people.phone, position: t.people.position, workplace: t.people.workplace })
-          .from(t.people)
-          .orderBy(t.people.id)
-          .all()
-          .slice(0, 500);
-      expect(digest(again.db)).toEqual(digest(handle.db));
-      const count1 = again.db.select({ n: count() }).from(t.checkIns).get()!.n;
-      const count2 = handle.db.select({ n: count() }).from(t.checkIns).get()!.n;
+      const digest = async (db: typeof handle.db) =>
+        (
+          await db
+            .select({ name: t.people.fullName, phone: t.people.phone, position: t.people.position, workplace: t.people.workplace })
+            .from(t.people)
+            .orderBy(t.people.id)
+            .all()
+        ).slice(0, 500);
+      expect(await digest(again.db)).toEqual(await digest(handle.db));
+      const count1 = (await again.db.select({ n: count() }).from(t.checkIns).get())!.n;
+      const count2 = (await handle.db.select({ n: count() }).from(t.checkIns).get())!.n;
       expect(count1).toBe(count2);
     } finally {
       again.cleanup();
@@ -227,8 +229,8 @@ describe("demo seed", () => {
     const again = createTestDb();
     try {
       await seedDemo(again.db, { now: NOW });
-      clearDatabase(again.db);
-      expect(again.db.select({ n: count() }).from(t.users).get()!.n).toBe(0);
+      await clearDatabase(again.db);
+      expect((await again.db.select({ n: count() }).from(t.users).get())!.n).toBe(0);
       const summary = await seedDemo(again.db, { now: NOW });
       expect(summary.conferences).toBe(56);
       expect(summary.users).toBe(4);
@@ -245,16 +247,10 @@ describe("empty start (DEMO=0)", () => {
       expect(await isDatabaseEmpty(empty.db)).toBe(true);
       await bootstrapEmpty(empty.db, { adminUsername: "QuanTri", adminPassword: "mat-khau-manh", rootUnitName: "Tỉnh Quảng Ngãi", rootUnitCode: "51" });
       expect(await isDatabaseEmpty(empty.db)).toBe(false);
-      expect(isDemoData(empty.db)).toBe(false);
-      expect(
-        empty.db
-          .select()
-          .from(t.units)
-          .all()
-          .map((u) => u.name),
-      ).toEqual(["Tỉnh Quảng Ngãi"]);
-      expect(empty.db.select({ n: count() }).from(t.conferences).get()!.n).toBe(0);
-      const result = await authenticate(empty.db, "quantri", "mat-khau-manh", "x");
+      expect(await isDemoData(empty.db)).toBe(false);
+      expect((await empty.db.select().from(t.units).all()).map((u) => u.name)).toEqual(["Tỉnh Quảng Ngãi"]);
+      expect((await empty.db.select({ n: count() }).from(t.conferences).get())!.n).toBe(0);
+      const result = await authenticate(writerForSetup(empty.db), "quantri", "mat-khau-manh", "x");
       expect(result.ok && result.user.role).toBe("admin");
     } finally {
       empty.cleanup();

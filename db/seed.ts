@@ -1,3 +1,4 @@
+import { transaction } from "./client";
 /**
  * Seeding: the Quảng Ngãi demo (db/seed/demo.ts and its pieces in db/seed/: deterministic, a fixed
  * random seed), the empty start (DEMO=0) and the reset used by `npm run db:seed`.
@@ -44,14 +45,11 @@ const TABLES_CHILD_FIRST = [
   "app_settings",
 ];
 
-export function clearDatabase(db: Db): void {
-  db.transaction(
-    (tx) => {
-      for (const table of TABLES_CHILD_FIRST) tx.run(sql.raw(`delete from "${table}"`));
-      tx.run(sql`delete from sqlite_sequence`);
-    },
-    { behavior: "immediate" },
-  );
+export async function clearDatabase(db: Db): Promise<void> {
+  await transaction(db, async (tx) => {
+    for (const table of TABLES_CHILD_FIRST) tx.run(sql.raw(`delete from "${table}"`));
+    tx.run(sql`delete from sqlite_sequence`);
+  });
 }
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
@@ -64,24 +62,22 @@ export async function bootstrapEmpty(
   options: { adminUsername: string; adminPassword: string; rootUnitName: string; rootUnitCode: string },
 ): Promise<void> {
   const passwordHash = await hashPassword(options.adminPassword);
-  db.transaction(
-    (tx) => {
-      const root = tx
-        .insert(t.units)
-        .values({ code: options.rootUnitCode, name: options.rootUnitName, kind: "tinh", placeName: options.rootUnitName.replace(/^Tỉnh\s+/, "") })
-        .returning({ id: t.units.id })
-        .get();
-      tx.insert(t.users)
-        .values({
-          username: options.adminUsername.trim().toLowerCase(),
-          passwordHash,
-          fullName: "Quản trị hệ thống",
-          role: "admin",
-          unitId: root.id,
-        })
-        .run();
-      tx.insert(t.appSettings).values({ key: DEMO_SETTING, value: "0" }).run();
-    },
-    { behavior: "immediate" },
-  );
+  await transaction(db, async (tx) => {
+    const root = await tx
+      .insert(t.units)
+      .values({ code: options.rootUnitCode, name: options.rootUnitName, kind: "tinh", placeName: options.rootUnitName.replace(/^Tỉnh\s+/, "") })
+      .returning({ id: t.units.id })
+      .get();
+    await tx
+      .insert(t.users)
+      .values({
+        username: options.adminUsername.trim().toLowerCase(),
+        passwordHash,
+        fullName: "Quản trị hệ thống",
+        role: "admin",
+        unitId: root.id,
+      })
+      .run();
+    await tx.insert(t.appSettings).values({ key: DEMO_SETTING, value: "0" }).run();
+  });
 }

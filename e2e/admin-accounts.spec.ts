@@ -1,3 +1,4 @@
+import { writerForSetup } from "@/db/client";
 /**
  * Accounts (docs/decisions/0018): bulk creation from a CSV with one-time passwords, the forced
  * password change at first sign-in, and delegated administration (an admin of
@@ -15,16 +16,16 @@ import { createAccount, e2eDb, expect, signIn, test, testUnitKind } from "./fixt
 
 let seq = 0;
 /** A unit of its own under the province, of a kind no campaign requires (the board does not change). */
-function throwAwayUnit(label: string) {
-  const db = e2eDb();
+async function throwAwayUnit(label: string) {
+  const db = await e2eDb();
   const code = `acc${process.pid % 10000}${Date.now() % 100000}${++seq}`;
-  const province = db.select().from(units).where(eq(units.code, "51")).get()!;
-  const unit = db
+  const province = (await db.select().from(units).where(eq(units.code, "51")).get())!;
+  const unit = await writerForSetup(db)
     .insert(units)
-    .values({ code, name: `Xã thử ${label} ${code}`, kind: testUnitKind(), placeName: `Thử ${label}`, parentId: province.id, sortOrder: 997 })
+    .values({ code, name: `Xã thử ${label} ${code}`, kind: await testUnitKind(), placeName: `Thử ${label}`, parentId: province.id, sortOrder: 997 })
     .returning()
     .get();
-  const body = db
+  const body = await writerForSetup(db)
     .insert(bodies)
     .values({ unitId: unit.id, kind: "propaganda", name: `Ban Tuyên giáo thử ${code}`, symbol: `BTG${code}`.toUpperCase() })
     .returning()
@@ -41,7 +42,7 @@ async function signInAnywhere(page: Page, username: string, password: string) {
 }
 
 test("bulk-created accounts get one-time passwords and must choose their own at first sign-in", async ({ page, browser }) => {
-  const { unit, body } = throwAwayUnit("tài khoản");
+  const { unit, body } = await throwAwayUnit("tài khoản");
   const stamp = `${process.pid % 10000}${Date.now() % 100000}`;
   const viewer = `xem.${stamp}`;
   const organiser = `tochuc.${stamp}`;
@@ -66,7 +67,7 @@ test("bulk-created accounts get one-time passwords and must choose their own at 
   expect(organiserPassword).not.toBe(viewerPassword);
   await expect(created.locator(`tr[data-username="${organiser}"]`)).toContainText(body.name);
   // Stored hashed, flagged; never in clear.
-  const row = e2eDb().select().from(users).where(eq(users.username, viewer)).get()!;
+  const row = (await (await e2eDb()).select().from(users).where(eq(users.username, viewer)).get())!;
   expect(row.mustChangePassword).toBe(true);
   expect(row.passwordHash).not.toContain(viewerPassword);
   await page.setViewportSize({ width: 1366, height: 900 });
@@ -88,7 +89,7 @@ test("bulk-created accounts get one-time passwords and must choose their own at 
   await other.getByRole("button", { name: "Đổi mật khẩu" }).click();
   await expect(other).toHaveURL(/\/$/);
   await expect(other.getByTestId("user-box")).toContainText("Nguyễn Thị Xem");
-  expect(e2eDb().select().from(users).where(eq(users.username, viewer)).get()!.mustChangePassword).toBe(false);
+  expect((await (await e2eDb()).select().from(users).where(eq(users.username, viewer)).get())!.mustChangePassword).toBe(false);
   await other.goto("/calendar");
   await expect(other).toHaveURL(/\/calendar/);
   await context.close();
@@ -128,20 +129,20 @@ async function postAction(page: Page, name: string, fields: Record<string, strin
 }
 
 test("an admin of one unit can neither read nor change another unit's accounts and people", async ({ page }) => {
-  const db = e2eDb();
-  const mine = throwAwayUnit("A");
-  const theirs = throwAwayUnit("B");
+  const db = await e2eDb();
+  const mine = await throwAwayUnit("A");
+  const theirs = await throwAwayUnit("B");
   const admin = await createAccount("admin", mine.unit.code);
   const ownViewer = await createAccount("viewer", mine.unit.code);
   const victim = await createAccount("viewer", theirs.unit.code);
-  const victimRow = db.select().from(users).where(eq(users.username, victim.username)).get()!;
-  const ownRow = db.select().from(users).where(eq(users.username, ownViewer.username)).get()!;
-  const theirPerson = db
+  const victimRow = (await db.select().from(users).where(eq(users.username, victim.username)).get())!;
+  const ownRow = (await db.select().from(users).where(eq(users.username, ownViewer.username)).get())!;
+  const theirPerson = await writerForSetup(db)
     .insert(people)
     .values({ fullName: `Người Xã Bên ${theirs.unit.code}`, searchName: `nguoi xa ben ${theirs.unit.code}`, unitId: theirs.unit.id })
     .returning()
     .get();
-  const ownPerson = db
+  const ownPerson = await writerForSetup(db)
     .insert(people)
     .values({ fullName: `Người Xã Mình ${mine.unit.code}`, searchName: `nguoi xa minh ${mine.unit.code}`, unitId: mine.unit.id })
     .returning()
@@ -195,29 +196,29 @@ test("an admin of one unit can neither read nor change another unit's accounts a
   expect(person).not.toContain('"ok":true');
   expect(person).toContain("Không tìm thấy, hoặc bạn không có quyền thay đổi.");
 
-  const after = db.select().from(users).where(eq(users.id, victimRow.id)).get()!;
+  const after = (await db.select().from(users).where(eq(users.id, victimRow.id)).get())!;
   expect(after.disabled).toBe(false);
   expect(after.sessionVersion).toBe(victimRow.sessionVersion);
   expect(after.mustChangePassword).toBe(false);
   expect(
-    db
+    await db
       .select()
       .from(users)
       .where(eq(users.username, `lan.${theirs.unit.code}`))
       .get(),
   ).toBeUndefined();
   expect(
-    db
+    await db
       .select()
       .from(users)
       .where(eq(users.username, `tinh.${theirs.unit.code}`))
       .get(),
   ).toBeUndefined();
-  const personAfter = db.select().from(people).where(eq(people.id, theirPerson.id)).get()!;
+  const personAfter = (await db.select().from(people).where(eq(people.id, theirPerson.id)).get())!;
   expect(personAfter).toMatchObject({ fullName: theirPerson.fullName, unitId: theirs.unit.id });
 
   // Their own unit's account they do manage.
   const ownReset = await postAction(page, "resetPasswordAction", { userId: ownRow.id, username: ownViewer.username });
   expect(ownReset).toContain('"ok":true');
-  expect(db.select().from(users).where(eq(users.id, ownRow.id)).get()!.mustChangePassword).toBe(true);
+  expect((await db.select().from(users).where(eq(users.id, ownRow.id)).get())!.mustChangePassword).toBe(true);
 });

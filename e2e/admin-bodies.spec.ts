@@ -1,3 +1,5 @@
+import { mapInOrder } from "@/lib/async/in-order";
+import { writerForSetup } from "@/db/client";
 /**
  * Organising bodies (docs/decisions/0021): the province's admin makes a template for a kind of unit,
  * creates a new unit's bodies from it in one click, edits a symbol and retires a body; a
@@ -18,12 +20,12 @@ const KIND = "thu_co_quan";
 const tag = `${process.pid}${Date.now() % 100000}`;
 
 /** A unit kind of the test's own (no campaign requires anything of it), and a unit of that kind under the province. */
-function throwAwayUnit(suffix: string) {
-  const db = e2eDb();
-  db.insert(unitKinds).values({ key: KIND, label: "Đơn vị thử cơ quan", sortOrder: 98 }).onConflictDoNothing().run();
-  const province = db.select().from(units).where(eq(units.code, "51")).get()!;
+async function throwAwayUnit(suffix: string) {
+  const db = await e2eDb();
+  await writerForSetup(db).insert(unitKinds).values({ key: KIND, label: "Đơn vị thử cơ quan", sortOrder: 98 }).onConflictDoNothing().run();
+  const province = (await db.select().from(units).where(eq(units.code, "51")).get())!;
   const code = `cq${suffix}${tag}`;
-  return db
+  return await writerForSetup(db)
     .insert(units)
     .values({
       code,
@@ -61,7 +63,7 @@ async function postAction(page: Page, name: string, fields: Record<string, strin
 }
 
 test("the admin makes a template, creates a unit's bodies from it, edits a symbol and retires a body", async ({ page }) => {
-  const unit = throwAwayUnit("a");
+  const unit = await throwAwayUnit("a");
   await signIn(page, "admin");
 
   // Templates for the test's kind of unit, through the UI.
@@ -102,8 +104,8 @@ test("the admin makes a template, creates a unit's bodies from it, edits a symbo
   await section.getByRole("button", { name: "Tạo các cơ quan theo mẫu", exact: true }).click();
   await expect(section.getByText("Đã tạo 2 cơ quan, bỏ qua 0 cơ quan đã có.")).toBeVisible();
   await expect(section.locator("tbody tr")).toHaveCount(2);
-  const made = () => e2eDb().select().from(bodies).where(eq(bodies.unitId, unit.id)).all();
-  const standing = made().find((b) => b.kind === "standing_committee")!;
+  const made = async () => await (await e2eDb()).select().from(bodies).where(eq(bodies.unitId, unit.id)).all();
+  const standing = (await made()).find((b) => b.kind === "standing_committee")!;
   expect(standing).toMatchObject({ name: `Ban Thường vụ Đảng ủy ${unit.name}`, symbol: "ĐU", parentLine: "ĐẢNG BỘ TỈNH QUẢNG NGÃI" });
   // Nothing is left to create: the button is gone.
   await expect(section.getByRole("button", { name: "Tạo các cơ quan theo mẫu", exact: true })).toHaveCount(0);
@@ -115,16 +117,16 @@ test("the admin makes a template, creates a unit's bodies from it, edits a symbo
   await row.getByRole("button", { name: "Lưu" }).click();
   await expect(row.getByText(`Đã lưu cơ quan “${standing.name}”.`)).toBeVisible();
   await expect(row.locator("td code")).toHaveText("ĐUTHU");
-  expect(made().find((b) => b.id === standing.id)!.symbol).toBe("ĐUTHU");
+  expect((await made()).find((b) => b.id === standing.id)!.symbol).toBe("ĐUTHU");
 
   // Retire the front's body: hidden from the list, kept in the database, shown with retired ones.
-  const front = made().find((b) => b.kind === "fatherland_front")!;
+  const front = (await made()).find((b) => b.kind === "fatherland_front")!;
   await section
     .locator(`tr[data-body-id="${front.id}"]`)
     .getByRole("button", { name: /Ngừng hoạt động/ })
     .click();
   await expect(section.locator(`tr[data-body-id="${front.id}"]`)).toHaveCount(0);
-  expect(made().find((b) => b.id === front.id)!.retiredAt).not.toBeNull();
+  expect((await made()).find((b) => b.id === front.id)!.retiredAt).not.toBeNull();
   await page.goto(`/admin/bodies?unit=${unit.id}&retired=1`);
   await expect(page.locator(`tr[data-body-id="${front.id}"]`)).toContainText("Đã ngừng");
 
@@ -135,15 +137,15 @@ test("the admin makes a template, creates a unit's bodies from it, edits a symbo
 });
 
 test("a commune's admin sees and changes only that commune's bodies", async ({ page }) => {
-  const own = throwAwayUnit("b");
-  const other = throwAwayUnit("c");
-  const db = e2eDb();
-  const ownBody = db
+  const own = await throwAwayUnit("b");
+  const other = await throwAwayUnit("c");
+  const db = await e2eDb();
+  const ownBody = await writerForSetup(db)
     .insert(bodies)
     .values({ unitId: own.id, kind: "standing_committee", name: `Ban Thường vụ Đảng ủy ${own.name}`, symbol: "ĐU" })
     .returning()
     .get();
-  const otherBody = db
+  const otherBody = await writerForSetup(db)
     .insert(bodies)
     .values({ unitId: other.id, kind: "standing_committee", name: `Ban Thường vụ Đảng ủy ${other.name}`, symbol: "ĐU" })
     .returning()
@@ -182,21 +184,22 @@ test("a commune's admin sees and changes only that commune's bodies", async ({ p
     const text = await postAction(page, name, fields);
     expect(text, name).toContain("Bạn không có quyền thực hiện thao tác này.");
   }
-  expect(db.select().from(bodies).where(eq(bodies.id, otherBody.id)).get()).toEqual(otherBody);
-  expect(db.select().from(bodies).where(eq(bodies.unitId, other.id)).all()).toHaveLength(1);
+  expect(await db.select().from(bodies).where(eq(bodies.id, otherBody.id)).get()).toEqual(otherBody);
+  expect(await db.select().from(bodies).where(eq(bodies.unitId, other.id)).all()).toHaveLength(1);
 
   // The same action on their own body works.
   const text = await postAction(page, "retireBodyAction", { bodyId: ownBody.id });
   expect(text).toContain('"ok":true');
-  expect(db.select().from(bodies).where(eq(bodies.id, ownBody.id)).get()!.retiredAt).not.toBeNull();
+  expect((await db.select().from(bodies).where(eq(bodies.id, ownBody.id)).get())!.retiredAt).not.toBeNull();
 });
 
 test("the admin creates the template's bodies for every unit of a kind in one click", async ({ page }) => {
-  const db = e2eDb();
+  const db = await e2eDb();
   const kind = `thu_loat_${tag}`;
   const label = `Đơn vị thử hàng loạt ${tag}`;
-  db.insert(unitKinds).values({ key: kind, label, sortOrder: 98 }).run();
-  db.insert(bodyTemplates)
+  await writerForSetup(db).insert(unitKinds).values({ key: kind, label, sortOrder: 98 }).run();
+  await writerForSetup(db)
+    .insert(bodyTemplates)
     .values({
       unitKind: kind,
       bodyKind: "standing_committee",
@@ -205,13 +208,15 @@ test("the admin creates the template's bodies for every unit of a kind in one cl
       parentLinePattern: "ĐẢNG BỘ TỈNH {PARENTPLACENAME}",
     })
     .run();
-  const province = db.select().from(units).where(eq(units.code, "51")).get()!;
-  const made = ["m", "n", "o"].map((s) =>
-    db
-      .insert(units)
-      .values({ code: `lo${s}${tag}`, name: `Xã Loạt ${s.toUpperCase()} ${tag}`, kind, placeName: `Loạt ${s}`, parentId: province.id, sortOrder: 997 })
-      .returning()
-      .get(),
+  const province = (await db.select().from(units).where(eq(units.code, "51")).get())!;
+  const made = await mapInOrder(
+    ["m", "n", "o"],
+    async (s) =>
+      await writerForSetup(db)
+        .insert(units)
+        .values({ code: `lo${s}${tag}`, name: `Xã Loạt ${s.toUpperCase()} ${tag}`, kind, placeName: `Loạt ${s}`, parentId: province.id, sortOrder: 997 })
+        .returning()
+        .get(),
   );
   await signIn(page, "admin");
   await page.goto("/admin/bodies");
@@ -220,13 +225,6 @@ test("the admin creates the template's bodies for every unit of a kind in one cl
   await bulk.getByRole("button", { name: `Tạo cho 3 đơn vị loại “${label}”` }).click();
   await expect(page.getByText("Đã tạo 3 cơ quan cho 3 đơn vị, bỏ qua 0 cơ quan đã có.")).toBeVisible();
   for (const unit of made) {
-    expect(
-      db
-        .select()
-        .from(bodies)
-        .where(eq(bodies.unitId, unit.id))
-        .all()
-        .map((b) => b.name),
-    ).toEqual([`Ban Thường vụ Đảng ủy ${unit.name}`]);
+    expect((await db.select().from(bodies).where(eq(bodies.unitId, unit.id)).all()).map((b) => b.name)).toEqual([`Ban Thường vụ Đảng ủy ${unit.name}`]);
   }
 });

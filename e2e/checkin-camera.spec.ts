@@ -3,7 +3,7 @@ import { checkIns } from "@/db/schema";
 import { e2eDb, expect, practiceConference, signIn, test } from "./fixtures";
 
 test("a real camera feed: the QR is read, the guest is let in, and read again it is a duplicate", async ({ page }) => {
-  const { site, invitations } = practiceConference();
+  const { site, invitations } = await practiceConference();
   const filmed = invitations[0];
   await signIn(page, "diemdanh");
   await page.goto(`/checkin/${site.id}`);
@@ -14,9 +14,11 @@ test("a real camera feed: the QR is read, the guest is let in, and read again it
   await expect(verdict).toHaveAttribute("data-verdict", "ok", { timeout: 15_000 });
   await expect(verdict).toContainText("Mời vào");
   console.log(`camera: first verdict ${Date.now() - started} ms after "Bật camera"`);
-  expect(e2eDb().select().from(checkIns).where(eq(checkIns.invitationId, filmed.id)).all()).toMatchObject([{ method: "camera", siteId: site.id }]);
+  expect(await (await e2eDb()).select().from(checkIns).where(eq(checkIns.invitationId, filmed.id)).all()).toMatchObject([
+    { method: "camera", siteId: site.id },
+  ]);
   // Still in front of the camera: after the repeat pause it is read again, now a duplicate.
   await expect(verdict).toHaveAttribute("data-verdict", "duplicate", { timeout: 10_000 });
   await expect(verdict).toContainText("Đã điểm danh lúc");
-  expect(e2eDb().select().from(checkIns).where(eq(checkIns.invitationId, filmed.id)).all()).toHaveLength(1);
+  expect(await (await e2eDb()).select().from(checkIns).where(eq(checkIns.invitationId, filmed.id)).all()).toHaveLength(1);
 });

@@ -128,7 +128,9 @@ test.describe("the door device", () => {
     await page.reload();
     await expect(page.getByTestId("queue-count")).toHaveAttribute("data-count", "2");
     expect(
-      e2eDb()
+      await (
+        await e2eDb()
+      )
         .select()
         .from(checkIns)
         .where(inArray(checkIns.invitationId, [a.id, b.id, done.id]))
@@ -144,7 +146,9 @@ test.describe("the door device", () => {
     await expect.poll(() => sent.length).toBe(2);
     await page.waitForTimeout(500);
     expect(sent.sort()).toEqual([scans[0].nonce, scans[1].nonce].sort());
-    const rows = e2eDb()
+    const rows = await (
+      await e2eDb()
+    )
       .select()
       .from(checkIns)
       .where(inArray(checkIns.invitationId, [a.id, b.id, done.id]))
@@ -178,7 +182,7 @@ test.describe("the door device", () => {
     await old.close();
     await expect(notice).toBeHidden({ timeout: 10_000 });
     await expect(door.getByTestId("queue-count")).toHaveAttribute("data-count", "0", { timeout: 15_000 });
-    const recorded = e2eDb().select().from(checkIns).where(eq(checkIns.invitationId, list[0].id)).get();
+    const recorded = await (await e2eDb()).select().from(checkIns).where(eq(checkIns.invitationId, list[0].id)).get();
     expect(recorded?.nonce).toBe(waiting.nonce);
   });
 

@@ -1,3 +1,4 @@
+import { writerForSetup } from "@/db/client";
 /**
  * The door explains itself: a door cadre's duties with their door hours and why a
  * site is closed; verdicts that name who scanned first, which conference a letter is for, and
@@ -16,20 +17,20 @@ const HOUR = 3_600_000;
 
 /** A unit of its own with three conferences whose doors are closed for three reasons, and a door account assigned to all three. */
 async function closedSites() {
-  const db = e2eDb();
+  const db = await e2eDb();
   const code = `cua${process.pid}${Date.now() % 100000}`;
-  const unit = createTestUnit(code, `Đơn vị thử cửa ${code}`);
-  const body = db
+  const unit = await createTestUnit(code, `Đơn vị thử cửa ${code}`);
+  const body = await writerForSetup(db)
     .insert(bodies)
     .values({ unitId: unit.id, kind: "propaganda", name: `Ban Tuyên giáo thử ${code}`, symbol: "BTGT" })
     .returning()
     .get();
-  const campaign = db.select().from(campaigns).orderBy(asc(campaigns.id)).get()!;
+  const campaign = (await db.select().from(campaigns).orderBy(asc(campaigns.id)).get())!;
   const account = await createAccount("scanner", "51");
-  const userId = db.select().from(users).where(eq(users.username, account.username)).get()!.id;
+  const userId = (await db.select().from(users).where(eq(users.username, account.username)).get())!.id;
   const now = Date.now();
-  const make = (venue: string, startsAt: number, hours: number, status: "scheduled" | "cancelled") => {
-    const conference = db
+  const make = async (venue: string, startsAt: number, hours: number, status: "scheduled" | "cancelled") => {
+    const conference = await writerForSetup(db)
       .insert(conferences)
       .values({
         campaignId: campaign.id,
@@ -43,17 +44,17 @@ async function closedSites() {
       })
       .returning()
       .get();
-    const site = db
+    const site = await writerForSetup(db)
       .insert(sites)
       .values({ conferenceId: conference.id, unitId: unit.id, isMain: true, venue: `${venue} ${code}` })
       .returning()
       .get();
-    db.insert(siteStaff).values({ siteId: site.id, userId }).run();
+    await writerForSetup(db).insert(siteStaff).values({ siteId: site.id, userId }).run();
     return { conference, site };
   };
-  const next = make("Hội trường ngày mai", now + 26 * HOUR, 4, "scheduled");
-  const over = make("Hội trường sáng nay", now - 8 * HOUR, 5, "scheduled");
-  const cancelled = make("Hội trường bị hoãn", now + 50 * HOUR, 4, "cancelled");
+  const next = await make("Hội trường ngày mai", now + 26 * HOUR, 4, "scheduled");
+  const over = await make("Hội trường sáng nay", now - 8 * HOUR, 5, "scheduled");
+  const cancelled = await make("Hội trường bị hoãn", now + 50 * HOUR, 4, "cancelled");
   return { account, userId, next, over, cancelled };
 }
 
@@ -100,14 +101,14 @@ test.describe("the door explains itself", () => {
     }
 
     // After the conference the projector shows its real timeline of arrivals, not an empty one.
-    const invitee = e2eDb().select().from(invitations).where(ne(invitations.conferenceId, over.conference.id)).get()!;
-    const arrival = e2eDb()
+    const invitee = (await (await e2eDb()).select().from(invitations).where(ne(invitations.conferenceId, over.conference.id)).get())!;
+    const arrival = await writerForSetup(await e2eDb())
       .insert(invitations)
       .values({ conferenceId: over.conference.id, personId: invitee.personId, bodyId: over.conference.bodyId, siteId: over.site.id, status: "issued" })
       .returning()
       .get();
     const at = new Date(over.conference.startsAt.getTime() - 20 * 60_000);
-    e2eDb()
+    await writerForSetup(await e2eDb())
       .insert(checkIns)
       .values({
         invitationId: arrival.id,
@@ -127,7 +128,7 @@ test.describe("the door explains itself", () => {
   });
 
   test("the practice conference is open from the moment of seeding; the login page says until when, and its admin may open it again", async ({ page }) => {
-    const { conference, site } = practiceConference();
+    const { conference, site } = await practiceConference();
     const window = checkInWindow(conference);
     expect(window.opensAt.getTime()).toBeLessThan(Date.now());
     expect(window.closesAt.getTime()).toBeGreaterThan(Date.now() + 20 * HOUR);
@@ -145,7 +146,7 @@ test.describe("the door explains itself", () => {
     await expect(box.getByRole("button", { name: "Mở lại hội nghị thực hành" })).toBeVisible();
     await expect(box).toContainText(`Hiện tại: Mở điểm danh`);
     // Not on any other conference (clicking it here would clear the practice check-ins other tests make: lib/checkin/practice-conference.test.ts does).
-    await page.goto(`/conferences/${conferenceIdOf("535", "propaganda")}`);
+    await page.goto(`/conferences/${await conferenceIdOf("535", "propaganda")}`);
     await expect(page.getByText("Mở lại hội nghị thực hành")).toHaveCount(0);
   });
 
@@ -169,14 +170,16 @@ test.describe("the door explains itself", () => {
     await expect(page.getByTestId("verdict-advice")).toContainText("bàn hướng dẫn");
 
     // A letter of a Ba Tơ conference: its date, unit and site, and what to do.
-    const otherId = conferenceIdOf("535", "propaganda");
-    const other = e2eDb().select().from(conferences).where(eq(conferences.id, otherId)).get()!;
-    const letter = e2eDb()
+    const otherId = await conferenceIdOf("535", "propaganda");
+    const other = (await (await e2eDb()).select().from(conferences).where(eq(conferences.id, otherId)).get())!;
+    const letter = (await (
+      await e2eDb()
+    )
       .select()
       .from(invitations)
       .where(and(eq(invitations.conferenceId, otherId), eq(invitations.status, "issued")))
-      .get()!;
-    const venue = e2eDb().select().from(sites).where(eq(sites.id, letter.siteId)).get()!.venue;
+      .get())!;
+    const venue = (await (await e2eDb()).select().from(sites).where(eq(sites.id, letter.siteId)).get())!.venue;
     await input.fill(letter.token!);
     await input.press("Enter");
     await expect(verdict).toHaveAttribute("data-verdict", "wrong_conference");
@@ -186,7 +189,7 @@ test.describe("the door explains itself", () => {
   });
 
   test("door staff open the live counter of their site (not of another conference), readable at 390 px", async ({ page }) => {
-    const { conference, site } = practiceConference();
+    const { conference, site } = await practiceConference();
     await page.setViewportSize({ width: 390, height: 844 });
     await signIn(page, "diemdanh");
     await page.goto(`/checkin/${site.id}`);
@@ -199,7 +202,7 @@ test.describe("the door explains itself", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect((await page.request.get(`/api/conferences/${conference.id}/live`)).status()).toBe(200);
     // Another conference: not theirs.
-    const other = conferenceIdOf("535", "propaganda");
+    const other = await conferenceIdOf("535", "propaganda");
     expect((await page.goto(`/conferences/${other}/live`))?.status()).toBe(404);
     expect((await page.request.get(`/api/conferences/${other}/live`)).status()).toBe(404);
   });
@@ -207,7 +210,7 @@ test.describe("the door explains itself", () => {
 
 test.describe("the camera is a phone's main tool", () => {
   test("on a touch screen the camera comes before the hardware scanner's field; on a desktop after it", async ({ browser }) => {
-    const { site } = practiceConference();
+    const { site } = await practiceConference();
     const phone = await browser.newContext({
       viewport: { width: 390, height: 844 },
       isMobile: true,

@@ -1,3 +1,4 @@
+import { writerForSetup } from "@/db/client";
 /**
  * The door with the network down: the page reloads from the service worker,
  * verdicts come from the device, scans wait in IndexedDB and sync when the
@@ -74,9 +75,9 @@ test.describe("the door offline", () => {
     await expect(verdict).toContainText(`(máy ${await deviceOf(page)})`);
     await expect(page.getByTestId("queue-count")).toHaveAttribute("data-count", "3");
     await expect(page.getByTestId("queue-count")).toHaveText("Chờ đồng bộ: 3");
-    const db = e2eDb();
+    const db = await e2eDb();
     expect(
-      db
+      await db
         .select()
         .from(checkIns)
         .where(inArray(checkIns.invitationId, [a.id, b.id]))
@@ -89,7 +90,7 @@ test.describe("the door offline", () => {
     await context.setOffline(false);
     await expect(page.getByTestId("door-status")).toHaveAttribute("data-connection", "online", { timeout: 15_000 });
     await expect(page.getByTestId("queue-count")).toHaveAttribute("data-count", "0", { timeout: 15_000 });
-    const rows = db
+    const rows = await db
       .select()
       .from(checkIns)
       .where(inArray(checkIns.invitationId, [a.id, b.id]))
@@ -99,7 +100,7 @@ test.describe("the door offline", () => {
       [a.id, true],
       [b.id, true],
     ]);
-    const log = db.select().from(scanLog).where(eq(scanLog.invitationId, a.id)).orderBy(asc(scanLog.scannedAt)).all();
+    const log = await db.select().from(scanLog).where(eq(scanLog.invitationId, a.id)).orderBy(asc(scanLog.scannedAt)).all();
     expect(log.map((l) => l.verdict)).toEqual(["ok", "duplicate"]);
     expect(log[1].firstDeviceId).toBe(await deviceOf(page));
     expect(log[1].firstScannedAt?.getTime()).toBe(rows[0].scannedAt.getTime());
@@ -135,13 +136,13 @@ test.describe("the door offline", () => {
     // The later scan reaches the server first…
     await late.context.setOffline(false);
     await expect(late.page.getByTestId("queue-count")).toHaveAttribute("data-count", "0", { timeout: 15_000 });
-    const db = e2eDb();
-    expect(db.select().from(checkIns).where(eq(checkIns.invitationId, shared.id)).get()?.deviceId).toBe(late.id);
+    const db = await e2eDb();
+    expect((await db.select().from(checkIns).where(eq(checkIns.invitationId, shared.id)).get())?.deviceId).toBe(late.id);
     // …then the earlier one, which takes the check-in.
     await early.context.setOffline(false);
     await expect(early.page.getByTestId("queue-count")).toHaveAttribute("data-count", "0", { timeout: 15_000 });
 
-    const checks = db
+    const checks = await db
       .select()
       .from(checkIns)
       .where(inArray(checkIns.invitationId, [shared.id, first.id, second.id]))
@@ -149,7 +150,7 @@ test.describe("the door offline", () => {
     expect(checks).toHaveLength(3);
     const sharedCheckIn = checks.find((c) => c.invitationId === shared.id)!;
     expect(sharedCheckIn.deviceId).toBe(early.id);
-    const log = db.select().from(scanLog).where(eq(scanLog.invitationId, shared.id)).orderBy(asc(scanLog.scannedAt)).all();
+    const log = await db.select().from(scanLog).where(eq(scanLog.invitationId, shared.id)).orderBy(asc(scanLog.scannedAt)).all();
     expect(log.map((l) => [l.deviceId, l.verdict])).toEqual([
       [early.id, "ok"],
       [late.id, "duplicate"],
@@ -168,9 +169,7 @@ test.describe("the door offline", () => {
   test("a guest found by name and a walk-in, both offline, sync too", async ({ page, context, doorConference }) => {
     const { site, invitations: list, cadre } = await doorConference({ invitees: 4 });
     const guest = list[0];
-    const person = e2eDb()
-      .query.people.findFirst({ where: (p, { eq: e }) => e(p.id, guest.personId) })
-      .sync()!;
+    const person = (await (await e2eDb()).query.people.findFirst({ where: (p, { eq: e }) => e(p.id, guest.personId) }))!;
     await signIn(page, cadre.username, cadre.password);
     await openScannerReady(page, site.id);
     await goOffline(context, page);
@@ -186,9 +185,9 @@ test.describe("the door offline", () => {
 
     await context.setOffline(false);
     await expect(page.getByTestId("queue-count")).toHaveAttribute("data-count", "0", { timeout: 15_000 });
-    const db = e2eDb();
-    expect(db.select().from(checkIns).where(eq(checkIns.invitationId, guest.id)).get()).toMatchObject({ method: "manual", wasOffline: true });
-    const walkIn = db.query.people.findFirst({ where: (p, { eq: e }) => e(p.fullName, walkInName) }).sync();
+    const db = await e2eDb();
+    expect(await db.select().from(checkIns).where(eq(checkIns.invitationId, guest.id)).get()).toMatchObject({ method: "manual", wasOffline: true });
+    const walkIn = await db.query.people.findFirst({ where: (p, { eq: e }) => e(p.fullName, walkInName) });
     expect(walkIn).toBeTruthy();
   });
 
@@ -215,9 +214,9 @@ test.describe("the door offline", () => {
     // The probe finds the server again and the queue is sent; the stalled request, if it arrived, had the same nonce.
     await expect(page.getByTestId("door-status")).toHaveAttribute("data-connection", "online", { timeout: 15_000 });
     await expect(page.getByTestId("queue-count")).toHaveAttribute("data-count", "0", { timeout: 15_000 });
-    const db = e2eDb();
-    expect(db.select().from(checkIns).where(eq(checkIns.invitationId, guest.id)).all()).toHaveLength(1);
-    await expect.poll(() => db.select().from(scanLog).where(eq(scanLog.invitationId, guest.id)).all().length, { timeout: 8000 }).toBe(1);
+    const db = await e2eDb();
+    expect(await db.select().from(checkIns).where(eq(checkIns.invitationId, guest.id)).all()).toHaveLength(1);
+    await expect.poll(async () => (await db.select().from(scanLog).where(eq(scanLog.invitationId, guest.id)).all()).length, { timeout: 8000 }).toBe(1);
   });
 
   test("an item the server fails on stays on the door with its reason and a retry button; the others sync, and the retry records it", async ({
@@ -236,38 +235,40 @@ test.describe("the door offline", () => {
     await expect(page.getByTestId("queue-count")).toHaveAttribute("data-count", "2");
 
     // The database refuses the one check-in (a real SQLite failure, not a parse error).
-    const db = e2eDb();
-    const checkInsOf = (id: number) => db.select().from(checkIns).where(eq(checkIns.invitationId, id)).all();
-    db.$client.exec(
+    const db = await e2eDb();
+    const checkInsOf = async (id: number) => await db.select().from(checkIns).where(eq(checkIns.invitationId, id)).all();
+    writerForSetup(db).$client.exec(
       `CREATE TRIGGER e2e_fail_one_check_in BEFORE INSERT ON check_ins WHEN NEW.invitation_id = ${failing.id} BEGIN SELECT RAISE(ABORT, 'injected failure'); END`,
     );
     const conflicts = page.getByTestId("sync-conflicts");
     try {
       await context.setOffline(false);
       await expect(page.getByTestId("queue-count")).toHaveAttribute("data-count", "0", { timeout: 15_000 });
-      expect(checkInsOf(good.id)).toHaveLength(1);
-      expect(checkInsOf(failing.id)).toHaveLength(0);
+      expect(await checkInsOf(good.id)).toHaveLength(1);
+      expect(await checkInsOf(failing.id)).toHaveLength(0);
       await expect(conflicts).toContainText("Không ghi được: Máy chủ không ghi được lượt này");
       await expect(conflicts.getByRole("button", { name: "Thử lại" })).toHaveCount(1);
     } finally {
-      db.$client.exec("DROP TRIGGER IF EXISTS e2e_fail_one_check_in");
+      writerForSetup(db).$client.exec("DROP TRIGGER IF EXISTS e2e_fail_one_check_in");
     }
     // Not resent by itself: it waits for the door staff.
     await page.waitForTimeout(1500);
-    expect(checkInsOf(failing.id)).toHaveLength(0);
+    expect(await checkInsOf(failing.id)).toHaveLength(0);
     await conflicts.getByRole("button", { name: "Thử lại" }).click();
-    await expect.poll(() => checkInsOf(failing.id).length, { timeout: 15_000 }).toBe(1);
+    await expect.poll(async () => (await checkInsOf(failing.id)).length, { timeout: 15_000 }).toBe(1);
     await expect(page.getByTestId("queue-count")).toHaveAttribute("data-count", "0");
     await expect(page.getByRole("button", { name: "Thử lại" })).toHaveCount(0);
   });
 
   test("the roster and the batch API: own site only, no tokens in the roster, clear 4xx for bad input", async ({ page, request, doorConference }) => {
     const { site, invitations: list, cadre } = await doorConference({ invitees: 4 });
-    const other = e2eDb()
+    const other = (await (
+      await e2eDb()
+    )
       .select()
       .from(sites)
-      .where(eq(sites.unitId, unitIdOf("536")))
-      .get()!;
+      .where(eq(sites.unitId, await unitIdOf("536")))
+      .get())!;
     expect((await request.get(`/api/sites/${site.id}/roster`)).status()).toBe(401);
     expect((await request.post("/api/checkin/batch", { data: { siteId: site.id, items: [] } })).status()).toBe(401);
     await signIn(page, cadre.username, cadre.password);
@@ -292,7 +293,7 @@ test.describe("the door offline", () => {
       expect(response.status()).toBe(400);
       expect((await response.json()).message).toBeTruthy();
     }
-    expect(e2eDb().select().from(checkIns).where(eq(checkIns.invitationId, list[0].id)).all()).toHaveLength(0);
+    expect(await (await e2eDb()).select().from(checkIns).where(eq(checkIns.invitationId, list[0].id)).all()).toHaveLength(0);
   });
 
   test("installable: the manifest names the door app with its icons, and the service worker is served from the app itself", async ({ request }) => {

@@ -1,3 +1,5 @@
+import { everyInOrder } from "@/lib/async/in-order";
+import { writerForSetup } from "@/db/client";
 /**
  * The conference list: today's and the coming conferences first, from the soonest;
  * then the past ones, the latest first; the filters stay in the form and come back with
@@ -15,16 +17,16 @@ function firstDayOf(cell: string): string {
   return `${y}-${m}-${d}`;
 }
 
-function addConference(campaignId: number, requirementId: number, title: string, daysAhead: number) {
-  const db = e2eDb();
-  const unitId = unitIdOf("529");
-  const body = db
+async function addConference(campaignId: number, requirementId: number, title: string, daysAhead: number) {
+  const db = await e2eDb();
+  const unitId = await unitIdOf("529");
+  const body = (await db
     .select()
     .from(bodies)
     .where(and(eq(bodies.unitId, unitId), eq(bodies.kind, "propaganda")))
-    .get()!;
+    .get())!;
   const start = new Date(Date.now() + daysAhead * 86_400_000);
-  const conference = db
+  const conference = await writerForSetup(db)
     .insert(conferences)
     .values({
       campaignId,
@@ -39,16 +41,17 @@ function addConference(campaignId: number, requirementId: number, title: string,
     })
     .returning()
     .get();
-  db.insert(sites)
+  await writerForSetup(db)
+    .insert(sites)
     .values({ conferenceId: conference.id, unitId, isMain: true, venue: `Phòng họp ${title}` })
     .run();
   return conference;
 }
 
 test("today's and the coming conferences come first, the past ones after, latest first; filters are kept", async ({ page }) => {
-  const { campaign, requirements } = createUpcomingCampaign();
-  const later = addConference(campaign.id, requirements[1].id, `Hội nghị sắp tới sau ${process.pid}`, 9);
-  const sooner = addConference(campaign.id, requirements[0].id, `Hội nghị sắp tới trước ${process.pid}`, 3);
+  const { campaign, requirements } = await createUpcomingCampaign();
+  const later = await addConference(campaign.id, requirements[1].id, `Hội nghị sắp tới sau ${process.pid}`, 9);
+  const sooner = await addConference(campaign.id, requirements[0].id, `Hội nghị sắp tới trước ${process.pid}`, 3);
   const today = zonedDateKey(new Date());
 
   await signIn(page, "admin");
@@ -58,13 +61,13 @@ test("today's and the coming conferences come first, the past ones after, latest
 
   // Today's practice conference comes before the coming ones (other specs may add conferences of
   // today, which may start earlier), then the coming ones from the soonest.
-  await expect(upcoming.filter({ hasText: practiceConference().conference.title })).toHaveCount(1);
+  await expect(upcoming.filter({ hasText: (await practiceConference()).conference.title })).toHaveCount(1);
   const upcomingTitles = await upcoming.locator('td[data-label="Hội nghị"] a').allTextContents();
-  expect(upcomingTitles.indexOf(sooner.title)).toBeGreaterThan(upcomingTitles.indexOf(practiceConference().conference.title));
+  expect(upcomingTitles.indexOf(sooner.title)).toBeGreaterThan(upcomingTitles.indexOf((await practiceConference()).conference.title));
   expect(upcomingTitles.indexOf(later.title)).toBeGreaterThan(upcomingTitles.indexOf(sooner.title));
   const upcomingDays = (await upcoming.locator('td[data-label="Thời gian"]').allTextContents()).map(firstDayOf);
   expect(upcomingDays).toEqual([...upcomingDays].sort());
-  expect(upcomingDays.every((d) => d >= today || d === zonedDateKey(practiceConference().conference.startsAt))).toBe(true);
+  expect(await everyInOrder(upcomingDays, async (d) => d >= today || d === zonedDateKey((await practiceConference()).conference.startsAt))).toBe(true);
 
   // The past: every one before today, the latest first (the demo's 31/03/2021 before its 03/03/2021).
   const pastDays = (await past.locator('td[data-label="Thời gian"]').allTextContents()).map(firstDayOf);
@@ -79,15 +82,15 @@ test("today's and the coming conferences come first, the past ones after, latest
   await page.getByLabel("Đơn vị").selectOption({ label: "Huyện Sơn Hà" });
   await page.getByLabel("Trạng thái").selectOption({ label: "Đã lên lịch" });
   await page.getByRole("button", { name: "Lọc" }).click();
-  await expect(page).toHaveURL(new RegExp(`unit=${unitIdOf("529")}.*status=scheduled`));
+  await expect(page).toHaveURL(new RegExp(`unit=${await unitIdOf("529")}.*status=scheduled`));
   const filtered = await page.getByTestId("conference-table-upcoming").locator('td[data-label="Hội nghị"] a').allTextContents();
   expect(filtered.indexOf(sooner.title)).toBeGreaterThanOrEqual(0);
   expect(filtered.indexOf(later.title)).toBeGreaterThan(filtered.indexOf(sooner.title));
   await page.getByRole("link", { name: sooner.title }).click();
   await expect(page).toHaveURL(new RegExp(`/conferences/${sooner.id}\\?list=`));
   await page.getByRole("link", { name: "← Danh sách hội nghị" }).click();
-  await expect(page).toHaveURL(new RegExp(`/conferences\\?unit=${unitIdOf("529")}&status=scheduled$`));
-  await expect(page.getByLabel("Đơn vị")).toHaveValue(String(unitIdOf("529")));
+  await expect(page).toHaveURL(new RegExp(`/conferences\\?unit=${await unitIdOf("529")}&status=scheduled$`));
+  await expect(page.getByLabel("Đơn vị")).toHaveValue(String(await unitIdOf("529")));
   await expect(page.getByLabel("Trạng thái")).toHaveValue("scheduled");
 
   // Anything else in ?list= is dropped: the way back is only ever a valid list filter.

@@ -1,3 +1,5 @@
+import { mapInOrder } from "@/lib/async/in-order";
+import { writerForSetup } from "@/db/client";
 /**
  * Bài thu hoạch (docs/decisions/0010, amendment on essays), as the organiser of the body that held the conference: mark some
  * attendees, import a list (and import it again: nothing changes), then find the same counts on
@@ -13,21 +15,22 @@ import { createAccount, e2eDb, expect, signIn, test, createTestUnit } from "./fi
 const NAMES = ["Nguyễn Văn Một", "Trần Thị Hai", "Lê Văn Ba", "Phạm Thị Bốn", "Hoàng Văn Năm"];
 
 /** A unit with one conference that ended two days ago: the first four invitees checked in, the fifth did not. */
-function heldConference() {
-  const db = e2eDb();
+async function heldConference() {
+  const db = await e2eDb();
   const code = `bth${process.pid}${Date.now() % 100000}`;
-  const unit = createTestUnit(code, `Huyện Bài Thu Hoạch ${code}`);
-  const body = db
+  const unit = await createTestUnit(code, `Huyện Bài Thu Hoạch ${code}`);
+  const body = await writerForSetup(db)
     .insert(bodies)
     .values({ unitId: unit.id, kind: "propaganda", name: `Ban Tuyên giáo Huyện ủy Thử ${code}`, symbol: "BTGHU" })
     .returning()
     .get();
-  db.insert(bodies)
+  await writerForSetup(db)
+    .insert(bodies)
     .values({ unitId: unit.id, kind: "standing_committee", name: `Ban Thường vụ Huyện ủy Thử ${code}`, symbol: "HU" })
     .run();
-  const campaign = db.select().from(campaigns).get()!;
+  const campaign = (await db.select().from(campaigns).get())!;
   const startsAt = new Date(Date.now() - 2 * 86_400_000);
-  const conference = db
+  const conference = await writerForSetup(db)
     .insert(conferences)
     .values({
       campaignId: campaign.id,
@@ -41,24 +44,25 @@ function heldConference() {
     })
     .returning()
     .get();
-  const site = db
+  const site = await writerForSetup(db)
     .insert(sites)
     .values({ conferenceId: conference.id, unitId: unit.id, isMain: true, venue: `Hội trường ${code}` })
     .returning()
     .get();
-  const rows = NAMES.map((fullName, i) => {
-    const person = db
+  const rows = await mapInOrder(NAMES, async (fullName, i) => {
+    const person = await writerForSetup(db)
       .insert(people)
       .values({ fullName, searchName: fullName.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase(), unitId: unit.id })
       .returning()
       .get();
-    const invitation = db
+    const invitation = await writerForSetup(db)
       .insert(invitations)
       .values({ conferenceId: conference.id, personId: person.id, bodyId: body.id, siteId: site.id, status: "issued", letterNumber: "7-GM/BTGHU" })
       .returning()
       .get();
     if (i < 4)
-      db.insert(checkIns)
+      await writerForSetup(db)
+        .insert(checkIns)
         .values({ invitationId: invitation.id, conferenceId: conference.id, siteId: site.id, scannedAt: startsAt, receivedAt: startsAt, method: "camera" })
         .run();
     return { ...invitation, fullName };
@@ -68,7 +72,7 @@ function heldConference() {
 
 test.describe("reflection essays", () => {
   test("an organiser marks some, imports a list twice, and the counts reach the reports, the print and the XLSX", async ({ page }) => {
-    const { unit, conference, rows, campaign } = heldConference();
+    const { unit, conference, rows, campaign } = await heldConference();
     const organiser = await createAccount("organizer", unit.code, "mat-khau-thu-1", "propaganda");
     await signIn(page, organiser.username, organiser.password);
     const yesterday = formatDateKey(zonedDateKey(Date.now() - 86_400_000));
@@ -195,7 +199,7 @@ test.describe("reflection essays", () => {
   });
 
   test("door staff and viewers of another unit cannot open the essays page; a viewer of the unit reads it without the forms", async ({ page }) => {
-    const { unit, conference } = heldConference();
+    const { unit, conference } = await heldConference();
     await signIn(page, "baocao.bato");
     expect((await page.goto(`/conferences/${conference.id}/essays`))?.status()).toBe(404);
     await page.context().clearCookies();

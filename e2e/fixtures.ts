@@ -1,3 +1,4 @@
+import { mapInOrder } from "@/lib/async/in-order";
 /**
  * Test helpers: sign in through the real form, and reach the e2e database
  * directly to create or read data (never through a public route).
@@ -11,7 +12,7 @@
 import path from "node:path";
 import { expect, test as base, type Page } from "@playwright/test";
 import { and, asc, eq, notInArray } from "drizzle-orm";
-import { openDatabase, type Db } from "@/db/client";
+import { writerForSetup, transaction, openDatabase, type Db } from "@/db/client";
 import { DEMO_PASSWORD } from "@/db/seed-data";
 import { bodies, campaignRequirements, campaigns, conferences, invitations, people, sites, siteStaff, unitKinds, units, users, type Role } from "@/db/schema";
 import { ensureCampaignKeys } from "@/lib/invitations/campaign-keys";
@@ -24,7 +25,7 @@ import { E2E_DATABASE } from "./e2e-env";
 let db: Db | undefined;
 
 /** The e2e database, and only it. */
-export function e2eDb(): Db {
+export async function e2eDb(): Promise<Db> {
   if (path.resolve(process.env.DATABASE_PATH ?? E2E_DATABASE) !== E2E_DATABASE) {
     throw new Error(`e2e refuses any database but ${E2E_DATABASE}`);
   }
@@ -44,42 +45,50 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
  * The kind of the units a test makes for itself: no campaign requires anything
  * of it, so the province's counts (home page, board) do not change.
  */
-export function testUnitKind(): string {
-  e2eDb().insert(unitKinds).values({ key: "don_vi_thu", label: "Đơn vị thử (kiểm thử)", sortOrder: 99 }).onConflictDoNothing().run();
+export async function testUnitKind(): Promise<string> {
+  await writerForSetup(await e2eDb())
+    .insert(unitKinds)
+    .values({ key: "don_vi_thu", label: "Đơn vị thử (kiểm thử)", sortOrder: 99 })
+    .onConflictDoNothing()
+    .run();
   return "don_vi_thu";
 }
 
 /** A unit of a test's own under the province, of the test kind (testUnitKind): no count elsewhere moves. */
-export function createTestUnit(code: string, name: string, options: { placeName?: string; sortOrder?: number } = {}) {
-  const db = e2eDb();
-  const province = db.select().from(units).where(eq(units.code, "51")).get()!;
-  return db
+export async function createTestUnit(code: string, name: string, options: { placeName?: string; sortOrder?: number } = {}) {
+  const db = await e2eDb();
+  const province = (await db.select().from(units).where(eq(units.code, "51")).get())!;
+  return await writerForSetup(db)
     .insert(units)
-    .values({ code, name, kind: testUnitKind(), placeName: options.placeName ?? "Thử", parentId: province.id, sortOrder: options.sortOrder ?? 997 })
+    .values({ code, name, kind: await testUnitKind(), placeName: options.placeName ?? "Thử", parentId: province.id, sortOrder: options.sortOrder ?? 997 })
     .returning()
     .get();
 }
 
-export function unitIdOf(code: string): number {
-  return e2eDb().select().from(units).where(eq(units.code, code)).get()!.id;
+export async function unitIdOf(code: string): Promise<number> {
+  return (await (await e2eDb()).select().from(units).where(eq(units.code, code)).get())!.id;
 }
 
 /** The demo conference of a unit organised by a body kind. */
-export function conferenceIdOf(unitCode: string, bodyKind: string): number {
-  return e2eDb()
+export async function conferenceIdOf(unitCode: string, bodyKind: string): Promise<number> {
+  return (await (
+    await e2eDb()
+  )
     .select({ id: conferences.id })
     .from(conferences)
     .innerJoin(bodies, eq(bodies.id, conferences.bodyId))
-    .where(and(eq(conferences.unitId, unitIdOf(unitCode)), eq(bodies.kind, bodyKind)))
-    .get()!.id;
+    .where(and(eq(conferences.unitId, await unitIdOf(unitCode)), eq(bodies.kind, bodyKind)))
+    .get())!.id;
 }
 
-export function bodyIdOf(unitCode: string, kind: string): number {
-  return e2eDb()
+export async function bodyIdOf(unitCode: string, kind: string): Promise<number> {
+  return (await (
+    await e2eDb()
+  )
     .select()
     .from(bodies)
-    .where(and(eq(bodies.unitId, unitIdOf(unitCode)), eq(bodies.kind, kind)))
-    .get()!.id;
+    .where(and(eq(bodies.unitId, await unitIdOf(unitCode)), eq(bodies.kind, kind)))
+    .get())!.id;
 }
 
 let userSeq = 0;
@@ -87,14 +96,14 @@ let userSeq = 0;
 export async function createAccount(role: Role, unitCode = "51", password = "mat-khau-thu-1", bodyKind?: string) {
   const username = `e2e.${role}.${process.pid}.${++userSeq}`;
   const fullName = `Tài khoản thử ${userSeq}`;
-  const { id } = e2eDb()
+  const { id } = await writerForSetup(await e2eDb())
     .insert(users)
     .values({
       username,
       fullName,
       role,
-      unitId: unitIdOf(unitCode),
-      bodyId: bodyKind ? bodyIdOf(unitCode, bodyKind) : null,
+      unitId: await unitIdOf(unitCode),
+      bodyId: bodyKind ? await bodyIdOf(unitCode, bodyKind) : null,
       passwordHash: await hashPassword(password),
     })
     .returning({ id: users.id })
@@ -107,22 +116,24 @@ let campaignSeq = 0;
  * A campaign that starts tomorrow (so the home page keeps showing the demo one)
  * and is due in 120 days, requiring the four district conferences.
  */
-export function createUpcomingCampaign() {
-  const db = e2eDb();
+export async function createUpcomingCampaign() {
+  const db = await e2eDb();
   const day = (n: number) => new Date(Date.now() + 7 * 3_600_000 + n * 86_400_000).toISOString().slice(0, 10);
   const deadline = day(120);
-  const campaign = db
+  const campaign = await writerForSetup(db)
     .insert(campaigns)
     .values({ title: `Đợt học tập thử ${process.pid}-${++campaignSeq}`, resolution: "Nghị quyết thử", startDate: day(1), deadline })
     .returning()
     .get();
   const kinds = ["standing_committee", "propaganda", "labour_federation", "education_office"];
-  const requirements = kinds.map((bodyKind, i) =>
-    db
-      .insert(campaignRequirements)
-      .values({ campaignId: campaign.id, unitKind: "huyen", bodyKind, title: `Yêu cầu ${bodyKind}`, sortOrder: i + 1 })
-      .returning()
-      .get(),
+  const requirements = await mapInOrder(
+    kinds,
+    async (bodyKind, i) =>
+      await writerForSetup(db)
+        .insert(campaignRequirements)
+        .values({ campaignId: campaign.id, unitKind: "huyen", bodyKind, title: `Yêu cầu ${bodyKind}`, sortOrder: i + 1 })
+        .returning()
+        .get(),
   );
   return { campaign, requirements };
 }
@@ -161,10 +172,10 @@ export const test = base.extend<
 >({
   doorUnit: [
     async ({}, use, workerInfo) => {
-      const db = e2eDb();
+      const db = await e2eDb();
       const code = `door${process.pid}w${workerInfo.workerIndex}`;
-      const unit = createTestUnit(code, `Đơn vị cửa thử ${code}`, { placeName: "Cửa thử" });
-      const body = db
+      const unit = await createTestUnit(code, `Đơn vị cửa thử ${code}`, { placeName: "Cửa thử" });
+      const body = await writerForSetup(db)
         .insert(bodies)
         .values({ unitId: unit.id, kind: "propaganda", name: `Ban Tuyên giáo cửa thử ${code}`, symbol: "CT" })
         .returning()
@@ -175,14 +186,18 @@ export const test = base.extend<
     { scope: "worker" },
   ],
   doorConference: async ({ doorUnit }, use) => {
-    const db = e2eDb();
+    const db = await e2eDb();
     const made: number[] = [];
     await use(async (options = {}) => {
       const { unit, body, cadre } = doorUnit;
-      const campaign = db.select().from(campaigns).where(eq(campaigns.id, practiceConference().conference.campaignId)).get()!;
+      const campaign = (await db
+        .select()
+        .from(campaigns)
+        .where(eq(campaigns.id, (await practiceConference()).conference.campaignId))
+        .get())!;
       const startsAt = options.startsAt ?? new Date(Date.now() - 30 * 60_000);
       const seq = ++doorSeq;
-      const conference = db
+      const conference = await writerForSetup(db)
         .insert(conferences)
         .values({
           campaignId: campaign.id,
@@ -197,36 +212,39 @@ export const test = base.extend<
         .returning()
         .get();
       made.push(conference.id);
-      const site = db
+      const site = await writerForSetup(db)
         .insert(sites)
         .values({ conferenceId: conference.id, unitId: unit.id, isMain: true, venue: `Hội trường cửa thử ${unit.code}-${seq}` })
         .returning()
         .get();
-      db.insert(siteStaff).values({ siteId: site.id, userId: cadre.id }).run();
-      const keys = ensureCampaignKeys(db, campaign.id);
+      await writerForSetup(db).insert(siteStaff).values({ siteId: site.id, userId: cadre.id }).run();
+      const keys = await ensureCampaignKeys(db, campaign.id);
       // One transaction: a thousand letters in a blink.
-      const { invitees, letters } = db.transaction(() => {
-        const invitees = Array.from({ length: options.invitees ?? 4 }, (_, i) => {
-          const fullName = `Đại biểu cửa ${seq} số ${i + 1}`;
-          return db
-            .insert(people)
-            .values({
-              fullName,
-              searchName: foldForSearch(fullName),
-              unitId: unit.id,
-              phone: `0905${String(seq).padStart(3, "0")}${String(i).padStart(3, "0")}`,
-            })
-            .returning()
-            .get();
-        });
-        const letters = invitees.map((person) => {
-          const row = db
+      const { invitees, letters } = await transaction(db, async (tx) => {
+        const invitees = await mapInOrder(
+          Array.from({ length: options.invitees ?? 4 }, (_, i) => i),
+          async (i) => {
+            const fullName = `Đại biểu cửa ${seq} số ${i + 1}`;
+            return await tx
+              .insert(people)
+              .values({
+                fullName,
+                searchName: foldForSearch(fullName),
+                unitId: unit.id,
+                phone: `0905${String(seq).padStart(3, "0")}${String(i).padStart(3, "0")}`,
+              })
+              .returning()
+              .get();
+          },
+        );
+        const letters = await mapInOrder(invitees, async (person) => {
+          const row = await tx
             .insert(invitations)
             .values({ conferenceId: conference.id, personId: person.id, bodyId: body.id, siteId: site.id, status: "issued", issuedAt: new Date() })
             .returning()
             .get();
           const token = signToken({ invitationId: row.id, conferenceId: conference.id, tokenVersion: row.tokenVersion }, keys.privateKey);
-          db.update(invitations).set({ token }).where(eq(invitations.id, row.id)).run();
+          await tx.update(invitations).set({ token }).where(eq(invitations.id, row.id)).run();
           return { ...row, token };
         });
         return { invitees, letters };
@@ -234,8 +252,9 @@ export const test = base.extend<
       return { conference, site, invitations: letters, people: invitees, cadre, unit };
     });
     // Cleanup: the conference takes its sites, letters, check-ins and door assignments with it; then its people.
-    for (const id of made) db.delete(conferences).where(eq(conferences.id, id)).run();
-    db.delete(people)
+    for (const id of made) await writerForSetup(db).delete(conferences).where(eq(conferences.id, id)).run();
+    await writerForSetup(db)
+      .delete(people)
       .where(and(eq(people.unitId, doorUnit.unit.id), notInArray(people.id, db.select({ id: invitations.personId }).from(invitations))))
       .run();
   },
@@ -243,14 +262,14 @@ export const test = base.extend<
 export { expect };
 
 /** The practice conference (its door open from the moment of seeding), its main site and its invitations in id order. */
-export function practiceConference() {
-  const db = e2eDb();
-  const conference = db
+export async function practiceConference() {
+  const db = await e2eDb();
+  const conference = (await db
     .select()
     .from(conferences)
-    .where(eq(conferences.id, practiceConferenceId(db)!))
-    .get()!;
-  const site = db.select().from(sites).where(eq(sites.conferenceId, conference.id)).get()!;
-  const rows = db.select().from(invitations).where(eq(invitations.conferenceId, conference.id)).orderBy(asc(invitations.id)).all();
+    .where(eq(conferences.id, (await practiceConferenceId(db))!))
+    .get())!;
+  const site = (await db.select().from(sites).where(eq(sites.conferenceId, conference.id)).get())!;
+  const rows = await db.select().from(invitations).where(eq(invitations.conferenceId, conference.id)).orderBy(asc(invitations.id)).all();
   return { conference, site, invitations: rows };
 }

@@ -11,10 +11,10 @@ import { writeQrVideo } from "./camera-feed";
 import { CAMERA_FEED } from "./e2e-env";
 import { e2eDb } from "./fixtures";
 
-export default function globalSetup() {
-  const db = e2eDb();
-  const practiceId = practiceConferenceId(db);
+export default async function globalSetup() {
+  const db = await e2eDb();
+  const practiceId = await practiceConferenceId(db);
   if (!practiceId) throw new Error("the seed did not record its practice conference");
-  const first = db.select().from(invitations).where(eq(invitations.conferenceId, practiceId)).orderBy(asc(invitations.id)).get()!;
+  const first = (await db.select().from(invitations).where(eq(invitations.conferenceId, practiceId)).orderBy(asc(invitations.id)).get())!;
   writeQrVideo(CAMERA_FEED, first.token!);
 }

@@ -13,17 +13,21 @@ import { readPdf } from "./pdf";
 const lineIndex = (lines: string[], pattern: RegExp) => lines.findIndex((l) => pattern.test(l));
 
 test("a printed letter has the superior and issuing bodies, the signer, no “(Đã ký)” on an original, and a QR that decodes on A4 and A5", async ({ page }) => {
-  const conferenceId = conferenceIdOf("535", "propaganda");
-  const body = e2eDb()
+  const conferenceId = await conferenceIdOf("535", "propaganda");
+  const body = (await (
+    await e2eDb()
+  )
     .select()
     .from(bodies)
-    .where(eq(bodies.id, bodyIdOf("535", "propaganda")))
-    .get()!;
-  const invitation = e2eDb()
+    .where(eq(bodies.id, await bodyIdOf("535", "propaganda")))
+    .get())!;
+  const invitation = (await (
+    await e2eDb()
+  )
     .select()
     .from(invitations)
     .where(and(eq(invitations.conferenceId, conferenceId), eq(invitations.status, "issued"), eq(invitations.kind, "invited")))
-    .get()!;
+    .get())!;
   await signIn(page, "tochuc.bato");
 
   for (const size of ["A4", "A5"] as const) {
@@ -97,15 +101,15 @@ test("a conference's own signer replaces the body's default on its letters", asy
 });
 
 test("a long run prints in batches of 200 and by site, and the batches printed on this computer are ticked", async ({ page }) => {
-  const db = e2eDb();
+  const db = await e2eDb();
   const letters = and(eq(invitations.status, "issued"), eq(invitations.kind, "invited"));
-  const largest = db
+  const largest = (await db
     .select({ id: invitations.conferenceId, n: count() })
     .from(invitations)
     .where(letters)
     .groupBy(invitations.conferenceId)
     .orderBy(desc(count()))
-    .get()!;
+    .get())!;
   expect(largest.n).toBeGreaterThan(400);
   const batches = Math.ceil(largest.n / 200);
   await signIn(page, "admin");
@@ -125,13 +129,13 @@ test("a long run prints in batches of 200 and by site, and the batches printed o
   await expect(page.locator(".letter")).toHaveCount(largest.n - 200 * (batches - 1));
 
   // By site: one bridge point's letters only.
-  const site = db
+  const site = (await db
     .select({ venue: sites.venue, n: count() })
     .from(invitations)
     .innerJoin(sites, eq(sites.id, invitations.siteId))
     .where(and(letters, eq(invitations.conferenceId, largest.id), eq(sites.isMain, false)))
     .groupBy(sites.id)
-    .get()!;
+    .get())!;
   await page.getByRole("link", { name: `${site.venue} (${site.n})` }).click();
   await expect(page.getByTestId("letter-count")).toHaveText(`${site.n} giấy mời`);
   await expect(page.locator(".letter")).toHaveCount(Math.min(site.n, 200));

@@ -1,3 +1,5 @@
+import { mapInOrder } from "@/lib/async/in-order";
+import { writerForSetup } from "@/db/client";
 /**
  * Attendance reports: exact figures after check-ins and an excused absence, the
  * same figures in the XLSX and the printed report, and scope on every page and
@@ -15,21 +17,22 @@ import { conferenceIdOf, e2eDb, expect, signIn, test, createTestUnit, unitIdOf }
  * A unit of its own with one conference in progress (started an hour ago, 15 minutes' grace) and five issued letters.
  * Its kind has no campaign requirements, so the province's counts (home page, board) do not change.
  */
-function countedConference() {
-  const db = e2eDb();
+async function countedConference() {
+  const db = await e2eDb();
   const code = `e2e${process.pid}${Date.now() % 100000}`;
-  const unit = createTestUnit(code, `Huyện Thử ${code}`, { sortOrder: 999 });
-  const body = db
+  const unit = await createTestUnit(code, `Huyện Thử ${code}`, { sortOrder: 999 });
+  const body = await writerForSetup(db)
     .insert(bodies)
     .values({ unitId: unit.id, kind: "propaganda", name: `Ban Tuyên giáo Huyện ủy Thử ${code}`, symbol: "BTGHU" })
     .returning()
     .get();
-  db.insert(bodies)
+  await writerForSetup(db)
+    .insert(bodies)
     .values({ unitId: unit.id, kind: "standing_committee", name: `Ban Thường vụ Huyện ủy Thử ${code}`, symbol: "HU" })
     .run();
-  const campaign = getCurrentCampaign(db, null)!;
+  const campaign = (await getCurrentCampaign(db, null))!;
   const startsAt = new Date(Date.now() - 3_600_000);
-  const conference = db
+  const conference = await writerForSetup(db)
     .insert(conferences)
     .values({
       campaignId: campaign.id,
@@ -43,26 +46,26 @@ function countedConference() {
     })
     .returning()
     .get();
-  const site = db
+  const site = await writerForSetup(db)
     .insert(sites)
     .values({ conferenceId: conference.id, unitId: unit.id, isMain: true, venue: `Hội trường ${code}` })
     .returning()
     .get();
-  const keys = ensureCampaignKeys(db, campaign.id);
+  const keys = await ensureCampaignKeys(db, campaign.id);
   const names = ["Nguyễn Văn Một", "Trần Thị Hai", "Lê Văn Ba", "Phạm Thị Bốn", "Hoàng Văn Năm"];
-  const rows = names.map((fullName, i) => {
-    const person = db
+  const rows = await mapInOrder(names, async (fullName, i) => {
+    const person = await writerForSetup(db)
       .insert(people)
       .values({ fullName, searchName: fullName, unitId: unit.id, category: "can_bo_chu_chot", isPartyMember: i !== 4 })
       .returning()
       .get();
-    const invitation = db
+    const invitation = await writerForSetup(db)
       .insert(invitations)
       .values({ conferenceId: conference.id, personId: person.id, bodyId: body.id, siteId: site.id, status: "issued" })
       .returning()
       .get();
     const token = signToken({ invitationId: invitation.id, conferenceId: conference.id, tokenVersion: 1 }, keys.privateKey);
-    db.update(invitations).set({ token }).where(eq(invitations.id, invitation.id)).run();
+    await writerForSetup(db).update(invitations).set({ token }).where(eq(invitations.id, invitation.id)).run();
     return { ...invitation, token, fullName };
   });
   return { unit, conference, site, rows, startsAt, campaign };
@@ -70,7 +73,7 @@ function countedConference() {
 
 test.describe("attendance reports", () => {
   test("after check-ins and an excused absence, the page, the XLSX and the printed report agree on the figures", async ({ page }) => {
-    const { unit, conference, site, rows, startsAt } = countedConference();
+    const { unit, conference, site, rows, startsAt } = await countedConference();
     await signIn(page, "admin");
     const scan = (token: string, at: number) =>
       page.request.post("/api/checkin", {
@@ -212,14 +215,16 @@ test.describe("attendance reports", () => {
   });
 
   test("a viewer of Ba Tơ is refused Lý Sơn's report and exports, by every page and export URL", async ({ page, request }) => {
-    const lySonConference = conferenceIdOf("536", "standing_committee");
-    const baToConference = conferenceIdOf("535", "standing_committee");
-    const campaignId = e2eDb().select().from(campaigns).get()!.id;
-    const lySonBody = e2eDb()
+    const lySonConference = await conferenceIdOf("536", "standing_committee");
+    const baToConference = await conferenceIdOf("535", "standing_committee");
+    const campaignId = (await (await e2eDb()).select().from(campaigns).get())!.id;
+    const lySonBody = (await (
+      await e2eDb()
+    )
       .select()
       .from(bodies)
-      .where(and(eq(bodies.unitId, unitIdOf("536")), eq(bodies.kind, "propaganda")))
-      .get()!.id;
+      .where(and(eq(bodies.unitId, await unitIdOf("536")), eq(bodies.kind, "propaganda")))
+      .get())!.id;
     const exports = [
       `/api/units/536/report.csv?campaign=${campaignId}`,
       `/api/units/536/report.xlsx?campaign=${campaignId}`,

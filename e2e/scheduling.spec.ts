@@ -5,7 +5,7 @@ import { conferenceIdOf, createAccount, createUpcomingCampaign, e2eDb, expect, s
 
 test.describe("scheduling", () => {
   test("an organiser creates a conference with two bridge points; it shows on the calendar and the board, and moves by dragging", async ({ page }) => {
-    const { campaign, requirements } = createUpcomingCampaign();
+    const { campaign, requirements } = await createUpcomingCampaign();
     const propaganda = requirements.find((r) => r.bodyKind === "propaganda")!;
     // The 10th of next month: far enough for a drag to the 12th in the same month view.
     const now = new Date(Date.now() + 7 * 3_600_000);
@@ -41,7 +41,7 @@ test.describe("scheduling", () => {
       await form.getByRole("button", { name: "Thêm điểm cầu" }).click();
       await expect(page.getByTestId("site-list").getByText(venue, { exact: true })).toBeVisible();
     }
-    expect(e2eDb().select().from(sites).where(eq(sites.conferenceId, id)).all()).toHaveLength(3);
+    expect(await (await e2eDb()).select().from(sites).where(eq(sites.conferenceId, id)).all()).toHaveLength(3);
 
     // On the calendar, in its day.
     await page.goto(`/calendar?campaign=${campaign.id}&date=${day}&view=dayGridMonth`);
@@ -73,7 +73,7 @@ test.describe("scheduling", () => {
     await expect(page.getByTestId("calendar-message")).toHaveText("Đã dời lịch hội nghị.");
     await page.reload();
     await expect(page.locator(`[role=cell][data-date="${target}"]`).locator(`a[href="/conferences/${id}"]`)).toBeVisible();
-    const saved = e2eDb().select().from(conferences).where(eq(conferences.id, id)).get()!;
+    const saved = (await (await e2eDb()).select().from(conferences).where(eq(conferences.id, id)).get())!;
     expect(saved.startsAt.toISOString().slice(0, 10)).toBe(target);
   });
 
@@ -94,7 +94,7 @@ test.describe("scheduling", () => {
     // What was typed is still there, and no "save anyway" for a blocking conflict.
     await expect(page.getByLabel("Tên hội nghị")).toHaveValue("Hội nghị trùng hội trường");
     await expect(page.getByRole("button", { name: "Vẫn lưu" })).toHaveCount(0);
-    expect(e2eDb().select().from(conferences).where(eq(conferences.title, "Hội nghị trùng hội trường")).all()).toHaveLength(0);
+    expect(await (await e2eDb()).select().from(conferences).where(eq(conferences.title, "Hội nghị trùng hội trường")).all()).toHaveLength(0);
   });
 
   test("bad dates get field errors in Vietnamese, not an error page", async ({ page }) => {
@@ -112,8 +112,8 @@ test.describe("scheduling", () => {
   });
 
   test("an organiser of another body cannot edit the conference: the server action refuses", async ({ page }) => {
-    const victim = conferenceIdOf("535", "propaganda");
-    const before = e2eDb().select().from(conferences).where(eq(conferences.id, victim)).get()!;
+    const victim = await conferenceIdOf("535", "propaganda");
+    const before = (await (await e2eDb()).select().from(conferences).where(eq(conferences.id, victim)).get())!;
     const other = await createAccount("organizer", "535", "mat-khau-thu-1", "labour_federation");
     await signIn(page, other.username, other.password);
 
@@ -138,13 +138,13 @@ test.describe("scheduling", () => {
     await page.getByLabel("Địa điểm chính (hội trường)").fill("Nơi khác");
     await page.getByRole("button", { name: "Tạo hội nghị" }).click();
     await expect(page.getByText("Không tìm thấy, hoặc bạn không có quyền thay đổi.")).toBeVisible();
-    const after = e2eDb().select().from(conferences).where(eq(conferences.id, victim)).get()!;
+    const after = (await (await e2eDb()).select().from(conferences).where(eq(conferences.id, victim)).get())!;
     expect(after.title).toBe(before.title);
     expect(after.startsAt.getTime()).toBe(before.startsAt.getTime());
   });
 
   test("the conference .ics parses, and a unit feed works until it is revoked", async ({ page, request }) => {
-    const standing = conferenceIdOf("51", "standing_committee");
+    const standing = await conferenceIdOf("51", "standing_committee");
     await signIn(page, "baocao.bato");
     const ics = await page.request.get(`/api/conferences/${standing}.ics`);
     expect(ics.status()).toBe(200);
@@ -159,7 +159,7 @@ test.describe("scheduling", () => {
     // Unique to this installation, with a revision number that updates a moved event in phone calendars.
     expect(event.uid).toMatch(new RegExp(`^conference-${standing}-[0-9a-f]{16}@quan-triet$`));
     expect(event.sequence).toBeGreaterThanOrEqual(0);
-    expect((await page.request.get(`/api/conferences/${conferenceIdOf("536", "propaganda")}.ics`)).status()).toBe(404);
+    expect((await page.request.get(`/api/conferences/${await conferenceIdOf("536", "propaganda")}.ics`)).status()).toBe(404);
 
     await page.goto("/calendar");
     await page.getByRole("button", { name: "Tạo đường dẫn lịch" }).click();

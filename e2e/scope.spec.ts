@@ -4,8 +4,8 @@ import { conferenceIdOf, e2eDb, expect, signIn, test, unitIdOf } from "./fixture
 
 test.describe("scope is checked on the server", () => {
   test("baocao.bato reads Ba Tơ but not Lý Sơn, by page or by API", async ({ page }) => {
-    const own = conferenceIdOf("535", "standing_committee");
-    const other = conferenceIdOf("536", "standing_committee");
+    const own = await conferenceIdOf("535", "standing_committee");
+    const other = await conferenceIdOf("536", "standing_committee");
     await signIn(page, "baocao.bato");
 
     await page.goto(`/conferences/${own}`);
@@ -25,10 +25,10 @@ test.describe("scope is checked on the server", () => {
 
   test("a filter for another unit in the URL shows nothing of it", async ({ page }) => {
     await signIn(page, "baocao.bato");
-    const lySon = conferenceIdOf("536", "propaganda");
+    const lySon = await conferenceIdOf("536", "propaganda");
     await page.goto("/conferences");
     await expect(page.getByTestId("conference-count")).toHaveText("5 hội nghị");
-    await page.goto(`/conferences?unit=${unitIdOf("536")}`);
+    await page.goto(`/conferences?unit=${await unitIdOf("536")}`);
     await expect(page.getByTestId("conference-count")).toHaveText("0 hội nghị");
     // The list's links carry its filters (?list=…), so both forms of the link are looked for.
     await expect(page.locator(`a[href="/conferences/${lySon}"], a[href^="/conferences/${lySon}?"]`)).toHaveCount(0);
@@ -41,14 +41,14 @@ test.describe("scope is checked on the server", () => {
   });
 
   test("door staff get the public key and revocation list of their own conference only", async ({ page }) => {
-    const practice = e2eDb().select({ id: conferences.id }).from(conferences).where(isNull(conferences.requirementId)).get()!.id;
+    const practice = (await (await e2eDb()).select({ id: conferences.id }).from(conferences).where(isNull(conferences.requirementId)).get())!.id;
     await signIn(page, "diemdanh");
     const own = await page.request.get(`/api/conferences/${practice}/revocations`);
     expect(own.status()).toBe(200);
     const body = await own.json();
     expect(Buffer.from(body.publicKeyRaw, "base64")).toHaveLength(32);
     expect(JSON.stringify(body)).not.toMatch(/private/i);
-    expect((await page.request.get(`/api/conferences/${conferenceIdOf("535", "propaganda")}/revocations`)).status()).toBe(404);
+    expect((await page.request.get(`/api/conferences/${await conferenceIdOf("535", "propaganda")}/revocations`)).status()).toBe(404);
     await page.context().clearCookies();
     await signIn(page, "baocao.bato");
     expect((await page.request.get(`/api/conferences/${practice}/revocations`)).status()).toBe(403);
@@ -58,13 +58,13 @@ test.describe("scope is checked on the server", () => {
     await signIn(page, "diemdanh");
     await expect(page.getByTestId("assignments")).toContainText("Hội nghị thực hành điểm danh");
     expect((await page.goto("/conferences"))?.status()).toBe(404);
-    expect((await page.request.get(`/api/conferences/${conferenceIdOf("51", "standing_committee")}`)).status()).toBe(403);
+    expect((await page.request.get(`/api/conferences/${await conferenceIdOf("51", "standing_committee")}`)).status()).toBe(403);
   });
 
   test("without a session, pages redirect to sign-in and the API answers 401", async ({ page }) => {
     await page.goto("/conferences");
     await expect(page).toHaveURL(/\/login$/);
-    const response = await page.request.get(`/api/conferences/${conferenceIdOf("535", "propaganda")}`);
+    const response = await page.request.get(`/api/conferences/${await conferenceIdOf("535", "propaganda")}`);
     expect(response.status()).toBe(401);
   });
 

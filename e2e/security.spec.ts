@@ -39,7 +39,7 @@ test.describe("security", () => {
       if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
     });
     await signIn(page, "admin");
-    for (const url of ["/calendar", "/reports", `/checkin/${practiceConference().site.id}`]) {
+    for (const url of ["/calendar", "/reports", `/checkin/${(await practiceConference()).site.id}`]) {
       await page.goto(url);
       await page.waitForLoadState("networkidle");
     }
@@ -60,13 +60,13 @@ test.describe("security", () => {
   });
 
   test("a public invitation page shows that invitation only, and nothing for a wrong or altered token", async ({ request }) => {
-    const { invitations } = practiceConference();
+    const { invitations } = await practiceConference();
     const token = invitations[8].token!;
     const page = await request.get(`/i/${token}`);
     expect(page.status()).toBe(200);
     const html = await page.text();
     expect(html).not.toContain(invitations[9].token!);
-    const person = e2eDb().select().from(people).where(eq(people.id, invitations[8].personId)).get()!;
+    const person = (await (await e2eDb()).select().from(people).where(eq(people.id, invitations[8].personId)).get())!;
     // The holder's name and the conference, nothing else about them (no phone, no e-mail).
     expect(html).toContain(person.fullName);
     for (const secret of [person.phone, person.email].filter(Boolean)) expect(html).not.toContain(secret!);

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { openDatabase } from "@/db/client";
+import { writerForSetup, closeDatabase, openDatabase } from "@/db/client";
 import { APP_VARIABLES, childProcessEnv, parseEnv, parseToolEnv, resetEnvCache, TOOL_VARIABLES } from "./env";
 
 const refused = (source: Record<string, string>) => {
@@ -85,19 +85,19 @@ describe("the environment", () => {
     expect(parseEnv({ NODE_ENV: "Production" })).toMatchObject({ env: { NODE_ENV: "production" } });
   });
 
-  it("opens the database with synchronous = FULL when SQLITE_SYNCHRONOUS is `full` (it used to mean NORMAL)", () => {
+  it("opens the database with synchronous = FULL when SQLITE_SYNCHRONOUS is `full` (it used to mean NORMAL)", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "quan-triet-env-"));
     try {
-      const synchronous = () => {
+      const synchronous = async () => {
         const db = openDatabase(path.join(dir, "app.db"));
-        const value = db.$client.pragma("synchronous", { simple: true });
-        db.$client.close();
+        const value = writerForSetup(db).$client.pragma("synchronous", { simple: true });
+        closeDatabase(db);
         return value;
       };
-      expect(synchronous()).toBe(1); // NORMAL
+      expect(await synchronous()).toBe(1); // NORMAL
       vi.stubEnv("SQLITE_SYNCHRONOUS", "full");
       resetEnvCache();
-      expect(synchronous()).toBe(2); // FULL
+      expect(await synchronous()).toBe(2); // FULL
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -1,10 +1,10 @@
 /** `npm run db:migrate`: applies the committed migrations to DATABASE_PATH (default data/app.db). */
 import nextEnv from "@next/env"; // CommonJS: no named ESM exports
-import { defaultDatabasePath, migrateDatabase, openDatabase } from "@/db/client";
+import { closeDatabase, defaultDatabasePath, migrateDatabase, openDatabase } from "@/db/client";
 
 nextEnv.loadEnvConfig(process.cwd());
 const file = defaultDatabasePath();
 const db = openDatabase(file);
 migrateDatabase(db);
 console.log(`Đã cập nhật cấu trúc cơ sở dữ liệu: ${file}`);
-db.$client.close();
+closeDatabase(db);

@@ -3,7 +3,7 @@
  * `DEMO=2025 npm run db:seed`: to the demo after the 2025 reform instead.
  */
 import nextEnv from "@next/env"; // CommonJS: no named ESM exports
-import { defaultDatabasePath, migrateDatabase, openDatabase } from "@/db/client";
+import { closeDatabase, writerForSetup, defaultDatabasePath, migrateDatabase, openDatabase } from "@/db/client";
 import { clearDatabase, seedDemo } from "@/db/seed";
 import { seedReform2025 } from "@/db/seed-2025";
 import { ensureDefaultBodyTemplates } from "@/lib/bodies/default-body-templates";
@@ -14,11 +14,11 @@ const env = envOrExit();
 const file = defaultDatabasePath();
 const db = openDatabase(file);
 migrateDatabase(db);
-clearDatabase(db);
+await clearDatabase(db);
 const started = performance.now();
 const reform = env.DEMO === "2025";
-const summary = reform ? await seedReform2025(db) : await seedDemo(db);
-ensureDefaultBodyTemplates(db);
+const summary = reform ? await seedReform2025(writerForSetup(db)) : await seedDemo(db);
+await ensureDefaultBodyTemplates(db);
 console.log(`Đã nạp dữ liệu mẫu ${reform ? "sau sắp xếp năm 2025 " : ""}vào ${file} trong ${Math.round(performance.now() - started)} ms:`);
 console.table(summary);
-db.$client.close();
+closeDatabase(db);

@@ -20,7 +20,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import nextEnv from "@next/env"; // CommonJS: no named ESM exports
-import { defaultDatabasePath, migrateDatabase, openDatabase } from "@/db/client";
+import { closeDatabase, writerForSetup, defaultDatabasePath, migrateDatabase, openDatabase } from "@/db/client";
 import { bootstrapEmpty, isDatabaseEmpty, seedDemo } from "@/db/seed";
 import { seedReform2025 } from "@/db/seed-2025";
 import { REFORM_ACCOUNTS, REFORM_PASSWORD } from "@/db/seed-2025-data";
@@ -112,7 +112,7 @@ async function prepareDatabase(env: Env, file: string): Promise<DemoVariant | nu
         );
       } else if (env.DEMO === "2025") {
         console.log("Cơ sở dữ liệu trống: đang nạp dữ liệu mẫu sau sắp xếp năm 2025 (minh họa)…");
-        const summary = await seedReform2025(db);
+        const summary = await seedReform2025(writerForSetup(db));
         console.log(
           `  ${summary.units} đơn vị, ${summary.bodies} cơ quan, ${summary.requirements} hội nghị bắt buộc, ${summary.people} người, ${summary.invitations} giấy mời.`,
         );
@@ -130,10 +130,10 @@ async function prepareDatabase(env: Env, file: string): Promise<DemoVariant | nu
       }
     }
     // The starting body templates per unit kind, once per database (an admin edits or deletes them).
-    ensureDefaultBodyTemplates(db);
-    return demoVariant(db);
+    await ensureDefaultBodyTemplates(db);
+    return await demoVariant(db);
   } finally {
-    db.$client.close();
+    closeDatabase(db);
   }
 }
 

@@ -15,7 +15,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openDatabase } from "@/db/client";
+import { closeDatabase, openDatabase } from "@/db/client";
 import { toolEnv } from "@/lib/env";
 import { prepareCheckInDatabase } from "./bench/checkin-fixture";
 import { signIn, startApp } from "./bench/http-helpers";
@@ -136,7 +136,7 @@ async function main() {
     sqlite.prepare("select count(*) n from (select invitation_id from check_ins group by invitation_id having count(*) > 1)").get() as { n: number }
   ).n;
   const unbacked = checkIns.filter((c) => logged.get(c.nonce) !== "ok").length;
-  db.$client.close();
+  closeDatabase(db);
   const acknowledgedOk = [...acknowledged.values()].filter((a) => a.verdict === "ok").length;
   console.log(
     `\n${acknowledged.size} scans acknowledged (${acknowledgedOk} check-ins), ${checkIns.length} check-ins in the database, ${unanswered.length} never answered.`,

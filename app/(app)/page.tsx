@@ -29,22 +29,22 @@ export default async function HomePage() {
   const today = zonedDateKey(now);
   const tomorrow = zonedDateKey(zonedInstant(today).getTime() + 36 * 3600_000);
 
-  const campaign = can(user.role, "campaign:read") ? getCurrentCampaign(db, user) : null;
-  const progress = campaign ? getBoard(db, user, campaign.id, now) : null;
+  const campaign = can(user.role, "campaign:read") ? await getCurrentCampaign(db, user) : null;
+  const progress = campaign ? await getBoard(db, user, campaign.id, now) : null;
   // Several campaigns may run at once (a provincial and a national one): the user chooses which one home shows.
-  const running = campaign ? listActiveCampaigns(db, campaign.id) : [];
-  const assignments = can(user.role, "checkin:scan") ? listAssignments(db, user.id, now) : [];
+  const running = campaign ? await listActiveCampaigns(db, campaign.id) : [];
+  const assignments = can(user.role, "checkin:scan") ? await listAssignments(db, user.id, now) : [];
   // Until the province is set up, its administrators are taken through the checklist first.
-  const setup = can(user.role, "user:manage") ? getSetupProgress(db, user) : null;
+  const setup = can(user.role, "user:manage") ? await getSetupProgress(db, user) : null;
 
   return (
     <div className="stack">
       <h1>{t("home.greeting", { name: user.fullName })}</h1>
       {setup && !isSetUp(setup) ? <SetupChecklist steps={setup} /> : null}
       {assignments.length > 0 || user.role === "scanner" ? <DoorSchedule rows={assignments} /> : null}
-      {can(user.role, "conference:write") ? <AwaitingConfirmation rows={listAwaitingConfirmation(db, user, now)} /> : null}
+      {can(user.role, "conference:write") ? <AwaitingConfirmation rows={await listAwaitingConfirmation(db, user, now)} /> : null}
       {can(user.role, "conference:read") ? (
-        <TodayConferences now={now} rows={listConferences(db, user, { during: { from: zonedInstant(today), to: zonedInstant(tomorrow) } })} />
+        <TodayConferences now={now} rows={await listConferences(db, user, { during: { from: zonedInstant(today), to: zonedInstant(tomorrow) } })} />
       ) : null}
       {can(user.role, "campaign:read") ? (
         progress ? (

@@ -15,7 +15,7 @@ interface Props {
 /** A GET form: filters live in the URL with the view and date. */
 export async function CalendarFilters({ query, units, canWrite }: Props) {
   const t = await getTranslations();
-  const campaigns = listCampaigns(db);
+  const campaigns = await listCampaigns(db);
   return (
     <form className="filters" method="get" action="/calendar">
       {query.view ? <input type="hidden" name="view" value={query.view} /> : null}

@@ -10,7 +10,7 @@ export async function ConferenceTable({
   listQuery = "",
   testId = "conference-table",
 }: {
-  rows: ReturnType<typeof listConferences>;
+  rows: Awaited<ReturnType<typeof listConferences>>;
   listQuery?: string;
   testId?: string;
 }) {

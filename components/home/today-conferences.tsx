@@ -4,7 +4,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import type { listConferences } from "@/lib/conferences/list-conferences";
 import { formatDate, formatRange } from "@/lib/time/format";
 
-export async function TodayConferences({ rows, now }: { rows: ReturnType<typeof listConferences>; now: Date }) {
+export async function TodayConferences({ rows, now }: { rows: Awaited<ReturnType<typeof listConferences>>; now: Date }) {
   const t = await getTranslations();
   return (
     <section className="card" aria-labelledby="today-title">

@@ -5,13 +5,13 @@
  */
 import { sql } from "drizzle-orm";
 import { zonedDateKey, zonedInstant } from "@/lib/time/zone";
-import type { Db } from "../client";
+import type { Tx } from "../client";
 import * as t from "../schema";
 import { EXCUSE_NOTES, type EXCUSE_REASONS } from "../seed-data";
 import { insertMany, type Random } from "./random";
 
 export interface AttendanceContext {
-  d: Db;
+  d: Tx;
   rnd: Random;
   /** Reflection essays draw from a stream of their own: the rest of the demo stays what it was before essays existed. */
   essayRnd: Random;
@@ -22,7 +22,7 @@ export interface AttendanceContext {
   scanSeq: number;
 }
 
-export function recordAttendance(
+export async function recordAttendance(
   ctx: AttendanceContext,
   conference: typeof t.conferences.$inferSelect,
   site: typeof t.sites.$inferSelect,
@@ -128,7 +128,8 @@ export function recordAttendance(
   // Substitutes: a leader who could not come sent a deputy.
   for (const id of order.slice(0, nPresent)) {
     if (rnd.chance(0.015)) {
-      d.update(t.invitations)
+      await d
+        .update(t.invitations)
         .set({ substituteName: newName(false), substitutePosition: "Cấp phó (đi thay)" })
         .where(sql`${t.invitations.id} = ${id}`)
         .run();
@@ -138,7 +139,7 @@ export function recordAttendance(
   const walkIns = rnd.int(0, 3);
   const walkInIds: number[] = [];
   for (let i = 0; i < walkIns; i++) {
-    const inv = d
+    const inv = await d
       .insert(t.invitations)
       .values({
         conferenceId: conference.id,
@@ -166,8 +167,8 @@ export function recordAttendance(
     const submittedOn = day < today ? day : today;
     essays.push({ invitationId: id, conferenceId: conference.id, submittedOn, recordedAt: zonedInstant(submittedOn, "16:00") });
   }
-  insertMany(d, t.checkIns, checkIns);
-  insertMany(d, t.scanLog, scans);
-  insertMany(d, t.absences, absences);
-  insertMany(d, t.reflectionEssays, essays);
+  await insertMany(d, t.checkIns, checkIns);
+  await insertMany(d, t.scanLog, scans);
+  await insertMany(d, t.absences, absences);
+  await insertMany(d, t.reflectionEssays, essays);
 }

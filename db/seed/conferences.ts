@@ -27,7 +27,7 @@ const AGENDA_HALF_DAY =
 export interface ConferenceContext extends AttendanceContext {
   campaignId: number;
   privateKey: string;
-  /** On the outer connection: a drizzle transaction object has no $client (same connection, same transaction). */
+  /** A prepared statement on the transaction's connection. */
   setToken: { run: (token: string, id: number) => unknown };
 }
 
@@ -55,9 +55,9 @@ export function conferenceMaker(ctx: ConferenceContext) {
     coBodyIds?: number[];
     contact?: string;
   }
-  const createConference = (c: NewConference) => {
+  const createConference = async (c: NewConference) => {
     const fullDay = c.end >= "16:00";
-    return d
+    return await d
       .insert(t.conferences)
       .values({
         campaignId: ctx.campaignId,
@@ -78,11 +78,11 @@ export function conferenceMaker(ctx: ConferenceContext) {
       .returning()
       .get();
   };
-  const addSite = (conferenceId: number, unitId: number, isMain: boolean, venue: string, address: string, capacity: number) =>
-    d.insert(t.sites).values({ conferenceId, unitId, isMain, venue, address, capacity }).returning().get();
+  const addSite = async (conferenceId: number, unitId: number, isMain: boolean, venue: string, address: string, capacity: number) =>
+    await d.insert(t.sites).values({ conferenceId, unitId, isMain, venue, address, capacity }).returning().get();
 
   /** Invites people to a site; for a held conference, also records who came and who was excused. */
-  const invite = (
+  const invite = async (
     conference: typeof t.conferences.$inferSelect,
     site: typeof t.sites.$inferSelect,
     personIds: number[],
@@ -105,7 +105,7 @@ export function conferenceMaker(ctx: ConferenceContext) {
     }));
     const invitationIds: number[] = [];
     for (let i = 0; i < rows.length; i += 500) {
-      for (const r of d
+      for (const r of await d
         .insert(t.invitations)
         .values(rows.slice(i, i + 500))
         .returning({ id: t.invitations.id })
@@ -116,7 +116,7 @@ export function conferenceMaker(ctx: ConferenceContext) {
       for (const id of invitationIds) setToken.run(signToken({ invitationId: id, conferenceId: conference.id, tokenVersion: 1 }, ctx.privateKey), id);
     }
     if (conference.status !== "held") return;
-    recordAttendance(ctx, conference, site, invitationIds, walkInPool);
+    await recordAttendance(ctx, conference, site, invitationIds, walkInPool);
   };
   return { letterCounters, nextLetterNumber, createConference, addSite, invite };
 }

@@ -1,5 +1,6 @@
+import { mapInOrder } from "@/lib/async/in-order";
 /** The demo's units (the province, its districts, the Party organisations under it) and their organising bodies. */
-import type { Db } from "../client";
+import type { Tx } from "../client";
 import * as t from "../schema";
 import { DISTRICT_UNITS, FAMILY_NAMES, MALE_GIVEN, MALE_MIDDLE, PARTY_ORGANISATIONS, PROVINCE } from "../seed-data";
 
@@ -11,23 +12,23 @@ export const BODY_KIND_OF: Record<BodyKey, t.DemoBodyKind> = {
   education: "education_office",
 };
 
-export function seedOrganisation(d: Db) {
-  const province = d
+export async function seedOrganisation(d: Tx) {
+  const province = await d
     .insert(t.units)
     .values({ ...PROVINCE, sortOrder: 0 })
     .returning()
     .get();
-  const districtUnits = DISTRICT_UNITS.map((u, i) => ({
+  const districtUnits = await mapInOrder(DISTRICT_UNITS, async (u, i) => ({
     demo: u,
-    row: d
+    row: await d
       .insert(t.units)
       .values({ code: u.code, name: u.name, kind: u.kind, placeName: u.placeName, parentId: province.id, sortOrder: i + 1 })
       .returning()
       .get(),
   }));
-  const partyOrgs = PARTY_ORGANISATIONS.map((o, i) => ({
+  const partyOrgs = await mapInOrder(PARTY_ORGANISATIONS, async (o, i) => ({
     demo: o,
-    row: d
+    row: await d
       .insert(t.units)
       .values({ code: o.code, name: o.name, kind: "dang_bo_truc_thuoc", placeName: "Quảng Ngãi", parentId: province.id, sortOrder: 100 + i })
       .returning()
@@ -42,8 +43,8 @@ export function seedOrganisation(d: Db) {
     return `${FAMILY_NAMES[i % FAMILY_NAMES.length][0]} ${MALE_MIDDLE[i % MALE_MIDDLE.length]} ${MALE_GIVEN[(i * 7) % MALE_GIVEN.length]}`;
   };
   type Document = { parentLine: string; headingName: string; signForm: (typeof t.SIGN_FORMS)[number]; signFor: string; signerTitle: string };
-  const addBody = (unitId: number, kind: t.DemoBodyKind, name: string, symbol: string, doc: Document) =>
-    d
+  const addBody = async (unitId: number, kind: t.DemoBodyKind, name: string, symbol: string, doc: Document) =>
+    await d
       .insert(t.bodies)
       .values({ unitId, kind, name, symbol, ...doc, signerName: signer() })
       .returning()
@@ -51,28 +52,28 @@ export function seedOrganisation(d: Db) {
   const caps = (text: string) => text.toLocaleUpperCase("vi");
   const provinceCommittee = `TỈNH ỦY ${caps(PROVINCE.placeName)}`;
   const provinceBodies = {
-    standing: addBody(province.id, "standing_committee", "Ban Thường vụ Tỉnh ủy", "TU", {
+    standing: await addBody(province.id, "standing_committee", "Ban Thường vụ Tỉnh ủy", "TU", {
       parentLine: "",
       headingName: provinceCommittee,
       signForm: "T/M",
       signFor: "BAN THƯỜNG VỤ",
       signerTitle: "PHÓ BÍ THƯ THƯỜNG TRỰC",
     }),
-    propaganda: addBody(province.id, "propaganda", "Ban Tuyên giáo Tỉnh ủy", "BTGTU", {
+    propaganda: await addBody(province.id, "propaganda", "Ban Tuyên giáo Tỉnh ủy", "BTGTU", {
       parentLine: provinceCommittee,
       headingName: "BAN TUYÊN GIÁO",
       signForm: "K/T",
       signFor: "TRƯỞNG BAN",
       signerTitle: "PHÓ TRƯỞNG BAN",
     }),
-    labour: addBody(province.id, "labour_federation", "Liên đoàn Lao động tỉnh", "LĐLĐ", {
+    labour: await addBody(province.id, "labour_federation", "Liên đoàn Lao động tỉnh", "LĐLĐ", {
       parentLine: "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM",
       headingName: `LIÊN ĐOÀN LAO ĐỘNG TỈNH ${caps(PROVINCE.placeName)}`,
       signForm: "T/M",
       signFor: "BAN THƯỜNG VỤ",
       signerTitle: "CHỦ TỊCH",
     }),
-    education: addBody(province.id, "education_office", "Sở Giáo dục và Đào tạo", "SGDĐT", {
+    education: await addBody(province.id, "education_office", "Sở Giáo dục và Đào tạo", "SGDĐT", {
       parentLine: `ỦY BAN NHÂN DÂN TỈNH ${caps(PROVINCE.placeName)}`,
       headingName: "SỞ GIÁO DỤC VÀ ĐÀO TẠO",
       signForm: "",
@@ -84,28 +85,28 @@ export function seedOrganisation(d: Db) {
   for (const { demo, row } of districtUnits) {
     const committee = `${caps(demo.committee)} ${caps(demo.placeName)}`;
     districtBodies.set(demo.code, {
-      standing: addBody(row.id, "standing_committee", `Ban Thường vụ ${demo.committee} ${demo.placeName}`, demo.committeeSymbol, {
+      standing: await addBody(row.id, "standing_committee", `Ban Thường vụ ${demo.committee} ${demo.placeName}`, demo.committeeSymbol, {
         parentLine: `ĐẢNG BỘ TỈNH ${caps(PROVINCE.placeName)}`,
         headingName: committee,
         signForm: "T/M",
         signFor: "BAN THƯỜNG VỤ",
         signerTitle: "BÍ THƯ",
       }),
-      propaganda: addBody(row.id, "propaganda", `Ban Tuyên giáo ${demo.committee} ${demo.placeName}`, `BTG${demo.committeeSymbol}`, {
+      propaganda: await addBody(row.id, "propaganda", `Ban Tuyên giáo ${demo.committee} ${demo.placeName}`, `BTG${demo.committeeSymbol}`, {
         parentLine: committee,
         headingName: "BAN TUYÊN GIÁO",
         signForm: "",
         signFor: "",
         signerTitle: "TRƯỞNG BAN",
       }),
-      labour: addBody(row.id, "labour_federation", `Liên đoàn Lao động ${demo.lower} ${demo.placeName}`, "LĐLĐ", {
+      labour: await addBody(row.id, "labour_federation", `Liên đoàn Lao động ${demo.lower} ${demo.placeName}`, "LĐLĐ", {
         parentLine: `LIÊN ĐOÀN LAO ĐỘNG TỈNH ${caps(PROVINCE.placeName)}`,
         headingName: `LIÊN ĐOÀN LAO ĐỘNG ${caps(demo.lower)} ${caps(demo.placeName)}`,
         signForm: "T/M",
         signFor: "BAN THƯỜNG VỤ",
         signerTitle: "CHỦ TỊCH",
       }),
-      education: addBody(row.id, "education_office", `Phòng Giáo dục và Đào tạo ${demo.lower} ${demo.placeName}`, "PGDĐT", {
+      education: await addBody(row.id, "education_office", `Phòng Giáo dục và Đào tạo ${demo.lower} ${demo.placeName}`, "PGDĐT", {
         parentLine: `ỦY BAN NHÂN DÂN ${caps(demo.lower)} ${caps(demo.placeName)}`,
         headingName: "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO",
         signForm: "",
@@ -116,14 +117,14 @@ export function seedOrganisation(d: Db) {
   }
   for (const { demo, row } of partyOrgs) {
     const committee = caps(demo.committee);
-    addBody(row.id, "standing_committee", `Ban Thường vụ ${demo.committee}`, demo.symbol, {
+    await addBody(row.id, "standing_committee", `Ban Thường vụ ${demo.committee}`, demo.symbol, {
       parentLine: `ĐẢNG BỘ TỈNH ${caps(PROVINCE.placeName)}`,
       headingName: committee,
       signForm: "T/M",
       signFor: "BAN THƯỜNG VỤ",
       signerTitle: "BÍ THƯ",
     });
-    addBody(row.id, "propaganda", `Ban Tuyên giáo ${demo.committee}`, `BTG${demo.symbol}`, {
+    await addBody(row.id, "propaganda", `Ban Tuyên giáo ${demo.committee}`, `BTG${demo.symbol}`, {
       parentLine: committee,
       headingName: "BAN TUYÊN GIÁO",
       signForm: "",

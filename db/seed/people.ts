@@ -1,6 +1,6 @@
 /** The demo's people: names, phones, positions and workplaces drawn from the seeded stream, inserted in pools. */
 import { foldForSearch } from "@/lib/text/fold";
-import type { Db } from "../client";
+import type { Tx } from "../client";
 import { drawRole, workplacesOf, type DemoLevel, type RolePlace } from "../demo-roles";
 import * as t from "../schema";
 import { CATEGORIES, FAMILY_NAMES, FEMALE_GIVEN, FEMALE_MIDDLE, MALE_GIVEN, MALE_MIDDLE, type CategoryCode } from "../seed-data";
@@ -10,7 +10,7 @@ import type { Random } from "./random";
 export type SeedPlace = RolePlace & { level: DemoLevel; code?: string };
 
 /** `newName` and `createPool`, drawing from `rnd` in the order they are called. */
-export function peopleMaker(d: Db, rnd: Random) {
+export function peopleMaker(d: Tx, rnd: Random) {
   const usedPhones = new Set<string>();
   let personSeq = 0;
   const newName = (highland: boolean) => {
@@ -46,11 +46,11 @@ export function peopleMaker(d: Db, rnd: Random) {
       externalCode: `QNG-${String(personSeq).padStart(6, "0")}`,
     };
   };
-  const createPool = (unitId: number, place: SeedPlace, category: CategoryCode, size: number, highland = false): number[] => {
+  const createPool = async (unitId: number, place: SeedPlace, category: CategoryCode, size: number, highland = false): Promise<number[]> => {
     const rows = Array.from({ length: size }, () => newPerson(unitId, place, category, highland));
     const ids: number[] = [];
     for (let i = 0; i < rows.length; i += 500) {
-      for (const r of d
+      for (const r of await d
         .insert(t.people)
         .values(rows.slice(i, i + 500))
         .returning({ id: t.people.id })

@@ -1,6 +1,6 @@
 /** The demo's deterministic randomness (a fixed seed, mulberry32) and its batched inserts. */
 import type { SQLiteInsertValue, SQLiteTable } from "drizzle-orm/sqlite-core";
-import type { Db } from "../client";
+import type { Tx } from "../client";
 
 export const SEED = 20210301;
 
@@ -51,9 +51,10 @@ export class Random {
   }
 }
 
-export function insertMany<T extends SQLiteTable>(db: Db, table: T, rows: SQLiteInsertValue<T>[]) {
+export async function insertMany<T extends SQLiteTable>(db: Tx, table: T, rows: SQLiteInsertValue<T>[]) {
   for (let i = 0; i < rows.length; i += 500) {
-    db.insert(table)
+    await db
+      .insert(table)
       .values(rows.slice(i, i + 500))
       .run();
   }

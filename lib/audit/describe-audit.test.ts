@@ -1,3 +1,4 @@
+import { writerForSetup } from "@/db/client";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, conferences, invitations, people, sites, units, users } from "@/db/schema";
@@ -26,21 +27,21 @@ function translator(messages: unknown): AuditTranslator {
 const t = translator(MESSAGES.vi);
 
 let handle: Awaited<ReturnType<typeof createDemoDb>>;
-const as = (username: string): SessionUser => {
-  const row = handle.db.select().from(users).where(eq(users.username, username)).get()!;
-  return loadSessionUser(handle.db, row.id, row.sessionVersion)!;
+const as = async (username: string): Promise<SessionUser> => {
+  const row = (await handle.db.select().from(users).where(eq(users.username, username)).get())!;
+  return (await loadSessionUser(handle.db, row.id, row.sessionVersion))!;
 };
-const unitId = (code: string) => handle.db.select().from(units).where(eq(units.code, code)).get()!.id;
-const admin = () => as("admin");
+const unitId = async (code: string) => (await handle.db.select().from(units).where(eq(units.code, code)).get())!.id;
+const admin = async () => await as("admin");
 
 beforeAll(async () => {
   handle = await createDemoDb();
 });
 afterAll(() => handle.cleanup());
 
-const latest = (n = 20) => {
-  const { rows } = searchAudit(handle.db, auditFilterSchema.parse({}), admin());
-  return describeAuditEntries(handle.db, rows.slice(0, n), t);
+const latest = async (n = 20) => {
+  const { rows } = await searchAudit(handle.db, auditFilterSchema.parse({}), await admin());
+  return await describeAuditEntries(handle.db, rows.slice(0, n), t);
 };
 
 describe("the audit log in words", () => {
@@ -53,18 +54,20 @@ describe("the audit log in words", () => {
     expect(actionLabel("widget", "create", t)).toBe("Tạo dữ liệu");
   });
 
-  it("shows an invitation by the person's name and the conference, with its page, and the reason of a revoke", () => {
-    const organizer = as("tochuc.bato");
-    const conference = handle.db
+  it("shows an invitation by the person's name and the conference, with its page, and the reason of a revoke", async () => {
+    const organizer = await as("tochuc.bato");
+    const conference = (await handle.db
       .select()
       .from(conferences)
-      .where(eq(conferences.unitId, unitId("535")))
-      .get()!;
-    const inv = handle.db.select().from(invitations).where(eq(invitations.conferenceId, conference.id)).get()!;
-    const person = handle.db.select().from(people).where(eq(people.id, inv.personId)).get()!;
+      .where(eq(conferences.unitId, await unitId("535")))
+      .get())!;
+    const inv = (await handle.db.select().from(invitations).where(eq(invitations.conferenceId, conference.id)).get())!;
+    const person = (await handle.db.select().from(people).where(eq(people.id, inv.personId)).get())!;
     if (inv.status !== "issued") throw new Error("the demo's invitation is not issued");
-    expect(revokeInvitation(handle.db, { ...organizer, role: "admin", scopeUnitIds: "all" }, conference.id, inv.id, "Đồng chí đã nghỉ hưu").ok).toBe(true);
-    const [entry] = latest(1);
+    expect((await revokeInvitation(handle.db, { ...organizer, role: "admin", scopeUnitIds: "all" }, conference.id, inv.id, "Đồng chí đã nghỉ hưu")).ok).toBe(
+      true,
+    );
+    const [entry] = await latest(1);
     expect(entry.actionLabel).toBe("Thu hồi giấy mời");
     expect(entry.object).toEqual({
       label: `Giấy mời của ${person.fullName} — ${conference.title}`,
@@ -76,13 +79,13 @@ describe("the audit log in words", () => {
     ]);
   });
 
-  it("shows a person's changed fields with unit names, not ids, and skips what did not change", () => {
-    const organizer = as("tochuc.bato");
-    const saved = savePerson(handle.db, organizer, {
+  it("shows a person's changed fields with unit names, not ids, and skips what did not change", async () => {
+    const organizer = await as("tochuc.bato");
+    const saved = await savePerson(handle.db, organizer, {
       fullName: "Lương Văn Chuyển",
       position: "Chuyên viên",
       workplace: "",
-      unitId: unitId("535"),
+      unitId: await unitId("535"),
       category: "",
       isPartyMember: true,
       phone: null,
@@ -90,7 +93,7 @@ describe("the audit log in words", () => {
       externalCode: null,
     });
     if (!saved.ok) throw new Error("not saved");
-    savePerson(
+    await savePerson(
       handle.db,
       { ...organizer, scopeUnitIds: "all" },
       {
@@ -98,7 +101,7 @@ describe("the audit log in words", () => {
         fullName: "Lương Văn Chuyển",
         position: "Phó Trưởng phòng",
         workplace: "",
-        unitId: unitId("536"),
+        unitId: await unitId("536"),
         category: "",
         isPartyMember: true,
         phone: null,
@@ -106,7 +109,7 @@ describe("the audit log in words", () => {
         externalCode: null,
       },
     );
-    const [update, create] = latest(2);
+    const [update, create] = await latest(2);
     expect(update.actionLabel).toBe("Sửa thông tin đại biểu");
     expect(update.object).toEqual({ label: "Lương Văn Chuyển", href: `/people/${saved.id}` });
     expect(update.changes).toEqual([
@@ -118,36 +121,38 @@ describe("the audit log in words", () => {
     expect(JSON.stringify([update, create])).not.toMatch(/unitId|searchName|"\d+"/);
   });
 
-  it("describes issuing letters and a merge, which can be undone from the log", () => {
-    const organizer = as("tochuc.bato");
-    const conference = handle.db
-      .select()
-      .from(conferences)
-      .where(eq(conferences.unitId, unitId("535")))
-      .all()[1];
-    const a = handle.db
+  it("describes issuing letters and a merge, which can be undone from the log", async () => {
+    const organizer = await as("tochuc.bato");
+    const conference = (
+      await handle.db
+        .select()
+        .from(conferences)
+        .where(eq(conferences.unitId, await unitId("535")))
+        .all()
+    )[1];
+    const a = await writerForSetup(handle.db)
       .insert(people)
       .values({
         fullName: "Tạ Văn Nhật Ký",
         searchName: foldForSearch("Tạ Văn Nhật Ký"),
-        unitId: unitId("535"),
+        unitId: await unitId("535"),
         phone: "0913000001",
         position: "Chủ tịch Ủy ban MTTQ",
       })
       .returning()
       .get();
-    const b = handle.db
+    const b = await writerForSetup(handle.db)
       .insert(people)
-      .values({ fullName: "Tạ Văn Nhật Ký", searchName: foldForSearch("Tạ Văn Nhật Ký"), unitId: unitId("535"), phone: "0913000001" })
+      .values({ fullName: "Tạ Văn Nhật Ký", searchName: foldForSearch("Tạ Văn Nhật Ký"), unitId: await unitId("535"), phone: "0913000001" })
       .returning()
       .get();
-    const site = handle.db.select().from(sites).where(eq(sites.conferenceId, conference.id)).get()!;
-    const rootAdmin = admin();
-    expect(addInvitees(handle.db, rootAdmin, conference.id, [a.id], site.id).ok).toBe(true);
-    expect(issueInvitations(handle.db, rootAdmin, conference.id).ok).toBe(true);
-    const merge = mergePeople(handle.db, organizer, a.id, b.id);
+    const site = (await handle.db.select().from(sites).where(eq(sites.conferenceId, conference.id)).get())!;
+    const rootAdmin = await admin();
+    expect((await addInvitees(handle.db, rootAdmin, conference.id, [a.id], site.id)).ok).toBe(true);
+    expect((await issueInvitations(handle.db, rootAdmin, conference.id)).ok).toBe(true);
+    const merge = await mergePeople(handle.db, organizer, a.id, b.id);
     if (!merge.ok) throw new Error("merge refused");
-    const [merged, issued] = latest(2);
+    const [merged, issued] = await latest(2);
     expect(issued.actionLabel).toBe("Phát hành giấy mời");
     expect(issued.object).toEqual({ label: conference.title, href: `/conferences/${conference.id}` });
     expect(issued.changes[0]).toMatchObject({ label: "Số đại biểu", after: "1" });
@@ -162,7 +167,7 @@ describe("the audit log in words", () => {
     expect(merged.merge).toEqual({ id: merge.mergeId, undone: false, mergedName: "Tạ Văn Nhật Ký" });
   });
 
-  it("resolves the names of a page in one query per kind of object, not one per entry", () => {
+  it("resolves the names of a page in one query per kind of object, not one per entry", async () => {
     const statements: string[] = [];
     const original = handle.db.$client.prepare.bind(handle.db.$client);
     handle.db.$client.prepare = ((source: string) => {
@@ -170,9 +175,9 @@ describe("the audit log in words", () => {
       return original(source);
     }) as typeof handle.db.$client.prepare;
     try {
-      const { rows } = searchAudit(handle.db, auditFilterSchema.parse({}), admin());
+      const { rows } = await searchAudit(handle.db, auditFilterSchema.parse({}), await admin());
       statements.length = 0;
-      const entries = describeAuditEntries(handle.db, rows, t);
+      const entries = await describeAuditEntries(handle.db, rows, t);
       expect(entries.length).toBe(rows.length);
     } finally {
       handle.db.$client.prepare = original;
@@ -182,23 +187,17 @@ describe("the audit log in words", () => {
     expect(statements.length).toBeLessThanOrEqual(14);
   });
 
-  it("offers filters in the same words, and finds entries by a person's name", () => {
-    const choices = auditChoices(handle.db);
+  it("offers filters in the same words, and finds entries by a person's name", async () => {
+    const choices = await auditChoices(handle.db);
     const labels = choices.actions.map((a) => actionLabel(a.entity, a.action, t));
     expect(labels).toContain("Gộp hồ sơ trùng");
     expect(labels.every((l) => !/_/.test(l))).toBe(true);
-    const merges = searchAudit(handle.db, auditFilterSchema.parse({ action: "person.merge" }), admin()).rows;
+    const merges = (await searchAudit(handle.db, auditFilterSchema.parse({ action: "person.merge" }), await admin())).rows;
     expect(merges.length).toBeGreaterThan(0);
     expect(merges.every((r) => r.entity === "person" && r.action === "merge")).toBe(true);
-    const byName = searchAudit(handle.db, auditFilterSchema.parse({ q: "ta van nhat ky" }), admin()).rows;
+    const byName = (await searchAudit(handle.db, auditFilterSchema.parse({ q: "ta van nhat ky" }), await admin())).rows;
     expect(byName.map((r) => r.action)).toContain("merge");
     // Nothing stored holds the words "ta van nhat ky": the match is the person's name.
-    expect(
-      handle.db
-        .select()
-        .from(auditLog)
-        .all()
-        .some((r) => JSON.stringify(r.after ?? "").includes("ta van nhat ky")),
-    ).toBe(false);
+    expect((await handle.db.select().from(auditLog).all()).some((r) => JSON.stringify(r.after ?? "").includes("ta van nhat ky"))).toBe(false);
   });
 });

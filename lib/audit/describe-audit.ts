@@ -267,19 +267,20 @@ function collectIds(rows: AuditRow[]) {
 const some = (ids: Set<number>) => (ids.size > 0 ? [...ids] : null);
 
 /** One query per kind of object named on the page (invitations, sites and feeds first: they name people, conferences and units). */
-function resolveNames(db: Db, rows: AuditRow[]): Names {
+async function resolveNames(db: Db, rows: AuditRow[]): Promise<Names> {
   const wanted = collectIds(rows);
   const names = {} as Names;
 
   const inv = some(wanted.invitation);
   names.invitation = new Map(
     inv
-      ? db
-          .select({ id: invitations.id, personId: invitations.personId, conferenceId: invitations.conferenceId })
-          .from(invitations)
-          .where(inArray(invitations.id, inv))
-          .all()
-          .map((r) => [r.id, r])
+      ? (
+          await db
+            .select({ id: invitations.id, personId: invitations.personId, conferenceId: invitations.conferenceId })
+            .from(invitations)
+            .where(inArray(invitations.id, inv))
+            .all()
+        ).map((r) => [r.id, r])
       : [],
   );
   for (const i of names.invitation.values()) {
@@ -289,144 +290,97 @@ function resolveNames(db: Db, rows: AuditRow[]): Names {
   const siteIds = some(wanted.site);
   names.site = new Map(
     siteIds
-      ? db
-          .select({ id: sites.id, venue: sites.venue, conferenceId: sites.conferenceId })
-          .from(sites)
-          .where(inArray(sites.id, siteIds))
-          .all()
-          .map((r) => [r.id, r])
+      ? (await db.select({ id: sites.id, venue: sites.venue, conferenceId: sites.conferenceId }).from(sites).where(inArray(sites.id, siteIds)).all()).map(
+          (r) => [r.id, r],
+        )
       : [],
   );
   for (const s of names.site.values()) wanted.conference.add(s.conferenceId);
   const feedIds = some(wanted.feed);
   names.feed = new Map(
     feedIds
-      ? db
-          .select({ id: unitFeeds.id, unitId: unitFeeds.unitId })
-          .from(unitFeeds)
-          .where(inArray(unitFeeds.id, feedIds))
-          .all()
-          .map((r) => [r.id, r])
+      ? (await db.select({ id: unitFeeds.id, unitId: unitFeeds.unitId }).from(unitFeeds).where(inArray(unitFeeds.id, feedIds)).all()).map((r) => [r.id, r])
       : [],
   );
   for (const f of names.feed.values()) wanted.unit.add(f.unitId);
 
   const personIds = some(wanted.person);
   names.person = new Map(
-    personIds
-      ? db
-          .select({ id: people.id, name: people.fullName })
-          .from(people)
-          .where(inArray(people.id, personIds))
-          .all()
-          .map((r) => [r.id, r])
-      : [],
+    personIds ? (await db.select({ id: people.id, name: people.fullName }).from(people).where(inArray(people.id, personIds)).all()).map((r) => [r.id, r]) : [],
   );
   const conferenceIds = some(wanted.conference);
   names.conference = new Map(
     conferenceIds
-      ? db
-          .select({ id: conferences.id, title: conferences.title })
-          .from(conferences)
-          .where(inArray(conferences.id, conferenceIds))
-          .all()
-          .map((r) => [r.id, r])
+      ? (await db.select({ id: conferences.id, title: conferences.title }).from(conferences).where(inArray(conferences.id, conferenceIds)).all()).map((r) => [
+          r.id,
+          r,
+        ])
       : [],
   );
   const unitIds = some(wanted.unit);
   names.unit = new Map(
-    unitIds
-      ? db
-          .select({ id: units.id, name: units.name })
-          .from(units)
-          .where(inArray(units.id, unitIds))
-          .all()
-          .map((r) => [r.id, r])
-      : [],
+    unitIds ? (await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, unitIds)).all()).map((r) => [r.id, r]) : [],
   );
   const bodyIds = some(wanted.body);
   names.body = new Map(
-    bodyIds
-      ? db
-          .select({ id: bodies.id, name: bodies.name })
-          .from(bodies)
-          .where(inArray(bodies.id, bodyIds))
-          .all()
-          .map((r) => [r.id, r])
-      : [],
+    bodyIds ? (await db.select({ id: bodies.id, name: bodies.name }).from(bodies).where(inArray(bodies.id, bodyIds)).all()).map((r) => [r.id, r]) : [],
   );
   const userIds = some(wanted.user);
   names.user = new Map(
     userIds
-      ? db
-          .select({ id: users.id, name: users.fullName, username: users.username })
-          .from(users)
-          .where(inArray(users.id, userIds))
-          .all()
-          .map((r) => [r.id, r])
+      ? (await db.select({ id: users.id, name: users.fullName, username: users.username }).from(users).where(inArray(users.id, userIds)).all()).map((r) => [
+          r.id,
+          r,
+        ])
       : [],
   );
   const campaignIds = some(wanted.campaign);
   names.campaign = new Map(
     campaignIds
-      ? db
-          .select({ id: campaigns.id, title: campaigns.title })
-          .from(campaigns)
-          .where(inArray(campaigns.id, campaignIds))
-          .all()
-          .map((r) => [r.id, r])
+      ? (await db.select({ id: campaigns.id, title: campaigns.title }).from(campaigns).where(inArray(campaigns.id, campaignIds)).all()).map((r) => [r.id, r])
       : [],
   );
   const requirementIds = some(wanted.requirement);
   names.requirement = new Map(
     requirementIds
-      ? db
-          .select({ id: campaignRequirements.id, title: campaignRequirements.title })
-          .from(campaignRequirements)
-          .where(inArray(campaignRequirements.id, requirementIds))
-          .all()
-          .map((r) => [r.id, r])
+      ? (
+          await db
+            .select({ id: campaignRequirements.id, title: campaignRequirements.title })
+            .from(campaignRequirements)
+            .where(inArray(campaignRequirements.id, requirementIds))
+            .all()
+        ).map((r) => [r.id, r])
       : [],
   );
   const templateIds = some(wanted.template);
   names.template = new Map(
     templateIds
-      ? db
-          .select({ id: bodyTemplates.id, namePattern: bodyTemplates.namePattern })
-          .from(bodyTemplates)
-          .where(inArray(bodyTemplates.id, templateIds))
-          .all()
-          .map((r) => [r.id, r])
+      ? (
+          await db
+            .select({ id: bodyTemplates.id, namePattern: bodyTemplates.namePattern })
+            .from(bodyTemplates)
+            .where(inArray(bodyTemplates.id, templateIds))
+            .all()
+        ).map((r) => [r.id, r])
       : [],
   );
   const mergeIds = some(wanted.merge);
   names.merge = new Map(
     mergeIds
-      ? db
-          .select({ id: personMerges.id, undoneAt: personMerges.undoneAt })
-          .from(personMerges)
-          .where(inArray(personMerges.id, mergeIds))
-          .all()
-          .map((r) => [r.id, { undone: r.undoneAt !== null }])
+      ? (await db.select({ id: personMerges.id, undoneAt: personMerges.undoneAt }).from(personMerges).where(inArray(personMerges.id, mergeIds)).all()).map(
+          (r) => [r.id, { undone: r.undoneAt !== null }],
+        )
       : [],
   );
   // Kinds are short lookup tables: read whole.
   names.unitKind = new Map(
     rows.some((r) => r.entity === "unit" || r.entity === "unit_kind" || r.entity === "body_template")
-      ? db
-          .select()
-          .from(unitKinds)
-          .all()
-          .map((k) => [k.key, k.label])
+      ? (await db.select().from(unitKinds).all()).map((k) => [k.key, k.label])
       : [],
   );
   names.bodyKind = new Map(
     rows.some((r) => r.entity === "body" || r.entity === "body_kind" || r.entity === "body_template")
-      ? db
-          .select()
-          .from(bodyKinds)
-          .all()
-          .map((k) => [k.key, k.label])
+      ? (await db.select().from(bodyKinds).all()).map((k) => [k.key, k.label])
       : [],
   );
   return names;
@@ -693,8 +647,8 @@ function mergedNameOf(d: Describer, row: AuditRow): string {
 }
 
 /** A page of entries, readable: one batched query per kind of object they name. */
-export function describeAuditEntries(db: Db, rows: AuditRow[], t: AuditTranslator): AuditEntryView[] {
-  const names = resolveNames(db, rows);
+export async function describeAuditEntries(db: Db, rows: AuditRow[], t: AuditTranslator): Promise<AuditEntryView[]> {
+  const names = await resolveNames(db, rows);
   const d = new Describer(names, t);
   return rows.map((row) => {
     const mergeId = row.entity === "person" && row.action === "merge" && isObject(row.after) ? asId(row.after.mergeId) : null;

@@ -120,7 +120,7 @@ function namedObjects(db: Db, q: string): SQL | undefined {
   );
 }
 
-export function searchAudit(db: Db, f: AuditFilter, reader: Pick<SessionUser, "scopeUnitIds">) {
+export async function searchAudit(db: Db, f: AuditFilter, reader: Pick<SessionUser, "scopeUnitIds">) {
   const where = and(
     auditScope(db, reader),
     f.user ? eq(users.username, f.user) : undefined,
@@ -139,7 +139,7 @@ export function searchAudit(db: Db, f: AuditFilter, reader: Pick<SessionUser, "s
       : undefined,
   );
   const page = f.page ?? 1;
-  const rows = db
+  const rows = await db
     .select({
       id: auditLog.id,
       at: auditLog.at,
@@ -162,19 +162,11 @@ export function searchAudit(db: Db, f: AuditFilter, reader: Pick<SessionUser, "s
 }
 
 /** What the filters offer: the entities, and the (entity, action) pairs the log holds, labelled by the page. */
-export function auditChoices(db: Db) {
+export async function auditChoices(db: Db) {
   return {
-    entities: db
-      .selectDistinct({ v: auditLog.entity })
-      .from(auditLog)
-      .orderBy(auditLog.entity)
-      .all()
-      .map((r) => r.v),
-    actions: db
-      .selectDistinct({ entity: auditLog.entity, action: auditLog.action })
-      .from(auditLog)
-      .orderBy(auditLog.entity, auditLog.action)
-      .all()
-      .map((r) => ({ value: `${r.entity}.${r.action}`, entity: r.entity, action: r.action })),
+    entities: (await db.selectDistinct({ v: auditLog.entity }).from(auditLog).orderBy(auditLog.entity).all()).map((r) => r.v),
+    actions: (await db.selectDistinct({ entity: auditLog.entity, action: auditLog.action }).from(auditLog).orderBy(auditLog.entity, auditLog.action).all()).map(
+      (r) => ({ value: `${r.entity}.${r.action}`, entity: r.entity, action: r.action }),
+    ),
   };
 }

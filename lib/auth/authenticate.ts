@@ -13,16 +13,16 @@ export type AuthenticateResult =
 /** `address` is the client's real address, or null when it is not known (see lib/auth/client-address.ts). */
 export async function authenticate(db: Db, username: string, password: string, address: string | null, now = Date.now()): Promise<AuthenticateResult> {
   const name = normalizeUsername(username);
-  const verdict = admitAttempt(db, name, address, now);
+  const verdict = await admitAttempt(db, name, address, now);
   if (!verdict.allowed) {
     return { ok: false, reason: verdict.reason === "address" ? "addressThrottled" : "throttled", retryAfterSeconds: verdict.retryAfterSeconds };
   }
 
-  const user = db.select().from(users).where(eq(users.username, name)).get();
+  const user = await db.select().from(users).where(eq(users.username, name)).get();
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   // admitAttempt already counted this attempt as a failure.
   if (!user || !valid) return { ok: false, reason: "invalid" };
-  recordSuccess(db, name);
+  await recordSuccess(db, name);
   if (user.disabled) return { ok: false, reason: "disabled" };
   return { ok: true, user };
 }

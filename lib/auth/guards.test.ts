@@ -52,7 +52,7 @@ let handle: Awaited<ReturnType<typeof createDemoDb>>;
 beforeAll(async () => {
   handle = await createDemoDb();
   requestContext.db = handle.db;
-  const admin = handle.db.select().from(users).where(eq(users.username, "admin")).get()!;
+  const admin = (await handle.db.select().from(users).where(eq(users.username, "admin")).get())!;
   requestContext.session = { user: { id: admin.id, sessionVersion: admin.sessionVersion } };
 });
 afterAll(() => handle.cleanup());

@@ -24,7 +24,7 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions());
   const claims = session?.user;
   if (!claims || typeof claims.id !== "number") return null;
-  return loadSessionUser(db, claims.id, claims.sessionVersion);
+  return await loadSessionUser(db, claims.id, claims.sessionVersion);
 });
 
 /**

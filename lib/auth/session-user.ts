@@ -25,8 +25,8 @@ export interface SessionUser {
   mustChangePassword: boolean;
 }
 
-export function loadSessionUser(db: Db, userId: number, sessionVersion: number): SessionUser | null {
-  const row = db
+export async function loadSessionUser(db: Db, userId: number, sessionVersion: number): Promise<SessionUser | null> {
+  const row = await db
     .select({
       id: users.id,
       username: users.username,
@@ -57,19 +57,19 @@ export function loadSessionUser(db: Db, userId: number, sessionVersion: number):
     unitName: row.unitName,
     bodyId: row.bodyId,
     bodyName: row.bodyName,
-    scopeUnitIds: row.unitParentId === null ? "all" : unitSubtree(db, row.unitId),
+    scopeUnitIds: row.unitParentId === null ? "all" : await unitSubtree(db, row.unitId),
     mustChangePassword: row.mustChangePassword,
   };
 }
 
 /** The unit and every unit below it (the tree is shallow: province → district → commune). */
-export function unitSubtree(db: Db, rootId: number): number[] {
+export async function unitSubtree(db: Db, rootId: number): Promise<number[]> {
   const found = new Set([rootId]);
   let frontier = [rootId];
   while (frontier.length > 0) {
     const next: number[] = [];
     for (const id of frontier) {
-      for (const child of db.select({ id: units.id }).from(units).where(eq(units.parentId, id)).all()) {
+      for (const child of await db.select({ id: units.id }).from(units).where(eq(units.parentId, id)).all()) {
         if (!found.has(child.id)) {
           found.add(child.id);
           next.push(child.id);

@@ -1,3 +1,4 @@
+import { writerForSetup } from "@/db/client";
 /**
  * The leaks found by the code review of 2 December 2026 (docs/decisions/0015): a
  * provincial conference with bridge points seen from a district shows that
@@ -20,115 +21,117 @@ import { removeDraftInvitations, setInvitationSite } from "@/lib/invitations/man
 import { createDemoDb } from "@/lib/testing/test-db";
 
 let handle: Awaited<ReturnType<typeof createDemoDb>>;
-const as = (username: string): SessionUser => {
-  const row = handle.db.select().from(users).where(eq(users.username, username)).get()!;
-  return loadSessionUser(handle.db, row.id, row.sessionVersion)!;
+const as = async (username: string): Promise<SessionUser> => {
+  const row = (await handle.db.select().from(users).where(eq(users.username, username)).get())!;
+  return (await loadSessionUser(handle.db, row.id, row.sessionVersion))!;
 };
-const unitId = (code: string) => handle.db.select().from(units).where(eq(units.code, code)).get()!.id;
+const unitId = async (code: string) => (await handle.db.select().from(units).where(eq(units.code, code)).get())!.id;
 
 /** The provincial conference with the most bridge points (the Standing Committee's, main site + 13). */
 let provincial: { id: number; siteOf: (code: string) => number };
 
 beforeAll(async () => {
   handle = await createDemoDb();
-  const row = handle.db.select({ id: sites.conferenceId, n: count() }).from(sites).groupBy(sites.conferenceId).orderBy(desc(count())).get()!;
+  const row = (await handle.db.select({ id: sites.conferenceId, n: count() }).from(sites).groupBy(sites.conferenceId).orderBy(desc(count())).get())!;
+  const siteRows = await handle.db
+    .select({ id: sites.id, code: units.code })
+    .from(sites)
+    .innerJoin(units, eq(units.id, sites.unitId))
+    .where(eq(sites.conferenceId, row.id))
+    .all();
+  const siteByUnitCode = new Map(siteRows.map((s) => [s.code, s.id]));
   provincial = {
     id: row.id,
-    siteOf: (code) =>
-      handle.db
-        .select()
-        .from(sites)
-        .where(and(eq(sites.conferenceId, row.id), eq(sites.unitId, unitId(code))))
-        .get()!.id,
+    siteOf: (code) => siteByUnitCode.get(code)!,
   };
 });
 afterAll(() => handle.cleanup());
 
 describe("a provincial conference seen from a district", () => {
-  it("has bridge points in many units (the case under test)", () => {
-    const n = handle.db.select({ n: count() }).from(sites).where(eq(sites.conferenceId, provincial.id)).get()!.n;
+  it("has bridge points in many units (the case under test)", async () => {
+    const n = (await handle.db.select({ n: count() }).from(sites).where(eq(sites.conferenceId, provincial.id)).get())!.n;
     expect(n).toBeGreaterThanOrEqual(14);
   });
 
   for (const username of ["baocao.bato", "tochuc.bato"]) {
-    it(`${username}: the page and API's sites, totals and counts are Ba Tơ's part only`, () => {
-      const user = as(username);
-      const conference = getConference(handle.db, user, provincial.id)!;
+    it(`${username}: the page and API's sites, totals and counts are Ba Tơ's part only`, async () => {
+      const user = await as(username);
+      const conference = (await getConference(handle.db, user, provincial.id))!;
       expect(conference.partial).toBe(true);
       expect(conference.sites.map((s) => s.id)).toEqual([provincial.siteOf("535")]);
-      const baTo = handle.db
+      const baTo = (await handle.db
         .select({ n: count() })
         .from(invitations)
         .where(and(eq(invitations.siteId, provincial.siteOf("535")), eq(invitations.kind, "invited"), eq(invitations.status, "issued")))
-        .get()!.n;
+        .get())!.n;
       expect(baTo).toBeGreaterThan(0);
       expect(conference.totals.invited).toBe(baTo);
       // The conference list and home page count the same part.
-      const listed = listConferences(handle.db, user).find((c) => c.id === provincial.id)!;
+      const listed = (await listConferences(handle.db, user)).find((c) => c.id === provincial.id)!;
       expect(listed.invited).toBe(baTo);
     });
 
-    it(`${username}: the invitee list has Ba Tơ's site only and no tokens`, () => {
-      const user = as(username);
-      const rows = listInvitations(handle.db, user, provincial.id);
+    it(`${username}: the invitee list has Ba Tơ's site only and no tokens`, async () => {
+      const user = await as(username);
+      const rows = await listInvitations(handle.db, user, provincial.id);
       expect(rows.length).toBeGreaterThan(0);
       expect(new Set(rows.map((r) => r.siteId))).toEqual(new Set([provincial.siteOf("535")]));
       expect(rows.every((r) => r.token === null)).toBe(true);
       // Asking for another unit's site by its id gives nothing.
-      expect(listInvitations(handle.db, user, provincial.id, { siteId: provincial.siteOf("536") })).toEqual([]);
+      expect(await listInvitations(handle.db, user, provincial.id, { siteId: provincial.siteOf("536") })).toEqual([]);
     });
 
-    it(`${username}: the live counter refuses another unit's site and counts Ba Tơ's part otherwise`, () => {
-      const conference = getConference(handle.db, as(username), provincial.id)!;
+    it(`${username}: the live counter refuses another unit's site and counts Ba Tơ's part otherwise`, async () => {
+      const conference = (await getConference(handle.db, await as(username), provincial.id))!;
       expect(liveSites(conference, provincial.siteOf("536"))).toBeNull();
       const part = liveSites(conference)!;
       expect(part.siteIds).toEqual([provincial.siteOf("535")]);
-      const mine = getLiveStats(handle.db, provincial.id, part.siteIds);
-      const whole = getLiveStats(handle.db, provincial.id);
+      const mine = await getLiveStats(handle.db, provincial.id, part.siteIds);
+      const whole = await getLiveStats(handle.db, provincial.id);
       expect(mine.invited).toBe(conference.totals.invited);
       expect(mine.invited).toBeLessThan(whole.invited);
     });
   }
 
-  it("the admin and province staff see every site; only the admin and the issuing body see tokens", () => {
-    const admin = as("admin");
-    const conference = getConference(handle.db, admin, provincial.id)!;
+  it("the admin and province staff see every site; only the admin and the issuing body see tokens", async () => {
+    const admin = await as("admin");
+    const conference = (await getConference(handle.db, admin, provincial.id))!;
     expect(conference.partial).toBe(false);
-    const rows = listInvitations(handle.db, admin, provincial.id);
+    const rows = await listInvitations(handle.db, admin, provincial.id);
     expect(new Set(rows.map((r) => r.siteId)).size).toBeGreaterThanOrEqual(14);
     expect(rows.filter((r) => r.status === "issued").every((r) => r.token !== null)).toBe(true);
     // An organiser of the issuing (provincial) body sees its tokens; of another provincial body, none.
-    const conf = handle.db.select().from(conferences).where(eq(conferences.id, provincial.id)).get()!;
-    const issuing = handle.db
+    const conf = (await handle.db.select().from(conferences).where(eq(conferences.id, provincial.id)).get())!;
+    const issuing = await handle.db
       .select()
       .from(users)
       .where(and(eq(users.role, "organizer"), eq(users.bodyId, conf.bodyId)))
       .get();
     if (issuing) {
-      const issuingRows = listInvitations(handle.db, loadSessionUser(handle.db, issuing.id, issuing.sessionVersion)!, provincial.id);
+      const issuingRows = await listInvitations(handle.db, (await loadSessionUser(handle.db, issuing.id, issuing.sessionVersion))!, provincial.id);
       expect(issuingRows.some((r) => r.token !== null)).toBe(true);
     }
-    const otherBody = handle.db
+    const otherBody = (await handle.db
       .select()
       .from(bodies)
       .where(and(eq(bodies.unitId, conf.unitId), ne(bodies.id, conf.bodyId)))
-      .get()!;
-    const otherOrganiser = handle.db
+      .get())!;
+    const otherOrganiser = await writerForSetup(handle.db)
       .insert(users)
       .values({ username: "tochuc.tinh.khac", fullName: "Cán bộ ban khác", role: "organizer", unitId: conf.unitId, bodyId: otherBody.id, passwordHash: "x" })
       .returning()
       .get();
-    const otherRows = listInvitations(handle.db, loadSessionUser(handle.db, otherOrganiser.id, otherOrganiser.sessionVersion)!, provincial.id);
+    const otherRows = await listInvitations(handle.db, (await loadSessionUser(handle.db, otherOrganiser.id, otherOrganiser.sessionVersion))!, provincial.id);
     expect(otherRows.length).toBe(rows.length);
     expect(otherRows.every((r) => r.token === null)).toBe(true);
   });
 });
 
 describe("the door of one bridge point", () => {
-  it("downloads its own site's invitees only, with the phone's last four digits", () => {
+  it("downloads its own site's invitees only, with the phone's last four digits", async () => {
     const siteId = provincial.siteOf("535");
     const site = scanStatements(handle.db).siteWithConference.get({ siteId })!;
-    const roster = buildOfflineRoster(handle.db, site);
+    const roster = await buildOfflineRoster(handle.db, site);
     expect(roster.invitations.length).toBeGreaterThan(0);
     expect(roster.invitations.every(([, rowSite]) => rowSite === siteId)).toBe(true);
     const phones = roster.invitations.map((r) => r[9]).filter(Boolean);
@@ -136,60 +139,65 @@ describe("the door of one bridge point", () => {
     expect(phones.every((p) => /^\d{4}$/.test(p))).toBe(true);
   });
 
-  it("cannot record a substitute or undo a check-in for another site's invitation", () => {
-    const scanner = as("admin").id;
-    const other = handle.db
+  it("cannot record a substitute or undo a check-in for another site's invitation", async () => {
+    const scanner = (await as("admin")).id;
+    const other = (await handle.db
       .select()
       .from(invitations)
       .where(and(eq(invitations.siteId, provincial.siteOf("536")), eq(invitations.status, "issued")))
-      .get()!;
-    expect(recordSubstitute(handle.db, scanner, provincial.siteOf("535"), other.id, "Người Thay", "")).toBe(false);
-    expect(handle.db.select().from(invitations).where(eq(invitations.id, other.id)).get()!.substituteName).toBe(other.substituteName);
-    expect(recordSubstitute(handle.db, scanner, provincial.siteOf("536"), other.id, "Người Thay", "")).toBe(true);
+      .get())!;
+    expect(await recordSubstitute(writerForSetup(handle.db), scanner, provincial.siteOf("535"), other.id, "Người Thay", "")).toBe(false);
+    expect((await handle.db.select().from(invitations).where(eq(invitations.id, other.id)).get())!.substituteName).toBe(other.substituteName);
+    expect(await recordSubstitute(writerForSetup(handle.db), scanner, provincial.siteOf("536"), other.id, "Người Thay", "")).toBe(true);
 
-    const checked = handle.db
+    const checked = await handle.db
       .select()
       .from(checkIns)
       .where(eq(checkIns.siteId, provincial.siteOf("536")))
       .get();
     if (checked) {
-      expect(undoCheckIn(handle.db, scanner, provincial.siteOf("535"), checked.invitationId, "nhầm")).toBe(false);
-      expect(handle.db.select().from(checkIns).where(eq(checkIns.id, checked.id)).get()).toBeDefined();
+      expect(await undoCheckIn(handle.db, scanner, provincial.siteOf("535"), checked.invitationId, "nhầm")).toBe(false);
+      expect(await handle.db.select().from(checkIns).where(eq(checkIns.id, checked.id)).get()).toBeDefined();
     }
   });
 });
 
 describe("invitation row actions", () => {
-  it("refuse another conference's invitation ids, change nothing and say so", () => {
-    const admin = as("admin");
-    const draft = handle.db
+  it("refuse another conference's invitation ids, change nothing and say so", async () => {
+    const admin = await as("admin");
+    const draft = await writerForSetup(handle.db)
       .insert(invitations)
       .values({
         conferenceId: provincial.id,
-        personId: handle.db
-          .insert(people)
-          .values({ fullName: "Người Chưa Mời", searchName: "nguoi chua moi", unitId: unitId("535") })
-          .returning()
-          .get().id,
-        bodyId: handle.db.select().from(conferences).where(eq(conferences.id, provincial.id)).get()!.bodyId,
+        personId: (
+          await writerForSetup(handle.db)
+            .insert(people)
+            .values({ fullName: "Người Chưa Mời", searchName: "nguoi chua moi", unitId: await unitId("535") })
+            .returning()
+            .get()
+        ).id,
+        bodyId: (await handle.db.select().from(conferences).where(eq(conferences.id, provincial.id)).get())!.bodyId,
         siteId: provincial.siteOf("535"),
         status: "draft",
       })
       .returning()
       .get();
-    const otherConference = handle.db.select().from(conferences).where(ne(conferences.id, provincial.id)).get()!;
-    const otherSite = handle.db.select().from(sites).where(eq(sites.conferenceId, otherConference.id)).get()!;
-    expect(removeDraftInvitations(handle.db, admin, otherConference.id, [draft.id])).toEqual({ ok: false, code: "invitationNotInConference" });
-    expect(setInvitationSite(handle.db, admin, otherConference.id, [draft.id], otherSite.id)).toEqual({ ok: false, code: "invitationNotInConference" });
-    expect(handle.db.select().from(invitations).where(eq(invitations.id, draft.id)).get()).toMatchObject({ siteId: provincial.siteOf("535"), status: "draft" });
+    const otherConference = (await handle.db.select().from(conferences).where(ne(conferences.id, provincial.id)).get())!;
+    const otherSite = (await handle.db.select().from(sites).where(eq(sites.conferenceId, otherConference.id)).get())!;
+    expect(await removeDraftInvitations(handle.db, admin, otherConference.id, [draft.id])).toEqual({ ok: false, code: "invitationNotInConference" });
+    expect(await setInvitationSite(handle.db, admin, otherConference.id, [draft.id], otherSite.id)).toEqual({ ok: false, code: "invitationNotInConference" });
+    expect(await handle.db.select().from(invitations).where(eq(invitations.id, draft.id)).get()).toMatchObject({
+      siteId: provincial.siteOf("535"),
+      status: "draft",
+    });
     // Mixed with a valid id: all or nothing.
-    const issued = handle.db
+    const issued = (await handle.db
       .select()
       .from(invitations)
       .where(and(eq(invitations.conferenceId, provincial.id), eq(invitations.status, "issued")))
-      .get()!;
-    expect(removeDraftInvitations(handle.db, admin, provincial.id, [draft.id, issued.id])).toEqual({ ok: false, code: "removeIssued" });
-    expect(handle.db.select().from(invitations).where(eq(invitations.id, draft.id)).get()).toBeDefined();
-    expect(removeDraftInvitations(handle.db, admin, provincial.id, [draft.id])).toEqual({ ok: true, count: 1 });
+      .get())!;
+    expect(await removeDraftInvitations(handle.db, admin, provincial.id, [draft.id, issued.id])).toEqual({ ok: false, code: "removeIssued" });
+    expect(await handle.db.select().from(invitations).where(eq(invitations.id, draft.id)).get()).toBeDefined();
+    expect(await removeDraftInvitations(handle.db, admin, provincial.id, [draft.id])).toEqual({ ok: true, count: 1 });
   });
 });

@@ -16,7 +16,7 @@
  * username does not make the wait longer.
  */
 import { and, count, desc, eq, gt, lt, max } from "drizzle-orm";
-import { immediateTransaction, type Db } from "@/db/client";
+import { transaction, type Db, type Tx } from "@/db/client";
 import { loginAttempts } from "@/db/schema";
 
 export const FREE_FAILURES = 3;
@@ -37,8 +37,8 @@ export function usernameDelaySeconds(failures: number): number {
 export type ThrottleVerdict = { allowed: true } | { allowed: false; reason: "username" | "address"; retryAfterSeconds: number };
 
 /** The username's failures in the window, and when the last one was. */
-export function recentFailures(db: Db, username: string, now = Date.now()) {
-  const row = db
+export async function recentFailures(db: Db, username: string, now = Date.now()) {
+  const row = await db
     .select({ n: count(), last: max(loginAttempts.attemptedAt) })
     .from(loginAttempts)
     .where(and(eq(loginAttempts.username, normalizeUsername(username)), gt(loginAttempts.attemptedAt, new Date(now - WINDOW_MS))))
@@ -46,9 +46,9 @@ export function recentFailures(db: Db, username: string, now = Date.now()) {
   return { count: row?.n ?? 0, lastAt: row?.last ? new Date(row.last).getTime() : null };
 }
 
-function addressVerdict(db: Db, address: string, now: number): ThrottleVerdict {
+async function addressVerdict(db: Db, address: string, now: number): Promise<ThrottleVerdict> {
   // The ADDRESS_MAX_FAILURES-th newest failure in the window: while it is in the window, the address waits.
-  const row = db
+  const row = await db
     .select({ at: loginAttempts.attemptedAt })
     .from(loginAttempts)
     .where(and(eq(loginAttempts.address, address), gt(loginAttempts.attemptedAt, new Date(now - WINDOW_MS))))
@@ -60,8 +60,8 @@ function addressVerdict(db: Db, address: string, now: number): ThrottleVerdict {
   return { allowed: false, reason: "address", retryAfterSeconds: Math.max(1, Math.ceil((row.at.getTime() + WINDOW_MS - now) / 1000)) };
 }
 
-function usernameVerdict(db: Db, username: string, now: number): ThrottleVerdict {
-  const { count: failures, lastAt } = recentFailures(db, username, now);
+async function usernameVerdict(db: Db, username: string, now: number): Promise<ThrottleVerdict> {
+  const { count: failures, lastAt } = await recentFailures(db, username, now);
   const delayMs = usernameDelaySeconds(failures) * 1000;
   // Never more than the delay itself, even if the clock went back after the last failure.
   const waitMs = lastAt === null ? 0 : Math.min(lastAt + delayMs - now, delayMs);
@@ -74,20 +74,22 @@ function usernameVerdict(db: Db, username: string, now: number): ThrottleVerdict
  * failure at once (recordSuccess takes it back). `address` is null when the
  * client's real address is not known: then only the per-username rule applies.
  */
-export function admitAttempt(db: Db, username: string, address: string | null, now = Date.now()): ThrottleVerdict {
+export async function admitAttempt(db: Db, username: string, address: string | null, now = Date.now()): Promise<ThrottleVerdict> {
   const name = normalizeUsername(username);
-  return immediateTransaction(db, () => {
+  return await transaction(db, async (db) => {
     if (address !== null) {
-      const verdict = addressVerdict(db, address, now);
+      const verdict = await addressVerdict(db, address, now);
       if (!verdict.allowed) return verdict;
     }
-    const verdict = usernameVerdict(db, name, now);
+    const verdict = await usernameVerdict(db, name, now);
     if (!verdict.allowed) return verdict;
-    db.insert(loginAttempts)
+    await db
+      .insert(loginAttempts)
       .values({ username: name, address, attemptedAt: new Date(now) })
       .run();
     // Keep the table small.
-    db.delete(loginAttempts)
+    await db
+      .delete(loginAttempts)
       .where(lt(loginAttempts.attemptedAt, new Date(now - WINDOW_MS)))
       .run();
     return verdict;
@@ -95,21 +97,27 @@ export function admitAttempt(db: Db, username: string, address: string | null, n
 }
 
 /** The right password: the username's failures are forgotten. */
-export function recordSuccess(db: Db, username: string): void {
-  clearFailures(db, username);
+export async function recordSuccess(db: Db, username: string): Promise<void> {
+  await clearFailures(db, username);
 }
 
 /** Deletes the username's failures; returns how many there were. Also the admin's "unlock". */
-export function clearFailures(db: Db, username: string): number {
-  return db
-    .delete(loginAttempts)
-    .where(eq(loginAttempts.username, normalizeUsername(username)))
-    .run().changes;
+export async function clearFailures(db: Db | Tx, username: string): Promise<number> {
+  return await transaction(
+    db,
+    async (tx) =>
+      (
+        await tx
+          .delete(loginAttempts)
+          .where(eq(loginAttempts.username, normalizeUsername(username)))
+          .run()
+      ).changes,
+  );
 }
 
 /** Recent failures per username, for the admin's user list. */
-export function recentFailureCounts(db: Db, now = Date.now()): Map<string, number> {
-  const rows = db
+export async function recentFailureCounts(db: Db, now = Date.now()): Promise<Map<string, number>> {
+  const rows = await db
     .select({ username: loginAttempts.username, n: count() })
     .from(loginAttempts)
     .where(gt(loginAttempts.attemptedAt, new Date(now - WINDOW_MS)))

@@ -1,3 +1,4 @@
+import { writerForSetup } from "@/db/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
@@ -14,14 +15,14 @@ beforeAll(async () => {
 });
 afterAll(() => handle.cleanup());
 
-const admin = () => {
-  const row = handle.db.select().from(users).where(eq(users.username, "admin")).get()!;
-  return loadSessionUser(handle.db, row.id, row.sessionVersion)!;
+const admin = async () => {
+  const row = (await handle.db.select().from(users).where(eq(users.username, "admin")).get())!;
+  return (await loadSessionUser(handle.db, row.id, row.sessionVersion))!;
 };
 
 describe("board", () => {
-  it("has one column per kind of required conference and leaves cells not required empty", () => {
-    const progress = getBoard(handle.db, admin(), getCurrentCampaign(handle.db, null)!.id)!;
+  it("has one column per kind of required conference and leaves cells not required empty", async () => {
+    const progress = (await getBoard(handle.db, await admin(), (await getCurrentCampaign(handle.db, null))!.id))!;
     const board = boardView(progress);
     expect(board.columns.map((c) => c.key)).toEqual([
       "standing_committee",
@@ -43,8 +44,8 @@ describe("board", () => {
     ]);
   });
 
-  it("filters rows by a cell status", () => {
-    const progress = getBoard(handle.db, admin(), getCurrentCampaign(handle.db, null)!.id)!;
+  it("filters rows by a cell status", async () => {
+    const progress = (await getBoard(handle.db, await admin(), (await getCurrentCampaign(handle.db, null))!.id))!;
     expect(
       boardView(progress, "overdue")
         .rows.map((r) => r.unit.code)
@@ -52,8 +53,8 @@ describe("board", () => {
     ).toEqual(["530", "531", "536"]);
   });
 
-  it("exports one CSV line per unit and requirement, with a BOM for Excel", () => {
-    const progress = getBoard(handle.db, admin(), getCurrentCampaign(handle.db, null)!.id)!;
+  it("exports one CSV line per unit and requirement, with a BOM for Excel", async () => {
+    const progress = (await getBoard(handle.db, await admin(), (await getCurrentCampaign(handle.db, null))!.id))!;
     const csv = boardCsv(progress, (k) => k);
     expect(csv.startsWith("\uFEFF")).toBe(true);
     const lines = csv.trim().split("\r\n");
@@ -65,16 +66,16 @@ describe("board", () => {
 describe("current campaign", () => {
   it("prefers a started campaign over one that has not started yet", async () => {
     const { campaigns } = await import("@/db/schema");
-    const demo = getCurrentCampaign(handle.db, null)!;
-    const upcoming = handle.db
+    const demo = (await getCurrentCampaign(handle.db, null))!;
+    const upcoming = await writerForSetup(handle.db)
       .insert(campaigns)
       .values({ title: "Sắp tới", resolution: "x", startDate: "2099-01-01", deadline: "2099-03-31" })
       .returning()
       .get();
-    expect(getCurrentCampaign(handle.db, null)!.id).toBe(demo.id);
-    expect(getCurrentCampaign(handle.db, null, new Date("2099-02-01T00:00:00Z"))!.id).toBe(upcoming.id);
+    expect((await getCurrentCampaign(handle.db, null))!.id).toBe(demo.id);
+    expect((await getCurrentCampaign(handle.db, null, new Date("2099-02-01T00:00:00Z")))!.id).toBe(upcoming.id);
     // Before any has started: the next to start, not the one due last.
-    expect(getCurrentCampaign(handle.db, null, new Date("2000-01-01T00:00:00Z"))!.id).toBe(demo.id);
-    handle.db.delete(campaigns).where(eq(campaigns.id, upcoming.id)).run();
+    expect((await getCurrentCampaign(handle.db, null, new Date("2000-01-01T00:00:00Z")))!.id).toBe(demo.id);
+    await writerForSetup(handle.db).delete(campaigns).where(eq(campaigns.id, upcoming.id)).run();
   });
 });

@@ -51,11 +51,11 @@ export function cellStatus(conference: { status: string } | undefined, dueDate: 
   return "scheduled";
 }
 
-export function getBoard(db: Db, user: SessionUser, campaignId: number, now: Date = new Date()) {
-  const campaign = db.select().from(campaigns).where(eq(campaigns.id, campaignId)).get();
+export async function getBoard(db: Db, user: SessionUser, campaignId: number, now: Date = new Date()) {
+  const campaign = await db.select().from(campaigns).where(eq(campaigns.id, campaignId)).get();
   if (!campaign) return null;
 
-  const requirements = db
+  const requirements = await db
     .select()
     .from(campaignRequirements)
     .where(eq(campaignRequirements.campaignId, campaignId))
@@ -64,7 +64,7 @@ export function getBoard(db: Db, user: SessionUser, campaignId: number, now: Dat
   const unitKinds = [...new Set(requirements.map((r) => r.unitKind))];
   if (unitKinds.length === 0) return { campaign, requirements, rows: [], totals: emptyTotals() };
 
-  const unitRows = db
+  const unitRows = await db
     .select({ id: units.id, code: units.code, name: units.name, kind: units.kind })
     .from(units)
     .where(and(unitReadScope(user), inArray(units.kind, unitKinds), onCampaignBoard(db, campaignId)))
@@ -75,7 +75,7 @@ export function getBoard(db: Db, user: SessionUser, campaignId: number, now: Dat
   const conferenceRows =
     unitIds.length === 0
       ? []
-      : db
+      : await db
           .select({
             id: conferences.id,
             unitId: conferences.unitId,
@@ -127,4 +127,4 @@ function emptyTotals(): Record<CellStatus | "required" | "awaiting", number> {
   return { required: 0, held: 0, scheduled: 0, draft: 0, missing: 0, overdue: 0, awaiting: 0 };
 }
 
-export type Board = NonNullable<ReturnType<typeof getBoard>>;
+export type Board = NonNullable<Awaited<ReturnType<typeof getBoard>>>;

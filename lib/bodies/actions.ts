@@ -29,49 +29,49 @@ function changed() {
 }
 
 export const createBodyAction = defineAction({ ...body, schema: createBodySchema, keepValues: true }, async (input, { user, t }) => {
-  const result = createBody(db, user, input);
+  const result = await createBody(db, user, input);
   if (!result.ok) throw refusal(result);
   changed();
   return { ok: true, message: t("adminBodies.created", { name: input.name }), at: Date.now() };
 });
 
 export const updateBodyAction = defineAction({ ...body, schema: updateBodySchema, keepValues: true }, async (input, { user, t, values }) => {
-  const result = updateBody(db, user, input);
+  const result = await updateBody(db, user, input);
   if (!result.ok) throw refusal(result);
   changed();
   return { ok: true, message: t("adminBodies.saved", { name: input.name }), values, at: Date.now() };
 });
 
 export const retireBodyAction = defineAction({ ...byId, schema: bodyIdSchema }, async (input, { user, t }) => {
-  const result = retireBody(db, user, input.bodyId);
+  const result = await retireBody(db, user, input.bodyId);
   if (!result.ok) throw refusal(result);
   changed();
   return { ok: true, message: t("adminBodies.retiredDone"), at: Date.now() };
 });
 
 export const restoreBodyAction = defineAction({ ...byId, schema: bodyIdSchema }, async (input, { user, t }) => {
-  const result = restoreBody(db, user, input.bodyId);
+  const result = await restoreBody(db, user, input.bodyId);
   if (!result.ok) throw refusal(result);
   changed();
   return { ok: true, message: t("adminBodies.restoredDone"), at: Date.now() };
 });
 
 export const createBodiesFromTemplateAction = defineAction({ ...byId, schema: unitIdSchema }, async (input, { user, t }) => {
-  const result = createBodiesFromTemplate(db, user, input.unitId);
+  const result = await createBodiesFromTemplate(db, user, input.unitId);
   if (!result.ok) throw refusal(result);
   changed();
   return { ok: true, message: t("adminBodies.fromTemplateDone", { created: result.created, skipped: result.skipped }), at: Date.now() };
 });
 
 export const createBodiesFromTemplateForKindAction = defineAction({ ...byId, schema: unitKindSchema }, async (input, { user, t }) => {
-  const result = createBodiesFromTemplateForKind(db, user, input.unitKind);
+  const result = await createBodiesFromTemplateForKind(db, user, input.unitKind);
   if (!result.ok) throw refusal(result);
   changed();
   return { ok: true, message: t("adminBodies.bulkDone", { units: result.units, created: result.created, skipped: result.skipped }), at: Date.now() };
 });
 
 export const saveBodyKindAction = defineAction({ ...body, schema: bodyKindSchema, keepValues: true }, async (input, { user, t, values }) => {
-  const result = saveBodyKind(db, user, input);
+  const result = await saveBodyKind(db, user, input);
   if (!result.ok) throw refusal(result);
   changed();
   return {
@@ -83,7 +83,7 @@ export const saveBodyKindAction = defineAction({ ...body, schema: bodyKindSchema
 });
 
 export const saveBodyTemplateAction = defineAction({ ...body, schema: bodyTemplateSchema, keepValues: true }, async (input, { user, t, values }) => {
-  const result = saveBodyTemplate(db, user, input);
+  const result = await saveBodyTemplate(db, user, input);
   if (!result.ok) throw refusal(result);
   changed();
   const created = input.templateId === undefined;
@@ -96,7 +96,7 @@ export const saveBodyTemplateAction = defineAction({ ...body, schema: bodyTempla
 });
 
 export const deleteBodyTemplateAction = defineAction({ ...byId, schema: templateIdSchema }, async (input, { user, t }) => {
-  const result = deleteBodyTemplate(db, user, input.templateId);
+  const result = await deleteBodyTemplate(db, user, input.templateId);
   if (!result.ok) throw refusal(result);
   changed();
   return { ok: true, message: t("adminBodies.templates.deleted"), at: Date.now() };

@@ -1,3 +1,5 @@
+import { mapInOrder } from "@/lib/async/in-order";
+import { writerForSetup } from "@/db/client";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, bodies, bodyKinds, bodyTemplates, units, users, type Role } from "@/db/schema";
@@ -26,21 +28,29 @@ let adminA: SessionUser;
 let adminB: SessionUser;
 let viewerA: SessionUser;
 
-function account(username: string, role: Role, unitId: number): SessionUser {
-  const row = handle.db.insert(users).values({ username, fullName: username, role, unitId, passwordHash: "x" }).returning().get();
-  return loadSessionUser(handle.db, row.id, row.sessionVersion)!;
+async function account(username: string, role: Role, unitId: number): Promise<SessionUser> {
+  const row = await writerForSetup(handle.db).insert(users).values({ username, fullName: username, role, unitId, passwordHash: "x" }).returning().get();
+  return (await loadSessionUser(handle.db, row.id, row.sessionVersion))!;
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   handle = createTestDb();
   const db = handle.db;
-  province = db.insert(units).values({ code: "51", name: "Tỉnh Quảng Ngãi", kind: "tinh", placeName: "Quảng Ngãi" }).returning().get();
-  communeA = db.insert(units).values({ code: "X1", name: "Xã Ba Tơ", kind: "xa", placeName: "Ba Tơ", parentId: province.id }).returning().get();
-  communeB = db.insert(units).values({ code: "X2", name: "Đặc khu Lý Sơn", kind: "dac_khu", placeName: "Lý Sơn", parentId: province.id }).returning().get();
-  rootAdmin = account("admin.tinh", "admin", province.id);
-  adminA = account("admin.bato", "admin", communeA.id);
-  adminB = account("admin.lyson", "admin", communeB.id);
-  viewerA = account("xem.bato", "viewer", communeA.id);
+  province = await writerForSetup(db).insert(units).values({ code: "51", name: "Tỉnh Quảng Ngãi", kind: "tinh", placeName: "Quảng Ngãi" }).returning().get();
+  communeA = await writerForSetup(db)
+    .insert(units)
+    .values({ code: "X1", name: "Xã Ba Tơ", kind: "xa", placeName: "Ba Tơ", parentId: province.id })
+    .returning()
+    .get();
+  communeB = await writerForSetup(db)
+    .insert(units)
+    .values({ code: "X2", name: "Đặc khu Lý Sơn", kind: "dac_khu", placeName: "Lý Sơn", parentId: province.id })
+    .returning()
+    .get();
+  rootAdmin = await account("admin.tinh", "admin", province.id);
+  adminA = await account("admin.bato", "admin", communeA.id);
+  adminB = await account("admin.lyson", "admin", communeB.id);
+  viewerA = await account("xem.bato", "viewer", communeA.id);
 });
 afterAll(() => handle.cleanup());
 
@@ -72,25 +82,30 @@ describe("template expansion", () => {
 });
 
 describe("default templates", () => {
-  it("inserts starting points for every listed unit kind once; a deleted one stays deleted", () => {
-    const inserted = ensureDefaultBodyTemplates(handle.db);
+  it("inserts starting points for every listed unit kind once; a deleted one stays deleted", async () => {
+    const inserted = await ensureDefaultBodyTemplates(handle.db);
     const expected = Object.values(DEFAULT_BODY_TEMPLATES).reduce((n, list) => n + list.length, 0);
     expect(inserted).toBe(expected);
     for (const kind of ["tinh", "huyen", "thi_xa", "thanh_pho", "xa", "phuong", "dac_khu", "dang_bo_truc_thuoc"]) {
-      expect(listBodyTemplates(handle.db, kind).length, kind).toBeGreaterThan(0);
+      expect((await listBodyTemplates(handle.db, kind)).length, kind).toBeGreaterThan(0);
     }
-    expect(listBodyTemplates(handle.db, "tinh").map((t) => t.symbol)).toContain("BTGDVTU");
-    expect(listBodyTemplates(handle.db, "huyen").map((t) => t.bodyKind)).toEqual(["standing_committee", "propaganda", "labour_federation", "education_office"]);
-    const one = listBodyTemplates(handle.db, "phuong")[0];
-    expect(deleteBodyTemplate(handle.db, rootAdmin, one.id)).toEqual({ ok: true });
-    expect(ensureDefaultBodyTemplates(handle.db)).toBe(0);
-    expect(listBodyTemplates(handle.db, "phuong").some((t) => t.id === one.id)).toBe(false);
+    expect((await listBodyTemplates(handle.db, "tinh")).map((t) => t.symbol)).toContain("BTGDVTU");
+    expect((await listBodyTemplates(handle.db, "huyen")).map((t) => t.bodyKind)).toEqual([
+      "standing_committee",
+      "propaganda",
+      "labour_federation",
+      "education_office",
+    ]);
+    const one = (await listBodyTemplates(handle.db, "phuong"))[0];
+    expect(await deleteBodyTemplate(handle.db, rootAdmin, one.id)).toEqual({ ok: true });
+    expect(await ensureDefaultBodyTemplates(handle.db)).toBe(0);
+    expect((await listBodyTemplates(handle.db, "phuong")).some((t) => t.id === one.id)).toBe(false);
   });
 });
 
 describe("creating a unit's bodies from its template", () => {
-  it("previews, creates the bodies with names and heading lines filled, and is idempotent", () => {
-    const preview = previewBodiesFromTemplate(handle.db, adminA, communeA.id)!;
+  it("previews, creates the bodies with names and heading lines filled, and is idempotent", async () => {
+    const preview = (await previewBodiesFromTemplate(handle.db, adminA, communeA.id))!;
     expect(preview.map((p) => p.name)).toEqual([
       "Ban Thường vụ Đảng ủy xã Ba Tơ",
       "Ủy ban Mặt trận Tổ quốc Việt Nam xã Ba Tơ",
@@ -101,14 +116,14 @@ describe("creating a unit's bodies from its template", () => {
     expect(preview[2].parentLine).toBe("ỦY BAN NHÂN DÂN XÃ BA TƠ");
 
     // One of them made by hand beforehand: skipped, not duplicated.
-    expect(createBody(handle.db, adminA, body(communeA.id, "Phòng Văn hóa - Xã hội xã Ba Tơ", "culture_social_office")).ok).toBe(true);
-    expect(createBodiesFromTemplate(handle.db, adminA, communeA.id)).toEqual({ ok: true, created: 2, skipped: 1 });
-    expect(createBodiesFromTemplate(handle.db, adminA, communeA.id)).toEqual({ ok: true, created: 0, skipped: 3 });
-    const made = handle.db.select().from(bodies).where(eq(bodies.unitId, communeA.id)).all();
+    expect((await createBody(handle.db, adminA, body(communeA.id, "Phòng Văn hóa - Xã hội xã Ba Tơ", "culture_social_office"))).ok).toBe(true);
+    expect(await createBodiesFromTemplate(handle.db, adminA, communeA.id)).toEqual({ ok: true, created: 2, skipped: 1 });
+    expect(await createBodiesFromTemplate(handle.db, adminA, communeA.id)).toEqual({ ok: true, created: 0, skipped: 3 });
+    const made = await handle.db.select().from(bodies).where(eq(bodies.unitId, communeA.id)).all();
     expect(made).toHaveLength(3);
     expect(made.find((b) => b.kind === "standing_committee")).toMatchObject({ symbol: "ĐU", parentLine: "ĐẢNG BỘ TỈNH QUẢNG NGÃI" });
-    expect(previewBodiesFromTemplate(handle.db, adminA, communeA.id)!.every((p) => p.exists)).toBe(true);
-    const audited = handle.db
+    expect((await previewBodiesFromTemplate(handle.db, adminA, communeA.id))!.every((p) => p.exists)).toBe(true);
+    const audited = await handle.db
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.entity, "body"), eq(auditLog.action, "create_from_template")))
@@ -117,122 +132,125 @@ describe("creating a unit's bodies from its template", () => {
     expect(audited.every((a) => a.userId === adminA.id)).toBe(true);
   });
 
-  it("creates nothing for a unit outside the admin's scope, and reports no plan for it", () => {
-    expect(previewBodiesFromTemplate(handle.db, adminA, communeB.id)).toBeNull();
-    expect(createBodiesFromTemplate(handle.db, adminA, communeB.id)).toEqual({ ok: false, code: "notFound" });
-    expect(handle.db.select().from(bodies).where(eq(bodies.unitId, communeB.id)).all()).toHaveLength(0);
+  it("creates nothing for a unit outside the admin's scope, and reports no plan for it", async () => {
+    expect(await previewBodiesFromTemplate(handle.db, adminA, communeB.id)).toBeNull();
+    expect(await createBodiesFromTemplate(handle.db, adminA, communeB.id)).toEqual({ ok: false, code: "notFound" });
+    expect(await handle.db.select().from(bodies).where(eq(bodies.unitId, communeB.id)).all()).toHaveLength(0);
   });
 
-  it("creates the bodies of every active unit of a kind in the admin's scope in one go", () => {
+  it("creates the bodies of every active unit of a kind in the admin's scope in one go", async () => {
     const db = handle.db;
-    const more = ["Tịnh Ấn", "Tịnh Long", "Tịnh Khê"].map((place, i) =>
-      db
-        .insert(units)
-        .values({ code: `P${i}`, name: `Phường ${place}`, kind: "phuong", placeName: place, parentId: i === 2 ? communeB.id : province.id })
-        .returning()
-        .get(),
+    const more = await mapInOrder(
+      ["Tịnh Ấn", "Tịnh Long", "Tịnh Khê"],
+      async (place, i) =>
+        await writerForSetup(db)
+          .insert(units)
+          .values({ code: `P${i}`, name: `Phường ${place}`, kind: "phuong", placeName: place, parentId: i === 2 ? communeB.id : province.id })
+          .returning()
+          .get(),
     );
-    const old = db
+    const old = await writerForSetup(db)
       .insert(units)
       .values({ code: "P9", name: "Phường Cũ", kind: "phuong", placeName: "Cũ", parentId: province.id, retiredAt: new Date() })
       .returning()
       .get();
-    const perUnit = listBodyTemplates(db, "phuong").length;
+    const perUnit = (await listBodyTemplates(db, "phuong")).length;
     // A commune's admin reaches only the ward under their own unit (scope as of the new request: the ward is new).
-    const freshB = loadSessionUser(db, adminB.id, 1)!;
+    const freshB = (await loadSessionUser(db, adminB.id, 1))!;
     expect(freshB.scopeUnitIds).toContain(more[2].id);
-    expect(createBodiesFromTemplateForKind(db, freshB, "phuong")).toEqual({ ok: true, units: 1, created: perUnit, skipped: 0 });
-    expect(createBodiesFromTemplateForKind(db, rootAdmin, "phuong")).toEqual({ ok: true, units: 2, created: 2 * perUnit, skipped: perUnit });
-    expect(createBodiesFromTemplateForKind(db, rootAdmin, "phuong")).toEqual({ ok: true, units: 0, created: 0, skipped: 3 * perUnit });
-    for (const unit of more) expect(db.select().from(bodies).where(eq(bodies.unitId, unit.id)).all()).toHaveLength(perUnit);
-    expect(db.select().from(bodies).where(eq(bodies.unitId, old.id)).all()).toHaveLength(0);
-    expect(createBodiesFromTemplateForKind(db, viewerA, "phuong")).toEqual({ ok: false, code: "forbidden" });
+    expect(await createBodiesFromTemplateForKind(db, freshB, "phuong")).toEqual({ ok: true, units: 1, created: perUnit, skipped: 0 });
+    expect(await createBodiesFromTemplateForKind(db, rootAdmin, "phuong")).toEqual({ ok: true, units: 2, created: 2 * perUnit, skipped: perUnit });
+    expect(await createBodiesFromTemplateForKind(db, rootAdmin, "phuong")).toEqual({ ok: true, units: 0, created: 0, skipped: 3 * perUnit });
+    for (const unit of more) expect(await db.select().from(bodies).where(eq(bodies.unitId, unit.id)).all()).toHaveLength(perUnit);
+    expect(await db.select().from(bodies).where(eq(bodies.unitId, old.id)).all()).toHaveLength(0);
+    expect(await createBodiesFromTemplateForKind(db, viewerA, "phuong")).toEqual({ ok: false, code: "forbidden" });
   });
 
-  it("a unit kind without templates creates nothing", () => {
-    expect(previewBodiesFromTemplate(handle.db, rootAdmin, province.id)!.length).toBeGreaterThan(0);
-    handle.db.delete(bodyTemplates).where(eq(bodyTemplates.unitKind, "tinh")).run();
-    expect(createBodiesFromTemplate(handle.db, rootAdmin, province.id)).toEqual({ ok: true, created: 0, skipped: 0 });
+  it("a unit kind without templates creates nothing", async () => {
+    expect((await previewBodiesFromTemplate(handle.db, rootAdmin, province.id))!.length).toBeGreaterThan(0);
+    await writerForSetup(handle.db).delete(bodyTemplates).where(eq(bodyTemplates.unitKind, "tinh")).run();
+    expect(await createBodiesFromTemplate(handle.db, rootAdmin, province.id)).toEqual({ ok: true, created: 0, skipped: 0 });
   });
 });
 
 describe("scope: a commune's admin manages that commune's bodies only", () => {
-  it("cannot create, edit, retire or restore a body of another commune", () => {
-    const created = createBody(handle.db, adminB, body(communeB.id, "Ban Thường vụ Đảng ủy đặc khu Lý Sơn"));
+  it("cannot create, edit, retire or restore a body of another commune", async () => {
+    const created = await createBody(handle.db, adminB, body(communeB.id, "Ban Thường vụ Đảng ủy đặc khu Lý Sơn"));
     expect(created.ok).toBe(true);
     const bodyB = created.ok ? created.id : 0;
-    const before = handle.db.select().from(bodies).where(eq(bodies.id, bodyB)).get();
+    const before = await handle.db.select().from(bodies).where(eq(bodies.id, bodyB)).get();
 
-    expect(createBody(handle.db, adminA, body(communeB.id, "Ban lạ của Lý Sơn"))).toEqual({ ok: false, code: "notFound" });
-    expect(updateBody(handle.db, adminA, updateBodySchema.parse({ bodyId: String(bodyB), name: "Đổi tên trái phép", kind: "other", symbol: "X" }))).toEqual({
+    expect(await createBody(handle.db, adminA, body(communeB.id, "Ban lạ của Lý Sơn"))).toEqual({ ok: false, code: "notFound" });
+    expect(
+      await updateBody(handle.db, adminA, updateBodySchema.parse({ bodyId: String(bodyB), name: "Đổi tên trái phép", kind: "other", symbol: "X" })),
+    ).toEqual({
       ok: false,
       code: "notFound",
     });
-    expect(retireBody(handle.db, adminA, bodyB)).toEqual({ ok: false, code: "notFound" });
-    expect(handle.db.select().from(bodies).where(eq(bodies.id, bodyB)).get()).toEqual(before);
-    expect(handle.db.select().from(bodies).where(eq(bodies.name, "Ban lạ của Lý Sơn")).get()).toBeUndefined();
+    expect(await retireBody(handle.db, adminA, bodyB)).toEqual({ ok: false, code: "notFound" });
+    expect(await handle.db.select().from(bodies).where(eq(bodies.id, bodyB)).get()).toEqual(before);
+    expect(await handle.db.select().from(bodies).where(eq(bodies.name, "Ban lạ của Lý Sơn")).get()).toBeUndefined();
 
     // Retired by its own admin, it cannot be restored from the other commune either.
-    expect(retireBody(handle.db, adminB, bodyB)).toEqual({ ok: true });
-    expect(restoreBody(handle.db, adminA, bodyB)).toEqual({ ok: false, code: "notFound" });
-    expect(handle.db.select().from(bodies).where(eq(bodies.id, bodyB)).get()!.retiredAt).not.toBeNull();
-    expect(restoreBody(handle.db, rootAdmin, bodyB)).toEqual({ ok: true });
-    expect(handle.db.select().from(bodies).where(eq(bodies.id, bodyB)).get()!.retiredAt).toBeNull();
+    expect(await retireBody(handle.db, adminB, bodyB)).toEqual({ ok: true });
+    expect(await restoreBody(handle.db, adminA, bodyB)).toEqual({ ok: false, code: "notFound" });
+    expect((await handle.db.select().from(bodies).where(eq(bodies.id, bodyB)).get())!.retiredAt).not.toBeNull();
+    expect(await restoreBody(handle.db, rootAdmin, bodyB)).toEqual({ ok: true });
+    expect((await handle.db.select().from(bodies).where(eq(bodies.id, bodyB)).get())!.retiredAt).toBeNull();
   });
 
-  it("lists only the bodies of the admin's subtree; the province's admin sees all", () => {
-    expect(new Set(listBodies(handle.db, adminA).map((b) => b.unitId))).toEqual(new Set([communeA.id]));
-    expect(new Set(listBodies(handle.db, adminB).map((b) => b.unitId))).toEqual(new Set([communeB.id]));
-    const everyUnitWithBodies = new Set(
-      handle.db
-        .select({ unitId: bodies.unitId })
-        .from(bodies)
-        .all()
-        .map((b) => b.unitId),
-    );
+  it("lists only the bodies of the admin's subtree; the province's admin sees all", async () => {
+    expect(new Set((await listBodies(handle.db, adminA)).map((b) => b.unitId))).toEqual(new Set([communeA.id]));
+    expect(new Set((await listBodies(handle.db, adminB)).map((b) => b.unitId))).toEqual(new Set([communeB.id]));
+    const everyUnitWithBodies = new Set((await handle.db.select({ unitId: bodies.unitId }).from(bodies).all()).map((b) => b.unitId));
     expect(everyUnitWithBodies.size).toBeGreaterThan(2);
-    expect(new Set(listBodies(handle.db, rootAdmin).map((b) => b.unitId))).toEqual(everyUnitWithBodies);
-    expect(listBodies(handle.db, adminA, { unitId: communeB.id })).toEqual([]);
-    expect(listBodies(handle.db, rootAdmin, { q: "uy ban mat tran to quoc viet nam xa ba to" }).map((b) => b.name)).toEqual([
+    expect(new Set((await listBodies(handle.db, rootAdmin)).map((b) => b.unitId))).toEqual(everyUnitWithBodies);
+    expect(await listBodies(handle.db, adminA, { unitId: communeB.id })).toEqual([]);
+    expect((await listBodies(handle.db, rootAdmin, { q: "uy ban mat tran to quoc viet nam xa ba to" })).map((b) => b.name)).toEqual([
       "Ủy ban Mặt trận Tổ quốc Việt Nam xã Ba Tơ",
     ]);
-    expect(listBodies(handle.db, rootAdmin, { q: "dang uy dac khu" })[0]).toMatchObject({ kindLabel: "Ban Thường vụ", conferenceCount: 0, userCount: 0 });
+    expect((await listBodies(handle.db, rootAdmin, { q: "dang uy dac khu" }))[0]).toMatchObject({
+      kindLabel: "Ban Thường vụ",
+      conferenceCount: 0,
+      userCount: 0,
+    });
   });
 
-  it("edits, retires and restores its own bodies, audited; refuses a duplicate name and an unknown kind", () => {
-    const own = handle.db
+  it("edits, retires and restores its own bodies, audited; refuses a duplicate name and an unknown kind", async () => {
+    const own = (await handle.db
       .select()
       .from(bodies)
       .where(and(eq(bodies.unitId, communeA.id), eq(bodies.kind, "standing_committee")))
-      .get()!;
+      .get())!;
     const edit = updateBodySchema.parse({ bodyId: String(own.id), name: own.name, kind: own.kind, symbol: "ĐUX", parentLine: "ĐẢNG BỘ TỈNH QUẢNG NGÃI" });
-    expect(updateBody(handle.db, adminA, edit)).toEqual({ ok: true });
-    expect(handle.db.select().from(bodies).where(eq(bodies.id, own.id)).get()!.symbol).toBe("ĐUX");
-    expect(updateBody(handle.db, adminA, { ...edit, name: "Ủy ban Mặt trận Tổ quốc Việt Nam xã Ba Tơ" })).toEqual({
+    expect(await updateBody(handle.db, adminA, edit)).toEqual({ ok: true });
+    expect((await handle.db.select().from(bodies).where(eq(bodies.id, own.id)).get())!.symbol).toBe("ĐUX");
+    expect(await updateBody(handle.db, adminA, { ...edit, name: "Ủy ban Mặt trận Tổ quốc Việt Nam xã Ba Tơ" })).toEqual({
       ok: false,
       field: "name",
       code: "nameTaken",
     });
-    expect(updateBody(handle.db, adminA, { ...edit, kind: "khong_co" })).toEqual({ ok: false, field: "kind", code: "kindUnknown" });
-    expect(createBody(handle.db, adminA, body(communeA.id, own.name))).toEqual({ ok: false, field: "name", code: "nameTaken" });
-    expect(retireBody(handle.db, adminA, own.id)).toEqual({ ok: true });
-    expect(retireBody(handle.db, adminA, own.id)).toEqual({ ok: true });
-    expect(restoreBody(handle.db, adminA, own.id)).toEqual({ ok: true });
-    const actions = handle.db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.entity, "body"), eq(auditLog.entityId, String(own.id))))
-      .all()
-      .map((a) => a.action);
+    expect(await updateBody(handle.db, adminA, { ...edit, kind: "khong_co" })).toEqual({ ok: false, field: "kind", code: "kindUnknown" });
+    expect(await createBody(handle.db, adminA, body(communeA.id, own.name))).toEqual({ ok: false, field: "name", code: "nameTaken" });
+    expect(await retireBody(handle.db, adminA, own.id)).toEqual({ ok: true });
+    expect(await retireBody(handle.db, adminA, own.id)).toEqual({ ok: true });
+    expect(await restoreBody(handle.db, adminA, own.id)).toEqual({ ok: true });
+    const actions = (
+      await handle.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entity, "body"), eq(auditLog.entityId, String(own.id))))
+        .all()
+    ).map((a) => a.action);
     expect(actions).toEqual(["create_from_template", "update", "retire", "restore"]);
   });
 
-  it("keeps the letters' heading and default signature block; refuses an unknown authority form", () => {
-    const own = handle.db
+  it("keeps the letters' heading and default signature block; refuses an unknown authority form", async () => {
+    const own = (await handle.db
       .select()
       .from(bodies)
       .where(and(eq(bodies.unitId, communeA.id), eq(bodies.kind, "standing_committee")))
-      .get()!;
+      .get())!;
     const fields = { bodyId: String(own.id), name: own.name, kind: own.kind, symbol: own.symbol, parentLine: "ĐẢNG BỘ TỈNH QUẢNG NGÃI" };
     const edit = updateBodySchema.parse({
       ...fields,
@@ -242,8 +260,8 @@ describe("scope: a commune's admin manages that commune's bodies only", () => {
       signerTitle: "Bí thư",
       signerName: "Hồ Văn Ký",
     });
-    expect(updateBody(handle.db, adminA, edit)).toEqual({ ok: true });
-    expect(handle.db.select().from(bodies).where(eq(bodies.id, own.id)).get()).toMatchObject({
+    expect(await updateBody(handle.db, adminA, edit)).toEqual({ ok: true });
+    expect(await handle.db.select().from(bodies).where(eq(bodies.id, own.id)).get()).toMatchObject({
       headingName: "Đảng ủy xã Ba Tơ",
       signForm: "T/M",
       signFor: "Ban Thường vụ",
@@ -255,16 +273,20 @@ describe("scope: a commune's admin manages that commune's bodies only", () => {
     expect(refused.error?.issues[0]).toMatchObject({ path: ["signForm"], message: "signFormInvalid" });
   });
 
-  it("refuses roles without body management, and retired units", () => {
-    expect(createBody(handle.db, viewerA, body(communeA.id, "Ban của cán bộ tổ chức"))).toEqual({ ok: false, code: "forbidden" });
-    expect(createBodiesFromTemplate(handle.db, viewerA, communeA.id)).toEqual({ ok: false, code: "forbidden" });
-    const retired = handle.db
+  it("refuses roles without body management, and retired units", async () => {
+    expect(await createBody(handle.db, viewerA, body(communeA.id, "Ban của cán bộ tổ chức"))).toEqual({ ok: false, code: "forbidden" });
+    expect(await createBodiesFromTemplate(handle.db, viewerA, communeA.id)).toEqual({ ok: false, code: "forbidden" });
+    const retired = await writerForSetup(handle.db)
       .insert(units)
       .values({ code: "X9", name: "Xã Cũ", kind: "xa", placeName: "Cũ", parentId: province.id, retiredAt: new Date() })
       .returning()
       .get();
-    expect(createBody(handle.db, rootAdmin, body(retired.id, "Ban Thường vụ Đảng ủy xã Cũ"))).toEqual({ ok: false, field: "unitId", code: "unitRetired" });
-    expect(createBodiesFromTemplate(handle.db, rootAdmin, retired.id)).toEqual({ ok: false, code: "unitRetired" });
+    expect(await createBody(handle.db, rootAdmin, body(retired.id, "Ban Thường vụ Đảng ủy xã Cũ"))).toEqual({
+      ok: false,
+      field: "unitId",
+      code: "unitRetired",
+    });
+    expect(await createBodiesFromTemplate(handle.db, rootAdmin, retired.id)).toEqual({ ok: false, code: "unitRetired" });
   });
 });
 
@@ -289,40 +311,36 @@ describe("body kinds and templates are global: the province's admin only", () =>
     expect(kind({})).toMatchObject({ key: "ban_dan_van", colour: "#1d4ed8", requirable: true, sortOrder: 25 });
   });
 
-  it("adds and edits a kind, refuses a taken key and a changed key, audited", () => {
-    expect(saveBodyKind(handle.db, rootAdmin, kind({}))).toEqual({ ok: true, key: "ban_dan_van", created: true });
-    expect(saveBodyKind(handle.db, rootAdmin, kind({}))).toEqual({ ok: false, field: "key", code: "kindKeyTaken" });
-    expect(saveBodyKind(handle.db, rootAdmin, kind({ originalKey: "ban_dan_van", label: "Ban Dân vận cấp ủy", requirable: "" }))).toEqual({
+  it("adds and edits a kind, refuses a taken key and a changed key, audited", async () => {
+    expect(await saveBodyKind(handle.db, rootAdmin, kind({}))).toEqual({ ok: true, key: "ban_dan_van", created: true });
+    expect(await saveBodyKind(handle.db, rootAdmin, kind({}))).toEqual({ ok: false, field: "key", code: "kindKeyTaken" });
+    expect(await saveBodyKind(handle.db, rootAdmin, kind({ originalKey: "ban_dan_van", label: "Ban Dân vận cấp ủy", requirable: "" }))).toEqual({
       ok: true,
       key: "ban_dan_van",
       created: false,
     });
-    expect(handle.db.select().from(bodyKinds).where(eq(bodyKinds.key, "ban_dan_van")).get()).toMatchObject({ label: "Ban Dân vận cấp ủy", requirable: false });
-    expect(saveBodyKind(handle.db, rootAdmin, kind({ originalKey: "ban_dan_van", key: "ban_khac" }))).toEqual({
+    expect(await handle.db.select().from(bodyKinds).where(eq(bodyKinds.key, "ban_dan_van")).get()).toMatchObject({
+      label: "Ban Dân vận cấp ủy",
+      requirable: false,
+    });
+    expect(await saveBodyKind(handle.db, rootAdmin, kind({ originalKey: "ban_dan_van", key: "ban_khac" }))).toEqual({
       ok: false,
       field: "key",
       code: "kindKeyFixed",
     });
-    expect(
-      handle.db
-        .select()
-        .from(auditLog)
-        .where(eq(auditLog.entity, "body_kind"))
-        .all()
-        .map((a) => a.action),
-    ).toEqual(["create", "update"]);
+    expect((await handle.db.select().from(auditLog).where(eq(auditLog.entity, "body_kind")).all()).map((a) => a.action)).toEqual(["create", "update"]);
   });
 
-  it("a commune's admin changes no kind and no template", () => {
-    expect(saveBodyKind(handle.db, adminA, kind({ key: "ban_xa" }))).toEqual({ ok: false, code: "forbidden" });
+  it("a commune's admin changes no kind and no template", async () => {
+    expect(await saveBodyKind(handle.db, adminA, kind({ key: "ban_xa" }))).toEqual({ ok: false, code: "forbidden" });
     const template = bodyTemplateSchema.parse({ unitKind: "xa", bodyKind: "other", namePattern: "Ban khác xã {placeName}", symbol: "BK" });
-    expect(saveBodyTemplate(handle.db, adminA, template)).toEqual({ ok: false, code: "forbidden" });
-    const some = listBodyTemplates(handle.db, "xa")[0];
-    expect(deleteBodyTemplate(handle.db, adminA, some.id)).toEqual({ ok: false, code: "forbidden" });
-    expect(listBodyTemplates(handle.db, "xa").some((t) => t.id === some.id)).toBe(true);
+    expect(await saveBodyTemplate(handle.db, adminA, template)).toEqual({ ok: false, code: "forbidden" });
+    const some = (await listBodyTemplates(handle.db, "xa"))[0];
+    expect(await deleteBodyTemplate(handle.db, adminA, some.id)).toEqual({ ok: false, code: "forbidden" });
+    expect((await listBodyTemplates(handle.db, "xa")).some((t) => t.id === some.id)).toBe(true);
   });
 
-  it("adds, edits and deletes a template; refuses unknown kinds and a duplicate name pattern", () => {
+  it("adds, edits and deletes a template; refuses unknown kinds and a duplicate name pattern", async () => {
     const input = bodyTemplateSchema.parse({
       unitKind: "xa",
       bodyKind: "ban_dan_van",
@@ -331,29 +349,27 @@ describe("body kinds and templates are global: the province's admin only", () =>
       parentLinePattern: "ĐẢNG ỦY XÃ {PLACENAME}",
       sortOrder: "40",
     });
-    const saved = saveBodyTemplate(handle.db, rootAdmin, input);
+    const saved = await saveBodyTemplate(handle.db, rootAdmin, input);
     expect(saved.ok).toBe(true);
     const id = saved.ok ? saved.id : 0;
-    expect(saveBodyTemplate(handle.db, rootAdmin, input)).toEqual({ ok: false, field: "namePattern", code: "templateTaken" });
-    expect(saveBodyTemplate(handle.db, rootAdmin, { ...input, unitKind: "khong_co" })).toEqual({ ok: false, field: "unitKind", code: "unitKindUnknown" });
-    expect(saveBodyTemplate(handle.db, rootAdmin, { ...input, bodyKind: "khong_co" })).toEqual({ ok: false, field: "bodyKind", code: "kindUnknown" });
-    expect(saveBodyTemplate(handle.db, rootAdmin, { ...input, templateId: id, symbol: "BDVĐU" })).toEqual({ ok: true, id });
-    expect(previewBodiesFromTemplate(handle.db, adminA, communeA.id)!.find((p) => p.kind === "ban_dan_van")).toMatchObject({
+    expect(await saveBodyTemplate(handle.db, rootAdmin, input)).toEqual({ ok: false, field: "namePattern", code: "templateTaken" });
+    expect(await saveBodyTemplate(handle.db, rootAdmin, { ...input, unitKind: "khong_co" })).toEqual({ ok: false, field: "unitKind", code: "unitKindUnknown" });
+    expect(await saveBodyTemplate(handle.db, rootAdmin, { ...input, bodyKind: "khong_co" })).toEqual({ ok: false, field: "bodyKind", code: "kindUnknown" });
+    expect(await saveBodyTemplate(handle.db, rootAdmin, { ...input, templateId: id, symbol: "BDVĐU" })).toEqual({ ok: true, id });
+    expect((await previewBodiesFromTemplate(handle.db, adminA, communeA.id))!.find((p) => p.kind === "ban_dan_van")).toMatchObject({
       name: "Ban Dân vận Đảng ủy xã Ba Tơ",
       symbol: "BDVĐU",
       parentLine: "ĐẢNG ỦY XÃ BA TƠ",
       exists: false,
     });
-    expect(deleteBodyTemplate(handle.db, rootAdmin, id)).toEqual({ ok: true });
-    expect(deleteBodyTemplate(handle.db, rootAdmin, id)).toEqual({ ok: false, code: "notFound" });
-    expect(
-      handle.db
-        .select()
-        .from(auditLog)
-        .where(eq(auditLog.entity, "body_template"))
-        .all()
-        .map((a) => a.action),
-    ).toEqual(["delete", "create", "update", "delete"]);
+    expect(await deleteBodyTemplate(handle.db, rootAdmin, id)).toEqual({ ok: true });
+    expect(await deleteBodyTemplate(handle.db, rootAdmin, id)).toEqual({ ok: false, code: "notFound" });
+    expect((await handle.db.select().from(auditLog).where(eq(auditLog.entity, "body_template")).all()).map((a) => a.action)).toEqual([
+      "delete",
+      "create",
+      "update",
+      "delete",
+    ]);
   });
 
   it("validates body input: name, kind, symbol without spaces", () => {

@@ -5,7 +5,7 @@
  * requirements refer to it.
  */
 import { asc, eq, sql } from "drizzle-orm";
-import { immediateTransaction, type Db } from "@/db/client";
+import { transaction, type Db } from "@/db/client";
 import { bodies, bodyKinds } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -21,8 +21,8 @@ export interface BodyKindRow {
   bodyCount: number;
 }
 
-export function listBodyKinds(db: Db): BodyKindRow[] {
-  return db
+export async function listBodyKinds(db: Db): Promise<BodyKindRow[]> {
+  return await db
     .select({
       key: bodyKinds.key,
       label: bodyKinds.label,
@@ -37,25 +37,26 @@ export function listBodyKinds(db: Db): BodyKindRow[] {
 }
 
 /** Adds a kind (no `originalKey`) or edits one (its key stays). */
-export function saveBodyKind(db: Db, actor: SessionUser, input: BodyKindInput): BodyChangeResult<{ key: string; created: boolean }> {
+export async function saveBodyKind(db: Db, actor: SessionUser, input: BodyKindInput): Promise<BodyChangeResult<{ key: string; created: boolean }>> {
   if (!mayManageGlobal(actor)) return { ok: false, code: "forbidden" };
-  return immediateTransaction(db, (): BodyChangeResult<{ key: string; created: boolean }> => {
+  return await transaction(db, async (db): Promise<BodyChangeResult<{ key: string; created: boolean }>> => {
     const values = { label: input.label, requirable: input.requirable, colour: input.colour, sortOrder: input.sortOrder };
     if (input.originalKey === undefined) {
-      if (db.select({ key: bodyKinds.key }).from(bodyKinds).where(eq(bodyKinds.key, input.key)).get()) {
+      if (await db.select({ key: bodyKinds.key }).from(bodyKinds).where(eq(bodyKinds.key, input.key)).get()) {
         return { ok: false, field: "key", code: "kindKeyTaken" };
       }
-      db.insert(bodyKinds)
+      await db
+        .insert(bodyKinds)
         .values({ key: input.key, ...values })
         .run();
-      recordAudit(db, { userId: actor.id, action: "create", entity: "body_kind", entityId: input.key, after: values });
+      await recordAudit(db, { userId: actor.id, action: "create", entity: "body_kind", entityId: input.key, after: values });
       return { ok: true, key: input.key, created: true };
     }
     if (input.key !== input.originalKey) return { ok: false, field: "key", code: "kindKeyFixed" };
-    const before = db.select().from(bodyKinds).where(eq(bodyKinds.key, input.key)).get();
+    const before = await db.select().from(bodyKinds).where(eq(bodyKinds.key, input.key)).get();
     if (!before) return { ok: false, code: "notFound" };
-    db.update(bodyKinds).set(values).where(eq(bodyKinds.key, input.key)).run();
-    recordAudit(db, {
+    await db.update(bodyKinds).set(values).where(eq(bodyKinds.key, input.key)).run();
+    await recordAudit(db, {
       userId: actor.id,
       action: "update",
       entity: "body_kind",

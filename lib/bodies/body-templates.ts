@@ -4,7 +4,7 @@
  * unit's admin changes them.
  */
 import { and, asc, eq, ne } from "drizzle-orm";
-import { immediateTransaction, type Db } from "@/db/client";
+import { transaction, type Db } from "@/db/client";
 import { bodyKinds, bodyTemplates, unitKinds } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -23,8 +23,8 @@ export interface BodyTemplateRow {
 }
 
 /** The templates of one unit kind, or of all, in unit-kind then template order. */
-export function listBodyTemplates(db: Db, unitKind?: string): BodyTemplateRow[] {
-  return db
+export async function listBodyTemplates(db: Db, unitKind?: string): Promise<BodyTemplateRow[]> {
+  return await db
     .select({
       id: bodyTemplates.id,
       unitKind: bodyTemplates.unitKind,
@@ -56,16 +56,16 @@ function patternOf(t: typeof bodyTemplates.$inferSelect) {
 }
 
 /** Adds a template (no `templateId`) or edits one. */
-export function saveBodyTemplate(db: Db, actor: SessionUser, input: BodyTemplateInput): BodyChangeResult<{ id: number }> {
+export async function saveBodyTemplate(db: Db, actor: SessionUser, input: BodyTemplateInput): Promise<BodyChangeResult<{ id: number }>> {
   if (!mayManageGlobal(actor)) return { ok: false, code: "forbidden" };
-  return immediateTransaction(db, (): BodyChangeResult<{ id: number }> => {
-    if (!db.select({ key: unitKinds.key }).from(unitKinds).where(eq(unitKinds.key, input.unitKind)).get()) {
+  return await transaction(db, async (db): Promise<BodyChangeResult<{ id: number }>> => {
+    if (!(await db.select({ key: unitKinds.key }).from(unitKinds).where(eq(unitKinds.key, input.unitKind)).get())) {
       return { ok: false, field: "unitKind", code: "unitKindUnknown" };
     }
-    if (!db.select({ key: bodyKinds.key }).from(bodyKinds).where(eq(bodyKinds.key, input.bodyKind)).get()) {
+    if (!(await db.select({ key: bodyKinds.key }).from(bodyKinds).where(eq(bodyKinds.key, input.bodyKind)).get())) {
       return { ok: false, field: "bodyKind", code: "kindUnknown" };
     }
-    const clash = db
+    const clash = await db
       .select({ id: bodyTemplates.id })
       .from(bodyTemplates)
       .where(
@@ -86,31 +86,31 @@ export function saveBodyTemplate(db: Db, actor: SessionUser, input: BodyTemplate
       sortOrder: input.sortOrder,
     };
     if (input.templateId === undefined) {
-      const created = db.insert(bodyTemplates).values(values).returning({ id: bodyTemplates.id }).get();
-      recordAudit(db, { userId: actor.id, action: "create", entity: "body_template", entityId: created.id, after: values });
+      const created = await db.insert(bodyTemplates).values(values).returning({ id: bodyTemplates.id }).get();
+      await recordAudit(db, { userId: actor.id, action: "create", entity: "body_template", entityId: created.id, after: values });
       return { ok: true, id: created.id };
     }
-    const before = db.select().from(bodyTemplates).where(eq(bodyTemplates.id, input.templateId)).get();
+    const before = await db.select().from(bodyTemplates).where(eq(bodyTemplates.id, input.templateId)).get();
     if (!before) return { ok: false, code: "notFound" };
-    db.update(bodyTemplates).set(values).where(eq(bodyTemplates.id, input.templateId)).run();
-    recordAudit(db, { userId: actor.id, action: "update", entity: "body_template", entityId: before.id, before: patternOf(before), after: values });
+    await db.update(bodyTemplates).set(values).where(eq(bodyTemplates.id, input.templateId)).run();
+    await recordAudit(db, { userId: actor.id, action: "update", entity: "body_template", entityId: before.id, before: patternOf(before), after: values });
     return { ok: true, id: before.id };
   });
 }
 
 /** Deletes a template; bodies made from it stay as they are. */
-export function deleteBodyTemplate(db: Db, actor: SessionUser, templateId: number): BodyChangeResult {
+export async function deleteBodyTemplate(db: Db, actor: SessionUser, templateId: number): Promise<BodyChangeResult> {
   if (!mayManageGlobal(actor)) return { ok: false, code: "forbidden" };
-  return immediateTransaction(db, (): BodyChangeResult => {
-    const before = db.select().from(bodyTemplates).where(eq(bodyTemplates.id, templateId)).get();
+  return await transaction(db, async (db): Promise<BodyChangeResult> => {
+    const before = await db.select().from(bodyTemplates).where(eq(bodyTemplates.id, templateId)).get();
     if (!before) return { ok: false, code: "notFound" };
-    db.delete(bodyTemplates).where(eq(bodyTemplates.id, templateId)).run();
-    recordAudit(db, { userId: actor.id, action: "delete", entity: "body_template", entityId: templateId, before: patternOf(before) });
+    await db.delete(bodyTemplates).where(eq(bodyTemplates.id, templateId)).run();
+    await recordAudit(db, { userId: actor.id, action: "delete", entity: "body_template", entityId: templateId, before: patternOf(before) });
     return { ok: true };
   });
 }
 
 /** Unit kinds, for choosing which kind a template belongs to. */
-export function listUnitKindOptions(db: Db): { key: string; label: string }[] {
-  return db.select({ key: unitKinds.key, label: unitKinds.label }).from(unitKinds).orderBy(asc(unitKinds.sortOrder), asc(unitKinds.label)).all();
+export async function listUnitKindOptions(db: Db): Promise<{ key: string; label: string }[]> {
+  return await db.select({ key: unitKinds.key, label: unitKinds.label }).from(unitKinds).orderBy(asc(unitKinds.sortOrder), asc(unitKinds.label)).all();
 }

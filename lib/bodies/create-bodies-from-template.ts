@@ -10,7 +10,7 @@
  */
 import { and, eq, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { immediateTransaction, type Db } from "@/db/client";
+import { transaction, type Db, type Tx } from "@/db/client";
 import { bodies, units } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -54,8 +54,8 @@ export interface PlannedBody {
 
 const parentUnit = alias(units, "template_parent_unit");
 
-function unitInScope(db: Db, actor: SessionUser, unitId: number) {
-  return db
+async function unitInScope(db: Db, actor: SessionUser, unitId: number) {
+  return await db
     .select({ id: units.id, name: units.name, kind: units.kind, placeName: units.placeName, retiredAt: units.retiredAt, parentPlaceName: parentUnit.placeName })
     .from(units)
     .leftJoin(parentUnit, eq(parentUnit.id, units.parentId))
@@ -63,19 +63,12 @@ function unitInScope(db: Db, actor: SessionUser, unitId: number) {
     .get();
 }
 
-function plan(db: Db, unit: NonNullable<ReturnType<typeof unitInScope>>): PlannedBody[] {
+async function plan(db: Db, unit: NonNullable<Awaited<ReturnType<typeof unitInScope>>>): Promise<PlannedBody[]> {
   const values = { unitName: unit.name, placeName: unit.placeName, parentPlaceName: unit.parentPlaceName ?? unit.placeName };
-  const existing = new Set(
-    db
-      .select({ name: bodies.name })
-      .from(bodies)
-      .where(eq(bodies.unitId, unit.id))
-      .all()
-      .map((b) => b.name),
-  );
+  const existing = new Set((await db.select({ name: bodies.name }).from(bodies).where(eq(bodies.unitId, unit.id)).all()).map((b) => b.name));
   const seen = new Set<string>();
   const planned: PlannedBody[] = [];
-  for (const t of listBodyTemplates(db, unit.kind)) {
+  for (const t of await listBodyTemplates(db, unit.kind)) {
     const name = expandTemplate(t.namePattern, values);
     if (seen.has(name)) continue;
     seen.add(name);
@@ -92,31 +85,31 @@ function plan(db: Db, unit: NonNullable<ReturnType<typeof unitInScope>>): Planne
 }
 
 /** What "create from template" would make for the unit (null: not a unit of the actor's scope). */
-export function previewBodiesFromTemplate(db: Db, actor: SessionUser, unitId: number): PlannedBody[] | null {
-  const unit = unitInScope(db, actor, unitId);
-  return unit ? plan(db, unit) : null;
+export async function previewBodiesFromTemplate(db: Db, actor: SessionUser, unitId: number): Promise<PlannedBody[] | null> {
+  const unit = await unitInScope(db, actor, unitId);
+  return unit ? await plan(db, unit) : null;
 }
 
 /** Creates the missing bodies of one unit (inside the caller's transaction); counts what it made and skipped. */
-function applyPlan(db: Db, actor: SessionUser, unit: NonNullable<ReturnType<typeof unitInScope>>) {
-  const planned = plan(db, unit);
+async function applyPlan(db: Tx, actor: SessionUser, unit: NonNullable<Awaited<ReturnType<typeof unitInScope>>>) {
+  const planned = await plan(db, unit);
   let created = 0;
   for (const p of planned.filter((b) => !b.exists)) {
     const values = { unitId: unit.id, kind: p.kind, name: p.name, symbol: p.symbol, parentLine: p.parentLine };
-    const row = db.insert(bodies).values(values).returning({ id: bodies.id }).get();
-    recordAudit(db, { userId: actor.id, action: "create_from_template", entity: "body", entityId: row.id, after: values });
+    const row = await db.insert(bodies).values(values).returning({ id: bodies.id }).get();
+    await recordAudit(db, { userId: actor.id, action: "create_from_template", entity: "body", entityId: row.id, after: values });
     created += 1;
   }
   return { created, skipped: planned.length - created };
 }
 
-export function createBodiesFromTemplate(db: Db, actor: SessionUser, unitId: number): BodyChangeResult<{ created: number; skipped: number }> {
+export async function createBodiesFromTemplate(db: Db, actor: SessionUser, unitId: number): Promise<BodyChangeResult<{ created: number; skipped: number }>> {
   if (!mayManageBodies(actor)) return { ok: false, code: "forbidden" };
-  return immediateTransaction(db, (): BodyChangeResult<{ created: number; skipped: number }> => {
-    const unit = unitInScope(db, actor, unitId);
+  return await transaction(db, async (db): Promise<BodyChangeResult<{ created: number; skipped: number }>> => {
+    const unit = await unitInScope(db, actor, unitId);
     if (!unit) return { ok: false, code: "notFound" };
     if (unit.retiredAt) return { ok: false, code: "unitRetired" };
-    return { ok: true, ...applyPlan(db, actor, unit) };
+    return { ok: true, ...(await applyPlan(db, actor, unit)) };
   });
 }
 
@@ -125,21 +118,21 @@ export function createBodiesFromTemplate(db: Db, actor: SessionUser, unitId: num
  * transaction: a province that imported its 90 communes gives them their
  * bodies in one click. `units` counts the units that got at least one body.
  */
-export function createBodiesFromTemplateForKind(
+export async function createBodiesFromTemplateForKind(
   db: Db,
   actor: SessionUser,
   unitKind: string,
-): BodyChangeResult<{ units: number; created: number; skipped: number }> {
+): Promise<BodyChangeResult<{ units: number; created: number; skipped: number }>> {
   if (!mayManageBodies(actor)) return { ok: false, code: "forbidden" };
-  return immediateTransaction(db, (): BodyChangeResult<{ units: number; created: number; skipped: number }> => {
-    const ids = db
+  return await transaction(db, async (db): Promise<BodyChangeResult<{ units: number; created: number; skipped: number }>> => {
+    const ids = await db
       .select({ id: units.id })
       .from(units)
       .where(and(eq(units.kind, unitKind), isNull(units.retiredAt), bodyUnitScope(actor)))
       .all();
     const total = { units: 0, created: 0, skipped: 0 };
     for (const { id } of ids) {
-      const result = applyPlan(db, actor, unitInScope(db, actor, id)!);
+      const result = await applyPlan(db, actor, (await unitInScope(db, actor, id))!);
       if (result.created > 0) total.units += 1;
       total.created += result.created;
       total.skipped += result.skipped;

@@ -1,3 +1,4 @@
+import { forEachInOrder } from "@/lib/async/in-order";
 /**
  * Starting points for body templates, per unit kind: plausible names, symbols
  * and letter-heading lines that a province edits to its own usage. Inserted
@@ -5,7 +6,7 @@
  * does not come back at the next start.
  */
 import { eq } from "drizzle-orm";
-import { immediateTransaction, type Db } from "@/db/client";
+import { transaction, type Db } from "@/db/client";
 import { appSettings, bodyKinds, bodyTemplates, unitKinds } from "@/db/schema";
 
 export const DEFAULT_TEMPLATES_SETTING = "body_templates_seeded";
@@ -93,36 +94,26 @@ export const DEFAULT_BODY_TEMPLATES: Record<string, Template[]> = {
  * body kinds that exist; a template already there is left alone). Returns how
  * many were inserted; 0 on every later call.
  */
-export function ensureDefaultBodyTemplates(db: Db): number {
-  return immediateTransaction(db, () => {
-    if (db.select().from(appSettings).where(eq(appSettings.key, DEFAULT_TEMPLATES_SETTING)).get()) return 0;
-    const unitKindKeys = new Set(
-      db
-        .select({ key: unitKinds.key })
-        .from(unitKinds)
-        .all()
-        .map((k) => k.key),
-    );
-    const bodyKindKeys = new Set(
-      db
-        .select({ key: bodyKinds.key })
-        .from(bodyKinds)
-        .all()
-        .map((k) => k.key),
-    );
+export async function ensureDefaultBodyTemplates(db: Db): Promise<number> {
+  return await transaction(db, async (db) => {
+    if (await db.select().from(appSettings).where(eq(appSettings.key, DEFAULT_TEMPLATES_SETTING)).get()) return 0;
+    const unitKindKeys = new Set((await db.select({ key: unitKinds.key }).from(unitKinds).all()).map((k) => k.key));
+    const bodyKindKeys = new Set((await db.select({ key: bodyKinds.key }).from(bodyKinds).all()).map((k) => k.key));
     let inserted = 0;
     for (const [unitKind, templates] of Object.entries(DEFAULT_BODY_TEMPLATES)) {
       if (!unitKindKeys.has(unitKind)) continue;
-      templates.forEach((t, i) => {
+      await forEachInOrder(templates, async (t, i) => {
         if (!bodyKindKeys.has(t.bodyKind)) return;
-        inserted += db
-          .insert(bodyTemplates)
-          .values({ unitKind, ...t, sortOrder: (i + 1) * 10 })
-          .onConflictDoNothing()
-          .run().changes;
+        inserted += (
+          await db
+            .insert(bodyTemplates)
+            .values({ unitKind, ...t, sortOrder: (i + 1) * 10 })
+            .onConflictDoNothing()
+            .run()
+        ).changes;
       });
     }
-    db.insert(appSettings).values({ key: DEFAULT_TEMPLATES_SETTING, value: new Date().toISOString() }).run();
+    await db.insert(appSettings).values({ key: DEFAULT_TEMPLATES_SETTING, value: new Date().toISOString() }).run();
     return inserted;
   });
 }

@@ -30,8 +30,8 @@ export interface BodyRow {
  * Bodies in the actor's scope, by unit order then kind order; `unitId` keeps
  * one unit's, `q` those whose name or symbol contains it (without diacritics).
  */
-export function listBodies(db: Db, actor: SessionUser, filter: { unitId?: number; q?: string } = {}): BodyRow[] {
-  const rows = db
+export async function listBodies(db: Db, actor: SessionUser, filter: { unitId?: number; q?: string } = {}): Promise<BodyRow[]> {
+  const rows = await db
     .select({
       id: bodies.id,
       unitId: bodies.unitId,
@@ -72,8 +72,8 @@ export interface BodyUnit {
 }
 
 /** The units whose bodies the actor manages (retired ones too: their bodies are history), in display order. */
-export function listBodyUnits(db: Db, actor: SessionUser): BodyUnit[] {
-  return db
+export async function listBodyUnits(db: Db, actor: SessionUser): Promise<BodyUnit[]> {
+  return await db
     .select({
       id: units.id,
       code: units.code,

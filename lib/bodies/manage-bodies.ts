@@ -4,30 +4,30 @@
  * Retired bodies stay (old conferences, letters and reports name them).
  */
 import { and, eq, isNotNull, isNull, ne } from "drizzle-orm";
-import { immediateTransaction, type Db } from "@/db/client";
+import { transaction, type Db } from "@/db/client";
 import { bodies, bodyKinds, units } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { CreateBodyInput, UpdateBodyInput } from "@/lib/schemas/bodies";
 import { bodyScope, bodyUnitScope, mayManageBodies, type BodyChangeResult } from "./body-access";
 
-function kindExists(db: Db, kind: string): boolean {
-  return db.select({ key: bodyKinds.key }).from(bodyKinds).where(eq(bodyKinds.key, kind)).get() !== undefined;
+async function kindExists(db: Db, kind: string): Promise<boolean> {
+  return (await db.select({ key: bodyKinds.key }).from(bodyKinds).where(eq(bodyKinds.key, kind)).get()) !== undefined;
 }
 
-export function createBody(db: Db, actor: SessionUser, input: CreateBodyInput): BodyChangeResult<{ id: number }> {
+export async function createBody(db: Db, actor: SessionUser, input: CreateBodyInput): Promise<BodyChangeResult<{ id: number }>> {
   if (!mayManageBodies(actor)) return { ok: false, code: "forbidden" };
-  return immediateTransaction(db, (): BodyChangeResult<{ id: number }> => {
-    const unit = db
+  return await transaction(db, async (db): Promise<BodyChangeResult<{ id: number }>> => {
+    const unit = await db
       .select({ id: units.id, retiredAt: units.retiredAt })
       .from(units)
       .where(and(eq(units.id, input.unitId), bodyUnitScope(actor)))
       .get();
     if (!unit) return { ok: false, code: "notFound" };
     if (unit.retiredAt) return { ok: false, field: "unitId", code: "unitRetired" };
-    if (!kindExists(db, input.kind)) return { ok: false, field: "kind", code: "kindUnknown" };
+    if (!(await kindExists(db, input.kind))) return { ok: false, field: "kind", code: "kindUnknown" };
     if (
-      db
+      await db
         .select({ id: bodies.id })
         .from(bodies)
         .where(and(eq(bodies.unitId, input.unitId), eq(bodies.name, input.name)))
@@ -36,8 +36,8 @@ export function createBody(db: Db, actor: SessionUser, input: CreateBodyInput): 
       return { ok: false, field: "name", code: "nameTaken" };
     }
     const values = { unitId: input.unitId, ...editableFields(input) };
-    const created = db.insert(bodies).values(values).returning({ id: bodies.id }).get();
-    recordAudit(db, { userId: actor.id, action: "create", entity: "body", entityId: created.id, after: values });
+    const created = await db.insert(bodies).values(values).returning({ id: bodies.id }).get();
+    await recordAudit(db, { userId: actor.id, action: "create", entity: "body", entityId: created.id, after: values });
     return { ok: true, id: created.id };
   });
 }
@@ -48,28 +48,29 @@ function editableFields(b: Omit<UpdateBodyInput, "bodyId">) {
   return { kind, name, symbol, parentLine, headingName, signForm, signFor, signerTitle, signerName };
 }
 
-export function updateBody(db: Db, actor: SessionUser, input: UpdateBodyInput): BodyChangeResult {
+export async function updateBody(db: Db, actor: SessionUser, input: UpdateBodyInput): Promise<BodyChangeResult> {
   if (!mayManageBodies(actor)) return { ok: false, code: "forbidden" };
-  return immediateTransaction(db, (): BodyChangeResult => {
-    const before = db
+  return await transaction(db, async (db): Promise<BodyChangeResult> => {
+    const before = await db
       .select()
       .from(bodies)
       .where(and(eq(bodies.id, input.bodyId), bodyScope(actor)))
       .get();
     if (!before) return { ok: false, code: "notFound" };
-    if (!kindExists(db, input.kind)) return { ok: false, field: "kind", code: "kindUnknown" };
-    const clash = db
+    if (!(await kindExists(db, input.kind))) return { ok: false, field: "kind", code: "kindUnknown" };
+    const clash = await db
       .select({ id: bodies.id })
       .from(bodies)
       .where(and(eq(bodies.unitId, before.unitId), eq(bodies.name, input.name), ne(bodies.id, before.id)))
       .get();
     if (clash) return { ok: false, field: "name", code: "nameTaken" };
     const after = editableFields(input);
-    db.update(bodies)
+    await db
+      .update(bodies)
       .set(after)
       .where(and(eq(bodies.id, before.id), bodyScope(actor)))
       .run();
-    recordAudit(db, {
+    await recordAudit(db, {
       userId: actor.id,
       action: "update",
       entity: "body",
@@ -82,23 +83,25 @@ export function updateBody(db: Db, actor: SessionUser, input: UpdateBodyInput): 
 }
 
 /** Retires a body (kept for history; it organises no new conferences), or restores it. */
-function setRetired(db: Db, actor: SessionUser, bodyId: number, retired: boolean): BodyChangeResult {
+async function setRetired(db: Db, actor: SessionUser, bodyId: number, retired: boolean): Promise<BodyChangeResult> {
   if (!mayManageBodies(actor)) return { ok: false, code: "forbidden" };
-  return immediateTransaction(db, (): BodyChangeResult => {
-    const before = db
+  return await transaction(db, async (db): Promise<BodyChangeResult> => {
+    const before = await db
       .select({ id: bodies.id, retiredAt: bodies.retiredAt })
       .from(bodies)
       .where(and(eq(bodies.id, bodyId), bodyScope(actor)))
       .get();
     if (!before) return { ok: false, code: "notFound" };
-    const changed = db
-      .update(bodies)
-      .set({ retiredAt: retired ? new Date() : null })
-      .where(and(eq(bodies.id, bodyId), bodyScope(actor), retired ? isNull(bodies.retiredAt) : isNotNull(bodies.retiredAt)))
-      .run().changes;
+    const changed = (
+      await db
+        .update(bodies)
+        .set({ retiredAt: retired ? new Date() : null })
+        .where(and(eq(bodies.id, bodyId), bodyScope(actor), retired ? isNull(bodies.retiredAt) : isNotNull(bodies.retiredAt)))
+        .run()
+    ).changes;
     // Already in the asked state: nothing to do, nothing to audit.
     if (changed > 0) {
-      recordAudit(db, {
+      await recordAudit(db, {
         userId: actor.id,
         action: retired ? "retire" : "restore",
         entity: "body",
@@ -111,10 +114,10 @@ function setRetired(db: Db, actor: SessionUser, bodyId: number, retired: boolean
   });
 }
 
-export function retireBody(db: Db, actor: SessionUser, bodyId: number): BodyChangeResult {
-  return setRetired(db, actor, bodyId, true);
+export async function retireBody(db: Db, actor: SessionUser, bodyId: number): Promise<BodyChangeResult> {
+  return await setRetired(db, actor, bodyId, true);
 }
 
-export function restoreBody(db: Db, actor: SessionUser, bodyId: number): BodyChangeResult {
-  return setRetired(db, actor, bodyId, false);
+export async function restoreBody(db: Db, actor: SessionUser, bodyId: number): Promise<BodyChangeResult> {
+  return await setRetired(db, actor, bodyId, false);
 }

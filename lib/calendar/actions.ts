@@ -16,7 +16,7 @@ export const createFeedAction = defineAction(
     invalid: (_error, { t }) => ({ ok: false, message: t("validation.unitRequired"), at: Date.now() }),
   },
   async ({ unitId }, { user, t }) => {
-    const feed = createUnitFeed(db, user, unitId);
+    const feed = await createUnitFeed(db, user, unitId);
     if (!feed) return { ok: false, message: t("validation.notFound"), at: Date.now() };
     revalidatePath("/calendar");
     return { ok: true, message: t("feeds.created", { unit: feed.label }), at: Date.now() };
@@ -30,7 +30,7 @@ export const revokeFeedAction = defineAction(
     invalid: (_error, { t }) => ({ ok: false, message: t("validation.forbidden"), at: Date.now() }),
   },
   async ({ feedId }, { user, t }) => {
-    if (!revokeUnitFeed(db, user, feedId)) return { ok: false, message: t("validation.notFound"), at: Date.now() };
+    if (!(await revokeUnitFeed(db, user, feedId))) return { ok: false, message: t("validation.notFound"), at: Date.now() };
     revalidatePath("/calendar");
     return { ok: true, message: t("feeds.revoked"), at: Date.now() };
   },

@@ -34,9 +34,9 @@ interface EventContext {
  * How many times each conference changed after it was made (moves, edits, status, cancellation,
  * bridge points), from the audit log, which is never rewritten: a number that only grows.
  */
-function revisions(db: Db, ids: number[]): Map<number, number> {
+async function revisions(db: Db, ids: number[]): Promise<Map<number, number>> {
   if (ids.length === 0) return new Map();
-  const rows = db
+  const rows = await db
     .select({ id: auditLog.entityId, n: count() })
     .from(auditLog)
     .where(and(eq(auditLog.entity, "conference"), inArray(auditLog.entityId, ids.map(String)), notInArray(auditLog.action, ["create", "duplicate"])))
@@ -82,23 +82,24 @@ const columns = {
   createdAt: conferences.createdAt,
 };
 
-function mainVenues(db: Db, ids: number[]): Map<number, string> {
+async function mainVenues(db: Db, ids: number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
   return new Map(
-    db
-      .select({ conferenceId: sites.conferenceId, venue: sites.venue, address: sites.address })
-      .from(sites)
-      .where(and(inArray(sites.conferenceId, ids), eq(sites.isMain, true)))
-      .all()
-      .map((s) => [s.conferenceId, [s.venue, s.address].filter(Boolean).join(", ")]),
+    (
+      await db
+        .select({ conferenceId: sites.conferenceId, venue: sites.venue, address: sites.address })
+        .from(sites)
+        .where(and(inArray(sites.conferenceId, ids), eq(sites.isMain, true)))
+        .all()
+    ).map((s) => [s.conferenceId, [s.venue, s.address].filter(Boolean).join(", ")]),
   );
 }
 
 /** Where a unit's people go: its own bridge point of each conference, else the main site. */
-function unitVenues(db: Db, ids: number[], unitId: number): Map<number, string> {
-  const venues = mainVenues(db, ids);
+async function unitVenues(db: Db, ids: number[], unitId: number): Promise<Map<number, string>> {
+  const venues = await mainVenues(db, ids);
   if (ids.length === 0) return venues;
-  const own = db
+  const own = await db
     .select({ conferenceId: sites.conferenceId, venue: sites.venue, address: sites.address })
     .from(sites)
     .where(and(inArray(sites.conferenceId, ids), eq(sites.unitId, unitId)))
@@ -113,16 +114,16 @@ function unitVenues(db: Db, ids: number[], unitId: number): Map<number, string> 
  * of the conference: a district user's bridge point, not the province's hall).
  * The caller has already checked that the user may read it.
  */
-export function conferenceIcs(
+export async function conferenceIcs(
   db: Db,
   conferenceId: number,
   baseUrl: string,
   site: { venue: string; address: string | null } | undefined,
   options: { url?: string } = {},
-): string | null {
-  const row = db.select(columns).from(conferences).innerJoin(bodies, eq(bodies.id, conferences.bodyId)).where(eq(conferences.id, conferenceId)).get();
+): Promise<string | null> {
+  const row = await db.select(columns).from(conferences).innerJoin(bodies, eq(bodies.id, conferences.bodyId)).where(eq(conferences.id, conferenceId)).get();
   if (!row) return null;
-  const context: EventContext = { baseUrl, installation: installationId(db), revisions: revisions(db, [row.id]), url: options.url };
+  const context: EventContext = { baseUrl, installation: await installationId(db), revisions: await revisions(db, [row.id]), url: options.url };
   return buildCalendar(row.title, [toEvent(row, site ? [site.venue, site.address].filter(Boolean).join(", ") : undefined, context)]);
 }
 
@@ -130,8 +131,8 @@ export function conferenceIcs(
  * A unit's feed: its conferences and those with a bridge point in it, drafts
  * excepted (a feed is read outside the app). Null when the token is unknown or revoked.
  */
-export function unitFeedIcs(db: Db, token: string, baseUrl: string): string | null {
-  const feed = db
+export async function unitFeedIcs(db: Db, token: string, baseUrl: string): Promise<string | null> {
+  const feed = await db
     .select({ unitId: unitFeeds.unitId, unitName: units.name, revokedAt: unitFeeds.revokedAt })
     .from(unitFeeds)
     .innerJoin(units, eq(units.id, unitFeeds.unitId))
@@ -139,7 +140,7 @@ export function unitFeedIcs(db: Db, token: string, baseUrl: string): string | nu
     .get();
   if (!feed || feed.revokedAt) return null;
   const bridged = db.select({ id: sites.conferenceId }).from(sites).where(eq(sites.unitId, feed.unitId));
-  const rows = db
+  const rows = await db
     .select(columns)
     .from(conferences)
     .innerJoin(bodies, eq(bodies.id, conferences.bodyId))
@@ -147,8 +148,8 @@ export function unitFeedIcs(db: Db, token: string, baseUrl: string): string | nu
     .orderBy(conferences.startsAt)
     .all();
   const ids = rows.map((r) => r.id);
-  const venues = unitVenues(db, ids, feed.unitId);
-  const context: EventContext = { baseUrl, installation: installationId(db), revisions: revisions(db, ids) };
+  const venues = await unitVenues(db, ids, feed.unitId);
+  const context: EventContext = { baseUrl, installation: await installationId(db), revisions: await revisions(db, ids) };
   return buildCalendar(
     `Hội nghị — ${feed.unitName}`,
     rows.map((r) => toEvent(r, venues.get(r.id), context)),

@@ -32,8 +32,8 @@ export interface CalendarEvent {
 }
 
 /** The conferences of the calendar, one event each, as plain serialisable objects. */
-export function listCalendarEvents(db: Db, user: SessionUser, filters: CalendarFilters = {}): CalendarEvent[] {
-  const rows = db
+export async function listCalendarEvents(db: Db, user: SessionUser, filters: CalendarFilters = {}): Promise<CalendarEvent[]> {
+  const rows = await db
     .select({
       id: conferences.id,
       title: conferences.title,

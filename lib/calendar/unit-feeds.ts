@@ -1,7 +1,7 @@
 /** Secret calendar-feed URLs per unit: created and revoked by staff who may see that unit. */
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { transaction, type Db } from "@/db/client";
 import { unitFeeds, units } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { unitReadScope } from "@/lib/auth/scope";
@@ -26,37 +26,43 @@ export function newFeedToken(): string {
   return out;
 }
 
-function unitInScope(db: Db, user: SessionUser, unitId: number) {
-  return db
+async function unitInScope(db: Db, user: SessionUser, unitId: number) {
+  return await db
     .select({ id: units.id, name: units.name })
     .from(units)
     .where(and(eq(units.id, unitId), unitReadScope(user)))
     .get();
 }
 
-export function createUnitFeed(db: Db, user: SessionUser, unitId: number) {
-  const unit = unitInScope(db, user, unitId);
-  if (!unit) return null;
-  const token = newFeedToken();
-  const feed = db.insert(unitFeeds).values({ unitId, token, label: unit.name, createdBy: user.id }).returning().get();
-  recordAudit(db, { userId: user.id, action: "create", entity: "unit_feed", entityId: feed.id, after: { unitId } });
-  return feed;
+export async function createUnitFeed(db: Db, user: SessionUser, unitId: number) {
+  return await transaction(db, async (db) => {
+    const unit = await unitInScope(db, user, unitId);
+    if (!unit) return null;
+    const token = newFeedToken();
+    const feed = await db.insert(unitFeeds).values({ unitId, token, label: unit.name, createdBy: user.id }).returning().get();
+    await recordAudit(db, { userId: user.id, action: "create", entity: "unit_feed", entityId: feed.id, after: { unitId } });
+    return feed;
+  });
 }
 
-export function revokeUnitFeed(db: Db, user: SessionUser, feedId: number): boolean {
-  const scoped = db.select({ id: units.id }).from(units).where(unitReadScope(user));
-  const changed = db
-    .update(unitFeeds)
-    .set({ revokedAt: new Date() })
-    .where(and(eq(unitFeeds.id, feedId), isNull(unitFeeds.revokedAt), inArray(unitFeeds.unitId, scoped)))
-    .run().changes;
-  if (changed > 0) recordAudit(db, { userId: user.id, action: "revoke", entity: "unit_feed", entityId: feedId });
-  return changed > 0;
+export async function revokeUnitFeed(db: Db, user: SessionUser, feedId: number): Promise<boolean> {
+  return await transaction(db, async (db) => {
+    const scoped = db.select({ id: units.id }).from(units).where(unitReadScope(user));
+    const changed = (
+      await db
+        .update(unitFeeds)
+        .set({ revokedAt: new Date() })
+        .where(and(eq(unitFeeds.id, feedId), isNull(unitFeeds.revokedAt), inArray(unitFeeds.unitId, scoped)))
+        .run()
+    ).changes;
+    if (changed > 0) await recordAudit(db, { userId: user.id, action: "revoke", entity: "unit_feed", entityId: feedId });
+    return changed > 0;
+  });
 }
 
-export function listUnitFeeds(db: Db, user: SessionUser) {
+export async function listUnitFeeds(db: Db, user: SessionUser) {
   const scoped = db.select({ id: units.id }).from(units).where(unitReadScope(user));
-  return db
+  return await db
     .select({ id: unitFeeds.id, token: unitFeeds.token, unitName: units.name, createdAt: unitFeeds.createdAt })
     .from(unitFeeds)
     .innerJoin(units, eq(units.id, unitFeeds.unitId))

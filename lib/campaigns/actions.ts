@@ -56,7 +56,7 @@ function revalidateCampaigns() {
 
 export const createCampaignAction = defineAction({ ...rootAdmin, schema: createCampaignSchema, keepValues: true }, async (input, { user }) => {
   const { copyFromId, ...fields } = input;
-  const result = copyFromId ? copyCampaign(db, user, copyFromId, fields) : createCampaign(db, user, fields);
+  const result = copyFromId ? await copyCampaign(db, user, copyFromId, fields) : await createCampaign(db, user, fields);
   if (!result.ok) throw refusal(result);
   revalidateCampaigns();
   redirect(`/admin/campaigns/${result.id}?created=1`);
@@ -64,7 +64,7 @@ export const createCampaignAction = defineAction({ ...rootAdmin, schema: createC
 
 export const updateCampaignAction = defineAction({ ...rootAdmin, schema: updateCampaignSchema, keepValues: true }, async (input, { user, t, values }) => {
   const { campaignId, ...fields } = input;
-  const result = updateCampaign(db, user, campaignId, fields);
+  const result = await updateCampaign(db, user, campaignId, fields);
   if (!result.ok) throw refusal(result);
   revalidateCampaigns();
   return { ok: true, message: t("adminCampaigns.saved"), values, at: Date.now() };
@@ -90,7 +90,7 @@ export const previewRequirementsAction = defineAction<undefined, RequirementsAct
   async (_input, { t, form }) => {
     const parsed = parseRequirements(form, t);
     if (!parsed.data) return { ok: false, message: t("adminCampaigns.errors.requirementsInvalid"), problems: parsed.problems, at: Date.now() };
-    const preview = previewRequirementChanges(db, parsed.data.campaignId, parsed.data.requirements);
+    const preview = await previewRequirementChanges(db, parsed.data.campaignId, parsed.data.requirements);
     if (!preview) return { ok: false, message: errorText(t, "campaignNotFound"), at: Date.now() };
     const { problems, ...board } = preview;
     return {
@@ -108,7 +108,7 @@ export const saveRequirementsAction = defineAction<undefined, RequirementsAction
   async (_input, { user, t, form }) => {
     const parsed = parseRequirements(form, t);
     if (!parsed.data) return { ok: false, message: t("adminCampaigns.errors.requirementsInvalid"), problems: parsed.problems, at: Date.now() };
-    const result = saveRequirements(db, user, parsed.data.campaignId, parsed.data.requirements);
+    const result = await saveRequirements(db, user, parsed.data.campaignId, parsed.data.requirements);
     if (!result.ok) {
       return { ok: false, message: errorText(t, result.code), problems: (result.problems ?? []).map((p) => problemText(t, p)), at: Date.now() };
     }
@@ -124,14 +124,14 @@ export const saveRequirementsAction = defineAction<undefined, RequirementsAction
 );
 
 export const setArchivedAction = defineAction({ ...rootAdmin, schema: setArchivedSchema, invalid: "message" }, async (input, { user, t }) => {
-  const result = setCampaignArchived(db, user, input.campaignId, input.archived);
+  const result = await setCampaignArchived(db, user, input.campaignId, input.archived);
   if (!result.ok) throw refusal({ code: result.code });
   revalidateCampaigns();
   return { ok: true, message: t(input.archived ? "adminCampaigns.archivedDone" : "adminCampaigns.unarchivedDone"), at: Date.now() };
 });
 
 export const rotateKeyAction = defineAction({ ...rootAdmin, schema: rotateKeySchema, invalid: "message" }, async (input, { user, t }) => {
-  const result = rotateCampaignKey(db, user, input.campaignId, { revokeOld: input.revokeOld });
+  const result = await rotateCampaignKey(db, user, input.campaignId, { revokeOld: input.revokeOld });
   if (!result.ok) throw refusal({ code: result.code });
   revalidateCampaigns();
   return {
@@ -142,7 +142,7 @@ export const rotateKeyAction = defineAction({ ...rootAdmin, schema: rotateKeySch
 });
 
 export const revokeRetiredKeyAction = defineAction({ ...rootAdmin, schema: revokeRetiredKeySchema, invalid: "message" }, async (input, { user, t }) => {
-  const result = revokeRetiredKey(db, user, input.campaignId, input.keyId);
+  const result = await revokeRetiredKey(db, user, input.campaignId, input.keyId);
   if (!result.ok) throw refusal({ code: result.code });
   revalidateCampaigns();
   return { ok: true, message: t("adminCampaigns.keys.revoked", { count: result.reissued }), at: Date.now() };
@@ -158,7 +158,7 @@ export const chooseCampaignAction = defineAction(
     invalid: (_error, { t }) => ({ ok: false, message: errorText(t, "campaignRequired"), at: Date.now() }),
   },
   async (input, { user, t }) => {
-    const result = chooseCurrentCampaign(db, user, input.campaignId);
+    const result = await chooseCurrentCampaign(db, user, input.campaignId);
     if (!result.ok) throw refusal({ code: result.code });
     revalidateCampaigns();
     return { ok: true, message: t("adminCampaigns.selector.chosen", { title: result.title }), at: Date.now() };

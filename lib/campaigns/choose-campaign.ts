@@ -4,19 +4,21 @@
  * choice is theirs alone, so it is not audited.
  */
 import { and, eq, isNull } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { transaction, type Db } from "@/db/client";
 import { campaigns, users } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session-user";
 
 export type ChooseResult = { ok: true; title: string } | { ok: false; code: "campaignNotFound" };
 
-export function chooseCurrentCampaign(db: Db, user: Pick<SessionUser, "id">, campaignId: number): ChooseResult {
-  const campaign = db
-    .select({ id: campaigns.id, title: campaigns.title })
-    .from(campaigns)
-    .where(and(eq(campaigns.id, campaignId), isNull(campaigns.archivedAt)))
-    .get();
-  if (!campaign) return { ok: false, code: "campaignNotFound" };
-  db.update(users).set({ currentCampaignId: campaign.id }).where(eq(users.id, user.id)).run();
-  return { ok: true, title: campaign.title };
+export async function chooseCurrentCampaign(db: Db, user: Pick<SessionUser, "id">, campaignId: number): Promise<ChooseResult> {
+  return await transaction(db, async (db) => {
+    const campaign = await db
+      .select({ id: campaigns.id, title: campaigns.title })
+      .from(campaigns)
+      .where(and(eq(campaigns.id, campaignId), isNull(campaigns.archivedAt)))
+      .get();
+    if (!campaign) return { ok: false, code: "campaignNotFound" };
+    await db.update(users).set({ currentCampaignId: campaign.id }).where(eq(users.id, user.id)).run();
+    return { ok: true, title: campaign.title };
+  });
 }

@@ -12,9 +12,9 @@ import { zonedDateKey } from "@/lib/time/zone";
  * the next to start). Null when every campaign is archived, or there is none.
  * Several campaigns may run at once: the choice is the user's (chooseCurrentCampaign).
  */
-export function getCurrentCampaign(db: Db, user: Pick<SessionUser, "id"> | null, now: Date = new Date()) {
+export async function getCurrentCampaign(db: Db, user: Pick<SessionUser, "id"> | null, now: Date = new Date()) {
   if (user) {
-    const chosen = db
+    const chosen = await db
       .select({ campaign: campaigns })
       .from(users)
       .innerJoin(campaigns, eq(campaigns.id, users.currentCampaignId))
@@ -24,7 +24,7 @@ export function getCurrentCampaign(db: Db, user: Pick<SessionUser, "id"> | null,
   }
   const today = zonedDateKey(now);
   return (
-    db
+    (await db
       .select()
       .from(campaigns)
       .where(isNull(campaigns.archivedAt))
@@ -36,6 +36,6 @@ export function getCurrentCampaign(db: Db, user: Pick<SessionUser, "id"> | null,
         desc(campaigns.id),
       )
       .limit(1)
-      .get() ?? null
+      .get()) ?? null
   );
 }

@@ -3,13 +3,13 @@ import type { Db } from "@/db/client";
 import { bodyKinds, campaignRequirements, campaigns, unitKinds } from "@/db/schema";
 
 /** Every campaign, the most recent deadline first (campaigns are province-wide: no unit scope). */
-export function listCampaigns(db: Db) {
-  return db.select({ id: campaigns.id, title: campaigns.title, deadline: campaigns.deadline }).from(campaigns).orderBy(desc(campaigns.deadline)).all();
+export async function listCampaigns(db: Db) {
+  return await db.select({ id: campaigns.id, title: campaigns.title, deadline: campaigns.deadline }).from(campaigns).orderBy(desc(campaigns.deadline)).all();
 }
 
 /** Campaigns not archived (the selector, the conference form), the given one first, then the most recent deadline first. */
-export function listActiveCampaigns(db: Db, firstId?: number | null) {
-  return db
+export async function listActiveCampaigns(db: Db, firstId?: number | null) {
+  return await db
     .select({ id: campaigns.id, title: campaigns.title, deadline: campaigns.deadline })
     .from(campaigns)
     .where(isNull(campaigns.archivedAt))
@@ -18,8 +18,8 @@ export function listActiveCampaigns(db: Db, firstId?: number | null) {
 }
 
 /** The admin's list: every campaign with its number of requirements, running ones first. */
-export function listCampaignsForAdmin(db: Db) {
-  return db
+export async function listCampaignsForAdmin(db: Db) {
+  return await db
     .select({
       id: campaigns.id,
       title: campaigns.title,
@@ -37,12 +37,12 @@ export function listCampaignsForAdmin(db: Db) {
     .all();
 }
 
-export function getCampaign(db: Db, campaignId: number) {
-  return db.select().from(campaigns).where(eq(campaigns.id, campaignId)).get() ?? null;
+export async function getCampaign(db: Db, campaignId: number) {
+  return (await db.select().from(campaigns).where(eq(campaigns.id, campaignId)).get()) ?? null;
 }
 
-export function listRequirements(db: Db, campaignId: number) {
-  return db
+export async function listRequirements(db: Db, campaignId: number) {
+  return await db
     .select()
     .from(campaignRequirements)
     .where(eq(campaignRequirements.campaignId, campaignId))
@@ -51,10 +51,10 @@ export function listRequirements(db: Db, campaignId: number) {
 }
 
 /** The kinds a requirement may name: unit kinds, and body kinds marked requirable. */
-export function listRequirementKinds(db: Db) {
+export async function listRequirementKinds(db: Db) {
   return {
-    unitKinds: db.select({ key: unitKinds.key, label: unitKinds.label }).from(unitKinds).orderBy(asc(unitKinds.sortOrder), asc(unitKinds.key)).all(),
-    bodyKinds: db
+    unitKinds: await db.select({ key: unitKinds.key, label: unitKinds.label }).from(unitKinds).orderBy(asc(unitKinds.sortOrder), asc(unitKinds.key)).all(),
+    bodyKinds: await db
       .select({ key: bodyKinds.key, label: bodyKinds.label })
       .from(bodyKinds)
       .where(eq(bodyKinds.requirable, true))

@@ -1,3 +1,4 @@
+import { writerForSetup } from "@/db/client";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, campaignRequirements, campaigns, users } from "@/db/schema";
@@ -14,14 +15,14 @@ let admin: SessionUser;
 let demoId: number;
 beforeAll(async () => {
   handle = await createDemoDb();
-  const row = handle.db.select().from(users).where(eq(users.username, "admin")).get()!;
-  admin = loadSessionUser(handle.db, row.id, row.sessionVersion)!;
-  demoId = getCurrentCampaign(handle.db, null)!.id;
+  const row = (await handle.db.select().from(users).where(eq(users.username, "admin")).get())!;
+  admin = (await loadSessionUser(handle.db, row.id, row.sessionVersion))!;
+  demoId = (await getCurrentCampaign(handle.db, null))!.id;
 });
 afterAll(() => handle.cleanup());
 
-const requirementsOf = (campaignId: number) =>
-  handle.db
+const requirementsOf = async (campaignId: number) =>
+  await handle.db
     .select()
     .from(campaignRequirements)
     .where(eq(campaignRequirements.campaignId, campaignId))
@@ -36,35 +37,40 @@ const fields = {
 };
 
 describe("campaigns", () => {
-  it("creates a blank campaign with its own signing keys, audited", () => {
-    const result = createCampaign(handle.db, admin, { ...fields, title: "Đợt trống để thử" });
+  it("creates a blank campaign with its own signing keys, audited", async () => {
+    const result = await createCampaign(handle.db, admin, { ...fields, title: "Đợt trống để thử" });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const row = handle.db.select().from(campaigns).where(eq(campaigns.id, result.id)).get()!;
+    const row = (await handle.db.select().from(campaigns).where(eq(campaigns.id, result.id)).get())!;
     expect(row.signingPublicKey).toBeTruthy();
     expect(row.signingPrivateKey).toBeTruthy();
-    expect(requirementsOf(result.id)).toEqual([]);
+    expect(await requirementsOf(result.id)).toEqual([]);
     expect(
-      handle.db
-        .select()
-        .from(auditLog)
-        .where(eq(auditLog.entityId, String(result.id)))
-        .all()
-        .map((a) => a.action),
+      (
+        await handle.db
+          .select()
+          .from(auditLog)
+          .where(eq(auditLog.entityId, String(result.id)))
+          .all()
+      ).map((a) => a.action),
     ).toEqual(["create"]);
-    expect(createCampaign(handle.db, admin, { ...fields, startDate: "2026-07-01" })).toEqual({ ok: false, field: "deadline", code: "deadlineBeforeStart" });
+    expect(await createCampaign(handle.db, admin, { ...fields, startDate: "2026-07-01" })).toEqual({
+      ok: false,
+      field: "deadline",
+      code: "deadlineBeforeStart",
+    });
   });
 
-  it("copies an earlier campaign's requirements, with new keys and due dates moved with the start", () => {
-    const demo = handle.db.select().from(campaigns).where(eq(campaigns.id, demoId)).get()!;
-    const result = copyCampaign(handle.db, admin, demoId, fields);
+  it("copies an earlier campaign's requirements, with new keys and due dates moved with the start", async () => {
+    const demo = (await handle.db.select().from(campaigns).where(eq(campaigns.id, demoId)).get())!;
+    const result = await copyCampaign(handle.db, admin, demoId, fields);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const copy = handle.db.select().from(campaigns).where(eq(campaigns.id, result.id)).get()!;
+    const copy = (await handle.db.select().from(campaigns).where(eq(campaigns.id, result.id)).get())!;
     expect(copy).toMatchObject(fields);
     expect(copy.signingPublicKey).not.toBe(demo.signingPublicKey);
-    const source = requirementsOf(demoId);
-    const copied = requirementsOf(result.id);
+    const source = await requirementsOf(demoId);
+    const copied = await requirementsOf(result.id);
     expect(
       copied.map(({ unitKind, bodyKind, coBodyKinds, title, duration, sortOrder }) => ({ unitKind, bodyKind, coBodyKinds, title, duration, sortOrder })),
     ).toEqual(
@@ -72,26 +78,26 @@ describe("campaigns", () => {
     );
     for (const r of copied) if (r.dueDate) expect(r.dueDate >= fields.startDate && r.dueDate <= fields.deadline).toBe(true);
     // The source is untouched.
-    expect(requirementsOf(demoId)).toEqual(source);
-    expect(listCampaignsForAdmin(handle.db).find((c) => c.id === result.id)!.requirements).toBe(source.length);
+    expect(await requirementsOf(demoId)).toEqual(source);
+    expect((await listCampaignsForAdmin(handle.db)).find((c) => c.id === result.id)!.requirements).toBe(source.length);
   });
 
-  it("copies with defaults when nothing is overridden", () => {
-    const result = copyCampaign(handle.db, admin, demoId);
+  it("copies with defaults when nothing is overridden", async () => {
+    const result = await copyCampaign(handle.db, admin, demoId);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const copy = handle.db.select().from(campaigns).where(eq(campaigns.id, result.id)).get()!;
+    const copy = (await handle.db.select().from(campaigns).where(eq(campaigns.id, result.id)).get())!;
     expect(copy.title).toMatch(/\(bản sao\)$/);
-    expect(requirementsOf(result.id).map((r) => r.dueDate)).toEqual(requirementsOf(demoId).map((r) => r.dueDate));
-    expect(copyCampaign(handle.db, admin, 999_999)).toMatchObject({ ok: false, code: "campaignNotFound" });
+    expect((await requirementsOf(result.id)).map((r) => r.dueDate)).toEqual((await requirementsOf(demoId)).map((r) => r.dueDate));
+    expect(await copyCampaign(handle.db, admin, 999_999)).toMatchObject({ ok: false, code: "campaignNotFound" });
   });
 
-  it("updates a campaign, audited with before and after", () => {
-    const created = createCampaign(handle.db, admin, { ...fields, title: "Đợt sẽ được sửa" });
+  it("updates a campaign, audited with before and after", async () => {
+    const created = await createCampaign(handle.db, admin, { ...fields, title: "Đợt sẽ được sửa" });
     if (!created.ok) throw new Error("not created");
-    expect(updateCampaign(handle.db, admin, created.id, { ...fields, title: "Đợt đã được sửa", term: "2026-2031" }).ok).toBe(true);
-    expect(handle.db.select().from(campaigns).where(eq(campaigns.id, created.id)).get()).toMatchObject({ title: "Đợt đã được sửa", term: "2026-2031" });
-    const audit = handle.db.select().from(auditLog).where(eq(auditLog.action, "update")).all().at(-1)!;
+    expect((await updateCampaign(handle.db, admin, created.id, { ...fields, title: "Đợt đã được sửa", term: "2026-2031" })).ok).toBe(true);
+    expect(await handle.db.select().from(campaigns).where(eq(campaigns.id, created.id)).get()).toMatchObject({ title: "Đợt đã được sửa", term: "2026-2031" });
+    const audit = (await handle.db.select().from(auditLog).where(eq(auditLog.action, "update")).all()).at(-1)!;
     expect(audit).toMatchObject({
       entity: "campaign",
       before: expect.objectContaining({ title: "Đợt sẽ được sửa" }),
@@ -101,49 +107,49 @@ describe("campaigns", () => {
 });
 
 describe("current campaign", () => {
-  it("is the user's choice; an archived choice falls back; archived campaigns leave the lists", () => {
-    const second = createCampaign(handle.db, admin, { ...fields, title: "Đợt chạy song song", startDate: "2099-01-01", deadline: "2099-03-31" });
+  it("is the user's choice; an archived choice falls back; archived campaigns leave the lists", async () => {
+    const second = await createCampaign(handle.db, admin, { ...fields, title: "Đợt chạy song song", startDate: "2099-01-01", deadline: "2099-03-31" });
     if (!second.ok) throw new Error("not created");
     // Not chosen: the running campaign that has started wins over one that starts later.
-    const guessed = getCurrentCampaign(handle.db, admin, new Date("2026-03-01T00:00:00Z"))!;
+    const guessed = (await getCurrentCampaign(handle.db, admin, new Date("2026-03-01T00:00:00Z")))!;
     expect(guessed.id).not.toBe(second.id);
 
-    expect(chooseCurrentCampaign(handle.db, admin, second.id)).toMatchObject({ ok: true });
-    expect(getCurrentCampaign(handle.db, admin)!.id).toBe(second.id);
+    expect(await chooseCurrentCampaign(writerForSetup(handle.db), admin, second.id)).toMatchObject({ ok: true });
+    expect((await getCurrentCampaign(handle.db, admin))!.id).toBe(second.id);
     // Another user's current campaign does not follow.
-    const other = handle.db.select().from(users).where(eq(users.username, "diemdanh")).get()!;
-    expect(getCurrentCampaign(handle.db, other)!.id).not.toBe(second.id);
+    const other = (await handle.db.select().from(users).where(eq(users.username, "diemdanh")).get())!;
+    expect((await getCurrentCampaign(handle.db, other))!.id).not.toBe(second.id);
     // The conference form offers it first.
-    expect(getConferenceFormOptions(handle.db, admin).campaigns[0].id).toBe(second.id);
-    expect(listActiveCampaigns(handle.db, second.id)[0].id).toBe(second.id);
+    expect((await getConferenceFormOptions(handle.db, admin)).campaigns[0].id).toBe(second.id);
+    expect((await listActiveCampaigns(handle.db, second.id))[0].id).toBe(second.id);
 
-    expect(archiveCampaign(handle.db, admin, second.id).ok).toBe(true);
-    expect(getCurrentCampaign(handle.db, admin)!.id).not.toBe(second.id);
-    expect(listActiveCampaigns(handle.db).map((c) => c.id)).not.toContain(second.id);
-    expect(getConferenceFormOptions(handle.db, admin).campaigns.map((c) => c.id)).not.toContain(second.id);
+    expect((await archiveCampaign(handle.db, admin, second.id)).ok).toBe(true);
+    expect((await getCurrentCampaign(handle.db, admin))!.id).not.toBe(second.id);
+    expect((await listActiveCampaigns(handle.db)).map((c) => c.id)).not.toContain(second.id);
+    expect((await getConferenceFormOptions(handle.db, admin)).campaigns.map((c) => c.id)).not.toContain(second.id);
     // A conference of an archived campaign keeps it in its own form.
-    expect(getConferenceFormOptions(handle.db, admin, { keepCampaignId: second.id }).campaigns.map((c) => c.id)).toContain(second.id);
-    expect(chooseCurrentCampaign(handle.db, admin, second.id)).toEqual({ ok: false, code: "campaignNotFound" });
+    expect((await getConferenceFormOptions(handle.db, admin, { keepCampaignId: second.id })).campaigns.map((c) => c.id)).toContain(second.id);
+    expect(await chooseCurrentCampaign(writerForSetup(handle.db), admin, second.id)).toEqual({ ok: false, code: "campaignNotFound" });
 
-    expect(unarchiveCampaign(handle.db, admin, second.id).ok).toBe(true);
-    expect(getCurrentCampaign(handle.db, admin)!.id).toBe(second.id);
-    expect(chooseCurrentCampaign(handle.db, admin, demoId).ok).toBe(true);
-    expect(getCurrentCampaign(handle.db, admin)!.id).toBe(demoId);
+    expect((await unarchiveCampaign(handle.db, admin, second.id)).ok).toBe(true);
+    expect((await getCurrentCampaign(handle.db, admin))!.id).toBe(second.id);
+    expect((await chooseCurrentCampaign(writerForSetup(handle.db), admin, demoId)).ok).toBe(true);
+    expect((await getCurrentCampaign(handle.db, admin))!.id).toBe(demoId);
   });
 
-  it("is null when every campaign is archived", () => {
-    const all = handle.db.select({ id: campaigns.id, archivedAt: campaigns.archivedAt }).from(campaigns).all();
-    for (const c of all) archiveCampaign(handle.db, admin, c.id);
-    expect(getCurrentCampaign(handle.db, admin)).toBeNull();
-    for (const c of all) if (!c.archivedAt) unarchiveCampaign(handle.db, admin, c.id);
-    expect(getCurrentCampaign(handle.db, admin)!.id).toBe(demoId);
+  it("is null when every campaign is archived", async () => {
+    const all = await handle.db.select({ id: campaigns.id, archivedAt: campaigns.archivedAt }).from(campaigns).all();
+    for (const c of all) await archiveCampaign(handle.db, admin, c.id);
+    expect(await getCurrentCampaign(handle.db, admin)).toBeNull();
+    for (const c of all) if (!c.archivedAt) await unarchiveCampaign(handle.db, admin, c.id);
+    expect((await getCurrentCampaign(handle.db, admin))!.id).toBe(demoId);
   });
 
-  it("only an admin of the root unit may create, edit or archive", () => {
+  it("only an admin of the root unit may create, edit or archive", async () => {
     const district = { ...admin, scopeUnitIds: [admin.unitId + 1] };
-    expect(createCampaign(handle.db, district, fields)).toEqual({ ok: false, code: "forbidden" });
-    expect(updateCampaign(handle.db, district, demoId, fields)).toEqual({ ok: false, code: "forbidden" });
-    expect(archiveCampaign(handle.db, district, demoId)).toEqual({ ok: false, code: "forbidden" });
-    expect(archiveCampaign(handle.db, { ...admin, role: "organizer" }, demoId)).toEqual({ ok: false, code: "forbidden" });
+    expect(await createCampaign(handle.db, district, fields)).toEqual({ ok: false, code: "forbidden" });
+    expect(await updateCampaign(handle.db, district, demoId, fields)).toEqual({ ok: false, code: "forbidden" });
+    expect(await archiveCampaign(handle.db, district, demoId)).toEqual({ ok: false, code: "forbidden" });
+    expect(await archiveCampaign(handle.db, { ...admin, role: "organizer" }, demoId)).toEqual({ ok: false, code: "forbidden" });
   });
 });

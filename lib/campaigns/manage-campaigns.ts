@@ -5,7 +5,7 @@
  * immediate transaction with its checks.
  */
 import { asc, eq } from "drizzle-orm";
-import { immediateTransaction, type Db } from "@/db/client";
+import { transaction, type Db } from "@/db/client";
 import { campaignRequirements, campaigns } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { isRootAdmin } from "@/lib/auth/scope";
@@ -23,36 +23,37 @@ function campaignSnapshot(c: typeof campaigns.$inferSelect) {
 }
 
 /** A new campaign with its own signing keys. */
-export function createCampaign(db: Db, actor: SessionUser, fields: CampaignFields): CampaignResult {
+export async function createCampaign(db: Db, actor: SessionUser, fields: CampaignFields): Promise<CampaignResult> {
   if (!isRootAdmin(actor)) return { ok: false, code: "forbidden" };
   if (fields.deadline < fields.startDate) return { ok: false, field: "deadline", code: "deadlineBeforeStart" };
-  return immediateTransaction(db, () => {
+  return await transaction(db, async (db) => {
     const keys = generateCampaignKeys();
-    const created = db
+    const created = await db
       .insert(campaigns)
       .values({ ...fields, signingPrivateKey: keys.privateKey, signingPublicKey: keys.publicKey })
       .returning()
       .get();
-    recordAudit(db, { userId: actor.id, action: "create", entity: "campaign", entityId: created.id, after: campaignSnapshot(created) });
+    await recordAudit(db, { userId: actor.id, action: "create", entity: "campaign", entityId: created.id, after: campaignSnapshot(created) });
     return { ok: true, id: created.id };
   });
 }
 
-export function updateCampaign(db: Db, actor: SessionUser, campaignId: number, fields: CampaignFields): CampaignResult {
+export async function updateCampaign(db: Db, actor: SessionUser, campaignId: number, fields: CampaignFields): Promise<CampaignResult> {
   if (!isRootAdmin(actor)) return { ok: false, code: "forbidden" };
   if (fields.deadline < fields.startDate) return { ok: false, field: "deadline", code: "deadlineBeforeStart" };
-  return immediateTransaction(db, (): CampaignResult => {
-    const before = db.select().from(campaigns).where(eq(campaigns.id, campaignId)).get();
+  return await transaction(db, async (db): Promise<CampaignResult> => {
+    const before = await db.select().from(campaigns).where(eq(campaigns.id, campaignId)).get();
     if (!before) return { ok: false, code: "campaignNotFound" };
-    const lateRequirement = db
-      .select({ title: campaignRequirements.title, dueDate: campaignRequirements.dueDate })
-      .from(campaignRequirements)
-      .where(eq(campaignRequirements.campaignId, campaignId))
-      .all()
-      .find((r) => r.dueDate !== null && r.dueDate > fields.deadline);
+    const lateRequirement = (
+      await db
+        .select({ title: campaignRequirements.title, dueDate: campaignRequirements.dueDate })
+        .from(campaignRequirements)
+        .where(eq(campaignRequirements.campaignId, campaignId))
+        .all()
+    ).find((r) => r.dueDate !== null && r.dueDate > fields.deadline);
     if (lateRequirement) return { ok: false, field: "deadline", code: "deadlineBeforeRequirement" };
-    const after = db.update(campaigns).set(fields).where(eq(campaigns.id, campaignId)).returning().get();
-    recordAudit(db, {
+    const after = await db.update(campaigns).set(fields).where(eq(campaigns.id, campaignId)).returning().get();
+    await recordAudit(db, {
       userId: actor.id,
       action: "update",
       entity: "campaign",
@@ -65,23 +66,25 @@ export function updateCampaign(db: Db, actor: SessionUser, campaignId: number, f
 }
 
 /** Archived campaigns stay for reports but leave the selector and the conference form. */
-export function setCampaignArchived(db: Db, actor: SessionUser, campaignId: number, archived: boolean, now: Date = new Date()): CampaignResult {
+export async function setCampaignArchived(db: Db, actor: SessionUser, campaignId: number, archived: boolean, now: Date = new Date()): Promise<CampaignResult> {
   if (!isRootAdmin(actor)) return { ok: false, code: "forbidden" };
-  return immediateTransaction(db, (): CampaignResult => {
-    const before = db.select().from(campaigns).where(eq(campaigns.id, campaignId)).get();
+  return await transaction(db, async (db): Promise<CampaignResult> => {
+    const before = await db.select().from(campaigns).where(eq(campaigns.id, campaignId)).get();
     if (!before) return { ok: false, code: "campaignNotFound" };
     if ((before.archivedAt !== null) === archived) return { ok: true, id: campaignId };
-    db.update(campaigns)
+    await db
+      .update(campaigns)
       .set({ archivedAt: archived ? now : null })
       .where(eq(campaigns.id, campaignId))
       .run();
-    recordAudit(db, { userId: actor.id, action: archived ? "archive" : "unarchive", entity: "campaign", entityId: campaignId, after: { archived } });
+    await recordAudit(db, { userId: actor.id, action: archived ? "archive" : "unarchive", entity: "campaign", entityId: campaignId, after: { archived } });
     return { ok: true, id: campaignId };
   });
 }
 
-export const archiveCampaign = (db: Db, actor: SessionUser, campaignId: number, now?: Date) => setCampaignArchived(db, actor, campaignId, true, now);
-export const unarchiveCampaign = (db: Db, actor: SessionUser, campaignId: number) => setCampaignArchived(db, actor, campaignId, false);
+export const archiveCampaign = async (db: Db, actor: SessionUser, campaignId: number, now?: Date) =>
+  await setCampaignArchived(db, actor, campaignId, true, now);
+export const unarchiveCampaign = async (db: Db, actor: SessionUser, campaignId: number) => await setCampaignArchived(db, actor, campaignId, false);
 
 const DAY_MS = 86_400_000;
 const shiftDate = (dateKey: string, days: number) => new Date(Date.parse(`${dateKey}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
@@ -93,10 +96,10 @@ const shiftDate = (dateKey: string, days: number) => new Date(Date.parse(`${date
  * by as many days as the start date did; one that would fall after the new
  * deadline keeps the deadline instead.
  */
-export function copyCampaign(db: Db, actor: SessionUser, fromId: number, overrides: Partial<CampaignFields> = {}): CampaignResult {
+export async function copyCampaign(db: Db, actor: SessionUser, fromId: number, overrides: Partial<CampaignFields> = {}): Promise<CampaignResult> {
   if (!isRootAdmin(actor)) return { ok: false, code: "forbidden" };
-  return immediateTransaction(db, (): CampaignResult => {
-    const source = db.select().from(campaigns).where(eq(campaigns.id, fromId)).get();
+  return await transaction(db, async (db): Promise<CampaignResult> => {
+    const source = await db.select().from(campaigns).where(eq(campaigns.id, fromId)).get();
     if (!source) return { ok: false, field: "copyFromId", code: "campaignNotFound" };
     const fields: CampaignFields = {
       title: overrides.title ?? `${source.title} (bản sao)`,
@@ -108,12 +111,12 @@ export function copyCampaign(db: Db, actor: SessionUser, fromId: number, overrid
     if (fields.deadline < fields.startDate) return { ok: false, field: "deadline", code: "deadlineBeforeStart" };
     const shift = Math.round((Date.parse(`${fields.startDate}T00:00:00Z`) - Date.parse(`${source.startDate}T00:00:00Z`)) / DAY_MS);
     const keys = generateCampaignKeys();
-    const created = db
+    const created = await db
       .insert(campaigns)
       .values({ ...fields, signingPrivateKey: keys.privateKey, signingPublicKey: keys.publicKey })
       .returning()
       .get();
-    const requirements = db
+    const requirements = await db
       .select()
       .from(campaignRequirements)
       .where(eq(campaignRequirements.campaignId, fromId))
@@ -121,7 +124,8 @@ export function copyCampaign(db: Db, actor: SessionUser, fromId: number, overrid
       .all();
     for (const r of requirements) {
       const moved = r.dueDate === null ? null : shiftDate(r.dueDate, shift);
-      db.insert(campaignRequirements)
+      await db
+        .insert(campaignRequirements)
         .values({
           campaignId: created.id,
           unitKind: r.unitKind,
@@ -134,7 +138,7 @@ export function copyCampaign(db: Db, actor: SessionUser, fromId: number, overrid
         })
         .run();
     }
-    recordAudit(db, {
+    await recordAudit(db, {
       userId: actor.id,
       action: "copy",
       entity: "campaign",

@@ -27,34 +27,29 @@ let campaignId: number;
 let siteId: number;
 let invitationIds: number[];
 
-const tokenOf = (id: number) => handle.db.select({ token: invitations.token }).from(invitations).where(eq(invitations.id, id)).get()!.token!;
-const publicKey = () => handle.db.select({ k: campaigns.signingPublicKey }).from(campaigns).where(eq(campaigns.id, campaignId)).get()!.k!;
+const tokenOf = async (id: number) => (await handle.db.select({ token: invitations.token }).from(invitations).where(eq(invitations.id, id)).get())!.token!;
+const publicKey = async () => (await handle.db.select({ k: campaigns.signingPublicKey }).from(campaigns).where(eq(campaigns.id, campaignId)).get())!.k!;
 
 /** The verdict on the server (judgeScan), on the door device (offline roster), and of the token check (letters, /api/invitations). */
 async function verdicts(token: string) {
   const site = scanStatements(handle.db).siteWithConference.get({ siteId })!;
-  const server = judgeScan(handle.db, { token, siteId, deviceId: "may-khoa", nonce: "unused-nonce", scannedAt: SEEDED, method: "camera" }, SEEDED).result
-    .verdict;
-  const device = (await createDeviceJudge(buildOfflineRoster(handle.db, site, SEEDED)).judge({ token, scannedAt: SEEDED.getTime() }, new Map())).verdict;
-  return { server, device, check: checkInvitationToken(handle.db, token).verdict };
+  const server = (await judgeScan(handle.db, { token, siteId, deviceId: "may-khoa", nonce: "unused-nonce", scannedAt: SEEDED, method: "camera" }, SEEDED))
+    .result.verdict;
+  const device = (await createDeviceJudge(await buildOfflineRoster(handle.db, site, SEEDED)).judge({ token, scannedAt: SEEDED.getTime() }, new Map())).verdict;
+  return { server, device, check: (await checkInvitationToken(handle.db, token)).verdict };
 }
 
 const ACCEPTED = { server: "ok", device: "ok", check: "valid" };
 
 beforeAll(async () => {
   handle = await createDemoDb(SEEDED);
-  const row = handle.db.select().from(users).where(eq(users.username, "admin")).get()!;
-  admin = loadSessionUser(handle.db, row.id, row.sessionVersion)!;
-  const practice = handle.db.select().from(conferences).where(isNull(conferences.requirementId)).get()!;
+  const row = (await handle.db.select().from(users).where(eq(users.username, "admin")).get())!;
+  admin = (await loadSessionUser(handle.db, row.id, row.sessionVersion))!;
+  const practice = (await handle.db.select().from(conferences).where(isNull(conferences.requirementId)).get())!;
   conferenceId = practice.id;
   campaignId = practice.campaignId;
-  siteId = handle.db.select().from(sites).where(eq(sites.conferenceId, practice.id)).get()!.id;
-  invitationIds = handle.db
-    .select({ id: invitations.id })
-    .from(invitations)
-    .where(eq(invitations.siteId, siteId))
-    .orderBy(asc(invitations.id))
-    .all()
+  siteId = (await handle.db.select().from(sites).where(eq(sites.conferenceId, practice.id)).get())!.id;
+  invitationIds = (await handle.db.select({ id: invitations.id }).from(invitations).where(eq(invitations.siteId, siteId)).orderBy(asc(invitations.id)).all())
     .filter((r) => r.id)
     .slice(20, 24)
     .map((r) => r.id);
@@ -63,68 +58,63 @@ afterAll(() => handle.cleanup());
 
 describe("signing key rotation", () => {
   it("keeps tokens signed before a rotation valid, and signs new tokens with the new key", async () => {
-    const before = tokenOf(invitationIds[0]);
-    const oldKey = publicKey();
+    const before = await tokenOf(invitationIds[0]);
+    const oldKey = await publicKey();
     expect(await verdicts(before)).toEqual(ACCEPTED);
 
-    expect(rotateCampaignKey(handle.db, admin, campaignId, { revokeOld: false }, SEEDED)).toEqual({ ok: true, reissued: 0 });
-    const newKey = publicKey();
+    expect(await rotateCampaignKey(handle.db, admin, campaignId, { revokeOld: false }, SEEDED)).toEqual({ ok: true, reissued: 0 });
+    const newKey = await publicKey();
     expect(newKey).not.toBe(oldKey);
     expect(verifyToken(before, newKey).ok).toBe(false);
     // The stored token is untouched, and every verifier still accepts it.
-    expect(tokenOf(invitationIds[0])).toBe(before);
+    expect(await tokenOf(invitationIds[0])).toBe(before);
     expect(await verdicts(before)).toEqual(ACCEPTED);
-    expect(verificationKeys(handle.db, campaignId).map((k) => k.publicKey)).toEqual([newKey, oldKey]);
-    expect(getVerificationData(handle.db, conferenceId)!.publicKeysRaw).toEqual([rawPublicKey(newKey), rawPublicKey(oldKey)]);
+    expect((await verificationKeys(handle.db, campaignId)).map((k) => k.publicKey)).toEqual([newKey, oldKey]);
+    expect((await getVerificationData(handle.db, conferenceId))!.publicKeysRaw).toEqual([rawPublicKey(newKey), rawPublicKey(oldKey)]);
 
     // A reissued letter is signed with the new key.
-    expect(reissueInvitation(handle.db, admin, conferenceId, invitationIds[1]).ok).toBe(true);
-    const reissued = tokenOf(invitationIds[1]);
+    expect((await reissueInvitation(handle.db, admin, conferenceId, invitationIds[1])).ok).toBe(true);
+    const reissued = await tokenOf(invitationIds[1]);
     expect(verifyToken(reissued, newKey).ok).toBe(true);
     expect(await verdicts(reissued)).toEqual(ACCEPTED);
-    expect(handle.db.select().from(auditLog).where(eq(auditLog.action, "rotate_key")).all()).toHaveLength(1);
+    expect(await handle.db.select().from(auditLog).where(eq(auditLog.action, "rotate_key")).all()).toHaveLength(1);
   });
 
   it("refuses tokens of a revoked key everywhere, and gives their invitations new tokens", async () => {
-    const oldToken = tokenOf(invitationIds[2]);
-    const retired = handle.db.select().from(campaignRetiredKeys).where(eq(campaignRetiredKeys.campaignId, campaignId)).get()!;
+    const oldToken = await tokenOf(invitationIds[2]);
+    const retired = (await handle.db.select().from(campaignRetiredKeys).where(eq(campaignRetiredKeys.campaignId, campaignId)).get())!;
     expect(verifyToken(oldToken, retired.publicKey).ok).toBe(true);
 
-    const result = revokeRetiredKey(handle.db, admin, campaignId, retired.id, SEEDED);
+    const result = await revokeRetiredKey(handle.db, admin, campaignId, retired.id, SEEDED);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.reissued).toBeGreaterThan(0);
-    const fresh = tokenOf(invitationIds[2]);
+    const fresh = await tokenOf(invitationIds[2]);
     expect(fresh).not.toBe(oldToken);
     const { server, device, check } = await verdicts(oldToken);
     expect(server).toBe("bad_signature");
     expect(device).toBe("bad_signature");
     expect(check).toBe("bad_signature");
     expect(await verdicts(fresh)).toEqual(ACCEPTED);
-    expect(verificationKeys(handle.db, campaignId).map((k) => k.publicKey)).toEqual([publicKey()]);
-    expect(revokeRetiredKey(handle.db, admin, campaignId, retired.id)).toEqual({ ok: false, code: "keyNotFound" });
+    expect((await verificationKeys(handle.db, campaignId)).map((k) => k.publicKey)).toEqual([await publicKey()]);
+    expect(await revokeRetiredKey(handle.db, admin, campaignId, retired.id)).toEqual({ ok: false, code: "keyNotFound" });
   });
 
   it("rotating with revokeOld refuses the current tokens at once and reissues them", async () => {
-    const current = tokenOf(invitationIds[3]);
+    const current = await tokenOf(invitationIds[3]);
     expect(await verdicts(current)).toEqual(ACCEPTED);
-    const result = rotateCampaignKey(handle.db, admin, campaignId, { revokeOld: true }, SEEDED);
+    const result = await rotateCampaignKey(handle.db, admin, campaignId, { revokeOld: true }, SEEDED);
     expect(result.ok && result.reissued).toBeGreaterThan(0);
     expect(await verdicts(current)).toEqual({ server: "bad_signature", device: "bad_signature", check: "bad_signature" });
-    expect(await verdicts(tokenOf(invitationIds[3]))).toEqual(ACCEPTED);
+    expect(await verdicts(await tokenOf(invitationIds[3]))).toEqual(ACCEPTED);
     expect(
-      handle.db
-        .select()
-        .from(campaignRetiredKeys)
-        .where(eq(campaignRetiredKeys.campaignId, campaignId))
-        .all()
-        .every((k) => k.revokedAt !== null),
+      (await handle.db.select().from(campaignRetiredKeys).where(eq(campaignRetiredKeys.campaignId, campaignId)).all()).every((k) => k.revokedAt !== null),
     ).toBe(true);
   });
 
-  it("only an admin of the root unit may rotate", () => {
+  it("only an admin of the root unit may rotate", async () => {
     const district = { ...admin, scopeUnitIds: [admin.unitId + 1] };
-    expect(rotateCampaignKey(handle.db, district, campaignId)).toEqual({ ok: false, code: "forbidden" });
-    expect(rotateCampaignKey(handle.db, admin, 999_999)).toEqual({ ok: false, code: "campaignNotFound" });
+    expect(await rotateCampaignKey(handle.db, district, campaignId)).toEqual({ ok: false, code: "forbidden" });
+    expect(await rotateCampaignKey(handle.db, admin, 999_999)).toEqual({ ok: false, code: "campaignNotFound" });
   });
 });

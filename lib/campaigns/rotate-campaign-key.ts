@@ -9,7 +9,7 @@
  * letters must be printed again.
  */
 import { and, desc, eq, isNotNull, isNull } from "drizzle-orm";
-import { immediateTransaction, type Db } from "@/db/client";
+import { transaction, type Db } from "@/db/client";
 import { campaignRetiredKeys, campaigns, conferences, invitations } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -29,23 +29,25 @@ const REISSUE_BATCH = 1000;
  * is refused at the door as it will be afterwards (its key is revoked); each
  * row is re-read in its batch, so a letter reissued meanwhile is left alone.
  */
-function reissueSignedBy(db: Db, campaignId: number, publicKeys: string[]): number {
+async function reissueSignedBy(db: Db, campaignId: number, publicKeys: string[]): Promise<number> {
   if (publicKeys.length === 0) return 0;
-  const ids = db
-    .select({ id: invitations.id })
-    .from(invitations)
-    .innerJoin(conferences, eq(conferences.id, invitations.conferenceId))
-    .where(and(eq(conferences.campaignId, campaignId), eq(invitations.status, "issued"), isNotNull(invitations.token)))
-    .all()
-    .map((r) => r.id);
-  const read = db.$client.prepare<[number], { conferenceId: number; tokenVersion: number; token: string | null; status: string }>(
-    "select conference_id as conferenceId, token_version as tokenVersion, token, status from invitations where id = ?",
-  );
-  const update = db.$client.prepare("update invitations set token_version = ?, token = ?, issued_at = ? where id = ?");
+  const ids = (
+    await db
+      .select({ id: invitations.id })
+      .from(invitations)
+      .innerJoin(conferences, eq(conferences.id, invitations.conferenceId))
+      .where(and(eq(conferences.campaignId, campaignId), eq(invitations.status, "issued"), isNotNull(invitations.token)))
+      .all()
+  ).map((r) => r.id);
   let reissued = 0;
   for (let i = 0; i < ids.length; i += REISSUE_BATCH) {
-    reissued += immediateTransaction(db, () => {
-      const { privateKey } = ensureCampaignKeys(db, campaignId);
+    reissued += await transaction(db, async (db) => {
+      // Prepared on the transaction's own connection (the write lane's), once per batch.
+      const read = db.$client.prepare<[number], { conferenceId: number; tokenVersion: number; token: string | null; status: string }>(
+        "select conference_id as conferenceId, token_version as tokenVersion, token, status from invitations where id = ?",
+      );
+      const update = db.$client.prepare("update invitations set token_version = ?, token = ?, issued_at = ? where id = ?");
+      const { privateKey } = await ensureCampaignKeys(db, campaignId);
       const now = Date.now();
       let n = 0;
       for (const id of ids.slice(i, i + REISSUE_BATCH)) {
@@ -66,23 +68,24 @@ function reissueSignedBy(db: Db, campaignId: number, publicKeys: string[]): numb
  * signed still verify), or revoked with `revokeOld` (they no longer do, and the
  * invitations carrying them get new tokens).
  */
-export function rotateCampaignKey(
+export async function rotateCampaignKey(
   db: Db,
   actor: SessionUser,
   campaignId: number,
   { revokeOld = false }: { revokeOld?: boolean } = {},
   now: Date = new Date(),
-): KeyResult {
+): Promise<KeyResult> {
   if (!isRootAdmin(actor)) return { ok: false, code: "forbidden" };
-  const rotated = immediateTransaction(db, () => {
-    if (!db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, campaignId)).get()) return null;
-    const old = ensureCampaignKeys(db, campaignId);
+  const rotated = await transaction(db, async (db) => {
+    if (!(await db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, campaignId)).get())) return null;
+    const old = await ensureCampaignKeys(db, campaignId);
     const fresh = generateCampaignKeys();
-    db.insert(campaignRetiredKeys)
+    await db
+      .insert(campaignRetiredKeys)
       .values({ campaignId, publicKey: old.publicKey, retiredAt: now, revokedAt: revokeOld ? now : null })
       .run();
-    db.update(campaigns).set({ signingPrivateKey: fresh.privateKey, signingPublicKey: fresh.publicKey }).where(eq(campaigns.id, campaignId)).run();
-    recordAudit(db, {
+    await db.update(campaigns).set({ signingPrivateKey: fresh.privateKey, signingPublicKey: fresh.publicKey }).where(eq(campaigns.id, campaignId)).run();
+    await recordAudit(db, {
       userId: actor.id,
       action: "rotate_key",
       entity: "campaign",
@@ -94,43 +97,45 @@ export function rotateCampaignKey(
   });
   if (!rotated) return { ok: false, code: "campaignNotFound" };
   if (!revokeOld) return { ok: true, reissued: 0 };
-  return { ok: true, reissued: reissueAudited(db, actor, campaignId, rotated.oldPublicKey) };
+  return { ok: true, reissued: await reissueAudited(db, actor, campaignId, rotated.oldPublicKey) };
 }
 
 /** Re-signs the letters of a revoked key and records how many. */
-function reissueAudited(db: Db, actor: SessionUser, campaignId: number, revokedPublicKey: string): number {
-  const reissued = reissueSignedBy(db, campaignId, [revokedPublicKey]);
-  recordAudit(db, {
-    userId: actor.id,
-    action: "reissue_after_key_revocation",
-    entity: "campaign",
-    entityId: campaignId,
-    after: { publicKey: revokedPublicKey, reissued },
-  });
+async function reissueAudited(db: Db, actor: SessionUser, campaignId: number, revokedPublicKey: string): Promise<number> {
+  const reissued = await reissueSignedBy(db, campaignId, [revokedPublicKey]);
+  await transaction(db, (tx) =>
+    recordAudit(tx, {
+      userId: actor.id,
+      action: "reissue_after_key_revocation",
+      entity: "campaign",
+      entityId: campaignId,
+      after: { publicKey: revokedPublicKey, reissued },
+    }),
+  );
   return reissued;
 }
 
 /** Revokes a key retired earlier: tokens it signed stop verifying and their invitations get new tokens. */
-export function revokeRetiredKey(db: Db, actor: SessionUser, campaignId: number, retiredKeyId: number, now: Date = new Date()): KeyResult {
+export async function revokeRetiredKey(db: Db, actor: SessionUser, campaignId: number, retiredKeyId: number, now: Date = new Date()): Promise<KeyResult> {
   if (!isRootAdmin(actor)) return { ok: false, code: "forbidden" };
-  const key = immediateTransaction(db, () => {
-    const row = db
+  const key = await transaction(db, async (db) => {
+    const row = await db
       .select()
       .from(campaignRetiredKeys)
       .where(and(eq(campaignRetiredKeys.id, retiredKeyId), eq(campaignRetiredKeys.campaignId, campaignId), isNull(campaignRetiredKeys.revokedAt)))
       .get();
     if (!row) return null;
-    db.update(campaignRetiredKeys).set({ revokedAt: now }).where(eq(campaignRetiredKeys.id, row.id)).run();
-    recordAudit(db, { userId: actor.id, action: "revoke_key", entity: "campaign", entityId: campaignId, after: { publicKey: row.publicKey } });
+    await db.update(campaignRetiredKeys).set({ revokedAt: now }).where(eq(campaignRetiredKeys.id, row.id)).run();
+    await recordAudit(db, { userId: actor.id, action: "revoke_key", entity: "campaign", entityId: campaignId, after: { publicKey: row.publicKey } });
     return row;
   });
   if (!key) return { ok: false, code: "keyNotFound" };
-  return { ok: true, reissued: reissueAudited(db, actor, campaignId, key.publicKey) };
+  return { ok: true, reissued: await reissueAudited(db, actor, campaignId, key.publicKey) };
 }
 
 /** The campaign's retired keys, newest first, for the edit page (public keys only). */
-export function listRetiredKeys(db: Db, campaignId: number) {
-  return db
+export async function listRetiredKeys(db: Db, campaignId: number) {
+  return await db
     .select({
       id: campaignRetiredKeys.id,
       publicKey: campaignRetiredKeys.publicKey,

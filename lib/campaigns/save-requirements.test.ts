@@ -1,3 +1,4 @@
+import { writerForSetup } from "@/db/client";
 import { and, eq, inArray, isNull, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, campaignRequirements, conferences, units, users } from "@/db/schema";
@@ -13,30 +14,29 @@ let handle: Awaited<ReturnType<typeof createDemoDb>>;
 let admin: SessionUser;
 beforeAll(async () => {
   handle = await createDemoDb();
-  const row = handle.db.select().from(users).where(eq(users.username, "admin")).get()!;
-  admin = loadSessionUser(handle.db, row.id, row.sessionVersion)!;
+  const row = (await handle.db.select().from(users).where(eq(users.username, "admin")).get())!;
+  admin = (await loadSessionUser(handle.db, row.id, row.sessionVersion))!;
 });
 afterAll(() => handle.cleanup());
 
 const NOW = new Date("2021-03-10T03:00:00Z");
-const stored = (campaignId: number): Requirement[] =>
-  handle.db
-    .select()
-    .from(campaignRequirements)
-    .where(eq(campaignRequirements.campaignId, campaignId))
-    .all()
-    .map((r) => requirementSchema.parse({ ...r }));
-const huyenCount = () =>
-  handle.db
-    .select()
-    .from(units)
-    .where(and(eq(units.kind, "huyen"), isNull(units.retiredAt)))
-    .all().length;
+const stored = async (campaignId: number): Promise<Requirement[]> =>
+  (await handle.db.select().from(campaignRequirements).where(eq(campaignRequirements.campaignId, campaignId)).all()).map((r) =>
+    requirementSchema.parse({ ...r }),
+  );
+const huyenCount = async () =>
+  (
+    await handle.db
+      .select()
+      .from(units)
+      .where(and(eq(units.kind, "huyen"), isNull(units.retiredAt)))
+      .all()
+  ).length;
 
 describe("requirements of a running campaign", () => {
-  it("an added requirement appears on the board for every unit of its kind", () => {
-    const campaign = getCurrentCampaign(handle.db, null)!;
-    const before = getBoard(handle.db, admin, campaign.id, NOW)!;
+  it("an added requirement appears on the board for every unit of its kind", async () => {
+    const campaign = (await getCurrentCampaign(handle.db, null))!;
+    const before = (await getBoard(handle.db, admin, campaign.id, NOW))!;
     const added = requirementSchema.parse({
       unitKind: "huyen",
       bodyKind: "propaganda",
@@ -45,37 +45,37 @@ describe("requirements of a running campaign", () => {
       duration: "1 buổi",
       sortOrder: 9,
     });
-    const list = [...stored(campaign.id), added];
+    const list = [...(await stored(campaign.id)), added];
 
-    const preview = previewRequirementChanges(handle.db, campaign.id, list)!;
+    const preview = (await previewRequirementChanges(handle.db, campaign.id, list))!;
     expect(preview.problems).toEqual([]);
     expect(preview.rows.filter((r) => r.change !== "unchanged")).toEqual([
-      expect.objectContaining({ change: "added", title: added.title, units: huyenCount(), fulfilled: 0 }),
+      expect.objectContaining({ change: "added", title: added.title, units: await huyenCount(), fulfilled: 0 }),
     ]);
-    expect(preview.requiredAfter - preview.requiredBefore).toBe(huyenCount());
+    expect(preview.requiredAfter - preview.requiredBefore).toBe(await huyenCount());
 
-    const result = saveRequirements(handle.db, admin, campaign.id, list);
+    const result = await saveRequirements(handle.db, admin, campaign.id, list);
     expect(result.ok).toBe(true);
-    const after = getBoard(handle.db, admin, campaign.id, NOW)!;
+    const after = (await getBoard(handle.db, admin, campaign.id, NOW))!;
     const newId = after.requirements.find((r) => r.title === added.title)!.id;
     const huyenRows = after.rows.filter((r) => r.unit.kind === "huyen");
-    expect(huyenRows).toHaveLength(huyenCount());
+    expect(huyenRows).toHaveLength(await huyenCount());
     for (const row of huyenRows) expect(row.cells.find((c) => c.requirementId === newId)).toMatchObject({ status: "missing", conferenceId: null });
-    expect(after.totals.required).toBe(before.totals.required + huyenCount());
+    expect(after.totals.required).toBe(before.totals.required + (await huyenCount()));
     expect(after.requirements.find((r) => r.id === newId)).toMatchObject({ dueDate: "2021-03-25", duration: "1 buổi" });
-    expect(handle.db.select().from(auditLog).where(eq(auditLog.action, "save_requirements")).all()).toHaveLength(1);
+    expect(await handle.db.select().from(auditLog).where(eq(auditLog.action, "save_requirements")).all()).toHaveLength(1);
   });
 
-  it("refuses to remove a requirement that conferences fulfil, naming them, and changes nothing", () => {
-    const campaign = getCurrentCampaign(handle.db, null)!;
-    const list = stored(campaign.id);
-    const fulfilled = handle.db
+  it("refuses to remove a requirement that conferences fulfil, naming them, and changes nothing", async () => {
+    const campaign = (await getCurrentCampaign(handle.db, null))!;
+    const list = await stored(campaign.id);
+    const fulfilled = (await handle.db
       .select({ requirementId: conferences.requirementId })
       .from(conferences)
       .where(and(eq(conferences.campaignId, campaign.id), ne(conferences.status, "cancelled")))
-      .get()!.requirementId!;
+      .get())!.requirementId!;
     const victim = list.find((r) => r.id === fulfilled)!;
-    const result = saveRequirements(
+    const result = await saveRequirements(
       handle.db,
       admin,
       campaign.id,
@@ -87,48 +87,48 @@ describe("requirements of a running campaign", () => {
     expect(result.problems).toEqual([
       expect.objectContaining({ code: "requirementFulfilled", title: victim.title, conferences: expect.arrayContaining([expect.stringMatching(/\(.+\)$/)]) }),
     ]);
-    expect(stored(campaign.id)).toHaveLength(list.length);
+    expect(await stored(campaign.id)).toHaveLength(list.length);
   });
 
-  it("refuses to move a fulfilled requirement to another kind of organising body", () => {
-    const campaign = getCurrentCampaign(handle.db, null)!;
-    const list = stored(campaign.id);
-    const fulfilled = handle.db
+  it("refuses to move a fulfilled requirement to another kind of organising body", async () => {
+    const campaign = (await getCurrentCampaign(handle.db, null))!;
+    const list = await stored(campaign.id);
+    const fulfilled = (await handle.db
       .select({ id: conferences.requirementId })
       .from(conferences)
       .where(and(eq(conferences.campaignId, campaign.id), ne(conferences.status, "cancelled")))
-      .get()!.id!;
+      .get())!.id!;
     const changed = list.map((r) => (r.id === fulfilled ? { ...r, bodyKind: r.bodyKind === "other" ? "propaganda" : "other" } : r));
-    const preview = previewRequirementChanges(handle.db, campaign.id, changed)!;
+    const preview = (await previewRequirementChanges(handle.db, campaign.id, changed))!;
     expect(preview.problems.map((p) => p.code)).toContain("requirementKindFulfilled");
-    expect(saveRequirements(handle.db, admin, campaign.id, changed).ok).toBe(false);
+    expect((await saveRequirements(handle.db, admin, campaign.id, changed)).ok).toBe(false);
   });
 
-  it("removes a requirement no conference fulfils, and renames one that is fulfilled", () => {
-    const campaign = getCurrentCampaign(handle.db, null)!;
-    const list = stored(campaign.id);
+  it("removes a requirement no conference fulfils, and renames one that is fulfilled", async () => {
+    const campaign = (await getCurrentCampaign(handle.db, null))!;
+    const list = await stored(campaign.id);
     const added = list.find((r) => r.title === "Hội nghị chuyên đề dân vận")!;
-    const renamedId = handle.db
+    const renamedId = (await handle.db
       .select({ id: conferences.requirementId })
       .from(conferences)
       .where(and(eq(conferences.campaignId, campaign.id), ne(conferences.status, "cancelled")))
-      .get()!.id!;
+      .get())!.id!;
     const next = list.filter((r) => r.id !== added.id).map((r) => (r.id === renamedId ? { ...r, title: `${r.title} (sửa)` } : r));
-    const preview = previewRequirementChanges(handle.db, campaign.id, next)!;
+    const preview = (await previewRequirementChanges(handle.db, campaign.id, next))!;
     expect(preview.problems).toEqual([]);
     expect(preview.rows.find((r) => r.change === "removed")).toMatchObject({ id: added.id, fulfilled: 0 });
     expect(preview.rows.find((r) => r.change === "changed")).toMatchObject({ id: renamedId });
-    expect(saveRequirements(handle.db, admin, campaign.id, next).ok).toBe(true);
-    const after = stored(campaign.id);
+    expect((await saveRequirements(handle.db, admin, campaign.id, next)).ok).toBe(true);
+    const after = await stored(campaign.id);
     expect(after.find((r) => r.id === added.id)).toBeUndefined();
     expect(after.find((r) => r.id === renamedId)!.title).toMatch(/\(sửa\)$/);
     // The conferences that fulfil it still count for it.
-    expect(handle.db.select().from(conferences).where(eq(conferences.requirementId, renamedId)).all().length).toBeGreaterThan(0);
+    expect((await handle.db.select().from(conferences).where(eq(conferences.requirementId, renamedId)).all()).length).toBeGreaterThan(0);
   });
 
-  it("checks kinds, duplicates and due dates", () => {
-    const campaign = getCurrentCampaign(handle.db, null)!;
-    const base = stored(campaign.id);
+  it("checks kinds, duplicates and due dates", async () => {
+    const campaign = (await getCurrentCampaign(handle.db, null))!;
+    const base = await stored(campaign.id);
     const bad = [
       ...base,
       requirementSchema.parse({ unitKind: "khong_co", bodyKind: "propaganda", title: "Loại đơn vị lạ" }),
@@ -137,46 +137,46 @@ describe("requirements of a running campaign", () => {
       { ...base[0], id: null },
       { ...base[1], title: `${base[1].title} (lần hai)` },
     ];
-    const codes = previewRequirementChanges(handle.db, campaign.id, bad)!.problems.map((p) => p.code);
+    const codes = (await previewRequirementChanges(handle.db, campaign.id, bad))!.problems.map((p) => p.code);
     expect(codes).toEqual(expect.arrayContaining(["unknownUnitKind", "unknownBodyKind", "dueAfterDeadline", "duplicateRequirement", "unknownRequirement"]));
-    expect(saveRequirements(handle.db, admin, campaign.id, bad).ok).toBe(false);
+    expect((await saveRequirements(handle.db, admin, campaign.id, bad)).ok).toBe(false);
   });
 
-  it("does not count a retired unit as owing conferences, but keeps one that held conferences of the campaign (history)", () => {
-    const campaign = getCurrentCampaign(handle.db, null)!;
-    const province = handle.db.select().from(units).where(eq(units.code, "51")).get()!;
-    const fresh = handle.db
+  it("does not count a retired unit as owing conferences, but keeps one that held conferences of the campaign (history)", async () => {
+    const campaign = (await getCurrentCampaign(handle.db, null))!;
+    const province = (await handle.db.select().from(units).where(eq(units.code, "51")).get())!;
+    const fresh = await writerForSetup(handle.db)
       .insert(units)
       .values({ code: "HUYENMOI", name: "Huyện Mới", kind: "huyen", placeName: "Mới", parentId: province.id })
       .returning()
       .get();
-    const sonTay = handle.db.select().from(units).where(eq(units.code, "530")).get()!;
+    const sonTay = (await handle.db.select().from(units).where(eq(units.code, "530")).get())!;
     try {
-      const before = getBoard(handle.db, admin, campaign.id, NOW)!;
+      const before = (await getBoard(handle.db, admin, campaign.id, NOW))!;
       const owed = before.rows.find((r) => r.unit.id === fresh.id)!.cells.length;
       expect(owed).toBe(4);
-      handle.db
+      await writerForSetup(handle.db)
         .update(units)
         .set({ retiredAt: NOW })
         .where(inArray(units.id, [fresh.id, sonTay.id]))
         .run();
-      const after = getBoard(handle.db, admin, campaign.id, NOW)!;
+      const after = (await getBoard(handle.db, admin, campaign.id, NOW))!;
       expect(after.rows.find((r) => r.unit.id === fresh.id)).toBeUndefined();
       expect(after.rows.find((r) => r.unit.id === sonTay.id)).toBeDefined();
       expect(after.totals.required).toBe(before.totals.required - owed);
-      const preview = previewRequirementChanges(handle.db, campaign.id, stored(campaign.id))!;
+      const preview = (await previewRequirementChanges(handle.db, campaign.id, await stored(campaign.id)))!;
       expect(preview.requiredBefore).toBe(after.totals.required);
     } finally {
-      handle.db.update(units).set({ retiredAt: null }).where(eq(units.id, sonTay.id)).run();
-      handle.db.delete(units).where(eq(units.id, fresh.id)).run();
+      await writerForSetup(handle.db).update(units).set({ retiredAt: null }).where(eq(units.id, sonTay.id)).run();
+      await writerForSetup(handle.db).delete(units).where(eq(units.id, fresh.id)).run();
     }
   });
 
   it("only an admin of the root unit may change requirements", async () => {
-    const campaign = getCurrentCampaign(handle.db, null)!;
+    const campaign = (await getCurrentCampaign(handle.db, null))!;
     const district = { ...admin, scopeUnitIds: [admin.unitId + 1] };
-    expect(saveRequirements(handle.db, district, campaign.id, [])).toEqual({ ok: false, code: "forbidden" });
-    expect(copyCampaign(handle.db, district, campaign.id)).toEqual({ ok: false, code: "forbidden" });
-    expect(stored(campaign.id).length).toBeGreaterThan(0);
+    expect(await saveRequirements(handle.db, district, campaign.id, [])).toEqual({ ok: false, code: "forbidden" });
+    expect(await copyCampaign(handle.db, district, campaign.id)).toEqual({ ok: false, code: "forbidden" });
+    expect((await stored(campaign.id)).length).toBeGreaterThan(0);
   });
 });

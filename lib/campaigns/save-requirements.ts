@@ -5,7 +5,7 @@
  * kind of unit or organising body: that conference would stop counting.
  */
 import { and, asc, count, eq, inArray, ne } from "drizzle-orm";
-import { immediateTransaction, type Db } from "@/db/client";
+import { transaction, type Db } from "@/db/client";
 import { bodyKinds, campaignRequirements, campaigns, conferences, unitKinds, units } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -68,16 +68,16 @@ const sameRequirement = (a: Stored, b: Requirement) =>
   a.sortOrder === b.sortOrder;
 
 /** Units of each kind on the campaign's board (retired units owe nothing new; see onCampaignBoard). */
-function unitsByKind(db: Db, campaignId: number): Map<string, number> {
-  const rows = db.select({ kind: units.kind, n: count() }).from(units).where(onCampaignBoard(db, campaignId)).groupBy(units.kind).all();
+async function unitsByKind(db: Db, campaignId: number): Promise<Map<string, number>> {
+  const rows = await db.select({ kind: units.kind, n: count() }).from(units).where(onCampaignBoard(db, campaignId)).groupBy(units.kind).all();
   return new Map(rows.map((r) => [r.kind, r.n]));
 }
 
 /** The conferences (not cancelled) that fulfil each of these requirements. */
-function fulfilling(db: Db, requirementIds: number[]): Map<number, string[]> {
+async function fulfilling(db: Db, requirementIds: number[]): Promise<Map<number, string[]>> {
   const result = new Map<number, string[]>();
   if (requirementIds.length === 0) return result;
-  const rows = db
+  const rows = await db
     .select({ requirementId: conferences.requirementId, title: conferences.title, unitName: units.name })
     .from(conferences)
     .innerJoin(units, eq(units.id, conferences.unitId))
@@ -93,32 +93,20 @@ function fulfilling(db: Db, requirementIds: number[]): Map<number, string[]> {
 }
 
 /** What saving these requirements would do to the board, and what stands in the way. Null: no such campaign. */
-export function previewRequirementChanges(db: Db, campaignId: number, requirements: Requirement[]): RequirementPreview | null {
-  const campaign = db.select().from(campaigns).where(eq(campaigns.id, campaignId)).get();
+export async function previewRequirementChanges(db: Db, campaignId: number, requirements: Requirement[]): Promise<RequirementPreview | null> {
+  const campaign = await db.select().from(campaigns).where(eq(campaigns.id, campaignId)).get();
   if (!campaign) return null;
-  const stored = db
+  const stored = await db
     .select()
     .from(campaignRequirements)
     .where(eq(campaignRequirements.campaignId, campaignId))
     .orderBy(asc(campaignRequirements.sortOrder), asc(campaignRequirements.id))
     .all();
   const storedById = new Map(stored.map((r) => [r.id, r]));
-  const unitKindKeys = new Set(
-    db
-      .select({ key: unitKinds.key })
-      .from(unitKinds)
-      .all()
-      .map((k) => k.key),
-  );
-  const bodyKindRows = new Map(
-    db
-      .select()
-      .from(bodyKinds)
-      .all()
-      .map((k) => [k.key, k]),
-  );
-  const counts = unitsByKind(db, campaignId);
-  const fulfilled = fulfilling(
+  const unitKindKeys = new Set((await db.select({ key: unitKinds.key }).from(unitKinds).all()).map((k) => k.key));
+  const bodyKindRows = new Map((await db.select().from(bodyKinds).all()).map((k) => [k.key, k]));
+  const counts = await unitsByKind(db, campaignId);
+  const fulfilled = await fulfilling(
     db,
     stored.map((r) => r.id),
   );
@@ -194,18 +182,23 @@ export type SaveRequirementsResult =
  * (refused when a conference fulfils one). Checked and written in one
  * immediate transaction; audited with the list before and after.
  */
-export function saveRequirements(db: Db, actor: SessionUser, campaignId: number, requirements: Requirement[]): SaveRequirementsResult {
+export async function saveRequirements(db: Db, actor: SessionUser, campaignId: number, requirements: Requirement[]): Promise<SaveRequirementsResult> {
   if (!isRootAdmin(actor)) return { ok: false, code: "forbidden" };
-  return immediateTransaction(db, (): SaveRequirementsResult => {
-    const preview = previewRequirementChanges(db, campaignId, requirements);
+  return await transaction(db, async (db): Promise<SaveRequirementsResult> => {
+    const preview = await previewRequirementChanges(db, campaignId, requirements);
     if (!preview) return { ok: false, code: "campaignNotFound" };
     if (preview.problems.length > 0) return { ok: false, code: "requirementsRefused", problems: preview.problems };
-    const before = db.select().from(campaignRequirements).where(eq(campaignRequirements.campaignId, campaignId)).orderBy(asc(campaignRequirements.id)).all();
+    const before = await db
+      .select()
+      .from(campaignRequirements)
+      .where(eq(campaignRequirements.campaignId, campaignId))
+      .orderBy(asc(campaignRequirements.id))
+      .all();
     const removed = preview.rows.filter((r) => r.change === "removed").map((r) => r.id!);
     if (removed.length > 0) {
       // Only cancelled conferences can still point at them (the preview refused the rest): they keep their history without it.
-      db.update(conferences).set({ requirementId: null }).where(inArray(conferences.requirementId, removed)).run();
-      db.delete(campaignRequirements).where(inArray(campaignRequirements.id, removed)).run();
+      await db.update(conferences).set({ requirementId: null }).where(inArray(conferences.requirementId, removed)).run();
+      await db.delete(campaignRequirements).where(inArray(campaignRequirements.id, removed)).run();
     }
     const values = (r: Requirement) => ({
       unitKind: r.unitKind,
@@ -219,18 +212,25 @@ export function saveRequirements(db: Db, actor: SessionUser, campaignId: number,
     const changed = requirements.filter((r, i) => r.id && preview.rows[i].change === "changed");
     // Two rows may swap titles: clear the unique (unit kind, body kind, title) first, then write.
     for (const r of changed) {
-      db.update(campaignRequirements)
+      await db
+        .update(campaignRequirements)
         .set({ title: `\u0000${r.id}` })
         .where(eq(campaignRequirements.id, r.id!))
         .run();
     }
-    for (const r of changed) db.update(campaignRequirements).set(values(r)).where(eq(campaignRequirements.id, r.id!)).run();
+    for (const r of changed) await db.update(campaignRequirements).set(values(r)).where(eq(campaignRequirements.id, r.id!)).run();
     for (const r of requirements)
       if (!r.id)
-        db.insert(campaignRequirements)
+        await db
+          .insert(campaignRequirements)
           .values({ campaignId, ...values(r) })
           .run();
-    const after = db.select().from(campaignRequirements).where(eq(campaignRequirements.campaignId, campaignId)).orderBy(asc(campaignRequirements.id)).all();
+    const after = await db
+      .select()
+      .from(campaignRequirements)
+      .where(eq(campaignRequirements.campaignId, campaignId))
+      .orderBy(asc(campaignRequirements.id))
+      .all();
     const snapshot = (list: Stored[]) =>
       list.map(({ id, unitKind, bodyKind, coBodyKinds, title, dueDate, duration, sortOrder }) => ({
         id,
@@ -242,7 +242,7 @@ export function saveRequirements(db: Db, actor: SessionUser, campaignId: number,
         duration,
         sortOrder,
       }));
-    recordAudit(db, {
+    await recordAudit(db, {
       userId: actor.id,
       action: "save_requirements",
       entity: "campaign",

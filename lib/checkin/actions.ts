@@ -15,7 +15,7 @@ import { reopenPracticeConference } from "./practice-conference";
 export const reopenPracticeAction = defineAction(
   { permission: "practice:reopen", schema: reopenPracticeSchema, invalid: "message" },
   async (input, { user, t }) => {
-    const result = reopenPracticeConference(db, user, input.conferenceId);
+    const result = await reopenPracticeConference(db, user, input.conferenceId);
     if (!result.ok) {
       const message =
         result.reason === "not_practice"

@@ -4,21 +4,23 @@
  * The caller has checked that the user may scan at the site (getScanSite).
  */
 import { and, eq } from "drizzle-orm";
-import { immediateTransaction, type Db } from "@/db/client";
+import { synchronousTransaction, type Db, type SyncSqlite } from "@/db/client";
 import { checkIns, invitations, people, reflectionEssays, scanLog, sites } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordAuditNow } from "@/lib/audit/record-audit";
 import { foldForSearch } from "@/lib/text/fold";
 import { isLateAt } from "./shared/verdict";
 
 /** The person who came in the invitee's place: only for an invitation of this site (the door sees its own invitees only). */
-export function recordSubstitute(db: Db, userId: number, siteId: number, invitationId: number, name: string, position: string) {
-  const changed = db
-    .update(invitations)
-    .set({ substituteName: name, substitutePosition: position || null })
-    .where(and(eq(invitations.id, invitationId), eq(invitations.siteId, siteId), eq(invitations.kind, "invited")))
-    .run().changes;
-  if (changed) recordAudit(db, { userId, action: "substitute_at_door", entity: "invitation", entityId: invitationId, after: { name, position, siteId } });
-  return changed > 0;
+export async function recordSubstitute(db: Db, userId: number, siteId: number, invitationId: number, name: string, position: string): Promise<boolean> {
+  return await synchronousTransaction(db, (tx) => {
+    const changed = tx
+      .update(invitations)
+      .set({ substituteName: name, substitutePosition: position || null })
+      .where(and(eq(invitations.id, invitationId), eq(invitations.siteId, siteId), eq(invitations.kind, "invited")))
+      .run().changes;
+    if (changed) recordAuditNow(tx, { userId, action: "substitute_at_door", entity: "invitation", entityId: invitationId, after: { name, position, siteId } });
+    return changed > 0;
+  });
 }
 
 export interface WalkInInput {
@@ -31,12 +33,12 @@ export interface WalkInInput {
   scannedAt: Date;
 }
 
-export function registerWalkIn(db: Db, userId: number, input: WalkInInput, now: Date = new Date()) {
-  return immediateTransaction(db, () => registerWalkInInTransaction(db, userId, input, now));
+export async function registerWalkIn(db: Db, userId: number, input: WalkInInput, now: Date = new Date()) {
+  return await synchronousTransaction(db, (tx) => registerWalkInInTransaction(tx, userId, input, now));
 }
 
 /** registerWalkIn's work, for a caller that holds the write transaction (a synced batch). Idempotent by nonce. */
-export function registerWalkInInTransaction(d: Db, userId: number, input: WalkInInput, now: Date) {
+export function registerWalkInInTransaction(d: SyncSqlite, userId: number, input: WalkInInput, now: Date) {
   const previous = d.select().from(scanLog).where(eq(scanLog.nonce, input.nonce)).get();
   if (previous) return { invitationId: previous.invitationId! };
   const site = d.select().from(sites).where(eq(sites.id, input.siteId)).get()!;
@@ -97,7 +99,7 @@ export function registerWalkInInTransaction(d: Db, userId: number, input: WalkIn
       receivedAt: now,
     })
     .run();
-  recordAudit(d, { userId, action: "walk_in", entity: "invitation", entityId: invitation.id, after: { fullName: input.fullName, siteId: site.id } });
+  recordAuditNow(d, { userId, action: "walk_in", entity: "invitation", entityId: invitation.id, after: { fullName: input.fullName, siteId: site.id } });
   return { invitationId: invitation.id };
 }
 
@@ -106,28 +108,25 @@ export function registerWalkInInTransaction(d: Db, userId: number, input: WalkIn
  * A reflection essay recorded for it goes too (kept in the audit row): only attendees hand one in, and
  * the reports count essays on that rule (lib/reports/conference-figures.ts, essayTotals).
  */
-export function undoCheckIn(db: Db, userId: number, siteId: number, invitationId: number, reason: string) {
-  return db.transaction(
-    (tx) => {
-      const existing = tx
-        .select()
-        .from(checkIns)
-        .where(and(eq(checkIns.invitationId, invitationId), eq(checkIns.siteId, siteId)))
-        .get();
-      if (!existing) return false;
-      const essay = tx.select().from(reflectionEssays).where(eq(reflectionEssays.invitationId, invitationId)).get();
-      if (essay) tx.delete(reflectionEssays).where(eq(reflectionEssays.invitationId, invitationId)).run();
-      tx.delete(checkIns).where(eq(checkIns.id, existing.id)).run();
-      recordAudit(tx as unknown as Db, {
-        userId,
-        action: "undo_check_in",
-        entity: "check_in",
-        entityId: existing.id,
-        before: essay ? { ...existing, essay } : existing,
-        after: { reason },
-      });
-      return true;
-    },
-    { behavior: "immediate" },
-  );
+export async function undoCheckIn(db: Db, userId: number, siteId: number, invitationId: number, reason: string): Promise<boolean> {
+  return await synchronousTransaction(db, (tx) => {
+    const existing = tx
+      .select()
+      .from(checkIns)
+      .where(and(eq(checkIns.invitationId, invitationId), eq(checkIns.siteId, siteId)))
+      .get();
+    if (!existing) return false;
+    const essay = tx.select().from(reflectionEssays).where(eq(reflectionEssays.invitationId, invitationId)).get();
+    if (essay) tx.delete(reflectionEssays).where(eq(reflectionEssays.invitationId, invitationId)).run();
+    tx.delete(checkIns).where(eq(checkIns.id, existing.id)).run();
+    recordAuditNow(tx, {
+      userId,
+      action: "undo_check_in",
+      entity: "check_in",
+      entityId: existing.id,
+      before: essay ? { ...existing, essay } : existing,
+      after: { reason },
+    });
+    return true;
+  });
 }

@@ -17,7 +17,7 @@ export function defineDoorRoute<S extends z.ZodType<{ siteId: number }>>(
     // The door's own refusals: not JSON → bad_json, a missing or wrong field → bad_request naming it.
     { permission, body: schema, maxBytes, refuse: { body: (error) => (error ? doorRefusals.badRequest(error) : doorRefusals.badJson()) } },
     async ({ body }, { user }) => {
-      const access = getScanSite(db, user, (body as { siteId: number }).siteId, new Date(), purpose);
+      const access = await getScanSite(db, user, (body as { siteId: number }).siteId, new Date(), purpose);
       if (!access.ok) throw doorRefusals.site(access.reason);
       return handler(body as z.output<S>, { user });
     },

@@ -1,3 +1,4 @@
+import { writerForSetup } from "@/db/client";
 /**
  * The fast path's caches expire (docs/decisions/0008-checkin-fast-path.md): the user row is kept 5 s
  * and site access (the assignment, and the site's conference as loaded) 2 s; after that the database
@@ -27,17 +28,18 @@ let clock = SEEDED.getTime();
 
 beforeAll(async () => {
   handle = await createDemoDb(SEEDED);
-  const practice = handle.db.select().from(conferences).where(isNull(conferences.requirementId)).get()!;
+  const practice = (await handle.db.select().from(conferences).where(isNull(conferences.requirementId)).get())!;
   conferenceId = practice.id;
-  siteId = handle.db.select().from(sites).where(eq(sites.conferenceId, practice.id)).get()!.id;
-  letters = handle.db
-    .select({ id: invitations.id, token: invitations.token })
-    .from(invitations)
-    .where(eq(invitations.conferenceId, practice.id))
-    .orderBy(asc(invitations.id))
-    .all()
-    .map((r) => ({ id: r.id, token: r.token! }));
-  scanner = handle.db.select().from(users).where(eq(users.username, "diemdanh")).get()!;
+  siteId = (await handle.db.select().from(sites).where(eq(sites.conferenceId, practice.id)).get())!.id;
+  letters = (
+    await handle.db
+      .select({ id: invitations.id, token: invitations.token })
+      .from(invitations)
+      .where(eq(invitations.conferenceId, practice.id))
+      .orderBy(asc(invitations.id))
+      .all()
+  ).map((r) => ({ id: r.id, token: r.token! }));
+  scanner = (await handle.db.select().from(users).where(eq(users.username, "diemdanh")).get())!;
   cookie = await encode({
     token: { uid: scanner.id, sv: scanner.sessionVersion, role: scanner.role, unitId: scanner.unitId, bodyId: scanner.bodyId },
     secret: SECRET,
@@ -75,14 +77,14 @@ describe("check-in fast path caches", () => {
     await startFastPath();
     clock = SEEDED.getTime();
     expect(await scan(letters[0])).toMatchObject({ status: 200, body: { verdict: "ok" } });
-    handle.db.update(users).set({ disabled: true }).where(eq(users.id, scanner.id)).run();
+    await writerForSetup(handle.db).update(users).set({ disabled: true }).where(eq(users.id, scanner.id)).run();
     try {
       clock += 4_000;
       expect(await scan(letters[1])).toMatchObject({ status: 200, body: { verdict: "ok" } });
       clock += 1_001; // 5.001 s after the row was read
       expect((await scan(letters[2])).status).toBe(401);
     } finally {
-      handle.db.update(users).set({ disabled: false }).where(eq(users.id, scanner.id)).run();
+      await writerForSetup(handle.db).update(users).set({ disabled: false }).where(eq(users.id, scanner.id)).run();
     }
   });
 
@@ -90,7 +92,7 @@ describe("check-in fast path caches", () => {
     await startFastPath();
     clock = SEEDED.getTime() + 60_000;
     expect(await scan(letters[3])).toMatchObject({ status: 200, body: { verdict: "ok" } });
-    handle.db
+    await writerForSetup(handle.db)
       .delete(siteStaff)
       .where(and(eq(siteStaff.siteId, siteId), eq(siteStaff.userId, scanner.id)))
       .run();
@@ -100,7 +102,7 @@ describe("check-in fast path caches", () => {
       clock += 501; // 2.001 s after access was checked
       expect(await scan(letters[5])).toMatchObject({ status: 403 });
     } finally {
-      handle.db.insert(siteStaff).values({ siteId, userId: scanner.id }).run();
+      await writerForSetup(handle.db).insert(siteStaff).values({ siteId, userId: scanner.id }).run();
     }
   });
 
@@ -108,14 +110,18 @@ describe("check-in fast path caches", () => {
     await startFastPath();
     clock = SEEDED.getTime() + 120_000;
     expect(await scan(letters[6])).toMatchObject({ status: 200, body: { verdict: "ok" } });
-    handle.db.update(conferences).set({ status: "cancelled", cancelReason: "Hoãn do mưa bão (thử bộ nhớ đệm)" }).where(eq(conferences.id, conferenceId)).run();
+    await writerForSetup(handle.db)
+      .update(conferences)
+      .set({ status: "cancelled", cancelReason: "Hoãn do mưa bão (thử bộ nhớ đệm)" })
+      .where(eq(conferences.id, conferenceId))
+      .run();
     try {
       clock += 1_500;
       expect(await scan(letters[7])).toMatchObject({ status: 200, body: { verdict: "ok" } });
       clock += 501;
       expect(await scan(letters[8])).toMatchObject({ status: 200, body: { verdict: "not_open" } });
     } finally {
-      handle.db.update(conferences).set({ status: "scheduled", cancelReason: null }).where(eq(conferences.id, conferenceId)).run();
+      await writerForSetup(handle.db).update(conferences).set({ status: "scheduled", cancelReason: null }).where(eq(conferences.id, conferenceId)).run();
     }
   });
 
@@ -123,7 +129,7 @@ describe("check-in fast path caches", () => {
     await startFastPath();
     clock = SEEDED.getTime() + 180_000;
     expect(await scan(letters[9])).toMatchObject({ status: 200, body: { verdict: "ok" } });
-    handle.db.update(invitations).set({ status: "revoked" }).where(eq(invitations.id, letters[10].id)).run();
+    await writerForSetup(handle.db).update(invitations).set({ status: "revoked" }).where(eq(invitations.id, letters[10].id)).run();
     clock += 100;
     expect(await scan(letters[10])).toMatchObject({ status: 200, body: { verdict: "revoked" } });
   });

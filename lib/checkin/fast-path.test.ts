@@ -21,15 +21,11 @@ let tokens: string[];
 
 beforeAll(async () => {
   handle = await createDemoDb(SEEDED);
-  const practice = handle.db.select().from(conferences).where(isNull(conferences.requirementId)).get()!;
-  siteId = handle.db.select().from(sites).where(eq(sites.conferenceId, practice.id)).get()!.id;
-  tokens = handle.db
-    .select({ token: invitations.token })
-    .from(invitations)
-    .where(eq(invitations.conferenceId, practice.id))
-    .orderBy(asc(invitations.id))
-    .all()
-    .map((r) => r.token!);
+  const practice = (await handle.db.select().from(conferences).where(isNull(conferences.requirementId)).get())!;
+  siteId = (await handle.db.select().from(sites).where(eq(sites.conferenceId, practice.id)).get())!.id;
+  tokens = (
+    await handle.db.select({ token: invitations.token }).from(invitations).where(eq(invitations.conferenceId, practice.id)).orderBy(asc(invitations.id)).all()
+  ).map((r) => r.token!);
   const fastPath = createCheckInFastPath(handle.db, SECRET);
   server = http.createServer((req, res) => void fastPath(req, res));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -55,7 +51,7 @@ async function scan(cookie: string, token: string) {
 describe("check-in fast path sessions", () => {
   it("a session that expires while its decoding is kept is refused on the next request", async () => {
     vi.useFakeTimers({ toFake: ["Date"], now: SEEDED });
-    const user = handle.db.select().from(users).where(eq(users.username, "diemdanh")).get()!;
+    const user = (await handle.db.select().from(users).where(eq(users.username, "diemdanh")).get())!;
     const cookie = await encode({
       token: { uid: user.id, sv: user.sessionVersion, role: user.role, unitId: user.unitId, bodyId: user.bodyId },
       secret: SECRET,
@@ -70,7 +66,7 @@ describe("check-in fast path sessions", () => {
 
   it("a lower-case token posted straight to the API is accepted", async () => {
     vi.useFakeTimers({ toFake: ["Date"], now: SEEDED });
-    const user = handle.db.select().from(users).where(eq(users.username, "diemdanh")).get()!;
+    const user = (await handle.db.select().from(users).where(eq(users.username, "diemdanh")).get())!;
     const cookie = await encode({
       token: { uid: user.id, sv: user.sessionVersion, role: user.role, unitId: user.unitId, bodyId: user.bodyId },
       secret: SECRET,

@@ -58,11 +58,11 @@ export function createCheckInFastPath(db: Db, secret: string, { now: clock = () 
   const record = createGroupCommit(db);
   const access = new Map<string, { result: SiteAccess; until: number }>();
 
-  function siteAccess(user: SessionUser, siteId: number, now: number): SiteAccess {
+  async function siteAccess(user: SessionUser, siteId: number, now: number): Promise<SiteAccess> {
     const key = `${user.id}:${user.role}:${siteId}`;
     const cached = access.get(key);
     if (cached && cached.until > now) return cached.result;
-    const result = getScanSite(db, user, siteId, new Date(now));
+    const result = await getScanSite(db, user, siteId, new Date(now));
     if (access.size > 50_000) access.clear();
     access.set(key, { result, until: now + ACCESS_CACHE_MS });
     return result;
@@ -91,7 +91,7 @@ export function createCheckInFastPath(db: Db, secret: string, { now: clock = () 
     const key = `${entry.claims.uid}:${entry.claims.sv}`;
     let cached = users.get(key);
     if (!cached || cached.until < now) {
-      cached = { user: loadSessionUser(db, entry.claims.uid, entry.claims.sv), until: now + SESSION_CACHE_MS };
+      cached = { user: await loadSessionUser(db, entry.claims.uid, entry.claims.sv), until: now + SESSION_CACHE_MS };
       users.set(key, cached);
     }
     return cached.user;
@@ -112,7 +112,7 @@ export function createCheckInFastPath(db: Db, secret: string, { now: clock = () 
     const parsed = checkInRequestSchema.safeParse(body.value);
     if (!parsed.success) return refuse(badRequest(parsed.error));
     const input = parsed.data;
-    const allowed = siteAccess(user, input.siteId, now);
+    const allowed = await siteAccess(user, input.siteId, now);
     if (!allowed.ok) return refuse(siteRefusal(allowed.reason));
     if (isFlooding(user.id, input.deviceId, now)) return refuse(DOOR_ERRORS.tooMany);
     try {

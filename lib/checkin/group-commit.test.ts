@@ -1,3 +1,4 @@
+import { writerForSetup } from "@/db/client";
 import { count, eq, inArray, isNull, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkIns, conferences, invitations, scanLog, sites, users } from "@/db/schema";
@@ -13,10 +14,10 @@ afterAll(() => handle.cleanup());
 
 describe("group commit", () => {
   it("judges scans of one batch in order: two devices, one letter, the first wins", async () => {
-    const practice = handle.db.select().from(conferences).where(isNull(conferences.requirementId)).get()!;
-    const site = handle.db.select().from(sites).where(eq(sites.conferenceId, practice.id)).get()!;
-    const list = handle.db.select().from(invitations).where(eq(invitations.conferenceId, practice.id)).all();
-    const userId = handle.db.select().from(users).where(eq(users.username, "diemdanh")).get()!.id;
+    const practice = (await handle.db.select().from(conferences).where(isNull(conferences.requirementId)).get())!;
+    const site = (await handle.db.select().from(sites).where(eq(sites.conferenceId, practice.id)).get())!;
+    const list = await handle.db.select().from(invitations).where(eq(invitations.conferenceId, practice.id)).all();
+    const userId = (await handle.db.select().from(users).where(eq(users.username, "diemdanh")).get())!.id;
     const record = createGroupCommit(handle.db);
     const scan = (token: string, device: string, nonce: string) =>
       record(userId, { token, siteId: site.id, deviceId: device, nonce, scannedAt: NOW, method: "camera" }, NOW);
@@ -30,19 +31,19 @@ describe("group commit", () => {
     ]);
     expect(results.map((r) => r.verdict)).toEqual(["ok", "duplicate", "ok", "unknown", "ok"]);
     expect(results[1].firstCheckIn?.deviceId).toBe("may-1");
-    expect(handle.db.select({ n: count() }).from(checkIns).where(eq(checkIns.conferenceId, practice.id)).get()!.n).toBe(2);
-    expect(handle.db.select({ n: count() }).from(scanLog).where(eq(scanLog.conferenceId, practice.id)).get()!.n).toBe(4);
+    expect((await handle.db.select({ n: count() }).from(checkIns).where(eq(checkIns.conferenceId, practice.id)).get())!.n).toBe(2);
+    expect((await handle.db.select({ n: count() }).from(scanLog).where(eq(scanLog.conferenceId, practice.id)).get())!.n).toBe(4);
   });
 });
 
 describe("group commit when one scan of a batch fails", () => {
   it("rolls the whole batch back, retries each scan alone: only the failing one fails, the others get the answers they would have had, nothing twice", async () => {
-    const practice = handle.db.select().from(conferences).where(isNull(conferences.requirementId)).get()!;
-    const site = handle.db.select().from(sites).where(eq(sites.conferenceId, practice.id)).get()!;
-    const list = handle.db.select().from(invitations).where(eq(invitations.conferenceId, practice.id)).all();
-    const userId = handle.db.select().from(users).where(eq(users.username, "diemdanh")).get()!.id;
+    const practice = (await handle.db.select().from(conferences).where(isNull(conferences.requirementId)).get())!;
+    const site = (await handle.db.select().from(sites).where(eq(sites.conferenceId, practice.id)).get())!;
+    const list = await handle.db.select().from(invitations).where(eq(invitations.conferenceId, practice.id)).all();
+    const userId = (await handle.db.select().from(users).where(eq(users.username, "diemdanh")).get())!.id;
     const [l0, l1, l2] = [list[10], list[11], list[12]];
-    const sqlite = handle.db.$client;
+    const sqlite = writerForSetup(handle.db).$client;
     // A real failure inside the transaction: the scan log refuses the rows of one device (a trigger in this
     // test's copy only), after the scan's check-in row has been written. Every check-in row written, committed or
     // not, is reported to `inserted` by a function the trigger calls.
@@ -85,7 +86,7 @@ describe("group commit when one scan of a batch fails", () => {
       // alone: a, b (written and rolled back again), c (a duplicate: no row), d, e, and a's resend (replayed: no row).
       expect(inserted).toEqual([l0.id, l1.id, l0.id, l1.id, l1.id, l2.id]);
       // What stays: one check-in per letter, from the scans that succeeded; none from the failing one.
-      const rows = handle.db
+      const rows = await handle.db
         .select({ invitationId: checkIns.invitationId, deviceId: checkIns.deviceId, nonce: checkIns.nonce })
         .from(checkIns)
         .where(inArray(checkIns.invitationId, [l0.id, l1.id, l2.id]))
@@ -96,7 +97,7 @@ describe("group commit when one scan of a batch fails", () => {
         { invitationId: l1.id, deviceId: "may-2", nonce: "fail-batch-d" },
         { invitationId: l2.id, deviceId: "may-1", nonce: "fail-batch-e" },
       ]);
-      const logged = handle.db
+      const logged = await handle.db
         .select({ nonce: scanLog.nonce, verdict: scanLog.verdict })
         .from(scanLog)
         .where(like(scanLog.nonce, "fail-batch-%"))

@@ -6,7 +6,7 @@
  * it (two devices scanning one letter: the first wins), and an acknowledged
  * check-in is always committed.
  */
-import { immediateTransaction, type Db } from "@/db/client";
+import { synchronousTransaction, type Db } from "@/db/client";
 import { recordScanInTransaction, type ScanInput, type ScanResult } from "./record-scan";
 
 interface Pending {
@@ -21,18 +21,18 @@ export function createGroupCommit(db: Db, maxBatch = 200) {
   const queue: Pending[] = [];
   let scheduled = false;
 
-  function flush() {
+  async function flush() {
     scheduled = false;
     const batch = queue.splice(0, maxBatch);
     if (queue.length > 0) schedule();
     try {
-      const results = immediateTransaction(db, () => batch.map((p) => recordScanInTransaction(db, p.userId, p.input, p.now)));
+      const results = await synchronousTransaction(db, (tx) => batch.map((p) => recordScanInTransaction(tx, p.userId, p.input, p.now)));
       batch.forEach((p, i) => p.resolve(results[i]));
     } catch {
       // One scan failed and the batch rolled back: do each alone, so only that one fails.
       for (const p of batch) {
         try {
-          p.resolve(immediateTransaction(db, () => recordScanInTransaction(db, p.userId, p.input, p.now)));
+          p.resolve(await synchronousTransaction(db, (tx) => recordScanInTransaction(tx, p.userId, p.input, p.now)));
         } catch (error) {
           p.reject(error);
         }
@@ -43,7 +43,8 @@ export function createGroupCommit(db: Db, maxBatch = 200) {
   function schedule() {
     if (scheduled) return;
     scheduled = true;
-    setImmediate(flush);
+    // flush settles every promise it takes (resolve or reject): nothing is left floating.
+    setImmediate(() => void flush());
   }
 
   return function record(userId: number, input: ScanInput, now: Date): Promise<ScanResult> {

@@ -37,9 +37,9 @@ const PHASE_ORDER: Record<DoorPhase, number> = { open: 0, not_yet: 1, over: 2, c
  * then the ones that are over (latest first) and the cancelled ones. Drafts are left out: a
  * draft is not yet the cadre's business.
  */
-export function listAssignments(db: Db, userId: number, now: Date = new Date()): Assignment[] {
+export async function listAssignments(db: Db, userId: number, now: Date = new Date()): Promise<Assignment[]> {
   const since = new Date(now.getTime() - RECENT_DAYS * 86_400_000 - closeAfterMinutes() * 60_000);
-  const rows = db
+  const rows = await db
     .select({
       siteId: sites.id,
       venue: sites.venue,
@@ -74,8 +74,8 @@ export function listAssignments(db: Db, userId: number, now: Date = new Date()):
 }
 
 /** The site's door hours and phase for a user already known to be assigned there (the door page's refusal says why). */
-export function siteDoorHours(db: Db, siteId: number, now: Date = new Date()) {
-  const row = db
+export async function siteDoorHours(db: Db, siteId: number, now: Date = new Date()) {
+  const row = await db
     .select({ startsAt: conferences.startsAt, endsAt: conferences.endsAt, status: conferences.status, cancelReason: conferences.cancelReason })
     .from(sites)
     .innerJoin(conferences, eq(conferences.id, sites.conferenceId))

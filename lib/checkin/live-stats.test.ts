@@ -13,24 +13,24 @@ beforeAll(async () => {
 afterAll(() => handle.cleanup());
 
 describe("live counter", () => {
-  it("counts present, late and arrivals per 5 minutes", () => {
-    const practice = handle.db.select().from(conferences).where(isNull(conferences.requirementId)).get()!;
-    const site = handle.db.select().from(sites).where(eq(sites.conferenceId, practice.id)).get()!;
-    const list = handle.db.select().from(invitations).where(eq(invitations.conferenceId, practice.id)).all();
-    const userId = handle.db.select().from(users).where(eq(users.username, "diemdanh")).get()!.id;
+  it("counts present, late and arrivals per 5 minutes", async () => {
+    const practice = (await handle.db.select().from(conferences).where(isNull(conferences.requirementId)).get())!;
+    const site = (await handle.db.select().from(sites).where(eq(sites.conferenceId, practice.id)).get())!;
+    const list = await handle.db.select().from(invitations).where(eq(invitations.conferenceId, practice.id)).all();
+    const userId = (await handle.db.select().from(users).where(eq(users.username, "diemdanh")).get())!.id;
     const at = (time: string) => zonedInstant("2026-11-28", time);
-    const scan = (i: number, time: string) =>
-      recordScan(
+    const scan = async (i: number, time: string) =>
+      await recordScan(
         handle.db,
         userId,
         { token: list[i].token!, siteId: site.id, deviceId: "d", nonce: `live-${i}-abcdef`, scannedAt: at(time), method: "camera" },
         at(time),
       );
-    scan(0, "07:21");
-    scan(1, "07:24");
-    scan(2, "07:26");
-    scan(3, "07:50");
-    const stats = getLiveStats(handle.db, practice.id, undefined, at("08:00"));
+    await scan(0, "07:21");
+    await scan(1, "07:24");
+    await scan(2, "07:26");
+    await scan(3, "07:50");
+    const stats = await getLiveStats(handle.db, practice.id, undefined, at("08:00"));
     expect(stats).toMatchObject({ invited: 40, present: 4, late: 1, walkIns: 0 });
     const bySlot = Object.fromEntries(stats.arrivals.filter((a) => a.n > 0).map((a) => [a.at, a.n]));
     expect(bySlot).toEqual({ [at("07:20").toISOString()]: 2, [at("07:25").toISOString()]: 1, [at("07:50").toISOString()]: 1 });
@@ -39,8 +39,8 @@ describe("live counter", () => {
     expect([stats.arrivals[0].at, stats.arrivals.at(-1)!.at]).toEqual([at("06:00").toISOString(), at("08:00").toISOString()]);
 
     // After the conference the counter shows the real timeline, first arrival to last, not an empty one (docs/decisions/0025).
-    scan(4, "13:10");
-    const after = getLiveStats(handle.db, practice.id, undefined, zonedInstant("2026-11-28", "21:00"));
+    await scan(4, "13:10");
+    const after = await getLiveStats(handle.db, practice.id, undefined, zonedInstant("2026-11-28", "21:00"));
     expect(after).toMatchObject({ phase: "over", present: 5 });
     expect(after.arrivals.reduce((sum, a) => sum + a.n, 0)).toBe(5);
     expect(after.arrivals.length).toBeLessThanOrEqual(36);
@@ -48,7 +48,7 @@ describe("live counter", () => {
     expect([after.arrivals[0].at, after.arrivals.at(-1)!.at]).toEqual([at("07:20").toISOString(), at("13:10").toISOString()]);
 
     // Before the door opens (a site nobody has scanned at): nothing to draw, the page says when it opens.
-    const before = getLiveStats(handle.db, practice.id, [-1], zonedInstant("2026-11-28", "05:00"));
+    const before = await getLiveStats(handle.db, practice.id, [-1], zonedInstant("2026-11-28", "05:00"));
     expect(before).toMatchObject({ phase: "not_yet", arrivals: [], present: 0 });
   });
 });

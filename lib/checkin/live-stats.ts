@@ -32,15 +32,15 @@ const RECENT_MS = 2 * 3_600_000;
  * first to last, so that the counter shown after the conference is its real timeline and not an
  * empty one. Bars are 5 minutes, wider when the span needs it (at most MAX_BARS).
  */
-export function getLiveStats(db: Db, conferenceId: number, siteIds?: number[], now: Date = new Date()) {
+export async function getLiveStats(db: Db, conferenceId: number, siteIds?: number[], now: Date = new Date()) {
   const siteCondition = (column: typeof invitations.siteId | typeof checkIns.siteId) => (siteIds ? inArray(column, siteIds) : undefined);
-  const invited = db
+  const invited = (await db
     .select({ n: count() })
     .from(invitations)
     .where(and(eq(invitations.conferenceId, conferenceId), countedInvitation(), siteCondition(invitations.siteId)))
-    .get()!.n;
+    .get())!.n;
   // Present and late as the reports count them: check-ins on counted invitations; walk-ins beside them, never in "present".
-  const totals = db
+  const totals = (await db
     .select({
       present: sql<number>`coalesce(sum(case when ${countedInvitation()} then 1 else 0 end), 0)`,
       late: sql<number>`coalesce(sum(case when ${countedInvitation()} and ${checkIns.isLate} then 1 else 0 end), 0)`,
@@ -51,8 +51,8 @@ export function getLiveStats(db: Db, conferenceId: number, siteIds?: number[], n
     .from(checkIns)
     .innerJoin(invitations, eq(invitations.id, checkIns.invitationId))
     .where(and(eq(checkIns.conferenceId, conferenceId), siteCondition(checkIns.siteId)))
-    .get()!;
-  const conference = db
+    .get())!;
+  const conference = await db
     .select({ startsAt: conferences.startsAt, endsAt: conferences.endsAt, status: conferences.status })
     .from(conferences)
     .where(eq(conferences.id, conferenceId))
@@ -75,7 +75,7 @@ export function getLiveStats(db: Db, conferenceId: number, siteIds?: number[], n
   const arrivals: { at: string; n: number }[] = [];
   if (span) {
     const since = new Date(Math.floor(span.from / slotMs) * slotMs);
-    const slots = db
+    const slots = await db
       // A literal, not a bound parameter: the driver binds numbers as REAL, which would make this float division.
       .select({ slot: sql<number>`(${checkIns.scannedAt} / ${sql.raw(String(slotMs))}) * ${sql.raw(String(slotMs))}`, n: count() })
       .from(checkIns)
@@ -105,4 +105,4 @@ export function getLiveStats(db: Db, conferenceId: number, siteIds?: number[], n
     at: now.toISOString(),
   };
 }
-export type LiveStats = ReturnType<typeof getLiveStats>;
+export type LiveStats = Awaited<ReturnType<typeof getLiveStats>>;

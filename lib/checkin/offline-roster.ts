@@ -10,11 +10,11 @@ import { rawPublicKey } from "@/lib/tokens/qr-token";
 import { doorSiteOf, type Site } from "./record-scan";
 import { ROSTER_FORMAT, type OfflineRoster, type OtherConferenceRow, type RosterRow } from "./shared/roster-format";
 
-export function buildOfflineRoster(db: Db, site: Site, now: Date = new Date()): OfflineRoster {
-  ensureCampaignKeys(db, site.campaignId);
+export async function buildOfflineRoster(db: Db, site: Site, now: Date = new Date()): Promise<OfflineRoster> {
+  await ensureCampaignKeys(db, site.campaignId);
   // Retired keys too (letters issued before a rotation), never revoked ones.
-  const keys = verificationKeys(db).map((k) => ({ campaignId: k.campaignId, publicKeyRaw: rawPublicKey(k.publicKey) }));
-  const rows = db
+  const keys = (await verificationKeys(db)).map((k) => ({ campaignId: k.campaignId, publicKeyRaw: rawPublicKey(k.publicKey) }));
+  const rows = await db
     .select({
       id: invitations.id,
       siteId: invitations.siteId,
@@ -74,25 +74,23 @@ export function buildOfflineRoster(db: Db, site: Site, now: Date = new Date()): 
           scannerOf(r.checkedBy),
         ],
   );
-  const walkIns = db
+  const walkIns = (await db
     .select({ n: count() })
     .from(checkIns)
     .innerJoin(invitations, eq(invitations.id, checkIns.invitationId))
     .where(and(eq(checkIns.siteId, site.id), eq(invitations.kind, "walk_in")))
-    .get()!.n;
+    .get())!.n;
   return {
     format: ROSTER_FORMAT,
     generatedAt: now.getTime(),
     site: { ...doorSiteOf(site), venue: site.venue, title: site.title, campaignId: site.campaignId, endsAt: site.endsAt.getTime() },
-    sites: db
-      .select({ id: sites.id, venue: sites.venue })
-      .from(sites)
-      .where(eq(sites.conferenceId, site.conferenceId))
-      .all()
-      .map((s) => [s.id, s.venue]),
+    sites: (await db.select({ id: sites.id, venue: sites.venue }).from(sites).where(eq(sites.conferenceId, site.conferenceId)).all()).map((s) => [
+      s.id,
+      s.venue,
+    ]),
     units: unitNames,
     scanners: scannerNames,
-    others: otherConferences(db, site),
+    others: await otherConferences(db, site),
     keys,
     invitations: invitationRows,
     walkInsPresent: walkIns,
@@ -109,7 +107,7 @@ const OTHERS_LIMIT = 200;
  * verdict names them (time, unit, venue) as the server does; a letter of any other conference is
  * still refused, only without its details. Schedule facts only, no one's name.
  */
-function otherConferences(db: Db, site: Site): OtherConferenceRow[] {
+async function otherConferences(db: Db, site: Site): Promise<OtherConferenceRow[]> {
   const invitees = db
     .select({ personId: invitations.personId })
     .from(invitations)
@@ -120,28 +118,29 @@ function otherConferences(db: Db, site: Site): OtherConferenceRow[] {
     .where(and(inArray(invitations.personId, invitees), eq(invitations.status, "issued"), ne(invitations.conferenceId, site.conferenceId)));
   const start = site.startsAt.getTime();
   const onlyVenue = sql<string>`(select case when count(*) = 1 then max(${sites.venue}) else '' end from ${sites} where ${sites.conferenceId} = ${conferences.id})`;
-  return db
-    .select({
-      id: conferences.id,
-      title: conferences.title,
-      startsAt: conferences.startsAt,
-      endsAt: conferences.endsAt,
-      unitName: units.name,
-      venue: onlyVenue,
-    })
-    .from(conferences)
-    .innerJoin(units, eq(units.id, conferences.unitId))
-    .where(
-      and(
-        inArray(conferences.id, theirs),
-        gte(conferences.startsAt, new Date(start - OTHERS_WITHIN_MS)),
-        lte(conferences.startsAt, new Date(start + OTHERS_WITHIN_MS)),
-      ),
-    )
-    .orderBy(sql`abs(${conferences.startsAt} - ${sql.raw(String(start))})`)
-    .limit(OTHERS_LIMIT)
-    .all()
-    .map((c) => [c.id, c.title, c.startsAt.getTime(), c.endsAt.getTime(), c.unitName, c.venue ?? ""]);
+  return (
+    await db
+      .select({
+        id: conferences.id,
+        title: conferences.title,
+        startsAt: conferences.startsAt,
+        endsAt: conferences.endsAt,
+        unitName: units.name,
+        venue: onlyVenue,
+      })
+      .from(conferences)
+      .innerJoin(units, eq(units.id, conferences.unitId))
+      .where(
+        and(
+          inArray(conferences.id, theirs),
+          gte(conferences.startsAt, new Date(start - OTHERS_WITHIN_MS)),
+          lte(conferences.startsAt, new Date(start + OTHERS_WITHIN_MS)),
+        ),
+      )
+      .orderBy(sql`abs(${conferences.startsAt} - ${sql.raw(String(start))})`)
+      .limit(OTHERS_LIMIT)
+      .all()
+  ).map((c) => [c.id, c.title, c.startsAt.getTime(), c.endsAt.getTime(), c.unitName, c.venue ?? ""]);
 }
 
 /** The last four digits of a phone number: enough to tell two namesakes apart, not enough to call anyone. */

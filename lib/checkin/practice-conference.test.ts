@@ -1,3 +1,4 @@
+import { writerForSetup } from "@/db/client";
 /**
  * The demo's practice conference (issue 15, docs/decisions/0025): seeded with a fake clock at
  * 21:00 in Vietnam, its door is open at once and the next morning; an admin opens it again.
@@ -23,48 +24,53 @@ let siteId: number;
 let tokens: { id: number; token: string }[];
 let n = 0;
 
-const sessionOf = (username: string): SessionUser => {
-  const row = handle.db.select().from(users).where(eq(users.username, username)).get()!;
-  return loadSessionUser(handle.db, row.id, row.sessionVersion)!;
+const sessionOf = async (username: string): Promise<SessionUser> => {
+  const row = (await handle.db.select().from(users).where(eq(users.username, username)).get())!;
+  return (await loadSessionUser(handle.db, row.id, row.sessionVersion))!;
 };
-const scan = (token: string, at: Date, deviceId = "may-thu") =>
-  recordScan(handle.db, sessionOf("diemdanh").id, { token, siteId, deviceId, nonce: `practice-${++n}-nonce`, scannedAt: at, method: "camera" }, at);
+const scan = async (token: string, at: Date, deviceId = "may-thu") =>
+  await recordScan(
+    handle.db,
+    (await sessionOf("diemdanh")).id,
+    { token, siteId, deviceId, nonce: `practice-${++n}-nonce`, scannedAt: at, method: "camera" },
+    at,
+  );
 
 beforeAll(async () => {
   handle = await createDemoDb(EVENING, { practiceAsSeeded: true });
-  conferenceId = practiceConferenceId(handle.db)!;
-  siteId = handle.db.select().from(sites).where(eq(sites.conferenceId, conferenceId)).get()!.id;
-  tokens = handle.db
+  conferenceId = (await practiceConferenceId(handle.db))!;
+  siteId = (await handle.db.select().from(sites).where(eq(sites.conferenceId, conferenceId)).get())!.id;
+  tokens = (await handle.db
     .select({ id: invitations.id, token: invitations.token })
     .from(invitations)
     .where(eq(invitations.conferenceId, conferenceId))
-    .all() as typeof tokens;
+    .all()) as typeof tokens;
 });
 afterAll(() => handle.cleanup());
 
 describe("the practice conference, seeded at 21:00", () => {
-  it("is remembered as the practice conference, from 20:30 for a day, with a wide grace", () => {
-    const conference = handle.db.select().from(conferences).where(eq(conferences.id, conferenceId)).get()!;
+  it("is remembered as the practice conference, from 20:30 for a day, with a wide grace", async () => {
+    const conference = (await handle.db.select().from(conferences).where(eq(conferences.id, conferenceId)).get())!;
     expect(conference.title).toContain("thực hành");
     expect(conference.startsAt).toEqual(zonedInstant("2026-12-02", "20:30"));
     expect(conference.endsAt).toEqual(zonedInstant("2026-12-03", "20:30"));
     expect(conference.graceMinutes).toBe(PRACTICE_GRACE_MINUTES);
   });
 
-  it("lets the door account in at once: its site is open, listed, and a letter scans as on time", () => {
-    const scanner = sessionOf("diemdanh");
-    expect(getScanSite(handle.db, scanner, siteId, EVENING).ok).toBe(true);
-    expect(listScanSites(handle.db, scanner, EVENING).map((s) => s.siteId)).toContain(siteId);
-    expect(listAssignments(handle.db, scanner.id, EVENING).find((a) => a.siteId === siteId)?.phase).toBe("open");
-    expect(scan(tokens[0].token, new Date(EVENING.getTime() + 5 * 60_000))).toMatchObject({ verdict: "ok", checkIn: { isLate: false } });
+  it("lets the door account in at once: its site is open, listed, and a letter scans as on time", async () => {
+    const scanner = await sessionOf("diemdanh");
+    expect((await getScanSite(handle.db, scanner, siteId, EVENING)).ok).toBe(true);
+    expect((await listScanSites(handle.db, scanner, EVENING)).map((s) => s.siteId)).toContain(siteId);
+    expect((await listAssignments(handle.db, scanner.id, EVENING)).find((a) => a.siteId === siteId)?.phase).toBe("open");
+    expect(await scan(tokens[0].token, new Date(EVENING.getTime() + 5 * 60_000))).toMatchObject({ verdict: "ok", checkIn: { isLate: false } });
   });
 
-  it("is still open the next morning, and the login page can say until when (21:30 the next day)", () => {
+  it("is still open the next morning, and the login page can say until when (21:30 the next day)", async () => {
     const morning = zonedInstant("2026-12-03", "08:00");
-    expect(getScanSite(handle.db, sessionOf("diemdanh"), siteId, morning).ok).toBe(true);
-    expect(scan(tokens[1].token, morning)).toMatchObject({ verdict: "ok" });
-    expect(practiceDoor(handle.db, EVENING)).toMatchObject({ conferenceId, open: true, closesAt: zonedInstant("2026-12-03", "21:30") });
-    expect(practiceDoor(handle.db, zonedInstant("2026-12-03", "21:31"))?.open).toBe(false);
+    expect((await getScanSite(handle.db, await sessionOf("diemdanh"), siteId, morning)).ok).toBe(true);
+    expect(await scan(tokens[1].token, morning)).toMatchObject({ verdict: "ok" });
+    expect(await practiceDoor(handle.db, EVENING)).toMatchObject({ conferenceId, open: true, closesAt: zonedInstant("2026-12-03", "21:30") });
+    expect((await practiceDoor(handle.db, zonedInstant("2026-12-03", "21:31")))?.open).toBe(false);
   });
 
   it("starts a little before the moment, on a five-minute mark", () => {
@@ -79,56 +85,58 @@ describe("Mở lại hội nghị thực hành", () => {
   const dayAfter = zonedInstant("2026-12-05", "19:00");
 
   it("refuses anyone but an admin whose scope covers it, and any other conference", async () => {
-    expect(reopenPracticeConference(handle.db, sessionOf("diemdanh"), conferenceId, dayAfter)).toEqual({ ok: false, reason: "forbidden" });
-    expect(reopenPracticeConference(handle.db, sessionOf("tochuc.bato"), conferenceId, dayAfter)).toEqual({ ok: false, reason: "forbidden" });
+    expect(await reopenPracticeConference(handle.db, await sessionOf("diemdanh"), conferenceId, dayAfter)).toEqual({ ok: false, reason: "forbidden" });
+    expect(await reopenPracticeConference(handle.db, await sessionOf("tochuc.bato"), conferenceId, dayAfter)).toEqual({ ok: false, reason: "forbidden" });
     // An admin of one district (delegated administration) does not reach the province's practice conference.
-    const baTo = handle.db.select().from(units).where(eq(units.code, "535")).get()!;
-    const districtAdmin = handle.db
+    const baTo = (await handle.db.select().from(units).where(eq(units.code, "535")).get())!;
+    const districtAdmin = await writerForSetup(handle.db)
       .insert(users)
       .values({ username: "quantri.thu", passwordHash: "x", fullName: "Quản trị thử", role: "admin", unitId: baTo.id })
       .returning()
       .get();
-    expect(reopenPracticeConference(handle.db, loadSessionUser(handle.db, districtAdmin.id, districtAdmin.sessionVersion)!, conferenceId, dayAfter)).toEqual({
+    expect(
+      await reopenPracticeConference(handle.db, (await loadSessionUser(handle.db, districtAdmin.id, districtAdmin.sessionVersion))!, conferenceId, dayAfter),
+    ).toEqual({
       ok: false,
       reason: "not_found",
     });
-    const other = handle.db.select().from(conferences).where(eq(conferences.unitId, baTo.id)).get()!;
-    expect(reopenPracticeConference(handle.db, sessionOf("admin"), other.id, dayAfter)).toEqual({ ok: false, reason: "not_practice" });
+    const other = (await handle.db.select().from(conferences).where(eq(conferences.unitId, baTo.id)).get())!;
+    expect(await reopenPracticeConference(handle.db, await sessionOf("admin"), other.id, dayAfter)).toEqual({ ok: false, reason: "not_practice" });
   });
 
-  it("opens it again from now and clears the last practice's check-ins, walk-ins and substitutes; letters and the scan log stay", () => {
-    const scanner = sessionOf("diemdanh");
+  it("opens it again from now and clears the last practice's check-ins, walk-ins and substitutes; letters and the scan log stay", async () => {
+    const scanner = await sessionOf("diemdanh");
     const at = zonedInstant("2026-12-03", "09:00");
-    recordSubstitute(handle.db, scanner.id, siteId, tokens[1].id, "Người Đi Thay", "Phó phòng");
-    const walkIn = registerWalkIn(
+    await recordSubstitute(writerForSetup(handle.db), scanner.id, siteId, tokens[1].id, "Người Đi Thay", "Phó phòng");
+    const walkIn = await registerWalkIn(
       handle.db,
       scanner.id,
       { siteId, fullName: "Khách Thực Hành", position: "", workplace: "", deviceId: "may-thu", nonce: "practice-walk-in-1", scannedAt: at },
       at,
     );
-    const walkInPerson = handle.db.select().from(invitations).where(eq(invitations.id, walkIn.invitationId)).get()!.personId;
-    const logged = handle.db.select({ n: count() }).from(scanLog).where(eq(scanLog.conferenceId, conferenceId)).get()!.n;
-    expect(getScanSite(handle.db, scanner, siteId, dayAfter)).toEqual({ ok: false, reason: "closed" });
+    const walkInPerson = (await handle.db.select().from(invitations).where(eq(invitations.id, walkIn.invitationId)).get())!.personId;
+    const logged = (await handle.db.select({ n: count() }).from(scanLog).where(eq(scanLog.conferenceId, conferenceId)).get())!.n;
+    expect(await getScanSite(handle.db, scanner, siteId, dayAfter)).toEqual({ ok: false, reason: "closed" });
 
-    const result = reopenPracticeConference(handle.db, sessionOf("admin"), conferenceId, dayAfter);
+    const result = await reopenPracticeConference(handle.db, await sessionOf("admin"), conferenceId, dayAfter);
     expect(result).toMatchObject({ ok: true, id: conferenceId, cleared: { checkIns: 2, walkIns: 1 }, startsAt: zonedInstant("2026-12-05", "18:30") });
 
     const db = handle.db;
-    expect(db.select({ n: count() }).from(checkIns).where(eq(checkIns.conferenceId, conferenceId)).get()!.n).toBe(0);
-    expect(db.select().from(invitations).where(eq(invitations.id, walkIn.invitationId)).get()).toBeUndefined();
-    expect(db.select().from(people).where(eq(people.id, walkInPerson)).get()).toBeUndefined();
-    expect(db.select().from(invitations).where(eq(invitations.id, tokens[1].id)).get()).toMatchObject({
+    expect((await db.select({ n: count() }).from(checkIns).where(eq(checkIns.conferenceId, conferenceId)).get())!.n).toBe(0);
+    expect(await db.select().from(invitations).where(eq(invitations.id, walkIn.invitationId)).get()).toBeUndefined();
+    expect(await db.select().from(people).where(eq(people.id, walkInPerson)).get()).toBeUndefined();
+    expect(await db.select().from(invitations).where(eq(invitations.id, tokens[1].id)).get()).toMatchObject({
       substituteName: null,
       status: "issued",
       token: tokens[1].token,
     });
-    expect(db.select({ n: count() }).from(scanLog).where(eq(scanLog.conferenceId, conferenceId)).get()!.n).toBe(logged);
-    expect(db.select().from(conferences).where(eq(conferences.id, conferenceId)).get()).toMatchObject({
+    expect((await db.select({ n: count() }).from(scanLog).where(eq(scanLog.conferenceId, conferenceId)).get())!.n).toBe(logged);
+    expect(await db.select().from(conferences).where(eq(conferences.id, conferenceId)).get()).toMatchObject({
       status: "scheduled",
       graceMinutes: PRACTICE_GRACE_MINUTES,
     });
     expect(
-      db
+      await db
         .select()
         .from(auditLog)
         .where(and(eq(auditLog.action, "practice_reopen"), eq(auditLog.entityId, String(conferenceId))))
@@ -136,7 +144,7 @@ describe("Mở lại hội nghị thực hành", () => {
     ).toHaveLength(1);
 
     // The door is open again, and the letter scanned in the last practice is let in afresh.
-    expect(getScanSite(handle.db, scanner, siteId, dayAfter).ok).toBe(true);
-    expect(scan(tokens[0].token, dayAfter)).toMatchObject({ verdict: "ok" });
+    expect((await getScanSite(handle.db, scanner, siteId, dayAfter)).ok).toBe(true);
+    expect(await scan(tokens[0].token, dayAfter)).toMatchObject({ verdict: "ok" });
   });
 });

@@ -8,7 +8,7 @@
  */
 import { and, eq, inArray, notExists, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { immediateTransaction, type Db } from "@/db/client";
+import { transaction, type Db, type Tx } from "@/db/client";
 import { absences, appSettings, checkIns, conferences, invitations, people, personMerges, reflectionEssays } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { conferenceWriteScope } from "@/lib/auth/scope";
@@ -37,24 +37,25 @@ export function practiceTimes(now: Date): { startsAt: Date; endsAt: Date } {
   return { startsAt: new Date(start), endsAt: new Date(start + PRACTICE_HOURS * 3_600_000) };
 }
 
-export function rememberPracticeConference(db: Db, conferenceId: number): void {
-  db.insert(appSettings)
+export async function rememberPracticeConference(db: Tx, conferenceId: number): Promise<void> {
+  await db
+    .insert(appSettings)
     .values({ key: PRACTICE_SETTING, value: String(conferenceId) })
     .onConflictDoUpdate({ target: appSettings.key, set: { value: String(conferenceId) } })
     .run();
 }
 
-export function practiceConferenceId(db: Db): number | null {
-  const value = db.select().from(appSettings).where(eq(appSettings.key, PRACTICE_SETTING)).get()?.value;
+export async function practiceConferenceId(db: Db): Promise<number | null> {
+  const value = (await db.select().from(appSettings).where(eq(appSettings.key, PRACTICE_SETTING)).get())?.value;
   const id = Number(value);
   return Number.isInteger(id) && id > 0 ? id : null;
 }
 
 /** The practice conference's door hours and whether it can be tried now (the login page says until when), or null. */
-export function practiceDoor(db: Db, now: Date = new Date()): { conferenceId: number; opensAt: Date; closesAt: Date; open: boolean } | null {
-  const id = practiceConferenceId(db);
+export async function practiceDoor(db: Db, now: Date = new Date()): Promise<{ conferenceId: number; opensAt: Date; closesAt: Date; open: boolean } | null> {
+  const id = await practiceConferenceId(db);
   if (!id) return null;
-  const row = db
+  const row = await db
     .select({ startsAt: conferences.startsAt, endsAt: conferences.endsAt, status: conferences.status })
     .from(conferences)
     .where(eq(conferences.id, id))
@@ -79,10 +80,10 @@ export type ReopenResult =
  * tokens and revocations stay (a trainee's letters keep working); the scan log stays (never
  * deleted: it is the door's audit trail). Admins only, within their scope (in the where clause).
  */
-export function reopenPracticeConference(db: Db, user: SessionUser, conferenceId: number, now: Date = new Date()): ReopenResult {
+export async function reopenPracticeConference(db: Db, user: SessionUser, conferenceId: number, now: Date = new Date()): Promise<ReopenResult> {
   if (user.role !== "admin" || !can(user.role, "practice:reopen")) return { ok: false, reason: "forbidden" };
-  return immediateTransaction(db, () => {
-    const conference = db
+  return await transaction(db, async (db) => {
+    const conference = await db
       .select({
         id: conferences.id,
         startsAt: conferences.startsAt,
@@ -94,20 +95,21 @@ export function reopenPracticeConference(db: Db, user: SessionUser, conferenceId
       .where(and(eq(conferences.id, conferenceId), conferenceWriteScope(user)))
       .get();
     if (!conference) return { ok: false, reason: "not_found" } as const;
-    if (practiceConferenceId(db) !== conference.id) return { ok: false, reason: "not_practice" } as const;
+    if ((await practiceConferenceId(db)) !== conference.id) return { ok: false, reason: "not_practice" } as const;
 
-    const walkIns = db
+    const walkIns = await db
       .select({ id: invitations.id, personId: invitations.personId })
       .from(invitations)
       .where(and(eq(invitations.conferenceId, conference.id), eq(invitations.kind, "walk_in")))
       .all();
-    const checkInCount = db.delete(checkIns).where(eq(checkIns.conferenceId, conference.id)).run().changes;
+    const checkInCount = (await db.delete(checkIns).where(eq(checkIns.conferenceId, conference.id)).run()).changes;
     // An essay belongs to a check-in (the reports count them so): they go with the practice's check-ins.
-    db.delete(reflectionEssays).where(eq(reflectionEssays.conferenceId, conference.id)).run();
+    await db.delete(reflectionEssays).where(eq(reflectionEssays.conferenceId, conference.id)).run();
     const ofConference = db.select({ id: invitations.id }).from(invitations).where(eq(invitations.conferenceId, conference.id));
-    db.delete(absences).where(inArray(absences.invitationId, ofConference)).run();
+    await db.delete(absences).where(inArray(absences.invitationId, ofConference)).run();
     if (walkIns.length > 0) {
-      db.delete(invitations)
+      await db
+        .delete(invitations)
         .where(
           inArray(
             invitations.id,
@@ -129,7 +131,8 @@ export function reopenPracticeConference(db: Db, user: SessionUser, conferenceId
         .select({ one: sql`1` })
         .from(mergedInto)
         .where(eq(mergedInto.mergedIntoId, people.id));
-      db.delete(people)
+      await db
+        .delete(people)
         .where(
           and(
             inArray(
@@ -143,14 +146,15 @@ export function reopenPracticeConference(db: Db, user: SessionUser, conferenceId
         )
         .run();
     }
-    db.update(invitations).set({ substituteName: null, substitutePosition: null }).where(eq(invitations.conferenceId, conference.id)).run();
+    await db.update(invitations).set({ substituteName: null, substitutePosition: null }).where(eq(invitations.conferenceId, conference.id)).run();
     const times = practiceTimes(now);
-    db.update(conferences)
+    await db
+      .update(conferences)
       .set({ ...times, status: "scheduled", cancelReason: null, graceMinutes: PRACTICE_GRACE_MINUTES, updatedAt: now })
       .where(eq(conferences.id, conference.id))
       .run();
     const cleared = { checkIns: checkInCount - walkIns.length, walkIns: walkIns.length };
-    recordAudit(db, {
+    await recordAudit(db, {
       userId: user.id,
       action: "practice_reopen",
       entity: "conference",

@@ -10,7 +10,7 @@
  * A scan made before the check-in on record takes it over (earliest device time
  * wins, record-scan.ts). The caller has checked that the user may scan at the site.
  */
-import { immediateTransaction, type Db } from "@/db/client";
+import { synchronousTransaction, type Db, type SyncSqlite } from "@/db/client";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { can } from "@/lib/permissions";
 import { batchItemSchema } from "@/lib/schemas/checkin";
@@ -30,22 +30,22 @@ const nonceOf = (item: unknown) => {
 /** A database error on one item: that item is rolled back and reported, the others are kept. */
 export const ITEM_FAILED_MESSAGE = "Máy chủ không ghi được lượt này; các lượt khác đã được lưu. Bấm “Thử lại” sau.";
 
-export function recordBatch(db: Db, user: SessionUser, site: Site, items: unknown[], now: Date = new Date()): BatchOutcome[] {
-  // Each item in its own savepoint (a transaction inside better-sqlite3's transaction is a SAVEPOINT).
-  const inSavepoint = db.$client.transaction((raw: unknown) => recordItem(db, user, site, raw, now));
-  return immediateTransaction(db, () =>
-    items.map((raw): BatchOutcome => {
+export async function recordBatch(db: Db, user: SessionUser, site: Site, items: unknown[], now: Date = new Date()): Promise<BatchOutcome[]> {
+  return await synchronousTransaction(db, (tx) => {
+    // Each item in its own savepoint (a transaction inside better-sqlite3's transaction is a SAVEPOINT).
+    const inSavepoint = tx.$client.transaction((raw: unknown) => recordItem(tx, user, site, raw, now));
+    return items.map((raw): BatchOutcome => {
       try {
         return inSavepoint(raw);
       } catch (error) {
         console.error("batch item failed", error);
         return { nonce: nonceOf(raw), ok: false, error: "failed", message: ITEM_FAILED_MESSAGE };
       }
-    }),
-  );
+    });
+  });
 }
 
-function recordItem(db: Db, user: SessionUser, site: Site, raw: unknown, now: Date): BatchOutcome {
+function recordItem(db: SyncSqlite, user: SessionUser, site: Site, raw: unknown, now: Date): BatchOutcome {
   const parsed = batchItemSchema.safeParse(raw);
   if (!parsed.success || (parsed.data.type === "scan" && (parsed.data.token === undefined) === (parsed.data.invitationId === undefined))) {
     return { nonce: nonceOf(raw), ok: false, error: "bad_request", message: "Lượt quét không đọc được; đã bỏ qua." };

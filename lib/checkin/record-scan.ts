@@ -7,9 +7,9 @@
  * nothing. Both the device's time and the server's time are kept.
  */
 import { and, eq } from "drizzle-orm";
-import { immediateTransaction, type Db } from "@/db/client";
+import { sqliteSync, synchronousTransaction, type Db as AppDb, type SyncSqlite as Db } from "@/db/client";
 import { checkIns, conferences, invitations, people, scanLog, sites, units, users, type ScanVerdict } from "@/db/schema";
-import { verificationKeys } from "@/lib/invitations/campaign-keys";
+import { verificationKeysNow } from "@/lib/invitations/campaign-keys";
 import { normalizeToken } from "@/lib/tokens/normalize-token";
 import { parseToken, verifyToken } from "@/lib/tokens/qr-token";
 import { describeWindow, type Attendee, type ScanResult } from "./shared/scan-result";
@@ -176,7 +176,7 @@ function evidenceFor(db: Db, input: ScanInput, site: Site): { evidence: Evidence
   });
   if (found.length > 1 || shaped.length === 0) return { evidence: { kind: "unreadable" } };
   // Every campaign's valid public keys (current, and retired but not revoked), for tokens the server does not hold.
-  const keys = keysInOrder(verificationKeys(db), site.campaignId);
+  const keys = keysInOrder(verificationKeysNow(db), site.campaignId);
   const authentic = shaped.filter(({ token }) => keys.some((key) => verifyToken(token, key.publicKey).ok));
   if (authentic.length === 1) return { evidence: { kind: "signed", payload: authentic[0].payload } };
   // One clean token that no key signed is a forgery; a rewritten text with no (or several) authentic readings is unreadable.
@@ -186,7 +186,11 @@ function evidenceFor(db: Db, input: ScanInput, site: Site): { evidence: Evidence
 type StoredToken = NonNullable<ReturnType<ReturnType<typeof scanStatements>["invitationByToken"]["get"]>>;
 
 /** The verdict for a scan at a site, without writing anything: the shared rules (verdict.ts) on the database's facts. */
-export function judgeScan(db: Db, input: ScanInput, scannedAt: Date): Judged {
+export async function judgeScan(db: AppDb, input: ScanInput, scannedAt: Date): Promise<Judged> {
+  return judgeScanNow(sqliteSync(db), input, scannedAt);
+}
+
+function judgeScanNow(db: Db, input: ScanInput, scannedAt: Date): Judged {
   const statements = scanStatements(db);
   const site = input.site?.id === input.siteId ? input.site : statements.siteWithConference.get({ siteId: input.siteId });
   if (!site) return { result: { verdict: "unknown" } };
@@ -265,8 +269,8 @@ function replay(db: Db, logged: { verdict: ScanVerdict; invitationId: number | n
   return result;
 }
 
-export function recordScan(db: Db, userId: number, input: ScanInput, now: Date = new Date()): ScanResult {
-  return immediateTransaction(db, () => recordScanInTransaction(db, userId, input, now));
+export async function recordScan(db: AppDb, userId: number, input: ScanInput, now: Date = new Date()): Promise<ScanResult> {
+  return await synchronousTransaction(db, (tx) => recordScanInTransaction(tx, userId, input, now));
 }
 
 /** recordScan's work, for a caller that already holds the write transaction (the fast path's group commit). */
@@ -275,7 +279,7 @@ export function recordScanInTransaction(db: Db, userId: number, input: ScanInput
   const logged = statements.loggedNonce.get({ nonce: input.nonce });
   if (logged) return replay(db, logged);
   const scannedAt = effectiveScanTime(input, now);
-  const judged = judgeScan(db, input, scannedAt);
+  const judged = judgeScanNow(db, input, scannedAt);
   let { result } = judged;
   const { invitationId, conferenceId, first } = judged;
   const common = {

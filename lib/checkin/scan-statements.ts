@@ -5,7 +5,7 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import type { Db } from "@/db/client";
+import { sqliteSync, type Db as AppDb, type SyncSqlite as Db, type Tx } from "@/db/client";
 import { checkIns, conferences, invitations, people, scanLog, sites, siteStaff, units, users } from "@/db/schema";
 
 function build(db: Db) {
@@ -109,7 +109,9 @@ function build(db: Db) {
 
 const cache = new WeakMap<object, ReturnType<typeof build>>();
 
-export function scanStatements(db: Db) {
+/** Prepared on the handle's own connection: the read-only one for the app's handle, the write lane's inside a transaction. */
+export function scanStatements(handle: Db | AppDb | Tx) {
+  const db = sqliteSync(handle);
   // Keyed by the connection, so that a transaction wrapper and its database share them.
   const key = (db as unknown as { $client?: object }).$client ?? db;
   let statements = cache.get(key);

@@ -29,7 +29,7 @@ export type SiteAccess =
 /** How long after the door closes a device may still send the scans it queued offline. */
 export const SYNC_AFTER_CLOSE_MS = 3 * 86_400_000;
 
-export function getScanSite(db: Db, user: SessionUser, siteId: number, now: Date = new Date(), purpose: "scan" | "sync" = "scan"): SiteAccess {
+export async function getScanSite(db: Db, user: SessionUser, siteId: number, now: Date = new Date(), purpose: "scan" | "sync" = "scan"): Promise<SiteAccess> {
   if (!can(user.role, "checkin:scan")) return { ok: false, reason: "forbidden" };
   const statements = scanStatements(db);
   const row = statements.siteWithConference.get({ siteId });
@@ -47,12 +47,12 @@ export function getScanSite(db: Db, user: SessionUser, siteId: number, now: Date
   if (user.role === "admin") {
     // An admin scans at conferences of units in their scope (the root unit's admin: all, without a query).
     if (user.scopeUnitIds === "all") return { ok: true, site, conference, row };
-    const owner = db.select({ unitId: conferences.unitId }).from(conferences).where(eq(conferences.id, conference.id)).get();
+    const owner = await db.select({ unitId: conferences.unitId }).from(conferences).where(eq(conferences.id, conference.id)).get();
     return owner && adminCoversUnit(user, owner.unitId) ? { ok: true, site, conference, row } : { ok: false, reason: "forbidden" };
   }
   if (user.role === "organizer") {
     if (conference.bodyId === user.bodyId) return { ok: true, site, conference, row };
-    const co = db
+    const co = await db
       .select()
       .from(conferenceCoBodies)
       .where(and(eq(conferenceCoBodies.conferenceId, conference.id), eq(conferenceCoBodies.bodyId, user.bodyId ?? -1)))

@@ -5,7 +5,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { closeAfterMinutes, openBeforeMinutes } from "./window";
 
 /** Sites where the user may scan now (door staff) or today (organisers and admins of the conference). */
-export function listScanSites(db: Db, user: SessionUser, now: Date = new Date()) {
+export async function listScanSites(db: Db, user: SessionUser, now: Date = new Date()) {
   const opensBy = new Date(now.getTime() + openBeforeMinutes() * 60_000);
   const closesAfter = new Date(now.getTime() - closeAfterMinutes() * 60_000);
   const open = and(lte(conferences.startsAt, opensBy), gte(conferences.endsAt, closesAfter));
@@ -23,18 +23,18 @@ export function listScanSites(db: Db, user: SessionUser, now: Date = new Date())
     .innerJoin(conferences, eq(conferences.id, sites.conferenceId));
   if (user.role === "scanner") {
     const mine = db.select({ id: siteStaff.siteId }).from(siteStaff).where(eq(siteStaff.userId, user.id));
-    return base
+    return await base
       .where(and(open, inArray(sites.id, mine)))
       .orderBy(asc(conferences.startsAt))
       .all();
   }
   if (user.role === "admin") {
     const scoped = user.scopeUnitIds === "all" ? undefined : inArray(conferences.unitId, user.scopeUnitIds);
-    return base.where(and(open, scoped)).orderBy(asc(conferences.startsAt)).all();
+    return await base.where(and(open, scoped)).orderBy(asc(conferences.startsAt)).all();
   }
   if (user.role !== "organizer" || user.bodyId === null) return [];
   const co = db.select({ id: conferenceCoBodies.conferenceId }).from(conferenceCoBodies).where(eq(conferenceCoBodies.bodyId, user.bodyId));
-  return base
+  return await base
     .where(and(open, or(eq(conferences.bodyId, user.bodyId), inArray(conferences.id, co))))
     .orderBy(asc(conferences.startsAt))
     .all();

@@ -44,7 +44,7 @@ export const saveConferenceAction = defineAction(
         : { ok: false, fieldErrors, values, at: Date.now() },
   },
   async ({ conferenceId, ...fields }, { user, t, values }) => {
-    const result = saveConference(db, user, fields, conferenceId || undefined);
+    const result = await saveConference(db, user, fields, conferenceId || undefined);
     if (!result.ok) return describeRefusal(result, t, values);
     refresh(result.id);
     redirect(`/conferences/${result.id}?saved=1`);
@@ -59,7 +59,7 @@ export const moveConferenceAction = defineCall(
     refused: ({ reason, t }) => ({ ok: false, message: t(reason === "forbidden" ? "validation.forbidden" : "validation.invalid"), at: Date.now() }),
   },
   async (input, { user, t }) => {
-    const result = moveConference(db, user, input);
+    const result = await moveConference(db, user, input);
     if (!result.ok) return describeRefusal(result, t);
     refresh(result.id);
     return { ok: true, message: t("calendar.moved"), conflicts: conflictMessages(result.warnings, t), at: Date.now() };
@@ -76,7 +76,7 @@ export const duplicateConferenceAction = defineCall(
     refused: () => redirect("/conferences"),
   },
   async ({ conferenceId }, { user, t }) => {
-    const result = duplicateConference(db, user, conferenceId, t("conferences.copySuffix"));
+    const result = await duplicateConference(db, user, conferenceId, t("conferences.copySuffix"));
     if (!result.ok) redirect(`/conferences/${conferenceId}`);
     refresh(result.id);
     redirect(`/conferences/${result.id}/edit`);
@@ -84,7 +84,7 @@ export const duplicateConferenceAction = defineCall(
 );
 
 export const cancelConferenceAction = defineAction({ ...write, schema: cancelConferenceSchema }, async (input, { user, t }) => {
-  const result = cancelConference(db, user, input.conferenceId, input.reason);
+  const result = await cancelConference(db, user, input.conferenceId, input.reason);
   if (!result.ok) return describeRefusal(result, t);
   refresh(result.id);
   return { ok: true, message: t("conferences.cancelled"), at: Date.now() };
@@ -92,21 +92,21 @@ export const cancelConferenceAction = defineAction({ ...write, schema: cancelCon
 
 /** Un-cancels a conference, to a draft or scheduled, after the confirmation step. */
 export const restoreConferenceAction = defineAction({ ...write, schema: restoreConferenceSchema, invalid: "message" }, async (input, { user, t }) => {
-  const result = restoreConference(db, user, input.conferenceId, input.status);
+  const result = await restoreConference(db, user, input.conferenceId, input.status);
   if (!result.ok) return describeRefusal(result, t);
   refresh(result.id);
   return { ok: true, message: t("safety.conference.restored", { status: t(`conferenceStatus.${input.status}`) }), at: Date.now() };
 });
 
 export const setStatusAction = defineAction({ ...write, schema: setStatusSchema, invalid: "message" }, async (input, { user, t }) => {
-  const result = setConferenceStatus(db, user, input.conferenceId, input.status);
+  const result = await setConferenceStatus(db, user, input.conferenceId, input.status);
   if (!result.ok) return describeRefusal(result, t);
   refresh(result.id);
   return { ok: true, message: t("conferences.statusChanged", { status: t(`conferenceStatus.${input.status}`) }), at: Date.now() };
 });
 
 export const saveSiteAction = defineAction({ ...write, schema: siteFormSchema, arrays: ["staffIds"], keepValues: true }, async (input, { user, t, values }) => {
-  const result = saveSite(db, user, input);
+  const result = await saveSite(db, user, input);
   if (!result.ok) return describeRefusal(result, t, values);
   refresh(input.conferenceId);
   return { ok: true, message: t("sites.saved"), at: Date.now() };
@@ -115,7 +115,7 @@ export const saveSiteAction = defineAction({ ...write, schema: siteFormSchema, a
 export const removeSiteAction = defineAction(
   { ...write, schema: z.object({ conferenceId: conferenceIdField, siteId: conferenceIdField }), invalid: "message" },
   async ({ conferenceId, siteId }, { user, t }) => {
-    const result = removeSite(db, user, conferenceId, siteId);
+    const result = await removeSite(db, user, conferenceId, siteId);
     if (!result.ok) return describeRefusal(result, t);
     refresh(conferenceId);
     return { ok: true, message: t("sites.removed"), at: Date.now() };
@@ -125,7 +125,7 @@ export const removeSiteAction = defineAction(
 export const addBridgePointsAction = defineAction(
   { ...write, schema: z.object({ conferenceId: conferenceIdField }), invalid: "message" },
   async ({ conferenceId }, { user, t }) => {
-    const result = addBridgePointsEverywhere(db, user, conferenceId);
+    const result = await addBridgePointsEverywhere(db, user, conferenceId);
     if (!result.ok) return { ok: false, message: t("validation.notFound"), at: Date.now() };
     refresh(conferenceId);
     const message = t("sites.bridgePointsAdded", { count: result.added.length });

@@ -1,3 +1,5 @@
+import { filterInOrder } from "@/lib/async/in-order";
+import { writerForSetup } from "@/db/client";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "@/db/schema";
@@ -17,67 +19,70 @@ const MIN = 60_000;
 
 describe("a conference's status follows the clock", () => {
   let id = 0;
-  const statusAt = (now: Date) =>
-    handle.db
+  const statusAt = async (now: Date) =>
+    (await handle.db
       .select({ s: effectiveStatus(handle.db, now) })
       .from(t.conferences)
       .where(eq(t.conferences.id, id))
-      .get()!.s;
-  const awaiting = (now: Date) =>
-    handle.db
-      .select({ id: t.conferences.id })
-      .from(t.conferences)
-      .where(awaitingConfirmation(handle.db, now))
-      .all()
-      .some((r) => r.id === id);
+      .get())!.s;
+  const awaiting = async (now: Date) =>
+    (await handle.db.select({ id: t.conferences.id }).from(t.conferences).where(awaitingConfirmation(handle.db, now)).all()).some((r) => r.id === id);
 
-  beforeAll(() => {
+  beforeAll(async () => {
     const { db } = handle;
-    const template = db.select().from(t.conferences).get()!;
-    id = db
-      .insert(t.conferences)
+    const template = (await db.select().from(t.conferences).get())!;
+    id = (
+      await writerForSetup(db)
+        .insert(t.conferences)
+        .values({
+          campaignId: template.campaignId,
+          unitId: template.unitId,
+          bodyId: template.bodyId,
+          title: "Hội nghị theo giờ",
+          startsAt: START,
+          endsAt: END,
+          status: "scheduled",
+        })
+        .returning()
+        .get()
+    ).id;
+  });
+
+  it("is scheduled until the door opens, then in progress", async () => {
+    const opens = START.getTime() - openBeforeMinutes() * MIN;
+    expect(await statusAt(new Date(opens - 1000))).toBe("scheduled");
+    expect(await statusAt(new Date(opens))).toBe("in_progress");
+    expect(await statusAt(new Date(END.getTime() - 1000))).toBe("in_progress");
+  });
+
+  it("stays as it was when it ends with nobody checked in, and waits for the organiser", async () => {
+    expect(await statusAt(END)).toBe("scheduled");
+    expect(await awaiting(END)).toBe(true);
+    expect(await awaiting(new Date(END.getTime() - 1000))).toBe(false);
+  });
+
+  it("is in progress from its first scan, and held when it ends with check-ins", async () => {
+    const { db } = handle;
+    const site = await writerForSetup(db)
+      .insert(t.sites)
       .values({
-        campaignId: template.campaignId,
-        unitId: template.unitId,
-        bodyId: template.bodyId,
-        title: "Hội nghị theo giờ",
-        startsAt: START,
-        endsAt: END,
-        status: "scheduled",
+        conferenceId: id,
+        unitId: (await db.select().from(t.conferences).where(eq(t.conferences.id, id)).get())!.unitId,
+        isMain: true,
+        venue: "Hội trường",
       })
       .returning()
-      .get().id;
-  });
-
-  it("is scheduled until the door opens, then in progress", () => {
-    const opens = START.getTime() - openBeforeMinutes() * MIN;
-    expect(statusAt(new Date(opens - 1000))).toBe("scheduled");
-    expect(statusAt(new Date(opens))).toBe("in_progress");
-    expect(statusAt(new Date(END.getTime() - 1000))).toBe("in_progress");
-  });
-
-  it("stays as it was when it ends with nobody checked in, and waits for the organiser", () => {
-    expect(statusAt(END)).toBe("scheduled");
-    expect(awaiting(END)).toBe(true);
-    expect(awaiting(new Date(END.getTime() - 1000))).toBe(false);
-  });
-
-  it("is in progress from its first scan, and held when it ends with check-ins", () => {
-    const { db } = handle;
-    const site = db
-      .insert(t.sites)
-      .values({ conferenceId: id, unitId: db.select().from(t.conferences).where(eq(t.conferences.id, id)).get()!.unitId, isMain: true, venue: "Hội trường" })
-      .returning()
       .get();
-    const person = db.select().from(t.people).get()!;
-    const conference = db.select().from(t.conferences).where(eq(t.conferences.id, id)).get()!;
-    const invitation = db
+    const person = (await db.select().from(t.people).get())!;
+    const conference = (await db.select().from(t.conferences).where(eq(t.conferences.id, id)).get())!;
+    const invitation = await writerForSetup(db)
       .insert(t.invitations)
       .values({ conferenceId: id, personId: person.id, bodyId: conference.bodyId, siteId: site.id, status: "issued" })
       .returning()
       .get();
     const early = new Date(START.getTime() - 3 * 3_600_000); // before the door opens: a scan synced from a device
-    db.insert(t.checkIns)
+    await writerForSetup(db)
+      .insert(t.checkIns)
       .values({
         invitationId: invitation.id,
         conferenceId: id,
@@ -89,20 +94,21 @@ describe("a conference's status follows the clock", () => {
         nonce: "clock-test",
       })
       .run();
-    expect(statusAt(new Date(early.getTime() + MIN))).toBe("in_progress");
-    expect(statusAt(END)).toBe("held");
-    expect(awaiting(END)).toBe(false);
+    expect(await statusAt(new Date(early.getTime() + MIN))).toBe("in_progress");
+    expect(await statusAt(END)).toBe("held");
+    expect(await awaiting(END)).toBe(false);
   });
 
-  it("keeps what the organiser said: draft, held, cancelled", () => {
+  it("keeps what the organiser said: draft, held, cancelled", async () => {
     const { db } = handle;
     for (const status of ["draft", "held", "cancelled"] as const) {
-      db.update(t.conferences)
+      await writerForSetup(db)
+        .update(t.conferences)
         .set({ status, cancelReason: status === "cancelled" ? "Thử" : null })
         .where(eq(t.conferences.id, id))
         .run();
-      expect(statusAt(new Date(START.getTime() + MIN))).toBe(status);
-      expect(statusAt(new Date(END.getTime() + MIN))).toBe(status);
+      expect(await statusAt(new Date(START.getTime() + MIN))).toBe(status);
+      expect(await statusAt(new Date(END.getTime() + MIN))).toBe(status);
     }
   });
 });
@@ -113,15 +119,13 @@ describe("the board shows what waits for the organiser", () => {
     const { getBoard } = await import("@/lib/board/get-board");
     const { loadSessionUser } = await import("@/lib/auth/session-user");
     const now = new Date();
-    const waiting = db
-      .select({ id: t.conferences.id, campaignId: t.conferences.campaignId })
-      .from(t.conferences)
-      .where(awaitingConfirmation(db, now))
-      .all()
-      .filter((c) => db.select().from(t.conferences).where(eq(t.conferences.id, c.id)).get()!.requirementId !== null);
+    const waiting = await filterInOrder(
+      await db.select({ id: t.conferences.id, campaignId: t.conferences.campaignId }).from(t.conferences).where(awaitingConfirmation(db, now)).all(),
+      async (c) => (await db.select().from(t.conferences).where(eq(t.conferences.id, c.id)).get())!.requirementId !== null,
+    );
     expect(waiting.length).toBeGreaterThan(0);
-    const admin = db.select().from(t.users).where(eq(t.users.username, "admin")).get()!;
-    const progress = getBoard(db, loadSessionUser(db, admin.id, admin.sessionVersion)!, waiting[0].campaignId, now)!;
+    const admin = (await db.select().from(t.users).where(eq(t.users.username, "admin")).get())!;
+    const progress = (await getBoard(db, (await loadSessionUser(db, admin.id, admin.sessionVersion))!, waiting[0].campaignId, now))!;
     const cells = progress.rows.flatMap((r) => r.cells);
     const cell = cells.find((c) => c.conferenceId === waiting[0].id)!;
     expect(cell.awaitingConfirmation).toBe(true);

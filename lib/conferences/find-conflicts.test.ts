@@ -7,28 +7,28 @@ import { findConflicts, overlaps, type ConflictCandidate } from "./find-conflict
 
 let handle: Awaited<ReturnType<typeof createDemoDb>>;
 let campaignId: number;
-const unitId = (code: string) => handle.db.select().from(units).where(eq(units.code, code)).get()!.id;
-const conferenceOf = (code: string, kind: string) =>
-  handle.db
+const unitId = async (code: string) => (await handle.db.select().from(units).where(eq(units.code, code)).get())!.id;
+const conferenceOf = async (code: string, kind: string) =>
+  (await handle.db
     .select({ id: conferences.id })
     .from(conferences)
     .innerJoin(bodies, eq(bodies.id, conferences.bodyId))
-    .where(and(eq(conferences.unitId, unitId(code)), eq(bodies.kind, kind)))
-    .get()!.id;
+    .where(and(eq(conferences.unitId, await unitId(code)), eq(bodies.kind, kind)))
+    .get())!.id;
 const at = (date: string, time: string) => zonedInstant(date, time);
-const candidate = (over: Partial<ConflictCandidate>): ConflictCandidate => ({
+const candidate = async (over: Partial<ConflictCandidate>): Promise<ConflictCandidate> => ({
   campaignId,
-  unitId: unitId("535"),
+  unitId: await unitId("535"),
   startsAt: at("2021-03-16", "07:30"),
   endsAt: at("2021-03-16", "11:30"),
   sites: [],
   ...over,
 });
-const codes = (c: ConflictCandidate) => findConflicts(handle.db, c).map((x) => `${x.code}:${x.blocking ? "block" : "warn"}`);
+const codes = async (c: ConflictCandidate) => (await findConflicts(handle.db, c)).map((x) => `${x.code}:${x.blocking ? "block" : "warn"}`);
 
 beforeAll(async () => {
   handle = await createDemoDb();
-  campaignId = handle.db.select().from(campaigns).get()!.id;
+  campaignId = (await handle.db.select().from(campaigns).get())!.id;
 });
 afterAll(() => handle.cleanup());
 
@@ -47,78 +47,91 @@ describe("overlap", () => {
 
 describe("conflict rules", () => {
   const hall = { unitId: 0, venue: "Hội trường Huyện ủy Ba Tơ", capacity: null };
-  beforeAll(() => {
-    hall.unitId = unitId("535");
+  beforeAll(async () => {
+    hall.unitId = await unitId("535");
   });
 
-  it("blocks an end before the start", () => {
-    expect(codes(candidate({ startsAt: at("2021-03-16", "11:00"), endsAt: at("2021-03-16", "11:00") }))).toEqual(["end_before_start:block"]);
+  it("blocks an end before the start", async () => {
+    expect(await codes(await candidate({ startsAt: at("2021-03-16", "11:00"), endsAt: at("2021-03-16", "11:00") }))).toEqual(["end_before_start:block"]);
   });
 
-  it("blocks the same hall at an overlapping time, whatever the case, accents or spaces", () => {
+  it("blocks the same hall at an overlapping time, whatever the case, accents or spaces", async () => {
     // Ba Tơ's Standing Committee conference: 10/03/2021 07:30–17:00 in this hall.
-    const clash = candidate({ startsAt: at("2021-03-10", "08:00"), endsAt: at("2021-03-10", "10:00"), sites: [hall] });
-    expect(codes(clash)).toContain("venue_clash:block");
-    const folded = candidate({ ...clash, sites: [{ ...hall, venue: "  hội trường HUYỆN ỦY ba tơ " }] });
-    expect(codes(folded)).toContain("venue_clash:block");
-    const message = findConflicts(handle.db, clash).find((c) => c.code === "venue_clash")!;
+    const clash = await candidate({ startsAt: at("2021-03-10", "08:00"), endsAt: at("2021-03-10", "10:00"), sites: [hall] });
+    expect(await codes(clash)).toContain("venue_clash:block");
+    const folded = await candidate({ ...clash, sites: [{ ...hall, venue: "  hội trường HUYỆN ỦY ba tơ " }] });
+    expect(await codes(folded)).toContain("venue_clash:block");
+    const message = (await findConflicts(handle.db, clash)).find((c) => c.code === "venue_clash")!;
     expect(message.params).toMatchObject({ otherUnit: "Huyện Ba Tơ", time: "07:30–17:00 10/03/2021" });
   });
 
-  it("does not block back-to-back use of a hall, another hall, or a same-named hall in another unit", () => {
-    expect(codes(candidate({ startsAt: at("2021-03-10", "05:00"), endsAt: at("2021-03-10", "07:30"), sites: [hall] }))).not.toContain("venue_clash:block");
-    expect(codes(candidate({ startsAt: at("2021-03-10", "17:00"), endsAt: at("2021-03-10", "19:00"), sites: [hall] }))).not.toContain("venue_clash:block");
+  it("does not block back-to-back use of a hall, another hall, or a same-named hall in another unit", async () => {
+    expect(await codes(await candidate({ startsAt: at("2021-03-10", "05:00"), endsAt: at("2021-03-10", "07:30"), sites: [hall] }))).not.toContain(
+      "venue_clash:block",
+    );
+    expect(await codes(await candidate({ startsAt: at("2021-03-10", "17:00"), endsAt: at("2021-03-10", "19:00"), sites: [hall] }))).not.toContain(
+      "venue_clash:block",
+    );
     expect(
-      codes(candidate({ startsAt: at("2021-03-10", "08:00"), endsAt: at("2021-03-10", "10:00"), sites: [{ ...hall, venue: "Nhà văn hóa huyện" }] })),
+      await codes(
+        await candidate({ startsAt: at("2021-03-10", "08:00"), endsAt: at("2021-03-10", "10:00"), sites: [{ ...hall, venue: "Nhà văn hóa huyện" }] }),
+      ),
     ).toEqual([]);
     expect(
-      codes(
-        candidate({
-          unitId: unitId("536"),
+      await codes(
+        await candidate({
+          unitId: await unitId("536"),
           startsAt: at("2021-03-10", "08:00"),
           endsAt: at("2021-03-10", "10:00"),
-          sites: [{ ...hall, unitId: unitId("536") }],
+          sites: [{ ...hall, unitId: await unitId("536") }],
         }),
       ),
     ).toEqual([]);
   });
 
-  it("ignores cancelled conferences and the conference itself", () => {
-    const standing = conferenceOf("535", "standing_committee");
-    expect(codes(candidate({ conferenceId: standing, startsAt: at("2021-03-10", "08:00"), endsAt: at("2021-03-10", "10:00"), sites: [hall] }))).not.toContain(
-      "venue_clash:block",
-    );
+  it("ignores cancelled conferences and the conference itself", async () => {
+    const standing = await conferenceOf("535", "standing_committee");
+    expect(
+      await codes(await candidate({ conferenceId: standing, startsAt: at("2021-03-10", "08:00"), endsAt: at("2021-03-10", "10:00"), sites: [hall] })),
+    ).not.toContain("venue_clash:block");
     // Lý Sơn's Education Office conference (31/03 13:30–17:00) was cancelled.
-    const lySonHall = { unitId: unitId("536"), venue: "Trung tâm Chính trị huyện Lý Sơn", capacity: null };
-    expect(codes(candidate({ unitId: unitId("536"), startsAt: at("2021-03-31", "14:00"), endsAt: at("2021-03-31", "15:00"), sites: [lySonHall] }))).toEqual([]);
+    const lySonHall = { unitId: await unitId("536"), venue: "Trung tâm Chính trị huyện Lý Sơn", capacity: null };
+    expect(
+      await codes(await candidate({ unitId: await unitId("536"), startsAt: at("2021-03-31", "14:00"), endsAt: at("2021-03-31", "15:00"), sites: [lySonHall] })),
+    ).toEqual([]);
   });
 
-  it("warns when invitees are invited to another conference at the same time", () => {
+  it("warns when invitees are invited to another conference at the same time", async () => {
     // Move Ba Tơ's Propaganda conference onto its Standing Committee day: lecturers are invited to both.
-    const propaganda = conferenceOf("535", "propaganda");
-    const result = findConflicts(handle.db, candidate({ conferenceId: propaganda, startsAt: at("2021-03-10", "13:30"), endsAt: at("2021-03-10", "16:30") }));
+    const propaganda = await conferenceOf("535", "propaganda");
+    const result = await findConflicts(
+      handle.db,
+      await candidate({ conferenceId: propaganda, startsAt: at("2021-03-10", "13:30"), endsAt: at("2021-03-10", "16:30") }),
+    );
     const overlap = result.find((c) => c.code === "invitee_overlap")!;
     expect(overlap.blocking).toBe(false);
     expect(Number(overlap.params.count)).toBeGreaterThan(10);
   });
 
-  it("warns about a district conference before the provincial Standing Committee conference (03/03/2021)", () => {
-    expect(codes(candidate({ startsAt: at("2021-03-02", "07:30"), endsAt: at("2021-03-02", "11:30") }))).toEqual(["before_provincial_standing:warn"]);
-    expect(codes(candidate({ unitId: unitId("51"), startsAt: at("2021-03-02", "07:30"), endsAt: at("2021-03-02", "11:30") }))).toEqual([]);
+  it("warns about a district conference before the provincial Standing Committee conference (03/03/2021)", async () => {
+    expect(await codes(await candidate({ startsAt: at("2021-03-02", "07:30"), endsAt: at("2021-03-02", "11:30") }))).toEqual([
+      "before_provincial_standing:warn",
+    ]);
+    expect(await codes(await candidate({ unitId: await unitId("51"), startsAt: at("2021-03-02", "07:30"), endsAt: at("2021-03-02", "11:30") }))).toEqual([]);
   });
 
-  it("warns after the deadline by the Vietnamese calendar day", () => {
+  it("warns after the deadline by the Vietnamese calendar day", async () => {
     // Ends 01/04/2021 00:30 in Vietnam, which is still 31/03 in UTC.
-    expect(codes(candidate({ startsAt: at("2021-03-31", "22:00"), endsAt: at("2021-04-01", "00:30") }))).toEqual(["after_deadline:warn"]);
-    expect(codes(candidate({ startsAt: at("2021-03-31", "22:00"), endsAt: at("2021-03-31", "23:59") }))).toEqual([]);
+    expect(await codes(await candidate({ startsAt: at("2021-03-31", "22:00"), endsAt: at("2021-04-01", "00:30") }))).toEqual(["after_deadline:warn"]);
+    expect(await codes(await candidate({ startsAt: at("2021-03-31", "22:00"), endsAt: at("2021-03-31", "23:59") }))).toEqual([]);
   });
 
-  it("warns when a site has more invitations than seats", () => {
-    const standing = conferenceOf("535", "standing_committee");
-    const site = handle.db.select().from(sites).where(eq(sites.conferenceId, standing)).get()!;
-    const result = findConflicts(
+  it("warns when a site has more invitations than seats", async () => {
+    const standing = await conferenceOf("535", "standing_committee");
+    const site = (await handle.db.select().from(sites).where(eq(sites.conferenceId, standing)).get())!;
+    const result = await findConflicts(
       handle.db,
-      candidate({
+      await candidate({
         conferenceId: standing,
         startsAt: at("2021-03-10", "07:30"),
         endsAt: at("2021-03-10", "17:00"),

@@ -55,7 +55,7 @@ export function venueKey(site: { unitId: number; venue: string }): string {
   return `${site.unitId}|${foldForSearch(site.venue)}`;
 }
 
-export function findConflicts(db: Db, c: ConflictCandidate): Conflict[] {
+export async function findConflicts(db: Db, c: ConflictCandidate): Promise<Conflict[]> {
   if (c.endsAt.getTime() <= c.startsAt.getTime()) {
     return [{ code: "end_before_start", blocking: true, params: {} }];
   }
@@ -66,7 +66,7 @@ export function findConflicts(db: Db, c: ConflictCandidate): Conflict[] {
   // Blocking: the same venue at an overlapping time.
   const wanted = new Map(c.sites.map((s) => [venueKey(s), s.venue]));
   if (wanted.size > 0) {
-    const others = db
+    const others = await db
       .select({
         unitId: sites.unitId,
         venue: sites.venue,
@@ -99,7 +99,7 @@ export function findConflicts(db: Db, c: ConflictCandidate): Conflict[] {
       .select({ personId: invitations.personId })
       .from(invitations)
       .where(and(eq(invitations.conferenceId, c.conferenceId), ne(invitations.status, "revoked")));
-    const clashes = db
+    const clashes = await db
       .select({ title: conferences.title, n: count() })
       .from(invitations)
       .innerJoin(conferences, eq(conferences.id, invitations.conferenceId))
@@ -112,9 +112,9 @@ export function findConflicts(db: Db, c: ConflictCandidate): Conflict[] {
   }
 
   // Warning: a district-level conference before the provincial Standing Committee conference.
-  const unit = db.select({ parentId: units.parentId }).from(units).where(eq(units.id, c.unitId)).get();
+  const unit = await db.select({ parentId: units.parentId }).from(units).where(eq(units.id, c.unitId)).get();
   if (unit?.parentId != null) {
-    const provincial = db
+    const provincial = await db
       .select({ startsAt: conferences.startsAt })
       .from(conferences)
       .innerJoin(units, eq(units.id, conferences.unitId))
@@ -136,7 +136,7 @@ export function findConflicts(db: Db, c: ConflictCandidate): Conflict[] {
   }
 
   // Warning: after the campaign's deadline.
-  const campaign = db.select({ deadline: campaigns.deadline }).from(campaigns).where(eq(campaigns.id, c.campaignId)).get();
+  const campaign = await db.select({ deadline: campaigns.deadline }).from(campaigns).where(eq(campaigns.id, c.campaignId)).get();
   if (campaign && zonedDateKey(c.endsAt) > campaign.deadline) {
     conflicts.push({ code: "after_deadline", blocking: false, params: { deadline: formatDateKey(campaign.deadline) } });
   }
@@ -145,13 +145,14 @@ export function findConflicts(db: Db, c: ConflictCandidate): Conflict[] {
   const siteIds = c.sites.map((s) => s.id).filter((id): id is number => id !== undefined);
   if (siteIds.length > 0) {
     const invited = new Map(
-      db
-        .select({ siteId: invitations.siteId, n: count() })
-        .from(invitations)
-        .where(and(inArray(invitations.siteId, siteIds), ne(invitations.status, "revoked"), sql`${invitations.kind} = 'invited'`))
-        .groupBy(invitations.siteId)
-        .all()
-        .map((r) => [r.siteId, r.n]),
+      (
+        await db
+          .select({ siteId: invitations.siteId, n: count() })
+          .from(invitations)
+          .where(and(inArray(invitations.siteId, siteIds), ne(invitations.status, "revoked"), sql`${invitations.kind} = 'invited'`))
+          .groupBy(invitations.siteId)
+          .all()
+      ).map((r) => [r.siteId, r.n]),
     );
     for (const site of c.sites) {
       const n = site.id ? (invited.get(site.id) ?? 0) : 0;

@@ -16,15 +16,15 @@ const timeOf = (d: Date) => {
 };
 
 /** The conference form's values for a conference the user may change, or null. */
-export function getConferenceForEdit(db: Db, user: SessionUser, id: number) {
-  const c = getWritableConference(db, user, id);
+export async function getConferenceForEdit(db: Db, user: SessionUser, id: number) {
+  const c = await getWritableConference(db, user, id);
   if (!c) return null;
-  const main = db
+  const main = await db
     .select()
     .from(sites)
     .where(and(eq(sites.conferenceId, id), eq(sites.isMain, true)))
     .get();
-  const coBodyIds = db.select({ bodyId: conferenceCoBodies.bodyId }).from(conferenceCoBodies).where(eq(conferenceCoBodies.conferenceId, id)).all();
+  const coBodyIds = await db.select({ bodyId: conferenceCoBodies.bodyId }).from(conferenceCoBodies).where(eq(conferenceCoBodies.conferenceId, id)).all();
   return {
     id: c.id,
     status: c.status,

@@ -14,8 +14,8 @@ import { effectiveStatus } from "./effective-status";
  * conference seen from a district has that district's bridge point(s); `partial`
  * says so.
  */
-export function getConference(db: Db, user: SessionUser, id: number, now: Date = new Date()) {
-  const row = db
+export async function getConference(db: Db, user: SessionUser, id: number, now: Date = new Date()) {
+  const row = await db
     .select({
       id: conferences.id,
       title: conferences.title,
@@ -47,7 +47,7 @@ export function getConference(db: Db, user: SessionUser, id: number, now: Date =
     .get();
   if (!row) return null;
 
-  const coBodies = db
+  const coBodies = await db
     .select({ id: bodies.id, name: bodies.name })
     .from(conferenceCoBodies)
     .innerJoin(bodies, eq(bodies.id, conferenceCoBodies.bodyId))
@@ -79,32 +79,33 @@ export function getConference(db: Db, user: SessionUser, id: number, now: Date =
     .as("excused_by_site");
 
   const over = isOver({ status: row.currentStatus, endsAt: row.endsAt }, now);
-  const siteRows = db
-    .select({
-      id: sites.id,
-      isMain: sites.isMain,
-      venue: sites.venue,
-      address: sites.address,
-      capacity: sites.capacity,
-      unitName: units.name,
-      invited: sql<number>`coalesce(${invitedBySite.n}, 0)`,
-      present: sql<number>`coalesce(${presentBySite.n}, 0)`,
-      late: sql<number>`coalesce(${presentBySite.late}, 0)`,
-      excused: sql<number>`coalesce(${excusedBySite.n}, 0)`,
-    })
-    .from(sites)
-    .innerJoin(units, eq(units.id, sites.unitId))
-    .leftJoin(invitedBySite, eq(invitedBySite.siteId, sites.id))
-    .leftJoin(presentBySite, eq(presentBySite.siteId, sites.id))
-    .leftJoin(excusedBySite, eq(excusedBySite.siteId, sites.id))
-    .where(and(eq(sites.conferenceId, id), siteReadScope(db, user)))
-    .orderBy(sql`${sites.isMain} desc`, asc(units.sortOrder))
-    .all()
-    .map((s) => ({
-      ...s,
-      rate: attendanceRate(tally({ invited: s.invited, present: s.present, late: s.late, substitutes: 0, excused: s.excused, madeUp: 0 }, over)),
-    }));
-  const allSites = db.select({ n: count() }).from(sites).where(eq(sites.conferenceId, id)).get()!.n;
+  const siteRows = (
+    await db
+      .select({
+        id: sites.id,
+        isMain: sites.isMain,
+        venue: sites.venue,
+        address: sites.address,
+        capacity: sites.capacity,
+        unitName: units.name,
+        invited: sql<number>`coalesce(${invitedBySite.n}, 0)`,
+        present: sql<number>`coalesce(${presentBySite.n}, 0)`,
+        late: sql<number>`coalesce(${presentBySite.late}, 0)`,
+        excused: sql<number>`coalesce(${excusedBySite.n}, 0)`,
+      })
+      .from(sites)
+      .innerJoin(units, eq(units.id, sites.unitId))
+      .leftJoin(invitedBySite, eq(invitedBySite.siteId, sites.id))
+      .leftJoin(presentBySite, eq(presentBySite.siteId, sites.id))
+      .leftJoin(excusedBySite, eq(excusedBySite.siteId, sites.id))
+      .where(and(eq(sites.conferenceId, id), siteReadScope(db, user)))
+      .orderBy(sql`${sites.isMain} desc`, asc(units.sortOrder))
+      .all()
+  ).map((s) => ({
+    ...s,
+    rate: attendanceRate(tally({ invited: s.invited, present: s.present, late: s.late, substitutes: 0, excused: s.excused, madeUp: 0 }, over)),
+  }));
+  const allSites = (await db.select({ n: count() }).from(sites).where(eq(sites.conferenceId, id)).get())!.n;
 
   const sums = siteRows.reduce(
     (acc, s) => ({ invited: acc.invited + s.invited, present: acc.present + s.present, late: acc.late + s.late, excused: acc.excused + s.excused }),
@@ -115,4 +116,4 @@ export function getConference(db: Db, user: SessionUser, id: number, now: Date =
   return { ...row, canEdit: row.canEdit === 1, coBodies, sites: siteRows, totals, partial: siteRows.length < allSites };
 }
 
-export type ConferenceDetail = NonNullable<ReturnType<typeof getConference>>;
+export type ConferenceDetail = NonNullable<Awaited<ReturnType<typeof getConference>>>;

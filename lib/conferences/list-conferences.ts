@@ -20,7 +20,7 @@ export interface ConferenceFilters {
  * coming ones first, from the soonest; then those that ended before today, the latest first
  * (`upcoming`: 1 for the first group). "Today" is the day in Vietnam.
  */
-export function listConferences(db: Db, user: SessionUser, filters: ConferenceFilters = {}, now: Date = new Date()) {
+export async function listConferences(db: Db, user: SessionUser, filters: ConferenceFilters = {}, now: Date = new Date()) {
   const invited = db
     .select({ conferenceId: invitations.conferenceId, n: count().as("invited_n") })
     .from(invitations)
@@ -38,49 +38,50 @@ export function listConferences(db: Db, user: SessionUser, filters: ConferenceFi
   const status = effectiveStatus(db, now);
   const startOfToday = zonedInstant(zonedDateKey(now));
   const upcoming = sql<number>`case when ${conferences.endsAt} >= ${startOfToday.getTime()} then 1 else 0 end`;
-  return db
-    .select({
-      id: conferences.id,
-      title: conferences.title,
-      startsAt: conferences.startsAt,
-      endsAt: conferences.endsAt,
-      status,
-      unitId: conferences.unitId,
-      unitName: units.name,
-      bodyName: bodies.name,
-      invited: sql<number>`coalesce(${invited.n}, 0)`,
-      present: sql<number>`coalesce(${present.n}, 0)`,
-      upcoming,
-    })
-    .from(conferences)
-    .innerJoin(units, eq(units.id, conferences.unitId))
-    .innerJoin(bodies, eq(bodies.id, conferences.bodyId))
-    .leftJoin(invited, eq(invited.conferenceId, conferences.id))
-    .leftJoin(present, eq(present.conferenceId, conferences.id))
-    .where(
-      and(
-        conferenceReadScope(db, user),
-        filters.unitId ? eq(conferences.unitId, filters.unitId) : undefined,
-        filters.status ? sql`${status} = ${filters.status}` : undefined,
-        filters.during ? and(lt(conferences.startsAt, filters.during.to), gt(conferences.endsAt, filters.during.from)) : undefined,
-      ),
-    )
-    .orderBy(
-      desc(upcoming),
-      sql`case when ${upcoming} = 1 then ${conferences.startsAt} else -${conferences.startsAt} end`,
-      asc(units.sortOrder),
-      asc(conferences.id),
-    )
-    .all()
-    .map((row) => ({ ...row, upcoming: row.upcoming === 1 }));
+  return (
+    await db
+      .select({
+        id: conferences.id,
+        title: conferences.title,
+        startsAt: conferences.startsAt,
+        endsAt: conferences.endsAt,
+        status,
+        unitId: conferences.unitId,
+        unitName: units.name,
+        bodyName: bodies.name,
+        invited: sql<number>`coalesce(${invited.n}, 0)`,
+        present: sql<number>`coalesce(${present.n}, 0)`,
+        upcoming,
+      })
+      .from(conferences)
+      .innerJoin(units, eq(units.id, conferences.unitId))
+      .innerJoin(bodies, eq(bodies.id, conferences.bodyId))
+      .leftJoin(invited, eq(invited.conferenceId, conferences.id))
+      .leftJoin(present, eq(present.conferenceId, conferences.id))
+      .where(
+        and(
+          conferenceReadScope(db, user),
+          filters.unitId ? eq(conferences.unitId, filters.unitId) : undefined,
+          filters.status ? sql`${status} = ${filters.status}` : undefined,
+          filters.during ? and(lt(conferences.startsAt, filters.during.to), gt(conferences.endsAt, filters.during.from)) : undefined,
+        ),
+      )
+      .orderBy(
+        desc(upcoming),
+        sql`case when ${upcoming} = 1 then ${conferences.startsAt} else -${conferences.startsAt} end`,
+        asc(units.sortOrder),
+        asc(conferences.id),
+      )
+      .all()
+  ).map((row) => ({ ...row, upcoming: row.upcoming === 1 }));
 }
 
 /**
  * The organiser's task: conferences they may change that ended with nobody checked in and are
  * still "scheduled" or "in progress" (the clock cannot tell whether they were held on paper).
  */
-export function listAwaitingConfirmation(db: Db, user: SessionUser, now: Date = new Date()) {
-  return db
+export async function listAwaitingConfirmation(db: Db, user: SessionUser, now: Date = new Date()) {
+  return await db
     .select({ id: conferences.id, title: conferences.title, endsAt: conferences.endsAt, unitName: units.name })
     .from(conferences)
     .innerJoin(units, eq(units.id, conferences.unitId))

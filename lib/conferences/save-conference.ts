@@ -4,7 +4,7 @@
  * the SQL that loads the conference, runs the conflict rules, and audits.
  */
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
-import { immediateTransaction, type Db } from "@/db/client";
+import { transaction, type Db } from "@/db/client";
 import { bodies, campaignRequirements, campaigns, conferenceCoBodies, conferences, sites, units, type ConferenceStatus } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { conferenceWriteScope } from "@/lib/auth/scope";
@@ -16,8 +16,8 @@ export type SaveResult =
   { ok: true; id: number; warnings: Conflict[] } | { ok: false; code: string; field?: string } | { ok: false; code: "conflicts"; conflicts: Conflict[] };
 
 /** Loads a conference the user may change, or nothing. */
-export function getWritableConference(db: Db, user: SessionUser, id: number) {
-  return db
+export async function getWritableConference(db: Db, user: SessionUser, id: number) {
+  return await db
     .select()
     .from(conferences)
     .where(and(eq(conferences.id, id), conferenceWriteScope(user)))
@@ -50,14 +50,14 @@ function judge(conflicts: Conflict[], confirmed: boolean): SaveResult | null {
   return null;
 }
 
-export function saveConference(db: Db, user: SessionUser, input: ConferenceFormInput, conferenceId?: number): SaveResult {
-  return immediateTransaction(db, () => {
-    const existing = conferenceId ? getWritableConference(db, user, conferenceId) : undefined;
+export async function saveConference(db: Db, user: SessionUser, input: ConferenceFormInput, conferenceId?: number): Promise<SaveResult> {
+  return await transaction(db, async (db) => {
+    const existing = conferenceId ? await getWritableConference(db, user, conferenceId) : undefined;
     if (conferenceId && !existing) return { ok: false, code: "notFound" };
     if (existing?.status === "cancelled") return { ok: false, code: "cancelledReadOnly" };
 
     // The organising body must be one the user organises for (an admin: any of a unit in their scope).
-    const body = db
+    const body = await db
       .select({ id: bodies.id, unitId: bodies.unitId, unitKind: units.kind, active: sql<number>`${bodies.retiredAt} is null and ${units.retiredAt} is null` })
       .from(bodies)
       .innerJoin(units, eq(units.id, bodies.unitId))
@@ -67,18 +67,18 @@ export function saveConference(db: Db, user: SessionUser, input: ConferenceFormI
     // A retired unit or body takes no new conferences (its old ones stay editable).
     if (!body.active && existing?.bodyId !== body.id) return { ok: false, field: "bodyId", code: "bodyNotAllowed" };
 
-    if (!db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, input.campaignId)).get()) {
+    if (!(await db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, input.campaignId)).get())) {
       return { ok: false, field: "campaignId", code: "campaignRequired" };
     }
 
     if (input.requirementId !== null) {
-      const requirement = db
+      const requirement = await db
         .select()
         .from(campaignRequirements)
         .where(and(eq(campaignRequirements.id, input.requirementId), eq(campaignRequirements.campaignId, input.campaignId)))
         .get();
       if (!requirement || requirement.unitKind !== body.unitKind) return { ok: false, field: "requirementId", code: "requirementMismatch" };
-      const taken = db
+      const taken = await db
         .select({ id: conferences.id })
         .from(conferences)
         .where(
@@ -94,25 +94,25 @@ export function saveConference(db: Db, user: SessionUser, input: ConferenceFormI
     }
 
     const coBodyIds = [...new Set(input.coBodyIds)].filter((id) => id !== body.id);
-    if (coBodyIds.length > 0 && db.select({ id: bodies.id }).from(bodies).where(inArray(bodies.id, coBodyIds)).all().length !== coBodyIds.length) {
+    if (coBodyIds.length > 0 && (await db.select({ id: bodies.id }).from(bodies).where(inArray(bodies.id, coBodyIds)).all()).length !== coBodyIds.length) {
       return { ok: false, field: "coBodyIds", code: "invalid" };
     }
 
     const otherSites = existing
-      ? db
+      ? await db
           .select()
           .from(sites)
           .where(and(eq(sites.conferenceId, existing.id), eq(sites.isMain, false)))
           .all()
       : [];
     const mainSite = existing
-      ? db
+      ? await db
           .select()
           .from(sites)
           .where(and(eq(sites.conferenceId, existing.id), eq(sites.isMain, true)))
           .get()
       : undefined;
-    const conflicts = findConflicts(db, {
+    const conflicts = await findConflicts(db, {
       conferenceId,
       campaignId: input.campaignId,
       unitId: body.unitId,
@@ -146,35 +146,40 @@ export function saveConference(db: Db, user: SessionUser, input: ConferenceFormI
       graceMinutes: input.graceMinutes,
     };
 
-    const id = writeOrRequirementClash(() =>
-      db.transaction(
-        (tx) => {
+    const id = await writeOrRequirementClash(
+      async () =>
+        await transaction(db, async (tx) => {
           let savedId: number;
           if (existing) {
-            tx.update(conferences)
+            await tx
+              .update(conferences)
               .set({ ...values, updatedAt: new Date() })
               .where(eq(conferences.id, existing.id))
               .run();
             savedId = existing.id;
           } else {
-            savedId = tx
-              .insert(conferences)
-              .values({ ...values, createdBy: user.id })
-              .returning({ id: conferences.id })
-              .get().id;
+            savedId = (
+              await tx
+                .insert(conferences)
+                .values({ ...values, createdBy: user.id })
+                .returning({ id: conferences.id })
+                .get()
+            ).id;
           }
           const site = { venue: input.venue, address: input.address, capacity: input.capacity };
-          if (mainSite) tx.update(sites).set(site).where(eq(sites.id, mainSite.id)).run();
+          if (mainSite) await tx.update(sites).set(site).where(eq(sites.id, mainSite.id)).run();
           else
-            tx.insert(sites)
+            await tx
+              .insert(sites)
               .values({ ...site, conferenceId: savedId, unitId: body.unitId, isMain: true })
               .run();
-          tx.delete(conferenceCoBodies).where(eq(conferenceCoBodies.conferenceId, savedId)).run();
+          await tx.delete(conferenceCoBodies).where(eq(conferenceCoBodies.conferenceId, savedId)).run();
           if (coBodyIds.length > 0)
-            tx.insert(conferenceCoBodies)
+            await tx
+              .insert(conferenceCoBodies)
               .values(coBodyIds.map((bodyId) => ({ conferenceId: savedId, bodyId })))
               .run();
-          recordAudit(tx as unknown as Db, {
+          await recordAudit(tx, {
             userId: user.id,
             action: existing ? "update" : "create",
             entity: "conference",
@@ -183,9 +188,7 @@ export function saveConference(db: Db, user: SessionUser, input: ConferenceFormI
             after: { ...values, site, coBodyIds },
           });
           return savedId;
-        },
-        { behavior: "immediate" },
-      ),
+        }),
     );
     if (id === REQUIREMENT_CLASH) return { ok: false, field: "requirementId", code: "requirementTaken" };
     return { ok: true, id, warnings: conflicts };
@@ -193,19 +196,19 @@ export function saveConference(db: Db, user: SessionUser, input: ConferenceFormI
 }
 
 /** A drag or resize on the calendar: the same rules as the form. */
-export function moveConference(
+export async function moveConference(
   db: Db,
   user: SessionUser,
   input: { conferenceId: number; startDeltaMs: number; endDeltaMs: number; confirmWarnings: boolean },
-): SaveResult {
-  return immediateTransaction(db, () => {
-    const existing = getWritableConference(db, user, input.conferenceId);
+): Promise<SaveResult> {
+  return await transaction(db, async (db) => {
+    const existing = await getWritableConference(db, user, input.conferenceId);
     if (!existing) return { ok: false, code: "notFound" };
     if (existing.status === "cancelled" || existing.status === "held") return { ok: false, code: "cannotMove" };
     const startsAt = new Date(existing.startsAt.getTime() + input.startDeltaMs);
     const endsAt = new Date(existing.endsAt.getTime() + input.endDeltaMs);
-    const siteRows = db.select().from(sites).where(eq(sites.conferenceId, existing.id)).all();
-    const conflicts = findConflicts(db, {
+    const siteRows = await db.select().from(sites).where(eq(sites.conferenceId, existing.id)).all();
+    const conflicts = await findConflicts(db, {
       conferenceId: existing.id,
       campaignId: existing.campaignId,
       unitId: existing.unitId,
@@ -215,103 +218,96 @@ export function moveConference(
     });
     const refusal = judge(conflicts, input.confirmWarnings);
     if (refusal) return refusal;
-    db.transaction(
-      (tx) => {
-        tx.update(conferences).set({ startsAt, endsAt, updatedAt: new Date() }).where(eq(conferences.id, existing.id)).run();
-        recordAudit(tx as unknown as Db, {
-          userId: user.id,
-          action: "move",
-          entity: "conference",
-          entityId: existing.id,
-          before: { startsAt: existing.startsAt, endsAt: existing.endsAt },
-          after: { startsAt, endsAt },
-        });
-      },
-      { behavior: "immediate" },
-    );
+    await transaction(db, async (tx) => {
+      await tx.update(conferences).set({ startsAt, endsAt, updatedAt: new Date() }).where(eq(conferences.id, existing.id)).run();
+      await recordAudit(tx, {
+        userId: user.id,
+        action: "move",
+        entity: "conference",
+        entityId: existing.id,
+        before: { startsAt: existing.startsAt, endsAt: existing.endsAt },
+        after: { startsAt, endsAt },
+      });
+    });
     return { ok: true, id: existing.id, warnings: conflicts };
   });
 }
 
 /** A draft copy with the same details and sites (no invitations, no door staff, no requirement). */
-export function duplicateConference(db: Db, user: SessionUser, conferenceId: number, titleSuffix: string): SaveResult {
-  return immediateTransaction(db, () => {
-    const existing = getWritableConference(db, user, conferenceId);
+export async function duplicateConference(db: Db, user: SessionUser, conferenceId: number, titleSuffix: string): Promise<SaveResult> {
+  return await transaction(db, async (db) => {
+    const existing = await getWritableConference(db, user, conferenceId);
     if (!existing) return { ok: false, code: "notFound" };
-    const retired = db
+    const retired = await db
       .select({ id: bodies.id })
       .from(bodies)
       .innerJoin(units, eq(units.id, bodies.unitId))
       .where(and(eq(bodies.id, existing.bodyId), sql`(${bodies.retiredAt} is not null or ${units.retiredAt} is not null)`))
       .get();
     if (retired) return { ok: false, code: "bodyNotAllowed" };
-    const id = db.transaction(
-      (tx) => {
-        const copy = tx
-          .insert(conferences)
-          .values({
-            campaignId: existing.campaignId,
-            unitId: existing.unitId,
-            bodyId: existing.bodyId,
-            requirementId: null,
-            title: `${existing.title} ${titleSuffix}`.slice(0, 300),
-            agenda: existing.agenda,
-            audience: existing.audience,
-            chair: existing.chair,
-            contact: existing.contact,
-            signForm: existing.signForm,
-            signFor: existing.signFor,
-            signerTitle: existing.signerTitle,
-            signerName: existing.signerName,
-            startsAt: existing.startsAt,
-            endsAt: existing.endsAt,
-            status: "draft",
-            graceMinutes: existing.graceMinutes,
-            createdBy: user.id,
-          })
-          .returning({ id: conferences.id })
-          .get();
-        const siteRows = tx.select().from(sites).where(eq(sites.conferenceId, existing.id)).all();
-        if (siteRows.length > 0) {
-          tx.insert(sites)
-            .values(
-              siteRows.map((s) => ({ conferenceId: copy.id, unitId: s.unitId, isMain: s.isMain, venue: s.venue, address: s.address, capacity: s.capacity })),
-            )
-            .run();
-        }
-        const co = tx.select().from(conferenceCoBodies).where(eq(conferenceCoBodies.conferenceId, existing.id)).all();
-        if (co.length > 0)
-          tx.insert(conferenceCoBodies)
-            .values(co.map((c) => ({ conferenceId: copy.id, bodyId: c.bodyId })))
-            .run();
-        recordAudit(tx as unknown as Db, { userId: user.id, action: "duplicate", entity: "conference", entityId: copy.id, after: { from: existing.id } });
-        return copy.id;
-      },
-      { behavior: "immediate" },
-    );
+    const id = await transaction(db, async (tx) => {
+      const copy = await tx
+        .insert(conferences)
+        .values({
+          campaignId: existing.campaignId,
+          unitId: existing.unitId,
+          bodyId: existing.bodyId,
+          requirementId: null,
+          title: `${existing.title} ${titleSuffix}`.slice(0, 300),
+          agenda: existing.agenda,
+          audience: existing.audience,
+          chair: existing.chair,
+          contact: existing.contact,
+          signForm: existing.signForm,
+          signFor: existing.signFor,
+          signerTitle: existing.signerTitle,
+          signerName: existing.signerName,
+          startsAt: existing.startsAt,
+          endsAt: existing.endsAt,
+          status: "draft",
+          graceMinutes: existing.graceMinutes,
+          createdBy: user.id,
+        })
+        .returning({ id: conferences.id })
+        .get();
+      const siteRows = await tx.select().from(sites).where(eq(sites.conferenceId, existing.id)).all();
+      if (siteRows.length > 0) {
+        await tx
+          .insert(sites)
+          .values(
+            siteRows.map((s) => ({ conferenceId: copy.id, unitId: s.unitId, isMain: s.isMain, venue: s.venue, address: s.address, capacity: s.capacity })),
+          )
+          .run();
+      }
+      const co = await tx.select().from(conferenceCoBodies).where(eq(conferenceCoBodies.conferenceId, existing.id)).all();
+      if (co.length > 0)
+        await tx
+          .insert(conferenceCoBodies)
+          .values(co.map((c) => ({ conferenceId: copy.id, bodyId: c.bodyId })))
+          .run();
+      await recordAudit(tx, { userId: user.id, action: "duplicate", entity: "conference", entityId: copy.id, after: { from: existing.id } });
+      return copy.id;
+    });
     return { ok: true, id, warnings: [] };
   });
 }
 
-export function cancelConference(db: Db, user: SessionUser, conferenceId: number, reason: string): SaveResult {
-  return immediateTransaction(db, () => {
-    const existing = getWritableConference(db, user, conferenceId);
+export async function cancelConference(db: Db, user: SessionUser, conferenceId: number, reason: string): Promise<SaveResult> {
+  return await transaction(db, async (db) => {
+    const existing = await getWritableConference(db, user, conferenceId);
     if (!existing) return { ok: false, code: "notFound" };
     if (existing.status === "held") return { ok: false, code: "cannotCancelHeld" };
-    db.transaction(
-      (tx) => {
-        tx.update(conferences).set({ status: "cancelled", cancelReason: reason, updatedAt: new Date() }).where(eq(conferences.id, existing.id)).run();
-        recordAudit(tx as unknown as Db, {
-          userId: user.id,
-          action: "cancel",
-          entity: "conference",
-          entityId: existing.id,
-          before: { status: existing.status },
-          after: { status: "cancelled", reason },
-        });
-      },
-      { behavior: "immediate" },
-    );
+    await transaction(db, async (tx) => {
+      await tx.update(conferences).set({ status: "cancelled", cancelReason: reason, updatedAt: new Date() }).where(eq(conferences.id, existing.id)).run();
+      await recordAudit(tx, {
+        userId: user.id,
+        action: "cancel",
+        entity: "conference",
+        entityId: existing.id,
+        before: { status: existing.status },
+        after: { status: "cancelled", reason },
+      });
+    });
     return { ok: true, id: existing.id, warnings: [] };
   });
 }
@@ -325,21 +321,22 @@ export const STATUS_TRANSITIONS: Record<ConferenceStatus, ConferenceStatus[]> = 
   cancelled: ["draft"],
 };
 
-export function setConferenceStatus(db: Db, user: SessionUser, conferenceId: number, status: ConferenceStatus): SaveResult {
-  return immediateTransaction(db, () => {
-    const existing = getWritableConference(db, user, conferenceId);
+export async function setConferenceStatus(db: Db, user: SessionUser, conferenceId: number, status: ConferenceStatus): Promise<SaveResult> {
+  return await transaction(db, async (db) => {
+    const existing = await getWritableConference(db, user, conferenceId);
     if (!existing) return { ok: false, code: "notFound" };
     if (!STATUS_TRANSITIONS[existing.status].includes(status)) return { ok: false, code: "statusNotAllowed" };
     // Reinstating must not give a requirement two conferences.
-    if (existing.status === "cancelled" && requirementTakenMeanwhile(db, existing)) return { ok: false, code: "requirementTaken" };
-    const written = writeOrRequirementClash(() =>
-      db.transaction(
-        (tx) => {
-          tx.update(conferences)
+    if (existing.status === "cancelled" && (await requirementTakenMeanwhile(db, existing))) return { ok: false, code: "requirementTaken" };
+    const written = await writeOrRequirementClash(
+      async () =>
+        await transaction(db, async (tx) => {
+          await tx
+            .update(conferences)
             .set({ status, cancelReason: status === "cancelled" ? existing.cancelReason : null, updatedAt: new Date() })
             .where(eq(conferences.id, existing.id))
             .run();
-          recordAudit(tx as unknown as Db, {
+          await recordAudit(tx, {
             userId: user.id,
             action: "status",
             entity: "conference",
@@ -347,9 +344,7 @@ export function setConferenceStatus(db: Db, user: SessionUser, conferenceId: num
             before: { status: existing.status },
             after: { status },
           });
-        },
-        { behavior: "immediate" },
-      ),
+        }),
     );
     if (written === REQUIREMENT_CLASH) return { ok: false, code: "requirementTaken" };
     return { ok: true, id: existing.id, warnings: [] };
@@ -357,9 +352,9 @@ export function setConferenceStatus(db: Db, user: SessionUser, conferenceId: num
 }
 
 /** Whether the requirement a cancelled conference fulfilled has another (not cancelled) conference of its unit now. */
-function requirementTakenMeanwhile(db: Db, existing: { id: number; requirementId: number | null; unitId: number }): boolean {
+async function requirementTakenMeanwhile(db: Db, existing: { id: number; requirementId: number | null; unitId: number }): Promise<boolean> {
   if (existing.requirementId === null) return false;
-  const taken = db
+  const taken = await db
     .select({ id: conferences.id })
     .from(conferences)
     .where(
@@ -383,17 +378,17 @@ export type RestoreStatus = (typeof RESTORE_STATUSES)[number];
  * valid (cancelling never revoked them); the cancel reason goes, the audit log keeps it.
  * Refused when the requirement it fulfilled has another conference meanwhile.
  */
-export function restoreConference(db: Db, user: SessionUser, conferenceId: number, status: RestoreStatus): SaveResult {
-  return immediateTransaction(db, () => {
-    const existing = getWritableConference(db, user, conferenceId);
+export async function restoreConference(db: Db, user: SessionUser, conferenceId: number, status: RestoreStatus): Promise<SaveResult> {
+  return await transaction(db, async (db) => {
+    const existing = await getWritableConference(db, user, conferenceId);
     if (!existing) return { ok: false, code: "notFound" };
     if (existing.status !== "cancelled") return { ok: false, code: "notCancelled" };
-    if (requirementTakenMeanwhile(db, existing)) return { ok: false, code: "requirementTaken" };
-    const written = writeOrRequirementClash(() =>
-      db.transaction(
-        (tx) => {
-          tx.update(conferences).set({ status, cancelReason: null, updatedAt: new Date() }).where(eq(conferences.id, existing.id)).run();
-          recordAudit(tx as unknown as Db, {
+    if (await requirementTakenMeanwhile(db, existing)) return { ok: false, code: "requirementTaken" };
+    const written = await writeOrRequirementClash(
+      async () =>
+        await transaction(db, async (tx) => {
+          await tx.update(conferences).set({ status, cancelReason: null, updatedAt: new Date() }).where(eq(conferences.id, existing.id)).run();
+          await recordAudit(tx, {
             userId: user.id,
             action: "restore",
             entity: "conference",
@@ -401,9 +396,7 @@ export function restoreConference(db: Db, user: SessionUser, conferenceId: numbe
             before: { status: existing.status, reason: existing.cancelReason },
             after: { status },
           });
-        },
-        { behavior: "immediate" },
-      ),
+        }),
     );
     if (written === REQUIREMENT_CLASH) return { ok: false, code: "requirementTaken" };
     return { ok: true, id: existing.id, warnings: [] };

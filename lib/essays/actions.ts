@@ -50,14 +50,14 @@ export const markEssaysAction = defineAction({ ...essays, schema: markEssaysSche
   const { conferenceId, invitationIds, date } = input;
   return answer(
     t,
-    recordEssays(db, user, { conferenceId, entries: invitationIds.map((invitationId) => ({ invitationId, submittedOn: date })) }),
+    await recordEssays(db, user, { conferenceId, entries: invitationIds.map((invitationId) => ({ invitationId, submittedOn: date })) }),
     "essays.marked",
   );
 });
 
 /** "Bỏ đánh dấu": the ticked attendees have not handed in (yet). */
 export const unmarkEssaysAction = defineAction({ ...essays, schema: unmarkEssaysSchema, arrays: ["invitationIds"] }, async (input, { user, t }) =>
-  answer(t, unrecordEssays(db, user, input), "essays.unmarked"),
+  answer(t, await unrecordEssays(db, user, input), "essays.unmarked"),
 );
 
 /** The import's first step: a file or pasted lines, matched line by line; nothing is written. */
@@ -82,7 +82,7 @@ export const previewEssayImportAction = defineAction<typeof essayImportSchema, E
         t.has(key) ? t(key, { line: read.values?.line ?? 0, count: read.values?.count ?? 0, expected: read.values?.expected ?? 0 }) : t("validation.invalid"),
       );
     }
-    const plan = planEssayImport(db, user, input.conferenceId, read.list, input.date);
+    const plan = await planEssayImport(db, user, input.conferenceId, read.list, input.date);
     if (!plan.ok) return refused(plan.code === "cancelled" ? t("essays.errors.cancelled") : t("validation.notFound"));
     return { ok: true, lines: plan.lines, counts: plan.counts, at: Date.now() };
   },
@@ -91,5 +91,5 @@ export const previewEssayImportAction = defineAction<typeof essayImportSchema, E
 /** The import's commit: the preview's new lines are recorded (each checked again; those already recorded stay as they are). */
 export const commitEssayImportAction = defineAction<typeof commitEssayImportSchema, EssayImportState>(
   { ...essays, schema: commitEssayImportSchema },
-  async (input, { user, t }) => answer(t, recordEssays(db, user, input), "essays.import.done"),
+  async (input, { user, t }) => answer(t, await recordEssays(db, user, input), "essays.import.done"),
 );

@@ -27,8 +27,8 @@ export function isAttendee(): SQL {
 }
 
 /** The conference, if the user reads its attendance and it is not cancelled (cancelled conferences count for nothing). */
-export function essayConference(db: Db, user: SessionUser, conferenceId: number) {
-  const conference = db
+export async function essayConference(db: Db, user: SessionUser, conferenceId: number) {
+  const conference = await db
     .select({
       id: conferences.id,
       title: conferences.title,

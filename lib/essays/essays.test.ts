@@ -1,3 +1,5 @@
+import { forEachInOrder, mapInOrder } from "@/lib/async/in-order";
+import { writerForSetup } from "@/db/client";
 /**
  * Reflection essays on a real database (the demo, plus a conference made by hand in Sơn Hà):
  * recording and unrecording in bulk, the refusal of invitees who did not attend, scope, the
@@ -32,212 +34,216 @@ let viewer: SessionUser;
 let otherAdmin: SessionUser;
 let otherOrganiser: SessionUser;
 
-const user = (username: string) => loadSessionUser(handle.db, handle.db.select().from(t.users).where(eq(t.users.username, username)).get()!.id, 1)!;
+const user = async (username: string) =>
+  (await loadSessionUser(handle.db, (await handle.db.select().from(t.users).where(eq(t.users.username, username)).get())!.id, 1))!;
 const entries = (ids: number[], day = "2021-03-22") => ids.map((invitationId) => ({ invitationId, submittedOn: day }));
-const essayOf = (id: number) => handle.db.select().from(t.reflectionEssays).where(eq(t.reflectionEssays.invitationId, id)).get();
+const essayOf = async (id: number) => await handle.db.select().from(t.reflectionEssays).where(eq(t.reflectionEssays.invitationId, id)).get();
 
 beforeAll(async () => {
   handle = await createDemoDb(NOW);
   const db = handle.db;
-  const unit = db.select().from(t.units).where(eq(t.units.code, "529")).get()!; // Sơn Hà
-  const other = db.select().from(t.units).where(eq(t.units.code, "532")).get()!; // Nghĩa Hành
-  const body = db
+  const unit = (await db.select().from(t.units).where(eq(t.units.code, "529")).get())!; // Sơn Hà
+  const other = (await db.select().from(t.units).where(eq(t.units.code, "532")).get())!; // Nghĩa Hành
+  const body = (await db
     .select()
     .from(t.bodies)
     .where(and(eq(t.bodies.unitId, unit.id), eq(t.bodies.kind, "propaganda")))
-    .get()!;
-  const campaignId = db.select().from(t.campaigns).get()!.id;
-  conferenceId = db
-    .insert(t.conferences)
-    .values({
-      campaignId,
-      unitId: unit.id,
-      bodyId: body.id,
-      title: "Hội nghị bài thu hoạch",
-      startsAt: START,
-      endsAt: new Date(START.getTime() + 4 * 3_600_000),
-      status: "held",
-      graceMinutes: 15,
-    })
-    .returning()
-    .get().id;
-  siteId = db.insert(t.sites).values({ conferenceId, unitId: unit.id, isMain: true, venue: "Hội trường bài thu hoạch" }).returning().get().id;
-  const person = (fullName: string, unitId: number, externalCode: string | null = null) =>
-    db
-      .insert(t.people)
+    .get())!;
+  const campaignId = (await db.select().from(t.campaigns).get())!.id;
+  conferenceId = (
+    await writerForSetup(db)
+      .insert(t.conferences)
       .values({
-        fullName,
-        searchName: fullName.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase(),
-        unitId,
-        externalCode,
-        workplace: unitId === unit.id ? "Đảng ủy xã Sơn Linh" : "Đảng ủy xã Hành Tín",
+        campaignId,
+        unitId: unit.id,
+        bodyId: body.id,
+        title: "Hội nghị bài thu hoạch",
+        startsAt: START,
+        endsAt: new Date(START.getTime() + 4 * 3_600_000),
+        status: "held",
+        graceMinutes: 15,
       })
       .returning()
-      .get().id;
-  const people = [
-    person("Đinh Văn Thu Hoạch", unit.id, "SH-001"),
-    person("Phạm Thị Muộn", unit.id),
-    person("Lê Văn Được Mời", unit.id),
-    person("Trần Thị Ốm", unit.id),
-    person("Võ Văn Vắng", unit.id),
-    person("Bùi Văn Thu Hồi", unit.id),
-    person("Ngô Thị Khách", unit.id),
-    person("Đinh Văn Thu Hoạch", other.id),
-  ];
-  inv = people.map(
-    (personId, i) =>
-      db
-        .insert(t.invitations)
+      .get()
+  ).id;
+  siteId = (
+    await writerForSetup(db).insert(t.sites).values({ conferenceId, unitId: unit.id, isMain: true, venue: "Hội trường bài thu hoạch" }).returning().get()
+  ).id;
+  const person = async (fullName: string, unitId: number, externalCode: string | null = null) =>
+    (
+      await writerForSetup(db)
+        .insert(t.people)
         .values({
-          conferenceId,
-          personId,
-          bodyId: body.id,
-          siteId,
-          kind: i === 6 ? "walk_in" : "invited",
-          status: i === 5 ? "revoked" : "issued",
-          letterNumber: i === 6 ? null : "12-GM/BTGHU",
-          substituteName: i === 2 ? "Lê Thị Đi Thay" : null,
+          fullName,
+          searchName: fullName.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase(),
+          unitId,
+          externalCode,
+          workplace: unitId === unit.id ? "Đảng ủy xã Sơn Linh" : "Đảng ủy xã Hành Tín",
         })
         .returning()
-        .get().id,
+        .get()
+    ).id;
+  const people = [
+    await person("Đinh Văn Thu Hoạch", unit.id, "SH-001"),
+    await person("Phạm Thị Muộn", unit.id),
+    await person("Lê Văn Được Mời", unit.id),
+    await person("Trần Thị Ốm", unit.id),
+    await person("Võ Văn Vắng", unit.id),
+    await person("Bùi Văn Thu Hồi", unit.id),
+    await person("Ngô Thị Khách", unit.id),
+    await person("Đinh Văn Thu Hoạch", other.id),
+  ];
+  inv = await mapInOrder(
+    people,
+    async (personId, i) =>
+      (
+        await writerForSetup(db)
+          .insert(t.invitations)
+          .values({
+            conferenceId,
+            personId,
+            bodyId: body.id,
+            siteId,
+            kind: i === 6 ? "walk_in" : "invited",
+            status: i === 5 ? "revoked" : "issued",
+            letterNumber: i === 6 ? null : "12-GM/BTGHU",
+            substituteName: i === 2 ? "Lê Thị Đi Thay" : null,
+          })
+          .returning()
+          .get()
+      ).id,
   );
-  const keys = ensureCampaignKeys(db, campaignId);
+  const keys = await ensureCampaignKeys(db, campaignId);
   tokens = inv.map((id) => signToken({ invitationId: id, conferenceId, tokenVersion: 1 }, keys.privateKey));
-  inv.forEach((id, i) => db.update(t.invitations).set({ token: tokens[i] }).where(eq(t.invitations.id, id)).run());
+  await forEachInOrder(inv, async (id, i) => await writerForSetup(db).update(t.invitations).set({ token: tokens[i] }).where(eq(t.invitations.id, id)).run());
   for (const i of [0, 1, 2, 5, 6, 7]) {
-    db.insert(t.checkIns)
+    await writerForSetup(db)
+      .insert(t.checkIns)
       .values({ invitationId: inv[i], conferenceId, siteId, scannedAt: START, receivedAt: START, method: i === 6 ? "walk_in" : "camera", isLate: i === 1 })
       .run();
   }
-  db.insert(t.absences).values({ invitationId: inv[3], reason: "illness", recordedAt: START }).run();
+  await writerForSetup(db).insert(t.absences).values({ invitationId: inv[3], reason: "illness", recordedAt: START }).run();
 
-  admin = user("admin");
-  viewer = user("baocao.bato");
-  otherOrganiser = user("tochuc.bato");
-  const add = (username: string, role: t.Role, unitId: number, bodyId: number | null) =>
-    db.insert(t.users).values({ username, passwordHash: "x", fullName: username, role, unitId, bodyId }).run();
-  add("tochuc.sonha", "organizer", unit.id, body.id);
-  add("quantri.bato", "admin", db.select().from(t.units).where(eq(t.units.code, "535")).get()!.id, null);
-  organiser = user("tochuc.sonha");
-  otherAdmin = user("quantri.bato");
+  admin = await user("admin");
+  viewer = await user("baocao.bato");
+  otherOrganiser = await user("tochuc.bato");
+  const add = async (username: string, role: t.Role, unitId: number, bodyId: number | null) =>
+    await writerForSetup(db).insert(t.users).values({ username, passwordHash: "x", fullName: username, role, unitId, bodyId }).run();
+  await add("tochuc.sonha", "organizer", unit.id, body.id);
+  await add("quantri.bato", "admin", (await db.select().from(t.units).where(eq(t.units.code, "535")).get())!.id, null);
+  organiser = await user("tochuc.sonha");
+  otherAdmin = await user("quantri.bato");
 });
 afterAll(() => handle.cleanup());
 
 describe("recording essays", () => {
-  it("records attendees in bulk (a substitute and a walk-in too), keeps an essay's day when marked again, and audits once per request", () => {
-    expect(recordEssays(handle.db, organiser, { conferenceId, entries: entries([inv[0], inv[2], inv[6]]) }, AFTER)).toEqual({
+  it("records attendees in bulk (a substitute and a walk-in too), keeps an essay's day when marked again, and audits once per request", async () => {
+    expect(await recordEssays(handle.db, organiser, { conferenceId, entries: entries([inv[0], inv[2], inv[6]]) }, AFTER)).toEqual({
       ok: true,
       conferenceId,
       changed: 3,
       unchanged: 0,
     });
-    expect(recordEssays(handle.db, organiser, { conferenceId, entries: entries([inv[0], inv[1]], "2021-03-24") }, AFTER)).toEqual({
+    expect(await recordEssays(handle.db, organiser, { conferenceId, entries: entries([inv[0], inv[1]], "2021-03-24") }, AFTER)).toEqual({
       ok: true,
       conferenceId,
       changed: 1,
       unchanged: 1,
     });
-    expect(essayOf(inv[0])!.submittedOn).toBe("2021-03-22");
-    expect(essayOf(inv[1])!.submittedOn).toBe("2021-03-24");
-    expect(essayOf(inv[1])!.recordedBy).toBe(organiser.id);
-    const audit = handle.db
+    expect((await essayOf(inv[0]))!.submittedOn).toBe("2021-03-22");
+    expect((await essayOf(inv[1]))!.submittedOn).toBe("2021-03-24");
+    expect((await essayOf(inv[1]))!.recordedBy).toBe(organiser.id);
+    const audit = await handle.db
       .select()
       .from(t.auditLog)
       .where(and(eq(t.auditLog.action, "record_essays"), eq(t.auditLog.entityId, String(conferenceId))))
       .all();
     expect(audit).toHaveLength(2);
     expect(audit[1].after).toEqual({ count: 1, essays: [[inv[1], "2021-03-24"]] });
-    expect(essayCountsOfPart(handle.db, organiser, conferenceId)).toEqual({ present: 4, submitted: 3, walkIns: 1, walkInsSubmitted: 1 });
+    expect(await essayCountsOfPart(handle.db, organiser, conferenceId)).toEqual({ present: 4, submitted: 3, walkIns: 1, walkInsSubmitted: 1 });
   });
 
-  it("refuses invitees who did not attend, by name, and writes nothing", () => {
-    const result = recordEssays(handle.db, admin, { conferenceId, entries: entries([inv[7], inv[3], inv[4], inv[5]]) }, AFTER);
+  it("refuses invitees who did not attend, by name, and writes nothing", async () => {
+    const result = await recordEssays(handle.db, admin, { conferenceId, entries: entries([inv[7], inv[3], inv[4], inv[5]]) }, AFTER);
     expect(result).toMatchObject({ ok: false, code: "notAttendee", count: 3 });
     expect(result.ok ? [] : "names" in result ? result.names : []).toEqual(expect.arrayContaining(["Trần Thị Ốm", "Võ Văn Vắng", "Bùi Văn Thu Hồi"]));
-    expect(essayOf(inv[7])).toBeUndefined();
+    expect(await essayOf(inv[7])).toBeUndefined();
   });
 
-  it("takes a day from the conference's day to today (Vietnam), no other", () => {
-    expect(recordEssays(handle.db, admin, { conferenceId, entries: entries([inv[7]], "2021-03-19") }, AFTER)).toEqual({
+  it("takes a day from the conference's day to today (Vietnam), no other", async () => {
+    expect(await recordEssays(handle.db, admin, { conferenceId, entries: entries([inv[7]], "2021-03-19") }, AFTER)).toEqual({
       ok: false,
       code: "dateBeforeConference",
       conferenceDate: "2021-03-20",
     });
-    expect(recordEssays(handle.db, admin, { conferenceId, entries: entries([inv[7]], "2021-03-26") }, AFTER)).toEqual({
+    expect(await recordEssays(handle.db, admin, { conferenceId, entries: entries([inv[7]], "2021-03-26") }, AFTER)).toEqual({
       ok: false,
       code: "dateInFuture",
       today: "2021-03-25",
     });
-    expect(recordEssays(handle.db, admin, { conferenceId, entries: entries([inv[7]], "2021-03-20") }, AFTER)).toMatchObject({ ok: true, changed: 1 });
-    unrecordEssays(handle.db, admin, { conferenceId, invitationIds: [inv[7]] });
+    expect(await recordEssays(handle.db, admin, { conferenceId, entries: entries([inv[7]], "2021-03-20") }, AFTER)).toMatchObject({ ok: true, changed: 1 });
+    await unrecordEssays(handle.db, admin, { conferenceId, invitationIds: [inv[7]] });
   });
 
-  it("keeps to scope: viewers, another body's organiser, another district's admin get 'not found', and nothing changes", () => {
+  it("keeps to scope: viewers, another body's organiser, another district's admin get 'not found', and nothing changes", async () => {
     for (const who of [viewer, otherOrganiser, otherAdmin]) {
-      expect(recordEssays(handle.db, who, { conferenceId, entries: entries([inv[7]]) }, AFTER), who.username).toEqual({ ok: false, code: "notFound" });
-      expect(unrecordEssays(handle.db, who, { conferenceId, invitationIds: [inv[0]] }), who.username).toEqual({ ok: false, code: "notFound" });
-      expect(() => listEssays(handle.db, who, conferenceId, {})).not.toThrow();
-      expect(listEssays(handle.db, who, conferenceId, {}).total, who.username).toBe(0);
+      expect(await recordEssays(handle.db, who, { conferenceId, entries: entries([inv[7]]) }, AFTER), who.username).toEqual({ ok: false, code: "notFound" });
+      expect(await unrecordEssays(handle.db, who, { conferenceId, invitationIds: [inv[0]] }), who.username).toEqual({ ok: false, code: "notFound" });
+      expect((await listEssays(handle.db, who, conferenceId, {})).total, who.username).toBe(0);
     }
     // An invitation of another conference, named with this one, is not found either.
-    const elsewhere = handle.db
+    const elsewhere = (await handle.db
       .select({ id: t.checkIns.invitationId })
       .from(t.checkIns)
-      .where(eq(t.checkIns.siteId, handle.db.select().from(t.sites).where(eq(t.sites.venue, "Hội trường Tỉnh ủy")).get()!.id))
-      .get()!.id;
-    expect(recordEssays(handle.db, admin, { conferenceId, entries: entries([inv[7], elsewhere]) }, AFTER)).toEqual({ ok: false, code: "notFound" });
-    expect(essayOf(inv[0])).toBeTruthy();
-    expect(essayOf(inv[7])).toBeUndefined();
+      .where(eq(t.checkIns.siteId, (await handle.db.select().from(t.sites).where(eq(t.sites.venue, "Hội trường Tỉnh ủy")).get())!.id))
+      .get())!.id;
+    expect(await recordEssays(handle.db, admin, { conferenceId, entries: entries([inv[7], elsewhere]) }, AFTER)).toEqual({ ok: false, code: "notFound" });
+    expect(await essayOf(inv[0])).toBeTruthy();
+    expect(await essayOf(inv[7])).toBeUndefined();
   });
 
-  it("unmarks in bulk, scope in the statement, with the days in the audit", () => {
-    expect(unrecordEssays(handle.db, organiser, { conferenceId, invitationIds: [inv[1], inv[7]] })).toEqual({
+  it("unmarks in bulk, scope in the statement, with the days in the audit", async () => {
+    expect(await unrecordEssays(handle.db, organiser, { conferenceId, invitationIds: [inv[1], inv[7]] })).toEqual({
       ok: true,
       conferenceId,
       changed: 1,
       unchanged: 1,
     });
-    expect(essayOf(inv[1])).toBeUndefined();
-    const audit = handle.db.select().from(t.auditLog).where(eq(t.auditLog.action, "unrecord_essays")).all().at(-1)!;
+    expect(await essayOf(inv[1])).toBeUndefined();
+    const audit = (await handle.db.select().from(t.auditLog).where(eq(t.auditLog.action, "unrecord_essays")).all()).at(-1)!;
     expect(audit.before).toEqual({ count: 1, essays: [[inv[1], "2021-03-24"]] });
   });
 
-  it("lists attendees only, filtered by essay state and searched without diacritics", () => {
-    const all = listEssays(handle.db, admin, conferenceId, {});
+  it("lists attendees only, filtered by essay state and searched without diacritics", async () => {
+    const all = await listEssays(handle.db, admin, conferenceId, {});
     expect(all.lines.map((l) => l.invitationId).sort()).toEqual([inv[0], inv[1], inv[2], inv[6], inv[7]].sort());
-    expect(
-      listEssays(handle.db, admin, conferenceId, { state: "submitted" })
-        .lines.map((l) => l.invitationId)
-        .sort(),
-    ).toEqual([inv[0], inv[2], inv[6]].sort());
-    expect(
-      listEssays(handle.db, admin, conferenceId, { state: "missing" })
-        .lines.map((l) => l.invitationId)
-        .sort(),
-    ).toEqual([inv[1], inv[7]].sort());
-    const found = listEssays(handle.db, admin, conferenceId, { search: "pham thi muon" });
+    expect((await listEssays(handle.db, admin, conferenceId, { state: "submitted" })).lines.map((l) => l.invitationId).sort()).toEqual(
+      [inv[0], inv[2], inv[6]].sort(),
+    );
+    expect((await listEssays(handle.db, admin, conferenceId, { state: "missing" })).lines.map((l) => l.invitationId).sort()).toEqual([inv[1], inv[7]].sort());
+    const found = await listEssays(handle.db, admin, conferenceId, { search: "pham thi muon" });
     expect(found.lines.map((l) => l.name)).toEqual(["Phạm Thị Muộn"]);
     expect(all.lines.find((l) => l.invitationId === inv[6])!.walkIn).toBe(true);
   });
 
-  it("undoing a check-in removes its essay (only attendees hand one in)", () => {
-    recordEssays(handle.db, admin, { conferenceId, entries: entries([inv[1]]) }, AFTER);
-    expect(undoCheckIn(handle.db, admin.id, siteId, inv[1], "Quét nhầm")).toBe(true);
-    expect(essayOf(inv[1])).toBeUndefined();
-    const audit = handle.db.select().from(t.auditLog).where(eq(t.auditLog.action, "undo_check_in")).all().at(-1)!;
+  it("undoing a check-in removes its essay (only attendees hand one in)", async () => {
+    await recordEssays(handle.db, admin, { conferenceId, entries: entries([inv[1]]) }, AFTER);
+    expect(await undoCheckIn(handle.db, admin.id, siteId, inv[1], "Quét nhầm")).toBe(true);
+    expect(await essayOf(inv[1])).toBeUndefined();
+    const audit = (await handle.db.select().from(t.auditLog).where(eq(t.auditLog.action, "undo_check_in")).all()).at(-1)!;
     expect((audit.before as { essay?: { submittedOn: string } }).essay?.submittedOn).toBe("2021-03-22");
-    handle.db
+    await writerForSetup(handle.db)
       .insert(t.checkIns)
       .values({ invitationId: inv[1], conferenceId, siteId, scannedAt: START, receivedAt: START, method: "camera", isLate: true })
       .run();
   });
 
-  it("refuses a cancelled conference", () => {
-    handle.db.update(t.conferences).set({ status: "cancelled", cancelReason: "Thử hủy" }).where(eq(t.conferences.id, conferenceId)).run();
+  it("refuses a cancelled conference", async () => {
+    await writerForSetup(handle.db).update(t.conferences).set({ status: "cancelled", cancelReason: "Thử hủy" }).where(eq(t.conferences.id, conferenceId)).run();
     try {
-      expect(recordEssays(handle.db, admin, { conferenceId, entries: entries([inv[1]]) }, AFTER)).toEqual({ ok: false, code: "cancelled" });
+      expect(await recordEssays(handle.db, admin, { conferenceId, entries: entries([inv[1]]) }, AFTER)).toEqual({ ok: false, code: "cancelled" });
     } finally {
-      handle.db.update(t.conferences).set({ status: "held", cancelReason: null }).where(eq(t.conferences.id, conferenceId)).run();
+      await writerForSetup(handle.db).update(t.conferences).set({ status: "held", cancelReason: null }).where(eq(t.conferences.id, conferenceId)).run();
     }
   });
 });
@@ -246,7 +252,7 @@ describe("importing a list", () => {
   const plan = async (text: string, who: SessionUser = admin) => {
     const read = await readEssayText(text);
     if (!read.ok) throw new Error(read.code);
-    const result = planEssayImport(handle.db, who, conferenceId, read.list, "2021-03-23", AFTER);
+    const result = await planEssayImport(handle.db, who, conferenceId, read.list, "2021-03-23", AFTER);
     if (!result.ok) throw new Error(result.code);
     return result;
   };
@@ -297,8 +303,8 @@ describe("importing a list", () => {
     const first = await plan(text);
     const fresh = first.lines.filter((l) => l.status === "new").map((l) => ({ invitationId: l.invitationId!, submittedOn: l.submittedOn! }));
     expect(fresh).toHaveLength(2);
-    expect(recordEssays(handle.db, admin, { conferenceId, entries: fresh }, AFTER)).toEqual({ ok: true, conferenceId, changed: 2, unchanged: 0 });
-    const before = handle.db
+    expect(await recordEssays(handle.db, admin, { conferenceId, entries: fresh }, AFTER)).toEqual({ ok: true, conferenceId, changed: 2, unchanged: 0 });
+    const before = await handle.db
       .select()
       .from(t.reflectionEssays)
       .where(eq(t.reflectionEssays.conferenceId, conferenceId))
@@ -307,9 +313,9 @@ describe("importing a list", () => {
     const again = await plan(text);
     expect(again.lines.map((l) => l.status)).toEqual(["already", "already", "already"]);
     // Committing the first preview again (a double click) changes nothing either.
-    expect(recordEssays(handle.db, admin, { conferenceId, entries: fresh }, AFTER)).toEqual({ ok: true, conferenceId, changed: 0, unchanged: 2 });
+    expect(await recordEssays(handle.db, admin, { conferenceId, entries: fresh }, AFTER)).toEqual({ ok: true, conferenceId, changed: 0, unchanged: 2 });
     expect(
-      handle.db.select().from(t.reflectionEssays).where(eq(t.reflectionEssays.conferenceId, conferenceId)).orderBy(t.reflectionEssays.invitationId).all(),
+      await handle.db.select().from(t.reflectionEssays).where(eq(t.reflectionEssays.conferenceId, conferenceId)).orderBy(t.reflectionEssays.invitationId).all(),
     ).toEqual(before);
   });
 
@@ -322,12 +328,15 @@ describe("importing a list", () => {
     const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
     const read = await readEssayFile("danh-sach.xlsx", bytes);
     expect(read.ok && read.list.columns).toEqual({ fullName: 1, code: 2 });
-    const result = read.ok ? planEssayImport(handle.db, admin, conferenceId, read.list, "2021-03-23", AFTER) : null;
+    const result = read.ok ? await planEssayImport(handle.db, admin, conferenceId, read.list, "2021-03-23", AFTER) : null;
     expect(result?.ok && result.lines.map((l) => [l.line, l.status])).toEqual([
       [2, "already"],
       [3, "already"],
     ]);
-    expect(read.ok && planEssayImport(handle.db, otherOrganiser, conferenceId, read.list, "2021-03-23", AFTER)).toEqual({ ok: false, code: "notFound" });
+    expect(read.ok && (await planEssayImport(handle.db, otherOrganiser, conferenceId, read.list, "2021-03-23", AFTER))).toEqual({
+      ok: false,
+      code: "notFound",
+    });
   });
 
   it("refuses a broken or empty list with a reason", async () => {

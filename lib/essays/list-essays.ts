@@ -41,8 +41,8 @@ function attendees(db: Db, user: SessionUser, conferenceId: number) {
 }
 
 /** Counts of the user's part of the conference: those present, those who handed in (walk-ins apart). */
-export function essayCountsOfPart(db: Db, user: SessionUser, conferenceId: number): EssayCountsOfPart {
-  const rows = db
+export async function essayCountsOfPart(db: Db, user: SessionUser, conferenceId: number): Promise<EssayCountsOfPart> {
+  const rows = await db
     .select({ kind: invitations.kind, n: sql<number>`count(*)`, submitted: sql<number>`count(${reflectionEssays.invitationId})` })
     .from(invitations)
     .innerJoin(checkIns, eq(checkIns.invitationId, invitations.id))
@@ -57,7 +57,7 @@ export function essayCountsOfPart(db: Db, user: SessionUser, conferenceId: numbe
 }
 
 /** One page of attendees, by name; `state` keeps those who handed in, or those who did not. */
-export function listEssays(db: Db, user: SessionUser, conferenceId: number, q: { state?: EssayState; search?: string; page?: number }) {
+export async function listEssays(db: Db, user: SessionUser, conferenceId: number, q: { state?: EssayState; search?: string; page?: number }) {
   const folded = q.search ? foldForSearch(q.search) : "";
   const where = and(
     attendees(db, user, conferenceId),
@@ -89,7 +89,7 @@ export function listEssays(db: Db, user: SessionUser, conferenceId: number, q: {
       .innerJoin(people, eq(people.id, invitations.personId))
       .innerJoin(units, eq(units.id, people.unitId))
       .leftJoin(reflectionEssays, eq(reflectionEssays.invitationId, invitations.id));
-  const total = db
+  const total = (await db
     .select({ n: sql<number>`count(*)` })
     .from(invitations)
     .innerJoin(checkIns, eq(checkIns.invitationId, invitations.id))
@@ -98,15 +98,16 @@ export function listEssays(db: Db, user: SessionUser, conferenceId: number, q: {
     .innerJoin(people, eq(people.id, invitations.personId))
     .leftJoin(reflectionEssays, eq(reflectionEssays.invitationId, invitations.id))
     .where(where)
-    .get()!.n;
+    .get())!.n;
   const pages = Math.max(1, Math.ceil(total / ESSAYS_PER_PAGE));
   const page = Math.min(Math.max(1, q.page ?? 1), pages);
-  const lines: EssayLine[] = base()
-    .where(where)
-    .orderBy(asc(people.searchName), asc(invitations.id))
-    .limit(ESSAYS_PER_PAGE)
-    .offset((page - 1) * ESSAYS_PER_PAGE)
-    .all()
-    .map(({ kind, position, workplace, ...row }) => ({ ...row, position: position ?? "", workplace: workplace ?? "", walkIn: kind === "walk_in" }));
+  const lines: EssayLine[] = (
+    await base()
+      .where(where)
+      .orderBy(asc(people.searchName), asc(invitations.id))
+      .limit(ESSAYS_PER_PAGE)
+      .offset((page - 1) * ESSAYS_PER_PAGE)
+      .all()
+  ).map(({ kind, position, workplace, ...row }) => ({ ...row, position: position ?? "", workplace: workplace ?? "", walkIn: kind === "walk_in" }));
   return { lines, total, page, pages };
 }

@@ -47,51 +47,52 @@ interface Candidate {
 const squeeze = (text: string) => text.replace(/\s+/g, "").toUpperCase();
 
 /** Every issued invitation (walk-ins too) of the conference in the user's part, to match lines against. */
-function candidates(db: Db, user: SessionUser, conferenceId: number): Candidate[] {
+async function candidates(db: Db, user: SessionUser, conferenceId: number): Promise<Candidate[]> {
   // A conference's invitees come from a few units: each unit's name is folded once.
   const unitFolded = new Map<string, string>();
   const foldUnit = (name: string) => unitFolded.get(name) ?? unitFolded.set(name, foldForSearch(name)).get(name)!;
-  return db
-    .select({
-      invitationId: invitations.id,
-      name: people.fullName,
-      searchName: people.searchName,
-      substitute: invitations.substituteName,
-      code: people.externalCode,
-      token: invitations.token,
-      letter: invitations.letterNumber,
-      unitName: units.name,
-      unitCode: units.code,
-      workplace: people.workplace,
-      status: invitations.status,
-      checkedIn: checkIns.invitationId,
-      submittedOn: reflectionEssays.submittedOn,
-    })
-    .from(invitations)
-    .innerJoin(conferences, eq(conferences.id, invitations.conferenceId))
-    .innerJoin(sites, eq(sites.id, invitations.siteId))
-    .innerJoin(people, eq(people.id, invitations.personId))
-    .innerJoin(units, eq(units.id, people.unitId))
-    .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
-    .leftJoin(reflectionEssays, eq(reflectionEssays.invitationId, invitations.id))
-    .where(and(eq(invitations.conferenceId, conferenceId), inArray(invitations.status, ["issued", "revoked"]), essayScope(db, user)))
-    .all()
-    .map((r) => ({
-      invitationId: r.invitationId,
-      name: r.name,
-      folded: r.searchName,
-      substitute: r.substitute ? foldForSearch(r.substitute) : null,
-      code: r.code ? squeeze(r.code) : null,
-      token: r.token,
-      letter: r.letter ? squeeze(r.letter) : null,
-      unitName: r.unitName,
-      unitFolded: foldUnit(r.unitName),
-      unitCode: r.unitCode.toUpperCase(),
-      workplace: r.workplace ?? "",
-      // Revoked invitations are matched (so the line says "did not attend", not "not found") but are never attendees.
-      attended: r.checkedIn !== null && r.status === "issued",
-      submittedOn: r.submittedOn,
-    }));
+  return (
+    await db
+      .select({
+        invitationId: invitations.id,
+        name: people.fullName,
+        searchName: people.searchName,
+        substitute: invitations.substituteName,
+        code: people.externalCode,
+        token: invitations.token,
+        letter: invitations.letterNumber,
+        unitName: units.name,
+        unitCode: units.code,
+        workplace: people.workplace,
+        status: invitations.status,
+        checkedIn: checkIns.invitationId,
+        submittedOn: reflectionEssays.submittedOn,
+      })
+      .from(invitations)
+      .innerJoin(conferences, eq(conferences.id, invitations.conferenceId))
+      .innerJoin(sites, eq(sites.id, invitations.siteId))
+      .innerJoin(people, eq(people.id, invitations.personId))
+      .innerJoin(units, eq(units.id, people.unitId))
+      .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
+      .leftJoin(reflectionEssays, eq(reflectionEssays.invitationId, invitations.id))
+      .where(and(eq(invitations.conferenceId, conferenceId), inArray(invitations.status, ["issued", "revoked"]), essayScope(db, user)))
+      .all()
+  ).map((r) => ({
+    invitationId: r.invitationId,
+    name: r.name,
+    folded: r.searchName,
+    substitute: r.substitute ? foldForSearch(r.substitute) : null,
+    code: r.code ? squeeze(r.code) : null,
+    token: r.token,
+    letter: r.letter ? squeeze(r.letter) : null,
+    unitName: r.unitName,
+    unitFolded: foldUnit(r.unitName),
+    unitCode: r.unitCode.toUpperCase(),
+    workplace: r.workplace ?? "",
+    // Revoked invitations are matched (so the line says "did not attend", not "not found") but are never attendees.
+    attended: r.checkedIn !== null && r.status === "issued",
+    submittedOn: r.submittedOn,
+  }));
 }
 
 /** Whether a unit cell fits the person: their unit's name or code, or their workplace (either way of containing). */
@@ -172,11 +173,18 @@ function match(cells: string[], fields: Partial<Record<EssayListField, number>> 
 }
 
 /** The preview of a list for a conference: one line per list line, nothing written. */
-export function planEssayImport(db: Db, user: SessionUser, conferenceId: number, list: EssayList, defaultDate: string, now = new Date()): EssayImportPlan {
-  const conference = essayConference(db, user, conferenceId);
+export async function planEssayImport(
+  db: Db,
+  user: SessionUser,
+  conferenceId: number,
+  list: EssayList,
+  defaultDate: string,
+  now = new Date(),
+): Promise<EssayImportPlan> {
+  const conference = await essayConference(db, user, conferenceId);
   if (!conference) return { ok: false, code: "notFound" };
   if (conference.status === "cancelled") return { ok: false, code: "cancelled" };
-  const index = indexPool(candidates(db, user, conference.id));
+  const index = indexPool(await candidates(db, user, conference.id));
   const seen = new Set<number>();
   const counts = Object.fromEntries(ESSAY_IMPORT_STATUSES.map((s) => [s, 0])) as Record<EssayImportStatus, number>;
   const lines = list.rows.map((row: EssayListRow): EssayImportLine => {

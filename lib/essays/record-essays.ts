@@ -1,3 +1,4 @@
+import { flatMapInOrder } from "@/lib/async/in-order";
 /**
  * Recording who handed in their reflection essay (bài thu hoạch), for a set of attendees at
  * once: the ticked lines of the essays page, or the matched lines of an import. A row in
@@ -13,7 +14,7 @@
  * - One audit row per request, with the invitations and days (before, for unmarking).
  */
 import { and, eq, inArray } from "drizzle-orm";
-import { immediateTransaction, type Db } from "@/db/client";
+import { transaction, type Db } from "@/db/client";
 import { checkIns, conferences, invitations, people, reflectionEssays, sites } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -49,41 +50,43 @@ export function essayDateProblem(conference: { startsAt: Date }, submittedOn: st
 }
 
 /** The named invitations of the conference within the user's part, with whether each attended and its essay. */
-function scopedRows(db: Db, user: SessionUser, conferenceId: number, ids: number[]) {
-  return chunks(ids).flatMap((part) =>
-    db
-      .select({
-        invitationId: invitations.id,
-        name: people.fullName,
-        kind: invitations.kind,
-        status: invitations.status,
-        checkedIn: checkIns.invitationId,
-        submittedOn: reflectionEssays.submittedOn,
-      })
-      .from(invitations)
-      .innerJoin(conferences, eq(conferences.id, invitations.conferenceId))
-      .innerJoin(sites, eq(sites.id, invitations.siteId))
-      .innerJoin(people, eq(people.id, invitations.personId))
-      .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
-      .leftJoin(reflectionEssays, eq(reflectionEssays.invitationId, invitations.id))
-      .where(and(eq(invitations.conferenceId, conferenceId), inArray(invitations.id, part), essayScope(db, user)))
-      .all(),
+async function scopedRows(db: Db, user: SessionUser, conferenceId: number, ids: number[]) {
+  return await flatMapInOrder(
+    chunks(ids),
+    async (part) =>
+      await db
+        .select({
+          invitationId: invitations.id,
+          name: people.fullName,
+          kind: invitations.kind,
+          status: invitations.status,
+          checkedIn: checkIns.invitationId,
+          submittedOn: reflectionEssays.submittedOn,
+        })
+        .from(invitations)
+        .innerJoin(conferences, eq(conferences.id, invitations.conferenceId))
+        .innerJoin(sites, eq(sites.id, invitations.siteId))
+        .innerJoin(people, eq(people.id, invitations.personId))
+        .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
+        .leftJoin(reflectionEssays, eq(reflectionEssays.invitationId, invitations.id))
+        .where(and(eq(invitations.conferenceId, conferenceId), inArray(invitations.id, part), essayScope(db, user)))
+        .all(),
   );
 }
 
 /** Marks these attendees as having handed in their essay on the given days. */
-export function recordEssays(db: Db, user: SessionUser, input: { conferenceId: number; entries: EssayEntry[] }, now = new Date()): EssayResult {
+export async function recordEssays(db: Db, user: SessionUser, input: { conferenceId: number; entries: EssayEntry[] }, now = new Date()): Promise<EssayResult> {
   if (!can(user.role, "essay:record")) return { ok: false, code: "notFound" };
   const entries = [...new Map(input.entries.map((e) => [e.invitationId, e])).values()];
-  return immediateTransaction(db, (): EssayResult => {
-    const conference = essayConference(db, user, input.conferenceId);
+  return await transaction(db, async (db): Promise<EssayResult> => {
+    const conference = await essayConference(db, user, input.conferenceId);
     if (!conference) return { ok: false, code: "notFound" };
     if (conference.status === "cancelled") return { ok: false, code: "cancelled" };
     for (const day of new Set(entries.map((e) => e.submittedOn))) {
       const problem = essayDateProblem(conference, day, now);
       if (problem) return problem;
     }
-    const rows = scopedRows(
+    const rows = await scopedRows(
       db,
       user,
       conference.id,
@@ -95,7 +98,8 @@ export function recordEssays(db: Db, user: SessionUser, input: { conferenceId: n
     const recorded = new Set(rows.filter((r) => r.submittedOn !== null).map((r) => r.invitationId));
     const fresh = entries.filter((e) => !recorded.has(e.invitationId));
     for (let i = 0; i < fresh.length; i += 500) {
-      db.insert(reflectionEssays)
+      await db
+        .insert(reflectionEssays)
         .values(
           fresh
             .slice(i, i + 500)
@@ -105,7 +109,7 @@ export function recordEssays(db: Db, user: SessionUser, input: { conferenceId: n
         .run();
     }
     if (fresh.length > 0) {
-      recordAudit(db, {
+      await recordAudit(db, {
         userId: user.id,
         action: "record_essays",
         entity: "conference",
@@ -118,25 +122,27 @@ export function recordEssays(db: Db, user: SessionUser, input: { conferenceId: n
 }
 
 /** Takes the mark off: these attendees have not handed in (yet). */
-export function unrecordEssays(db: Db, user: SessionUser, input: { conferenceId: number; invitationIds: number[] }): EssayResult {
+export async function unrecordEssays(db: Db, user: SessionUser, input: { conferenceId: number; invitationIds: number[] }): Promise<EssayResult> {
   if (!can(user.role, "essay:record")) return { ok: false, code: "notFound" };
   const ids = [...new Set(input.invitationIds)];
-  return immediateTransaction(db, (): EssayResult => {
-    const conference = essayConference(db, user, input.conferenceId);
+  return await transaction(db, async (db): Promise<EssayResult> => {
+    const conference = await essayConference(db, user, input.conferenceId);
     if (!conference) return { ok: false, code: "notFound" };
     if (conference.status === "cancelled") return { ok: false, code: "cancelled" };
-    const rows = scopedRows(db, user, conference.id, ids);
+    const rows = await scopedRows(db, user, conference.id, ids);
     if (rows.length !== ids.length) return { ok: false, code: "notFound" };
     const before = rows.filter((r) => r.submittedOn !== null);
     let changed = 0;
     for (const part of chunks(before.map((r) => r.invitationId))) {
-      changed += db
-        .delete(reflectionEssays)
-        .where(inArray(reflectionEssays.invitationId, scopedInvitationIds(db, user, conference.id, part)))
-        .run().changes;
+      changed += (
+        await db
+          .delete(reflectionEssays)
+          .where(inArray(reflectionEssays.invitationId, scopedInvitationIds(db, user, conference.id, part)))
+          .run()
+      ).changes;
     }
     if (changed > 0) {
-      recordAudit(db, {
+      await recordAudit(db, {
         userId: user.id,
         action: "unrecord_essays",
         entity: "conference",

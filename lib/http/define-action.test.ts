@@ -1,3 +1,4 @@
+import { writerForSetup } from "@/db/client";
 import { eq } from "drizzle-orm";
 import { redirect } from "next/navigation";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
@@ -22,9 +23,9 @@ vi.mock("@/lib/i18n/translator", async () => {
 });
 
 let handle: Awaited<ReturnType<typeof createDemoDb>>;
-const signIn = (username: string | null) => {
+const signIn = async (username: string | null) => {
   if (!username) return void (requestContext.session = null);
-  const row = handle.db.select().from(users).where(eq(users.username, username)).get()!;
+  const row = (await handle.db.select().from(users).where(eq(users.username, username)).get())!;
   requestContext.session = { user: { id: row.id, sessionVersion: row.sessionVersion } };
 };
 
@@ -33,9 +34,9 @@ beforeAll(async () => {
   requestContext.db = handle.db;
 });
 afterAll(() => handle.cleanup());
-beforeEach(() => {
+beforeEach(async () => {
   requestContext.locale = "vi";
-  signIn(null);
+  await signIn(null);
 });
 
 const schema = z.object({ fullName: z.string().trim().min(2, "fullNameRequired"), newPassword: z.string().optional() });
@@ -65,27 +66,27 @@ describe("defineAction", () => {
   });
 
   it("refuses a role without the permission (a viewer managing people)", async () => {
-    signIn("baocao.bato");
+    await signIn("baocao.bato");
     expect(await submit({ fullName: "Nguyễn Văn A" })).toMatchObject({ ok: false, message: "Bạn không có quyền thực hiện thao tác này." });
   });
 
   it("refuses a user who must change their password first, and lets them do only that", async () => {
-    handle.db.update(users).set({ mustChangePassword: true }).where(eq(users.username, "tochuc.bato")).run();
-    signIn("tochuc.bato");
+    await writerForSetup(handle.db).update(users).set({ mustChangePassword: true }).where(eq(users.username, "tochuc.bato")).run();
+    await signIn("tochuc.bato");
     expect(await submit({ fullName: "Nguyễn Văn A" })).toMatchObject({ ok: false, message: "Bạn không có quyền thực hiện thao tác này." });
     const own = defineAction({ permission: "account:manage-own" }, async (_input, { user }) => ({ ok: true, message: user.username }));
     expect(await own({ ok: false }, form({}))).toMatchObject({ ok: true, message: "tochuc.bato" });
-    handle.db.update(users).set({ mustChangePassword: false }).where(eq(users.username, "tochuc.bato")).run();
+    await writerForSetup(handle.db).update(users).set({ mustChangePassword: false }).where(eq(users.username, "tochuc.bato")).run();
   });
 
   it("runs the handler for an allowed user with the parsed input", async () => {
-    signIn("tochuc.bato");
+    await signIn("tochuc.bato");
     expect(await submit({ fullName: "  Nguyễn Văn A  " })).toEqual({ ok: true, message: "tochuc.bato: Dữ liệu không hợp lệ.", at: 1 });
     expect(calls.at(-1)).toBe("Nguyễn Văn A");
   });
 
   it("answers bad input with field errors in the user's language, and the typed values", async () => {
-    signIn("admin");
+    await signIn("admin");
     expect(await submit({ fullName: "A" })).toMatchObject({ ok: false, fieldErrors: { fullName: "Vui lòng nhập họ và tên." }, values: { fullName: "A" } });
     requestContext.locale = "en";
     const english = await submit({ fullName: "A" });
@@ -94,7 +95,7 @@ describe("defineAction", () => {
   });
 
   it("turns a RequestError thrown by the handler into the refusal in words, under its field when it has one", async () => {
-    signIn("admin");
+    await signIn("admin");
     expect(await submit({ fullName: "Không Có" })).toMatchObject({ ok: false, message: "Không tìm thấy, hoặc bạn không có quyền thay đổi." });
     expect(await submit({ fullName: "Trùng Tên" })).toMatchObject({ ok: false, fieldErrors: { fullName: "Mã này đã thuộc về người khác." } });
     requestContext.locale = "en";
@@ -104,23 +105,23 @@ describe("defineAction", () => {
   });
 
   it("lets Next's redirect() through", async () => {
-    signIn("admin");
+    await signIn("admin");
     await expect(submit({ fullName: "Chuyển Đi" })).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_REDIRECT") });
   });
 
   it("refuses a hand-made call that sends no form, never a 500", async () => {
-    signIn("admin");
+    await signIn("admin");
     expect(await action({ ok: false }, "x" as unknown as FormData)).toMatchObject({ ok: false, message: "Dữ liệu không hợp lệ." });
   });
 
   it("lets a feature name where its refusal codes find their words, and a further rule on the user", async () => {
-    signIn("tochuc.bato");
+    await signIn("tochuc.bato");
     const rootOnly = defineAction(
       { permission: "conference:write", allow: (user) => user.scopeUnitIds === "all", messages: ["adminUnits.errors", "validation"] },
       async () => ({ ok: true }),
     );
     expect(await rootOnly({ ok: false }, form({}))).toMatchObject({ ok: false, message: "Bạn không có quyền thực hiện thao tác này." });
-    signIn("admin");
+    await signIn("admin");
     expect(await rootOnly({ ok: false }, form({}))).toMatchObject({ ok: true });
   });
 });
@@ -133,7 +134,7 @@ describe("defineCall", () => {
 
   it("refuses anonymous callers and bad arguments through the action's own answer", async () => {
     expect(await move({ conferenceId: 1 })).toBe("refused: forbidden");
-    signIn("admin");
+    await signIn("admin");
     expect(await move({ conferenceId: "x" })).toBe("refused: invalid");
     expect(await move({ conferenceId: 7 })).toBe("admin 7");
   });

@@ -1,3 +1,4 @@
+import { writerForSetup } from "@/db/client";
 import { eq } from "drizzle-orm";
 import { notFound as nextNotFound } from "next/navigation";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
@@ -22,9 +23,9 @@ vi.mock("@/lib/i18n/translator", async () => {
 });
 
 let handle: Awaited<ReturnType<typeof createDemoDb>>;
-const signIn = (username: string | null) => {
+const signIn = async (username: string | null) => {
   if (!username) return void (requestContext.session = null);
-  const row = handle.db.select().from(users).where(eq(users.username, username)).get()!;
+  const row = (await handle.db.select().from(users).where(eq(users.username, username)).get())!;
   requestContext.session = { user: { id: row.id, sessionVersion: row.sessionVersion } };
 };
 
@@ -33,9 +34,9 @@ beforeAll(async () => {
   requestContext.db = handle.db;
 });
 afterAll(() => handle.cleanup());
-beforeEach(() => {
+beforeEach(async () => {
   requestContext.locale = "vi";
-  signIn(null);
+  await signIn(null);
 });
 
 /** POST /things/{id}?mode= with { name }: a route of the people feature. */
@@ -68,23 +69,23 @@ describe("defineRoute", () => {
   });
 
   it("answers 403 to a role without the permission, and to a user who must change their password first", async () => {
-    signIn("baocao.bato");
+    await signIn("baocao.bato");
     expect(await answer(await call("1", { name: "x" }))).toEqual({ status: 403, body: { error: "forbidden", message: "Không có quyền" } });
-    handle.db.update(users).set({ mustChangePassword: true }).where(eq(users.username, "tochuc.bato")).run();
-    signIn("tochuc.bato");
+    await writerForSetup(handle.db).update(users).set({ mustChangePassword: true }).where(eq(users.username, "tochuc.bato")).run();
+    await signIn("tochuc.bato");
     const waiting = await answer(await call("1", { name: "x" }));
     expect(waiting.status).toBe(403);
     expect(waiting.body.error).toBe("forbidden");
-    handle.db.update(users).set({ mustChangePassword: false }).where(eq(users.username, "tochuc.bato")).run();
+    await writerForSetup(handle.db).update(users).set({ mustChangePassword: false }).where(eq(users.username, "tochuc.bato")).run();
   });
 
   it("parses params, query and body for an allowed user", async () => {
-    signIn("admin");
+    await signIn("admin");
     expect(await answer(await call("12", { name: "Ấn" }, "?mode=b"))).toEqual({ status: 200, body: { id: 12, mode: "b", name: "Ấn", by: "admin" } });
   });
 
   it("refuses bad input: a bad id 404, a bad query or body 400 naming the fields, not JSON 400, too large 413", async () => {
-    signIn("admin");
+    await signIn("admin");
     expect((await call("abc", { name: "x" })).status).toBe(404);
     expect(await answer(await call("1", { name: "x" }, "?mode=z"))).toEqual({
       status: 400,
@@ -100,7 +101,7 @@ describe("defineRoute", () => {
   });
 
   it("turns a RequestError thrown by the handler into its status and translated message, with the values it exposes", async () => {
-    signIn("admin");
+    await signIn("admin");
     const taken = await answer(await call("1", { name: "taken" }));
     expect(taken.status).toBe(409);
     expect(taken.body).toMatchObject({ error: "alreadyCommitted", written: 3 });
@@ -108,7 +109,7 @@ describe("defineRoute", () => {
   });
 
   it("lets Next's notFound() through", async () => {
-    signIn("admin");
+    await signIn("admin");
     await expect(call("1", { name: "gone" })).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_HTTP_ERROR_FALLBACK;404") });
   });
 

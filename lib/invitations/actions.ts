@@ -42,34 +42,34 @@ const manage = { permission: "invitation:manage", invalid: "message" } as const;
 
 export const addByFilterAction = defineAction({ ...manage, schema: addByFilterSchema }, async (input, { user, t }) => {
   const { conferenceId, siteId, ...filters } = input;
-  return answer(t, addInviteesByFilter(db, user, conferenceId, filters, siteId), conferenceId, "invitations.added");
+  return answer(t, await addInviteesByFilter(db, user, conferenceId, filters, siteId), conferenceId, "invitations.added");
 });
 
 export const addPeopleAction = defineAction({ ...manage, schema: addPeopleSchema, arrays: ["personIds"] }, async (input, { user, t }) =>
-  answer(t, addInvitees(db, user, input.conferenceId, input.personIds, input.siteId), input.conferenceId, "invitations.added"),
+  answer(t, await addInvitees(db, user, input.conferenceId, input.personIds, input.siteId), input.conferenceId, "invitations.added"),
 );
 
 /** Search for the "add one by one" box: people of the conference's units not yet invited. */
 export const searchPeopleAction = defineCall({ permission: "invitation:manage", schema: peopleSearchSchema, refused: () => [] }, async (input, { user }) => {
-  const ctx = getInvitingConference(db, user, input.conferenceId);
+  const ctx = await getInvitingConference(db, user, input.conferenceId);
   if (!ctx) return [];
-  return searchInvitablePeople(db, input.conferenceId, ctx.conference.unitId, input.q);
+  return await searchInvitablePeople(db, input.conferenceId, ctx.conference.unitId, input.q);
 });
 
 export const issueAction = defineAction({ ...manage, schema: invitationActionSchema.pick({ conferenceId: true }) }, async (input, { user, t }) =>
-  answer(t, issueInvitations(db, user, input.conferenceId), input.conferenceId, "invitations.issued"),
+  answer(t, await issueInvitations(db, user, input.conferenceId), input.conferenceId, "invitations.issued"),
 );
 
 export const rowAction = defineAction({ ...manage, schema: invitationActionSchema }, async ({ conferenceId, invitationId }, { user, t, form }) => {
   switch (form.get("op")) {
     case "reissue":
-      return answer(t, reissueInvitation(db, user, conferenceId, invitationId), conferenceId, "invitations.reissued");
+      return answer(t, await reissueInvitation(db, user, conferenceId, invitationId), conferenceId, "invitations.reissued");
     case "remove":
-      return answer(t, removeDraftInvitations(db, user, conferenceId, [invitationId]), conferenceId, "invitations.removed");
+      return answer(t, await removeDraftInvitations(db, user, conferenceId, [invitationId]), conferenceId, "invitations.removed");
     case "site": {
       const site = moveInvitationSchema.safeParse(formToObject(form));
       if (!site.success) return { ok: false, message: t("validation.invalid"), at: Date.now() };
-      return answer(t, setInvitationSite(db, user, conferenceId, [invitationId], site.data.siteId), conferenceId, "invitations.siteChanged");
+      return answer(t, await setInvitationSite(db, user, conferenceId, [invitationId], site.data.siteId), conferenceId, "invitations.siteChanged");
     }
     default:
       return { ok: false, message: t("validation.invalid"), at: Date.now() };
@@ -80,7 +80,7 @@ export const substituteAction = defineAction({ ...manage, schema: substituteSche
   const { conferenceId, invitationId, name, position } = input;
   return answer(
     t,
-    setSubstitute(db, user, conferenceId, invitationId, name, position),
+    await setSubstitute(db, user, conferenceId, invitationId, name, position),
     conferenceId,
     name ? "invitations.substituteSaved" : "invitations.substituteCleared",
   );
@@ -101,11 +101,11 @@ export const revokeInvitationAction = defineAction(
   },
   async (input, { user, t }) => {
     const { conferenceId, invitationId, reason } = input;
-    return answer(t, revokeInvitation(db, user, conferenceId, invitationId, reason), conferenceId, "safety.invitation.revoked");
+    return answer(t, await revokeInvitation(db, user, conferenceId, invitationId, reason), conferenceId, "safety.invitation.revoked");
   },
 );
 
 /** "Khôi phục": a revoked letter valid again with its QR, while it was not reissued. */
 export const restoreInvitationAction = defineAction({ ...manage, schema: invitationActionSchema }, async ({ conferenceId, invitationId }, { user, t }) =>
-  answer(t, restoreInvitation(db, user, conferenceId, invitationId), conferenceId, "safety.invitation.restored"),
+  answer(t, await restoreInvitation(db, user, conferenceId, invitationId), conferenceId, "safety.invitation.restored"),
 );

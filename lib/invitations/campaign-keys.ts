@@ -1,10 +1,10 @@
 import { and, desc, eq, isNotNull, isNull, or } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { sqliteSync, transaction, type Db, type SyncSqlite } from "@/db/client";
 import { campaignRetiredKeys, campaigns } from "@/db/schema";
 import { generateCampaignKeys, type CampaignKeys } from "@/lib/tokens/qr-token";
 
-function storedKeys(db: Db, campaignId: number): CampaignKeys | null {
-  const row = db
+async function storedKeys(db: Db, campaignId: number): Promise<CampaignKeys | null> {
+  const row = await db
     .select({ privateKey: campaigns.signingPrivateKey, publicKey: campaigns.signingPublicKey })
     .from(campaigns)
     .where(eq(campaigns.id, campaignId))
@@ -20,21 +20,19 @@ function storedKeys(db: Db, campaignId: number): CampaignKeys | null {
  * and both return it: the write only fills keys that are absent, in an immediate
  * transaction with the read that follows.
  */
-export function ensureCampaignKeys(db: Db, campaignId: number): CampaignKeys {
-  const existing = storedKeys(db, campaignId);
+export async function ensureCampaignKeys(db: Db, campaignId: number): Promise<CampaignKeys> {
+  const existing = await storedKeys(db, campaignId);
   if (existing) return existing;
   const fresh = generateCampaignKeys();
   // Also called inside a caller's transaction (issueInvitations): drizzle's own transaction nests as a savepoint.
-  return db.transaction(
-    (tx) => {
-      tx.update(campaigns)
-        .set({ signingPrivateKey: fresh.privateKey, signingPublicKey: fresh.publicKey })
-        .where(and(eq(campaigns.id, campaignId), or(isNull(campaigns.signingPrivateKey), isNull(campaigns.signingPublicKey))))
-        .run();
-      return storedKeys(tx as unknown as Db, campaignId)!;
-    },
-    { behavior: "immediate" },
-  );
+  return await transaction(db, async (tx) => {
+    await tx
+      .update(campaigns)
+      .set({ signingPrivateKey: fresh.privateKey, signingPublicKey: fresh.publicKey })
+      .where(and(eq(campaigns.id, campaignId), or(isNull(campaigns.signingPrivateKey), isNull(campaigns.signingPublicKey))))
+      .run();
+    return (await storedKeys(tx, campaignId))!;
+  });
 }
 
 /**
@@ -43,7 +41,12 @@ export function ensureCampaignKeys(db: Db, campaignId: number): CampaignKeys {
  * key). Every verifier takes this list: the server's scan and token checks,
  * and the door device's offline roster. Limited to one campaign when given.
  */
-export function verificationKeys(db: Db, campaignId?: number): { campaignId: number; publicKey: string }[] {
+export async function verificationKeys(db: Db, campaignId?: number): Promise<{ campaignId: number; publicKey: string }[]> {
+  return verificationKeysNow(sqliteSync(db), campaignId);
+}
+
+/** The same list, read synchronously: for the check-in hot path (db/client.ts, SyncSqlite). */
+export function verificationKeysNow(db: SyncSqlite, campaignId?: number): { campaignId: number; publicKey: string }[] {
   const current = db
     .select({ campaignId: campaigns.id, publicKey: campaigns.signingPublicKey })
     .from(campaigns)

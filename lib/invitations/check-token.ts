@@ -11,16 +11,16 @@ import { verificationKeys } from "./campaign-keys";
 
 export type TokenVerdict = "valid" | "revoked" | "unknown" | "bad_signature";
 
-export function checkInvitationToken(db: Db, token: string): { verdict: TokenVerdict; invitationId?: number; conferenceId?: number } {
+export async function checkInvitationToken(db: Db, token: string): Promise<{ verdict: TokenVerdict; invitationId?: number; conferenceId?: number }> {
   const parsed = parseToken(token);
   if (!parsed.ok) return { verdict: "unknown" };
   const { conferenceId, invitationId, tokenVersion } = parsed.payload;
-  const conference = db.select({ campaignId: conferences.campaignId }).from(conferences).where(eq(conferences.id, conferenceId)).get();
+  const conference = await db.select({ campaignId: conferences.campaignId }).from(conferences).where(eq(conferences.id, conferenceId)).get();
   if (!conference) return { verdict: "unknown" };
-  const keys = verificationKeys(db, conference.campaignId);
+  const keys = await verificationKeys(db, conference.campaignId);
   if (keys.length === 0) return { verdict: "unknown" };
   if (!keys.some((key) => verifyToken(token, key.publicKey).ok)) return { verdict: "bad_signature" };
-  const inv = db.select().from(invitations).where(eq(invitations.id, invitationId)).get();
+  const inv = await db.select().from(invitations).where(eq(invitations.id, invitationId)).get();
   if (!inv || inv.conferenceId !== conferenceId || inv.status === "draft") return { verdict: "unknown" };
   if (inv.status === "revoked" || inv.tokenVersion !== tokenVersion) return { verdict: "revoked", invitationId, conferenceId };
   return { verdict: "valid", invitationId, conferenceId };

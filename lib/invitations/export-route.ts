@@ -7,9 +7,9 @@ import type { Translator } from "@/lib/i18n/translator";
 import { getInvitingConference } from "./invitation-scope";
 import { listInvitations } from "./list-invitations";
 
-export function loadExport(user: SessionUser, id: number, t: Translator) {
-  const inviting = getInvitingConference(db, user, id);
+export async function loadExport(user: SessionUser, id: number, t: Translator) {
+  const inviting = await getInvitingConference(db, user, id);
   if (!inviting) throw notFound("requestErrors.conferenceNotFound");
-  const rows = listInvitations(db, user, inviting.conference.id, { bodyId: inviting.allBodies ? undefined : inviting.bodyId });
+  const rows = await listInvitations(db, user, inviting.conference.id, { bodyId: inviting.allBodies ? undefined : inviting.bodyId });
   return { rows, t: (k: string) => t(k), baseUrl: (serverEnv().NEXTAUTH_URL ?? "").replace(/\/$/, ""), conferenceId: inviting.conference.id };
 }

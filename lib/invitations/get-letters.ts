@@ -26,13 +26,13 @@ function whereLetters(filter: LetterFilter) {
 }
 
 /** How many letters the filter gives (to print them in batches). The caller has checked scope. */
-export function countLetters(db: Db, filter: LetterFilter): number {
-  return db.select({ n: count() }).from(invitations).where(whereLetters(filter)).get()?.n ?? 0;
+export async function countLetters(db: Db, filter: LetterFilter): Promise<number> {
+  return (await db.select({ n: count() }).from(invitations).where(whereLetters(filter)).get())?.n ?? 0;
 }
 
 /** The letters of each site (main hall first), for printing site by site. The caller has checked scope. */
-export function countLettersBySite(db: Db, filter: Omit<LetterFilter, "siteId">) {
-  return db
+export async function countLettersBySite(db: Db, filter: Omit<LetterFilter, "siteId">) {
+  return await db
     .select({ siteId: sites.id, venue: sites.venue, isMain: sites.isMain, count: count() })
     .from(invitations)
     .innerJoin(sites, eq(sites.id, invitations.siteId))
@@ -50,7 +50,7 @@ export const LETTER_BATCH_SIZE = 200;
  * name), optionally one batch of it. The heading and signature block are resolved here (lib/documents),
  * so every letter of a conference prints the same ones. The caller has checked scope.
  */
-export function getLetters(db: Db, filter: LetterFilter, page?: { offset: number; limit: number }) {
+export async function getLetters(db: Db, filter: LetterFilter, page?: { offset: number; limit: number }) {
   const query = db
     .select({
       invitationId: invitations.id,
@@ -95,11 +95,11 @@ export function getLetters(db: Db, filter: LetterFilter, page?: { offset: number
     .innerJoin(sites, eq(sites.id, invitations.siteId))
     .where(whereLetters(filter))
     .orderBy(asc(sites.id), asc(people.searchName), asc(invitations.id));
-  const rows = page ? query.limit(page.limit).offset(page.offset).all() : query.all();
+  const rows = page ? await query.limit(page.limit).offset(page.offset).all() : await query.all();
   return rows.map(({ bodyKind, parentLine, headingName, bodySigner, conferenceSigner, ...row }) => ({
     ...row,
     heading: documentHeading({ name: row.bodyName, kind: bodyKind, parentLine, headingName, placeName: row.placeName }),
     signature: signatureBlock(effectiveSigner(conferenceSigner, bodySigner)),
   }));
 }
-export type Letter = ReturnType<typeof getLetters>[number];
+export type Letter = Awaited<ReturnType<typeof getLetters>>[number];

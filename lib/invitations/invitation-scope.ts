@@ -10,13 +10,13 @@ import { adminCoversUnit, conferenceInUnits } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/session-user";
 
 /** The conference, and the body whose invitations the user manages there; null when none. */
-export function getInvitingConference(db: Db, user: SessionUser, conferenceId: number) {
-  const conference = db.select().from(conferences).where(eq(conferences.id, conferenceId)).get();
+export async function getInvitingConference(db: Db, user: SessionUser, conferenceId: number) {
+  const conference = await db.select().from(conferences).where(eq(conferences.id, conferenceId)).get();
   if (!conference) return null;
   if (user.role === "admin") return adminCoversUnit(user, conference.unitId) ? { conference, bodyId: conference.bodyId, allBodies: true } : null;
   if (user.role !== "organizer" || user.bodyId === null) return null;
   if (conference.bodyId === user.bodyId) return { conference, bodyId: user.bodyId, allBodies: false };
-  const co = db
+  const co = await db
     .select({ bodyId: conferenceCoBodies.bodyId })
     .from(conferenceCoBodies)
     .where(and(eq(conferenceCoBodies.conferenceId, conferenceId), eq(conferenceCoBodies.bodyId, user.bodyId)))

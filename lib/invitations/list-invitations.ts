@@ -21,9 +21,9 @@ export interface InvitationFilters {
  * it and admins (invitationTokenScope); null for everyone else. The caller has
  * checked that the user may read the conference.
  */
-export function listInvitations(db: Db, user: SessionUser, conferenceId: number, filters: InvitationFilters = {}) {
+export async function listInvitations(db: Db, user: SessionUser, conferenceId: number, filters: InvitationFilters = {}) {
   const q = filters.q ? foldForSearch(filters.q) : "";
-  return db
+  return await db
     .select({
       id: invitations.id,
       status: invitations.status,
@@ -69,4 +69,4 @@ export function listInvitations(db: Db, user: SessionUser, conferenceId: number,
     .orderBy(sql`${sites.isMain} desc`, asc(sites.id), asc(people.searchName))
     .all();
 }
-export type InvitationRow = ReturnType<typeof listInvitations>[number];
+export type InvitationRow = Awaited<ReturnType<typeof listInvitations>>[number];

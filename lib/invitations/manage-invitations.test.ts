@@ -21,27 +21,27 @@ import {
 let handle: Awaited<ReturnType<typeof createDemoDb>>;
 let conferenceId: number;
 let siteId: number;
-const as = (username: string): SessionUser => {
-  const row = handle.db.select().from(users).where(eq(users.username, username)).get()!;
-  return loadSessionUser(handle.db, row.id, row.sessionVersion)!;
+const as = async (username: string): Promise<SessionUser> => {
+  const row = (await handle.db.select().from(users).where(eq(users.username, username)).get())!;
+  return (await loadSessionUser(handle.db, row.id, row.sessionVersion))!;
 };
-const unitId = (code: string) => handle.db.select().from(units).where(eq(units.code, code)).get()!.id;
-const bodyOf = (code: string, kind: string) =>
-  handle.db
+const unitId = async (code: string) => (await handle.db.select().from(units).where(eq(units.code, code)).get())!.id;
+const bodyOf = async (code: string, kind: string) =>
+  (await handle.db
     .select()
     .from(bodies)
-    .where(and(eq(bodies.unitId, unitId(code)), eq(bodies.kind, kind)))
-    .get()!.id;
+    .where(and(eq(bodies.unitId, await unitId(code)), eq(bodies.kind, kind)))
+    .get())!.id;
 
 beforeAll(async () => {
   handle = await createDemoDb();
-  const campaignId = handle.db.select().from(conferences).get()!.campaignId;
-  const saved = saveConference(
+  const campaignId = (await handle.db.select().from(conferences).get())!.campaignId;
+  const saved = await saveConference(
     handle.db,
-    as("tochuc.bato"),
+    await as("tochuc.bato"),
     conferenceFormSchema.parse({
       campaignId: String(campaignId),
-      bodyId: String(bodyOf("535", "propaganda")),
+      bodyId: String(await bodyOf("535", "propaganda")),
       title: "Hội nghị chuyên đề thử giấy mời",
       startDate: "20/03/2021",
       startTime: "07:30",
@@ -55,81 +55,81 @@ beforeAll(async () => {
     }),
   );
   conferenceId = (saved as { id: number }).id;
-  siteId = handle.db.select().from(sites).where(eq(sites.conferenceId, conferenceId)).get()!.id;
+  siteId = (await handle.db.select().from(sites).where(eq(sites.conferenceId, conferenceId)).get())!.id;
 });
 afterAll(() => handle.cleanup());
 
 describe("invitee lists and invitations", () => {
-  it("adds people by filters from the conference's own units only, without duplicates", () => {
-    const organizer = as("tochuc.bato");
-    const result = addInviteesByFilter(handle.db, organizer, conferenceId, { category: "bao_cao_vien" }, siteId);
+  it("adds people by filters from the conference's own units only, without duplicates", async () => {
+    const organizer = await as("tochuc.bato");
+    const result = await addInviteesByFilter(handle.db, organizer, conferenceId, { category: "bao_cao_vien" }, siteId);
     expect(result.ok && result.count).toBeGreaterThan(10);
-    expect(addInviteesByFilter(handle.db, organizer, conferenceId, { category: "bao_cao_vien" }, siteId)).toEqual({ ok: true, count: 0 });
-    const lySonPerson = handle.db
+    expect(await addInviteesByFilter(handle.db, organizer, conferenceId, { category: "bao_cao_vien" }, siteId)).toEqual({ ok: true, count: 0 });
+    const lySonPerson = (await handle.db
       .select()
       .from(people)
-      .where(eq(people.unitId, unitId("536")))
-      .get()!;
-    expect(addInvitees(handle.db, organizer, conferenceId, [lySonPerson.id], siteId)).toEqual({ ok: true, count: 0 });
+      .where(eq(people.unitId, await unitId("536")))
+      .get())!;
+    expect(await addInvitees(handle.db, organizer, conferenceId, [lySonPerson.id], siteId)).toEqual({ ok: true, count: 0 });
   });
 
-  it("refuses another body's organiser and a viewer", () => {
-    const anyPerson = handle.db
+  it("refuses another body's organiser and a viewer", async () => {
+    const anyPerson = (await handle.db
       .select()
       .from(people)
-      .where(eq(people.unitId, unitId("535")))
-      .get()!;
-    expect(addInvitees(handle.db, as("baocao.bato"), conferenceId, [anyPerson.id], siteId)).toEqual({ ok: false, code: "notFound" });
-    const draft = listInvitations(handle.db, as("tochuc.bato"), conferenceId)[0];
-    expect(removeDraftInvitations(handle.db, as("baocao.bato"), conferenceId, [draft.id])).toEqual({ ok: false, code: "notFound" });
+      .where(eq(people.unitId, await unitId("535")))
+      .get())!;
+    expect(await addInvitees(handle.db, await as("baocao.bato"), conferenceId, [anyPerson.id], siteId)).toEqual({ ok: false, code: "notFound" });
+    const draft = (await listInvitations(handle.db, await as("tochuc.bato"), conferenceId))[0];
+    expect(await removeDraftInvitations(handle.db, await as("baocao.bato"), conferenceId, [draft.id])).toEqual({ ok: false, code: "notFound" });
   });
 
-  it("issues drafts with one letter number in the body's sequence and a valid token each", () => {
-    const result = issueInvitations(handle.db, as("tochuc.bato"), conferenceId);
+  it("issues drafts with one letter number in the body's sequence and a valid token each", async () => {
+    const result = await issueInvitations(handle.db, await as("tochuc.bato"), conferenceId);
     expect(result.ok && result.count).toBeGreaterThan(10);
-    const rows = listInvitations(handle.db, as("tochuc.bato"), conferenceId);
+    const rows = await listInvitations(handle.db, await as("tochuc.bato"), conferenceId);
     const numbers = new Set(rows.map((r) => r.letterNumber));
     // The demo's letter for Ba Tơ's Propaganda Board was number 1; this is the second.
     expect([...numbers]).toEqual(["2-GM/BTGHU"]);
     for (const row of rows.slice(0, 5)) {
       expect(row.status).toBe("issued");
-      expect(checkInvitationToken(handle.db, row.token!)).toMatchObject({ verdict: "valid", invitationId: row.id, conferenceId });
+      expect(await checkInvitationToken(handle.db, row.token!)).toMatchObject({ verdict: "valid", invitationId: row.id, conferenceId });
     }
   });
 
-  it("reports a revoked token as revoked, and an old token after a reissue as revoked", () => {
-    const organizer = as("tochuc.bato");
-    const [first, second] = listInvitations(handle.db, as("tochuc.bato"), conferenceId);
-    expect(revokeInvitation(handle.db, organizer, conferenceId, first.id, "Gửi nhầm người").ok).toBe(true);
-    expect(checkInvitationToken(handle.db, first.token!).verdict).toBe("revoked");
+  it("reports a revoked token as revoked, and an old token after a reissue as revoked", async () => {
+    const organizer = await as("tochuc.bato");
+    const [first, second] = await listInvitations(handle.db, await as("tochuc.bato"), conferenceId);
+    expect((await revokeInvitation(handle.db, organizer, conferenceId, first.id, "Gửi nhầm người")).ok).toBe(true);
+    expect((await checkInvitationToken(handle.db, first.token!)).verdict).toBe("revoked");
 
-    expect(reissueInvitation(handle.db, organizer, conferenceId, second.id).ok).toBe(true);
-    const fresh = handle.db.select().from(invitations).where(eq(invitations.id, second.id)).get()!;
+    expect((await reissueInvitation(handle.db, organizer, conferenceId, second.id)).ok).toBe(true);
+    const fresh = (await handle.db.select().from(invitations).where(eq(invitations.id, second.id)).get())!;
     expect(fresh.token).not.toBe(second.token);
-    expect(checkInvitationToken(handle.db, second.token!).verdict).toBe("revoked");
-    expect(checkInvitationToken(handle.db, fresh.token!).verdict).toBe("valid");
+    expect((await checkInvitationToken(handle.db, second.token!)).verdict).toBe("revoked");
+    expect((await checkInvitationToken(handle.db, fresh.token!)).verdict).toBe("valid");
   });
 
-  it("keeps the reason of a revoke, shows it on the list, and restores the same QR until the letter is reissued", () => {
-    const organizer = as("tochuc.bato");
-    const row = listInvitations(handle.db, organizer, conferenceId)[5];
-    expect(restoreInvitation(handle.db, organizer, conferenceId, row.id)).toEqual({ ok: false, code: "notRevoked" });
-    expect(revokeInvitation(handle.db, organizer, conferenceId, row.id, "Đồng chí đã chuyển công tác")).toEqual({ ok: true, count: 1 });
-    const listed = listInvitations(handle.db, organizer, conferenceId).find((r) => r.id === row.id)!;
+  it("keeps the reason of a revoke, shows it on the list, and restores the same QR until the letter is reissued", async () => {
+    const organizer = await as("tochuc.bato");
+    const row = (await listInvitations(handle.db, organizer, conferenceId))[5];
+    expect(await restoreInvitation(handle.db, organizer, conferenceId, row.id)).toEqual({ ok: false, code: "notRevoked" });
+    expect(await revokeInvitation(handle.db, organizer, conferenceId, row.id, "Đồng chí đã chuyển công tác")).toEqual({ ok: true, count: 1 });
+    const listed = (await listInvitations(handle.db, organizer, conferenceId)).find((r) => r.id === row.id)!;
     expect(listed).toMatchObject({ status: "revoked", revokeReason: "Đồng chí đã chuyển công tác", revokedByName: organizer.fullName });
-    expect(checkInvitationToken(handle.db, row.token!).verdict).toBe("revoked");
+    expect((await checkInvitationToken(handle.db, row.token!)).verdict).toBe("revoked");
     // Another body's organiser and a viewer cannot restore it.
-    expect(restoreInvitation(handle.db, as("baocao.bato"), conferenceId, row.id)).toEqual({ ok: false, code: "invitationNotInConference" });
-    expect(restoreInvitation(handle.db, organizer, conferenceId, row.id)).toEqual({ ok: true, count: 1 });
-    expect(handle.db.select().from(invitations).where(eq(invitations.id, row.id)).get()).toMatchObject({
+    expect(await restoreInvitation(handle.db, await as("baocao.bato"), conferenceId, row.id)).toEqual({ ok: false, code: "invitationNotInConference" });
+    expect(await restoreInvitation(handle.db, organizer, conferenceId, row.id)).toEqual({ ok: true, count: 1 });
+    expect(await handle.db.select().from(invitations).where(eq(invitations.id, row.id)).get()).toMatchObject({
       status: "issued",
       token: row.token,
       revokeReason: null,
       revokedAt: null,
       revokedBy: null,
     });
-    expect(checkInvitationToken(handle.db, row.token!).verdict).toBe("valid");
-    const audit = handle.db
+    expect((await checkInvitationToken(handle.db, row.token!)).verdict).toBe("valid");
+    const audit = await handle.db
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.entity, "invitation"), eq(auditLog.entityId, String(row.id))))
@@ -137,48 +137,48 @@ describe("invitee lists and invitations", () => {
     expect(audit.map((a) => a.action)).toEqual(["revoke", "restore"]);
     expect(audit[0].after).toEqual({ status: "revoked", reason: "Đồng chí đã chuyển công tác" });
     // Reissued after a revoke: a new QR, the old one is gone for good (nothing left to restore).
-    revokeInvitation(handle.db, organizer, conferenceId, row.id, "Mất giấy mời");
-    expect(reissueInvitation(handle.db, organizer, conferenceId, row.id).ok).toBe(true);
-    expect(restoreInvitation(handle.db, organizer, conferenceId, row.id)).toEqual({ ok: false, code: "notRevoked" });
-    expect(handle.db.select().from(invitations).where(eq(invitations.id, row.id)).get()).toMatchObject({ status: "issued", revokeReason: null });
-    expect(checkInvitationToken(handle.db, row.token!).verdict).toBe("revoked");
+    await revokeInvitation(handle.db, organizer, conferenceId, row.id, "Mất giấy mời");
+    expect((await reissueInvitation(handle.db, organizer, conferenceId, row.id)).ok).toBe(true);
+    expect(await restoreInvitation(handle.db, organizer, conferenceId, row.id)).toEqual({ ok: false, code: "notRevoked" });
+    expect(await handle.db.select().from(invitations).where(eq(invitations.id, row.id)).get()).toMatchObject({ status: "issued", revokeReason: null });
+    expect((await checkInvitationToken(handle.db, row.token!)).verdict).toBe("revoked");
   });
 
-  it("reports forged and unknown tokens", () => {
-    const row = listInvitations(handle.db, as("tochuc.bato"), conferenceId)[3];
+  it("reports forged and unknown tokens", async () => {
+    const row = (await listInvitations(handle.db, await as("tochuc.bato"), conferenceId))[3];
     const forged = `${row.token!.slice(0, 60)}${row.token![60] === "A" ? "B" : "A"}${row.token!.slice(61)}`;
-    expect(["bad_signature", "unknown"]).toContain(checkInvitationToken(handle.db, forged).verdict);
-    expect(checkInvitationToken(handle.db, "KHONGPHAIMA").verdict).toBe("unknown");
+    expect(["bad_signature", "unknown"]).toContain((await checkInvitationToken(handle.db, forged)).verdict);
+    expect((await checkInvitationToken(handle.db, "KHONGPHAIMA")).verdict).toBe("unknown");
   });
 
-  it("records a substitute, and removes only drafts", () => {
-    const organizer = as("tochuc.bato");
-    const row = listInvitations(handle.db, as("tochuc.bato"), conferenceId)[4];
-    expect(setSubstitute(handle.db, organizer, conferenceId, row.id, "Nguyễn Văn Thay", "Phó Trưởng ban").ok).toBe(true);
-    expect(handle.db.select().from(invitations).where(eq(invitations.id, row.id)).get()).toMatchObject({ substituteName: "Nguyễn Văn Thay" });
-    expect(removeDraftInvitations(handle.db, organizer, conferenceId, [row.id])).toEqual({ ok: false, code: "removeIssued" });
-    const before = handle.db.select({ n: count() }).from(invitations).where(eq(invitations.conferenceId, conferenceId)).get()!.n;
+  it("records a substitute, and removes only drafts", async () => {
+    const organizer = await as("tochuc.bato");
+    const row = (await listInvitations(handle.db, await as("tochuc.bato"), conferenceId))[4];
+    expect((await setSubstitute(handle.db, organizer, conferenceId, row.id, "Nguyễn Văn Thay", "Phó Trưởng ban")).ok).toBe(true);
+    expect(await handle.db.select().from(invitations).where(eq(invitations.id, row.id)).get()).toMatchObject({ substituteName: "Nguyễn Văn Thay" });
+    expect(await removeDraftInvitations(handle.db, organizer, conferenceId, [row.id])).toEqual({ ok: false, code: "removeIssued" });
+    const before = (await handle.db.select({ n: count() }).from(invitations).where(eq(invitations.conferenceId, conferenceId)).get())!.n;
     expect(before).toBeGreaterThan(0);
   });
 
-  it("gives every seeded invitation a token that verifies", () => {
-    const sample = handle.db.select().from(invitations).where(eq(invitations.status, "issued")).limit(20).all();
-    for (const inv of sample) if (inv.kind === "invited") expect(checkInvitationToken(handle.db, inv.token!).verdict).toBe("valid");
+  it("gives every seeded invitation a token that verifies", async () => {
+    const sample = await handle.db.select().from(invitations).where(eq(invitations.status, "issued")).limit(20).all();
+    for (const inv of sample) if (inv.kind === "invited") expect((await checkInvitationToken(handle.db, inv.token!)).verdict).toBe("valid");
   });
 });
 
 describe("verification data for door devices", () => {
   it("gives the public key and the revocation list, never the private key", async () => {
     const { getVerificationData } = await import("./revocation-list");
-    const data = getVerificationData(handle.db, conferenceId)!;
+    const data = (await getVerificationData(handle.db, conferenceId))!;
     expect(Buffer.from(data.publicKeyRaw, "base64")).toHaveLength(32);
     expect(JSON.stringify(data)).not.toContain(
-      handle.db
+      (await handle.db
         .select()
         .from((await import("@/db/schema")).campaigns)
-        .get()!.signingPrivateKey!,
+        .get())!.signingPrivateKey!,
     );
-    const rows = listInvitations(handle.db, as("tochuc.bato"), conferenceId);
+    const rows = await listInvitations(handle.db, await as("tochuc.bato"), conferenceId);
     expect(data.revoked).toEqual(rows.filter((r) => r.status === "revoked").map((r) => r.id));
     // Reissued: the second (above) and the sixth (revoked, reissued).
     expect(

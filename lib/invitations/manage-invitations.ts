@@ -4,7 +4,7 @@
  * reissue, record a substitute. Scope: lib/invitations/invitation-scope.ts.
  */
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { immediateTransaction, type Db } from "@/db/client";
+import { transaction, type Db, type Tx } from "@/db/client";
 import { bodies, campaigns, conferences, invitations, letterSequences, people, sites } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { unitSubtree, type SessionUser } from "@/lib/auth/session-user";
@@ -21,12 +21,12 @@ export interface InviteeFilters {
   partyMember?: boolean;
 }
 
-function context(db: Db, user: SessionUser, conferenceId: number, siteId?: number) {
-  const ctx = getInvitingConference(db, user, conferenceId);
+async function context(db: Db, user: SessionUser, conferenceId: number, siteId?: number) {
+  const ctx = await getInvitingConference(db, user, conferenceId);
   if (!ctx) return { error: "notFound" as const };
   if (ctx.conference.status === "cancelled") return { error: "cancelledReadOnly" as const };
   if (siteId !== undefined) {
-    const site = db
+    const site = await db
       .select({ id: sites.id })
       .from(sites)
       .where(and(eq(sites.id, siteId), eq(sites.conferenceId, conferenceId)))
@@ -37,64 +37,65 @@ function context(db: Db, user: SessionUser, conferenceId: number, siteId?: numbe
 }
 
 /** People who may be invited to a conference: those of its unit and the units below it. */
-function invitableUnitIds(db: Db, conferenceUnitId: number) {
-  return unitSubtree(db, conferenceUnitId);
+async function invitableUnitIds(db: Db, conferenceUnitId: number) {
+  return await unitSubtree(db, conferenceUnitId);
 }
 
-export function addInvitees(db: Db, user: SessionUser, conferenceId: number, personIds: number[], siteId: number): InvitationResult {
-  return immediateTransaction(db, () => {
-    const { ctx, error } = context(db, user, conferenceId, siteId);
+export async function addInvitees(db: Db, user: SessionUser, conferenceId: number, personIds: number[], siteId: number): Promise<InvitationResult> {
+  return await transaction(db, async (db) => {
+    const { ctx, error } = await context(db, user, conferenceId, siteId);
     if (error) return { ok: false, code: error };
     if (personIds.length === 0) return { ok: true, count: 0 };
-    const allowed = db
-      .select({ id: people.id })
-      .from(people)
-      .where(and(inArray(people.id, personIds), inArray(people.unitId, invitableUnitIds(db, ctx.conference.unitId)), isNull(people.mergedIntoId)))
-      .all()
-      .map((p) => p.id);
-    const count = db.transaction(
-      (tx) => {
-        let inserted = 0;
-        for (let i = 0; i < allowed.length; i += 500) {
-          inserted += tx
+    const allowed = (
+      await db
+        .select({ id: people.id })
+        .from(people)
+        .where(and(inArray(people.id, personIds), inArray(people.unitId, await invitableUnitIds(db, ctx.conference.unitId)), isNull(people.mergedIntoId)))
+        .all()
+    ).map((p) => p.id);
+    const count = await transaction(db, async (tx) => {
+      let inserted = 0;
+      for (let i = 0; i < allowed.length; i += 500) {
+        inserted += (
+          await tx
             .insert(invitations)
             .values(allowed.slice(i, i + 500).map((personId) => ({ conferenceId, personId, siteId, bodyId: ctx.bodyId, status: "draft" as const })))
             .onConflictDoNothing()
-            .run().changes;
-        }
-        recordAudit(tx as unknown as Db, {
-          userId: user.id,
-          action: "add_invitees",
-          entity: "conference",
-          entityId: conferenceId,
-          after: { count: inserted, siteId },
-        });
-        return inserted;
-      },
-      { behavior: "immediate" },
-    );
+            .run()
+        ).changes;
+      }
+      await recordAudit(tx, {
+        userId: user.id,
+        action: "add_invitees",
+        entity: "conference",
+        entityId: conferenceId,
+        after: { count: inserted, siteId },
+      });
+      return inserted;
+    });
     return { ok: true, count };
   });
 }
 
-export function addInviteesByFilter(db: Db, user: SessionUser, conferenceId: number, filters: InviteeFilters, siteId: number): InvitationResult {
-  const ctx = getInvitingConference(db, user, conferenceId);
+export async function addInviteesByFilter(db: Db, user: SessionUser, conferenceId: number, filters: InviteeFilters, siteId: number): Promise<InvitationResult> {
+  const ctx = await getInvitingConference(db, user, conferenceId);
   if (!ctx) return { ok: false, code: "notFound" };
-  const units = invitableUnitIds(db, ctx.conference.unitId);
-  const ids = db
-    .select({ id: people.id })
-    .from(people)
-    .where(
-      and(
-        inArray(people.unitId, filters.unitId ? units.filter((u) => u === filters.unitId) : units),
-        isNull(people.mergedIntoId),
-        filters.category ? eq(people.category, filters.category) : undefined,
-        filters.partyMember === undefined ? undefined : eq(people.isPartyMember, filters.partyMember),
-      ),
-    )
-    .all()
-    .map((p) => p.id);
-  return addInvitees(db, user, conferenceId, ids, siteId);
+  const units = await invitableUnitIds(db, ctx.conference.unitId);
+  const ids = (
+    await db
+      .select({ id: people.id })
+      .from(people)
+      .where(
+        and(
+          inArray(people.unitId, filters.unitId ? units.filter((u) => u === filters.unitId) : units),
+          isNull(people.mergedIntoId),
+          filters.category ? eq(people.category, filters.category) : undefined,
+          filters.partyMember === undefined ? undefined : eq(people.isPartyMember, filters.partyMember),
+        ),
+      )
+      .all()
+  ).map((p) => p.id);
+  return await addInvitees(db, user, conferenceId, ids, siteId);
 }
 
 /**
@@ -103,9 +104,9 @@ export function addInviteesByFilter(db: Db, user: SessionUser, conferenceId: num
  * another body's, or no such invitation): a bulk action does all it was asked
  * or nothing, and never answers "done" for what it did not do.
  */
-function writableInConference(db: Db, user: SessionUser, conferenceId: number, invitationIds: number[]) {
+async function writableInConference(db: Db, user: SessionUser, conferenceId: number, invitationIds: number[]) {
   const ids = [...new Set(invitationIds)];
-  const found = db
+  const found = await db
     .select({ id: invitations.id, status: invitations.status, siteId: invitations.siteId })
     .from(invitations)
     .where(and(inArray(invitations.id, ids), eq(invitations.conferenceId, conferenceId), eq(invitations.kind, "invited"), invitationWriteScope(db, user)))
@@ -114,99 +115,102 @@ function writableInConference(db: Db, user: SessionUser, conferenceId: number, i
 }
 
 /** Removes invitations not yet issued (an issued one is revoked instead, so the letter's QR stops working). */
-export function removeDraftInvitations(db: Db, user: SessionUser, conferenceId: number, invitationIds: number[]): InvitationResult {
+export async function removeDraftInvitations(db: Db, user: SessionUser, conferenceId: number, invitationIds: number[]): Promise<InvitationResult> {
   if (invitationIds.length === 0) return { ok: true, count: 0 };
-  const { error } = context(db, user, conferenceId);
+  const { error } = await context(db, user, conferenceId);
   if (error) return { ok: false, code: error };
-  return immediateTransaction(db, (): InvitationResult => {
-    const rows = writableInConference(db, user, conferenceId, invitationIds);
+  return await transaction(db, async (db): Promise<InvitationResult> => {
+    const rows = await writableInConference(db, user, conferenceId, invitationIds);
     if (rows.error) return { ok: false, code: rows.error };
     if (rows.found.some((r) => r.status !== "draft")) return { ok: false, code: "removeIssued" };
     const ids = rows.found.map((r) => r.id);
-    const count = db.delete(invitations).where(inArray(invitations.id, ids)).run().changes;
-    recordAudit(db, { userId: user.id, action: "remove_invitees", entity: "conference", entityId: conferenceId, after: { invitationIds: ids, count } });
+    const count = (await db.delete(invitations).where(inArray(invitations.id, ids)).run()).changes;
+    await recordAudit(db, { userId: user.id, action: "remove_invitees", entity: "conference", entityId: conferenceId, after: { invitationIds: ids, count } });
     return { ok: true, count };
   });
 }
 
-export function setInvitationSite(db: Db, user: SessionUser, conferenceId: number, invitationIds: number[], siteId: number): InvitationResult {
-  const { error } = context(db, user, conferenceId, siteId);
+export async function setInvitationSite(db: Db, user: SessionUser, conferenceId: number, invitationIds: number[], siteId: number): Promise<InvitationResult> {
+  const { error } = await context(db, user, conferenceId, siteId);
   if (error) return { ok: false, code: error };
   if (invitationIds.length === 0) return { ok: true, count: 0 };
-  return immediateTransaction(db, (): InvitationResult => {
-    const rows = writableInConference(db, user, conferenceId, invitationIds);
+  return await transaction(db, async (db): Promise<InvitationResult> => {
+    const rows = await writableInConference(db, user, conferenceId, invitationIds);
     if (rows.error) return { ok: false, code: rows.error };
     const ids = rows.found.filter((r) => r.siteId !== siteId).map((r) => r.id);
-    const count = ids.length === 0 ? 0 : db.update(invitations).set({ siteId }).where(inArray(invitations.id, ids)).run().changes;
+    const count = ids.length === 0 ? 0 : (await db.update(invitations).set({ siteId }).where(inArray(invitations.id, ids)).run()).changes;
     if (count > 0)
-      recordAudit(db, { userId: user.id, action: "move_invitees", entity: "conference", entityId: conferenceId, after: { invitationIds: ids, siteId, count } });
+      await recordAudit(db, {
+        userId: user.id,
+        action: "move_invitees",
+        entity: "conference",
+        entityId: conferenceId,
+        after: { invitationIds: ids, siteId, count },
+      });
     return { ok: true, count };
   });
 }
 
 /** The letter number of this body for this conference: the one already used, or the next in the body's sequence for the term. */
-function letterNumberFor(db: Db, conferenceId: number, bodyId: number, term: string): string {
-  const existing = db
+async function letterNumberFor(db: Tx, conferenceId: number, bodyId: number, term: string): Promise<string> {
+  const existing = await db
     .select({ letterNumber: invitations.letterNumber })
     .from(invitations)
     .where(and(eq(invitations.conferenceId, conferenceId), eq(invitations.bodyId, bodyId), sql`${invitations.letterNumber} is not null`))
     .get();
   if (existing?.letterNumber) return existing.letterNumber;
-  const body = db.select({ symbol: bodies.symbol }).from(bodies).where(eq(bodies.id, bodyId)).get()!;
-  const next = db
-    .insert(letterSequences)
-    .values({ bodyId, term, lastNumber: 1 })
-    .onConflictDoUpdate({ target: [letterSequences.bodyId, letterSequences.term], set: { lastNumber: sql`${letterSequences.lastNumber} + 1` } })
-    .returning({ n: letterSequences.lastNumber })
-    .get().n;
+  const body = (await db.select({ symbol: bodies.symbol }).from(bodies).where(eq(bodies.id, bodyId)).get())!;
+  const next = (
+    await db
+      .insert(letterSequences)
+      .values({ bodyId, term, lastNumber: 1 })
+      .onConflictDoUpdate({ target: [letterSequences.bodyId, letterSequences.term], set: { lastNumber: sql`${letterSequences.lastNumber} + 1` } })
+      .returning({ n: letterSequences.lastNumber })
+      .get()
+  ).n;
   return `${next}-GM/${body.symbol}`;
 }
 
 /** Issues every draft invitation the user manages for the conference: letter number and signed token. */
-export function issueInvitations(db: Db, user: SessionUser, conferenceId: number): InvitationResult {
-  return immediateTransaction(db, () => {
-    const { ctx, error } = context(db, user, conferenceId);
+export async function issueInvitations(db: Db, user: SessionUser, conferenceId: number): Promise<InvitationResult> {
+  return await transaction(db, async (db) => {
+    const { ctx, error } = await context(db, user, conferenceId);
     if (error) return { ok: false, code: error };
-    const campaign = db.select().from(campaigns).where(eq(campaigns.id, ctx.conference.campaignId)).get()!;
+    const campaign = (await db.select().from(campaigns).where(eq(campaigns.id, ctx.conference.campaignId)).get())!;
     const term = campaign.term || String(new Date().getFullYear());
-    const count = db.transaction(
-      (tx) => {
-        const d = tx as unknown as Db;
-        const keys = ensureCampaignKeys(d, campaign.id);
-        const drafts = d
-          .select({ id: invitations.id, bodyId: invitations.bodyId, tokenVersion: invitations.tokenVersion })
-          .from(invitations)
-          .where(
-            and(eq(invitations.conferenceId, conferenceId), eq(invitations.status, "draft"), ctx.allBodies ? undefined : eq(invitations.bodyId, ctx.bodyId)),
-          )
-          .all();
-        const numbers = new Map<number, string>();
-        const issuedAt = new Date();
-        // The outer connection: a drizzle transaction object has no $client (same connection, same transaction).
-        const update = db.$client.prepare("update invitations set status = 'issued', letter_number = ?, token = ?, issued_at = ? where id = ?");
-        for (const inv of drafts) {
-          if (!numbers.has(inv.bodyId)) numbers.set(inv.bodyId, letterNumberFor(d, conferenceId, inv.bodyId, term));
-          const token = signToken({ invitationId: inv.id, conferenceId, tokenVersion: inv.tokenVersion }, keys.privateKey);
-          update.run(numbers.get(inv.bodyId)!, token, issuedAt.getTime(), inv.id);
-        }
-        recordAudit(d, {
-          userId: user.id,
-          action: "issue_invitations",
-          entity: "conference",
-          entityId: conferenceId,
-          after: { count: drafts.length, letterNumbers: [...numbers.values()] },
-        });
-        return drafts.length;
-      },
-      { behavior: "immediate" },
-    );
+    const count = await transaction(db, async (tx) => {
+      const d = tx;
+      const keys = await ensureCampaignKeys(d, campaign.id);
+      const drafts = await d
+        .select({ id: invitations.id, bodyId: invitations.bodyId, tokenVersion: invitations.tokenVersion })
+        .from(invitations)
+        .where(and(eq(invitations.conferenceId, conferenceId), eq(invitations.status, "draft"), ctx.allBodies ? undefined : eq(invitations.bodyId, ctx.bodyId)))
+        .all();
+      const numbers = new Map<number, string>();
+      const issuedAt = new Date();
+      // Prepared once on the transaction's own connection, for the loop below.
+      const update = tx.$client.prepare("update invitations set status = 'issued', letter_number = ?, token = ?, issued_at = ? where id = ?");
+      for (const inv of drafts) {
+        if (!numbers.has(inv.bodyId)) numbers.set(inv.bodyId, await letterNumberFor(d, conferenceId, inv.bodyId, term));
+        const token = signToken({ invitationId: inv.id, conferenceId, tokenVersion: inv.tokenVersion }, keys.privateKey);
+        update.run(numbers.get(inv.bodyId)!, token, issuedAt.getTime(), inv.id);
+      }
+      await recordAudit(d, {
+        userId: user.id,
+        action: "issue_invitations",
+        entity: "conference",
+        entityId: conferenceId,
+        after: { count: drafts.length, letterNumbers: [...numbers.values()] },
+      });
+      return drafts.length;
+    });
     return { ok: true, count };
   });
 }
 
 /** One invitation the user may change, of the conference the request names (an id of another conference is not found). */
-function writableInvitation(db: Db, user: SessionUser, conferenceId: number, invitationId: number) {
-  return db
+async function writableInvitation(db: Db, user: SessionUser, conferenceId: number, invitationId: number) {
+  return await db
     .select()
     .from(invitations)
     .where(and(eq(invitations.id, invitationId), eq(invitations.conferenceId, conferenceId), invitationWriteScope(db, user)))
@@ -217,13 +221,20 @@ function writableInvitation(db: Db, user: SessionUser, conferenceId: number, inv
  * Revokes an issued letter: its QR stops working at the door at once. The reason is kept and shown on the
  * list (not to the guest); until the letter is reissued, `restoreInvitation` makes the same QR valid again.
  */
-export function revokeInvitation(db: Db, user: SessionUser, conferenceId: number, invitationId: number, reason: string, now = new Date()): InvitationResult {
-  return immediateTransaction(db, () => {
-    const inv = writableInvitation(db, user, conferenceId, invitationId);
+export async function revokeInvitation(
+  db: Db,
+  user: SessionUser,
+  conferenceId: number,
+  invitationId: number,
+  reason: string,
+  now = new Date(),
+): Promise<InvitationResult> {
+  return await transaction(db, async (db) => {
+    const inv = await writableInvitation(db, user, conferenceId, invitationId);
     if (!inv) return { ok: false, code: "invitationNotInConference" };
     if (inv.status !== "issued") return { ok: false, code: "notIssued" };
-    db.update(invitations).set({ status: "revoked", revokedAt: now, revokeReason: reason, revokedBy: user.id }).where(eq(invitations.id, inv.id)).run();
-    recordAudit(db, {
+    await db.update(invitations).set({ status: "revoked", revokedAt: now, revokeReason: reason, revokedBy: user.id }).where(eq(invitations.id, inv.id)).run();
+    await recordAudit(db, {
       userId: user.id,
       action: "revoke",
       entity: "invitation",
@@ -240,15 +251,15 @@ export function revokeInvitation(db: Db, user: SessionUser, conferenceId: number
  * Only while it was not reissued (a reissue makes it issued with a new token, so it is no longer revoked),
  * and not one a merge of two records revoked (that merge's undo restores it).
  */
-export function restoreInvitation(db: Db, user: SessionUser, conferenceId: number, invitationId: number): InvitationResult {
-  return immediateTransaction(db, () => {
-    const inv = writableInvitation(db, user, conferenceId, invitationId);
+export async function restoreInvitation(db: Db, user: SessionUser, conferenceId: number, invitationId: number): Promise<InvitationResult> {
+  return await transaction(db, async (db) => {
+    const inv = await writableInvitation(db, user, conferenceId, invitationId);
     if (!inv) return { ok: false, code: "invitationNotInConference" };
     if (inv.status !== "revoked") return { ok: false, code: "notRevoked" };
-    if (revokedByStandingMerge(db, inv)) return { ok: false, code: "revokedByMerge" };
+    if (await revokedByStandingMerge(db, inv)) return { ok: false, code: "revokedByMerge" };
     const status = inv.token ? "issued" : "draft";
-    db.update(invitations).set({ status, revokedAt: null, revokeReason: null, revokedBy: null }).where(eq(invitations.id, inv.id)).run();
-    recordAudit(db, {
+    await db.update(invitations).set({ status, revokedAt: null, revokeReason: null, revokedBy: null }).where(eq(invitations.id, inv.id)).run();
+    await recordAudit(db, {
       userId: user.id,
       action: "restore",
       entity: "invitation",
@@ -261,21 +272,22 @@ export function restoreInvitation(db: Db, user: SessionUser, conferenceId: numbe
 }
 
 /** A new token (the old one stops working); a revoked invitation becomes valid again. */
-export function reissueInvitation(db: Db, user: SessionUser, conferenceId: number, invitationId: number): InvitationResult {
-  return immediateTransaction(db, () => {
-    const inv = writableInvitation(db, user, conferenceId, invitationId);
+export async function reissueInvitation(db: Db, user: SessionUser, conferenceId: number, invitationId: number): Promise<InvitationResult> {
+  return await transaction(db, async (db) => {
+    const inv = await writableInvitation(db, user, conferenceId, invitationId);
     if (!inv) return { ok: false, code: "invitationNotInConference" };
     if (inv.status === "draft") return { ok: false, code: "notIssued" };
-    if (inv.status === "revoked" && revokedByStandingMerge(db, inv)) return { ok: false, code: "revokedByMerge" };
-    const conference = db.select({ campaignId: conferences.campaignId }).from(conferences).where(eq(conferences.id, inv.conferenceId)).get()!;
-    const keys = ensureCampaignKeys(db, conference.campaignId);
+    if (inv.status === "revoked" && (await revokedByStandingMerge(db, inv))) return { ok: false, code: "revokedByMerge" };
+    const conference = (await db.select({ campaignId: conferences.campaignId }).from(conferences).where(eq(conferences.id, inv.conferenceId)).get())!;
+    const keys = await ensureCampaignKeys(db, conference.campaignId);
     const tokenVersion = inv.tokenVersion + 1;
     const token = signToken({ invitationId: inv.id, conferenceId: inv.conferenceId, tokenVersion }, keys.privateKey);
-    db.update(invitations)
+    await db
+      .update(invitations)
       .set({ status: "issued", tokenVersion, token, revokedAt: null, revokeReason: null, revokedBy: null, issuedAt: new Date() })
       .where(eq(invitations.id, inv.id))
       .run();
-    recordAudit(db, {
+    await recordAudit(db, {
       userId: user.id,
       action: "reissue",
       entity: "invitation",
@@ -287,15 +299,23 @@ export function reissueInvitation(db: Db, user: SessionUser, conferenceId: numbe
   });
 }
 
-export function setSubstitute(db: Db, user: SessionUser, conferenceId: number, invitationId: number, name: string, position: string): InvitationResult {
-  return immediateTransaction(db, () => {
-    const inv = writableInvitation(db, user, conferenceId, invitationId);
+export async function setSubstitute(
+  db: Db,
+  user: SessionUser,
+  conferenceId: number,
+  invitationId: number,
+  name: string,
+  position: string,
+): Promise<InvitationResult> {
+  return await transaction(db, async (db) => {
+    const inv = await writableInvitation(db, user, conferenceId, invitationId);
     if (!inv) return { ok: false, code: "invitationNotInConference" };
-    db.update(invitations)
+    await db
+      .update(invitations)
       .set({ substituteName: name || null, substitutePosition: name ? position || null : null })
       .where(eq(invitations.id, inv.id))
       .run();
-    recordAudit(db, {
+    await recordAudit(db, {
       userId: user.id,
       action: "substitute",
       entity: "invitation",

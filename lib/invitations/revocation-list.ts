@@ -9,12 +9,12 @@ import { ensureCampaignKeys, verificationKeys } from "./campaign-keys";
  * and the conference's revocation list (revoked invitations, and reissued ones
  * with the only token version still valid). The caller has checked scope.
  */
-export function getVerificationData(db: Db, conferenceId: number) {
-  const conference = db.select({ campaignId: conferences.campaignId }).from(conferences).where(eq(conferences.id, conferenceId)).get();
+export async function getVerificationData(db: Db, conferenceId: number) {
+  const conference = await db.select({ campaignId: conferences.campaignId }).from(conferences).where(eq(conferences.id, conferenceId)).get();
   if (!conference) return null;
-  const keys = ensureCampaignKeys(db, conference.campaignId);
-  const campaign = db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, conference.campaignId)).get()!;
-  const revoked = db
+  const keys = await ensureCampaignKeys(db, conference.campaignId);
+  const campaign = (await db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, conference.campaignId)).get())!;
+  const revoked = await db
     .select({ invitationId: invitations.id, status: invitations.status, tokenVersion: invitations.tokenVersion })
     .from(invitations)
     .where(and(eq(invitations.conferenceId, conferenceId), or(eq(invitations.status, "revoked"), gt(invitations.tokenVersion, 1))))
@@ -25,7 +25,7 @@ export function getVerificationData(db: Db, conferenceId: number) {
     publicKeySpki: keys.publicKey,
     publicKeyRaw: rawPublicKey(keys.publicKey),
     /** Every key a valid token may be signed with: the current one first, then keys retired by a rotation (never revoked ones). */
-    publicKeysRaw: verificationKeys(db, campaign.id).map((k) => rawPublicKey(k.publicKey)),
+    publicKeysRaw: (await verificationKeys(db, campaign.id)).map((k) => rawPublicKey(k.publicKey)),
     revoked: revoked.filter((r) => r.status === "revoked").map((r) => r.invitationId),
     /** Reissued invitations: any token version but this one is revoked. */
     validVersions: Object.fromEntries(revoked.filter((r) => r.status !== "revoked").map((r) => [r.invitationId, r.tokenVersion])),

@@ -6,15 +6,15 @@ import { foldForSearch } from "@/lib/text/fold";
 import { personSearchCondition } from "@/lib/people/search-condition";
 
 /** People of the conference's units matching a name (without diacritics) or a phone, not yet invited. */
-export function searchInvitablePeople(db: Db, conferenceId: number, conferenceUnitId: number, q: string, limit = 20) {
+export async function searchInvitablePeople(db: Db, conferenceId: number, conferenceUnitId: number, q: string, limit = 20) {
   const folded = foldForSearch(q);
-  return db
+  return await db
     .select({ id: people.id, fullName: people.fullName, position: people.position, workplace: people.workplace, unitName: units.name, phone: people.phone })
     .from(people)
     .innerJoin(units, eq(units.id, people.unitId))
     .where(
       and(
-        inArray(people.unitId, unitSubtree(db, conferenceUnitId)),
+        inArray(people.unitId, await unitSubtree(db, conferenceUnitId)),
         personSearchCondition(folded),
         isNull(people.mergedIntoId),
         notExists(
@@ -31,12 +31,13 @@ export function searchInvitablePeople(db: Db, conferenceId: number, conferenceUn
 }
 
 /** Categories (thành phần) present in the directory, for the add-by-filter form. */
-export function listCategories(db: Db) {
-  return db
-    .selectDistinct({ category: people.category })
-    .from(people)
-    .where(sql`${people.category} <> ''`)
-    .orderBy(people.category)
-    .all()
-    .map((r) => r.category);
+export async function listCategories(db: Db) {
+  return (
+    await db
+      .selectDistinct({ category: people.category })
+      .from(people)
+      .where(sql`${people.category} <> ''`)
+      .orderBy(people.category)
+      .all()
+  ).map((r) => r.category);
 }

@@ -8,5 +8,5 @@ import { loadKindLabels, type KindLabels } from "./kind-labels";
 export async function getKindLabels(): Promise<KindLabels> {
   const locale = toLocale(await getLocale());
   const t = await getTranslations();
-  return loadKindLabels(db, locale, (path) => (t.has(path) ? t(path) : undefined));
+  return await loadKindLabels(db, locale, (path) => (t.has(path) ? t(path) : undefined));
 }

@@ -12,7 +12,7 @@ import { mergePeople, undoMerge, type MergeRefusal } from "./merge-people";
 import { savePerson } from "./people";
 
 export const savePersonAction = defineAction({ permission: "people:manage", schema: personFormSchema, keepValues: true }, async (input, { user }) => {
-  const result = savePerson(db, user, input);
+  const result = await savePerson(db, user, input);
   if (!result.ok) throw refusal(result);
   revalidatePath("/people");
   redirect(`/people/${result.id}?saved=1`);
@@ -36,7 +36,7 @@ export const mergePeopleAction = defineAction(
     },
   },
   async (input, { user, t }) => {
-    const result = mergePeople(db, user, input.duplicateId, input.keepId);
+    const result = await mergePeople(db, user, input.duplicateId, input.keepId);
     if (!result.ok) return { ok: false, message: mergeRefusal(t, result), at: Date.now() };
     revalidatePath("/people");
     revalidatePath("/admin/audit");
@@ -46,7 +46,7 @@ export const mergePeopleAction = defineAction(
 
 /** Undoes a merge, from the kept person's page or the audit log; refused with the reason when something since prevents it. */
 export const undoMergeAction = defineAction({ permission: "people:manage", schema: undoMergeSchema, invalid: "message" }, async (input, { user, t }) => {
-  const result = undoMerge(db, user, input.mergeId);
+  const result = await undoMerge(db, user, input.mergeId);
   if (!result.ok) return { ok: false, message: mergeRefusal(t, result), at: Date.now() };
   revalidatePath("/people");
   revalidatePath(`/people/${result.keptId}`);

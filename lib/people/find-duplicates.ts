@@ -41,11 +41,11 @@ export function duplicateSignals(a: Comparable, b: Comparable): DuplicateSignal[
   return signals;
 }
 
-export type DuplicateCandidate = ReturnType<typeof findPossibleDuplicates>[number];
+export type DuplicateCandidate = Awaited<ReturnType<typeof findPossibleDuplicates>>[number];
 
 /** Likely duplicates of a person within the user's units, most signals first; never a namesake with nothing else in common. */
-export function findPossibleDuplicates(db: Db, user: Pick<SessionUser, "scopeUnitIds">, person: Comparable & { id: number; searchName: string }) {
-  const namesakes = db
+export async function findPossibleDuplicates(db: Db, user: Pick<SessionUser, "scopeUnitIds">, person: Comparable & { id: number; searchName: string }) {
+  const namesakes = await db
     .select({
       id: people.id,
       fullName: people.fullName,

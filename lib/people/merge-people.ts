@@ -14,7 +14,7 @@
  */
 import { and, asc, desc, eq, inArray, isNull, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { immediateTransaction, type Db } from "@/db/client";
+import { transaction, type Db } from "@/db/client";
 import { checkIns, conferences, invitations, people, personMerges, units, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -35,8 +35,8 @@ export type MergeRefusal =
 
 type Person = typeof people.$inferSelect & { unitName: string };
 
-function scopedPerson(db: Db, user: Pick<SessionUser, "scopeUnitIds">, id: number): Person | null {
-  const row = db
+async function scopedPerson(db: Db, user: Pick<SessionUser, "scopeUnitIds">, id: number): Promise<Person | null> {
+  const row = await db
     .select({ person: people, unitName: units.name })
     .from(people)
     .innerJoin(units, eq(units.id, people.unitId))
@@ -56,24 +56,25 @@ export interface InvitationLine {
   checkedIn: boolean;
 }
 
-function invitationsOf(db: Db, personIds: number[]): InvitationLine[] {
-  return db
-    .select({
-      id: invitations.id,
-      personId: invitations.personId,
-      conferenceId: invitations.conferenceId,
-      conferenceTitle: conferences.title,
-      startsAt: conferences.startsAt,
-      status: invitations.status,
-      checkInId: checkIns.id,
-    })
-    .from(invitations)
-    .innerJoin(conferences, eq(conferences.id, invitations.conferenceId))
-    .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
-    .where(inArray(invitations.personId, personIds))
-    .orderBy(asc(conferences.startsAt), asc(invitations.id))
-    .all()
-    .map(({ checkInId, ...r }) => ({ ...r, checkedIn: checkInId !== null }));
+async function invitationsOf(db: Db, personIds: number[]): Promise<InvitationLine[]> {
+  return (
+    await db
+      .select({
+        id: invitations.id,
+        personId: invitations.personId,
+        conferenceId: invitations.conferenceId,
+        conferenceTitle: conferences.title,
+        startsAt: conferences.startsAt,
+        status: invitations.status,
+        checkInId: checkIns.id,
+      })
+      .from(invitations)
+      .innerJoin(conferences, eq(conferences.id, invitations.conferenceId))
+      .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
+      .where(inArray(invitations.personId, personIds))
+      .orderBy(asc(conferences.startsAt), asc(invitations.id))
+      .all()
+  ).map(({ checkInId, ...r }) => ({ ...r, checkedIn: checkInId !== null }));
 }
 
 export interface MergePlan {
@@ -96,12 +97,12 @@ const comparable = (p: Person, field: ComparedField) => {
 };
 
 /** What a merge of `mergedId` into `keptId` would do, or why it is refused. Reads only. */
-export function planPersonMerge(db: Db, user: Pick<SessionUser, "scopeUnitIds">, mergedId: number, keptId: number): MergePlan | MergeRefusal {
+export async function planPersonMerge(db: Db, user: Pick<SessionUser, "scopeUnitIds">, mergedId: number, keptId: number): Promise<MergePlan | MergeRefusal> {
   if (mergedId === keptId) return { ok: false, code: "mergeSame" };
-  const kept = scopedPerson(db, user, keptId);
-  const merged = scopedPerson(db, user, mergedId);
+  const kept = await scopedPerson(db, user, keptId);
+  const merged = await scopedPerson(db, user, mergedId);
   if (!kept || !merged || kept.mergedIntoId !== null || merged.mergedIntoId !== null) return { ok: false, code: "notFound" };
-  const all = invitationsOf(db, [kept.id, merged.id]);
+  const all = await invitationsOf(db, [kept.id, merged.id]);
   const keptByConference = new Map(all.filter((i) => i.personId === kept.id).map((i) => [i.conferenceId, i]));
   const plan: MergePlan = { ok: true, kept, merged, moving: [], revoking: [], staying: [], differences: [] };
   for (const mine of all.filter((i) => i.personId === merged.id)) {
@@ -123,21 +124,22 @@ export function planPersonMerge(db: Db, user: Pick<SessionUser, "scopeUnitIds">,
 export type MergeResult = { ok: true; mergeId: number; keptId: number; mergedName: string; moved: number; revoked: number } | MergeRefusal;
 
 /** Merges `mergedId` into `keptId` as planned, in one write transaction; returns the merge's id for the undo. */
-export function mergePeople(db: Db, user: SessionUser, mergedId: number, keptId: number, now = new Date()): MergeResult {
-  return immediateTransaction(db, (): MergeResult => {
-    const plan = planPersonMerge(db, user, mergedId, keptId);
+export async function mergePeople(db: Db, user: SessionUser, mergedId: number, keptId: number, now = new Date()): Promise<MergeResult> {
+  return await transaction(db, async (db): Promise<MergeResult> => {
+    const plan = await planPersonMerge(db, user, mergedId, keptId);
     if (!plan.ok) return plan;
     const moved = plan.moving.map((i) => i.id);
     const revoked = plan.revoking.map((i) => i.id);
-    if (moved.length > 0) db.update(invitations).set({ personId: plan.kept.id }).where(inArray(invitations.id, moved)).run();
+    if (moved.length > 0) await db.update(invitations).set({ personId: plan.kept.id }).where(inArray(invitations.id, moved)).run();
     if (revoked.length > 0) {
-      db.update(invitations)
+      await db
+        .update(invitations)
         .set({ status: "revoked", revokedAt: now, revokeReason: MERGE_REVOKE_REASON, revokedBy: user.id })
         .where(inArray(invitations.id, revoked))
         .run();
     }
-    db.update(people).set({ mergedIntoId: plan.kept.id }).where(eq(people.id, plan.merged.id)).run();
-    const merge = db
+    await db.update(people).set({ mergedIntoId: plan.kept.id }).where(eq(people.id, plan.merged.id)).run();
+    const merge = await db
       .insert(personMerges)
       .values({
         keptPersonId: plan.kept.id,
@@ -150,7 +152,7 @@ export function mergePeople(db: Db, user: SessionUser, mergedId: number, keptId:
       .returning({ id: personMerges.id })
       .get();
     const { fullName, position, workplace, unitId, isPartyMember, category, phone, email, externalCode } = plan.merged;
-    recordAudit(db, {
+    await recordAudit(db, {
       userId: user.id,
       action: "merge",
       entity: "person",
@@ -172,22 +174,22 @@ export type UndoResult = { ok: true; keptId: number; mergedId: number; mergedNam
  * the kept record was itself merged into a third one, or an invitation that
  * moved no longer belongs to the kept record.
  */
-export function undoMerge(db: Db, user: SessionUser, mergeId: number, now = new Date()): UndoResult {
-  return immediateTransaction(db, (): UndoResult => {
-    const merge = db.select().from(personMerges).where(eq(personMerges.id, mergeId)).get();
+export async function undoMerge(db: Db, user: SessionUser, mergeId: number, now = new Date()): Promise<UndoResult> {
+  return await transaction(db, async (db): Promise<UndoResult> => {
+    const merge = await db.select().from(personMerges).where(eq(personMerges.id, mergeId)).get();
     if (!merge) return { ok: false, code: "mergeNotFound" };
-    const kept = scopedPerson(db, user, merge.keptPersonId);
-    const merged = scopedPerson(db, user, merge.mergedPersonId);
+    const kept = await scopedPerson(db, user, merge.keptPersonId);
+    const merged = await scopedPerson(db, user, merge.mergedPersonId);
     if (!kept || !merged) return { ok: false, code: "mergeNotFound" };
     if (merge.undoneAt) return { ok: false, code: "mergeAlreadyUndone" };
     if (kept.mergedIntoId !== null) {
-      const further = db.select({ fullName: people.fullName }).from(people).where(eq(people.id, kept.mergedIntoId)).get();
+      const further = await db.select({ fullName: people.fullName }).from(people).where(eq(people.id, kept.mergedIntoId)).get();
       return { ok: false, code: "mergeKeptMergedSince", name: further?.fullName ?? kept.fullName };
     }
     // The invitations that moved and still exist (one deleted with its conference has nothing to go back).
     const moved =
       merge.movedInvitationIds.length > 0
-        ? db
+        ? await db
             .select({ id: invitations.id, personId: invitations.personId, conferenceId: invitations.conferenceId, title: conferences.title })
             .from(invitations)
             .innerJoin(conferences, eq(conferences.id, invitations.conferenceId))
@@ -197,37 +199,39 @@ export function undoMerge(db: Db, user: SessionUser, mergeId: number, now = new 
     const stray = moved.find((i) => i.personId !== kept.id);
     if (stray) return { ok: false, code: "mergeInvitationMovedSince", conference: stray.title };
     // Going back must not give the merged record two invitations to one conference.
-    const mergedConferences = new Set(invitationsOf(db, [merged.id]).map((i) => i.conferenceId));
+    const mergedConferences = new Set((await invitationsOf(db, [merged.id])).map((i) => i.conferenceId));
     const clash = moved.find((i) => mergedConferences.has(i.conferenceId));
     if (clash) return { ok: false, code: "mergeInvitationMovedSince", conference: clash.title };
 
     const movedBack = moved.map((i) => i.id);
-    if (movedBack.length > 0) db.update(invitations).set({ personId: merged.id }).where(inArray(invitations.id, movedBack)).run();
+    if (movedBack.length > 0) await db.update(invitations).set({ personId: merged.id }).where(inArray(invitations.id, movedBack)).run();
     // Only what the merge itself revoked and nobody touched since: same reason, same moment.
     const toRestore =
       merge.revokedInvitationIds.length > 0
-        ? db
-            .select({
-              id: invitations.id,
-              token: invitations.token,
-              revokedAt: invitations.revokedAt,
-              revokeReason: invitations.revokeReason,
-              status: invitations.status,
-            })
-            .from(invitations)
-            .where(inArray(invitations.id, merge.revokedInvitationIds))
-            .all()
-            .filter((i) => i.status === "revoked" && i.revokeReason === MERGE_REVOKE_REASON && i.revokedAt?.getTime() === merge.mergedAt.getTime())
+        ? (
+            await db
+              .select({
+                id: invitations.id,
+                token: invitations.token,
+                revokedAt: invitations.revokedAt,
+                revokeReason: invitations.revokeReason,
+                status: invitations.status,
+              })
+              .from(invitations)
+              .where(inArray(invitations.id, merge.revokedInvitationIds))
+              .all()
+          ).filter((i) => i.status === "revoked" && i.revokeReason === MERGE_REVOKE_REASON && i.revokedAt?.getTime() === merge.mergedAt.getTime())
         : [];
     for (const inv of toRestore) {
-      db.update(invitations)
+      await db
+        .update(invitations)
         .set({ status: inv.token ? "issued" : "draft", revokedAt: null, revokeReason: null, revokedBy: null })
         .where(eq(invitations.id, inv.id))
         .run();
     }
-    db.update(people).set({ mergedIntoId: null }).where(eq(people.id, merged.id)).run();
-    db.update(personMerges).set({ undoneBy: user.id, undoneAt: now }).where(eq(personMerges.id, merge.id)).run();
-    recordAudit(db, {
+    await db.update(people).set({ mergedIntoId: null }).where(eq(people.id, merged.id)).run();
+    await db.update(personMerges).set({ undoneBy: user.id, undoneAt: now }).where(eq(personMerges.id, merge.id)).run();
+    await recordAudit(db, {
       userId: user.id,
       action: "undo_merge",
       entity: "person",
@@ -244,8 +248,8 @@ const keptPerson = alias(people, "kept_person");
 const undoer = alias(users, "undoer");
 
 /** The merges into a person (newest first), for the person's page: who, when, how much moved, undone or not. */
-export function listMergesInto(db: Db, user: Pick<SessionUser, "scopeUnitIds">, keptId: number) {
-  return db
+export async function listMergesInto(db: Db, user: Pick<SessionUser, "scopeUnitIds">, keptId: number) {
+  return await db
     .select({
       id: personMerges.id,
       mergedPersonId: personMerges.mergedPersonId,
@@ -272,14 +276,14 @@ export function listMergesInto(db: Db, user: Pick<SessionUser, "scopeUnitIds">, 
     .orderBy(desc(personMerges.mergedAt), desc(personMerges.id))
     .all();
 }
-export type MergeRow = ReturnType<typeof listMergesInto>[number];
+export type MergeRow = Awaited<ReturnType<typeof listMergesInto>>[number];
 
 /** For the page of a merged record: the record it went into, and the merge that can be undone. */
-export function findMergeOf(db: Db, user: Pick<SessionUser, "scopeUnitIds">, mergedId: number) {
-  const person = scopedPerson(db, user, mergedId);
+export async function findMergeOf(db: Db, user: Pick<SessionUser, "scopeUnitIds">, mergedId: number) {
+  const person = await scopedPerson(db, user, mergedId);
   if (!person || person.mergedIntoId === null) return null;
-  const kept = db.select({ id: people.id, fullName: people.fullName }).from(people).where(eq(people.id, person.mergedIntoId)).get()!;
-  const merge = db
+  const kept = (await db.select({ id: people.id, fullName: people.fullName }).from(people).where(eq(people.id, person.mergedIntoId)).get())!;
+  const merge = await db
     .select({ id: personMerges.id })
     .from(personMerges)
     .where(and(eq(personMerges.mergedPersonId, mergedId), eq(personMerges.keptPersonId, kept.id), isNull(personMerges.undoneAt)))
@@ -289,11 +293,12 @@ export function findMergeOf(db: Db, user: Pick<SessionUser, "scopeUnitIds">, mer
 }
 
 /** Whether an invitation was revoked by a merge that still stands (restoring it alone would make the hidden record's letter valid). */
-export function revokedByStandingMerge(db: Db, invitation: { id: number; personId: number }): boolean {
-  return db
-    .select({ revoked: personMerges.revokedInvitationIds })
-    .from(personMerges)
-    .where(and(isNull(personMerges.undoneAt), or(eq(personMerges.keptPersonId, invitation.personId), eq(personMerges.mergedPersonId, invitation.personId))))
-    .all()
-    .some((m) => m.revoked.includes(invitation.id));
+export async function revokedByStandingMerge(db: Db, invitation: { id: number; personId: number }): Promise<boolean> {
+  return (
+    await db
+      .select({ revoked: personMerges.revokedInvitationIds })
+      .from(personMerges)
+      .where(and(isNull(personMerges.undoneAt), or(eq(personMerges.keptPersonId, invitation.personId), eq(personMerges.mergedPersonId, invitation.personId))))
+      .all()
+  ).some((m) => m.revoked.includes(invitation.id));
 }

@@ -1,3 +1,4 @@
+import { writerForSetup } from "@/db/client";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { people, units, users } from "@/db/schema";
@@ -12,18 +13,18 @@ let admin: SessionUser;
 
 beforeAll(async () => {
   handle = await createDemoDb();
-  const row = handle.db.select().from(users).where(eq(users.username, "admin")).get()!;
-  admin = loadSessionUser(handle.db, row.id, row.sessionVersion)!;
+  const row = (await handle.db.select().from(users).where(eq(users.username, "admin")).get())!;
+  admin = (await loadSessionUser(handle.db, row.id, row.sessionVersion))!;
 });
 afterAll(() => handle.cleanup());
 
 const sorted = (names: string[]) => [...names].sort((a, b) => compareNames(foldForSearch(a), foldForSearch(b)));
 
 /** Every page of the directory for a filter, in order. */
-function allPages(filters: Parameters<typeof listPeople>[2]) {
-  const { total } = listPeople(handle.db, admin, { ...filters, page: 1 });
+async function allPages(filters: Parameters<typeof listPeople>[2]) {
+  const { total } = await listPeople(handle.db, admin, { ...filters, page: 1 });
   const out: { id: number; fullName: string }[] = [];
-  for (let page = 1; (page - 1) * PEOPLE_PAGE_SIZE < total; page++) out.push(...listPeople(handle.db, admin, { ...filters, page }).rows);
+  for (let page = 1; (page - 1) * PEOPLE_PAGE_SIZE < total; page++) out.push(...(await listPeople(handle.db, admin, { ...filters, page })).rows);
   return { total, rows: out };
 }
 
@@ -51,33 +52,33 @@ describe("the Vietnamese order of names", () => {
     expect(nameSortKey(null)).toBe(nameSortKey(""));
   });
 
-  it("orders the directory so, page after page, with every person exactly once", () => {
-    const { total, rows } = allPages({});
+  it("orders the directory so, page after page, with every person exactly once", async () => {
+    const { total, rows } = await allPages({});
     expect(rows).toHaveLength(total);
     expect(new Set(rows.map((r) => r.id)).size).toBe(total);
-    const stored = handle.db.select({ id: people.id, searchName: people.searchName }).from(people).all();
+    const stored = await handle.db.select({ id: people.id, searchName: people.searchName }).from(people).all();
     const expected = stored.sort((a, b) => compareNames(a.searchName, b.searchName) || a.id - b.id).map((p) => p.id);
     expect(rows.map((r) => r.id)).toEqual(expected);
     // Not by family name any more: the first page holds many family names.
     expect(new Set(rows.slice(0, PEOPLE_PAGE_SIZE).map((r) => r.fullName.split(" ")[0])).size).toBeGreaterThan(3);
   });
 
-  it("keeps the order and the paging with a filter", () => {
-    const baTo = handle.db.select().from(units).where(eq(units.code, "535")).get()!.id;
-    const { total, rows } = allPages({ unitId: baTo, q: "thi" });
+  it("keeps the order and the paging with a filter", async () => {
+    const baTo = (await handle.db.select().from(units).where(eq(units.code, "535")).get())!.id;
+    const { total, rows } = await allPages({ unitId: baTo, q: "thi" });
     expect(total).toBeGreaterThan(PEOPLE_PAGE_SIZE);
     expect(new Set(rows.map((r) => r.id)).size).toBe(total);
     expect(rows.map((r) => r.fullName)).toEqual(sorted(rows.map((r) => r.fullName)));
   });
 
-  it("never fails on odd text in a stored name", () => {
-    const unitId = handle.db.select().from(units).where(eq(units.code, "535")).get()!.id;
+  it("never fails on odd text in a stored name", async () => {
+    const unitId = (await handle.db.select().from(units).where(eq(units.code, "535")).get())!.id;
     const odd = ['"', "\\", "a\u0000b", "x\ny z", "", "   ", "{]", "' or 1=1 --"];
     for (const text of odd)
-      handle.db
+      await writerForSetup(handle.db)
         .insert(people)
         .values({ fullName: text || "?", searchName: text, position: "", workplace: "", unitId })
         .run();
-    expect(() => allPages({ unitId })).not.toThrow();
+    await expect(allPages({ unitId })).resolves.toBeDefined();
   });
 });

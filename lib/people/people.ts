@@ -4,7 +4,7 @@
  * is kept for the undo but leaves the lists, the search and the edit form.
  */
 import { and, asc, count, eq, inArray, isNull, like, ne, sql } from "drizzle-orm";
-import { immediateTransaction, type Db } from "@/db/client";
+import { transaction, type Db } from "@/db/client";
 import { people, units } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -29,7 +29,7 @@ export interface PeopleFilters {
   page?: number;
 }
 
-export function listPeople(db: Db, user: SessionUser, f: PeopleFilters) {
+export async function listPeople(db: Db, user: SessionUser, f: PeopleFilters) {
   const where = and(
     inScope(user),
     f.q ? personSearchCondition(foldForSearch(f.q)) : undefined,
@@ -38,8 +38,8 @@ export function listPeople(db: Db, user: SessionUser, f: PeopleFilters) {
     f.partyMember === undefined ? undefined : eq(people.isPartyMember, f.partyMember),
     f.position ? like(sql`lower(${people.position})`, `%${f.position.toLowerCase()}%`) : undefined,
   );
-  const total = db.select({ n: count() }).from(people).where(where).get()!.n;
-  const rows = db
+  const total = (await db.select({ n: count() }).from(people).where(where).get())!.n;
+  const rows = await db
     .select({
       id: people.id,
       fullName: people.fullName,
@@ -61,13 +61,13 @@ export function listPeople(db: Db, user: SessionUser, f: PeopleFilters) {
   return { total, rows };
 }
 
-export function getPerson(db: Db, user: SessionUser, id: number) {
+export async function getPerson(db: Db, user: SessionUser, id: number) {
   return (
-    db
+    (await db
       .select()
       .from(people)
       .where(and(eq(people.id, id), inScope(user)))
-      .get() ?? null
+      .get()) ?? null
   );
 }
 
@@ -77,13 +77,13 @@ function unitAllowed(user: SessionUser, unitId: number) {
   return user.scopeUnitIds === "all" || user.scopeUnitIds.includes(unitId);
 }
 
-export function savePerson(db: Db, user: SessionUser, input: PersonFormInput): PersonResult {
-  return immediateTransaction(db, () => {
+export async function savePerson(db: Db, user: SessionUser, input: PersonFormInput): Promise<PersonResult> {
+  return await transaction(db, async (db) => {
     if (!unitAllowed(user, input.unitId)) return { ok: false, field: "unitId", code: "unitRequired" };
-    const existing = input.personId ? getPerson(db, user, input.personId) : undefined;
+    const existing = input.personId ? await getPerson(db, user, input.personId) : undefined;
     if (input.personId && !existing) return { ok: false, code: "notFound" };
     if (input.externalCode) {
-      const clash = db
+      const clash = await db
         .select({ id: people.id })
         .from(people)
         .where(and(eq(people.externalCode, input.externalCode), existing ? ne(people.id, existing.id) : undefined))
@@ -102,23 +102,20 @@ export function savePerson(db: Db, user: SessionUser, input: PersonFormInput): P
       email: input.email,
       externalCode: input.externalCode,
     };
-    const id = db.transaction(
-      (tx) => {
-        const savedId = existing
-          ? (tx.update(people).set(values).where(eq(people.id, existing.id)).run(), existing.id)
-          : tx.insert(people).values(values).returning({ id: people.id }).get().id;
-        recordAudit(tx as unknown as Db, {
-          userId: user.id,
-          action: existing ? "update" : "create",
-          entity: "person",
-          entityId: savedId,
-          before: existing ?? null,
-          after: values,
-        });
-        return savedId;
-      },
-      { behavior: "immediate" },
-    );
+    const id = await transaction(db, async (tx) => {
+      const savedId = existing
+        ? (await tx.update(people).set(values).where(eq(people.id, existing.id)).run(), existing.id)
+        : (await tx.insert(people).values(values).returning({ id: people.id }).get()).id;
+      await recordAudit(tx, {
+        userId: user.id,
+        action: existing ? "update" : "create",
+        entity: "person",
+        entityId: savedId,
+        before: existing ?? null,
+        after: values,
+      });
+      return savedId;
+    });
     return { ok: true, id };
   });
 }

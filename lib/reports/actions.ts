@@ -20,7 +20,7 @@ export const recordAbsenceAction = defineAction(
     schema: absenceFormSchema,
     invalid: (_error, { t, fieldErrors }) => ({ ok: false, fieldErrors, message: t("validation.invalid"), at: Date.now() }),
   },
-  async (input, { user, t }) => answer(t, recordAbsence(db, user, input), "reports.absenceSaved"),
+  async (input, { user, t }) => answer(t, await recordAbsence(db, user, input), "reports.absenceSaved"),
 );
 
 export const recordMakeUpAction = defineAction(
@@ -29,5 +29,5 @@ export const recordMakeUpAction = defineAction(
     schema: makeUpFormSchema,
     invalid: (_error, { t, fieldErrors }) => ({ ok: false, fieldErrors, message: fieldErrors.date ?? t("validation.invalid"), at: Date.now() }),
   },
-  async (input, { user, t }) => answer(t, recordMakeUp(db, user, input), "reports.makeUpSaved"),
+  async (input, { user, t }) => answer(t, await recordMakeUp(db, user, input), "reports.makeUpSaved"),
 );

@@ -1,3 +1,4 @@
+import { mapInOrder } from "@/lib/async/in-order";
 /**
  * The counts from a real database, on a conference made by hand: every case of
  * the rules once, the export's streamed lines, scope, and recording absences.
@@ -5,7 +6,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "@/db/schema";
-import { openReadOnlyDatabase } from "@/db/client";
+import { closeDatabase, writerForSetup, openReadOnlyDatabase } from "@/db/client";
 import { loadSessionUser, type SessionUser } from "@/lib/auth/session-user";
 import { createDemoDb } from "@/lib/testing/test-db";
 import { conferenceFigures } from "./conference-figures";
@@ -27,19 +28,20 @@ let conferenceId: number;
 let campaignId: number;
 let inv: number[];
 let admin: SessionUser;
-const user = (username: string) => loadSessionUser(handle.db, handle.db.select().from(t.users).where(eq(t.users.username, username)).get()!.id, 1)!;
+const user = async (username: string) =>
+  (await loadSessionUser(handle.db, (await handle.db.select().from(t.users).where(eq(t.users.username, username)).get())!.id, 1))!;
 
 beforeAll(async () => {
   handle = await createDemoDb(NOW);
   const db = handle.db;
-  const unit = db.select().from(t.units).where(eq(t.units.code, "529")).get()!; // Sơn Hà
-  const body = db
+  const unit = (await db.select().from(t.units).where(eq(t.units.code, "529")).get())!; // Sơn Hà
+  const body = (await db
     .select()
     .from(t.bodies)
     .where(and(eq(t.bodies.unitId, unit.id), eq(t.bodies.kind, "propaganda")))
-    .get()!;
-  campaignId = db.select().from(t.campaigns).get()!.id;
-  const conference = db
+    .get())!;
+  campaignId = (await db.select().from(t.campaigns).get())!.id;
+  const conference = await writerForSetup(db)
     .insert(t.conferences)
     .values({
       campaignId,
@@ -54,42 +56,46 @@ beforeAll(async () => {
     .returning()
     .get();
   conferenceId = conference.id;
-  const site = db.insert(t.sites).values({ conferenceId, unitId: unit.id, isMain: true, venue: "Hội trường kiểm đếm" }).returning().get();
-  const people = db.select({ id: t.people.id }).from(t.people).where(eq(t.people.unitId, unit.id)).limit(8).all();
+  const site = await writerForSetup(db).insert(t.sites).values({ conferenceId, unitId: unit.id, isMain: true, venue: "Hội trường kiểm đếm" }).returning().get();
+  const people = await db.select({ id: t.people.id }).from(t.people).where(eq(t.people.unitId, unit.id)).limit(8).all();
   // [0] on time at exactly start + grace, [1] late by a second, [2] a substitute (on time), [3] excused, [4] absent without a reason,
   // [5] revoked, [6] draft, [7] excused and made up. Plus one walk-in.
   const statuses = ["issued", "issued", "issued", "issued", "issued", "revoked", "draft", "issued"] as const;
-  inv = people.map(
-    (p, i) =>
-      db
-        .insert(t.invitations)
-        .values({ conferenceId, personId: p.id, bodyId: body.id, siteId: site.id, status: statuses[i], substituteName: i === 2 ? "Người đi thay" : null })
-        .returning()
-        .get().id,
+  inv = await mapInOrder(
+    people,
+    async (p, i) =>
+      (
+        await writerForSetup(db)
+          .insert(t.invitations)
+          .values({ conferenceId, personId: p.id, bodyId: body.id, siteId: site.id, status: statuses[i], substituteName: i === 2 ? "Người đi thay" : null })
+          .returning()
+          .get()
+      ).id,
   );
-  const checkIn = (invitationId: number, at: Date, isLate: boolean, method: "camera" | "walk_in" = "camera") =>
-    db.insert(t.checkIns).values({ invitationId, conferenceId, siteId: site.id, scannedAt: at, receivedAt: at, method, isLate }).run();
-  checkIn(inv[0], new Date(START.getTime() + 15 * 60_000), false);
-  checkIn(inv[1], new Date(START.getTime() + 15 * 60_000 + 1000), true);
-  checkIn(inv[2], START, false);
-  db.insert(t.absences).values({ invitationId: inv[3], reason: "illness", recordedAt: START }).run();
-  db.insert(t.absences)
+  const checkIn = async (invitationId: number, at: Date, isLate: boolean, method: "camera" | "walk_in" = "camera") =>
+    await writerForSetup(db).insert(t.checkIns).values({ invitationId, conferenceId, siteId: site.id, scannedAt: at, receivedAt: at, method, isLate }).run();
+  await checkIn(inv[0], new Date(START.getTime() + 15 * 60_000), false);
+  await checkIn(inv[1], new Date(START.getTime() + 15 * 60_000 + 1000), true);
+  await checkIn(inv[2], START, false);
+  await writerForSetup(db).insert(t.absences).values({ invitationId: inv[3], reason: "illness", recordedAt: START }).run();
+  await writerForSetup(db)
+    .insert(t.absences)
     .values({ invitationId: inv[7], reason: "business_trip", recordedAt: START, makeUpAttendedAt: new Date("2021-03-30T05:00:00Z") })
     .run();
-  const walkInPerson = db.select({ id: t.people.id }).from(t.people).where(eq(t.people.unitId, unit.id)).limit(1).offset(20).get()!;
-  const walkIn = db
+  const walkInPerson = (await db.select({ id: t.people.id }).from(t.people).where(eq(t.people.unitId, unit.id)).limit(1).offset(20).get())!;
+  const walkIn = await writerForSetup(db)
     .insert(t.invitations)
     .values({ conferenceId, personId: walkInPerson.id, bodyId: body.id, siteId: site.id, kind: "walk_in", status: "issued" })
     .returning()
     .get();
-  checkIn(walkIn.id, START, false, "walk_in");
-  admin = user("admin");
+  await checkIn(walkIn.id, START, false, "walk_in");
+  admin = await user("admin");
 });
 afterAll(() => handle.cleanup());
 
 describe("attendance counts from the database", () => {
-  it("counts each case by the rules", () => {
-    const [f] = conferenceFigures(handle.db, admin, { campaignId, conferenceId }, NOW);
+  it("counts each case by the rules", async () => {
+    const [f] = await conferenceFigures(handle.db, admin, { campaignId, conferenceId }, NOW);
     expect(f.total).toMatchObject({
       invited: 6,
       present: 3,
@@ -106,12 +112,12 @@ describe("attendance counts from the database", () => {
     expect(attendanceRate(f.total)).toBeCloseTo(3 / 6);
   });
 
-  it("is counted alike on every page: the list, the conference page, its edit page, the projector and the report (docs/decisions/0026)", () => {
-    const [f] = conferenceFigures(handle.db, admin, { campaignId, conferenceId }, NOW);
-    const listed = listConferences(handle.db, admin, {}, NOW).find((c) => c.id === conferenceId)!;
-    const page = getConference(handle.db, admin, conferenceId, NOW)!;
-    const edit = listSitesForEdit(handle.db, conferenceId);
-    const live = getLiveStats(handle.db, conferenceId, undefined, NOW);
+  it("is counted alike on every page: the list, the conference page, its edit page, the projector and the report (docs/decisions/0026)", async () => {
+    const [f] = await conferenceFigures(handle.db, admin, { campaignId, conferenceId }, NOW);
+    const listed = (await listConferences(handle.db, admin, {}, NOW)).find((c) => c.id === conferenceId)!;
+    const page = (await getConference(handle.db, admin, conferenceId, NOW))!;
+    const edit = await listSitesForEdit(handle.db, conferenceId);
+    const live = await getLiveStats(handle.db, conferenceId, undefined, NOW);
     // Issued letters only: the walk-in, the draft and the revoked letter are not "invited" anywhere.
     expect([listed.invited, page.totals.invited, edit[0].invited, live.invited]).toEqual([f.total.invited, f.total.invited, f.total.invited, f.total.invited]);
     expect([listed.present, page.totals.present, live.present]).toEqual([f.total.present, f.total.present, f.total.present]);
@@ -123,10 +129,10 @@ describe("attendance counts from the database", () => {
     expect(edit[0].hasInvitations).toBe(true);
   });
 
-  it("lists every issued invitee with the same statuses, streaming from a read-only connection", () => {
+  it("lists every issued invitee with the same statuses, streaming from a read-only connection", async () => {
     const reader = openReadOnlyDatabase(handle.file);
     try {
-      const [conference] = reportConferences(reader, admin, { campaignId, conferenceId });
+      const [conference] = await reportConferences(reader, admin, { campaignId, conferenceId });
       const lines = [...conferenceInviteeLines(reader, conference, {}, NOW)];
       const byId = new Map(lines.map((l) => [l.invitationId, l]));
       expect(lines).toHaveLength(6);
@@ -143,27 +149,30 @@ describe("attendance counts from the database", () => {
       expect(byId.get(inv[7])!.makeUpAttendedAt).toEqual(new Date("2021-03-30T05:00:00Z"));
       expect(byId.has(inv[5]) || byId.has(inv[6])).toBe(false);
     } finally {
-      reader.$client.close();
+      closeDatabase(reader);
     }
   });
 
-  it("a viewer of another unit sees none of it; Sơn Hà's organiser of another body neither", () => {
-    expect(conferenceFigures(handle.db, user("baocao.bato"), { campaignId, conferenceId }, NOW)).toEqual([]);
-    expect(getUnitReport(handle.db, user("baocao.bato"), "529", {}, NOW)).toBeNull();
-    expect(conferenceFigures(handle.db, user("tochuc.bato"), { campaignId, conferenceId }, NOW)).toEqual([]);
-    expect(getUnitReport(handle.db, user("baocao.bato"), "535", {}, NOW)?.unit.code).toBe("535");
+  it("a viewer of another unit sees none of it; Sơn Hà's organiser of another body neither", async () => {
+    expect(await conferenceFigures(handle.db, await user("baocao.bato"), { campaignId, conferenceId }, NOW)).toEqual([]);
+    expect(await getUnitReport(handle.db, await user("baocao.bato"), "529", {}, NOW)).toBeNull();
+    expect(await conferenceFigures(handle.db, await user("tochuc.bato"), { campaignId, conferenceId }, NOW)).toEqual([]);
+    expect((await getUnitReport(handle.db, await user("baocao.bato"), "535", {}, NOW))?.unit.code).toBe("535");
   });
 
-  it("records an excused absence and a make-up session only for absentees the user issued", () => {
-    expect(recordAbsence(handle.db, user("tochuc.bato"), { invitationId: inv[4], reason: "family", note: "" })).toEqual({ ok: false, code: "not_found" });
-    expect(recordAbsence(handle.db, admin, { invitationId: inv[0], reason: "family", note: "" })).toEqual({ ok: false, code: "present" });
-    expect(recordAbsence(handle.db, admin, { invitationId: inv[4], reason: "family", note: "Đám cưới con" })).toMatchObject({ ok: true });
-    expect(recordMakeUp(handle.db, admin, { invitationId: inv[3], date: "2021-04-02", note: "Học bù" })).toMatchObject({ ok: true });
-    const [f] = conferenceFigures(handle.db, admin, { campaignId, conferenceId }, NOW);
+  it("records an excused absence and a make-up session only for absentees the user issued", async () => {
+    expect(await recordAbsence(handle.db, await user("tochuc.bato"), { invitationId: inv[4], reason: "family", note: "" })).toEqual({
+      ok: false,
+      code: "not_found",
+    });
+    expect(await recordAbsence(handle.db, admin, { invitationId: inv[0], reason: "family", note: "" })).toEqual({ ok: false, code: "present" });
+    expect(await recordAbsence(handle.db, admin, { invitationId: inv[4], reason: "family", note: "Đám cưới con" })).toMatchObject({ ok: true });
+    expect(await recordMakeUp(handle.db, admin, { invitationId: inv[3], date: "2021-04-02", note: "Học bù" })).toMatchObject({ ok: true });
+    const [f] = await conferenceFigures(handle.db, admin, { campaignId, conferenceId }, NOW);
     expect(f.total).toMatchObject({ excused: 3, unexcused: 0, madeUp: 2, needsMakeUp: 1 });
     // Clearing the reason of someone without a make-up removes the record; they are absent without a reason again.
-    recordAbsence(handle.db, admin, { invitationId: inv[4], reason: "", note: "" });
-    expect(handle.db.select().from(t.absences).where(eq(t.absences.invitationId, inv[4])).get()).toBeUndefined();
-    expect(conferenceFigures(handle.db, admin, { campaignId, conferenceId }, NOW)[0].total.unexcused).toBe(1);
+    await recordAbsence(handle.db, admin, { invitationId: inv[4], reason: "", note: "" });
+    expect(await handle.db.select().from(t.absences).where(eq(t.absences.invitationId, inv[4])).get()).toBeUndefined();
+    expect((await conferenceFigures(handle.db, admin, { campaignId, conferenceId }, NOW))[0].total.unexcused).toBe(1);
   });
 });

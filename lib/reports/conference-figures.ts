@@ -38,8 +38,8 @@ function addRaw(into: RawCounts, from: RawCounts) {
 }
 
 /** The figures of every conference in the filter, split by Party membership and category. */
-export function conferenceFigures(db: Db, user: SessionUser, f: ReportFilter, now: Date = new Date()): ConferenceFigures[] {
-  const list = reportConferences(db, user, f, now);
+export async function conferenceFigures(db: Db, user: SessionUser, f: ReportFilter, now: Date = new Date()): Promise<ConferenceFigures[]> {
+  const list = await reportConferences(db, user, f, now);
   const figures = new Map<number, ConferenceFigures>();
   for (const conference of list) {
     figures.set(conference.id, {
@@ -79,12 +79,12 @@ export function conferenceFigures(db: Db, user: SessionUser, f: ReportFilter, no
       .from(invitations)
       .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
       .$dynamic();
-    const counts = (essaysPerRow ? countsQuery.leftJoin(reflectionEssays, eq(reflectionEssays.invitationId, checkIns.invitationId)) : countsQuery)
+    const counts = await (essaysPerRow ? countsQuery.leftJoin(reflectionEssays, eq(reflectionEssays.invitationId, checkIns.invitationId)) : countsQuery)
       .where(invitationFilter)
       .groupBy(...groups)
       .all();
     // Absences are few: counted from their side (a left join from every invitation cost a third of the time).
-    const absent = db
+    const absent = await db
       .select({
         conferenceId: invitations.conferenceId,
         member: invitations.attendeePartyMember,
@@ -101,7 +101,7 @@ export function conferenceFigures(db: Db, user: SessionUser, f: ReportFilter, no
     const absentBy = new Map(absent.map((a) => [`${a.conferenceId}:${a.member}:${a.category}`, a]));
     const walkIns = f.category
       ? []
-      : db
+      : await db
           .select({ conferenceId: invitations.conferenceId, n: sql<number>`count(*)`, essays: sql<number>`count(${reflectionEssays.invitationId})` })
           .from(invitations)
           .innerJoin(checkIns, eq(checkIns.invitationId, invitations.id))
@@ -110,7 +110,7 @@ export function conferenceFigures(db: Db, user: SessionUser, f: ReportFilter, no
           .groupBy(invitations.conferenceId)
           .all();
     const walkInEssaysBy = new Map(walkIns.map((w) => [w.conferenceId, w.essays]));
-    const essayTotalsBy = essaysPerRow ? null : essayTotals(db, ids);
+    const essayTotalsBy = essaysPerRow ? null : await essayTotals(db, ids);
     // Summed as raw counts in place (28,000 groups at national scale), made into tallies once per conference.
     const raw = new Map<number, { total: RawCounts; member: RawCounts; nonMember: RawCounts; categories: Record<string, RawCounts> }>();
     const rowEssaysBy = new Map<number, number>();
@@ -160,17 +160,18 @@ export function conferenceFigures(db: Db, user: SessionUser, f: ReportFilter, no
  * its check-in: recordEssays requires one and undoCheckIn removes the essay with the check-in
  * (lib/essays, lib/checkin/door-actions.ts). The caller subtracts the walk-ins' essays.
  */
-function essayTotals(db: Db, ids: number[]): Map<number, number> {
+async function essayTotals(db: Db, ids: number[]): Promise<Map<number, number>> {
   const totals = new Map(
-    db
-      .select({ conferenceId: reflectionEssays.conferenceId, n: sql<number>`count(*)` })
-      .from(reflectionEssays)
-      .where(inArray(reflectionEssays.conferenceId, ids))
-      .groupBy(reflectionEssays.conferenceId)
-      .all()
-      .map((r) => [r.conferenceId, r.n]),
+    (
+      await db
+        .select({ conferenceId: reflectionEssays.conferenceId, n: sql<number>`count(*)` })
+        .from(reflectionEssays)
+        .where(inArray(reflectionEssays.conferenceId, ids))
+        .groupBy(reflectionEssays.conferenceId)
+        .all()
+    ).map((r) => [r.conferenceId, r.n]),
   );
-  const notIssued = db
+  const notIssued = await db
     .select({ conferenceId: invitations.conferenceId, n: sql<number>`count(*)` })
     .from(invitations)
     .innerJoin(reflectionEssays, eq(reflectionEssays.invitationId, invitations.id))

@@ -1,3 +1,5 @@
+import { mapInOrder } from "@/lib/async/in-order";
+import { writerForSetup } from "@/db/client";
 /**
  * Reflection essays in the reports, on a real database: the per-conference count from the
  * essays' own index agrees with the row-by-row count that bridge-point and category filters
@@ -38,57 +40,66 @@ const translator = (() => {
 beforeAll(async () => {
   handle = await createDemoDb(NOW);
   const db = handle.db;
-  const unit = db.select().from(t.units).where(eq(t.units.code, "529")).get()!; // Sơn Hà
-  const body = db
+  const unit = (await db.select().from(t.units).where(eq(t.units.code, "529")).get())!; // Sơn Hà
+  const body = (await db
     .select()
     .from(t.bodies)
     .where(and(eq(t.bodies.unitId, unit.id), eq(t.bodies.kind, "propaganda")))
-    .get()!;
-  campaignId = db.select().from(t.campaigns).get()!.id;
-  conferenceId = db
-    .insert(t.conferences)
-    .values({
-      campaignId,
-      unitId: unit.id,
-      bodyId: body.id,
-      title: "Hội nghị đếm bài thu hoạch",
-      startsAt: START,
-      endsAt: new Date(START.getTime() + 4 * 3_600_000),
-      status: "held",
-      graceMinutes: 15,
-    })
-    .returning()
-    .get().id;
-  sites = [true, false].map(
-    (isMain, i) =>
-      db
-        .insert(t.sites)
-        .values({ conferenceId, unitId: unit.id, isMain, venue: `Điểm cầu đếm ${i}` })
-        .returning()
-        .get().id,
+    .get())!;
+  campaignId = (await db.select().from(t.campaigns).get())!.id;
+  conferenceId = (
+    await writerForSetup(db)
+      .insert(t.conferences)
+      .values({
+        campaignId,
+        unitId: unit.id,
+        bodyId: body.id,
+        title: "Hội nghị đếm bài thu hoạch",
+        startsAt: START,
+        endsAt: new Date(START.getTime() + 4 * 3_600_000),
+        status: "held",
+        graceMinutes: 15,
+      })
+      .returning()
+      .get()
+  ).id;
+  sites = await mapInOrder(
+    [true, false],
+    async (isMain, i) =>
+      (
+        await writerForSetup(db)
+          .insert(t.sites)
+          .values({ conferenceId, unitId: unit.id, isMain, venue: `Điểm cầu đếm ${i}` })
+          .returning()
+          .get()
+      ).id,
   );
-  const people = db.select({ id: t.people.id }).from(t.people).where(eq(t.people.unitId, unit.id)).limit(10).all();
+  const people = await db.select({ id: t.people.id }).from(t.people).where(eq(t.people.unitId, unit.id)).limit(10).all();
   // 0–5 present (2 at the bridge point; 3 a substitute; 4 and 5 teachers), 6 absent, 7 present then revoked, 8 a walk-in, 9 a walk-in without an essay.
-  inv = people.map(
-    (p, i) =>
-      db
-        .insert(t.invitations)
-        .values({
-          conferenceId,
-          personId: p.id,
-          bodyId: body.id,
-          siteId: sites[i === 2 ? 1 : 0],
-          kind: i >= 8 ? "walk_in" : "invited",
-          status: "issued",
-          substituteName: i === 3 ? "Người đi thay" : null,
-        })
-        .returning()
-        .get().id,
+  inv = await mapInOrder(
+    people,
+    async (p, i) =>
+      (
+        await writerForSetup(db)
+          .insert(t.invitations)
+          .values({
+            conferenceId,
+            personId: p.id,
+            bodyId: body.id,
+            siteId: sites[i === 2 ? 1 : 0],
+            kind: i >= 8 ? "walk_in" : "invited",
+            status: "issued",
+            substituteName: i === 3 ? "Người đi thay" : null,
+          })
+          .returning()
+          .get()
+      ).id,
   );
   // Categories are copied from people by triggers; set them on the invitations' people.
-  for (const i of [4, 5]) db.update(t.people).set({ category: "giao_vien" }).where(eq(t.people.id, people[i].id)).run();
+  for (const i of [4, 5]) await writerForSetup(db).update(t.people).set({ category: "giao_vien" }).where(eq(t.people.id, people[i].id)).run();
   for (const i of [0, 1, 2, 3, 4, 5, 7, 8, 9])
-    db.insert(t.checkIns)
+    await writerForSetup(db)
+      .insert(t.checkIns)
       .values({
         invitationId: inv[i],
         conferenceId,
@@ -98,8 +109,8 @@ beforeAll(async () => {
         method: i >= 8 ? "walk_in" : "camera",
       })
       .run();
-  admin = loadSessionUser(db, db.select().from(t.users).where(eq(t.users.username, "admin")).get()!.id, 1)!;
-  const recorded = recordEssays(
+  admin = (await loadSessionUser(db, (await db.select().from(t.users).where(eq(t.users.username, "admin")).get())!.id, 1))!;
+  const recorded = await recordEssays(
     db,
     admin,
     { conferenceId, entries: [0, 2, 3, 4, 7, 8].map((i) => ({ invitationId: inv[i], submittedOn: "2021-03-25" })) },
@@ -107,45 +118,48 @@ beforeAll(async () => {
   );
   expect(recorded).toMatchObject({ ok: true, changed: 6 });
   // Revoked after the essay was recorded: no longer invited, so neither present nor an essay.
-  expect(revokeInvitation(db, admin, conferenceId, inv[7], "Mời nhầm người")).toMatchObject({ ok: true });
+  expect(await revokeInvitation(db, admin, conferenceId, inv[7], "Mời nhầm người")).toMatchObject({ ok: true });
 });
 afterAll(() => handle.cleanup());
 
 describe("essays in the reports", () => {
-  it("counts those present who handed in, walk-ins apart, and not a revoked invitation", () => {
-    const [f] = conferenceFigures(handle.db, admin, { campaignId, conferenceId }, NOW);
+  it("counts those present who handed in, walk-ins apart, and not a revoked invitation", async () => {
+    const [f] = await conferenceFigures(handle.db, admin, { campaignId, conferenceId }, NOW);
     expect(f.total.present).toBe(6);
     expect(f.essays).toEqual({ submitted: 4, walkIns: 1 });
     expect(essayRate(f.essays, f.total)).toBeCloseTo(4 / 6);
   });
 
-  it("gives the same count row by row (a bridge point, a category) as from the essays' index", () => {
-    const bySite = sites.map((siteId) => conferenceFigures(handle.db, admin, { campaignId, conferenceId, siteId }, NOW)[0].essays);
+  it("gives the same count row by row (a bridge point, a category) as from the essays' index", async () => {
+    const bySite = await mapInOrder(sites, async (siteId) => (await conferenceFigures(handle.db, admin, { campaignId, conferenceId, siteId }, NOW))[0].essays);
     expect(bySite).toEqual([
       { submitted: 3, walkIns: 1 },
       { submitted: 1, walkIns: 0 },
     ]);
-    const teachers = conferenceFigures(handle.db, admin, { campaignId, conferenceId, category: "giao_vien" }, NOW)[0];
+    const teachers = (await conferenceFigures(handle.db, admin, { campaignId, conferenceId, category: "giao_vien" }, NOW))[0];
     expect(teachers.total.present).toBe(2);
     expect(teachers.essays).toEqual({ submitted: 1, walkIns: 0 });
     // Every category's essays add up to the conference's.
-    const [whole] = conferenceFigures(handle.db, admin, { campaignId, conferenceId }, NOW);
+    const [whole] = await conferenceFigures(handle.db, admin, { campaignId, conferenceId }, NOW);
     const categories = Object.keys(whole.categories);
-    const sum = categories
-      .map((category) => conferenceFigures(handle.db, admin, { campaignId, conferenceId, category }, NOW)[0].essays.submitted)
-      .reduce((a, b) => a + b, 0);
+    const sum = (
+      await mapInOrder(
+        categories,
+        async (category) => (await conferenceFigures(handle.db, admin, { campaignId, conferenceId, category }, NOW))[0].essays.submitted,
+      )
+    ).reduce((a, b) => a + b, 0);
     expect(sum).toBe(whole.essays.submitted);
   });
 
-  it("rolls up into the unit's and the campaign's figures, the demo's essays included", () => {
-    const unit = getUnitReport(handle.db, admin, "529", { campaignId }, NOW)!;
+  it("rolls up into the unit's and the campaign's figures, the demo's essays included", async () => {
+    const unit = (await getUnitReport(handle.db, admin, "529", { campaignId }, NOW))!;
     expect(unit.essays.submitted).toBe(unit.figures.reduce((n, f) => n + f.essays.submitted, 0));
     const own = unit.figures.find((f) => f.conference.id === conferenceId)!;
     expect(own.essays.submitted).toBe(4);
     // The demo's held conferences have essays for most of those present.
     const demo = unit.figures.filter((f) => f.conference.id !== conferenceId && f.total.present > 0);
     for (const f of demo) expect(essayRate(f.essays, f.total)).toBeGreaterThan(0.8);
-    const campaign = getCampaignReport(handle.db, admin, { campaignId }, NOW)!;
+    const campaign = (await getCampaignReport(handle.db, admin, { campaignId }, NOW))!;
     const row = campaign.rows.find((r) => r.unit.code === "529")!;
     expect(row.essays).toEqual(unit.essays);
     expect(campaign.essays.submitted).toBe(campaign.rows.reduce((n, r) => n + r.essays.submitted, 0));
@@ -153,7 +167,7 @@ describe("essays in the reports", () => {
   });
 
   it("puts the essays in the exports: counts as numbers, the rate as a fraction, each invitee's day", async () => {
-    const plan = conferenceExport(handle.db, admin, conferenceId, undefined, translator, NOW)!;
+    const plan = (await conferenceExport(handle.db, admin, conferenceId, undefined, translator, NOW))!;
     const summary = plan.tables[0].rows as [string, number | null, string][];
     const byLabel = new Map(summary.map((r) => [r[0], r[1]]));
     expect(byLabel.get("Nộp bài thu hoạch")).toBe(4);
@@ -166,17 +180,17 @@ describe("essays in the reports", () => {
     const values = [...(invitees.rows as Iterable<unknown>)].map((r) => column.value(r));
     expect(values.filter(Boolean).sort()).toEqual(["2021-03-25", "2021-03-25", "2021-03-25", "2021-03-25"]);
 
-    const unit = unitExport(handle.db, admin, "529", { campaignId }, translator, NOW)!;
+    const unit = (await unitExport(handle.db, admin, "529", { campaignId }, translator, NOW))!;
     const conferenceRow = (unit.csv.rows as { conference: { id: number } }[]).find((r) => r.conference.id === conferenceId)!;
     const cell = (header: string) => unit.csv.columns.find((c) => c.header === header)!;
     expect(cell("Nộp bài thu hoạch").value(conferenceRow)).toBe(4);
     expect(cell("Tỷ lệ nộp bài thu hoạch (trên số có mặt)").type).toBe("percent");
     expect(cell("Tỷ lệ nộp bài thu hoạch (trên số có mặt)").value(conferenceRow)).toBeCloseTo(4 / 6);
 
-    const campaign = campaignExport(handle.db, admin, { campaignId }, translator, NOW)!;
+    const campaign = (await campaignExport(handle.db, admin, { campaignId }, translator, NOW))!;
     const unitRow = (campaign.csv.rows as { unit: { code: string } }[]).find((r) => r.unit.code === "529")!;
     expect(campaign.csv.columns.find((c) => c.header === "Nộp bài thu hoạch")!.value(unitRow)).toBe(
-      getUnitReport(handle.db, admin, "529", { campaignId }, NOW)!.essays.submitted,
+      (await getUnitReport(handle.db, admin, "529", { campaignId }, NOW))!.essays.submitted,
     );
   });
 });

@@ -7,8 +7,8 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { listCampaigns } from "@/lib/campaigns/list-campaigns";
 import { listCategories } from "@/lib/invitations/search-people";
 
-export function reportFilterOptions(db: Db, user: SessionUser) {
-  const unitList = db
+export async function reportFilterOptions(db: Db, user: SessionUser) {
+  const unitList = await db
     .select({ id: units.id, code: units.code, name: units.name })
     .from(units)
     .where(unitReadScope(user))
@@ -16,12 +16,12 @@ export function reportFilterOptions(db: Db, user: SessionUser) {
     .all();
   const bodyList =
     user.role === "organizer"
-      ? db
+      ? await db
           .select({ id: bodies.id, name: bodies.name, unitId: bodies.unitId })
           .from(bodies)
           .where(eq(bodies.id, user.bodyId ?? -1))
           .all()
-      : db
+      : await db
           .select({ id: bodies.id, name: bodies.name, unitId: bodies.unitId })
           .from(bodies)
           .innerJoin(units, eq(units.id, bodies.unitId))
@@ -38,5 +38,5 @@ export function reportFilterOptions(db: Db, user: SessionUser) {
           )
           .orderBy(asc(units.sortOrder), asc(bodies.name))
           .all();
-  return { campaigns: listCampaigns(db), units: unitList, bodies: bodyList, categories: listCategories(db) };
+  return { campaigns: await listCampaigns(db), units: unitList, bodies: bodyList, categories: await listCategories(db) };
 }

@@ -154,7 +154,7 @@ function statusSql(over: boolean) {
  * 50,000 invitees costs a page, not the whole list, per view (the soak test found the
  * whole list held per request enough to exhaust the heap under load).
  */
-export function conferenceInviteePage(db: Db, conference: ReportConference, q: InviteeQuery & { sort?: InviteeSort; page?: number }, now: Date) {
+export async function conferenceInviteePage(db: Db, conference: ReportConference, q: InviteeQuery & { sort?: InviteeSort; page?: number }, now: Date) {
   const over = isOver(conference, now);
   const status = statusSql(over);
   const where = and(
@@ -163,13 +163,13 @@ export function conferenceInviteePage(db: Db, conference: ReportConference, q: I
     q.siteId ? eq(invitations.siteId, q.siteId) : undefined,
     q.status ? sql`${status} = ${q.status}` : undefined,
   );
-  const total = db
+  const total = (await db
     .select({ n: sql<number>`count(*)` })
     .from(invitations)
     .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
     .leftJoin(absences, eq(absences.invitationId, invitations.id))
     .where(where)
-    .get()!.n;
+    .get())!.n;
   const order = {
     name: [asc(people.searchName), asc(invitations.id)],
     unit: [asc(units.name), asc(people.searchName), asc(invitations.id)],
@@ -178,7 +178,7 @@ export function conferenceInviteePage(db: Db, conference: ReportConference, q: I
   }[q.sort ?? "name"];
   const pages = Math.max(1, Math.ceil(total / INVITEES_PER_PAGE));
   const page = Math.min(Math.max(1, q.page ?? 1), pages);
-  const rows = inviteeSelect(db)
+  const rows = await inviteeSelect(db)
     .where(where)
     .orderBy(...order)
     .limit(INVITEES_PER_PAGE)
@@ -188,8 +188,8 @@ export function conferenceInviteePage(db: Db, conference: ReportConference, q: I
 }
 
 /** Walk-ins of a conference: present without an invitation. */
-export function conferenceWalkIns(db: Db, conferenceId: number, siteId?: number) {
-  return db
+export async function conferenceWalkIns(db: Db, conferenceId: number, siteId?: number) {
+  return await db
     .select({
       invitationId: invitations.id,
       name: people.fullName,
@@ -217,12 +217,12 @@ export interface AbsenteeLine extends InviteeLine {
  * Who was absent from the filter's conferences (excused at any time; without a
  * reason once the conference is over), with reasons and make-up sessions.
  */
-export function absentees(db: Db, user: SessionUser, f: ReportFilter, now: Date = new Date()): AbsenteeLine[] {
-  const list = reportConferences(db, user, f, now);
+export async function absentees(db: Db, user: SessionUser, f: ReportFilter, now: Date = new Date()): Promise<AbsenteeLine[]> {
+  const list = await reportConferences(db, user, f, now);
   const byId = new Map(list.map((c) => [c.id, c]));
   const out: AbsenteeLine[] = [];
   for (const ids of chunks(list.map((c) => c.id))) {
-    const rows = db
+    const rows = await db
       .select({ ...inviteeColumns, conferenceId: invitations.conferenceId })
       .from(invitations)
       .innerJoin(people, eq(people.id, invitations.personId))

@@ -4,7 +4,7 @@
  * Only for invitees who did not check in; every change is in the audit log.
  */
 import { and, eq, isNull } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { transaction, type Db } from "@/db/client";
 import { absences, checkIns, invitations, type AbsenceReason } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -14,8 +14,8 @@ import { zonedInstant } from "@/lib/time/zone";
 export type AbsenceResult = { ok: true; conferenceId: number } | { ok: false; code: "not_found" | "present" };
 
 /** The invitation, if the user may record for it and its guest did not check in. */
-function absentInvitation(db: Db, user: SessionUser, invitationId: number): AbsenceResult {
-  const row = db
+async function absentInvitation(db: Db, user: SessionUser, invitationId: number): Promise<AbsenceResult> {
+  const row = await db
     .select({ conferenceId: invitations.conferenceId, checkedIn: checkIns.id })
     .from(invitations)
     .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
@@ -26,74 +26,76 @@ function absentInvitation(db: Db, user: SessionUser, invitationId: number): Abse
   return { ok: true, conferenceId: row.conferenceId };
 }
 
-export function recordAbsence(
+export async function recordAbsence(
   db: Db,
   user: SessionUser,
   input: { invitationId: number; reason: AbsenceReason | ""; note: string },
   now = new Date(),
-): AbsenceResult {
-  return db.transaction(
-    (tx) => {
-      const d = tx as unknown as Db;
-      const found = absentInvitation(d, user, input.invitationId);
-      if (!found.ok) return found;
-      const before = d.select().from(absences).where(eq(absences.invitationId, input.invitationId)).get();
-      const reason = input.reason || null;
-      if (!reason && !before?.makeUpAttendedAt) d.delete(absences).where(eq(absences.invitationId, input.invitationId)).run();
-      else if (before) d.update(absences).set({ reason, note: input.note, recordedBy: user.id, recordedAt: now }).where(eq(absences.id, before.id)).run();
-      else d.insert(absences).values({ invitationId: input.invitationId, reason, note: input.note, recordedBy: user.id, recordedAt: now }).run();
-      recordAudit(d, {
-        userId: user.id,
-        action: "record_absence",
-        entity: "invitation",
-        entityId: input.invitationId,
-        before: before ?? null,
-        after: { reason, note: input.note },
-      });
-      return found;
-    },
-    { behavior: "immediate" },
-  );
+): Promise<AbsenceResult> {
+  return await transaction(db, async (tx) => {
+    const d = tx;
+    const found = await absentInvitation(d, user, input.invitationId);
+    if (!found.ok) return found;
+    const before = await d.select().from(absences).where(eq(absences.invitationId, input.invitationId)).get();
+    const reason = input.reason || null;
+    if (!reason && !before?.makeUpAttendedAt) await d.delete(absences).where(eq(absences.invitationId, input.invitationId)).run();
+    else if (before) await d.update(absences).set({ reason, note: input.note, recordedBy: user.id, recordedAt: now }).where(eq(absences.id, before.id)).run();
+    else await d.insert(absences).values({ invitationId: input.invitationId, reason, note: input.note, recordedBy: user.id, recordedAt: now }).run();
+    await recordAudit(d, {
+      userId: user.id,
+      action: "record_absence",
+      entity: "invitation",
+      entityId: input.invitationId,
+      before: before ?? null,
+      after: { reason, note: input.note },
+    });
+    return found;
+  });
 }
 
-export function recordMakeUp(db: Db, user: SessionUser, input: { invitationId: number; date: string | null; note: string }, now = new Date()): AbsenceResult {
-  return db.transaction(
-    (tx) => {
-      const d = tx as unknown as Db;
-      const found = absentInvitation(d, user, input.invitationId);
-      if (!found.ok) return found;
-      const before = d.select().from(absences).where(eq(absences.invitationId, input.invitationId)).get();
-      const attendedAt = input.date ? zonedInstant(input.date, "12:00") : null;
-      if (before)
-        d.update(absences)
-          .set({ makeUpAttendedAt: attendedAt, makeUpNote: input.note || null })
-          .where(eq(absences.id, before.id))
-          .run();
-      else if (attendedAt)
-        d.insert(absences)
-          .values({
-            invitationId: input.invitationId,
-            reason: null,
-            recordedBy: user.id,
-            recordedAt: now,
-            makeUpAttendedAt: attendedAt,
-            makeUpNote: input.note || null,
-          })
-          .run();
-      // A row with neither a reason nor a make-up says nothing: remove it.
-      d.delete(absences)
-        .where(and(eq(absences.invitationId, input.invitationId), isNull(absences.reason), isNull(absences.makeUpAttendedAt)))
+export async function recordMakeUp(
+  db: Db,
+  user: SessionUser,
+  input: { invitationId: number; date: string | null; note: string },
+  now = new Date(),
+): Promise<AbsenceResult> {
+  return await transaction(db, async (tx) => {
+    const d = tx;
+    const found = await absentInvitation(d, user, input.invitationId);
+    if (!found.ok) return found;
+    const before = await d.select().from(absences).where(eq(absences.invitationId, input.invitationId)).get();
+    const attendedAt = input.date ? zonedInstant(input.date, "12:00") : null;
+    if (before)
+      await d
+        .update(absences)
+        .set({ makeUpAttendedAt: attendedAt, makeUpNote: input.note || null })
+        .where(eq(absences.id, before.id))
         .run();
-      recordAudit(d, {
-        userId: user.id,
-        action: "record_make_up",
-        entity: "invitation",
-        entityId: input.invitationId,
-        before: before ?? null,
-        after: { date: input.date, note: input.note },
-      });
-      return found;
-    },
-    { behavior: "immediate" },
-  );
+    else if (attendedAt)
+      await d
+        .insert(absences)
+        .values({
+          invitationId: input.invitationId,
+          reason: null,
+          recordedBy: user.id,
+          recordedAt: now,
+          makeUpAttendedAt: attendedAt,
+          makeUpNote: input.note || null,
+        })
+        .run();
+    // A row with neither a reason nor a make-up says nothing: remove it.
+    await d
+      .delete(absences)
+      .where(and(eq(absences.invitationId, input.invitationId), isNull(absences.reason), isNull(absences.makeUpAttendedAt)))
+      .run();
+    await recordAudit(d, {
+      userId: user.id,
+      action: "record_make_up",
+      entity: "invitation",
+      entityId: input.invitationId,
+      before: before ?? null,
+      after: { date: input.date, note: input.note },
+    });
+    return found;
+  });
 }

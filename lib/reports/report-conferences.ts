@@ -41,8 +41,8 @@ function conferenceWhere(db: Db, user: SessionUser, f: ReportFilter): SQL {
 }
 
 /** The conferences of a filter, with their status as of `now` (it follows the clock: lib/conferences/effective-status.ts). */
-export function reportConferences(db: Db, user: SessionUser, f: ReportFilter, now: Date = new Date()) {
-  return db
+export async function reportConferences(db: Db, user: SessionUser, f: ReportFilter, now: Date = new Date()) {
+  return await db
     .select({
       id: conferences.id,
       title: conferences.title,

@@ -30,19 +30,19 @@ export const VIETNAMESE_RECIPIENT_WORDS: RecipientWords = {
 /** Body kinds that carry Party propaganda work, before and after the 2025 merger. */
 const PROPAGANDA_KINDS = ["propaganda", "propaganda_mass_mobilisation"];
 
-export function reportIssuer(
+export async function reportIssuer(
   db: Db,
   unit: { id: number; parentId: number | null; placeName: string; name: string },
   words: RecipientWords = VIETNAMESE_RECIPIENT_WORDS,
 ) {
-  const standingOf = (unitId: number) =>
-    db
+  const standingOf = async (unitId: number) =>
+    await db
       .select()
       .from(bodies)
       .where(and(eq(bodies.unitId, unitId), eq(bodies.kind, "standing_committee"), isNull(bodies.retiredAt)))
       .orderBy(asc(bodies.id))
       .get();
-  const standing = standingOf(unit.id);
+  const standing = await standingOf(unit.id);
   const heading = standing ? documentHeading({ ...standing, placeName: unit.placeName }) : { superior: null, issuer: unit.name.toLocaleUpperCase("vi") };
   const signature = signatureBlock(standing ?? { signForm: "T/M", signFor: "BAN THƯỜNG VỤ", signerTitle: "", signerName: "" });
   // "Lưu Văn phòng Huyện ủy": the committee in ordinary case, from the standing committee's name.
@@ -50,8 +50,8 @@ export function reportIssuer(
 
   const recipients: string[] = [];
   if (unit.parentId) {
-    const parent = db.select().from(units).where(eq(units.id, unit.parentId)).get();
-    const upward = db
+    const parent = await db.select().from(units).where(eq(units.id, unit.parentId)).get();
+    const upward = await db
       .select({ name: bodies.name, kind: bodies.kind })
       .from(bodies)
       .where(and(eq(bodies.unitId, unit.parentId), inArray(bodies.kind, ["standing_committee", ...PROPAGANDA_KINDS]), isNull(bodies.retiredAt)))
@@ -61,7 +61,7 @@ export function reportIssuer(
     if (recipients.length === 0 && parent) recipients.push(`- ${parent.name} ${words.forReport},`);
   } else {
     // The central commission as the province names its own board: merged in 2025 or not.
-    const merged = db
+    const merged = await db
       .select({ id: bodies.id })
       .from(bodies)
       .where(and(eq(bodies.unitId, unit.id), eq(bodies.kind, "propaganda_mass_mobilisation"), isNull(bodies.retiredAt)))

@@ -30,12 +30,12 @@ export function reportScope(db: Db, user: SessionUser): SQL {
 }
 
 /** Whether the user may open this conference's attendance report (the conference page shows the link only then). */
-export function canReadConferenceReport(db: Db, user: SessionUser, conferenceId: number): boolean {
+export async function canReadConferenceReport(db: Db, user: SessionUser, conferenceId: number): Promise<boolean> {
   return (
-    db
+    (await db
       .select({ id: conferences.id })
       .from(conferences)
       .where(and(eq(conferences.id, conferenceId), reportScope(db, user)))
-      .get() !== undefined
+      .get()) !== undefined
   );
 }

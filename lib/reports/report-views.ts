@@ -1,3 +1,4 @@
+import { mapInOrder } from "@/lib/async/in-order";
 /**
  * What each report page and export shows: the conference, a unit, an
  * organising body, the campaign. Each returns null when the user may not read
@@ -37,14 +38,14 @@ export function splitOf(figures: ConferenceFigures[]): Split {
   };
 }
 
-export function campaignFor(db: Db, user: SessionUser, campaignId: number | undefined, now: Date) {
-  if (campaignId) return db.select().from(campaigns).where(eq(campaigns.id, campaignId)).get() ?? null;
-  return getCurrentCampaign(db, user, now);
+export async function campaignFor(db: Db, user: SessionUser, campaignId: number | undefined, now: Date) {
+  if (campaignId) return (await db.select().from(campaigns).where(eq(campaigns.id, campaignId)).get()) ?? null;
+  return await getCurrentCampaign(db, user, now);
 }
 
 // ---------------------------------------------------------------------------
 
-export function getConferenceReport(
+export async function getConferenceReport(
   db: Db,
   user: SessionUser,
   conferenceId: number,
@@ -52,11 +53,11 @@ export function getConferenceReport(
   now: Date = new Date(),
   { withInvitees = true } = {},
 ) {
-  const conferenceRow = db.query.conferences.findFirst({ where: (c, { eq: e }) => e(c.id, conferenceId) }).sync();
+  const conferenceRow = await db.query.conferences.findFirst({ where: (c, { eq: e }) => e(c.id, conferenceId) });
   if (!conferenceRow) return null;
-  const [figures] = conferenceFigures(db, user, { campaignId: conferenceRow.campaignId, conferenceId }, now);
+  const [figures] = await conferenceFigures(db, user, { campaignId: conferenceRow.campaignId, conferenceId }, now);
   if (!figures) return null;
-  const siteList = db
+  const siteList = await db
     .select({ id: sites.id, venue: sites.venue, isMain: sites.isMain })
     .from(sites)
     .where(eq(sites.conferenceId, conferenceId))
@@ -64,36 +65,39 @@ export function getConferenceReport(
     .all();
   const siteFigures =
     siteList.length > 1
-      ? siteList.map((s) => ({ site: s, figures: conferenceFigures(db, user, { campaignId: conferenceRow.campaignId, conferenceId, siteId: s.id }, now)[0] }))
+      ? await mapInOrder(siteList, async (s) => ({
+          site: s,
+          figures: (await conferenceFigures(db, user, { campaignId: conferenceRow.campaignId, conferenceId, siteId: s.id }, now))[0],
+        }))
       : [];
-  const inviting = can(user.role, "invitation:manage") ? getInvitingConference(db, user, conferenceId) : null;
+  const inviting = can(user.role, "invitation:manage") ? await getInvitingConference(db, user, conferenceId) : null;
   return {
     conference: figures.conference,
     figures,
     split: splitOf([figures]),
     sites: siteList,
     siteFigures,
-    invitees: withInvitees ? conferenceInviteePage(db, figures.conference, q, now) : { lines: [], total: 0, page: 1, pages: 1 },
-    walkIns: conferenceWalkIns(db, conferenceId, q.siteId),
+    invitees: withInvitees ? await conferenceInviteePage(db, figures.conference, q, now) : { lines: [], total: 0, page: 1, pages: 1 },
+    walkIns: await conferenceWalkIns(db, conferenceId, q.siteId),
     canRecord: Boolean(inviting) && can(user.role, "absence:record"),
   };
 }
-export type ConferenceReport = NonNullable<ReturnType<typeof getConferenceReport>>;
+export type ConferenceReport = NonNullable<Awaited<ReturnType<typeof getConferenceReport>>>;
 
 // ---------------------------------------------------------------------------
 
-export function readableUnit(db: Db, user: SessionUser, code: string) {
+export async function readableUnit(db: Db, user: SessionUser, code: string) {
   return (
-    db
+    (await db
       .select()
       .from(units)
       .where(and(eq(units.code, code), unitReadScope(user)))
-      .get() ?? null
+      .get()) ?? null
   );
 }
 
-export function readableBody(db: Db, user: SessionUser, bodyId: number) {
-  const body = db
+export async function readableBody(db: Db, user: SessionUser, bodyId: number) {
+  const body = await db
     .select({ id: bodies.id, name: bodies.name, unitId: bodies.unitId, unitName: units.name, unitCode: units.code })
     .from(bodies)
     .innerJoin(units, eq(units.id, bodies.unitId))
@@ -106,9 +110,9 @@ export function readableBody(db: Db, user: SessionUser, bodyId: number) {
 }
 
 /** A unit's or a body's conferences in the campaign: figures, absentees, who needs a make-up session. */
-export function getGroupReport(db: Db, user: SessionUser, filter: ReportFilter, now: Date = new Date()) {
-  const figures = conferenceFigures(db, user, filter, now);
-  const absent = absentees(db, user, filter, now);
+export async function getGroupReport(db: Db, user: SessionUser, filter: ReportFilter, now: Date = new Date()) {
+  const figures = await conferenceFigures(db, user, filter, now);
+  const absent = await absentees(db, user, filter, now);
   return {
     figures,
     split: splitOf(figures),
@@ -118,33 +122,33 @@ export function getGroupReport(db: Db, user: SessionUser, filter: ReportFilter, 
   };
 }
 
-export function getUnitReport(
+export async function getUnitReport(
   db: Db,
   user: SessionUser,
   code: string,
   filter: Omit<ReportFilter, "unitId" | "campaignId"> & { campaignId?: number },
   now: Date = new Date(),
 ) {
-  const unit = readableUnit(db, user, code);
-  const campaign = campaignFor(db, user, filter.campaignId, now);
+  const unit = await readableUnit(db, user, code);
+  const campaign = await campaignFor(db, user, filter.campaignId, now);
   if (!unit || !campaign) return null;
-  const group = getGroupReport(db, user, { ...filter, campaignId: campaign.id, unitId: unit.id }, now);
-  const progress = getBoard(db, user, campaign.id, now);
+  const group = await getGroupReport(db, user, { ...filter, campaignId: campaign.id, unitId: unit.id }, now);
+  const progress = await getBoard(db, user, campaign.id, now);
   const progressRow = progress?.rows.find((r) => r.unit.id === unit.id) ?? null;
   return { unit, campaign, ...group, requirements: progress?.requirements ?? [], progress: progressRow };
 }
 
-export function getBodyReport(
+export async function getBodyReport(
   db: Db,
   user: SessionUser,
   bodyId: number,
   filter: Omit<ReportFilter, "bodyId" | "campaignId"> & { campaignId?: number },
   now: Date = new Date(),
 ) {
-  const body = readableBody(db, user, bodyId);
-  const campaign = campaignFor(db, user, filter.campaignId, now);
+  const body = await readableBody(db, user, bodyId);
+  const campaign = await campaignFor(db, user, filter.campaignId, now);
   if (!body || !campaign) return null;
-  return { body, campaign, ...getGroupReport(db, user, { ...filter, campaignId: campaign.id, bodyId }, now) };
+  return { body, campaign, ...(await getGroupReport(db, user, { ...filter, campaignId: campaign.id, bodyId }, now)) };
 }
 
 // ---------------------------------------------------------------------------
@@ -162,12 +166,12 @@ export interface CampaignUnitRow {
 }
 
 /** Per unit and per required conference; the units furthest behind first. */
-export function getCampaignReport(db: Db, user: SessionUser, filter: Omit<ReportFilter, "campaignId"> & { campaignId?: number }, now: Date = new Date()) {
-  const campaign = campaignFor(db, user, filter.campaignId, now);
+export async function getCampaignReport(db: Db, user: SessionUser, filter: Omit<ReportFilter, "campaignId"> & { campaignId?: number }, now: Date = new Date()) {
+  const campaign = await campaignFor(db, user, filter.campaignId, now);
   if (!campaign) return null;
   const f: ReportFilter = { ...filter, campaignId: campaign.id };
-  const figures = conferenceFigures(db, user, f, now);
-  const requirements = db
+  const figures = await conferenceFigures(db, user, f, now);
+  const requirements = await db
     .select()
     .from(campaignRequirements)
     .where(eq(campaignRequirements.campaignId, campaign.id))
@@ -175,7 +179,7 @@ export function getCampaignReport(db: Db, user: SessionUser, filter: Omit<Report
     .all();
   const unitIds = [...new Set(figures.map((x) => x.conference.unitId))];
   const unitRows = unitIds.length
-    ? db
+    ? await db
         .select({ id: units.id, code: units.code, name: units.name, kind: units.kind, sortOrder: units.sortOrder })
         .from(units)
         .where(inArray(units.id, unitIds))
@@ -196,13 +200,7 @@ export function getCampaignReport(db: Db, user: SessionUser, filter: Omit<Report
     if (!columnTitle.has(key)) columnTitle.set(key, r.title);
   }
   // Columns in the body kinds' own order (kinds are data: body_kinds.sort_order), a second column of one kind after the first.
-  const kindOrder = new Map(
-    db
-      .select({ key: bodyKinds.key, sortOrder: bodyKinds.sortOrder })
-      .from(bodyKinds)
-      .all()
-      .map((k) => [k.key, k.sortOrder]),
-  );
+  const kindOrder = new Map((await db.select({ key: bodyKinds.key, sortOrder: bodyKinds.sortOrder }).from(bodyKinds).all()).map((k) => [k.key, k.sortOrder]));
   const rank = (key: string) => (kindOrder.get(key.split(":")[0]) ?? 1000) * 10 + Number(key.split(":")[1] ?? 1);
   const columns = [...columnTitle.keys()]
     .sort((a, b) => rank(a) - rank(b))
@@ -240,14 +238,14 @@ export function getCampaignReport(db: Db, user: SessionUser, filter: Omit<Report
     conferenceIds: figures.map((x) => x.conference.id),
   };
 }
-export type CampaignReport = NonNullable<ReturnType<typeof getCampaignReport>>;
+export type CampaignReport = NonNullable<Awaited<ReturnType<typeof getCampaignReport>>>;
 
 /** The bridge points (sites other than a main hall) of these conferences that the user may read. */
-export function countBridgePoints(db: Db, user: SessionUser, conferenceIds: number[]): number {
+export async function countBridgePoints(db: Db, user: SessionUser, conferenceIds: number[]): Promise<number> {
   if (conferenceIds.length === 0) return 0;
-  return db
+  return (await db
     .select({ n: sql<number>`count(*)` })
     .from(sites)
     .where(and(inArray(sites.conferenceId, conferenceIds), eq(sites.isMain, false), siteReadScope(db, user)))
-    .get()!.n;
+    .get())!.n;
 }

@@ -1,3 +1,4 @@
+import { writerForSetup } from "@/db/client";
 /**
  * Decomposed (NFD) text, as macOS exports it, through the real schemas and save
  * functions: what is stored is NFC, and searching in either form finds it.
@@ -28,12 +29,12 @@ const isNfc = (s: string | null) => s === null || s === s.normalize("NFC");
 
 let handle: Awaited<ReturnType<typeof createDemoDb>>;
 let admin: SessionUser;
-const unitId = (code: string) => handle.db.select().from(units).where(eq(units.code, code)).get()!.id;
+const unitId = async (code: string) => (await handle.db.select().from(units).where(eq(units.code, code)).get())!.id;
 
 beforeAll(async () => {
   handle = await createDemoDb();
-  const row = handle.db.select().from(users).where(eq(users.username, "admin")).get()!;
-  admin = loadSessionUser(handle.db, row.id, row.sessionVersion)!;
+  const row = (await handle.db.select().from(users).where(eq(users.username, "admin")).get())!;
+  admin = (await loadSessionUser(handle.db, row.id, row.sessionVersion))!;
 });
 afterAll(() => handle.cleanup());
 
@@ -46,25 +47,25 @@ describe("trimmedText", () => {
 });
 
 describe("NFD input is stored NFC", () => {
-  it("people: the form, and search finds them in either form", () => {
+  it("people: the form, and search finds them in either form", async () => {
     const input = personFormSchema.parse({
       fullName: nfd("Nguyễn Thị Ánh Tuyết"),
       position: nfd("Bí thư Chi bộ"),
       workplace: nfd("Thôn Gò Khế"),
-      unitId: String(unitId("535")),
+      unitId: String(await unitId("535")),
       category: nfd("cán bộ"),
       isPartyMember: "1",
       phone: "",
       email: "",
       externalCode: nfd("MÃ-1"),
     });
-    const saved = savePerson(handle.db, admin, input);
+    const saved = await savePerson(handle.db, admin, input);
     expect(saved.ok).toBe(true);
-    const row = handle.db
+    const row = (await handle.db
       .select()
       .from(people)
       .where(eq(people.id, (saved as { id: number }).id))
-      .get()!;
+      .get())!;
     expect(row).toMatchObject({
       fullName: "Nguyễn Thị Ánh Tuyết",
       position: "Bí thư Chi bộ",
@@ -74,13 +75,14 @@ describe("NFD input is stored NFC", () => {
       searchName: "nguyen thi anh tuyet",
     });
     for (const q of ["Ánh Tuyết", nfd("Ánh Tuyết")]) {
-      expect(listPeople(handle.db, admin, { ...peopleQuerySchema.parse({ q }), page: 1 }).rows.map((p) => p.id)).toContain(row.id);
+      expect((await listPeople(handle.db, admin, { ...peopleQuerySchema.parse({ q }), page: 1 })).rows.map((p) => p.id)).toContain(row.id);
     }
   });
 
-  it("conferences, their main site, other sites and the cancel reason", () => {
-    const campaignId = handle.db.select().from(campaigns).get()!.id;
-    const bodyId = handle.db.query.bodies.findFirst({ where: (b, { and: a, eq: e }) => a(e(b.unitId, unitId("535")), e(b.kind, "propaganda")) }).sync()!.id;
+  it("conferences, their main site, other sites and the cancel reason", async () => {
+    const campaignId = (await handle.db.select().from(campaigns).get())!.id;
+    const unit535 = await unitId("535");
+    const bodyId = (await handle.db.query.bodies.findFirst({ where: (b, { and: a, eq: e }) => a(e(b.unitId, unit535), e(b.kind, "propaganda")) }))!.id;
     const form = conferenceFormSchema.parse({
       campaignId: String(campaignId),
       bodyId: String(bodyId),
@@ -99,30 +101,33 @@ describe("NFD input is stored NFC", () => {
       address: nfd("Thị trấn Ba Tơ"),
       capacity: "",
     });
-    const saved = saveConference(handle.db, admin, form);
+    const saved = await saveConference(handle.db, admin, form);
     expect(saved.ok).toBe(true);
     const id = (saved as { id: number }).id;
-    expect(handle.db.select().from(conferences).where(eq(conferences.id, id)).get()).toMatchObject({
+    expect(await handle.db.select().from(conferences).where(eq(conferences.id, id)).get()).toMatchObject({
       title: "Hội nghị học tập Nghị quyết Đại hội",
       agenda: "Quán triệt những điểm mới",
       audience: "Cán bộ chủ chốt",
       chair: "Đồng chí Bí thư",
       contact: "Văn phòng Huyện ủy",
     });
-    expect(handle.db.select().from(sites).where(eq(sites.conferenceId, id)).get()).toMatchObject({ venue: "Hội trường Huyện ủy", address: "Thị trấn Ba Tơ" });
+    expect(await handle.db.select().from(sites).where(eq(sites.conferenceId, id)).get()).toMatchObject({
+      venue: "Hội trường Huyện ủy",
+      address: "Thị trấn Ba Tơ",
+    });
 
     const site = siteFormSchema.parse({
       conferenceId: String(id),
       siteId: "",
-      unitId: String(unitId("535")),
+      unitId: String(await unitId("535")),
       venue: nfd("Nhà văn hóa xã Ba Động"),
       address: nfd("Thôn Làng Mâm"),
       capacity: "",
       staffIds: [],
     });
-    expect(saveSite(handle.db, admin, site).ok).toBe(true);
+    expect((await saveSite(handle.db, admin, site)).ok).toBe(true);
     expect(
-      handle.db
+      await handle.db
         .select()
         .from(sites)
         .where(and(eq(sites.conferenceId, id), eq(sites.isMain, false)))
@@ -130,8 +135,8 @@ describe("NFD input is stored NFC", () => {
     ).toMatchObject({ venue: "Nhà văn hóa xã Ba Động", address: "Thôn Làng Mâm" });
 
     const cancel = cancelConferenceSchema.parse({ conferenceId: String(id), reason: nfd("Trùng lịch họp đột xuất") });
-    expect(cancelConference(handle.db, admin, cancel.conferenceId, cancel.reason).ok).toBe(true);
-    expect(handle.db.select().from(conferences).where(eq(conferences.id, id)).get()!.cancelReason).toBe("Trùng lịch họp đột xuất");
+    expect((await cancelConference(handle.db, admin, cancel.conferenceId, cancel.reason)).ok).toBe(true);
+    expect((await handle.db.select().from(conferences).where(eq(conferences.id, id)).get())!.cancelReason).toBe("Trùng lịch họp đột xuất");
   });
 
   it("users' full names", async () => {
@@ -139,29 +144,29 @@ describe("NFD input is stored NFC", () => {
       username: "nfd.test",
       fullName: nfd("Huỳnh Ngọc Phượng"),
       role: "viewer",
-      unitId: String(unitId("535")),
+      unitId: String(await unitId("535")),
       bodyId: "",
       password: "mat-khau-du-dai",
     });
     expect(await createUser(handle.db, admin, input)).toEqual({ ok: true });
-    expect(handle.db.select().from(users).where(eq(users.username, "nfd.test")).get()!.fullName).toBe("Huỳnh Ngọc Phượng");
+    expect((await handle.db.select().from(users).where(eq(users.username, "nfd.test")).get())!.fullName).toBe("Huỳnh Ngọc Phượng");
   });
 
-  it("the door: substitutes and walk-ins; the office: substitutes and absence notes", () => {
-    const invitation = handle.db
+  it("the door: substitutes and walk-ins; the office: substitutes and absence notes", async () => {
+    const invitation = (await handle.db
       .select({ id: invitations.id, siteId: invitations.siteId, conferenceId: invitations.conferenceId })
       .from(invitations)
       .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
       .where(and(eq(invitations.kind, "invited"), eq(invitations.status, "issued"), isNull(checkIns.id)))
-      .get()!;
+      .get())!;
     const door = substituteRequestSchema.parse({
       siteId: invitation.siteId,
       invitationId: invitation.id,
       name: nfd("Đặng Văn Lực"),
       position: nfd("Phó Bí thư"),
     });
-    expect(recordSubstitute(handle.db, admin.id, door.siteId, door.invitationId, door.name, door.position)).toBe(true);
-    expect(handle.db.select().from(invitations).where(eq(invitations.id, invitation.id)).get()).toMatchObject({
+    expect(await recordSubstitute(writerForSetup(handle.db), admin.id, door.siteId, door.invitationId, door.name, door.position)).toBe(true);
+    expect(await handle.db.select().from(invitations).where(eq(invitations.id, invitation.id)).get()).toMatchObject({
       substituteName: "Đặng Văn Lực",
       substitutePosition: "Phó Bí thư",
     });
@@ -172,15 +177,15 @@ describe("NFD input is stored NFC", () => {
       name: nfd("Võ Thị Sáu"),
       position: nfd("Ủy viên"),
     });
-    expect(setSubstitute(handle.db, admin, office.conferenceId, office.invitationId, office.name, office.position).ok).toBe(true);
-    expect(handle.db.select().from(invitations).where(eq(invitations.id, invitation.id)).get()).toMatchObject({
+    expect((await setSubstitute(handle.db, admin, office.conferenceId, office.invitationId, office.name, office.position)).ok).toBe(true);
+    expect(await handle.db.select().from(invitations).where(eq(invitations.id, invitation.id)).get()).toMatchObject({
       substituteName: "Võ Thị Sáu",
       substitutePosition: "Ủy viên",
     });
 
     const absence = absenceFormSchema.parse({ invitationId: String(invitation.id), reason: "illness", note: nfd("Ốm, có giấy của trạm y tế") });
-    expect(recordAbsence(handle.db, admin, absence).ok).toBe(true);
-    expect(handle.db.select().from(absences).where(eq(absences.invitationId, invitation.id)).get()!.note).toBe("Ốm, có giấy của trạm y tế");
+    expect((await recordAbsence(handle.db, admin, absence)).ok).toBe(true);
+    expect((await handle.db.select().from(absences).where(eq(absences.invitationId, invitation.id)).get())!.note).toBe("Ốm, có giấy của trạm y tế");
 
     const walkIn = walkInRequestSchema.parse({
       siteId: invitation.siteId,
@@ -191,20 +196,24 @@ describe("NFD input is stored NFC", () => {
       nonce: "nfd-walk-in-1",
       scannedAt: Date.now(),
     });
-    const { invitationId } = registerWalkIn(handle.db, admin.id, walkIn);
-    const person = handle.db.select().from(people).innerJoin(invitations, eq(invitations.personId, people.id)).where(eq(invitations.id, invitationId)).get()!
-      .people;
+    const { invitationId } = await registerWalkIn(handle.db, admin.id, walkIn);
+    const person = (await handle.db
+      .select()
+      .from(people)
+      .innerJoin(invitations, eq(invitations.personId, people.id))
+      .where(eq(invitations.id, invitationId))
+      .get())!.people;
     expect(person).toMatchObject({ fullName: "Lương Thế Vinh", position: "Trưởng thôn", workplace: "Thôn Đồng Răm", searchName: "luong the vinh" });
   });
 
   it("imported files", async () => {
     const file = nfd("Họ và tên,Chức vụ,Đơn vị,Thành phần,Mã\nPhạm Thị Ngọc Hân,Hiệu trưởng,Trường THCS Ba Tơ,giáo viên,NFD-Ư1\n");
-    const upload = await uploadBatch(handle.db, admin, unitId("535"), "danh-sach.csv", new TextEncoder().encode(file));
+    const upload = await uploadBatch(writerForSetup(handle.db), admin, await unitId("535"), "danh-sach.csv", new TextEncoder().encode(file));
     expect(upload.ok).toBe(true);
     const { batchId, mapping } = upload as Extract<typeof upload, { ok: true }>;
     expect(mapping.fullName).toBe(0);
     expect(await commitBatch(handle.db, admin, batchId, mapping)).toMatchObject({ ok: true, inserted: 1 });
-    const row = handle.db.select().from(people).where(eq(people.externalCode, "NFD-Ư1")).get()!;
+    const row = (await handle.db.select().from(people).where(eq(people.externalCode, "NFD-Ư1")).get())!;
     expect(row).toMatchObject({
       fullName: "Phạm Thị Ngọc Hân",
       position: "Hiệu trưởng",
@@ -214,8 +223,8 @@ describe("NFD input is stored NFC", () => {
     });
   });
 
-  it("leaves nothing decomposed behind", () => {
-    const stored = handle.db.select({ fullName: people.fullName, position: people.position, workplace: people.workplace }).from(people).all();
+  it("leaves nothing decomposed behind", async () => {
+    const stored = await handle.db.select({ fullName: people.fullName, position: people.position, workplace: people.workplace }).from(people).all();
     expect(stored.length).toBeGreaterThan(100);
     expect(stored.filter((p) => !isNfc(p.fullName) || !isNfc(p.position) || !isNfc(p.workplace))).toEqual([]);
   });

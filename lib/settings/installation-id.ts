@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { transaction, type Db } from "@/db/client";
 import { appSettings } from "@/db/schema";
 
 export const INSTALLATION_SETTING = "installation_id";
@@ -10,12 +10,15 @@ export const INSTALLATION_SETTING = "installation_id";
  * so that conference 12 of one province and conference 12 of another are two events in a
  * phone that subscribes to both.
  */
-export function installationId(db: Db): string {
-  const stored = db.select().from(appSettings).where(eq(appSettings.key, INSTALLATION_SETTING)).get();
-  if (stored) return stored.value;
-  db.insert(appSettings)
-    .values({ key: INSTALLATION_SETTING, value: randomBytes(8).toString("hex") })
-    .onConflictDoNothing()
-    .run();
-  return db.select().from(appSettings).where(eq(appSettings.key, INSTALLATION_SETTING)).get()!.value;
+export async function installationId(db: Db): Promise<string> {
+  return await transaction(db, async (db) => {
+    const stored = await db.select().from(appSettings).where(eq(appSettings.key, INSTALLATION_SETTING)).get();
+    if (stored) return stored.value;
+    await db
+      .insert(appSettings)
+      .values({ key: INSTALLATION_SETTING, value: randomBytes(8).toString("hex") })
+      .onConflictDoNothing()
+      .run();
+    return (await db.select().from(appSettings).where(eq(appSettings.key, INSTALLATION_SETTING)).get())!.value;
+  });
 }

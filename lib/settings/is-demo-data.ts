@@ -10,12 +10,12 @@ export type DemoVariant = "2021" | "2025";
 /** What the demo setting holds for each demo (DEMO=1 writes "1", DEMO=2025 writes "2025"). */
 export const DEMO_SETTING_VALUES: Record<DemoVariant, string> = { "2021": "1", "2025": "2025" };
 
-export function demoVariant(db: Db): DemoVariant | null {
-  const value = db.select().from(appSettings).where(eq(appSettings.key, DEMO_SETTING)).get()?.value;
+export async function demoVariant(db: Db): Promise<DemoVariant | null> {
+  const value = (await db.select().from(appSettings).where(eq(appSettings.key, DEMO_SETTING)).get())?.value;
   return (Object.keys(DEMO_SETTING_VALUES) as DemoVariant[]).find((v) => DEMO_SETTING_VALUES[v] === value) ?? null;
 }
 
 /** Whether this database holds a demo (the login page then lists its accounts). */
-export function isDemoData(db: Db): boolean {
-  return demoVariant(db) !== null;
+export async function isDemoData(db: Db): Promise<boolean> {
+  return (await demoVariant(db)) !== null;
 }

@@ -1,3 +1,4 @@
+import { writerForSetup } from "@/db/client";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { bootstrapEmpty } from "@/db/seed";
@@ -6,7 +7,7 @@ import { loadSessionUser } from "@/lib/auth/session-user";
 import { createDemoDb, createTestDb } from "@/lib/testing/test-db";
 import { getSetupProgress, hasCampaign, isSetUp } from "./setup-progress";
 
-const doneSteps = (steps: ReturnType<typeof getSetupProgress>) => steps.filter((s) => s.done).map((s) => s.key);
+const doneSteps = (steps: Awaited<ReturnType<typeof getSetupProgress>>) => steps.filter((s) => s.done).map((s) => s.key);
 
 describe("the first-run checklist", () => {
   it("follows the data on an empty installation, step by step", async () => {
@@ -14,37 +15,48 @@ describe("the first-run checklist", () => {
     try {
       const { db } = handle;
       await bootstrapEmpty(db, { adminUsername: "quantri", adminPassword: "mat-khau-manh", rootUnitName: "Tỉnh Thử", rootUnitCode: "99" });
-      const adminRow = db.select().from(t.users).where(eq(t.users.username, "quantri")).get()!;
-      const admin = loadSessionUser(db, adminRow.id, adminRow.sessionVersion)!;
-      expect(doneSteps(getSetupProgress(db, admin))).toEqual(["root"]);
-      expect(hasCampaign(db)).toBe(false);
+      const adminRow = (await db.select().from(t.users).where(eq(t.users.username, "quantri")).get())!;
+      const admin = (await loadSessionUser(db, adminRow.id, adminRow.sessionVersion))!;
+      expect(doneSteps(await getSetupProgress(db, admin))).toEqual(["root"]);
+      expect(await hasCampaign(db)).toBe(false);
 
-      const root = db.select().from(t.units).get()!;
-      const commune = db.insert(t.units).values({ code: "99001", name: "Xã Thử", kind: "xa", placeName: "Thử", parentId: root.id }).returning().get();
-      db.insert(t.bodies).values({ unitId: commune.id, kind: "standing_committee", name: "Ban Thường vụ Đảng ủy xã Thử", symbol: "ĐU" }).run();
-      expect(doneSteps(getSetupProgress(db, admin))).toEqual(["root", "units", "bodies"]);
+      const root = (await db.select().from(t.units).get())!;
+      const commune = await writerForSetup(db)
+        .insert(t.units)
+        .values({ code: "99001", name: "Xã Thử", kind: "xa", placeName: "Thử", parentId: root.id })
+        .returning()
+        .get();
+      await writerForSetup(db)
+        .insert(t.bodies)
+        .values({ unitId: commune.id, kind: "standing_committee", name: "Ban Thường vụ Đảng ủy xã Thử", symbol: "ĐU" })
+        .run();
+      expect(doneSteps(await getSetupProgress(db, admin))).toEqual(["root", "units", "bodies"]);
 
       // A campaign without requirements is not yet a campaign anyone can hold.
-      const campaign = db
+      const campaign = await writerForSetup(db)
         .insert(t.campaigns)
         .values({ title: "Đợt thử", resolution: "Nghị quyết thử", startDate: "2026-01-01", deadline: "2026-06-30" })
         .returning()
         .get();
-      expect(getSetupProgress(db, admin).find((s) => s.key === "campaign")!.done).toBe(false);
-      db.insert(t.campaignRequirements)
+      expect((await getSetupProgress(db, admin)).find((s) => s.key === "campaign")!.done).toBe(false);
+      await writerForSetup(db)
+        .insert(t.campaignRequirements)
         .values({ campaignId: campaign.id, unitKind: "xa", bodyKind: "standing_committee", title: "Hội nghị của Ban Thường vụ" })
         .run();
-      expect(hasCampaign(db)).toBe(true);
+      expect(await hasCampaign(db)).toBe(true);
 
-      db.insert(t.users).values({ username: "tochuc.thu", fullName: "Cán bộ thử", role: "viewer", unitId: commune.id, passwordHash: "x" }).run();
-      db.insert(t.people).values({ fullName: "Nguyễn Văn Thử", searchName: "nguyen van thu", unitId: commune.id }).run();
-      const steps = getSetupProgress(db, admin);
+      await writerForSetup(db)
+        .insert(t.users)
+        .values({ username: "tochuc.thu", fullName: "Cán bộ thử", role: "viewer", unitId: commune.id, passwordHash: "x" })
+        .run();
+      await writerForSetup(db).insert(t.people).values({ fullName: "Nguyễn Văn Thử", searchName: "nguyen van thu", unitId: commune.id }).run();
+      const steps = await getSetupProgress(db, admin);
       expect(isSetUp(steps)).toBe(true);
       expect(steps.find((s) => s.key === "units")!.count).toBe(1);
 
       // A retired unit no longer counts.
-      db.update(t.units).set({ retiredAt: new Date() }).where(eq(t.units.id, commune.id)).run();
-      expect(getSetupProgress(db, admin).find((s) => s.key === "units")!.done).toBe(false);
+      await writerForSetup(db).update(t.units).set({ retiredAt: new Date() }).where(eq(t.units.id, commune.id)).run();
+      expect((await getSetupProgress(db, admin)).find((s) => s.key === "units")!.done).toBe(false);
     } finally {
       handle.cleanup();
     }
@@ -53,8 +65,8 @@ describe("the first-run checklist", () => {
   it("is complete for the demo province", async () => {
     const handle = await createDemoDb();
     try {
-      const adminRow = handle.db.select().from(t.users).where(eq(t.users.username, "admin")).get()!;
-      expect(isSetUp(getSetupProgress(handle.db, loadSessionUser(handle.db, adminRow.id, adminRow.sessionVersion)!))).toBe(true);
+      const adminRow = (await handle.db.select().from(t.users).where(eq(t.users.username, "admin")).get())!;
+      expect(isSetUp(await getSetupProgress(handle.db, (await loadSessionUser(handle.db, adminRow.id, adminRow.sessionVersion))!))).toBe(true);
     } finally {
       handle.cleanup();
     }

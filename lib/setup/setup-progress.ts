@@ -31,38 +31,38 @@ const HREF: Record<SetupStepKey, string> = {
   people: "/people/import",
 };
 
-export function getSetupProgress(db: Db, user: SessionUser): SetupStep[] {
+export async function getSetupProgress(db: Db, user: SessionUser): Promise<SetupStep[]> {
   const inScope = and(unitReadScope(user), isNull(units.retiredAt));
-  const root = db
+  const root = (await db
     .select({ n: count() })
     .from(units)
     .where(and(inScope, isNull(units.parentId)))
-    .get()!.n;
+    .get())!.n;
   // Units below the admin's own: the root's for the province's admin, their own unit's for a commune's.
-  const below = db
+  const below = (await db
     .select({ n: count() })
     .from(units)
     .where(and(inScope, isNotNull(units.parentId), ne(units.id, user.unitId)))
-    .get()!.n;
-  const bodyCount = db
+    .get())!.n;
+  const bodyCount = (await db
     .select({ n: count() })
     .from(bodies)
     .innerJoin(units, eq(units.id, bodies.unitId))
     .where(and(inScope, isNull(bodies.retiredAt)))
-    .get()!.n;
-  const campaignCount = db
+    .get())!.n;
+  const campaignCount = (await db
     .select({ n: sql<number>`count(distinct ${campaigns.id})` })
     .from(campaigns)
     .innerJoin(campaignRequirements, eq(campaignRequirements.campaignId, campaigns.id))
     .where(isNull(campaigns.archivedAt))
-    .get()!.n;
-  const userCount = db
+    .get())!.n;
+  const userCount = (await db
     .select({ n: count() })
     .from(users)
     .innerJoin(units, eq(units.id, users.unitId))
     .where(and(inScope, ne(users.id, user.id)))
-    .get()!.n;
-  const peopleCount = db.select({ n: count() }).from(people).innerJoin(units, eq(units.id, people.unitId)).where(inScope).get()!.n;
+    .get())!.n;
+  const peopleCount = (await db.select({ n: count() }).from(people).innerJoin(units, eq(units.id, people.unitId)).where(inScope).get())!.n;
   // A delegated admin's "root" is their own unit: it exists by definition.
   const counts: Record<SetupStepKey, number> = {
     root: user.scopeUnitIds === "all" ? root : 1,
@@ -80,6 +80,6 @@ export function isSetUp(steps: SetupStep[]): boolean {
 }
 
 /** Whether any study campaign exists: pages that read one show an empty state, not a 404, on a new installation. */
-export function hasCampaign(db: Db): boolean {
-  return db.select({ id: campaigns.id }).from(campaigns).limit(1).get() !== undefined;
+export async function hasCampaign(db: Db): Promise<boolean> {
+  return (await db.select({ id: campaigns.id }).from(campaigns).limit(1).get()) !== undefined;
 }

@@ -5,7 +5,7 @@
  * It waits until startAt (so that the processes start together), runs its task
  * with the app's own functions, and prints one JSON line with what happened.
  */
-import { openDatabase } from "@/db/client";
+import { closeDatabase, openDatabase } from "@/db/client";
 import { admitAttempt } from "@/lib/auth/throttle";
 import { loadSessionUser } from "@/lib/auth/session-user";
 import { ensureCampaignKeys } from "@/lib/invitations/campaign-keys";
@@ -22,9 +22,9 @@ while (Date.now() < job.startAt) {
 }
 
 if (job.task === "keys") {
-  console.log(JSON.stringify({ keys: ensureCampaignKeys(db, job.campaignId) }));
+  console.log(JSON.stringify({ keys: await ensureCampaignKeys(db, job.campaignId) }));
 } else {
-  const user = loadSessionUser(db, job.userId, 1);
+  const user = await loadSessionUser(db, job.userId, 1);
   if (!user) throw new Error("no such user");
   const errors: string[] = [];
   let done = 0;
@@ -33,9 +33,9 @@ if (job.task === "keys") {
     for (const invitationId of job.invitationIds) {
       try {
         // Read-then-write transactions of the kind the pages' server actions run.
-        recordAbsence(db, user, { invitationId, reason: reasons[(round + invitationId) % reasons.length]!, note: `vòng ${round}` });
-        recordMakeUp(db, user, { invitationId, date: round % 2 ? "2026-12-20" : null, note: "học bù" });
-        admitAttempt(db, `may.${process.pid}.${round}`, null);
+        await recordAbsence(db, user, { invitationId, reason: reasons[(round + invitationId) % reasons.length]!, note: `vòng ${round}` });
+        await recordMakeUp(db, user, { invitationId, date: round % 2 ? "2026-12-20" : null, note: "học bù" });
+        await admitAttempt(db, `may.${process.pid}.${round}`, null);
         done++;
       } catch (error) {
         errors.push(error instanceof Error ? `${(error as { code?: string }).code ?? ""} ${error.message}` : String(error));
@@ -44,4 +44,4 @@ if (job.task === "keys") {
   }
   console.log(JSON.stringify({ done, errors: errors.slice(0, 5), errorCount: errors.length }));
 }
-db.$client.close();
+closeDatabase(db);

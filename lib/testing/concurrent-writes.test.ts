@@ -1,3 +1,4 @@
+import { writerForSetup } from "@/db/client";
 /**
  * Two server processes on one database file (docs/operations.md: the restart
  * case) writing at once: every write transaction takes the write lock at its
@@ -29,14 +30,14 @@ async function together(jobs: object[]) {
 
 describe("two processes writing to one file", () => {
   it("interleaved read-then-write transactions never fail with SQLITE_BUSY", async () => {
-    const absent = handle.db.$client
-      .prepare(
+    const absent = writerForSetup(handle.db)
+      .$client.prepare(
         `select i.id from invitations i left join check_ins c on c.invitation_id = i.id
          where i.status = 'issued' and i.kind = 'invited' and c.id is null order by i.id limit 40`,
       )
       .all() as { id: number }[];
     const ids = absent.map((r) => r.id);
-    const admin = handle.db.$client.prepare("select id from users where username = 'admin'").get() as { id: number };
+    const admin = writerForSetup(handle.db).$client.prepare("select id from users where username = 'admin'").get() as { id: number };
     // Both processes work on the same invitations, so their transactions touch the same rows.
     const reports = await together([
       { task: "writes", userId: admin.id, invitationIds: ids, rounds: 15 },
@@ -49,13 +50,13 @@ describe("two processes writing to one file", () => {
   }, 120_000);
 
   it("both ensure the campaign's keys at once and get the same pair", async () => {
-    const campaigns = handle.db.$client.prepare("select id from campaigns order by id").all() as { id: number }[];
+    const campaigns = writerForSetup(handle.db).$client.prepare("select id from campaigns order by id").all() as { id: number }[];
     // A campaign without keys yet.
     const campaignId = campaigns[campaigns.length - 1]!.id;
-    handle.db.$client.prepare("update campaigns set signing_public_key = null, signing_private_key = null where id = ?").run(campaignId);
+    writerForSetup(handle.db).$client.prepare("update campaigns set signing_public_key = null, signing_private_key = null where id = ?").run(campaignId);
     const reports = await together(Array.from({ length: 4 }, () => ({ task: "keys", campaignId })));
-    const stored = handle.db.$client
-      .prepare("select signing_public_key as publicKey, signing_private_key as privateKey from campaigns where id = ?")
+    const stored = writerForSetup(handle.db)
+      .$client.prepare("select signing_public_key as publicKey, signing_private_key as privateKey from campaigns where id = ?")
       .get(campaignId);
     expect(stored).toMatchObject({ publicKey: expect.any(String), privateKey: expect.any(String) });
     for (const report of reports) expect(report.keys).toEqual(stored);

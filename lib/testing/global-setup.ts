@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { migrateDatabase, openDatabase } from "@/db/client";
+import { closeDatabase, migrateDatabase, openDatabase } from "@/db/client";
 import { seedDemo } from "@/db/seed";
 import { zonedDateKey, zonedInstant } from "@/lib/time/zone";
 
@@ -34,13 +34,11 @@ export default async function setup(project: TestProject) {
 
   const emptyDb = openDatabase(empty);
   migrateDatabase(emptyDb);
-  emptyDb.$client.pragma("wal_checkpoint(TRUNCATE)");
-  emptyDb.$client.close();
+  closeDatabase(emptyDb);
   fs.copyFileSync(empty, demo);
   const demoDb = openDatabase(demo);
   await seedDemo(demoDb, { now: new Date(DEMO_TEMPLATE_NOW), practice: pinnedPractice(new Date(DEMO_TEMPLATE_NOW)) });
-  demoDb.$client.pragma("wal_checkpoint(TRUNCATE)");
-  demoDb.$client.close();
+  closeDatabase(demoDb);
 
   project.provide("testDbTemplates", { empty, demo, demoNow: DEMO_TEMPLATE_NOW });
   return () => fs.rmSync(dir, { recursive: true, force: true });

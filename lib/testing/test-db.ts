@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { inject } from "vitest";
-import { migrateDatabase, openDatabase, type Db } from "@/db/client";
+import { closeDatabase, migrateDatabase, openDatabase, type Db } from "@/db/client";
 import { seedDemo } from "@/db/seed";
 import { DEMO_TEMPLATE_NOW, pinnedPractice } from "./global-setup";
 
@@ -24,7 +24,7 @@ function fromTemplate(template: string | undefined): Handle {
     db,
     file,
     cleanup: () => {
-      db.$client.close();
+      closeDatabase(db);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -27,7 +27,7 @@ function revalidateUnits(id?: number) {
 }
 
 export const createUnitAction = defineAction({ ...unit, schema: unitFormSchema, keepValues: true }, async (input, { user, t, values }) => {
-  const result = createUnit(db, actorOf(user), input);
+  const result = await createUnit(db, actorOf(user), input);
   if (!result.ok) throw refusal(result);
   revalidateUnits();
   // The parent stays chosen: the next unit of a list goes under it too.
@@ -51,7 +51,7 @@ export const updateUnitAction = defineAction(
         : { ok: false, fieldErrors, values, at: Date.now() },
   },
   async ({ unitId, ...fields }, { user, t, values }) => {
-    const result = updateUnit(db, actorOf(user), unitId, fields);
+    const result = await updateUnit(db, actorOf(user), unitId, fields);
     if (!result.ok) throw refusal(result);
     revalidateUnits(result.id);
     return { ok: true, message: t("adminUnits.saved", { name: fields.name }), values, at: Date.now() };
@@ -60,9 +60,9 @@ export const updateUnitAction = defineAction(
 
 export const setUnitRetiredAction = defineAction({ ...unit, schema: setUnitRetiredSchema, invalid: "message" }, async (input, { user, t }) => {
   const actor = actorOf(user);
-  const found = getWritableUnit(db, actor, input.unitId);
+  const found = await getWritableUnit(db, actor, input.unitId);
   if (!found) throw refusal({ code: "notFound" });
-  const result = input.retired ? retireUnit(db, actor, found.id) : restoreUnit(db, actor, found.id);
+  const result = input.retired ? await retireUnit(db, actor, found.id) : await restoreUnit(db, actor, found.id);
   if (!result.ok) throw refusal(result);
   revalidateUnits(found.id);
   return { ok: true, message: t(input.retired ? "adminUnits.retiredDone" : "adminUnits.restoredDone", { name: found.name }), at: Date.now() };
@@ -72,7 +72,7 @@ export const setUnitRetiredAction = defineAction({ ...unit, schema: setUnitRetir
 export const mergeUnitsAction = defineAction({ ...unit, schema: mergeUnitsSchema, keepValues: true }, async (input, { user, t, values }) => {
   const { unitId, intoId, confirm } = input;
   const actor = actorOf(user);
-  const preview = previewUnitMerge(db, actor, [unitId], intoId);
+  const preview = await previewUnitMerge(db, actor, [unitId], intoId);
   if (!preview.ok) throw refusal(preview);
   if (!confirm) {
     return {
@@ -83,7 +83,7 @@ export const mergeUnitsAction = defineAction({ ...unit, schema: mergeUnitsSchema
       at: Date.now(),
     };
   }
-  const result = mergeUnits(db, actor, [unitId], intoId);
+  const result = await mergeUnits(db, actor, [unitId], intoId);
   if (!result.ok) throw refusal(result);
   revalidateUnits(unitId);
   revalidatePath(`/admin/units/${intoId}`);
@@ -91,7 +91,7 @@ export const mergeUnitsAction = defineAction({ ...unit, schema: mergeUnitsSchema
 });
 
 export const saveUnitKindAction = defineAction({ ...unit, schema: unitKindSchema, keepValues: true }, async (input, { user, t, values }) => {
-  const result = saveUnitKind(db, actorOf(user), input);
+  const result = await saveUnitKind(db, actorOf(user), input);
   if (!result.ok) throw refusal(result);
   revalidatePath("/admin/units/kinds");
   revalidatePath("/admin/units");
@@ -101,13 +101,13 @@ export const saveUnitKindAction = defineAction({ ...unit, schema: unitKindSchema
 /** Reads and keeps the uploaded list, then shows its preview (/admin/units/import?batch=…). */
 export const uploadUnitsImportAction = defineAction({ permission: "unit:manage", messages }, async (_input, { user, t, form }) => {
   const under = unitIdSchema.safeParse({ unitId: form.get("underUnitId") });
-  if (!under.success || !getWritableUnit(db, actorOf(user), under.data.unitId))
+  if (!under.success || !(await getWritableUnit(db, actorOf(user), under.data.unitId)))
     return { ok: false, message: t("adminUnits.import.underOutOfScope"), at: Date.now() };
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0) return { ok: false, message: t("adminUnits.import.noFile"), at: Date.now() };
   const parsed = await parseFile(file.name, new Uint8Array(await file.arrayBuffer()));
   if (!parsed.ok) return { ok: false, message: t(`import.errors.${parsed.code}`, parsed.values ?? {}), at: Date.now() };
-  const batchId = stageUnitImport(db, user.id, {
+  const batchId = await stageUnitImport(db, user.id, {
     underUnitId: under.data.unitId,
     filename: file.name.slice(0, 200),
     headers: parsed.headers,
@@ -118,7 +118,7 @@ export const uploadUnitsImportAction = defineAction({ permission: "unit:manage",
 
 /** Plans the kept list again and writes it when it has no errors. */
 export const commitUnitsImportAction = defineAction({ ...unit, schema: commitUnitsImportSchema, invalid: "message" }, async (input, { user, t }) => {
-  const result = commitStagedUnitImport(db, { ...actorOf(user), id: user.id }, input.batchId);
+  const result = await commitStagedUnitImport(db, { ...actorOf(user), id: user.id }, input.batchId);
   if (!result.ok) {
     if (result.code === "hasErrors") return { ok: false, message: t("adminUnits.import.fixFirst"), at: Date.now() };
     if (result.code === "missingColumns" && result.plan && !result.plan.ok && result.plan.code === "missingColumns") {

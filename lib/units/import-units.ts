@@ -12,7 +12,7 @@
  * under, and leaves an existing unit where it is.
  */
 import { and, eq } from "drizzle-orm";
-import { immediateTransaction, type Db } from "@/db/client";
+import { transaction, type Db } from "@/db/client";
 import { importBatches, unitKinds, units } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { toNfc } from "@/lib/schemas/text";
@@ -70,18 +70,18 @@ export function mapUnitHeaders(headers: string[]): Record<UnitColumn, number> {
 }
 
 /** The plan of an import into the actor's scope, under `underUnitId`. Writes nothing. */
-export function planUnitImport(db: Db, actor: UnitActor, input: { headers: string[]; rows: string[][]; underUnitId: number }): UnitImportPlan {
+export async function planUnitImport(db: Db, actor: UnitActor, input: { headers: string[]; rows: string[][]; underUnitId: number }): Promise<UnitImportPlan> {
   const columns = mapUnitHeaders(input.headers);
   const missing = REQUIRED.filter((c) => columns[c] < 0);
   if (missing.length > 0) return { ok: false, code: "missingColumns", columns: missing };
 
-  const all = db.select().from(units).all();
+  const all = await db.select().from(units).all();
   const byCode = new Map(all.map((u) => [u.code, u]));
   const byId = new Map(all.map((u) => [u.id, u]));
   const under = byId.get(input.underUnitId);
   if (!under || !isInScope(actor, under.id) || under.retiredAt) return { ok: false, code: "underOutOfScope" };
 
-  const kinds = db.select().from(unitKinds).all();
+  const kinds = await db.select().from(unitKinds).all();
   const kindByKey = new Map(kinds.map((k) => [k.key.toLowerCase(), k]));
   const kindByLabel = new Map(kinds.map((k) => [foldForSearch(k.label), k]));
 
@@ -124,7 +124,8 @@ export function planUnitImport(db: Db, actor: UnitActor, input: { headers: strin
     if (existing && !isInScope(actor, existing.id)) row.errors.push("outOfScope");
     else if (existing?.retiredAt) row.errors.push("unitRetired");
     else if (existing && ownUnitIdentityChanged(actor, existing, row)) row.errors.push("ownUnitFixed");
-    else if (row.kind && kindByKey.has(row.kind) && changesRequiredKind(db, actor, existing?.kind ?? null, row.kind)) row.errors.push("requiredKindRootOnly");
+    else if (row.kind && kindByKey.has(row.kind) && (await changesRequiredKind(db, actor, existing?.kind ?? null, row.kind)))
+      row.errors.push("requiredKindRootOnly");
     if (!row.parentCode) {
       if (!existing) parentCodeOf.set(row.code, under.code);
       continue;
@@ -190,23 +191,17 @@ export type UnitImportResult =
  * Plans again and, when nothing is wrong, writes the plan in one transaction:
  * parents before children, then the updates; one audit row.
  */
-export function importUnits(
+export async function importUnits(
   db: Db,
   actor: UnitActor,
   input: { headers: string[]; rows: string[][]; underUnitId: number; filename?: string },
-): UnitImportResult {
-  return immediateTransaction(db, (): UnitImportResult => {
-    const plan = planUnitImport(db, actor, input);
+): Promise<UnitImportResult> {
+  return await transaction(db, async (db): Promise<UnitImportResult> => {
+    const plan = await planUnitImport(db, actor, input);
     if (!plan.ok) return { ok: false, code: plan.code, plan };
     if (plan.counts.error > 0) return { ok: false, code: "hasErrors", plan };
-    const idOf = new Map(
-      db
-        .select({ id: units.id, code: units.code })
-        .from(units)
-        .all()
-        .map((u) => [u.code, u.id]),
-    );
-    const under = db.select({ code: units.code }).from(units).where(eq(units.id, input.underUnitId)).get()!;
+    const idOf = new Map((await db.select({ id: units.id, code: units.code }).from(units).all()).map((u) => [u.code, u.id]));
+    const under = (await db.select({ code: units.code }).from(units).where(eq(units.id, input.underUnitId)).get())!;
     const parentCode = (row: PlannedUnitRow) => row.parentCode || under.code;
 
     let pending = plan.rows.filter((r) => r.status === "create");
@@ -215,11 +210,13 @@ export function importUnits(
       const ready = pending.filter((r) => idOf.has(parentCode(r)));
       if (ready.length === 0) throw new Error("unit import: parents not resolvable (the plan should have refused)");
       for (const row of ready) {
-        const id = db
-          .insert(units)
-          .values({ code: row.code, name: row.name, kind: row.kind, placeName: row.placeName, parentId: idOf.get(parentCode(row))!, sortOrder: row.line })
-          .returning({ id: units.id })
-          .get().id;
+        const id = (
+          await db
+            .insert(units)
+            .values({ code: row.code, name: row.name, kind: row.kind, placeName: row.placeName, parentId: idOf.get(parentCode(row))!, sortOrder: row.line })
+            .returning({ id: units.id })
+            .get()
+        ).id;
         idOf.set(row.code, id);
         created.push(row.code);
       }
@@ -227,7 +224,8 @@ export function importUnits(
     }
     const updated: string[] = [];
     for (const row of plan.rows.filter((r) => r.status === "update")) {
-      db.update(units)
+      await db
+        .update(units)
         .set({
           name: row.name,
           kind: row.kind,
@@ -239,7 +237,7 @@ export function importUnits(
       updated.push(row.code);
     }
     if (created.length + updated.length > 0) {
-      recordAudit(db, {
+      await recordAudit(db, {
         userId: actor.id,
         action: "import",
         entity: "unit",
@@ -252,16 +250,24 @@ export function importUnits(
 }
 
 /** Keeps an uploaded list for its preview; the commit reads it back (only the user who uploaded it). */
-export function stageUnitImport(db: Db, userId: number, input: { underUnitId: number; filename: string; headers: string[]; rows: string[][] }): number {
-  return db
-    .insert(importBatches)
-    .values({ userId, kind: "units", unitId: input.underUnitId, filename: input.filename, headers: input.headers, rows: input.rows })
-    .returning({ id: importBatches.id })
-    .get().id;
+export async function stageUnitImport(
+  db: Db,
+  userId: number,
+  input: { underUnitId: number; filename: string; headers: string[]; rows: string[][] },
+): Promise<number> {
+  return await transaction(db, async (db) => {
+    return (
+      await db
+        .insert(importBatches)
+        .values({ userId, kind: "units", unitId: input.underUnitId, filename: input.filename, headers: input.headers, rows: input.rows })
+        .returning({ id: importBatches.id })
+        .get()
+    ).id;
+  });
 }
 
-export function getStagedUnitImport(db: Db, userId: number, batchId: number) {
-  return db
+export async function getStagedUnitImport(db: Db, userId: number, batchId: number) {
+  return await db
     .select()
     .from(importBatches)
     .where(and(eq(importBatches.id, batchId), eq(importBatches.userId, userId), eq(importBatches.kind, "units")))
@@ -269,10 +275,12 @@ export function getStagedUnitImport(db: Db, userId: number, batchId: number) {
 }
 
 /** The commit of a staged list: imports it and forgets the batch. */
-export function commitStagedUnitImport(db: Db, actor: UnitActor & { id: number }, batchId: number): UnitImportResult {
-  const batch = getStagedUnitImport(db, actor.id, batchId);
-  if (!batch) return { ok: false, code: "notFound" };
-  const result = importUnits(db, actor, { headers: batch.headers, rows: batch.rows, underUnitId: batch.unitId, filename: batch.filename });
-  if (result.ok) db.delete(importBatches).where(eq(importBatches.id, batch.id)).run();
-  return result;
+export async function commitStagedUnitImport(db: Db, actor: UnitActor & { id: number }, batchId: number): Promise<UnitImportResult> {
+  return await transaction(db, async (db) => {
+    const batch = await getStagedUnitImport(db, actor.id, batchId);
+    if (!batch) return { ok: false, code: "notFound" };
+    const result = await importUnits(db, actor, { headers: batch.headers, rows: batch.rows, underUnitId: batch.unitId, filename: batch.filename });
+    if (result.ok) await db.delete(importBatches).where(eq(importBatches.id, batch.id)).run();
+    return result;
+  });
 }

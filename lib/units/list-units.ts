@@ -9,8 +9,8 @@ import type { SessionUser } from "@/lib/auth/session-user";
  * leaves retired units out: for choices that make new data (a person's unit),
  * not for filters over history.
  */
-export function listUnits(db: Db, user: SessionUser, options: { activeOnly?: boolean } = {}) {
-  return db
+export async function listUnits(db: Db, user: SessionUser, options: { activeOnly?: boolean } = {}) {
+  return await db
     .select({ id: units.id, code: units.code, name: units.name, kind: units.kind, parentId: units.parentId })
     .from(units)
     .where(and(unitReadScope(user), options.activeOnly ? isNull(units.retiredAt) : undefined))
@@ -31,8 +31,8 @@ export function listUnitsWithBodies(db: Db) {
  * was merged into, each as far as the user may see them. Reports show both, so that a report of
  * the receiving unit says where its older conferences came from.
  */
-export function mergeHistory(db: Db, user: SessionUser, unit: { id: number; mergedIntoId: number | null }) {
-  const mergedFrom = db
+export async function mergeHistory(db: Db, user: SessionUser, unit: { id: number; mergedIntoId: number | null }) {
+  const mergedFrom = await db
     .select({ code: units.code, name: units.name })
     .from(units)
     .where(and(unitReadScope(user), eq(units.mergedIntoId, unit.id)))
@@ -41,10 +41,10 @@ export function mergeHistory(db: Db, user: SessionUser, unit: { id: number; merg
   const mergedInto =
     unit.mergedIntoId === null
       ? null
-      : (db
+      : ((await db
           .select({ code: units.code, name: units.name })
           .from(units)
           .where(and(unitReadScope(user), eq(units.id, unit.mergedIntoId)))
-          .get() ?? null);
+          .get()) ?? null);
   return { mergedFrom, mergedInto };
 }

@@ -10,7 +10,7 @@
  * retired, with `merged_into_id` pointing at its successor.
  */
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { immediateTransaction, type Db } from "@/db/client";
+import { transaction, type Db } from "@/db/client";
 import { bodies, conferences, people, sites, unitFeeds, units, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { unitSubtree } from "@/lib/auth/session-user";
@@ -32,42 +32,46 @@ export type MergePreview =
 
 export type MergeResult = { ok: true; counts: MergeCounts } | { ok: false; code: string };
 
-const count = (db: Db, table: typeof conferences | typeof sites | typeof people | typeof users | typeof unitFeeds | typeof bodies, ids: number[]) =>
-  db
-    .select({ n: sql<number>`count(*)` })
-    .from(table)
-    .where(inArray(table.unitId, ids))
-    .get()?.n ?? 0;
+const count = async (db: Db, table: typeof conferences | typeof sites | typeof people | typeof users | typeof unitFeeds | typeof bodies, ids: number[]) =>
+  (
+    await db
+      .select({ n: sql<number>`count(*)` })
+      .from(table)
+      .where(inArray(table.unitId, ids))
+      .get()
+  )?.n ?? 0;
 
-function countsOf(db: Db, ids: number[]): MergeCounts {
+async function countsOf(db: Db, ids: number[]): Promise<MergeCounts> {
   return {
-    conferences: count(db, conferences, ids),
-    sites: count(db, sites, ids),
-    people: count(db, people, ids),
-    users: count(db, users, ids),
-    feeds: count(db, unitFeeds, ids),
-    bodies: count(db, bodies, ids),
+    conferences: await count(db, conferences, ids),
+    sites: await count(db, sites, ids),
+    people: await count(db, people, ids),
+    users: await count(db, users, ids),
+    feeds: await count(db, unitFeeds, ids),
+    bodies: await count(db, bodies, ids),
     childUnits:
-      db
-        .select({ n: sql<number>`count(*)` })
-        .from(units)
-        .where(inArray(units.parentId, ids))
-        .get()?.n ?? 0,
+      (
+        await db
+          .select({ n: sql<number>`count(*)` })
+          .from(units)
+          .where(inArray(units.parentId, ids))
+          .get()
+      )?.n ?? 0,
   };
 }
 
 /** What a merge would move; refuses what mergeUnits would refuse. */
-export function previewUnitMerge(db: Db, actor: UnitActor, fromIds: number[], intoId: number): MergePreview {
+export async function previewUnitMerge(db: Db, actor: UnitActor, fromIds: number[], intoId: number): Promise<MergePreview> {
   const ids = [...new Set(fromIds)];
   if (ids.length === 0) return { ok: false, code: "invalid" };
-  const into = db
+  const into = await db
     .select()
     .from(units)
     .where(and(eq(units.id, intoId), unitWriteScope(actor)))
     .get();
   if (!into) return { ok: false, code: "intoOutOfScope" };
   if (into.retiredAt) return { ok: false, code: "intoRetired" };
-  const from = db
+  const from = await db
     .select()
     .from(units)
     .where(and(inArray(units.id, ids), unitWriteScope(actor)))
@@ -78,56 +82,51 @@ export function previewUnitMerge(db: Db, actor: UnitActor, fromIds: number[], in
     if (unit.retiredAt) return { ok: false, code: "alreadyRetired" };
     if (unit.parentId === null) return { ok: false, code: "cannotMergeRoot" };
     if (unit.id === actor.unitId) return { ok: false, code: "cannotMergeOwn" };
-    if (unitSubtree(db, unit.id).includes(into.id)) return { ok: false, code: "intoInsideFrom" };
+    if ((await unitSubtree(db, unit.id)).includes(into.id)) return { ok: false, code: "intoInsideFrom" };
   }
   return {
     ok: true,
     into: { id: into.id, code: into.code, name: into.name },
     from: from.map((u) => ({ id: u.id, code: u.code, name: u.name })),
-    counts: countsOf(db, ids),
+    counts: await countsOf(db, ids),
   };
 }
 
 /** Moves everything of `fromIds` to `intoId` and retires them; one audit row with the counts. */
-export function mergeUnits(db: Db, actor: UnitActor, fromIds: number[], intoId: number): MergeResult {
-  return immediateTransaction(db, (): MergeResult => {
-    const preview = previewUnitMerge(db, actor, fromIds, intoId);
+export async function mergeUnits(db: Db, actor: UnitActor, fromIds: number[], intoId: number): Promise<MergeResult> {
+  return await transaction(db, async (db): Promise<MergeResult> => {
+    const preview = await previewUnitMerge(db, actor, fromIds, intoId);
     if (!preview.ok) return preview;
     const ids = preview.from.map((u) => u.id);
     const counts = preview.counts;
 
     for (const from of preview.from) {
-      db.update(conferences)
+      await db
+        .update(conferences)
         .set({ formerUnitId: sql`coalesce(${conferences.formerUnitId}, ${from.id})`, unitId: intoId, updatedAt: new Date() })
         .where(eq(conferences.unitId, from.id))
         .run();
       // A body whose name the target already uses keeps it with the old unit's name after it.
-      const taken = new Set(
-        db
-          .select({ name: bodies.name })
-          .from(bodies)
-          .where(eq(bodies.unitId, intoId))
-          .all()
-          .map((b) => b.name),
-      );
-      for (const body of db.select().from(bodies).where(eq(bodies.unitId, from.id)).all()) {
+      const taken = new Set((await db.select({ name: bodies.name }).from(bodies).where(eq(bodies.unitId, intoId)).all()).map((b) => b.name));
+      for (const body of await db.select().from(bodies).where(eq(bodies.unitId, from.id)).all()) {
         let name = body.name;
         for (let n = 1; taken.has(name); n++) name = n === 1 ? `${body.name} (${from.name})` : `${body.name} (${from.name} ${n})`;
         taken.add(name);
-        db.update(bodies).set({ unitId: intoId, name }).where(eq(bodies.id, body.id)).run();
+        await db.update(bodies).set({ unitId: intoId, name }).where(eq(bodies.id, body.id)).run();
       }
     }
-    db.update(sites).set({ unitId: intoId }).where(inArray(sites.unitId, ids)).run();
-    db.update(people).set({ unitId: intoId }).where(inArray(people.unitId, ids)).run();
-    db.update(users).set({ unitId: intoId, updatedAt: new Date() }).where(inArray(users.unitId, ids)).run();
-    db.update(unitFeeds).set({ unitId: intoId }).where(inArray(unitFeeds.unitId, ids)).run();
-    db.update(units).set({ parentId: intoId }).where(inArray(units.parentId, ids)).run();
-    db.update(units)
+    await db.update(sites).set({ unitId: intoId }).where(inArray(sites.unitId, ids)).run();
+    await db.update(people).set({ unitId: intoId }).where(inArray(people.unitId, ids)).run();
+    await db.update(users).set({ unitId: intoId, updatedAt: new Date() }).where(inArray(users.unitId, ids)).run();
+    await db.update(unitFeeds).set({ unitId: intoId }).where(inArray(unitFeeds.unitId, ids)).run();
+    await db.update(units).set({ parentId: intoId }).where(inArray(units.parentId, ids)).run();
+    await db
+      .update(units)
       .set({ retiredAt: new Date(), mergedIntoId: intoId })
       .where(and(inArray(units.id, ids), isNull(units.retiredAt)))
       .run();
 
-    recordAudit(db, {
+    await recordAudit(db, {
       userId: actor.id,
       action: "merge",
       entity: "unit",

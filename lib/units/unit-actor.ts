@@ -57,17 +57,17 @@ export function derivePlaceName(name: string, kindLabel: string | undefined): st
  * delegated admin may not create a unit of that kind, nor change a unit to or from it (a review
  * of 06/12/2026 found that a commune admin could add or drop obligations on the province's board).
  */
-export function kindOwesConferences(db: Db, kind: string): boolean {
-  return !!db
+export async function kindOwesConferences(db: Db, kind: string): Promise<boolean> {
+  return !!(await db
     .select({ id: campaignRequirements.id })
     .from(campaignRequirements)
     .innerJoin(campaigns, eq(campaigns.id, campaignRequirements.campaignId))
     .where(and(eq(campaignRequirements.unitKind, kind), isNull(campaigns.archivedAt)))
-    .get();
+    .get());
 }
 
 /** A delegated admin's unit kind change (or new unit) that would change what the province's board asks. */
-export function changesRequiredKind(db: Db, actor: UnitActor, before: string | null, after: string): boolean {
+export async function changesRequiredKind(db: Db, actor: UnitActor, before: string | null, after: string): Promise<boolean> {
   if (actor.scopeUnitIds === "all" || before === after) return false;
-  return kindOwesConferences(db, after) || (before !== null && kindOwesConferences(db, before));
+  return (await kindOwesConferences(db, after)) || (before !== null && (await kindOwesConferences(db, before)));
 }

@@ -5,7 +5,7 @@
  * and units refer to it); the label and order may.
  */
 import { asc, eq, sql } from "drizzle-orm";
-import { immediateTransaction, type Db } from "@/db/client";
+import { transaction, type Db } from "@/db/client";
 import { unitKinds, units } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { UnitKindInput } from "@/lib/schemas/units";
@@ -14,8 +14,8 @@ import { isRootAdmin, type UnitActor } from "./unit-actor";
 export type UnitKindResult = { ok: true; created: boolean } | { ok: false; code: string; field?: string };
 
 /** Every kind, in display order, with how many units (active or retired) are of it. */
-export function listUnitKinds(db: Db) {
-  return db
+export async function listUnitKinds(db: Db) {
+  return await db
     .select({
       key: unitKinds.key,
       label: unitKinds.label,
@@ -28,23 +28,23 @@ export function listUnitKinds(db: Db) {
 }
 
 /** Creates a kind, or changes the label and order of an existing one (by key). */
-export function saveUnitKind(db: Db, actor: UnitActor, input: UnitKindInput): UnitKindResult {
+export async function saveUnitKind(db: Db, actor: UnitActor, input: UnitKindInput): Promise<UnitKindResult> {
   if (!isRootAdmin(actor)) return { ok: false, code: "rootAdminOnly" };
-  return immediateTransaction(db, (): UnitKindResult => {
-    const existing = db.select().from(unitKinds).where(eq(unitKinds.key, input.key)).get();
-    const clash = db
+  return await transaction(db, async (db): Promise<UnitKindResult> => {
+    const existing = await db.select().from(unitKinds).where(eq(unitKinds.key, input.key)).get();
+    const clash = await db
       .select({ key: unitKinds.key })
       .from(unitKinds)
       .where(sql`lower(${unitKinds.label}) = lower(${input.label}) and ${unitKinds.key} <> ${input.key}`)
       .get();
     if (clash) return { ok: false, code: "kindLabelTaken", field: "label" };
     if (existing) {
-      db.update(unitKinds).set({ label: input.label, sortOrder: input.sortOrder }).where(eq(unitKinds.key, input.key)).run();
-      recordAudit(db, { userId: actor.id, action: "update", entity: "unit_kind", entityId: input.key, before: existing, after: input });
+      await db.update(unitKinds).set({ label: input.label, sortOrder: input.sortOrder }).where(eq(unitKinds.key, input.key)).run();
+      await recordAudit(db, { userId: actor.id, action: "update", entity: "unit_kind", entityId: input.key, before: existing, after: input });
       return { ok: true, created: false };
     }
-    db.insert(unitKinds).values(input).run();
-    recordAudit(db, { userId: actor.id, action: "create", entity: "unit_kind", entityId: input.key, after: input });
+    await db.insert(unitKinds).values(input).run();
+    await recordAudit(db, { userId: actor.id, action: "create", entity: "unit_kind", entityId: input.key, after: input });
     return { ok: true, created: true };
   });
 }

@@ -23,34 +23,35 @@ export interface UnitTreeRow {
   userCount: number;
 }
 
-export function listUnitTree(db: Db, actor: UnitActor): UnitTreeRow[] {
-  return db
-    .select({
-      id: units.id,
-      code: units.code,
-      name: units.name,
-      kind: units.kind,
-      kindLabel: sql<string>`coalesce(${unitKinds.label}, ${units.kind})`,
-      placeName: units.placeName,
-      parentId: units.parentId,
-      sortOrder: units.sortOrder,
-      retired: sql<number>`${units.retiredAt} is not null`,
-      mergedIntoName: mergedInto.name,
-      bodyCount: sql<number>`(select count(*) from ${bodies} where ${bodies.unitId} = ${units.id} and ${bodies.retiredAt} is null)`,
-      userCount: sql<number>`(select count(*) from ${users} where ${users.unitId} = ${units.id} and ${users.disabled} = 0)`,
-    })
-    .from(units)
-    .leftJoin(unitKinds, eq(unitKinds.key, units.kind))
-    .leftJoin(mergedInto, eq(mergedInto.id, units.mergedIntoId))
-    .where(unitWriteScope(actor))
-    .orderBy(asc(units.sortOrder), asc(units.name))
-    .all()
-    .map((r) => ({ ...r, retired: Boolean(r.retired) }));
+export async function listUnitTree(db: Db, actor: UnitActor): Promise<UnitTreeRow[]> {
+  return (
+    await db
+      .select({
+        id: units.id,
+        code: units.code,
+        name: units.name,
+        kind: units.kind,
+        kindLabel: sql<string>`coalesce(${unitKinds.label}, ${units.kind})`,
+        placeName: units.placeName,
+        parentId: units.parentId,
+        sortOrder: units.sortOrder,
+        retired: sql<number>`${units.retiredAt} is not null`,
+        mergedIntoName: mergedInto.name,
+        bodyCount: sql<number>`(select count(*) from ${bodies} where ${bodies.unitId} = ${units.id} and ${bodies.retiredAt} is null)`,
+        userCount: sql<number>`(select count(*) from ${users} where ${users.unitId} = ${units.id} and ${users.disabled} = 0)`,
+      })
+      .from(units)
+      .leftJoin(unitKinds, eq(unitKinds.key, units.kind))
+      .leftJoin(mergedInto, eq(mergedInto.id, units.mergedIntoId))
+      .where(unitWriteScope(actor))
+      .orderBy(asc(units.sortOrder), asc(units.name))
+      .all()
+  ).map((r) => ({ ...r, retired: Boolean(r.retired) }));
 }
 
 /** One unit for its edit page, if the actor manages it. */
-export function getUnitForEdit(db: Db, actor: UnitActor, unitId: number) {
-  return db
+export async function getUnitForEdit(db: Db, actor: UnitActor, unitId: number) {
+  return await db
     .select({
       id: units.id,
       code: units.code,

@@ -38,7 +38,7 @@ export const resetPasswordAction = defineAction(
 export const setDisabledAction = defineAction(
   { permission: "user:manage", schema: setDisabledSchema, input: (form) => Object.fromEntries(form), invalid: "message", messages },
   async (input, { user, t, form }) => {
-    const result = setUserDisabled(db, user, input.userId, input.disabled);
+    const result = await setUserDisabled(db, user, input.userId, input.disabled);
     if (!result.ok) throw refusal({ code: result.code });
     revalidatePath("/admin/users");
     const username = String(form.get("username") ?? "");
@@ -49,7 +49,7 @@ export const setDisabledAction = defineAction(
 export const unlockSignInAction = defineAction(
   { permission: "user:manage", schema: unlockSignInSchema, input: (form) => Object.fromEntries(form), invalid: "message", messages },
   async (input, { user, t, form }) => {
-    const result = unlockSignIn(db, user, input.userId);
+    const result = await unlockSignIn(db, user, input.userId);
     if (!result.ok) throw refusal({ code: result.code });
     revalidatePath("/admin/users");
     return { ok: true, message: t("users.signInUnlocked", { username: String(form.get("username") ?? "") }), at: Date.now() };
@@ -105,7 +105,7 @@ export const previewUsersImportAction = defineAction<undefined, UsersImportState
       : t("adminAccounts.errors.parse", { code: upload.code });
     return { ok: false, message, at: Date.now() };
   }
-  const preview = previewUsersBatch(db, user, upload.batchId);
+  const preview = await previewUsersBatch(db, user, upload.batchId);
   if (!preview.ok) {
     const message =
       preview.code === "columnsMissing"

@@ -1,3 +1,5 @@
+import { everyInOrder } from "@/lib/async/in-order";
+import { writerForSetup } from "@/db/client";
 /**
  * Delegated administration (docs/decisions/0018): an admin of Ba Tơ (a unit below the
  * province) manages Ba Tơ's accounts, people, conferences and audit only; the
@@ -21,55 +23,55 @@ import { changeOwnPassword, createUser, resetUserPassword, setUserDisabled, unlo
 let handle: Awaited<ReturnType<typeof createDemoDb>>;
 let root: SessionUser;
 let baTo: SessionUser;
-const unitId = (code: string) => handle.db.select().from(units).where(eq(units.code, code)).get()!.id;
-const as = (username: string) => {
-  const row = handle.db.select().from(users).where(eq(users.username, username)).get()!;
-  return loadSessionUser(handle.db, row.id, row.sessionVersion)!;
+const unitId = async (code: string) => (await handle.db.select().from(units).where(eq(units.code, code)).get())!.id;
+const as = async (username: string) => {
+  const row = (await handle.db.select().from(users).where(eq(users.username, username)).get())!;
+  return (await loadSessionUser(handle.db, row.id, row.sessionVersion))!;
 };
-const userId = (username: string) => handle.db.select().from(users).where(eq(users.username, username)).get()!.id;
+const userId = async (username: string) => (await handle.db.select().from(users).where(eq(users.username, username)).get())!.id;
 
 beforeAll(async () => {
   handle = await createDemoDb();
-  root = as("admin");
-  handle.db
+  root = await as("admin");
+  await writerForSetup(handle.db)
     .insert(users)
-    .values({ username: "quantri.bato", fullName: "Quản trị Ba Tơ", role: "admin", unitId: unitId("535"), passwordHash: "x" })
+    .values({ username: "quantri.bato", fullName: "Quản trị Ba Tơ", role: "admin", unitId: await unitId("535"), passwordHash: "x" })
     .run();
-  handle.db
+  await writerForSetup(handle.db)
     .insert(users)
-    .values({ username: "xem.lyson", fullName: "Người xem Lý Sơn", role: "viewer", unitId: unitId("536"), passwordHash: "x" })
+    .values({ username: "xem.lyson", fullName: "Người xem Lý Sơn", role: "viewer", unitId: await unitId("536"), passwordHash: "x" })
     .run();
-  handle.db
+  await writerForSetup(handle.db)
     .insert(users)
-    .values({ username: "xem.bato", fullName: "Người xem Ba Tơ", role: "viewer", unitId: unitId("535"), passwordHash: "x" })
+    .values({ username: "xem.bato", fullName: "Người xem Ba Tơ", role: "viewer", unitId: await unitId("535"), passwordHash: "x" })
     .run();
-  baTo = as("quantri.bato");
+  baTo = await as("quantri.bato");
 });
 afterAll(() => handle.cleanup());
 
 describe("a unit's admin and accounts", () => {
-  it("lists only the accounts and units of their subtree; the root admin lists all", () => {
-    const mine = listUsers(handle.db, baTo);
+  it("lists only the accounts and units of their subtree; the root admin lists all", async () => {
+    const mine = await listUsers(handle.db, baTo);
     expect(mine.map((u) => u.username)).toContain("xem.bato");
     expect(mine.map((u) => u.username)).not.toContain("xem.lyson");
     expect(mine.map((u) => u.username)).not.toContain("admin");
     expect(mine.some((u) => u.unitName === "Huyện Lý Sơn")).toBe(false);
-    expect(listUsers(handle.db, root).map((u) => u.username)).toEqual(expect.arrayContaining(["xem.lyson", "xem.bato", "admin"]));
-    const unitsOfBaTo = listAccountUnits(handle.db, baTo).map((u) => u.id);
-    expect(unitsOfBaTo).toContain(unitId("535"));
-    expect(unitsOfBaTo).not.toContain(unitId("536"));
-    expect(unitsOfBaTo).not.toContain(unitId("51"));
+    expect((await listUsers(handle.db, root)).map((u) => u.username)).toEqual(expect.arrayContaining(["xem.lyson", "xem.bato", "admin"]));
+    const unitsOfBaTo = (await listAccountUnits(handle.db, baTo)).map((u) => u.id);
+    expect(unitsOfBaTo).toContain(await unitId("535"));
+    expect(unitsOfBaTo).not.toContain(await unitId("536"));
+    expect(unitsOfBaTo).not.toContain(await unitId("51"));
   });
 
   it("changes only accounts of their subtree", async () => {
-    const other = userId("xem.lyson");
+    const other = await userId("xem.lyson");
     expect(await resetUserPassword(handle.db, baTo, other)).toEqual({ ok: false, code: "userNotFound" });
-    expect(setUserDisabled(handle.db, baTo, other, true)).toEqual({ ok: false, code: "userNotFound" });
-    expect(unlockSignIn(handle.db, baTo, other)).toEqual({ ok: false, code: "userNotFound" });
-    expect(setUserDisabled(handle.db, baTo, userId("admin"), true)).toEqual({ ok: false, code: "userNotFound" });
-    expect(handle.db.select().from(users).where(eq(users.id, other)).get()!.disabled).toBe(false);
-    expect(setUserDisabled(handle.db, baTo, userId("xem.bato"), true)).toEqual({ ok: true });
-    expect(setUserDisabled(handle.db, baTo, userId("xem.bato"), false)).toEqual({ ok: true });
+    expect(await setUserDisabled(writerForSetup(handle.db), baTo, other, true)).toEqual({ ok: false, code: "userNotFound" });
+    expect(await unlockSignIn(handle.db, baTo, other)).toEqual({ ok: false, code: "userNotFound" });
+    expect(await setUserDisabled(writerForSetup(handle.db), baTo, await userId("admin"), true)).toEqual({ ok: false, code: "userNotFound" });
+    expect((await handle.db.select().from(users).where(eq(users.id, other)).get())!.disabled).toBe(false);
+    expect(await setUserDisabled(writerForSetup(handle.db), baTo, await userId("xem.bato"), true)).toEqual({ ok: true });
+    expect(await setUserDisabled(writerForSetup(handle.db), baTo, await userId("xem.bato"), false)).toEqual({ ok: true });
   });
 
   it("creates accounts in their subtree only, never an admin above their unit", async () => {
@@ -77,7 +79,7 @@ describe("a unit's admin and accounts", () => {
       username: "quantri.tinh2",
       fullName: "Quản trị tỉnh",
       role: "admin",
-      unitId: String(unitId("51")),
+      unitId: String(await unitId("51")),
       password: "mat-khau-du-dai",
     });
     expect(await createUser(handle.db, baTo, above)).toEqual({ ok: false, field: "unitId", code: "unitOutOfScope" });
@@ -85,7 +87,7 @@ describe("a unit's admin and accounts", () => {
       username: "xem.lyson2",
       fullName: "Người Lý Sơn",
       role: "viewer",
-      unitId: String(unitId("536")),
+      unitId: String(await unitId("536")),
       password: "mat-khau-du-dai",
     });
     expect(await createUser(handle.db, baTo, beside)).toEqual({ ok: false, field: "unitId", code: "unitOutOfScope" });
@@ -93,7 +95,7 @@ describe("a unit's admin and accounts", () => {
       username: "xem.bato2",
       fullName: "Người Ba Tơ",
       role: "viewer",
-      unitId: String(unitId("535")),
+      unitId: String(await unitId("535")),
       password: "mat-khau-du-dai",
     });
     expect(await createUser(handle.db, baTo, own)).toEqual({ ok: true });
@@ -102,82 +104,91 @@ describe("a unit's admin and accounts", () => {
 
 describe("must change password", () => {
   it("is set by a reset (with a one-time password) and cleared by the user's own change", async () => {
-    const id = userId("xem.bato");
+    const id = await userId("xem.bato");
     const reset = await resetUserPassword(handle.db, baTo, id);
     if (!reset.ok) throw new Error(reset.code);
     expect(reset.password).toMatch(/^[A-Z2-9]{10}$/);
-    expect(as("xem.bato").mustChangePassword).toBe(true);
-    expect(await changeOwnPassword(handle.db, id, reset.password, reset.password)).toEqual({ ok: false, field: "newPassword", code: "passwordUnchanged" });
-    expect(await changeOwnPassword(handle.db, id, reset.password, "mat-khau-rieng-1")).toEqual({ ok: true });
-    expect(as("xem.bato").mustChangePassword).toBe(false);
+    expect((await as("xem.bato")).mustChangePassword).toBe(true);
+    expect(await changeOwnPassword(writerForSetup(handle.db), id, reset.password, reset.password)).toEqual({
+      ok: false,
+      field: "newPassword",
+      code: "passwordUnchanged",
+    });
+    expect(await changeOwnPassword(writerForSetup(handle.db), id, reset.password, "mat-khau-rieng-1")).toEqual({ ok: true });
+    expect((await as("xem.bato")).mustChangePassword).toBe(false);
   });
 });
 
 describe("a unit's admin and people, conferences, invitations, audit", () => {
-  it("reads and changes only their subtree's people", () => {
-    const lySonPerson = handle.db
+  it("reads and changes only their subtree's people", async () => {
+    const lySonPerson = (await handle.db
       .select()
       .from(people)
-      .where(eq(people.unitId, unitId("536")))
-      .get()!;
-    const baToPerson = handle.db
+      .where(eq(people.unitId, await unitId("536")))
+      .get())!;
+    const baToPerson = (await handle.db
       .select()
       .from(people)
-      .where(eq(people.unitId, unitId("535")))
-      .get()!;
-    expect(getPerson(handle.db, baTo, lySonPerson.id)).toBeNull();
-    expect(getPerson(handle.db, baTo, baToPerson.id)?.id).toBe(baToPerson.id);
-    const listed = listPeople(handle.db, baTo, {}).rows.map((r) => r.unitName);
+      .where(eq(people.unitId, await unitId("535")))
+      .get())!;
+    expect(await getPerson(handle.db, baTo, lySonPerson.id)).toBeNull();
+    expect((await getPerson(handle.db, baTo, baToPerson.id))?.id).toBe(baToPerson.id);
+    const listed = (await listPeople(handle.db, baTo, {})).rows.map((r) => r.unitName);
     expect(new Set(listed)).toEqual(new Set(["Huyện Ba Tơ"]));
-    const input = personFormSchema.parse({ personId: String(lySonPerson.id), fullName: "Đổi Tên Trái Phép", unitId: String(unitId("536")), isPartyMember: "" });
-    expect(savePerson(handle.db, baTo, input)).toMatchObject({ ok: false });
-    expect(handle.db.select().from(people).where(eq(people.id, lySonPerson.id)).get()!.fullName).toBe(lySonPerson.fullName);
+    const input = personFormSchema.parse({
+      personId: String(lySonPerson.id),
+      fullName: "Đổi Tên Trái Phép",
+      unitId: String(await unitId("536")),
+      isPartyMember: "",
+    });
+    expect(await savePerson(handle.db, baTo, input)).toMatchObject({ ok: false });
+    expect((await handle.db.select().from(people).where(eq(people.id, lySonPerson.id)).get())!.fullName).toBe(lySonPerson.fullName);
   });
 
-  it("writes only conferences of their subtree; the root admin writes all", () => {
-    const lySon = handle.db
+  it("writes only conferences of their subtree; the root admin writes all", async () => {
+    const lySon = (await handle.db
       .select()
       .from(conferences)
-      .where(eq(conferences.unitId, unitId("536")))
-      .get()!;
-    const own = handle.db
+      .where(eq(conferences.unitId, await unitId("536")))
+      .get())!;
+    const own = (await handle.db
       .select()
       .from(conferences)
-      .where(eq(conferences.unitId, unitId("535")))
-      .get()!;
-    expect(getWritableConference(handle.db, baTo, lySon.id)).toBeUndefined();
-    expect(getWritableConference(handle.db, baTo, own.id)?.id).toBe(own.id);
-    expect(getWritableConference(handle.db, root, lySon.id)?.id).toBe(lySon.id);
-    const writable = handle.db.select({ unitId: conferences.unitId }).from(conferences).where(conferenceWriteScope(baTo)).all();
+      .where(eq(conferences.unitId, await unitId("535")))
+      .get())!;
+    expect(await getWritableConference(handle.db, baTo, lySon.id)).toBeUndefined();
+    expect((await getWritableConference(handle.db, baTo, own.id))?.id).toBe(own.id);
+    expect((await getWritableConference(handle.db, root, lySon.id))?.id).toBe(lySon.id);
+    const writable = await handle.db.select({ unitId: conferences.unitId }).from(conferences).where(conferenceWriteScope(baTo)).all();
     expect(writable.length).toBeGreaterThan(0);
-    expect(writable.every((c) => c.unitId === unitId("535"))).toBe(true);
-    expect(getInvitingConference(handle.db, baTo, lySon.id)).toBeNull();
-    expect(getInvitingConference(handle.db, baTo, own.id)?.allBodies).toBe(true);
+    expect(await everyInOrder(writable, async (c) => c.unitId === (await unitId("535")))).toBe(true);
+    expect(await getInvitingConference(handle.db, baTo, lySon.id)).toBeNull();
+    expect((await getInvitingConference(handle.db, baTo, own.id))?.allBodies).toBe(true);
   });
 
-  it("sees the tokens of their subtree's conferences only", () => {
-    const rows = handle.db
+  it("sees the tokens of their subtree's conferences only", async () => {
+    const rows = await handle.db
       .select({ unitId: conferences.unitId })
       .from(invitations)
       .innerJoin(conferences, eq(conferences.id, invitations.conferenceId))
       .where(invitationTokenScope(baTo))
       .all();
-    expect(rows.every((r) => r.unitId === unitId("535"))).toBe(true);
-    const all = handle.db
+    expect(await everyInOrder(rows, async (r) => r.unitId === (await unitId("535")))).toBe(true);
+    const all = await handle.db
       .select({ id: invitations.id })
       .from(invitations)
       .where(and(invitationTokenScope(root)))
       .all();
-    expect(all.length).toBe(handle.db.select({ id: invitations.id }).from(invitations).all().length);
+    expect(all.length).toBe((await handle.db.select({ id: invitations.id }).from(invitations).all()).length);
   });
 
-  it("reads the audit entries of their subtree's accounts only", () => {
+  it("reads the audit entries of their subtree's accounts only", async () => {
     const filter = auditFilterSchema.parse({});
-    const mine = searchAudit(handle.db, filter, baTo).rows;
+    const mine = (await searchAudit(handle.db, filter, baTo)).rows;
     expect(mine.length).toBeGreaterThan(0);
     const usernames = new Set(mine.map((r) => r.username));
     expect(usernames.has("admin")).toBe(false);
-    const everything = searchAudit(handle.db, filter, root).rows;
+    const everything = (await searchAudit(handle.db, filter, root)).rows;
     expect(everything.length).toBeGreaterThanOrEqual(mine.length);
   });
 });

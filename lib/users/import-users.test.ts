@@ -1,3 +1,4 @@
+import { writerForSetup } from "@/db/client";
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, bodies, importBatches, sites, siteStaff, units, users } from "@/db/schema";
@@ -10,21 +11,21 @@ import { generateOneTimePassword, ONE_TIME_ALPHABET, ONE_TIME_LENGTH } from "./o
 let handle: Awaited<ReturnType<typeof createDemoDb>>;
 let root: SessionUser;
 let baToAdmin: SessionUser;
-const unitId = (code: string) => handle.db.select().from(units).where(eq(units.code, code)).get()!.id;
-const as = (username: string) => {
-  const row = handle.db.select().from(users).where(eq(users.username, username)).get()!;
-  return loadSessionUser(handle.db, row.id, row.sessionVersion)!;
+const unitId = async (code: string) => (await handle.db.select().from(units).where(eq(units.code, code)).get())!.id;
+const as = async (username: string) => {
+  const row = (await handle.db.select().from(users).where(eq(users.username, username)).get())!;
+  return (await loadSessionUser(handle.db, row.id, row.sessionVersion))!;
 };
 const csv = (text: string) => new TextEncoder().encode(text);
 
 beforeAll(async () => {
   handle = await createDemoDb();
-  root = as("admin");
-  handle.db
+  root = await as("admin");
+  await writerForSetup(handle.db)
     .insert(users)
-    .values({ username: "quantri.bato", fullName: "Quản trị Ba Tơ", role: "admin", unitId: unitId("535"), passwordHash: "x" })
+    .values({ username: "quantri.bato", fullName: "Quản trị Ba Tơ", role: "admin", unitId: await unitId("535"), passwordHash: "x" })
     .run();
-  baToAdmin = as("quantri.bato");
+  baToAdmin = await as("quantri.bato");
 });
 afterAll(() => handle.cleanup());
 
@@ -59,35 +60,35 @@ describe("reading the list", () => {
     expect(parseRole("trưởng ban")).toBeNull();
   });
 
-  it("refuses a list without the required columns", () => {
-    expect(checkUserRows(handle.db, root, ["Họ và tên", "Vai trò"], [["A", "viewer"]])).toEqual({
+  it("refuses a list without the required columns", async () => {
+    expect(await checkUserRows(handle.db, root, ["Họ và tên", "Vai trò"], [["A", "viewer"]])).toEqual({
       ok: false,
       code: "columnsMissing",
       missing: ["username", "unitCode"],
     });
   });
 
-  it("says what is wrong with each line", () => {
-    const lySonBody = handle.db
+  it("says what is wrong with each line", async () => {
+    const lySonBody = (await handle.db
       .select()
       .from(bodies)
-      .where(eq(bodies.unitId, unitId("536")))
-      .get()!;
-    const baToBody = handle.db
+      .where(eq(bodies.unitId, await unitId("536")))
+      .get())!;
+    const baToBody = (await handle.db
       .select()
       .from(bodies)
-      .where(eq(bodies.unitId, unitId("535")))
-      .get()!;
-    const baToSite = handle.db
+      .where(eq(bodies.unitId, await unitId("535")))
+      .get())!;
+    const baToSite = (await handle.db
       .select()
       .from(sites)
-      .where(eq(sites.unitId, unitId("535")))
-      .get()!;
-    const lySonSite = handle.db
+      .where(eq(sites.unitId, await unitId("535")))
+      .get())!;
+    const lySonSite = (await handle.db
       .select()
       .from(sites)
-      .where(eq(sites.unitId, unitId("536")))
-      .get()!;
+      .where(eq(sites.unitId, await unitId("536")))
+      .get())!;
     const headers = ["Tên đăng nhập", "Họ và tên", "Vai trò", "Mã đơn vị", "Cơ quan", "Điểm cầu"];
     const rows = [
       ["tochuc.bt1", "Cán bộ Một", "Cán bộ tổ chức", "535", baToBody.symbol, ""], // 2 valid (by symbol)
@@ -103,7 +104,7 @@ describe("reading the list", () => {
       ["diemdanh.bt11", "Cán bộ Mười Một", "scanner", "535", "", `${lySonSite.id}; 99999999`], // 12 site outside scope
       ["xem.bt12", "Cán bộ Mười Hai", "viewer", "535", "", `${baToSite.id}`], // 13 sites for a viewer
     ];
-    const checked = checkUserRows(handle.db, baToAdmin, headers, rows);
+    const checked = await checkUserRows(handle.db, baToAdmin, headers, rows);
     if (!checked.ok) throw new Error("columns");
     expect(checked.rows.map((r) => [r.line, r.errors])).toEqual([
       [2, []],
@@ -121,24 +122,24 @@ describe("reading the list", () => {
     ]);
     expect(checked.rows[0].bodyId).toBe(baToBody.id);
     // The root admin may give Lý Sơn.
-    const fromRoot = checkUserRows(handle.db, root, headers, [rows[6]]);
+    const fromRoot = await checkUserRows(handle.db, root, headers, [rows[6]]);
     expect(fromRoot.ok && fromRoot.rows[0].errors).toEqual([]);
   });
 });
 
 describe("upload, preview, commit", () => {
   it("creates the valid lines with hashed one-time passwords that must be changed, once", async () => {
-    const baToSite = handle.db
+    const baToSite = (await handle.db
       .select()
       .from(sites)
-      .where(eq(sites.unitId, unitId("535")))
-      .get()!;
+      .where(eq(sites.unitId, await unitId("535")))
+      .get())!;
     const file = `username,full name,role,unit code,body,door sites\nxem.imp1,Người Xem Một,viewer,535,,\ndiemdanh.imp2,Người Điểm Danh,scanner,535,,${baToSite.id}\nxem.imp3,Ngoài Phạm Vi,viewer,536,,\n`;
     const upload = await uploadUsersBatch(handle.db, baToAdmin, "tai-khoan.csv", csv(file));
     if (!upload.ok) throw new Error(upload.code);
     // Another admin cannot read or commit this batch.
-    expect(previewUsersBatch(handle.db, root, upload.batchId)).toEqual({ ok: false, code: "notFound" });
-    const preview = previewUsersBatch(handle.db, baToAdmin, upload.batchId);
+    expect(await previewUsersBatch(handle.db, root, upload.batchId)).toEqual({ ok: false, code: "notFound" });
+    const preview = await previewUsersBatch(handle.db, baToAdmin, upload.batchId);
     expect(preview.ok && preview.rows.map((r) => r.errors.length)).toEqual([0, 0, 1]);
 
     const result = await commitUsersBatch(handle.db, baToAdmin, upload.batchId);
@@ -148,7 +149,7 @@ describe("upload, preview, commit", () => {
     const [one, two] = result.created;
     expect(one.password).not.toBe(two.password);
 
-    const rows = handle.db
+    const rows = await handle.db
       .select()
       .from(users)
       .where(inArray(users.username, ["xem.imp1", "diemdanh.imp2", "xem.imp3"]))
@@ -159,24 +160,17 @@ describe("upload, preview, commit", () => {
       expect(row.passwordHash).toMatch(/^\$argon2id\$/);
       expect(row.passwordHash).not.toContain(one.password);
     }
-    expect((await authenticate(handle.db, "xem.imp1", one.password, "imp")).ok).toBe(true);
+    expect((await authenticate(writerForSetup(handle.db), "xem.imp1", one.password, "imp")).ok).toBe(true);
     const scanner = rows.find((r) => r.username === "diemdanh.imp2")!;
-    expect(
-      handle.db
-        .select()
-        .from(siteStaff)
-        .where(eq(siteStaff.userId, scanner.id))
-        .all()
-        .map((s) => s.siteId),
-    ).toEqual([baToSite.id]);
+    expect((await handle.db.select().from(siteStaff).where(eq(siteStaff.userId, scanner.id)).all()).map((s) => s.siteId)).toEqual([baToSite.id]);
 
     // The batch is gone (no second commit), and no password was kept anywhere in clear.
-    expect(handle.db.select().from(importBatches).where(eq(importBatches.id, upload.batchId)).get()).toBeUndefined();
+    expect(await handle.db.select().from(importBatches).where(eq(importBatches.id, upload.batchId)).get()).toBeUndefined();
     expect(await commitUsersBatch(handle.db, baToAdmin, upload.batchId)).toEqual({ ok: false, code: "notFound" });
-    const audit = JSON.stringify(handle.db.select().from(auditLog).all());
+    const audit = JSON.stringify(await handle.db.select().from(auditLog).all());
     expect(audit).not.toContain(one.password);
     expect(audit).not.toContain(two.password);
-    expect(handle.db.select().from(auditLog).where(eq(auditLog.action, "import")).all()).toHaveLength(1);
+    expect(await handle.db.select().from(auditLog).where(eq(auditLog.action, "import")).all()).toHaveLength(1);
   });
 
   it("refuses a broken file and a batch with no valid line", async () => {

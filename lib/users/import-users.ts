@@ -20,7 +20,7 @@
  * change it at first sign-in. Each account is audited, and the import once.
  */
 import { and, eq, inArray, isNull, lt } from "drizzle-orm";
-import { immediateTransaction, type Db } from "@/db/client";
+import { transaction, type Db } from "@/db/client";
 import { bodies, importBatches, ROLES, siteStaff, sites, conferences, units, users, type Role } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { coversUnit } from "@/lib/auth/scope";
@@ -122,7 +122,7 @@ export type UserColumnsCheck = { ok: true; rows: CheckedUserRow[] } | { ok: fals
  * Checks every line against the database and the actor's scope. Lines are
  * numbered as in the file (the header is line 1).
  */
-export function checkUserRows(db: Db, actor: Actor, headers: string[], rows: string[][]): UserColumnsCheck {
+export async function checkUserRows(db: Db, actor: Actor, headers: string[], rows: string[][]): Promise<UserColumnsCheck> {
   const mapping = mapUserColumns(headers);
   const missing = REQUIRED_FIELDS.filter((f) => mapping[f] === undefined);
   if (missing.length > 0) return { ok: false, code: "columnsMissing", missing };
@@ -135,13 +135,13 @@ export function checkUserRows(db: Db, actor: Actor, headers: string[], rows: str
   const unitRows =
     codes.length === 0
       ? []
-      : db.select({ id: units.id, code: units.code, name: units.name, retiredAt: units.retiredAt }).from(units).where(inArray(units.code, codes)).all();
+      : await db.select({ id: units.id, code: units.code, name: units.name, retiredAt: units.retiredAt }).from(units).where(inArray(units.code, codes)).all();
   const unitByCode = new Map(unitRows.filter((u) => u.retiredAt === null).map((u) => [u.code, u]));
   const unitIds = [...unitByCode.values()].map((u) => u.id);
   const bodyRows =
     unitIds.length === 0
       ? []
-      : db
+      : await db
           .select({ id: bodies.id, unitId: bodies.unitId, name: bodies.name, symbol: bodies.symbol })
           .from(bodies)
           .where(and(inArray(bodies.unitId, unitIds), isNull(bodies.retiredAt)))
@@ -150,12 +150,13 @@ export function checkUserRows(db: Db, actor: Actor, headers: string[], rows: str
   const taken = new Set(
     usernames.length === 0
       ? []
-      : db
-          .select({ username: users.username })
-          .from(users)
-          .where(inArray(users.username, [...new Set(usernames)]))
-          .all()
-          .map((u) => u.username),
+      : (
+          await db
+            .select({ username: users.username })
+            .from(users)
+            .where(inArray(users.username, [...new Set(usernames)]))
+            .all()
+        ).map((u) => u.username),
   );
   const siteIdsOf = (text: string) => text.split(/[\s;,]+/).filter(Boolean);
   const allSiteIds = [
@@ -170,7 +171,7 @@ export function checkUserRows(db: Db, actor: Actor, headers: string[], rows: str
   const siteRows =
     allSiteIds.length === 0
       ? []
-      : db
+      : await db
           .select({ id: sites.id, unitId: sites.unitId, conferenceUnitId: conferences.unitId })
           .from(sites)
           .innerJoin(conferences, eq(conferences.id, sites.conferenceId))
@@ -251,14 +252,16 @@ export async function uploadUsersBatch(
   const parsed = await parseFile(filename, bytes);
   if (!parsed.ok) return parsed;
   if (parsed.rows.length > USER_IMPORT_MAX_ROWS) return { ok: false, code: "tooManyAccounts" };
-  return immediateTransaction(db, () => {
-    db.delete(importBatches)
+  return await transaction(db, async (db) => {
+    await db
+      .delete(importBatches)
       .where(and(eq(importBatches.kind, "users"), eq(importBatches.userId, actor.id)))
       .run();
-    db.delete(importBatches)
+    await db
+      .delete(importBatches)
       .where(and(eq(importBatches.kind, "users"), lt(importBatches.createdAt, new Date(now.getTime() - BATCH_TTL_MS))))
       .run();
-    const batch = db
+    const batch = await db
       .insert(importBatches)
       .values({ userId: actor.id, kind: "users", unitId: actor.unitId, filename: filename.slice(0, 200), headers: parsed.headers, rows: parsed.rows })
       .returning({ id: importBatches.id })
@@ -267,8 +270,8 @@ export async function uploadUsersBatch(
   });
 }
 
-function loadBatch(db: Db, actor: Actor, batchId: number) {
-  return db
+async function loadBatch(db: Db, actor: Actor, batchId: number) {
+  return await db
     .select()
     .from(importBatches)
     .where(and(eq(importBatches.id, batchId), eq(importBatches.kind, "users"), eq(importBatches.userId, actor.id)))
@@ -279,10 +282,10 @@ export type PreviewResult =
   { ok: true; filename: string; rows: CheckedUserRow[] } | { ok: false; code: "notFound" } | { ok: false; code: "columnsMissing"; missing: UserImportField[] };
 
 /** The actor's batch, every line checked. Another user's batch is "notFound". */
-export function previewUsersBatch(db: Db, actor: Actor, batchId: number): PreviewResult {
-  const batch = loadBatch(db, actor, batchId);
+export async function previewUsersBatch(db: Db, actor: Actor, batchId: number): Promise<PreviewResult> {
+  const batch = await loadBatch(db, actor, batchId);
   if (!batch) return { ok: false, code: "notFound" };
-  const checked = checkUserRows(db, actor, batch.headers, batch.rows);
+  const checked = await checkUserRows(db, actor, batch.headers, batch.rows);
   if (!checked.ok) return checked;
   return { ok: true, filename: batch.filename, rows: checked.rows };
 }
@@ -319,28 +322,30 @@ export async function createAccounts(
     const password = generateOneTimePassword();
     prepared.push({ ...account, password, passwordHash: await hashPassword(password) });
   }
-  return immediateTransaction(db, (): CreateAccountsResult => {
+  return await transaction(db, async (db): Promise<CreateAccountsResult> => {
     if (source.batchId !== undefined) {
-      const gone = db
-        .delete(importBatches)
-        .where(and(eq(importBatches.id, source.batchId), eq(importBatches.userId, actor.id)))
-        .run().changes;
+      const gone = (
+        await db
+          .delete(importBatches)
+          .where(and(eq(importBatches.id, source.batchId), eq(importBatches.userId, actor.id)))
+          .run()
+      ).changes;
       if (gone === 0) return { ok: false, code: "notFound" };
     }
     const created: CreatedAccount[] = [];
     for (const a of prepared) {
-      if (db.select({ id: users.id }).from(users).where(eq(users.username, a.username)).get()) continue;
-      const unit = db.select({ name: units.name }).from(units).where(eq(units.id, a.unitId)).get();
+      if (await db.select({ id: users.id }).from(users).where(eq(users.username, a.username)).get()) continue;
+      const unit = await db.select({ name: units.name }).from(units).where(eq(units.id, a.unitId)).get();
       const body =
         a.bodyId === null
           ? undefined
-          : db
+          : await db
               .select({ name: bodies.name })
               .from(bodies)
               .where(and(eq(bodies.id, a.bodyId), eq(bodies.unitId, a.unitId)))
               .get();
       if (!unit || (a.bodyId !== null && !body)) continue;
-      const row = db
+      const row = await db
         .insert(users)
         .values({
           username: a.username,
@@ -353,8 +358,8 @@ export async function createAccounts(
         })
         .returning({ id: users.id })
         .get();
-      if (a.role === "scanner") for (const siteId of a.siteIds) db.insert(siteStaff).values({ siteId, userId: row.id }).onConflictDoNothing().run();
-      recordAudit(db, {
+      if (a.role === "scanner") for (const siteId of a.siteIds) await db.insert(siteStaff).values({ siteId, userId: row.id }).onConflictDoNothing().run();
+      await recordAudit(db, {
         userId: actor.id,
         action: "create",
         entity: "user",
@@ -373,7 +378,7 @@ export async function createAccounts(
       created.push({ username: a.username, fullName: a.fullName, role: a.role, unitName: unit.name, bodyName: body?.name ?? null, password: a.password });
     }
     if (created.length === 0) return { ok: false, code: "noValidRows" };
-    recordAudit(db, {
+    await recordAudit(db, {
       userId: actor.id,
       action: "import",
       entity: "user",
@@ -386,7 +391,7 @@ export async function createAccounts(
 
 /** Commits the actor's batch: its valid lines become accounts; lines with errors are skipped. */
 export async function commitUsersBatch(db: Db, actor: Actor, batchId: number): Promise<CreateAccountsResult> {
-  const preview = previewUsersBatch(db, actor, batchId);
+  const preview = await previewUsersBatch(db, actor, batchId);
   if (!preview.ok) return { ok: false, code: preview.code };
   const valid = preview.rows.filter((r) => r.errors.length === 0);
   const result = await createAccounts(
@@ -406,7 +411,7 @@ export async function importUserRows(
   headers: string[],
   rows: string[][],
 ): Promise<CreateAccountsResult & { errors?: { line: number; errors: UserRowError[] }[] }> {
-  const checked = checkUserRows(db, actor, headers, rows);
+  const checked = await checkUserRows(db, actor, headers, rows);
   if (!checked.ok) return { ok: false, code: "columnsMissing" };
   const valid = checked.rows.filter((r) => r.errors.length === 0);
   const errors = checked.rows.filter((r) => r.errors.length > 0).map((r) => ({ line: r.line, errors: r.errors }));

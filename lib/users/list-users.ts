@@ -5,8 +5,8 @@ import { inUnitScope } from "@/lib/auth/scope";
 import { userScope, type Actor } from "./user-scope";
 
 /** The accounts the admin manages: of their unit and below (the root unit's admin: all). */
-export function listUsers(db: Db, actor: Actor) {
-  return db
+export async function listUsers(db: Db, actor: Actor) {
+  return await db
     .select({
       id: users.id,
       username: users.username,
@@ -26,14 +26,14 @@ export function listUsers(db: Db, actor: Actor) {
 }
 
 /** The units (with their bodies) an admin may give an account: those in scope, not retired. */
-export function listAccountUnits(db: Db, actor: Actor) {
-  const unitRows = db
+export async function listAccountUnits(db: Db, actor: Actor) {
+  const unitRows = await db
     .select({ id: units.id, code: units.code, name: units.name })
     .from(units)
     .where(and(inUnitScope(actor, units.id), isNull(units.retiredAt)))
     .orderBy(asc(units.sortOrder), asc(units.name))
     .all();
-  const bodyRows = db
+  const bodyRows = await db
     .select({ id: bodies.id, name: bodies.name, unitId: bodies.unitId })
     .from(bodies)
     .where(and(inUnitScope(actor, bodies.unitId), isNull(bodies.retiredAt)))

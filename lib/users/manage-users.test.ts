@@ -1,3 +1,4 @@
+import { writerForSetup } from "@/db/client";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, bodies, units, users } from "@/db/schema";
@@ -11,19 +12,20 @@ let adminId: number;
 let root: { id: number; scopeUnitIds: "all" };
 beforeAll(async () => {
   handle = await createDemoDb();
-  adminId = handle.db.select().from(users).where(eq(users.username, "admin")).get()!.id;
+  adminId = (await handle.db.select().from(users).where(eq(users.username, "admin")).get())!.id;
   root = { id: adminId, scopeUnitIds: "all" };
 });
 afterAll(() => handle.cleanup());
 
-const unitId = (code: string) => handle.db.select().from(units).where(eq(units.code, code)).get()!.id;
-const bodyOf = (code: string, kind: string) =>
-  handle.db
-    .select()
-    .from(bodies)
-    .where(eq(bodies.unitId, unitId(code)))
-    .all()
-    .find((b) => b.kind === kind)!.id;
+const unitId = async (code: string) => (await handle.db.select().from(units).where(eq(units.code, code)).get())!.id;
+const bodyOf = async (code: string, kind: string) =>
+  (
+    await handle.db
+      .select()
+      .from(bodies)
+      .where(eq(bodies.unitId, await unitId(code)))
+      .all()
+  ).find((b) => b.kind === kind)!.id;
 
 describe("user management", () => {
   it("validates input with messages that are translation keys", () => {
@@ -53,51 +55,55 @@ describe("user management", () => {
       username: "Tochuc.LySon",
       fullName: "Cán bộ Lý Sơn",
       role: "organizer",
-      unitId: String(unitId("536")),
-      bodyId: String(bodyOf("536", "propaganda")),
+      unitId: String(await unitId("536")),
+      bodyId: String(await bodyOf("536", "propaganda")),
       password: "mat-khau-123",
     });
     expect(await createUser(handle.db, root, input)).toEqual({ ok: true });
-    expect((await authenticate(handle.db, "tochuc.lyson", "mat-khau-123", "x")).ok).toBe(true);
-    const audit = handle.db.select().from(auditLog).where(eq(auditLog.entity, "user")).all();
+    expect((await authenticate(writerForSetup(handle.db), "tochuc.lyson", "mat-khau-123", "x")).ok).toBe(true);
+    const audit = await handle.db.select().from(auditLog).where(eq(auditLog.entity, "user")).all();
     expect(audit.some((a) => a.action === "create" && a.userId === adminId)).toBe(true);
   });
 
   it("refuses a taken username and a body of another unit", async () => {
-    const taken = createUserSchema.parse({ username: "admin", fullName: "X Y", role: "viewer", unitId: String(unitId("536")), password: "12345678" });
+    const taken = createUserSchema.parse({ username: "admin", fullName: "X Y", role: "viewer", unitId: String(await unitId("536")), password: "12345678" });
     expect(await createUser(handle.db, root, taken)).toEqual({ ok: false, field: "username", code: "usernameTaken" });
     const wrongBody = createUserSchema.parse({
       username: "tochuc.x",
       fullName: "X Y",
       role: "organizer",
-      unitId: String(unitId("536")),
-      bodyId: String(bodyOf("535", "propaganda")),
+      unitId: String(await unitId("536")),
+      bodyId: String(await bodyOf("535", "propaganda")),
       password: "12345678",
     });
     expect(await createUser(handle.db, root, wrongBody)).toEqual({ ok: false, field: "bodyId", code: "bodyNotInUnit" });
   });
 
   it("resets a password and ends the account's sessions", async () => {
-    const before = handle.db.select().from(users).where(eq(users.username, "baocao.bato")).get()!;
+    const before = (await handle.db.select().from(users).where(eq(users.username, "baocao.bato")).get())!;
     expect(await resetUserPassword(handle.db, root, before.id, "mat-khau-moi")).toEqual({ ok: true, password: "mat-khau-moi", username: "baocao.bato" });
-    const after = handle.db.select().from(users).where(eq(users.id, before.id)).get()!;
+    const after = (await handle.db.select().from(users).where(eq(users.id, before.id)).get())!;
     expect(after.sessionVersion).toBe(before.sessionVersion + 1);
-    expect((await authenticate(handle.db, "baocao.bato", "mat-khau-moi", "y")).ok).toBe(true);
+    expect((await authenticate(writerForSetup(handle.db), "baocao.bato", "mat-khau-moi", "y")).ok).toBe(true);
   });
 
-  it("disables and enables an account, but never the admin's own", () => {
-    const target = handle.db.select().from(users).where(eq(users.username, "diemdanh")).get()!;
-    expect(setUserDisabled(handle.db, root, target.id, true)).toEqual({ ok: true });
-    expect(handle.db.select().from(users).where(eq(users.id, target.id)).get()!.disabled).toBe(true);
-    expect(setUserDisabled(handle.db, root, target.id, false)).toEqual({ ok: true });
-    expect(setUserDisabled(handle.db, root, adminId, true)).toEqual({ ok: false, code: "cannotDisableSelf" });
-    expect(setUserDisabled(handle.db, root, 999_999, true)).toEqual({ ok: false, code: "userNotFound" });
+  it("disables and enables an account, but never the admin's own", async () => {
+    const target = (await handle.db.select().from(users).where(eq(users.username, "diemdanh")).get())!;
+    expect(await setUserDisabled(writerForSetup(handle.db), root, target.id, true)).toEqual({ ok: true });
+    expect((await handle.db.select().from(users).where(eq(users.id, target.id)).get())!.disabled).toBe(true);
+    expect(await setUserDisabled(writerForSetup(handle.db), root, target.id, false)).toEqual({ ok: true });
+    expect(await setUserDisabled(writerForSetup(handle.db), root, adminId, true)).toEqual({ ok: false, code: "cannotDisableSelf" });
+    expect(await setUserDisabled(writerForSetup(handle.db), root, 999_999, true)).toEqual({ ok: false, code: "userNotFound" });
   });
 
   it("changes one's own password only with the current one", async () => {
-    const me = handle.db.select().from(users).where(eq(users.username, "tochuc.bato")).get()!;
-    expect(await changeOwnPassword(handle.db, me.id, "sai", "mat-khau-moi-2")).toEqual({ ok: false, field: "currentPassword", code: "currentPasswordWrong" });
-    expect(await changeOwnPassword(handle.db, me.id, "demo1234", "mat-khau-moi-2")).toEqual({ ok: true });
-    expect((await authenticate(handle.db, "tochuc.bato", "mat-khau-moi-2", "z")).ok).toBe(true);
+    const me = (await handle.db.select().from(users).where(eq(users.username, "tochuc.bato")).get())!;
+    expect(await changeOwnPassword(writerForSetup(handle.db), me.id, "sai", "mat-khau-moi-2")).toEqual({
+      ok: false,
+      field: "currentPassword",
+      code: "currentPasswordWrong",
+    });
+    expect(await changeOwnPassword(writerForSetup(handle.db), me.id, "demo1234", "mat-khau-moi-2")).toEqual({ ok: true });
+    expect((await authenticate(writerForSetup(handle.db), "tochuc.bato", "mat-khau-moi-2", "z")).ok).toBe(true);
   });
 });

@@ -7,7 +7,7 @@
  * `where` clause, so an id of another unit's account finds nothing ("userNotFound").
  */
 import { and, eq, sql } from "drizzle-orm";
-import { immediateTransaction, type Db } from "@/db/client";
+import { transaction, type Db } from "@/db/client";
 import { bodies, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
@@ -30,24 +30,24 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserInput, o
   const passwordHash = await hashPassword(input.password);
   const mustChangePassword = options.mustChangePassword ?? false;
   // The checks and the insert in one immediate transaction: two admins creating one username get one account and one clear refusal.
-  return immediateTransaction(db, (): UserChangeResult => {
-    if (db.select({ id: users.id }).from(users).where(eq(users.username, input.username)).get()) {
+  return await transaction(db, async (db): Promise<UserChangeResult> => {
+    if (await db.select({ id: users.id }).from(users).where(eq(users.username, input.username)).get()) {
       return { ok: false, field: "username", code: "usernameTaken" };
     }
     if (bodyId !== null) {
-      const body = db
+      const body = await db
         .select({ id: bodies.id })
         .from(bodies)
         .where(and(eq(bodies.id, bodyId), eq(bodies.unitId, input.unitId)))
         .get();
       if (!body) return { ok: false, field: "bodyId", code: "bodyNotInUnit" };
     }
-    const created = db
+    const created = await db
       .insert(users)
       .values({ username: input.username, fullName: input.fullName, role: input.role, unitId: input.unitId, bodyId, passwordHash, mustChangePassword })
       .returning({ id: users.id })
       .get();
-    recordAudit(db, {
+    await recordAudit(db, {
       userId: actor.id,
       action: "create",
       entity: "user",
@@ -70,59 +70,67 @@ export async function resetUserPassword(
   password: string = generateOneTimePassword(),
 ): Promise<{ ok: true; password: string; username: string } | { ok: false; code: string }> {
   const passwordHash = await hashPassword(password);
-  return immediateTransaction(db, () => {
-    const changed = db
+  return await transaction(db, async (db) => {
+    const changed = await db
       .update(users)
       .set({ passwordHash, mustChangePassword: true, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
       .where(and(eq(users.id, userId), userScope(actor)))
       .returning({ username: users.username })
       .get();
     if (!changed) return { ok: false as const, code: "userNotFound" };
-    recordAudit(db, { userId: actor.id, action: "reset_password", entity: "user", entityId: userId, after: { mustChangePassword: true } });
+    await recordAudit(db, { userId: actor.id, action: "reset_password", entity: "user", entityId: userId, after: { mustChangePassword: true } });
     return { ok: true as const, password, username: changed.username };
   });
 }
 
-export function setUserDisabled(db: Db, actor: Actor, userId: number, disabled: boolean): UserChangeResult {
-  if (actor.id === userId) return { ok: false, code: "cannotDisableSelf" };
-  const changed = db
-    .update(users)
-    .set({ disabled, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
-    .where(and(eq(users.id, userId), userScope(actor)))
-    .run().changes;
-  if (changed === 0) return { ok: false, code: "userNotFound" };
-  recordAudit(db, { userId: actor.id, action: disabled ? "disable" : "enable", entity: "user", entityId: userId, after: { disabled } });
-  return { ok: true };
+export async function setUserDisabled(db: Db, actor: Actor, userId: number, disabled: boolean): Promise<UserChangeResult> {
+  return await transaction(db, async (db) => {
+    if (actor.id === userId) return { ok: false, code: "cannotDisableSelf" };
+    const changed = (
+      await db
+        .update(users)
+        .set({ disabled, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+        .where(and(eq(users.id, userId), userScope(actor)))
+        .run()
+    ).changes;
+    if (changed === 0) return { ok: false, code: "userNotFound" };
+    await recordAudit(db, { userId: actor.id, action: disabled ? "disable" : "enable", entity: "user", entityId: userId, after: { disabled } });
+    return { ok: true };
+  });
 }
 
 /** The admin's "unlock sign-in": forgets the account's recent failed sign-ins, so its next attempt waits for nothing. */
-export function unlockSignIn(db: Db, actor: Actor, userId: number): UserChangeResult {
-  return immediateTransaction(db, () => {
-    const user = db
+export async function unlockSignIn(db: Db, actor: Actor, userId: number): Promise<UserChangeResult> {
+  return await transaction(db, async (db) => {
+    const user = await db
       .select({ username: users.username })
       .from(users)
       .where(and(eq(users.id, userId), userScope(actor)))
       .get();
     if (!user) return { ok: false, code: "userNotFound" };
-    const failures = clearFailures(db, user.username);
-    recordAudit(db, { userId: actor.id, action: "unlock_sign_in", entity: "user", entityId: userId, before: { failures } });
+    const failures = await clearFailures(db, user.username);
+    await recordAudit(db, { userId: actor.id, action: "unlock_sign_in", entity: "user", entityId: userId, before: { failures } });
     return { ok: true };
   });
 }
 
 /** The user's own change; it also ends "must change password" (a new or reset account). */
 export async function changeOwnPassword(db: Db, userId: number, currentPassword: string, newPassword: string): Promise<UserChangeResult> {
-  const user = db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).get();
+  const user = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).get();
   if (!user) return { ok: false, code: "userNotFound" };
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
     return { ok: false, field: "currentPassword", code: "currentPasswordWrong" };
   }
   if (currentPassword === newPassword) return { ok: false, field: "newPassword", code: "passwordUnchanged" };
+  // Hashed before the write transaction: argon2 takes a while, and the write lane is shared.
   const passwordHash = await hashPassword(newPassword);
-  db.update(users)
-    .set({ passwordHash, mustChangePassword: false, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
-    .where(eq(users.id, userId))
-    .run();
-  recordAudit(db, { userId, action: "change_own_password", entity: "user", entityId: userId });
-  return { ok: true };
+  return await transaction(db, async (tx) => {
+    await tx
+      .update(users)
+      .set({ passwordHash, mustChangePassword: false, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+      .where(eq(users.id, userId))
+      .run();
+    await recordAudit(tx, { userId, action: "change_own_password", entity: "user", entityId: userId });
+    return { ok: true };
+  });
 }

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { migrateDatabase, openDatabase } from "@/db/client";
+import { closeDatabase, transaction, migrateDatabase, openDatabase } from "@/db/client";
 import { seedDemo } from "@/db/seed";
 import * as t from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
@@ -16,14 +16,14 @@ export async function prepareCheckInDatabase(file: string, INVITATIONS: number) 
   migrateDatabase(db);
   await seedDemo(db);
   const passwordHash = await hashPassword("bench-password");
-  const province = db.select().from(t.units).where(eq(t.units.code, "51")).get()!;
-  const body = db.select().from(t.bodies).where(eq(t.bodies.unitId, province.id)).get()!;
-  const campaign = db.select().from(t.campaigns).get()!;
-  const keys = ensureCampaignKeys(db, campaign.id);
+  const province = (await db.select().from(t.units).where(eq(t.units.code, "51")).get())!;
+  const body = (await db.select().from(t.bodies).where(eq(t.bodies.unitId, province.id)).get())!;
+  const campaign = (await db.select().from(t.campaigns).get())!;
+  const keys = await ensureCampaignKeys(db, campaign.id);
   const tokens: string[] = [];
   let siteId = 0;
-  db.transaction((tx) => {
-    const conference = tx
+  await transaction(db, async (tx) => {
+    const conference = await tx
       .insert(t.conferences)
       .values({
         campaignId: campaign.id,
@@ -36,26 +36,28 @@ export async function prepareCheckInDatabase(file: string, INVITATIONS: number) 
       })
       .returning()
       .get();
-    siteId = tx.insert(t.sites).values({ conferenceId: conference.id, unitId: province.id, isMain: true, venue: "Hội trường thử tải" }).returning().get().id;
-    const scanner = tx
+    siteId = (
+      await tx.insert(t.sites).values({ conferenceId: conference.id, unitId: province.id, isMain: true, venue: "Hội trường thử tải" }).returning().get()
+    ).id;
+    const scanner = await tx
       .insert(t.users)
       .values({ username: "bench.scanner", passwordHash, fullName: "Bench", role: "scanner", unitId: province.id })
       .returning()
       .get();
-    tx.insert(t.siteStaff).values({ siteId, userId: scanner.id }).run();
+    await tx.insert(t.siteStaff).values({ siteId, userId: scanner.id }).run();
     const people = [];
     for (let i = 0; i < INVITATIONS; i += 1000) {
       people.push(
-        ...tx
+        ...(await tx
           .insert(t.people)
           .values(Array.from({ length: 1000 }, (_, k) => ({ fullName: `Đại biểu ${i + k}`, searchName: `dai bieu ${i + k}`, unitId: province.id })))
           .returning({ id: t.people.id })
-          .all(),
+          .all()),
       );
     }
-    const setToken = db.$client.prepare("update invitations set token = ? where id = ?");
+    const setToken = tx.$client.prepare("update invitations set token = ? where id = ?");
     for (let i = 0; i < people.length; i += 1000) {
-      const rows = tx
+      const rows = await tx
         .insert(t.invitations)
         .values(people.slice(i, i + 1000).map((p) => ({ conferenceId: conference.id, personId: p.id, bodyId: body.id, siteId, status: "issued" as const })))
         .returning({ id: t.invitations.id })
@@ -67,6 +69,6 @@ export async function prepareCheckInDatabase(file: string, INVITATIONS: number) 
       }
     }
   });
-  db.$client.close();
+  closeDatabase(db);
   return { tokens, siteId };
 }

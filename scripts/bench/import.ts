@@ -16,7 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { count, eq, like } from "drizzle-orm";
-import { migrateDatabase, openDatabase } from "@/db/client";
+import { closeDatabase, writerForSetup, migrateDatabase, openDatabase } from "@/db/client";
 import { seedDemo } from "@/db/seed";
 import { DEMO_PASSWORD } from "@/db/seed-data";
 import { people, units, users } from "@/db/schema";
@@ -47,20 +47,20 @@ async function run(label: string, filename: string, bytes: Uint8Array) {
   const db = openDatabase(path.join(dir, "bench.db"));
   migrateDatabase(db);
   await seedDemo(db);
-  const admin = db.select().from(users).where(eq(users.username, "admin")).get()!;
-  const user = loadSessionUser(db, admin.id, admin.sessionVersion)!;
-  const before = db.select({ n: count() }).from(people).get()!.n;
+  const admin = (await db.select().from(users).where(eq(users.username, "admin")).get())!;
+  const user = (await loadSessionUser(db, admin.id, admin.sessionVersion))!;
+  const before = (await db.select({ n: count() }).from(people).get())!.n;
 
   const t0 = performance.now();
-  const upload = await uploadBatch(db, user, user.unitId, filename, bytes);
+  const upload = await uploadBatch(writerForSetup(db), user, user.unitId, filename, bytes);
   if (!upload.ok) throw new Error(upload.code);
   const t1 = performance.now();
   const preview = await previewBatch((await getBatch(db, user, upload.batchId))!, upload.mapping);
   const t2 = performance.now();
   const result = await commitBatch(db, user, upload.batchId, upload.mapping);
   const t3 = performance.now();
-  const after = db.select({ n: count() }).from(people).get()!.n;
-  db.$client.close();
+  const after = (await db.select({ n: count() }).from(people).get())!.n;
+  closeDatabase(db);
   fs.rmSync(dir, { recursive: true, force: true });
   if (!result.ok || after - before !== ROWS || preview.valid !== ROWS) throw new Error(`${label}: wrong result ${JSON.stringify(result)}`);
   const total = t3 - t0;
@@ -95,8 +95,8 @@ async function doorDuringImport() {
   const file = path.join(dir, "bench.db");
   const { tokens, siteId } = await prepareCheckInDatabase(file, 5_000);
   const setup = openDatabase(file);
-  const unitId = setup.select().from(units).where(eq(units.code, "51")).get()!.id;
-  setup.$client.close();
+  const unitId = (await setup.select().from(units).where(eq(units.code, "51")).get())!.id;
+  closeDatabase(setup);
   const csv = toCsv(rows(LOAD_ROWS));
   const app = await startApp(file, PORT);
   try {
@@ -168,8 +168,8 @@ async function doorDuringImport() {
     if (commit.result.status !== 200) throw new Error(`commit: ${commit.result.status} ${commit.result.body}`);
     const again = await post("commit");
     const check = openDatabase(file);
-    const imported = check.select({ n: count() }).from(people).where(like(people.externalCode, "BENCH-%")).get()!.n;
-    check.$client.close();
+    const imported = (await check.select({ n: count() }).from(people).where(like(people.externalCode, "BENCH-%")).get())!.n;
+    closeDatabase(check);
 
     console.log(`\nThe door during a ${LOAD_ROWS.toLocaleString("en")}-row import (${(csv.length / 1024 / 1024).toFixed(1)} MB CSV) on the production server:`);
     console.log(`${"step".padEnd(8)} ${"took".padStart(8)} ${"scans".padStart(6)} ${"p50".padStart(8)} ${"p99".padStart(8)} ${"worst".padStart(8)}`);

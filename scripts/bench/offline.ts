@@ -19,7 +19,7 @@ import os from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { and, count, eq, inArray } from "drizzle-orm";
-import { migrateDatabase, openDatabase, type Db } from "@/db/client";
+import { closeDatabase, writerForSetup, transaction, migrateDatabase, openDatabase, type Db } from "@/db/client";
 import { seedDemo } from "@/db/seed";
 import * as t from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
@@ -42,20 +42,20 @@ async function prepare(file: string) {
   migrateDatabase(db);
   await seedDemo(db);
   const passwordHash = await hashPassword("bench-password");
-  const province = db.select().from(t.units).where(eq(t.units.code, "51")).get()!;
-  const body = db.select().from(t.bodies).where(eq(t.bodies.unitId, province.id)).get()!;
-  const campaign = db.select().from(t.campaigns).get()!;
-  const keys = ensureCampaignKeys(db, campaign.id);
-  const people = db.select({ id: t.people.id }).from(t.people).all();
-  const scanner = db
+  const province = (await db.select().from(t.units).where(eq(t.units.code, "51")).get())!;
+  const body = (await db.select().from(t.bodies).where(eq(t.bodies.unitId, province.id)).get())!;
+  const campaign = (await db.select().from(t.campaigns).get())!;
+  const keys = await ensureCampaignKeys(db, campaign.id);
+  const people = await db.select({ id: t.people.id }).from(t.people).all();
+  const scanner = await writerForSetup(db)
     .insert(t.users)
     .values({ username: "bench.door", passwordHash, fullName: "Bench", role: "scanner", unitId: province.id })
     .returning()
     .get();
   const sites: { size: number; siteId: number; tokens: string[] }[] = [];
   for (const size of SIZES) {
-    db.transaction((tx) => {
-      const conference = tx
+    await transaction(db, async (tx) => {
+      const conference = await tx
         .insert(t.conferences)
         .values({
           campaignId: campaign.id,
@@ -68,15 +68,17 @@ async function prepare(file: string) {
         })
         .returning()
         .get();
-      const siteId = tx
-        .insert(t.sites)
-        .values({ conferenceId: conference.id, unitId: province.id, isMain: true, venue: `Hội trường ${size}` })
-        .returning()
-        .get().id;
-      tx.insert(t.siteStaff).values({ siteId, userId: scanner.id }).run();
+      const siteId = (
+        await tx
+          .insert(t.sites)
+          .values({ conferenceId: conference.id, unitId: province.id, isMain: true, venue: `Hội trường ${size}` })
+          .returning()
+          .get()
+      ).id;
+      await tx.insert(t.siteStaff).values({ siteId, userId: scanner.id }).run();
       const tokens: string[] = [];
       for (let i = 0; i < size; i += 500) {
-        const rows = tx
+        const rows = await tx
           .insert(t.invitations)
           .values(
             people
@@ -87,7 +89,7 @@ async function prepare(file: string) {
           .all();
         for (const r of rows) {
           const token = signToken({ invitationId: r.id, conferenceId: conference.id, tokenVersion: 1 }, keys.privateKey);
-          tx.update(t.invitations).set({ token }).where(eq(t.invitations.id, r.id)).run();
+          await tx.update(t.invitations).set({ token }).where(eq(t.invitations.id, r.id)).run();
           tokens.push(token);
         }
       }
@@ -120,7 +122,7 @@ const percentile = (values: number[], p: number) => [...values].sort((a, b) => a
 
 async function nodeVerify(db: Db, site: { siteId: number; tokens: string[] }) {
   const row = scanStatements(db).siteWithConference.get({ siteId: site.siteId })!;
-  const judge = createDeviceJudge(buildOfflineRoster(db, row));
+  const judge = createDeviceJudge(await buildOfflineRoster(db, row));
   await judge.judge({ token: site.tokens[0], scannedAt: Date.now() }, new Map()); // key import
   const times: number[] = [];
   for (let i = 0; i < 2000; i++) {
@@ -231,11 +233,11 @@ async function main() {
       `  door page in Chromium, offline, ${BROWSER_SCANS} scans, Enter → verdict on screen: p50 ${browser.p50.toFixed(1)} ms, p99 ${browser.p99.toFixed(1)} ms (queued: ${browser.queued}; page + roster ready in ${browser.rosterReadyMs} ms)`,
     );
     const sync = await batchSync(cookie, large);
-    const stored = db
+    const stored = (await db
       .select({ n: count() })
       .from(t.checkIns)
       .where(and(eq(t.checkIns.siteId, large.siteId), inArray(t.checkIns.deviceId, ["may-bench"])))
-      .get()!.n;
+      .get())!.n;
     console.log(`\nBatch sync of ${SYNC_SCANS.toLocaleString("en")} queued scans (5 × 200, POST /api/checkin/batch)`);
     console.log(
       `  first sync: ${sync.first.ms.toFixed(0)} ms (${sync.first.ok} check-ins); resent (all replays by nonce): ${sync.again.ms.toFixed(0)} ms; in the database: ${stored} (expected ${SYNC_SCANS})`,
@@ -243,7 +245,7 @@ async function main() {
     void small;
   } finally {
     app.stop();
-    db.$client.close();
+    closeDatabase(db);
     fs.rmSync(dir, { recursive: true, force: true });
   }
   process.exit(0);

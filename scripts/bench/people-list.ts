@@ -9,7 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { asc, eq } from "drizzle-orm";
-import { migrateDatabase, openDatabase } from "@/db/client";
+import { closeDatabase, migrateDatabase, openDatabase, transaction, writerForSetup } from "@/db/client";
 import { seedDemo } from "@/db/seed";
 import { FAMILY_NAMES, FEMALE_GIVEN, FEMALE_MIDDLE, MALE_GIVEN, MALE_MIDDLE } from "@/db/seed-data";
 import { people, units, users } from "@/db/schema";
@@ -41,7 +41,7 @@ async function main() {
   try {
     migrateDatabase(db);
     await seedDemo(db);
-    const unitId = db.select().from(units).where(eq(units.code, "535")).get()!.id;
+    const unitId = (await db.select().from(units).where(eq(units.code, "535")).get())!.id;
     const existing = db.$count(people);
     const rows = Array.from({ length: TOTAL - (await existing) }, (_, i) => {
       const middle = i % 7 === 0 ? `${MIDDLE[(i * 7) % MIDDLE.length]} ${GIVEN[(i * 5) % GIVEN.length]}` : MIDDLE[(i * 7) % MIDDLE.length];
@@ -57,21 +57,22 @@ async function main() {
         externalCode: `BENCH-${i}`,
       };
     });
-    db.transaction((tx) => {
+    await transaction(db, async (tx) => {
       for (let i = 0; i < rows.length; i += 1000)
-        tx.insert(people)
+        await tx
+          .insert(people)
           .values(rows.slice(i, i + 1000))
           .run();
     });
-    db.$client.pragma("optimize");
-    const admin = db.select().from(users).where(eq(users.username, "admin")).get()!;
-    const user = loadSessionUser(db, admin.id, admin.sessionVersion)!;
+    writerForSetup(db).$client.pragma("optimize");
+    const admin = (await db.select().from(users).where(eq(users.username, "admin")).get())!;
+    const user = (await loadSessionUser(db, admin.id, admin.sessionVersion))!;
     const pages = Math.ceil((await db.$count(people)) / PEOPLE_PAGE_SIZE);
     console.log(`${await db.$count(people)} people, ${pages} pages of ${PEOPLE_PAGE_SIZE}`);
 
     // The old order, by the search_name index, for comparison (the same query otherwise).
-    const oldPage = (page: number) =>
-      db
+    const oldPage = async (page: number) =>
+      await db
         .select({ id: people.id, fullName: people.fullName })
         .from(people)
         .innerJoin(units, eq(units.id, people.unitId))
@@ -79,8 +80,8 @@ async function main() {
         .limit(PEOPLE_PAGE_SIZE)
         .offset((page - 1) * PEOPLE_PAGE_SIZE)
         .all();
-    const newPage = (page: number) =>
-      db
+    const newPage = async (page: number) =>
+      await db
         .select({ id: people.id, fullName: people.fullName })
         .from(people)
         .innerJoin(units, eq(units.id, people.unitId))
@@ -93,18 +94,16 @@ async function main() {
       ["middle page", Math.ceil(pages / 2)],
       ["last page", pages],
     ] as const) {
-      console.log(`${label.padEnd(12)} old (index on search_name): ${time(() => oldPage(page))}`);
-      console.log(`${label.padEnd(12)} new (given, middle, family): ${time(() => newPage(page))}`);
+      console.log(`${label.padEnd(12)} old (index on search_name): ${time(async () => await oldPage(page))}`);
+      console.log(`${label.padEnd(12)} new (given, middle, family): ${time(async () => await newPage(page))}`);
     }
-    console.log(`listPeople, page 1 (count + page):           ${time(() => listPeople(db, user, { page: 1 }))}`);
-    console.log(`listPeople, search "thi" (count + page 1):   ${time(() => listPeople(db, user, { q: "thi", page: 1 }))}`);
-    console.log(`listPeople, one unit (Ba Tơ, page 1):        ${time(() => listPeople(db, user, { unitId, page: 1 }))}`);
-    const first = listPeople(db, user, { page: 1 })
-      .rows.slice(0, 5)
-      .map((r) => r.fullName);
+    console.log(`listPeople, page 1 (count + page):           ${time(async () => await listPeople(db, user, { page: 1 }))}`);
+    console.log(`listPeople, search "thi" (count + page 1):   ${time(async () => await listPeople(db, user, { q: "thi", page: 1 }))}`);
+    console.log(`listPeople, one unit (Ba Tơ, page 1):        ${time(async () => await listPeople(db, user, { unitId, page: 1 }))}`);
+    const first = (await listPeople(db, user, { page: 1 })).rows.slice(0, 5).map((r) => r.fullName);
     console.log(`first names on page 1: ${first.join(", ")}`);
   } finally {
-    db.$client.close();
+    closeDatabase(db);
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

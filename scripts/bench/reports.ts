@@ -21,7 +21,7 @@ import path from "node:path";
 import { Writable } from "node:stream";
 import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import { migrateDatabase, openDatabase, openReadOnlyDatabase, type Db } from "@/db/client";
+import { closeDatabase, writerForSetup, migrateDatabase, openDatabase, openReadOnlyDatabase, type Db, type Tx } from "@/db/client";
 import * as t from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { loadSessionUser } from "@/lib/auth/session-user";
@@ -43,10 +43,10 @@ const PORT = toolEnv().BENCH_PORT ?? 3404;
 const BASE = `http://127.0.0.1:${PORT}`;
 const HELD_AT = new Date("2021-03-10T00:30:00Z");
 
-function generate(file: string) {
+async function generate(file: string) {
   const db = openDatabase(file);
   migrateDatabase(db);
-  const c = db.$client;
+  const c = writerForSetup(db).$client;
   const started = Date.now();
   let rnd = 20210301;
   const random = () => (rnd = (rnd * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
@@ -151,22 +151,26 @@ function generate(file: string) {
   return db;
 }
 
-async function users(db: Db) {
+async function users(db: Tx) {
   const passwordHash = await hashPassword("bench-password");
-  const province = db.select().from(t.units).where(eq(t.units.code, "51")).get()!;
-  const district = db.select().from(t.units).where(eq(t.units.code, "d350")).get()!;
-  const admin = db.insert(t.users).values({ username: "bench.admin", passwordHash, fullName: "Bench", role: "admin", unitId: province.id }).returning().get();
-  const viewer = db
+  const province = (await db.select().from(t.units).where(eq(t.units.code, "51")).get())!;
+  const district = (await db.select().from(t.units).where(eq(t.units.code, "d350")).get())!;
+  const admin = await db
+    .insert(t.users)
+    .values({ username: "bench.admin", passwordHash, fullName: "Bench", role: "admin", unitId: province.id })
+    .returning()
+    .get();
+  const viewer = await db
     .insert(t.users)
     .values({ username: "bench.viewer", passwordHash, fullName: "Bench", role: "viewer", unitId: district.id })
     .returning()
     .get();
-  return { admin: loadSessionUser(db, admin.id, 1)!, viewer: loadSessionUser(db, viewer.id, 1)! };
+  return { admin: (await loadSessionUser(db, admin.id, 1))!, viewer: (await loadSessionUser(db, viewer.id, 1))! };
 }
 
-function existingUsers(db: Db) {
-  const load = (username: string) => loadSessionUser(db, db.select().from(t.users).where(eq(t.users.username, username)).get()!.id, 1)!;
-  return { admin: load("bench.admin"), viewer: load("bench.viewer") };
+async function existingUsers(db: Db) {
+  const load = async (username: string) => (await loadSessionUser(db, (await db.select().from(t.users).where(eq(t.users.username, username)).get())!.id, 1))!;
+  return { admin: await load("bench.admin"), viewer: await load("bench.viewer") };
 }
 
 function median(fn: () => unknown, runs = 5) {
@@ -233,17 +237,17 @@ async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "quan-triet-bench-reports-"));
   const file = kept ? path.resolve(kept) : path.join(dir, "bench.db");
   const reuse = Boolean(kept && fs.existsSync(file));
-  const db = reuse ? openDatabase(file) : generate(file);
-  const { admin, viewer } = reuse ? existingUsers(db) : await users(db);
+  const db = reuse ? openDatabase(file) : await generate(file);
+  const { admin, viewer } = reuse ? await existingUsers(db) : await users(writerForSetup(db));
   const now = new Date();
-  const small = db.select().from(t.conferences).where(eq(t.conferences.title, "Hội nghị 5000 đại biểu")).get()!;
-  const big = db.select().from(t.conferences).where(eq(t.conferences.title, "Hội nghị 100000 đại biểu")).get()!;
+  const small = (await db.select().from(t.conferences).where(eq(t.conferences.title, "Hội nghị 5000 đại biểu")).get())!;
+  const big = (await db.select().from(t.conferences).where(eq(t.conferences.title, "Hội nghị 100000 đại biểu")).get())!;
 
   console.log("\nIn-process (median of 5)");
-  const rollUp = median(() => getCampaignReport(db, admin, {}, now));
-  const unit = median(() => getUnitReport(db, viewer, "d350", {}, now));
-  const conference = median(() => getConferenceReport(db, admin, small.id, {}, now));
-  const [smallConference] = reportConferences(db, admin, { campaignId: small.campaignId, conferenceId: small.id });
+  const rollUp = median(async () => await getCampaignReport(db, admin, {}, now));
+  const unit = median(async () => await getUnitReport(db, viewer, "d350", {}, now));
+  const conference = median(async () => await getConferenceReport(db, admin, small.id, {}, now));
+  const [smallConference] = await reportConferences(db, admin, { campaignId: small.campaignId, conferenceId: small.id });
   const fullList = median(() => conferenceInvitees(db, smallConference, {}, now));
   console.log(`  campaign roll-up, 1,100,000 invitations: ${rollUp.toFixed(0)} ms (target < 1,000)`);
   console.log(`  unit report (district viewer):            ${unit.toFixed(0)} ms (target < 1,000)`);
@@ -251,14 +255,14 @@ async function main() {
   console.log(`  the whole list of 5,000 invitees:         ${fullList.toFixed(0)} ms`);
 
   const reader = openReadOnlyDatabase(file);
-  const [bigConference] = reportConferences(reader, admin, { campaignId: big.campaignId, conferenceId: big.id });
+  const [bigConference] = await reportConferences(reader, admin, { campaignId: big.campaignId, conferenceId: big.id });
   const held = await peakHeap(async () => {
     const lines = [...conferenceInviteeLines(reader, bigConference, {}, now)];
     if (lines.length !== 100_000) throw new Error(`expected 100,000 lines, got ${lines.length}`);
   });
   let xlsxBytes = 0;
   const streamed = await peakHeap(async () => {
-    const plan = conferenceExport(reader, admin, big.id, undefined, translator, now)!;
+    const plan = (await conferenceExport(reader, admin, big.id, undefined, translator, now))!;
     const body = xlsxStream(plan.tables);
     await body.pipeTo(Writable.toWeb(new Writable({ write: (chunk: Buffer, _e, done) => ((xlsxBytes += chunk.length), done()) })));
   });
@@ -269,12 +273,12 @@ async function main() {
       sheet.addRow([line.name, line.position, line.workplace, line.unitName, line.status, line.checkedInAt]);
     await workbook.xlsx.writeBuffer();
   });
-  reader.$client.close();
+  closeDatabase(reader);
   console.log(`  the same rows in an in-memory workbook (exceljs Workbook + writeBuffer): heap peak +${inMemory.toFixed(0)} MB`);
   console.log(
     `  100,000 invitee lines held as a list: heap +${held.toFixed(0)} MB; streamed to XLSX (${(xlsxBytes / 2 ** 20).toFixed(1)} MB file): heap peak +${streamed.toFixed(0)} MB`,
   );
-  db.$client.close();
+  closeDatabase(db);
 
   const app = await startApp(file, PORT, { DEMO: "0" });
   try {

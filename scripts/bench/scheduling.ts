@@ -1,3 +1,4 @@
+import { mapInOrder } from "@/lib/async/in-order";
 /**
  * `npm run bench`: scheduling at national scale.
  *
@@ -14,7 +15,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { migrateDatabase, openDatabase, type Db } from "@/db/client";
+import { closeDatabase, transaction, migrateDatabase, openDatabase, type Db, type Tx } from "@/db/client";
 import * as t from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { loadSessionUser } from "@/lib/auth/session-user";
@@ -32,9 +33,9 @@ const PORT = toolEnv().BENCH_PORT ?? 3300;
 const RUNS = 7;
 const KINDS = ["standing_committee", "propaganda", "labour_federation", "education_office"] as const;
 
-function generate(db: Db) {
-  db.transaction((tx) => {
-    const root = tx.insert(t.units).values({ code: "VN", name: "Toàn quốc (thử tải)", kind: "tinh", placeName: "Hà Nội" }).returning().get();
+async function generate(db: Db) {
+  await transaction(db, async (tx) => {
+    const root = await tx.insert(t.units).values({ code: "VN", name: "Toàn quốc (thử tải)", kind: "tinh", placeName: "Hà Nội" }).returning().get();
     const unitRows = Array.from({ length: UNITS }, (_, i) => ({
       code: `U${String(i + 1).padStart(4, "0")}`,
       name: `Huyện thử ${i + 1}`,
@@ -46,23 +47,23 @@ function generate(db: Db) {
     const units: (typeof t.units.$inferSelect)[] = [];
     for (let i = 0; i < unitRows.length; i += 200)
       units.push(
-        ...tx
+        ...(await tx
           .insert(t.units)
           .values(unitRows.slice(i, i + 200))
           .returning()
-          .all(),
+          .all()),
       );
-    const bodies = tx
+    const bodies = await tx
       .insert(t.bodies)
       .values(units.flatMap((u) => KINDS.map((kind) => ({ unitId: u.id, kind, name: `${kind} ${u.name}`, symbol: "HU" }))))
       .returning()
       .all();
     const bodyOf = (unitId: number, kind: string) => bodies.find((b) => b.unitId === unitId && b.kind === kind)!;
-    const rootBody = tx.insert(t.bodies).values({ unitId: root.id, kind: "propaganda", name: "Ban Tuyên giáo (thử)", symbol: "BTG" }).returning().get();
-    tx.insert(t.users).values({ username: "bench.admin", passwordHash: BENCH_HASH, fullName: "Bench", role: "admin", unitId: root.id }).run();
+    const rootBody = await tx.insert(t.bodies).values({ unitId: root.id, kind: "propaganda", name: "Ban Tuyên giáo (thử)", symbol: "BTG" }).returning().get();
+    await tx.insert(t.users).values({ username: "bench.admin", passwordHash: BENCH_HASH, fullName: "Bench", role: "admin", unitId: root.id }).run();
 
     // Campaign 1: 1,000 conferences over a quarter, for the calendar.
-    const calendar = tx
+    const calendar = await tx
       .insert(t.campaigns)
       .values({ title: "Lịch 1.000 hội nghị", resolution: "x", startDate: "2030-01-01", deadline: "2030-03-31" })
       .returning()
@@ -80,20 +81,22 @@ function generate(db: Db) {
         status: "scheduled" as const,
       };
     });
-    insertConferences(tx as unknown as Db, conferences);
+    await insertConferences(tx, conferences);
 
     // Campaign 2: 4 required conferences in each of 700 units, for the board.
-    const board = tx
+    const board = await tx
       .insert(t.campaigns)
       .values({ title: "Tiến độ 700 đơn vị", resolution: "x", startDate: "2031-01-01", deadline: "2031-03-31" })
       .returning()
       .get();
-    const requirements = KINDS.map((bodyKind, i) =>
-      tx
-        .insert(t.campaignRequirements)
-        .values({ campaignId: board.id, unitKind: "huyen", bodyKind, title: `Yêu cầu ${bodyKind}`, sortOrder: i })
-        .returning()
-        .get(),
+    const requirements = await mapInOrder(
+      KINDS,
+      async (bodyKind, i) =>
+        await tx
+          .insert(t.campaignRequirements)
+          .values({ campaignId: board.id, unitKind: "huyen", bodyKind, title: `Yêu cầu ${bodyKind}`, sortOrder: i })
+          .returning()
+          .get(),
     );
     const statuses = ["held", "held", "held", "scheduled", "draft", "cancelled"] as const;
     const required = units.flatMap((unit, u) =>
@@ -111,19 +114,20 @@ function generate(db: Db) {
           cancelReason: statuses[(u + k) % statuses.length] === "cancelled" ? "Thử tải" : null,
         })),
     );
-    insertConferences(tx as unknown as Db, required);
+    await insertConferences(tx, required);
     void rootBody;
   });
 }
 
-function insertConferences(db: Db, rows: (typeof t.conferences.$inferInsert)[]) {
+async function insertConferences(db: Tx, rows: (typeof t.conferences.$inferInsert)[]) {
   for (let i = 0; i < rows.length; i += 300) {
-    const inserted = db
+    const inserted = await db
       .insert(t.conferences)
       .values(rows.slice(i, i + 300))
       .returning({ id: t.conferences.id, unitId: t.conferences.unitId })
       .all();
-    db.insert(t.sites)
+    await db
+      .insert(t.sites)
       .values(
         inserted.map((c) => ({ conferenceId: c.id, unitId: c.unitId, isMain: true, venue: `Hội trường ${c.id}`, address: foldForSearch(`Địa chỉ ${c.id}`) })),
       )
@@ -187,24 +191,24 @@ async function main() {
   const db = openDatabase(file);
   migrateDatabase(db);
   const genStart = performance.now();
-  generate(db);
+  await generate(db);
   console.log(`Generated ${UNITS} units and ${await db.$count(t.conferences)} conferences in ${Math.round(performance.now() - genStart)} ms (${file})`);
 
-  const admin = db.select().from(t.users).where(eq(t.users.username, "bench.admin")).get()!;
-  const user = loadSessionUser(db, admin.id, admin.sessionVersion)!;
-  const [calendar, board] = db.select().from(t.campaigns).orderBy(t.campaigns.id).all();
+  const admin = (await db.select().from(t.users).where(eq(t.users.username, "bench.admin")).get())!;
+  const user = (await loadSessionUser(db, admin.id, admin.sessionVersion))!;
+  const [calendar, board] = await db.select().from(t.campaigns).orderBy(t.campaigns.id).all();
 
   const rows: { what: string; target: number; samples: number[]; note: string }[] = [];
   rows.push({
     what: "listCalendarEvents (1,000 conferences) + JSON",
     target: 1000,
-    samples: await time(() => JSON.stringify(listCalendarEvents(db, user, { campaignId: calendar.id }))),
+    samples: await time(async () => JSON.stringify(await listCalendarEvents(db, user, { campaignId: calendar.id }))),
     note: "",
   });
   rows.push({
     what: "getBoard + boardView (700 units × 4)",
     target: 1000,
-    samples: await time(() => boardView(getBoard(db, user, board.id)!)),
+    samples: await time(async () => boardView((await getBoard(db, user, board.id))!)),
     note: "",
   });
 
@@ -244,7 +248,7 @@ async function main() {
     if (browser) rows.push(...browser);
   } finally {
     server.stop();
-    db.$client.close();
+    closeDatabase(db);
   }
 
   console.log(`\n${"measure".padEnd(48)} ${"median".padStart(9)} ${"worst".padStart(9)} ${"target".padStart(8)}  ratio  note`);

@@ -23,7 +23,7 @@ const SECTIONS: { href: string; key: "units" | "bodies" | "campaigns" | "users" 
 export default async function AdminPage() {
   const user = await requirePageUser("user:manage");
   const t = await getTranslations("setup");
-  const steps = getSetupProgress(db, user);
+  const steps = await getSetupProgress(db, user);
   return (
     <div className="stack">
       <div className="page-head">

@@ -18,11 +18,11 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
   const user = await requirePageUser("campaign:read");
   const t = await getTranslations();
   const query = boardQuerySchema.parse(await searchParams);
-  const current = getCurrentCampaign(db, user);
+  const current = await getCurrentCampaign(db, user);
   // A campaign in the URL (a shared link, an archived campaign) wins over the user's choice.
   const campaignId = query.campaign ?? current?.id;
-  const progress = campaignId ? getBoard(db, user, campaignId) : null;
-  const selector = <CampaignSelectorClient campaigns={listActiveCampaigns(db, current?.id)} currentId={current?.id ?? null} />;
+  const progress = campaignId ? await getBoard(db, user, campaignId) : null;
+  const selector = <CampaignSelectorClient campaigns={await listActiveCampaigns(db, current?.id)} currentId={current?.id ?? null} />;
   if (!progress) {
     return (
       <div className="stack">

@@ -24,15 +24,15 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const user = await requirePageUser("conference:read");
   const t = await getTranslations();
   const query = calendarQuerySchema.parse(await searchParams);
-  const campaignId = query.campaign ?? getCurrentCampaign(db, user)?.id;
-  const events = listCalendarEvents(db, user, { campaignId, level: query.level, unitId: query.unit, bodyKind: query.body });
-  const units = listUnits(db, user);
+  const campaignId = query.campaign ?? (await getCurrentCampaign(db, user))?.id;
+  const events = await listCalendarEvents(db, user, { campaignId, level: query.level, unitId: query.unit, bodyKind: query.body });
+  const units = await listUnits(db, user);
   // The legend names the kinds of body on the calendar now (kinds are data: a province may have many).
   const shownKinds = new Set(events.map((e) => e.bodyKind));
   const legend = (await getKindLabels()).bodyKinds.filter((k) => shownKinds.has(k.key));
   const baseUrl = (serverEnv().NEXTAUTH_URL ?? "").replace(/\/$/, "");
   const feeds = can(user.role, "campaign:read")
-    ? listUnitFeeds(db, user).map((f) => ({ id: f.id, unitName: f.unitName, url: `${baseUrl}/api/feeds/${f.token}.ics` }))
+    ? (await listUnitFeeds(db, user)).map((f) => ({ id: f.id, unitName: f.unitName, url: `${baseUrl}/api/feeds/${f.token}.ics` }))
     : null;
   // Open where the events are when no date is asked for (a past campaign would otherwise show an empty month).
   const today = new Date().toISOString();

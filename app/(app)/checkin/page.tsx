@@ -16,7 +16,7 @@ export default async function ScanSitesPage() {
   const user = await requirePageUser("checkin:scan");
   const t = await getTranslations();
   if (user.role === "scanner") return <DoorStaffSites userId={user.id} />;
-  const rows = listScanSites(db, user);
+  const rows = await listScanSites(db, user);
   return (
     <div className="stack narrow-page">
       <h1>{t("scan.title")}</h1>
@@ -31,7 +31,7 @@ export default async function ScanSitesPage() {
  */
 async function DoorStaffSites({ userId }: { userId: number }) {
   const t = await getTranslations();
-  const rows = listAssignments(db, userId);
+  const rows = await listAssignments(db, userId);
   const open = rows.filter((r) => r.phase === "open");
   const next = rows.find((r) => r.phase === "not_yet");
   return (

@@ -19,8 +19,8 @@ export default async function ConferencesPage({ searchParams }: { searchParams: 
   const t = await getTranslations("conferences");
   const p = await getTranslations("polish.conferences");
   const filters = conferenceFiltersSchema.parse(await searchParams);
-  const rows = listConferences(db, user, { unitId: filters.unit, status: filters.status });
-  const units = listUnits(db, user);
+  const rows = await listConferences(db, user, { unitId: filters.unit, status: filters.status });
+  const units = await listUnits(db, user);
   // Today's and the coming conferences first, then the past ones (latest first); the filters go along to each conference and back.
   const upcoming = rows.filter((r) => r.upcoming);
   const past = rows.filter((r) => !r.upcoming);

@@ -17,7 +17,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   const user = await requirePageUser("people:manage");
   const t = await getTranslations();
   const query = peopleQuerySchema.parse(await searchParams);
-  const { total, rows } = listPeople(db, user, {
+  const { total, rows } = await listPeople(db, user, {
     q: query.q,
     unitId: query.unit,
     category: query.category,
@@ -26,8 +26,8 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
     page: query.page,
   });
   const pages = Math.max(1, Math.ceil(total / PEOPLE_PAGE_SIZE));
-  const units = listUnits(db, user);
-  const categories = listCategories(db);
+  const units = await listUnits(db, user);
+  const categories = await listCategories(db);
   const link = (page: number) => {
     const p = new URLSearchParams();
     for (const [k, v] of Object.entries({ ...query, page })) if (v !== undefined && v !== "") p.set(k, String(v));

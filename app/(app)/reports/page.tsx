@@ -38,11 +38,11 @@ export default async function CampaignReportPage({ searchParams }: Props) {
   const filter = parseReportFilter(await searchParams);
   if (user.role === "organizer" && user.bodyId) redirect(`/reports/bodies/${user.bodyId}`);
   if (user.scopeUnitIds !== "all") {
-    const own = db.query.units.findFirst({ where: (u, { eq }) => eq(u.id, user.unitId) }).sync();
+    const own = await db.query.units.findFirst({ where: (u, { eq }) => eq(u.id, user.unitId) });
     if (own) redirect(`/reports/units/${encodeURIComponent(own.code)}`);
   }
-  const unit = filter.unit ? readableUnit(db, user, filter.unit) : null;
-  const report = getCampaignReport(db, user, {
+  const unit = filter.unit ? await readableUnit(db, user, filter.unit) : null;
+  const report = await getCampaignReport(db, user, {
     campaignId: filter.campaign,
     from: filter.from,
     to: filter.to,
@@ -53,7 +53,7 @@ export default async function CampaignReportPage({ searchParams }: Props) {
   const t = await getTranslations();
   if (!report && filter.campaign === undefined) return <NoCampaignYet canCreate={can(user.role, "campaign:manage")} />;
   if (!report) notFound();
-  const options = reportFilterOptions(db, user);
+  const options = await reportFilterOptions(db, user);
   const kinds = await getKindLabels();
   const query = new URLSearchParams(
     Object.entries({ campaign: report.campaign.id, from: filter.from, to: filter.to, unit: filter.unit, body: filter.body, category: filter.category })

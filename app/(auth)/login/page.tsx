@@ -23,9 +23,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const { changed } = await searchParams;
   const t = await getTranslations();
   const locale = await getLocale();
-  const demo = demoVariant(db);
+  const demo = await demoVariant(db);
   // Until when a newcomer can try the door with the practice conference (docs/decisions/0025).
-  const door = demo ? practiceDoor(db) : null;
+  const door = demo ? await practiceDoor(db) : null;
   const practice = door
     ? {
         open: door.open,

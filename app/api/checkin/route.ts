@@ -14,5 +14,5 @@ import { checkInRequestSchema } from "@/lib/schemas/checkin";
  */
 export const POST = defineDoorRoute({ permission: "checkin:scan", schema: checkInRequestSchema }, async (input, { user }) => {
   if (isFlooding(user.id, input.deviceId)) throw doorRefusals.tooMany();
-  return NextResponse.json(recordScan(db, user.id, input), { headers: { "cache-control": "no-store" } });
+  return NextResponse.json(await recordScan(db, user.id, input), { headers: { "cache-control": "no-store" } });
 });

@@ -1,3 +1,4 @@
+import { writerForSetup } from "@/db/client";
 /**
  * The door device and the server give the same verdict for the same scan:
  * the server judges from the database (judgeScan), the device from the roster
@@ -41,35 +42,39 @@ function essence(r: ScanResult) {
 
 async function bothSides(scan: { token?: string; invitationId?: number }, at = SEEDED) {
   const site = scanStatements(handle.db).siteWithConference.get({ siteId })!;
-  const server = judgeScan(handle.db, { ...scan, siteId, deviceId: "may-test", nonce: "unused-nonce", scannedAt: at, method: "camera" }, at).result;
-  const device = await createDeviceJudge(buildOfflineRoster(handle.db, site, at)).judge({ ...scan, scannedAt: at.getTime() }, new Map());
+  const server = (await judgeScan(handle.db, { ...scan, siteId, deviceId: "may-test", nonce: "unused-nonce", scannedAt: at, method: "camera" }, at)).result;
+  const device = await createDeviceJudge(await buildOfflineRoster(handle.db, site, at)).judge({ ...scan, scannedAt: at.getTime() }, new Map());
   return { server: essence(server), device: essence(device) };
 }
 
 beforeAll(async () => {
   handle = await createDemoDb(SEEDED);
   const db = handle.db;
-  const practice = db.select().from(conferences).where(isNull(conferences.requirementId)).get()!;
+  const practice = (await db.select().from(conferences).where(isNull(conferences.requirementId)).get())!;
   conferenceId = practice.id;
   startsAt = practice.startsAt.getTime();
-  siteId = db.select().from(sites).where(eq(sites.conferenceId, practice.id)).get()!.id;
-  rows = db
+  siteId = (await db.select().from(sites).where(eq(sites.conferenceId, practice.id)).get())!.id;
+  rows = (await db
     .select({ id: invitations.id, token: invitations.token })
     .from(invitations)
     .where(eq(invitations.conferenceId, practice.id))
     .orderBy(asc(invitations.id))
-    .all() as typeof rows;
-  const admin = loadSessionUser(db, db.select().from(users).where(eq(users.username, "admin")).get()!.id, 1)!;
-  const scanner = db.select().from(users).where(eq(users.username, "diemdanh")).get()!.id;
+    .all()) as typeof rows;
+  const admin = (await loadSessionUser(db, (await db.select().from(users).where(eq(users.username, "admin")).get())!.id, 1))!;
+  const scanner = (await db.select().from(users).where(eq(users.username, "diemdanh")).get())!.id;
   // [1] checked in already, on another device; [2] revoked; [3] reissued (its old token kept below);
   // [4] moved to a second bridge point; [5] back to draft.
-  recordScan(db, scanner, { token: rows[1].token, siteId, deviceId: "may-khac", nonce: "seed-nonce-0001", scannedAt: SEEDED, method: "camera" }, SEEDED);
-  revokeInvitation(db, admin, conferenceId, rows[2].id, "Gửi nhầm người");
+  await recordScan(db, scanner, { token: rows[1].token, siteId, deviceId: "may-khac", nonce: "seed-nonce-0001", scannedAt: SEEDED, method: "camera" }, SEEDED);
+  await revokeInvitation(db, admin, conferenceId, rows[2].id, "Gửi nhầm người");
   oldToken = rows[3].token;
-  reissueInvitation(db, admin, conferenceId, rows[3].id);
-  const bridge = db.insert(sites).values({ conferenceId: practice.id, unitId: practice.unitId, venue: "Điểm cầu thử", isMain: false }).returning().get();
-  db.update(invitations).set({ siteId: bridge.id }).where(eq(invitations.id, rows[4].id)).run();
-  db.update(invitations).set({ status: "draft" }).where(eq(invitations.id, rows[5].id)).run();
+  await reissueInvitation(db, admin, conferenceId, rows[3].id);
+  const bridge = await writerForSetup(db)
+    .insert(sites)
+    .values({ conferenceId: practice.id, unitId: practice.unitId, venue: "Điểm cầu thử", isMain: false })
+    .returning()
+    .get();
+  await writerForSetup(db).update(invitations).set({ siteId: bridge.id }).where(eq(invitations.id, rows[4].id)).run();
+  await writerForSetup(db).update(invitations).set({ status: "draft" }).where(eq(invitations.id, rows[5].id)).run();
 });
 afterAll(() => handle.cleanup());
 let oldToken: string;
@@ -77,7 +82,7 @@ let oldToken: string;
 describe("device and server verdicts", () => {
   const flip = (token: string, at: number) => `${token.slice(0, at)}${token[at] === "A" ? "B" : "A"}${token.slice(at + 1)}`;
 
-  const cases: [string, () => { token?: string; invitationId?: number }, string, (() => Date)?][] = [
+  const cases: [string, () => { token?: string; invitationId?: number } | Promise<{ token?: string; invitationId?: number }>, string, (() => Date)?][] = [
     ["a valid letter", () => ({ token: rows[0].token }), "ok"],
     ["a valid letter, at the start (on time)", () => ({ token: rows[6].token }), "ok", () => new Date(startsAt)],
     ["a letter already checked in elsewhere", () => ({ token: rows[1].token }), "duplicate"],
@@ -85,7 +90,7 @@ describe("device and server verdicts", () => {
     ["the old letter of a reissued invitation", () => ({ token: oldToken }), "revoked"],
     [
       "the new letter of a reissued invitation",
-      () => ({ token: handle.db.select().from(invitations).where(eq(invitations.id, rows[3].id)).get()!.token! }),
+      async () => ({ token: (await handle.db.select().from(invitations).where(eq(invitations.id, rows[3].id)).get())!.token! }),
       "ok",
     ],
     ["a letter for another bridge point", () => ({ token: rows[4].token }), "wrong_site"],
@@ -97,8 +102,8 @@ describe("device and server verdicts", () => {
       () => ({ token: signToken({ invitationId: rows[0].id, conferenceId, tokenVersion: 1 }, generateCampaignKeys().privateKey) }),
       "bad_signature",
     ],
-    ["a letter of another conference of the campaign", () => ({ token: otherConferenceToken() }), "wrong_conference"],
-    ["a letter signed by another campaign's key", () => ({ token: otherCampaignToken() }), "wrong_conference"],
+    ["a letter of another conference of the campaign", async () => ({ token: await otherConferenceToken() }), "wrong_conference"],
+    ["a letter signed by another campaign's key", async () => ({ token: await otherCampaignToken() }), "wrong_conference"],
     ["garbage", () => ({ token: "<script>alert(1)</script>" }), "unknown"],
     ["a cut token", () => ({ token: rows[0].token.slice(0, 100) }), "unknown"],
     ["a lowercase token (Caps Lock on the scanner)", () => ({ token: rows[0].token.toLowerCase() }), "ok"],
@@ -109,13 +114,13 @@ describe("device and server verdicts", () => {
     ["a valid letter after the door closes", () => ({ token: rows[7].token }), "not_open", () => new Date(startsAt + 24 * 3_600_000)],
     ["a guest chosen by hand", () => ({ invitationId: rows[8].id }), "ok"],
     ["a revoked guest chosen by hand", () => ({ invitationId: rows[2].id }), "revoked"],
-    ["an invitation of another conference chosen by hand", () => ({ invitationId: otherConferenceInvitation().id }), "unknown"],
+    ["an invitation of another conference chosen by hand", async () => ({ invitationId: (await otherConferenceInvitation()).id }), "unknown"],
     ["an invitation id that does not exist", () => ({ invitationId: 99_999_999 }), "unknown"],
   ];
 
   for (const [name, scan, verdict, at] of cases) {
     it(`${name}: ${verdict} on both`, async () => {
-      const { server, device } = await bothSides(scan(), at?.());
+      const { server, device } = await bothSides(await scan(), at?.());
       expect(server.verdict).toBe(verdict);
       if (verdict === "wrong_site") {
         // The device holds its own site's invitees only (docs/decisions/0015): it knows the letter
@@ -155,19 +160,23 @@ describe("device and server verdicts", () => {
   });
 
   it("a cancelled conference: not_open on both", async () => {
-    handle.db.update(conferences).set({ status: "cancelled", cancelReason: "Hoãn do mưa bão" }).where(eq(conferences.id, conferenceId)).run();
+    await writerForSetup(handle.db)
+      .update(conferences)
+      .set({ status: "cancelled", cancelReason: "Hoãn do mưa bão" })
+      .where(eq(conferences.id, conferenceId))
+      .run();
     try {
       const { server, device } = await bothSides({ token: rows[9].token });
       expect(server.verdict).toBe("not_open");
       expect(device).toEqual(server);
     } finally {
-      handle.db.update(conferences).set({ status: "in_progress", cancelReason: null }).where(eq(conferences.id, conferenceId)).run();
+      await writerForSetup(handle.db).update(conferences).set({ status: "in_progress", cancelReason: null }).where(eq(conferences.id, conferenceId)).run();
     }
   });
 
   it("the device also counts the check-ins it made itself since the download, naming its own cadre", async () => {
     const site = scanStatements(handle.db).siteWithConference.get({ siteId })!;
-    const judge = createDeviceJudge(buildOfflineRoster(handle.db, site, SEEDED));
+    const judge = createDeviceJudge(await buildOfflineRoster(handle.db, site, SEEDED));
     const seen = new Map([[rows[10].id, { scannedAt: SEEDED.getTime() - 60_000, deviceId: "may-nay", siteId, scannerName: "Cán bộ trên máy này" }]]);
     const result = await judge.judge({ token: rows[10].token, scannedAt: SEEDED.getTime() }, seen);
     expect(result).toMatchObject({ verdict: "duplicate", firstCheckIn: { deviceId: "may-nay", siteVenue: site.venue, scannerName: "Cán bộ trên máy này" } });
@@ -185,22 +194,22 @@ describe("device and server verdicts", () => {
     const after = await bothSides({ token: rows[7].token }, new Date(startsAt + 24 * 3_600_000));
     expect([before.server.window?.reason, after.server.window?.reason]).toEqual(["not_yet", "over"]);
     expect([before.device, after.device]).toEqual([before.server, after.server]);
-    handle.db.update(conferences).set({ status: "cancelled", cancelReason: "Hoãn" }).where(eq(conferences.id, conferenceId)).run();
+    await writerForSetup(handle.db).update(conferences).set({ status: "cancelled", cancelReason: "Hoãn" }).where(eq(conferences.id, conferenceId)).run();
     try {
       const cancelled = await bothSides({ token: rows[7].token });
       expect(cancelled.server.window?.reason).toBe("cancelled");
       expect(cancelled.device).toEqual(cancelled.server);
     } finally {
-      handle.db.update(conferences).set({ status: "in_progress", cancelReason: null }).where(eq(conferences.id, conferenceId)).run();
+      await writerForSetup(handle.db).update(conferences).set({ status: "in_progress", cancelReason: null }).where(eq(conferences.id, conferenceId)).run();
     }
   });
 
   it("a letter for another conference that this site's invitee is also invited to: its time, unit and venue, on both", async () => {
     const db = handle.db;
-    const practice = db.select().from(conferences).where(eq(conferences.id, conferenceId)).get()!;
-    const baTo = db.select().from(units).where(eq(units.code, "535")).get()!;
-    const body = db.select().from(bodies).where(eq(bodies.unitId, baTo.id)).get()!;
-    const tomorrow = db
+    const practice = (await db.select().from(conferences).where(eq(conferences.id, conferenceId)).get())!;
+    const baTo = (await db.select().from(units).where(eq(units.code, "535")).get())!;
+    const body = (await db.select().from(bodies).where(eq(bodies.unitId, baTo.id)).get())!;
+    const tomorrow = await writerForSetup(db)
       .insert(conferences)
       .values({
         campaignId: practice.campaignId,
@@ -213,26 +222,26 @@ describe("device and server verdicts", () => {
       })
       .returning()
       .get();
-    const hall = db
+    const hall = await writerForSetup(db)
       .insert(sites)
       .values({ conferenceId: tomorrow.id, unitId: baTo.id, isMain: true, venue: "Hội trường Huyện ủy Ba Tơ (thử)" })
       .returning()
       .get();
-    const personId = db.select().from(invitations).where(eq(invitations.id, rows[12].id)).get()!.personId;
-    const invitation = db
+    const personId = (await db.select().from(invitations).where(eq(invitations.id, rows[12].id)).get())!.personId;
+    const invitation = await writerForSetup(db)
       .insert(invitations)
       .values({ conferenceId: tomorrow.id, personId, bodyId: body.id, siteId: hall.id, status: "issued" })
       .returning()
       .get();
     const token = signToken(
       { invitationId: invitation.id, conferenceId: tomorrow.id, tokenVersion: 1 },
-      ensureCampaignKeys(db, practice.campaignId).privateKey,
+      (await ensureCampaignKeys(db, practice.campaignId)).privateKey,
     );
-    db.update(invitations).set({ token }).where(eq(invitations.id, invitation.id)).run();
+    await writerForSetup(db).update(invitations).set({ token }).where(eq(invitations.id, invitation.id)).run();
 
     const site = scanStatements(db).siteWithConference.get({ siteId })!;
-    const server = judgeScan(db, { token, siteId, deviceId: "may-test", nonce: "unused-nonce", scannedAt: SEEDED, method: "camera" }, SEEDED).result;
-    const device = await createDeviceJudge(buildOfflineRoster(db, site, SEEDED)).judge({ token, scannedAt: SEEDED.getTime() }, new Map());
+    const server = (await judgeScan(db, { token, siteId, deviceId: "may-test", nonce: "unused-nonce", scannedAt: SEEDED, method: "camera" }, SEEDED)).result;
+    const device = await createDeviceJudge(await buildOfflineRoster(db, site, SEEDED)).judge({ token, scannedAt: SEEDED.getTime() }, new Map());
     expect(server).toMatchObject({
       verdict: "wrong_conference",
       otherConference: {
@@ -245,9 +254,9 @@ describe("device and server verdicts", () => {
     expect(device.otherConference).toEqual(server.otherConference);
   });
 
-  it("keeps the roster small: the cadres' names once each, the other conferences as tuples", () => {
+  it("keeps the roster small: the cadres' names once each, the other conferences as tuples", async () => {
     const site = scanStatements(handle.db).siteWithConference.get({ siteId })!;
-    const roster = buildOfflineRoster(handle.db, site, SEEDED);
+    const roster = await buildOfflineRoster(handle.db, site, SEEDED);
     expect(roster.format).toBe(3);
     expect(roster.scanners).toEqual(["Cán bộ điểm danh Hội trường Tỉnh ủy"]);
     const checked = roster.invitations.find((r) => r[0] === rows[1].id)!;
@@ -263,15 +272,15 @@ function telexTyped() {
   return typed(row.token);
 }
 
-function otherConferenceInvitation() {
-  return handle.db.select().from(invitations).where(ne(invitations.conferenceId, conferenceId)).orderBy(asc(invitations.id)).get()!;
+async function otherConferenceInvitation() {
+  return (await handle.db.select().from(invitations).where(ne(invitations.conferenceId, conferenceId)).orderBy(asc(invitations.id)).get())!;
 }
-function otherConferenceToken() {
-  return otherConferenceInvitation().token!;
+async function otherConferenceToken() {
+  return (await otherConferenceInvitation()).token!;
 }
-function otherCampaignToken() {
+async function otherCampaignToken() {
   const keys = generateCampaignKeys();
-  handle.db
+  await writerForSetup(handle.db)
     .insert(campaigns)
     .values({
       title: "Đợt học tập khóa trước",

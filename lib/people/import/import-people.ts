@@ -24,7 +24,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, lt } from "drizzle-orm";
 import { z } from "zod";
-import { immediateTransaction, type Db } from "@/db/client";
+import { transaction, type Db, type Tx } from "@/db/client";
 import { importBatchRowSlice } from "@/db/import-batch-rows";
 import { appSettings, importBatches, people } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -58,8 +58,8 @@ const commitRecordSchema = z.object({
 type CommitRecord = z.infer<typeof commitRecordSchema>;
 export type CommitError = "notFound" | "nameColumnRequired" | "noValidRows" | "commitInProgress" | "commitInterrupted" | "alreadyCommitted";
 
-function rememberedMapping(db: Db, userId: number): Partial<Record<ImportField, string>> | undefined {
-  const row = db
+async function rememberedMapping(db: Db, userId: number): Promise<Partial<Record<ImportField, string>> | undefined> {
+  const row = await db
     .select()
     .from(appSettings)
     .where(eq(appSettings.key, mappingKey(userId)))
@@ -67,8 +67,8 @@ function rememberedMapping(db: Db, userId: number): Partial<Record<ImportField, 
   return row ? (JSON.parse(row.value) as Partial<Record<ImportField, string>>) : undefined;
 }
 
-function readCommitRecord(db: Db, batchId: number): CommitRecord | null {
-  const row = db
+async function readCommitRecord(db: Db, batchId: number): Promise<CommitRecord | null> {
+  const row = await db
     .select()
     .from(appSettings)
     .where(eq(appSettings.key, commitKey(batchId)))
@@ -77,17 +77,18 @@ function readCommitRecord(db: Db, batchId: number): CommitRecord | null {
   return parsed?.success ? parsed.data : null;
 }
 
-function writeCommitRecord(db: Db, batchId: number, record: CommitRecord) {
+async function writeCommitRecord(db: Tx, batchId: number, record: CommitRecord) {
   const value = JSON.stringify(record);
-  db.insert(appSettings)
+  await db
+    .insert(appSettings)
     .values({ key: commitKey(batchId), value })
     .onConflictDoUpdate({ target: appSettings.key, set: { value } })
     .run();
 }
 
 /** Where a batch stands: never committed, being committed (or stopped midway), or done. */
-export function commitState(db: Db, batchId: number): "open" | "running" | "done" {
-  const record = readCommitRecord(db, batchId);
+export async function commitState(db: Db, batchId: number): Promise<"open" | "running" | "done"> {
+  const record = await readCommitRecord(db, batchId);
   return !record ? "open" : record.done ? "done" : "running";
 }
 
@@ -106,49 +107,54 @@ export async function previewBatch(batch: { headers: string[]; rows: string[][] 
   return { total: batch.rows.length, valid: valid.length, errors: errors.slice(0, 500), errorCount: errors.length, sample: valid.slice(0, 5) };
 }
 
-function deleteExpiredBatches(db: Db) {
-  const expired = db
-    .select({ id: importBatches.id })
-    .from(importBatches)
-    .where(lt(importBatches.createdAt, new Date(Date.now() - BATCH_TTL_MS)))
-    .all()
-    .map((b) => b.id);
+async function deleteExpiredBatches(db: Tx) {
+  const expired = (
+    await db
+      .select({ id: importBatches.id })
+      .from(importBatches)
+      .where(lt(importBatches.createdAt, new Date(Date.now() - BATCH_TTL_MS)))
+      .all()
+  ).map((b) => b.id);
   if (expired.length === 0) return;
-  db.delete(appSettings)
+  await db
+    .delete(appSettings)
     .where(inArray(appSettings.key, expired.map(commitKey)))
     .run();
-  db.delete(importBatches).where(inArray(importBatches.id, expired)).run();
+  await db.delete(importBatches).where(inArray(importBatches.id, expired)).run();
 }
 
 export async function uploadBatch(db: Db, user: SessionUser, unitId: number, filename: string, bytes: Uint8Array) {
   if (user.scopeUnitIds !== "all" && !user.scopeUnitIds.includes(unitId)) return { ok: false as const, code: "unitRequired" as const };
+  // Parsed before the write transaction: a large file takes a while, and the write lane is shared.
   const parsed = await parseFile(filename, bytes);
   if (!parsed.ok) return parsed;
-  deleteExpiredBatches(db);
-  const batch = db
-    .insert(importBatches)
-    .values({ userId: user.id, unitId, filename: filename.slice(0, 200), headers: parsed.headers, rows: parsed.rows })
-    .returning({ id: importBatches.id })
-    .get();
-  const mapping = defaultMapping(parsed.headers, rememberedMapping(db, user.id));
-  return { ok: true as const, batchId: batch.id, headers: parsed.headers, mapping, preview: await previewBatch(parsed, mapping) };
+  return await transaction(db, async (db) => {
+    await deleteExpiredBatches(db);
+    const batch = await db
+      .insert(importBatches)
+      .values({ userId: user.id, unitId, filename: filename.slice(0, 200), headers: parsed.headers, rows: parsed.rows })
+      .returning({ id: importBatches.id })
+      .get();
+    const mapping = defaultMapping(parsed.headers, await rememberedMapping(db, user.id));
+    return { ok: true as const, batchId: batch.id, headers: parsed.headers, mapping, preview: await previewBatch(parsed, mapping) };
+  });
 }
 
 /** A batch of this user, without its rows. */
-function getBatchInfo(db: Db, user: SessionUser, batchId: number) {
+async function getBatchInfo(db: Db, user: SessionUser, batchId: number) {
   const { id, userId, unitId, filename, headers, createdAt } = importBatches;
   return (
-    db
+    (await db
       .select({ id, userId, unitId, filename, headers, createdAt })
       .from(importBatches)
       .where(and(eq(importBatches.id, batchId), eq(importBatches.userId, user.id)))
-      .get() ?? null
+      .get()) ?? null
   );
 }
 
 /** A batch of this user with its rows, read in slices that let other requests run in between. */
 export async function getBatch(db: Db, user: SessionUser, batchId: number) {
-  const batch = getBatchInfo(db, user, batchId);
+  const batch = await getBatchInfo(db, user, batchId);
   if (!batch) return null;
   const rows: string[][] = [];
   for (;;) {
@@ -160,9 +166,9 @@ export async function getBatch(db: Db, user: SessionUser, batchId: number) {
 }
 
 /** The record a merged one ended in (a merge into a record that was merged in turn, followed to its end). */
-function keptRecordOf(db: Db, id: number): number {
+async function keptRecordOf(db: Db, id: number): Promise<number> {
   for (let hops = 0; hops < 20; hops++) {
-    const next = db.select({ mergedIntoId: people.mergedIntoId }).from(people).where(eq(people.id, id)).get()?.mergedIntoId;
+    const next = (await db.select({ mergedIntoId: people.mergedIntoId }).from(people).where(eq(people.id, id)).get())?.mergedIntoId;
     if (next == null) return id;
     id = next;
   }
@@ -170,17 +176,17 @@ function keptRecordOf(db: Db, id: number): number {
 }
 
 /** One chunk: people with a known code updated, the others inserted. */
-function writePeople(db: Db, unitId: number, rows: MappedRow[]) {
+async function writePeople(db: Tx, unitId: number, rows: MappedRow[]) {
   const codes = rows.map((r) => r.externalCode).filter((c): c is string => c !== null);
   const existing = new Map<string, { id: number; followed: boolean }>();
   if (codes.length > 0) {
-    for (const p of db
+    for (const p of await db
       .select({ id: people.id, code: people.externalCode, mergedIntoId: people.mergedIntoId })
       .from(people)
       .where(inArray(people.externalCode, codes))
       .all()) {
       // A code of a record merged into another (kept for the undo, docs/decisions/0024) names the record it went into.
-      existing.set(p.code!, p.mergedIntoId === null ? { id: p.id, followed: false } : { id: keptRecordOf(db, p.mergedIntoId), followed: true });
+      existing.set(p.code!, p.mergedIntoId === null ? { id: p.id, followed: false } : { id: await keptRecordOf(db, p.mergedIntoId), followed: true });
     }
   }
   let updated = 0;
@@ -202,14 +208,15 @@ function writePeople(db: Db, unitId: number, rows: MappedRow[]) {
     if (match) {
       // The kept record keeps its own code: the merged one still holds this one (unique).
       const { externalCode, ...rest } = values;
-      db.update(people)
+      await db
+        .update(people)
         .set(match.followed ? rest : { ...rest, externalCode })
         .where(eq(people.id, match.id))
         .run();
       updated++;
     } else fresh.push(values);
   }
-  const inserted = fresh.length > 0 ? db.insert(people).values(fresh).run().changes : 0;
+  const inserted = fresh.length > 0 ? (await db.insert(people).values(fresh).run()).changes : 0;
   return { inserted, updated };
 }
 
@@ -221,18 +228,18 @@ export async function commitBatch(db: Db, user: SessionUser, batchId: number, re
   const owner = randomUUID();
   // The rows are checked before the claim, pausing for the door; with the recorded mapping
   // when an import stopped midway is taken over. The claim then checks that nothing changed.
-  const before = readCommitRecord(db, batch.id);
+  const before = await readCommitRecord(db, batch.id);
   const mapping = before?.mapping ?? requested;
   if (mapping.fullName < 0) return { ok: false, code: "nameColumnRequired" };
   const { valid, errors } = await checkRows(batch.rows, mapping);
-  const claim = immediateTransaction(db, () => {
-    const record = readCommitRecord(db, batch.id);
+  const claim = await transaction(db, async (db) => {
+    const record = await readCommitRecord(db, batch.id);
     if (record?.done) return { ok: false as const, code: "alreadyCommitted" as const };
     if (record && Date.now() - record.heartbeat < STALE_COMMIT_MS) return { ok: false as const, code: "commitInProgress" as const };
     if (record?.owner !== before?.owner) return { ok: false as const, code: "commitInProgress" as const };
     if (valid.length === 0) return { ok: false as const, code: "noValidRows" as const };
     const claimed: CommitRecord = { ...(record ?? { written: 0, inserted: 0, updated: 0 }), owner, mapping, heartbeat: Date.now(), done: false };
-    writeCommitRecord(db, batch.id, claimed);
+    await writeCommitRecord(db, batch.id, claimed);
     return { ok: true as const, record: claimed };
   });
   if (!claim.ok) return claim;
@@ -243,9 +250,9 @@ export async function commitBatch(db: Db, user: SessionUser, batchId: number, re
     await nextTurn();
     const chunk = valid.slice(record.written, record.written + COMMIT_CHUNK_ROWS);
     try {
-      const next = immediateTransaction(db, () => {
-        if (readCommitRecord(db, batch.id)?.owner !== owner) return null; // taken over, or the batch expired
-        const counts = writePeople(db, batch.unitId, chunk);
+      const next = await transaction(db, async (db) => {
+        if ((await readCommitRecord(db, batch.id))?.owner !== owner) return null; // taken over, or the batch expired
+        const counts = await writePeople(db, batch.unitId, chunk);
         const written: CommitRecord = {
           ...record,
           written: record.written + chunk.length,
@@ -253,7 +260,7 @@ export async function commitBatch(db: Db, user: SessionUser, batchId: number, re
           updated: record.updated + counts.updated,
           heartbeat: Date.now(),
         };
-        writeCommitRecord(db, batch.id, written);
+        await writeCommitRecord(db, batch.id, written);
         return written;
       });
       if (!next) return { ok: false, code: "commitInProgress" };
@@ -261,23 +268,24 @@ export async function commitBatch(db: Db, user: SessionUser, batchId: number, re
     } catch (error) {
       console.error(`import ${batch.id}: stopped after ${record.written} rows`, error);
       // Released at once: the next commit resumes after the last written chunk.
-      immediateTransaction(db, () => {
-        if (readCommitRecord(db, batch.id)?.owner === owner) writeCommitRecord(db, batch.id, { ...record, heartbeat: 0 });
+      await transaction(db, async (db) => {
+        if ((await readCommitRecord(db, batch.id))?.owner === owner) await writeCommitRecord(db, batch.id, { ...record, heartbeat: 0 });
       });
       return { ok: false, code: "commitInterrupted", values: { written: record.written } };
     }
   }
 
-  const finished = immediateTransaction(db, () => {
-    if (readCommitRecord(db, batch.id)?.owner !== owner) return false;
+  const finished = await transaction(db, async (db) => {
+    if ((await readCommitRecord(db, batch.id))?.owner !== owner) return false;
     const remembered = Object.fromEntries(IMPORT_FIELDS.filter((f) => record.mapping[f] >= 0).map((f) => [f, batch.headers[record.mapping[f]]]));
-    db.insert(appSettings)
+    await db
+      .insert(appSettings)
       .values({ key: mappingKey(user.id), value: JSON.stringify(remembered) })
       .onConflictDoUpdate({ target: appSettings.key, set: { value: JSON.stringify(remembered) } })
       .run();
-    db.update(importBatches).set({ rows: [] }).where(eq(importBatches.id, batch.id)).run();
-    writeCommitRecord(db, batch.id, { ...record, heartbeat: Date.now(), done: true });
-    recordAudit(db, {
+    await db.update(importBatches).set({ rows: [] }).where(eq(importBatches.id, batch.id)).run();
+    await writeCommitRecord(db, batch.id, { ...record, heartbeat: Date.now(), done: true });
+    await recordAudit(db, {
       userId: user.id,
       action: "import",
       entity: "people",

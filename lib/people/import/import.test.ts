@@ -1,3 +1,4 @@
+import { writerForSetup } from "@/db/client";
 import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
@@ -25,8 +26,8 @@ let handle: Awaited<ReturnType<typeof createDemoDb>>;
 let organizer: SessionUser;
 beforeAll(async () => {
   handle = await createDemoDb();
-  const row = handle.db.select().from(users).where(eq(users.username, "tochuc.bato")).get()!;
-  organizer = loadSessionUser(handle.db, row.id, row.sessionVersion)!;
+  const row = (await handle.db.select().from(users).where(eq(users.username, "tochuc.bato")).get())!;
+  organizer = (await loadSessionUser(handle.db, row.id, row.sessionVersion))!;
 });
 afterAll(() => handle.cleanup());
 
@@ -162,52 +163,55 @@ describe("mapping and checking rows", () => {
 
 describe("import", () => {
   it("writes valid rows in one transaction, updates by code, and makes them searchable without diacritics", async () => {
-    const unitId = handle.db.select().from(units).where(eq(units.code, "535")).get()!.id;
-    const upload = await uploadBatch(handle.db, organizer, unitId, "ds.csv", csv(SAMPLE));
+    const unitId = (await handle.db.select().from(units).where(eq(units.code, "535")).get())!.id;
+    const upload = await uploadBatch(writerForSetup(handle.db), organizer, unitId, "ds.csv", csv(SAMPLE));
     if (!upload.ok) throw new Error(upload.code);
     expect(upload.preview).toMatchObject({ total: 5, valid: 2, errorCount: 3 });
     expect(await commitBatch(handle.db, organizer, upload.batchId, upload.mapping)).toEqual({ ok: true, inserted: 2, updated: 0, skipped: 3 });
-    expect(listPeople(handle.db, organizer, { q: "nguyen van an" }).rows.map((p) => p.fullName)).toContain("Nguyễn Văn Ấn");
-    expect(listPeople(handle.db, organizer, { q: "0905123456" }).rows.map((p) => p.fullName)).toEqual(["Nguyễn Văn Ấn"]);
+    expect((await listPeople(handle.db, organizer, { q: "nguyen van an" })).rows.map((p) => p.fullName)).toContain("Nguyễn Văn Ấn");
+    expect((await listPeople(handle.db, organizer, { q: "0905123456" })).rows.map((p) => p.fullName)).toEqual(["Nguyễn Văn Ấn"]);
 
-    const again = await uploadBatch(handle.db, organizer, unitId, "ds2.csv", csv("Họ và tên,Mã,Chức vụ\nNguyễn Văn Ấn,IMP-1,Phó Bí thư"));
+    const again = await uploadBatch(writerForSetup(handle.db), organizer, unitId, "ds2.csv", csv("Họ và tên,Mã,Chức vụ\nNguyễn Văn Ấn,IMP-1,Phó Bí thư"));
     if (!again.ok) throw new Error(again.code);
     expect(again.mapping.externalCode).toBe(1);
     expect(await commitBatch(handle.db, organizer, again.batchId, again.mapping)).toMatchObject({ ok: true, inserted: 0, updated: 1 });
-    expect(handle.db.select().from(people).where(eq(people.externalCode, "IMP-1")).get()!.position).toBe("Phó Bí thư");
+    expect((await handle.db.select().from(people).where(eq(people.externalCode, "IMP-1")).get())!.position).toBe("Phó Bí thư");
   });
 
   it("keeps no batch for a header-only file, and commits no batch without a valid row (no audit row)", async () => {
-    const unitId = handle.db.select().from(units).where(eq(units.code, "535")).get()!.id;
-    const batches = () => handle.db.select({ n: count() }).from(importBatches).get()!.n;
-    const audits = () => handle.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, "import")).get()!.n;
-    const [batchesBefore, auditsBefore] = [batches(), audits()];
-    expect(await uploadBatch(handle.db, organizer, unitId, "tieu-de.csv", csv("Họ và tên,Chức vụ,Mã\r\n"))).toEqual({ ok: false, code: "noRows" });
-    expect(batches()).toBe(batchesBefore);
+    const unitId = (await handle.db.select().from(units).where(eq(units.code, "535")).get())!.id;
+    const batches = async () => (await handle.db.select({ n: count() }).from(importBatches).get())!.n;
+    const audits = async () => (await handle.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, "import")).get())!.n;
+    const [batchesBefore, auditsBefore] = [await batches(), await audits()];
+    expect(await uploadBatch(writerForSetup(handle.db), organizer, unitId, "tieu-de.csv", csv("Họ và tên,Chức vụ,Mã\r\n"))).toEqual({
+      ok: false,
+      code: "noRows",
+    });
+    expect(await batches()).toBe(batchesBefore);
 
-    const bad = await uploadBatch(handle.db, organizer, unitId, "loi.csv", csv("Họ và tên,Số điện thoại\n,0905000000\nAn,123"));
+    const bad = await uploadBatch(writerForSetup(handle.db), organizer, unitId, "loi.csv", csv("Họ và tên,Số điện thoại\n,0905000000\nAn,123"));
     if (!bad.ok) throw new Error(bad.code);
     expect(bad.preview).toMatchObject({ total: 2, valid: 0, errorCount: 2 });
     expect(await commitBatch(handle.db, organizer, bad.batchId, bad.mapping)).toEqual({ ok: false, code: "noValidRows" });
-    expect(audits()).toBe(auditsBefore);
+    expect(await audits()).toBe(auditsBefore);
   });
 
   it("commits in chunks that let other work run between them, and never twice", async () => {
-    const unitId = handle.db.select().from(units).where(eq(units.code, "535")).get()!.id;
+    const unitId = (await handle.db.select().from(units).where(eq(units.code, "535")).get())!.id;
     const total = 10_017; // more than one slice of stored rows (10,000), twenty chunks
     const lines = Array.from({ length: total }, (_, i) => (i % 2 ? `Người nhập ${i},CHUNK-${i}` : `Người nhập ${i},`));
-    const upload = await uploadBatch(handle.db, organizer, unitId, "lon.csv", csv(["Họ và tên,Mã", ...lines].join("\n")));
+    const upload = await uploadBatch(writerForSetup(handle.db), organizer, unitId, "lon.csv", csv(["Họ và tên,Mã", ...lines].join("\n")));
     if (!upload.ok) throw new Error(upload.code);
-    const imported = () => handle.db.select({ n: count() }).from(people).where(like(people.fullName, "Người nhập %")).get()!.n;
+    const imported = async () => (await handle.db.select({ n: count() }).from(people).where(like(people.fullName, "Người nhập %")).get())!.n;
 
     // Other work runs while the commit goes on, and sees it part-way: it yields between chunks.
     const seen: number[] = [];
     let committing = true;
-    const look = () => {
-      seen.push(imported());
-      if (committing) setImmediate(look);
+    const look = async () => {
+      seen.push(await imported());
+      if (committing) setImmediate(() => void look());
     };
-    setImmediate(look);
+    setImmediate(() => void look());
     const [first, second] = await Promise.all([
       commitBatch(handle.db, organizer, upload.batchId, upload.mapping),
       commitBatch(handle.db, organizer, upload.batchId, upload.mapping),
@@ -217,32 +221,32 @@ describe("import", () => {
     expect(second).toEqual({ ok: false, code: "commitInProgress" });
     expect(seen.filter((n) => n > 0 && n < total).length).toBeGreaterThanOrEqual(2);
     expect(await commitBatch(handle.db, organizer, upload.batchId, upload.mapping)).toEqual({ ok: false, code: "alreadyCommitted" });
-    expect(imported()).toBe(total);
+    expect(await imported()).toBe(total);
     expect(
-      handle.db
+      (await handle.db
         .select({ n: count() })
         .from(auditLog)
         .where(and(eq(auditLog.action, "import"), eq(auditLog.entityId, "lon.csv")))
-        .get()!.n,
+        .get())!.n,
     ).toBe(1);
   });
 
   it("resumes an import stopped midway after the last written chunk, writing no row twice", async () => {
-    const unitId = handle.db.select().from(units).where(eq(units.code, "535")).get()!.id;
+    const unitId = (await handle.db.select().from(units).where(eq(units.code, "535")).get())!.id;
     const total = COMMIT_CHUNK_ROWS * 2 + 5;
     const lines = Array.from({ length: total }, (_, i) => (i % 2 ? `Người tiếp ${i},RESUME-${i}` : `Người tiếp ${i},`));
-    const upload = await uploadBatch(handle.db, organizer, unitId, "tiep.csv", csv(["Họ và tên,Mã", ...lines].join("\n")));
+    const upload = await uploadBatch(writerForSetup(handle.db), organizer, unitId, "tiep.csv", csv(["Họ và tên,Mã", ...lines].join("\n")));
     if (!upload.ok) throw new Error(upload.code);
-    const imported = () => handle.db.select({ n: count() }).from(people).where(like(people.fullName, "Người tiếp %")).get()!.n;
+    const imported = async () => (await handle.db.select({ n: count() }).from(people).where(like(people.fullName, "Người tiếp %")).get())!.n;
 
     // The second chunk fails in SQLite itself (as a full disk would), after the first is written.
-    handle.db.$client.exec(
+    writerForSetup(handle.db).$client.exec(
       `create trigger stop_import before insert on people when new.full_name = 'Người tiếp ${COMMIT_CHUNK_ROWS + 1}' begin select raise(abort, 'disk full'); end`,
     );
     const stopped = await commitBatch(handle.db, organizer, upload.batchId, upload.mapping);
     expect(stopped).toEqual({ ok: false, code: "commitInterrupted", values: { written: COMMIT_CHUNK_ROWS } });
-    expect(imported()).toBe(COMMIT_CHUNK_ROWS);
-    handle.db.$client.exec("drop trigger stop_import");
+    expect(await imported()).toBe(COMMIT_CHUNK_ROWS);
+    writerForSetup(handle.db).$client.exec("drop trigger stop_import");
 
     // Resumed with the recorded mapping, whatever the second request sends; the totals are the whole import's.
     expect(await commitBatch(handle.db, organizer, upload.batchId, { ...upload.mapping, externalCode: -1 })).toEqual({
@@ -251,20 +255,20 @@ describe("import", () => {
       updated: 0,
       skipped: 0,
     });
-    expect(imported()).toBe(total);
-    expect(handle.db.select({ n: count() }).from(people).where(like(people.externalCode, "RESUME-%")).get()!.n).toBe(Math.floor(total / 2));
+    expect(await imported()).toBe(total);
+    expect((await handle.db.select({ n: count() }).from(people).where(like(people.externalCode, "RESUME-%")).get())!.n).toBe(Math.floor(total / 2));
 
     // A server that died midway leaves a stale heartbeat; until then the batch counts as being imported.
-    const crashed = await uploadBatch(handle.db, organizer, unitId, "chet.csv", csv("Họ và tên\nNgười sau sự cố"));
+    const crashed = await uploadBatch(writerForSetup(handle.db), organizer, unitId, "chet.csv", csv("Họ và tên\nNgười sau sự cố"));
     if (!crashed.ok) throw new Error(crashed.code);
     const key = `import-commit:${crashed.batchId}`;
     const record = { owner: "dead", mapping: crashed.mapping, written: 0, inserted: 0, updated: 0, heartbeat: Date.now(), done: false };
-    handle.db
+    await writerForSetup(handle.db)
       .insert(appSettings)
       .values({ key, value: JSON.stringify(record) })
       .run();
     expect(await commitBatch(handle.db, organizer, crashed.batchId, crashed.mapping)).toEqual({ ok: false, code: "commitInProgress" });
-    handle.db
+    await writerForSetup(handle.db)
       .update(appSettings)
       .set({ value: JSON.stringify({ ...record, heartbeat: Date.now() - 3600_000 }) })
       .where(eq(appSettings.key, key))
@@ -273,10 +277,16 @@ describe("import", () => {
   });
 
   it("refuses another user's batch and a unit outside the user's scope", async () => {
-    const lySon = handle.db.select().from(units).where(eq(units.code, "536")).get()!.id;
-    expect(await uploadBatch(handle.db, organizer, lySon, "ds.csv", csv(SAMPLE))).toEqual({ ok: false, code: "unitRequired" });
-    const admin = handle.db.select().from(users).where(eq(users.username, "admin")).get()!;
-    const upload = await uploadBatch(handle.db, loadSessionUser(handle.db, admin.id, admin.sessionVersion)!, lySon, "ds.csv", csv(SAMPLE));
+    const lySon = (await handle.db.select().from(units).where(eq(units.code, "536")).get())!.id;
+    expect(await uploadBatch(writerForSetup(handle.db), organizer, lySon, "ds.csv", csv(SAMPLE))).toEqual({ ok: false, code: "unitRequired" });
+    const admin = (await handle.db.select().from(users).where(eq(users.username, "admin")).get())!;
+    const upload = await uploadBatch(
+      writerForSetup(handle.db),
+      (await loadSessionUser(handle.db, admin.id, admin.sessionVersion))!,
+      lySon,
+      "ds.csv",
+      csv(SAMPLE),
+    );
     if (!upload.ok) throw new Error(upload.code);
     expect(await commitBatch(handle.db, organizer, upload.batchId, upload.mapping)).toEqual({ ok: false, code: "notFound" });
   });

@@ -21,15 +21,19 @@ const byCode = z.object({
 export const conferenceAttendance = (format: ExportFormat) =>
   defineRoute({ permission: "report:read", params: byId }, async ({ params }, { user, request, t }) => {
     const filter = filterOf(request);
-    return exportResponse(format, user, t, (db, reader, tr) => conferenceExport(db, reader, params.id, filter.site, tr));
+    return exportResponse(format, user, t, async (db, reader, tr) => await conferenceExport(db, reader, params.id, filter.site, tr));
   });
 
 /** GET /api/units/{code}/report.csv|.xlsx?campaign=&from=&to=&body=&category= */
 export const unitAttendance = (format: ExportFormat) =>
   defineRoute({ permission: "report:read", params: byCode }, async ({ params }, { user, request, t }) => {
     const f = filterOf(request);
-    return exportResponse(format, user, t, (db, reader, tr) =>
-      unitExport(db, reader, params.code, { campaignId: f.campaign, from: f.from, to: f.to, bodyId: f.body, category: f.category }, tr),
+    return exportResponse(
+      format,
+      user,
+      t,
+      async (db, reader, tr) =>
+        await unitExport(db, reader, params.code, { campaignId: f.campaign, from: f.from, to: f.to, bodyId: f.body, category: f.category }, tr),
     );
   });
 
@@ -37,9 +41,9 @@ export const unitAttendance = (format: ExportFormat) =>
 export const campaignAttendance = (format: ExportFormat) =>
   defineRoute({ permission: "report:read", params: byId }, async ({ params }, { user, request, t }) => {
     const f = filterOf(request);
-    return exportResponse(format, user, t, (db, reader, tr) => {
-      const unit = f.unit ? readableUnit(db, reader, f.unit) : null;
+    return exportResponse(format, user, t, async (db, reader, tr) => {
+      const unit = f.unit ? await readableUnit(db, reader, f.unit) : null;
       if (f.unit && !unit) return null;
-      return campaignExport(db, reader, { campaignId: params.id, from: f.from, to: f.to, unitId: unit?.id, bodyId: f.body, category: f.category }, tr);
+      return await campaignExport(db, reader, { campaignId: params.id, from: f.from, to: f.to, unitId: unit?.id, bodyId: f.body, category: f.category }, tr);
     });
   });

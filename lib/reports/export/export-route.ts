@@ -3,7 +3,7 @@
  * the streamed read (closed when the download ends), the view's scope (null → 404), and the CSV
  * or XLSX stream. Session and permission come first, from defineRoute (export-handlers.ts).
  */
-import { openReadOnlyDatabase, type Db } from "@/db/client";
+import { closeDatabase, openReadOnlyDatabase, type Db } from "@/db/client";
 import type { SessionUser } from "@/lib/auth/guards";
 import { notFound } from "@/lib/http/request-error";
 import type { Translator } from "@/lib/i18n/translator";
@@ -15,22 +15,22 @@ export type ExportFormat = "csv" | "xlsx";
 
 const TYPES = { csv: "text/csv; charset=utf-8", xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" };
 
-export function exportResponse(
+export async function exportResponse(
   format: ExportFormat,
   user: SessionUser,
   t: Translator,
-  plan: (db: Db, user: SessionUser, t: Translator) => ExportPlan | null,
-): Response {
+  plan: (db: Db, user: SessionUser, t: Translator) => Promise<ExportPlan | null>,
+): Promise<Response> {
   const db = openReadOnlyDatabase();
   let closed = false;
   const close = () => {
     if (!closed) {
       closed = true;
-      db.$client.close();
+      closeDatabase(db);
     }
   };
   try {
-    const built = plan(db, user, t);
+    const built = await plan(db, user, t);
     if (!built) throw notFound();
     const body = format === "csv" ? csvStream(built.csv, close) : xlsxStream(built.tables, close);
     return new Response(body, {

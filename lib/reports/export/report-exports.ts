@@ -102,15 +102,15 @@ function inviteeColumns(t: Translator): Column<InviteeLine>[] {
 }
 
 /** The conference's invitees are read row by row from the (read-only) connection while the file is written. */
-export function conferenceExport(
+export async function conferenceExport(
   db: Db,
   user: SessionUser,
   conferenceId: number,
   siteId: number | undefined,
   t: Translator,
   now = new Date(),
-): ExportPlan | null {
-  const report = getConferenceReport(db, user, conferenceId, { siteId }, now, { withInvitees: false });
+): Promise<ExportPlan | null> {
+  const report = await getConferenceReport(db, user, conferenceId, { siteId }, now, { withInvitees: false });
   if (!report) return null;
   const invitees = (): ReportTable<unknown> => ({
     sheet: "Người được mời",
@@ -161,15 +161,15 @@ function absenteeColumns(t: Translator): Column<AbsenteeLine>[] {
   ];
 }
 
-export function unitExport(
+export async function unitExport(
   db: Db,
   user: SessionUser,
   code: string,
   filter: Parameters<typeof getUnitReport>[3],
   t: Translator,
   now = new Date(),
-): ExportPlan | null {
-  const report = getUnitReport(db, user, code, filter, now);
+): Promise<ExportPlan | null> {
+  const report = await getUnitReport(db, user, code, filter, now);
   if (!report) return null;
   const conferences: ReportTable<unknown> = { sheet: "Hội nghị", columns: conferenceFigureColumns(t) as Column<unknown>[], rows: report.figures };
   return {
@@ -184,8 +184,14 @@ export function unitExport(
   };
 }
 
-export function campaignExport(db: Db, user: SessionUser, filter: Parameters<typeof getCampaignReport>[2], t: Translator, now = new Date()): ExportPlan | null {
-  const report = getCampaignReport(db, user, filter, now);
+export async function campaignExport(
+  db: Db,
+  user: SessionUser,
+  filter: Parameters<typeof getCampaignReport>[2],
+  t: Translator,
+  now = new Date(),
+): Promise<ExportPlan | null> {
+  const report = await getCampaignReport(db, user, filter, now);
   if (!report) return null;
   const unitColumns: Column<CampaignUnitRow>[] = [
     { header: t("reports.col.unit"), type: "text", value: (r) => r.unit.name },

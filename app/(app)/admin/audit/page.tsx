@@ -56,9 +56,9 @@ export default async function AuditPage({ searchParams }: Props) {
       .filter(([, v]) => v),
   );
   const filter = auditFilterSchema.parse(raw);
-  const { rows, hasNext, page } = searchAudit(db, filter, reader);
-  const entries = describeAuditEntries(db, rows, t);
-  const choices = auditChoices(db);
+  const { rows, hasNext, page } = await searchAudit(db, filter, reader);
+  const entries = await describeAuditEntries(db, rows, t);
+  const choices = await auditChoices(db);
   const canUndoMerges = can(reader.role, "people:manage");
   const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label, "vi");
   const query = (p: number) =>

@@ -1,3 +1,4 @@
+import { mapInOrder } from "@/lib/async/in-order";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
@@ -27,11 +28,11 @@ export default async function BodiesPage({ searchParams }: { searchParams: Promi
   const unitFilter = Number(first(params.unit)) || undefined;
   const showRetired = first(params.retired) === "1";
 
-  const units = listBodyUnits(db, admin);
-  const kinds = listBodyKinds(db);
+  const units = await listBodyUnits(db, admin);
+  const kinds = await listBodyKinds(db);
   const kindOptions = kinds.map((k) => ({ value: k.key, label: k.label }));
   const folded = q ? foldForSearch(q) : "";
-  const rows = listBodies(db, admin, { unitId: unitFilter }).filter((b) => showRetired || !b.retiredAt);
+  const rows = (await listBodies(db, admin, { unitId: unitFilter })).filter((b) => showRetired || !b.retiredAt);
   const groups = units
     .filter((u) => !unitFilter || u.id === unitFilter)
     .map((unit) => {
@@ -42,7 +43,12 @@ export default async function BodiesPage({ searchParams }: { searchParams: Promi
     .filter((g) => g.shown);
   const bodyCount = groups.reduce((n, g) => n + g.bodies.length, 0);
   // What each active unit's template would still create; kinds where several units lack bodies get a one-click for all.
-  const plans = new Map(units.filter((u) => !u.retired).map((u) => [u.id, previewBodiesFromTemplate(db, admin, u.id) ?? []]));
+  const plans = new Map(
+    await mapInOrder(
+      units.filter((u) => !u.retired),
+      async (u) => [u.id, (await previewBodiesFromTemplate(db, admin, u.id)) ?? []],
+    ),
+  );
   const missingByKind = new Map<string, { label: string; units: number; bodies: number }>();
   for (const u of units) {
     const missing = (plans.get(u.id) ?? []).filter((p) => !p.exists).length;

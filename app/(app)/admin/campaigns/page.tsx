@@ -19,8 +19,8 @@ export default async function CampaignsPage() {
   const user = await requirePageUser("campaign:manage");
   const t = await getTranslations("adminCampaigns");
   const root = isRootAdmin(user);
-  const campaigns = listCampaignsForAdmin(db);
-  const current = getCurrentCampaign(db, user);
+  const campaigns = await listCampaignsForAdmin(db);
+  const current = await getCurrentCampaign(db, user);
 
   return (
     <div className="stack">
@@ -40,7 +40,7 @@ export default async function CampaignsPage() {
       ) : (
         <>
           <section className="card">
-            <CampaignSelectorClient campaigns={listActiveCampaigns(db, current?.id)} currentId={current?.id ?? null} />
+            <CampaignSelectorClient campaigns={await listActiveCampaigns(db, current?.id)} currentId={current?.id ?? null} />
           </section>
           <section className="card">
             <table className="table stack-on-phone" data-testid="campaign-table">

@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function UnitsPage() {
   const user = await requirePageUser("unit:manage");
   const t = await getTranslations("adminUnits");
-  const rows = listUnitTree(db, { id: user.id, unitId: user.unitId, scopeUnitIds: user.scopeUnitIds });
+  const rows = await listUnitTree(db, { id: user.id, unitId: user.unitId, scopeUnitIds: user.scopeUnitIds });
   return (
     <div className="stack">
       <div className="page-head">

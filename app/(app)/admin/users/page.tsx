@@ -17,9 +17,9 @@ export default async function UsersPage() {
   const admin = await requirePageUser("user:manage");
   const t = await getTranslations();
   // Delegated administration: the accounts and units of the admin's subtree only (the root unit's admin: all).
-  const users = listUsers(db, admin);
-  const failures = recentFailureCounts(db);
-  const units = listAccountUnits(db, admin).map((u) => ({ id: u.id, name: u.name, bodies: u.bodies }));
+  const users = await listUsers(db, admin);
+  const failures = await recentFailureCounts(db);
+  const units = (await listAccountUnits(db, admin)).map((u) => ({ id: u.id, name: u.name, bodies: u.bodies }));
 
   return (
     <div className="stack">

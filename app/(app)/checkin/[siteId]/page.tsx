@@ -22,10 +22,10 @@ export default async function ScannerPage({ params }: { params: Promise<{ siteId
   const t = await getTranslations("scan");
   const tDoor = await getTranslations("door");
   const siteId = parseId((await params).siteId);
-  const access = siteId ? getScanSite(db, user, siteId) : ({ ok: false, reason: "not_found" } as const);
+  const access = siteId ? await getScanSite(db, user, siteId) : ({ ok: false, reason: "not_found" } as const);
   if (!access.ok && access.reason === "not_found") notFound();
   // Allowed here (assigned, or an organiser or admin of the conference): the door's hours, and why it is closed if it is.
-  const door = siteId && (access.ok || access.reason === "closed") ? siteDoorHours(db, siteId) : null;
+  const door = siteId && (access.ok || access.reason === "closed") ? await siteDoorHours(db, siteId) : null;
   if (!access.ok || (door && (door.phase === "cancelled" || door.phase === "draft"))) {
     return (
       <div className="card narrow stack-sm" data-testid="door-closed" data-phase={door?.phase ?? "forbidden"}>

@@ -21,14 +21,14 @@ type Props = { params: Promise<{ id: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const user = await getCurrentUser();
   const id = parseId((await params).id);
-  const conference = user && id ? getConference(db, user, id) : null;
+  const conference = user && id ? await getConference(db, user, id) : null;
   return { title: conference?.title ?? (await getTranslations("conferences"))("title") };
 }
 
 export default async function ConferencePage({ params, searchParams }: Props & { searchParams: Promise<{ saved?: string; list?: string }> }) {
   const user = await requirePageUser("conference:read");
   const id = parseId((await params).id);
-  const conference = id ? getConference(db, user, id) : null;
+  const conference = id ? await getConference(db, user, id) : null;
   if (!conference) notFound();
   const t = await getTranslations();
   const query = await searchParams;
@@ -56,7 +56,7 @@ export default async function ConferencePage({ params, searchParams }: Props & {
     </p>
   );
   // The demo's practice conference: its admin may open it again from now (docs/decisions/0025).
-  const practice = can(user.role, "practice:reopen") && conference.canEdit && practiceConferenceId(db) === conference.id;
+  const practice = can(user.role, "practice:reopen") && conference.canEdit && (await practiceConferenceId(db)) === conference.id;
   const tDoor = await getTranslations("door");
   const door = checkInWindow(conference);
   return (
@@ -71,7 +71,7 @@ export default async function ConferencePage({ params, searchParams }: Props & {
       saved={query.saved === "1"}
       listHref={listHrefFrom(query.list)}
       canScan={canEdit && can(user.role, "checkin:scan")}
-      canReport={canReadConferenceReport(db, user, conference.id)}
+      canReport={await canReadConferenceReport(db, user, conference.id)}
     />
   );
 }

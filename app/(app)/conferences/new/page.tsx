@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewConferencePage() {
   const user = await requirePageUser("conference:write");
   const t = await getTranslations();
-  const options = getConferenceFormOptions(db, user);
+  const options = await getConferenceFormOptions(db, user);
   return (
     <div className="stack">
       <h1>{t("conferenceForm.newTitle")}</h1>

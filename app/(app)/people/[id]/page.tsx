@@ -24,10 +24,10 @@ export default async function PersonPage({ params, searchParams }: Props) {
   const user = await requirePageUser("people:manage");
   const t = await getTranslations();
   const id = parseId((await params).id);
-  const person = id ? getPerson(db, user, id) : null;
+  const person = id ? await getPerson(db, user, id) : null;
   if (!person) {
     // A record merged into another: say where it went, and offer the undo.
-    const merged = id ? findMergeOf(db, user, id) : null;
+    const merged = id ? await findMergeOf(db, user, id) : null;
     if (!merged) notFound();
     return (
       <div className="stack">
@@ -46,8 +46,8 @@ export default async function PersonPage({ params, searchParams }: Props) {
     );
   }
   const { saved, merged } = await searchParams;
-  const duplicates = findPossibleDuplicates(db, user, person);
-  const history = listMergesInto(db, user, person.id);
+  const duplicates = await findPossibleDuplicates(db, user, person);
+  const history = await listMergesInto(db, user, person.id);
   const justMerged = merged ? history.find((m) => String(m.id) === merged) : undefined;
   const signals = (list: string[]) => list.map((s) => t(`safety.merge.signals.${s}`)).join(", ");
   const who = (name: string | null) => name ?? t("safety.merge.someone");
@@ -90,8 +90,8 @@ export default async function PersonPage({ params, searchParams }: Props) {
             email: person.email ?? "",
             externalCode: person.externalCode ?? "",
           }}
-          units={listUnits(db, user)}
-          categories={listCategories(db).map((c) => ({ value: c, label: t.has(`categories.${c}`) ? t(`categories.${c}`) : c }))}
+          units={await listUnits(db, user)}
+          categories={(await listCategories(db)).map((c) => ({ value: c, label: t.has(`categories.${c}`) ? t(`categories.${c}`) : c }))}
         />
       </section>
       {duplicates.length > 0 ? (

@@ -32,7 +32,7 @@ export default async function ImportPage() {
           </a>
         </p>
       </section>
-      <ImportClient units={listUnits(db, user)} defaultUnitId={user.unitId} />
+      <ImportClient units={await listUnits(db, user)} defaultUnitId={user.unitId} />
     </div>
   );
 }

@@ -23,8 +23,8 @@ export default async function NewPersonPage() {
       <section className="card">
         <PersonFormClient
           initial={{ unitId: String(user.unitId), isPartyMember: "1" }}
-          units={listUnits(db, user)}
-          categories={listCategories(db).map((c) => ({ value: c, label: t.has(`categories.${c}`) ? t(`categories.${c}`) : c }))}
+          units={await listUnits(db, user)}
+          categories={(await listCategories(db)).map((c) => ({ value: c, label: t.has(`categories.${c}`) ? t(`categories.${c}`) : c }))}
         />
       </section>
     </div>

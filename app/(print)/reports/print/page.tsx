@@ -111,22 +111,22 @@ export default async function PrintReportPage({ searchParams }: Props) {
   const t = await getTranslations();
   const base = { campaignId: filter.campaign, from: filter.from, to: filter.to, bodyId: filter.body, category: filter.category };
   const now = new Date();
-  const unit = filter.unit ? readableUnit(db, user, filter.unit) : null;
+  const unit = filter.unit ? await readableUnit(db, user, filter.unit) : null;
   if (filter.unit && !unit) notFound();
   if (!unit && user.scopeUnitIds !== "all") notFound();
 
-  const unitReport = unit ? getUnitReport(db, user, unit.code, base, now) : null;
-  const campaignReport = unit ? null : getCampaignReport(db, user, base, now);
+  const unitReport = unit ? await getUnitReport(db, user, unit.code, base, now) : null;
+  const campaignReport = unit ? null : await getCampaignReport(db, user, base, now);
   const campaign = unitReport?.campaign ?? campaignReport?.campaign;
   if (!campaign) notFound();
   const split = (unitReport ?? campaignReport)!.split;
   const total = split.total;
   const essays = (unitReport ?? campaignReport)!.essays;
-  const issuingUnit = unit ?? db.query.units.findFirst({ where: (u, { isNull }) => isNull(u.parentId) }).sync()!;
+  const issuingUnit = unit ?? (await db.query.units.findFirst({ where: (u, { isNull }) => isNull(u.parentId) }))!;
   // In Vietnamese the document's own wording; in English, the words around the names are translated (the names are data).
   const vietnamese = (await getLocale()) === "vi";
   const d = await getTranslations("polish.documents");
-  const issuer = reportIssuer(
+  const issuer = await reportIssuer(
     db,
     issuingUnit,
     vietnamese
@@ -141,13 +141,13 @@ export default async function PrintReportPage({ searchParams }: Props) {
   );
   // Bridge points of the conferences counted (sites other than the main hall), within the reader's part.
   const conferenceIds = unitReport ? unitReport.figures.map((f) => f.conference.id) : campaignReport!.conferenceIds;
-  const bridgePoints = countBridgePoints(db, user, conferenceIds);
+  const bridgePoints = await countBridgePoints(db, user, conferenceIds);
   // "Held" as everywhere else: the status as of now (decision 0022), not every conference on the list.
   const conferenceCount = unitReport ? unitReport.figures.length : campaignReport!.conferenceCount;
   const heldCount = unitReport ? unitReport.figures.filter((f) => f.conference.status === "held").length : campaignReport!.heldCount;
   const notYetHeld = conferenceCount - heldCount;
   // Required conferences and how many are held: the board's own figures.
-  const board = unitReport ? null : getBoard(db, user, campaign.id, now);
+  const board = unitReport ? null : await getBoard(db, user, campaign.id, now);
   const required = unitReport ? (unitReport.progress?.cells.length ?? 0) : (board?.totals.required ?? 0);
   const requiredHeld = unitReport ? (unitReport.progress?.cells.filter((c) => c.status === "held").length ?? 0) : (board?.totals.held ?? 0);
   const needsMakeUp = unitReport ? unitReport.needsMakeUp.length : total.needsMakeUp;

@@ -17,8 +17,8 @@ export default async function PersonalInvitationPage({ params }: { params: Promi
   const t = await getTranslations("personal");
   const d = await getTranslations("polish.documents");
   const { token } = await params;
-  const check = checkInvitationToken(db, token);
-  const letter = check.verdict === "valid" ? getLetters(db, { token })[0] : undefined;
+  const check = await checkInvitationToken(db, token);
+  const letter = check.verdict === "valid" ? (await getLetters(db, { token }))[0] : undefined;
 
   if (!letter) {
     return (

@@ -16,6 +16,6 @@ export const POST = defineDoorRoute(
   { permission: "checkin:scan", schema: checkInBatchSchema, maxBytes: MAX_BATCH_BODY_BYTES, purpose: "sync" },
   async (input, { user }) => {
     const site = scanStatements(db).siteWithConference.get({ siteId: input.siteId })!;
-    return NextResponse.json({ results: recordBatch(db, user, site, input.items) }, { headers: { "cache-control": "no-store" } });
+    return NextResponse.json({ results: await recordBatch(db, user, site, input.items) }, { headers: { "cache-control": "no-store" } });
   },
 );

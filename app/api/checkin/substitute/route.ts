@@ -9,7 +9,7 @@ import { substituteRequestSchema } from "@/lib/schemas/checkin";
 export const POST = defineDoorRoute(
   { permission: "checkin:scan", schema: substituteRequestSchema },
   async ({ siteId, invitationId, name, position }, { user }) => {
-    if (!recordSubstitute(db, user.id, siteId, invitationId, name, position)) throw notFound("requestErrors.invitationNotInConference");
+    if (!(await recordSubstitute(db, user.id, siteId, invitationId, name, position))) throw notFound("requestErrors.invitationNotInConference");
     return NextResponse.json({ ok: true });
   },
 );

@@ -7,6 +7,6 @@ import { undoRequestSchema } from "@/lib/schemas/checkin";
 
 /** Organisers and admins: undo a check-in made by mistake, with a reason (kept in the audit log). */
 export const POST = defineDoorRoute({ permission: "checkin:undo", schema: undoRequestSchema }, async ({ siteId, invitationId, reason }, { user }) => {
-  if (!undoCheckIn(db, user.id, siteId, invitationId, reason)) throw notFound("requestErrors.nothingToUndo");
+  if (!(await undoCheckIn(db, user.id, siteId, invitationId, reason))) throw notFound("requestErrors.nothingToUndo");
   return NextResponse.json({ ok: true });
 });

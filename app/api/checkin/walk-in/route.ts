@@ -6,5 +6,5 @@ import { walkInRequestSchema } from "@/lib/schemas/checkin";
 
 /** An attendee who was not invited: registered and checked in at once. Idempotent by nonce. */
 export const POST = defineDoorRoute({ permission: "checkin:walk-in", schema: walkInRequestSchema }, async (input, { user }) =>
-  NextResponse.json({ ok: true, ...registerWalkIn(db, user.id, input) }),
+  NextResponse.json({ ok: true, ...(await registerWalkIn(db, user.id, input)) }),
 );

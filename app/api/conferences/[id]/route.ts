@@ -24,10 +24,10 @@ const conferenceParams = z.object({
 export const GET = defineRoute(
   { permission: "conference:read", params: conferenceParams, refuse: { params: () => notFound("requestErrors.conferenceNotFound") } },
   async ({ params }, { user }) => {
-    const conference = getConference(db, user, params.id.raw);
+    const conference = await getConference(db, user, params.id.raw);
     if (!conference) throw notFound("requestErrors.conferenceNotFound");
     if (!params.id.ics) return NextResponse.json({ conference }, { headers: { "cache-control": "private, no-store" } });
-    return new NextResponse(conferenceIcs(db, conference.id, serverEnv().NEXTAUTH_URL ?? "", conference.sites[0]), {
+    return new NextResponse(await conferenceIcs(db, conference.id, serverEnv().NEXTAUTH_URL ?? "", conference.sites[0]), {
       headers: {
         "content-type": "text/calendar; charset=utf-8",
         "content-disposition": `attachment; filename="hoi-nghi-${conference.id}.ics"`,

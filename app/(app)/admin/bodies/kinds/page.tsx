@@ -17,7 +17,7 @@ export default async function BodyKindsPage() {
   // Global data: the root unit's admin only; anyone else learns nothing.
   if (!mayManageGlobal(admin)) notFound();
   const t = await getTranslations("adminBodies.kinds");
-  const kinds = listBodyKinds(db);
+  const kinds = await listBodyKinds(db);
 
   return (
     <div className="stack">

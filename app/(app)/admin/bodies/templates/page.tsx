@@ -21,13 +21,13 @@ export default async function BodyTemplatesPage({ searchParams }: { searchParams
   if (!mayManageGlobal(admin)) notFound();
   const t = await getTranslations("adminBodies");
   // The starting points, once per database (a deleted template stays deleted).
-  ensureDefaultBodyTemplates(db);
+  await ensureDefaultBodyTemplates(db);
   const kindParam = (await searchParams).kind;
-  const unitKinds = listUnitKindOptions(db);
+  const unitKinds = await listUnitKindOptions(db);
   const selected = unitKinds.find((k) => k.key === (Array.isArray(kindParam) ? kindParam[0] : kindParam))?.key;
-  const templates = listBodyTemplates(db, selected);
+  const templates = await listBodyTemplates(db, selected);
   const unitKindOptions = unitKinds.map((k) => ({ value: k.key, label: k.label }));
-  const bodyKindOptions = listBodyKinds(db).map((k) => ({ value: k.key, label: k.label }));
+  const bodyKindOptions = (await listBodyKinds(db)).map((k) => ({ value: k.key, label: k.label }));
   const sample = (kindLabel: string) => ({
     unitName: `${kindLabel} ${t("templates.samplePlace")}`,
     placeName: t("templates.samplePlace"),

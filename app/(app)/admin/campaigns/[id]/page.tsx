@@ -33,12 +33,12 @@ export default async function EditCampaignPage({
   const user = await requirePageUser("campaign:manage");
   if (!isRootAdmin(user)) notFound();
   const id = parseId((await params).id);
-  const campaign = id ? getCampaign(db, id) : null;
+  const campaign = id ? await getCampaign(db, id) : null;
   if (!campaign) notFound();
   const t = await getTranslations("adminCampaigns");
   const created = (await searchParams).created === "1";
-  const kinds = listRequirementKinds(db);
-  const requirements = listRequirements(db, campaign.id).map((r) => ({
+  const kinds = await listRequirementKinds(db);
+  const requirements = (await listRequirements(db, campaign.id)).map((r) => ({
     id: r.id,
     unitKind: r.unitKind,
     bodyKind: r.bodyKind,
@@ -48,7 +48,7 @@ export default async function EditCampaignPage({
     duration: r.duration ?? "",
     sortOrder: r.sortOrder,
   }));
-  const retired = listRetiredKeys(db, campaign.id).map((k) => ({
+  const retired = (await listRetiredKeys(db, campaign.id)).map((k) => ({
     id: k.id,
     fingerprint: fingerprint(k.publicKey),
     retiredAt: formatDateTime(k.retiredAt),

@@ -21,8 +21,8 @@ export default async function NewCampaignPage({ searchParams }: { searchParams: 
   const t = await getTranslations("adminCampaigns");
   // "Sao chép" on the list names the campaign to copy; otherwise the current one is offered first.
   const asked = (await searchParams).copyFrom;
-  const firstId = (typeof asked === "string" ? parseId(asked) : null) ?? getCurrentCampaign(db, user)?.id;
-  const sources = listCampaigns(db).sort((a, b) => Number(b.id === firstId) - Number(a.id === firstId));
+  const firstId = (typeof asked === "string" ? parseId(asked) : null) ?? (await getCurrentCampaign(db, user))?.id;
+  const sources = (await listCampaigns(db)).sort((a, b) => Number(b.id === firstId) - Number(a.id === firstId));
 
   return (
     <div className="stack">

@@ -21,11 +21,11 @@ export default async function EditUnitPage({ params }: Props) {
   const user = await requirePageUser("unit:manage");
   const id = Number((await params).id);
   const actor = { id: user.id, unitId: user.unitId, scopeUnitIds: user.scopeUnitIds };
-  const unit = Number.isInteger(id) && id > 0 ? getUnitForEdit(db, actor, id) : undefined;
+  const unit = Number.isInteger(id) && id > 0 ? await getUnitForEdit(db, actor, id) : undefined;
   if (!unit) notFound();
   const t = await getTranslations("adminUnits");
-  const rows = listUnitTree(db, actor);
-  const below = new Set(unitSubtree(db, unit.id));
+  const rows = await listUnitTree(db, actor);
+  const below = new Set(await unitSubtree(db, unit.id));
   const parents = indentedUnitOptions(rows, unit.id);
   // The actor's own unit: its parent is outside their scope, kept as it is.
   const parentRow = unit.parentId === null ? undefined : rows.find((r) => r.id === unit.parentId);
@@ -62,7 +62,7 @@ export default async function EditUnitPage({ params }: Props) {
             parentId: unit.parentId,
             sortOrder: unit.sortOrder,
           }}
-          kinds={listUnitKinds(db).map((k) => ({ key: k.key, label: k.label }))}
+          kinds={(await listUnitKinds(db)).map((k) => ({ key: k.key, label: k.label }))}
           parents={parents}
           fixedParent={fixedParent}
           identityFixed={user.scopeUnitIds !== "all" && unit.id === user.unitId}

@@ -21,8 +21,8 @@ export default async function UnitsImportPage({ searchParams }: Props) {
   const t = await getTranslations("adminUnits");
   const query = await searchParams;
   const batchId = Number(query.batch);
-  const batch = Number.isInteger(batchId) && batchId > 0 ? getStagedUnitImport(db, user.id, batchId) : undefined;
-  const plan = batch ? planUnitImport(db, actor, { headers: batch.headers, rows: batch.rows, underUnitId: batch.unitId }) : undefined;
+  const batch = Number.isInteger(batchId) && batchId > 0 ? await getStagedUnitImport(db, user.id, batchId) : undefined;
+  const plan = batch ? await planUnitImport(db, actor, { headers: batch.headers, rows: batch.rows, underUnitId: batch.unitId }) : undefined;
   // Counts from the commit's redirect; the URL can be typed, so only whole numbers of zero or more.
   const count = (v: unknown) => (typeof v === "string" && /^\d{1,7}$/.test(v) ? Number(v) : 0);
   const done = query.created !== undefined ? { created: count(query.created), updated: count(query.updated), unchanged: count(query.unchanged) } : undefined;
@@ -106,7 +106,7 @@ export default async function UnitsImportPage({ searchParams }: Props) {
               {t("import.sample")}
             </a>
           </p>
-          <UnitsUploadClient units={indentedUnitOptions(listUnitTree(db, actor))} defaultUnitId={user.unitId} />
+          <UnitsUploadClient units={indentedUnitOptions(await listUnitTree(db, actor))} defaultUnitId={user.unitId} />
         </section>
       )}
     </div>

@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function UnitKindsPage() {
   const user = await requirePageUser("unit:manage");
   const t = await getTranslations("adminUnits");
-  const kinds = listUnitKinds(db);
+  const kinds = await listUnitKinds(db);
   const editable = user.scopeUnitIds === "all";
   return (
     <div className="stack narrow-page wide">

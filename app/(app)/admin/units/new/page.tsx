@@ -16,7 +16,7 @@ type Props = { searchParams: Promise<{ parent?: string }> };
 export default async function NewUnitPage({ searchParams }: Props) {
   const user = await requirePageUser("unit:manage");
   const t = await getTranslations("adminUnits");
-  const parents = indentedUnitOptions(listUnitTree(db, { id: user.id, unitId: user.unitId, scopeUnitIds: user.scopeUnitIds }));
+  const parents = indentedUnitOptions(await listUnitTree(db, { id: user.id, unitId: user.unitId, scopeUnitIds: user.scopeUnitIds }));
   const wanted = Number((await searchParams).parent);
   const defaultParentId = parents.some((p) => p.id === wanted) ? wanted : parents[0]?.id;
   return (
@@ -26,7 +26,7 @@ export default async function NewUnitPage({ searchParams }: Props) {
       </p>
       <h1>{t("createTitle")}</h1>
       <section className="card">
-        <UnitFormClient kinds={listUnitKinds(db).map((k) => ({ key: k.key, label: k.label }))} parents={parents} defaultParentId={defaultParentId} />
+        <UnitFormClient kinds={(await listUnitKinds(db)).map((k) => ({ key: k.key, label: k.label }))} parents={parents} defaultParentId={defaultParentId} />
       </section>
     </div>
   );

@@ -20,10 +20,10 @@ export default async function EditConferencePage({ params }: { params: Promise<{
   const user = await requirePageUser("conference:write");
   const t = await getTranslations();
   const id = parseId((await params).id);
-  const conference = id ? getConferenceForEdit(db, user, id) : null;
+  const conference = id ? await getConferenceForEdit(db, user, id) : null;
   if (!conference) notFound();
-  const options = getConferenceFormOptions(db, user, { keepCampaignId: Number(conference.values.campaignId) });
-  const sites = listSitesForEdit(db, conference.id);
+  const options = await getConferenceFormOptions(db, user, { keepCampaignId: Number(conference.values.campaignId) });
+  const sites = await listSitesForEdit(db, conference.id);
   const mainUnitId = sites.find((s) => s.isMain)?.unitId ?? options.bodies.find((b) => String(b.id) === conference.values.bodyId)?.unitId;
 
   return (
@@ -50,8 +50,8 @@ export default async function EditConferencePage({ params }: { params: Promise<{
             <SiteManagerClient
               conferenceId={conference.id}
               sites={sites}
-              units={mainUnitId ? listSiteUnits(db, mainUnitId) : []}
-              staff={listDoorStaff(db, user)}
+              units={mainUnitId ? await listSiteUnits(db, mainUnitId) : []}
+              staff={await listDoorStaff(db, user)}
             />
           </section>
         </>

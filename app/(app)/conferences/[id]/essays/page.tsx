@@ -32,13 +32,13 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ConferenceEssaysPage({ params, searchParams }: Props) {
   const user = await requirePageUser("report:read");
   const id = parseId((await params).id);
-  const conference = id ? essayConference(db, user, id) : null;
+  const conference = id ? await essayConference(db, user, id) : null;
   if (!conference) notFound();
   const filter = parseEssayFilter(await searchParams);
   const t = await getTranslations("essays");
   const common = await getTranslations("common");
-  const counts = essayCountsOfPart(db, user, conference.id);
-  const list = listEssays(db, user, conference.id, { state: filter.state, search: filter.q, page: filter.page });
+  const counts = await essayCountsOfPart(db, user, conference.id);
+  const list = await listEssays(db, user, conference.id, { state: filter.state, search: filter.q, page: filter.page });
   const canRecord = can(user.role, "essay:record") && conference.status !== "cancelled";
   const today = formatDateKey(zonedDateKey(new Date()));
   const query = new URLSearchParams(Object.entries({ state: filter.state, q: filter.q }).filter((e): e is [string, string] => e[1] !== undefined));

@@ -28,13 +28,13 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
   const user = await requirePageUser("conference:read");
   const t = await getTranslations();
   const id = parseId((await params).id);
-  const conference = id ? getConference(db, user, id) : null;
+  const conference = id ? await getConference(db, user, id) : null;
   if (!conference) notFound();
-  const inviting = can(user.role, "invitation:manage") ? getInvitingConference(db, user, conference.id) : null;
+  const inviting = can(user.role, "invitation:manage") ? await getInvitingConference(db, user, conference.id) : null;
   const query = invitationListQuerySchema.parse(await searchParams);
   const ownBody = inviting && !inviting.allBodies ? inviting.bodyId : undefined;
-  const all = listInvitations(db, user, conference.id, { bodyId: ownBody });
-  const rows = listInvitations(db, user, conference.id, { q: query.q, siteId: query.site, status: query.status, bodyId: ownBody });
+  const all = await listInvitations(db, user, conference.id, { bodyId: ownBody });
+  const rows = await listInvitations(db, user, conference.id, { q: query.q, siteId: query.site, status: query.status, bodyId: ownBody });
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
   const page = Math.min(query.page, pages);
   const counts = { draft: 0, issued: 0, revoked: 0 };
@@ -84,8 +84,8 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
         <InviteesToolbarClient
           conferenceId={conference.id}
           sites={sites}
-          units={listSiteUnits(db, conference.unitId)}
-          categories={listCategories(db).map((c) => ({ value: c, label: t.has(`categories.${c}`) ? t(`categories.${c}`) : c }))}
+          units={await listSiteUnits(db, conference.unitId)}
+          categories={(await listCategories(db)).map((c) => ({ value: c, label: t.has(`categories.${c}`) ? t(`categories.${c}`) : c }))}
           draftCount={counts.draft}
         />
       ) : null}

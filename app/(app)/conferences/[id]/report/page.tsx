@@ -28,7 +28,7 @@ export default async function ConferenceAttendancePage({ params, searchParams }:
   const filter = parseReportFilter(await searchParams);
   const now = new Date();
   const report = id
-    ? getConferenceReport(db, user, id, { siteId: filter.site, status: filter.status as never, sort: filter.sort, page: filter.page }, now)
+    ? await getConferenceReport(db, user, id, { siteId: filter.site, status: filter.status as never, sort: filter.sort, page: filter.page }, now)
     : null;
   if (!report) notFound();
   const t = await getTranslations();

@@ -40,9 +40,9 @@ export default async function MergePreviewPage({ params, searchParams }: Props) 
   const t = (await getTranslations()) as unknown as Translator;
   const mergedId = parseId((await params).id);
   const { into } = mergePreviewQuerySchema.parse(await searchParams);
-  const merged = mergedId ? getPerson(db, user, mergedId) : null;
+  const merged = mergedId ? await getPerson(db, user, mergedId) : null;
   if (!merged || !into) notFound();
-  const plan = planPersonMerge(db, user, merged.id, into);
+  const plan = await planPersonMerge(db, user, merged.id, into);
   if (!plan.ok && plan.code === "notFound") notFound();
   const back = (
     <p>

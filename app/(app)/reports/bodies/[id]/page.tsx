@@ -23,11 +23,11 @@ export default async function BodyReportPage({ params, searchParams }: Props) {
   const user = await requirePageUser("report:read");
   const id = parseId((await params).id);
   const filter = parseReportFilter(await searchParams);
-  const report = id ? getBodyReport(db, user, id, { campaignId: filter.campaign, from: filter.from, to: filter.to, category: filter.category }) : null;
-  if (!report && filter.campaign === undefined && !hasCampaign(db)) return <NoCampaignYet canCreate={can(user.role, "campaign:manage")} />;
+  const report = id ? await getBodyReport(db, user, id, { campaignId: filter.campaign, from: filter.from, to: filter.to, category: filter.category }) : null;
+  if (!report && filter.campaign === undefined && !(await hasCampaign(db))) return <NoCampaignYet canCreate={can(user.role, "campaign:manage")} />;
   if (!report) notFound();
   const t = await getTranslations();
-  const options = reportFilterOptions(db, user);
+  const options = await reportFilterOptions(db, user);
   return (
     <div className="stack">
       <div className="page-head">

@@ -27,19 +27,19 @@ export default async function UnitReportPage({ params, searchParams }: Props) {
   const code = decodeURIComponent((await params).code);
   const filter = parseReportFilter(await searchParams);
   const report = /^[A-Za-z0-9_-]{1,20}$/.test(code)
-    ? getUnitReport(db, user, code, { campaignId: filter.campaign, from: filter.from, to: filter.to, bodyId: filter.body, category: filter.category })
+    ? await getUnitReport(db, user, code, { campaignId: filter.campaign, from: filter.from, to: filter.to, bodyId: filter.body, category: filter.category })
     : null;
-  if (!report && filter.campaign === undefined && !hasCampaign(db)) return <NoCampaignYet canCreate={can(user.role, "campaign:manage")} />;
+  if (!report && filter.campaign === undefined && !(await hasCampaign(db))) return <NoCampaignYet canCreate={can(user.role, "campaign:manage")} />;
   if (!report) notFound();
   const t = await getTranslations();
-  const options = reportFilterOptions(db, user);
+  const options = await reportFilterOptions(db, user);
   const query = new URLSearchParams(
     Object.entries({ campaign: report.campaign.id, from: filter.from, to: filter.to, body: filter.body, category: filter.category })
       .filter(([, v]) => v !== undefined)
       .map(([k, v]) => [k, String(v)]),
   ).toString();
   const requirementTitle = new Map(report.requirements.map((r) => [r.id, r.title]));
-  const merges = mergeHistory(db, user, report.unit);
+  const merges = await mergeHistory(db, user, report.unit);
   return (
     <div className="stack">
       <div className="page-head">

@@ -29,15 +29,15 @@ export default async function LettersPage({ params, searchParams }: Props) {
   const t = await getTranslations("invitations");
   const td = await getTranslations("documents");
   const id = parseId((await params).id);
-  const inviting = id ? getInvitingConference(db, user, id) : null;
+  const inviting = id ? await getInvitingConference(db, user, id) : null;
   if (!inviting) notFound();
   const query = letterQuerySchema.parse(await searchParams);
   const scope = { conferenceId: inviting.conference.id, bodyId: inviting.allBodies ? undefined : inviting.bodyId };
-  const bySite = countLettersBySite(db, scope);
+  const bySite = await countLettersBySite(db, scope);
   const total = query.site ? (bySite.find((s) => s.siteId === query.site)?.count ?? 0) : bySite.reduce((sum, s) => sum + s.count, 0);
   const batches = query.invitation ? 1 : Math.max(1, Math.ceil(total / LETTER_BATCH_SIZE));
   const batch = Math.min(query.batch, batches);
-  const letters = getLetters(
+  const letters = await getLetters(
     db,
     { ...scope, siteId: query.site, invitationIds: query.invitation ? [query.invitation] : undefined },
     query.invitation ? undefined : { offset: (batch - 1) * LETTER_BATCH_SIZE, limit: LETTER_BATCH_SIZE },

@@ -22,7 +22,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ site?: s
 export default async function LivePage({ params, searchParams }: Props) {
   const user = await requirePageUser("conference:live");
   const id = parseId((await params).id);
-  const conference = id ? getConference(db, user, id) : null;
+  const conference = id ? await getConference(db, user, id) : null;
   if (!conference) notFound();
   const siteParam = (await searchParams).site;
   const part = liveSites(conference, siteParam === undefined ? undefined : (parseId(siteParam) ?? -1));
@@ -34,7 +34,7 @@ export default async function LivePage({ params, searchParams }: Props) {
       siteId={site?.id}
       title={conference.title}
       place={site?.venue ?? (conference.sites.length === 1 ? conference.sites[0].venue : (conference.sites.find((s) => s.isMain)?.venue ?? ""))}
-      initial={getLiveStats(db, conference.id, part.siteIds)}
+      initial={await getLiveStats(db, conference.id, part.siteIds)}
     />
   );
 }

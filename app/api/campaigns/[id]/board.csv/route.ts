@@ -11,7 +11,7 @@ import { idParam } from "@/lib/http/request-input";
 export const GET = defineRoute(
   { permission: "campaign:read", params: z.object({ id: idParam }), refuse: { params: () => notFound("requestErrors.campaignNotFound") } },
   async ({ params }, { user, t }) => {
-    const progress = getBoard(db, user, params.id);
+    const progress = await getBoard(db, user, params.id);
     if (!progress) throw notFound("requestErrors.campaignNotFound");
     return new NextResponse(boardCsv(progress, t), {
       headers: {

@@ -9,7 +9,7 @@ import { loadExport } from "@/lib/invitations/export-route";
 export const GET = defineRoute(
   { permission: "invitation:manage", params: z.object({ id: idParam }), refuse: { params: () => notFound("requestErrors.conferenceNotFound") } },
   async ({ params }, { user, t }) => {
-    const data = loadExport(user, params.id, t);
+    const data = await loadExport(user, params.id, t);
     return new NextResponse(new Uint8Array(await invitationsXlsx(data.rows, data.t, data.baseUrl)), {
       headers: {
         "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -19,10 +19,10 @@ export const GET = defineRoute(
     },
   },
   async ({ params, query }, { user }) => {
-    const conference = getConference(db, user, params.id);
+    const conference = await getConference(db, user, params.id);
     if (!conference) throw notFound("requestErrors.conferenceNotFound");
     const part = liveSites(conference, query.site);
     if (!part) throw notFound("requestErrors.siteNotFoundHere");
-    return NextResponse.json(getLiveStats(db, conference.id, part.siteIds), { headers: { "cache-control": "no-store" } });
+    return NextResponse.json(await getLiveStats(db, conference.id, part.siteIds), { headers: { "cache-control": "no-store" } });
   },
 );

@@ -14,8 +14,8 @@ import { getVerificationData } from "@/lib/invitations/revocation-list";
 export const GET = defineRoute(
   { permission: "checkin:scan", params: z.object({ id: idParam }), refuse: { params: () => notFound("requestErrors.conferenceNotFound") } },
   async ({ params }, { user }) => {
-    const conference = getConference(db, user, params.id);
+    const conference = await getConference(db, user, params.id);
     if (!conference) throw notFound("requestErrors.conferenceNotFound");
-    return NextResponse.json(getVerificationData(db, conference.id), { headers: { "cache-control": "private, no-store" } });
+    return NextResponse.json(await getVerificationData(db, conference.id), { headers: { "cache-control": "private, no-store" } });
   },
 );

@@ -16,8 +16,8 @@ import { idParam } from "@/lib/http/request-input";
 export const GET = defineRoute(
   { permission: "checkin:scan", params: z.object({ siteId: idParam }), refuse: { params: () => doorRefusals.siteNotFound() } },
   async ({ params }, { user }) => {
-    const access = getScanSite(db, user, params.siteId);
+    const access = await getScanSite(db, user, params.siteId);
     if (!access.ok) throw doorRefusals.site(access.reason);
-    return NextResponse.json(buildOfflineRoster(db, access.row), { headers: { "cache-control": "private, no-store" } });
+    return NextResponse.json(await buildOfflineRoster(db, access.row), { headers: { "cache-control": "private, no-store" } });
   },
 );

@@ -8,7 +8,7 @@ import { commitState, getBatch, previewBatch } from "@/lib/people/import/import-
 export const POST = defineRoute(mappingRoute, async ({ params, body }, { user }) => {
   const batch = await getBatch(db, user, params.batchId);
   if (!batch) throw importError(404, "notFound");
-  const state = commitState(db, batch.id);
+  const state = await commitState(db, batch.id);
   if (state !== "open") throw importError(409, state === "done" ? "alreadyCommitted" : "commitInProgress");
   return NextResponse.json({ preview: await previewBatch(batch, body.mapping) });
 });
