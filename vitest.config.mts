@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "db/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "db/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
     // The migrated and the demo databases, built once per run and copied by each test file (lib/testing/test-db.ts).
     globalSetup: ["lib/testing/global-setup.ts"],
