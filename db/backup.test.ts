@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "@/db/schema";
 import { createDemoDb } from "@/lib/testing/test-db";
 import { backupDatabase, checkBackup, restoreDatabase } from "./backup";
-import { writerForSetup, closeDatabase, openDatabase } from "./client";
+import { firstRow, writerForSetup, closeDatabase, openDatabase } from "./client";
 
 /** A writer process: inserts audit rows as fast as it can, says "go" after the first. */
 const WRITER = `
@@ -31,7 +31,7 @@ afterAll(() => handle.cleanup());
 
 describe("backup and restore", () => {
   it("backs up while the database is being written, consistently, and restores it after checks", async () => {
-    const before = (await handle.db.select({ n: count() }).from(t.auditLog).get())!.n;
+    const before = (await firstRow(handle.db.select({ n: count() }).from(t.auditLog)))!.n;
     // Another process writes all along, as the server would.
     const writer = spawn(process.execPath, ["-e", WRITER, handle.file], { stdio: ["ignore", "pipe", "inherit"] });
     await new Promise((resolve) => writer.stdout!.once("data", resolve));
@@ -41,15 +41,7 @@ describe("backup and restore", () => {
     const written = await new Promise<number>((resolve) => {
       let out = "";
       writer.stdout!.on("data", (d) => (out += d));
-      writer.on(
-        "exit",
-        () =>
-          void handle.db
-            .select({ n: count() })
-            .from(t.auditLog)
-            .get()
-            .then((row) => resolve(row!.n - before)),
-      );
+      writer.on("exit", () => void firstRow(handle.db.select({ n: count() }).from(t.auditLog)).then((row) => resolve(row!.n - before)));
     });
     expect(written).toBeGreaterThan(0);
     expect(result.bytes).toBeGreaterThan(100_000);
@@ -57,7 +49,7 @@ describe("backup and restore", () => {
     expect(check).toMatchObject({ ok: true, problems: [] });
     expect(check.counts.invitations).toBeGreaterThan(1000);
     const copy = openDatabase(backup);
-    const inBackup = (await copy.select({ n: count() }).from(t.auditLog).get())!.n;
+    const inBackup = (await firstRow(copy.select({ n: count() }).from(t.auditLog)))!.n;
     closeDatabase(copy);
     expect(inBackup).toBeGreaterThanOrEqual(before);
 
@@ -68,7 +60,7 @@ describe("backup and restore", () => {
     const restored = await restoreDatabase(backup, target);
     expect(restored.check.ok).toBe(true);
     const db = openDatabase(target);
-    expect((await db.select({ n: count() }).from(t.auditLog).get())!.n).toBe(inBackup);
+    expect((await firstRow(db.select({ n: count() }).from(t.auditLog)))!.n).toBe(inBackup);
     closeDatabase(db);
   });
 

@@ -196,3 +196,18 @@ export function sqliteSync(db: Db | Tx | SyncSqlite): SyncSqlite {
 export function synchronousTransaction<T>(db: Db, fn: (tx: SyncSqlite) => T): Promise<T> {
   return transaction(db, (tx) => fn(sqliteSync(tx)));
 }
+
+/**
+ * The first row of a query, or undefined: what drizzle's SQLite-only `.get()` gave, written so that it
+ * reads the same on PostgreSQL (an awaited query gives its rows on both engines).
+ */
+export async function firstRow<Row>(query: PromiseLike<Row[]>): Promise<Row | undefined> {
+  return (await query)[0];
+}
+
+/** The row an insert or update `returning(…)` gave: exactly one is expected (a missing one is a bug, thrown). */
+export async function returnedRow<Row>(query: PromiseLike<Row[]>): Promise<Row> {
+  const [row] = await query;
+  if (row === undefined) throw new Error("The statement returned no row");
+  return row;
+}

@@ -28,7 +28,7 @@ beforeAll(async () => {
   [server, demo] = await Promise.all([startPostgres(), createDemoDb()]);
   source = demo.db;
   // The demo writes no audit log: one edit as the app records it, its fields not in alphabetical order.
-  const [admin] = await source.select().from(sqliteSchema.users).orderBy(asc(sqliteSchema.users.id)).limit(1).all();
+  const [admin] = await source.select().from(sqliteSchema.users).orderBy(asc(sqliteSchema.users.id)).limit(1);
   await recordAudit(writerForSetup(source), {
     userId: admin.id,
     action: "update",
@@ -40,13 +40,13 @@ beforeAll(async () => {
   // Self-references pointing forward (to a later id), which only the second pass can satisfy: the first unit merged
   // into the last, the first person into the last.
   const [firstUnit, lastUnit] = [
-    (await source.select().from(sqliteSchema.units).orderBy(asc(sqliteSchema.units.id)).limit(1).all())[0],
-    (await source.select().from(sqliteSchema.units).orderBy(desc(sqliteSchema.units.id)).limit(1).all())[0],
+    (await source.select().from(sqliteSchema.units).orderBy(asc(sqliteSchema.units.id)).limit(1))[0],
+    (await source.select().from(sqliteSchema.units).orderBy(desc(sqliteSchema.units.id)).limit(1))[0],
   ];
-  await writerForSetup(source).update(sqliteSchema.units).set({ mergedIntoId: lastUnit.id }).where(eq(sqliteSchema.units.id, firstUnit.id)).run();
-  const [firstPerson] = await source.select().from(sqliteSchema.people).orderBy(asc(sqliteSchema.people.id)).limit(1).all();
-  const [lastPerson] = await source.select().from(sqliteSchema.people).orderBy(desc(sqliteSchema.people.id)).limit(1).all();
-  await writerForSetup(source).update(sqliteSchema.people).set({ mergedIntoId: lastPerson.id }).where(eq(sqliteSchema.people.id, firstPerson.id)).run();
+  await writerForSetup(source).update(sqliteSchema.units).set({ mergedIntoId: lastUnit.id }).where(eq(sqliteSchema.units.id, firstUnit.id));
+  const [firstPerson] = await source.select().from(sqliteSchema.people).orderBy(asc(sqliteSchema.people.id)).limit(1);
+  const [lastPerson] = await source.select().from(sqliteSchema.people).orderBy(desc(sqliteSchema.people.id)).limit(1);
+  await writerForSetup(source).update(sqliteSchema.people).set({ mergedIntoId: lastPerson.id }).where(eq(sqliteSchema.people.id, firstPerson.id));
   result = await exportToPostgres(demo.file, server.url, { batchSize: 1000 });
   pool = new pg.Pool({ connectionString: server.url, max: 2 });
   target = drizzle({ client: pool, schema: pgSchema });
@@ -83,7 +83,7 @@ describe("exportToPostgres", () => {
   });
 
   it("keeps a conference's times as the same instants", async () => {
-    const [conference] = await source.select().from(sqliteSchema.conferences).orderBy(asc(sqliteSchema.conferences.id)).limit(1).all();
+    const [conference] = await source.select().from(sqliteSchema.conferences).orderBy(asc(sqliteSchema.conferences.id)).limit(1);
     const [copy] = await target.select().from(pgSchema.conferences).where(eq(pgSchema.conferences.id, conference.id));
     expect(copy.startsAt).toBeInstanceOf(Date);
     expect(copy.startsAt.getTime()).toBe(conference.startsAt.getTime());
@@ -92,8 +92,8 @@ describe("exportToPostgres", () => {
   });
 
   it("keeps a late check-in's is_late as a boolean", async () => {
-    const late = await source.select().from(sqliteSchema.checkIns).where(eq(sqliteSchema.checkIns.isLate, true)).limit(1).all();
-    const onTime = await source.select().from(sqliteSchema.checkIns).where(eq(sqliteSchema.checkIns.isLate, false)).limit(1).all();
+    const late = await source.select().from(sqliteSchema.checkIns).where(eq(sqliteSchema.checkIns.isLate, true)).limit(1);
+    const onTime = await source.select().from(sqliteSchema.checkIns).where(eq(sqliteSchema.checkIns.isLate, false)).limit(1);
     expect(late.length + onTime.length).toBeGreaterThan(0);
     for (const row of [...late, ...onTime]) {
       const [copy] = await target.select().from(pgSchema.checkIns).where(eq(pgSchema.checkIns.id, row.id));
@@ -108,8 +108,7 @@ describe("exportToPostgres", () => {
       .from(sqliteSchema.auditLog)
       .where(isNotNull(sqliteSchema.auditLog.after))
       .orderBy(desc(sqliteSchema.auditLog.id))
-      .limit(1)
-      .all();
+      .limit(1);
     expect(entry).toBeDefined();
     const [copy] = await target.select().from(pgSchema.auditLog).where(eq(pgSchema.auditLog.id, entry.id));
     expect(copy.after).toEqual(entry.after);
@@ -126,8 +125,7 @@ describe("exportToPostgres", () => {
       const rows = await source
         .select()
         .from(t.sqlite)
-        .orderBy(...t.primaryKey.map((k) => asc(sqliteColumns[k])))
-        .all();
+        .orderBy(...t.primaryKey.map((k) => asc(sqliteColumns[k])));
       const copies = await target
         .select()
         .from(t.pg)
@@ -146,7 +144,7 @@ describe("exportToPostgres", () => {
     );
     expect(Number(forward.rows[0].n)).toBe(2);
     const parents = await pool.query<{ n: string }>("select count(*) n from units where parent_id is not null");
-    expect(Number(parents.rows[0].n)).toBe((await source.select().from(sqliteSchema.units).where(isNotNull(sqliteSchema.units.parentId)).all()).length);
+    expect(Number(parents.rows[0].n)).toBe((await source.select().from(sqliteSchema.units).where(isNotNull(sqliteSchema.units.parentId))).length);
   });
 
   it("refuses a source whose migrations are not all applied", async () => {
@@ -163,7 +161,7 @@ describe("exportToPostgres", () => {
 
   it("continues each sequence after the copied ids", async () => {
     const [{ max }] = await target.select({ max: sql<number>`max(${pgSchema.units.id})` }).from(pgSchema.units);
-    const [root] = await source.select().from(sqliteSchema.units).limit(1).all();
+    const [root] = await source.select().from(sqliteSchema.units).limit(1);
     const [added] = await target
       .insert(pgSchema.units)
       .values({ code: "export-test", name: "Đơn vị thử", kind: root.kind, placeName: "Thử" })

@@ -194,16 +194,14 @@ async function readBatch(source: Db, t: TablePair, size: number, after: unknown,
       .from(t.sqlite)
       .where(after === undefined ? undefined : gt(key, after))
       .orderBy(...order)
-      .limit(size)
-      .all()) as Record<string, unknown>[];
+      .limit(size)) as Record<string, unknown>[];
   }
   return (await source
     .select()
     .from(t.sqlite)
     .orderBy(...order)
     .limit(size)
-    .offset(offset)
-    .all()) as Record<string, unknown>[];
+    .offset(offset)) as Record<string, unknown>[];
 }
 
 // ---------------------------------------------------------------------------

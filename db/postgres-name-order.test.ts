@@ -59,7 +59,7 @@ beforeAll(async () => {
   await migratePostgres(postgres.db);
   const demo = await createDemoDb();
   try {
-    names = [...(await demo.db.select({ searchName: people.searchName }).from(people).all()).map((p) => p.searchName), ...EDGE_CASES];
+    names = [...(await demo.db.select({ searchName: people.searchName }).from(people)).map((p) => p.searchName), ...EDGE_CASES];
   } finally {
     demo.cleanup();
   }

@@ -1,5 +1,5 @@
 import { filterInOrder } from "@/lib/async/in-order";
-import { writerForSetup } from "@/db/client";
+import { firstRow, writerForSetup } from "@/db/client";
 import { and, count, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "@/db/schema";
@@ -25,12 +25,12 @@ afterAll(() => handle.cleanup());
 describe("DEMO=2025: a province after the reform, built through the admin functions", () => {
   it("has the root, its commune-level units and Party committees directly under it, and no district level", async () => {
     const { db } = handle;
-    const root = await db.select().from(t.units).where(isNull(t.units.parentId)).all();
+    const root = await db.select().from(t.units).where(isNull(t.units.parentId));
     expect(root.map((u) => u.code)).toEqual(["51"]);
-    const below = await db.select().from(t.units).where(eq(t.units.parentId, root[0].id)).all();
+    const below = await db.select().from(t.units).where(eq(t.units.parentId, root[0].id));
     expect(below).toHaveLength(REFORM_UNITS.length);
     expect(new Set(below.map((u) => u.kind))).toEqual(new Set(["xa", "phuong", "dac_khu", "dang_bo_truc_thuoc"]));
-    expect((await db.select({ n: count() }).from(t.units).where(eq(t.units.kind, "huyen")).get())!.n).toBe(0);
+    expect((await firstRow(db.select({ n: count() }).from(t.units).where(eq(t.units.kind, "huyen"))))!.n).toBe(0);
     expect(await isDemoData(db)).toBe(true);
   });
 
@@ -41,8 +41,7 @@ describe("DEMO=2025: a province after the reform, built through the admin functi
         .select({ name: t.bodies.name, kind: t.bodies.kind, symbol: t.bodies.symbol })
         .from(t.bodies)
         .innerJoin(t.units, eq(t.units.id, t.bodies.unitId))
-        .where(eq(t.units.code, code))
-        .all();
+        .where(eq(t.units.code, code));
     expect((await bodiesOf("51")).map((b) => b.name)).toContain("Ban Tuyên giáo và Dân vận Tỉnh ủy");
     expect((await bodiesOf("51018")).map((b) => b.name)).toEqual(
       expect.arrayContaining(["Ban Thường vụ Đảng ủy xã Ba Tơ", "Ủy ban Mặt trận Tổ quốc Việt Nam xã Ba Tơ"]),
@@ -51,8 +50,7 @@ describe("DEMO=2025: a province after the reform, built through the admin functi
       await db
         .select({ code: t.units.code })
         .from(t.units)
-        .where(and(eq(t.units.kind, "xa"), isNull(t.units.retiredAt)))
-        .all(),
+        .where(and(eq(t.units.kind, "xa"), isNull(t.units.retiredAt))),
       async (u) => (await bodiesOf(u.code)).length === 0,
     );
     expect(withoutBodies).toEqual([]);
@@ -60,11 +58,11 @@ describe("DEMO=2025: a province after the reform, built through the admin functi
 
   it("runs one current campaign whose board asks each commune for its conferences", async () => {
     const { db } = handle;
-    const admin = (await db.select().from(t.users).where(eq(t.users.username, "admin")).get())!;
+    const admin = (await firstRow(db.select().from(t.users).where(eq(t.users.username, "admin"))))!;
     const user = (await loadSessionUser(db, admin.id, admin.sessionVersion))!;
     const campaign = (await getCurrentCampaign(db, user, NOW))!;
     expect(campaign.title).toContain("2025-2030");
-    expect((await db.select({ n: count() }).from(t.campaignRequirements).get())!.n).toBe(REFORM_REQUIREMENTS.length);
+    expect((await firstRow(db.select({ n: count() }).from(t.campaignRequirements)))!.n).toBe(REFORM_REQUIREMENTS.length);
     const progress = (await getBoard(db, user, campaign.id, NOW))!;
     const communes = REFORM_UNITS.filter((u) => ["xa", "phuong", "dac_khu"].includes(u.kind)).length;
     const partyCommittees = REFORM_UNITS.filter((u) => u.kind === "dang_bo_truc_thuoc").length;
@@ -81,16 +79,16 @@ describe("DEMO=2025: a province after the reform, built through the admin functi
       const result = await authenticate(writerForSetup(db), a.username, REFORM_PASSWORD, "x");
       expect(result.ok, a.username).toBe(true);
     }
-    const scanner = (await db.select().from(t.users).where(eq(t.users.username, "diemdanh")).get())!;
+    const scanner = (await firstRow(db.select().from(t.users).where(eq(t.users.username, "diemdanh"))))!;
     const assignments = await listAssignments(db, scanner.id, NOW);
     expect(assignments.length).toBe(1);
-    const issued = (await db.select({ n: count() }).from(t.invitations).where(eq(t.invitations.status, "issued")).get())!.n;
+    const issued = (await firstRow(db.select({ n: count() }).from(t.invitations).where(eq(t.invitations.status, "issued"))))!.n;
     expect(issued).toBe(60);
   });
 
   it("is refused by nothing: the whole demo is in the audit log as the admin's own work", async () => {
     const { db } = handle;
-    const actions = new Set((await db.select({ entity: t.auditLog.entity }).from(t.auditLog).all()).map((r) => r.entity));
+    const actions = new Set((await db.select({ entity: t.auditLog.entity }).from(t.auditLog)).map((r) => r.entity));
     for (const entity of ["unit", "body", "campaign", "user", "conference"]) expect(actions, entity).toContain(entity);
   });
 });

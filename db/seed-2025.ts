@@ -8,7 +8,7 @@
  * Illustrative data (db/seed-2025-data.ts): the login page says so.
  */
 import { and, eq } from "drizzle-orm";
-import type { Db, Tx } from "@/db/client";
+import { firstRow, type Db, type Tx } from "@/db/client";
 import * as t from "@/db/schema";
 import { drawRole, workplacesOf } from "@/db/demo-roles";
 import { ensureDefaultBodyTemplates } from "@/lib/bodies/default-body-templates";
@@ -58,17 +58,18 @@ function must<T extends { ok: boolean }>(result: T, what: string): Extract<T, { 
 }
 
 async function sessionOf(db: Db, username: string): Promise<SessionUser> {
-  const row = (await db.select().from(t.users).where(eq(t.users.username, username)).get())!;
+  const row = (await firstRow(db.select().from(t.users).where(eq(t.users.username, username))))!;
   return (await loadSessionUser(db, row.id, row.sessionVersion))!;
 }
 
-const unitId = async (db: Db, code: string) => (await db.select({ id: t.units.id }).from(t.units).where(eq(t.units.code, code)).get())!.id;
+const unitId = async (db: Db, code: string) => (await firstRow(db.select({ id: t.units.id }).from(t.units).where(eq(t.units.code, code))))!.id;
 const bodyOf = async (db: Db, code: string, kind: string) =>
-  (await db
-    .select({ id: t.bodies.id })
-    .from(t.bodies)
-    .where(and(eq(t.bodies.unitId, await unitId(db, code)), eq(t.bodies.kind, kind)))
-    .get())!.id;
+  (await firstRow(
+    db
+      .select({ id: t.bodies.id })
+      .from(t.bodies)
+      .where(and(eq(t.bodies.unitId, await unitId(db, code)), eq(t.bodies.kind, kind))),
+  ))!.id;
 
 /** Plain, fictional names, the same every run: family + middle + given. */
 function personName(i: number): { name: string; female: boolean } {
@@ -83,10 +84,10 @@ export async function seedReform2025(db: Tx, options: { now?: Date } = {}): Prom
   const now = options.now ?? new Date();
   // 1. The empty start, as DEMO=0 makes it: the root unit and its first admin.
   await bootstrapEmpty(db, { adminUsername: "admin", adminPassword: REFORM_PASSWORD, rootUnitName: REFORM_ROOT.name, rootUnitCode: REFORM_ROOT.code });
-  await db.update(t.appSettings).set({ value: DEMO_SETTING_VALUES["2025"] }).where(eq(t.appSettings.key, DEMO_SETTING)).run();
+  await db.update(t.appSettings).set({ value: DEMO_SETTING_VALUES["2025"] }).where(eq(t.appSettings.key, DEMO_SETTING));
   const admin = await sessionOf(db, "admin");
   const root = await unitId(db, REFORM_ROOT.code);
-  await db.update(t.units).set({ placeName: REFORM_ROOT.placeName }).where(eq(t.units.id, root)).run();
+  await db.update(t.units).set({ placeName: REFORM_ROOT.placeName }).where(eq(t.units.id, root));
 
   // 2. Units: the list a province imports (/admin/units/import).
   const headers = ["Mã", "Tên", "Loại", "Mã đơn vị cấp trên", "Địa danh"];
@@ -206,8 +207,8 @@ export async function seedReform2025(db: Tx, options: { now?: Date } = {}): Prom
     "tạo hội nghị thực hành",
   );
   await rememberPracticeConference(db, practice.id);
-  const site = (await db.select().from(t.sites).where(eq(t.sites.conferenceId, practice.id)).get())!;
-  const scanner = (await db.select().from(t.users).where(eq(t.users.username, "diemdanh")).get())!;
+  const site = (await firstRow(db.select().from(t.sites).where(eq(t.sites.conferenceId, practice.id))))!;
+  const scanner = (await firstRow(db.select().from(t.users).where(eq(t.users.username, "diemdanh"))))!;
   must(
     await saveSite(
       db,
@@ -229,17 +230,18 @@ export async function seedReform2025(db: Tx, options: { now?: Date } = {}): Prom
 
   // 8. Some communes have scheduled their Standing Committee conference (the conference form, as the admin).
   const requirementOf = async (unitKind: string) =>
-    (await db
-      .select()
-      .from(t.campaignRequirements)
-      .where(
-        and(
-          eq(t.campaignRequirements.campaignId, campaign.id),
-          eq(t.campaignRequirements.unitKind, unitKind),
-          eq(t.campaignRequirements.bodyKind, "standing_committee"),
+    (await firstRow(
+      db
+        .select()
+        .from(t.campaignRequirements)
+        .where(
+          and(
+            eq(t.campaignRequirements.campaignId, campaign.id),
+            eq(t.campaignRequirements.unitKind, unitKind),
+            eq(t.campaignRequirements.bodyKind, "standing_committee"),
+          ),
         ),
-      )
-      .get())!.id;
+    ))!.id;
   for (const planned of REFORM_SCHEDULED) {
     const unit = REFORM_UNITS.find((u) => u.code === planned.unitCode)!;
     must(

@@ -1,4 +1,4 @@
-import { writerForSetup } from "@/db/client";
+import { firstRow, writerForSetup } from "@/db/client";
 import { and, count, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDemoDb, createTestDb } from "@/lib/testing/test-db";
@@ -21,17 +21,16 @@ afterAll(() => handle.cleanup());
 describe("demo seed", () => {
   it("has the province, its 13 district-level units and 4 equivalent Party organisations", async () => {
     const { db } = handle;
-    const province = await db.select().from(t.units).where(isNull(t.units.parentId)).all();
+    const province = await db.select().from(t.units).where(isNull(t.units.parentId));
     expect(province.map((u) => u.name)).toEqual(["Tỉnh Quảng Ngãi"]);
     const districts = await db
       .select()
       .from(t.units)
-      .where(sql`${t.units.kind} in ('thanh_pho','thi_xa','huyen')`)
-      .all();
+      .where(sql`${t.units.kind} in ('thanh_pho','thi_xa','huyen')`);
     expect(districts).toHaveLength(13);
     expect(districts.every((u) => u.parentId === province[0].id)).toBe(true);
     expect(districts.find((u) => u.code === "534")?.name).toBe("Thị xã Đức Phổ");
-    expect(await db.select().from(t.units).where(eq(t.units.kind, "dang_bo_truc_thuoc")).all()).toHaveLength(4);
+    expect(await db.select().from(t.units).where(eq(t.units.kind, "dang_bo_truc_thuoc"))).toHaveLength(4);
   });
 
   it("gives every district-level unit its four organising bodies", async () => {
@@ -41,16 +40,15 @@ describe("demo seed", () => {
       .from(t.bodies)
       .innerJoin(t.units, eq(t.units.id, t.bodies.unitId))
       .where(sql`${t.units.kind} in ('thanh_pho','thi_xa','huyen')`)
-      .groupBy(t.units.code)
-      .all();
+      .groupBy(t.units.code);
     expect(rows).toHaveLength(13);
     expect(rows.every((r) => r.n === 4)).toBe(true);
   });
 
   it("requires 3 conferences of the province and 4 of each district-level unit: 55", async () => {
     const { db } = handle;
-    const requirements = await db.select().from(t.campaignRequirements).all();
-    const units = await db.select().from(t.units).all();
+    const requirements = await db.select().from(t.campaignRequirements);
+    const units = await db.select().from(t.units);
     const cells = units.flatMap((u) => requirements.filter((r) => r.unitKind === u.kind));
     expect(requirements.filter((r) => r.unitKind === "tinh")).toHaveLength(3);
     expect(cells).toHaveLength(55);
@@ -58,15 +56,15 @@ describe("demo seed", () => {
 
   it("has the 55 campaign conferences, one per requirement and unit, plus today's practice conference", async () => {
     const { db } = handle;
-    const withRequirement = await db.select().from(t.conferences).where(isNotNull(t.conferences.requirementId)).all();
+    const withRequirement = await db.select().from(t.conferences).where(isNotNull(t.conferences.requirementId));
     expect(withRequirement).toHaveLength(55);
     const keys = new Set(withRequirement.map((c) => `${c.unitId}:${c.requirementId}`));
     expect(keys.size).toBe(55);
 
-    const practice = await db.select().from(t.conferences).where(isNull(t.conferences.requirementId)).all();
+    const practice = await db.select().from(t.conferences).where(isNull(t.conferences.requirementId));
     expect(practice).toHaveLength(1);
     expect(zonedDateKey(practice[0].startsAt)).toBe(zonedDateKey(NOW));
-    const invited = (await db.select({ n: count() }).from(t.invitations).where(eq(t.invitations.conferenceId, practice[0].id)).get())!.n;
+    const invited = (await firstRow(db.select({ n: count() }).from(t.invitations).where(eq(t.invitations.conferenceId, practice[0].id))))!.n;
     expect(invited).toBe(40);
   });
 
@@ -77,8 +75,7 @@ describe("demo seed", () => {
       .from(t.conferences)
       .innerJoin(t.units, eq(t.units.id, t.conferences.unitId))
       .innerJoin(t.bodies, eq(t.bodies.id, t.conferences.bodyId))
-      .where(and(isNotNull(t.conferences.requirementId), sql`${t.conferences.status} <> 'held'`))
-      .all();
+      .where(and(isNotNull(t.conferences.requirementId), sql`${t.conferences.status} <> 'held'`));
     expect(notHeld.sort((a, b) => a.unit.localeCompare(b.unit))).toEqual(
       [...DEMO_GAPS].map((g) => ({ unit: g.unitCode, kind: g.bodyKind, status: g.status })).sort((a, b) => a.unit.localeCompare(b.unit)),
     );
@@ -86,39 +83,42 @@ describe("demo seed", () => {
 
   it("places the provincial Standing Committee conference in the hall with 13 bridge points", async () => {
     const { db } = handle;
-    const standing = (await db
-      .select({ id: t.conferences.id, startsAt: t.conferences.startsAt })
-      .from(t.conferences)
-      .innerJoin(t.bodies, eq(t.bodies.id, t.conferences.bodyId))
-      .where(eq(t.bodies.name, "Ban Thường vụ Tỉnh ủy"))
-      .get())!;
+    const standing = (await firstRow(
+      db
+        .select({ id: t.conferences.id, startsAt: t.conferences.startsAt })
+        .from(t.conferences)
+        .innerJoin(t.bodies, eq(t.bodies.id, t.conferences.bodyId))
+        .where(eq(t.bodies.name, "Ban Thường vụ Tỉnh ủy")),
+    ))!;
     expect(zonedDateKey(standing.startsAt)).toBe("2021-03-03");
-    const sites = await db.select().from(t.sites).where(eq(t.sites.conferenceId, standing.id)).all();
+    const sites = await db.select().from(t.sites).where(eq(t.sites.conferenceId, standing.id));
     expect(sites.filter((s) => s.isMain).map((s) => s.venue)).toEqual(["Hội trường Tỉnh ủy"]);
     expect(sites.filter((s) => !s.isMain)).toHaveLength(13);
-    const mainInvited = (await db
-      .select({ n: count() })
-      .from(t.invitations)
-      .where(and(eq(t.invitations.siteId, sites.find((s) => s.isMain)!.id), eq(t.invitations.kind, "invited")))
-      .get())!.n;
+    const mainInvited = (await firstRow(
+      db
+        .select({ n: count() })
+        .from(t.invitations)
+        .where(and(eq(t.invitations.siteId, sites.find((s) => s.isMain)!.id), eq(t.invitations.kind, "invited"))),
+    ))!.n;
     expect(mainInvited).toBe(320);
   });
 
   it("records attendance in the proportions of a held conference", async () => {
     const { db } = handle;
-    const totals = (await db
-      .select({
-        invited: sql<number>`count(*)`,
-        present: sql<number>`count(${t.checkIns.id})`,
-        late: sql<number>`coalesce(sum(${t.checkIns.isLate}), 0)`,
-        excused: sql<number>`count(${t.absences.reason})`,
-      })
-      .from(t.invitations)
-      .innerJoin(t.conferences, eq(t.conferences.id, t.invitations.conferenceId))
-      .leftJoin(t.checkIns, eq(t.checkIns.invitationId, t.invitations.id))
-      .leftJoin(t.absences, eq(t.absences.invitationId, t.invitations.id))
-      .where(and(eq(t.conferences.status, "held"), eq(t.invitations.kind, "invited")))
-      .get())!;
+    const totals = (await firstRow(
+      db
+        .select({
+          invited: sql<number>`count(*)`,
+          present: sql<number>`count(${t.checkIns.id})`,
+          late: sql<number>`coalesce(sum(${t.checkIns.isLate}), 0)`,
+          excused: sql<number>`count(${t.absences.reason})`,
+        })
+        .from(t.invitations)
+        .innerJoin(t.conferences, eq(t.conferences.id, t.invitations.conferenceId))
+        .leftJoin(t.checkIns, eq(t.checkIns.invitationId, t.invitations.id))
+        .leftJoin(t.absences, eq(t.absences.invitationId, t.invitations.id))
+        .where(and(eq(t.conferences.status, "held"), eq(t.invitations.kind, "invited"))),
+    ))!;
     const present = totals.present / totals.invited;
     const excused = totals.excused / totals.invited;
     const unexcused = 1 - present - excused;
@@ -146,8 +146,7 @@ describe("demo seed", () => {
       .innerJoin(t.checkIns, eq(t.checkIns.invitationId, t.invitations.id))
       .leftJoin(t.reflectionEssays, eq(t.reflectionEssays.invitationId, t.invitations.id))
       .where(and(eq(t.conferences.status, "held"), eq(t.invitations.kind, "invited")))
-      .groupBy(t.conferences.id)
-      .all();
+      .groupBy(t.conferences.id);
     expect(perConference.length).toBeGreaterThan(40);
     for (const c of perConference) {
       expect(c.essays / c.present).toBeGreaterThanOrEqual(0.8);
@@ -155,18 +154,19 @@ describe("demo seed", () => {
       expect(c.first > zonedDateKey(c.startsAt)).toBe(true);
       expect(c.last <= zonedDateKey(c.startsAt.getTime() + 14 * 86_400_000)).toBe(true);
     }
-    const withoutCheckIn = (await db
-      .select({ n: count() })
-      .from(t.reflectionEssays)
-      .leftJoin(t.checkIns, eq(t.checkIns.invitationId, t.reflectionEssays.invitationId))
-      .where(isNull(t.checkIns.id))
-      .get())!.n;
+    const withoutCheckIn = (await firstRow(
+      db
+        .select({ n: count() })
+        .from(t.reflectionEssays)
+        .leftJoin(t.checkIns, eq(t.checkIns.invitationId, t.reflectionEssays.invitationId))
+        .where(isNull(t.checkIns.id)),
+    ))!.n;
     expect(withoutCheckIn).toBe(0);
   });
 
   it("has a directory of realistic size with Vietnamese names", async () => {
     const { db } = handle;
-    const people = await db.select({ name: t.people.fullName }).from(t.people).all();
+    const people = await db.select({ name: t.people.fullName }).from(t.people);
     expect(people.length).toBeGreaterThan(5000);
     expect(people.every((p) => p.name.split(" ").length >= 3)).toBe(true);
   });
@@ -176,8 +176,7 @@ describe("demo seed", () => {
     const rows = await db
       .select({ unit: t.units.code, position: t.people.position, workplace: t.people.workplace })
       .from(t.people)
-      .innerJoin(t.units, eq(t.units.id, t.people.unitId))
-      .all();
+      .innerJoin(t.units, eq(t.units.id, t.people.unitId));
     const schoolPositions = /^(Hiệu trưởng|Phó Hiệu trưởng|Giáo viên|Tổ trưởng chuyên môn)$/;
     expect(rows.filter((r) => schoolPositions.test(r.position) && !r.workplace.startsWith("Trường"))).toEqual([]);
     expect(rows.filter((r) => /^(Phóng viên|Biên tập viên)$/.test(r.position) && !/^(Báo|Đài)/.test(r.workplace))).toEqual([]);
@@ -214,11 +213,10 @@ describe("demo seed", () => {
             .select({ name: t.people.fullName, phone: t.people.phone, position: t.people.position, workplace: t.people.workplace })
             .from(t.people)
             .orderBy(t.people.id)
-            .all()
         ).slice(0, 500);
       expect(await digest(again.db)).toEqual(await digest(handle.db));
-      const count1 = (await again.db.select({ n: count() }).from(t.checkIns).get())!.n;
-      const count2 = (await handle.db.select({ n: count() }).from(t.checkIns).get())!.n;
+      const count1 = (await firstRow(again.db.select({ n: count() }).from(t.checkIns)))!.n;
+      const count2 = (await firstRow(handle.db.select({ n: count() }).from(t.checkIns)))!.n;
       expect(count1).toBe(count2);
     } finally {
       again.cleanup();
@@ -230,7 +228,7 @@ describe("demo seed", () => {
     try {
       await seedDemo(again.db, { now: NOW });
       await clearDatabase(again.db);
-      expect((await again.db.select({ n: count() }).from(t.users).get())!.n).toBe(0);
+      expect((await firstRow(again.db.select({ n: count() }).from(t.users)))!.n).toBe(0);
       const summary = await seedDemo(again.db, { now: NOW });
       expect(summary.conferences).toBe(56);
       expect(summary.users).toBe(4);
@@ -248,8 +246,8 @@ describe("empty start (DEMO=0)", () => {
       await bootstrapEmpty(empty.db, { adminUsername: "QuanTri", adminPassword: "mat-khau-manh", rootUnitName: "Tỉnh Quảng Ngãi", rootUnitCode: "51" });
       expect(await isDatabaseEmpty(empty.db)).toBe(false);
       expect(await isDemoData(empty.db)).toBe(false);
-      expect((await empty.db.select().from(t.units).all()).map((u) => u.name)).toEqual(["Tỉnh Quảng Ngãi"]);
-      expect((await empty.db.select({ n: count() }).from(t.conferences).get())!.n).toBe(0);
+      expect((await empty.db.select().from(t.units)).map((u) => u.name)).toEqual(["Tỉnh Quảng Ngãi"]);
+      expect((await firstRow(empty.db.select({ n: count() }).from(t.conferences)))!.n).toBe(0);
       const result = await authenticate(writerForSetup(empty.db), "quantri", "mat-khau-manh", "x");
       expect(result.ok && result.user.role).toBe("admin");
     } finally {

@@ -1,4 +1,4 @@
-import { transaction } from "./client";
+import { returnedRow, transaction } from "./client";
 /**
  * Seeding: the Quảng Ngãi demo (db/seed/demo.ts and its pieces in db/seed/: deterministic, a fixed
  * random seed), the empty start (DEMO=0) and the reset used by `npm run db:seed`.
@@ -63,21 +63,19 @@ export async function bootstrapEmpty(
 ): Promise<void> {
   const passwordHash = await hashPassword(options.adminPassword);
   await transaction(db, async (tx) => {
-    const root = await tx
-      .insert(t.units)
-      .values({ code: options.rootUnitCode, name: options.rootUnitName, kind: "tinh", placeName: options.rootUnitName.replace(/^Tỉnh\s+/, "") })
-      .returning({ id: t.units.id })
-      .get();
-    await tx
-      .insert(t.users)
-      .values({
-        username: options.adminUsername.trim().toLowerCase(),
-        passwordHash,
-        fullName: "Quản trị hệ thống",
-        role: "admin",
-        unitId: root.id,
-      })
-      .run();
-    await tx.insert(t.appSettings).values({ key: DEMO_SETTING, value: "0" }).run();
+    const root = await returnedRow(
+      tx
+        .insert(t.units)
+        .values({ code: options.rootUnitCode, name: options.rootUnitName, kind: "tinh", placeName: options.rootUnitName.replace(/^Tỉnh\s+/, "") })
+        .returning({ id: t.units.id }),
+    );
+    await tx.insert(t.users).values({
+      username: options.adminUsername.trim().toLowerCase(),
+      passwordHash,
+      fullName: "Quản trị hệ thống",
+      role: "admin",
+      unitId: root.id,
+    });
+    await tx.insert(t.appSettings).values({ key: DEMO_SETTING, value: "0" });
   });
 }

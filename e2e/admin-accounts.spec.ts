@@ -1,4 +1,4 @@
-import { writerForSetup } from "@/db/client";
+import { returnedRow, firstRow, writerForSetup } from "@/db/client";
 /**
  * Accounts (docs/decisions/0018): bulk creation from a CSV with one-time passwords, the forced
  * password change at first sign-in, and delegated administration (an admin of
@@ -19,17 +19,19 @@ let seq = 0;
 async function throwAwayUnit(label: string) {
   const db = await e2eDb();
   const code = `acc${process.pid % 10000}${Date.now() % 100000}${++seq}`;
-  const province = (await db.select().from(units).where(eq(units.code, "51")).get())!;
-  const unit = await writerForSetup(db)
-    .insert(units)
-    .values({ code, name: `Xã thử ${label} ${code}`, kind: await testUnitKind(), placeName: `Thử ${label}`, parentId: province.id, sortOrder: 997 })
-    .returning()
-    .get();
-  const body = await writerForSetup(db)
-    .insert(bodies)
-    .values({ unitId: unit.id, kind: "propaganda", name: `Ban Tuyên giáo thử ${code}`, symbol: `BTG${code}`.toUpperCase() })
-    .returning()
-    .get();
+  const province = (await firstRow(db.select().from(units).where(eq(units.code, "51"))))!;
+  const unit = await returnedRow(
+    writerForSetup(db)
+      .insert(units)
+      .values({ code, name: `Xã thử ${label} ${code}`, kind: await testUnitKind(), placeName: `Thử ${label}`, parentId: province.id, sortOrder: 997 })
+      .returning(),
+  );
+  const body = await returnedRow(
+    writerForSetup(db)
+      .insert(bodies)
+      .values({ unitId: unit.id, kind: "propaganda", name: `Ban Tuyên giáo thử ${code}`, symbol: `BTG${code}`.toUpperCase() })
+      .returning(),
+  );
   return { unit, body };
 }
 
@@ -67,7 +69,7 @@ test("bulk-created accounts get one-time passwords and must choose their own at 
   expect(organiserPassword).not.toBe(viewerPassword);
   await expect(created.locator(`tr[data-username="${organiser}"]`)).toContainText(body.name);
   // Stored hashed, flagged; never in clear.
-  const row = (await (await e2eDb()).select().from(users).where(eq(users.username, viewer)).get())!;
+  const row = (await firstRow((await e2eDb()).select().from(users).where(eq(users.username, viewer))))!;
   expect(row.mustChangePassword).toBe(true);
   expect(row.passwordHash).not.toContain(viewerPassword);
   await page.setViewportSize({ width: 1366, height: 900 });
@@ -89,7 +91,7 @@ test("bulk-created accounts get one-time passwords and must choose their own at 
   await other.getByRole("button", { name: "Đổi mật khẩu" }).click();
   await expect(other).toHaveURL(/\/$/);
   await expect(other.getByTestId("user-box")).toContainText("Nguyễn Thị Xem");
-  expect((await (await e2eDb()).select().from(users).where(eq(users.username, viewer)).get())!.mustChangePassword).toBe(false);
+  expect((await firstRow((await e2eDb()).select().from(users).where(eq(users.username, viewer))))!.mustChangePassword).toBe(false);
   await other.goto("/calendar");
   await expect(other).toHaveURL(/\/calendar/);
   await context.close();
@@ -135,18 +137,20 @@ test("an admin of one unit can neither read nor change another unit's accounts a
   const admin = await createAccount("admin", mine.unit.code);
   const ownViewer = await createAccount("viewer", mine.unit.code);
   const victim = await createAccount("viewer", theirs.unit.code);
-  const victimRow = (await db.select().from(users).where(eq(users.username, victim.username)).get())!;
-  const ownRow = (await db.select().from(users).where(eq(users.username, ownViewer.username)).get())!;
-  const theirPerson = await writerForSetup(db)
-    .insert(people)
-    .values({ fullName: `Người Xã Bên ${theirs.unit.code}`, searchName: `nguoi xa ben ${theirs.unit.code}`, unitId: theirs.unit.id })
-    .returning()
-    .get();
-  const ownPerson = await writerForSetup(db)
-    .insert(people)
-    .values({ fullName: `Người Xã Mình ${mine.unit.code}`, searchName: `nguoi xa minh ${mine.unit.code}`, unitId: mine.unit.id })
-    .returning()
-    .get();
+  const victimRow = (await firstRow(db.select().from(users).where(eq(users.username, victim.username))))!;
+  const ownRow = (await firstRow(db.select().from(users).where(eq(users.username, ownViewer.username))))!;
+  const theirPerson = await returnedRow(
+    writerForSetup(db)
+      .insert(people)
+      .values({ fullName: `Người Xã Bên ${theirs.unit.code}`, searchName: `nguoi xa ben ${theirs.unit.code}`, unitId: theirs.unit.id })
+      .returning(),
+  );
+  const ownPerson = await returnedRow(
+    writerForSetup(db)
+      .insert(people)
+      .values({ fullName: `Người Xã Mình ${mine.unit.code}`, searchName: `nguoi xa minh ${mine.unit.code}`, unitId: mine.unit.id })
+      .returning(),
+  );
 
   await signIn(page, admin.username, admin.password);
 
@@ -196,29 +200,31 @@ test("an admin of one unit can neither read nor change another unit's accounts a
   expect(person).not.toContain('"ok":true');
   expect(person).toContain("Không tìm thấy, hoặc bạn không có quyền thay đổi.");
 
-  const after = (await db.select().from(users).where(eq(users.id, victimRow.id)).get())!;
+  const after = (await firstRow(db.select().from(users).where(eq(users.id, victimRow.id))))!;
   expect(after.disabled).toBe(false);
   expect(after.sessionVersion).toBe(victimRow.sessionVersion);
   expect(after.mustChangePassword).toBe(false);
   expect(
-    await db
-      .select()
-      .from(users)
-      .where(eq(users.username, `lan.${theirs.unit.code}`))
-      .get(),
+    await firstRow(
+      db
+        .select()
+        .from(users)
+        .where(eq(users.username, `lan.${theirs.unit.code}`)),
+    ),
   ).toBeUndefined();
   expect(
-    await db
-      .select()
-      .from(users)
-      .where(eq(users.username, `tinh.${theirs.unit.code}`))
-      .get(),
+    await firstRow(
+      db
+        .select()
+        .from(users)
+        .where(eq(users.username, `tinh.${theirs.unit.code}`)),
+    ),
   ).toBeUndefined();
-  const personAfter = (await db.select().from(people).where(eq(people.id, theirPerson.id)).get())!;
+  const personAfter = (await firstRow(db.select().from(people).where(eq(people.id, theirPerson.id))))!;
   expect(personAfter).toMatchObject({ fullName: theirPerson.fullName, unitId: theirs.unit.id });
 
   // Their own unit's account they do manage.
   const ownReset = await postAction(page, "resetPasswordAction", { userId: ownRow.id, username: ownViewer.username });
   expect(ownReset).toContain('"ok":true');
-  expect((await db.select().from(users).where(eq(users.id, ownRow.id)).get())!.mustChangePassword).toBe(true);
+  expect((await firstRow(db.select().from(users).where(eq(users.id, ownRow.id))))!.mustChangePassword).toBe(true);
 });

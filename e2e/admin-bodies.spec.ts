@@ -1,5 +1,5 @@
 import { mapInOrder } from "@/lib/async/in-order";
-import { writerForSetup } from "@/db/client";
+import { returnedRow, firstRow, writerForSetup } from "@/db/client";
 /**
  * Organising bodies (docs/decisions/0021): the province's admin makes a template for a kind of unit,
  * creates a new unit's bodies from it in one click, edits a symbol and retires a body; a
@@ -22,21 +22,22 @@ const tag = `${process.pid}${Date.now() % 100000}`;
 /** A unit kind of the test's own (no campaign requires anything of it), and a unit of that kind under the province. */
 async function throwAwayUnit(suffix: string) {
   const db = await e2eDb();
-  await writerForSetup(db).insert(unitKinds).values({ key: KIND, label: "Đơn vị thử cơ quan", sortOrder: 98 }).onConflictDoNothing().run();
-  const province = (await db.select().from(units).where(eq(units.code, "51")).get())!;
+  await writerForSetup(db).insert(unitKinds).values({ key: KIND, label: "Đơn vị thử cơ quan", sortOrder: 98 }).onConflictDoNothing();
+  const province = (await firstRow(db.select().from(units).where(eq(units.code, "51"))))!;
   const code = `cq${suffix}${tag}`;
-  return await writerForSetup(db)
-    .insert(units)
-    .values({
-      code,
-      name: `Xã Thử ${suffix.toUpperCase()} ${tag}`,
-      kind: KIND,
-      placeName: `Thử ${suffix.toUpperCase()} ${tag}`,
-      parentId: province.id,
-      sortOrder: 997,
-    })
-    .returning()
-    .get();
+  return await returnedRow(
+    writerForSetup(db)
+      .insert(units)
+      .values({
+        code,
+        name: `Xã Thử ${suffix.toUpperCase()} ${tag}`,
+        kind: KIND,
+        placeName: `Thử ${suffix.toUpperCase()} ${tag}`,
+        parentId: province.id,
+        sortOrder: 997,
+      })
+      .returning(),
+  );
 }
 
 /** Posts a server action as the browser does, with the page's session, and returns the answer's text. */
@@ -104,7 +105,7 @@ test("the admin makes a template, creates a unit's bodies from it, edits a symbo
   await section.getByRole("button", { name: "Tạo các cơ quan theo mẫu", exact: true }).click();
   await expect(section.getByText("Đã tạo 2 cơ quan, bỏ qua 0 cơ quan đã có.")).toBeVisible();
   await expect(section.locator("tbody tr")).toHaveCount(2);
-  const made = async () => await (await e2eDb()).select().from(bodies).where(eq(bodies.unitId, unit.id)).all();
+  const made = async () => await (await e2eDb()).select().from(bodies).where(eq(bodies.unitId, unit.id));
   const standing = (await made()).find((b) => b.kind === "standing_committee")!;
   expect(standing).toMatchObject({ name: `Ban Thường vụ Đảng ủy ${unit.name}`, symbol: "ĐU", parentLine: "ĐẢNG BỘ TỈNH QUẢNG NGÃI" });
   // Nothing is left to create: the button is gone.
@@ -140,16 +141,18 @@ test("a commune's admin sees and changes only that commune's bodies", async ({ p
   const own = await throwAwayUnit("b");
   const other = await throwAwayUnit("c");
   const db = await e2eDb();
-  const ownBody = await writerForSetup(db)
-    .insert(bodies)
-    .values({ unitId: own.id, kind: "standing_committee", name: `Ban Thường vụ Đảng ủy ${own.name}`, symbol: "ĐU" })
-    .returning()
-    .get();
-  const otherBody = await writerForSetup(db)
-    .insert(bodies)
-    .values({ unitId: other.id, kind: "standing_committee", name: `Ban Thường vụ Đảng ủy ${other.name}`, symbol: "ĐU" })
-    .returning()
-    .get();
+  const ownBody = await returnedRow(
+    writerForSetup(db)
+      .insert(bodies)
+      .values({ unitId: own.id, kind: "standing_committee", name: `Ban Thường vụ Đảng ủy ${own.name}`, symbol: "ĐU" })
+      .returning(),
+  );
+  const otherBody = await returnedRow(
+    writerForSetup(db)
+      .insert(bodies)
+      .values({ unitId: other.id, kind: "standing_committee", name: `Ban Thường vụ Đảng ủy ${other.name}`, symbol: "ĐU" })
+      .returning(),
+  );
   const account = await createAccount("admin", own.code);
   await signIn(page, account.username, account.password);
 
@@ -184,39 +187,37 @@ test("a commune's admin sees and changes only that commune's bodies", async ({ p
     const text = await postAction(page, name, fields);
     expect(text, name).toContain("Bạn không có quyền thực hiện thao tác này.");
   }
-  expect(await db.select().from(bodies).where(eq(bodies.id, otherBody.id)).get()).toEqual(otherBody);
-  expect(await db.select().from(bodies).where(eq(bodies.unitId, other.id)).all()).toHaveLength(1);
+  expect(await firstRow(db.select().from(bodies).where(eq(bodies.id, otherBody.id)))).toEqual(otherBody);
+  expect(await db.select().from(bodies).where(eq(bodies.unitId, other.id))).toHaveLength(1);
 
   // The same action on their own body works.
   const text = await postAction(page, "retireBodyAction", { bodyId: ownBody.id });
   expect(text).toContain('"ok":true');
-  expect((await db.select().from(bodies).where(eq(bodies.id, ownBody.id)).get())!.retiredAt).not.toBeNull();
+  expect((await firstRow(db.select().from(bodies).where(eq(bodies.id, ownBody.id))))!.retiredAt).not.toBeNull();
 });
 
 test("the admin creates the template's bodies for every unit of a kind in one click", async ({ page }) => {
   const db = await e2eDb();
   const kind = `thu_loat_${tag}`;
   const label = `Đơn vị thử hàng loạt ${tag}`;
-  await writerForSetup(db).insert(unitKinds).values({ key: kind, label, sortOrder: 98 }).run();
-  await writerForSetup(db)
-    .insert(bodyTemplates)
-    .values({
-      unitKind: kind,
-      bodyKind: "standing_committee",
-      namePattern: "Ban Thường vụ Đảng ủy {unitName}",
-      symbol: "ĐU",
-      parentLinePattern: "ĐẢNG BỘ TỈNH {PARENTPLACENAME}",
-    })
-    .run();
-  const province = (await db.select().from(units).where(eq(units.code, "51")).get())!;
+  await writerForSetup(db).insert(unitKinds).values({ key: kind, label, sortOrder: 98 });
+  await writerForSetup(db).insert(bodyTemplates).values({
+    unitKind: kind,
+    bodyKind: "standing_committee",
+    namePattern: "Ban Thường vụ Đảng ủy {unitName}",
+    symbol: "ĐU",
+    parentLinePattern: "ĐẢNG BỘ TỈNH {PARENTPLACENAME}",
+  });
+  const province = (await firstRow(db.select().from(units).where(eq(units.code, "51"))))!;
   const made = await mapInOrder(
     ["m", "n", "o"],
     async (s) =>
-      await writerForSetup(db)
-        .insert(units)
-        .values({ code: `lo${s}${tag}`, name: `Xã Loạt ${s.toUpperCase()} ${tag}`, kind, placeName: `Loạt ${s}`, parentId: province.id, sortOrder: 997 })
-        .returning()
-        .get(),
+      await returnedRow(
+        writerForSetup(db)
+          .insert(units)
+          .values({ code: `lo${s}${tag}`, name: `Xã Loạt ${s.toUpperCase()} ${tag}`, kind, placeName: `Loạt ${s}`, parentId: province.id, sortOrder: 997 })
+          .returning(),
+      ),
   );
   await signIn(page, "admin");
   await page.goto("/admin/bodies");
@@ -225,6 +226,6 @@ test("the admin creates the template's bodies for every unit of a kind in one cl
   await bulk.getByRole("button", { name: `Tạo cho 3 đơn vị loại “${label}”` }).click();
   await expect(page.getByText("Đã tạo 3 cơ quan cho 3 đơn vị, bỏ qua 0 cơ quan đã có.")).toBeVisible();
   for (const unit of made) {
-    expect((await db.select().from(bodies).where(eq(bodies.unitId, unit.id)).all()).map((b) => b.name)).toEqual([`Ban Thường vụ Đảng ủy ${unit.name}`]);
+    expect((await db.select().from(bodies).where(eq(bodies.unitId, unit.id))).map((b) => b.name)).toEqual([`Ban Thường vụ Đảng ủy ${unit.name}`]);
   }
 });

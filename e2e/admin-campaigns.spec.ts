@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/client";
 /**
  * Campaign administration through the UI: copy the demo campaign into a new
  * one, edit and add requirements with a preview of the board, save, choose it
@@ -14,7 +15,7 @@ test("a root admin copies a campaign, edits its requirements with a preview, and
   test.setTimeout(90_000);
   const db = await e2eDb();
   const demo = (await getCurrentCampaign(db, null))!;
-  const demoRequirements = await db.select().from(campaignRequirements).where(eq(campaignRequirements.campaignId, demo.id)).all();
+  const demoRequirements = await db.select().from(campaignRequirements).where(eq(campaignRequirements.campaignId, demo.id));
   const admin = await createAccount("admin");
   const title = `Đợt học tập thử ${process.pid}-${Date.now() % 100000}`;
   page.on("dialog", (dialog) => void dialog.accept());
@@ -53,12 +54,12 @@ test("a root admin copies a campaign, edits its requirements with a preview, and
   await expect(preview.locator('tr[data-change="changed"]')).toContainText(edited);
   await expect(page.getByTestId("requirements-result")).toContainText("chưa có gì được lưu");
   // Nothing saved by the preview.
-  expect(await db.select().from(campaignRequirements).where(eq(campaignRequirements.campaignId, copyId)).all()).toHaveLength(demoRequirements.length);
+  expect(await db.select().from(campaignRequirements).where(eq(campaignRequirements.campaignId, copyId))).toHaveLength(demoRequirements.length);
 
   await page.getByRole("button", { name: "Lưu yêu cầu" }).click();
   await expect(page.getByTestId("requirements-result")).toContainText(`Đã lưu ${n} yêu cầu.`);
   await expect(rows).toHaveCount(n);
-  const saved = await db.select().from(campaignRequirements).where(eq(campaignRequirements.campaignId, copyId)).all();
+  const saved = await db.select().from(campaignRequirements).where(eq(campaignRequirements.campaignId, copyId));
   expect(saved.map((r) => r.title)).toEqual(expect.arrayContaining([edited, "Hội nghị chuyên đề dân vận (thử)"]));
   expect(saved.find((r) => r.title === "Hội nghị chuyên đề dân vận (thử)")).toMatchObject({
     unitKind: "huyen",
@@ -87,10 +88,10 @@ test("a root admin copies a campaign, edits its requirements with a preview, and
   await expect(page.locator(".campaign-name")).toHaveText(demo.title);
 
   // Removing a requirement of the demo campaign that conferences fulfil is refused, naming them (preview only: nothing saved).
-  const fulfilled = (await db.select({ requirementId: conferences.requirementId }).from(conferences).where(eq(conferences.campaignId, demo.id)).all()).find(
+  const fulfilled = (await db.select({ requirementId: conferences.requirementId }).from(conferences).where(eq(conferences.campaignId, demo.id))).find(
     (c) => c.requirementId,
   )!.requirementId!;
-  const fulfilledIndex = (await db.select().from(campaignRequirements).where(eq(campaignRequirements.campaignId, demo.id)).all())
+  const fulfilledIndex = (await db.select().from(campaignRequirements).where(eq(campaignRequirements.campaignId, demo.id)))
     .sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id)
     .findIndex((r) => r.id === fulfilled);
   await page.goto(`/admin/campaigns/${demo.id}`);
@@ -98,7 +99,7 @@ test("a root admin copies a campaign, edits its requirements with a preview, and
   await page.getByRole("button", { name: "Xem trước thay đổi" }).click();
   await expect(page.getByTestId("requirements-result")).toContainText("Không thể bỏ yêu cầu");
   await expect(page.getByTestId("requirements-preview").locator('tr[data-change="removed"]')).toHaveCount(1);
-  expect(await db.select().from(campaignRequirements).where(eq(campaignRequirements.campaignId, demo.id)).all()).toHaveLength(demoRequirements.length);
+  expect(await db.select().from(campaignRequirements).where(eq(campaignRequirements.campaignId, demo.id))).toHaveLength(demoRequirements.length);
 
   // Archive the copy: it leaves the selector.
   await page.goto("/admin/campaigns");
@@ -107,7 +108,7 @@ test("a root admin copies a campaign, edits its requirements with a preview, and
   await expect(row.getByText("Đã lưu trữ", { exact: true })).toBeVisible();
   await page.reload();
   await expect(page.getByLabel("Đợt học tập đang xem").locator("option", { hasText: title })).toHaveCount(0);
-  expect((await db.select().from(campaigns).where(eq(campaigns.id, copyId)).get())!.archivedAt).not.toBeNull();
+  expect((await firstRow(db.select().from(campaigns).where(eq(campaigns.id, copyId))))!.archivedAt).not.toBeNull();
 });
 
 test("a district admin sees the campaigns but cannot open the editor", async ({ page }) => {

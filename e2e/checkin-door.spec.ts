@@ -1,4 +1,4 @@
-import { writerForSetup } from "@/db/client";
+import { returnedRow, firstRow, writerForSetup } from "@/db/client";
 /**
  * The door explains itself: a door cadre's duties with their door hours and why a
  * site is closed; verdicts that name who scanned first, which conference a letter is for, and
@@ -20,36 +20,39 @@ async function closedSites() {
   const db = await e2eDb();
   const code = `cua${process.pid}${Date.now() % 100000}`;
   const unit = await createTestUnit(code, `Đơn vị thử cửa ${code}`);
-  const body = await writerForSetup(db)
-    .insert(bodies)
-    .values({ unitId: unit.id, kind: "propaganda", name: `Ban Tuyên giáo thử ${code}`, symbol: "BTGT" })
-    .returning()
-    .get();
-  const campaign = (await db.select().from(campaigns).orderBy(asc(campaigns.id)).get())!;
+  const body = await returnedRow(
+    writerForSetup(db)
+      .insert(bodies)
+      .values({ unitId: unit.id, kind: "propaganda", name: `Ban Tuyên giáo thử ${code}`, symbol: "BTGT" })
+      .returning(),
+  );
+  const campaign = (await firstRow(db.select().from(campaigns).orderBy(asc(campaigns.id))))!;
   const account = await createAccount("scanner", "51");
-  const userId = (await db.select().from(users).where(eq(users.username, account.username)).get())!.id;
+  const userId = (await firstRow(db.select().from(users).where(eq(users.username, account.username))))!.id;
   const now = Date.now();
   const make = async (venue: string, startsAt: number, hours: number, status: "scheduled" | "cancelled") => {
-    const conference = await writerForSetup(db)
-      .insert(conferences)
-      .values({
-        campaignId: campaign.id,
-        unitId: unit.id,
-        bodyId: body.id,
-        title: `Hội nghị thử cửa ${venue}`,
-        startsAt: new Date(startsAt),
-        endsAt: new Date(startsAt + hours * HOUR),
-        status,
-        cancelReason: status === "cancelled" ? "Hoãn do mưa bão" : null,
-      })
-      .returning()
-      .get();
-    const site = await writerForSetup(db)
-      .insert(sites)
-      .values({ conferenceId: conference.id, unitId: unit.id, isMain: true, venue: `${venue} ${code}` })
-      .returning()
-      .get();
-    await writerForSetup(db).insert(siteStaff).values({ siteId: site.id, userId }).run();
+    const conference = await returnedRow(
+      writerForSetup(db)
+        .insert(conferences)
+        .values({
+          campaignId: campaign.id,
+          unitId: unit.id,
+          bodyId: body.id,
+          title: `Hội nghị thử cửa ${venue}`,
+          startsAt: new Date(startsAt),
+          endsAt: new Date(startsAt + hours * HOUR),
+          status,
+          cancelReason: status === "cancelled" ? "Hoãn do mưa bão" : null,
+        })
+        .returning(),
+    );
+    const site = await returnedRow(
+      writerForSetup(db)
+        .insert(sites)
+        .values({ conferenceId: conference.id, unitId: unit.id, isMain: true, venue: `${venue} ${code}` })
+        .returning(),
+    );
+    await writerForSetup(db).insert(siteStaff).values({ siteId: site.id, userId });
     return { conference, site };
   };
   const next = await make("Hội trường ngày mai", now + 26 * HOUR, 4, "scheduled");
@@ -101,12 +104,13 @@ test.describe("the door explains itself", () => {
     }
 
     // After the conference the projector shows its real timeline of arrivals, not an empty one.
-    const invitee = (await (await e2eDb()).select().from(invitations).where(ne(invitations.conferenceId, over.conference.id)).get())!;
-    const arrival = await writerForSetup(await e2eDb())
-      .insert(invitations)
-      .values({ conferenceId: over.conference.id, personId: invitee.personId, bodyId: over.conference.bodyId, siteId: over.site.id, status: "issued" })
-      .returning()
-      .get();
+    const invitee = (await firstRow((await e2eDb()).select().from(invitations).where(ne(invitations.conferenceId, over.conference.id))))!;
+    const arrival = await returnedRow(
+      writerForSetup(await e2eDb())
+        .insert(invitations)
+        .values({ conferenceId: over.conference.id, personId: invitee.personId, bodyId: over.conference.bodyId, siteId: over.site.id, status: "issued" })
+        .returning(),
+    );
     const at = new Date(over.conference.startsAt.getTime() - 20 * 60_000);
     await writerForSetup(await e2eDb())
       .insert(checkIns)
@@ -119,8 +123,7 @@ test.describe("the door explains itself", () => {
         scannerUserId: userId,
         method: "hardware",
         nonce: `door-over-${Date.now()}`,
-      })
-      .run();
+      });
     await page.goto(`/conferences/${over.conference.id}/live?site=${over.site.id}`);
     await expect(page.getByTestId("live-present")).toHaveText("Có mặt 1/1");
     await expect(page.getByTestId("live-chart-caption")).toContainText("Hội nghị đã kết thúc.");
@@ -171,15 +174,14 @@ test.describe("the door explains itself", () => {
 
     // A letter of a Ba Tơ conference: its date, unit and site, and what to do.
     const otherId = await conferenceIdOf("535", "propaganda");
-    const other = (await (await e2eDb()).select().from(conferences).where(eq(conferences.id, otherId)).get())!;
-    const letter = (await (
-      await e2eDb()
-    )
-      .select()
-      .from(invitations)
-      .where(and(eq(invitations.conferenceId, otherId), eq(invitations.status, "issued")))
-      .get())!;
-    const venue = (await (await e2eDb()).select().from(sites).where(eq(sites.id, letter.siteId)).get())!.venue;
+    const other = (await firstRow((await e2eDb()).select().from(conferences).where(eq(conferences.id, otherId))))!;
+    const letter = (await firstRow(
+      (await e2eDb())
+        .select()
+        .from(invitations)
+        .where(and(eq(invitations.conferenceId, otherId), eq(invitations.status, "issued"))),
+    ))!;
+    const venue = (await firstRow((await e2eDb()).select().from(sites).where(eq(sites.id, letter.siteId))))!.venue;
     await input.fill(letter.token!);
     await input.press("Enter");
     await expect(verdict).toHaveAttribute("data-verdict", "wrong_conference");

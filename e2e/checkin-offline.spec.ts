@@ -1,4 +1,4 @@
-import { writerForSetup } from "@/db/client";
+import { firstRow, writerForSetup } from "@/db/client";
 /**
  * The door with the network down: the page reloads from the service worker,
  * verdicts come from the device, scans wait in IndexedDB and sync when the
@@ -80,8 +80,7 @@ test.describe("the door offline", () => {
       await db
         .select()
         .from(checkIns)
-        .where(inArray(checkIns.invitationId, [a.id, b.id]))
-        .all(),
+        .where(inArray(checkIns.invitationId, [a.id, b.id])),
     ).toHaveLength(0);
 
     // Manual search works offline too, from the roster on the device.
@@ -94,13 +93,12 @@ test.describe("the door offline", () => {
       .select()
       .from(checkIns)
       .where(inArray(checkIns.invitationId, [a.id, b.id]))
-      .orderBy(asc(checkIns.invitationId))
-      .all();
+      .orderBy(asc(checkIns.invitationId));
     expect(rows.map((r) => [r.invitationId, r.wasOffline])).toEqual([
       [a.id, true],
       [b.id, true],
     ]);
-    const log = await db.select().from(scanLog).where(eq(scanLog.invitationId, a.id)).orderBy(asc(scanLog.scannedAt)).all();
+    const log = await db.select().from(scanLog).where(eq(scanLog.invitationId, a.id)).orderBy(asc(scanLog.scannedAt));
     expect(log.map((l) => l.verdict)).toEqual(["ok", "duplicate"]);
     expect(log[1].firstDeviceId).toBe(await deviceOf(page));
     expect(log[1].firstScannedAt?.getTime()).toBe(rows[0].scannedAt.getTime());
@@ -137,7 +135,7 @@ test.describe("the door offline", () => {
     await late.context.setOffline(false);
     await expect(late.page.getByTestId("queue-count")).toHaveAttribute("data-count", "0", { timeout: 15_000 });
     const db = await e2eDb();
-    expect((await db.select().from(checkIns).where(eq(checkIns.invitationId, shared.id)).get())?.deviceId).toBe(late.id);
+    expect((await firstRow(db.select().from(checkIns).where(eq(checkIns.invitationId, shared.id))))?.deviceId).toBe(late.id);
     // …then the earlier one, which takes the check-in.
     await early.context.setOffline(false);
     await expect(early.page.getByTestId("queue-count")).toHaveAttribute("data-count", "0", { timeout: 15_000 });
@@ -145,12 +143,11 @@ test.describe("the door offline", () => {
     const checks = await db
       .select()
       .from(checkIns)
-      .where(inArray(checkIns.invitationId, [shared.id, first.id, second.id]))
-      .all();
+      .where(inArray(checkIns.invitationId, [shared.id, first.id, second.id]));
     expect(checks).toHaveLength(3);
     const sharedCheckIn = checks.find((c) => c.invitationId === shared.id)!;
     expect(sharedCheckIn.deviceId).toBe(early.id);
-    const log = await db.select().from(scanLog).where(eq(scanLog.invitationId, shared.id)).orderBy(asc(scanLog.scannedAt)).all();
+    const log = await db.select().from(scanLog).where(eq(scanLog.invitationId, shared.id)).orderBy(asc(scanLog.scannedAt));
     expect(log.map((l) => [l.deviceId, l.verdict])).toEqual([
       [early.id, "ok"],
       [late.id, "duplicate"],
@@ -186,7 +183,7 @@ test.describe("the door offline", () => {
     await context.setOffline(false);
     await expect(page.getByTestId("queue-count")).toHaveAttribute("data-count", "0", { timeout: 15_000 });
     const db = await e2eDb();
-    expect(await db.select().from(checkIns).where(eq(checkIns.invitationId, guest.id)).get()).toMatchObject({ method: "manual", wasOffline: true });
+    expect(await firstRow(db.select().from(checkIns).where(eq(checkIns.invitationId, guest.id)))).toMatchObject({ method: "manual", wasOffline: true });
     const walkIn = await db.query.people.findFirst({ where: (p, { eq: e }) => e(p.fullName, walkInName) });
     expect(walkIn).toBeTruthy();
   });
@@ -215,8 +212,8 @@ test.describe("the door offline", () => {
     await expect(page.getByTestId("door-status")).toHaveAttribute("data-connection", "online", { timeout: 15_000 });
     await expect(page.getByTestId("queue-count")).toHaveAttribute("data-count", "0", { timeout: 15_000 });
     const db = await e2eDb();
-    expect(await db.select().from(checkIns).where(eq(checkIns.invitationId, guest.id)).all()).toHaveLength(1);
-    await expect.poll(async () => (await db.select().from(scanLog).where(eq(scanLog.invitationId, guest.id)).all()).length, { timeout: 8000 }).toBe(1);
+    expect(await db.select().from(checkIns).where(eq(checkIns.invitationId, guest.id))).toHaveLength(1);
+    await expect.poll(async () => (await db.select().from(scanLog).where(eq(scanLog.invitationId, guest.id))).length, { timeout: 8000 }).toBe(1);
   });
 
   test("an item the server fails on stays on the door with its reason and a retry button; the others sync, and the retry records it", async ({
@@ -236,7 +233,7 @@ test.describe("the door offline", () => {
 
     // The database refuses the one check-in (a real SQLite failure, not a parse error).
     const db = await e2eDb();
-    const checkInsOf = async (id: number) => await db.select().from(checkIns).where(eq(checkIns.invitationId, id)).all();
+    const checkInsOf = async (id: number) => await db.select().from(checkIns).where(eq(checkIns.invitationId, id));
     writerForSetup(db).$client.exec(
       `CREATE TRIGGER e2e_fail_one_check_in BEFORE INSERT ON check_ins WHEN NEW.invitation_id = ${failing.id} BEGIN SELECT RAISE(ABORT, 'injected failure'); END`,
     );
@@ -262,13 +259,12 @@ test.describe("the door offline", () => {
 
   test("the roster and the batch API: own site only, no tokens in the roster, clear 4xx for bad input", async ({ page, request, doorConference }) => {
     const { site, invitations: list, cadre } = await doorConference({ invitees: 4 });
-    const other = (await (
-      await e2eDb()
-    )
-      .select()
-      .from(sites)
-      .where(eq(sites.unitId, await unitIdOf("536")))
-      .get())!;
+    const other = (await firstRow(
+      (await e2eDb())
+        .select()
+        .from(sites)
+        .where(eq(sites.unitId, await unitIdOf("536"))),
+    ))!;
     expect((await request.get(`/api/sites/${site.id}/roster`)).status()).toBe(401);
     expect((await request.post("/api/checkin/batch", { data: { siteId: site.id, items: [] } })).status()).toBe(401);
     await signIn(page, cadre.username, cadre.password);
@@ -293,7 +289,7 @@ test.describe("the door offline", () => {
       expect(response.status()).toBe(400);
       expect((await response.json()).message).toBeTruthy();
     }
-    expect(await (await e2eDb()).select().from(checkIns).where(eq(checkIns.invitationId, list[0].id)).all()).toHaveLength(0);
+    expect(await (await e2eDb()).select().from(checkIns).where(eq(checkIns.invitationId, list[0].id))).toHaveLength(0);
   });
 
   test("installable: the manifest names the door app with its icons, and the service worker is served from the app itself", async ({ request }) => {

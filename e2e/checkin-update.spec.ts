@@ -75,6 +75,6 @@ test.describe("the door across a deployment", () => {
 
     await context.setOffline(false);
     await expect(page.getByTestId("queue-count")).toHaveAttribute("data-count", "0", { timeout: 15_000 });
-    expect(await (await e2eDb()).select().from(checkIns).where(eq(checkIns.invitationId, list[0].id)).all()).toHaveLength(1);
+    expect(await (await e2eDb()).select().from(checkIns).where(eq(checkIns.invitationId, list[0].id))).toHaveLength(1);
   });
 });

@@ -1,4 +1,4 @@
-import { writerForSetup } from "@/db/client";
+import { firstRow, writerForSetup } from "@/db/client";
 import { count, eq } from "drizzle-orm";
 import { auditLog, checkIns, invitations, people, scanLog, sites } from "@/db/schema";
 import { e2eDb, expect, signIn, test, unitIdOf } from "./fixtures";
@@ -32,8 +32,7 @@ test.describe("the door", () => {
     await writerForSetup(await e2eDb())
       .update(invitations)
       .set({ status: "revoked", revokedAt: new Date() })
-      .where(eq(invitations.id, list[1].id))
-      .run();
+      .where(eq(invitations.id, list[1].id));
     await input.fill(list[1].token);
     await input.press("Enter");
     await expect(page.getByTestId("verdict")).toHaveAttribute("data-verdict", "revoked");
@@ -50,7 +49,7 @@ test.describe("the door", () => {
     const lower = await page.request.post("/api/checkin", { data: body(site.id, ` ${letter.token.toLowerCase()}\n`) });
     expect(lower.status()).toBe(200);
     expect(await lower.json()).toMatchObject({ verdict: "ok", invitationId: letter.id });
-    expect(await (await e2eDb()).select().from(checkIns).where(eq(checkIns.invitationId, letter.id)).all()).toHaveLength(1);
+    expect(await (await e2eDb()).select().from(checkIns).where(eq(checkIns.invitationId, letter.id))).toHaveLength(1);
   });
 
   test("manual search without diacritics checks in with one tap", async ({ page, doorConference }) => {
@@ -64,7 +63,7 @@ test.describe("the door", () => {
     await expect(page.getByTestId("verdict")).toHaveAttribute("data-verdict", "ok");
     await expect(page.getByTestId("verdict")).toContainText(person.fullName);
     await expect(row).toContainText("Đã có mặt");
-    expect((await (await e2eDb()).select().from(checkIns).where(eq(checkIns.invitationId, list[2].id)).get())?.method).toBe("manual");
+    expect((await firstRow((await e2eDb()).select().from(checkIns).where(eq(checkIns.invitationId, list[2].id))))?.method).toBe("manual");
   });
 
   test("the API refuses a site the scanner is not assigned to (403), without a session (401), and bad bodies (400, 413 when too large)", async ({
@@ -73,13 +72,12 @@ test.describe("the door", () => {
     doorConference,
   }) => {
     const { site, invitations: list, cadre } = await doorConference({ invitees: 1 });
-    const other = (await (
-      await e2eDb()
-    )
-      .select()
-      .from(sites)
-      .where(eq(sites.unitId, await unitIdOf("536")))
-      .get())!;
+    const other = (await firstRow(
+      (await e2eDb())
+        .select()
+        .from(sites)
+        .where(eq(sites.unitId, await unitIdOf("536"))),
+    ))!;
     expect((await request.post("/api/checkin", { data: body(site.id, list[0].token) })).status()).toBe(401);
     await signIn(page, cadre.username, cadre.password);
     expect((await page.request.post("/api/checkin", { data: body(other.id, list[0].token) })).status()).toBe(403);
@@ -143,13 +141,12 @@ test.describe("the door", () => {
       }),
     );
     expect(statuses.filter((s) => s !== 200)).toEqual([]);
-    expect((await db.select({ n: count() }).from(checkIns).where(eq(checkIns.conferenceId, conference.id)).get())!.n).toBe(1000);
+    expect((await firstRow(db.select({ n: count() }).from(checkIns).where(eq(checkIns.conferenceId, conference.id))))!.n).toBe(1000);
     const logged = await db
       .select({ verdict: scanLog.verdict, n: count() })
       .from(scanLog)
       .where(eq(scanLog.conferenceId, conference.id))
-      .groupBy(scanLog.verdict)
-      .all();
+      .groupBy(scanLog.verdict);
     expect(Object.fromEntries(logged.map((l) => [l.verdict, l.n]))).toEqual({ ok: 1000, duplicate: 200 });
 
     // The same nonce twice: one row, the same answer.
@@ -158,7 +155,7 @@ test.describe("the door", () => {
     const a = await (await context.post("/api/checkin", { data: same })).json();
     const b = await (await context.post("/api/checkin", { data: same })).json();
     expect(b).toEqual(a);
-    expect((await db.select({ n: count() }).from(scanLog).where(eq(scanLog.nonce, "same-nonce-twice-0001")).get())!.n).toBe(1);
+    expect((await firstRow(db.select({ n: count() }).from(scanLog).where(eq(scanLog.nonce, "same-nonce-twice-0001"))))!.n).toBe(1);
 
     // One device flooding is told to slow down.
     const flood = await Promise.all(
@@ -190,7 +187,7 @@ test.describe("the door", () => {
     await page.getByLabel("Chức vụ người đi thay").fill("Phó Trưởng phòng");
     await page.getByRole("button", { name: "Lưu người đi thay" }).click();
     await expect(page.getByTestId("door-note")).toHaveText("Đã ghi người đi thay.");
-    expect(await (await e2eDb()).select().from(invitations).where(eq(invitations.id, list[0].id)).get()).toMatchObject({ substituteName: "Phan Văn Thay" });
+    expect(await firstRow((await e2eDb()).select().from(invitations).where(eq(invitations.id, list[0].id)))).toMatchObject({ substituteName: "Phan Văn Thay" });
 
     // The undo asks first: whose check-in, what happens, and why (a reason too short is refused on the spot).
     await page.getByRole("button", { name: "Hủy lượt điểm danh" }).click();
@@ -199,14 +196,14 @@ test.describe("the door", () => {
     await step.getByLabel("Lý do hủy lượt điểm danh").fill("ab");
     await step.getByRole("button", { name: "Xác nhận hủy lượt điểm danh" }).click();
     await expect(step).toContainText("Vui lòng ghi lý do (ít nhất 3 ký tự).");
-    expect(await (await e2eDb()).select().from(checkIns).where(eq(checkIns.invitationId, list[0].id)).all()).toHaveLength(1);
+    expect(await (await e2eDb()).select().from(checkIns).where(eq(checkIns.invitationId, list[0].id))).toHaveLength(1);
     await step.getByLabel("Lý do hủy lượt điểm danh").fill("Quét nhầm thẻ");
     await step.getByRole("button", { name: "Xác nhận hủy lượt điểm danh" }).click();
     await expect(page.getByTestId("door-note")).toHaveText("Đã hủy lượt điểm danh; nhật ký vẫn giữ lại.");
-    expect(await (await e2eDb()).select().from(checkIns).where(eq(checkIns.invitationId, list[0].id)).all()).toHaveLength(0);
-    expect((await (await e2eDb()).select().from(scanLog).where(eq(scanLog.invitationId, list[0].id)).all()).map((r) => r.verdict)).toContain("ok");
+    expect(await (await e2eDb()).select().from(checkIns).where(eq(checkIns.invitationId, list[0].id))).toHaveLength(0);
+    expect((await (await e2eDb()).select().from(scanLog).where(eq(scanLog.invitationId, list[0].id))).map((r) => r.verdict)).toContain("ok");
     expect(
-      (await (await e2eDb()).select().from(auditLog).where(eq(auditLog.action, "undo_check_in")).all()).some((a) =>
+      (await (await e2eDb()).select().from(auditLog).where(eq(auditLog.action, "undo_check_in"))).some((a) =>
         JSON.stringify(a.after).includes("Quét nhầm thẻ"),
       ),
     ).toBe(true);
@@ -215,16 +212,11 @@ test.describe("the door", () => {
     await page.getByLabel("Đơn vị công tác").fill("Báo Quảng Ngãi");
     await page.getByRole("button", { name: "Ghi nhận và điểm danh" }).click();
     await expect(page.getByTestId("verdict")).toContainText("Võ Thị Khách");
-    const walkIn = (await (
-      await e2eDb()
-    )
-      .select()
-      .from(invitations)
-      .innerJoin(people, eq(people.id, invitations.personId))
-      .where(eq(people.fullName, "Võ Thị Khách"))
-      .get())!;
+    const walkIn = (await firstRow(
+      (await e2eDb()).select().from(invitations).innerJoin(people, eq(people.id, invitations.personId)).where(eq(people.fullName, "Võ Thị Khách")),
+    ))!;
     expect(walkIn.invitations.kind).toBe("walk_in");
-    expect((await (await e2eDb()).select().from(checkIns).where(eq(checkIns.invitationId, walkIn.invitations.id)).get())?.method).toBe("walk_in");
+    expect((await firstRow((await e2eDb()).select().from(checkIns).where(eq(checkIns.invitationId, walkIn.invitations.id))))?.method).toBe("walk_in");
     await live.close();
   });
 });

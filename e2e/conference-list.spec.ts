@@ -1,5 +1,5 @@
 import { everyInOrder } from "@/lib/async/in-order";
-import { writerForSetup } from "@/db/client";
+import { returnedRow, firstRow, writerForSetup } from "@/db/client";
 /**
  * The conference list: today's and the coming conferences first, from the soonest;
  * then the past ones, the latest first; the filters stay in the form and come back with
@@ -20,31 +20,32 @@ function firstDayOf(cell: string): string {
 async function addConference(campaignId: number, requirementId: number, title: string, daysAhead: number) {
   const db = await e2eDb();
   const unitId = await unitIdOf("529");
-  const body = (await db
-    .select()
-    .from(bodies)
-    .where(and(eq(bodies.unitId, unitId), eq(bodies.kind, "propaganda")))
-    .get())!;
+  const body = (await firstRow(
+    db
+      .select()
+      .from(bodies)
+      .where(and(eq(bodies.unitId, unitId), eq(bodies.kind, "propaganda"))),
+  ))!;
   const start = new Date(Date.now() + daysAhead * 86_400_000);
-  const conference = await writerForSetup(db)
-    .insert(conferences)
-    .values({
-      campaignId,
-      unitId,
-      bodyId: body.id,
-      requirementId,
-      title,
-      startsAt: start,
-      endsAt: new Date(start.getTime() + 3 * 3_600_000),
-      status: "scheduled",
-      graceMinutes: 15,
-    })
-    .returning()
-    .get();
+  const conference = await returnedRow(
+    writerForSetup(db)
+      .insert(conferences)
+      .values({
+        campaignId,
+        unitId,
+        bodyId: body.id,
+        requirementId,
+        title,
+        startsAt: start,
+        endsAt: new Date(start.getTime() + 3 * 3_600_000),
+        status: "scheduled",
+        graceMinutes: 15,
+      })
+      .returning(),
+  );
   await writerForSetup(db)
     .insert(sites)
-    .values({ conferenceId: conference.id, unitId, isMain: true, venue: `Phòng họp ${title}` })
-    .run();
+    .values({ conferenceId: conference.id, unitId, isMain: true, venue: `Phòng họp ${title}` });
   return conference;
 }
 

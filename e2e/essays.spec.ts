@@ -1,5 +1,5 @@
 import { mapInOrder } from "@/lib/async/in-order";
-import { writerForSetup } from "@/db/client";
+import { returnedRow, firstRow, writerForSetup } from "@/db/client";
 /**
  * Bài thu hoạch (docs/decisions/0010, amendment on essays), as the organiser of the body that held the conference: mark some
  * attendees, import a list (and import it again: nothing changes), then find the same counts on
@@ -19,52 +19,55 @@ async function heldConference() {
   const db = await e2eDb();
   const code = `bth${process.pid}${Date.now() % 100000}`;
   const unit = await createTestUnit(code, `Huyện Bài Thu Hoạch ${code}`);
-  const body = await writerForSetup(db)
-    .insert(bodies)
-    .values({ unitId: unit.id, kind: "propaganda", name: `Ban Tuyên giáo Huyện ủy Thử ${code}`, symbol: "BTGHU" })
-    .returning()
-    .get();
+  const body = await returnedRow(
+    writerForSetup(db)
+      .insert(bodies)
+      .values({ unitId: unit.id, kind: "propaganda", name: `Ban Tuyên giáo Huyện ủy Thử ${code}`, symbol: "BTGHU" })
+      .returning(),
+  );
   await writerForSetup(db)
     .insert(bodies)
-    .values({ unitId: unit.id, kind: "standing_committee", name: `Ban Thường vụ Huyện ủy Thử ${code}`, symbol: "HU" })
-    .run();
-  const campaign = (await db.select().from(campaigns).get())!;
+    .values({ unitId: unit.id, kind: "standing_committee", name: `Ban Thường vụ Huyện ủy Thử ${code}`, symbol: "HU" });
+  const campaign = (await firstRow(db.select().from(campaigns)))!;
   const startsAt = new Date(Date.now() - 2 * 86_400_000);
-  const conference = await writerForSetup(db)
-    .insert(conferences)
-    .values({
-      campaignId: campaign.id,
-      unitId: unit.id,
-      bodyId: body.id,
-      title: `Hội nghị bài thu hoạch ${code}`,
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + 4 * 3_600_000),
-      status: "scheduled",
-      graceMinutes: 15,
-    })
-    .returning()
-    .get();
-  const site = await writerForSetup(db)
-    .insert(sites)
-    .values({ conferenceId: conference.id, unitId: unit.id, isMain: true, venue: `Hội trường ${code}` })
-    .returning()
-    .get();
+  const conference = await returnedRow(
+    writerForSetup(db)
+      .insert(conferences)
+      .values({
+        campaignId: campaign.id,
+        unitId: unit.id,
+        bodyId: body.id,
+        title: `Hội nghị bài thu hoạch ${code}`,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 4 * 3_600_000),
+        status: "scheduled",
+        graceMinutes: 15,
+      })
+      .returning(),
+  );
+  const site = await returnedRow(
+    writerForSetup(db)
+      .insert(sites)
+      .values({ conferenceId: conference.id, unitId: unit.id, isMain: true, venue: `Hội trường ${code}` })
+      .returning(),
+  );
   const rows = await mapInOrder(NAMES, async (fullName, i) => {
-    const person = await writerForSetup(db)
-      .insert(people)
-      .values({ fullName, searchName: fullName.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase(), unitId: unit.id })
-      .returning()
-      .get();
-    const invitation = await writerForSetup(db)
-      .insert(invitations)
-      .values({ conferenceId: conference.id, personId: person.id, bodyId: body.id, siteId: site.id, status: "issued", letterNumber: "7-GM/BTGHU" })
-      .returning()
-      .get();
+    const person = await returnedRow(
+      writerForSetup(db)
+        .insert(people)
+        .values({ fullName, searchName: fullName.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase(), unitId: unit.id })
+        .returning(),
+    );
+    const invitation = await returnedRow(
+      writerForSetup(db)
+        .insert(invitations)
+        .values({ conferenceId: conference.id, personId: person.id, bodyId: body.id, siteId: site.id, status: "issued", letterNumber: "7-GM/BTGHU" })
+        .returning(),
+    );
     if (i < 4)
       await writerForSetup(db)
         .insert(checkIns)
-        .values({ invitationId: invitation.id, conferenceId: conference.id, siteId: site.id, scannedAt: startsAt, receivedAt: startsAt, method: "camera" })
-        .run();
+        .values({ invitationId: invitation.id, conferenceId: conference.id, siteId: site.id, scannedAt: startsAt, receivedAt: startsAt, method: "camera" });
     return { ...invitation, fullName };
   });
   return { unit, conference, rows, campaign };

@@ -12,7 +12,7 @@ import { mapInOrder } from "@/lib/async/in-order";
 import path from "node:path";
 import { expect, test as base, type Page } from "@playwright/test";
 import { and, asc, eq, notInArray } from "drizzle-orm";
-import { writerForSetup, transaction, openDatabase, type Db } from "@/db/client";
+import { returnedRow, firstRow, writerForSetup, transaction, openDatabase, type Db } from "@/db/client";
 import { DEMO_PASSWORD } from "@/db/seed-data";
 import { bodies, campaignRequirements, campaigns, conferences, invitations, people, sites, siteStaff, unitKinds, units, users, type Role } from "@/db/schema";
 import { ensureCampaignKeys } from "@/lib/invitations/campaign-keys";
@@ -49,46 +49,44 @@ export async function testUnitKind(): Promise<string> {
   await writerForSetup(await e2eDb())
     .insert(unitKinds)
     .values({ key: "don_vi_thu", label: "Đơn vị thử (kiểm thử)", sortOrder: 99 })
-    .onConflictDoNothing()
-    .run();
+    .onConflictDoNothing();
   return "don_vi_thu";
 }
 
 /** A unit of a test's own under the province, of the test kind (testUnitKind): no count elsewhere moves. */
 export async function createTestUnit(code: string, name: string, options: { placeName?: string; sortOrder?: number } = {}) {
   const db = await e2eDb();
-  const province = (await db.select().from(units).where(eq(units.code, "51")).get())!;
-  return await writerForSetup(db)
-    .insert(units)
-    .values({ code, name, kind: await testUnitKind(), placeName: options.placeName ?? "Thử", parentId: province.id, sortOrder: options.sortOrder ?? 997 })
-    .returning()
-    .get();
+  const province = (await firstRow(db.select().from(units).where(eq(units.code, "51"))))!;
+  return await returnedRow(
+    writerForSetup(db)
+      .insert(units)
+      .values({ code, name, kind: await testUnitKind(), placeName: options.placeName ?? "Thử", parentId: province.id, sortOrder: options.sortOrder ?? 997 })
+      .returning(),
+  );
 }
 
 export async function unitIdOf(code: string): Promise<number> {
-  return (await (await e2eDb()).select().from(units).where(eq(units.code, code)).get())!.id;
+  return (await firstRow((await e2eDb()).select().from(units).where(eq(units.code, code))))!.id;
 }
 
 /** The demo conference of a unit organised by a body kind. */
 export async function conferenceIdOf(unitCode: string, bodyKind: string): Promise<number> {
-  return (await (
-    await e2eDb()
-  )
-    .select({ id: conferences.id })
-    .from(conferences)
-    .innerJoin(bodies, eq(bodies.id, conferences.bodyId))
-    .where(and(eq(conferences.unitId, await unitIdOf(unitCode)), eq(bodies.kind, bodyKind)))
-    .get())!.id;
+  return (await firstRow(
+    (await e2eDb())
+      .select({ id: conferences.id })
+      .from(conferences)
+      .innerJoin(bodies, eq(bodies.id, conferences.bodyId))
+      .where(and(eq(conferences.unitId, await unitIdOf(unitCode)), eq(bodies.kind, bodyKind))),
+  ))!.id;
 }
 
 export async function bodyIdOf(unitCode: string, kind: string): Promise<number> {
-  return (await (
-    await e2eDb()
-  )
-    .select()
-    .from(bodies)
-    .where(and(eq(bodies.unitId, await unitIdOf(unitCode)), eq(bodies.kind, kind)))
-    .get())!.id;
+  return (await firstRow(
+    (await e2eDb())
+      .select()
+      .from(bodies)
+      .where(and(eq(bodies.unitId, await unitIdOf(unitCode)), eq(bodies.kind, kind))),
+  ))!.id;
 }
 
 let userSeq = 0;
@@ -96,18 +94,19 @@ let userSeq = 0;
 export async function createAccount(role: Role, unitCode = "51", password = "mat-khau-thu-1", bodyKind?: string) {
   const username = `e2e.${role}.${process.pid}.${++userSeq}`;
   const fullName = `Tài khoản thử ${userSeq}`;
-  const { id } = await writerForSetup(await e2eDb())
-    .insert(users)
-    .values({
-      username,
-      fullName,
-      role,
-      unitId: await unitIdOf(unitCode),
-      bodyId: bodyKind ? await bodyIdOf(unitCode, bodyKind) : null,
-      passwordHash: await hashPassword(password),
-    })
-    .returning({ id: users.id })
-    .get();
+  const { id } = await returnedRow(
+    writerForSetup(await e2eDb())
+      .insert(users)
+      .values({
+        username,
+        fullName,
+        role,
+        unitId: await unitIdOf(unitCode),
+        bodyId: bodyKind ? await bodyIdOf(unitCode, bodyKind) : null,
+        passwordHash: await hashPassword(password),
+      })
+      .returning({ id: users.id }),
+  );
   return { id, username, password, fullName };
 }
 
@@ -120,20 +119,22 @@ export async function createUpcomingCampaign() {
   const db = await e2eDb();
   const day = (n: number) => new Date(Date.now() + 7 * 3_600_000 + n * 86_400_000).toISOString().slice(0, 10);
   const deadline = day(120);
-  const campaign = await writerForSetup(db)
-    .insert(campaigns)
-    .values({ title: `Đợt học tập thử ${process.pid}-${++campaignSeq}`, resolution: "Nghị quyết thử", startDate: day(1), deadline })
-    .returning()
-    .get();
+  const campaign = await returnedRow(
+    writerForSetup(db)
+      .insert(campaigns)
+      .values({ title: `Đợt học tập thử ${process.pid}-${++campaignSeq}`, resolution: "Nghị quyết thử", startDate: day(1), deadline })
+      .returning(),
+  );
   const kinds = ["standing_committee", "propaganda", "labour_federation", "education_office"];
   const requirements = await mapInOrder(
     kinds,
     async (bodyKind, i) =>
-      await writerForSetup(db)
-        .insert(campaignRequirements)
-        .values({ campaignId: campaign.id, unitKind: "huyen", bodyKind, title: `Yêu cầu ${bodyKind}`, sortOrder: i + 1 })
-        .returning()
-        .get(),
+      await returnedRow(
+        writerForSetup(db)
+          .insert(campaignRequirements)
+          .values({ campaignId: campaign.id, unitKind: "huyen", bodyKind, title: `Yêu cầu ${bodyKind}`, sortOrder: i + 1 })
+          .returning(),
+      ),
   );
   return { campaign, requirements };
 }
@@ -175,11 +176,12 @@ export const test = base.extend<
       const db = await e2eDb();
       const code = `door${process.pid}w${workerInfo.workerIndex}`;
       const unit = await createTestUnit(code, `Đơn vị cửa thử ${code}`, { placeName: "Cửa thử" });
-      const body = await writerForSetup(db)
-        .insert(bodies)
-        .values({ unitId: unit.id, kind: "propaganda", name: `Ban Tuyên giáo cửa thử ${code}`, symbol: "CT" })
-        .returning()
-        .get();
+      const body = await returnedRow(
+        writerForSetup(db)
+          .insert(bodies)
+          .values({ unitId: unit.id, kind: "propaganda", name: `Ban Tuyên giáo cửa thử ${code}`, symbol: "CT" })
+          .returning(),
+      );
       const cadre = await createAccount("scanner", code);
       await use({ unit, body, cadre });
     },
@@ -190,34 +192,37 @@ export const test = base.extend<
     const made: number[] = [];
     await use(async (options = {}) => {
       const { unit, body, cadre } = doorUnit;
-      const campaign = (await db
-        .select()
-        .from(campaigns)
-        .where(eq(campaigns.id, (await practiceConference()).conference.campaignId))
-        .get())!;
+      const campaign = (await firstRow(
+        db
+          .select()
+          .from(campaigns)
+          .where(eq(campaigns.id, (await practiceConference()).conference.campaignId)),
+      ))!;
       const startsAt = options.startsAt ?? new Date(Date.now() - 30 * 60_000);
       const seq = ++doorSeq;
-      const conference = await writerForSetup(db)
-        .insert(conferences)
-        .values({
-          campaignId: campaign.id,
-          unitId: unit.id,
-          bodyId: body.id,
-          title: `Hội nghị cửa thử ${unit.code}-${seq}`,
-          startsAt,
-          endsAt: options.endsAt ?? new Date(startsAt.getTime() + 4 * 3_600_000),
-          status: "scheduled",
-          graceMinutes: options.graceMinutes ?? 240,
-        })
-        .returning()
-        .get();
+      const conference = await returnedRow(
+        writerForSetup(db)
+          .insert(conferences)
+          .values({
+            campaignId: campaign.id,
+            unitId: unit.id,
+            bodyId: body.id,
+            title: `Hội nghị cửa thử ${unit.code}-${seq}`,
+            startsAt,
+            endsAt: options.endsAt ?? new Date(startsAt.getTime() + 4 * 3_600_000),
+            status: "scheduled",
+            graceMinutes: options.graceMinutes ?? 240,
+          })
+          .returning(),
+      );
       made.push(conference.id);
-      const site = await writerForSetup(db)
-        .insert(sites)
-        .values({ conferenceId: conference.id, unitId: unit.id, isMain: true, venue: `Hội trường cửa thử ${unit.code}-${seq}` })
-        .returning()
-        .get();
-      await writerForSetup(db).insert(siteStaff).values({ siteId: site.id, userId: cadre.id }).run();
+      const site = await returnedRow(
+        writerForSetup(db)
+          .insert(sites)
+          .values({ conferenceId: conference.id, unitId: unit.id, isMain: true, venue: `Hội trường cửa thử ${unit.code}-${seq}` })
+          .returning(),
+      );
+      await writerForSetup(db).insert(siteStaff).values({ siteId: site.id, userId: cadre.id });
       const keys = await ensureCampaignKeys(db, campaign.id);
       // One transaction: a thousand letters in a blink.
       const { invitees, letters } = await transaction(db, async (tx) => {
@@ -225,26 +230,28 @@ export const test = base.extend<
           Array.from({ length: options.invitees ?? 4 }, (_, i) => i),
           async (i) => {
             const fullName = `Đại biểu cửa ${seq} số ${i + 1}`;
-            return await tx
-              .insert(people)
-              .values({
-                fullName,
-                searchName: foldForSearch(fullName),
-                unitId: unit.id,
-                phone: `0905${String(seq).padStart(3, "0")}${String(i).padStart(3, "0")}`,
-              })
-              .returning()
-              .get();
+            return await returnedRow(
+              tx
+                .insert(people)
+                .values({
+                  fullName,
+                  searchName: foldForSearch(fullName),
+                  unitId: unit.id,
+                  phone: `0905${String(seq).padStart(3, "0")}${String(i).padStart(3, "0")}`,
+                })
+                .returning(),
+            );
           },
         );
         const letters = await mapInOrder(invitees, async (person) => {
-          const row = await tx
-            .insert(invitations)
-            .values({ conferenceId: conference.id, personId: person.id, bodyId: body.id, siteId: site.id, status: "issued", issuedAt: new Date() })
-            .returning()
-            .get();
+          const row = await returnedRow(
+            tx
+              .insert(invitations)
+              .values({ conferenceId: conference.id, personId: person.id, bodyId: body.id, siteId: site.id, status: "issued", issuedAt: new Date() })
+              .returning(),
+          );
           const token = signToken({ invitationId: row.id, conferenceId: conference.id, tokenVersion: row.tokenVersion }, keys.privateKey);
-          await tx.update(invitations).set({ token }).where(eq(invitations.id, row.id)).run();
+          await tx.update(invitations).set({ token }).where(eq(invitations.id, row.id));
           return { ...row, token };
         });
         return { invitees, letters };
@@ -252,11 +259,10 @@ export const test = base.extend<
       return { conference, site, invitations: letters, people: invitees, cadre, unit };
     });
     // Cleanup: the conference takes its sites, letters, check-ins and door assignments with it; then its people.
-    for (const id of made) await writerForSetup(db).delete(conferences).where(eq(conferences.id, id)).run();
+    for (const id of made) await writerForSetup(db).delete(conferences).where(eq(conferences.id, id));
     await writerForSetup(db)
       .delete(people)
-      .where(and(eq(people.unitId, doorUnit.unit.id), notInArray(people.id, db.select({ id: invitations.personId }).from(invitations))))
-      .run();
+      .where(and(eq(people.unitId, doorUnit.unit.id), notInArray(people.id, db.select({ id: invitations.personId }).from(invitations))));
   },
 });
 export { expect };
@@ -264,12 +270,13 @@ export { expect };
 /** The practice conference (its door open from the moment of seeding), its main site and its invitations in id order. */
 export async function practiceConference() {
   const db = await e2eDb();
-  const conference = (await db
-    .select()
-    .from(conferences)
-    .where(eq(conferences.id, (await practiceConferenceId(db))!))
-    .get())!;
-  const site = (await db.select().from(sites).where(eq(sites.conferenceId, conference.id)).get())!;
-  const rows = await db.select().from(invitations).where(eq(invitations.conferenceId, conference.id)).orderBy(asc(invitations.id)).all();
+  const conference = (await firstRow(
+    db
+      .select()
+      .from(conferences)
+      .where(eq(conferences.id, (await practiceConferenceId(db))!)),
+  ))!;
+  const site = (await firstRow(db.select().from(sites).where(eq(sites.conferenceId, conference.id))))!;
+  const rows = await db.select().from(invitations).where(eq(invitations.conferenceId, conference.id)).orderBy(asc(invitations.id));
   return { conference, site, invitations: rows };
 }

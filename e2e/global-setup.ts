@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/client";
 /**
  * After the web server has seeded data/e2e/app.db: write the camera feed showing the QR of the
  * practice conference's first invitation. The practice conference's door is already open: the
@@ -15,6 +16,6 @@ export default async function globalSetup() {
   const db = await e2eDb();
   const practiceId = await practiceConferenceId(db);
   if (!practiceId) throw new Error("the seed did not record its practice conference");
-  const first = (await db.select().from(invitations).where(eq(invitations.conferenceId, practiceId)).orderBy(asc(invitations.id)).get())!;
+  const first = (await firstRow(db.select().from(invitations).where(eq(invitations.conferenceId, practiceId)).orderBy(asc(invitations.id))))!;
   writeQrVideo(CAMERA_FEED, first.token!);
 }

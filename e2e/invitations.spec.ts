@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/client";
 import { and, eq } from "drizzle-orm";
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
@@ -41,7 +42,7 @@ test("an organiser builds a list by searching without diacritics, issues, prints
   await page.getByRole("button", { name: "Phát hành giấy mời (2)" }).click();
   await expect(page.getByText("Đã phát hành 2 giấy mời.")).toBeVisible();
   await expect(page.getByTestId("invitation-counts")).toHaveText("2 đã phát hành · 0 chưa phát hành · 0 đã thu hồi");
-  const issued = await (await e2eDb()).select().from(invitations).where(eq(invitations.conferenceId, id)).all();
+  const issued = await (await e2eDb()).select().from(invitations).where(eq(invitations.conferenceId, id));
   expect(issued.map((i) => i.letterNumber)).toEqual([issued[0].letterNumber, issued[0].letterNumber]);
   expect(issued[0].letterNumber).toMatch(/^\d+-GM\/BTGHU$/);
 
@@ -71,7 +72,7 @@ test("an organiser builds a list by searching without diacritics, issues, prints
   await expect(step).toContainText("Mã QR trên giấy mời sẽ không dùng được ở cửa hội trường");
   await step.getByRole("button", { name: "Xác nhận thu hồi" }).click();
   await expect(step).toContainText("Vui lòng ghi lý do (ít nhất 3 ký tự).");
-  expect((await (await e2eDb()).select().from(invitations).where(eq(invitations.id, issued[0].id)).get())!.status).toBe("issued");
+  expect((await firstRow((await e2eDb()).select().from(invitations).where(eq(invitations.id, issued[0].id))))!.status).toBe("issued");
   await step.getByLabel("Lý do thu hồi").fill("Đồng chí đã chuyển công tác");
   await step.getByRole("button", { name: "Xác nhận thu hồi" }).click();
   await expect(row.getByText("Đã thu hồi giấy mời. Có thể khôi phục khi chưa cấp lại mã.")).toBeVisible();
@@ -79,7 +80,7 @@ test("an organiser builds a list by searching without diacritics, issues, prints
   await expect(row.getByTestId("revoke-note")).toContainText("Lý do thu hồi: Đồng chí đã chuyển công tác");
   await page.reload();
   await expect(page.locator(`tr[data-invitation="${issued[0].id}"]`).getByTestId("revoke-note")).toContainText("Lý do thu hồi: Đồng chí đã chuyển công tác");
-  expect(await (await e2eDb()).select().from(invitations).where(eq(invitations.id, issued[0].id)).get()).toMatchObject({
+  expect(await firstRow((await e2eDb()).select().from(invitations).where(eq(invitations.id, issued[0].id)))).toMatchObject({
     status: "revoked",
     revokeReason: "Đồng chí đã chuyển công tác",
   });
@@ -98,7 +99,7 @@ test("an organiser builds a list by searching without diacritics, issues, prints
   await expect(page.getByTestId("invitation-counts")).toHaveText("2 đã phát hành · 0 chưa phát hành · 0 đã thu hồi");
   await page.goto(`/i/${token}`);
   await expect(page.getByTestId("invitation-state")).toContainText("Hội nghị thử giấy mời");
-  expect(await (await e2eDb()).select().from(invitations).where(eq(invitations.id, issued[0].id)).get()).toMatchObject({
+  expect(await firstRow((await e2eDb()).select().from(invitations).where(eq(invitations.id, issued[0].id)))).toMatchObject({
     status: "issued",
     token,
     revokeReason: null,
@@ -127,22 +128,21 @@ test("exports open in Excel with the tokens and links, and only for the issuing 
 
 test("another body's organiser cannot change this list: the server action refuses", async ({ page }) => {
   const victim = await conferenceIdOf("535", "propaganda");
-  const before = (await (await e2eDb()).select().from(invitations).where(eq(invitations.conferenceId, victim)).all()).length;
+  const before = (await (await e2eDb()).select().from(invitations).where(eq(invitations.conferenceId, victim))).length;
   const other = await createAccount("organizer", "535", "mat-khau-thu-1", "labour_federation");
   await signIn(page, other.username, other.password);
   // Their own conference's page has the toolbar; point its form at the other body's conference.
-  const own = (await (
-    await e2eDb()
-  )
-    .select({ id: conferences.id })
-    .from(conferences)
-    .where(and(eq(conferences.bodyId, await bodyIdOf("535", "labour_federation"))))
-    .get())!.id;
+  const own = (await firstRow(
+    (await e2eDb())
+      .select({ id: conferences.id })
+      .from(conferences)
+      .where(and(eq(conferences.bodyId, await bodyIdOf("535", "labour_federation")))),
+  ))!.id;
   await page.goto(`/conferences/${own}/invitations`);
   await page.locator("form.filters.inner input[name=conferenceId]").evaluate((input, id) => ((input as HTMLInputElement).value = String(id)), victim);
   await page.getByRole("button", { name: "Thêm theo bộ lọc" }).click();
   await expect(page.getByText("Không tìm thấy, hoặc bạn không có quyền thay đổi.")).toBeVisible();
-  expect((await (await e2eDb()).select().from(invitations).where(eq(invitations.conferenceId, victim)).all()).length).toBe(before);
+  expect((await (await e2eDb()).select().from(invitations).where(eq(invitations.conferenceId, victim))).length).toBe(before);
   // And on the other body's list there are no actions for them.
   await page.goto(`/conferences/${victim}/invitations`);
   await expect(page.getByRole("button", { name: "Thu hồi" })).toHaveCount(0);
@@ -152,12 +152,15 @@ test("a bridge-point invitee's “Thêm vào lịch” file gives their own site
   // A Ba Tơ invitee of the provincial Standing Committee's conference, invited to Ba Tơ's bridge point.
   const db = await e2eDb();
   const conferenceId = await conferenceIdOf("51", "standing_committee");
-  const invitee = (await db
-    .select({ token: invitations.token, venue: sites.venue })
-    .from(invitations)
-    .innerJoin(sites, eq(sites.id, invitations.siteId))
-    .where(and(eq(invitations.conferenceId, conferenceId), eq(invitations.status, "issued"), eq(sites.isMain, false), eq(sites.unitId, await unitIdOf("535"))))
-    .get())!;
+  const invitee = (await firstRow(
+    db
+      .select({ token: invitations.token, venue: sites.venue })
+      .from(invitations)
+      .innerJoin(sites, eq(sites.id, invitations.siteId))
+      .where(
+        and(eq(invitations.conferenceId, conferenceId), eq(invitations.status, "issued"), eq(sites.isMain, false), eq(sites.unitId, await unitIdOf("535"))),
+      ),
+  ))!;
   expect(invitee.venue).toContain("Ba Tơ");
   const response = await request.get(`/api/invitations/${invitee.token}.ics`); // no session: the token is the key
   expect(response.status()).toBe(200);

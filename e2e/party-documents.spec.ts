@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/client";
 /**
  * Letters per Hướng dẫn 36-HD/VPTW (decision 0023), checked on the PDF the browser writes: the
  * heading's two lines, the signature block, "(Đã ký)" only on a copy, and the QR decoding from the
@@ -14,20 +15,18 @@ const lineIndex = (lines: string[], pattern: RegExp) => lines.findIndex((l) => p
 
 test("a printed letter has the superior and issuing bodies, the signer, no “(Đã ký)” on an original, and a QR that decodes on A4 and A5", async ({ page }) => {
   const conferenceId = await conferenceIdOf("535", "propaganda");
-  const body = (await (
-    await e2eDb()
-  )
-    .select()
-    .from(bodies)
-    .where(eq(bodies.id, await bodyIdOf("535", "propaganda")))
-    .get())!;
-  const invitation = (await (
-    await e2eDb()
-  )
-    .select()
-    .from(invitations)
-    .where(and(eq(invitations.conferenceId, conferenceId), eq(invitations.status, "issued"), eq(invitations.kind, "invited")))
-    .get())!;
+  const body = (await firstRow(
+    (await e2eDb())
+      .select()
+      .from(bodies)
+      .where(eq(bodies.id, await bodyIdOf("535", "propaganda"))),
+  ))!;
+  const invitation = (await firstRow(
+    (await e2eDb())
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.conferenceId, conferenceId), eq(invitations.status, "issued"), eq(invitations.kind, "invited"))),
+  ))!;
   await signIn(page, "tochuc.bato");
 
   for (const size of ["A4", "A5"] as const) {
@@ -103,13 +102,9 @@ test("a conference's own signer replaces the body's default on its letters", asy
 test("a long run prints in batches of 200 and by site, and the batches printed on this computer are ticked", async ({ page }) => {
   const db = await e2eDb();
   const letters = and(eq(invitations.status, "issued"), eq(invitations.kind, "invited"));
-  const largest = (await db
-    .select({ id: invitations.conferenceId, n: count() })
-    .from(invitations)
-    .where(letters)
-    .groupBy(invitations.conferenceId)
-    .orderBy(desc(count()))
-    .get())!;
+  const largest = (await firstRow(
+    db.select({ id: invitations.conferenceId, n: count() }).from(invitations).where(letters).groupBy(invitations.conferenceId).orderBy(desc(count())),
+  ))!;
   expect(largest.n).toBeGreaterThan(400);
   const batches = Math.ceil(largest.n / 200);
   await signIn(page, "admin");
@@ -129,13 +124,14 @@ test("a long run prints in batches of 200 and by site, and the batches printed o
   await expect(page.locator(".letter")).toHaveCount(largest.n - 200 * (batches - 1));
 
   // By site: one bridge point's letters only.
-  const site = (await db
-    .select({ venue: sites.venue, n: count() })
-    .from(invitations)
-    .innerJoin(sites, eq(sites.id, invitations.siteId))
-    .where(and(letters, eq(invitations.conferenceId, largest.id), eq(sites.isMain, false)))
-    .groupBy(sites.id)
-    .get())!;
+  const site = (await firstRow(
+    db
+      .select({ venue: sites.venue, n: count() })
+      .from(invitations)
+      .innerJoin(sites, eq(sites.id, invitations.siteId))
+      .where(and(letters, eq(invitations.conferenceId, largest.id), eq(sites.isMain, false)))
+      .groupBy(sites.id),
+  ))!;
   await page.getByRole("link", { name: `${site.venue} (${site.n})` }).click();
   await expect(page.getByTestId("letter-count")).toHaveText(`${site.n} giấy mời`);
   await expect(page.locator(".letter")).toHaveCount(Math.min(site.n, 200));

@@ -1,4 +1,4 @@
-import { writerForSetup } from "@/db/client";
+import { returnedRow, firstRow, writerForSetup } from "@/db/client";
 import { and, count, eq } from "drizzle-orm";
 import { auditLog, bodies, campaigns, checkIns, conferences, invitations, people, sites } from "@/db/schema";
 import { foldForSearch } from "@/lib/text/fold";
@@ -71,13 +71,12 @@ test("a CSV that breaks or holds only a header is refused; no batch without a va
   await expect(page.getByTestId("import-message")).toHaveText("Tệp chỉ có dòng tiêu đề, không có dòng dữ liệu nào để nhập.");
   await expect(page.getByTestId("import-preview")).toHaveCount(0);
   expect(
-    (await (
-      await e2eDb()
-    )
-      .select({ n: count() })
-      .from(people)
-      .where(eq(people.externalCode, `Q-${stamp}-1`))
-      .get())!.n,
+    (await firstRow(
+      (await e2eDb())
+        .select({ n: count() })
+        .from(people)
+        .where(eq(people.externalCode, `Q-${stamp}-1`)),
+    ))!.n,
   ).toBe(0);
 
   const unitId = String(await unitIdOf("535"));
@@ -95,13 +94,12 @@ test("a CSV that breaks or holds only a header is refused; no batch without a va
   expect(refused.status()).toBe(400);
   expect((await refused.json()).message).toBe("Không có dòng hợp lệ nào để nhập. Hãy sửa các dòng lỗi hoặc chọn lại cột Họ và tên.");
   expect(
-    (await (
-      await e2eDb()
-    )
-      .select({ n: count() })
-      .from(auditLog)
-      .where(and(eq(auditLog.action, "import"), eq(auditLog.entityId, `khong-hop-le-${stamp}.csv`)))
-      .get())!.n,
+    (await firstRow(
+      (await e2eDb())
+        .select({ n: count() })
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "import"), eq(auditLog.entityId, `khong-hop-le-${stamp}.csv`))),
+    ))!.n,
   ).toBe(0);
 
   const once = await upload("mot-lan.csv", `Họ và tên,Mã\nVõ Văn Một Lần,Q-${stamp}-9`);
@@ -110,13 +108,12 @@ test("a CSV that breaks or holds only a header is refused; no batch without a va
   expect(twice.status()).toBe(409);
   expect((await twice.json()).message).toContain("Tệp này đã được nhập rồi");
   expect(
-    (await (
-      await e2eDb()
-    )
-      .select({ n: count() })
-      .from(people)
-      .where(eq(people.externalCode, `Q-${stamp}-9`))
-      .get())!.n,
+    (await firstRow(
+      (await e2eDb())
+        .select({ n: count() })
+        .from(people)
+        .where(eq(people.externalCode, `Q-${stamp}-9`)),
+    ))!.n,
   ).toBe(1);
 });
 
@@ -161,49 +158,53 @@ test("a merge shows both records and what moves, asks to confirm, suggests only 
   // Nghĩa Hành (532): a unit no read-only test counts; two conferences of its own.
   const db = await e2eDb();
   const unitId = await unitIdOf("532");
-  const body = (await db
-    .select()
-    .from(bodies)
-    .where(and(eq(bodies.unitId, unitId), eq(bodies.kind, "propaganda")))
-    .get())!;
-  const campaign = (await db.select().from(campaigns).get())!;
+  const body = (await firstRow(
+    db
+      .select()
+      .from(bodies)
+      .where(and(eq(bodies.unitId, unitId), eq(bodies.kind, "propaganda"))),
+  ))!;
+  const campaign = (await firstRow(db.select().from(campaigns)))!;
   const day = new Date(Date.now() + 30 * 86_400_000);
   const conference = async (title: string) => {
-    const c = await writerForSetup(db)
-      .insert(conferences)
-      .values({ campaignId: campaign.id, unitId, bodyId: body.id, title, startsAt: day, endsAt: new Date(day.getTime() + 3_600_000), status: "scheduled" })
-      .returning()
-      .get();
-    const site = await writerForSetup(db)
-      .insert(sites)
-      .values({ conferenceId: c.id, unitId, isMain: true, venue: `Hội trường ${title}` })
-      .returning()
-      .get();
+    const c = await returnedRow(
+      writerForSetup(db)
+        .insert(conferences)
+        .values({ campaignId: campaign.id, unitId, bodyId: body.id, title, startsAt: day, endsAt: new Date(day.getTime() + 3_600_000), status: "scheduled" })
+        .returning(),
+    );
+    const site = await returnedRow(
+      writerForSetup(db)
+        .insert(sites)
+        .values({ conferenceId: c.id, unitId, isMain: true, venue: `Hội trường ${title}` })
+        .returning(),
+    );
     return { ...c, siteId: site.id };
   };
   const first = await conference(`Hội nghị gộp thứ nhất ${stamp}`);
   const second = await conference(`Hội nghị gộp thứ hai ${stamp}`);
   const name = `Phan Văn Gộp ${stamp}`;
   const person = async (position: string, phone: string, workplace: string) =>
-    await writerForSetup(db)
-      .insert(people)
-      .values({ fullName: name, searchName: foldForSearch(name), unitId, position, phone, workplace })
-      .returning()
-      .get();
+    await returnedRow(
+      writerForSetup(db)
+        .insert(people)
+        .values({ fullName: name, searchName: foldForSearch(name), unitId, position, phone, workplace })
+        .returning(),
+    );
   const chairman = await person("Chủ tịch Ủy ban MTTQ", "0905777111", "Ủy ban MTTQ huyện");
   const same = await person("Chuyên viên", "0905777111", "Ủy ban MTTQ huyện");
   await person("Giáo viên", "0905777999", "Trường THCS Hành Phước"); // a namesake with nothing else in common
   const invite = async (personId: number, c: { id: number; siteId: number }) =>
-    await writerForSetup(db)
-      .insert(invitations)
-      .values({ conferenceId: c.id, personId, bodyId: body.id, siteId: c.siteId, status: "issued", token: `GOP${stamp}${personId}X${c.id}` })
-      .returning()
-      .get();
+    await returnedRow(
+      writerForSetup(db)
+        .insert(invitations)
+        .values({ conferenceId: c.id, personId, bodyId: body.id, siteId: c.siteId, status: "issued", token: `GOP${stamp}${personId}X${c.id}` })
+        .returning(),
+    );
   const moving = await invite(chairman.id, first);
   await writerForSetup(db)
     .insert(checkIns)
-    .values({ invitationId: moving.id, conferenceId: first.id, siteId: first.siteId, scannedAt: new Date(), receivedAt: new Date(), method: "manual" })
-    .run();
+    .values({ invitationId: moving.id, conferenceId: first.id, siteId: first.siteId, scannedAt: new Date(), receivedAt: new Date(), method: "manual" });
   const clash = await invite(chairman.id, second);
   await invite(same.id, second);
 
@@ -228,15 +229,15 @@ test("a merge shows both records and what moves, asks to confirm, suggests only 
   await expect(page.getByTestId("merge-moving")).toContainText("đã điểm danh");
   await expect(page.getByTestId("merge-revoking")).toContainText(`Hội nghị gộp thứ hai ${stamp}`);
   await expect(page.getByTestId("merge-revoking")).toContainText("của hồ sơ được gộp");
-  expect((await db.select().from(people).where(eq(people.id, chairman.id)).get())!.mergedIntoId).toBeNull();
+  expect((await firstRow(db.select().from(people).where(eq(people.id, chairman.id))))!.mergedIntoId).toBeNull();
 
   // Confirmed: the kept record's page says what happened and offers the undo.
   await page.getByRole("button", { name: `Gộp “${name}” vào “${name}”` }).click();
   await expect(page).toHaveURL(new RegExp(`/people/${same.id}\\?merged=\\d+$`));
   await expect(page.getByTestId("merge-done")).toContainText("1 giấy mời đã chuyển sang, 1 giấy mời bị thu hồi vì trùng hội nghị");
-  expect((await db.select().from(people).where(eq(people.id, chairman.id)).get())!.mergedIntoId).toBe(same.id);
-  expect((await db.select().from(invitations).where(eq(invitations.id, moving.id)).get())!.personId).toBe(same.id);
-  expect(await db.select().from(invitations).where(eq(invitations.id, clash.id)).get()).toMatchObject({ status: "revoked", revokeReason: "gộp hồ sơ" });
+  expect((await firstRow(db.select().from(people).where(eq(people.id, chairman.id))))!.mergedIntoId).toBe(same.id);
+  expect((await firstRow(db.select().from(invitations).where(eq(invitations.id, moving.id))))!.personId).toBe(same.id);
+  expect(await firstRow(db.select().from(invitations).where(eq(invitations.id, clash.id)))).toMatchObject({ status: "revoked", revokeReason: "gộp hồ sơ" });
   // The merged record is kept, hidden from the directory, and its page says where it went.
   await page.goto(`/people?q=${encodeURIComponent(foldForSearch(name))}`);
   await expect(page.getByTestId("people-count")).toHaveText("2 người");
@@ -251,10 +252,10 @@ test("a merge shows both records and what moves, asks to confirm, suggests only 
   await expect(history.getByRole("group", { name: "Hoàn tác gộp" })).toContainText(`giấy mời đã chuyển trở về hồ sơ “${name}”`);
   await history.getByRole("button", { name: `Tách lại “${name}”` }).click();
   await expect(history).toContainText("Đã hoàn tác lúc");
-  expect((await db.select().from(people).where(eq(people.id, chairman.id)).get())!.mergedIntoId).toBeNull();
-  expect((await db.select().from(invitations).where(eq(invitations.id, moving.id)).get())!.personId).toBe(chairman.id);
-  expect(await db.select().from(invitations).where(eq(invitations.id, clash.id)).get()).toMatchObject({ status: "issued", revokeReason: null });
-  expect(await db.select().from(checkIns).where(eq(checkIns.invitationId, moving.id)).get()).toBeTruthy();
+  expect((await firstRow(db.select().from(people).where(eq(people.id, chairman.id))))!.mergedIntoId).toBeNull();
+  expect((await firstRow(db.select().from(invitations).where(eq(invitations.id, moving.id))))!.personId).toBe(chairman.id);
+  expect(await firstRow(db.select().from(invitations).where(eq(invitations.id, clash.id)))).toMatchObject({ status: "issued", revokeReason: null });
+  expect(await firstRow(db.select().from(checkIns).where(eq(checkIns.invitationId, moving.id)))).toBeTruthy();
   await page.goto(`/people/${chairman.id}`);
   await expect(page.getByRole("heading", { name })).toBeVisible();
   await expect(page.getByLabel("Chức vụ")).toHaveValue("Chủ tịch Ủy ban MTTQ");

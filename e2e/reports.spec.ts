@@ -1,5 +1,5 @@
 import { mapInOrder } from "@/lib/async/in-order";
-import { writerForSetup } from "@/db/client";
+import { returnedRow, firstRow, writerForSetup } from "@/db/client";
 /**
  * Attendance reports: exact figures after check-ins and an excused absence, the
  * same figures in the XLSX and the printed report, and scope on every page and
@@ -21,51 +21,55 @@ async function countedConference() {
   const db = await e2eDb();
   const code = `e2e${process.pid}${Date.now() % 100000}`;
   const unit = await createTestUnit(code, `Huyện Thử ${code}`, { sortOrder: 999 });
-  const body = await writerForSetup(db)
-    .insert(bodies)
-    .values({ unitId: unit.id, kind: "propaganda", name: `Ban Tuyên giáo Huyện ủy Thử ${code}`, symbol: "BTGHU" })
-    .returning()
-    .get();
+  const body = await returnedRow(
+    writerForSetup(db)
+      .insert(bodies)
+      .values({ unitId: unit.id, kind: "propaganda", name: `Ban Tuyên giáo Huyện ủy Thử ${code}`, symbol: "BTGHU" })
+      .returning(),
+  );
   await writerForSetup(db)
     .insert(bodies)
-    .values({ unitId: unit.id, kind: "standing_committee", name: `Ban Thường vụ Huyện ủy Thử ${code}`, symbol: "HU" })
-    .run();
+    .values({ unitId: unit.id, kind: "standing_committee", name: `Ban Thường vụ Huyện ủy Thử ${code}`, symbol: "HU" });
   const campaign = (await getCurrentCampaign(db, null))!;
   const startsAt = new Date(Date.now() - 3_600_000);
-  const conference = await writerForSetup(db)
-    .insert(conferences)
-    .values({
-      campaignId: campaign.id,
-      unitId: unit.id,
-      bodyId: body.id,
-      title: `Hội nghị kiểm đếm ${code}`,
-      startsAt,
-      endsAt: new Date(Date.now() + 3 * 3_600_000),
-      status: "in_progress",
-      graceMinutes: 15,
-    })
-    .returning()
-    .get();
-  const site = await writerForSetup(db)
-    .insert(sites)
-    .values({ conferenceId: conference.id, unitId: unit.id, isMain: true, venue: `Hội trường ${code}` })
-    .returning()
-    .get();
+  const conference = await returnedRow(
+    writerForSetup(db)
+      .insert(conferences)
+      .values({
+        campaignId: campaign.id,
+        unitId: unit.id,
+        bodyId: body.id,
+        title: `Hội nghị kiểm đếm ${code}`,
+        startsAt,
+        endsAt: new Date(Date.now() + 3 * 3_600_000),
+        status: "in_progress",
+        graceMinutes: 15,
+      })
+      .returning(),
+  );
+  const site = await returnedRow(
+    writerForSetup(db)
+      .insert(sites)
+      .values({ conferenceId: conference.id, unitId: unit.id, isMain: true, venue: `Hội trường ${code}` })
+      .returning(),
+  );
   const keys = await ensureCampaignKeys(db, campaign.id);
   const names = ["Nguyễn Văn Một", "Trần Thị Hai", "Lê Văn Ba", "Phạm Thị Bốn", "Hoàng Văn Năm"];
   const rows = await mapInOrder(names, async (fullName, i) => {
-    const person = await writerForSetup(db)
-      .insert(people)
-      .values({ fullName, searchName: fullName, unitId: unit.id, category: "can_bo_chu_chot", isPartyMember: i !== 4 })
-      .returning()
-      .get();
-    const invitation = await writerForSetup(db)
-      .insert(invitations)
-      .values({ conferenceId: conference.id, personId: person.id, bodyId: body.id, siteId: site.id, status: "issued" })
-      .returning()
-      .get();
+    const person = await returnedRow(
+      writerForSetup(db)
+        .insert(people)
+        .values({ fullName, searchName: fullName, unitId: unit.id, category: "can_bo_chu_chot", isPartyMember: i !== 4 })
+        .returning(),
+    );
+    const invitation = await returnedRow(
+      writerForSetup(db)
+        .insert(invitations)
+        .values({ conferenceId: conference.id, personId: person.id, bodyId: body.id, siteId: site.id, status: "issued" })
+        .returning(),
+    );
     const token = signToken({ invitationId: invitation.id, conferenceId: conference.id, tokenVersion: 1 }, keys.privateKey);
-    await writerForSetup(db).update(invitations).set({ token }).where(eq(invitations.id, invitation.id)).run();
+    await writerForSetup(db).update(invitations).set({ token }).where(eq(invitations.id, invitation.id));
     return { ...invitation, token, fullName };
   });
   return { unit, conference, site, rows, startsAt, campaign };
@@ -217,14 +221,13 @@ test.describe("attendance reports", () => {
   test("a viewer of Ba Tơ is refused Lý Sơn's report and exports, by every page and export URL", async ({ page, request }) => {
     const lySonConference = await conferenceIdOf("536", "standing_committee");
     const baToConference = await conferenceIdOf("535", "standing_committee");
-    const campaignId = (await (await e2eDb()).select().from(campaigns).get())!.id;
-    const lySonBody = (await (
-      await e2eDb()
-    )
-      .select()
-      .from(bodies)
-      .where(and(eq(bodies.unitId, await unitIdOf("536")), eq(bodies.kind, "propaganda")))
-      .get())!.id;
+    const campaignId = (await firstRow((await e2eDb()).select().from(campaigns)))!.id;
+    const lySonBody = (await firstRow(
+      (await e2eDb())
+        .select()
+        .from(bodies)
+        .where(and(eq(bodies.unitId, await unitIdOf("536")), eq(bodies.kind, "propaganda"))),
+    ))!.id;
     const exports = [
       `/api/units/536/report.csv?campaign=${campaignId}`,
       `/api/units/536/report.xlsx?campaign=${campaignId}`,

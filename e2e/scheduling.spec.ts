@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/client";
 import ICAL from "ical.js";
 import { eq } from "drizzle-orm";
 import { conferences, sites } from "@/db/schema";
@@ -41,7 +42,7 @@ test.describe("scheduling", () => {
       await form.getByRole("button", { name: "Thêm điểm cầu" }).click();
       await expect(page.getByTestId("site-list").getByText(venue, { exact: true })).toBeVisible();
     }
-    expect(await (await e2eDb()).select().from(sites).where(eq(sites.conferenceId, id)).all()).toHaveLength(3);
+    expect(await (await e2eDb()).select().from(sites).where(eq(sites.conferenceId, id))).toHaveLength(3);
 
     // On the calendar, in its day.
     await page.goto(`/calendar?campaign=${campaign.id}&date=${day}&view=dayGridMonth`);
@@ -73,7 +74,7 @@ test.describe("scheduling", () => {
     await expect(page.getByTestId("calendar-message")).toHaveText("Đã dời lịch hội nghị.");
     await page.reload();
     await expect(page.locator(`[role=cell][data-date="${target}"]`).locator(`a[href="/conferences/${id}"]`)).toBeVisible();
-    const saved = (await (await e2eDb()).select().from(conferences).where(eq(conferences.id, id)).get())!;
+    const saved = (await firstRow((await e2eDb()).select().from(conferences).where(eq(conferences.id, id))))!;
     expect(saved.startsAt.toISOString().slice(0, 10)).toBe(target);
   });
 
@@ -94,7 +95,7 @@ test.describe("scheduling", () => {
     // What was typed is still there, and no "save anyway" for a blocking conflict.
     await expect(page.getByLabel("Tên hội nghị")).toHaveValue("Hội nghị trùng hội trường");
     await expect(page.getByRole("button", { name: "Vẫn lưu" })).toHaveCount(0);
-    expect(await (await e2eDb()).select().from(conferences).where(eq(conferences.title, "Hội nghị trùng hội trường")).all()).toHaveLength(0);
+    expect(await (await e2eDb()).select().from(conferences).where(eq(conferences.title, "Hội nghị trùng hội trường"))).toHaveLength(0);
   });
 
   test("bad dates get field errors in Vietnamese, not an error page", async ({ page }) => {
@@ -113,7 +114,7 @@ test.describe("scheduling", () => {
 
   test("an organiser of another body cannot edit the conference: the server action refuses", async ({ page }) => {
     const victim = await conferenceIdOf("535", "propaganda");
-    const before = (await (await e2eDb()).select().from(conferences).where(eq(conferences.id, victim)).get())!;
+    const before = (await firstRow((await e2eDb()).select().from(conferences).where(eq(conferences.id, victim))))!;
     const other = await createAccount("organizer", "535", "mat-khau-thu-1", "labour_federation");
     await signIn(page, other.username, other.password);
 
@@ -138,7 +139,7 @@ test.describe("scheduling", () => {
     await page.getByLabel("Địa điểm chính (hội trường)").fill("Nơi khác");
     await page.getByRole("button", { name: "Tạo hội nghị" }).click();
     await expect(page.getByText("Không tìm thấy, hoặc bạn không có quyền thay đổi.")).toBeVisible();
-    const after = (await (await e2eDb()).select().from(conferences).where(eq(conferences.id, victim)).get())!;
+    const after = (await firstRow((await e2eDb()).select().from(conferences).where(eq(conferences.id, victim))))!;
     expect(after.title).toBe(before.title);
     expect(after.startsAt.getTime()).toBe(before.startsAt.getTime());
   });

@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/client";
 import { isNull } from "drizzle-orm";
 import { conferences } from "@/db/schema";
 import { conferenceIdOf, e2eDb, expect, signIn, test, unitIdOf } from "./fixtures";
@@ -41,7 +42,7 @@ test.describe("scope is checked on the server", () => {
   });
 
   test("door staff get the public key and revocation list of their own conference only", async ({ page }) => {
-    const practice = (await (await e2eDb()).select({ id: conferences.id }).from(conferences).where(isNull(conferences.requirementId)).get())!.id;
+    const practice = (await firstRow((await e2eDb()).select({ id: conferences.id }).from(conferences).where(isNull(conferences.requirementId))))!.id;
     await signIn(page, "diemdanh");
     const own = await page.request.get(`/api/conferences/${practice}/revocations`);
     expect(own.status()).toBe(200);

@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/client";
 /**
  * HTTP security: headers on pages, API and files; a nonce CSP the pages really run under
  * (no violation in the browser, the camera's wasm included); session cookie flags;
@@ -66,7 +67,7 @@ test.describe("security", () => {
     expect(page.status()).toBe(200);
     const html = await page.text();
     expect(html).not.toContain(invitations[9].token!);
-    const person = (await (await e2eDb()).select().from(people).where(eq(people.id, invitations[8].personId)).get())!;
+    const person = (await firstRow((await e2eDb()).select().from(people).where(eq(people.id, invitations[8].personId))))!;
     // The holder's name and the conference, nothing else about them (no phone, no e-mail).
     expect(html).toContain(person.fullName);
     for (const secret of [person.phone, person.email].filter(Boolean)) expect(html).not.toContain(secret!);

@@ -5,7 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import { zonedDateKey, zonedInstant } from "@/lib/time/zone";
-import type { Tx } from "../client";
+import { firstRow, type Tx } from "../client";
 import * as t from "../schema";
 import { EXCUSE_NOTES, type EXCUSE_REASONS } from "../seed-data";
 import { insertMany, type Random } from "./random";
@@ -131,28 +131,28 @@ export async function recordAttendance(
       await d
         .update(t.invitations)
         .set({ substituteName: newName(false), substitutePosition: "Cấp phó (đi thay)" })
-        .where(sql`${t.invitations.id} = ${id}`)
-        .run();
+        .where(sql`${t.invitations.id} = ${id}`);
     }
   }
   // Walk-ins: attended without an invitation.
   const walkIns = rnd.int(0, 3);
   const walkInIds: number[] = [];
   for (let i = 0; i < walkIns; i++) {
-    const inv = await d
-      .insert(t.invitations)
-      .values({
-        conferenceId: conference.id,
-        personId: walkInPool(),
-        bodyId: conference.bodyId,
-        siteId: site.id,
-        kind: "walk_in",
-        status: "issued",
-        issuedAt: conference.startsAt,
-      })
-      .onConflictDoNothing()
-      .returning({ id: t.invitations.id })
-      .get();
+    const inv = await firstRow(
+      d
+        .insert(t.invitations)
+        .values({
+          conferenceId: conference.id,
+          personId: walkInPool(),
+          bodyId: conference.bodyId,
+          siteId: site.id,
+          kind: "walk_in",
+          status: "issued",
+          issuedAt: conference.startsAt,
+        })
+        .onConflictDoNothing()
+        .returning({ id: t.invitations.id }),
+    );
     if (inv) {
       recordArrival(inv.id, false, "walk_in");
       walkInIds.push(inv.id);

@@ -1,3 +1,4 @@
+import { returnedRow } from "../client";
 /** The demo's conferences: each with its sites, its letter numbers and its invitations (signed tokens); held ones get their attendance. */
 import { signToken } from "@/lib/tokens/qr-token";
 import { zonedInstant } from "@/lib/time/zone";
@@ -57,29 +58,30 @@ export function conferenceMaker(ctx: ConferenceContext) {
   }
   const createConference = async (c: NewConference) => {
     const fullDay = c.end >= "16:00";
-    return await d
-      .insert(t.conferences)
-      .values({
-        campaignId: ctx.campaignId,
-        unitId: c.unitId,
-        bodyId: c.body.id,
-        requirementId: c.requirementId,
-        title: c.title,
-        agenda: fullDay ? AGENDA_FULL_DAY : AGENDA_HALF_DAY,
-        audience: c.audience,
-        chair: c.chair,
-        contact: c.contact ?? `Văn phòng ${c.body.name}`,
-        startsAt: zonedInstant(c.date, c.start),
-        endsAt: zonedInstant(c.date, c.end),
-        status: c.status,
-        cancelReason: c.cancelReason ?? null,
-        graceMinutes: 15,
-      })
-      .returning()
-      .get();
+    return await returnedRow(
+      d
+        .insert(t.conferences)
+        .values({
+          campaignId: ctx.campaignId,
+          unitId: c.unitId,
+          bodyId: c.body.id,
+          requirementId: c.requirementId,
+          title: c.title,
+          agenda: fullDay ? AGENDA_FULL_DAY : AGENDA_HALF_DAY,
+          audience: c.audience,
+          chair: c.chair,
+          contact: c.contact ?? `Văn phòng ${c.body.name}`,
+          startsAt: zonedInstant(c.date, c.start),
+          endsAt: zonedInstant(c.date, c.end),
+          status: c.status,
+          cancelReason: c.cancelReason ?? null,
+          graceMinutes: 15,
+        })
+        .returning(),
+    );
   };
   const addSite = async (conferenceId: number, unitId: number, isMain: boolean, venue: string, address: string, capacity: number) =>
-    await d.insert(t.sites).values({ conferenceId, unitId, isMain, venue, address, capacity }).returning().get();
+    await returnedRow(d.insert(t.sites).values({ conferenceId, unitId, isMain, venue, address, capacity }).returning());
 
   /** Invites people to a site; for a held conference, also records who came and who was excused. */
   const invite = async (
@@ -108,8 +110,7 @@ export function conferenceMaker(ctx: ConferenceContext) {
       for (const r of await d
         .insert(t.invitations)
         .values(rows.slice(i, i + 500))
-        .returning({ id: t.invitations.id })
-        .all())
+        .returning({ id: t.invitations.id }))
         invitationIds.push(r.id);
     }
     if (status !== "draft") {

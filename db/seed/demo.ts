@@ -1,4 +1,4 @@
-import { transaction } from "../client";
+import { returnedRow, firstRow, transaction } from "../client";
 /**
  * The Quảng Ngãi demo (deterministic: a fixed random seed): the organisation, the campaign, the
  * province's and each district's conferences with their people and attendance, the practice
@@ -151,7 +151,7 @@ export async function seedDemo(db: Db, options: { now?: Date; practice?: { start
       end: pc.labour.end,
       status: "held",
     });
-    await d.insert(t.conferenceCoBodies).values({ conferenceId: provLabour.id, bodyId: provinceBodies.labour.id }).run();
+    await d.insert(t.conferenceCoBodies).values({ conferenceId: provLabour.id, bodyId: provinceBodies.labour.id });
     const provLabourSite = await addSite(provLabour.id, province.id, true, pc.labour.venue, pc.labour.address, pc.labour.capacity);
     await invite(
       provLabour,
@@ -275,7 +275,7 @@ export async function seedDemo(db: Db, options: { now?: Date; practice?: { start
       status: "scheduled",
     });
     const practiceWindow = options.practice ?? { ...practiceTimes(now), graceMinutes: PRACTICE_GRACE_MINUTES };
-    const practice = await d.update(t.conferences).set(practiceWindow).where(eq(t.conferences.id, created.id)).returning().get();
+    const practice = await returnedRow(d.update(t.conferences).set(practiceWindow).where(eq(t.conferences.id, created.id)).returning());
     await rememberPracticeConference(d, practice.id);
     const practiceSite = await addSite(practice.id, province.id, true, "Hội trường Tỉnh ủy", pc.standing.address, 350);
     await invite(practice, practiceSite, pLeaders.slice(pLeaders.length - 40), nextLetterNumber(provinceBodies.propaganda), today, provinceWalkInPool);
@@ -283,22 +283,21 @@ export async function seedDemo(db: Db, options: { now?: Date; practice?: { start
     // --- Demo accounts
     const baTo = districtUnits.find((u) => u.demo.code === "535")!;
     const addUser = async (username: string, fullName: string, role: t.Role, unitId: number, bodyId: number | null = null) =>
-      await d.insert(t.users).values({ username, passwordHash, fullName, role, unitId, bodyId }).returning().get();
+      await returnedRow(d.insert(t.users).values({ username, passwordHash, fullName, role, unitId, bodyId }).returning());
     await addUser("admin", "Quản trị Ban Tuyên giáo Tỉnh ủy", "admin", province.id);
     await addUser("tochuc.bato", "Cán bộ Ban Tuyên giáo Huyện ủy Ba Tơ", "organizer", baTo.row.id, districtBodies.get("535")!.propaganda.id);
     const scanner = await addUser("diemdanh", "Cán bộ điểm danh Hội trường Tỉnh ủy", "scanner", province.id);
     await addUser("baocao.bato", "Cán bộ Văn phòng Huyện ủy Ba Tơ", "viewer", baTo.row.id);
-    await d.insert(t.siteStaff).values({ siteId: practiceSite.id, userId: scanner.id }).run();
+    await d.insert(t.siteStaff).values({ siteId: practiceSite.id, userId: scanner.id });
 
-    for (const [bodyId, lastNumber] of letterCounters) await d.insert(t.letterSequences).values({ bodyId, term: CAMPAIGN.term, lastNumber }).run();
+    for (const [bodyId, lastNumber] of letterCounters) await d.insert(t.letterSequences).values({ bodyId, term: CAMPAIGN.term, lastNumber });
     await d
       .insert(t.appSettings)
       .values({ key: DEMO_SETTING, value: DEMO_SETTING_VALUES["2021"] })
-      .onConflictDoUpdate({ target: t.appSettings.key, set: { value: DEMO_SETTING_VALUES["2021"] } })
-      .run();
+      .onConflictDoUpdate({ target: t.appSettings.key, set: { value: DEMO_SETTING_VALUES["2021"] } });
   });
 
-  const n = async (table: SQLiteTable) => (await db.select({ n: count() }).from(table).get())!.n;
+  const n = async (table: SQLiteTable) => (await firstRow(db.select({ n: count() }).from(table)))!.n;
   return {
     units: await n(t.units),
     bodies: await n(t.bodies),

@@ -1,6 +1,6 @@
 import { mapInOrder } from "@/lib/async/in-order";
 /** The demo's units (the province, its districts, the Party organisations under it) and their organising bodies. */
-import type { Tx } from "../client";
+import { returnedRow, type Tx } from "../client";
 import * as t from "../schema";
 import { DISTRICT_UNITS, FAMILY_NAMES, MALE_GIVEN, MALE_MIDDLE, PARTY_ORGANISATIONS, PROVINCE } from "../seed-data";
 
@@ -13,26 +13,29 @@ export const BODY_KIND_OF: Record<BodyKey, t.DemoBodyKind> = {
 };
 
 export async function seedOrganisation(d: Tx) {
-  const province = await d
-    .insert(t.units)
-    .values({ ...PROVINCE, sortOrder: 0 })
-    .returning()
-    .get();
+  const province = await returnedRow(
+    d
+      .insert(t.units)
+      .values({ ...PROVINCE, sortOrder: 0 })
+      .returning(),
+  );
   const districtUnits = await mapInOrder(DISTRICT_UNITS, async (u, i) => ({
     demo: u,
-    row: await d
-      .insert(t.units)
-      .values({ code: u.code, name: u.name, kind: u.kind, placeName: u.placeName, parentId: province.id, sortOrder: i + 1 })
-      .returning()
-      .get(),
+    row: await returnedRow(
+      d
+        .insert(t.units)
+        .values({ code: u.code, name: u.name, kind: u.kind, placeName: u.placeName, parentId: province.id, sortOrder: i + 1 })
+        .returning(),
+    ),
   }));
   const partyOrgs = await mapInOrder(PARTY_ORGANISATIONS, async (o, i) => ({
     demo: o,
-    row: await d
-      .insert(t.units)
-      .values({ code: o.code, name: o.name, kind: "dang_bo_truc_thuoc", placeName: "Quảng Ngãi", parentId: province.id, sortOrder: 100 + i })
-      .returning()
-      .get(),
+    row: await returnedRow(
+      d
+        .insert(t.units)
+        .values({ code: o.code, name: o.name, kind: "dang_bo_truc_thuoc", placeName: "Quảng Ngãi", parentId: province.id, sortOrder: 100 + i })
+        .returning(),
+    ),
   }));
 
   // --- Organising bodies
@@ -44,11 +47,12 @@ export async function seedOrganisation(d: Tx) {
   };
   type Document = { parentLine: string; headingName: string; signForm: (typeof t.SIGN_FORMS)[number]; signFor: string; signerTitle: string };
   const addBody = async (unitId: number, kind: t.DemoBodyKind, name: string, symbol: string, doc: Document) =>
-    await d
-      .insert(t.bodies)
-      .values({ unitId, kind, name, symbol, ...doc, signerName: signer() })
-      .returning()
-      .get();
+    await returnedRow(
+      d
+        .insert(t.bodies)
+        .values({ unitId, kind, name, symbol, ...doc, signerName: signer() })
+        .returning(),
+    );
   const caps = (text: string) => text.toLocaleUpperCase("vi");
   const provinceCommittee = `TỈNH ỦY ${caps(PROVINCE.placeName)}`;
   const provinceBodies = {

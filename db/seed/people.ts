@@ -53,8 +53,7 @@ export function peopleMaker(d: Tx, rnd: Random) {
       for (const r of await d
         .insert(t.people)
         .values(rows.slice(i, i + 500))
-        .returning({ id: t.people.id })
-        .all())
+        .returning({ id: t.people.id }))
         ids.push(r.id);
     }
     return ids;

@@ -53,9 +53,6 @@ export class Random {
 
 export async function insertMany<T extends SQLiteTable>(db: Tx, table: T, rows: SQLiteInsertValue<T>[]) {
   for (let i = 0; i < rows.length; i += 500) {
-    await db
-      .insert(table)
-      .values(rows.slice(i, i + 500))
-      .run();
+    await db.insert(table).values(rows.slice(i, i + 500));
   }
 }

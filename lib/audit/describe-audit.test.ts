@@ -1,4 +1,4 @@
-import { writerForSetup } from "@/db/client";
+import { returnedRow, firstRow, writerForSetup } from "@/db/client";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, conferences, invitations, people, sites, units, users } from "@/db/schema";
@@ -28,10 +28,10 @@ const t = translator(MESSAGES.vi);
 
 let handle: Awaited<ReturnType<typeof createDemoDb>>;
 const as = async (username: string): Promise<SessionUser> => {
-  const row = (await handle.db.select().from(users).where(eq(users.username, username)).get())!;
+  const row = (await firstRow(handle.db.select().from(users).where(eq(users.username, username))))!;
   return (await loadSessionUser(handle.db, row.id, row.sessionVersion))!;
 };
-const unitId = async (code: string) => (await handle.db.select().from(units).where(eq(units.code, code)).get())!.id;
+const unitId = async (code: string) => (await firstRow(handle.db.select().from(units).where(eq(units.code, code))))!.id;
 const admin = async () => await as("admin");
 
 beforeAll(async () => {
@@ -56,13 +56,14 @@ describe("the audit log in words", () => {
 
   it("shows an invitation by the person's name and the conference, with its page, and the reason of a revoke", async () => {
     const organizer = await as("tochuc.bato");
-    const conference = (await handle.db
-      .select()
-      .from(conferences)
-      .where(eq(conferences.unitId, await unitId("535")))
-      .get())!;
-    const inv = (await handle.db.select().from(invitations).where(eq(invitations.conferenceId, conference.id)).get())!;
-    const person = (await handle.db.select().from(people).where(eq(people.id, inv.personId)).get())!;
+    const conference = (await firstRow(
+      handle.db
+        .select()
+        .from(conferences)
+        .where(eq(conferences.unitId, await unitId("535"))),
+    ))!;
+    const inv = (await firstRow(handle.db.select().from(invitations).where(eq(invitations.conferenceId, conference.id))))!;
+    const person = (await firstRow(handle.db.select().from(people).where(eq(people.id, inv.personId))))!;
     if (inv.status !== "issued") throw new Error("the demo's invitation is not issued");
     expect((await revokeInvitation(handle.db, { ...organizer, role: "admin", scopeUnitIds: "all" }, conference.id, inv.id, "Đồng chí đã nghỉ hưu")).ok).toBe(
       true,
@@ -128,25 +129,26 @@ describe("the audit log in words", () => {
         .select()
         .from(conferences)
         .where(eq(conferences.unitId, await unitId("535")))
-        .all()
     )[1];
-    const a = await writerForSetup(handle.db)
-      .insert(people)
-      .values({
-        fullName: "Tạ Văn Nhật Ký",
-        searchName: foldForSearch("Tạ Văn Nhật Ký"),
-        unitId: await unitId("535"),
-        phone: "0913000001",
-        position: "Chủ tịch Ủy ban MTTQ",
-      })
-      .returning()
-      .get();
-    const b = await writerForSetup(handle.db)
-      .insert(people)
-      .values({ fullName: "Tạ Văn Nhật Ký", searchName: foldForSearch("Tạ Văn Nhật Ký"), unitId: await unitId("535"), phone: "0913000001" })
-      .returning()
-      .get();
-    const site = (await handle.db.select().from(sites).where(eq(sites.conferenceId, conference.id)).get())!;
+    const a = await returnedRow(
+      writerForSetup(handle.db)
+        .insert(people)
+        .values({
+          fullName: "Tạ Văn Nhật Ký",
+          searchName: foldForSearch("Tạ Văn Nhật Ký"),
+          unitId: await unitId("535"),
+          phone: "0913000001",
+          position: "Chủ tịch Ủy ban MTTQ",
+        })
+        .returning(),
+    );
+    const b = await returnedRow(
+      writerForSetup(handle.db)
+        .insert(people)
+        .values({ fullName: "Tạ Văn Nhật Ký", searchName: foldForSearch("Tạ Văn Nhật Ký"), unitId: await unitId("535"), phone: "0913000001" })
+        .returning(),
+    );
+    const site = (await firstRow(handle.db.select().from(sites).where(eq(sites.conferenceId, conference.id))))!;
     const rootAdmin = await admin();
     expect((await addInvitees(handle.db, rootAdmin, conference.id, [a.id], site.id)).ok).toBe(true);
     expect((await issueInvitations(handle.db, rootAdmin, conference.id)).ok).toBe(true);
@@ -198,6 +200,6 @@ describe("the audit log in words", () => {
     const byName = (await searchAudit(handle.db, auditFilterSchema.parse({ q: "ta van nhat ky" }), await admin())).rows;
     expect(byName.map((r) => r.action)).toContain("merge");
     // Nothing stored holds the words "ta van nhat ky": the match is the person's name.
-    expect((await handle.db.select().from(auditLog).all()).some((r) => JSON.stringify(r.after ?? "").includes("ta van nhat ky"))).toBe(false);
+    expect((await handle.db.select().from(auditLog)).some((r) => JSON.stringify(r.after ?? "").includes("ta van nhat ky"))).toBe(false);
   });
 });

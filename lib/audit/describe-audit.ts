@@ -279,7 +279,6 @@ async function resolveNames(db: Db, rows: AuditRow[]): Promise<Names> {
             .select({ id: invitations.id, personId: invitations.personId, conferenceId: invitations.conferenceId })
             .from(invitations)
             .where(inArray(invitations.id, inv))
-            .all()
         ).map((r) => [r.id, r])
       : [],
   );
@@ -290,28 +289,29 @@ async function resolveNames(db: Db, rows: AuditRow[]): Promise<Names> {
   const siteIds = some(wanted.site);
   names.site = new Map(
     siteIds
-      ? (await db.select({ id: sites.id, venue: sites.venue, conferenceId: sites.conferenceId }).from(sites).where(inArray(sites.id, siteIds)).all()).map(
-          (r) => [r.id, r],
-        )
+      ? (await db.select({ id: sites.id, venue: sites.venue, conferenceId: sites.conferenceId }).from(sites).where(inArray(sites.id, siteIds))).map((r) => [
+          r.id,
+          r,
+        ])
       : [],
   );
   for (const s of names.site.values()) wanted.conference.add(s.conferenceId);
   const feedIds = some(wanted.feed);
   names.feed = new Map(
     feedIds
-      ? (await db.select({ id: unitFeeds.id, unitId: unitFeeds.unitId }).from(unitFeeds).where(inArray(unitFeeds.id, feedIds)).all()).map((r) => [r.id, r])
+      ? (await db.select({ id: unitFeeds.id, unitId: unitFeeds.unitId }).from(unitFeeds).where(inArray(unitFeeds.id, feedIds))).map((r) => [r.id, r])
       : [],
   );
   for (const f of names.feed.values()) wanted.unit.add(f.unitId);
 
   const personIds = some(wanted.person);
   names.person = new Map(
-    personIds ? (await db.select({ id: people.id, name: people.fullName }).from(people).where(inArray(people.id, personIds)).all()).map((r) => [r.id, r]) : [],
+    personIds ? (await db.select({ id: people.id, name: people.fullName }).from(people).where(inArray(people.id, personIds))).map((r) => [r.id, r]) : [],
   );
   const conferenceIds = some(wanted.conference);
   names.conference = new Map(
     conferenceIds
-      ? (await db.select({ id: conferences.id, title: conferences.title }).from(conferences).where(inArray(conferences.id, conferenceIds)).all()).map((r) => [
+      ? (await db.select({ id: conferences.id, title: conferences.title }).from(conferences).where(inArray(conferences.id, conferenceIds))).map((r) => [
           r.id,
           r,
         ])
@@ -319,25 +319,22 @@ async function resolveNames(db: Db, rows: AuditRow[]): Promise<Names> {
   );
   const unitIds = some(wanted.unit);
   names.unit = new Map(
-    unitIds ? (await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, unitIds)).all()).map((r) => [r.id, r]) : [],
+    unitIds ? (await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, unitIds))).map((r) => [r.id, r]) : [],
   );
   const bodyIds = some(wanted.body);
   names.body = new Map(
-    bodyIds ? (await db.select({ id: bodies.id, name: bodies.name }).from(bodies).where(inArray(bodies.id, bodyIds)).all()).map((r) => [r.id, r]) : [],
+    bodyIds ? (await db.select({ id: bodies.id, name: bodies.name }).from(bodies).where(inArray(bodies.id, bodyIds))).map((r) => [r.id, r]) : [],
   );
   const userIds = some(wanted.user);
   names.user = new Map(
     userIds
-      ? (await db.select({ id: users.id, name: users.fullName, username: users.username }).from(users).where(inArray(users.id, userIds)).all()).map((r) => [
-          r.id,
-          r,
-        ])
+      ? (await db.select({ id: users.id, name: users.fullName, username: users.username }).from(users).where(inArray(users.id, userIds))).map((r) => [r.id, r])
       : [],
   );
   const campaignIds = some(wanted.campaign);
   names.campaign = new Map(
     campaignIds
-      ? (await db.select({ id: campaigns.id, title: campaigns.title }).from(campaigns).where(inArray(campaigns.id, campaignIds)).all()).map((r) => [r.id, r])
+      ? (await db.select({ id: campaigns.id, title: campaigns.title }).from(campaigns).where(inArray(campaigns.id, campaignIds))).map((r) => [r.id, r])
       : [],
   );
   const requirementIds = some(wanted.requirement);
@@ -348,7 +345,6 @@ async function resolveNames(db: Db, rows: AuditRow[]): Promise<Names> {
             .select({ id: campaignRequirements.id, title: campaignRequirements.title })
             .from(campaignRequirements)
             .where(inArray(campaignRequirements.id, requirementIds))
-            .all()
         ).map((r) => [r.id, r])
       : [],
   );
@@ -356,31 +352,28 @@ async function resolveNames(db: Db, rows: AuditRow[]): Promise<Names> {
   names.template = new Map(
     templateIds
       ? (
-          await db
-            .select({ id: bodyTemplates.id, namePattern: bodyTemplates.namePattern })
-            .from(bodyTemplates)
-            .where(inArray(bodyTemplates.id, templateIds))
-            .all()
+          await db.select({ id: bodyTemplates.id, namePattern: bodyTemplates.namePattern }).from(bodyTemplates).where(inArray(bodyTemplates.id, templateIds))
         ).map((r) => [r.id, r])
       : [],
   );
   const mergeIds = some(wanted.merge);
   names.merge = new Map(
     mergeIds
-      ? (await db.select({ id: personMerges.id, undoneAt: personMerges.undoneAt }).from(personMerges).where(inArray(personMerges.id, mergeIds)).all()).map(
-          (r) => [r.id, { undone: r.undoneAt !== null }],
-        )
+      ? (await db.select({ id: personMerges.id, undoneAt: personMerges.undoneAt }).from(personMerges).where(inArray(personMerges.id, mergeIds))).map((r) => [
+          r.id,
+          { undone: r.undoneAt !== null },
+        ])
       : [],
   );
   // Kinds are short lookup tables: read whole.
   names.unitKind = new Map(
     rows.some((r) => r.entity === "unit" || r.entity === "unit_kind" || r.entity === "body_template")
-      ? (await db.select().from(unitKinds).all()).map((k) => [k.key, k.label])
+      ? (await db.select().from(unitKinds)).map((k) => [k.key, k.label])
       : [],
   );
   names.bodyKind = new Map(
     rows.some((r) => r.entity === "body" || r.entity === "body_kind" || r.entity === "body_template")
-      ? (await db.select().from(bodyKinds).all()).map((k) => [k.key, k.label])
+      ? (await db.select().from(bodyKinds)).map((k) => [k.key, k.label])
       : [],
   );
   return names;

@@ -17,7 +17,7 @@ function auditRow(entry: AuditEntry) {
 
 /** One row in the audit log: who changed what, with the values before and after. In the caller's transaction. */
 export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values(auditRow(entry)).run();
+  await tx.insert(auditLog).values(auditRow(entry));
 }
 
 /** The same row from the check-in hot path's synchronous transaction (db/client.ts, synchronousTransaction). */

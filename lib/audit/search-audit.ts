@@ -156,16 +156,15 @@ export async function searchAudit(db: Db, f: AuditFilter, reader: Pick<SessionUs
     .where(where)
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(AUDIT_PAGE_SIZE + 1)
-    .offset((page - 1) * AUDIT_PAGE_SIZE)
-    .all();
+    .offset((page - 1) * AUDIT_PAGE_SIZE);
   return { rows: rows.slice(0, AUDIT_PAGE_SIZE), hasNext: rows.length > AUDIT_PAGE_SIZE, page };
 }
 
 /** What the filters offer: the entities, and the (entity, action) pairs the log holds, labelled by the page. */
 export async function auditChoices(db: Db) {
   return {
-    entities: (await db.selectDistinct({ v: auditLog.entity }).from(auditLog).orderBy(auditLog.entity).all()).map((r) => r.v),
-    actions: (await db.selectDistinct({ entity: auditLog.entity, action: auditLog.action }).from(auditLog).orderBy(auditLog.entity, auditLog.action).all()).map(
+    entities: (await db.selectDistinct({ v: auditLog.entity }).from(auditLog).orderBy(auditLog.entity)).map((r) => r.v),
+    actions: (await db.selectDistinct({ entity: auditLog.entity, action: auditLog.action }).from(auditLog).orderBy(auditLog.entity, auditLog.action)).map(
       (r) => ({ value: `${r.entity}.${r.action}`, entity: r.entity, action: r.action }),
     ),
   };

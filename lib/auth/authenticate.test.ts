@@ -1,7 +1,7 @@
 import { mapInOrder } from "@/lib/async/in-order";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDatabase, writerForSetup, openDatabase } from "@/db/client";
+import { returnedRow, firstRow, closeDatabase, writerForSetup, openDatabase } from "@/db/client";
 import { auditLog, loginAttempts, units, users } from "@/db/schema";
 import { createTestDb } from "@/lib/testing/test-db";
 import { unlockSignIn } from "@/lib/users/manage-users";
@@ -26,11 +26,9 @@ const T0 = Date.UTC(2026, 11, 1, 2, 0, 0);
 
 beforeAll(async () => {
   handle = createTestDb();
-  const unit = await writerForSetup(handle.db)
-    .insert(units)
-    .values({ code: "51", name: "Tỉnh Quảng Ngãi", kind: "tinh", placeName: "Quảng Ngãi" })
-    .returning()
-    .get();
+  const unit = await returnedRow(
+    writerForSetup(handle.db).insert(units).values({ code: "51", name: "Tỉnh Quảng Ngãi", kind: "tinh", placeName: "Quảng Ngãi" }).returning(),
+  );
   const passwordHash = await hashPassword(RIGHT);
   await writerForSetup(handle.db)
     .insert(users)
@@ -40,14 +38,11 @@ beforeAll(async () => {
       { username: "baocao.bato", fullName: "Báo cáo Ba Tơ", role: "viewer", unitId: unit.id, passwordHash },
       { username: "nannhan", fullName: "Nạn nhân", role: "viewer", unitId: unit.id, passwordHash },
       { username: "chocho", fullName: "Chờ chờ", role: "viewer", unitId: unit.id, passwordHash },
-    ])
-    .run();
+    ]);
   adminId = (
-    await writerForSetup(handle.db)
-      .insert(users)
-      .values({ username: "quantri", fullName: "Quản trị", role: "admin", unitId: unit.id, passwordHash })
-      .returning()
-      .get()
+    await returnedRow(
+      writerForSetup(handle.db).insert(users).values({ username: "quantri", fullName: "Quản trị", role: "admin", unitId: unit.id, passwordHash }).returning(),
+    )
   ).id;
 });
 afterAll(() => handle.cleanup());
@@ -69,7 +64,7 @@ describe("authenticate", () => {
   });
 
   it("keeps the password as an argon2id hash", async () => {
-    const row = (await handle.db.select().from(users).where(eq(users.username, "canbo")).get())!;
+    const row = (await firstRow(handle.db.select().from(users).where(eq(users.username, "canbo"))))!;
     expect(row.passwordHash.startsWith("$argon2id$")).toBe(true);
   });
 });
@@ -174,15 +169,14 @@ describe("the admin's unlock", () => {
     const now = Date.now();
     await writerForSetup(handle.db)
       .insert(loginAttempts)
-      .values(Array.from({ length: FREE_FAILURES + 3 }, (_, i) => ({ username: "nannhan", address: null, attemptedAt: new Date(now - 1000 + i) })))
-      .run();
+      .values(Array.from({ length: FREE_FAILURES + 3 }, (_, i) => ({ username: "nannhan", address: null, attemptedAt: new Date(now - 1000 + i) })));
     expect((await recentFailureCounts(handle.db, now)).get("nannhan")).toBe(FREE_FAILURES + 3);
     expect(await authenticate(writerForSetup(handle.db), "nannhan", RIGHT, null, now)).toMatchObject({ ok: false, reason: "throttled" });
 
-    const target = (await handle.db.select().from(users).where(eq(users.username, "nannhan")).get())!;
+    const target = (await firstRow(handle.db.select().from(users).where(eq(users.username, "nannhan"))))!;
     expect(await unlockSignIn(handle.db, { id: adminId, scopeUnitIds: "all" }, target.id)).toEqual({ ok: true });
     expect((await recentFailureCounts(handle.db, now)).get("nannhan")).toBeUndefined();
-    const audit = await handle.db.select().from(auditLog).where(eq(auditLog.action, "unlock_sign_in")).all();
+    const audit = await handle.db.select().from(auditLog).where(eq(auditLog.action, "unlock_sign_in"));
     expect(audit).toMatchObject([{ userId: adminId, entity: "user", entityId: String(target.id), before: { failures: FREE_FAILURES + 3 } }]);
 
     expect((await authenticate(writerForSetup(handle.db), "nannhan", RIGHT, null, now)).ok).toBe(true);

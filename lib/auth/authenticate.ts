@@ -1,6 +1,6 @@
 /** Checks a username and password, with the throttle. Used by next-auth's authorize(). */
 import { eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { firstRow, type Db } from "@/db/client";
 import { users } from "@/db/schema";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { admitAttempt, normalizeUsername, recordSuccess } from "./throttle";
@@ -18,7 +18,7 @@ export async function authenticate(db: Db, username: string, password: string, a
     return { ok: false, reason: verdict.reason === "address" ? "addressThrottled" : "throttled", retryAfterSeconds: verdict.retryAfterSeconds };
   }
 
-  const user = await db.select().from(users).where(eq(users.username, name)).get();
+  const user = await firstRow(db.select().from(users).where(eq(users.username, name)));
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   // admitAttempt already counted this attempt as a failure.
   if (!user || !valid) return { ok: false, reason: "invalid" };

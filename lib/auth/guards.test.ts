@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/client";
 /**
  * The request's user is loaded once per request: getCurrentUser is wrapped in React's cache(),
  * which keeps one answer per server request. Here React's server build runs with a stand-in for
@@ -52,7 +53,7 @@ let handle: Awaited<ReturnType<typeof createDemoDb>>;
 beforeAll(async () => {
   handle = await createDemoDb();
   requestContext.db = handle.db;
-  const admin = (await handle.db.select().from(users).where(eq(users.username, "admin")).get())!;
+  const admin = (await firstRow(handle.db.select().from(users).where(eq(users.username, "admin"))))!;
   requestContext.session = { user: { id: admin.id, sessionVersion: admin.sessionVersion } };
 });
 afterAll(() => handle.cleanup());

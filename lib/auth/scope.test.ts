@@ -1,5 +1,5 @@
 import { filterInOrder } from "@/lib/async/in-order";
-import { writerForSetup } from "@/db/client";
+import { firstRow, writerForSetup } from "@/db/client";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bodies, conferences, units, users } from "@/db/schema";
@@ -13,17 +13,18 @@ import { loadSessionUser, type SessionUser } from "./session-user";
 
 let handle: Awaited<ReturnType<typeof createDemoDb>>;
 const as = async (username: string): Promise<SessionUser> => {
-  const row = (await handle.db.select().from(users).where(eq(users.username, username)).get())!;
+  const row = (await firstRow(handle.db.select().from(users).where(eq(users.username, username))))!;
   return (await loadSessionUser(handle.db, row.id, row.sessionVersion))!;
 };
-const unitId = async (code: string) => (await handle.db.select().from(units).where(eq(units.code, code)).get())!.id;
+const unitId = async (code: string) => (await firstRow(handle.db.select().from(units).where(eq(units.code, code))))!.id;
 const conferenceOf = async (unitCode: string, bodyKind: string) =>
-  (await handle.db
-    .select({ id: conferences.id })
-    .from(conferences)
-    .innerJoin(bodies, eq(bodies.id, conferences.bodyId))
-    .where(and(eq(conferences.unitId, await unitId(unitCode)), eq(bodies.kind, bodyKind)))
-    .get())!.id;
+  (await firstRow(
+    handle.db
+      .select({ id: conferences.id })
+      .from(conferences)
+      .innerJoin(bodies, eq(bodies.id, conferences.bodyId))
+      .where(and(eq(conferences.unitId, await unitId(unitCode)), eq(bodies.kind, bodyKind))),
+  ))!.id;
 
 beforeAll(async () => {
   handle = await createDemoDb();
@@ -89,11 +90,11 @@ describe("scope in SQL", () => {
   });
 
   it("ends a session when the account is disabled or its session version changes", async () => {
-    const row = (await handle.db.select().from(users).where(eq(users.username, "baocao.bato")).get())!;
+    const row = (await firstRow(handle.db.select().from(users).where(eq(users.username, "baocao.bato"))))!;
     expect(await loadSessionUser(handle.db, row.id, row.sessionVersion + 1)).toBeNull();
-    await writerForSetup(handle.db).update(users).set({ disabled: true }).where(eq(users.id, row.id)).run();
+    await writerForSetup(handle.db).update(users).set({ disabled: true }).where(eq(users.id, row.id));
     expect(await loadSessionUser(handle.db, row.id, row.sessionVersion)).toBeNull();
-    await writerForSetup(handle.db).update(users).set({ disabled: false }).where(eq(users.id, row.id)).run();
+    await writerForSetup(handle.db).update(users).set({ disabled: false }).where(eq(users.id, row.id));
     expect((await loadSessionUser(handle.db, row.id, row.sessionVersion))?.username).toBe("baocao.bato");
   });
 });

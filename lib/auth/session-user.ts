@@ -4,7 +4,7 @@
  * at once, with the set of units the user may see.
  */
 import { eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { firstRow, type Db } from "@/db/client";
 import { bodies, units, users, type Role } from "@/db/schema";
 
 export interface SessionUser {
@@ -26,26 +26,27 @@ export interface SessionUser {
 }
 
 export async function loadSessionUser(db: Db, userId: number, sessionVersion: number): Promise<SessionUser | null> {
-  const row = await db
-    .select({
-      id: users.id,
-      username: users.username,
-      fullName: users.fullName,
-      role: users.role,
-      unitId: users.unitId,
-      unitName: units.name,
-      unitParentId: units.parentId,
-      bodyId: users.bodyId,
-      bodyName: bodies.name,
-      disabled: users.disabled,
-      sessionVersion: users.sessionVersion,
-      mustChangePassword: users.mustChangePassword,
-    })
-    .from(users)
-    .innerJoin(units, eq(units.id, users.unitId))
-    .leftJoin(bodies, eq(bodies.id, users.bodyId))
-    .where(eq(users.id, userId))
-    .get();
+  const row = await firstRow(
+    db
+      .select({
+        id: users.id,
+        username: users.username,
+        fullName: users.fullName,
+        role: users.role,
+        unitId: users.unitId,
+        unitName: units.name,
+        unitParentId: units.parentId,
+        bodyId: users.bodyId,
+        bodyName: bodies.name,
+        disabled: users.disabled,
+        sessionVersion: users.sessionVersion,
+        mustChangePassword: users.mustChangePassword,
+      })
+      .from(users)
+      .innerJoin(units, eq(units.id, users.unitId))
+      .leftJoin(bodies, eq(bodies.id, users.bodyId))
+      .where(eq(users.id, userId)),
+  );
   if (!row || row.disabled || row.sessionVersion !== sessionVersion) return null;
 
   return {
@@ -69,7 +70,7 @@ export async function unitSubtree(db: Db, rootId: number): Promise<number[]> {
   while (frontier.length > 0) {
     const next: number[] = [];
     for (const id of frontier) {
-      for (const child of await db.select({ id: units.id }).from(units).where(eq(units.parentId, id)).all()) {
+      for (const child of await db.select({ id: units.id }).from(units).where(eq(units.parentId, id))) {
         if (!found.has(child.id)) {
           found.add(child.id);
           next.push(child.id);

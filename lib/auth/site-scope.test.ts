@@ -1,4 +1,4 @@
-import { writerForSetup } from "@/db/client";
+import { returnedRow, firstRow, writerForSetup } from "@/db/client";
 /**
  * The leaks found by the code review of 2 December 2026 (docs/decisions/0015): a
  * provincial conference with bridge points seen from a district shows that
@@ -22,23 +22,22 @@ import { createDemoDb } from "@/lib/testing/test-db";
 
 let handle: Awaited<ReturnType<typeof createDemoDb>>;
 const as = async (username: string): Promise<SessionUser> => {
-  const row = (await handle.db.select().from(users).where(eq(users.username, username)).get())!;
+  const row = (await firstRow(handle.db.select().from(users).where(eq(users.username, username))))!;
   return (await loadSessionUser(handle.db, row.id, row.sessionVersion))!;
 };
-const unitId = async (code: string) => (await handle.db.select().from(units).where(eq(units.code, code)).get())!.id;
+const unitId = async (code: string) => (await firstRow(handle.db.select().from(units).where(eq(units.code, code))))!.id;
 
 /** The provincial conference with the most bridge points (the Standing Committee's, main site + 13). */
 let provincial: { id: number; siteOf: (code: string) => number };
 
 beforeAll(async () => {
   handle = await createDemoDb();
-  const row = (await handle.db.select({ id: sites.conferenceId, n: count() }).from(sites).groupBy(sites.conferenceId).orderBy(desc(count())).get())!;
+  const row = (await firstRow(handle.db.select({ id: sites.conferenceId, n: count() }).from(sites).groupBy(sites.conferenceId).orderBy(desc(count()))))!;
   const siteRows = await handle.db
     .select({ id: sites.id, code: units.code })
     .from(sites)
     .innerJoin(units, eq(units.id, sites.unitId))
-    .where(eq(sites.conferenceId, row.id))
-    .all();
+    .where(eq(sites.conferenceId, row.id));
   const siteByUnitCode = new Map(siteRows.map((s) => [s.code, s.id]));
   provincial = {
     id: row.id,
@@ -49,7 +48,7 @@ afterAll(() => handle.cleanup());
 
 describe("a provincial conference seen from a district", () => {
   it("has bridge points in many units (the case under test)", async () => {
-    const n = (await handle.db.select({ n: count() }).from(sites).where(eq(sites.conferenceId, provincial.id)).get())!.n;
+    const n = (await firstRow(handle.db.select({ n: count() }).from(sites).where(eq(sites.conferenceId, provincial.id))))!.n;
     expect(n).toBeGreaterThanOrEqual(14);
   });
 
@@ -59,11 +58,12 @@ describe("a provincial conference seen from a district", () => {
       const conference = (await getConference(handle.db, user, provincial.id))!;
       expect(conference.partial).toBe(true);
       expect(conference.sites.map((s) => s.id)).toEqual([provincial.siteOf("535")]);
-      const baTo = (await handle.db
-        .select({ n: count() })
-        .from(invitations)
-        .where(and(eq(invitations.siteId, provincial.siteOf("535")), eq(invitations.kind, "invited"), eq(invitations.status, "issued")))
-        .get())!.n;
+      const baTo = (await firstRow(
+        handle.db
+          .select({ n: count() })
+          .from(invitations)
+          .where(and(eq(invitations.siteId, provincial.siteOf("535")), eq(invitations.kind, "invited"), eq(invitations.status, "issued"))),
+      ))!.n;
       expect(baTo).toBeGreaterThan(0);
       expect(conference.totals.invited).toBe(baTo);
       // The conference list and home page count the same part.
@@ -101,26 +101,29 @@ describe("a provincial conference seen from a district", () => {
     expect(new Set(rows.map((r) => r.siteId)).size).toBeGreaterThanOrEqual(14);
     expect(rows.filter((r) => r.status === "issued").every((r) => r.token !== null)).toBe(true);
     // An organiser of the issuing (provincial) body sees its tokens; of another provincial body, none.
-    const conf = (await handle.db.select().from(conferences).where(eq(conferences.id, provincial.id)).get())!;
-    const issuing = await handle.db
-      .select()
-      .from(users)
-      .where(and(eq(users.role, "organizer"), eq(users.bodyId, conf.bodyId)))
-      .get();
+    const conf = (await firstRow(handle.db.select().from(conferences).where(eq(conferences.id, provincial.id))))!;
+    const issuing = await firstRow(
+      handle.db
+        .select()
+        .from(users)
+        .where(and(eq(users.role, "organizer"), eq(users.bodyId, conf.bodyId))),
+    );
     if (issuing) {
       const issuingRows = await listInvitations(handle.db, (await loadSessionUser(handle.db, issuing.id, issuing.sessionVersion))!, provincial.id);
       expect(issuingRows.some((r) => r.token !== null)).toBe(true);
     }
-    const otherBody = (await handle.db
-      .select()
-      .from(bodies)
-      .where(and(eq(bodies.unitId, conf.unitId), ne(bodies.id, conf.bodyId)))
-      .get())!;
-    const otherOrganiser = await writerForSetup(handle.db)
-      .insert(users)
-      .values({ username: "tochuc.tinh.khac", fullName: "Cán bộ ban khác", role: "organizer", unitId: conf.unitId, bodyId: otherBody.id, passwordHash: "x" })
-      .returning()
-      .get();
+    const otherBody = (await firstRow(
+      handle.db
+        .select()
+        .from(bodies)
+        .where(and(eq(bodies.unitId, conf.unitId), ne(bodies.id, conf.bodyId))),
+    ))!;
+    const otherOrganiser = await returnedRow(
+      writerForSetup(handle.db)
+        .insert(users)
+        .values({ username: "tochuc.tinh.khac", fullName: "Cán bộ ban khác", role: "organizer", unitId: conf.unitId, bodyId: otherBody.id, passwordHash: "x" })
+        .returning(),
+    );
     const otherRows = await listInvitations(handle.db, (await loadSessionUser(handle.db, otherOrganiser.id, otherOrganiser.sessionVersion))!, provincial.id);
     expect(otherRows.length).toBe(rows.length);
     expect(otherRows.every((r) => r.token === null)).toBe(true);
@@ -141,23 +144,25 @@ describe("the door of one bridge point", () => {
 
   it("cannot record a substitute or undo a check-in for another site's invitation", async () => {
     const scanner = (await as("admin")).id;
-    const other = (await handle.db
-      .select()
-      .from(invitations)
-      .where(and(eq(invitations.siteId, provincial.siteOf("536")), eq(invitations.status, "issued")))
-      .get())!;
+    const other = (await firstRow(
+      handle.db
+        .select()
+        .from(invitations)
+        .where(and(eq(invitations.siteId, provincial.siteOf("536")), eq(invitations.status, "issued"))),
+    ))!;
     expect(await recordSubstitute(writerForSetup(handle.db), scanner, provincial.siteOf("535"), other.id, "Người Thay", "")).toBe(false);
-    expect((await handle.db.select().from(invitations).where(eq(invitations.id, other.id)).get())!.substituteName).toBe(other.substituteName);
+    expect((await firstRow(handle.db.select().from(invitations).where(eq(invitations.id, other.id))))!.substituteName).toBe(other.substituteName);
     expect(await recordSubstitute(writerForSetup(handle.db), scanner, provincial.siteOf("536"), other.id, "Người Thay", "")).toBe(true);
 
-    const checked = await handle.db
-      .select()
-      .from(checkIns)
-      .where(eq(checkIns.siteId, provincial.siteOf("536")))
-      .get();
+    const checked = await firstRow(
+      handle.db
+        .select()
+        .from(checkIns)
+        .where(eq(checkIns.siteId, provincial.siteOf("536"))),
+    );
     if (checked) {
       expect(await undoCheckIn(handle.db, scanner, provincial.siteOf("535"), checked.invitationId, "nhầm")).toBe(false);
-      expect(await handle.db.select().from(checkIns).where(eq(checkIns.id, checked.id)).get()).toBeDefined();
+      expect(await firstRow(handle.db.select().from(checkIns).where(eq(checkIns.id, checked.id)))).toBeDefined();
     }
   });
 });
@@ -165,39 +170,42 @@ describe("the door of one bridge point", () => {
 describe("invitation row actions", () => {
   it("refuse another conference's invitation ids, change nothing and say so", async () => {
     const admin = await as("admin");
-    const draft = await writerForSetup(handle.db)
-      .insert(invitations)
-      .values({
-        conferenceId: provincial.id,
-        personId: (
-          await writerForSetup(handle.db)
-            .insert(people)
-            .values({ fullName: "Người Chưa Mời", searchName: "nguoi chua moi", unitId: await unitId("535") })
-            .returning()
-            .get()
-        ).id,
-        bodyId: (await handle.db.select().from(conferences).where(eq(conferences.id, provincial.id)).get())!.bodyId,
-        siteId: provincial.siteOf("535"),
-        status: "draft",
-      })
-      .returning()
-      .get();
-    const otherConference = (await handle.db.select().from(conferences).where(ne(conferences.id, provincial.id)).get())!;
-    const otherSite = (await handle.db.select().from(sites).where(eq(sites.conferenceId, otherConference.id)).get())!;
+    const draft = await returnedRow(
+      writerForSetup(handle.db)
+        .insert(invitations)
+        .values({
+          conferenceId: provincial.id,
+          personId: (
+            await returnedRow(
+              writerForSetup(handle.db)
+                .insert(people)
+                .values({ fullName: "Người Chưa Mời", searchName: "nguoi chua moi", unitId: await unitId("535") })
+                .returning(),
+            )
+          ).id,
+          bodyId: (await firstRow(handle.db.select().from(conferences).where(eq(conferences.id, provincial.id))))!.bodyId,
+          siteId: provincial.siteOf("535"),
+          status: "draft",
+        })
+        .returning(),
+    );
+    const otherConference = (await firstRow(handle.db.select().from(conferences).where(ne(conferences.id, provincial.id))))!;
+    const otherSite = (await firstRow(handle.db.select().from(sites).where(eq(sites.conferenceId, otherConference.id))))!;
     expect(await removeDraftInvitations(handle.db, admin, otherConference.id, [draft.id])).toEqual({ ok: false, code: "invitationNotInConference" });
     expect(await setInvitationSite(handle.db, admin, otherConference.id, [draft.id], otherSite.id)).toEqual({ ok: false, code: "invitationNotInConference" });
-    expect(await handle.db.select().from(invitations).where(eq(invitations.id, draft.id)).get()).toMatchObject({
+    expect(await firstRow(handle.db.select().from(invitations).where(eq(invitations.id, draft.id)))).toMatchObject({
       siteId: provincial.siteOf("535"),
       status: "draft",
     });
     // Mixed with a valid id: all or nothing.
-    const issued = (await handle.db
-      .select()
-      .from(invitations)
-      .where(and(eq(invitations.conferenceId, provincial.id), eq(invitations.status, "issued")))
-      .get())!;
+    const issued = (await firstRow(
+      handle.db
+        .select()
+        .from(invitations)
+        .where(and(eq(invitations.conferenceId, provincial.id), eq(invitations.status, "issued"))),
+    ))!;
     expect(await removeDraftInvitations(handle.db, admin, provincial.id, [draft.id, issued.id])).toEqual({ ok: false, code: "removeIssued" });
-    expect(await handle.db.select().from(invitations).where(eq(invitations.id, draft.id)).get()).toBeDefined();
+    expect(await firstRow(handle.db.select().from(invitations).where(eq(invitations.id, draft.id)))).toBeDefined();
     expect(await removeDraftInvitations(handle.db, admin, provincial.id, [draft.id])).toEqual({ ok: true, count: 1 });
   });
 });

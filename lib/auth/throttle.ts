@@ -16,7 +16,7 @@
  * username does not make the wait longer.
  */
 import { and, count, desc, eq, gt, lt, max } from "drizzle-orm";
-import { transaction, type Db, type Tx } from "@/db/client";
+import { firstRow, transaction, type Db, type Tx } from "@/db/client";
 import { loginAttempts } from "@/db/schema";
 
 export const FREE_FAILURES = 3;
@@ -38,24 +38,26 @@ export type ThrottleVerdict = { allowed: true } | { allowed: false; reason: "use
 
 /** The username's failures in the window, and when the last one was. */
 export async function recentFailures(db: Db, username: string, now = Date.now()) {
-  const row = await db
-    .select({ n: count(), last: max(loginAttempts.attemptedAt) })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.username, normalizeUsername(username)), gt(loginAttempts.attemptedAt, new Date(now - WINDOW_MS))))
-    .get();
+  const row = await firstRow(
+    db
+      .select({ n: count(), last: max(loginAttempts.attemptedAt) })
+      .from(loginAttempts)
+      .where(and(eq(loginAttempts.username, normalizeUsername(username)), gt(loginAttempts.attemptedAt, new Date(now - WINDOW_MS)))),
+  );
   return { count: row?.n ?? 0, lastAt: row?.last ? new Date(row.last).getTime() : null };
 }
 
 async function addressVerdict(db: Db, address: string, now: number): Promise<ThrottleVerdict> {
   // The ADDRESS_MAX_FAILURES-th newest failure in the window: while it is in the window, the address waits.
-  const row = await db
-    .select({ at: loginAttempts.attemptedAt })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.address, address), gt(loginAttempts.attemptedAt, new Date(now - WINDOW_MS))))
-    .orderBy(desc(loginAttempts.attemptedAt))
-    .limit(1)
-    .offset(ADDRESS_MAX_FAILURES - 1)
-    .get();
+  const row = await firstRow(
+    db
+      .select({ at: loginAttempts.attemptedAt })
+      .from(loginAttempts)
+      .where(and(eq(loginAttempts.address, address), gt(loginAttempts.attemptedAt, new Date(now - WINDOW_MS))))
+      .orderBy(desc(loginAttempts.attemptedAt))
+      .limit(1)
+      .offset(ADDRESS_MAX_FAILURES - 1),
+  );
   if (!row) return { allowed: true };
   return { allowed: false, reason: "address", retryAfterSeconds: Math.max(1, Math.ceil((row.at.getTime() + WINDOW_MS - now) / 1000)) };
 }
@@ -83,15 +85,9 @@ export async function admitAttempt(db: Db, username: string, address: string | n
     }
     const verdict = await usernameVerdict(db, name, now);
     if (!verdict.allowed) return verdict;
-    await db
-      .insert(loginAttempts)
-      .values({ username: name, address, attemptedAt: new Date(now) })
-      .run();
+    await db.insert(loginAttempts).values({ username: name, address, attemptedAt: new Date(now) });
     // Keep the table small.
-    await db
-      .delete(loginAttempts)
-      .where(lt(loginAttempts.attemptedAt, new Date(now - WINDOW_MS)))
-      .run();
+    await db.delete(loginAttempts).where(lt(loginAttempts.attemptedAt, new Date(now - WINDOW_MS)));
     return verdict;
   });
 }
@@ -103,16 +99,7 @@ export async function recordSuccess(db: Db, username: string): Promise<void> {
 
 /** Deletes the username's failures; returns how many there were. Also the admin's "unlock". */
 export async function clearFailures(db: Db | Tx, username: string): Promise<number> {
-  return await transaction(
-    db,
-    async (tx) =>
-      (
-        await tx
-          .delete(loginAttempts)
-          .where(eq(loginAttempts.username, normalizeUsername(username)))
-          .run()
-      ).changes,
-  );
+  return await transaction(db, async (tx) => (await tx.delete(loginAttempts).where(eq(loginAttempts.username, normalizeUsername(username)))).changes);
 }
 
 /** Recent failures per username, for the admin's user list. */
@@ -121,7 +108,6 @@ export async function recentFailureCounts(db: Db, now = Date.now()): Promise<Map
     .select({ username: loginAttempts.username, n: count() })
     .from(loginAttempts)
     .where(gt(loginAttempts.attemptedAt, new Date(now - WINDOW_MS)))
-    .groupBy(loginAttempts.username)
-    .all();
+    .groupBy(loginAttempts.username);
   return new Map(rows.map((r) => [r.username, r.n]));
 }

@@ -1,4 +1,4 @@
-import { writerForSetup } from "@/db/client";
+import { returnedRow, firstRow, writerForSetup } from "@/db/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => handle.cleanup());
 
 const admin = async () => {
-  const row = (await handle.db.select().from(users).where(eq(users.username, "admin")).get())!;
+  const row = (await firstRow(handle.db.select().from(users).where(eq(users.username, "admin"))))!;
   return (await loadSessionUser(handle.db, row.id, row.sessionVersion))!;
 };
 
@@ -67,15 +67,13 @@ describe("current campaign", () => {
   it("prefers a started campaign over one that has not started yet", async () => {
     const { campaigns } = await import("@/db/schema");
     const demo = (await getCurrentCampaign(handle.db, null))!;
-    const upcoming = await writerForSetup(handle.db)
-      .insert(campaigns)
-      .values({ title: "Sắp tới", resolution: "x", startDate: "2099-01-01", deadline: "2099-03-31" })
-      .returning()
-      .get();
+    const upcoming = await returnedRow(
+      writerForSetup(handle.db).insert(campaigns).values({ title: "Sắp tới", resolution: "x", startDate: "2099-01-01", deadline: "2099-03-31" }).returning(),
+    );
     expect((await getCurrentCampaign(handle.db, null))!.id).toBe(demo.id);
     expect((await getCurrentCampaign(handle.db, null, new Date("2099-02-01T00:00:00Z")))!.id).toBe(upcoming.id);
     // Before any has started: the next to start, not the one due last.
     expect((await getCurrentCampaign(handle.db, null, new Date("2000-01-01T00:00:00Z")))!.id).toBe(demo.id);
-    await writerForSetup(handle.db).delete(campaigns).where(eq(campaigns.id, upcoming.id)).run();
+    await writerForSetup(handle.db).delete(campaigns).where(eq(campaigns.id, upcoming.id));
   });
 });

@@ -3,7 +3,7 @@
  * campaign requires of its kind of unit, and how far it has got.
  */
 import { and, asc, eq, exists, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { firstRow, type Db } from "@/db/client";
 import { campaignRequirements, campaigns, conferences, units } from "@/db/schema";
 import { unitReadScope } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -52,15 +52,14 @@ export function cellStatus(conference: { status: string } | undefined, dueDate: 
 }
 
 export async function getBoard(db: Db, user: SessionUser, campaignId: number, now: Date = new Date()) {
-  const campaign = await db.select().from(campaigns).where(eq(campaigns.id, campaignId)).get();
+  const campaign = await firstRow(db.select().from(campaigns).where(eq(campaigns.id, campaignId)));
   if (!campaign) return null;
 
   const requirements = await db
     .select()
     .from(campaignRequirements)
     .where(eq(campaignRequirements.campaignId, campaignId))
-    .orderBy(asc(campaignRequirements.sortOrder), asc(campaignRequirements.id))
-    .all();
+    .orderBy(asc(campaignRequirements.sortOrder), asc(campaignRequirements.id));
   const unitKinds = [...new Set(requirements.map((r) => r.unitKind))];
   if (unitKinds.length === 0) return { campaign, requirements, rows: [], totals: emptyTotals() };
 
@@ -68,8 +67,7 @@ export async function getBoard(db: Db, user: SessionUser, campaignId: number, no
     .select({ id: units.id, code: units.code, name: units.name, kind: units.kind })
     .from(units)
     .where(and(unitReadScope(user), inArray(units.kind, unitKinds), onCampaignBoard(db, campaignId)))
-    .orderBy(asc(units.sortOrder), asc(units.name))
-    .all();
+    .orderBy(asc(units.sortOrder), asc(units.name));
   const unitIds = unitRows.map((u) => u.id);
 
   const conferenceRows =
@@ -85,8 +83,7 @@ export async function getBoard(db: Db, user: SessionUser, campaignId: number, no
             awaiting: sql<number>`case when ${awaitingConfirmation(db, now)} then 1 else 0 end`,
           })
           .from(conferences)
-          .where(and(eq(conferences.campaignId, campaignId), isNotNull(conferences.requirementId), inArray(conferences.unitId, unitIds)))
-          .all();
+          .where(and(eq(conferences.campaignId, campaignId), isNotNull(conferences.requirementId), inArray(conferences.unitId, unitIds)));
 
   // The most advanced conference for each (unit, requirement).
   const best = new Map<string, (typeof conferenceRows)[number]>();

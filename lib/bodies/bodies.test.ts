@@ -1,5 +1,5 @@
 import { mapInOrder } from "@/lib/async/in-order";
-import { writerForSetup } from "@/db/client";
+import { returnedRow, firstRow, writerForSetup } from "@/db/client";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, bodies, bodyKinds, bodyTemplates, units, users, type Role } from "@/db/schema";
@@ -29,24 +29,22 @@ let adminB: SessionUser;
 let viewerA: SessionUser;
 
 async function account(username: string, role: Role, unitId: number): Promise<SessionUser> {
-  const row = await writerForSetup(handle.db).insert(users).values({ username, fullName: username, role, unitId, passwordHash: "x" }).returning().get();
+  const row = await returnedRow(writerForSetup(handle.db).insert(users).values({ username, fullName: username, role, unitId, passwordHash: "x" }).returning());
   return (await loadSessionUser(handle.db, row.id, row.sessionVersion))!;
 }
 
 beforeAll(async () => {
   handle = createTestDb();
   const db = handle.db;
-  province = await writerForSetup(db).insert(units).values({ code: "51", name: "Tỉnh Quảng Ngãi", kind: "tinh", placeName: "Quảng Ngãi" }).returning().get();
-  communeA = await writerForSetup(db)
-    .insert(units)
-    .values({ code: "X1", name: "Xã Ba Tơ", kind: "xa", placeName: "Ba Tơ", parentId: province.id })
-    .returning()
-    .get();
-  communeB = await writerForSetup(db)
-    .insert(units)
-    .values({ code: "X2", name: "Đặc khu Lý Sơn", kind: "dac_khu", placeName: "Lý Sơn", parentId: province.id })
-    .returning()
-    .get();
+  province = await returnedRow(
+    writerForSetup(db).insert(units).values({ code: "51", name: "Tỉnh Quảng Ngãi", kind: "tinh", placeName: "Quảng Ngãi" }).returning(),
+  );
+  communeA = await returnedRow(
+    writerForSetup(db).insert(units).values({ code: "X1", name: "Xã Ba Tơ", kind: "xa", placeName: "Ba Tơ", parentId: province.id }).returning(),
+  );
+  communeB = await returnedRow(
+    writerForSetup(db).insert(units).values({ code: "X2", name: "Đặc khu Lý Sơn", kind: "dac_khu", placeName: "Lý Sơn", parentId: province.id }).returning(),
+  );
   rootAdmin = await account("admin.tinh", "admin", province.id);
   adminA = await account("admin.bato", "admin", communeA.id);
   adminB = await account("admin.lyson", "admin", communeB.id);
@@ -119,15 +117,14 @@ describe("creating a unit's bodies from its template", () => {
     expect((await createBody(handle.db, adminA, body(communeA.id, "Phòng Văn hóa - Xã hội xã Ba Tơ", "culture_social_office"))).ok).toBe(true);
     expect(await createBodiesFromTemplate(handle.db, adminA, communeA.id)).toEqual({ ok: true, created: 2, skipped: 1 });
     expect(await createBodiesFromTemplate(handle.db, adminA, communeA.id)).toEqual({ ok: true, created: 0, skipped: 3 });
-    const made = await handle.db.select().from(bodies).where(eq(bodies.unitId, communeA.id)).all();
+    const made = await handle.db.select().from(bodies).where(eq(bodies.unitId, communeA.id));
     expect(made).toHaveLength(3);
     expect(made.find((b) => b.kind === "standing_committee")).toMatchObject({ symbol: "ĐU", parentLine: "ĐẢNG BỘ TỈNH QUẢNG NGÃI" });
     expect((await previewBodiesFromTemplate(handle.db, adminA, communeA.id))!.every((p) => p.exists)).toBe(true);
     const audited = await handle.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.entity, "body"), eq(auditLog.action, "create_from_template")))
-      .all();
+      .where(and(eq(auditLog.entity, "body"), eq(auditLog.action, "create_from_template")));
     expect(audited).toHaveLength(2);
     expect(audited.every((a) => a.userId === adminA.id)).toBe(true);
   });
@@ -135,7 +132,7 @@ describe("creating a unit's bodies from its template", () => {
   it("creates nothing for a unit outside the admin's scope, and reports no plan for it", async () => {
     expect(await previewBodiesFromTemplate(handle.db, adminA, communeB.id)).toBeNull();
     expect(await createBodiesFromTemplate(handle.db, adminA, communeB.id)).toEqual({ ok: false, code: "notFound" });
-    expect(await handle.db.select().from(bodies).where(eq(bodies.unitId, communeB.id)).all()).toHaveLength(0);
+    expect(await handle.db.select().from(bodies).where(eq(bodies.unitId, communeB.id))).toHaveLength(0);
   });
 
   it("creates the bodies of every active unit of a kind in the admin's scope in one go", async () => {
@@ -143,17 +140,19 @@ describe("creating a unit's bodies from its template", () => {
     const more = await mapInOrder(
       ["Tịnh Ấn", "Tịnh Long", "Tịnh Khê"],
       async (place, i) =>
-        await writerForSetup(db)
-          .insert(units)
-          .values({ code: `P${i}`, name: `Phường ${place}`, kind: "phuong", placeName: place, parentId: i === 2 ? communeB.id : province.id })
-          .returning()
-          .get(),
+        await returnedRow(
+          writerForSetup(db)
+            .insert(units)
+            .values({ code: `P${i}`, name: `Phường ${place}`, kind: "phuong", placeName: place, parentId: i === 2 ? communeB.id : province.id })
+            .returning(),
+        ),
     );
-    const old = await writerForSetup(db)
-      .insert(units)
-      .values({ code: "P9", name: "Phường Cũ", kind: "phuong", placeName: "Cũ", parentId: province.id, retiredAt: new Date() })
-      .returning()
-      .get();
+    const old = await returnedRow(
+      writerForSetup(db)
+        .insert(units)
+        .values({ code: "P9", name: "Phường Cũ", kind: "phuong", placeName: "Cũ", parentId: province.id, retiredAt: new Date() })
+        .returning(),
+    );
     const perUnit = (await listBodyTemplates(db, "phuong")).length;
     // A commune's admin reaches only the ward under their own unit (scope as of the new request: the ward is new).
     const freshB = (await loadSessionUser(db, adminB.id, 1))!;
@@ -161,14 +160,14 @@ describe("creating a unit's bodies from its template", () => {
     expect(await createBodiesFromTemplateForKind(db, freshB, "phuong")).toEqual({ ok: true, units: 1, created: perUnit, skipped: 0 });
     expect(await createBodiesFromTemplateForKind(db, rootAdmin, "phuong")).toEqual({ ok: true, units: 2, created: 2 * perUnit, skipped: perUnit });
     expect(await createBodiesFromTemplateForKind(db, rootAdmin, "phuong")).toEqual({ ok: true, units: 0, created: 0, skipped: 3 * perUnit });
-    for (const unit of more) expect(await db.select().from(bodies).where(eq(bodies.unitId, unit.id)).all()).toHaveLength(perUnit);
-    expect(await db.select().from(bodies).where(eq(bodies.unitId, old.id)).all()).toHaveLength(0);
+    for (const unit of more) expect(await db.select().from(bodies).where(eq(bodies.unitId, unit.id))).toHaveLength(perUnit);
+    expect(await db.select().from(bodies).where(eq(bodies.unitId, old.id))).toHaveLength(0);
     expect(await createBodiesFromTemplateForKind(db, viewerA, "phuong")).toEqual({ ok: false, code: "forbidden" });
   });
 
   it("a unit kind without templates creates nothing", async () => {
     expect((await previewBodiesFromTemplate(handle.db, rootAdmin, province.id))!.length).toBeGreaterThan(0);
-    await writerForSetup(handle.db).delete(bodyTemplates).where(eq(bodyTemplates.unitKind, "tinh")).run();
+    await writerForSetup(handle.db).delete(bodyTemplates).where(eq(bodyTemplates.unitKind, "tinh"));
     expect(await createBodiesFromTemplate(handle.db, rootAdmin, province.id)).toEqual({ ok: true, created: 0, skipped: 0 });
   });
 });
@@ -178,7 +177,7 @@ describe("scope: a commune's admin manages that commune's bodies only", () => {
     const created = await createBody(handle.db, adminB, body(communeB.id, "Ban Thường vụ Đảng ủy đặc khu Lý Sơn"));
     expect(created.ok).toBe(true);
     const bodyB = created.ok ? created.id : 0;
-    const before = await handle.db.select().from(bodies).where(eq(bodies.id, bodyB)).get();
+    const before = await firstRow(handle.db.select().from(bodies).where(eq(bodies.id, bodyB)));
 
     expect(await createBody(handle.db, adminA, body(communeB.id, "Ban lạ của Lý Sơn"))).toEqual({ ok: false, code: "notFound" });
     expect(
@@ -188,21 +187,21 @@ describe("scope: a commune's admin manages that commune's bodies only", () => {
       code: "notFound",
     });
     expect(await retireBody(handle.db, adminA, bodyB)).toEqual({ ok: false, code: "notFound" });
-    expect(await handle.db.select().from(bodies).where(eq(bodies.id, bodyB)).get()).toEqual(before);
-    expect(await handle.db.select().from(bodies).where(eq(bodies.name, "Ban lạ của Lý Sơn")).get()).toBeUndefined();
+    expect(await firstRow(handle.db.select().from(bodies).where(eq(bodies.id, bodyB)))).toEqual(before);
+    expect(await firstRow(handle.db.select().from(bodies).where(eq(bodies.name, "Ban lạ của Lý Sơn")))).toBeUndefined();
 
     // Retired by its own admin, it cannot be restored from the other commune either.
     expect(await retireBody(handle.db, adminB, bodyB)).toEqual({ ok: true });
     expect(await restoreBody(handle.db, adminA, bodyB)).toEqual({ ok: false, code: "notFound" });
-    expect((await handle.db.select().from(bodies).where(eq(bodies.id, bodyB)).get())!.retiredAt).not.toBeNull();
+    expect((await firstRow(handle.db.select().from(bodies).where(eq(bodies.id, bodyB))))!.retiredAt).not.toBeNull();
     expect(await restoreBody(handle.db, rootAdmin, bodyB)).toEqual({ ok: true });
-    expect((await handle.db.select().from(bodies).where(eq(bodies.id, bodyB)).get())!.retiredAt).toBeNull();
+    expect((await firstRow(handle.db.select().from(bodies).where(eq(bodies.id, bodyB))))!.retiredAt).toBeNull();
   });
 
   it("lists only the bodies of the admin's subtree; the province's admin sees all", async () => {
     expect(new Set((await listBodies(handle.db, adminA)).map((b) => b.unitId))).toEqual(new Set([communeA.id]));
     expect(new Set((await listBodies(handle.db, adminB)).map((b) => b.unitId))).toEqual(new Set([communeB.id]));
-    const everyUnitWithBodies = new Set((await handle.db.select({ unitId: bodies.unitId }).from(bodies).all()).map((b) => b.unitId));
+    const everyUnitWithBodies = new Set((await handle.db.select({ unitId: bodies.unitId }).from(bodies)).map((b) => b.unitId));
     expect(everyUnitWithBodies.size).toBeGreaterThan(2);
     expect(new Set((await listBodies(handle.db, rootAdmin)).map((b) => b.unitId))).toEqual(everyUnitWithBodies);
     expect(await listBodies(handle.db, adminA, { unitId: communeB.id })).toEqual([]);
@@ -217,14 +216,15 @@ describe("scope: a commune's admin manages that commune's bodies only", () => {
   });
 
   it("edits, retires and restores its own bodies, audited; refuses a duplicate name and an unknown kind", async () => {
-    const own = (await handle.db
-      .select()
-      .from(bodies)
-      .where(and(eq(bodies.unitId, communeA.id), eq(bodies.kind, "standing_committee")))
-      .get())!;
+    const own = (await firstRow(
+      handle.db
+        .select()
+        .from(bodies)
+        .where(and(eq(bodies.unitId, communeA.id), eq(bodies.kind, "standing_committee"))),
+    ))!;
     const edit = updateBodySchema.parse({ bodyId: String(own.id), name: own.name, kind: own.kind, symbol: "ĐUX", parentLine: "ĐẢNG BỘ TỈNH QUẢNG NGÃI" });
     expect(await updateBody(handle.db, adminA, edit)).toEqual({ ok: true });
-    expect((await handle.db.select().from(bodies).where(eq(bodies.id, own.id)).get())!.symbol).toBe("ĐUX");
+    expect((await firstRow(handle.db.select().from(bodies).where(eq(bodies.id, own.id))))!.symbol).toBe("ĐUX");
     expect(await updateBody(handle.db, adminA, { ...edit, name: "Ủy ban Mặt trận Tổ quốc Việt Nam xã Ba Tơ" })).toEqual({
       ok: false,
       field: "name",
@@ -240,17 +240,17 @@ describe("scope: a commune's admin manages that commune's bodies only", () => {
         .select()
         .from(auditLog)
         .where(and(eq(auditLog.entity, "body"), eq(auditLog.entityId, String(own.id))))
-        .all()
     ).map((a) => a.action);
     expect(actions).toEqual(["create_from_template", "update", "retire", "restore"]);
   });
 
   it("keeps the letters' heading and default signature block; refuses an unknown authority form", async () => {
-    const own = (await handle.db
-      .select()
-      .from(bodies)
-      .where(and(eq(bodies.unitId, communeA.id), eq(bodies.kind, "standing_committee")))
-      .get())!;
+    const own = (await firstRow(
+      handle.db
+        .select()
+        .from(bodies)
+        .where(and(eq(bodies.unitId, communeA.id), eq(bodies.kind, "standing_committee"))),
+    ))!;
     const fields = { bodyId: String(own.id), name: own.name, kind: own.kind, symbol: own.symbol, parentLine: "ĐẢNG BỘ TỈNH QUẢNG NGÃI" };
     const edit = updateBodySchema.parse({
       ...fields,
@@ -261,7 +261,7 @@ describe("scope: a commune's admin manages that commune's bodies only", () => {
       signerName: "Hồ Văn Ký",
     });
     expect(await updateBody(handle.db, adminA, edit)).toEqual({ ok: true });
-    expect(await handle.db.select().from(bodies).where(eq(bodies.id, own.id)).get()).toMatchObject({
+    expect(await firstRow(handle.db.select().from(bodies).where(eq(bodies.id, own.id)))).toMatchObject({
       headingName: "Đảng ủy xã Ba Tơ",
       signForm: "T/M",
       signFor: "Ban Thường vụ",
@@ -276,11 +276,12 @@ describe("scope: a commune's admin manages that commune's bodies only", () => {
   it("refuses roles without body management, and retired units", async () => {
     expect(await createBody(handle.db, viewerA, body(communeA.id, "Ban của cán bộ tổ chức"))).toEqual({ ok: false, code: "forbidden" });
     expect(await createBodiesFromTemplate(handle.db, viewerA, communeA.id)).toEqual({ ok: false, code: "forbidden" });
-    const retired = await writerForSetup(handle.db)
-      .insert(units)
-      .values({ code: "X9", name: "Xã Cũ", kind: "xa", placeName: "Cũ", parentId: province.id, retiredAt: new Date() })
-      .returning()
-      .get();
+    const retired = await returnedRow(
+      writerForSetup(handle.db)
+        .insert(units)
+        .values({ code: "X9", name: "Xã Cũ", kind: "xa", placeName: "Cũ", parentId: province.id, retiredAt: new Date() })
+        .returning(),
+    );
     expect(await createBody(handle.db, rootAdmin, body(retired.id, "Ban Thường vụ Đảng ủy xã Cũ"))).toEqual({
       ok: false,
       field: "unitId",
@@ -319,7 +320,7 @@ describe("body kinds and templates are global: the province's admin only", () =>
       key: "ban_dan_van",
       created: false,
     });
-    expect(await handle.db.select().from(bodyKinds).where(eq(bodyKinds.key, "ban_dan_van")).get()).toMatchObject({
+    expect(await firstRow(handle.db.select().from(bodyKinds).where(eq(bodyKinds.key, "ban_dan_van")))).toMatchObject({
       label: "Ban Dân vận cấp ủy",
       requirable: false,
     });
@@ -328,7 +329,7 @@ describe("body kinds and templates are global: the province's admin only", () =>
       field: "key",
       code: "kindKeyFixed",
     });
-    expect((await handle.db.select().from(auditLog).where(eq(auditLog.entity, "body_kind")).all()).map((a) => a.action)).toEqual(["create", "update"]);
+    expect((await handle.db.select().from(auditLog).where(eq(auditLog.entity, "body_kind"))).map((a) => a.action)).toEqual(["create", "update"]);
   });
 
   it("a commune's admin changes no kind and no template", async () => {
@@ -364,7 +365,7 @@ describe("body kinds and templates are global: the province's admin only", () =>
     });
     expect(await deleteBodyTemplate(handle.db, rootAdmin, id)).toEqual({ ok: true });
     expect(await deleteBodyTemplate(handle.db, rootAdmin, id)).toEqual({ ok: false, code: "notFound" });
-    expect((await handle.db.select().from(auditLog).where(eq(auditLog.entity, "body_template")).all()).map((a) => a.action)).toEqual([
+    expect((await handle.db.select().from(auditLog).where(eq(auditLog.entity, "body_template"))).map((a) => a.action)).toEqual([
       "delete",
       "create",
       "update",

@@ -5,7 +5,7 @@
  * requirements refer to it.
  */
 import { asc, eq, sql } from "drizzle-orm";
-import { transaction, type Db } from "@/db/client";
+import { firstRow, transaction, type Db } from "@/db/client";
 import { bodies, bodyKinds } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -32,8 +32,7 @@ export async function listBodyKinds(db: Db): Promise<BodyKindRow[]> {
       bodyCount: sql<number>`(select count(*) from ${bodies} where ${bodies.kind} = ${bodyKinds.key})`,
     })
     .from(bodyKinds)
-    .orderBy(asc(bodyKinds.sortOrder), asc(bodyKinds.label))
-    .all();
+    .orderBy(asc(bodyKinds.sortOrder), asc(bodyKinds.label));
 }
 
 /** Adds a kind (no `originalKey`) or edits one (its key stays). */
@@ -42,20 +41,17 @@ export async function saveBodyKind(db: Db, actor: SessionUser, input: BodyKindIn
   return await transaction(db, async (db): Promise<BodyChangeResult<{ key: string; created: boolean }>> => {
     const values = { label: input.label, requirable: input.requirable, colour: input.colour, sortOrder: input.sortOrder };
     if (input.originalKey === undefined) {
-      if (await db.select({ key: bodyKinds.key }).from(bodyKinds).where(eq(bodyKinds.key, input.key)).get()) {
+      if (await firstRow(db.select({ key: bodyKinds.key }).from(bodyKinds).where(eq(bodyKinds.key, input.key)))) {
         return { ok: false, field: "key", code: "kindKeyTaken" };
       }
-      await db
-        .insert(bodyKinds)
-        .values({ key: input.key, ...values })
-        .run();
+      await db.insert(bodyKinds).values({ key: input.key, ...values });
       await recordAudit(db, { userId: actor.id, action: "create", entity: "body_kind", entityId: input.key, after: values });
       return { ok: true, key: input.key, created: true };
     }
     if (input.key !== input.originalKey) return { ok: false, field: "key", code: "kindKeyFixed" };
-    const before = await db.select().from(bodyKinds).where(eq(bodyKinds.key, input.key)).get();
+    const before = await firstRow(db.select().from(bodyKinds).where(eq(bodyKinds.key, input.key)));
     if (!before) return { ok: false, code: "notFound" };
-    await db.update(bodyKinds).set(values).where(eq(bodyKinds.key, input.key)).run();
+    await db.update(bodyKinds).set(values).where(eq(bodyKinds.key, input.key));
     await recordAudit(db, {
       userId: actor.id,
       action: "update",

@@ -4,7 +4,7 @@
  * unit's admin changes them.
  */
 import { and, asc, eq, ne } from "drizzle-orm";
-import { transaction, type Db } from "@/db/client";
+import { returnedRow, firstRow, transaction, type Db } from "@/db/client";
 import { bodyKinds, bodyTemplates, unitKinds } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -39,8 +39,7 @@ export async function listBodyTemplates(db: Db, unitKind?: string): Promise<Body
     .innerJoin(bodyKinds, eq(bodyKinds.key, bodyTemplates.bodyKind))
     .innerJoin(unitKinds, eq(unitKinds.key, bodyTemplates.unitKind))
     .where(unitKind ? eq(bodyTemplates.unitKind, unitKind) : undefined)
-    .orderBy(asc(unitKinds.sortOrder), asc(bodyTemplates.sortOrder), asc(bodyTemplates.id))
-    .all();
+    .orderBy(asc(unitKinds.sortOrder), asc(bodyTemplates.sortOrder), asc(bodyTemplates.id));
 }
 
 /** A template's values, for the audit log. */
@@ -59,23 +58,24 @@ function patternOf(t: typeof bodyTemplates.$inferSelect) {
 export async function saveBodyTemplate(db: Db, actor: SessionUser, input: BodyTemplateInput): Promise<BodyChangeResult<{ id: number }>> {
   if (!mayManageGlobal(actor)) return { ok: false, code: "forbidden" };
   return await transaction(db, async (db): Promise<BodyChangeResult<{ id: number }>> => {
-    if (!(await db.select({ key: unitKinds.key }).from(unitKinds).where(eq(unitKinds.key, input.unitKind)).get())) {
+    if (!(await firstRow(db.select({ key: unitKinds.key }).from(unitKinds).where(eq(unitKinds.key, input.unitKind))))) {
       return { ok: false, field: "unitKind", code: "unitKindUnknown" };
     }
-    if (!(await db.select({ key: bodyKinds.key }).from(bodyKinds).where(eq(bodyKinds.key, input.bodyKind)).get())) {
+    if (!(await firstRow(db.select({ key: bodyKinds.key }).from(bodyKinds).where(eq(bodyKinds.key, input.bodyKind))))) {
       return { ok: false, field: "bodyKind", code: "kindUnknown" };
     }
-    const clash = await db
-      .select({ id: bodyTemplates.id })
-      .from(bodyTemplates)
-      .where(
-        and(
-          eq(bodyTemplates.unitKind, input.unitKind),
-          eq(bodyTemplates.namePattern, input.namePattern),
-          input.templateId ? ne(bodyTemplates.id, input.templateId) : undefined,
+    const clash = await firstRow(
+      db
+        .select({ id: bodyTemplates.id })
+        .from(bodyTemplates)
+        .where(
+          and(
+            eq(bodyTemplates.unitKind, input.unitKind),
+            eq(bodyTemplates.namePattern, input.namePattern),
+            input.templateId ? ne(bodyTemplates.id, input.templateId) : undefined,
+          ),
         ),
-      )
-      .get();
+    );
     if (clash) return { ok: false, field: "namePattern", code: "templateTaken" };
     const values = {
       unitKind: input.unitKind,
@@ -86,13 +86,13 @@ export async function saveBodyTemplate(db: Db, actor: SessionUser, input: BodyTe
       sortOrder: input.sortOrder,
     };
     if (input.templateId === undefined) {
-      const created = await db.insert(bodyTemplates).values(values).returning({ id: bodyTemplates.id }).get();
+      const created = await returnedRow(db.insert(bodyTemplates).values(values).returning({ id: bodyTemplates.id }));
       await recordAudit(db, { userId: actor.id, action: "create", entity: "body_template", entityId: created.id, after: values });
       return { ok: true, id: created.id };
     }
-    const before = await db.select().from(bodyTemplates).where(eq(bodyTemplates.id, input.templateId)).get();
+    const before = await firstRow(db.select().from(bodyTemplates).where(eq(bodyTemplates.id, input.templateId)));
     if (!before) return { ok: false, code: "notFound" };
-    await db.update(bodyTemplates).set(values).where(eq(bodyTemplates.id, input.templateId)).run();
+    await db.update(bodyTemplates).set(values).where(eq(bodyTemplates.id, input.templateId));
     await recordAudit(db, { userId: actor.id, action: "update", entity: "body_template", entityId: before.id, before: patternOf(before), after: values });
     return { ok: true, id: before.id };
   });
@@ -102,9 +102,9 @@ export async function saveBodyTemplate(db: Db, actor: SessionUser, input: BodyTe
 export async function deleteBodyTemplate(db: Db, actor: SessionUser, templateId: number): Promise<BodyChangeResult> {
   if (!mayManageGlobal(actor)) return { ok: false, code: "forbidden" };
   return await transaction(db, async (db): Promise<BodyChangeResult> => {
-    const before = await db.select().from(bodyTemplates).where(eq(bodyTemplates.id, templateId)).get();
+    const before = await firstRow(db.select().from(bodyTemplates).where(eq(bodyTemplates.id, templateId)));
     if (!before) return { ok: false, code: "notFound" };
-    await db.delete(bodyTemplates).where(eq(bodyTemplates.id, templateId)).run();
+    await db.delete(bodyTemplates).where(eq(bodyTemplates.id, templateId));
     await recordAudit(db, { userId: actor.id, action: "delete", entity: "body_template", entityId: templateId, before: patternOf(before) });
     return { ok: true };
   });
@@ -112,5 +112,5 @@ export async function deleteBodyTemplate(db: Db, actor: SessionUser, templateId:
 
 /** Unit kinds, for choosing which kind a template belongs to. */
 export async function listUnitKindOptions(db: Db): Promise<{ key: string; label: string }[]> {
-  return await db.select({ key: unitKinds.key, label: unitKinds.label }).from(unitKinds).orderBy(asc(unitKinds.sortOrder), asc(unitKinds.label)).all();
+  return await db.select({ key: unitKinds.key, label: unitKinds.label }).from(unitKinds).orderBy(asc(unitKinds.sortOrder), asc(unitKinds.label));
 }

@@ -10,7 +10,7 @@
  */
 import { and, eq, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { transaction, type Db, type Tx } from "@/db/client";
+import { returnedRow, firstRow, transaction, type Db, type Tx } from "@/db/client";
 import { bodies, units } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -55,17 +55,25 @@ export interface PlannedBody {
 const parentUnit = alias(units, "template_parent_unit");
 
 async function unitInScope(db: Db, actor: SessionUser, unitId: number) {
-  return await db
-    .select({ id: units.id, name: units.name, kind: units.kind, placeName: units.placeName, retiredAt: units.retiredAt, parentPlaceName: parentUnit.placeName })
-    .from(units)
-    .leftJoin(parentUnit, eq(parentUnit.id, units.parentId))
-    .where(and(eq(units.id, unitId), bodyUnitScope(actor)))
-    .get();
+  return await firstRow(
+    db
+      .select({
+        id: units.id,
+        name: units.name,
+        kind: units.kind,
+        placeName: units.placeName,
+        retiredAt: units.retiredAt,
+        parentPlaceName: parentUnit.placeName,
+      })
+      .from(units)
+      .leftJoin(parentUnit, eq(parentUnit.id, units.parentId))
+      .where(and(eq(units.id, unitId), bodyUnitScope(actor))),
+  );
 }
 
 async function plan(db: Db, unit: NonNullable<Awaited<ReturnType<typeof unitInScope>>>): Promise<PlannedBody[]> {
   const values = { unitName: unit.name, placeName: unit.placeName, parentPlaceName: unit.parentPlaceName ?? unit.placeName };
-  const existing = new Set((await db.select({ name: bodies.name }).from(bodies).where(eq(bodies.unitId, unit.id)).all()).map((b) => b.name));
+  const existing = new Set((await db.select({ name: bodies.name }).from(bodies).where(eq(bodies.unitId, unit.id))).map((b) => b.name));
   const seen = new Set<string>();
   const planned: PlannedBody[] = [];
   for (const t of await listBodyTemplates(db, unit.kind)) {
@@ -96,7 +104,7 @@ async function applyPlan(db: Tx, actor: SessionUser, unit: NonNullable<Awaited<R
   let created = 0;
   for (const p of planned.filter((b) => !b.exists)) {
     const values = { unitId: unit.id, kind: p.kind, name: p.name, symbol: p.symbol, parentLine: p.parentLine };
-    const row = await db.insert(bodies).values(values).returning({ id: bodies.id }).get();
+    const row = await returnedRow(db.insert(bodies).values(values).returning({ id: bodies.id }));
     await recordAudit(db, { userId: actor.id, action: "create_from_template", entity: "body", entityId: row.id, after: values });
     created += 1;
   }
@@ -128,8 +136,7 @@ export async function createBodiesFromTemplateForKind(
     const ids = await db
       .select({ id: units.id })
       .from(units)
-      .where(and(eq(units.kind, unitKind), isNull(units.retiredAt), bodyUnitScope(actor)))
-      .all();
+      .where(and(eq(units.kind, unitKind), isNull(units.retiredAt), bodyUnitScope(actor)));
     const total = { units: 0, created: 0, skipped: 0 };
     for (const { id } of ids) {
       const result = await applyPlan(db, actor, (await unitInScope(db, actor, id))!);

@@ -6,7 +6,7 @@ import { forEachInOrder } from "@/lib/async/in-order";
  * does not come back at the next start.
  */
 import { eq } from "drizzle-orm";
-import { transaction, type Db } from "@/db/client";
+import { firstRow, transaction, type Db } from "@/db/client";
 import { appSettings, bodyKinds, bodyTemplates, unitKinds } from "@/db/schema";
 
 export const DEFAULT_TEMPLATES_SETTING = "body_templates_seeded";
@@ -96,9 +96,9 @@ export const DEFAULT_BODY_TEMPLATES: Record<string, Template[]> = {
  */
 export async function ensureDefaultBodyTemplates(db: Db): Promise<number> {
   return await transaction(db, async (db) => {
-    if (await db.select().from(appSettings).where(eq(appSettings.key, DEFAULT_TEMPLATES_SETTING)).get()) return 0;
-    const unitKindKeys = new Set((await db.select({ key: unitKinds.key }).from(unitKinds).all()).map((k) => k.key));
-    const bodyKindKeys = new Set((await db.select({ key: bodyKinds.key }).from(bodyKinds).all()).map((k) => k.key));
+    if (await firstRow(db.select().from(appSettings).where(eq(appSettings.key, DEFAULT_TEMPLATES_SETTING)))) return 0;
+    const unitKindKeys = new Set((await db.select({ key: unitKinds.key }).from(unitKinds)).map((k) => k.key));
+    const bodyKindKeys = new Set((await db.select({ key: bodyKinds.key }).from(bodyKinds)).map((k) => k.key));
     let inserted = 0;
     for (const [unitKind, templates] of Object.entries(DEFAULT_BODY_TEMPLATES)) {
       if (!unitKindKeys.has(unitKind)) continue;
@@ -109,11 +109,10 @@ export async function ensureDefaultBodyTemplates(db: Db): Promise<number> {
             .insert(bodyTemplates)
             .values({ unitKind, ...t, sortOrder: (i + 1) * 10 })
             .onConflictDoNothing()
-            .run()
         ).changes;
       });
     }
-    await db.insert(appSettings).values({ key: DEFAULT_TEMPLATES_SETTING, value: new Date().toISOString() }).run();
+    await db.insert(appSettings).values({ key: DEFAULT_TEMPLATES_SETTING, value: new Date().toISOString() });
     return inserted;
   });
 }

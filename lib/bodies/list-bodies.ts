@@ -54,8 +54,7 @@ export async function listBodies(db: Db, actor: SessionUser, filter: { unitId?: 
     .innerJoin(units, eq(units.id, bodies.unitId))
     .innerJoin(bodyKinds, eq(bodyKinds.key, bodies.kind))
     .where(and(bodyScope(actor), filter.unitId ? eq(bodies.unitId, filter.unitId) : undefined))
-    .orderBy(asc(units.sortOrder), asc(units.name), asc(bodyKinds.sortOrder), asc(bodies.name))
-    .all();
+    .orderBy(asc(units.sortOrder), asc(units.name), asc(bodyKinds.sortOrder), asc(bodies.name));
   const q = filter.q ? foldForSearch(filter.q) : "";
   return q ? rows.filter((r) => foldForSearch(`${r.name} ${r.symbol}`).includes(q)) : rows;
 }
@@ -87,6 +86,5 @@ export async function listBodyUnits(db: Db, actor: SessionUser): Promise<BodyUni
     .from(units)
     .innerJoin(unitKinds, eq(unitKinds.key, units.kind))
     .where(bodyUnitScope(actor))
-    .orderBy(asc(units.sortOrder), asc(units.name))
-    .all();
+    .orderBy(asc(units.sortOrder), asc(units.name));
 }

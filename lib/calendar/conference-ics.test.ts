@@ -1,4 +1,4 @@
-import { writerForSetup } from "@/db/client";
+import { firstRow, writerForSetup } from "@/db/client";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "@/db/schema";
@@ -19,14 +19,14 @@ const line = (ics: string, name: string) => ics.split("\r\n").find((l) => l.star
 describe("a conference's calendar event", () => {
   it("carries a UID unique to this installation, and a SEQUENCE that grows with every move", async () => {
     const { db } = handle;
-    const conference = (await db.select().from(t.conferences).where(eq(t.conferences.status, "scheduled")).get())!;
+    const conference = (await firstRow(db.select().from(t.conferences).where(eq(t.conferences.status, "scheduled"))))!;
     const first = (await conferenceIcs(db, conference.id, "https://quantriet.example", undefined))!;
     const id = await installationId(writerForSetup(db));
     expect(id).toMatch(/^[0-9a-f]{16}$/);
     expect(line(first, "UID")).toBe(`UID:conference-${conference.id}-${id}@quan-triet`);
     expect(line(first, "SEQUENCE")).toBe("SEQUENCE:0");
 
-    const adminRow = (await db.select().from(t.users).where(eq(t.users.username, "admin")).get())!;
+    const adminRow = (await firstRow(db.select().from(t.users).where(eq(t.users.username, "admin"))))!;
     const admin = (await loadSessionUser(db, adminRow.id, adminRow.sessionVersion))!;
     expect(
       await moveConference(db, admin, { conferenceId: conference.id, startDeltaMs: 3_600_000, endDeltaMs: 3_600_000, confirmWarnings: true }),
@@ -42,7 +42,7 @@ describe("a conference's calendar event", () => {
 
   it("links a guest's own event to the public invitation page when asked", async () => {
     const { db } = handle;
-    const conference = (await db.select().from(t.conferences).get())!;
+    const conference = (await firstRow(db.select().from(t.conferences)))!;
     const staff = (await conferenceIcs(db, conference.id, "https://quantriet.example", undefined))!;
     expect(line(staff, "URL")).toBe(`URL:https://quantriet.example/conferences/${conference.id}`);
     const guest = (await conferenceIcs(

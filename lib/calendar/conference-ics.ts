@@ -1,5 +1,5 @@
 import { and, count, eq, inArray, ne, notInArray, or } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { firstRow, type Db } from "@/db/client";
 import { auditLog, bodies, conferences, sites, unitFeeds, units } from "@/db/schema";
 import { installationId } from "@/lib/settings/installation-id";
 import { buildCalendar, type IcsEvent } from "./ics";
@@ -40,8 +40,7 @@ async function revisions(db: Db, ids: number[]): Promise<Map<number, number>> {
     .select({ id: auditLog.entityId, n: count() })
     .from(auditLog)
     .where(and(eq(auditLog.entity, "conference"), inArray(auditLog.entityId, ids.map(String)), notInArray(auditLog.action, ["create", "duplicate"])))
-    .groupBy(auditLog.entityId)
-    .all();
+    .groupBy(auditLog.entityId);
   return new Map(rows.map((r) => [Number(r.id), r.n]));
 }
 
@@ -90,7 +89,6 @@ async function mainVenues(db: Db, ids: number[]): Promise<Map<number, string>> {
         .select({ conferenceId: sites.conferenceId, venue: sites.venue, address: sites.address })
         .from(sites)
         .where(and(inArray(sites.conferenceId, ids), eq(sites.isMain, true)))
-        .all()
     ).map((s) => [s.conferenceId, [s.venue, s.address].filter(Boolean).join(", ")]),
   );
 }
@@ -103,8 +101,7 @@ async function unitVenues(db: Db, ids: number[], unitId: number): Promise<Map<nu
     .select({ conferenceId: sites.conferenceId, venue: sites.venue, address: sites.address })
     .from(sites)
     .where(and(inArray(sites.conferenceId, ids), eq(sites.unitId, unitId)))
-    .orderBy(sites.id)
-    .all();
+    .orderBy(sites.id);
   for (const s of own.reverse()) venues.set(s.conferenceId, [s.venue, s.address].filter(Boolean).join(", "));
   return venues;
 }
@@ -121,7 +118,7 @@ export async function conferenceIcs(
   site: { venue: string; address: string | null } | undefined,
   options: { url?: string } = {},
 ): Promise<string | null> {
-  const row = await db.select(columns).from(conferences).innerJoin(bodies, eq(bodies.id, conferences.bodyId)).where(eq(conferences.id, conferenceId)).get();
+  const row = await firstRow(db.select(columns).from(conferences).innerJoin(bodies, eq(bodies.id, conferences.bodyId)).where(eq(conferences.id, conferenceId)));
   if (!row) return null;
   const context: EventContext = { baseUrl, installation: await installationId(db), revisions: await revisions(db, [row.id]), url: options.url };
   return buildCalendar(row.title, [toEvent(row, site ? [site.venue, site.address].filter(Boolean).join(", ") : undefined, context)]);
@@ -132,12 +129,13 @@ export async function conferenceIcs(
  * excepted (a feed is read outside the app). Null when the token is unknown or revoked.
  */
 export async function unitFeedIcs(db: Db, token: string, baseUrl: string): Promise<string | null> {
-  const feed = await db
-    .select({ unitId: unitFeeds.unitId, unitName: units.name, revokedAt: unitFeeds.revokedAt })
-    .from(unitFeeds)
-    .innerJoin(units, eq(units.id, unitFeeds.unitId))
-    .where(eq(unitFeeds.token, token))
-    .get();
+  const feed = await firstRow(
+    db
+      .select({ unitId: unitFeeds.unitId, unitName: units.name, revokedAt: unitFeeds.revokedAt })
+      .from(unitFeeds)
+      .innerJoin(units, eq(units.id, unitFeeds.unitId))
+      .where(eq(unitFeeds.token, token)),
+  );
   if (!feed || feed.revokedAt) return null;
   const bridged = db.select({ id: sites.conferenceId }).from(sites).where(eq(sites.unitId, feed.unitId));
   const rows = await db
@@ -145,8 +143,7 @@ export async function unitFeedIcs(db: Db, token: string, baseUrl: string): Promi
     .from(conferences)
     .innerJoin(bodies, eq(bodies.id, conferences.bodyId))
     .where(and(ne(conferences.status, "draft"), or(eq(conferences.unitId, feed.unitId), inArray(conferences.id, bridged))))
-    .orderBy(conferences.startsAt)
-    .all();
+    .orderBy(conferences.startsAt);
   const ids = rows.map((r) => r.id);
   const venues = await unitVenues(db, ids, feed.unitId);
   const context: EventContext = { baseUrl, installation: await installationId(db), revisions: await revisions(db, ids) };

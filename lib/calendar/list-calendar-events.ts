@@ -64,8 +64,7 @@ export async function listCalendarEvents(db: Db, user: SessionUser, filters: Cal
         filters.from ? gt(conferences.endsAt, filters.from) : undefined,
       ),
     )
-    .orderBy(asc(conferences.startsAt))
-    .all();
+    .orderBy(asc(conferences.startsAt));
   return rows.map((r) => ({
     id: r.id,
     title: r.title,

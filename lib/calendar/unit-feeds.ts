@@ -1,7 +1,7 @@
 /** Secret calendar-feed URLs per unit: created and revoked by staff who may see that unit. */
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
-import { transaction, type Db } from "@/db/client";
+import { returnedRow, firstRow, transaction, type Db } from "@/db/client";
 import { unitFeeds, units } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { unitReadScope } from "@/lib/auth/scope";
@@ -27,11 +27,12 @@ export function newFeedToken(): string {
 }
 
 async function unitInScope(db: Db, user: SessionUser, unitId: number) {
-  return await db
-    .select({ id: units.id, name: units.name })
-    .from(units)
-    .where(and(eq(units.id, unitId), unitReadScope(user)))
-    .get();
+  return await firstRow(
+    db
+      .select({ id: units.id, name: units.name })
+      .from(units)
+      .where(and(eq(units.id, unitId), unitReadScope(user))),
+  );
 }
 
 export async function createUnitFeed(db: Db, user: SessionUser, unitId: number) {
@@ -39,7 +40,7 @@ export async function createUnitFeed(db: Db, user: SessionUser, unitId: number) 
     const unit = await unitInScope(db, user, unitId);
     if (!unit) return null;
     const token = newFeedToken();
-    const feed = await db.insert(unitFeeds).values({ unitId, token, label: unit.name, createdBy: user.id }).returning().get();
+    const feed = await returnedRow(db.insert(unitFeeds).values({ unitId, token, label: unit.name, createdBy: user.id }).returning());
     await recordAudit(db, { userId: user.id, action: "create", entity: "unit_feed", entityId: feed.id, after: { unitId } });
     return feed;
   });
@@ -53,7 +54,6 @@ export async function revokeUnitFeed(db: Db, user: SessionUser, feedId: number):
         .update(unitFeeds)
         .set({ revokedAt: new Date() })
         .where(and(eq(unitFeeds.id, feedId), isNull(unitFeeds.revokedAt), inArray(unitFeeds.unitId, scoped)))
-        .run()
     ).changes;
     if (changed > 0) await recordAudit(db, { userId: user.id, action: "revoke", entity: "unit_feed", entityId: feedId });
     return changed > 0;
@@ -67,6 +67,5 @@ export async function listUnitFeeds(db: Db, user: SessionUser) {
     .from(unitFeeds)
     .innerJoin(units, eq(units.id, unitFeeds.unitId))
     .where(and(isNull(unitFeeds.revokedAt), inArray(unitFeeds.unitId, scoped)))
-    .orderBy(desc(unitFeeds.createdAt))
-    .all();
+    .orderBy(desc(unitFeeds.createdAt));
 }

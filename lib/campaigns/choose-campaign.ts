@@ -4,7 +4,7 @@
  * choice is theirs alone, so it is not audited.
  */
 import { and, eq, isNull } from "drizzle-orm";
-import { transaction, type Db } from "@/db/client";
+import { firstRow, transaction, type Db } from "@/db/client";
 import { campaigns, users } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session-user";
 
@@ -12,13 +12,14 @@ export type ChooseResult = { ok: true; title: string } | { ok: false; code: "cam
 
 export async function chooseCurrentCampaign(db: Db, user: Pick<SessionUser, "id">, campaignId: number): Promise<ChooseResult> {
   return await transaction(db, async (db) => {
-    const campaign = await db
-      .select({ id: campaigns.id, title: campaigns.title })
-      .from(campaigns)
-      .where(and(eq(campaigns.id, campaignId), isNull(campaigns.archivedAt)))
-      .get();
+    const campaign = await firstRow(
+      db
+        .select({ id: campaigns.id, title: campaigns.title })
+        .from(campaigns)
+        .where(and(eq(campaigns.id, campaignId), isNull(campaigns.archivedAt))),
+    );
     if (!campaign) return { ok: false, code: "campaignNotFound" };
-    await db.update(users).set({ currentCampaignId: campaign.id }).where(eq(users.id, user.id)).run();
+    await db.update(users).set({ currentCampaignId: campaign.id }).where(eq(users.id, user.id));
     return { ok: true, title: campaign.title };
   });
 }

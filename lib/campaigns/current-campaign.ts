@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { firstRow, type Db } from "@/db/client";
 import { campaigns, users } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { zonedDateKey } from "@/lib/time/zone";
@@ -14,28 +14,30 @@ import { zonedDateKey } from "@/lib/time/zone";
  */
 export async function getCurrentCampaign(db: Db, user: Pick<SessionUser, "id"> | null, now: Date = new Date()) {
   if (user) {
-    const chosen = await db
-      .select({ campaign: campaigns })
-      .from(users)
-      .innerJoin(campaigns, eq(campaigns.id, users.currentCampaignId))
-      .where(and(eq(users.id, user.id), isNull(campaigns.archivedAt)))
-      .get();
+    const chosen = await firstRow(
+      db
+        .select({ campaign: campaigns })
+        .from(users)
+        .innerJoin(campaigns, eq(campaigns.id, users.currentCampaignId))
+        .where(and(eq(users.id, user.id), isNull(campaigns.archivedAt))),
+    );
     if (chosen) return chosen.campaign;
   }
   const today = zonedDateKey(now);
   return (
-    (await db
-      .select()
-      .from(campaigns)
-      .where(isNull(campaigns.archivedAt))
-      // Started first, the one due last among them; else the next to start.
-      .orderBy(
-        sql`case when ${campaigns.startDate} <= ${today} then 0 else 1 end`,
-        sql`case when ${campaigns.startDate} <= ${today} then ${campaigns.deadline} end desc`,
-        asc(campaigns.startDate),
-        desc(campaigns.id),
-      )
-      .limit(1)
-      .get()) ?? null
+    (await firstRow(
+      db
+        .select()
+        .from(campaigns)
+        .where(isNull(campaigns.archivedAt))
+        // Started first, the one due last among them; else the next to start.
+        .orderBy(
+          sql`case when ${campaigns.startDate} <= ${today} then 0 else 1 end`,
+          sql`case when ${campaigns.startDate} <= ${today} then ${campaigns.deadline} end desc`,
+          asc(campaigns.startDate),
+          desc(campaigns.id),
+        )
+        .limit(1),
+    )) ?? null
   );
 }

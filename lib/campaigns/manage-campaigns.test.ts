@@ -1,4 +1,4 @@
-import { writerForSetup } from "@/db/client";
+import { firstRow, writerForSetup } from "@/db/client";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, campaignRequirements, campaigns, users } from "@/db/schema";
@@ -15,7 +15,7 @@ let admin: SessionUser;
 let demoId: number;
 beforeAll(async () => {
   handle = await createDemoDb();
-  const row = (await handle.db.select().from(users).where(eq(users.username, "admin")).get())!;
+  const row = (await firstRow(handle.db.select().from(users).where(eq(users.username, "admin"))))!;
   admin = (await loadSessionUser(handle.db, row.id, row.sessionVersion))!;
   demoId = (await getCurrentCampaign(handle.db, null))!.id;
 });
@@ -26,8 +26,7 @@ const requirementsOf = async (campaignId: number) =>
     .select()
     .from(campaignRequirements)
     .where(eq(campaignRequirements.campaignId, campaignId))
-    .orderBy(asc(campaignRequirements.sortOrder), asc(campaignRequirements.id))
-    .all();
+    .orderBy(asc(campaignRequirements.sortOrder), asc(campaignRequirements.id));
 const fields = {
   title: "Học tập Nghị quyết Đại hội XIV",
   resolution: "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIV",
@@ -41,7 +40,7 @@ describe("campaigns", () => {
     const result = await createCampaign(handle.db, admin, { ...fields, title: "Đợt trống để thử" });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const row = (await handle.db.select().from(campaigns).where(eq(campaigns.id, result.id)).get())!;
+    const row = (await firstRow(handle.db.select().from(campaigns).where(eq(campaigns.id, result.id))))!;
     expect(row.signingPublicKey).toBeTruthy();
     expect(row.signingPrivateKey).toBeTruthy();
     expect(await requirementsOf(result.id)).toEqual([]);
@@ -51,7 +50,6 @@ describe("campaigns", () => {
           .select()
           .from(auditLog)
           .where(eq(auditLog.entityId, String(result.id)))
-          .all()
       ).map((a) => a.action),
     ).toEqual(["create"]);
     expect(await createCampaign(handle.db, admin, { ...fields, startDate: "2026-07-01" })).toEqual({
@@ -62,11 +60,11 @@ describe("campaigns", () => {
   });
 
   it("copies an earlier campaign's requirements, with new keys and due dates moved with the start", async () => {
-    const demo = (await handle.db.select().from(campaigns).where(eq(campaigns.id, demoId)).get())!;
+    const demo = (await firstRow(handle.db.select().from(campaigns).where(eq(campaigns.id, demoId))))!;
     const result = await copyCampaign(handle.db, admin, demoId, fields);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const copy = (await handle.db.select().from(campaigns).where(eq(campaigns.id, result.id)).get())!;
+    const copy = (await firstRow(handle.db.select().from(campaigns).where(eq(campaigns.id, result.id))))!;
     expect(copy).toMatchObject(fields);
     expect(copy.signingPublicKey).not.toBe(demo.signingPublicKey);
     const source = await requirementsOf(demoId);
@@ -86,7 +84,7 @@ describe("campaigns", () => {
     const result = await copyCampaign(handle.db, admin, demoId);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const copy = (await handle.db.select().from(campaigns).where(eq(campaigns.id, result.id)).get())!;
+    const copy = (await firstRow(handle.db.select().from(campaigns).where(eq(campaigns.id, result.id))))!;
     expect(copy.title).toMatch(/\(bản sao\)$/);
     expect((await requirementsOf(result.id)).map((r) => r.dueDate)).toEqual((await requirementsOf(demoId)).map((r) => r.dueDate));
     expect(await copyCampaign(handle.db, admin, 999_999)).toMatchObject({ ok: false, code: "campaignNotFound" });
@@ -96,8 +94,11 @@ describe("campaigns", () => {
     const created = await createCampaign(handle.db, admin, { ...fields, title: "Đợt sẽ được sửa" });
     if (!created.ok) throw new Error("not created");
     expect((await updateCampaign(handle.db, admin, created.id, { ...fields, title: "Đợt đã được sửa", term: "2026-2031" })).ok).toBe(true);
-    expect(await handle.db.select().from(campaigns).where(eq(campaigns.id, created.id)).get()).toMatchObject({ title: "Đợt đã được sửa", term: "2026-2031" });
-    const audit = (await handle.db.select().from(auditLog).where(eq(auditLog.action, "update")).all()).at(-1)!;
+    expect(await firstRow(handle.db.select().from(campaigns).where(eq(campaigns.id, created.id)))).toMatchObject({
+      title: "Đợt đã được sửa",
+      term: "2026-2031",
+    });
+    const audit = (await handle.db.select().from(auditLog).where(eq(auditLog.action, "update"))).at(-1)!;
     expect(audit).toMatchObject({
       entity: "campaign",
       before: expect.objectContaining({ title: "Đợt sẽ được sửa" }),
@@ -117,7 +118,7 @@ describe("current campaign", () => {
     expect(await chooseCurrentCampaign(writerForSetup(handle.db), admin, second.id)).toMatchObject({ ok: true });
     expect((await getCurrentCampaign(handle.db, admin))!.id).toBe(second.id);
     // Another user's current campaign does not follow.
-    const other = (await handle.db.select().from(users).where(eq(users.username, "diemdanh")).get())!;
+    const other = (await firstRow(handle.db.select().from(users).where(eq(users.username, "diemdanh"))))!;
     expect((await getCurrentCampaign(handle.db, other))!.id).not.toBe(second.id);
     // The conference form offers it first.
     expect((await getConferenceFormOptions(handle.db, admin)).campaigns[0].id).toBe(second.id);
@@ -138,7 +139,7 @@ describe("current campaign", () => {
   });
 
   it("is null when every campaign is archived", async () => {
-    const all = await handle.db.select({ id: campaigns.id, archivedAt: campaigns.archivedAt }).from(campaigns).all();
+    const all = await handle.db.select({ id: campaigns.id, archivedAt: campaigns.archivedAt }).from(campaigns);
     for (const c of all) await archiveCampaign(handle.db, admin, c.id);
     expect(await getCurrentCampaign(handle.db, admin)).toBeNull();
     for (const c of all) if (!c.archivedAt) await unarchiveCampaign(handle.db, admin, c.id);

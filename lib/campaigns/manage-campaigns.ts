@@ -5,7 +5,7 @@
  * immediate transaction with its checks.
  */
 import { asc, eq } from "drizzle-orm";
-import { transaction, type Db } from "@/db/client";
+import { returnedRow, firstRow, transaction, type Db } from "@/db/client";
 import { campaignRequirements, campaigns } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { isRootAdmin } from "@/lib/auth/scope";
@@ -28,11 +28,12 @@ export async function createCampaign(db: Db, actor: SessionUser, fields: Campaig
   if (fields.deadline < fields.startDate) return { ok: false, field: "deadline", code: "deadlineBeforeStart" };
   return await transaction(db, async (db) => {
     const keys = generateCampaignKeys();
-    const created = await db
-      .insert(campaigns)
-      .values({ ...fields, signingPrivateKey: keys.privateKey, signingPublicKey: keys.publicKey })
-      .returning()
-      .get();
+    const created = await returnedRow(
+      db
+        .insert(campaigns)
+        .values({ ...fields, signingPrivateKey: keys.privateKey, signingPublicKey: keys.publicKey })
+        .returning(),
+    );
     await recordAudit(db, { userId: actor.id, action: "create", entity: "campaign", entityId: created.id, after: campaignSnapshot(created) });
     return { ok: true, id: created.id };
   });
@@ -42,17 +43,16 @@ export async function updateCampaign(db: Db, actor: SessionUser, campaignId: num
   if (!isRootAdmin(actor)) return { ok: false, code: "forbidden" };
   if (fields.deadline < fields.startDate) return { ok: false, field: "deadline", code: "deadlineBeforeStart" };
   return await transaction(db, async (db): Promise<CampaignResult> => {
-    const before = await db.select().from(campaigns).where(eq(campaigns.id, campaignId)).get();
+    const before = await firstRow(db.select().from(campaigns).where(eq(campaigns.id, campaignId)));
     if (!before) return { ok: false, code: "campaignNotFound" };
     const lateRequirement = (
       await db
         .select({ title: campaignRequirements.title, dueDate: campaignRequirements.dueDate })
         .from(campaignRequirements)
         .where(eq(campaignRequirements.campaignId, campaignId))
-        .all()
     ).find((r) => r.dueDate !== null && r.dueDate > fields.deadline);
     if (lateRequirement) return { ok: false, field: "deadline", code: "deadlineBeforeRequirement" };
-    const after = await db.update(campaigns).set(fields).where(eq(campaigns.id, campaignId)).returning().get();
+    const after = await returnedRow(db.update(campaigns).set(fields).where(eq(campaigns.id, campaignId)).returning());
     await recordAudit(db, {
       userId: actor.id,
       action: "update",
@@ -69,14 +69,13 @@ export async function updateCampaign(db: Db, actor: SessionUser, campaignId: num
 export async function setCampaignArchived(db: Db, actor: SessionUser, campaignId: number, archived: boolean, now: Date = new Date()): Promise<CampaignResult> {
   if (!isRootAdmin(actor)) return { ok: false, code: "forbidden" };
   return await transaction(db, async (db): Promise<CampaignResult> => {
-    const before = await db.select().from(campaigns).where(eq(campaigns.id, campaignId)).get();
+    const before = await firstRow(db.select().from(campaigns).where(eq(campaigns.id, campaignId)));
     if (!before) return { ok: false, code: "campaignNotFound" };
     if ((before.archivedAt !== null) === archived) return { ok: true, id: campaignId };
     await db
       .update(campaigns)
       .set({ archivedAt: archived ? now : null })
-      .where(eq(campaigns.id, campaignId))
-      .run();
+      .where(eq(campaigns.id, campaignId));
     await recordAudit(db, { userId: actor.id, action: archived ? "archive" : "unarchive", entity: "campaign", entityId: campaignId, after: { archived } });
     return { ok: true, id: campaignId };
   });
@@ -99,7 +98,7 @@ const shiftDate = (dateKey: string, days: number) => new Date(Date.parse(`${date
 export async function copyCampaign(db: Db, actor: SessionUser, fromId: number, overrides: Partial<CampaignFields> = {}): Promise<CampaignResult> {
   if (!isRootAdmin(actor)) return { ok: false, code: "forbidden" };
   return await transaction(db, async (db): Promise<CampaignResult> => {
-    const source = await db.select().from(campaigns).where(eq(campaigns.id, fromId)).get();
+    const source = await firstRow(db.select().from(campaigns).where(eq(campaigns.id, fromId)));
     if (!source) return { ok: false, field: "copyFromId", code: "campaignNotFound" };
     const fields: CampaignFields = {
       title: overrides.title ?? `${source.title} (bản sao)`,
@@ -111,32 +110,29 @@ export async function copyCampaign(db: Db, actor: SessionUser, fromId: number, o
     if (fields.deadline < fields.startDate) return { ok: false, field: "deadline", code: "deadlineBeforeStart" };
     const shift = Math.round((Date.parse(`${fields.startDate}T00:00:00Z`) - Date.parse(`${source.startDate}T00:00:00Z`)) / DAY_MS);
     const keys = generateCampaignKeys();
-    const created = await db
-      .insert(campaigns)
-      .values({ ...fields, signingPrivateKey: keys.privateKey, signingPublicKey: keys.publicKey })
-      .returning()
-      .get();
+    const created = await returnedRow(
+      db
+        .insert(campaigns)
+        .values({ ...fields, signingPrivateKey: keys.privateKey, signingPublicKey: keys.publicKey })
+        .returning(),
+    );
     const requirements = await db
       .select()
       .from(campaignRequirements)
       .where(eq(campaignRequirements.campaignId, fromId))
-      .orderBy(asc(campaignRequirements.sortOrder), asc(campaignRequirements.id))
-      .all();
+      .orderBy(asc(campaignRequirements.sortOrder), asc(campaignRequirements.id));
     for (const r of requirements) {
       const moved = r.dueDate === null ? null : shiftDate(r.dueDate, shift);
-      await db
-        .insert(campaignRequirements)
-        .values({
-          campaignId: created.id,
-          unitKind: r.unitKind,
-          bodyKind: r.bodyKind,
-          coBodyKinds: r.coBodyKinds,
-          title: r.title,
-          dueDate: moved === null ? null : moved > fields.deadline ? fields.deadline : moved < fields.startDate ? fields.startDate : moved,
-          duration: r.duration,
-          sortOrder: r.sortOrder,
-        })
-        .run();
+      await db.insert(campaignRequirements).values({
+        campaignId: created.id,
+        unitKind: r.unitKind,
+        bodyKind: r.bodyKind,
+        coBodyKinds: r.coBodyKinds,
+        title: r.title,
+        dueDate: moved === null ? null : moved > fields.deadline ? fields.deadline : moved < fields.startDate ? fields.startDate : moved,
+        duration: r.duration,
+        sortOrder: r.sortOrder,
+      });
     }
     await recordAudit(db, {
       userId: actor.id,

@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/client";
 /**
  * Key rotation: a token signed before a rotation still verifies after it (on
  * the server and on the door device's offline roster), until its key is
@@ -27,8 +28,8 @@ let campaignId: number;
 let siteId: number;
 let invitationIds: number[];
 
-const tokenOf = async (id: number) => (await handle.db.select({ token: invitations.token }).from(invitations).where(eq(invitations.id, id)).get())!.token!;
-const publicKey = async () => (await handle.db.select({ k: campaigns.signingPublicKey }).from(campaigns).where(eq(campaigns.id, campaignId)).get())!.k!;
+const tokenOf = async (id: number) => (await firstRow(handle.db.select({ token: invitations.token }).from(invitations).where(eq(invitations.id, id))))!.token!;
+const publicKey = async () => (await firstRow(handle.db.select({ k: campaigns.signingPublicKey }).from(campaigns).where(eq(campaigns.id, campaignId))))!.k!;
 
 /** The verdict on the server (judgeScan), on the door device (offline roster), and of the token check (letters, /api/invitations). */
 async function verdicts(token: string) {
@@ -43,13 +44,13 @@ const ACCEPTED = { server: "ok", device: "ok", check: "valid" };
 
 beforeAll(async () => {
   handle = await createDemoDb(SEEDED);
-  const row = (await handle.db.select().from(users).where(eq(users.username, "admin")).get())!;
+  const row = (await firstRow(handle.db.select().from(users).where(eq(users.username, "admin"))))!;
   admin = (await loadSessionUser(handle.db, row.id, row.sessionVersion))!;
-  const practice = (await handle.db.select().from(conferences).where(isNull(conferences.requirementId)).get())!;
+  const practice = (await firstRow(handle.db.select().from(conferences).where(isNull(conferences.requirementId))))!;
   conferenceId = practice.id;
   campaignId = practice.campaignId;
-  siteId = (await handle.db.select().from(sites).where(eq(sites.conferenceId, practice.id)).get())!.id;
-  invitationIds = (await handle.db.select({ id: invitations.id }).from(invitations).where(eq(invitations.siteId, siteId)).orderBy(asc(invitations.id)).all())
+  siteId = (await firstRow(handle.db.select().from(sites).where(eq(sites.conferenceId, practice.id))))!.id;
+  invitationIds = (await handle.db.select({ id: invitations.id }).from(invitations).where(eq(invitations.siteId, siteId)).orderBy(asc(invitations.id)))
     .filter((r) => r.id)
     .slice(20, 24)
     .map((r) => r.id);
@@ -77,12 +78,12 @@ describe("signing key rotation", () => {
     const reissued = await tokenOf(invitationIds[1]);
     expect(verifyToken(reissued, newKey).ok).toBe(true);
     expect(await verdicts(reissued)).toEqual(ACCEPTED);
-    expect(await handle.db.select().from(auditLog).where(eq(auditLog.action, "rotate_key")).all()).toHaveLength(1);
+    expect(await handle.db.select().from(auditLog).where(eq(auditLog.action, "rotate_key"))).toHaveLength(1);
   });
 
   it("refuses tokens of a revoked key everywhere, and gives their invitations new tokens", async () => {
     const oldToken = await tokenOf(invitationIds[2]);
-    const retired = (await handle.db.select().from(campaignRetiredKeys).where(eq(campaignRetiredKeys.campaignId, campaignId)).get())!;
+    const retired = (await firstRow(handle.db.select().from(campaignRetiredKeys).where(eq(campaignRetiredKeys.campaignId, campaignId))))!;
     expect(verifyToken(oldToken, retired.publicKey).ok).toBe(true);
 
     const result = await revokeRetiredKey(handle.db, admin, campaignId, retired.id, SEEDED);
@@ -107,9 +108,9 @@ describe("signing key rotation", () => {
     expect(result.ok && result.reissued).toBeGreaterThan(0);
     expect(await verdicts(current)).toEqual({ server: "bad_signature", device: "bad_signature", check: "bad_signature" });
     expect(await verdicts(await tokenOf(invitationIds[3]))).toEqual(ACCEPTED);
-    expect(
-      (await handle.db.select().from(campaignRetiredKeys).where(eq(campaignRetiredKeys.campaignId, campaignId)).all()).every((k) => k.revokedAt !== null),
-    ).toBe(true);
+    expect((await handle.db.select().from(campaignRetiredKeys).where(eq(campaignRetiredKeys.campaignId, campaignId))).every((k) => k.revokedAt !== null)).toBe(
+      true,
+    );
   });
 
   it("only an admin of the root unit may rotate", async () => {

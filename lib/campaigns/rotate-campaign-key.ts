@@ -9,7 +9,7 @@
  * letters must be printed again.
  */
 import { and, desc, eq, isNotNull, isNull } from "drizzle-orm";
-import { transaction, type Db } from "@/db/client";
+import { firstRow, transaction, type Db } from "@/db/client";
 import { campaignRetiredKeys, campaigns, conferences, invitations } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -37,7 +37,6 @@ async function reissueSignedBy(db: Db, campaignId: number, publicKeys: string[])
       .from(invitations)
       .innerJoin(conferences, eq(conferences.id, invitations.conferenceId))
       .where(and(eq(conferences.campaignId, campaignId), eq(invitations.status, "issued"), isNotNull(invitations.token)))
-      .all()
   ).map((r) => r.id);
   let reissued = 0;
   for (let i = 0; i < ids.length; i += REISSUE_BATCH) {
@@ -77,14 +76,11 @@ export async function rotateCampaignKey(
 ): Promise<KeyResult> {
   if (!isRootAdmin(actor)) return { ok: false, code: "forbidden" };
   const rotated = await transaction(db, async (db) => {
-    if (!(await db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, campaignId)).get())) return null;
+    if (!(await firstRow(db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, campaignId))))) return null;
     const old = await ensureCampaignKeys(db, campaignId);
     const fresh = generateCampaignKeys();
-    await db
-      .insert(campaignRetiredKeys)
-      .values({ campaignId, publicKey: old.publicKey, retiredAt: now, revokedAt: revokeOld ? now : null })
-      .run();
-    await db.update(campaigns).set({ signingPrivateKey: fresh.privateKey, signingPublicKey: fresh.publicKey }).where(eq(campaigns.id, campaignId)).run();
+    await db.insert(campaignRetiredKeys).values({ campaignId, publicKey: old.publicKey, retiredAt: now, revokedAt: revokeOld ? now : null });
+    await db.update(campaigns).set({ signingPrivateKey: fresh.privateKey, signingPublicKey: fresh.publicKey }).where(eq(campaigns.id, campaignId));
     await recordAudit(db, {
       userId: actor.id,
       action: "rotate_key",
@@ -119,13 +115,14 @@ async function reissueAudited(db: Db, actor: SessionUser, campaignId: number, re
 export async function revokeRetiredKey(db: Db, actor: SessionUser, campaignId: number, retiredKeyId: number, now: Date = new Date()): Promise<KeyResult> {
   if (!isRootAdmin(actor)) return { ok: false, code: "forbidden" };
   const key = await transaction(db, async (db) => {
-    const row = await db
-      .select()
-      .from(campaignRetiredKeys)
-      .where(and(eq(campaignRetiredKeys.id, retiredKeyId), eq(campaignRetiredKeys.campaignId, campaignId), isNull(campaignRetiredKeys.revokedAt)))
-      .get();
+    const row = await firstRow(
+      db
+        .select()
+        .from(campaignRetiredKeys)
+        .where(and(eq(campaignRetiredKeys.id, retiredKeyId), eq(campaignRetiredKeys.campaignId, campaignId), isNull(campaignRetiredKeys.revokedAt))),
+    );
     if (!row) return null;
-    await db.update(campaignRetiredKeys).set({ revokedAt: now }).where(eq(campaignRetiredKeys.id, row.id)).run();
+    await db.update(campaignRetiredKeys).set({ revokedAt: now }).where(eq(campaignRetiredKeys.id, row.id));
     await recordAudit(db, { userId: actor.id, action: "revoke_key", entity: "campaign", entityId: campaignId, after: { publicKey: row.publicKey } });
     return row;
   });
@@ -144,6 +141,5 @@ export async function listRetiredKeys(db: Db, campaignId: number) {
     })
     .from(campaignRetiredKeys)
     .where(eq(campaignRetiredKeys.campaignId, campaignId))
-    .orderBy(desc(campaignRetiredKeys.retiredAt), desc(campaignRetiredKeys.id))
-    .all();
+    .orderBy(desc(campaignRetiredKeys.retiredAt), desc(campaignRetiredKeys.id));
 }

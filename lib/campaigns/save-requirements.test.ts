@@ -1,4 +1,4 @@
-import { writerForSetup } from "@/db/client";
+import { returnedRow, firstRow, writerForSetup } from "@/db/client";
 import { and, eq, inArray, isNull, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, campaignRequirements, conferences, units, users } from "@/db/schema";
@@ -14,23 +14,20 @@ let handle: Awaited<ReturnType<typeof createDemoDb>>;
 let admin: SessionUser;
 beforeAll(async () => {
   handle = await createDemoDb();
-  const row = (await handle.db.select().from(users).where(eq(users.username, "admin")).get())!;
+  const row = (await firstRow(handle.db.select().from(users).where(eq(users.username, "admin"))))!;
   admin = (await loadSessionUser(handle.db, row.id, row.sessionVersion))!;
 });
 afterAll(() => handle.cleanup());
 
 const NOW = new Date("2021-03-10T03:00:00Z");
 const stored = async (campaignId: number): Promise<Requirement[]> =>
-  (await handle.db.select().from(campaignRequirements).where(eq(campaignRequirements.campaignId, campaignId)).all()).map((r) =>
-    requirementSchema.parse({ ...r }),
-  );
+  (await handle.db.select().from(campaignRequirements).where(eq(campaignRequirements.campaignId, campaignId))).map((r) => requirementSchema.parse({ ...r }));
 const huyenCount = async () =>
   (
     await handle.db
       .select()
       .from(units)
       .where(and(eq(units.kind, "huyen"), isNull(units.retiredAt)))
-      .all()
   ).length;
 
 describe("requirements of a running campaign", () => {
@@ -63,17 +60,18 @@ describe("requirements of a running campaign", () => {
     for (const row of huyenRows) expect(row.cells.find((c) => c.requirementId === newId)).toMatchObject({ status: "missing", conferenceId: null });
     expect(after.totals.required).toBe(before.totals.required + (await huyenCount()));
     expect(after.requirements.find((r) => r.id === newId)).toMatchObject({ dueDate: "2021-03-25", duration: "1 buổi" });
-    expect(await handle.db.select().from(auditLog).where(eq(auditLog.action, "save_requirements")).all()).toHaveLength(1);
+    expect(await handle.db.select().from(auditLog).where(eq(auditLog.action, "save_requirements"))).toHaveLength(1);
   });
 
   it("refuses to remove a requirement that conferences fulfil, naming them, and changes nothing", async () => {
     const campaign = (await getCurrentCampaign(handle.db, null))!;
     const list = await stored(campaign.id);
-    const fulfilled = (await handle.db
-      .select({ requirementId: conferences.requirementId })
-      .from(conferences)
-      .where(and(eq(conferences.campaignId, campaign.id), ne(conferences.status, "cancelled")))
-      .get())!.requirementId!;
+    const fulfilled = (await firstRow(
+      handle.db
+        .select({ requirementId: conferences.requirementId })
+        .from(conferences)
+        .where(and(eq(conferences.campaignId, campaign.id), ne(conferences.status, "cancelled"))),
+    ))!.requirementId!;
     const victim = list.find((r) => r.id === fulfilled)!;
     const result = await saveRequirements(
       handle.db,
@@ -93,11 +91,12 @@ describe("requirements of a running campaign", () => {
   it("refuses to move a fulfilled requirement to another kind of organising body", async () => {
     const campaign = (await getCurrentCampaign(handle.db, null))!;
     const list = await stored(campaign.id);
-    const fulfilled = (await handle.db
-      .select({ id: conferences.requirementId })
-      .from(conferences)
-      .where(and(eq(conferences.campaignId, campaign.id), ne(conferences.status, "cancelled")))
-      .get())!.id!;
+    const fulfilled = (await firstRow(
+      handle.db
+        .select({ id: conferences.requirementId })
+        .from(conferences)
+        .where(and(eq(conferences.campaignId, campaign.id), ne(conferences.status, "cancelled"))),
+    ))!.id!;
     const changed = list.map((r) => (r.id === fulfilled ? { ...r, bodyKind: r.bodyKind === "other" ? "propaganda" : "other" } : r));
     const preview = (await previewRequirementChanges(handle.db, campaign.id, changed))!;
     expect(preview.problems.map((p) => p.code)).toContain("requirementKindFulfilled");
@@ -108,11 +107,12 @@ describe("requirements of a running campaign", () => {
     const campaign = (await getCurrentCampaign(handle.db, null))!;
     const list = await stored(campaign.id);
     const added = list.find((r) => r.title === "Hội nghị chuyên đề dân vận")!;
-    const renamedId = (await handle.db
-      .select({ id: conferences.requirementId })
-      .from(conferences)
-      .where(and(eq(conferences.campaignId, campaign.id), ne(conferences.status, "cancelled")))
-      .get())!.id!;
+    const renamedId = (await firstRow(
+      handle.db
+        .select({ id: conferences.requirementId })
+        .from(conferences)
+        .where(and(eq(conferences.campaignId, campaign.id), ne(conferences.status, "cancelled"))),
+    ))!.id!;
     const next = list.filter((r) => r.id !== added.id).map((r) => (r.id === renamedId ? { ...r, title: `${r.title} (sửa)` } : r));
     const preview = (await previewRequirementChanges(handle.db, campaign.id, next))!;
     expect(preview.problems).toEqual([]);
@@ -123,7 +123,7 @@ describe("requirements of a running campaign", () => {
     expect(after.find((r) => r.id === added.id)).toBeUndefined();
     expect(after.find((r) => r.id === renamedId)!.title).toMatch(/\(sửa\)$/);
     // The conferences that fulfil it still count for it.
-    expect((await handle.db.select().from(conferences).where(eq(conferences.requirementId, renamedId)).all()).length).toBeGreaterThan(0);
+    expect((await handle.db.select().from(conferences).where(eq(conferences.requirementId, renamedId))).length).toBeGreaterThan(0);
   });
 
   it("checks kinds, duplicates and due dates", async () => {
@@ -144,13 +144,14 @@ describe("requirements of a running campaign", () => {
 
   it("does not count a retired unit as owing conferences, but keeps one that held conferences of the campaign (history)", async () => {
     const campaign = (await getCurrentCampaign(handle.db, null))!;
-    const province = (await handle.db.select().from(units).where(eq(units.code, "51")).get())!;
-    const fresh = await writerForSetup(handle.db)
-      .insert(units)
-      .values({ code: "HUYENMOI", name: "Huyện Mới", kind: "huyen", placeName: "Mới", parentId: province.id })
-      .returning()
-      .get();
-    const sonTay = (await handle.db.select().from(units).where(eq(units.code, "530")).get())!;
+    const province = (await firstRow(handle.db.select().from(units).where(eq(units.code, "51"))))!;
+    const fresh = await returnedRow(
+      writerForSetup(handle.db)
+        .insert(units)
+        .values({ code: "HUYENMOI", name: "Huyện Mới", kind: "huyen", placeName: "Mới", parentId: province.id })
+        .returning(),
+    );
+    const sonTay = (await firstRow(handle.db.select().from(units).where(eq(units.code, "530"))))!;
     try {
       const before = (await getBoard(handle.db, admin, campaign.id, NOW))!;
       const owed = before.rows.find((r) => r.unit.id === fresh.id)!.cells.length;
@@ -158,8 +159,7 @@ describe("requirements of a running campaign", () => {
       await writerForSetup(handle.db)
         .update(units)
         .set({ retiredAt: NOW })
-        .where(inArray(units.id, [fresh.id, sonTay.id]))
-        .run();
+        .where(inArray(units.id, [fresh.id, sonTay.id]));
       const after = (await getBoard(handle.db, admin, campaign.id, NOW))!;
       expect(after.rows.find((r) => r.unit.id === fresh.id)).toBeUndefined();
       expect(after.rows.find((r) => r.unit.id === sonTay.id)).toBeDefined();
@@ -167,8 +167,8 @@ describe("requirements of a running campaign", () => {
       const preview = (await previewRequirementChanges(handle.db, campaign.id, await stored(campaign.id)))!;
       expect(preview.requiredBefore).toBe(after.totals.required);
     } finally {
-      await writerForSetup(handle.db).update(units).set({ retiredAt: null }).where(eq(units.id, sonTay.id)).run();
-      await writerForSetup(handle.db).delete(units).where(eq(units.id, fresh.id)).run();
+      await writerForSetup(handle.db).update(units).set({ retiredAt: null }).where(eq(units.id, sonTay.id));
+      await writerForSetup(handle.db).delete(units).where(eq(units.id, fresh.id));
     }
   });
 

@@ -5,7 +5,7 @@
  * kind of unit or organising body: that conference would stop counting.
  */
 import { and, asc, count, eq, inArray, ne } from "drizzle-orm";
-import { transaction, type Db } from "@/db/client";
+import { firstRow, transaction, type Db } from "@/db/client";
 import { bodyKinds, campaignRequirements, campaigns, conferences, unitKinds, units } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -69,7 +69,7 @@ const sameRequirement = (a: Stored, b: Requirement) =>
 
 /** Units of each kind on the campaign's board (retired units owe nothing new; see onCampaignBoard). */
 async function unitsByKind(db: Db, campaignId: number): Promise<Map<string, number>> {
-  const rows = await db.select({ kind: units.kind, n: count() }).from(units).where(onCampaignBoard(db, campaignId)).groupBy(units.kind).all();
+  const rows = await db.select({ kind: units.kind, n: count() }).from(units).where(onCampaignBoard(db, campaignId)).groupBy(units.kind);
   return new Map(rows.map((r) => [r.kind, r.n]));
 }
 
@@ -82,8 +82,7 @@ async function fulfilling(db: Db, requirementIds: number[]): Promise<Map<number,
     .from(conferences)
     .innerJoin(units, eq(units.id, conferences.unitId))
     .where(and(inArray(conferences.requirementId, requirementIds), ne(conferences.status, "cancelled")))
-    .orderBy(asc(units.sortOrder), asc(conferences.id))
-    .all();
+    .orderBy(asc(units.sortOrder), asc(conferences.id));
   for (const r of rows) {
     const list = result.get(r.requirementId!) ?? [];
     list.push(`${r.title} (${r.unitName})`);
@@ -94,17 +93,16 @@ async function fulfilling(db: Db, requirementIds: number[]): Promise<Map<number,
 
 /** What saving these requirements would do to the board, and what stands in the way. Null: no such campaign. */
 export async function previewRequirementChanges(db: Db, campaignId: number, requirements: Requirement[]): Promise<RequirementPreview | null> {
-  const campaign = await db.select().from(campaigns).where(eq(campaigns.id, campaignId)).get();
+  const campaign = await firstRow(db.select().from(campaigns).where(eq(campaigns.id, campaignId)));
   if (!campaign) return null;
   const stored = await db
     .select()
     .from(campaignRequirements)
     .where(eq(campaignRequirements.campaignId, campaignId))
-    .orderBy(asc(campaignRequirements.sortOrder), asc(campaignRequirements.id))
-    .all();
+    .orderBy(asc(campaignRequirements.sortOrder), asc(campaignRequirements.id));
   const storedById = new Map(stored.map((r) => [r.id, r]));
-  const unitKindKeys = new Set((await db.select({ key: unitKinds.key }).from(unitKinds).all()).map((k) => k.key));
-  const bodyKindRows = new Map((await db.select().from(bodyKinds).all()).map((k) => [k.key, k]));
+  const unitKindKeys = new Set((await db.select({ key: unitKinds.key }).from(unitKinds)).map((k) => k.key));
+  const bodyKindRows = new Map((await db.select().from(bodyKinds)).map((k) => [k.key, k]));
   const counts = await unitsByKind(db, campaignId);
   const fulfilled = await fulfilling(
     db,
@@ -188,17 +186,12 @@ export async function saveRequirements(db: Db, actor: SessionUser, campaignId: n
     const preview = await previewRequirementChanges(db, campaignId, requirements);
     if (!preview) return { ok: false, code: "campaignNotFound" };
     if (preview.problems.length > 0) return { ok: false, code: "requirementsRefused", problems: preview.problems };
-    const before = await db
-      .select()
-      .from(campaignRequirements)
-      .where(eq(campaignRequirements.campaignId, campaignId))
-      .orderBy(asc(campaignRequirements.id))
-      .all();
+    const before = await db.select().from(campaignRequirements).where(eq(campaignRequirements.campaignId, campaignId)).orderBy(asc(campaignRequirements.id));
     const removed = preview.rows.filter((r) => r.change === "removed").map((r) => r.id!);
     if (removed.length > 0) {
       // Only cancelled conferences can still point at them (the preview refused the rest): they keep their history without it.
-      await db.update(conferences).set({ requirementId: null }).where(inArray(conferences.requirementId, removed)).run();
-      await db.delete(campaignRequirements).where(inArray(campaignRequirements.id, removed)).run();
+      await db.update(conferences).set({ requirementId: null }).where(inArray(conferences.requirementId, removed));
+      await db.delete(campaignRequirements).where(inArray(campaignRequirements.id, removed));
     }
     const values = (r: Requirement) => ({
       unitKind: r.unitKind,
@@ -215,22 +208,11 @@ export async function saveRequirements(db: Db, actor: SessionUser, campaignId: n
       await db
         .update(campaignRequirements)
         .set({ title: `\u0000${r.id}` })
-        .where(eq(campaignRequirements.id, r.id!))
-        .run();
+        .where(eq(campaignRequirements.id, r.id!));
     }
-    for (const r of changed) await db.update(campaignRequirements).set(values(r)).where(eq(campaignRequirements.id, r.id!)).run();
-    for (const r of requirements)
-      if (!r.id)
-        await db
-          .insert(campaignRequirements)
-          .values({ campaignId, ...values(r) })
-          .run();
-    const after = await db
-      .select()
-      .from(campaignRequirements)
-      .where(eq(campaignRequirements.campaignId, campaignId))
-      .orderBy(asc(campaignRequirements.id))
-      .all();
+    for (const r of changed) await db.update(campaignRequirements).set(values(r)).where(eq(campaignRequirements.id, r.id!));
+    for (const r of requirements) if (!r.id) await db.insert(campaignRequirements).values({ campaignId, ...values(r) });
+    const after = await db.select().from(campaignRequirements).where(eq(campaignRequirements.campaignId, campaignId)).orderBy(asc(campaignRequirements.id));
     const snapshot = (list: Stored[]) =>
       list.map(({ id, unitKind, bodyKind, coBodyKinds, title, dueDate, duration, sortOrder }) => ({
         id,

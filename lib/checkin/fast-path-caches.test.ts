@@ -1,4 +1,4 @@
-import { writerForSetup } from "@/db/client";
+import { firstRow, writerForSetup } from "@/db/client";
 /**
  * The fast path's caches expire (docs/decisions/0008-checkin-fast-path.md): the user row is kept 5 s
  * and site access (the assignment, and the site's conference as loaded) 2 s; after that the database
@@ -28,18 +28,17 @@ let clock = SEEDED.getTime();
 
 beforeAll(async () => {
   handle = await createDemoDb(SEEDED);
-  const practice = (await handle.db.select().from(conferences).where(isNull(conferences.requirementId)).get())!;
+  const practice = (await firstRow(handle.db.select().from(conferences).where(isNull(conferences.requirementId))))!;
   conferenceId = practice.id;
-  siteId = (await handle.db.select().from(sites).where(eq(sites.conferenceId, practice.id)).get())!.id;
+  siteId = (await firstRow(handle.db.select().from(sites).where(eq(sites.conferenceId, practice.id))))!.id;
   letters = (
     await handle.db
       .select({ id: invitations.id, token: invitations.token })
       .from(invitations)
       .where(eq(invitations.conferenceId, practice.id))
       .orderBy(asc(invitations.id))
-      .all()
   ).map((r) => ({ id: r.id, token: r.token! }));
-  scanner = (await handle.db.select().from(users).where(eq(users.username, "diemdanh")).get())!;
+  scanner = (await firstRow(handle.db.select().from(users).where(eq(users.username, "diemdanh"))))!;
   cookie = await encode({
     token: { uid: scanner.id, sv: scanner.sessionVersion, role: scanner.role, unitId: scanner.unitId, bodyId: scanner.bodyId },
     secret: SECRET,
@@ -77,14 +76,14 @@ describe("check-in fast path caches", () => {
     await startFastPath();
     clock = SEEDED.getTime();
     expect(await scan(letters[0])).toMatchObject({ status: 200, body: { verdict: "ok" } });
-    await writerForSetup(handle.db).update(users).set({ disabled: true }).where(eq(users.id, scanner.id)).run();
+    await writerForSetup(handle.db).update(users).set({ disabled: true }).where(eq(users.id, scanner.id));
     try {
       clock += 4_000;
       expect(await scan(letters[1])).toMatchObject({ status: 200, body: { verdict: "ok" } });
       clock += 1_001; // 5.001 s after the row was read
       expect((await scan(letters[2])).status).toBe(401);
     } finally {
-      await writerForSetup(handle.db).update(users).set({ disabled: false }).where(eq(users.id, scanner.id)).run();
+      await writerForSetup(handle.db).update(users).set({ disabled: false }).where(eq(users.id, scanner.id));
     }
   });
 
@@ -94,15 +93,14 @@ describe("check-in fast path caches", () => {
     expect(await scan(letters[3])).toMatchObject({ status: 200, body: { verdict: "ok" } });
     await writerForSetup(handle.db)
       .delete(siteStaff)
-      .where(and(eq(siteStaff.siteId, siteId), eq(siteStaff.userId, scanner.id)))
-      .run();
+      .where(and(eq(siteStaff.siteId, siteId), eq(siteStaff.userId, scanner.id)));
     try {
       clock += 1_500;
       expect(await scan(letters[4])).toMatchObject({ status: 200, body: { verdict: "ok" } });
       clock += 501; // 2.001 s after access was checked
       expect(await scan(letters[5])).toMatchObject({ status: 403 });
     } finally {
-      await writerForSetup(handle.db).insert(siteStaff).values({ siteId, userId: scanner.id }).run();
+      await writerForSetup(handle.db).insert(siteStaff).values({ siteId, userId: scanner.id });
     }
   });
 
@@ -113,15 +111,14 @@ describe("check-in fast path caches", () => {
     await writerForSetup(handle.db)
       .update(conferences)
       .set({ status: "cancelled", cancelReason: "Hoãn do mưa bão (thử bộ nhớ đệm)" })
-      .where(eq(conferences.id, conferenceId))
-      .run();
+      .where(eq(conferences.id, conferenceId));
     try {
       clock += 1_500;
       expect(await scan(letters[7])).toMatchObject({ status: 200, body: { verdict: "ok" } });
       clock += 501;
       expect(await scan(letters[8])).toMatchObject({ status: 200, body: { verdict: "not_open" } });
     } finally {
-      await writerForSetup(handle.db).update(conferences).set({ status: "scheduled", cancelReason: null }).where(eq(conferences.id, conferenceId)).run();
+      await writerForSetup(handle.db).update(conferences).set({ status: "scheduled", cancelReason: null }).where(eq(conferences.id, conferenceId));
     }
   });
 
@@ -129,7 +126,7 @@ describe("check-in fast path caches", () => {
     await startFastPath();
     clock = SEEDED.getTime() + 180_000;
     expect(await scan(letters[9])).toMatchObject({ status: 200, body: { verdict: "ok" } });
-    await writerForSetup(handle.db).update(invitations).set({ status: "revoked" }).where(eq(invitations.id, letters[10].id)).run();
+    await writerForSetup(handle.db).update(invitations).set({ status: "revoked" }).where(eq(invitations.id, letters[10].id));
     clock += 100;
     expect(await scan(letters[10])).toMatchObject({ status: 200, body: { verdict: "revoked" } });
   });

@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/client";
 /**
  * The check-in fast path keeps decoded sessions for a while: a session that expires while
  * kept must stop scanning at once. A real HTTP server, a real next-auth JWT, a real SQLite file.
@@ -21,10 +22,10 @@ let tokens: string[];
 
 beforeAll(async () => {
   handle = await createDemoDb(SEEDED);
-  const practice = (await handle.db.select().from(conferences).where(isNull(conferences.requirementId)).get())!;
-  siteId = (await handle.db.select().from(sites).where(eq(sites.conferenceId, practice.id)).get())!.id;
+  const practice = (await firstRow(handle.db.select().from(conferences).where(isNull(conferences.requirementId))))!;
+  siteId = (await firstRow(handle.db.select().from(sites).where(eq(sites.conferenceId, practice.id))))!.id;
   tokens = (
-    await handle.db.select({ token: invitations.token }).from(invitations).where(eq(invitations.conferenceId, practice.id)).orderBy(asc(invitations.id)).all()
+    await handle.db.select({ token: invitations.token }).from(invitations).where(eq(invitations.conferenceId, practice.id)).orderBy(asc(invitations.id))
   ).map((r) => r.token!);
   const fastPath = createCheckInFastPath(handle.db, SECRET);
   server = http.createServer((req, res) => void fastPath(req, res));
@@ -51,7 +52,7 @@ async function scan(cookie: string, token: string) {
 describe("check-in fast path sessions", () => {
   it("a session that expires while its decoding is kept is refused on the next request", async () => {
     vi.useFakeTimers({ toFake: ["Date"], now: SEEDED });
-    const user = (await handle.db.select().from(users).where(eq(users.username, "diemdanh")).get())!;
+    const user = (await firstRow(handle.db.select().from(users).where(eq(users.username, "diemdanh"))))!;
     const cookie = await encode({
       token: { uid: user.id, sv: user.sessionVersion, role: user.role, unitId: user.unitId, bodyId: user.bodyId },
       secret: SECRET,
@@ -66,7 +67,7 @@ describe("check-in fast path sessions", () => {
 
   it("a lower-case token posted straight to the API is accepted", async () => {
     vi.useFakeTimers({ toFake: ["Date"], now: SEEDED });
-    const user = (await handle.db.select().from(users).where(eq(users.username, "diemdanh")).get())!;
+    const user = (await firstRow(handle.db.select().from(users).where(eq(users.username, "diemdanh"))))!;
     const cookie = await encode({
       token: { uid: user.id, sv: user.sessionVersion, role: user.role, unitId: user.unitId, bodyId: user.bodyId },
       secret: SECRET,

@@ -1,4 +1,4 @@
-import { writerForSetup } from "@/db/client";
+import { firstRow, writerForSetup } from "@/db/client";
 import { count, eq, inArray, isNull, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkIns, conferences, invitations, scanLog, sites, users } from "@/db/schema";
@@ -14,10 +14,10 @@ afterAll(() => handle.cleanup());
 
 describe("group commit", () => {
   it("judges scans of one batch in order: two devices, one letter, the first wins", async () => {
-    const practice = (await handle.db.select().from(conferences).where(isNull(conferences.requirementId)).get())!;
-    const site = (await handle.db.select().from(sites).where(eq(sites.conferenceId, practice.id)).get())!;
-    const list = await handle.db.select().from(invitations).where(eq(invitations.conferenceId, practice.id)).all();
-    const userId = (await handle.db.select().from(users).where(eq(users.username, "diemdanh")).get())!.id;
+    const practice = (await firstRow(handle.db.select().from(conferences).where(isNull(conferences.requirementId))))!;
+    const site = (await firstRow(handle.db.select().from(sites).where(eq(sites.conferenceId, practice.id))))!;
+    const list = await handle.db.select().from(invitations).where(eq(invitations.conferenceId, practice.id));
+    const userId = (await firstRow(handle.db.select().from(users).where(eq(users.username, "diemdanh"))))!.id;
     const record = createGroupCommit(handle.db);
     const scan = (token: string, device: string, nonce: string) =>
       record(userId, { token, siteId: site.id, deviceId: device, nonce, scannedAt: NOW, method: "camera" }, NOW);
@@ -31,17 +31,17 @@ describe("group commit", () => {
     ]);
     expect(results.map((r) => r.verdict)).toEqual(["ok", "duplicate", "ok", "unknown", "ok"]);
     expect(results[1].firstCheckIn?.deviceId).toBe("may-1");
-    expect((await handle.db.select({ n: count() }).from(checkIns).where(eq(checkIns.conferenceId, practice.id)).get())!.n).toBe(2);
-    expect((await handle.db.select({ n: count() }).from(scanLog).where(eq(scanLog.conferenceId, practice.id)).get())!.n).toBe(4);
+    expect((await firstRow(handle.db.select({ n: count() }).from(checkIns).where(eq(checkIns.conferenceId, practice.id))))!.n).toBe(2);
+    expect((await firstRow(handle.db.select({ n: count() }).from(scanLog).where(eq(scanLog.conferenceId, practice.id))))!.n).toBe(4);
   });
 });
 
 describe("group commit when one scan of a batch fails", () => {
   it("rolls the whole batch back, retries each scan alone: only the failing one fails, the others get the answers they would have had, nothing twice", async () => {
-    const practice = (await handle.db.select().from(conferences).where(isNull(conferences.requirementId)).get())!;
-    const site = (await handle.db.select().from(sites).where(eq(sites.conferenceId, practice.id)).get())!;
-    const list = await handle.db.select().from(invitations).where(eq(invitations.conferenceId, practice.id)).all();
-    const userId = (await handle.db.select().from(users).where(eq(users.username, "diemdanh")).get())!.id;
+    const practice = (await firstRow(handle.db.select().from(conferences).where(isNull(conferences.requirementId))))!;
+    const site = (await firstRow(handle.db.select().from(sites).where(eq(sites.conferenceId, practice.id))))!;
+    const list = await handle.db.select().from(invitations).where(eq(invitations.conferenceId, practice.id));
+    const userId = (await firstRow(handle.db.select().from(users).where(eq(users.username, "diemdanh"))))!.id;
     const [l0, l1, l2] = [list[10], list[11], list[12]];
     const sqlite = writerForSetup(handle.db).$client;
     // A real failure inside the transaction: the scan log refuses the rows of one device (a trigger in this
@@ -90,8 +90,7 @@ describe("group commit when one scan of a batch fails", () => {
         .select({ invitationId: checkIns.invitationId, deviceId: checkIns.deviceId, nonce: checkIns.nonce })
         .from(checkIns)
         .where(inArray(checkIns.invitationId, [l0.id, l1.id, l2.id]))
-        .orderBy(checkIns.invitationId)
-        .all();
+        .orderBy(checkIns.invitationId);
       expect(rows).toEqual([
         { invitationId: l0.id, deviceId: "may-1", nonce: "fail-batch-a" },
         { invitationId: l1.id, deviceId: "may-2", nonce: "fail-batch-d" },
@@ -101,8 +100,7 @@ describe("group commit when one scan of a batch fails", () => {
         .select({ nonce: scanLog.nonce, verdict: scanLog.verdict })
         .from(scanLog)
         .where(like(scanLog.nonce, "fail-batch-%"))
-        .orderBy(scanLog.nonce)
-        .all();
+        .orderBy(scanLog.nonce);
       expect(logged).toEqual([
         { nonce: "fail-batch-a", verdict: "ok" },
         { nonce: "fail-batch-c", verdict: "duplicate" },

@@ -1,4 +1,4 @@
-import { writerForSetup } from "@/db/client";
+import { returnedRow, firstRow, writerForSetup } from "@/db/client";
 /**
  * A door cadre's duties explain themselves (docs/decisions/0025): the evening after a conference the home
  * page still lists it, as over, with its door hours; what is next; a cancelled one says so.
@@ -17,37 +17,39 @@ const ids: Record<string, number> = {};
 /** A conference of the province with one site, the door account assigned to it. */
 async function assigned(key: string, day: string, start: string, end: string, status: "scheduled" | "cancelled" | "draft" = "scheduled") {
   const db = handle.db;
-  const province = (await db.select().from(units).where(eq(units.code, "51")).get())!;
-  const body = (await db.select().from(bodies).where(eq(bodies.unitId, province.id)).get())!;
-  const campaignId = (await db.select().from(conferences).get())!.campaignId;
-  const conference = await writerForSetup(db)
-    .insert(conferences)
-    .values({
-      campaignId,
-      unitId: province.id,
-      bodyId: body.id,
-      title: `Hội nghị ${key}`,
-      startsAt: zonedInstant(day, start),
-      endsAt: zonedInstant(day, end),
-      status,
-      cancelReason: status === "cancelled" ? "Hoãn do mưa bão" : null,
-    })
-    .returning()
-    .get();
-  const site = await writerForSetup(db)
-    .insert(sites)
-    .values({ conferenceId: conference.id, unitId: province.id, isMain: true, venue: `Hội trường ${key}` })
-    .returning()
-    .get();
-  await writerForSetup(db).insert(siteStaff).values({ siteId: site.id, userId: scannerId }).run();
+  const province = (await firstRow(db.select().from(units).where(eq(units.code, "51"))))!;
+  const body = (await firstRow(db.select().from(bodies).where(eq(bodies.unitId, province.id))))!;
+  const campaignId = (await firstRow(db.select().from(conferences)))!.campaignId;
+  const conference = await returnedRow(
+    writerForSetup(db)
+      .insert(conferences)
+      .values({
+        campaignId,
+        unitId: province.id,
+        bodyId: body.id,
+        title: `Hội nghị ${key}`,
+        startsAt: zonedInstant(day, start),
+        endsAt: zonedInstant(day, end),
+        status,
+        cancelReason: status === "cancelled" ? "Hoãn do mưa bão" : null,
+      })
+      .returning(),
+  );
+  const site = await returnedRow(
+    writerForSetup(db)
+      .insert(sites)
+      .values({ conferenceId: conference.id, unitId: province.id, isMain: true, venue: `Hội trường ${key}` })
+      .returning(),
+  );
+  await writerForSetup(db).insert(siteStaff).values({ siteId: site.id, userId: scannerId });
   ids[key] = site.id;
 }
 
 beforeAll(async () => {
   // The practice conference is 07:30–17:00 on 28/11/2026 (door 05:30–18:00).
   handle = await createDemoDb(new Date("2026-11-28T03:00:00Z"));
-  scannerId = (await handle.db.select().from(users).where(eq(users.username, "diemdanh")).get())!.id;
-  ids.practice = (await handle.db.select({ id: siteStaff.siteId }).from(siteStaff).where(eq(siteStaff.userId, scannerId)).get())!.id;
+  scannerId = (await firstRow(handle.db.select().from(users).where(eq(users.username, "diemdanh"))))!.id;
+  ids.practice = (await firstRow(handle.db.select({ id: siteStaff.siteId }).from(siteStaff).where(eq(siteStaff.userId, scannerId))))!.id;
   await assigned("ngày mai", "2026-11-29", "07:30", "11:30");
   await assigned("tuần sau", "2026-12-03", "13:30", "17:00");
   await assigned("bị hủy", "2026-11-30", "07:30", "11:30", "cancelled");

@@ -4,7 +4,7 @@
  * is closed (issue 15, docs/decisions/0025). Scope: the user's own rows of site_staff, in SQL.
  */
 import { and, asc, eq, gte, ne } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { firstRow, type Db } from "@/db/client";
 import { conferences, sites, siteStaff, units } from "@/db/schema";
 import { doorPhaseAt, type DoorPhase } from "./shared/verdict";
 import { checkInWindow, closeAfterMinutes } from "./window";
@@ -58,8 +58,7 @@ export async function listAssignments(db: Db, userId: number, now: Date = new Da
     .innerJoin(conferences, eq(conferences.id, sites.conferenceId))
     .innerJoin(units, eq(units.id, conferences.unitId))
     .where(and(eq(siteStaff.userId, userId), gte(conferences.endsAt, since), ne(conferences.status, "draft")))
-    .orderBy(asc(conferences.startsAt))
-    .all();
+    .orderBy(asc(conferences.startsAt));
   return rows
     .map((row) => {
       const window = checkInWindow(row);
@@ -75,12 +74,13 @@ export async function listAssignments(db: Db, userId: number, now: Date = new Da
 
 /** The site's door hours and phase for a user already known to be assigned there (the door page's refusal says why). */
 export async function siteDoorHours(db: Db, siteId: number, now: Date = new Date()) {
-  const row = await db
-    .select({ startsAt: conferences.startsAt, endsAt: conferences.endsAt, status: conferences.status, cancelReason: conferences.cancelReason })
-    .from(sites)
-    .innerJoin(conferences, eq(conferences.id, sites.conferenceId))
-    .where(eq(sites.id, siteId))
-    .get();
+  const row = await firstRow(
+    db
+      .select({ startsAt: conferences.startsAt, endsAt: conferences.endsAt, status: conferences.status, cancelReason: conferences.cancelReason })
+      .from(sites)
+      .innerJoin(conferences, eq(conferences.id, sites.conferenceId))
+      .where(eq(sites.id, siteId)),
+  );
   if (!row) return null;
   const window = checkInWindow(row);
   return {

@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/client";
 import { eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { conferences, invitations, sites, users } from "@/db/schema";
@@ -14,10 +15,10 @@ afterAll(() => handle.cleanup());
 
 describe("live counter", () => {
   it("counts present, late and arrivals per 5 minutes", async () => {
-    const practice = (await handle.db.select().from(conferences).where(isNull(conferences.requirementId)).get())!;
-    const site = (await handle.db.select().from(sites).where(eq(sites.conferenceId, practice.id)).get())!;
-    const list = await handle.db.select().from(invitations).where(eq(invitations.conferenceId, practice.id)).all();
-    const userId = (await handle.db.select().from(users).where(eq(users.username, "diemdanh")).get())!.id;
+    const practice = (await firstRow(handle.db.select().from(conferences).where(isNull(conferences.requirementId))))!;
+    const site = (await firstRow(handle.db.select().from(sites).where(eq(sites.conferenceId, practice.id))))!;
+    const list = await handle.db.select().from(invitations).where(eq(invitations.conferenceId, practice.id));
+    const userId = (await firstRow(handle.db.select().from(users).where(eq(users.username, "diemdanh"))))!.id;
     const at = (time: string) => zonedInstant("2026-11-28", time);
     const scan = async (i: number, time: string) =>
       await recordScan(

@@ -1,5 +1,5 @@
 import { and, count, eq, gte, inArray, lte, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { firstRow, type Db } from "@/db/client";
 import { checkIns, conferences, invitations } from "@/db/schema";
 import type { ConferenceDetail } from "@/lib/conferences/get-conference";
 import { countedInvitation } from "@/lib/reports/counted-invitation";
@@ -34,29 +34,32 @@ const RECENT_MS = 2 * 3_600_000;
  */
 export async function getLiveStats(db: Db, conferenceId: number, siteIds?: number[], now: Date = new Date()) {
   const siteCondition = (column: typeof invitations.siteId | typeof checkIns.siteId) => (siteIds ? inArray(column, siteIds) : undefined);
-  const invited = (await db
-    .select({ n: count() })
-    .from(invitations)
-    .where(and(eq(invitations.conferenceId, conferenceId), countedInvitation(), siteCondition(invitations.siteId)))
-    .get())!.n;
+  const invited = (await firstRow(
+    db
+      .select({ n: count() })
+      .from(invitations)
+      .where(and(eq(invitations.conferenceId, conferenceId), countedInvitation(), siteCondition(invitations.siteId))),
+  ))!.n;
   // Present and late as the reports count them: check-ins on counted invitations; walk-ins beside them, never in "present".
-  const totals = (await db
-    .select({
-      present: sql<number>`coalesce(sum(case when ${countedInvitation()} then 1 else 0 end), 0)`,
-      late: sql<number>`coalesce(sum(case when ${countedInvitation()} and ${checkIns.isLate} then 1 else 0 end), 0)`,
-      walkIns: sql<number>`coalesce(sum(case when ${invitations.kind} = 'walk_in' then 1 else 0 end), 0)`,
-      first: sql<number | null>`min(${checkIns.scannedAt})`,
-      last: sql<number | null>`max(${checkIns.scannedAt})`,
-    })
-    .from(checkIns)
-    .innerJoin(invitations, eq(invitations.id, checkIns.invitationId))
-    .where(and(eq(checkIns.conferenceId, conferenceId), siteCondition(checkIns.siteId)))
-    .get())!;
-  const conference = await db
-    .select({ startsAt: conferences.startsAt, endsAt: conferences.endsAt, status: conferences.status })
-    .from(conferences)
-    .where(eq(conferences.id, conferenceId))
-    .get();
+  const totals = (await firstRow(
+    db
+      .select({
+        present: sql<number>`coalesce(sum(case when ${countedInvitation()} then 1 else 0 end), 0)`,
+        late: sql<number>`coalesce(sum(case when ${countedInvitation()} and ${checkIns.isLate} then 1 else 0 end), 0)`,
+        walkIns: sql<number>`coalesce(sum(case when ${invitations.kind} = 'walk_in' then 1 else 0 end), 0)`,
+        first: sql<number | null>`min(${checkIns.scannedAt})`,
+        last: sql<number | null>`max(${checkIns.scannedAt})`,
+      })
+      .from(checkIns)
+      .innerJoin(invitations, eq(invitations.id, checkIns.invitationId))
+      .where(and(eq(checkIns.conferenceId, conferenceId), siteCondition(checkIns.siteId))),
+  ))!;
+  const conference = await firstRow(
+    db
+      .select({ startsAt: conferences.startsAt, endsAt: conferences.endsAt, status: conferences.status })
+      .from(conferences)
+      .where(eq(conferences.id, conferenceId)),
+  );
   const window = conference ? checkInWindow(conference) : { opensAt: now, closesAt: now };
   const phase = conference
     ? doorPhaseAt({ status: conference.status, opensAt: window.opensAt.getTime(), closesAt: window.closesAt.getTime() }, now.getTime())
@@ -87,8 +90,7 @@ export async function getLiveStats(db: Db, conferenceId: number, siteIds?: numbe
           lte(checkIns.scannedAt, new Date(span.to)),
         ),
       )
-      .groupBy(sql`1`)
-      .all();
+      .groupBy(sql`1`);
     const bySlot = new Map(slots.map((s) => [s.slot, s.n]));
     for (let t = since.getTime(); t <= span.to; t += slotMs) arrivals.push({ at: new Date(t).toISOString(), n: bySlot.get(t) ?? 0 });
   }

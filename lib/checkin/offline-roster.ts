@@ -3,7 +3,7 @@
  * that the user may scan at the site (getScanSite).
  */
 import { and, asc, count, eq, gte, inArray, lte, ne, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { firstRow, type Db } from "@/db/client";
 import { checkIns, conferences, invitations, people, sites, units, users } from "@/db/schema";
 import { ensureCampaignKeys, verificationKeys } from "@/lib/invitations/campaign-keys";
 import { rawPublicKey } from "@/lib/tokens/qr-token";
@@ -37,8 +37,7 @@ export async function buildOfflineRoster(db: Db, site: Site, now: Date = new Dat
     .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
     .leftJoin(users, eq(users.id, checkIns.scannerUserId))
     .where(and(eq(invitations.siteId, site.id), eq(invitations.kind, "invited"), inArray(invitations.status, ["issued", "revoked", "draft"])))
-    .orderBy(asc(people.searchName))
-    .all();
+    .orderBy(asc(people.searchName));
   const unitNames: string[] = [];
   const unitIndex = new Map<string, number>();
   const indexOf = (name: string) => {
@@ -74,20 +73,18 @@ export async function buildOfflineRoster(db: Db, site: Site, now: Date = new Dat
           scannerOf(r.checkedBy),
         ],
   );
-  const walkIns = (await db
-    .select({ n: count() })
-    .from(checkIns)
-    .innerJoin(invitations, eq(invitations.id, checkIns.invitationId))
-    .where(and(eq(checkIns.siteId, site.id), eq(invitations.kind, "walk_in")))
-    .get())!.n;
+  const walkIns = (await firstRow(
+    db
+      .select({ n: count() })
+      .from(checkIns)
+      .innerJoin(invitations, eq(invitations.id, checkIns.invitationId))
+      .where(and(eq(checkIns.siteId, site.id), eq(invitations.kind, "walk_in"))),
+  ))!.n;
   return {
     format: ROSTER_FORMAT,
     generatedAt: now.getTime(),
     site: { ...doorSiteOf(site), venue: site.venue, title: site.title, campaignId: site.campaignId, endsAt: site.endsAt.getTime() },
-    sites: (await db.select({ id: sites.id, venue: sites.venue }).from(sites).where(eq(sites.conferenceId, site.conferenceId)).all()).map((s) => [
-      s.id,
-      s.venue,
-    ]),
+    sites: (await db.select({ id: sites.id, venue: sites.venue }).from(sites).where(eq(sites.conferenceId, site.conferenceId))).map((s) => [s.id, s.venue]),
     units: unitNames,
     scanners: scannerNames,
     others: await otherConferences(db, site),
@@ -139,7 +136,6 @@ async function otherConferences(db: Db, site: Site): Promise<OtherConferenceRow[
       )
       .orderBy(sql`abs(${conferences.startsAt} - ${sql.raw(String(start))})`)
       .limit(OTHERS_LIMIT)
-      .all()
   ).map((c) => [c.id, c.title, c.startsAt.getTime(), c.endsAt.getTime(), c.unitName, c.venue ?? ""]);
 }
 

@@ -1,4 +1,4 @@
-import { writerForSetup } from "@/db/client";
+import { returnedRow, firstRow, writerForSetup } from "@/db/client";
 /**
  * The demo's practice conference (issue 15, docs/decisions/0025): seeded with a fake clock at
  * 21:00 in Vietnam, its door is open at once and the next morning; an admin opens it again.
@@ -25,7 +25,7 @@ let tokens: { id: number; token: string }[];
 let n = 0;
 
 const sessionOf = async (username: string): Promise<SessionUser> => {
-  const row = (await handle.db.select().from(users).where(eq(users.username, username)).get())!;
+  const row = (await firstRow(handle.db.select().from(users).where(eq(users.username, username))))!;
   return (await loadSessionUser(handle.db, row.id, row.sessionVersion))!;
 };
 const scan = async (token: string, at: Date, deviceId = "may-thu") =>
@@ -39,18 +39,17 @@ const scan = async (token: string, at: Date, deviceId = "may-thu") =>
 beforeAll(async () => {
   handle = await createDemoDb(EVENING, { practiceAsSeeded: true });
   conferenceId = (await practiceConferenceId(handle.db))!;
-  siteId = (await handle.db.select().from(sites).where(eq(sites.conferenceId, conferenceId)).get())!.id;
+  siteId = (await firstRow(handle.db.select().from(sites).where(eq(sites.conferenceId, conferenceId))))!.id;
   tokens = (await handle.db
     .select({ id: invitations.id, token: invitations.token })
     .from(invitations)
-    .where(eq(invitations.conferenceId, conferenceId))
-    .all()) as typeof tokens;
+    .where(eq(invitations.conferenceId, conferenceId))) as typeof tokens;
 });
 afterAll(() => handle.cleanup());
 
 describe("the practice conference, seeded at 21:00", () => {
   it("is remembered as the practice conference, from 20:30 for a day, with a wide grace", async () => {
-    const conference = (await handle.db.select().from(conferences).where(eq(conferences.id, conferenceId)).get())!;
+    const conference = (await firstRow(handle.db.select().from(conferences).where(eq(conferences.id, conferenceId))))!;
     expect(conference.title).toContain("thực hành");
     expect(conference.startsAt).toEqual(zonedInstant("2026-12-02", "20:30"));
     expect(conference.endsAt).toEqual(zonedInstant("2026-12-03", "20:30"));
@@ -88,19 +87,20 @@ describe("Mở lại hội nghị thực hành", () => {
     expect(await reopenPracticeConference(handle.db, await sessionOf("diemdanh"), conferenceId, dayAfter)).toEqual({ ok: false, reason: "forbidden" });
     expect(await reopenPracticeConference(handle.db, await sessionOf("tochuc.bato"), conferenceId, dayAfter)).toEqual({ ok: false, reason: "forbidden" });
     // An admin of one district (delegated administration) does not reach the province's practice conference.
-    const baTo = (await handle.db.select().from(units).where(eq(units.code, "535")).get())!;
-    const districtAdmin = await writerForSetup(handle.db)
-      .insert(users)
-      .values({ username: "quantri.thu", passwordHash: "x", fullName: "Quản trị thử", role: "admin", unitId: baTo.id })
-      .returning()
-      .get();
+    const baTo = (await firstRow(handle.db.select().from(units).where(eq(units.code, "535"))))!;
+    const districtAdmin = await returnedRow(
+      writerForSetup(handle.db)
+        .insert(users)
+        .values({ username: "quantri.thu", passwordHash: "x", fullName: "Quản trị thử", role: "admin", unitId: baTo.id })
+        .returning(),
+    );
     expect(
       await reopenPracticeConference(handle.db, (await loadSessionUser(handle.db, districtAdmin.id, districtAdmin.sessionVersion))!, conferenceId, dayAfter),
     ).toEqual({
       ok: false,
       reason: "not_found",
     });
-    const other = (await handle.db.select().from(conferences).where(eq(conferences.unitId, baTo.id)).get())!;
+    const other = (await firstRow(handle.db.select().from(conferences).where(eq(conferences.unitId, baTo.id))))!;
     expect(await reopenPracticeConference(handle.db, await sessionOf("admin"), other.id, dayAfter)).toEqual({ ok: false, reason: "not_practice" });
   });
 
@@ -114,24 +114,24 @@ describe("Mở lại hội nghị thực hành", () => {
       { siteId, fullName: "Khách Thực Hành", position: "", workplace: "", deviceId: "may-thu", nonce: "practice-walk-in-1", scannedAt: at },
       at,
     );
-    const walkInPerson = (await handle.db.select().from(invitations).where(eq(invitations.id, walkIn.invitationId)).get())!.personId;
-    const logged = (await handle.db.select({ n: count() }).from(scanLog).where(eq(scanLog.conferenceId, conferenceId)).get())!.n;
+    const walkInPerson = (await firstRow(handle.db.select().from(invitations).where(eq(invitations.id, walkIn.invitationId))))!.personId;
+    const logged = (await firstRow(handle.db.select({ n: count() }).from(scanLog).where(eq(scanLog.conferenceId, conferenceId))))!.n;
     expect(await getScanSite(handle.db, scanner, siteId, dayAfter)).toEqual({ ok: false, reason: "closed" });
 
     const result = await reopenPracticeConference(handle.db, await sessionOf("admin"), conferenceId, dayAfter);
     expect(result).toMatchObject({ ok: true, id: conferenceId, cleared: { checkIns: 2, walkIns: 1 }, startsAt: zonedInstant("2026-12-05", "18:30") });
 
     const db = handle.db;
-    expect((await db.select({ n: count() }).from(checkIns).where(eq(checkIns.conferenceId, conferenceId)).get())!.n).toBe(0);
-    expect(await db.select().from(invitations).where(eq(invitations.id, walkIn.invitationId)).get()).toBeUndefined();
-    expect(await db.select().from(people).where(eq(people.id, walkInPerson)).get()).toBeUndefined();
-    expect(await db.select().from(invitations).where(eq(invitations.id, tokens[1].id)).get()).toMatchObject({
+    expect((await firstRow(db.select({ n: count() }).from(checkIns).where(eq(checkIns.conferenceId, conferenceId))))!.n).toBe(0);
+    expect(await firstRow(db.select().from(invitations).where(eq(invitations.id, walkIn.invitationId)))).toBeUndefined();
+    expect(await firstRow(db.select().from(people).where(eq(people.id, walkInPerson)))).toBeUndefined();
+    expect(await firstRow(db.select().from(invitations).where(eq(invitations.id, tokens[1].id)))).toMatchObject({
       substituteName: null,
       status: "issued",
       token: tokens[1].token,
     });
-    expect((await db.select({ n: count() }).from(scanLog).where(eq(scanLog.conferenceId, conferenceId)).get())!.n).toBe(logged);
-    expect(await db.select().from(conferences).where(eq(conferences.id, conferenceId)).get()).toMatchObject({
+    expect((await firstRow(db.select({ n: count() }).from(scanLog).where(eq(scanLog.conferenceId, conferenceId))))!.n).toBe(logged);
+    expect(await firstRow(db.select().from(conferences).where(eq(conferences.id, conferenceId)))).toMatchObject({
       status: "scheduled",
       graceMinutes: PRACTICE_GRACE_MINUTES,
     });
@@ -139,8 +139,7 @@ describe("Mở lại hội nghị thực hành", () => {
       await db
         .select()
         .from(auditLog)
-        .where(and(eq(auditLog.action, "practice_reopen"), eq(auditLog.entityId, String(conferenceId))))
-        .all(),
+        .where(and(eq(auditLog.action, "practice_reopen"), eq(auditLog.entityId, String(conferenceId)))),
     ).toHaveLength(1);
 
     // The door is open again, and the letter scanned in the last practice is let in afresh.

@@ -8,7 +8,7 @@
  */
 import { and, eq, inArray, notExists, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { transaction, type Db, type Tx } from "@/db/client";
+import { firstRow, transaction, type Db, type Tx } from "@/db/client";
 import { absences, appSettings, checkIns, conferences, invitations, people, personMerges, reflectionEssays } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { conferenceWriteScope } from "@/lib/auth/scope";
@@ -41,12 +41,11 @@ export async function rememberPracticeConference(db: Tx, conferenceId: number): 
   await db
     .insert(appSettings)
     .values({ key: PRACTICE_SETTING, value: String(conferenceId) })
-    .onConflictDoUpdate({ target: appSettings.key, set: { value: String(conferenceId) } })
-    .run();
+    .onConflictDoUpdate({ target: appSettings.key, set: { value: String(conferenceId) } });
 }
 
 export async function practiceConferenceId(db: Db): Promise<number | null> {
-  const value = (await db.select().from(appSettings).where(eq(appSettings.key, PRACTICE_SETTING)).get())?.value;
+  const value = (await firstRow(db.select().from(appSettings).where(eq(appSettings.key, PRACTICE_SETTING))))?.value;
   const id = Number(value);
   return Number.isInteger(id) && id > 0 ? id : null;
 }
@@ -55,11 +54,9 @@ export async function practiceConferenceId(db: Db): Promise<number | null> {
 export async function practiceDoor(db: Db, now: Date = new Date()): Promise<{ conferenceId: number; opensAt: Date; closesAt: Date; open: boolean } | null> {
   const id = await practiceConferenceId(db);
   if (!id) return null;
-  const row = await db
-    .select({ startsAt: conferences.startsAt, endsAt: conferences.endsAt, status: conferences.status })
-    .from(conferences)
-    .where(eq(conferences.id, id))
-    .get();
+  const row = await firstRow(
+    db.select({ startsAt: conferences.startsAt, endsAt: conferences.endsAt, status: conferences.status }).from(conferences).where(eq(conferences.id, id)),
+  );
   if (!row) return null;
   const window = checkInWindow(row);
   return {
@@ -83,40 +80,37 @@ export type ReopenResult =
 export async function reopenPracticeConference(db: Db, user: SessionUser, conferenceId: number, now: Date = new Date()): Promise<ReopenResult> {
   if (user.role !== "admin" || !can(user.role, "practice:reopen")) return { ok: false, reason: "forbidden" };
   return await transaction(db, async (db) => {
-    const conference = await db
-      .select({
-        id: conferences.id,
-        startsAt: conferences.startsAt,
-        endsAt: conferences.endsAt,
-        status: conferences.status,
-        graceMinutes: conferences.graceMinutes,
-      })
-      .from(conferences)
-      .where(and(eq(conferences.id, conferenceId), conferenceWriteScope(user)))
-      .get();
+    const conference = await firstRow(
+      db
+        .select({
+          id: conferences.id,
+          startsAt: conferences.startsAt,
+          endsAt: conferences.endsAt,
+          status: conferences.status,
+          graceMinutes: conferences.graceMinutes,
+        })
+        .from(conferences)
+        .where(and(eq(conferences.id, conferenceId), conferenceWriteScope(user))),
+    );
     if (!conference) return { ok: false, reason: "not_found" } as const;
     if ((await practiceConferenceId(db)) !== conference.id) return { ok: false, reason: "not_practice" } as const;
 
     const walkIns = await db
       .select({ id: invitations.id, personId: invitations.personId })
       .from(invitations)
-      .where(and(eq(invitations.conferenceId, conference.id), eq(invitations.kind, "walk_in")))
-      .all();
-    const checkInCount = (await db.delete(checkIns).where(eq(checkIns.conferenceId, conference.id)).run()).changes;
+      .where(and(eq(invitations.conferenceId, conference.id), eq(invitations.kind, "walk_in")));
+    const checkInCount = (await db.delete(checkIns).where(eq(checkIns.conferenceId, conference.id))).changes;
     // An essay belongs to a check-in (the reports count them so): they go with the practice's check-ins.
-    await db.delete(reflectionEssays).where(eq(reflectionEssays.conferenceId, conference.id)).run();
+    await db.delete(reflectionEssays).where(eq(reflectionEssays.conferenceId, conference.id));
     const ofConference = db.select({ id: invitations.id }).from(invitations).where(eq(invitations.conferenceId, conference.id));
-    await db.delete(absences).where(inArray(absences.invitationId, ofConference)).run();
+    await db.delete(absences).where(inArray(absences.invitationId, ofConference));
     if (walkIns.length > 0) {
-      await db
-        .delete(invitations)
-        .where(
-          inArray(
-            invitations.id,
-            walkIns.map((w) => w.id),
-          ),
-        )
-        .run();
+      await db.delete(invitations).where(
+        inArray(
+          invitations.id,
+          walkIns.map((w) => w.id),
+        ),
+      );
       // The door made a directory entry for each walk-in; it goes too unless something else now uses it.
       const invited = db
         .select({ one: sql`1` })
@@ -131,28 +125,24 @@ export async function reopenPracticeConference(db: Db, user: SessionUser, confer
         .select({ one: sql`1` })
         .from(mergedInto)
         .where(eq(mergedInto.mergedIntoId, people.id));
-      await db
-        .delete(people)
-        .where(
-          and(
-            inArray(
-              people.id,
-              walkIns.map((w) => w.personId),
-            ),
-            notExists(invited),
-            notExists(merged),
-            notExists(mergedHere),
+      await db.delete(people).where(
+        and(
+          inArray(
+            people.id,
+            walkIns.map((w) => w.personId),
           ),
-        )
-        .run();
+          notExists(invited),
+          notExists(merged),
+          notExists(mergedHere),
+        ),
+      );
     }
-    await db.update(invitations).set({ substituteName: null, substitutePosition: null }).where(eq(invitations.conferenceId, conference.id)).run();
+    await db.update(invitations).set({ substituteName: null, substitutePosition: null }).where(eq(invitations.conferenceId, conference.id));
     const times = practiceTimes(now);
     await db
       .update(conferences)
       .set({ ...times, status: "scheduled", cancelReason: null, graceMinutes: PRACTICE_GRACE_MINUTES, updatedAt: now })
-      .where(eq(conferences.id, conference.id))
-      .run();
+      .where(eq(conferences.id, conference.id));
     const cleared = { checkIns: checkInCount - walkIns.length, walkIns: walkIns.length };
     await recordAudit(db, {
       userId: user.id,

@@ -1,4 +1,4 @@
-import { writerForSetup } from "@/db/client";
+import { firstRow, writerForSetup } from "@/db/client";
 import { and, asc, count, eq, inArray, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkIns, conferences, invitations, scanLog, sites, users } from "@/db/schema";
@@ -29,19 +29,18 @@ const site = async () => scanStatements(handle.db).siteWithConference.get({ site
 
 beforeAll(async () => {
   handle = await createDemoDb(SEEDED);
-  const practice = (await handle.db.select().from(conferences).where(isNull(conferences.requirementId)).get())!;
-  siteId = (await handle.db.select().from(sites).where(eq(sites.conferenceId, practice.id)).get())!.id;
+  const practice = (await firstRow(handle.db.select().from(conferences).where(isNull(conferences.requirementId))))!;
+  siteId = (await firstRow(handle.db.select().from(sites).where(eq(sites.conferenceId, practice.id))))!.id;
   rows = (await handle.db
     .select({ id: invitations.id, token: invitations.token })
     .from(invitations)
     .where(eq(invitations.conferenceId, practice.id))
-    .orderBy(asc(invitations.id))
-    .all()) as typeof rows;
-  scanner = (await loadSessionUser(handle.db, (await handle.db.select().from(users).where(eq(users.username, "diemdanh")).get())!.id, 1))!;
+    .orderBy(asc(invitations.id))) as typeof rows;
+  scanner = (await loadSessionUser(handle.db, (await firstRow(handle.db.select().from(users).where(eq(users.username, "diemdanh"))))!.id, 1))!;
 });
 afterAll(() => handle.cleanup());
 
-const checkInsOf = async (ids: number[]) => await handle.db.select().from(checkIns).where(inArray(checkIns.invitationId, ids)).all();
+const checkInsOf = async (ids: number[]) => await handle.db.select().from(checkIns).where(inArray(checkIns.invitationId, ids));
 
 describe("offline queue sync", () => {
   it("records a queue with a local duplicate: two check-ins and one duplicate row; resending changes nothing", async () => {
@@ -52,10 +51,10 @@ describe("offline queue sync", () => {
       ["may-a", minutes(1).getTime(), true],
       ["may-a", minutes(2).getTime(), true],
     ]);
-    const logs = (await handle.db.select({ n: count() }).from(scanLog).get())!.n;
+    const logs = (await firstRow(handle.db.select({ n: count() }).from(scanLog)))!.n;
     const again = await recordBatch(handle.db, scanner, await site(), items, minutes(11));
     expect(again.map((o) => (o.ok && "result" in o ? o.result.verdict : "error"))).toEqual(["ok", "ok", "duplicate"]);
-    expect((await handle.db.select({ n: count() }).from(scanLog).get())!.n).toBe(logs);
+    expect((await firstRow(handle.db.select({ n: count() }).from(scanLog)))!.n).toBe(logs);
   });
 
   it("earliest device time wins: a later sync of an earlier scan takes the check-in, the other becomes a duplicate with both times", async () => {
@@ -65,7 +64,7 @@ describe("offline queue sync", () => {
     expect(outcome[0]).toMatchObject({ ok: true, result: { verdict: "ok" } });
     const [checkIn] = await checkInsOf([rows[2].id]);
     expect([checkIn.deviceId, checkIn.scannedAt.getTime()]).toEqual(["may-c", minutes(4).getTime()]);
-    const log = await handle.db.select().from(scanLog).where(eq(scanLog.invitationId, rows[2].id)).orderBy(asc(scanLog.id)).all();
+    const log = await handle.db.select().from(scanLog).where(eq(scanLog.invitationId, rows[2].id)).orderBy(asc(scanLog.id));
     expect(log.map((l) => [l.deviceId, l.verdict, l.scannedAt.getTime(), l.firstDeviceId, l.firstScannedAt?.getTime() ?? null])).toEqual([
       ["may-b", "duplicate", minutes(5).getTime(), "may-c", minutes(4).getTime()],
       ["may-c", "ok", minutes(4).getTime(), null, null],
@@ -78,11 +77,12 @@ describe("offline queue sync", () => {
     const outcome = await recordBatch(handle.db, scanner, await site(), [item(token, "may-c", minutes(6))], minutes(21));
     expect(outcome[0]).toMatchObject({ ok: true, result: { verdict: "duplicate", firstCheckIn: { deviceId: "may-b" } } });
     expect((await checkInsOf([rows[3].id])).map((c) => c.deviceId)).toEqual(["may-b"]);
-    const dup = (await handle.db
-      .select()
-      .from(scanLog)
-      .where(and(eq(scanLog.invitationId, rows[3].id), eq(scanLog.verdict, "duplicate")))
-      .get())!;
+    const dup = (await firstRow(
+      handle.db
+        .select()
+        .from(scanLog)
+        .where(and(eq(scanLog.invitationId, rows[3].id), eq(scanLog.verdict, "duplicate"))),
+    ))!;
     expect([dup.deviceId, dup.firstDeviceId, dup.firstScannedAt?.getTime()]).toEqual(["may-c", "may-b", minutes(5).getTime()]);
   });
 
@@ -126,7 +126,7 @@ describe("offline queue sync", () => {
     expect(outcome[2]).toMatchObject({ ok: false, nonce: "broken-item-0001", error: "bad_request" });
     expect(outcome[3]).toMatchObject({ ok: false, nonce: null });
     expect((await checkInsOf([rows[5].id]))[0].method).toBe("manual");
-    const walkIn = (await handle.db.select().from(scanLog).where(eq(scanLog.nonce, walkInNonce)).get())!;
+    const walkIn = (await firstRow(handle.db.select().from(scanLog).where(eq(scanLog.nonce, walkInNonce))))!;
     expect(walkIn.verdict).toBe("ok");
   });
 
@@ -147,7 +147,7 @@ describe("offline queue sync", () => {
     }
     expect((await checkInsOf([a.id, failing.id, b.id])).map((c) => c.invitationId)).toEqual([a.id, b.id]);
     // Nothing of the failed item was kept (its savepoint rolled back, the scan log row too).
-    expect(await handle.db.select().from(scanLog).where(eq(scanLog.nonce, items[1].nonce)).all()).toHaveLength(0);
+    expect(await handle.db.select().from(scanLog).where(eq(scanLog.nonce, items[1].nonce))).toHaveLength(0);
     const again = await recordBatch(handle.db, scanner, await site(), items, minutes(11));
     expect(again.map((o) => (o.ok && "result" in o ? o.result.verdict : "error"))).toEqual(["ok", "ok", "ok"]);
     expect(await checkInsOf([a.id, failing.id, b.id])).toHaveLength(3);

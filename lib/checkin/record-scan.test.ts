@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/client";
 import { and, count, eq, isNull, notExists, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bodies, checkIns, conferences, invitations, scanLog, sites, units, users } from "@/db/schema";
@@ -23,18 +24,14 @@ const scan = async (over: Partial<ScanInput>, now = SEEDED) =>
 
 beforeAll(async () => {
   handle = await createDemoDb(SEEDED);
-  const c = (await handle.db.select().from(conferences).where(isNull(conferences.requirementId)).get())!;
-  const site = (await handle.db.select().from(sites).where(eq(sites.conferenceId, c.id)).get())!;
-  const tokens = (await handle.db
-    .select({ id: invitations.id, token: invitations.token })
-    .from(invitations)
-    .where(eq(invitations.conferenceId, c.id))
-    .all()) as {
+  const c = (await firstRow(handle.db.select().from(conferences).where(isNull(conferences.requirementId))))!;
+  const site = (await firstRow(handle.db.select().from(sites).where(eq(sites.conferenceId, c.id))))!;
+  const tokens = (await handle.db.select({ id: invitations.id, token: invitations.token }).from(invitations).where(eq(invitations.conferenceId, c.id))) as {
     id: number;
     token: string;
   }[];
   practice = { id: c.id, siteId: site.id, tokens };
-  scannerId = (await handle.db.select().from(users).where(eq(users.username, "diemdanh")).get())!.id;
+  scannerId = (await firstRow(handle.db.select().from(users).where(eq(users.username, "diemdanh"))))!.id;
 });
 afterAll(() => handle.cleanup());
 
@@ -58,48 +55,51 @@ describe("verdicts at the door", () => {
   it("answers a retry with the same nonce the same way and writes nothing new", async () => {
     const input = { token: practice.tokens[3].token, nonce: "retry-nonce-0001" };
     const first = await scan(input);
-    const logs = (await handle.db.select({ n: count() }).from(scanLog).get())!.n;
+    const logs = (await firstRow(handle.db.select({ n: count() }).from(scanLog)))!.n;
     expect(await scan(input)).toEqual(first);
-    expect((await handle.db.select({ n: count() }).from(scanLog).get())!.n).toBe(logs);
-    expect((await handle.db.select({ n: count() }).from(checkIns).where(eq(checkIns.invitationId, practice.tokens[3].id)).get())!.n).toBe(1);
+    expect((await firstRow(handle.db.select({ n: count() }).from(scanLog)))!.n).toBe(logs);
+    expect((await firstRow(handle.db.select({ n: count() }).from(checkIns).where(eq(checkIns.invitationId, practice.tokens[3].id))))!.n).toBe(1);
   });
 
   it("says revoked for a revoked letter", async () => {
-    const organizer = (await loadSessionUser(handle.db, (await handle.db.select().from(users).where(eq(users.username, "admin")).get())!.id, 1))!;
+    const organizer = (await loadSessionUser(handle.db, (await firstRow(handle.db.select().from(users).where(eq(users.username, "admin"))))!.id, 1))!;
     await revokeInvitation(handle.db, organizer, practice.id, practice.tokens[4].id, "Gửi nhầm người");
     expect((await scan({ token: practice.tokens[4].token })).verdict).toBe("revoked");
   });
 
   it("says wrong_conference for another conference's letter, and wrong_site at another bridge point", async () => {
-    const standing = (await handle.db
-      .select({ id: conferences.id })
-      .from(conferences)
-      .innerJoin(bodies, eq(bodies.id, conferences.bodyId))
-      .where(eq(bodies.name, "Ban Thường vụ Tỉnh ủy"))
-      .get())!.id;
-    const bridgeInvitee = (await handle.db
-      .select({ token: invitations.token })
-      .from(invitations)
-      .innerJoin(sites, eq(sites.id, invitations.siteId))
-      .where(
-        and(
-          eq(invitations.conferenceId, standing),
-          eq(sites.isMain, false),
-          notExists(
-            handle.db
-              .select({ one: sql`1` })
-              .from(checkIns)
-              .where(eq(checkIns.invitationId, invitations.id)),
+    const standing = (await firstRow(
+      handle.db
+        .select({ id: conferences.id })
+        .from(conferences)
+        .innerJoin(bodies, eq(bodies.id, conferences.bodyId))
+        .where(eq(bodies.name, "Ban Thường vụ Tỉnh ủy")),
+    ))!.id;
+    const bridgeInvitee = (await firstRow(
+      handle.db
+        .select({ token: invitations.token })
+        .from(invitations)
+        .innerJoin(sites, eq(sites.id, invitations.siteId))
+        .where(
+          and(
+            eq(invitations.conferenceId, standing),
+            eq(sites.isMain, false),
+            notExists(
+              handle.db
+                .select({ one: sql`1` })
+                .from(checkIns)
+                .where(eq(checkIns.invitationId, invitations.id)),
+            ),
           ),
         ),
-      )
-      .get())!;
+    ))!;
     expect(await scan({ token: bridgeInvitee.token! })).toMatchObject({ verdict: "wrong_conference" });
-    const main = (await handle.db
-      .select()
-      .from(sites)
-      .where(and(eq(sites.conferenceId, standing), eq(sites.isMain, true)))
-      .get())!;
+    const main = (await firstRow(
+      handle.db
+        .select()
+        .from(sites)
+        .where(and(eq(sites.conferenceId, standing), eq(sites.isMain, true))),
+    ))!;
     const during = zonedInstant("2021-03-03", "08:00");
     const result = await scan({ token: bridgeInvitee.token!, siteId: main.id }, during);
     expect(result.verdict).toBe("wrong_site");
@@ -124,7 +124,7 @@ describe("verdicts at the door", () => {
     ];
     for (const [text, verdict] of cases) expect((await scan({ token: text })).verdict, text.slice(0, 20)).toBe(verdict);
     // A forged signature on a real payload does not check anyone in.
-    expect((await handle.db.select({ n: count() }).from(checkIns).where(eq(checkIns.invitationId, practice.tokens[6].id)).get())!.n).toBe(0);
+    expect((await firstRow(handle.db.select({ n: count() }).from(checkIns).where(eq(checkIns.invitationId, practice.tokens[6].id))))!.n).toBe(0);
   });
 
   it("reads a token typed with Caps Lock on, or with spaces and zero-width characters in it, as the token", async () => {
@@ -137,8 +137,7 @@ describe("verdicts at the door", () => {
       .select({ verdict: scanLog.verdict, n: count() })
       .from(scanLog)
       .where(eq(scanLog.userId, scannerId))
-      .groupBy(scanLog.verdict)
-      .all();
+      .groupBy(scanLog.verdict);
     expect(verdicts.map((v) => v.verdict).sort()).toEqual([
       "bad_signature",
       "duplicate",
@@ -155,16 +154,17 @@ describe("verdicts at the door", () => {
 describe("who may scan where", () => {
   it("admits door staff to their site only while it is open, and organisers of the body at any time", async () => {
     const u = async (name: string) => {
-      const row = (await handle.db.select().from(users).where(eq(users.username, name)).get())!;
+      const row = (await firstRow(handle.db.select().from(users).where(eq(users.username, name))))!;
       return (await loadSessionUser(handle.db, row.id, row.sessionVersion))!;
     };
     expect((await getScanSite(handle.db, await u("diemdanh"), practice.siteId, SEEDED)).ok).toBe(true);
     expect(await getScanSite(handle.db, await u("diemdanh"), practice.siteId, zonedInstant("2026-11-29", "09:00"))).toEqual({ ok: false, reason: "closed" });
-    const other = (await handle.db
-      .select()
-      .from(sites)
-      .where(eq(sites.unitId, (await handle.db.select().from(units).where(eq(units.code, "536")).get())!.id))
-      .get())!;
+    const other = (await firstRow(
+      handle.db
+        .select()
+        .from(sites)
+        .where(eq(sites.unitId, (await firstRow(handle.db.select().from(units).where(eq(units.code, "536"))))!.id)),
+    ))!;
     expect(await getScanSite(handle.db, await u("diemdanh"), other.id, SEEDED)).toEqual({ ok: false, reason: "forbidden" });
     expect(await getScanSite(handle.db, await u("baocao.bato"), practice.siteId, SEEDED)).toEqual({ ok: false, reason: "forbidden" });
     expect(await getScanSite(handle.db, await u("tochuc.bato"), practice.siteId, SEEDED)).toEqual({ ok: false, reason: "forbidden" });

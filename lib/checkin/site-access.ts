@@ -6,7 +6,7 @@
  * On the check-in hot path: prepared statements (lib/checkin/scan-statements.ts).
  */
 import { and, eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { firstRow, type Db } from "@/db/client";
 import { conferenceCoBodies, conferences } from "@/db/schema";
 import { adminCoversUnit } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -47,16 +47,17 @@ export async function getScanSite(db: Db, user: SessionUser, siteId: number, now
   if (user.role === "admin") {
     // An admin scans at conferences of units in their scope (the root unit's admin: all, without a query).
     if (user.scopeUnitIds === "all") return { ok: true, site, conference, row };
-    const owner = await db.select({ unitId: conferences.unitId }).from(conferences).where(eq(conferences.id, conference.id)).get();
+    const owner = await firstRow(db.select({ unitId: conferences.unitId }).from(conferences).where(eq(conferences.id, conference.id)));
     return owner && adminCoversUnit(user, owner.unitId) ? { ok: true, site, conference, row } : { ok: false, reason: "forbidden" };
   }
   if (user.role === "organizer") {
     if (conference.bodyId === user.bodyId) return { ok: true, site, conference, row };
-    const co = await db
-      .select()
-      .from(conferenceCoBodies)
-      .where(and(eq(conferenceCoBodies.conferenceId, conference.id), eq(conferenceCoBodies.bodyId, user.bodyId ?? -1)))
-      .get();
+    const co = await firstRow(
+      db
+        .select()
+        .from(conferenceCoBodies)
+        .where(and(eq(conferenceCoBodies.conferenceId, conference.id), eq(conferenceCoBodies.bodyId, user.bodyId ?? -1))),
+    );
     return co ? { ok: true, site, conference, row } : { ok: false, reason: "forbidden" };
   }
   if (!statements.staffAssignment.get({ siteId, userId: user.id })) return { ok: false, reason: "forbidden" };

@@ -23,19 +23,13 @@ export async function listScanSites(db: Db, user: SessionUser, now: Date = new D
     .innerJoin(conferences, eq(conferences.id, sites.conferenceId));
   if (user.role === "scanner") {
     const mine = db.select({ id: siteStaff.siteId }).from(siteStaff).where(eq(siteStaff.userId, user.id));
-    return await base
-      .where(and(open, inArray(sites.id, mine)))
-      .orderBy(asc(conferences.startsAt))
-      .all();
+    return await base.where(and(open, inArray(sites.id, mine))).orderBy(asc(conferences.startsAt));
   }
   if (user.role === "admin") {
     const scoped = user.scopeUnitIds === "all" ? undefined : inArray(conferences.unitId, user.scopeUnitIds);
-    return await base.where(and(open, scoped)).orderBy(asc(conferences.startsAt)).all();
+    return await base.where(and(open, scoped)).orderBy(asc(conferences.startsAt));
   }
   if (user.role !== "organizer" || user.bodyId === null) return [];
   const co = db.select({ id: conferenceCoBodies.conferenceId }).from(conferenceCoBodies).where(eq(conferenceCoBodies.bodyId, user.bodyId));
-  return await base
-    .where(and(open, or(eq(conferences.bodyId, user.bodyId), inArray(conferences.id, co))))
-    .orderBy(asc(conferences.startsAt))
-    .all();
+  return await base.where(and(open, or(eq(conferences.bodyId, user.bodyId), inArray(conferences.id, co)))).orderBy(asc(conferences.startsAt));
 }

@@ -1,5 +1,5 @@
 import { filterInOrder } from "@/lib/async/in-order";
-import { writerForSetup } from "@/db/client";
+import { returnedRow, firstRow, writerForSetup } from "@/db/client";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "@/db/schema";
@@ -20,31 +20,33 @@ const MIN = 60_000;
 describe("a conference's status follows the clock", () => {
   let id = 0;
   const statusAt = async (now: Date) =>
-    (await handle.db
-      .select({ s: effectiveStatus(handle.db, now) })
-      .from(t.conferences)
-      .where(eq(t.conferences.id, id))
-      .get())!.s;
+    (await firstRow(
+      handle.db
+        .select({ s: effectiveStatus(handle.db, now) })
+        .from(t.conferences)
+        .where(eq(t.conferences.id, id)),
+    ))!.s;
   const awaiting = async (now: Date) =>
-    (await handle.db.select({ id: t.conferences.id }).from(t.conferences).where(awaitingConfirmation(handle.db, now)).all()).some((r) => r.id === id);
+    (await handle.db.select({ id: t.conferences.id }).from(t.conferences).where(awaitingConfirmation(handle.db, now))).some((r) => r.id === id);
 
   beforeAll(async () => {
     const { db } = handle;
-    const template = (await db.select().from(t.conferences).get())!;
+    const template = (await firstRow(db.select().from(t.conferences)))!;
     id = (
-      await writerForSetup(db)
-        .insert(t.conferences)
-        .values({
-          campaignId: template.campaignId,
-          unitId: template.unitId,
-          bodyId: template.bodyId,
-          title: "Hội nghị theo giờ",
-          startsAt: START,
-          endsAt: END,
-          status: "scheduled",
-        })
-        .returning()
-        .get()
+      await returnedRow(
+        writerForSetup(db)
+          .insert(t.conferences)
+          .values({
+            campaignId: template.campaignId,
+            unitId: template.unitId,
+            bodyId: template.bodyId,
+            title: "Hội nghị theo giờ",
+            startsAt: START,
+            endsAt: END,
+            status: "scheduled",
+          })
+          .returning(),
+      )
     ).id;
   });
 
@@ -63,37 +65,36 @@ describe("a conference's status follows the clock", () => {
 
   it("is in progress from its first scan, and held when it ends with check-ins", async () => {
     const { db } = handle;
-    const site = await writerForSetup(db)
-      .insert(t.sites)
-      .values({
-        conferenceId: id,
-        unitId: (await db.select().from(t.conferences).where(eq(t.conferences.id, id)).get())!.unitId,
-        isMain: true,
-        venue: "Hội trường",
-      })
-      .returning()
-      .get();
-    const person = (await db.select().from(t.people).get())!;
-    const conference = (await db.select().from(t.conferences).where(eq(t.conferences.id, id)).get())!;
-    const invitation = await writerForSetup(db)
-      .insert(t.invitations)
-      .values({ conferenceId: id, personId: person.id, bodyId: conference.bodyId, siteId: site.id, status: "issued" })
-      .returning()
-      .get();
+    const site = await returnedRow(
+      writerForSetup(db)
+        .insert(t.sites)
+        .values({
+          conferenceId: id,
+          unitId: (await firstRow(db.select().from(t.conferences).where(eq(t.conferences.id, id))))!.unitId,
+          isMain: true,
+          venue: "Hội trường",
+        })
+        .returning(),
+    );
+    const person = (await firstRow(db.select().from(t.people)))!;
+    const conference = (await firstRow(db.select().from(t.conferences).where(eq(t.conferences.id, id))))!;
+    const invitation = await returnedRow(
+      writerForSetup(db)
+        .insert(t.invitations)
+        .values({ conferenceId: id, personId: person.id, bodyId: conference.bodyId, siteId: site.id, status: "issued" })
+        .returning(),
+    );
     const early = new Date(START.getTime() - 3 * 3_600_000); // before the door opens: a scan synced from a device
-    await writerForSetup(db)
-      .insert(t.checkIns)
-      .values({
-        invitationId: invitation.id,
-        conferenceId: id,
-        siteId: site.id,
-        scannedAt: early,
-        receivedAt: early,
-        method: "hardware",
-        isLate: false,
-        nonce: "clock-test",
-      })
-      .run();
+    await writerForSetup(db).insert(t.checkIns).values({
+      invitationId: invitation.id,
+      conferenceId: id,
+      siteId: site.id,
+      scannedAt: early,
+      receivedAt: early,
+      method: "hardware",
+      isLate: false,
+      nonce: "clock-test",
+    });
     expect(await statusAt(new Date(early.getTime() + MIN))).toBe("in_progress");
     expect(await statusAt(END)).toBe("held");
     expect(await awaiting(END)).toBe(false);
@@ -105,8 +106,7 @@ describe("a conference's status follows the clock", () => {
       await writerForSetup(db)
         .update(t.conferences)
         .set({ status, cancelReason: status === "cancelled" ? "Thử" : null })
-        .where(eq(t.conferences.id, id))
-        .run();
+        .where(eq(t.conferences.id, id));
       expect(await statusAt(new Date(START.getTime() + MIN))).toBe(status);
       expect(await statusAt(new Date(END.getTime() + MIN))).toBe(status);
     }
@@ -120,11 +120,11 @@ describe("the board shows what waits for the organiser", () => {
     const { loadSessionUser } = await import("@/lib/auth/session-user");
     const now = new Date();
     const waiting = await filterInOrder(
-      await db.select({ id: t.conferences.id, campaignId: t.conferences.campaignId }).from(t.conferences).where(awaitingConfirmation(db, now)).all(),
-      async (c) => (await db.select().from(t.conferences).where(eq(t.conferences.id, c.id)).get())!.requirementId !== null,
+      await db.select({ id: t.conferences.id, campaignId: t.conferences.campaignId }).from(t.conferences).where(awaitingConfirmation(db, now)),
+      async (c) => (await firstRow(db.select().from(t.conferences).where(eq(t.conferences.id, c.id))))!.requirementId !== null,
     );
     expect(waiting.length).toBeGreaterThan(0);
-    const admin = (await db.select().from(t.users).where(eq(t.users.username, "admin")).get())!;
+    const admin = (await firstRow(db.select().from(t.users).where(eq(t.users.username, "admin"))))!;
     const progress = (await getBoard(db, (await loadSessionUser(db, admin.id, admin.sessionVersion))!, waiting[0].campaignId, now))!;
     const cells = progress.rows.flatMap((r) => r.cells);
     const cell = cells.find((c) => c.conferenceId === waiting[0].id)!;

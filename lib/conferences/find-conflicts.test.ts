@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/client";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bodies, campaigns, conferences, sites, units } from "@/db/schema";
@@ -7,14 +8,15 @@ import { findConflicts, overlaps, type ConflictCandidate } from "./find-conflict
 
 let handle: Awaited<ReturnType<typeof createDemoDb>>;
 let campaignId: number;
-const unitId = async (code: string) => (await handle.db.select().from(units).where(eq(units.code, code)).get())!.id;
+const unitId = async (code: string) => (await firstRow(handle.db.select().from(units).where(eq(units.code, code))))!.id;
 const conferenceOf = async (code: string, kind: string) =>
-  (await handle.db
-    .select({ id: conferences.id })
-    .from(conferences)
-    .innerJoin(bodies, eq(bodies.id, conferences.bodyId))
-    .where(and(eq(conferences.unitId, await unitId(code)), eq(bodies.kind, kind)))
-    .get())!.id;
+  (await firstRow(
+    handle.db
+      .select({ id: conferences.id })
+      .from(conferences)
+      .innerJoin(bodies, eq(bodies.id, conferences.bodyId))
+      .where(and(eq(conferences.unitId, await unitId(code)), eq(bodies.kind, kind))),
+  ))!.id;
 const at = (date: string, time: string) => zonedInstant(date, time);
 const candidate = async (over: Partial<ConflictCandidate>): Promise<ConflictCandidate> => ({
   campaignId,
@@ -28,7 +30,7 @@ const codes = async (c: ConflictCandidate) => (await findConflicts(handle.db, c)
 
 beforeAll(async () => {
   handle = await createDemoDb();
-  campaignId = (await handle.db.select().from(campaigns).get())!.id;
+  campaignId = (await firstRow(handle.db.select().from(campaigns)))!.id;
 });
 afterAll(() => handle.cleanup());
 
@@ -128,7 +130,7 @@ describe("conflict rules", () => {
 
   it("warns when a site has more invitations than seats", async () => {
     const standing = await conferenceOf("535", "standing_committee");
-    const site = (await handle.db.select().from(sites).where(eq(sites.conferenceId, standing)).get())!;
+    const site = (await firstRow(handle.db.select().from(sites).where(eq(sites.conferenceId, standing))))!;
     const result = await findConflicts(
       handle.db,
       await candidate({

@@ -14,7 +14,7 @@
  * ending at 11:30 and one starting at 11:30 do not conflict.
  */
 import { and, count, eq, gt, inArray, isNull, lt, ne, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { firstRow, type Db } from "@/db/client";
 import { bodies, campaigns, conferences, invitations, sites, units } from "@/db/schema";
 import { foldForSearch } from "@/lib/text/fold";
 import { formatDate, formatDateKey, formatRange } from "@/lib/time/format";
@@ -78,8 +78,7 @@ export async function findConflicts(db: Db, c: ConflictCandidate): Promise<Confl
       .from(sites)
       .innerJoin(conferences, eq(conferences.id, sites.conferenceId))
       .innerJoin(units, eq(units.id, conferences.unitId))
-      .where(and(overlapping, inArray(sites.unitId, [...new Set(c.sites.map((s) => s.unitId))])))
-      .all();
+      .where(and(overlapping, inArray(sites.unitId, [...new Set(c.sites.map((s) => s.unitId))])));
     const reported = new Set<string>();
     for (const other of others) {
       const key = venueKey(other);
@@ -104,39 +103,39 @@ export async function findConflicts(db: Db, c: ConflictCandidate): Promise<Confl
       .from(invitations)
       .innerJoin(conferences, eq(conferences.id, invitations.conferenceId))
       .where(and(overlapping, ne(invitations.status, "revoked"), inArray(invitations.personId, mine)))
-      .groupBy(conferences.id)
-      .all();
+      .groupBy(conferences.id);
     for (const clash of clashes) {
       conflicts.push({ code: "invitee_overlap", blocking: false, params: { count: clash.n, other: clash.title } });
     }
   }
 
   // Warning: a district-level conference before the provincial Standing Committee conference.
-  const unit = await db.select({ parentId: units.parentId }).from(units).where(eq(units.id, c.unitId)).get();
+  const unit = await firstRow(db.select({ parentId: units.parentId }).from(units).where(eq(units.id, c.unitId)));
   if (unit?.parentId != null) {
-    const provincial = await db
-      .select({ startsAt: conferences.startsAt })
-      .from(conferences)
-      .innerJoin(units, eq(units.id, conferences.unitId))
-      .innerJoin(bodies, eq(bodies.id, conferences.bodyId))
-      .where(
-        and(
-          eq(conferences.campaignId, c.campaignId),
-          isNull(units.parentId),
-          eq(bodies.kind, "standing_committee"),
-          ne(conferences.status, "cancelled"),
-          notSelf,
-        ),
-      )
-      .orderBy(conferences.startsAt)
-      .get();
+    const provincial = await firstRow(
+      db
+        .select({ startsAt: conferences.startsAt })
+        .from(conferences)
+        .innerJoin(units, eq(units.id, conferences.unitId))
+        .innerJoin(bodies, eq(bodies.id, conferences.bodyId))
+        .where(
+          and(
+            eq(conferences.campaignId, c.campaignId),
+            isNull(units.parentId),
+            eq(bodies.kind, "standing_committee"),
+            ne(conferences.status, "cancelled"),
+            notSelf,
+          ),
+        )
+        .orderBy(conferences.startsAt),
+    );
     if (provincial && c.startsAt.getTime() < provincial.startsAt.getTime()) {
       conflicts.push({ code: "before_provincial_standing", blocking: false, params: { date: formatDate(provincial.startsAt) } });
     }
   }
 
   // Warning: after the campaign's deadline.
-  const campaign = await db.select({ deadline: campaigns.deadline }).from(campaigns).where(eq(campaigns.id, c.campaignId)).get();
+  const campaign = await firstRow(db.select({ deadline: campaigns.deadline }).from(campaigns).where(eq(campaigns.id, c.campaignId)));
   if (campaign && zonedDateKey(c.endsAt) > campaign.deadline) {
     conflicts.push({ code: "after_deadline", blocking: false, params: { deadline: formatDateKey(campaign.deadline) } });
   }
@@ -151,7 +150,6 @@ export async function findConflicts(db: Db, c: ConflictCandidate): Promise<Confl
           .from(invitations)
           .where(and(inArray(invitations.siteId, siteIds), ne(invitations.status, "revoked"), sql`${invitations.kind} = 'invited'`))
           .groupBy(invitations.siteId)
-          .all()
       ).map((r) => [r.siteId, r.n]),
     );
     for (const site of c.sites) {

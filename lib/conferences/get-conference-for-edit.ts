@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { firstRow, type Db } from "@/db/client";
 import { conferenceCoBodies, sites } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { zonedParts } from "@/lib/time/zone";
@@ -19,12 +19,13 @@ const timeOf = (d: Date) => {
 export async function getConferenceForEdit(db: Db, user: SessionUser, id: number) {
   const c = await getWritableConference(db, user, id);
   if (!c) return null;
-  const main = await db
-    .select()
-    .from(sites)
-    .where(and(eq(sites.conferenceId, id), eq(sites.isMain, true)))
-    .get();
-  const coBodyIds = await db.select({ bodyId: conferenceCoBodies.bodyId }).from(conferenceCoBodies).where(eq(conferenceCoBodies.conferenceId, id)).all();
+  const main = await firstRow(
+    db
+      .select()
+      .from(sites)
+      .where(and(eq(sites.conferenceId, id), eq(sites.isMain, true))),
+  );
+  const coBodyIds = await db.select({ bodyId: conferenceCoBodies.bodyId }).from(conferenceCoBodies).where(eq(conferenceCoBodies.conferenceId, id));
   return {
     id: c.id,
     status: c.status,

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, isNotNull, isNull, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { firstRow, type Db } from "@/db/client";
 import { absences, bodies, campaignRequirements, campaigns, checkIns, conferenceCoBodies, conferences, invitations, sites, units } from "@/db/schema";
 import { conferenceReadScope, conferenceWriteScope, siteReadScope } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -15,44 +15,44 @@ import { effectiveStatus } from "./effective-status";
  * says so.
  */
 export async function getConference(db: Db, user: SessionUser, id: number, now: Date = new Date()) {
-  const row = await db
-    .select({
-      id: conferences.id,
-      title: conferences.title,
-      agenda: conferences.agenda,
-      audience: conferences.audience,
-      chair: conferences.chair,
-      startsAt: conferences.startsAt,
-      endsAt: conferences.endsAt,
-      status: conferences.status,
-      /** The status as of now, following the clock (shown); `status` is what was set (the actions start from it). */
-      currentStatus: effectiveStatus(db, now),
-      cancelReason: conferences.cancelReason,
-      graceMinutes: conferences.graceMinutes,
-      campaignId: campaigns.id,
-      campaignTitle: campaigns.title,
-      requirementTitle: campaignRequirements.title,
-      unitId: units.id,
-      unitName: units.name,
-      bodyId: bodies.id,
-      bodyName: bodies.name,
-      canEdit: sql<number>`case when ${conferenceWriteScope(user)} then 1 else 0 end`,
-    })
-    .from(conferences)
-    .innerJoin(campaigns, eq(campaigns.id, conferences.campaignId))
-    .innerJoin(units, eq(units.id, conferences.unitId))
-    .innerJoin(bodies, eq(bodies.id, conferences.bodyId))
-    .leftJoin(campaignRequirements, eq(campaignRequirements.id, conferences.requirementId))
-    .where(and(eq(conferences.id, id), conferenceReadScope(db, user)))
-    .get();
+  const row = await firstRow(
+    db
+      .select({
+        id: conferences.id,
+        title: conferences.title,
+        agenda: conferences.agenda,
+        audience: conferences.audience,
+        chair: conferences.chair,
+        startsAt: conferences.startsAt,
+        endsAt: conferences.endsAt,
+        status: conferences.status,
+        /** The status as of now, following the clock (shown); `status` is what was set (the actions start from it). */
+        currentStatus: effectiveStatus(db, now),
+        cancelReason: conferences.cancelReason,
+        graceMinutes: conferences.graceMinutes,
+        campaignId: campaigns.id,
+        campaignTitle: campaigns.title,
+        requirementTitle: campaignRequirements.title,
+        unitId: units.id,
+        unitName: units.name,
+        bodyId: bodies.id,
+        bodyName: bodies.name,
+        canEdit: sql<number>`case when ${conferenceWriteScope(user)} then 1 else 0 end`,
+      })
+      .from(conferences)
+      .innerJoin(campaigns, eq(campaigns.id, conferences.campaignId))
+      .innerJoin(units, eq(units.id, conferences.unitId))
+      .innerJoin(bodies, eq(bodies.id, conferences.bodyId))
+      .leftJoin(campaignRequirements, eq(campaignRequirements.id, conferences.requirementId))
+      .where(and(eq(conferences.id, id), conferenceReadScope(db, user))),
+  );
   if (!row) return null;
 
   const coBodies = await db
     .select({ id: bodies.id, name: bodies.name })
     .from(conferenceCoBodies)
     .innerJoin(bodies, eq(bodies.id, conferenceCoBodies.bodyId))
-    .where(eq(conferenceCoBodies.conferenceId, id))
-    .all();
+    .where(eq(conferenceCoBodies.conferenceId, id));
 
   // Counted as the reports count (lib/reports/attendance-rules.ts, countedInvitation): issued invitations, their check-ins and
   // recorded absences; walk-ins apart. The rate is the reports' rate, so this page and the report show the same figure.
@@ -100,12 +100,11 @@ export async function getConference(db: Db, user: SessionUser, id: number, now: 
       .leftJoin(excusedBySite, eq(excusedBySite.siteId, sites.id))
       .where(and(eq(sites.conferenceId, id), siteReadScope(db, user)))
       .orderBy(sql`${sites.isMain} desc`, asc(units.sortOrder))
-      .all()
   ).map((s) => ({
     ...s,
     rate: attendanceRate(tally({ invited: s.invited, present: s.present, late: s.late, substitutes: 0, excused: s.excused, madeUp: 0 }, over)),
   }));
-  const allSites = (await db.select({ n: count() }).from(sites).where(eq(sites.conferenceId, id)).get())!.n;
+  const allSites = (await firstRow(db.select({ n: count() }).from(sites).where(eq(sites.conferenceId, id))))!.n;
 
   const sums = siteRows.reduce(
     (acc, s) => ({ invited: acc.invited + s.invited, present: acc.present + s.present, late: acc.late + s.late, excused: acc.excused + s.excused }),

@@ -29,7 +29,6 @@ export async function getConferenceFormOptions(db: Db, user: SessionUser, { keep
       .innerJoin(units, eq(units.id, bodies.unitId))
       .where(and(isNull(bodies.retiredAt), isNull(units.retiredAt), organisableBodies(user)))
       .orderBy(asc(units.sortOrder), asc(bodies.id))
-      .all()
   ).map(({ signer, ...b }) => {
     // The body's default signature block in one line, shown as the hint of the conference's own fields.
     const block = signatureBlock(signer);
@@ -43,8 +42,7 @@ export async function getConferenceFormOptions(db: Db, user: SessionUser, { keep
           .select({ id: bodies.id, name: bodies.name, unitId: bodies.unitId })
           .from(bodies)
           .where(and(inArray(bodies.unitId, unitIds), isNull(bodies.retiredAt)))
-          .orderBy(asc(bodies.id))
-          .all();
+          .orderBy(asc(bodies.id));
   return {
     campaigns: await campaignChoices(db, user, keepCampaignId),
     bodies: bodyRows,
@@ -57,8 +55,7 @@ export async function getConferenceFormOptions(db: Db, user: SessionUser, { keep
         title: campaignRequirements.title,
       })
       .from(campaignRequirements)
-      .orderBy(asc(campaignRequirements.sortOrder))
-      .all(),
+      .orderBy(asc(campaignRequirements.sortOrder)),
   };
 }
 export type ConferenceFormOptions = Awaited<ReturnType<typeof getConferenceFormOptions>>;
@@ -71,8 +68,7 @@ export async function listDoorStaff(db: Db, user?: SessionUser) {
     .from(users)
     .innerJoin(units, eq(units.id, users.unitId))
     .where(and(eq(users.role, "scanner"), eq(users.disabled, false), scoped))
-    .orderBy(asc(units.sortOrder), asc(users.username))
-    .all();
+    .orderBy(asc(units.sortOrder), asc(users.username));
 }
 
 async function campaignChoices(db: Db, user: SessionUser, keepCampaignId?: number) {

@@ -72,7 +72,6 @@ export async function listConferences(db: Db, user: SessionUser, filters: Confer
         asc(units.sortOrder),
         asc(conferences.id),
       )
-      .all()
   ).map((row) => ({ ...row, upcoming: row.upcoming === 1 }));
 }
 
@@ -87,6 +86,5 @@ export async function listAwaitingConfirmation(db: Db, user: SessionUser, now: D
     .innerJoin(units, eq(units.id, conferences.unitId))
     .where(and(conferenceWriteScope(user), awaitingConfirmation(db, now)))
     .orderBy(asc(conferences.endsAt))
-    .limit(20)
-    .all();
+    .limit(20);
 }

@@ -3,7 +3,7 @@
  * bridge points (điểm cầu), each with its own door staff.
  */
 import { and, count, eq, inArray, ne, sql } from "drizzle-orm";
-import { transaction, type Db } from "@/db/client";
+import { returnedRow, firstRow, transaction, type Db } from "@/db/client";
 import { invitations, sites, siteStaff, units, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -23,8 +23,7 @@ async function checkStaff(db: Db, staffIds: number[]): Promise<boolean> {
   const found = await db
     .select({ id: users.id })
     .from(users)
-    .where(and(inArray(users.id, staffIds), eq(users.role, "scanner"), eq(users.disabled, false)))
-    .all();
+    .where(and(inArray(users.id, staffIds), eq(users.role, "scanner"), eq(users.disabled, false)));
   return found.length === new Set(staffIds).size;
 }
 
@@ -36,11 +35,12 @@ export async function saveSite(db: Db, user: SessionUser, input: SiteFormInput):
     if (!(await siteUnitIds(db, conference.unitId)).includes(input.unitId)) return { ok: false, field: "unitId", code: "unitOutsideConference" };
     if (!(await checkStaff(db, input.staffIds))) return { ok: false, field: "staffIds", code: "staffNotScanner" };
     const existing = input.siteId
-      ? await db
-          .select()
-          .from(sites)
-          .where(and(eq(sites.id, input.siteId), eq(sites.conferenceId, conference.id)))
-          .get()
+      ? await firstRow(
+          db
+            .select()
+            .from(sites)
+            .where(and(eq(sites.id, input.siteId), eq(sites.conferenceId, conference.id))),
+        )
       : undefined;
     if (input.siteId && !existing) return { ok: false, code: "notFound" };
 
@@ -60,23 +60,20 @@ export async function saveSite(db: Db, user: SessionUser, input: SiteFormInput):
       const values = { unitId: input.unitId, venue: input.venue, address: input.address, capacity: input.capacity };
       let siteId: number;
       if (existing) {
-        await tx.update(sites).set(values).where(eq(sites.id, existing.id)).run();
+        await tx.update(sites).set(values).where(eq(sites.id, existing.id));
         siteId = existing.id;
       } else {
         siteId = (
-          await tx
-            .insert(sites)
-            .values({ ...values, conferenceId: conference.id, isMain: false })
-            .returning({ id: sites.id })
-            .get()
+          await returnedRow(
+            tx
+              .insert(sites)
+              .values({ ...values, conferenceId: conference.id, isMain: false })
+              .returning({ id: sites.id }),
+          )
         ).id;
       }
-      await tx.delete(siteStaff).where(eq(siteStaff.siteId, siteId)).run();
-      if (input.staffIds.length > 0)
-        await tx
-          .insert(siteStaff)
-          .values([...new Set(input.staffIds)].map((userId) => ({ siteId, userId })))
-          .run();
+      await tx.delete(siteStaff).where(eq(siteStaff.siteId, siteId));
+      if (input.staffIds.length > 0) await tx.insert(siteStaff).values([...new Set(input.staffIds)].map((userId) => ({ siteId, userId })));
       await recordAudit(tx, {
         userId: user.id,
         action: existing ? "update" : "create",
@@ -96,17 +93,18 @@ export async function removeSite(db: Db, user: SessionUser, conferenceId: number
   return await transaction(db, async (db) => {
     const conference = await getWritableConference(db, user, conferenceId);
     if (!conference) return { ok: false, code: "notFound" };
-    const site = await db
-      .select()
-      .from(sites)
-      .where(and(eq(sites.id, siteId), eq(sites.conferenceId, conference.id)))
-      .get();
+    const site = await firstRow(
+      db
+        .select()
+        .from(sites)
+        .where(and(eq(sites.id, siteId), eq(sites.conferenceId, conference.id))),
+    );
     if (!site) return { ok: false, code: "notFound" };
     if (site.isMain) return { ok: false, code: "cannotRemoveMain" };
-    const invited = (await db.select({ n: count() }).from(invitations).where(eq(invitations.siteId, site.id)).get())!.n;
+    const invited = (await firstRow(db.select({ n: count() }).from(invitations).where(eq(invitations.siteId, site.id))))!.n;
     if (invited > 0) return { ok: false, code: "siteHasInvitations" };
     await transaction(db, async (tx) => {
-      await tx.delete(sites).where(eq(sites.id, site.id)).run();
+      await tx.delete(sites).where(eq(sites.id, site.id));
       await recordAudit(tx, { userId: user.id, action: "delete", entity: "site", entityId: site.id, before: site });
     });
     return { ok: true, id: site.id, warnings: [] };
@@ -121,14 +119,13 @@ export async function addBridgePointsEverywhere(db: Db, user: SessionUser, confe
   return await transaction(db, async (db) => {
     const conference = await getWritableConference(db, user, conferenceId);
     if (!conference) return { ok: false as const, code: "notFound" };
-    const have = new Set((await db.select({ unitId: sites.unitId }).from(sites).where(eq(sites.conferenceId, conference.id)).all()).map((s) => s.unitId));
+    const have = new Set((await db.select({ unitId: sites.unitId }).from(sites).where(eq(sites.conferenceId, conference.id))).map((s) => s.unitId));
     const children = (
       await db
         .select()
         .from(units)
         .where(and(eq(units.parentId, conference.unitId), ne(units.id, conference.unitId)))
         .orderBy(units.sortOrder)
-        .all()
     ).filter((u) => !have.has(u.id));
     const added: string[] = [];
     const skipped: string[] = [];
@@ -149,7 +146,7 @@ export async function addBridgePointsEverywhere(db: Db, user: SessionUser, confe
           skipped.push(unit.name);
           continue;
         }
-        await tx.insert(sites).values({ conferenceId: conference.id, unitId: unit.id, isMain: false, venue, address: unit.name }).run();
+        await tx.insert(sites).values({ conferenceId: conference.id, unitId: unit.id, isMain: false, venue, address: unit.name });
         added.push(unit.name);
       }
       await recordAudit(tx, { userId: user.id, action: "add_bridge_points", entity: "conference", entityId: conference.id, after: { added } });
@@ -173,8 +170,7 @@ export async function listSitesForEdit(db: Db, conferenceId: number) {
     .from(sites)
     .innerJoin(units, eq(units.id, sites.unitId))
     .where(eq(sites.conferenceId, conferenceId))
-    .orderBy(sites.id)
-    .all();
+    .orderBy(sites.id);
   const staff = rows.length
     ? await db
         .select()
@@ -185,7 +181,6 @@ export async function listSitesForEdit(db: Db, conferenceId: number) {
             rows.map((r) => r.id),
           ),
         )
-        .all()
     : [];
   // "Invited" as every other page counts it (countedInvitation: issued letters, no walk-ins);
   // any invitation at all (a draft, a walk-in, a revoked letter) still keeps the site from being removed.
@@ -202,7 +197,6 @@ export async function listSitesForEdit(db: Db, conferenceId: number) {
               ),
             )
             .groupBy(invitations.siteId)
-            .all()
         ).map((r) => [r.siteId, r]),
       )
     : new Map<number, { invited: number; any: number }>();
@@ -219,5 +213,5 @@ export async function listSitesForEdit(db: Db, conferenceId: number) {
 /** Units where a bridge point may go, for the site form. */
 export async function listSiteUnits(db: Db, conferenceUnitId: number) {
   const ids = await siteUnitIds(db, conferenceUnitId);
-  return await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, ids)).orderBy(units.sortOrder).all();
+  return await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, ids)).orderBy(units.sortOrder);
 }

@@ -1,4 +1,4 @@
-import { writerForSetup } from "@/db/client";
+import { returnedRow, firstRow, writerForSetup } from "@/db/client";
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, bodies, campaignRequirements, campaigns, conferences, sites, units, users } from "@/db/schema";
@@ -11,25 +11,27 @@ import { cancelConference, duplicateConference, moveConference, restoreConferenc
 
 let handle: Awaited<ReturnType<typeof createDemoDb>>;
 const as = async (username: string): Promise<SessionUser> => {
-  const row = (await handle.db.select().from(users).where(eq(users.username, username)).get())!;
+  const row = (await firstRow(handle.db.select().from(users).where(eq(users.username, username))))!;
   return (await loadSessionUser(handle.db, row.id, row.sessionVersion))!;
 };
-const unitId = async (code: string) => (await handle.db.select().from(units).where(eq(units.code, code)).get())!.id;
+const unitId = async (code: string) => (await firstRow(handle.db.select().from(units).where(eq(units.code, code))))!.id;
 const bodyOf = async (code: string, kind: string) =>
-  (await handle.db
-    .select()
-    .from(bodies)
-    .where(and(eq(bodies.unitId, await unitId(code)), eq(bodies.kind, kind)))
-    .get())!.id;
+  (await firstRow(
+    handle.db
+      .select()
+      .from(bodies)
+      .where(and(eq(bodies.unitId, await unitId(code)), eq(bodies.kind, kind))),
+  ))!.id;
 const conferenceOf = async (code: string, kind: string) =>
-  (await handle.db
-    .select({ id: conferences.id })
-    .from(conferences)
-    .where(and(eq(conferences.unitId, await unitId(code)), eq(conferences.bodyId, await bodyOf(code, kind))))
-    .get())!.id;
+  (await firstRow(
+    handle.db
+      .select({ id: conferences.id })
+      .from(conferences)
+      .where(and(eq(conferences.unitId, await unitId(code)), eq(conferences.bodyId, await bodyOf(code, kind)))),
+  ))!.id;
 const form = async (over: Record<string, unknown> = {}) =>
   conferenceFormSchema.parse({
-    campaignId: String((await handle.db.select().from(campaigns).get())!.id),
+    campaignId: String((await firstRow(handle.db.select().from(campaigns)))!.id),
     bodyId: String(await bodyOf("535", "propaganda")),
     title: "Hội nghị chuyên đề về Chương trình hành động",
     startDate: "15/03/2021",
@@ -44,7 +46,7 @@ const form = async (over: Record<string, unknown> = {}) =>
     ...over,
   });
 const timeOf = async (id: number) => {
-  const c = (await handle.db.select().from(conferences).where(eq(conferences.id, id)).get())!;
+  const c = (await firstRow(handle.db.select().from(conferences).where(eq(conferences.id, id))))!;
   return formatRange(c.startsAt, c.endsAt);
 };
 
@@ -65,15 +67,16 @@ describe("the conference form", () => {
     expect(result.ok).toBe(true);
     const id = (result as { id: number }).id;
     expect(await timeOf(id)).toBe("07:30–11:30 15/03/2021");
-    expect(await handle.db.select().from(sites).where(eq(sites.conferenceId, id)).all()).toMatchObject([
+    expect(await handle.db.select().from(sites).where(eq(sites.conferenceId, id))).toMatchObject([
       { isMain: true, venue: "Nhà Văn hóa huyện Ba Tơ", capacity: 200 },
     ]);
     expect(
-      (await handle.db
-        .select({ n: count() })
-        .from(auditLog)
-        .where(and(eq(auditLog.entity, "conference"), eq(auditLog.entityId, String(id))))
-        .get())!.n,
+      (await firstRow(
+        handle.db
+          .select({ n: count() })
+          .from(auditLog)
+          .where(and(eq(auditLog.entity, "conference"), eq(auditLog.entityId, String(id)))),
+      ))!.n,
     ).toBe(1);
   });
 
@@ -100,11 +103,12 @@ describe("the conference form", () => {
   });
 
   it("keeps one conference per requirement and unit", async () => {
-    const requirement = (await handle.db
-      .select()
-      .from(campaignRequirements)
-      .where(and(eq(campaignRequirements.unitKind, "huyen"), eq(campaignRequirements.bodyKind, "propaganda")))
-      .get())!;
+    const requirement = (await firstRow(
+      handle.db
+        .select()
+        .from(campaignRequirements)
+        .where(and(eq(campaignRequirements.unitKind, "huyen"), eq(campaignRequirements.bodyKind, "propaganda"))),
+    ))!;
     expect(await saveConference(handle.db, await as("tochuc.bato"), await form({ requirementId: String(requirement.id) }))).toEqual({
       ok: false,
       field: "requirementId",
@@ -113,33 +117,35 @@ describe("the conference form", () => {
   });
 
   it("keeps it in the database too: a second live conference for one requirement and unit is refused, a cancelled one is not", async () => {
-    const requirement = (await handle.db
-      .select()
-      .from(campaignRequirements)
-      .where(and(eq(campaignRequirements.unitKind, "huyen"), eq(campaignRequirements.bodyKind, "propaganda")))
-      .get())!;
-    const fulfilling = (await handle.db
-      .select()
-      .from(conferences)
-      .where(and(eq(conferences.requirementId, requirement.id), eq(conferences.unitId, await unitId("535"))))
-      .get())!;
+    const requirement = (await firstRow(
+      handle.db
+        .select()
+        .from(campaignRequirements)
+        .where(and(eq(campaignRequirements.unitKind, "huyen"), eq(campaignRequirements.bodyKind, "propaganda"))),
+    ))!;
+    const fulfilling = (await firstRow(
+      handle.db
+        .select()
+        .from(conferences)
+        .where(and(eq(conferences.requirementId, requirement.id), eq(conferences.unitId, await unitId("535")))),
+    ))!;
     const copy = { ...fulfilling, id: undefined, createdAt: undefined };
     await expect(
       (async () =>
         await writerForSetup(handle.db)
           .insert(conferences)
-          .values({ ...copy, status: "draft", cancelReason: null })
-          .run())(),
+          .values({ ...copy, status: "draft", cancelReason: null }))(),
     ).rejects.toThrow(/UNIQUE constraint failed: index 'conferences_requirement_unit_unique'/);
-    const cancelled = await writerForSetup(handle.db)
-      .insert(conferences)
-      .values({ ...copy, status: "cancelled", cancelReason: "Trùng lịch" })
-      .returning()
-      .get();
+    const cancelled = await returnedRow(
+      writerForSetup(handle.db)
+        .insert(conferences)
+        .values({ ...copy, status: "cancelled", cancelReason: "Trùng lịch" })
+        .returning(),
+    );
     // Reinstating the cancelled one would make two: refused with the form's clear message, not a 500.
     expect(await setConferenceStatus(handle.db, await as("tochuc.bato"), cancelled.id, "draft")).toEqual({ ok: false, code: "requirementTaken" });
     expect(await restoreConference(handle.db, await as("tochuc.bato"), cancelled.id, "scheduled")).toEqual({ ok: false, code: "requirementTaken" });
-    expect((await handle.db.select().from(conferences).where(eq(conferences.id, cancelled.id)).get())!.status).toBe("cancelled");
+    expect((await firstRow(handle.db.select().from(conferences).where(eq(conferences.id, cancelled.id))))!.status).toBe("cancelled");
   });
 
   it("asks to confirm warnings, then saves", async () => {
@@ -211,10 +217,10 @@ describe("moving, duplicating, cancelling", () => {
     const standing = await conferenceOf("51", "standing_committee");
     const copy = await duplicateConference(handle.db, await as("admin"), standing, "(bản sao)");
     const id = (copy as { id: number }).id;
-    const row = (await handle.db.select().from(conferences).where(eq(conferences.id, id)).get())!;
+    const row = (await firstRow(handle.db.select().from(conferences).where(eq(conferences.id, id))))!;
     expect(row).toMatchObject({ status: "draft", requirementId: null });
     expect(row.title.endsWith("(bản sao)")).toBe(true);
-    expect((await handle.db.select({ n: count() }).from(sites).where(eq(sites.conferenceId, id)).get())!.n).toBe(14);
+    expect((await firstRow(handle.db.select({ n: count() }).from(sites).where(eq(sites.conferenceId, id))))!.n).toBe(14);
   });
 
   it("cancels with a reason, refuses to cancel a held one, and follows the status rules", async () => {
@@ -227,7 +233,7 @@ describe("moving, duplicating, cancelling", () => {
     expect((await setConferenceStatus(handle.db, await as("tochuc.bato"), id, "draft")).ok).toBe(true);
     expect(await setConferenceStatus(handle.db, await as("tochuc.bato"), id, "held")).toEqual({ ok: false, code: "statusNotAllowed" });
     expect((await cancelConference(handle.db, await as("tochuc.bato"), id, "Trùng lịch tiếp xúc cử tri")).ok).toBe(true);
-    expect(await handle.db.select().from(conferences).where(eq(conferences.id, id)).get()).toMatchObject({
+    expect(await firstRow(handle.db.select().from(conferences).where(eq(conferences.id, id)))).toMatchObject({
       status: "cancelled",
       cancelReason: "Trùng lịch tiếp xúc cử tri",
     });
@@ -249,12 +255,13 @@ describe("moving, duplicating, cancelling", () => {
     // Another body's organiser, and a viewer, find nothing to restore.
     expect(await restoreConference(handle.db, await as("baocao.bato"), id, "scheduled")).toEqual({ ok: false, code: "notFound" });
     expect(await restoreConference(handle.db, await as("tochuc.bato"), id, "scheduled")).toMatchObject({ ok: true, id });
-    expect(await handle.db.select().from(conferences).where(eq(conferences.id, id)).get()).toMatchObject({ status: "scheduled", cancelReason: null });
-    const audit = (await handle.db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.entity, "conference"), eq(auditLog.entityId, String(id)), eq(auditLog.action, "restore")))
-      .get())!;
+    expect(await firstRow(handle.db.select().from(conferences).where(eq(conferences.id, id)))).toMatchObject({ status: "scheduled", cancelReason: null });
+    const audit = (await firstRow(
+      handle.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entity, "conference"), eq(auditLog.entityId, String(id)), eq(auditLog.action, "restore"))),
+    ))!;
     expect(audit).toMatchObject({ before: { status: "cancelled", reason: "Bấm nhầm" }, after: { status: "scheduled" } });
   });
 });
@@ -294,13 +301,14 @@ describe("sites", () => {
         staffIds: [organizer.id],
       }),
     ).toMatchObject({ ok: false, field: "staffIds" });
-    const main = (await handle.db.select().from(sites).where(eq(sites.conferenceId, own)).get())!;
+    const main = (await firstRow(handle.db.select().from(sites).where(eq(sites.conferenceId, own))))!;
     expect(await removeSite(handle.db, organizer, own, main.id)).toEqual({ ok: false, code: "cannotRemoveMain" });
-    const bridge = (await handle.db
-      .select()
-      .from(sites)
-      .where(and(eq(sites.conferenceId, await conferenceOf("51", "standing_committee")), eq(sites.isMain, false)))
-      .get())!;
+    const bridge = (await firstRow(
+      handle.db
+        .select()
+        .from(sites)
+        .where(and(eq(sites.conferenceId, await conferenceOf("51", "standing_committee")), eq(sites.isMain, false))),
+    ))!;
     expect(await removeSite(handle.db, await as("admin"), await conferenceOf("51", "standing_committee"), bridge.id)).toEqual({
       ok: false,
       code: "siteHasInvitations",

@@ -4,7 +4,7 @@
  * the SQL that loads the conference, runs the conflict rules, and audits.
  */
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
-import { transaction, type Db } from "@/db/client";
+import { returnedRow, firstRow, transaction, type Db } from "@/db/client";
 import { bodies, campaignRequirements, campaigns, conferenceCoBodies, conferences, sites, units, type ConferenceStatus } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { conferenceWriteScope } from "@/lib/auth/scope";
@@ -17,11 +17,12 @@ export type SaveResult =
 
 /** Loads a conference the user may change, or nothing. */
 export async function getWritableConference(db: Db, user: SessionUser, id: number) {
-  return await db
-    .select()
-    .from(conferences)
-    .where(and(eq(conferences.id, id), conferenceWriteScope(user)))
-    .get();
+  return await firstRow(
+    db
+      .select()
+      .from(conferences)
+      .where(and(eq(conferences.id, id), conferenceWriteScope(user))),
+  );
 }
 
 const REQUIREMENT_CLASH = Symbol("requirement clash");
@@ -57,44 +58,47 @@ export async function saveConference(db: Db, user: SessionUser, input: Conferenc
     if (existing?.status === "cancelled") return { ok: false, code: "cancelledReadOnly" };
 
     // The organising body must be one the user organises for (an admin: any of a unit in their scope).
-    const body = await db
-      .select({ id: bodies.id, unitId: bodies.unitId, unitKind: units.kind, active: sql<number>`${bodies.retiredAt} is null and ${units.retiredAt} is null` })
-      .from(bodies)
-      .innerJoin(units, eq(units.id, bodies.unitId))
-      .where(and(eq(bodies.id, input.bodyId), organisableBodies(user)))
-      .get();
+    const body = await firstRow(
+      db
+        .select({ id: bodies.id, unitId: bodies.unitId, unitKind: units.kind, active: sql<number>`${bodies.retiredAt} is null and ${units.retiredAt} is null` })
+        .from(bodies)
+        .innerJoin(units, eq(units.id, bodies.unitId))
+        .where(and(eq(bodies.id, input.bodyId), organisableBodies(user))),
+    );
     if (!body) return { ok: false, field: "bodyId", code: "bodyNotAllowed" };
     // A retired unit or body takes no new conferences (its old ones stay editable).
     if (!body.active && existing?.bodyId !== body.id) return { ok: false, field: "bodyId", code: "bodyNotAllowed" };
 
-    if (!(await db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, input.campaignId)).get())) {
+    if (!(await firstRow(db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, input.campaignId))))) {
       return { ok: false, field: "campaignId", code: "campaignRequired" };
     }
 
     if (input.requirementId !== null) {
-      const requirement = await db
-        .select()
-        .from(campaignRequirements)
-        .where(and(eq(campaignRequirements.id, input.requirementId), eq(campaignRequirements.campaignId, input.campaignId)))
-        .get();
+      const requirement = await firstRow(
+        db
+          .select()
+          .from(campaignRequirements)
+          .where(and(eq(campaignRequirements.id, input.requirementId), eq(campaignRequirements.campaignId, input.campaignId))),
+      );
       if (!requirement || requirement.unitKind !== body.unitKind) return { ok: false, field: "requirementId", code: "requirementMismatch" };
-      const taken = await db
-        .select({ id: conferences.id })
-        .from(conferences)
-        .where(
-          and(
-            eq(conferences.requirementId, input.requirementId),
-            eq(conferences.unitId, body.unitId),
-            ne(conferences.status, "cancelled"),
-            conferenceId ? ne(conferences.id, conferenceId) : undefined,
+      const taken = await firstRow(
+        db
+          .select({ id: conferences.id })
+          .from(conferences)
+          .where(
+            and(
+              eq(conferences.requirementId, input.requirementId),
+              eq(conferences.unitId, body.unitId),
+              ne(conferences.status, "cancelled"),
+              conferenceId ? ne(conferences.id, conferenceId) : undefined,
+            ),
           ),
-        )
-        .get();
+      );
       if (taken) return { ok: false, field: "requirementId", code: "requirementTaken" };
     }
 
     const coBodyIds = [...new Set(input.coBodyIds)].filter((id) => id !== body.id);
-    if (coBodyIds.length > 0 && (await db.select({ id: bodies.id }).from(bodies).where(inArray(bodies.id, coBodyIds)).all()).length !== coBodyIds.length) {
+    if (coBodyIds.length > 0 && (await db.select({ id: bodies.id }).from(bodies).where(inArray(bodies.id, coBodyIds))).length !== coBodyIds.length) {
       return { ok: false, field: "coBodyIds", code: "invalid" };
     }
 
@@ -103,14 +107,14 @@ export async function saveConference(db: Db, user: SessionUser, input: Conferenc
           .select()
           .from(sites)
           .where(and(eq(sites.conferenceId, existing.id), eq(sites.isMain, false)))
-          .all()
       : [];
     const mainSite = existing
-      ? await db
-          .select()
-          .from(sites)
-          .where(and(eq(sites.conferenceId, existing.id), eq(sites.isMain, true)))
-          .get()
+      ? await firstRow(
+          db
+            .select()
+            .from(sites)
+            .where(and(eq(sites.conferenceId, existing.id), eq(sites.isMain, true))),
+        )
       : undefined;
     const conflicts = await findConflicts(db, {
       conferenceId,
@@ -154,31 +158,23 @@ export async function saveConference(db: Db, user: SessionUser, input: Conferenc
             await tx
               .update(conferences)
               .set({ ...values, updatedAt: new Date() })
-              .where(eq(conferences.id, existing.id))
-              .run();
+              .where(eq(conferences.id, existing.id));
             savedId = existing.id;
           } else {
             savedId = (
-              await tx
-                .insert(conferences)
-                .values({ ...values, createdBy: user.id })
-                .returning({ id: conferences.id })
-                .get()
+              await returnedRow(
+                tx
+                  .insert(conferences)
+                  .values({ ...values, createdBy: user.id })
+                  .returning({ id: conferences.id }),
+              )
             ).id;
           }
           const site = { venue: input.venue, address: input.address, capacity: input.capacity };
-          if (mainSite) await tx.update(sites).set(site).where(eq(sites.id, mainSite.id)).run();
-          else
-            await tx
-              .insert(sites)
-              .values({ ...site, conferenceId: savedId, unitId: body.unitId, isMain: true })
-              .run();
-          await tx.delete(conferenceCoBodies).where(eq(conferenceCoBodies.conferenceId, savedId)).run();
-          if (coBodyIds.length > 0)
-            await tx
-              .insert(conferenceCoBodies)
-              .values(coBodyIds.map((bodyId) => ({ conferenceId: savedId, bodyId })))
-              .run();
+          if (mainSite) await tx.update(sites).set(site).where(eq(sites.id, mainSite.id));
+          else await tx.insert(sites).values({ ...site, conferenceId: savedId, unitId: body.unitId, isMain: true });
+          await tx.delete(conferenceCoBodies).where(eq(conferenceCoBodies.conferenceId, savedId));
+          if (coBodyIds.length > 0) await tx.insert(conferenceCoBodies).values(coBodyIds.map((bodyId) => ({ conferenceId: savedId, bodyId })));
           await recordAudit(tx, {
             userId: user.id,
             action: existing ? "update" : "create",
@@ -207,7 +203,7 @@ export async function moveConference(
     if (existing.status === "cancelled" || existing.status === "held") return { ok: false, code: "cannotMove" };
     const startsAt = new Date(existing.startsAt.getTime() + input.startDeltaMs);
     const endsAt = new Date(existing.endsAt.getTime() + input.endDeltaMs);
-    const siteRows = await db.select().from(sites).where(eq(sites.conferenceId, existing.id)).all();
+    const siteRows = await db.select().from(sites).where(eq(sites.conferenceId, existing.id));
     const conflicts = await findConflicts(db, {
       conferenceId: existing.id,
       campaignId: existing.campaignId,
@@ -219,7 +215,7 @@ export async function moveConference(
     const refusal = judge(conflicts, input.confirmWarnings);
     if (refusal) return refusal;
     await transaction(db, async (tx) => {
-      await tx.update(conferences).set({ startsAt, endsAt, updatedAt: new Date() }).where(eq(conferences.id, existing.id)).run();
+      await tx.update(conferences).set({ startsAt, endsAt, updatedAt: new Date() }).where(eq(conferences.id, existing.id));
       await recordAudit(tx, {
         userId: user.id,
         action: "move",
@@ -238,53 +234,50 @@ export async function duplicateConference(db: Db, user: SessionUser, conferenceI
   return await transaction(db, async (db) => {
     const existing = await getWritableConference(db, user, conferenceId);
     if (!existing) return { ok: false, code: "notFound" };
-    const retired = await db
-      .select({ id: bodies.id })
-      .from(bodies)
-      .innerJoin(units, eq(units.id, bodies.unitId))
-      .where(and(eq(bodies.id, existing.bodyId), sql`(${bodies.retiredAt} is not null or ${units.retiredAt} is not null)`))
-      .get();
+    const retired = await firstRow(
+      db
+        .select({ id: bodies.id })
+        .from(bodies)
+        .innerJoin(units, eq(units.id, bodies.unitId))
+        .where(and(eq(bodies.id, existing.bodyId), sql`(${bodies.retiredAt} is not null or ${units.retiredAt} is not null)`)),
+    );
     if (retired) return { ok: false, code: "bodyNotAllowed" };
     const id = await transaction(db, async (tx) => {
-      const copy = await tx
-        .insert(conferences)
-        .values({
-          campaignId: existing.campaignId,
-          unitId: existing.unitId,
-          bodyId: existing.bodyId,
-          requirementId: null,
-          title: `${existing.title} ${titleSuffix}`.slice(0, 300),
-          agenda: existing.agenda,
-          audience: existing.audience,
-          chair: existing.chair,
-          contact: existing.contact,
-          signForm: existing.signForm,
-          signFor: existing.signFor,
-          signerTitle: existing.signerTitle,
-          signerName: existing.signerName,
-          startsAt: existing.startsAt,
-          endsAt: existing.endsAt,
-          status: "draft",
-          graceMinutes: existing.graceMinutes,
-          createdBy: user.id,
-        })
-        .returning({ id: conferences.id })
-        .get();
-      const siteRows = await tx.select().from(sites).where(eq(sites.conferenceId, existing.id)).all();
+      const copy = await returnedRow(
+        tx
+          .insert(conferences)
+          .values({
+            campaignId: existing.campaignId,
+            unitId: existing.unitId,
+            bodyId: existing.bodyId,
+            requirementId: null,
+            title: `${existing.title} ${titleSuffix}`.slice(0, 300),
+            agenda: existing.agenda,
+            audience: existing.audience,
+            chair: existing.chair,
+            contact: existing.contact,
+            signForm: existing.signForm,
+            signFor: existing.signFor,
+            signerTitle: existing.signerTitle,
+            signerName: existing.signerName,
+            startsAt: existing.startsAt,
+            endsAt: existing.endsAt,
+            status: "draft",
+            graceMinutes: existing.graceMinutes,
+            createdBy: user.id,
+          })
+          .returning({ id: conferences.id }),
+      );
+      const siteRows = await tx.select().from(sites).where(eq(sites.conferenceId, existing.id));
       if (siteRows.length > 0) {
         await tx
           .insert(sites)
           .values(
             siteRows.map((s) => ({ conferenceId: copy.id, unitId: s.unitId, isMain: s.isMain, venue: s.venue, address: s.address, capacity: s.capacity })),
-          )
-          .run();
+          );
       }
-      const co = await tx.select().from(conferenceCoBodies).where(eq(conferenceCoBodies.conferenceId, existing.id)).all();
-      if (co.length > 0)
-        await tx
-          .insert(conferenceCoBodies)
-          .values(co.map((c) => ({ conferenceId: copy.id, bodyId: c.bodyId })))
-          .run();
+      const co = await tx.select().from(conferenceCoBodies).where(eq(conferenceCoBodies.conferenceId, existing.id));
+      if (co.length > 0) await tx.insert(conferenceCoBodies).values(co.map((c) => ({ conferenceId: copy.id, bodyId: c.bodyId })));
       await recordAudit(tx, { userId: user.id, action: "duplicate", entity: "conference", entityId: copy.id, after: { from: existing.id } });
       return copy.id;
     });
@@ -298,7 +291,7 @@ export async function cancelConference(db: Db, user: SessionUser, conferenceId: 
     if (!existing) return { ok: false, code: "notFound" };
     if (existing.status === "held") return { ok: false, code: "cannotCancelHeld" };
     await transaction(db, async (tx) => {
-      await tx.update(conferences).set({ status: "cancelled", cancelReason: reason, updatedAt: new Date() }).where(eq(conferences.id, existing.id)).run();
+      await tx.update(conferences).set({ status: "cancelled", cancelReason: reason, updatedAt: new Date() }).where(eq(conferences.id, existing.id));
       await recordAudit(tx, {
         userId: user.id,
         action: "cancel",
@@ -334,8 +327,7 @@ export async function setConferenceStatus(db: Db, user: SessionUser, conferenceI
           await tx
             .update(conferences)
             .set({ status, cancelReason: status === "cancelled" ? existing.cancelReason : null, updatedAt: new Date() })
-            .where(eq(conferences.id, existing.id))
-            .run();
+            .where(eq(conferences.id, existing.id));
           await recordAudit(tx, {
             userId: user.id,
             action: "status",
@@ -354,18 +346,19 @@ export async function setConferenceStatus(db: Db, user: SessionUser, conferenceI
 /** Whether the requirement a cancelled conference fulfilled has another (not cancelled) conference of its unit now. */
 async function requirementTakenMeanwhile(db: Db, existing: { id: number; requirementId: number | null; unitId: number }): Promise<boolean> {
   if (existing.requirementId === null) return false;
-  const taken = await db
-    .select({ id: conferences.id })
-    .from(conferences)
-    .where(
-      and(
-        eq(conferences.requirementId, existing.requirementId),
-        eq(conferences.unitId, existing.unitId),
-        ne(conferences.status, "cancelled"),
-        ne(conferences.id, existing.id),
+  const taken = await firstRow(
+    db
+      .select({ id: conferences.id })
+      .from(conferences)
+      .where(
+        and(
+          eq(conferences.requirementId, existing.requirementId),
+          eq(conferences.unitId, existing.unitId),
+          ne(conferences.status, "cancelled"),
+          ne(conferences.id, existing.id),
+        ),
       ),
-    )
-    .get();
+  );
   return taken !== undefined;
 }
 
@@ -387,7 +380,7 @@ export async function restoreConference(db: Db, user: SessionUser, conferenceId:
     const written = await writeOrRequirementClash(
       async () =>
         await transaction(db, async (tx) => {
-          await tx.update(conferences).set({ status, cancelReason: null, updatedAt: new Date() }).where(eq(conferences.id, existing.id)).run();
+          await tx.update(conferences).set({ status, cancelReason: null, updatedAt: new Date() }).where(eq(conferences.id, existing.id));
           await recordAudit(tx, {
             userId: user.id,
             action: "restore",

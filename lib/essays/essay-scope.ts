@@ -7,7 +7,7 @@
  * Recording also needs the role's permission ("essay:record"): organisers and admins.
  */
 import { and, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { firstRow, type Db } from "@/db/client";
 import { checkIns, conferences, invitations, sites } from "@/db/schema";
 import { siteReadScope } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -28,18 +28,19 @@ export function isAttendee(): SQL {
 
 /** The conference, if the user reads its attendance and it is not cancelled (cancelled conferences count for nothing). */
 export async function essayConference(db: Db, user: SessionUser, conferenceId: number) {
-  const conference = await db
-    .select({
-      id: conferences.id,
-      title: conferences.title,
-      startsAt: conferences.startsAt,
-      endsAt: conferences.endsAt,
-      status: conferences.status,
-      unitId: conferences.unitId,
-    })
-    .from(conferences)
-    .where(and(eq(conferences.id, conferenceId), reportScope(db, user)))
-    .get();
+  const conference = await firstRow(
+    db
+      .select({
+        id: conferences.id,
+        title: conferences.title,
+        startsAt: conferences.startsAt,
+        endsAt: conferences.endsAt,
+        status: conferences.status,
+        unitId: conferences.unitId,
+      })
+      .from(conferences)
+      .where(and(eq(conferences.id, conferenceId), reportScope(db, user))),
+  );
   return conference ?? null;
 }
 

@@ -1,5 +1,5 @@
 import { forEachInOrder, mapInOrder } from "@/lib/async/in-order";
-import { writerForSetup } from "@/db/client";
+import { returnedRow, firstRow, writerForSetup } from "@/db/client";
 /**
  * Reflection essays on a real database (the demo, plus a conference made by hand in Sơn Hà):
  * recording and unrecording in bulk, the refusal of invitees who did not attend, scope, the
@@ -35,53 +35,56 @@ let otherAdmin: SessionUser;
 let otherOrganiser: SessionUser;
 
 const user = async (username: string) =>
-  (await loadSessionUser(handle.db, (await handle.db.select().from(t.users).where(eq(t.users.username, username)).get())!.id, 1))!;
+  (await loadSessionUser(handle.db, (await firstRow(handle.db.select().from(t.users).where(eq(t.users.username, username))))!.id, 1))!;
 const entries = (ids: number[], day = "2021-03-22") => ids.map((invitationId) => ({ invitationId, submittedOn: day }));
-const essayOf = async (id: number) => await handle.db.select().from(t.reflectionEssays).where(eq(t.reflectionEssays.invitationId, id)).get();
+const essayOf = async (id: number) => await firstRow(handle.db.select().from(t.reflectionEssays).where(eq(t.reflectionEssays.invitationId, id)));
 
 beforeAll(async () => {
   handle = await createDemoDb(NOW);
   const db = handle.db;
-  const unit = (await db.select().from(t.units).where(eq(t.units.code, "529")).get())!; // Sơn Hà
-  const other = (await db.select().from(t.units).where(eq(t.units.code, "532")).get())!; // Nghĩa Hành
-  const body = (await db
-    .select()
-    .from(t.bodies)
-    .where(and(eq(t.bodies.unitId, unit.id), eq(t.bodies.kind, "propaganda")))
-    .get())!;
-  const campaignId = (await db.select().from(t.campaigns).get())!.id;
+  const unit = (await firstRow(db.select().from(t.units).where(eq(t.units.code, "529"))))!; // Sơn Hà
+  const other = (await firstRow(db.select().from(t.units).where(eq(t.units.code, "532"))))!; // Nghĩa Hành
+  const body = (await firstRow(
+    db
+      .select()
+      .from(t.bodies)
+      .where(and(eq(t.bodies.unitId, unit.id), eq(t.bodies.kind, "propaganda"))),
+  ))!;
+  const campaignId = (await firstRow(db.select().from(t.campaigns)))!.id;
   conferenceId = (
-    await writerForSetup(db)
-      .insert(t.conferences)
-      .values({
-        campaignId,
-        unitId: unit.id,
-        bodyId: body.id,
-        title: "Hội nghị bài thu hoạch",
-        startsAt: START,
-        endsAt: new Date(START.getTime() + 4 * 3_600_000),
-        status: "held",
-        graceMinutes: 15,
-      })
-      .returning()
-      .get()
+    await returnedRow(
+      writerForSetup(db)
+        .insert(t.conferences)
+        .values({
+          campaignId,
+          unitId: unit.id,
+          bodyId: body.id,
+          title: "Hội nghị bài thu hoạch",
+          startsAt: START,
+          endsAt: new Date(START.getTime() + 4 * 3_600_000),
+          status: "held",
+          graceMinutes: 15,
+        })
+        .returning(),
+    )
   ).id;
   siteId = (
-    await writerForSetup(db).insert(t.sites).values({ conferenceId, unitId: unit.id, isMain: true, venue: "Hội trường bài thu hoạch" }).returning().get()
+    await returnedRow(writerForSetup(db).insert(t.sites).values({ conferenceId, unitId: unit.id, isMain: true, venue: "Hội trường bài thu hoạch" }).returning())
   ).id;
   const person = async (fullName: string, unitId: number, externalCode: string | null = null) =>
     (
-      await writerForSetup(db)
-        .insert(t.people)
-        .values({
-          fullName,
-          searchName: fullName.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase(),
-          unitId,
-          externalCode,
-          workplace: unitId === unit.id ? "Đảng ủy xã Sơn Linh" : "Đảng ủy xã Hành Tín",
-        })
-        .returning()
-        .get()
+      await returnedRow(
+        writerForSetup(db)
+          .insert(t.people)
+          .values({
+            fullName,
+            searchName: fullName.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase(),
+            unitId,
+            externalCode,
+            workplace: unitId === unit.id ? "Đảng ủy xã Sơn Linh" : "Đảng ủy xã Hành Tín",
+          })
+          .returning(),
+      )
     ).id;
   const people = [
     await person("Đinh Văn Thu Hoạch", unit.id, "SH-001"),
@@ -97,40 +100,40 @@ beforeAll(async () => {
     people,
     async (personId, i) =>
       (
-        await writerForSetup(db)
-          .insert(t.invitations)
-          .values({
-            conferenceId,
-            personId,
-            bodyId: body.id,
-            siteId,
-            kind: i === 6 ? "walk_in" : "invited",
-            status: i === 5 ? "revoked" : "issued",
-            letterNumber: i === 6 ? null : "12-GM/BTGHU",
-            substituteName: i === 2 ? "Lê Thị Đi Thay" : null,
-          })
-          .returning()
-          .get()
+        await returnedRow(
+          writerForSetup(db)
+            .insert(t.invitations)
+            .values({
+              conferenceId,
+              personId,
+              bodyId: body.id,
+              siteId,
+              kind: i === 6 ? "walk_in" : "invited",
+              status: i === 5 ? "revoked" : "issued",
+              letterNumber: i === 6 ? null : "12-GM/BTGHU",
+              substituteName: i === 2 ? "Lê Thị Đi Thay" : null,
+            })
+            .returning(),
+        )
       ).id,
   );
   const keys = await ensureCampaignKeys(db, campaignId);
   tokens = inv.map((id) => signToken({ invitationId: id, conferenceId, tokenVersion: 1 }, keys.privateKey));
-  await forEachInOrder(inv, async (id, i) => await writerForSetup(db).update(t.invitations).set({ token: tokens[i] }).where(eq(t.invitations.id, id)).run());
+  await forEachInOrder(inv, async (id, i) => await writerForSetup(db).update(t.invitations).set({ token: tokens[i] }).where(eq(t.invitations.id, id)));
   for (const i of [0, 1, 2, 5, 6, 7]) {
     await writerForSetup(db)
       .insert(t.checkIns)
-      .values({ invitationId: inv[i], conferenceId, siteId, scannedAt: START, receivedAt: START, method: i === 6 ? "walk_in" : "camera", isLate: i === 1 })
-      .run();
+      .values({ invitationId: inv[i], conferenceId, siteId, scannedAt: START, receivedAt: START, method: i === 6 ? "walk_in" : "camera", isLate: i === 1 });
   }
-  await writerForSetup(db).insert(t.absences).values({ invitationId: inv[3], reason: "illness", recordedAt: START }).run();
+  await writerForSetup(db).insert(t.absences).values({ invitationId: inv[3], reason: "illness", recordedAt: START });
 
   admin = await user("admin");
   viewer = await user("baocao.bato");
   otherOrganiser = await user("tochuc.bato");
   const add = async (username: string, role: t.Role, unitId: number, bodyId: number | null) =>
-    await writerForSetup(db).insert(t.users).values({ username, passwordHash: "x", fullName: username, role, unitId, bodyId }).run();
+    await writerForSetup(db).insert(t.users).values({ username, passwordHash: "x", fullName: username, role, unitId, bodyId });
   await add("tochuc.sonha", "organizer", unit.id, body.id);
-  await add("quantri.bato", "admin", (await db.select().from(t.units).where(eq(t.units.code, "535")).get())!.id, null);
+  await add("quantri.bato", "admin", (await firstRow(db.select().from(t.units).where(eq(t.units.code, "535"))))!.id, null);
   organiser = await user("tochuc.sonha");
   otherAdmin = await user("quantri.bato");
 });
@@ -156,8 +159,7 @@ describe("recording essays", () => {
     const audit = await handle.db
       .select()
       .from(t.auditLog)
-      .where(and(eq(t.auditLog.action, "record_essays"), eq(t.auditLog.entityId, String(conferenceId))))
-      .all();
+      .where(and(eq(t.auditLog.action, "record_essays"), eq(t.auditLog.entityId, String(conferenceId))));
     expect(audit).toHaveLength(2);
     expect(audit[1].after).toEqual({ count: 1, essays: [[inv[1], "2021-03-24"]] });
     expect(await essayCountsOfPart(handle.db, organiser, conferenceId)).toEqual({ present: 4, submitted: 3, walkIns: 1, walkInsSubmitted: 1 });
@@ -192,11 +194,12 @@ describe("recording essays", () => {
       expect((await listEssays(handle.db, who, conferenceId, {})).total, who.username).toBe(0);
     }
     // An invitation of another conference, named with this one, is not found either.
-    const elsewhere = (await handle.db
-      .select({ id: t.checkIns.invitationId })
-      .from(t.checkIns)
-      .where(eq(t.checkIns.siteId, (await handle.db.select().from(t.sites).where(eq(t.sites.venue, "Hội trường Tỉnh ủy")).get())!.id))
-      .get())!.id;
+    const elsewhere = (await firstRow(
+      handle.db
+        .select({ id: t.checkIns.invitationId })
+        .from(t.checkIns)
+        .where(eq(t.checkIns.siteId, (await firstRow(handle.db.select().from(t.sites).where(eq(t.sites.venue, "Hội trường Tỉnh ủy"))))!.id)),
+    ))!.id;
     expect(await recordEssays(handle.db, admin, { conferenceId, entries: entries([inv[7], elsewhere]) }, AFTER)).toEqual({ ok: false, code: "notFound" });
     expect(await essayOf(inv[0])).toBeTruthy();
     expect(await essayOf(inv[7])).toBeUndefined();
@@ -210,7 +213,7 @@ describe("recording essays", () => {
       unchanged: 1,
     });
     expect(await essayOf(inv[1])).toBeUndefined();
-    const audit = (await handle.db.select().from(t.auditLog).where(eq(t.auditLog.action, "unrecord_essays")).all()).at(-1)!;
+    const audit = (await handle.db.select().from(t.auditLog).where(eq(t.auditLog.action, "unrecord_essays"))).at(-1)!;
     expect(audit.before).toEqual({ count: 1, essays: [[inv[1], "2021-03-24"]] });
   });
 
@@ -230,20 +233,19 @@ describe("recording essays", () => {
     await recordEssays(handle.db, admin, { conferenceId, entries: entries([inv[1]]) }, AFTER);
     expect(await undoCheckIn(handle.db, admin.id, siteId, inv[1], "Quét nhầm")).toBe(true);
     expect(await essayOf(inv[1])).toBeUndefined();
-    const audit = (await handle.db.select().from(t.auditLog).where(eq(t.auditLog.action, "undo_check_in")).all()).at(-1)!;
+    const audit = (await handle.db.select().from(t.auditLog).where(eq(t.auditLog.action, "undo_check_in"))).at(-1)!;
     expect((audit.before as { essay?: { submittedOn: string } }).essay?.submittedOn).toBe("2021-03-22");
     await writerForSetup(handle.db)
       .insert(t.checkIns)
-      .values({ invitationId: inv[1], conferenceId, siteId, scannedAt: START, receivedAt: START, method: "camera", isLate: true })
-      .run();
+      .values({ invitationId: inv[1], conferenceId, siteId, scannedAt: START, receivedAt: START, method: "camera", isLate: true });
   });
 
   it("refuses a cancelled conference", async () => {
-    await writerForSetup(handle.db).update(t.conferences).set({ status: "cancelled", cancelReason: "Thử hủy" }).where(eq(t.conferences.id, conferenceId)).run();
+    await writerForSetup(handle.db).update(t.conferences).set({ status: "cancelled", cancelReason: "Thử hủy" }).where(eq(t.conferences.id, conferenceId));
     try {
       expect(await recordEssays(handle.db, admin, { conferenceId, entries: entries([inv[1]]) }, AFTER)).toEqual({ ok: false, code: "cancelled" });
     } finally {
-      await writerForSetup(handle.db).update(t.conferences).set({ status: "held", cancelReason: null }).where(eq(t.conferences.id, conferenceId)).run();
+      await writerForSetup(handle.db).update(t.conferences).set({ status: "held", cancelReason: null }).where(eq(t.conferences.id, conferenceId));
     }
   });
 });
@@ -308,14 +310,13 @@ describe("importing a list", () => {
       .select()
       .from(t.reflectionEssays)
       .where(eq(t.reflectionEssays.conferenceId, conferenceId))
-      .orderBy(t.reflectionEssays.invitationId)
-      .all();
+      .orderBy(t.reflectionEssays.invitationId);
     const again = await plan(text);
     expect(again.lines.map((l) => l.status)).toEqual(["already", "already", "already"]);
     // Committing the first preview again (a double click) changes nothing either.
     expect(await recordEssays(handle.db, admin, { conferenceId, entries: fresh }, AFTER)).toEqual({ ok: true, conferenceId, changed: 0, unchanged: 2 });
     expect(
-      await handle.db.select().from(t.reflectionEssays).where(eq(t.reflectionEssays.conferenceId, conferenceId)).orderBy(t.reflectionEssays.invitationId).all(),
+      await handle.db.select().from(t.reflectionEssays).where(eq(t.reflectionEssays.conferenceId, conferenceId)).orderBy(t.reflectionEssays.invitationId),
     ).toEqual(before);
   });
 

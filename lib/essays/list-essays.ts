@@ -4,7 +4,7 @@
  * searched by name without diacritics (or phone), a page at a time; and the counts of that part.
  */
 import { and, asc, eq, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { firstRow, type Db } from "@/db/client";
 import { checkIns, conferences, invitations, people, reflectionEssays, sites, units } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { personSearchCondition } from "@/lib/people/search-condition";
@@ -50,8 +50,7 @@ export async function essayCountsOfPart(db: Db, user: SessionUser, conferenceId:
     .innerJoin(sites, eq(sites.id, invitations.siteId))
     .leftJoin(reflectionEssays, eq(reflectionEssays.invitationId, invitations.id))
     .where(attendees(db, user, conferenceId))
-    .groupBy(invitations.kind)
-    .all();
+    .groupBy(invitations.kind);
   const of = (kind: string) => rows.find((r) => r.kind === kind) ?? { n: 0, submitted: 0 };
   return { present: of("invited").n, submitted: of("invited").submitted, walkIns: of("walk_in").n, walkInsSubmitted: of("walk_in").submitted };
 }
@@ -89,16 +88,17 @@ export async function listEssays(db: Db, user: SessionUser, conferenceId: number
       .innerJoin(people, eq(people.id, invitations.personId))
       .innerJoin(units, eq(units.id, people.unitId))
       .leftJoin(reflectionEssays, eq(reflectionEssays.invitationId, invitations.id));
-  const total = (await db
-    .select({ n: sql<number>`count(*)` })
-    .from(invitations)
-    .innerJoin(checkIns, eq(checkIns.invitationId, invitations.id))
-    .innerJoin(conferences, eq(conferences.id, invitations.conferenceId))
-    .innerJoin(sites, eq(sites.id, invitations.siteId))
-    .innerJoin(people, eq(people.id, invitations.personId))
-    .leftJoin(reflectionEssays, eq(reflectionEssays.invitationId, invitations.id))
-    .where(where)
-    .get())!.n;
+  const total = (await firstRow(
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(invitations)
+      .innerJoin(checkIns, eq(checkIns.invitationId, invitations.id))
+      .innerJoin(conferences, eq(conferences.id, invitations.conferenceId))
+      .innerJoin(sites, eq(sites.id, invitations.siteId))
+      .innerJoin(people, eq(people.id, invitations.personId))
+      .leftJoin(reflectionEssays, eq(reflectionEssays.invitationId, invitations.id))
+      .where(where),
+  ))!.n;
   const pages = Math.max(1, Math.ceil(total / ESSAYS_PER_PAGE));
   const page = Math.min(Math.max(1, q.page ?? 1), pages);
   const lines: EssayLine[] = (
@@ -107,7 +107,6 @@ export async function listEssays(db: Db, user: SessionUser, conferenceId: number
       .orderBy(asc(people.searchName), asc(invitations.id))
       .limit(ESSAYS_PER_PAGE)
       .offset((page - 1) * ESSAYS_PER_PAGE)
-      .all()
   ).map(({ kind, position, workplace, ...row }) => ({ ...row, position: position ?? "", workplace: workplace ?? "", walkIn: kind === "walk_in" }));
   return { lines, total, page, pages };
 }

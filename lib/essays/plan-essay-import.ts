@@ -76,7 +76,6 @@ async function candidates(db: Db, user: SessionUser, conferenceId: number): Prom
       .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
       .leftJoin(reflectionEssays, eq(reflectionEssays.invitationId, invitations.id))
       .where(and(eq(invitations.conferenceId, conferenceId), inArray(invitations.status, ["issued", "revoked"]), essayScope(db, user)))
-      .all()
   ).map((r) => ({
     invitationId: r.invitationId,
     name: r.name,

@@ -69,8 +69,7 @@ async function scopedRows(db: Db, user: SessionUser, conferenceId: number, ids: 
         .innerJoin(people, eq(people.id, invitations.personId))
         .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
         .leftJoin(reflectionEssays, eq(reflectionEssays.invitationId, invitations.id))
-        .where(and(eq(invitations.conferenceId, conferenceId), inArray(invitations.id, part), essayScope(db, user)))
-        .all(),
+        .where(and(eq(invitations.conferenceId, conferenceId), inArray(invitations.id, part), essayScope(db, user))),
   );
 }
 
@@ -105,8 +104,7 @@ export async function recordEssays(db: Db, user: SessionUser, input: { conferenc
             .slice(i, i + 500)
             .map((e) => ({ invitationId: e.invitationId, conferenceId: conference.id, submittedOn: e.submittedOn, recordedBy: user.id, recordedAt: now })),
         )
-        .onConflictDoNothing()
-        .run();
+        .onConflictDoNothing();
     }
     if (fresh.length > 0) {
       await recordAudit(db, {
@@ -134,12 +132,7 @@ export async function unrecordEssays(db: Db, user: SessionUser, input: { confere
     const before = rows.filter((r) => r.submittedOn !== null);
     let changed = 0;
     for (const part of chunks(before.map((r) => r.invitationId))) {
-      changed += (
-        await db
-          .delete(reflectionEssays)
-          .where(inArray(reflectionEssays.invitationId, scopedInvitationIds(db, user, conference.id, part)))
-          .run()
-      ).changes;
+      changed += (await db.delete(reflectionEssays).where(inArray(reflectionEssays.invitationId, scopedInvitationIds(db, user, conference.id, part)))).changes;
     }
     if (changed > 0) {
       await recordAudit(db, {

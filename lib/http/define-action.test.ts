@@ -1,4 +1,4 @@
-import { writerForSetup } from "@/db/client";
+import { firstRow, writerForSetup } from "@/db/client";
 import { eq } from "drizzle-orm";
 import { redirect } from "next/navigation";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
@@ -25,7 +25,7 @@ vi.mock("@/lib/i18n/translator", async () => {
 let handle: Awaited<ReturnType<typeof createDemoDb>>;
 const signIn = async (username: string | null) => {
   if (!username) return void (requestContext.session = null);
-  const row = (await handle.db.select().from(users).where(eq(users.username, username)).get())!;
+  const row = (await firstRow(handle.db.select().from(users).where(eq(users.username, username))))!;
   requestContext.session = { user: { id: row.id, sessionVersion: row.sessionVersion } };
 };
 
@@ -71,12 +71,12 @@ describe("defineAction", () => {
   });
 
   it("refuses a user who must change their password first, and lets them do only that", async () => {
-    await writerForSetup(handle.db).update(users).set({ mustChangePassword: true }).where(eq(users.username, "tochuc.bato")).run();
+    await writerForSetup(handle.db).update(users).set({ mustChangePassword: true }).where(eq(users.username, "tochuc.bato"));
     await signIn("tochuc.bato");
     expect(await submit({ fullName: "Nguyễn Văn A" })).toMatchObject({ ok: false, message: "Bạn không có quyền thực hiện thao tác này." });
     const own = defineAction({ permission: "account:manage-own" }, async (_input, { user }) => ({ ok: true, message: user.username }));
     expect(await own({ ok: false }, form({}))).toMatchObject({ ok: true, message: "tochuc.bato" });
-    await writerForSetup(handle.db).update(users).set({ mustChangePassword: false }).where(eq(users.username, "tochuc.bato")).run();
+    await writerForSetup(handle.db).update(users).set({ mustChangePassword: false }).where(eq(users.username, "tochuc.bato"));
   });
 
   it("runs the handler for an allowed user with the parsed input", async () => {

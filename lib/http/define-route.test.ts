@@ -1,4 +1,4 @@
-import { writerForSetup } from "@/db/client";
+import { firstRow, writerForSetup } from "@/db/client";
 import { eq } from "drizzle-orm";
 import { notFound as nextNotFound } from "next/navigation";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
@@ -25,7 +25,7 @@ vi.mock("@/lib/i18n/translator", async () => {
 let handle: Awaited<ReturnType<typeof createDemoDb>>;
 const signIn = async (username: string | null) => {
   if (!username) return void (requestContext.session = null);
-  const row = (await handle.db.select().from(users).where(eq(users.username, username)).get())!;
+  const row = (await firstRow(handle.db.select().from(users).where(eq(users.username, username))))!;
   requestContext.session = { user: { id: row.id, sessionVersion: row.sessionVersion } };
 };
 
@@ -71,12 +71,12 @@ describe("defineRoute", () => {
   it("answers 403 to a role without the permission, and to a user who must change their password first", async () => {
     await signIn("baocao.bato");
     expect(await answer(await call("1", { name: "x" }))).toEqual({ status: 403, body: { error: "forbidden", message: "Không có quyền" } });
-    await writerForSetup(handle.db).update(users).set({ mustChangePassword: true }).where(eq(users.username, "tochuc.bato")).run();
+    await writerForSetup(handle.db).update(users).set({ mustChangePassword: true }).where(eq(users.username, "tochuc.bato"));
     await signIn("tochuc.bato");
     const waiting = await answer(await call("1", { name: "x" }));
     expect(waiting.status).toBe(403);
     expect(waiting.body.error).toBe("forbidden");
-    await writerForSetup(handle.db).update(users).set({ mustChangePassword: false }).where(eq(users.username, "tochuc.bato")).run();
+    await writerForSetup(handle.db).update(users).set({ mustChangePassword: false }).where(eq(users.username, "tochuc.bato"));
   });
 
   it("parses params, query and body for an allowed user", async () => {

@@ -1,14 +1,12 @@
 import { and, desc, eq, isNotNull, isNull, or } from "drizzle-orm";
-import { sqliteSync, transaction, type Db, type SyncSqlite } from "@/db/client";
+import { firstRow, sqliteSync, transaction, type Db, type SyncSqlite } from "@/db/client";
 import { campaignRetiredKeys, campaigns } from "@/db/schema";
 import { generateCampaignKeys, type CampaignKeys } from "@/lib/tokens/qr-token";
 
 async function storedKeys(db: Db, campaignId: number): Promise<CampaignKeys | null> {
-  const row = await db
-    .select({ privateKey: campaigns.signingPrivateKey, publicKey: campaigns.signingPublicKey })
-    .from(campaigns)
-    .where(eq(campaigns.id, campaignId))
-    .get();
+  const row = await firstRow(
+    db.select({ privateKey: campaigns.signingPrivateKey, publicKey: campaigns.signingPublicKey }).from(campaigns).where(eq(campaigns.id, campaignId)),
+  );
   if (!row) throw new Error(`campaign ${campaignId} not found`);
   return row.privateKey && row.publicKey ? { privateKey: row.privateKey, publicKey: row.publicKey } : null;
 }
@@ -29,8 +27,7 @@ export async function ensureCampaignKeys(db: Db, campaignId: number): Promise<Ca
     await tx
       .update(campaigns)
       .set({ signingPrivateKey: fresh.privateKey, signingPublicKey: fresh.publicKey })
-      .where(and(eq(campaigns.id, campaignId), or(isNull(campaigns.signingPrivateKey), isNull(campaigns.signingPublicKey))))
-      .run();
+      .where(and(eq(campaigns.id, campaignId), or(isNull(campaigns.signingPrivateKey), isNull(campaigns.signingPublicKey))));
     return (await storedKeys(tx, campaignId))!;
   });
 }

@@ -4,7 +4,7 @@
  * token after a reissue). The door device runs the same rules offline (docs/decisions/0009).
  */
 import { eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { firstRow, type Db } from "@/db/client";
 import { conferences, invitations } from "@/db/schema";
 import { parseToken, verifyToken } from "@/lib/tokens/qr-token";
 import { verificationKeys } from "./campaign-keys";
@@ -15,12 +15,12 @@ export async function checkInvitationToken(db: Db, token: string): Promise<{ ver
   const parsed = parseToken(token);
   if (!parsed.ok) return { verdict: "unknown" };
   const { conferenceId, invitationId, tokenVersion } = parsed.payload;
-  const conference = await db.select({ campaignId: conferences.campaignId }).from(conferences).where(eq(conferences.id, conferenceId)).get();
+  const conference = await firstRow(db.select({ campaignId: conferences.campaignId }).from(conferences).where(eq(conferences.id, conferenceId)));
   if (!conference) return { verdict: "unknown" };
   const keys = await verificationKeys(db, conference.campaignId);
   if (keys.length === 0) return { verdict: "unknown" };
   if (!keys.some((key) => verifyToken(token, key.publicKey).ok)) return { verdict: "bad_signature" };
-  const inv = await db.select().from(invitations).where(eq(invitations.id, invitationId)).get();
+  const inv = await firstRow(db.select().from(invitations).where(eq(invitations.id, invitationId)));
   if (!inv || inv.conferenceId !== conferenceId || inv.status === "draft") return { verdict: "unknown" };
   if (inv.status === "revoked" || inv.tokenVersion !== tokenVersion) return { verdict: "revoked", invitationId, conferenceId };
   return { verdict: "valid", invitationId, conferenceId };

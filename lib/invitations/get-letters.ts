@@ -1,5 +1,5 @@
 import { and, asc, count, eq, inArray } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { firstRow, type Db } from "@/db/client";
 import { bodies, conferences, invitations, people, sites, units } from "@/db/schema";
 import { documentHeading } from "@/lib/documents/document-heading";
 import { effectiveSigner, signatureBlock } from "@/lib/documents/signature-block";
@@ -27,7 +27,7 @@ function whereLetters(filter: LetterFilter) {
 
 /** How many letters the filter gives (to print them in batches). The caller has checked scope. */
 export async function countLetters(db: Db, filter: LetterFilter): Promise<number> {
-  return (await db.select({ n: count() }).from(invitations).where(whereLetters(filter)).get())?.n ?? 0;
+  return (await firstRow(db.select({ n: count() }).from(invitations).where(whereLetters(filter))))?.n ?? 0;
 }
 
 /** The letters of each site (main hall first), for printing site by site. The caller has checked scope. */
@@ -38,8 +38,7 @@ export async function countLettersBySite(db: Db, filter: Omit<LetterFilter, "sit
     .innerJoin(sites, eq(sites.id, invitations.siteId))
     .where(whereLetters(filter))
     .groupBy(sites.id)
-    .orderBy(asc(sites.id))
-    .all();
+    .orderBy(asc(sites.id));
 }
 
 /** Letters per printed batch: a few hundred keep a page load to seconds (1,796 in one load took ~45 s). */
@@ -95,7 +94,7 @@ export async function getLetters(db: Db, filter: LetterFilter, page?: { offset: 
     .innerJoin(sites, eq(sites.id, invitations.siteId))
     .where(whereLetters(filter))
     .orderBy(asc(sites.id), asc(people.searchName), asc(invitations.id));
-  const rows = page ? await query.limit(page.limit).offset(page.offset).all() : await query.all();
+  const rows = page ? await query.limit(page.limit).offset(page.offset) : await query;
   return rows.map(({ bodyKind, parentLine, headingName, bodySigner, conferenceSigner, ...row }) => ({
     ...row,
     heading: documentHeading({ name: row.bodyName, kind: bodyKind, parentLine, headingName, placeName: row.placeName }),

@@ -4,23 +4,24 @@
  * co-organises ("invitations per organising body").
  */
 import { and, eq, exists, or, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { firstRow, type Db } from "@/db/client";
 import { conferenceCoBodies, conferences, invitations } from "@/db/schema";
 import { adminCoversUnit, conferenceInUnits } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/session-user";
 
 /** The conference, and the body whose invitations the user manages there; null when none. */
 export async function getInvitingConference(db: Db, user: SessionUser, conferenceId: number) {
-  const conference = await db.select().from(conferences).where(eq(conferences.id, conferenceId)).get();
+  const conference = await firstRow(db.select().from(conferences).where(eq(conferences.id, conferenceId)));
   if (!conference) return null;
   if (user.role === "admin") return adminCoversUnit(user, conference.unitId) ? { conference, bodyId: conference.bodyId, allBodies: true } : null;
   if (user.role !== "organizer" || user.bodyId === null) return null;
   if (conference.bodyId === user.bodyId) return { conference, bodyId: user.bodyId, allBodies: false };
-  const co = await db
-    .select({ bodyId: conferenceCoBodies.bodyId })
-    .from(conferenceCoBodies)
-    .where(and(eq(conferenceCoBodies.conferenceId, conferenceId), eq(conferenceCoBodies.bodyId, user.bodyId)))
-    .get();
+  const co = await firstRow(
+    db
+      .select({ bodyId: conferenceCoBodies.bodyId })
+      .from(conferenceCoBodies)
+      .where(and(eq(conferenceCoBodies.conferenceId, conferenceId), eq(conferenceCoBodies.bodyId, user.bodyId))),
+  );
   return co ? { conference, bodyId: user.bodyId, allBodies: false } : null;
 }
 

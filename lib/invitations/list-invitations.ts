@@ -66,7 +66,6 @@ export async function listInvitations(db: Db, user: SessionUser, conferenceId: n
         q ? personSearchCondition(q) : undefined,
       ),
     )
-    .orderBy(sql`${sites.isMain} desc`, asc(sites.id), asc(people.searchName))
-    .all();
+    .orderBy(sql`${sites.isMain} desc`, asc(sites.id), asc(people.searchName));
 }
 export type InvitationRow = Awaited<ReturnType<typeof listInvitations>>[number];

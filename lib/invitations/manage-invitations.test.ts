@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/client";
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, bodies, conferences, invitations, people, sites, units, users } from "@/db/schema";
@@ -22,20 +23,21 @@ let handle: Awaited<ReturnType<typeof createDemoDb>>;
 let conferenceId: number;
 let siteId: number;
 const as = async (username: string): Promise<SessionUser> => {
-  const row = (await handle.db.select().from(users).where(eq(users.username, username)).get())!;
+  const row = (await firstRow(handle.db.select().from(users).where(eq(users.username, username))))!;
   return (await loadSessionUser(handle.db, row.id, row.sessionVersion))!;
 };
-const unitId = async (code: string) => (await handle.db.select().from(units).where(eq(units.code, code)).get())!.id;
+const unitId = async (code: string) => (await firstRow(handle.db.select().from(units).where(eq(units.code, code))))!.id;
 const bodyOf = async (code: string, kind: string) =>
-  (await handle.db
-    .select()
-    .from(bodies)
-    .where(and(eq(bodies.unitId, await unitId(code)), eq(bodies.kind, kind)))
-    .get())!.id;
+  (await firstRow(
+    handle.db
+      .select()
+      .from(bodies)
+      .where(and(eq(bodies.unitId, await unitId(code)), eq(bodies.kind, kind))),
+  ))!.id;
 
 beforeAll(async () => {
   handle = await createDemoDb();
-  const campaignId = (await handle.db.select().from(conferences).get())!.campaignId;
+  const campaignId = (await firstRow(handle.db.select().from(conferences)))!.campaignId;
   const saved = await saveConference(
     handle.db,
     await as("tochuc.bato"),
@@ -55,7 +57,7 @@ beforeAll(async () => {
     }),
   );
   conferenceId = (saved as { id: number }).id;
-  siteId = (await handle.db.select().from(sites).where(eq(sites.conferenceId, conferenceId)).get())!.id;
+  siteId = (await firstRow(handle.db.select().from(sites).where(eq(sites.conferenceId, conferenceId))))!.id;
 });
 afterAll(() => handle.cleanup());
 
@@ -65,20 +67,22 @@ describe("invitee lists and invitations", () => {
     const result = await addInviteesByFilter(handle.db, organizer, conferenceId, { category: "bao_cao_vien" }, siteId);
     expect(result.ok && result.count).toBeGreaterThan(10);
     expect(await addInviteesByFilter(handle.db, organizer, conferenceId, { category: "bao_cao_vien" }, siteId)).toEqual({ ok: true, count: 0 });
-    const lySonPerson = (await handle.db
-      .select()
-      .from(people)
-      .where(eq(people.unitId, await unitId("536")))
-      .get())!;
+    const lySonPerson = (await firstRow(
+      handle.db
+        .select()
+        .from(people)
+        .where(eq(people.unitId, await unitId("536"))),
+    ))!;
     expect(await addInvitees(handle.db, organizer, conferenceId, [lySonPerson.id], siteId)).toEqual({ ok: true, count: 0 });
   });
 
   it("refuses another body's organiser and a viewer", async () => {
-    const anyPerson = (await handle.db
-      .select()
-      .from(people)
-      .where(eq(people.unitId, await unitId("535")))
-      .get())!;
+    const anyPerson = (await firstRow(
+      handle.db
+        .select()
+        .from(people)
+        .where(eq(people.unitId, await unitId("535"))),
+    ))!;
     expect(await addInvitees(handle.db, await as("baocao.bato"), conferenceId, [anyPerson.id], siteId)).toEqual({ ok: false, code: "notFound" });
     const draft = (await listInvitations(handle.db, await as("tochuc.bato"), conferenceId))[0];
     expect(await removeDraftInvitations(handle.db, await as("baocao.bato"), conferenceId, [draft.id])).toEqual({ ok: false, code: "notFound" });
@@ -104,7 +108,7 @@ describe("invitee lists and invitations", () => {
     expect((await checkInvitationToken(handle.db, first.token!)).verdict).toBe("revoked");
 
     expect((await reissueInvitation(handle.db, organizer, conferenceId, second.id)).ok).toBe(true);
-    const fresh = (await handle.db.select().from(invitations).where(eq(invitations.id, second.id)).get())!;
+    const fresh = (await firstRow(handle.db.select().from(invitations).where(eq(invitations.id, second.id))))!;
     expect(fresh.token).not.toBe(second.token);
     expect((await checkInvitationToken(handle.db, second.token!)).verdict).toBe("revoked");
     expect((await checkInvitationToken(handle.db, fresh.token!)).verdict).toBe("valid");
@@ -121,7 +125,7 @@ describe("invitee lists and invitations", () => {
     // Another body's organiser and a viewer cannot restore it.
     expect(await restoreInvitation(handle.db, await as("baocao.bato"), conferenceId, row.id)).toEqual({ ok: false, code: "invitationNotInConference" });
     expect(await restoreInvitation(handle.db, organizer, conferenceId, row.id)).toEqual({ ok: true, count: 1 });
-    expect(await handle.db.select().from(invitations).where(eq(invitations.id, row.id)).get()).toMatchObject({
+    expect(await firstRow(handle.db.select().from(invitations).where(eq(invitations.id, row.id)))).toMatchObject({
       status: "issued",
       token: row.token,
       revokeReason: null,
@@ -132,15 +136,14 @@ describe("invitee lists and invitations", () => {
     const audit = await handle.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.entity, "invitation"), eq(auditLog.entityId, String(row.id))))
-      .all();
+      .where(and(eq(auditLog.entity, "invitation"), eq(auditLog.entityId, String(row.id))));
     expect(audit.map((a) => a.action)).toEqual(["revoke", "restore"]);
     expect(audit[0].after).toEqual({ status: "revoked", reason: "Đồng chí đã chuyển công tác" });
     // Reissued after a revoke: a new QR, the old one is gone for good (nothing left to restore).
     await revokeInvitation(handle.db, organizer, conferenceId, row.id, "Mất giấy mời");
     expect((await reissueInvitation(handle.db, organizer, conferenceId, row.id)).ok).toBe(true);
     expect(await restoreInvitation(handle.db, organizer, conferenceId, row.id)).toEqual({ ok: false, code: "notRevoked" });
-    expect(await handle.db.select().from(invitations).where(eq(invitations.id, row.id)).get()).toMatchObject({ status: "issued", revokeReason: null });
+    expect(await firstRow(handle.db.select().from(invitations).where(eq(invitations.id, row.id)))).toMatchObject({ status: "issued", revokeReason: null });
     expect((await checkInvitationToken(handle.db, row.token!)).verdict).toBe("revoked");
   });
 
@@ -155,14 +158,14 @@ describe("invitee lists and invitations", () => {
     const organizer = await as("tochuc.bato");
     const row = (await listInvitations(handle.db, await as("tochuc.bato"), conferenceId))[4];
     expect((await setSubstitute(handle.db, organizer, conferenceId, row.id, "Nguyễn Văn Thay", "Phó Trưởng ban")).ok).toBe(true);
-    expect(await handle.db.select().from(invitations).where(eq(invitations.id, row.id)).get()).toMatchObject({ substituteName: "Nguyễn Văn Thay" });
+    expect(await firstRow(handle.db.select().from(invitations).where(eq(invitations.id, row.id)))).toMatchObject({ substituteName: "Nguyễn Văn Thay" });
     expect(await removeDraftInvitations(handle.db, organizer, conferenceId, [row.id])).toEqual({ ok: false, code: "removeIssued" });
-    const before = (await handle.db.select({ n: count() }).from(invitations).where(eq(invitations.conferenceId, conferenceId)).get())!.n;
+    const before = (await firstRow(handle.db.select({ n: count() }).from(invitations).where(eq(invitations.conferenceId, conferenceId))))!.n;
     expect(before).toBeGreaterThan(0);
   });
 
   it("gives every seeded invitation a token that verifies", async () => {
-    const sample = await handle.db.select().from(invitations).where(eq(invitations.status, "issued")).limit(20).all();
+    const sample = await handle.db.select().from(invitations).where(eq(invitations.status, "issued")).limit(20);
     for (const inv of sample) if (inv.kind === "invited") expect((await checkInvitationToken(handle.db, inv.token!)).verdict).toBe("valid");
   });
 });
@@ -172,12 +175,7 @@ describe("verification data for door devices", () => {
     const { getVerificationData } = await import("./revocation-list");
     const data = (await getVerificationData(handle.db, conferenceId))!;
     expect(Buffer.from(data.publicKeyRaw, "base64")).toHaveLength(32);
-    expect(JSON.stringify(data)).not.toContain(
-      (await handle.db
-        .select()
-        .from((await import("@/db/schema")).campaigns)
-        .get())!.signingPrivateKey!,
-    );
+    expect(JSON.stringify(data)).not.toContain((await firstRow(handle.db.select().from((await import("@/db/schema")).campaigns)))!.signingPrivateKey!);
     const rows = await listInvitations(handle.db, await as("tochuc.bato"), conferenceId);
     expect(data.revoked).toEqual(rows.filter((r) => r.status === "revoked").map((r) => r.id));
     // Reissued: the second (above) and the sixth (revoked, reissued).

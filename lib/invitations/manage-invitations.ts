@@ -4,7 +4,7 @@
  * reissue, record a substitute. Scope: lib/invitations/invitation-scope.ts.
  */
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { transaction, type Db, type Tx } from "@/db/client";
+import { returnedRow, firstRow, transaction, type Db, type Tx } from "@/db/client";
 import { bodies, campaigns, conferences, invitations, letterSequences, people, sites } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { unitSubtree, type SessionUser } from "@/lib/auth/session-user";
@@ -26,11 +26,12 @@ async function context(db: Db, user: SessionUser, conferenceId: number, siteId?:
   if (!ctx) return { error: "notFound" as const };
   if (ctx.conference.status === "cancelled") return { error: "cancelledReadOnly" as const };
   if (siteId !== undefined) {
-    const site = await db
-      .select({ id: sites.id })
-      .from(sites)
-      .where(and(eq(sites.id, siteId), eq(sites.conferenceId, conferenceId)))
-      .get();
+    const site = await firstRow(
+      db
+        .select({ id: sites.id })
+        .from(sites)
+        .where(and(eq(sites.id, siteId), eq(sites.conferenceId, conferenceId))),
+    );
     if (!site) return { error: "siteNotInConference" as const };
   }
   return { ctx };
@@ -51,7 +52,6 @@ export async function addInvitees(db: Db, user: SessionUser, conferenceId: numbe
         .select({ id: people.id })
         .from(people)
         .where(and(inArray(people.id, personIds), inArray(people.unitId, await invitableUnitIds(db, ctx.conference.unitId)), isNull(people.mergedIntoId)))
-        .all()
     ).map((p) => p.id);
     const count = await transaction(db, async (tx) => {
       let inserted = 0;
@@ -61,7 +61,6 @@ export async function addInvitees(db: Db, user: SessionUser, conferenceId: numbe
             .insert(invitations)
             .values(allowed.slice(i, i + 500).map((personId) => ({ conferenceId, personId, siteId, bodyId: ctx.bodyId, status: "draft" as const })))
             .onConflictDoNothing()
-            .run()
         ).changes;
       }
       await recordAudit(tx, {
@@ -93,7 +92,6 @@ export async function addInviteesByFilter(db: Db, user: SessionUser, conferenceI
           filters.partyMember === undefined ? undefined : eq(people.isPartyMember, filters.partyMember),
         ),
       )
-      .all()
   ).map((p) => p.id);
   return await addInvitees(db, user, conferenceId, ids, siteId);
 }
@@ -109,8 +107,7 @@ async function writableInConference(db: Db, user: SessionUser, conferenceId: num
   const found = await db
     .select({ id: invitations.id, status: invitations.status, siteId: invitations.siteId })
     .from(invitations)
-    .where(and(inArray(invitations.id, ids), eq(invitations.conferenceId, conferenceId), eq(invitations.kind, "invited"), invitationWriteScope(db, user)))
-    .all();
+    .where(and(inArray(invitations.id, ids), eq(invitations.conferenceId, conferenceId), eq(invitations.kind, "invited"), invitationWriteScope(db, user)));
   return found.length === ids.length ? { found } : { error: "invitationNotInConference" as const };
 }
 
@@ -124,7 +121,7 @@ export async function removeDraftInvitations(db: Db, user: SessionUser, conferen
     if (rows.error) return { ok: false, code: rows.error };
     if (rows.found.some((r) => r.status !== "draft")) return { ok: false, code: "removeIssued" };
     const ids = rows.found.map((r) => r.id);
-    const count = (await db.delete(invitations).where(inArray(invitations.id, ids)).run()).changes;
+    const count = (await db.delete(invitations).where(inArray(invitations.id, ids))).changes;
     await recordAudit(db, { userId: user.id, action: "remove_invitees", entity: "conference", entityId: conferenceId, after: { invitationIds: ids, count } });
     return { ok: true, count };
   });
@@ -138,7 +135,7 @@ export async function setInvitationSite(db: Db, user: SessionUser, conferenceId:
     const rows = await writableInConference(db, user, conferenceId, invitationIds);
     if (rows.error) return { ok: false, code: rows.error };
     const ids = rows.found.filter((r) => r.siteId !== siteId).map((r) => r.id);
-    const count = ids.length === 0 ? 0 : (await db.update(invitations).set({ siteId }).where(inArray(invitations.id, ids)).run()).changes;
+    const count = ids.length === 0 ? 0 : (await db.update(invitations).set({ siteId }).where(inArray(invitations.id, ids))).changes;
     if (count > 0)
       await recordAudit(db, {
         userId: user.id,
@@ -153,20 +150,22 @@ export async function setInvitationSite(db: Db, user: SessionUser, conferenceId:
 
 /** The letter number of this body for this conference: the one already used, or the next in the body's sequence for the term. */
 async function letterNumberFor(db: Tx, conferenceId: number, bodyId: number, term: string): Promise<string> {
-  const existing = await db
-    .select({ letterNumber: invitations.letterNumber })
-    .from(invitations)
-    .where(and(eq(invitations.conferenceId, conferenceId), eq(invitations.bodyId, bodyId), sql`${invitations.letterNumber} is not null`))
-    .get();
+  const existing = await firstRow(
+    db
+      .select({ letterNumber: invitations.letterNumber })
+      .from(invitations)
+      .where(and(eq(invitations.conferenceId, conferenceId), eq(invitations.bodyId, bodyId), sql`${invitations.letterNumber} is not null`)),
+  );
   if (existing?.letterNumber) return existing.letterNumber;
-  const body = (await db.select({ symbol: bodies.symbol }).from(bodies).where(eq(bodies.id, bodyId)).get())!;
+  const body = (await firstRow(db.select({ symbol: bodies.symbol }).from(bodies).where(eq(bodies.id, bodyId))))!;
   const next = (
-    await db
-      .insert(letterSequences)
-      .values({ bodyId, term, lastNumber: 1 })
-      .onConflictDoUpdate({ target: [letterSequences.bodyId, letterSequences.term], set: { lastNumber: sql`${letterSequences.lastNumber} + 1` } })
-      .returning({ n: letterSequences.lastNumber })
-      .get()
+    await returnedRow(
+      db
+        .insert(letterSequences)
+        .values({ bodyId, term, lastNumber: 1 })
+        .onConflictDoUpdate({ target: [letterSequences.bodyId, letterSequences.term], set: { lastNumber: sql`${letterSequences.lastNumber} + 1` } })
+        .returning({ n: letterSequences.lastNumber }),
+    )
   ).n;
   return `${next}-GM/${body.symbol}`;
 }
@@ -176,7 +175,7 @@ export async function issueInvitations(db: Db, user: SessionUser, conferenceId: 
   return await transaction(db, async (db) => {
     const { ctx, error } = await context(db, user, conferenceId);
     if (error) return { ok: false, code: error };
-    const campaign = (await db.select().from(campaigns).where(eq(campaigns.id, ctx.conference.campaignId)).get())!;
+    const campaign = (await firstRow(db.select().from(campaigns).where(eq(campaigns.id, ctx.conference.campaignId))))!;
     const term = campaign.term || String(new Date().getFullYear());
     const count = await transaction(db, async (tx) => {
       const d = tx;
@@ -184,8 +183,9 @@ export async function issueInvitations(db: Db, user: SessionUser, conferenceId: 
       const drafts = await d
         .select({ id: invitations.id, bodyId: invitations.bodyId, tokenVersion: invitations.tokenVersion })
         .from(invitations)
-        .where(and(eq(invitations.conferenceId, conferenceId), eq(invitations.status, "draft"), ctx.allBodies ? undefined : eq(invitations.bodyId, ctx.bodyId)))
-        .all();
+        .where(
+          and(eq(invitations.conferenceId, conferenceId), eq(invitations.status, "draft"), ctx.allBodies ? undefined : eq(invitations.bodyId, ctx.bodyId)),
+        );
       const numbers = new Map<number, string>();
       const issuedAt = new Date();
       // Prepared once on the transaction's own connection, for the loop below.
@@ -210,11 +210,12 @@ export async function issueInvitations(db: Db, user: SessionUser, conferenceId: 
 
 /** One invitation the user may change, of the conference the request names (an id of another conference is not found). */
 async function writableInvitation(db: Db, user: SessionUser, conferenceId: number, invitationId: number) {
-  return await db
-    .select()
-    .from(invitations)
-    .where(and(eq(invitations.id, invitationId), eq(invitations.conferenceId, conferenceId), invitationWriteScope(db, user)))
-    .get();
+  return await firstRow(
+    db
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.id, invitationId), eq(invitations.conferenceId, conferenceId), invitationWriteScope(db, user))),
+  );
 }
 
 /**
@@ -233,7 +234,7 @@ export async function revokeInvitation(
     const inv = await writableInvitation(db, user, conferenceId, invitationId);
     if (!inv) return { ok: false, code: "invitationNotInConference" };
     if (inv.status !== "issued") return { ok: false, code: "notIssued" };
-    await db.update(invitations).set({ status: "revoked", revokedAt: now, revokeReason: reason, revokedBy: user.id }).where(eq(invitations.id, inv.id)).run();
+    await db.update(invitations).set({ status: "revoked", revokedAt: now, revokeReason: reason, revokedBy: user.id }).where(eq(invitations.id, inv.id));
     await recordAudit(db, {
       userId: user.id,
       action: "revoke",
@@ -258,7 +259,7 @@ export async function restoreInvitation(db: Db, user: SessionUser, conferenceId:
     if (inv.status !== "revoked") return { ok: false, code: "notRevoked" };
     if (await revokedByStandingMerge(db, inv)) return { ok: false, code: "revokedByMerge" };
     const status = inv.token ? "issued" : "draft";
-    await db.update(invitations).set({ status, revokedAt: null, revokeReason: null, revokedBy: null }).where(eq(invitations.id, inv.id)).run();
+    await db.update(invitations).set({ status, revokedAt: null, revokeReason: null, revokedBy: null }).where(eq(invitations.id, inv.id));
     await recordAudit(db, {
       userId: user.id,
       action: "restore",
@@ -278,15 +279,14 @@ export async function reissueInvitation(db: Db, user: SessionUser, conferenceId:
     if (!inv) return { ok: false, code: "invitationNotInConference" };
     if (inv.status === "draft") return { ok: false, code: "notIssued" };
     if (inv.status === "revoked" && (await revokedByStandingMerge(db, inv))) return { ok: false, code: "revokedByMerge" };
-    const conference = (await db.select({ campaignId: conferences.campaignId }).from(conferences).where(eq(conferences.id, inv.conferenceId)).get())!;
+    const conference = (await firstRow(db.select({ campaignId: conferences.campaignId }).from(conferences).where(eq(conferences.id, inv.conferenceId))))!;
     const keys = await ensureCampaignKeys(db, conference.campaignId);
     const tokenVersion = inv.tokenVersion + 1;
     const token = signToken({ invitationId: inv.id, conferenceId: inv.conferenceId, tokenVersion }, keys.privateKey);
     await db
       .update(invitations)
       .set({ status: "issued", tokenVersion, token, revokedAt: null, revokeReason: null, revokedBy: null, issuedAt: new Date() })
-      .where(eq(invitations.id, inv.id))
-      .run();
+      .where(eq(invitations.id, inv.id));
     await recordAudit(db, {
       userId: user.id,
       action: "reissue",
@@ -313,8 +313,7 @@ export async function setSubstitute(
     await db
       .update(invitations)
       .set({ substituteName: name || null, substitutePosition: name ? position || null : null })
-      .where(eq(invitations.id, inv.id))
-      .run();
+      .where(eq(invitations.id, inv.id));
     await recordAudit(db, {
       userId: user.id,
       action: "substitute",

@@ -1,5 +1,5 @@
 import { and, eq, gt, or } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { firstRow, type Db } from "@/db/client";
 import { campaigns, conferences, invitations } from "@/db/schema";
 import { rawPublicKey } from "@/lib/tokens/qr-token";
 import { ensureCampaignKeys, verificationKeys } from "./campaign-keys";
@@ -10,15 +10,14 @@ import { ensureCampaignKeys, verificationKeys } from "./campaign-keys";
  * with the only token version still valid). The caller has checked scope.
  */
 export async function getVerificationData(db: Db, conferenceId: number) {
-  const conference = await db.select({ campaignId: conferences.campaignId }).from(conferences).where(eq(conferences.id, conferenceId)).get();
+  const conference = await firstRow(db.select({ campaignId: conferences.campaignId }).from(conferences).where(eq(conferences.id, conferenceId)));
   if (!conference) return null;
   const keys = await ensureCampaignKeys(db, conference.campaignId);
-  const campaign = (await db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, conference.campaignId)).get())!;
+  const campaign = (await firstRow(db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, conference.campaignId))))!;
   const revoked = await db
     .select({ invitationId: invitations.id, status: invitations.status, tokenVersion: invitations.tokenVersion })
     .from(invitations)
-    .where(and(eq(invitations.conferenceId, conferenceId), or(eq(invitations.status, "revoked"), gt(invitations.tokenVersion, 1))))
-    .all();
+    .where(and(eq(invitations.conferenceId, conferenceId), or(eq(invitations.status, "revoked"), gt(invitations.tokenVersion, 1))));
   return {
     campaignId: campaign.id,
     algorithm: "Ed25519" as const,

@@ -26,8 +26,7 @@ export async function searchInvitablePeople(db: Db, conferenceId: number, confer
       ),
     )
     .orderBy(asc(people.searchName))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 /** Categories (thành phần) present in the directory, for the add-by-filter form. */
@@ -38,6 +37,5 @@ export async function listCategories(db: Db) {
       .from(people)
       .where(sql`${people.category} <> ''`)
       .orderBy(people.category)
-      .all()
   ).map((r) => r.category);
 }

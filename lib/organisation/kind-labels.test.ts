@@ -10,8 +10,8 @@ describe("kind labels", () => {
     const handle = createTestDb();
     try {
       const { db } = handle;
-      await writerForSetup(db).insert(t.bodyKinds).values({ key: "ban_dan_toc", label: "Ban Dân tộc", colour: "#123456", sortOrder: 70 }).run();
-      await writerForSetup(db).update(t.bodyKinds).set({ label: "Ban Tuyên giáo (cũ)" }).where(eq(t.bodyKinds.key, "propaganda")).run();
+      await writerForSetup(db).insert(t.bodyKinds).values({ key: "ban_dan_toc", label: "Ban Dân tộc", colour: "#123456", sortOrder: 70 });
+      await writerForSetup(db).update(t.bodyKinds).set({ label: "Ban Tuyên giáo (cũ)" }).where(eq(t.bodyKinds.key, "propaganda"));
       const english = { "bodyKind.propaganda": "Propaganda Board", "unitKind.xa": "Commune" } as Record<string, string>;
 
       const vi = await loadKindLabels(db, "vi", (p) => english[p]);

@@ -23,8 +23,8 @@ export interface KindLabels {
 /** `translate` answers the English name of "unitKind.x" / "bodyKind.x", or undefined when there is none. */
 export async function loadKindLabels(db: Db, locale: Locale, translate: (path: string) => string | undefined = () => undefined): Promise<KindLabels> {
   const localised = (path: string, label: string) => (locale === "vi" ? label : (translate(path) ?? label));
-  const units = await db.select().from(unitKinds).orderBy(asc(unitKinds.sortOrder), asc(unitKinds.label)).all();
-  const bodies = await db.select().from(bodyKinds).orderBy(asc(bodyKinds.sortOrder), asc(bodyKinds.label)).all();
+  const units = await db.select().from(unitKinds).orderBy(asc(unitKinds.sortOrder), asc(unitKinds.label));
+  const bodies = await db.select().from(bodyKinds).orderBy(asc(bodyKinds.sortOrder), asc(bodyKinds.label));
   const unitLabel = new Map(units.map((k) => [k.key, localised(`unitKind.${k.key}`, k.label)]));
   const bodyLabel = new Map(bodies.map((k) => [k.key, localised(`bodyKind.${k.key}`, k.label)]));
   const colour = new Map(bodies.map((k) => [k.key, k.colour]));

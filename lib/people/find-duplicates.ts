@@ -60,8 +60,7 @@ export async function findPossibleDuplicates(db: Db, user: Pick<SessionUser, "sc
     .innerJoin(units, eq(units.id, people.unitId))
     .where(and(peopleInScope(user), isNull(people.mergedIntoId), ne(people.id, person.id), eq(people.searchName, person.searchName)))
     .orderBy(asc(people.id))
-    .limit(NAMESAKE_LIMIT)
-    .all();
+    .limit(NAMESAKE_LIMIT);
   return namesakes
     .map((c) => ({ ...c, signals: duplicateSignals(person, c) }))
     .filter((c) => c.signals.length > 0)

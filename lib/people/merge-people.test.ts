@@ -1,4 +1,4 @@
-import { writerForSetup } from "@/db/client";
+import { returnedRow, firstRow, writerForSetup } from "@/db/client";
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, checkIns, conferences, invitations, people, personMerges, sites, units, users } from "@/db/schema";
@@ -14,36 +14,42 @@ import { getPerson, listPeople } from "./people";
 
 let handle: Awaited<ReturnType<typeof createDemoDb>>;
 const as = async (username: string): Promise<SessionUser> => {
-  const row = (await handle.db.select().from(users).where(eq(users.username, username)).get())!;
+  const row = (await firstRow(handle.db.select().from(users).where(eq(users.username, username))))!;
   return (await loadSessionUser(handle.db, row.id, row.sessionVersion))!;
 };
-const unitId = async (code: string) => (await handle.db.select().from(units).where(eq(units.code, code)).get())!.id;
+const unitId = async (code: string) => (await firstRow(handle.db.select().from(units).where(eq(units.code, code))))!.id;
 let seq = 0;
 async function person(fullName: string, extra: Partial<typeof people.$inferInsert> = {}) {
-  return await writerForSetup(handle.db)
-    .insert(people)
-    .values({ fullName, searchName: foldForSearch(fullName), unitId: await unitId("535"), ...extra })
-    .returning()
-    .get();
+  return await returnedRow(
+    writerForSetup(handle.db)
+      .insert(people)
+      .values({ fullName, searchName: foldForSearch(fullName), unitId: await unitId("535"), ...extra })
+      .returning(),
+  );
 }
 /** Ba Tơ's four demo conferences, each with its main site. */
 let baTo: { id: number; title: string; siteId: number }[];
 async function invite(personId: number, conference: { id: number; siteId: number }, checkedIn = false) {
-  const conf = (await handle.db.select().from(conferences).where(eq(conferences.id, conference.id)).get())!;
-  const inv = await writerForSetup(handle.db)
-    .insert(invitations)
-    .values({ conferenceId: conference.id, personId, bodyId: conf.bodyId, siteId: conference.siteId, status: "issued", token: `THU${++seq}X${Date.now()}` })
-    .returning()
-    .get();
+  const conf = (await firstRow(handle.db.select().from(conferences).where(eq(conferences.id, conference.id))))!;
+  const inv = await returnedRow(
+    writerForSetup(handle.db)
+      .insert(invitations)
+      .values({ conferenceId: conference.id, personId, bodyId: conf.bodyId, siteId: conference.siteId, status: "issued", token: `THU${++seq}X${Date.now()}` })
+      .returning(),
+  );
   if (checkedIn) {
-    await writerForSetup(handle.db)
-      .insert(checkIns)
-      .values({ invitationId: inv.id, conferenceId: conference.id, siteId: conference.siteId, scannedAt: new Date(), receivedAt: new Date(), method: "manual" })
-      .run();
+    await writerForSetup(handle.db).insert(checkIns).values({
+      invitationId: inv.id,
+      conferenceId: conference.id,
+      siteId: conference.siteId,
+      scannedAt: new Date(),
+      receivedAt: new Date(),
+      method: "manual",
+    });
   }
   return inv;
 }
-const invitation = async (id: number) => (await handle.db.select().from(invitations).where(eq(invitations.id, id)).get())!;
+const invitation = async (id: number) => (await firstRow(handle.db.select().from(invitations).where(eq(invitations.id, id))))!;
 
 beforeAll(async () => {
   handle = await createDemoDb();
@@ -51,8 +57,7 @@ beforeAll(async () => {
     .select({ id: conferences.id, title: conferences.title, siteId: sites.id })
     .from(conferences)
     .innerJoin(sites, and(eq(sites.conferenceId, conferences.id), eq(sites.isMain, true)))
-    .where(eq(conferences.unitId, await unitId("535")))
-    .all();
+    .where(eq(conferences.unitId, await unitId("535")));
 });
 afterAll(() => handle.cleanup());
 
@@ -111,7 +116,7 @@ describe("merging two records", () => {
     // The invitation (and its check-in) moved; the clash nobody used was revoked with the merge's reason;
     // at the conference where the merged record's letter was used at the door, the kept record's is revoked instead.
     expect((await invitation(moves.id)).personId).toBe(kept.id);
-    expect(await handle.db.select().from(checkIns).where(eq(checkIns.invitationId, moves.id)).get()).toBeTruthy();
+    expect(await firstRow(handle.db.select().from(checkIns).where(eq(checkIns.invitationId, moves.id)))).toBeTruthy();
     expect(await invitation(clashMine.id)).toMatchObject({
       personId: merged.id,
       status: "revoked",
@@ -122,20 +127,21 @@ describe("merging two records", () => {
     expect(await invitation(usedMine.id)).toMatchObject({ personId: merged.id, status: "issued" });
     expect(await invitation(unusedTheirs.id)).toMatchObject({ status: "revoked", revokeReason: MERGE_REVOKE_REASON });
     // Kept, not deleted, and hidden from the directory, the search, suggestions and invitee lists.
-    const hidden = (await handle.db.select().from(people).where(eq(people.id, merged.id)).get())!;
+    const hidden = (await firstRow(handle.db.select().from(people).where(eq(people.id, merged.id))))!;
     expect(hidden.mergedIntoId).toBe(kept.id);
     expect(await getPerson(handle.db, organizer, merged.id)).toBeNull();
     expect((await listPeople(handle.db, organizer, { q: "tran van hai" })).rows.map((r) => r.id)).toEqual([kept.id]);
     expect((await findPossibleDuplicates(handle.db, organizer, kept)).map((c) => c.id)).not.toContain(merged.id);
     expect((await searchInvitablePeople(handle.db, baTo[3].id, await unitId("535"), "tran van hai")).map((p) => p.id)).toEqual([kept.id]);
-    const row = (await handle.db.select().from(personMerges).where(eq(personMerges.id, result.mergeId)).get())!;
+    const row = (await firstRow(handle.db.select().from(personMerges).where(eq(personMerges.id, result.mergeId))))!;
     expect(row).toMatchObject({ keptPersonId: kept.id, mergedPersonId: merged.id, movedInvitationIds: [moves.id], mergedBy: organizer.id, undoneAt: null });
     expect(row.revokedInvitationIds.sort()).toEqual([clashMine.id, unusedTheirs.id].sort());
-    const audit = (await handle.db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.action, "merge"), eq(auditLog.entity, "person"), eq(auditLog.entityId, String(kept.id))))
-      .get())!;
+    const audit = (await firstRow(
+      handle.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "merge"), eq(auditLog.entity, "person"), eq(auditLog.entityId, String(kept.id)))),
+    ))!;
     expect(audit.after).toMatchObject({ mergeId: result.mergeId, mergedPersonId: merged.id });
     // A letter a merge revoked is restored by undoing the merge, not on its own.
     expect(await restoreInvitation(handle.db, organizer, baTo[1].id, clashMine.id)).toEqual({ ok: false, code: "revokedByMerge" });
@@ -147,13 +153,12 @@ describe("merging two records", () => {
     expect(await invitation(clashMine.id)).toMatchObject({ status: "issued", revokeReason: null, revokedAt: null, revokedBy: null });
     expect((await invitation(unusedTheirs.id)).status).toBe("issued");
     expect(await getPerson(handle.db, organizer, merged.id)).not.toBeNull();
-    expect((await handle.db.select().from(personMerges).where(eq(personMerges.id, result.mergeId)).get())!.undoneBy).toBe(organizer.id);
+    expect((await firstRow(handle.db.select().from(personMerges).where(eq(personMerges.id, result.mergeId))))!.undoneBy).toBe(organizer.id);
     expect(
       await handle.db
         .select()
         .from(auditLog)
-        .where(and(eq(auditLog.action, "undo_merge"), eq(auditLog.entityId, String(merged.id))))
-        .all(),
+        .where(and(eq(auditLog.action, "undo_merge"), eq(auditLog.entityId, String(merged.id)))),
     ).toHaveLength(1);
     expect(await undoMerge(handle.db, organizer, result.mergeId)).toEqual({ ok: false, code: "mergeAlreadyUndone" });
     expect((await listMergesInto(handle.db, organizer, kept.id))[0]).toMatchObject({ id: result.mergeId, mergedName: "Trần Văn Hai" });
@@ -169,7 +174,7 @@ describe("merging two records", () => {
       code: "mergeAttendanceConflict",
       conference: baTo[0].title,
     });
-    expect((await handle.db.select().from(people).where(eq(people.id, a.id)).get())!.mergedIntoId).toBeNull();
+    expect((await firstRow(handle.db.select().from(people).where(eq(people.id, a.id))))!.mergedIntoId).toBeNull();
   });
 
   it("refuses the same record, a merged record, and records of another unit", async () => {
@@ -212,8 +217,7 @@ describe("merging two records", () => {
     await writerForSetup(handle.db)
       .update(invitations)
       .set({ revokeReason: "Người này đã nghỉ hưu", revokedAt: new Date(Date.now() + 1000) })
-      .where(eq(invitations.id, clash.id))
-      .run();
+      .where(eq(invitations.id, clash.id));
     expect(await undoMerge(handle.db, organizer, merge.mergeId)).toMatchObject({ ok: true, restored: 0 });
     expect(await invitation(clash.id)).toMatchObject({ status: "revoked", revokeReason: "Người này đã nghỉ hưu" });
   });
@@ -235,8 +239,7 @@ describe("merging two records", () => {
     const rows = await handle.db
       .select()
       .from(people)
-      .where(inArray(people.id, [a.id, b.id]))
-      .all();
+      .where(inArray(people.id, [a.id, b.id]));
     expect(rows.find((r) => r.id === b.id)).toMatchObject({ position: "Trưởng thôn", externalCode: "MA-GOP-2" });
     expect(rows.find((r) => r.id === a.id)).toMatchObject({ externalCode: "MA-GOP-1", mergedIntoId: b.id });
   });

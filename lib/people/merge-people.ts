@@ -14,7 +14,7 @@
  */
 import { and, asc, desc, eq, inArray, isNull, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { transaction, type Db } from "@/db/client";
+import { returnedRow, firstRow, transaction, type Db } from "@/db/client";
 import { checkIns, conferences, invitations, people, personMerges, units, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -36,12 +36,13 @@ export type MergeRefusal =
 type Person = typeof people.$inferSelect & { unitName: string };
 
 async function scopedPerson(db: Db, user: Pick<SessionUser, "scopeUnitIds">, id: number): Promise<Person | null> {
-  const row = await db
-    .select({ person: people, unitName: units.name })
-    .from(people)
-    .innerJoin(units, eq(units.id, people.unitId))
-    .where(and(eq(people.id, id), peopleInScope(user)))
-    .get();
+  const row = await firstRow(
+    db
+      .select({ person: people, unitName: units.name })
+      .from(people)
+      .innerJoin(units, eq(units.id, people.unitId))
+      .where(and(eq(people.id, id), peopleInScope(user))),
+  );
   return row ? { ...row.person, unitName: row.unitName } : null;
 }
 
@@ -73,7 +74,6 @@ async function invitationsOf(db: Db, personIds: number[]): Promise<InvitationLin
       .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
       .where(inArray(invitations.personId, personIds))
       .orderBy(asc(conferences.startsAt), asc(invitations.id))
-      .all()
   ).map(({ checkInId, ...r }) => ({ ...r, checkedIn: checkInId !== null }));
 }
 
@@ -130,27 +130,27 @@ export async function mergePeople(db: Db, user: SessionUser, mergedId: number, k
     if (!plan.ok) return plan;
     const moved = plan.moving.map((i) => i.id);
     const revoked = plan.revoking.map((i) => i.id);
-    if (moved.length > 0) await db.update(invitations).set({ personId: plan.kept.id }).where(inArray(invitations.id, moved)).run();
+    if (moved.length > 0) await db.update(invitations).set({ personId: plan.kept.id }).where(inArray(invitations.id, moved));
     if (revoked.length > 0) {
       await db
         .update(invitations)
         .set({ status: "revoked", revokedAt: now, revokeReason: MERGE_REVOKE_REASON, revokedBy: user.id })
-        .where(inArray(invitations.id, revoked))
-        .run();
+        .where(inArray(invitations.id, revoked));
     }
-    await db.update(people).set({ mergedIntoId: plan.kept.id }).where(eq(people.id, plan.merged.id)).run();
-    const merge = await db
-      .insert(personMerges)
-      .values({
-        keptPersonId: plan.kept.id,
-        mergedPersonId: plan.merged.id,
-        movedInvitationIds: moved,
-        revokedInvitationIds: revoked,
-        mergedBy: user.id,
-        mergedAt: now,
-      })
-      .returning({ id: personMerges.id })
-      .get();
+    await db.update(people).set({ mergedIntoId: plan.kept.id }).where(eq(people.id, plan.merged.id));
+    const merge = await returnedRow(
+      db
+        .insert(personMerges)
+        .values({
+          keptPersonId: plan.kept.id,
+          mergedPersonId: plan.merged.id,
+          movedInvitationIds: moved,
+          revokedInvitationIds: revoked,
+          mergedBy: user.id,
+          mergedAt: now,
+        })
+        .returning({ id: personMerges.id }),
+    );
     const { fullName, position, workplace, unitId, isPartyMember, category, phone, email, externalCode } = plan.merged;
     await recordAudit(db, {
       userId: user.id,
@@ -176,14 +176,14 @@ export type UndoResult = { ok: true; keptId: number; mergedId: number; mergedNam
  */
 export async function undoMerge(db: Db, user: SessionUser, mergeId: number, now = new Date()): Promise<UndoResult> {
   return await transaction(db, async (db): Promise<UndoResult> => {
-    const merge = await db.select().from(personMerges).where(eq(personMerges.id, mergeId)).get();
+    const merge = await firstRow(db.select().from(personMerges).where(eq(personMerges.id, mergeId)));
     if (!merge) return { ok: false, code: "mergeNotFound" };
     const kept = await scopedPerson(db, user, merge.keptPersonId);
     const merged = await scopedPerson(db, user, merge.mergedPersonId);
     if (!kept || !merged) return { ok: false, code: "mergeNotFound" };
     if (merge.undoneAt) return { ok: false, code: "mergeAlreadyUndone" };
     if (kept.mergedIntoId !== null) {
-      const further = await db.select({ fullName: people.fullName }).from(people).where(eq(people.id, kept.mergedIntoId)).get();
+      const further = await firstRow(db.select({ fullName: people.fullName }).from(people).where(eq(people.id, kept.mergedIntoId)));
       return { ok: false, code: "mergeKeptMergedSince", name: further?.fullName ?? kept.fullName };
     }
     // The invitations that moved and still exist (one deleted with its conference has nothing to go back).
@@ -194,7 +194,6 @@ export async function undoMerge(db: Db, user: SessionUser, mergeId: number, now 
             .from(invitations)
             .innerJoin(conferences, eq(conferences.id, invitations.conferenceId))
             .where(inArray(invitations.id, merge.movedInvitationIds))
-            .all()
         : [];
     const stray = moved.find((i) => i.personId !== kept.id);
     if (stray) return { ok: false, code: "mergeInvitationMovedSince", conference: stray.title };
@@ -204,7 +203,7 @@ export async function undoMerge(db: Db, user: SessionUser, mergeId: number, now 
     if (clash) return { ok: false, code: "mergeInvitationMovedSince", conference: clash.title };
 
     const movedBack = moved.map((i) => i.id);
-    if (movedBack.length > 0) await db.update(invitations).set({ personId: merged.id }).where(inArray(invitations.id, movedBack)).run();
+    if (movedBack.length > 0) await db.update(invitations).set({ personId: merged.id }).where(inArray(invitations.id, movedBack));
     // Only what the merge itself revoked and nobody touched since: same reason, same moment.
     const toRestore =
       merge.revokedInvitationIds.length > 0
@@ -219,18 +218,16 @@ export async function undoMerge(db: Db, user: SessionUser, mergeId: number, now 
               })
               .from(invitations)
               .where(inArray(invitations.id, merge.revokedInvitationIds))
-              .all()
           ).filter((i) => i.status === "revoked" && i.revokeReason === MERGE_REVOKE_REASON && i.revokedAt?.getTime() === merge.mergedAt.getTime())
         : [];
     for (const inv of toRestore) {
       await db
         .update(invitations)
         .set({ status: inv.token ? "issued" : "draft", revokedAt: null, revokeReason: null, revokedBy: null })
-        .where(eq(invitations.id, inv.id))
-        .run();
+        .where(eq(invitations.id, inv.id));
     }
-    await db.update(people).set({ mergedIntoId: null }).where(eq(people.id, merged.id)).run();
-    await db.update(personMerges).set({ undoneBy: user.id, undoneAt: now }).where(eq(personMerges.id, merge.id)).run();
+    await db.update(people).set({ mergedIntoId: null }).where(eq(people.id, merged.id));
+    await db.update(personMerges).set({ undoneBy: user.id, undoneAt: now }).where(eq(personMerges.id, merge.id));
     await recordAudit(db, {
       userId: user.id,
       action: "undo_merge",
@@ -273,8 +270,7 @@ export async function listMergesInto(db: Db, user: Pick<SessionUser, "scopeUnitI
         user.scopeUnitIds === "all" ? undefined : and(inArray(keptPerson.unitId, user.scopeUnitIds), inArray(mergedPerson.unitId, user.scopeUnitIds)),
       ),
     )
-    .orderBy(desc(personMerges.mergedAt), desc(personMerges.id))
-    .all();
+    .orderBy(desc(personMerges.mergedAt), desc(personMerges.id));
 }
 export type MergeRow = Awaited<ReturnType<typeof listMergesInto>>[number];
 
@@ -282,13 +278,14 @@ export type MergeRow = Awaited<ReturnType<typeof listMergesInto>>[number];
 export async function findMergeOf(db: Db, user: Pick<SessionUser, "scopeUnitIds">, mergedId: number) {
   const person = await scopedPerson(db, user, mergedId);
   if (!person || person.mergedIntoId === null) return null;
-  const kept = (await db.select({ id: people.id, fullName: people.fullName }).from(people).where(eq(people.id, person.mergedIntoId)).get())!;
-  const merge = await db
-    .select({ id: personMerges.id })
-    .from(personMerges)
-    .where(and(eq(personMerges.mergedPersonId, mergedId), eq(personMerges.keptPersonId, kept.id), isNull(personMerges.undoneAt)))
-    .orderBy(desc(personMerges.id))
-    .get();
+  const kept = (await firstRow(db.select({ id: people.id, fullName: people.fullName }).from(people).where(eq(people.id, person.mergedIntoId))))!;
+  const merge = await firstRow(
+    db
+      .select({ id: personMerges.id })
+      .from(personMerges)
+      .where(and(eq(personMerges.mergedPersonId, mergedId), eq(personMerges.keptPersonId, kept.id), isNull(personMerges.undoneAt)))
+      .orderBy(desc(personMerges.id)),
+  );
   return { person, kept, mergeId: merge?.id ?? null };
 }
 
@@ -299,6 +296,5 @@ export async function revokedByStandingMerge(db: Db, invitation: { id: number; p
       .select({ revoked: personMerges.revokedInvitationIds })
       .from(personMerges)
       .where(and(isNull(personMerges.undoneAt), or(eq(personMerges.keptPersonId, invitation.personId), eq(personMerges.mergedPersonId, invitation.personId))))
-      .all()
   ).some((m) => m.revoked.includes(invitation.id));
 }

@@ -1,4 +1,4 @@
-import { writerForSetup } from "@/db/client";
+import { firstRow, writerForSetup } from "@/db/client";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { people, units, users } from "@/db/schema";
@@ -13,7 +13,7 @@ let admin: SessionUser;
 
 beforeAll(async () => {
   handle = await createDemoDb();
-  const row = (await handle.db.select().from(users).where(eq(users.username, "admin")).get())!;
+  const row = (await firstRow(handle.db.select().from(users).where(eq(users.username, "admin"))))!;
   admin = (await loadSessionUser(handle.db, row.id, row.sessionVersion))!;
 });
 afterAll(() => handle.cleanup());
@@ -56,7 +56,7 @@ describe("the Vietnamese order of names", () => {
     const { total, rows } = await allPages({});
     expect(rows).toHaveLength(total);
     expect(new Set(rows.map((r) => r.id)).size).toBe(total);
-    const stored = await handle.db.select({ id: people.id, searchName: people.searchName }).from(people).all();
+    const stored = await handle.db.select({ id: people.id, searchName: people.searchName }).from(people);
     const expected = stored.sort((a, b) => compareNames(a.searchName, b.searchName) || a.id - b.id).map((p) => p.id);
     expect(rows.map((r) => r.id)).toEqual(expected);
     // Not by family name any more: the first page holds many family names.
@@ -64,7 +64,7 @@ describe("the Vietnamese order of names", () => {
   });
 
   it("keeps the order and the paging with a filter", async () => {
-    const baTo = (await handle.db.select().from(units).where(eq(units.code, "535")).get())!.id;
+    const baTo = (await firstRow(handle.db.select().from(units).where(eq(units.code, "535"))))!.id;
     const { total, rows } = await allPages({ unitId: baTo, q: "thi" });
     expect(total).toBeGreaterThan(PEOPLE_PAGE_SIZE);
     expect(new Set(rows.map((r) => r.id)).size).toBe(total);
@@ -72,13 +72,12 @@ describe("the Vietnamese order of names", () => {
   });
 
   it("never fails on odd text in a stored name", async () => {
-    const unitId = (await handle.db.select().from(units).where(eq(units.code, "535")).get())!.id;
+    const unitId = (await firstRow(handle.db.select().from(units).where(eq(units.code, "535"))))!.id;
     const odd = ['"', "\\", "a\u0000b", "x\ny z", "", "   ", "{]", "' or 1=1 --"];
     for (const text of odd)
       await writerForSetup(handle.db)
         .insert(people)
-        .values({ fullName: text || "?", searchName: text, position: "", workplace: "", unitId })
-        .run();
+        .values({ fullName: text || "?", searchName: text, position: "", workplace: "", unitId });
     await expect(allPages({ unitId })).resolves.toBeDefined();
   });
 });

@@ -4,7 +4,7 @@
  * is kept for the undo but leaves the lists, the search and the edit form.
  */
 import { and, asc, count, eq, inArray, isNull, like, ne, sql } from "drizzle-orm";
-import { transaction, type Db } from "@/db/client";
+import { returnedRow, firstRow, transaction, type Db } from "@/db/client";
 import { people, units } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -38,7 +38,7 @@ export async function listPeople(db: Db, user: SessionUser, f: PeopleFilters) {
     f.partyMember === undefined ? undefined : eq(people.isPartyMember, f.partyMember),
     f.position ? like(sql`lower(${people.position})`, `%${f.position.toLowerCase()}%`) : undefined,
   );
-  const total = (await db.select({ n: count() }).from(people).where(where).get())!.n;
+  const total = (await firstRow(db.select({ n: count() }).from(people).where(where)))!.n;
   const rows = await db
     .select({
       id: people.id,
@@ -56,18 +56,18 @@ export async function listPeople(db: Db, user: SessionUser, f: PeopleFilters) {
     // Vietnamese order: given name, middle, family (lib/people/name-order.ts); the id keeps paging stable.
     .orderBy(nameOrderBy(people.searchName), asc(people.id))
     .limit(PEOPLE_PAGE_SIZE)
-    .offset(((f.page ?? 1) - 1) * PEOPLE_PAGE_SIZE)
-    .all();
+    .offset(((f.page ?? 1) - 1) * PEOPLE_PAGE_SIZE);
   return { total, rows };
 }
 
 export async function getPerson(db: Db, user: SessionUser, id: number) {
   return (
-    (await db
-      .select()
-      .from(people)
-      .where(and(eq(people.id, id), inScope(user)))
-      .get()) ?? null
+    (await firstRow(
+      db
+        .select()
+        .from(people)
+        .where(and(eq(people.id, id), inScope(user))),
+    )) ?? null
   );
 }
 
@@ -83,11 +83,12 @@ export async function savePerson(db: Db, user: SessionUser, input: PersonFormInp
     const existing = input.personId ? await getPerson(db, user, input.personId) : undefined;
     if (input.personId && !existing) return { ok: false, code: "notFound" };
     if (input.externalCode) {
-      const clash = await db
-        .select({ id: people.id })
-        .from(people)
-        .where(and(eq(people.externalCode, input.externalCode), existing ? ne(people.id, existing.id) : undefined))
-        .get();
+      const clash = await firstRow(
+        db
+          .select({ id: people.id })
+          .from(people)
+          .where(and(eq(people.externalCode, input.externalCode), existing ? ne(people.id, existing.id) : undefined)),
+      );
       if (clash) return { ok: false, field: "externalCode", code: "externalCodeTaken" };
     }
     const values = {
@@ -104,8 +105,8 @@ export async function savePerson(db: Db, user: SessionUser, input: PersonFormInp
     };
     const id = await transaction(db, async (tx) => {
       const savedId = existing
-        ? (await tx.update(people).set(values).where(eq(people.id, existing.id)).run(), existing.id)
-        : (await tx.insert(people).values(values).returning({ id: people.id }).get()).id;
+        ? (await tx.update(people).set(values).where(eq(people.id, existing.id)), existing.id)
+        : (await returnedRow(tx.insert(people).values(values).returning({ id: people.id }))).id;
       await recordAudit(tx, {
         userId: user.id,
         action: existing ? "update" : "create",

@@ -6,7 +6,7 @@ import { mapInOrder } from "@/lib/async/in-order";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "@/db/schema";
-import { closeDatabase, writerForSetup, openReadOnlyDatabase } from "@/db/client";
+import { returnedRow, firstRow, closeDatabase, writerForSetup, openReadOnlyDatabase } from "@/db/client";
 import { loadSessionUser, type SessionUser } from "@/lib/auth/session-user";
 import { createDemoDb } from "@/lib/testing/test-db";
 import { conferenceFigures } from "./conference-figures";
@@ -29,35 +29,39 @@ let campaignId: number;
 let inv: number[];
 let admin: SessionUser;
 const user = async (username: string) =>
-  (await loadSessionUser(handle.db, (await handle.db.select().from(t.users).where(eq(t.users.username, username)).get())!.id, 1))!;
+  (await loadSessionUser(handle.db, (await firstRow(handle.db.select().from(t.users).where(eq(t.users.username, username))))!.id, 1))!;
 
 beforeAll(async () => {
   handle = await createDemoDb(NOW);
   const db = handle.db;
-  const unit = (await db.select().from(t.units).where(eq(t.units.code, "529")).get())!; // Sơn Hà
-  const body = (await db
-    .select()
-    .from(t.bodies)
-    .where(and(eq(t.bodies.unitId, unit.id), eq(t.bodies.kind, "propaganda")))
-    .get())!;
-  campaignId = (await db.select().from(t.campaigns).get())!.id;
-  const conference = await writerForSetup(db)
-    .insert(t.conferences)
-    .values({
-      campaignId,
-      unitId: unit.id,
-      bodyId: body.id,
-      title: "Hội nghị kiểm đếm",
-      startsAt: START,
-      endsAt: new Date(START.getTime() + 4 * 3_600_000),
-      status: "held",
-      graceMinutes: 15,
-    })
-    .returning()
-    .get();
+  const unit = (await firstRow(db.select().from(t.units).where(eq(t.units.code, "529"))))!; // Sơn Hà
+  const body = (await firstRow(
+    db
+      .select()
+      .from(t.bodies)
+      .where(and(eq(t.bodies.unitId, unit.id), eq(t.bodies.kind, "propaganda"))),
+  ))!;
+  campaignId = (await firstRow(db.select().from(t.campaigns)))!.id;
+  const conference = await returnedRow(
+    writerForSetup(db)
+      .insert(t.conferences)
+      .values({
+        campaignId,
+        unitId: unit.id,
+        bodyId: body.id,
+        title: "Hội nghị kiểm đếm",
+        startsAt: START,
+        endsAt: new Date(START.getTime() + 4 * 3_600_000),
+        status: "held",
+        graceMinutes: 15,
+      })
+      .returning(),
+  );
   conferenceId = conference.id;
-  const site = await writerForSetup(db).insert(t.sites).values({ conferenceId, unitId: unit.id, isMain: true, venue: "Hội trường kiểm đếm" }).returning().get();
-  const people = await db.select({ id: t.people.id }).from(t.people).where(eq(t.people.unitId, unit.id)).limit(8).all();
+  const site = await returnedRow(
+    writerForSetup(db).insert(t.sites).values({ conferenceId, unitId: unit.id, isMain: true, venue: "Hội trường kiểm đếm" }).returning(),
+  );
+  const people = await db.select({ id: t.people.id }).from(t.people).where(eq(t.people.unitId, unit.id)).limit(8);
   // [0] on time at exactly start + grace, [1] late by a second, [2] a substitute (on time), [3] excused, [4] absent without a reason,
   // [5] revoked, [6] draft, [7] excused and made up. Plus one walk-in.
   const statuses = ["issued", "issued", "issued", "issued", "issued", "revoked", "draft", "issued"] as const;
@@ -65,29 +69,30 @@ beforeAll(async () => {
     people,
     async (p, i) =>
       (
-        await writerForSetup(db)
-          .insert(t.invitations)
-          .values({ conferenceId, personId: p.id, bodyId: body.id, siteId: site.id, status: statuses[i], substituteName: i === 2 ? "Người đi thay" : null })
-          .returning()
-          .get()
+        await returnedRow(
+          writerForSetup(db)
+            .insert(t.invitations)
+            .values({ conferenceId, personId: p.id, bodyId: body.id, siteId: site.id, status: statuses[i], substituteName: i === 2 ? "Người đi thay" : null })
+            .returning(),
+        )
       ).id,
   );
   const checkIn = async (invitationId: number, at: Date, isLate: boolean, method: "camera" | "walk_in" = "camera") =>
-    await writerForSetup(db).insert(t.checkIns).values({ invitationId, conferenceId, siteId: site.id, scannedAt: at, receivedAt: at, method, isLate }).run();
+    await writerForSetup(db).insert(t.checkIns).values({ invitationId, conferenceId, siteId: site.id, scannedAt: at, receivedAt: at, method, isLate });
   await checkIn(inv[0], new Date(START.getTime() + 15 * 60_000), false);
   await checkIn(inv[1], new Date(START.getTime() + 15 * 60_000 + 1000), true);
   await checkIn(inv[2], START, false);
-  await writerForSetup(db).insert(t.absences).values({ invitationId: inv[3], reason: "illness", recordedAt: START }).run();
+  await writerForSetup(db).insert(t.absences).values({ invitationId: inv[3], reason: "illness", recordedAt: START });
   await writerForSetup(db)
     .insert(t.absences)
-    .values({ invitationId: inv[7], reason: "business_trip", recordedAt: START, makeUpAttendedAt: new Date("2021-03-30T05:00:00Z") })
-    .run();
-  const walkInPerson = (await db.select({ id: t.people.id }).from(t.people).where(eq(t.people.unitId, unit.id)).limit(1).offset(20).get())!;
-  const walkIn = await writerForSetup(db)
-    .insert(t.invitations)
-    .values({ conferenceId, personId: walkInPerson.id, bodyId: body.id, siteId: site.id, kind: "walk_in", status: "issued" })
-    .returning()
-    .get();
+    .values({ invitationId: inv[7], reason: "business_trip", recordedAt: START, makeUpAttendedAt: new Date("2021-03-30T05:00:00Z") });
+  const walkInPerson = (await firstRow(db.select({ id: t.people.id }).from(t.people).where(eq(t.people.unitId, unit.id)).limit(1).offset(20)))!;
+  const walkIn = await returnedRow(
+    writerForSetup(db)
+      .insert(t.invitations)
+      .values({ conferenceId, personId: walkInPerson.id, bodyId: body.id, siteId: site.id, kind: "walk_in", status: "issued" })
+      .returning(),
+  );
   await checkIn(walkIn.id, START, false, "walk_in");
   admin = await user("admin");
 });
@@ -172,7 +177,7 @@ describe("attendance counts from the database", () => {
     expect(f.total).toMatchObject({ excused: 3, unexcused: 0, madeUp: 2, needsMakeUp: 1 });
     // Clearing the reason of someone without a make-up removes the record; they are absent without a reason again.
     await recordAbsence(handle.db, admin, { invitationId: inv[4], reason: "", note: "" });
-    expect(await handle.db.select().from(t.absences).where(eq(t.absences.invitationId, inv[4])).get()).toBeUndefined();
+    expect(await firstRow(handle.db.select().from(t.absences).where(eq(t.absences.invitationId, inv[4])))).toBeUndefined();
     expect((await conferenceFigures(handle.db, admin, { campaignId, conferenceId }, NOW))[0].total.unexcused).toBe(1);
   });
 });

@@ -81,8 +81,7 @@ export async function conferenceFigures(db: Db, user: SessionUser, f: ReportFilt
       .$dynamic();
     const counts = await (essaysPerRow ? countsQuery.leftJoin(reflectionEssays, eq(reflectionEssays.invitationId, checkIns.invitationId)) : countsQuery)
       .where(invitationFilter)
-      .groupBy(...groups)
-      .all();
+      .groupBy(...groups);
     // Absences are few: counted from their side (a left join from every invitation cost a third of the time).
     const absent = await db
       .select({
@@ -96,8 +95,7 @@ export async function conferenceFigures(db: Db, user: SessionUser, f: ReportFilt
       .innerJoin(invitations, eq(invitations.id, absences.invitationId))
       .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
       .where(invitationFilter)
-      .groupBy(...groups)
-      .all();
+      .groupBy(...groups);
     const absentBy = new Map(absent.map((a) => [`${a.conferenceId}:${a.member}:${a.category}`, a]));
     const walkIns = f.category
       ? []
@@ -107,8 +105,7 @@ export async function conferenceFigures(db: Db, user: SessionUser, f: ReportFilt
           .innerJoin(checkIns, eq(checkIns.invitationId, invitations.id))
           .leftJoin(reflectionEssays, eq(reflectionEssays.invitationId, invitations.id))
           .where(and(inArray(invitations.conferenceId, ids), eq(invitations.kind, "walk_in"), f.siteId ? eq(invitations.siteId, f.siteId) : undefined))
-          .groupBy(invitations.conferenceId)
-          .all();
+          .groupBy(invitations.conferenceId);
     const walkInEssaysBy = new Map(walkIns.map((w) => [w.conferenceId, w.essays]));
     const essayTotalsBy = essaysPerRow ? null : await essayTotals(db, ids);
     // Summed as raw counts in place (28,000 groups at national scale), made into tallies once per conference.
@@ -168,7 +165,6 @@ async function essayTotals(db: Db, ids: number[]): Promise<Map<number, number>> 
         .from(reflectionEssays)
         .where(inArray(reflectionEssays.conferenceId, ids))
         .groupBy(reflectionEssays.conferenceId)
-        .all()
     ).map((r) => [r.conferenceId, r.n]),
   );
   const notIssued = await db
@@ -176,8 +172,7 @@ async function essayTotals(db: Db, ids: number[]): Promise<Map<number, number>> 
     .from(invitations)
     .innerJoin(reflectionEssays, eq(reflectionEssays.invitationId, invitations.id))
     .where(and(inArray(invitations.conferenceId, ids), eq(invitations.kind, "invited"), inArray(invitations.status, ["draft", "revoked"])))
-    .groupBy(invitations.conferenceId)
-    .all();
+    .groupBy(invitations.conferenceId);
   for (const r of notIssued) totals.set(r.conferenceId, (totals.get(r.conferenceId) ?? 0) - r.n);
   return totals;
 }

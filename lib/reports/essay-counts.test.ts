@@ -1,5 +1,5 @@
 import { mapInOrder } from "@/lib/async/in-order";
-import { writerForSetup } from "@/db/client";
+import { returnedRow, firstRow, writerForSetup } from "@/db/client";
 /**
  * Reflection essays in the reports, on a real database: the per-conference count from the
  * essays' own index agrees with the row-by-row count that bridge-point and category filters
@@ -40,63 +40,67 @@ const translator = (() => {
 beforeAll(async () => {
   handle = await createDemoDb(NOW);
   const db = handle.db;
-  const unit = (await db.select().from(t.units).where(eq(t.units.code, "529")).get())!; // Sơn Hà
-  const body = (await db
-    .select()
-    .from(t.bodies)
-    .where(and(eq(t.bodies.unitId, unit.id), eq(t.bodies.kind, "propaganda")))
-    .get())!;
-  campaignId = (await db.select().from(t.campaigns).get())!.id;
+  const unit = (await firstRow(db.select().from(t.units).where(eq(t.units.code, "529"))))!; // Sơn Hà
+  const body = (await firstRow(
+    db
+      .select()
+      .from(t.bodies)
+      .where(and(eq(t.bodies.unitId, unit.id), eq(t.bodies.kind, "propaganda"))),
+  ))!;
+  campaignId = (await firstRow(db.select().from(t.campaigns)))!.id;
   conferenceId = (
-    await writerForSetup(db)
-      .insert(t.conferences)
-      .values({
-        campaignId,
-        unitId: unit.id,
-        bodyId: body.id,
-        title: "Hội nghị đếm bài thu hoạch",
-        startsAt: START,
-        endsAt: new Date(START.getTime() + 4 * 3_600_000),
-        status: "held",
-        graceMinutes: 15,
-      })
-      .returning()
-      .get()
+    await returnedRow(
+      writerForSetup(db)
+        .insert(t.conferences)
+        .values({
+          campaignId,
+          unitId: unit.id,
+          bodyId: body.id,
+          title: "Hội nghị đếm bài thu hoạch",
+          startsAt: START,
+          endsAt: new Date(START.getTime() + 4 * 3_600_000),
+          status: "held",
+          graceMinutes: 15,
+        })
+        .returning(),
+    )
   ).id;
   sites = await mapInOrder(
     [true, false],
     async (isMain, i) =>
       (
-        await writerForSetup(db)
-          .insert(t.sites)
-          .values({ conferenceId, unitId: unit.id, isMain, venue: `Điểm cầu đếm ${i}` })
-          .returning()
-          .get()
+        await returnedRow(
+          writerForSetup(db)
+            .insert(t.sites)
+            .values({ conferenceId, unitId: unit.id, isMain, venue: `Điểm cầu đếm ${i}` })
+            .returning(),
+        )
       ).id,
   );
-  const people = await db.select({ id: t.people.id }).from(t.people).where(eq(t.people.unitId, unit.id)).limit(10).all();
+  const people = await db.select({ id: t.people.id }).from(t.people).where(eq(t.people.unitId, unit.id)).limit(10);
   // 0–5 present (2 at the bridge point; 3 a substitute; 4 and 5 teachers), 6 absent, 7 present then revoked, 8 a walk-in, 9 a walk-in without an essay.
   inv = await mapInOrder(
     people,
     async (p, i) =>
       (
-        await writerForSetup(db)
-          .insert(t.invitations)
-          .values({
-            conferenceId,
-            personId: p.id,
-            bodyId: body.id,
-            siteId: sites[i === 2 ? 1 : 0],
-            kind: i >= 8 ? "walk_in" : "invited",
-            status: "issued",
-            substituteName: i === 3 ? "Người đi thay" : null,
-          })
-          .returning()
-          .get()
+        await returnedRow(
+          writerForSetup(db)
+            .insert(t.invitations)
+            .values({
+              conferenceId,
+              personId: p.id,
+              bodyId: body.id,
+              siteId: sites[i === 2 ? 1 : 0],
+              kind: i >= 8 ? "walk_in" : "invited",
+              status: "issued",
+              substituteName: i === 3 ? "Người đi thay" : null,
+            })
+            .returning(),
+        )
       ).id,
   );
   // Categories are copied from people by triggers; set them on the invitations' people.
-  for (const i of [4, 5]) await writerForSetup(db).update(t.people).set({ category: "giao_vien" }).where(eq(t.people.id, people[i].id)).run();
+  for (const i of [4, 5]) await writerForSetup(db).update(t.people).set({ category: "giao_vien" }).where(eq(t.people.id, people[i].id));
   for (const i of [0, 1, 2, 3, 4, 5, 7, 8, 9])
     await writerForSetup(db)
       .insert(t.checkIns)
@@ -107,9 +111,8 @@ beforeAll(async () => {
         scannedAt: START,
         receivedAt: START,
         method: i >= 8 ? "walk_in" : "camera",
-      })
-      .run();
-  admin = (await loadSessionUser(db, (await db.select().from(t.users).where(eq(t.users.username, "admin")).get())!.id, 1))!;
+      });
+  admin = (await loadSessionUser(db, (await firstRow(db.select().from(t.users).where(eq(t.users.username, "admin"))))!.id, 1))!;
   const recorded = await recordEssays(
     db,
     admin,

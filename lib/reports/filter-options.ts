@@ -12,15 +12,13 @@ export async function reportFilterOptions(db: Db, user: SessionUser) {
     .select({ id: units.id, code: units.code, name: units.name })
     .from(units)
     .where(unitReadScope(user))
-    .orderBy(asc(units.sortOrder), asc(units.name))
-    .all();
+    .orderBy(asc(units.sortOrder), asc(units.name));
   const bodyList =
     user.role === "organizer"
       ? await db
           .select({ id: bodies.id, name: bodies.name, unitId: bodies.unitId })
           .from(bodies)
           .where(eq(bodies.id, user.bodyId ?? -1))
-          .all()
       : await db
           .select({ id: bodies.id, name: bodies.name, unitId: bodies.unitId })
           .from(bodies)
@@ -36,7 +34,6 @@ export async function reportFilterOptions(db: Db, user: SessionUser) {
                 : undefined,
             ),
           )
-          .orderBy(asc(units.sortOrder), asc(bodies.name))
-          .all();
+          .orderBy(asc(units.sortOrder), asc(bodies.name));
   return { campaigns: await listCampaigns(db), units: unitList, bodies: bodyList, categories: await listCategories(db) };
 }

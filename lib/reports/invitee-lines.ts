@@ -4,7 +4,7 @@
  * report's conferences — each line with its status by the rules in attendance-rules.ts.
  */
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { firstRow, type Db } from "@/db/client";
 import { absences, checkIns, invitations, people, reflectionEssays, sites, units } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { countedInvitation } from "@/lib/reports/counted-invitation";
@@ -163,13 +163,14 @@ export async function conferenceInviteePage(db: Db, conference: ReportConference
     q.siteId ? eq(invitations.siteId, q.siteId) : undefined,
     q.status ? sql`${status} = ${q.status}` : undefined,
   );
-  const total = (await db
-    .select({ n: sql<number>`count(*)` })
-    .from(invitations)
-    .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
-    .leftJoin(absences, eq(absences.invitationId, invitations.id))
-    .where(where)
-    .get())!.n;
+  const total = (await firstRow(
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(invitations)
+      .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
+      .leftJoin(absences, eq(absences.invitationId, invitations.id))
+      .where(where),
+  ))!.n;
   const order = {
     name: [asc(people.searchName), asc(invitations.id)],
     unit: [asc(units.name), asc(people.searchName), asc(invitations.id)],
@@ -182,8 +183,7 @@ export async function conferenceInviteePage(db: Db, conference: ReportConference
     .where(where)
     .orderBy(...order)
     .limit(INVITEES_PER_PAGE)
-    .offset((page - 1) * INVITEES_PER_PAGE)
-    .all();
+    .offset((page - 1) * INVITEES_PER_PAGE);
   return { lines: rows.map((row) => toLine(row as InviteeRow, conference, over)), total, page, pages };
 }
 
@@ -203,8 +203,7 @@ export async function conferenceWalkIns(db: Db, conferenceId: number, siteId?: n
     .innerJoin(sites, eq(sites.id, invitations.siteId))
     .innerJoin(checkIns, eq(checkIns.invitationId, invitations.id))
     .where(and(eq(invitations.conferenceId, conferenceId), eq(invitations.kind, "walk_in"), siteId ? eq(invitations.siteId, siteId) : undefined))
-    .orderBy(asc(checkIns.scannedAt))
-    .all();
+    .orderBy(asc(checkIns.scannedAt));
 }
 
 export interface AbsenteeLine extends InviteeLine {
@@ -239,8 +238,7 @@ export async function absentees(db: Db, user: SessionUser, f: ReportFilter, now:
           f.category ? eq(invitations.attendeeCategory, f.category) : undefined,
         ),
       )
-      .orderBy(asc(people.searchName))
-      .all();
+      .orderBy(asc(people.searchName));
     for (const row of rows) {
       const conference = byId.get(row.conferenceId)!;
       const line = toLine(row as InviteeRow, conference, isOver(conference, now));

@@ -61,8 +61,7 @@ export async function reportConferences(db: Db, user: SessionUser, f: ReportFilt
     .innerJoin(units, eq(units.id, conferences.unitId))
     .innerJoin(bodies, eq(bodies.id, conferences.bodyId))
     .where(conferenceWhere(db, user, f))
-    .orderBy(asc(units.sortOrder), asc(units.name), asc(conferences.startsAt))
-    .all();
+    .orderBy(asc(units.sortOrder), asc(units.name), asc(conferences.startsAt));
 }
 
 /** Conference ids in groups small enough for one `in (…)` list. */

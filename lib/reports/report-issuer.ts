@@ -5,7 +5,7 @@
  * never to itself. The unit edits the recipients on the page before printing.
  */
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { firstRow, type Db } from "@/db/client";
 import { bodies, units } from "@/db/schema";
 import { committeeName, committeeOf, documentHeading } from "@/lib/documents/document-heading";
 import { signatureBlock } from "@/lib/documents/signature-block";
@@ -36,12 +36,13 @@ export async function reportIssuer(
   words: RecipientWords = VIETNAMESE_RECIPIENT_WORDS,
 ) {
   const standingOf = async (unitId: number) =>
-    await db
-      .select()
-      .from(bodies)
-      .where(and(eq(bodies.unitId, unitId), eq(bodies.kind, "standing_committee"), isNull(bodies.retiredAt)))
-      .orderBy(asc(bodies.id))
-      .get();
+    await firstRow(
+      db
+        .select()
+        .from(bodies)
+        .where(and(eq(bodies.unitId, unitId), eq(bodies.kind, "standing_committee"), isNull(bodies.retiredAt)))
+        .orderBy(asc(bodies.id)),
+    );
   const standing = await standingOf(unit.id);
   const heading = standing ? documentHeading({ ...standing, placeName: unit.placeName }) : { superior: null, issuer: unit.name.toLocaleUpperCase("vi") };
   const signature = signatureBlock(standing ?? { signForm: "T/M", signFor: "BAN THƯỜNG VỤ", signerTitle: "", signerName: "" });
@@ -50,22 +51,22 @@ export async function reportIssuer(
 
   const recipients: string[] = [];
   if (unit.parentId) {
-    const parent = await db.select().from(units).where(eq(units.id, unit.parentId)).get();
+    const parent = await firstRow(db.select().from(units).where(eq(units.id, unit.parentId)));
     const upward = await db
       .select({ name: bodies.name, kind: bodies.kind })
       .from(bodies)
       .where(and(eq(bodies.unitId, unit.parentId), inArray(bodies.kind, ["standing_committee", ...PROPAGANDA_KINDS]), isNull(bodies.retiredAt)))
-      .orderBy(asc(bodies.id))
-      .all();
+      .orderBy(asc(bodies.id));
     for (const b of upward) recipients.push(`- ${b.name} ${words.forReport},`);
     if (recipients.length === 0 && parent) recipients.push(`- ${parent.name} ${words.forReport},`);
   } else {
     // The central commission as the province names its own board: merged in 2025 or not.
-    const merged = await db
-      .select({ id: bodies.id })
-      .from(bodies)
-      .where(and(eq(bodies.unitId, unit.id), eq(bodies.kind, "propaganda_mass_mobilisation"), isNull(bodies.retiredAt)))
-      .get();
+    const merged = await firstRow(
+      db
+        .select({ id: bodies.id })
+        .from(bodies)
+        .where(and(eq(bodies.unitId, unit.id), eq(bodies.kind, "propaganda_mass_mobilisation"), isNull(bodies.retiredAt))),
+    );
     recipients.push(`- ${words.central(Boolean(merged))} ${words.forReport},`, `- ${words.standing(committee)} ${words.forReport},`, `- ${words.below},`);
   }
   recipients.push(`- ${words.archive(committee)}.`);

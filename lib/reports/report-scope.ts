@@ -5,7 +5,7 @@
  * door staff none. Used by every report page and export.
  */
 import { and, eq, exists, inArray, or, sql, type SQL } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { firstRow, type Db } from "@/db/client";
 import { conferenceCoBodies, conferences } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { can } from "@/lib/permissions";
@@ -32,10 +32,11 @@ export function reportScope(db: Db, user: SessionUser): SQL {
 /** Whether the user may open this conference's attendance report (the conference page shows the link only then). */
 export async function canReadConferenceReport(db: Db, user: SessionUser, conferenceId: number): Promise<boolean> {
   return (
-    (await db
-      .select({ id: conferences.id })
-      .from(conferences)
-      .where(and(eq(conferences.id, conferenceId), reportScope(db, user)))
-      .get()) !== undefined
+    (await firstRow(
+      db
+        .select({ id: conferences.id })
+        .from(conferences)
+        .where(and(eq(conferences.id, conferenceId), reportScope(db, user))),
+    )) !== undefined
   );
 }

@@ -6,7 +6,7 @@ import { mapInOrder } from "@/lib/async/in-order";
  * report-conferences.ts and of the lookups below.
  */
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { firstRow, type Db } from "@/db/client";
 import { bodies, bodyKinds, campaignRequirements, campaigns, sites, units } from "@/db/schema";
 import { siteReadScope, unitReadScope } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -39,7 +39,7 @@ export function splitOf(figures: ConferenceFigures[]): Split {
 }
 
 export async function campaignFor(db: Db, user: SessionUser, campaignId: number | undefined, now: Date) {
-  if (campaignId) return (await db.select().from(campaigns).where(eq(campaigns.id, campaignId)).get()) ?? null;
+  if (campaignId) return (await firstRow(db.select().from(campaigns).where(eq(campaigns.id, campaignId)))) ?? null;
   return await getCurrentCampaign(db, user, now);
 }
 
@@ -61,8 +61,7 @@ export async function getConferenceReport(
     .select({ id: sites.id, venue: sites.venue, isMain: sites.isMain })
     .from(sites)
     .where(eq(sites.conferenceId, conferenceId))
-    .orderBy(asc(sites.id))
-    .all();
+    .orderBy(asc(sites.id));
   const siteFigures =
     siteList.length > 1
       ? await mapInOrder(siteList, async (s) => ({
@@ -88,21 +87,23 @@ export type ConferenceReport = NonNullable<Awaited<ReturnType<typeof getConferen
 
 export async function readableUnit(db: Db, user: SessionUser, code: string) {
   return (
-    (await db
-      .select()
-      .from(units)
-      .where(and(eq(units.code, code), unitReadScope(user)))
-      .get()) ?? null
+    (await firstRow(
+      db
+        .select()
+        .from(units)
+        .where(and(eq(units.code, code), unitReadScope(user))),
+    )) ?? null
   );
 }
 
 export async function readableBody(db: Db, user: SessionUser, bodyId: number) {
-  const body = await db
-    .select({ id: bodies.id, name: bodies.name, unitId: bodies.unitId, unitName: units.name, unitCode: units.code })
-    .from(bodies)
-    .innerJoin(units, eq(units.id, bodies.unitId))
-    .where(eq(bodies.id, bodyId))
-    .get();
+  const body = await firstRow(
+    db
+      .select({ id: bodies.id, name: bodies.name, unitId: bodies.unitId, unitName: units.name, unitCode: units.code })
+      .from(bodies)
+      .innerJoin(units, eq(units.id, bodies.unitId))
+      .where(eq(bodies.id, bodyId)),
+  );
   if (!body) return null;
   if (user.role === "organizer") return user.bodyId === bodyId ? body : null;
   if (user.role !== "viewer" && user.role !== "admin") return null;
@@ -175,15 +176,13 @@ export async function getCampaignReport(db: Db, user: SessionUser, filter: Omit<
     .select()
     .from(campaignRequirements)
     .where(eq(campaignRequirements.campaignId, campaign.id))
-    .orderBy(asc(campaignRequirements.sortOrder), asc(campaignRequirements.id))
-    .all();
+    .orderBy(asc(campaignRequirements.sortOrder), asc(campaignRequirements.id));
   const unitIds = [...new Set(figures.map((x) => x.conference.unitId))];
   const unitRows = unitIds.length
     ? await db
         .select({ id: units.id, code: units.code, name: units.name, kind: units.kind, sortOrder: units.sortOrder })
         .from(units)
         .where(inArray(units.id, unitIds))
-        .all()
     : [];
   const byUnit = new Map<number, ConferenceFigures[]>();
   for (const x of figures) byUnit.set(x.conference.unitId, [...(byUnit.get(x.conference.unitId) ?? []), x]);
@@ -200,7 +199,7 @@ export async function getCampaignReport(db: Db, user: SessionUser, filter: Omit<
     if (!columnTitle.has(key)) columnTitle.set(key, r.title);
   }
   // Columns in the body kinds' own order (kinds are data: body_kinds.sort_order), a second column of one kind after the first.
-  const kindOrder = new Map((await db.select({ key: bodyKinds.key, sortOrder: bodyKinds.sortOrder }).from(bodyKinds).all()).map((k) => [k.key, k.sortOrder]));
+  const kindOrder = new Map((await db.select({ key: bodyKinds.key, sortOrder: bodyKinds.sortOrder }).from(bodyKinds)).map((k) => [k.key, k.sortOrder]));
   const rank = (key: string) => (kindOrder.get(key.split(":")[0]) ?? 1000) * 10 + Number(key.split(":")[1] ?? 1);
   const columns = [...columnTitle.keys()]
     .sort((a, b) => rank(a) - rank(b))
@@ -243,9 +242,10 @@ export type CampaignReport = NonNullable<Awaited<ReturnType<typeof getCampaignRe
 /** The bridge points (sites other than a main hall) of these conferences that the user may read. */
 export async function countBridgePoints(db: Db, user: SessionUser, conferenceIds: number[]): Promise<number> {
   if (conferenceIds.length === 0) return 0;
-  return (await db
-    .select({ n: sql<number>`count(*)` })
-    .from(sites)
-    .where(and(inArray(sites.conferenceId, conferenceIds), eq(sites.isMain, false), siteReadScope(db, user)))
-    .get())!.n;
+  return (await firstRow(
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(sites)
+      .where(and(inArray(sites.conferenceId, conferenceIds), eq(sites.isMain, false), siteReadScope(db, user))),
+  ))!.n;
 }

@@ -1,4 +1,4 @@
-import { writerForSetup } from "@/db/client";
+import { firstRow, writerForSetup } from "@/db/client";
 /**
  * Decomposed (NFD) text, as macOS exports it, through the real schemas and save
  * functions: what is stored is NFC, and searching in either form finds it.
@@ -29,11 +29,11 @@ const isNfc = (s: string | null) => s === null || s === s.normalize("NFC");
 
 let handle: Awaited<ReturnType<typeof createDemoDb>>;
 let admin: SessionUser;
-const unitId = async (code: string) => (await handle.db.select().from(units).where(eq(units.code, code)).get())!.id;
+const unitId = async (code: string) => (await firstRow(handle.db.select().from(units).where(eq(units.code, code))))!.id;
 
 beforeAll(async () => {
   handle = await createDemoDb();
-  const row = (await handle.db.select().from(users).where(eq(users.username, "admin")).get())!;
+  const row = (await firstRow(handle.db.select().from(users).where(eq(users.username, "admin"))))!;
   admin = (await loadSessionUser(handle.db, row.id, row.sessionVersion))!;
 });
 afterAll(() => handle.cleanup());
@@ -61,11 +61,12 @@ describe("NFD input is stored NFC", () => {
     });
     const saved = await savePerson(handle.db, admin, input);
     expect(saved.ok).toBe(true);
-    const row = (await handle.db
-      .select()
-      .from(people)
-      .where(eq(people.id, (saved as { id: number }).id))
-      .get())!;
+    const row = (await firstRow(
+      handle.db
+        .select()
+        .from(people)
+        .where(eq(people.id, (saved as { id: number }).id)),
+    ))!;
     expect(row).toMatchObject({
       fullName: "Nguyễn Thị Ánh Tuyết",
       position: "Bí thư Chi bộ",
@@ -80,7 +81,7 @@ describe("NFD input is stored NFC", () => {
   });
 
   it("conferences, their main site, other sites and the cancel reason", async () => {
-    const campaignId = (await handle.db.select().from(campaigns).get())!.id;
+    const campaignId = (await firstRow(handle.db.select().from(campaigns)))!.id;
     const unit535 = await unitId("535");
     const bodyId = (await handle.db.query.bodies.findFirst({ where: (b, { and: a, eq: e }) => a(e(b.unitId, unit535), e(b.kind, "propaganda")) }))!.id;
     const form = conferenceFormSchema.parse({
@@ -104,14 +105,14 @@ describe("NFD input is stored NFC", () => {
     const saved = await saveConference(handle.db, admin, form);
     expect(saved.ok).toBe(true);
     const id = (saved as { id: number }).id;
-    expect(await handle.db.select().from(conferences).where(eq(conferences.id, id)).get()).toMatchObject({
+    expect(await firstRow(handle.db.select().from(conferences).where(eq(conferences.id, id)))).toMatchObject({
       title: "Hội nghị học tập Nghị quyết Đại hội",
       agenda: "Quán triệt những điểm mới",
       audience: "Cán bộ chủ chốt",
       chair: "Đồng chí Bí thư",
       contact: "Văn phòng Huyện ủy",
     });
-    expect(await handle.db.select().from(sites).where(eq(sites.conferenceId, id)).get()).toMatchObject({
+    expect(await firstRow(handle.db.select().from(sites).where(eq(sites.conferenceId, id)))).toMatchObject({
       venue: "Hội trường Huyện ủy",
       address: "Thị trấn Ba Tơ",
     });
@@ -127,16 +128,17 @@ describe("NFD input is stored NFC", () => {
     });
     expect((await saveSite(handle.db, admin, site)).ok).toBe(true);
     expect(
-      await handle.db
-        .select()
-        .from(sites)
-        .where(and(eq(sites.conferenceId, id), eq(sites.isMain, false)))
-        .get(),
+      await firstRow(
+        handle.db
+          .select()
+          .from(sites)
+          .where(and(eq(sites.conferenceId, id), eq(sites.isMain, false))),
+      ),
     ).toMatchObject({ venue: "Nhà văn hóa xã Ba Động", address: "Thôn Làng Mâm" });
 
     const cancel = cancelConferenceSchema.parse({ conferenceId: String(id), reason: nfd("Trùng lịch họp đột xuất") });
     expect((await cancelConference(handle.db, admin, cancel.conferenceId, cancel.reason)).ok).toBe(true);
-    expect((await handle.db.select().from(conferences).where(eq(conferences.id, id)).get())!.cancelReason).toBe("Trùng lịch họp đột xuất");
+    expect((await firstRow(handle.db.select().from(conferences).where(eq(conferences.id, id))))!.cancelReason).toBe("Trùng lịch họp đột xuất");
   });
 
   it("users' full names", async () => {
@@ -149,16 +151,17 @@ describe("NFD input is stored NFC", () => {
       password: "mat-khau-du-dai",
     });
     expect(await createUser(handle.db, admin, input)).toEqual({ ok: true });
-    expect((await handle.db.select().from(users).where(eq(users.username, "nfd.test")).get())!.fullName).toBe("Huỳnh Ngọc Phượng");
+    expect((await firstRow(handle.db.select().from(users).where(eq(users.username, "nfd.test"))))!.fullName).toBe("Huỳnh Ngọc Phượng");
   });
 
   it("the door: substitutes and walk-ins; the office: substitutes and absence notes", async () => {
-    const invitation = (await handle.db
-      .select({ id: invitations.id, siteId: invitations.siteId, conferenceId: invitations.conferenceId })
-      .from(invitations)
-      .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
-      .where(and(eq(invitations.kind, "invited"), eq(invitations.status, "issued"), isNull(checkIns.id)))
-      .get())!;
+    const invitation = (await firstRow(
+      handle.db
+        .select({ id: invitations.id, siteId: invitations.siteId, conferenceId: invitations.conferenceId })
+        .from(invitations)
+        .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
+        .where(and(eq(invitations.kind, "invited"), eq(invitations.status, "issued"), isNull(checkIns.id))),
+    ))!;
     const door = substituteRequestSchema.parse({
       siteId: invitation.siteId,
       invitationId: invitation.id,
@@ -166,7 +169,7 @@ describe("NFD input is stored NFC", () => {
       position: nfd("Phó Bí thư"),
     });
     expect(await recordSubstitute(writerForSetup(handle.db), admin.id, door.siteId, door.invitationId, door.name, door.position)).toBe(true);
-    expect(await handle.db.select().from(invitations).where(eq(invitations.id, invitation.id)).get()).toMatchObject({
+    expect(await firstRow(handle.db.select().from(invitations).where(eq(invitations.id, invitation.id)))).toMatchObject({
       substituteName: "Đặng Văn Lực",
       substitutePosition: "Phó Bí thư",
     });
@@ -178,14 +181,14 @@ describe("NFD input is stored NFC", () => {
       position: nfd("Ủy viên"),
     });
     expect((await setSubstitute(handle.db, admin, office.conferenceId, office.invitationId, office.name, office.position)).ok).toBe(true);
-    expect(await handle.db.select().from(invitations).where(eq(invitations.id, invitation.id)).get()).toMatchObject({
+    expect(await firstRow(handle.db.select().from(invitations).where(eq(invitations.id, invitation.id)))).toMatchObject({
       substituteName: "Võ Thị Sáu",
       substitutePosition: "Ủy viên",
     });
 
     const absence = absenceFormSchema.parse({ invitationId: String(invitation.id), reason: "illness", note: nfd("Ốm, có giấy của trạm y tế") });
     expect((await recordAbsence(handle.db, admin, absence)).ok).toBe(true);
-    expect((await handle.db.select().from(absences).where(eq(absences.invitationId, invitation.id)).get())!.note).toBe("Ốm, có giấy của trạm y tế");
+    expect((await firstRow(handle.db.select().from(absences).where(eq(absences.invitationId, invitation.id))))!.note).toBe("Ốm, có giấy của trạm y tế");
 
     const walkIn = walkInRequestSchema.parse({
       siteId: invitation.siteId,
@@ -197,12 +200,9 @@ describe("NFD input is stored NFC", () => {
       scannedAt: Date.now(),
     });
     const { invitationId } = await registerWalkIn(handle.db, admin.id, walkIn);
-    const person = (await handle.db
-      .select()
-      .from(people)
-      .innerJoin(invitations, eq(invitations.personId, people.id))
-      .where(eq(invitations.id, invitationId))
-      .get())!.people;
+    const person = (await firstRow(
+      handle.db.select().from(people).innerJoin(invitations, eq(invitations.personId, people.id)).where(eq(invitations.id, invitationId)),
+    ))!.people;
     expect(person).toMatchObject({ fullName: "Lương Thế Vinh", position: "Trưởng thôn", workplace: "Thôn Đồng Răm", searchName: "luong the vinh" });
   });
 
@@ -213,7 +213,7 @@ describe("NFD input is stored NFC", () => {
     const { batchId, mapping } = upload as Extract<typeof upload, { ok: true }>;
     expect(mapping.fullName).toBe(0);
     expect(await commitBatch(handle.db, admin, batchId, mapping)).toMatchObject({ ok: true, inserted: 1 });
-    const row = (await handle.db.select().from(people).where(eq(people.externalCode, "NFD-Ư1")).get())!;
+    const row = (await firstRow(handle.db.select().from(people).where(eq(people.externalCode, "NFD-Ư1"))))!;
     expect(row).toMatchObject({
       fullName: "Phạm Thị Ngọc Hân",
       position: "Hiệu trưởng",
@@ -224,7 +224,7 @@ describe("NFD input is stored NFC", () => {
   });
 
   it("leaves nothing decomposed behind", async () => {
-    const stored = await handle.db.select({ fullName: people.fullName, position: people.position, workplace: people.workplace }).from(people).all();
+    const stored = await handle.db.select({ fullName: people.fullName, position: people.position, workplace: people.workplace }).from(people);
     expect(stored.length).toBeGreaterThan(100);
     expect(stored.filter((p) => !isNfc(p.fullName) || !isNfc(p.position) || !isNfc(p.workplace))).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { transaction, type Db } from "@/db/client";
+import { firstRow, transaction, type Db } from "@/db/client";
 import { appSettings } from "@/db/schema";
 
 export const INSTALLATION_SETTING = "installation_id";
@@ -12,13 +12,12 @@ export const INSTALLATION_SETTING = "installation_id";
  */
 export async function installationId(db: Db): Promise<string> {
   return await transaction(db, async (db) => {
-    const stored = await db.select().from(appSettings).where(eq(appSettings.key, INSTALLATION_SETTING)).get();
+    const stored = await firstRow(db.select().from(appSettings).where(eq(appSettings.key, INSTALLATION_SETTING)));
     if (stored) return stored.value;
     await db
       .insert(appSettings)
       .values({ key: INSTALLATION_SETTING, value: randomBytes(8).toString("hex") })
-      .onConflictDoNothing()
-      .run();
-    return (await db.select().from(appSettings).where(eq(appSettings.key, INSTALLATION_SETTING)).get())!.value;
+      .onConflictDoNothing();
+    return (await firstRow(db.select().from(appSettings).where(eq(appSettings.key, INSTALLATION_SETTING))))!.value;
   });
 }

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { firstRow, type Db } from "@/db/client";
 import { appSettings } from "@/db/schema";
 
 export const DEMO_SETTING = "demo";
@@ -11,7 +11,7 @@ export type DemoVariant = "2021" | "2025";
 export const DEMO_SETTING_VALUES: Record<DemoVariant, string> = { "2021": "1", "2025": "2025" };
 
 export async function demoVariant(db: Db): Promise<DemoVariant | null> {
-  const value = (await db.select().from(appSettings).where(eq(appSettings.key, DEMO_SETTING)).get())?.value;
+  const value = (await firstRow(db.select().from(appSettings).where(eq(appSettings.key, DEMO_SETTING))))?.value;
   return (Object.keys(DEMO_SETTING_VALUES) as DemoVariant[]).find((v) => DEMO_SETTING_VALUES[v] === value) ?? null;
 }
 

@@ -5,7 +5,7 @@
  * as the work is done and nothing has to be ticked by hand.
  */
 import { and, count, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { firstRow, type Db } from "@/db/client";
 import { bodies, campaignRequirements, campaigns, people, units, users } from "@/db/schema";
 import { unitReadScope } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -33,36 +33,41 @@ const HREF: Record<SetupStepKey, string> = {
 
 export async function getSetupProgress(db: Db, user: SessionUser): Promise<SetupStep[]> {
   const inScope = and(unitReadScope(user), isNull(units.retiredAt));
-  const root = (await db
-    .select({ n: count() })
-    .from(units)
-    .where(and(inScope, isNull(units.parentId)))
-    .get())!.n;
+  const root = (await firstRow(
+    db
+      .select({ n: count() })
+      .from(units)
+      .where(and(inScope, isNull(units.parentId))),
+  ))!.n;
   // Units below the admin's own: the root's for the province's admin, their own unit's for a commune's.
-  const below = (await db
-    .select({ n: count() })
-    .from(units)
-    .where(and(inScope, isNotNull(units.parentId), ne(units.id, user.unitId)))
-    .get())!.n;
-  const bodyCount = (await db
-    .select({ n: count() })
-    .from(bodies)
-    .innerJoin(units, eq(units.id, bodies.unitId))
-    .where(and(inScope, isNull(bodies.retiredAt)))
-    .get())!.n;
-  const campaignCount = (await db
-    .select({ n: sql<number>`count(distinct ${campaigns.id})` })
-    .from(campaigns)
-    .innerJoin(campaignRequirements, eq(campaignRequirements.campaignId, campaigns.id))
-    .where(isNull(campaigns.archivedAt))
-    .get())!.n;
-  const userCount = (await db
-    .select({ n: count() })
-    .from(users)
-    .innerJoin(units, eq(units.id, users.unitId))
-    .where(and(inScope, ne(users.id, user.id)))
-    .get())!.n;
-  const peopleCount = (await db.select({ n: count() }).from(people).innerJoin(units, eq(units.id, people.unitId)).where(inScope).get())!.n;
+  const below = (await firstRow(
+    db
+      .select({ n: count() })
+      .from(units)
+      .where(and(inScope, isNotNull(units.parentId), ne(units.id, user.unitId))),
+  ))!.n;
+  const bodyCount = (await firstRow(
+    db
+      .select({ n: count() })
+      .from(bodies)
+      .innerJoin(units, eq(units.id, bodies.unitId))
+      .where(and(inScope, isNull(bodies.retiredAt))),
+  ))!.n;
+  const campaignCount = (await firstRow(
+    db
+      .select({ n: sql<number>`count(distinct ${campaigns.id})` })
+      .from(campaigns)
+      .innerJoin(campaignRequirements, eq(campaignRequirements.campaignId, campaigns.id))
+      .where(isNull(campaigns.archivedAt)),
+  ))!.n;
+  const userCount = (await firstRow(
+    db
+      .select({ n: count() })
+      .from(users)
+      .innerJoin(units, eq(units.id, users.unitId))
+      .where(and(inScope, ne(users.id, user.id))),
+  ))!.n;
+  const peopleCount = (await firstRow(db.select({ n: count() }).from(people).innerJoin(units, eq(units.id, people.unitId)).where(inScope)))!.n;
   // A delegated admin's "root" is their own unit: it exists by definition.
   const counts: Record<SetupStepKey, number> = {
     root: user.scopeUnitIds === "all" ? root : 1,
@@ -81,5 +86,5 @@ export function isSetUp(steps: SetupStep[]): boolean {
 
 /** Whether any study campaign exists: pages that read one show an empty state, not a 404, on a new installation. */
 export async function hasCampaign(db: Db): Promise<boolean> {
-  return (await db.select({ id: campaigns.id }).from(campaigns).limit(1).get()) !== undefined;
+  return (await firstRow(db.select({ id: campaigns.id }).from(campaigns).limit(1))) !== undefined;
 }

@@ -12,7 +12,7 @@
  * under, and leaves an existing unit where it is.
  */
 import { and, eq } from "drizzle-orm";
-import { transaction, type Db } from "@/db/client";
+import { returnedRow, firstRow, transaction, type Db } from "@/db/client";
 import { importBatches, unitKinds, units } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { toNfc } from "@/lib/schemas/text";
@@ -75,13 +75,13 @@ export async function planUnitImport(db: Db, actor: UnitActor, input: { headers:
   const missing = REQUIRED.filter((c) => columns[c] < 0);
   if (missing.length > 0) return { ok: false, code: "missingColumns", columns: missing };
 
-  const all = await db.select().from(units).all();
+  const all = await db.select().from(units);
   const byCode = new Map(all.map((u) => [u.code, u]));
   const byId = new Map(all.map((u) => [u.id, u]));
   const under = byId.get(input.underUnitId);
   if (!under || !isInScope(actor, under.id) || under.retiredAt) return { ok: false, code: "underOutOfScope" };
 
-  const kinds = await db.select().from(unitKinds).all();
+  const kinds = await db.select().from(unitKinds);
   const kindByKey = new Map(kinds.map((k) => [k.key.toLowerCase(), k]));
   const kindByLabel = new Map(kinds.map((k) => [foldForSearch(k.label), k]));
 
@@ -200,8 +200,8 @@ export async function importUnits(
     const plan = await planUnitImport(db, actor, input);
     if (!plan.ok) return { ok: false, code: plan.code, plan };
     if (plan.counts.error > 0) return { ok: false, code: "hasErrors", plan };
-    const idOf = new Map((await db.select({ id: units.id, code: units.code }).from(units).all()).map((u) => [u.code, u.id]));
-    const under = (await db.select({ code: units.code }).from(units).where(eq(units.id, input.underUnitId)).get())!;
+    const idOf = new Map((await db.select({ id: units.id, code: units.code }).from(units)).map((u) => [u.code, u.id]));
+    const under = (await firstRow(db.select({ code: units.code }).from(units).where(eq(units.id, input.underUnitId))))!;
     const parentCode = (row: PlannedUnitRow) => row.parentCode || under.code;
 
     let pending = plan.rows.filter((r) => r.status === "create");
@@ -211,11 +211,12 @@ export async function importUnits(
       if (ready.length === 0) throw new Error("unit import: parents not resolvable (the plan should have refused)");
       for (const row of ready) {
         const id = (
-          await db
-            .insert(units)
-            .values({ code: row.code, name: row.name, kind: row.kind, placeName: row.placeName, parentId: idOf.get(parentCode(row))!, sortOrder: row.line })
-            .returning({ id: units.id })
-            .get()
+          await returnedRow(
+            db
+              .insert(units)
+              .values({ code: row.code, name: row.name, kind: row.kind, placeName: row.placeName, parentId: idOf.get(parentCode(row))!, sortOrder: row.line })
+              .returning({ id: units.id }),
+          )
         ).id;
         idOf.set(row.code, id);
         created.push(row.code);
@@ -232,8 +233,7 @@ export async function importUnits(
           placeName: row.placeName,
           ...(row.changes.includes("parent") && row.parentCode ? { parentId: idOf.get(row.parentCode)! } : {}),
         })
-        .where(eq(units.code, row.code))
-        .run();
+        .where(eq(units.code, row.code));
       updated.push(row.code);
     }
     if (created.length + updated.length > 0) {
@@ -257,21 +257,23 @@ export async function stageUnitImport(
 ): Promise<number> {
   return await transaction(db, async (db) => {
     return (
-      await db
-        .insert(importBatches)
-        .values({ userId, kind: "units", unitId: input.underUnitId, filename: input.filename, headers: input.headers, rows: input.rows })
-        .returning({ id: importBatches.id })
-        .get()
+      await returnedRow(
+        db
+          .insert(importBatches)
+          .values({ userId, kind: "units", unitId: input.underUnitId, filename: input.filename, headers: input.headers, rows: input.rows })
+          .returning({ id: importBatches.id }),
+      )
     ).id;
   });
 }
 
 export async function getStagedUnitImport(db: Db, userId: number, batchId: number) {
-  return await db
-    .select()
-    .from(importBatches)
-    .where(and(eq(importBatches.id, batchId), eq(importBatches.userId, userId), eq(importBatches.kind, "units")))
-    .get();
+  return await firstRow(
+    db
+      .select()
+      .from(importBatches)
+      .where(and(eq(importBatches.id, batchId), eq(importBatches.userId, userId), eq(importBatches.kind, "units"))),
+  );
 }
 
 /** The commit of a staged list: imports it and forgets the batch. */
@@ -280,7 +282,7 @@ export async function commitStagedUnitImport(db: Db, actor: UnitActor & { id: nu
     const batch = await getStagedUnitImport(db, actor.id, batchId);
     if (!batch) return { ok: false, code: "notFound" };
     const result = await importUnits(db, actor, { headers: batch.headers, rows: batch.rows, underUnitId: batch.unitId, filename: batch.filename });
-    if (result.ok) await db.delete(importBatches).where(eq(importBatches.id, batch.id)).run();
+    if (result.ok) await db.delete(importBatches).where(eq(importBatches.id, batch.id));
     return result;
   });
 }

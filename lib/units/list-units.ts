@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { firstRow, type Db } from "@/db/client";
 import { bodies, units } from "@/db/schema";
 import { unitReadScope } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -14,8 +14,7 @@ export async function listUnits(db: Db, user: SessionUser, options: { activeOnly
     .select({ id: units.id, code: units.code, name: units.name, kind: units.kind, parentId: units.parentId })
     .from(units)
     .where(and(unitReadScope(user), options.activeOnly ? isNull(units.retiredAt) : undefined))
-    .orderBy(asc(units.sortOrder), asc(units.name))
-    .all();
+    .orderBy(asc(units.sortOrder), asc(units.name));
 }
 
 /** Every unit with its organising bodies (for the admin's user form). */
@@ -36,15 +35,15 @@ export async function mergeHistory(db: Db, user: SessionUser, unit: { id: number
     .select({ code: units.code, name: units.name })
     .from(units)
     .where(and(unitReadScope(user), eq(units.mergedIntoId, unit.id)))
-    .orderBy(asc(units.name))
-    .all();
+    .orderBy(asc(units.name));
   const mergedInto =
     unit.mergedIntoId === null
       ? null
-      : ((await db
-          .select({ code: units.code, name: units.name })
-          .from(units)
-          .where(and(unitReadScope(user), eq(units.id, unit.mergedIntoId)))
-          .get()) ?? null);
+      : ((await firstRow(
+          db
+            .select({ code: units.code, name: units.name })
+            .from(units)
+            .where(and(unitReadScope(user), eq(units.id, unit.mergedIntoId))),
+        )) ?? null);
   return { mergedFrom, mergedInto };
 }

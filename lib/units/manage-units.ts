@@ -5,7 +5,7 @@
  * and reports still show them; they take no new conferences.
  */
 import { and, eq, isNotNull, isNull, ne } from "drizzle-orm";
-import { transaction, type Db } from "@/db/client";
+import { returnedRow, firstRow, transaction, type Db } from "@/db/client";
 import { unitKinds, units } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { unitSubtree } from "@/lib/auth/session-user";
@@ -16,23 +16,25 @@ export type { UnitActor, UnitChangeResult };
 
 /** A unit the actor may change, or nothing. */
 export async function getWritableUnit(db: Db, actor: UnitActor, unitId: number) {
-  return await db
-    .select()
-    .from(units)
-    .where(and(eq(units.id, unitId), unitWriteScope(actor)))
-    .get();
+  return await firstRow(
+    db
+      .select()
+      .from(units)
+      .where(and(eq(units.id, unitId), unitWriteScope(actor))),
+  );
 }
 
 async function kindLabel(db: Db, key: string): Promise<string | undefined> {
-  return (await db.select({ label: unitKinds.label }).from(unitKinds).where(eq(unitKinds.key, key)).get())?.label;
+  return (await firstRow(db.select({ label: unitKinds.label }).from(unitKinds).where(eq(unitKinds.key, key))))?.label;
 }
 
 async function codeTaken(db: Db, code: string, exceptId?: number): Promise<boolean> {
-  return !!(await db
-    .select({ id: units.id })
-    .from(units)
-    .where(and(eq(units.code, code), exceptId ? ne(units.id, exceptId) : undefined))
-    .get());
+  return !!(await firstRow(
+    db
+      .select({ id: units.id })
+      .from(units)
+      .where(and(eq(units.code, code), exceptId ? ne(units.id, exceptId) : undefined)),
+  ));
 }
 
 /** The parent a unit may be put under: in scope and not retired. */
@@ -61,7 +63,7 @@ export async function createUnit(db: Db, actor: UnitActor, input: UnitFormInput)
       parentId: input.parentId,
       sortOrder: input.sortOrder,
     };
-    const created = await db.insert(units).values(values).returning({ id: units.id }).get();
+    const created = await returnedRow(db.insert(units).values(values).returning({ id: units.id }));
     await recordAudit(db, { userId: actor.id, action: "create", entity: "unit", entityId: created.id, after: values });
     return { ok: true, id: created.id };
   });
@@ -96,7 +98,7 @@ export async function updateUnit(db: Db, actor: UnitActor, unitId: number, input
       parentId: input.parentId,
       sortOrder: input.sortOrder,
     };
-    await db.update(units).set(values).where(eq(units.id, unit.id)).run();
+    await db.update(units).set(values).where(eq(units.id, unit.id));
     const before = { code: unit.code, name: unit.name, kind: unit.kind, placeName: unit.placeName, parentId: unit.parentId, sortOrder: unit.sortOrder };
     await recordAudit(db, {
       userId: actor.id,
@@ -121,14 +123,15 @@ export async function retireUnit(db: Db, actor: UnitActor, unitId: number): Prom
     if (unit.retiredAt) return { ok: false, code: "alreadyRetired" };
     if (unit.parentId === null) return { ok: false, code: "cannotRetireRoot" };
     if (unit.id === actor.unitId) return { ok: false, code: "cannotRetireOwn" };
-    const activeChild = await db
-      .select({ id: units.id })
-      .from(units)
-      .where(and(eq(units.parentId, unit.id), isNull(units.retiredAt)))
-      .get();
+    const activeChild = await firstRow(
+      db
+        .select({ id: units.id })
+        .from(units)
+        .where(and(eq(units.parentId, unit.id), isNull(units.retiredAt))),
+    );
     if (activeChild) return { ok: false, code: "hasActiveChildren" };
     const retiredAt = new Date();
-    await db.update(units).set({ retiredAt }).where(eq(units.id, unit.id)).run();
+    await db.update(units).set({ retiredAt }).where(eq(units.id, unit.id));
     await recordAudit(db, { userId: actor.id, action: "retire", entity: "unit", entityId: unit.id, before: { retiredAt: null }, after: { retiredAt } });
     return { ok: true, id: unit.id };
   });
@@ -143,15 +146,16 @@ export async function restoreUnit(db: Db, actor: UnitActor, unitId: number): Pro
     if (unit.mergedIntoId !== null) return { ok: false, code: "mergedCannotRestore" };
     if (
       unit.parentId !== null &&
-      (await db
-        .select({ id: units.id })
-        .from(units)
-        .where(and(eq(units.id, unit.parentId), isNotNull(units.retiredAt)))
-        .get())
+      (await firstRow(
+        db
+          .select({ id: units.id })
+          .from(units)
+          .where(and(eq(units.id, unit.parentId), isNotNull(units.retiredAt))),
+      ))
     ) {
       return { ok: false, code: "parentRetired" };
     }
-    await db.update(units).set({ retiredAt: null }).where(eq(units.id, unit.id)).run();
+    await db.update(units).set({ retiredAt: null }).where(eq(units.id, unit.id));
     await recordAudit(db, {
       userId: actor.id,
       action: "restore",

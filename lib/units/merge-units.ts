@@ -10,7 +10,7 @@
  * retired, with `merged_into_id` pointing at its successor.
  */
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { transaction, type Db } from "@/db/client";
+import { firstRow, transaction, type Db } from "@/db/client";
 import { bodies, conferences, people, sites, unitFeeds, units, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { unitSubtree } from "@/lib/auth/session-user";
@@ -34,11 +34,12 @@ export type MergeResult = { ok: true; counts: MergeCounts } | { ok: false; code:
 
 const count = async (db: Db, table: typeof conferences | typeof sites | typeof people | typeof users | typeof unitFeeds | typeof bodies, ids: number[]) =>
   (
-    await db
-      .select({ n: sql<number>`count(*)` })
-      .from(table)
-      .where(inArray(table.unitId, ids))
-      .get()
+    await firstRow(
+      db
+        .select({ n: sql<number>`count(*)` })
+        .from(table)
+        .where(inArray(table.unitId, ids)),
+    )
   )?.n ?? 0;
 
 async function countsOf(db: Db, ids: number[]): Promise<MergeCounts> {
@@ -51,11 +52,12 @@ async function countsOf(db: Db, ids: number[]): Promise<MergeCounts> {
     bodies: await count(db, bodies, ids),
     childUnits:
       (
-        await db
-          .select({ n: sql<number>`count(*)` })
-          .from(units)
-          .where(inArray(units.parentId, ids))
-          .get()
+        await firstRow(
+          db
+            .select({ n: sql<number>`count(*)` })
+            .from(units)
+            .where(inArray(units.parentId, ids)),
+        )
       )?.n ?? 0,
   };
 }
@@ -64,18 +66,18 @@ async function countsOf(db: Db, ids: number[]): Promise<MergeCounts> {
 export async function previewUnitMerge(db: Db, actor: UnitActor, fromIds: number[], intoId: number): Promise<MergePreview> {
   const ids = [...new Set(fromIds)];
   if (ids.length === 0) return { ok: false, code: "invalid" };
-  const into = await db
-    .select()
-    .from(units)
-    .where(and(eq(units.id, intoId), unitWriteScope(actor)))
-    .get();
+  const into = await firstRow(
+    db
+      .select()
+      .from(units)
+      .where(and(eq(units.id, intoId), unitWriteScope(actor))),
+  );
   if (!into) return { ok: false, code: "intoOutOfScope" };
   if (into.retiredAt) return { ok: false, code: "intoRetired" };
   const from = await db
     .select()
     .from(units)
-    .where(and(inArray(units.id, ids), unitWriteScope(actor)))
-    .all();
+    .where(and(inArray(units.id, ids), unitWriteScope(actor)));
   if (from.length !== ids.length) return { ok: false, code: "notFound" };
   for (const unit of from) {
     if (unit.id === into.id) return { ok: false, code: "mergeIntoSelf" };
@@ -104,27 +106,25 @@ export async function mergeUnits(db: Db, actor: UnitActor, fromIds: number[], in
       await db
         .update(conferences)
         .set({ formerUnitId: sql`coalesce(${conferences.formerUnitId}, ${from.id})`, unitId: intoId, updatedAt: new Date() })
-        .where(eq(conferences.unitId, from.id))
-        .run();
+        .where(eq(conferences.unitId, from.id));
       // A body whose name the target already uses keeps it with the old unit's name after it.
-      const taken = new Set((await db.select({ name: bodies.name }).from(bodies).where(eq(bodies.unitId, intoId)).all()).map((b) => b.name));
-      for (const body of await db.select().from(bodies).where(eq(bodies.unitId, from.id)).all()) {
+      const taken = new Set((await db.select({ name: bodies.name }).from(bodies).where(eq(bodies.unitId, intoId))).map((b) => b.name));
+      for (const body of await db.select().from(bodies).where(eq(bodies.unitId, from.id))) {
         let name = body.name;
         for (let n = 1; taken.has(name); n++) name = n === 1 ? `${body.name} (${from.name})` : `${body.name} (${from.name} ${n})`;
         taken.add(name);
-        await db.update(bodies).set({ unitId: intoId, name }).where(eq(bodies.id, body.id)).run();
+        await db.update(bodies).set({ unitId: intoId, name }).where(eq(bodies.id, body.id));
       }
     }
-    await db.update(sites).set({ unitId: intoId }).where(inArray(sites.unitId, ids)).run();
-    await db.update(people).set({ unitId: intoId }).where(inArray(people.unitId, ids)).run();
-    await db.update(users).set({ unitId: intoId, updatedAt: new Date() }).where(inArray(users.unitId, ids)).run();
-    await db.update(unitFeeds).set({ unitId: intoId }).where(inArray(unitFeeds.unitId, ids)).run();
-    await db.update(units).set({ parentId: intoId }).where(inArray(units.parentId, ids)).run();
+    await db.update(sites).set({ unitId: intoId }).where(inArray(sites.unitId, ids));
+    await db.update(people).set({ unitId: intoId }).where(inArray(people.unitId, ids));
+    await db.update(users).set({ unitId: intoId, updatedAt: new Date() }).where(inArray(users.unitId, ids));
+    await db.update(unitFeeds).set({ unitId: intoId }).where(inArray(unitFeeds.unitId, ids));
+    await db.update(units).set({ parentId: intoId }).where(inArray(units.parentId, ids));
     await db
       .update(units)
       .set({ retiredAt: new Date(), mergedIntoId: intoId })
-      .where(and(inArray(units.id, ids), isNull(units.retiredAt)))
-      .run();
+      .where(and(inArray(units.id, ids), isNull(units.retiredAt)));
 
     await recordAudit(db, {
       userId: actor.id,

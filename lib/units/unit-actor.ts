@@ -3,7 +3,7 @@
  * SessionUser; a seed script may pass `{ id: null, unitId: null, scopeUnitIds: "all" }`.
  */
 import { and, eq, isNull, type SQL } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { firstRow, type Db } from "@/db/client";
 import { campaignRequirements, campaigns, units } from "@/db/schema";
 import { coversUnit, inUnitScope } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -58,12 +58,13 @@ export function derivePlaceName(name: string, kindLabel: string | undefined): st
  * of 06/12/2026 found that a commune admin could add or drop obligations on the province's board).
  */
 export async function kindOwesConferences(db: Db, kind: string): Promise<boolean> {
-  return !!(await db
-    .select({ id: campaignRequirements.id })
-    .from(campaignRequirements)
-    .innerJoin(campaigns, eq(campaigns.id, campaignRequirements.campaignId))
-    .where(and(eq(campaignRequirements.unitKind, kind), isNull(campaigns.archivedAt)))
-    .get());
+  return !!(await firstRow(
+    db
+      .select({ id: campaignRequirements.id })
+      .from(campaignRequirements)
+      .innerJoin(campaigns, eq(campaigns.id, campaignRequirements.campaignId))
+      .where(and(eq(campaignRequirements.unitKind, kind), isNull(campaigns.archivedAt))),
+  ));
 }
 
 /** A delegated admin's unit kind change (or new unit) that would change what the province's board asks. */

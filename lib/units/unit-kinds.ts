@@ -5,7 +5,7 @@
  * and units refer to it); the label and order may.
  */
 import { asc, eq, sql } from "drizzle-orm";
-import { transaction, type Db } from "@/db/client";
+import { firstRow, transaction, type Db } from "@/db/client";
 import { unitKinds, units } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { UnitKindInput } from "@/lib/schemas/units";
@@ -23,27 +23,27 @@ export async function listUnitKinds(db: Db) {
       unitCount: sql<number>`(select count(*) from ${units} where ${units.kind} = ${unitKinds.key})`,
     })
     .from(unitKinds)
-    .orderBy(asc(unitKinds.sortOrder), asc(unitKinds.label))
-    .all();
+    .orderBy(asc(unitKinds.sortOrder), asc(unitKinds.label));
 }
 
 /** Creates a kind, or changes the label and order of an existing one (by key). */
 export async function saveUnitKind(db: Db, actor: UnitActor, input: UnitKindInput): Promise<UnitKindResult> {
   if (!isRootAdmin(actor)) return { ok: false, code: "rootAdminOnly" };
   return await transaction(db, async (db): Promise<UnitKindResult> => {
-    const existing = await db.select().from(unitKinds).where(eq(unitKinds.key, input.key)).get();
-    const clash = await db
-      .select({ key: unitKinds.key })
-      .from(unitKinds)
-      .where(sql`lower(${unitKinds.label}) = lower(${input.label}) and ${unitKinds.key} <> ${input.key}`)
-      .get();
+    const existing = await firstRow(db.select().from(unitKinds).where(eq(unitKinds.key, input.key)));
+    const clash = await firstRow(
+      db
+        .select({ key: unitKinds.key })
+        .from(unitKinds)
+        .where(sql`lower(${unitKinds.label}) = lower(${input.label}) and ${unitKinds.key} <> ${input.key}`),
+    );
     if (clash) return { ok: false, code: "kindLabelTaken", field: "label" };
     if (existing) {
-      await db.update(unitKinds).set({ label: input.label, sortOrder: input.sortOrder }).where(eq(unitKinds.key, input.key)).run();
+      await db.update(unitKinds).set({ label: input.label, sortOrder: input.sortOrder }).where(eq(unitKinds.key, input.key));
       await recordAudit(db, { userId: actor.id, action: "update", entity: "unit_kind", entityId: input.key, before: existing, after: input });
       return { ok: true, created: false };
     }
-    await db.insert(unitKinds).values(input).run();
+    await db.insert(unitKinds).values(input);
     await recordAudit(db, { userId: actor.id, action: "create", entity: "unit_kind", entityId: input.key, after: input });
     return { ok: true, created: true };
   });

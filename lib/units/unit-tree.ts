@@ -1,7 +1,7 @@
 /** The units an admin manages, for the tree page and the edit form: in scope, with counts. */
 import { and, asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import type { Db } from "@/db/client";
+import { firstRow, type Db } from "@/db/client";
 import { bodies, unitKinds, units, users } from "@/db/schema";
 import { unitWriteScope, type UnitActor } from "./unit-actor";
 
@@ -45,31 +45,31 @@ export async function listUnitTree(db: Db, actor: UnitActor): Promise<UnitTreeRo
       .leftJoin(mergedInto, eq(mergedInto.id, units.mergedIntoId))
       .where(unitWriteScope(actor))
       .orderBy(asc(units.sortOrder), asc(units.name))
-      .all()
   ).map((r) => ({ ...r, retired: Boolean(r.retired) }));
 }
 
 /** One unit for its edit page, if the actor manages it. */
 export async function getUnitForEdit(db: Db, actor: UnitActor, unitId: number) {
-  return await db
-    .select({
-      id: units.id,
-      code: units.code,
-      name: units.name,
-      kind: units.kind,
-      placeName: units.placeName,
-      parentId: units.parentId,
-      sortOrder: units.sortOrder,
-      retiredAt: units.retiredAt,
-      mergedIntoId: units.mergedIntoId,
-      mergedIntoName: mergedInto.name,
-      parentName: parentUnit.name,
-    })
-    .from(units)
-    .leftJoin(mergedInto, eq(mergedInto.id, units.mergedIntoId))
-    .leftJoin(parentUnit, eq(parentUnit.id, units.parentId))
-    .where(and(eq(units.id, unitId), unitWriteScope(actor)))
-    .get();
+  return await firstRow(
+    db
+      .select({
+        id: units.id,
+        code: units.code,
+        name: units.name,
+        kind: units.kind,
+        placeName: units.placeName,
+        parentId: units.parentId,
+        sortOrder: units.sortOrder,
+        retiredAt: units.retiredAt,
+        mergedIntoId: units.mergedIntoId,
+        mergedIntoName: mergedInto.name,
+        parentName: parentUnit.name,
+      })
+      .from(units)
+      .leftJoin(mergedInto, eq(mergedInto.id, units.mergedIntoId))
+      .leftJoin(parentUnit, eq(parentUnit.id, units.parentId))
+      .where(and(eq(units.id, unitId), unitWriteScope(actor))),
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import { writerForSetup } from "@/db/client";
+import { returnedRow, firstRow, writerForSetup } from "@/db/client";
 import { and, eq, inArray } from "drizzle-orm";
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,12 +17,12 @@ let handle: Awaited<ReturnType<typeof createDemoDb>>;
 let root: UnitActor;
 beforeAll(async () => {
   handle = await createDemoDb();
-  const admin = (await handle.db.select().from(users).where(eq(users.username, "admin")).get())!;
+  const admin = (await firstRow(handle.db.select().from(users).where(eq(users.username, "admin"))))!;
   root = { id: admin.id, unitId: admin.unitId, scopeUnitIds: "all" };
 });
 afterAll(() => handle.cleanup());
 
-const unit = async (code: string) => (await handle.db.select().from(units).where(eq(units.code, code)).get())!;
+const unit = async (code: string) => (await firstRow(handle.db.select().from(units).where(eq(units.code, code))))!;
 /** An admin of a district: scoped to its subtree. */
 const districtAdmin = async (code: string): Promise<UnitActor> => ({
   id: null,
@@ -44,7 +44,6 @@ describe("units: create, edit, move, retire", () => {
           .select()
           .from(auditLog)
           .where(and(eq(auditLog.entity, "unit"), eq(auditLog.action, "create")))
-          .all()
       ).length,
     ).toBeGreaterThan(0);
     expect(await createUnit(handle.db, root, form({ code: "T-X1", name: "Xã Khác", kind: "xa", parentId: (await unit("535")).id }))).toEqual({
@@ -189,11 +188,12 @@ describe("units: create, edit, move, retire", () => {
     });
     expect((await unit("T-X1")).parentId).toBe((await unit("536")).id);
     expect(
-      await handle.db
-        .select()
-        .from(auditLog)
-        .where(and(eq(auditLog.action, "move"), eq(auditLog.entityId, String(x1.id))))
-        .get(),
+      await firstRow(
+        handle.db
+          .select()
+          .from(auditLog)
+          .where(and(eq(auditLog.action, "move"), eq(auditLog.entityId, String(x1.id)))),
+      ),
     ).toBeTruthy();
   });
 
@@ -257,28 +257,26 @@ describe("units import", () => {
       await handle.db
         .select()
         .from(auditLog)
-        .where(and(eq(auditLog.entity, "unit"), eq(auditLog.action, "import")))
-        .all(),
+        .where(and(eq(auditLog.entity, "unit"), eq(auditLog.action, "import"))),
     ).toHaveLength(1);
   });
 
   it("is idempotent: the same file again changes nothing", async () => {
     const plan = await planUnitImport(handle.db, root, { headers: HEADERS, rows, underUnitId: await under() });
     expect(plan.ok && plan.counts).toEqual({ create: 0, update: 0, unchanged: 3, error: 0 });
-    const before = await handle.db.select().from(units).all();
+    const before = await handle.db.select().from(units);
     expect(await importUnits(handle.db, root, { headers: HEADERS, rows, underUnitId: await under() })).toEqual({
       ok: true,
       created: 0,
       updated: 0,
       unchanged: 3,
     });
-    expect(await handle.db.select().from(units).all()).toEqual(before);
+    expect(await handle.db.select().from(units)).toEqual(before);
     expect(
       await handle.db
         .select()
         .from(auditLog)
-        .where(and(eq(auditLog.entity, "unit"), eq(auditLog.action, "import")))
-        .all(),
+        .where(and(eq(auditLog.entity, "unit"), eq(auditLog.action, "import"))),
     ).toHaveLength(1);
   });
 
@@ -315,9 +313,9 @@ describe("units import", () => {
       9: ["missingCode"],
     });
     expect(plan.counts).toMatchObject({ create: 1, error: 7 });
-    const count = (await handle.db.select().from(units).all()).length;
+    const count = (await handle.db.select().from(units)).length;
     expect(await importUnits(handle.db, root, { headers: HEADERS, rows: bad, underUnitId: await under() })).toMatchObject({ ok: false, code: "hasErrors" });
-    expect(await handle.db.select().from(units).all()).toHaveLength(count);
+    expect(await handle.db.select().from(units)).toHaveLength(count);
   });
 
   it("refuses missing columns and units outside the importer's scope", async () => {
@@ -355,39 +353,34 @@ describe("merging units", () => {
     if (!a.ok || !b.ok) throw new Error("setup");
     fromId = a.id;
     intoId = b.id;
-    const campaign = (await db.select().from(campaigns).get())!;
+    const campaign = (await firstRow(db.select().from(campaigns)))!;
     // Each has a body of the same name, a conference with a site, a person, a user and a feed; A has a child unit.
     for (const id of [fromId, intoId]) {
-      const body = await writerForSetup(db)
-        .insert(bodies)
-        .values({ unitId: id, kind: "standing_committee", name: "Ban Thường vụ Đảng ủy", symbol: "ĐU" })
-        .returning()
-        .get();
+      const body = await returnedRow(
+        writerForSetup(db).insert(bodies).values({ unitId: id, kind: "standing_committee", name: "Ban Thường vụ Đảng ủy", symbol: "ĐU" }).returning(),
+      );
       const day = new Date("2026-12-20T01:00:00Z");
-      const conference = await writerForSetup(db)
-        .insert(conferences)
-        .values({ campaignId: campaign.id, unitId: id, bodyId: body.id, title: `Hội nghị ${id}`, startsAt: day, endsAt: new Date(day.getTime() + 3_600_000) })
-        .returning()
-        .get();
+      const conference = await returnedRow(
+        writerForSetup(db)
+          .insert(conferences)
+          .values({ campaignId: campaign.id, unitId: id, bodyId: body.id, title: `Hội nghị ${id}`, startsAt: day, endsAt: new Date(day.getTime() + 3_600_000) })
+          .returning(),
+      );
       await writerForSetup(db)
         .insert(sites)
-        .values({ conferenceId: conference.id, unitId: id, isMain: true, venue: `Hội trường ${id}` })
-        .run();
+        .values({ conferenceId: conference.id, unitId: id, isMain: true, venue: `Hội trường ${id}` });
       await writerForSetup(db)
         .insert(people)
-        .values({ fullName: `Người ${id}`, searchName: `nguoi ${id}`, unitId: id })
-        .run();
+        .values({ fullName: `Người ${id}`, searchName: `nguoi ${id}`, unitId: id });
       await writerForSetup(db)
         .insert(users)
-        .values({ username: `gop${id}`, passwordHash: "x", fullName: "Cán bộ", role: "viewer", unitId: id })
-        .run();
+        .values({ username: `gop${id}`, passwordHash: "x", fullName: "Cán bộ", role: "viewer", unitId: id });
       await writerForSetup(db)
         .insert(unitFeeds)
-        .values({ unitId: id, token: `FEED${id}` })
-        .run();
+        .values({ unitId: id, token: `FEED${id}` });
     }
     await make("T-MA1", "Thôn dưới A");
-    await writerForSetup(db).update(units).set({ parentId: fromId }).where(eq(units.code, "T-MA1")).run();
+    await writerForSetup(db).update(units).set({ parentId: fromId }).where(eq(units.code, "T-MA1"));
   });
 
   it("previews what moves and refuses merges outside the actor's scope", async () => {
@@ -401,12 +394,12 @@ describe("merging units", () => {
     expect(await mergeUnits(handle.db, root, [intoId], intoId)).toEqual({ ok: false, code: "mergeIntoSelf" });
     expect(await mergeUnits(handle.db, root, [fromId], (await unit("T-MA1")).id)).toEqual({ ok: false, code: "intoInsideFrom" });
     expect(await mergeUnits(handle.db, root, [(await unit("51")).id], intoId)).toEqual({ ok: false, code: "cannotMergeRoot" });
-    expect((await handle.db.select().from(units).where(eq(units.id, fromId)).get())!.retiredAt).toBeNull();
+    expect((await firstRow(handle.db.select().from(units).where(eq(units.id, fromId))))!.retiredAt).toBeNull();
   });
 
   it("moves everything in one transaction, keeps the former unit, retires the merged one, one audit row", async () => {
     const db = handle.db;
-    const conferencesBefore = await db.select().from(conferences).where(eq(conferences.unitId, fromId)).all();
+    const conferencesBefore = await db.select().from(conferences).where(eq(conferences.unitId, fromId));
     const result = await mergeUnits(db, await districtAdmin("535"), [fromId], intoId);
     expect(result).toEqual({ ok: true, counts: { conferences: 1, sites: 1, people: 1, users: 1, feeds: 1, bodies: 1, childUnits: 1 } });
     const moved = await db
@@ -417,13 +410,12 @@ describe("merging units", () => {
           conferences.id,
           conferencesBefore.map((c) => c.id),
         ),
-      )
-      .all();
+      );
     expect(moved.map((c) => [c.unitId, c.formerUnitId])).toEqual([[intoId, fromId]]);
     for (const table of [sites, people, users, unitFeeds, bodies]) {
-      expect(await db.select().from(table).where(eq(table.unitId, fromId)).all()).toEqual([]);
+      expect(await db.select().from(table).where(eq(table.unitId, fromId))).toEqual([]);
     }
-    expect((await db.select().from(bodies).where(eq(bodies.unitId, intoId)).all()).map((b) => b.name).sort()).toEqual([
+    expect((await db.select().from(bodies).where(eq(bodies.unitId, intoId))).map((b) => b.name).sort()).toEqual([
       "Ban Thường vụ Đảng ủy",
       "Ban Thường vụ Đảng ủy (Xã Gộp A)",
     ]);
@@ -433,8 +425,7 @@ describe("merging units", () => {
     const audit = await db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.action, "merge"), eq(auditLog.entity, "unit")))
-      .all();
+      .where(and(eq(auditLog.action, "merge"), eq(auditLog.entity, "unit")));
     expect(audit).toHaveLength(1);
     expect(audit[0].after).toMatchObject({ counts: { conferences: 1, people: 1 } });
     expect(await restoreUnit(db, root, fromId)).toEqual({ ok: false, code: "mergedCannotRestore" });
@@ -451,16 +442,14 @@ describe("a retired unit takes no new conferences", () => {
     const db = handle.db;
     const made = await createUnit(db, root, form({ code: "T-R1", name: "Xã Sẽ Giải Thể", kind: "xa", parentId: (await unit("535")).id }));
     if (!made.ok) throw new Error("setup");
-    const body = await writerForSetup(db)
-      .insert(bodies)
-      .values({ unitId: made.id, kind: "propaganda", name: "Ban Tuyên giáo thử", symbol: "BTG" })
-      .returning()
-      .get();
-    const adminRow = (await db.select().from(users).where(eq(users.username, "admin")).get())!;
+    const body = await returnedRow(
+      writerForSetup(db).insert(bodies).values({ unitId: made.id, kind: "propaganda", name: "Ban Tuyên giáo thử", symbol: "BTG" }).returning(),
+    );
+    const adminRow = (await firstRow(db.select().from(users).where(eq(users.username, "admin"))))!;
     const admin = (await loadSessionUser(db, adminRow.id, adminRow.sessionVersion))!;
     const input = async (title: string) =>
       conferenceFormSchema.parse({
-        campaignId: String((await db.select().from(campaigns).get())!.id),
+        campaignId: String((await firstRow(db.select().from(campaigns)))!.id),
         bodyId: String(body.id),
         title,
         startDate: "15/03/2021",
@@ -486,7 +475,7 @@ describe("a retired unit takes no new conferences", () => {
     expect(await duplicateConference(db, admin, before.id, "(bản sao)")).toMatchObject({ ok: false, code: "bodyNotAllowed" });
     // Its old conference is still there, still its own, and may still be edited.
     expect(await saveConference(db, admin, await input("Hội nghị trước khi giải thể (sửa)"), before.id)).toMatchObject({ ok: true });
-    expect((await db.select().from(conferences).where(eq(conferences.id, before.id)).get())!.unitId).toBe(made.id);
+    expect((await firstRow(db.select().from(conferences).where(eq(conferences.id, before.id))))!.unitId).toBe(made.id);
   });
 });
 
@@ -496,20 +485,22 @@ describe("the board after a merge", () => {
     const { loadSessionUser } = await import("@/lib/auth/session-user");
     const { campaignRequirements } = await import("@/db/schema");
     const db = handle.db;
-    const campaign = (await db.select().from(campaigns).get())!;
-    const requirement = await writerForSetup(db)
-      .insert(campaignRequirements)
-      .values({ campaignId: campaign.id, unitKind: "phuong", bodyKind: "standing_committee", title: "Hội nghị phường (thử)" })
-      .returning()
-      .get();
+    const campaign = (await firstRow(db.select().from(campaigns)))!;
+    const requirement = await returnedRow(
+      writerForSetup(db)
+        .insert(campaignRequirements)
+        .values({ campaignId: campaign.id, unitKind: "phuong", bodyKind: "standing_committee", title: "Hội nghị phường (thử)" })
+        .returning(),
+    );
     const make = async (code: string) => {
       const made = await createUnit(db, root, form({ code, name: `Phường ${code}`, kind: "phuong", parentId: (await unit("535")).id }));
       if (!made.ok) throw new Error("setup");
-      const body = await writerForSetup(db)
-        .insert(bodies)
-        .values({ unitId: made.id, kind: "standing_committee", name: `Đảng ủy ${code}`, symbol: "ĐU" })
-        .returning()
-        .get();
+      const body = await returnedRow(
+        writerForSetup(db)
+          .insert(bodies)
+          .values({ unitId: made.id, kind: "standing_committee", name: `Đảng ủy ${code}`, symbol: "ĐU" })
+          .returning(),
+      );
       const day = new Date("2021-03-20T01:00:00Z");
       await writerForSetup(db)
         .insert(conferences)
@@ -522,13 +513,12 @@ describe("the board after a merge", () => {
           startsAt: day,
           endsAt: new Date(day.getTime() + 3_600_000),
           status: "held",
-        })
-        .run();
+        });
       return made.id;
     };
     const a = await make("T-BA");
     const b = await make("T-BB");
-    const adminRow = (await db.select().from(users).where(eq(users.username, "admin")).get())!;
+    const adminRow = (await firstRow(db.select().from(users).where(eq(users.username, "admin"))))!;
     const admin = (await loadSessionUser(db, adminRow.id, adminRow.sessionVersion))!;
     const rowsOf = async () => (await getBoard(db, admin, campaign.id))!.rows.filter((r) => [a, b].includes(r.unit.id));
     expect((await rowsOf()).map((r) => [r.unit.id, r.cells[0].status])).toEqual([

@@ -1,5 +1,5 @@
 import { everyInOrder } from "@/lib/async/in-order";
-import { writerForSetup } from "@/db/client";
+import { firstRow, writerForSetup } from "@/db/client";
 /**
  * Delegated administration (docs/decisions/0018): an admin of Ba Tơ (a unit below the
  * province) manages Ba Tơ's accounts, people, conferences and audit only; the
@@ -23,28 +23,25 @@ import { changeOwnPassword, createUser, resetUserPassword, setUserDisabled, unlo
 let handle: Awaited<ReturnType<typeof createDemoDb>>;
 let root: SessionUser;
 let baTo: SessionUser;
-const unitId = async (code: string) => (await handle.db.select().from(units).where(eq(units.code, code)).get())!.id;
+const unitId = async (code: string) => (await firstRow(handle.db.select().from(units).where(eq(units.code, code))))!.id;
 const as = async (username: string) => {
-  const row = (await handle.db.select().from(users).where(eq(users.username, username)).get())!;
+  const row = (await firstRow(handle.db.select().from(users).where(eq(users.username, username))))!;
   return (await loadSessionUser(handle.db, row.id, row.sessionVersion))!;
 };
-const userId = async (username: string) => (await handle.db.select().from(users).where(eq(users.username, username)).get())!.id;
+const userId = async (username: string) => (await firstRow(handle.db.select().from(users).where(eq(users.username, username))))!.id;
 
 beforeAll(async () => {
   handle = await createDemoDb();
   root = await as("admin");
   await writerForSetup(handle.db)
     .insert(users)
-    .values({ username: "quantri.bato", fullName: "Quản trị Ba Tơ", role: "admin", unitId: await unitId("535"), passwordHash: "x" })
-    .run();
+    .values({ username: "quantri.bato", fullName: "Quản trị Ba Tơ", role: "admin", unitId: await unitId("535"), passwordHash: "x" });
   await writerForSetup(handle.db)
     .insert(users)
-    .values({ username: "xem.lyson", fullName: "Người xem Lý Sơn", role: "viewer", unitId: await unitId("536"), passwordHash: "x" })
-    .run();
+    .values({ username: "xem.lyson", fullName: "Người xem Lý Sơn", role: "viewer", unitId: await unitId("536"), passwordHash: "x" });
   await writerForSetup(handle.db)
     .insert(users)
-    .values({ username: "xem.bato", fullName: "Người xem Ba Tơ", role: "viewer", unitId: await unitId("535"), passwordHash: "x" })
-    .run();
+    .values({ username: "xem.bato", fullName: "Người xem Ba Tơ", role: "viewer", unitId: await unitId("535"), passwordHash: "x" });
   baTo = await as("quantri.bato");
 });
 afterAll(() => handle.cleanup());
@@ -69,7 +66,7 @@ describe("a unit's admin and accounts", () => {
     expect(await setUserDisabled(writerForSetup(handle.db), baTo, other, true)).toEqual({ ok: false, code: "userNotFound" });
     expect(await unlockSignIn(handle.db, baTo, other)).toEqual({ ok: false, code: "userNotFound" });
     expect(await setUserDisabled(writerForSetup(handle.db), baTo, await userId("admin"), true)).toEqual({ ok: false, code: "userNotFound" });
-    expect((await handle.db.select().from(users).where(eq(users.id, other)).get())!.disabled).toBe(false);
+    expect((await firstRow(handle.db.select().from(users).where(eq(users.id, other))))!.disabled).toBe(false);
     expect(await setUserDisabled(writerForSetup(handle.db), baTo, await userId("xem.bato"), true)).toEqual({ ok: true });
     expect(await setUserDisabled(writerForSetup(handle.db), baTo, await userId("xem.bato"), false)).toEqual({ ok: true });
   });
@@ -121,16 +118,18 @@ describe("must change password", () => {
 
 describe("a unit's admin and people, conferences, invitations, audit", () => {
   it("reads and changes only their subtree's people", async () => {
-    const lySonPerson = (await handle.db
-      .select()
-      .from(people)
-      .where(eq(people.unitId, await unitId("536")))
-      .get())!;
-    const baToPerson = (await handle.db
-      .select()
-      .from(people)
-      .where(eq(people.unitId, await unitId("535")))
-      .get())!;
+    const lySonPerson = (await firstRow(
+      handle.db
+        .select()
+        .from(people)
+        .where(eq(people.unitId, await unitId("536"))),
+    ))!;
+    const baToPerson = (await firstRow(
+      handle.db
+        .select()
+        .from(people)
+        .where(eq(people.unitId, await unitId("535"))),
+    ))!;
     expect(await getPerson(handle.db, baTo, lySonPerson.id)).toBeNull();
     expect((await getPerson(handle.db, baTo, baToPerson.id))?.id).toBe(baToPerson.id);
     const listed = (await listPeople(handle.db, baTo, {})).rows.map((r) => r.unitName);
@@ -142,24 +141,26 @@ describe("a unit's admin and people, conferences, invitations, audit", () => {
       isPartyMember: "",
     });
     expect(await savePerson(handle.db, baTo, input)).toMatchObject({ ok: false });
-    expect((await handle.db.select().from(people).where(eq(people.id, lySonPerson.id)).get())!.fullName).toBe(lySonPerson.fullName);
+    expect((await firstRow(handle.db.select().from(people).where(eq(people.id, lySonPerson.id))))!.fullName).toBe(lySonPerson.fullName);
   });
 
   it("writes only conferences of their subtree; the root admin writes all", async () => {
-    const lySon = (await handle.db
-      .select()
-      .from(conferences)
-      .where(eq(conferences.unitId, await unitId("536")))
-      .get())!;
-    const own = (await handle.db
-      .select()
-      .from(conferences)
-      .where(eq(conferences.unitId, await unitId("535")))
-      .get())!;
+    const lySon = (await firstRow(
+      handle.db
+        .select()
+        .from(conferences)
+        .where(eq(conferences.unitId, await unitId("536"))),
+    ))!;
+    const own = (await firstRow(
+      handle.db
+        .select()
+        .from(conferences)
+        .where(eq(conferences.unitId, await unitId("535"))),
+    ))!;
     expect(await getWritableConference(handle.db, baTo, lySon.id)).toBeUndefined();
     expect((await getWritableConference(handle.db, baTo, own.id))?.id).toBe(own.id);
     expect((await getWritableConference(handle.db, root, lySon.id))?.id).toBe(lySon.id);
-    const writable = await handle.db.select({ unitId: conferences.unitId }).from(conferences).where(conferenceWriteScope(baTo)).all();
+    const writable = await handle.db.select({ unitId: conferences.unitId }).from(conferences).where(conferenceWriteScope(baTo));
     expect(writable.length).toBeGreaterThan(0);
     expect(await everyInOrder(writable, async (c) => c.unitId === (await unitId("535")))).toBe(true);
     expect(await getInvitingConference(handle.db, baTo, lySon.id)).toBeNull();
@@ -171,15 +172,13 @@ describe("a unit's admin and people, conferences, invitations, audit", () => {
       .select({ unitId: conferences.unitId })
       .from(invitations)
       .innerJoin(conferences, eq(conferences.id, invitations.conferenceId))
-      .where(invitationTokenScope(baTo))
-      .all();
+      .where(invitationTokenScope(baTo));
     expect(await everyInOrder(rows, async (r) => r.unitId === (await unitId("535")))).toBe(true);
     const all = await handle.db
       .select({ id: invitations.id })
       .from(invitations)
-      .where(and(invitationTokenScope(root)))
-      .all();
-    expect(all.length).toBe((await handle.db.select({ id: invitations.id }).from(invitations).all()).length);
+      .where(and(invitationTokenScope(root)));
+    expect(all.length).toBe((await handle.db.select({ id: invitations.id }).from(invitations)).length);
   });
 
   it("reads the audit entries of their subtree's accounts only", async () => {

@@ -1,4 +1,4 @@
-import { writerForSetup } from "@/db/client";
+import { firstRow, writerForSetup } from "@/db/client";
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, bodies, importBatches, sites, siteStaff, units, users } from "@/db/schema";
@@ -11,9 +11,9 @@ import { generateOneTimePassword, ONE_TIME_ALPHABET, ONE_TIME_LENGTH } from "./o
 let handle: Awaited<ReturnType<typeof createDemoDb>>;
 let root: SessionUser;
 let baToAdmin: SessionUser;
-const unitId = async (code: string) => (await handle.db.select().from(units).where(eq(units.code, code)).get())!.id;
+const unitId = async (code: string) => (await firstRow(handle.db.select().from(units).where(eq(units.code, code))))!.id;
 const as = async (username: string) => {
-  const row = (await handle.db.select().from(users).where(eq(users.username, username)).get())!;
+  const row = (await firstRow(handle.db.select().from(users).where(eq(users.username, username))))!;
   return (await loadSessionUser(handle.db, row.id, row.sessionVersion))!;
 };
 const csv = (text: string) => new TextEncoder().encode(text);
@@ -23,8 +23,7 @@ beforeAll(async () => {
   root = await as("admin");
   await writerForSetup(handle.db)
     .insert(users)
-    .values({ username: "quantri.bato", fullName: "Quản trị Ba Tơ", role: "admin", unitId: await unitId("535"), passwordHash: "x" })
-    .run();
+    .values({ username: "quantri.bato", fullName: "Quản trị Ba Tơ", role: "admin", unitId: await unitId("535"), passwordHash: "x" });
   baToAdmin = await as("quantri.bato");
 });
 afterAll(() => handle.cleanup());
@@ -69,26 +68,30 @@ describe("reading the list", () => {
   });
 
   it("says what is wrong with each line", async () => {
-    const lySonBody = (await handle.db
-      .select()
-      .from(bodies)
-      .where(eq(bodies.unitId, await unitId("536")))
-      .get())!;
-    const baToBody = (await handle.db
-      .select()
-      .from(bodies)
-      .where(eq(bodies.unitId, await unitId("535")))
-      .get())!;
-    const baToSite = (await handle.db
-      .select()
-      .from(sites)
-      .where(eq(sites.unitId, await unitId("535")))
-      .get())!;
-    const lySonSite = (await handle.db
-      .select()
-      .from(sites)
-      .where(eq(sites.unitId, await unitId("536")))
-      .get())!;
+    const lySonBody = (await firstRow(
+      handle.db
+        .select()
+        .from(bodies)
+        .where(eq(bodies.unitId, await unitId("536"))),
+    ))!;
+    const baToBody = (await firstRow(
+      handle.db
+        .select()
+        .from(bodies)
+        .where(eq(bodies.unitId, await unitId("535"))),
+    ))!;
+    const baToSite = (await firstRow(
+      handle.db
+        .select()
+        .from(sites)
+        .where(eq(sites.unitId, await unitId("535"))),
+    ))!;
+    const lySonSite = (await firstRow(
+      handle.db
+        .select()
+        .from(sites)
+        .where(eq(sites.unitId, await unitId("536"))),
+    ))!;
     const headers = ["Tên đăng nhập", "Họ và tên", "Vai trò", "Mã đơn vị", "Cơ quan", "Điểm cầu"];
     const rows = [
       ["tochuc.bt1", "Cán bộ Một", "Cán bộ tổ chức", "535", baToBody.symbol, ""], // 2 valid (by symbol)
@@ -129,11 +132,12 @@ describe("reading the list", () => {
 
 describe("upload, preview, commit", () => {
   it("creates the valid lines with hashed one-time passwords that must be changed, once", async () => {
-    const baToSite = (await handle.db
-      .select()
-      .from(sites)
-      .where(eq(sites.unitId, await unitId("535")))
-      .get())!;
+    const baToSite = (await firstRow(
+      handle.db
+        .select()
+        .from(sites)
+        .where(eq(sites.unitId, await unitId("535"))),
+    ))!;
     const file = `username,full name,role,unit code,body,door sites\nxem.imp1,Người Xem Một,viewer,535,,\ndiemdanh.imp2,Người Điểm Danh,scanner,535,,${baToSite.id}\nxem.imp3,Ngoài Phạm Vi,viewer,536,,\n`;
     const upload = await uploadUsersBatch(handle.db, baToAdmin, "tai-khoan.csv", csv(file));
     if (!upload.ok) throw new Error(upload.code);
@@ -152,8 +156,7 @@ describe("upload, preview, commit", () => {
     const rows = await handle.db
       .select()
       .from(users)
-      .where(inArray(users.username, ["xem.imp1", "diemdanh.imp2", "xem.imp3"]))
-      .all();
+      .where(inArray(users.username, ["xem.imp1", "diemdanh.imp2", "xem.imp3"]));
     expect(rows).toHaveLength(2);
     for (const row of rows) {
       expect(row.mustChangePassword).toBe(true);
@@ -162,15 +165,15 @@ describe("upload, preview, commit", () => {
     }
     expect((await authenticate(writerForSetup(handle.db), "xem.imp1", one.password, "imp")).ok).toBe(true);
     const scanner = rows.find((r) => r.username === "diemdanh.imp2")!;
-    expect((await handle.db.select().from(siteStaff).where(eq(siteStaff.userId, scanner.id)).all()).map((s) => s.siteId)).toEqual([baToSite.id]);
+    expect((await handle.db.select().from(siteStaff).where(eq(siteStaff.userId, scanner.id))).map((s) => s.siteId)).toEqual([baToSite.id]);
 
     // The batch is gone (no second commit), and no password was kept anywhere in clear.
-    expect(await handle.db.select().from(importBatches).where(eq(importBatches.id, upload.batchId)).get()).toBeUndefined();
+    expect(await firstRow(handle.db.select().from(importBatches).where(eq(importBatches.id, upload.batchId)))).toBeUndefined();
     expect(await commitUsersBatch(handle.db, baToAdmin, upload.batchId)).toEqual({ ok: false, code: "notFound" });
-    const audit = JSON.stringify(await handle.db.select().from(auditLog).all());
+    const audit = JSON.stringify(await handle.db.select().from(auditLog));
     expect(audit).not.toContain(one.password);
     expect(audit).not.toContain(two.password);
-    expect(await handle.db.select().from(auditLog).where(eq(auditLog.action, "import")).all()).toHaveLength(1);
+    expect(await handle.db.select().from(auditLog).where(eq(auditLog.action, "import"))).toHaveLength(1);
   });
 
   it("refuses a broken file and a batch with no valid line", async () => {

@@ -20,7 +20,7 @@
  * change it at first sign-in. Each account is audited, and the import once.
  */
 import { and, eq, inArray, isNull, lt } from "drizzle-orm";
-import { transaction, type Db } from "@/db/client";
+import { returnedRow, firstRow, transaction, type Db } from "@/db/client";
 import { bodies, importBatches, ROLES, siteStaff, sites, conferences, units, users, type Role } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { coversUnit } from "@/lib/auth/scope";
@@ -135,7 +135,7 @@ export async function checkUserRows(db: Db, actor: Actor, headers: string[], row
   const unitRows =
     codes.length === 0
       ? []
-      : await db.select({ id: units.id, code: units.code, name: units.name, retiredAt: units.retiredAt }).from(units).where(inArray(units.code, codes)).all();
+      : await db.select({ id: units.id, code: units.code, name: units.name, retiredAt: units.retiredAt }).from(units).where(inArray(units.code, codes));
   const unitByCode = new Map(unitRows.filter((u) => u.retiredAt === null).map((u) => [u.code, u]));
   const unitIds = [...unitByCode.values()].map((u) => u.id);
   const bodyRows =
@@ -144,8 +144,7 @@ export async function checkUserRows(db: Db, actor: Actor, headers: string[], row
       : await db
           .select({ id: bodies.id, unitId: bodies.unitId, name: bodies.name, symbol: bodies.symbol })
           .from(bodies)
-          .where(and(inArray(bodies.unitId, unitIds), isNull(bodies.retiredAt)))
-          .all();
+          .where(and(inArray(bodies.unitId, unitIds), isNull(bodies.retiredAt)));
   const usernames = rows.map((r) => cell(r, "username").toLowerCase()).filter(Boolean);
   const taken = new Set(
     usernames.length === 0
@@ -155,7 +154,6 @@ export async function checkUserRows(db: Db, actor: Actor, headers: string[], row
             .select({ username: users.username })
             .from(users)
             .where(inArray(users.username, [...new Set(usernames)]))
-            .all()
         ).map((u) => u.username),
   );
   const siteIdsOf = (text: string) => text.split(/[\s;,]+/).filter(Boolean);
@@ -175,8 +173,7 @@ export async function checkUserRows(db: Db, actor: Actor, headers: string[], row
           .select({ id: sites.id, unitId: sites.unitId, conferenceUnitId: conferences.unitId })
           .from(sites)
           .innerJoin(conferences, eq(conferences.id, sites.conferenceId))
-          .where(inArray(sites.id, allSiteIds))
-          .all();
+          .where(inArray(sites.id, allSiteIds));
   const readableSites = new Set(siteRows.filter((s) => coversUnit(actor, s.unitId) || coversUnit(actor, s.conferenceUnitId)).map((s) => s.id));
 
   const seen = new Set<string>();
@@ -253,29 +250,25 @@ export async function uploadUsersBatch(
   if (!parsed.ok) return parsed;
   if (parsed.rows.length > USER_IMPORT_MAX_ROWS) return { ok: false, code: "tooManyAccounts" };
   return await transaction(db, async (db) => {
-    await db
-      .delete(importBatches)
-      .where(and(eq(importBatches.kind, "users"), eq(importBatches.userId, actor.id)))
-      .run();
-    await db
-      .delete(importBatches)
-      .where(and(eq(importBatches.kind, "users"), lt(importBatches.createdAt, new Date(now.getTime() - BATCH_TTL_MS))))
-      .run();
-    const batch = await db
-      .insert(importBatches)
-      .values({ userId: actor.id, kind: "users", unitId: actor.unitId, filename: filename.slice(0, 200), headers: parsed.headers, rows: parsed.rows })
-      .returning({ id: importBatches.id })
-      .get();
+    await db.delete(importBatches).where(and(eq(importBatches.kind, "users"), eq(importBatches.userId, actor.id)));
+    await db.delete(importBatches).where(and(eq(importBatches.kind, "users"), lt(importBatches.createdAt, new Date(now.getTime() - BATCH_TTL_MS))));
+    const batch = await returnedRow(
+      db
+        .insert(importBatches)
+        .values({ userId: actor.id, kind: "users", unitId: actor.unitId, filename: filename.slice(0, 200), headers: parsed.headers, rows: parsed.rows })
+        .returning({ id: importBatches.id }),
+    );
     return { ok: true as const, batchId: batch.id, rows: parsed.rows.length };
   });
 }
 
 async function loadBatch(db: Db, actor: Actor, batchId: number) {
-  return await db
-    .select()
-    .from(importBatches)
-    .where(and(eq(importBatches.id, batchId), eq(importBatches.kind, "users"), eq(importBatches.userId, actor.id)))
-    .get();
+  return await firstRow(
+    db
+      .select()
+      .from(importBatches)
+      .where(and(eq(importBatches.id, batchId), eq(importBatches.kind, "users"), eq(importBatches.userId, actor.id))),
+  );
 }
 
 export type PreviewResult =
@@ -324,41 +317,38 @@ export async function createAccounts(
   }
   return await transaction(db, async (db): Promise<CreateAccountsResult> => {
     if (source.batchId !== undefined) {
-      const gone = (
-        await db
-          .delete(importBatches)
-          .where(and(eq(importBatches.id, source.batchId), eq(importBatches.userId, actor.id)))
-          .run()
-      ).changes;
+      const gone = (await db.delete(importBatches).where(and(eq(importBatches.id, source.batchId), eq(importBatches.userId, actor.id)))).changes;
       if (gone === 0) return { ok: false, code: "notFound" };
     }
     const created: CreatedAccount[] = [];
     for (const a of prepared) {
-      if (await db.select({ id: users.id }).from(users).where(eq(users.username, a.username)).get()) continue;
-      const unit = await db.select({ name: units.name }).from(units).where(eq(units.id, a.unitId)).get();
+      if (await firstRow(db.select({ id: users.id }).from(users).where(eq(users.username, a.username)))) continue;
+      const unit = await firstRow(db.select({ name: units.name }).from(units).where(eq(units.id, a.unitId)));
       const body =
         a.bodyId === null
           ? undefined
-          : await db
-              .select({ name: bodies.name })
-              .from(bodies)
-              .where(and(eq(bodies.id, a.bodyId), eq(bodies.unitId, a.unitId)))
-              .get();
+          : await firstRow(
+              db
+                .select({ name: bodies.name })
+                .from(bodies)
+                .where(and(eq(bodies.id, a.bodyId), eq(bodies.unitId, a.unitId))),
+            );
       if (!unit || (a.bodyId !== null && !body)) continue;
-      const row = await db
-        .insert(users)
-        .values({
-          username: a.username,
-          fullName: a.fullName,
-          role: a.role,
-          unitId: a.unitId,
-          bodyId: a.bodyId,
-          passwordHash: a.passwordHash,
-          mustChangePassword: true,
-        })
-        .returning({ id: users.id })
-        .get();
-      if (a.role === "scanner") for (const siteId of a.siteIds) await db.insert(siteStaff).values({ siteId, userId: row.id }).onConflictDoNothing().run();
+      const row = await returnedRow(
+        db
+          .insert(users)
+          .values({
+            username: a.username,
+            fullName: a.fullName,
+            role: a.role,
+            unitId: a.unitId,
+            bodyId: a.bodyId,
+            passwordHash: a.passwordHash,
+            mustChangePassword: true,
+          })
+          .returning({ id: users.id }),
+      );
+      if (a.role === "scanner") for (const siteId of a.siteIds) await db.insert(siteStaff).values({ siteId, userId: row.id }).onConflictDoNothing();
       await recordAudit(db, {
         userId: actor.id,
         action: "create",

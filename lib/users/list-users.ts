@@ -21,8 +21,7 @@ export async function listUsers(db: Db, actor: Actor) {
     .innerJoin(units, eq(units.id, users.unitId))
     .leftJoin(bodies, eq(bodies.id, users.bodyId))
     .where(userScope(actor))
-    .orderBy(asc(units.sortOrder), asc(users.username))
-    .all();
+    .orderBy(asc(units.sortOrder), asc(users.username));
 }
 
 /** The units (with their bodies) an admin may give an account: those in scope, not retired. */
@@ -31,13 +30,11 @@ export async function listAccountUnits(db: Db, actor: Actor) {
     .select({ id: units.id, code: units.code, name: units.name })
     .from(units)
     .where(and(inUnitScope(actor, units.id), isNull(units.retiredAt)))
-    .orderBy(asc(units.sortOrder), asc(units.name))
-    .all();
+    .orderBy(asc(units.sortOrder), asc(units.name));
   const bodyRows = await db
     .select({ id: bodies.id, name: bodies.name, unitId: bodies.unitId })
     .from(bodies)
     .where(and(inUnitScope(actor, bodies.unitId), isNull(bodies.retiredAt)))
-    .orderBy(asc(bodies.id))
-    .all();
+    .orderBy(asc(bodies.id));
   return unitRows.map((u) => ({ ...u, bodies: bodyRows.filter((b) => b.unitId === u.id).map((b) => ({ id: b.id, name: b.name })) }));
 }

@@ -1,4 +1,4 @@
-import { writerForSetup } from "@/db/client";
+import { firstRow, writerForSetup } from "@/db/client";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, bodies, units, users } from "@/db/schema";
@@ -12,19 +12,18 @@ let adminId: number;
 let root: { id: number; scopeUnitIds: "all" };
 beforeAll(async () => {
   handle = await createDemoDb();
-  adminId = (await handle.db.select().from(users).where(eq(users.username, "admin")).get())!.id;
+  adminId = (await firstRow(handle.db.select().from(users).where(eq(users.username, "admin"))))!.id;
   root = { id: adminId, scopeUnitIds: "all" };
 });
 afterAll(() => handle.cleanup());
 
-const unitId = async (code: string) => (await handle.db.select().from(units).where(eq(units.code, code)).get())!.id;
+const unitId = async (code: string) => (await firstRow(handle.db.select().from(units).where(eq(units.code, code))))!.id;
 const bodyOf = async (code: string, kind: string) =>
   (
     await handle.db
       .select()
       .from(bodies)
       .where(eq(bodies.unitId, await unitId(code)))
-      .all()
   ).find((b) => b.kind === kind)!.id;
 
 describe("user management", () => {
@@ -61,7 +60,7 @@ describe("user management", () => {
     });
     expect(await createUser(handle.db, root, input)).toEqual({ ok: true });
     expect((await authenticate(writerForSetup(handle.db), "tochuc.lyson", "mat-khau-123", "x")).ok).toBe(true);
-    const audit = await handle.db.select().from(auditLog).where(eq(auditLog.entity, "user")).all();
+    const audit = await handle.db.select().from(auditLog).where(eq(auditLog.entity, "user"));
     expect(audit.some((a) => a.action === "create" && a.userId === adminId)).toBe(true);
   });
 
@@ -80,24 +79,24 @@ describe("user management", () => {
   });
 
   it("resets a password and ends the account's sessions", async () => {
-    const before = (await handle.db.select().from(users).where(eq(users.username, "baocao.bato")).get())!;
+    const before = (await firstRow(handle.db.select().from(users).where(eq(users.username, "baocao.bato"))))!;
     expect(await resetUserPassword(handle.db, root, before.id, "mat-khau-moi")).toEqual({ ok: true, password: "mat-khau-moi", username: "baocao.bato" });
-    const after = (await handle.db.select().from(users).where(eq(users.id, before.id)).get())!;
+    const after = (await firstRow(handle.db.select().from(users).where(eq(users.id, before.id))))!;
     expect(after.sessionVersion).toBe(before.sessionVersion + 1);
     expect((await authenticate(writerForSetup(handle.db), "baocao.bato", "mat-khau-moi", "y")).ok).toBe(true);
   });
 
   it("disables and enables an account, but never the admin's own", async () => {
-    const target = (await handle.db.select().from(users).where(eq(users.username, "diemdanh")).get())!;
+    const target = (await firstRow(handle.db.select().from(users).where(eq(users.username, "diemdanh"))))!;
     expect(await setUserDisabled(writerForSetup(handle.db), root, target.id, true)).toEqual({ ok: true });
-    expect((await handle.db.select().from(users).where(eq(users.id, target.id)).get())!.disabled).toBe(true);
+    expect((await firstRow(handle.db.select().from(users).where(eq(users.id, target.id))))!.disabled).toBe(true);
     expect(await setUserDisabled(writerForSetup(handle.db), root, target.id, false)).toEqual({ ok: true });
     expect(await setUserDisabled(writerForSetup(handle.db), root, adminId, true)).toEqual({ ok: false, code: "cannotDisableSelf" });
     expect(await setUserDisabled(writerForSetup(handle.db), root, 999_999, true)).toEqual({ ok: false, code: "userNotFound" });
   });
 
   it("changes one's own password only with the current one", async () => {
-    const me = (await handle.db.select().from(users).where(eq(users.username, "tochuc.bato")).get())!;
+    const me = (await firstRow(handle.db.select().from(users).where(eq(users.username, "tochuc.bato"))))!;
     expect(await changeOwnPassword(writerForSetup(handle.db), me.id, "sai", "mat-khau-moi-2")).toEqual({
       ok: false,
       field: "currentPassword",

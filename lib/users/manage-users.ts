@@ -7,7 +7,7 @@
  * `where` clause, so an id of another unit's account finds nothing ("userNotFound").
  */
 import { and, eq, sql } from "drizzle-orm";
-import { transaction, type Db } from "@/db/client";
+import { returnedRow, firstRow, transaction, type Db } from "@/db/client";
 import { bodies, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
@@ -31,22 +31,24 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserInput, o
   const mustChangePassword = options.mustChangePassword ?? false;
   // The checks and the insert in one immediate transaction: two admins creating one username get one account and one clear refusal.
   return await transaction(db, async (db): Promise<UserChangeResult> => {
-    if (await db.select({ id: users.id }).from(users).where(eq(users.username, input.username)).get()) {
+    if (await firstRow(db.select({ id: users.id }).from(users).where(eq(users.username, input.username)))) {
       return { ok: false, field: "username", code: "usernameTaken" };
     }
     if (bodyId !== null) {
-      const body = await db
-        .select({ id: bodies.id })
-        .from(bodies)
-        .where(and(eq(bodies.id, bodyId), eq(bodies.unitId, input.unitId)))
-        .get();
+      const body = await firstRow(
+        db
+          .select({ id: bodies.id })
+          .from(bodies)
+          .where(and(eq(bodies.id, bodyId), eq(bodies.unitId, input.unitId))),
+      );
       if (!body) return { ok: false, field: "bodyId", code: "bodyNotInUnit" };
     }
-    const created = await db
-      .insert(users)
-      .values({ username: input.username, fullName: input.fullName, role: input.role, unitId: input.unitId, bodyId, passwordHash, mustChangePassword })
-      .returning({ id: users.id })
-      .get();
+    const created = await returnedRow(
+      db
+        .insert(users)
+        .values({ username: input.username, fullName: input.fullName, role: input.role, unitId: input.unitId, bodyId, passwordHash, mustChangePassword })
+        .returning({ id: users.id }),
+    );
     await recordAudit(db, {
       userId: actor.id,
       action: "create",
@@ -71,12 +73,13 @@ export async function resetUserPassword(
 ): Promise<{ ok: true; password: string; username: string } | { ok: false; code: string }> {
   const passwordHash = await hashPassword(password);
   return await transaction(db, async (db) => {
-    const changed = await db
-      .update(users)
-      .set({ passwordHash, mustChangePassword: true, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
-      .where(and(eq(users.id, userId), userScope(actor)))
-      .returning({ username: users.username })
-      .get();
+    const changed = await firstRow(
+      db
+        .update(users)
+        .set({ passwordHash, mustChangePassword: true, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+        .where(and(eq(users.id, userId), userScope(actor)))
+        .returning({ username: users.username }),
+    );
     if (!changed) return { ok: false as const, code: "userNotFound" };
     await recordAudit(db, { userId: actor.id, action: "reset_password", entity: "user", entityId: userId, after: { mustChangePassword: true } });
     return { ok: true as const, password, username: changed.username };
@@ -91,7 +94,6 @@ export async function setUserDisabled(db: Db, actor: Actor, userId: number, disa
         .update(users)
         .set({ disabled, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
         .where(and(eq(users.id, userId), userScope(actor)))
-        .run()
     ).changes;
     if (changed === 0) return { ok: false, code: "userNotFound" };
     await recordAudit(db, { userId: actor.id, action: disabled ? "disable" : "enable", entity: "user", entityId: userId, after: { disabled } });
@@ -102,11 +104,12 @@ export async function setUserDisabled(db: Db, actor: Actor, userId: number, disa
 /** The admin's "unlock sign-in": forgets the account's recent failed sign-ins, so its next attempt waits for nothing. */
 export async function unlockSignIn(db: Db, actor: Actor, userId: number): Promise<UserChangeResult> {
   return await transaction(db, async (db) => {
-    const user = await db
-      .select({ username: users.username })
-      .from(users)
-      .where(and(eq(users.id, userId), userScope(actor)))
-      .get();
+    const user = await firstRow(
+      db
+        .select({ username: users.username })
+        .from(users)
+        .where(and(eq(users.id, userId), userScope(actor))),
+    );
     if (!user) return { ok: false, code: "userNotFound" };
     const failures = await clearFailures(db, user.username);
     await recordAudit(db, { userId: actor.id, action: "unlock_sign_in", entity: "user", entityId: userId, before: { failures } });
@@ -116,7 +119,7 @@ export async function unlockSignIn(db: Db, actor: Actor, userId: number): Promis
 
 /** The user's own change; it also ends "must change password" (a new or reset account). */
 export async function changeOwnPassword(db: Db, userId: number, currentPassword: string, newPassword: string): Promise<UserChangeResult> {
-  const user = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).get();
+  const user = await firstRow(db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)));
   if (!user) return { ok: false, code: "userNotFound" };
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
     return { ok: false, field: "currentPassword", code: "currentPasswordWrong" };
@@ -128,8 +131,7 @@ export async function changeOwnPassword(db: Db, userId: number, currentPassword:
     await tx
       .update(users)
       .set({ passwordHash, mustChangePassword: false, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
-      .where(eq(users.id, userId))
-      .run();
+      .where(eq(users.id, userId));
     await recordAudit(tx, { userId, action: "change_own_password", entity: "user", entityId: userId });
     return { ok: true };
   });

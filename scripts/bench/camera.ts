@@ -22,7 +22,7 @@ import os from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { asc, eq, isNull } from "drizzle-orm";
-import { closeDatabase, writerForSetup, migrateDatabase, openDatabase } from "@/db/client";
+import { firstRow, closeDatabase, writerForSetup, migrateDatabase, openDatabase } from "@/db/client";
 import { seedDemo } from "@/db/seed";
 import * as t from "@/db/schema";
 import { writeQrVideo } from "../../e2e/camera-feed";
@@ -41,15 +41,14 @@ async function prepare(file: string) {
   migrateDatabase(db);
   await seedDemo(db);
   // The practice conference, open now whatever the hour (as the e2e global setup does).
-  const practice = (await db.select().from(t.conferences).where(isNull(t.conferences.requirementId)).get())!;
+  const practice = (await firstRow(db.select().from(t.conferences).where(isNull(t.conferences.requirementId))))!;
   await writerForSetup(db)
     .update(t.conferences)
     .set({ startsAt: new Date(Date.now() - 30 * 60_000), endsAt: new Date(Date.now() + 6 * 3600_000), status: "in_progress" })
-    .where(eq(t.conferences.id, practice.id))
-    .run();
-  const site = (await db.select().from(t.sites).where(eq(t.sites.conferenceId, practice.id)).get())!;
+    .where(eq(t.conferences.id, practice.id));
+  const site = (await firstRow(db.select().from(t.sites).where(eq(t.sites.conferenceId, practice.id))))!;
   const tokens = (
-    await db.select({ token: t.invitations.token }).from(t.invitations).where(eq(t.invitations.conferenceId, practice.id)).orderBy(asc(t.invitations.id)).all()
+    await db.select({ token: t.invitations.token }).from(t.invitations).where(eq(t.invitations.conferenceId, practice.id)).orderBy(asc(t.invitations.id))
   ).map((r) => r.token!);
   closeDatabase(db);
   return { siteId: site.id, tokens };

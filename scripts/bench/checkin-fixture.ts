@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { closeDatabase, transaction, migrateDatabase, openDatabase } from "@/db/client";
+import { returnedRow, firstRow, closeDatabase, transaction, migrateDatabase, openDatabase } from "@/db/client";
 import { seedDemo } from "@/db/seed";
 import * as t from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
@@ -16,43 +16,41 @@ export async function prepareCheckInDatabase(file: string, INVITATIONS: number) 
   migrateDatabase(db);
   await seedDemo(db);
   const passwordHash = await hashPassword("bench-password");
-  const province = (await db.select().from(t.units).where(eq(t.units.code, "51")).get())!;
-  const body = (await db.select().from(t.bodies).where(eq(t.bodies.unitId, province.id)).get())!;
-  const campaign = (await db.select().from(t.campaigns).get())!;
+  const province = (await firstRow(db.select().from(t.units).where(eq(t.units.code, "51"))))!;
+  const body = (await firstRow(db.select().from(t.bodies).where(eq(t.bodies.unitId, province.id))))!;
+  const campaign = (await firstRow(db.select().from(t.campaigns)))!;
   const keys = await ensureCampaignKeys(db, campaign.id);
   const tokens: string[] = [];
   let siteId = 0;
   await transaction(db, async (tx) => {
-    const conference = await tx
-      .insert(t.conferences)
-      .values({
-        campaignId: campaign.id,
-        unitId: province.id,
-        bodyId: body.id,
-        title: "Hội nghị thử tải điểm danh",
-        startsAt: new Date(Date.now() - 600_000),
-        endsAt: new Date(Date.now() + 6 * 3600_000),
-        status: "in_progress",
-      })
-      .returning()
-      .get();
+    const conference = await returnedRow(
+      tx
+        .insert(t.conferences)
+        .values({
+          campaignId: campaign.id,
+          unitId: province.id,
+          bodyId: body.id,
+          title: "Hội nghị thử tải điểm danh",
+          startsAt: new Date(Date.now() - 600_000),
+          endsAt: new Date(Date.now() + 6 * 3600_000),
+          status: "in_progress",
+        })
+        .returning(),
+    );
     siteId = (
-      await tx.insert(t.sites).values({ conferenceId: conference.id, unitId: province.id, isMain: true, venue: "Hội trường thử tải" }).returning().get()
+      await returnedRow(tx.insert(t.sites).values({ conferenceId: conference.id, unitId: province.id, isMain: true, venue: "Hội trường thử tải" }).returning())
     ).id;
-    const scanner = await tx
-      .insert(t.users)
-      .values({ username: "bench.scanner", passwordHash, fullName: "Bench", role: "scanner", unitId: province.id })
-      .returning()
-      .get();
-    await tx.insert(t.siteStaff).values({ siteId, userId: scanner.id }).run();
+    const scanner = await returnedRow(
+      tx.insert(t.users).values({ username: "bench.scanner", passwordHash, fullName: "Bench", role: "scanner", unitId: province.id }).returning(),
+    );
+    await tx.insert(t.siteStaff).values({ siteId, userId: scanner.id });
     const people = [];
     for (let i = 0; i < INVITATIONS; i += 1000) {
       people.push(
         ...(await tx
           .insert(t.people)
           .values(Array.from({ length: 1000 }, (_, k) => ({ fullName: `Đại biểu ${i + k}`, searchName: `dai bieu ${i + k}`, unitId: province.id })))
-          .returning({ id: t.people.id })
-          .all()),
+          .returning({ id: t.people.id })),
       );
     }
     const setToken = tx.$client.prepare("update invitations set token = ? where id = ?");
@@ -60,8 +58,7 @@ export async function prepareCheckInDatabase(file: string, INVITATIONS: number) 
       const rows = await tx
         .insert(t.invitations)
         .values(people.slice(i, i + 1000).map((p) => ({ conferenceId: conference.id, personId: p.id, bodyId: body.id, siteId, status: "issued" as const })))
-        .returning({ id: t.invitations.id })
-        .all();
+        .returning({ id: t.invitations.id });
       for (const r of rows) {
         const token = signToken({ invitationId: r.id, conferenceId: conference.id, tokenVersion: 1 }, keys.privateKey);
         setToken.run(token, r.id);

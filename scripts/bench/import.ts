@@ -16,7 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { count, eq, like } from "drizzle-orm";
-import { closeDatabase, writerForSetup, migrateDatabase, openDatabase } from "@/db/client";
+import { firstRow, closeDatabase, writerForSetup, migrateDatabase, openDatabase } from "@/db/client";
 import { seedDemo } from "@/db/seed";
 import { DEMO_PASSWORD } from "@/db/seed-data";
 import { people, units, users } from "@/db/schema";
@@ -47,9 +47,9 @@ async function run(label: string, filename: string, bytes: Uint8Array) {
   const db = openDatabase(path.join(dir, "bench.db"));
   migrateDatabase(db);
   await seedDemo(db);
-  const admin = (await db.select().from(users).where(eq(users.username, "admin")).get())!;
+  const admin = (await firstRow(db.select().from(users).where(eq(users.username, "admin"))))!;
   const user = (await loadSessionUser(db, admin.id, admin.sessionVersion))!;
-  const before = (await db.select({ n: count() }).from(people).get())!.n;
+  const before = (await firstRow(db.select({ n: count() }).from(people)))!.n;
 
   const t0 = performance.now();
   const upload = await uploadBatch(writerForSetup(db), user, user.unitId, filename, bytes);
@@ -59,7 +59,7 @@ async function run(label: string, filename: string, bytes: Uint8Array) {
   const t2 = performance.now();
   const result = await commitBatch(db, user, upload.batchId, upload.mapping);
   const t3 = performance.now();
-  const after = (await db.select({ n: count() }).from(people).get())!.n;
+  const after = (await firstRow(db.select({ n: count() }).from(people)))!.n;
   closeDatabase(db);
   fs.rmSync(dir, { recursive: true, force: true });
   if (!result.ok || after - before !== ROWS || preview.valid !== ROWS) throw new Error(`${label}: wrong result ${JSON.stringify(result)}`);
@@ -95,7 +95,7 @@ async function doorDuringImport() {
   const file = path.join(dir, "bench.db");
   const { tokens, siteId } = await prepareCheckInDatabase(file, 5_000);
   const setup = openDatabase(file);
-  const unitId = (await setup.select().from(units).where(eq(units.code, "51")).get())!.id;
+  const unitId = (await firstRow(setup.select().from(units).where(eq(units.code, "51"))))!.id;
   closeDatabase(setup);
   const csv = toCsv(rows(LOAD_ROWS));
   const app = await startApp(file, PORT);
@@ -168,7 +168,7 @@ async function doorDuringImport() {
     if (commit.result.status !== 200) throw new Error(`commit: ${commit.result.status} ${commit.result.body}`);
     const again = await post("commit");
     const check = openDatabase(file);
-    const imported = (await check.select({ n: count() }).from(people).where(like(people.externalCode, "BENCH-%")).get())!.n;
+    const imported = (await firstRow(check.select({ n: count() }).from(people).where(like(people.externalCode, "BENCH-%"))))!.n;
     closeDatabase(check);
 
     console.log(`\nThe door during a ${LOAD_ROWS.toLocaleString("en")}-row import (${(csv.length / 1024 / 1024).toFixed(1)} MB CSV) on the production server:`);

@@ -19,7 +19,7 @@ import os from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { and, count, eq, inArray } from "drizzle-orm";
-import { closeDatabase, writerForSetup, transaction, migrateDatabase, openDatabase, type Db } from "@/db/client";
+import { returnedRow, firstRow, closeDatabase, writerForSetup, transaction, migrateDatabase, openDatabase, type Db } from "@/db/client";
 import { seedDemo } from "@/db/seed";
 import * as t from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
@@ -42,40 +42,40 @@ async function prepare(file: string) {
   migrateDatabase(db);
   await seedDemo(db);
   const passwordHash = await hashPassword("bench-password");
-  const province = (await db.select().from(t.units).where(eq(t.units.code, "51")).get())!;
-  const body = (await db.select().from(t.bodies).where(eq(t.bodies.unitId, province.id)).get())!;
-  const campaign = (await db.select().from(t.campaigns).get())!;
+  const province = (await firstRow(db.select().from(t.units).where(eq(t.units.code, "51"))))!;
+  const body = (await firstRow(db.select().from(t.bodies).where(eq(t.bodies.unitId, province.id))))!;
+  const campaign = (await firstRow(db.select().from(t.campaigns)))!;
   const keys = await ensureCampaignKeys(db, campaign.id);
-  const people = await db.select({ id: t.people.id }).from(t.people).all();
-  const scanner = await writerForSetup(db)
-    .insert(t.users)
-    .values({ username: "bench.door", passwordHash, fullName: "Bench", role: "scanner", unitId: province.id })
-    .returning()
-    .get();
+  const people = await db.select({ id: t.people.id }).from(t.people);
+  const scanner = await returnedRow(
+    writerForSetup(db).insert(t.users).values({ username: "bench.door", passwordHash, fullName: "Bench", role: "scanner", unitId: province.id }).returning(),
+  );
   const sites: { size: number; siteId: number; tokens: string[] }[] = [];
   for (const size of SIZES) {
     await transaction(db, async (tx) => {
-      const conference = await tx
-        .insert(t.conferences)
-        .values({
-          campaignId: campaign.id,
-          unitId: province.id,
-          bodyId: body.id,
-          title: `Hội nghị thử ${size} đại biểu`,
-          startsAt: new Date(Date.now() - 600_000),
-          endsAt: new Date(Date.now() + 6 * 3600_000),
-          status: "in_progress",
-        })
-        .returning()
-        .get();
+      const conference = await returnedRow(
+        tx
+          .insert(t.conferences)
+          .values({
+            campaignId: campaign.id,
+            unitId: province.id,
+            bodyId: body.id,
+            title: `Hội nghị thử ${size} đại biểu`,
+            startsAt: new Date(Date.now() - 600_000),
+            endsAt: new Date(Date.now() + 6 * 3600_000),
+            status: "in_progress",
+          })
+          .returning(),
+      );
       const siteId = (
-        await tx
-          .insert(t.sites)
-          .values({ conferenceId: conference.id, unitId: province.id, isMain: true, venue: `Hội trường ${size}` })
-          .returning()
-          .get()
+        await returnedRow(
+          tx
+            .insert(t.sites)
+            .values({ conferenceId: conference.id, unitId: province.id, isMain: true, venue: `Hội trường ${size}` })
+            .returning(),
+        )
       ).id;
-      await tx.insert(t.siteStaff).values({ siteId, userId: scanner.id }).run();
+      await tx.insert(t.siteStaff).values({ siteId, userId: scanner.id });
       const tokens: string[] = [];
       for (let i = 0; i < size; i += 500) {
         const rows = await tx
@@ -85,11 +85,10 @@ async function prepare(file: string) {
               .slice(i, Math.min(i + 500, size))
               .map((p) => ({ conferenceId: conference.id, personId: p.id, bodyId: body.id, siteId, status: "issued" as const })),
           )
-          .returning({ id: t.invitations.id })
-          .all();
+          .returning({ id: t.invitations.id });
         for (const r of rows) {
           const token = signToken({ invitationId: r.id, conferenceId: conference.id, tokenVersion: 1 }, keys.privateKey);
-          await tx.update(t.invitations).set({ token }).where(eq(t.invitations.id, r.id)).run();
+          await tx.update(t.invitations).set({ token }).where(eq(t.invitations.id, r.id));
           tokens.push(token);
         }
       }
@@ -233,11 +232,12 @@ async function main() {
       `  door page in Chromium, offline, ${BROWSER_SCANS} scans, Enter → verdict on screen: p50 ${browser.p50.toFixed(1)} ms, p99 ${browser.p99.toFixed(1)} ms (queued: ${browser.queued}; page + roster ready in ${browser.rosterReadyMs} ms)`,
     );
     const sync = await batchSync(cookie, large);
-    const stored = (await db
-      .select({ n: count() })
-      .from(t.checkIns)
-      .where(and(eq(t.checkIns.siteId, large.siteId), inArray(t.checkIns.deviceId, ["may-bench"])))
-      .get())!.n;
+    const stored = (await firstRow(
+      db
+        .select({ n: count() })
+        .from(t.checkIns)
+        .where(and(eq(t.checkIns.siteId, large.siteId), inArray(t.checkIns.deviceId, ["may-bench"]))),
+    ))!.n;
     console.log(`\nBatch sync of ${SYNC_SCANS.toLocaleString("en")} queued scans (5 × 200, POST /api/checkin/batch)`);
     console.log(
       `  first sync: ${sync.first.ms.toFixed(0)} ms (${sync.first.ok} check-ins); resent (all replays by nonce): ${sync.again.ms.toFixed(0)} ms; in the database: ${stored} (expected ${SYNC_SCANS})`,

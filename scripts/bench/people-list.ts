@@ -9,7 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { asc, eq } from "drizzle-orm";
-import { closeDatabase, migrateDatabase, openDatabase, transaction, writerForSetup } from "@/db/client";
+import { firstRow, closeDatabase, migrateDatabase, openDatabase, transaction, writerForSetup } from "@/db/client";
 import { seedDemo } from "@/db/seed";
 import { FAMILY_NAMES, FEMALE_GIVEN, FEMALE_MIDDLE, MALE_GIVEN, MALE_MIDDLE } from "@/db/seed-data";
 import { people, units, users } from "@/db/schema";
@@ -41,7 +41,7 @@ async function main() {
   try {
     migrateDatabase(db);
     await seedDemo(db);
-    const unitId = (await db.select().from(units).where(eq(units.code, "535")).get())!.id;
+    const unitId = (await firstRow(db.select().from(units).where(eq(units.code, "535"))))!.id;
     const existing = db.$count(people);
     const rows = Array.from({ length: TOTAL - (await existing) }, (_, i) => {
       const middle = i % 7 === 0 ? `${MIDDLE[(i * 7) % MIDDLE.length]} ${GIVEN[(i * 5) % GIVEN.length]}` : MIDDLE[(i * 7) % MIDDLE.length];
@@ -58,14 +58,10 @@ async function main() {
       };
     });
     await transaction(db, async (tx) => {
-      for (let i = 0; i < rows.length; i += 1000)
-        await tx
-          .insert(people)
-          .values(rows.slice(i, i + 1000))
-          .run();
+      for (let i = 0; i < rows.length; i += 1000) await tx.insert(people).values(rows.slice(i, i + 1000));
     });
     writerForSetup(db).$client.pragma("optimize");
-    const admin = (await db.select().from(users).where(eq(users.username, "admin")).get())!;
+    const admin = (await firstRow(db.select().from(users).where(eq(users.username, "admin"))))!;
     const user = (await loadSessionUser(db, admin.id, admin.sessionVersion))!;
     const pages = Math.ceil((await db.$count(people)) / PEOPLE_PAGE_SIZE);
     console.log(`${await db.$count(people)} people, ${pages} pages of ${PEOPLE_PAGE_SIZE}`);
@@ -78,8 +74,7 @@ async function main() {
         .innerJoin(units, eq(units.id, people.unitId))
         .orderBy(asc(people.searchName), asc(people.id))
         .limit(PEOPLE_PAGE_SIZE)
-        .offset((page - 1) * PEOPLE_PAGE_SIZE)
-        .all();
+        .offset((page - 1) * PEOPLE_PAGE_SIZE);
     const newPage = async (page: number) =>
       await db
         .select({ id: people.id, fullName: people.fullName })
@@ -87,8 +82,7 @@ async function main() {
         .innerJoin(units, eq(units.id, people.unitId))
         .orderBy(nameOrderBy(people.searchName), asc(people.id))
         .limit(PEOPLE_PAGE_SIZE)
-        .offset((page - 1) * PEOPLE_PAGE_SIZE)
-        .all();
+        .offset((page - 1) * PEOPLE_PAGE_SIZE);
     for (const [label, page] of [
       ["first page", 1],
       ["middle page", Math.ceil(pages / 2)],

@@ -21,7 +21,7 @@ import path from "node:path";
 import { Writable } from "node:stream";
 import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import { closeDatabase, writerForSetup, migrateDatabase, openDatabase, openReadOnlyDatabase, type Db, type Tx } from "@/db/client";
+import { returnedRow, firstRow, closeDatabase, writerForSetup, migrateDatabase, openDatabase, openReadOnlyDatabase, type Db, type Tx } from "@/db/client";
 import * as t from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { loadSessionUser } from "@/lib/auth/session-user";
@@ -153,23 +153,20 @@ async function generate(file: string) {
 
 async function users(db: Tx) {
   const passwordHash = await hashPassword("bench-password");
-  const province = (await db.select().from(t.units).where(eq(t.units.code, "51")).get())!;
-  const district = (await db.select().from(t.units).where(eq(t.units.code, "d350")).get())!;
-  const admin = await db
-    .insert(t.users)
-    .values({ username: "bench.admin", passwordHash, fullName: "Bench", role: "admin", unitId: province.id })
-    .returning()
-    .get();
-  const viewer = await db
-    .insert(t.users)
-    .values({ username: "bench.viewer", passwordHash, fullName: "Bench", role: "viewer", unitId: district.id })
-    .returning()
-    .get();
+  const province = (await firstRow(db.select().from(t.units).where(eq(t.units.code, "51"))))!;
+  const district = (await firstRow(db.select().from(t.units).where(eq(t.units.code, "d350"))))!;
+  const admin = await returnedRow(
+    db.insert(t.users).values({ username: "bench.admin", passwordHash, fullName: "Bench", role: "admin", unitId: province.id }).returning(),
+  );
+  const viewer = await returnedRow(
+    db.insert(t.users).values({ username: "bench.viewer", passwordHash, fullName: "Bench", role: "viewer", unitId: district.id }).returning(),
+  );
   return { admin: (await loadSessionUser(db, admin.id, 1))!, viewer: (await loadSessionUser(db, viewer.id, 1))! };
 }
 
 async function existingUsers(db: Db) {
-  const load = async (username: string) => (await loadSessionUser(db, (await db.select().from(t.users).where(eq(t.users.username, username)).get())!.id, 1))!;
+  const load = async (username: string) =>
+    (await loadSessionUser(db, (await firstRow(db.select().from(t.users).where(eq(t.users.username, username))))!.id, 1))!;
   return { admin: await load("bench.admin"), viewer: await load("bench.viewer") };
 }
 
@@ -240,8 +237,8 @@ async function main() {
   const db = reuse ? openDatabase(file) : await generate(file);
   const { admin, viewer } = reuse ? await existingUsers(db) : await users(writerForSetup(db));
   const now = new Date();
-  const small = (await db.select().from(t.conferences).where(eq(t.conferences.title, "Hội nghị 5000 đại biểu")).get())!;
-  const big = (await db.select().from(t.conferences).where(eq(t.conferences.title, "Hội nghị 100000 đại biểu")).get())!;
+  const small = (await firstRow(db.select().from(t.conferences).where(eq(t.conferences.title, "Hội nghị 5000 đại biểu"))))!;
+  const big = (await firstRow(db.select().from(t.conferences).where(eq(t.conferences.title, "Hội nghị 100000 đại biểu"))))!;
 
   console.log("\nIn-process (median of 5)");
   const rollUp = median(async () => await getCampaignReport(db, admin, {}, now));

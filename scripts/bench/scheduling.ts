@@ -15,7 +15,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { closeDatabase, transaction, migrateDatabase, openDatabase, type Db, type Tx } from "@/db/client";
+import { returnedRow, firstRow, closeDatabase, transaction, migrateDatabase, openDatabase, type Db, type Tx } from "@/db/client";
 import * as t from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { loadSessionUser } from "@/lib/auth/session-user";
@@ -35,7 +35,7 @@ const KINDS = ["standing_committee", "propaganda", "labour_federation", "educati
 
 async function generate(db: Db) {
   await transaction(db, async (tx) => {
-    const root = await tx.insert(t.units).values({ code: "VN", name: "Toàn quốc (thử tải)", kind: "tinh", placeName: "Hà Nội" }).returning().get();
+    const root = await returnedRow(tx.insert(t.units).values({ code: "VN", name: "Toàn quốc (thử tải)", kind: "tinh", placeName: "Hà Nội" }).returning());
     const unitRows = Array.from({ length: UNITS }, (_, i) => ({
       code: `U${String(i + 1).padStart(4, "0")}`,
       name: `Huyện thử ${i + 1}`,
@@ -50,24 +50,22 @@ async function generate(db: Db) {
         ...(await tx
           .insert(t.units)
           .values(unitRows.slice(i, i + 200))
-          .returning()
-          .all()),
+          .returning()),
       );
     const bodies = await tx
       .insert(t.bodies)
       .values(units.flatMap((u) => KINDS.map((kind) => ({ unitId: u.id, kind, name: `${kind} ${u.name}`, symbol: "HU" }))))
-      .returning()
-      .all();
+      .returning();
     const bodyOf = (unitId: number, kind: string) => bodies.find((b) => b.unitId === unitId && b.kind === kind)!;
-    const rootBody = await tx.insert(t.bodies).values({ unitId: root.id, kind: "propaganda", name: "Ban Tuyên giáo (thử)", symbol: "BTG" }).returning().get();
-    await tx.insert(t.users).values({ username: "bench.admin", passwordHash: BENCH_HASH, fullName: "Bench", role: "admin", unitId: root.id }).run();
+    const rootBody = await returnedRow(
+      tx.insert(t.bodies).values({ unitId: root.id, kind: "propaganda", name: "Ban Tuyên giáo (thử)", symbol: "BTG" }).returning(),
+    );
+    await tx.insert(t.users).values({ username: "bench.admin", passwordHash: BENCH_HASH, fullName: "Bench", role: "admin", unitId: root.id });
 
     // Campaign 1: 1,000 conferences over a quarter, for the calendar.
-    const calendar = await tx
-      .insert(t.campaigns)
-      .values({ title: "Lịch 1.000 hội nghị", resolution: "x", startDate: "2030-01-01", deadline: "2030-03-31" })
-      .returning()
-      .get();
+    const calendar = await returnedRow(
+      tx.insert(t.campaigns).values({ title: "Lịch 1.000 hội nghị", resolution: "x", startDate: "2030-01-01", deadline: "2030-03-31" }).returning(),
+    );
     const conferences = Array.from({ length: CALENDAR_CONFERENCES }, (_, i) => {
       const unit = units[i % units.length];
       const day = `2030-${String(1 + (i % 3)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}`;
@@ -84,19 +82,18 @@ async function generate(db: Db) {
     await insertConferences(tx, conferences);
 
     // Campaign 2: 4 required conferences in each of 700 units, for the board.
-    const board = await tx
-      .insert(t.campaigns)
-      .values({ title: "Tiến độ 700 đơn vị", resolution: "x", startDate: "2031-01-01", deadline: "2031-03-31" })
-      .returning()
-      .get();
+    const board = await returnedRow(
+      tx.insert(t.campaigns).values({ title: "Tiến độ 700 đơn vị", resolution: "x", startDate: "2031-01-01", deadline: "2031-03-31" }).returning(),
+    );
     const requirements = await mapInOrder(
       KINDS,
       async (bodyKind, i) =>
-        await tx
-          .insert(t.campaignRequirements)
-          .values({ campaignId: board.id, unitKind: "huyen", bodyKind, title: `Yêu cầu ${bodyKind}`, sortOrder: i })
-          .returning()
-          .get(),
+        await returnedRow(
+          tx
+            .insert(t.campaignRequirements)
+            .values({ campaignId: board.id, unitKind: "huyen", bodyKind, title: `Yêu cầu ${bodyKind}`, sortOrder: i })
+            .returning(),
+        ),
     );
     const statuses = ["held", "held", "held", "scheduled", "draft", "cancelled"] as const;
     const required = units.flatMap((unit, u) =>
@@ -124,14 +121,12 @@ async function insertConferences(db: Tx, rows: (typeof t.conferences.$inferInser
     const inserted = await db
       .insert(t.conferences)
       .values(rows.slice(i, i + 300))
-      .returning({ id: t.conferences.id, unitId: t.conferences.unitId })
-      .all();
+      .returning({ id: t.conferences.id, unitId: t.conferences.unitId });
     await db
       .insert(t.sites)
       .values(
         inserted.map((c) => ({ conferenceId: c.id, unitId: c.unitId, isMain: true, venue: `Hội trường ${c.id}`, address: foldForSearch(`Địa chỉ ${c.id}`) })),
-      )
-      .run();
+      );
   }
 }
 
@@ -194,9 +189,9 @@ async function main() {
   await generate(db);
   console.log(`Generated ${UNITS} units and ${await db.$count(t.conferences)} conferences in ${Math.round(performance.now() - genStart)} ms (${file})`);
 
-  const admin = (await db.select().from(t.users).where(eq(t.users.username, "bench.admin")).get())!;
+  const admin = (await firstRow(db.select().from(t.users).where(eq(t.users.username, "bench.admin"))))!;
   const user = (await loadSessionUser(db, admin.id, admin.sessionVersion))!;
-  const [calendar, board] = await db.select().from(t.campaigns).orderBy(t.campaigns.id).all();
+  const [calendar, board] = await db.select().from(t.campaigns).orderBy(t.campaigns.id);
 
   const rows: { what: string; target: number; samples: number[]; note: string }[] = [];
   rows.push({

@@ -10,7 +10,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { closeDatabase, openDatabase } from "@/db/client";
+import { firstRow, closeDatabase, openDatabase } from "@/db/client";
 import * as t from "@/db/schema";
 import { eq } from "drizzle-orm";
 import { prepareCheckInDatabase } from "./checkin-fixture";
@@ -58,8 +58,8 @@ async function main() {
   const file = path.join(dir, "soak.db");
   const { tokens, siteId } = await prepareCheckInDatabase(file, 50_000);
   const db = openDatabase(file);
-  const conferenceId = (await db.select().from(t.sites).where(eq(t.sites.id, siteId)).get())!.conferenceId;
-  const campaignId = (await db.select().from(t.campaigns).get())!.id;
+  const conferenceId = (await firstRow(db.select().from(t.sites).where(eq(t.sites.id, siteId))))!.conferenceId;
+  const campaignId = (await firstRow(db.select().from(t.campaigns)))!.id;
   closeDatabase(db);
   const app = await startApp(file, PORT);
   const stats = new Map<string, Stats>();

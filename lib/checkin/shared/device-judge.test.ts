@@ -1,4 +1,4 @@
-import { writerForSetup } from "@/db/client";
+import { returnedRow, firstRow, writerForSetup } from "@/db/client";
 /**
  * The door device and the server give the same verdict for the same scan:
  * the server judges from the database (judgeScan), the device from the roster
@@ -50,31 +50,28 @@ async function bothSides(scan: { token?: string; invitationId?: number }, at = S
 beforeAll(async () => {
   handle = await createDemoDb(SEEDED);
   const db = handle.db;
-  const practice = (await db.select().from(conferences).where(isNull(conferences.requirementId)).get())!;
+  const practice = (await firstRow(db.select().from(conferences).where(isNull(conferences.requirementId))))!;
   conferenceId = practice.id;
   startsAt = practice.startsAt.getTime();
-  siteId = (await db.select().from(sites).where(eq(sites.conferenceId, practice.id)).get())!.id;
+  siteId = (await firstRow(db.select().from(sites).where(eq(sites.conferenceId, practice.id))))!.id;
   rows = (await db
     .select({ id: invitations.id, token: invitations.token })
     .from(invitations)
     .where(eq(invitations.conferenceId, practice.id))
-    .orderBy(asc(invitations.id))
-    .all()) as typeof rows;
-  const admin = (await loadSessionUser(db, (await db.select().from(users).where(eq(users.username, "admin")).get())!.id, 1))!;
-  const scanner = (await db.select().from(users).where(eq(users.username, "diemdanh")).get())!.id;
+    .orderBy(asc(invitations.id))) as typeof rows;
+  const admin = (await loadSessionUser(db, (await firstRow(db.select().from(users).where(eq(users.username, "admin"))))!.id, 1))!;
+  const scanner = (await firstRow(db.select().from(users).where(eq(users.username, "diemdanh"))))!.id;
   // [1] checked in already, on another device; [2] revoked; [3] reissued (its old token kept below);
   // [4] moved to a second bridge point; [5] back to draft.
   await recordScan(db, scanner, { token: rows[1].token, siteId, deviceId: "may-khac", nonce: "seed-nonce-0001", scannedAt: SEEDED, method: "camera" }, SEEDED);
   await revokeInvitation(db, admin, conferenceId, rows[2].id, "Gửi nhầm người");
   oldToken = rows[3].token;
   await reissueInvitation(db, admin, conferenceId, rows[3].id);
-  const bridge = await writerForSetup(db)
-    .insert(sites)
-    .values({ conferenceId: practice.id, unitId: practice.unitId, venue: "Điểm cầu thử", isMain: false })
-    .returning()
-    .get();
-  await writerForSetup(db).update(invitations).set({ siteId: bridge.id }).where(eq(invitations.id, rows[4].id)).run();
-  await writerForSetup(db).update(invitations).set({ status: "draft" }).where(eq(invitations.id, rows[5].id)).run();
+  const bridge = await returnedRow(
+    writerForSetup(db).insert(sites).values({ conferenceId: practice.id, unitId: practice.unitId, venue: "Điểm cầu thử", isMain: false }).returning(),
+  );
+  await writerForSetup(db).update(invitations).set({ siteId: bridge.id }).where(eq(invitations.id, rows[4].id));
+  await writerForSetup(db).update(invitations).set({ status: "draft" }).where(eq(invitations.id, rows[5].id));
 });
 afterAll(() => handle.cleanup());
 let oldToken: string;
@@ -90,7 +87,7 @@ describe("device and server verdicts", () => {
     ["the old letter of a reissued invitation", () => ({ token: oldToken }), "revoked"],
     [
       "the new letter of a reissued invitation",
-      async () => ({ token: (await handle.db.select().from(invitations).where(eq(invitations.id, rows[3].id)).get())!.token! }),
+      async () => ({ token: (await firstRow(handle.db.select().from(invitations).where(eq(invitations.id, rows[3].id))))!.token! }),
       "ok",
     ],
     ["a letter for another bridge point", () => ({ token: rows[4].token }), "wrong_site"],
@@ -160,17 +157,13 @@ describe("device and server verdicts", () => {
   });
 
   it("a cancelled conference: not_open on both", async () => {
-    await writerForSetup(handle.db)
-      .update(conferences)
-      .set({ status: "cancelled", cancelReason: "Hoãn do mưa bão" })
-      .where(eq(conferences.id, conferenceId))
-      .run();
+    await writerForSetup(handle.db).update(conferences).set({ status: "cancelled", cancelReason: "Hoãn do mưa bão" }).where(eq(conferences.id, conferenceId));
     try {
       const { server, device } = await bothSides({ token: rows[9].token });
       expect(server.verdict).toBe("not_open");
       expect(device).toEqual(server);
     } finally {
-      await writerForSetup(handle.db).update(conferences).set({ status: "in_progress", cancelReason: null }).where(eq(conferences.id, conferenceId)).run();
+      await writerForSetup(handle.db).update(conferences).set({ status: "in_progress", cancelReason: null }).where(eq(conferences.id, conferenceId));
     }
   });
 
@@ -194,50 +187,50 @@ describe("device and server verdicts", () => {
     const after = await bothSides({ token: rows[7].token }, new Date(startsAt + 24 * 3_600_000));
     expect([before.server.window?.reason, after.server.window?.reason]).toEqual(["not_yet", "over"]);
     expect([before.device, after.device]).toEqual([before.server, after.server]);
-    await writerForSetup(handle.db).update(conferences).set({ status: "cancelled", cancelReason: "Hoãn" }).where(eq(conferences.id, conferenceId)).run();
+    await writerForSetup(handle.db).update(conferences).set({ status: "cancelled", cancelReason: "Hoãn" }).where(eq(conferences.id, conferenceId));
     try {
       const cancelled = await bothSides({ token: rows[7].token });
       expect(cancelled.server.window?.reason).toBe("cancelled");
       expect(cancelled.device).toEqual(cancelled.server);
     } finally {
-      await writerForSetup(handle.db).update(conferences).set({ status: "in_progress", cancelReason: null }).where(eq(conferences.id, conferenceId)).run();
+      await writerForSetup(handle.db).update(conferences).set({ status: "in_progress", cancelReason: null }).where(eq(conferences.id, conferenceId));
     }
   });
 
   it("a letter for another conference that this site's invitee is also invited to: its time, unit and venue, on both", async () => {
     const db = handle.db;
-    const practice = (await db.select().from(conferences).where(eq(conferences.id, conferenceId)).get())!;
-    const baTo = (await db.select().from(units).where(eq(units.code, "535")).get())!;
-    const body = (await db.select().from(bodies).where(eq(bodies.unitId, baTo.id)).get())!;
-    const tomorrow = await writerForSetup(db)
-      .insert(conferences)
-      .values({
-        campaignId: practice.campaignId,
-        unitId: baTo.id,
-        bodyId: body.id,
-        title: "Hội nghị học tập ngày mai",
-        startsAt: new Date(startsAt + 86_400_000),
-        endsAt: new Date(startsAt + 86_400_000 + 4 * 3_600_000),
-        status: "scheduled",
-      })
-      .returning()
-      .get();
-    const hall = await writerForSetup(db)
-      .insert(sites)
-      .values({ conferenceId: tomorrow.id, unitId: baTo.id, isMain: true, venue: "Hội trường Huyện ủy Ba Tơ (thử)" })
-      .returning()
-      .get();
-    const personId = (await db.select().from(invitations).where(eq(invitations.id, rows[12].id)).get())!.personId;
-    const invitation = await writerForSetup(db)
-      .insert(invitations)
-      .values({ conferenceId: tomorrow.id, personId, bodyId: body.id, siteId: hall.id, status: "issued" })
-      .returning()
-      .get();
+    const practice = (await firstRow(db.select().from(conferences).where(eq(conferences.id, conferenceId))))!;
+    const baTo = (await firstRow(db.select().from(units).where(eq(units.code, "535"))))!;
+    const body = (await firstRow(db.select().from(bodies).where(eq(bodies.unitId, baTo.id))))!;
+    const tomorrow = await returnedRow(
+      writerForSetup(db)
+        .insert(conferences)
+        .values({
+          campaignId: practice.campaignId,
+          unitId: baTo.id,
+          bodyId: body.id,
+          title: "Hội nghị học tập ngày mai",
+          startsAt: new Date(startsAt + 86_400_000),
+          endsAt: new Date(startsAt + 86_400_000 + 4 * 3_600_000),
+          status: "scheduled",
+        })
+        .returning(),
+    );
+    const hall = await returnedRow(
+      writerForSetup(db)
+        .insert(sites)
+        .values({ conferenceId: tomorrow.id, unitId: baTo.id, isMain: true, venue: "Hội trường Huyện ủy Ba Tơ (thử)" })
+        .returning(),
+    );
+    const personId = (await firstRow(db.select().from(invitations).where(eq(invitations.id, rows[12].id))))!.personId;
+    const invitation = await returnedRow(
+      writerForSetup(db).insert(invitations).values({ conferenceId: tomorrow.id, personId, bodyId: body.id, siteId: hall.id, status: "issued" }).returning(),
+    );
     const token = signToken(
       { invitationId: invitation.id, conferenceId: tomorrow.id, tokenVersion: 1 },
       (await ensureCampaignKeys(db, practice.campaignId)).privateKey,
     );
-    await writerForSetup(db).update(invitations).set({ token }).where(eq(invitations.id, invitation.id)).run();
+    await writerForSetup(db).update(invitations).set({ token }).where(eq(invitations.id, invitation.id));
 
     const site = scanStatements(db).siteWithConference.get({ siteId })!;
     const server = (await judgeScan(db, { token, siteId, deviceId: "may-test", nonce: "unused-nonce", scannedAt: SEEDED, method: "camera" }, SEEDED)).result;
@@ -273,7 +266,7 @@ function telexTyped() {
 }
 
 async function otherConferenceInvitation() {
-  return (await handle.db.select().from(invitations).where(ne(invitations.conferenceId, conferenceId)).orderBy(asc(invitations.id)).get())!;
+  return (await firstRow(handle.db.select().from(invitations).where(ne(invitations.conferenceId, conferenceId)).orderBy(asc(invitations.id))))!;
 }
 async function otherConferenceToken() {
   return (await otherConferenceInvitation()).token!;
@@ -290,7 +283,6 @@ async function otherCampaignToken() {
       signingPrivateKey: keys.privateKey,
       signingPublicKey: keys.publicKey,
     })
-    .onConflictDoNothing()
-    .run();
+    .onConflictDoNothing();
   return signToken({ invitationId: 1, conferenceId: conferenceId + 1000, tokenVersion: 1 }, keys.privateKey);
 }

@@ -24,7 +24,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, lt } from "drizzle-orm";
 import { z } from "zod";
-import { transaction, type Db, type Tx } from "@/db/client";
+import { returnedRow, firstRow, transaction, type Db, type Tx } from "@/db/client";
 import { importBatchRowSlice } from "@/db/import-batch-rows";
 import { appSettings, importBatches, people } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -59,20 +59,22 @@ type CommitRecord = z.infer<typeof commitRecordSchema>;
 export type CommitError = "notFound" | "nameColumnRequired" | "noValidRows" | "commitInProgress" | "commitInterrupted" | "alreadyCommitted";
 
 async function rememberedMapping(db: Db, userId: number): Promise<Partial<Record<ImportField, string>> | undefined> {
-  const row = await db
-    .select()
-    .from(appSettings)
-    .where(eq(appSettings.key, mappingKey(userId)))
-    .get();
+  const row = await firstRow(
+    db
+      .select()
+      .from(appSettings)
+      .where(eq(appSettings.key, mappingKey(userId))),
+  );
   return row ? (JSON.parse(row.value) as Partial<Record<ImportField, string>>) : undefined;
 }
 
 async function readCommitRecord(db: Db, batchId: number): Promise<CommitRecord | null> {
-  const row = await db
-    .select()
-    .from(appSettings)
-    .where(eq(appSettings.key, commitKey(batchId)))
-    .get();
+  const row = await firstRow(
+    db
+      .select()
+      .from(appSettings)
+      .where(eq(appSettings.key, commitKey(batchId))),
+  );
   const parsed = row ? commitRecordSchema.safeParse(JSON.parse(row.value)) : null;
   return parsed?.success ? parsed.data : null;
 }
@@ -82,8 +84,7 @@ async function writeCommitRecord(db: Tx, batchId: number, record: CommitRecord) 
   await db
     .insert(appSettings)
     .values({ key: commitKey(batchId), value })
-    .onConflictDoUpdate({ target: appSettings.key, set: { value } })
-    .run();
+    .onConflictDoUpdate({ target: appSettings.key, set: { value } });
 }
 
 /** Where a batch stands: never committed, being committed (or stopped midway), or done. */
@@ -113,14 +114,10 @@ async function deleteExpiredBatches(db: Tx) {
       .select({ id: importBatches.id })
       .from(importBatches)
       .where(lt(importBatches.createdAt, new Date(Date.now() - BATCH_TTL_MS)))
-      .all()
   ).map((b) => b.id);
   if (expired.length === 0) return;
-  await db
-    .delete(appSettings)
-    .where(inArray(appSettings.key, expired.map(commitKey)))
-    .run();
-  await db.delete(importBatches).where(inArray(importBatches.id, expired)).run();
+  await db.delete(appSettings).where(inArray(appSettings.key, expired.map(commitKey)));
+  await db.delete(importBatches).where(inArray(importBatches.id, expired));
 }
 
 export async function uploadBatch(db: Db, user: SessionUser, unitId: number, filename: string, bytes: Uint8Array) {
@@ -130,11 +127,12 @@ export async function uploadBatch(db: Db, user: SessionUser, unitId: number, fil
   if (!parsed.ok) return parsed;
   return await transaction(db, async (db) => {
     await deleteExpiredBatches(db);
-    const batch = await db
-      .insert(importBatches)
-      .values({ userId: user.id, unitId, filename: filename.slice(0, 200), headers: parsed.headers, rows: parsed.rows })
-      .returning({ id: importBatches.id })
-      .get();
+    const batch = await returnedRow(
+      db
+        .insert(importBatches)
+        .values({ userId: user.id, unitId, filename: filename.slice(0, 200), headers: parsed.headers, rows: parsed.rows })
+        .returning({ id: importBatches.id }),
+    );
     const mapping = defaultMapping(parsed.headers, await rememberedMapping(db, user.id));
     return { ok: true as const, batchId: batch.id, headers: parsed.headers, mapping, preview: await previewBatch(parsed, mapping) };
   });
@@ -144,11 +142,12 @@ export async function uploadBatch(db: Db, user: SessionUser, unitId: number, fil
 async function getBatchInfo(db: Db, user: SessionUser, batchId: number) {
   const { id, userId, unitId, filename, headers, createdAt } = importBatches;
   return (
-    (await db
-      .select({ id, userId, unitId, filename, headers, createdAt })
-      .from(importBatches)
-      .where(and(eq(importBatches.id, batchId), eq(importBatches.userId, user.id)))
-      .get()) ?? null
+    (await firstRow(
+      db
+        .select({ id, userId, unitId, filename, headers, createdAt })
+        .from(importBatches)
+        .where(and(eq(importBatches.id, batchId), eq(importBatches.userId, user.id))),
+    )) ?? null
   );
 }
 
@@ -168,7 +167,7 @@ export async function getBatch(db: Db, user: SessionUser, batchId: number) {
 /** The record a merged one ended in (a merge into a record that was merged in turn, followed to its end). */
 async function keptRecordOf(db: Db, id: number): Promise<number> {
   for (let hops = 0; hops < 20; hops++) {
-    const next = (await db.select({ mergedIntoId: people.mergedIntoId }).from(people).where(eq(people.id, id)).get())?.mergedIntoId;
+    const next = (await firstRow(db.select({ mergedIntoId: people.mergedIntoId }).from(people).where(eq(people.id, id))))?.mergedIntoId;
     if (next == null) return id;
     id = next;
   }
@@ -183,8 +182,7 @@ async function writePeople(db: Tx, unitId: number, rows: MappedRow[]) {
     for (const p of await db
       .select({ id: people.id, code: people.externalCode, mergedIntoId: people.mergedIntoId })
       .from(people)
-      .where(inArray(people.externalCode, codes))
-      .all()) {
+      .where(inArray(people.externalCode, codes))) {
       // A code of a record merged into another (kept for the undo, docs/decisions/0024) names the record it went into.
       existing.set(p.code!, p.mergedIntoId === null ? { id: p.id, followed: false } : { id: await keptRecordOf(db, p.mergedIntoId), followed: true });
     }
@@ -211,12 +209,11 @@ async function writePeople(db: Tx, unitId: number, rows: MappedRow[]) {
       await db
         .update(people)
         .set(match.followed ? rest : { ...rest, externalCode })
-        .where(eq(people.id, match.id))
-        .run();
+        .where(eq(people.id, match.id));
       updated++;
     } else fresh.push(values);
   }
-  const inserted = fresh.length > 0 ? (await db.insert(people).values(fresh).run()).changes : 0;
+  const inserted = fresh.length > 0 ? (await db.insert(people).values(fresh)).changes : 0;
   return { inserted, updated };
 }
 
@@ -281,9 +278,8 @@ export async function commitBatch(db: Db, user: SessionUser, batchId: number, re
     await db
       .insert(appSettings)
       .values({ key: mappingKey(user.id), value: JSON.stringify(remembered) })
-      .onConflictDoUpdate({ target: appSettings.key, set: { value: JSON.stringify(remembered) } })
-      .run();
-    await db.update(importBatches).set({ rows: [] }).where(eq(importBatches.id, batch.id)).run();
+      .onConflictDoUpdate({ target: appSettings.key, set: { value: JSON.stringify(remembered) } });
+    await db.update(importBatches).set({ rows: [] }).where(eq(importBatches.id, batch.id));
     await writeCommitRecord(db, batch.id, { ...record, heartbeat: Date.now(), done: true });
     await recordAudit(db, {
       userId: user.id,

@@ -1,4 +1,4 @@
-import { writerForSetup } from "@/db/client";
+import { firstRow, writerForSetup } from "@/db/client";
 import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
@@ -26,7 +26,7 @@ let handle: Awaited<ReturnType<typeof createDemoDb>>;
 let organizer: SessionUser;
 beforeAll(async () => {
   handle = await createDemoDb();
-  const row = (await handle.db.select().from(users).where(eq(users.username, "tochuc.bato")).get())!;
+  const row = (await firstRow(handle.db.select().from(users).where(eq(users.username, "tochuc.bato"))))!;
   organizer = (await loadSessionUser(handle.db, row.id, row.sessionVersion))!;
 });
 afterAll(() => handle.cleanup());
@@ -163,7 +163,7 @@ describe("mapping and checking rows", () => {
 
 describe("import", () => {
   it("writes valid rows in one transaction, updates by code, and makes them searchable without diacritics", async () => {
-    const unitId = (await handle.db.select().from(units).where(eq(units.code, "535")).get())!.id;
+    const unitId = (await firstRow(handle.db.select().from(units).where(eq(units.code, "535"))))!.id;
     const upload = await uploadBatch(writerForSetup(handle.db), organizer, unitId, "ds.csv", csv(SAMPLE));
     if (!upload.ok) throw new Error(upload.code);
     expect(upload.preview).toMatchObject({ total: 5, valid: 2, errorCount: 3 });
@@ -175,13 +175,13 @@ describe("import", () => {
     if (!again.ok) throw new Error(again.code);
     expect(again.mapping.externalCode).toBe(1);
     expect(await commitBatch(handle.db, organizer, again.batchId, again.mapping)).toMatchObject({ ok: true, inserted: 0, updated: 1 });
-    expect((await handle.db.select().from(people).where(eq(people.externalCode, "IMP-1")).get())!.position).toBe("Phó Bí thư");
+    expect((await firstRow(handle.db.select().from(people).where(eq(people.externalCode, "IMP-1"))))!.position).toBe("Phó Bí thư");
   });
 
   it("keeps no batch for a header-only file, and commits no batch without a valid row (no audit row)", async () => {
-    const unitId = (await handle.db.select().from(units).where(eq(units.code, "535")).get())!.id;
-    const batches = async () => (await handle.db.select({ n: count() }).from(importBatches).get())!.n;
-    const audits = async () => (await handle.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, "import")).get())!.n;
+    const unitId = (await firstRow(handle.db.select().from(units).where(eq(units.code, "535"))))!.id;
+    const batches = async () => (await firstRow(handle.db.select({ n: count() }).from(importBatches)))!.n;
+    const audits = async () => (await firstRow(handle.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, "import"))))!.n;
     const [batchesBefore, auditsBefore] = [await batches(), await audits()];
     expect(await uploadBatch(writerForSetup(handle.db), organizer, unitId, "tieu-de.csv", csv("Họ và tên,Chức vụ,Mã\r\n"))).toEqual({
       ok: false,
@@ -197,12 +197,12 @@ describe("import", () => {
   });
 
   it("commits in chunks that let other work run between them, and never twice", async () => {
-    const unitId = (await handle.db.select().from(units).where(eq(units.code, "535")).get())!.id;
+    const unitId = (await firstRow(handle.db.select().from(units).where(eq(units.code, "535"))))!.id;
     const total = 10_017; // more than one slice of stored rows (10,000), twenty chunks
     const lines = Array.from({ length: total }, (_, i) => (i % 2 ? `Người nhập ${i},CHUNK-${i}` : `Người nhập ${i},`));
     const upload = await uploadBatch(writerForSetup(handle.db), organizer, unitId, "lon.csv", csv(["Họ và tên,Mã", ...lines].join("\n")));
     if (!upload.ok) throw new Error(upload.code);
-    const imported = async () => (await handle.db.select({ n: count() }).from(people).where(like(people.fullName, "Người nhập %")).get())!.n;
+    const imported = async () => (await firstRow(handle.db.select({ n: count() }).from(people).where(like(people.fullName, "Người nhập %"))))!.n;
 
     // Other work runs while the commit goes on, and sees it part-way: it yields between chunks.
     const seen: number[] = [];
@@ -223,21 +223,22 @@ describe("import", () => {
     expect(await commitBatch(handle.db, organizer, upload.batchId, upload.mapping)).toEqual({ ok: false, code: "alreadyCommitted" });
     expect(await imported()).toBe(total);
     expect(
-      (await handle.db
-        .select({ n: count() })
-        .from(auditLog)
-        .where(and(eq(auditLog.action, "import"), eq(auditLog.entityId, "lon.csv")))
-        .get())!.n,
+      (await firstRow(
+        handle.db
+          .select({ n: count() })
+          .from(auditLog)
+          .where(and(eq(auditLog.action, "import"), eq(auditLog.entityId, "lon.csv"))),
+      ))!.n,
     ).toBe(1);
   });
 
   it("resumes an import stopped midway after the last written chunk, writing no row twice", async () => {
-    const unitId = (await handle.db.select().from(units).where(eq(units.code, "535")).get())!.id;
+    const unitId = (await firstRow(handle.db.select().from(units).where(eq(units.code, "535"))))!.id;
     const total = COMMIT_CHUNK_ROWS * 2 + 5;
     const lines = Array.from({ length: total }, (_, i) => (i % 2 ? `Người tiếp ${i},RESUME-${i}` : `Người tiếp ${i},`));
     const upload = await uploadBatch(writerForSetup(handle.db), organizer, unitId, "tiep.csv", csv(["Họ và tên,Mã", ...lines].join("\n")));
     if (!upload.ok) throw new Error(upload.code);
-    const imported = async () => (await handle.db.select({ n: count() }).from(people).where(like(people.fullName, "Người tiếp %")).get())!.n;
+    const imported = async () => (await firstRow(handle.db.select({ n: count() }).from(people).where(like(people.fullName, "Người tiếp %"))))!.n;
 
     // The second chunk fails in SQLite itself (as a full disk would), after the first is written.
     writerForSetup(handle.db).$client.exec(
@@ -256,7 +257,7 @@ describe("import", () => {
       skipped: 0,
     });
     expect(await imported()).toBe(total);
-    expect((await handle.db.select({ n: count() }).from(people).where(like(people.externalCode, "RESUME-%")).get())!.n).toBe(Math.floor(total / 2));
+    expect((await firstRow(handle.db.select({ n: count() }).from(people).where(like(people.externalCode, "RESUME-%"))))!.n).toBe(Math.floor(total / 2));
 
     // A server that died midway leaves a stale heartbeat; until then the batch counts as being imported.
     const crashed = await uploadBatch(writerForSetup(handle.db), organizer, unitId, "chet.csv", csv("Họ và tên\nNgười sau sự cố"));
@@ -265,21 +266,19 @@ describe("import", () => {
     const record = { owner: "dead", mapping: crashed.mapping, written: 0, inserted: 0, updated: 0, heartbeat: Date.now(), done: false };
     await writerForSetup(handle.db)
       .insert(appSettings)
-      .values({ key, value: JSON.stringify(record) })
-      .run();
+      .values({ key, value: JSON.stringify(record) });
     expect(await commitBatch(handle.db, organizer, crashed.batchId, crashed.mapping)).toEqual({ ok: false, code: "commitInProgress" });
     await writerForSetup(handle.db)
       .update(appSettings)
       .set({ value: JSON.stringify({ ...record, heartbeat: Date.now() - 3600_000 }) })
-      .where(eq(appSettings.key, key))
-      .run();
+      .where(eq(appSettings.key, key));
     expect(await commitBatch(handle.db, organizer, crashed.batchId, crashed.mapping)).toEqual({ ok: true, inserted: 1, updated: 0, skipped: 0 });
   });
 
   it("refuses another user's batch and a unit outside the user's scope", async () => {
-    const lySon = (await handle.db.select().from(units).where(eq(units.code, "536")).get())!.id;
+    const lySon = (await firstRow(handle.db.select().from(units).where(eq(units.code, "536"))))!.id;
     expect(await uploadBatch(writerForSetup(handle.db), organizer, lySon, "ds.csv", csv(SAMPLE))).toEqual({ ok: false, code: "unitRequired" });
-    const admin = (await handle.db.select().from(users).where(eq(users.username, "admin")).get())!;
+    const admin = (await firstRow(handle.db.select().from(users).where(eq(users.username, "admin"))))!;
     const upload = await uploadBatch(
       writerForSetup(handle.db),
       (await loadSessionUser(handle.db, admin.id, admin.sessionVersion))!,

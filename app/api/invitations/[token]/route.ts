@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/client";
 import { NextResponse } from "next/server";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
@@ -18,12 +19,13 @@ export const GET = defineRoute({ permission: null, params: z.object({ token: z.s
       headers: { "content-type": "text/plain; charset=utf-8" },
     });
   }
-  const site = await db
-    .select({ venue: sites.venue, address: sites.address })
-    .from(invitations)
-    .innerJoin(sites, eq(sites.id, invitations.siteId))
-    .where(eq(invitations.id, check.invitationId!))
-    .get();
+  const site = await firstRow(
+    db
+      .select({ venue: sites.venue, address: sites.address })
+      .from(invitations)
+      .innerJoin(sites, eq(sites.id, invitations.siteId))
+      .where(eq(invitations.id, check.invitationId!)),
+  );
   // The guest's own event links to their public invitation page, not to a page only staff can open.
   const base = (serverEnv().NEXTAUTH_URL ?? "").replace(/\/$/, "");
   return new NextResponse(await conferenceIcs(db, check.conferenceId, base, site, { url: `${base}/i/${token}` }), {
