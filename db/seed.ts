@@ -47,8 +47,8 @@ const TABLES_CHILD_FIRST = [
 
 export async function clearDatabase(db: Db): Promise<void> {
   await transaction(db, async (tx) => {
-    for (const table of TABLES_CHILD_FIRST) tx.run(sql.raw(`delete from "${table}"`));
-    tx.run(sql`delete from sqlite_sequence`);
+    for (const table of TABLES_CHILD_FIRST) await tx.run(sql.raw(`delete from "${table}"`));
+    await tx.run(sql`delete from sqlite_sequence`);
   });
 }
 

@@ -1,5 +1,5 @@
 import { mapInOrder } from "@/lib/async/in-order";
-import { returnedRow, firstRow, writerForSetup } from "@/db/client";
+import { firstRow, returnedRow, transaction, writerForSetup } from "@/db/client";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, bodies, bodyKinds, bodyTemplates, units, users, type Role } from "@/db/schema";
@@ -98,6 +98,19 @@ describe("default templates", () => {
     expect(await deleteBodyTemplate(handle.db, rootAdmin, one.id)).toEqual({ ok: true });
     expect(await ensureDefaultBodyTemplates(handle.db)).toBe(0);
     expect((await listBodyTemplates(handle.db, "phuong")).some((t) => t.id === one.id)).toBe(false);
+  });
+
+  it("once inserted, asks without the write lane: it answers while another transaction holds the lane", async () => {
+    await ensureDefaultBodyTemplates(handle.db);
+    let release = () => {};
+    const holding = transaction(handle.db, () => new Promise<void>((resolve) => (release = resolve)));
+    let answered: number | null = null;
+    const asked = ensureDefaultBodyTemplates(handle.db).then((n) => (answered = n));
+    await new Promise((resolve) => setImmediate(resolve));
+    const answeredWhileHeld = answered;
+    release();
+    await Promise.all([holding, asked]);
+    expect(answeredWhileHeld).toBe(0);
   });
 });
 

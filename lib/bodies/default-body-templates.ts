@@ -95,6 +95,8 @@ export const DEFAULT_BODY_TEMPLATES: Record<string, Template[]> = {
  * many were inserted; 0 on every later call.
  */
 export async function ensureDefaultBodyTemplates(db: Db): Promise<number> {
+  // Every view of the templates page asks: once done, a read, with no write transaction.
+  if (await firstRow(db.select().from(appSettings).where(eq(appSettings.key, DEFAULT_TEMPLATES_SETTING)))) return 0;
   return await transaction(db, async (db) => {
     if (await firstRow(db.select().from(appSettings).where(eq(appSettings.key, DEFAULT_TEMPLATES_SETTING)))) return 0;
     const unitKindKeys = new Set((await db.select({ key: unitKinds.key }).from(unitKinds)).map((k) => k.key));

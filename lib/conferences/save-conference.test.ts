@@ -148,6 +148,42 @@ describe("the conference form", () => {
     expect((await firstRow(handle.db.select().from(conferences).where(eq(conferences.id, cancelled.id))))!.status).toBe("cancelled");
   });
 
+  it("answers the index's refusal with the form's message when the check in code misses it (a conference moved by a unit merge)", async () => {
+    const requirement = (await firstRow(
+      handle.db
+        .select()
+        .from(campaignRequirements)
+        .where(and(eq(campaignRequirements.unitKind, "huyen"), eq(campaignRequirements.bodyKind, "propaganda"))),
+    ))!;
+    const fulfilling = (await firstRow(
+      handle.db
+        .select()
+        .from(conferences)
+        .where(and(eq(conferences.requirementId, requirement.id), eq(conferences.unitId, await unitId("535")), eq(conferences.status, "held"))),
+    ))!;
+    // Filed under a unit with no conference for the requirement (the province), but counted by the index for the unit it came
+    // from (formerUnitId): the check in code looks at unitId only, so the index has the last word.
+    const province = (await firstRow(handle.db.select().from(units).where(eq(units.kind, "tinh"))))!.id;
+    const moved = await returnedRow(
+      writerForSetup(handle.db)
+        .insert(conferences)
+        .values({
+          ...fulfilling,
+          id: undefined,
+          createdAt: undefined,
+          unitId: province,
+          formerUnitId: fulfilling.unitId,
+          status: "cancelled",
+          cancelReason: "Trùng lịch",
+        })
+        .returning(),
+    );
+    const organizer = await as("tochuc.bato");
+    expect(await setConferenceStatus(handle.db, organizer, moved.id, "draft")).toEqual({ ok: false, code: "requirementTaken" });
+    expect(await restoreConference(handle.db, organizer, moved.id, "scheduled")).toEqual({ ok: false, code: "requirementTaken" });
+    expect((await firstRow(handle.db.select().from(conferences).where(eq(conferences.id, moved.id))))!.status).toBe("cancelled");
+  });
+
   it("asks to confirm warnings, then saves", async () => {
     const warned = await saveConference(handle.db, await as("tochuc.bato"), await form({ startDate: "01/04/2021", endDate: "01/04/2021" }));
     expect(warned).toMatchObject({ ok: false, code: "conflicts", conflicts: [{ code: "after_deadline", blocking: false }] });

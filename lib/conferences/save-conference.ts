@@ -32,9 +32,9 @@ const REQUIREMENT_CLASH = Symbol("requirement clash");
  * requirement and unit (the conferences_requirement_unit_unique index, the
  * last word behind the check in code), answers REQUIREMENT_CLASH instead of failing.
  */
-function writeOrRequirementClash<T>(write: () => T): T | typeof REQUIREMENT_CLASH {
+async function writeOrRequirementClash<T>(write: () => Promise<T>): Promise<T | typeof REQUIREMENT_CLASH> {
   try {
-    return write();
+    return await write();
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (code === "SQLITE_CONSTRAINT_UNIQUE" && error instanceof Error && error.message.includes("conferences_requirement_unit_unique")) {

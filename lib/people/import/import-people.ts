@@ -125,17 +125,19 @@ export async function uploadBatch(db: Db, user: SessionUser, unitId: number, fil
   // Parsed before the write transaction: a large file takes a while, and the write lane is shared.
   const parsed = await parseFile(filename, bytes);
   if (!parsed.ok) return parsed;
-  return await transaction(db, async (db) => {
-    await deleteExpiredBatches(db);
+  const batchId = await transaction(db, async (tx) => {
+    await deleteExpiredBatches(tx);
     const batch = await returnedRow(
-      db
+      tx
         .insert(importBatches)
         .values({ userId: user.id, unitId, filename: filename.slice(0, 200), headers: parsed.headers, rows: parsed.rows })
         .returning({ id: importBatches.id }),
     );
-    const mapping = defaultMapping(parsed.headers, await rememberedMapping(db, user.id));
-    return { ok: true as const, batchId: batch.id, headers: parsed.headers, mapping, preview: await previewBatch(parsed, mapping) };
+    return batch.id;
   });
+  // Checked after the commit, as the preview step does: checking pauses for the event loop, which must not hold the write lane.
+  const mapping = defaultMapping(parsed.headers, await rememberedMapping(db, user.id));
+  return { ok: true as const, batchId, headers: parsed.headers, mapping, preview: await previewBatch(parsed, mapping) };
 }
 
 /** A batch of this user, without its rows. */

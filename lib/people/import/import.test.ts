@@ -1,4 +1,4 @@
-import { firstRow, writerForSetup } from "@/db/client";
+import { firstRow, transaction, writerForSetup } from "@/db/client";
 import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
@@ -194,6 +194,28 @@ describe("import", () => {
     expect(bad.preview).toMatchObject({ total: 2, valid: 0, errorCount: 2 });
     expect(await commitBatch(handle.db, organizer, bad.batchId, bad.mapping)).toEqual({ ok: false, code: "noValidRows" });
     expect(await audits()).toBe(auditsBefore);
+  });
+
+  it("checks an uploaded list's rows after its write transaction: a write begun meanwhile does not wait for the check", async () => {
+    const unitId = (await firstRow(handle.db.select().from(units).where(eq(units.code, "535"))))!.id;
+    const total = 12_000; // more than two slices of the check (5,000 rows), each followed by a turn of the event loop
+    const lines = Array.from({ length: total }, (_, i) => `Người xem trước ${i},`);
+    // At every turn of the event loop while the upload goes on, another write transaction: how many turns it waited.
+    const writes: Promise<number>[] = [];
+    let turn = 0;
+    let uploading = true;
+    const write = () => {
+      const begun = ++turn;
+      writes.push(transaction(handle.db, async () => undefined).then(() => turn - begun));
+      if (uploading) setImmediate(write);
+    };
+    setImmediate(write);
+    const upload = await uploadBatch(handle.db, organizer, unitId, "xem-truoc.csv", csv(["Họ và tên,Mã", ...lines].join("\n")));
+    uploading = false;
+    expect(upload).toMatchObject({ ok: true, preview: { total, valid: total } });
+    const waited = await Promise.all(writes);
+    expect(waited.length).toBeGreaterThanOrEqual(2);
+    expect(waited.filter((turns) => turns > 0)).toEqual([]);
   });
 
   it("commits in chunks that let other work run between them, and never twice", async () => {
