@@ -211,3 +211,8 @@ export async function returnedRow<Row>(query: PromiseLike<Row[]>): Promise<Row> 
   if (row === undefined) throw new Error("The statement returned no row");
   return row;
 }
+
+/** How many rows a write changed: better-sqlite3 calls it `changes`, node-postgres `rowCount`. */
+export function changedRows(result: { changes: number } | { rowCount: number | null }): number {
+  return "changes" in result ? result.changes : (result.rowCount ?? 0);
+}

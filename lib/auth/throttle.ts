@@ -16,7 +16,7 @@
  * username does not make the wait longer.
  */
 import { and, count, desc, eq, gt, lt, max } from "drizzle-orm";
-import { firstRow, transaction, type Db, type Tx } from "@/db/client";
+import { changedRows, firstRow, transaction, type Db, type Tx } from "@/db/client";
 import { loginAttempts } from "@/db/schema";
 
 export const FREE_FAILURES = 3;
@@ -99,7 +99,7 @@ export async function recordSuccess(db: Db, username: string): Promise<void> {
 
 /** Deletes the username's failures; returns how many there were. Also the admin's "unlock". */
 export async function clearFailures(db: Db | Tx, username: string): Promise<number> {
-  return await transaction(db, async (tx) => (await tx.delete(loginAttempts).where(eq(loginAttempts.username, normalizeUsername(username)))).changes);
+  return await transaction(db, async (tx) => changedRows(await tx.delete(loginAttempts).where(eq(loginAttempts.username, normalizeUsername(username)))));
 }
 
 /** Recent failures per username, for the admin's user list. */

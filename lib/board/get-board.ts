@@ -80,7 +80,7 @@ export async function getBoard(db: Db, user: SessionUser, campaignId: number, no
             requirementId: conferences.requirementId,
             status: effectiveStatus(db, now),
             startsAt: conferences.startsAt,
-            awaiting: sql<number>`case when ${awaitingConfirmation(db, now)} then 1 else 0 end`,
+            awaiting: sql<number>`case when ${awaitingConfirmation(db, now)} then 1 else 0 end`.mapWith(Number),
           })
           .from(conferences)
           .where(and(eq(conferences.campaignId, campaignId), isNotNull(conferences.requirementId), inArray(conferences.unitId, unitIds)));

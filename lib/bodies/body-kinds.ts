@@ -29,7 +29,7 @@ export async function listBodyKinds(db: Db): Promise<BodyKindRow[]> {
       requirable: bodyKinds.requirable,
       colour: bodyKinds.colour,
       sortOrder: bodyKinds.sortOrder,
-      bodyCount: sql<number>`(select count(*) from ${bodies} where ${bodies.kind} = ${bodyKinds.key})`,
+      bodyCount: sql<number>`(select count(*) from ${bodies} where ${bodies.kind} = ${bodyKinds.key})`.mapWith(Number),
     })
     .from(bodyKinds)
     .orderBy(asc(bodyKinds.sortOrder), asc(bodyKinds.label));

@@ -6,7 +6,7 @@ import { forEachInOrder } from "@/lib/async/in-order";
  * does not come back at the next start.
  */
 import { eq } from "drizzle-orm";
-import { firstRow, transaction, type Db } from "@/db/client";
+import { changedRows, firstRow, transaction, type Db } from "@/db/client";
 import { appSettings, bodyKinds, bodyTemplates, unitKinds } from "@/db/schema";
 
 export const DEFAULT_TEMPLATES_SETTING = "body_templates_seeded";
@@ -106,12 +106,12 @@ export async function ensureDefaultBodyTemplates(db: Db): Promise<number> {
       if (!unitKindKeys.has(unitKind)) continue;
       await forEachInOrder(templates, async (t, i) => {
         if (!bodyKindKeys.has(t.bodyKind)) return;
-        inserted += (
+        inserted += changedRows(
           await db
             .insert(bodyTemplates)
             .values({ unitKind, ...t, sortOrder: (i + 1) * 10 })
-            .onConflictDoNothing()
-        ).changes;
+            .onConflictDoNothing(),
+        );
       });
     }
     await db.insert(appSettings).values({ key: DEFAULT_TEMPLATES_SETTING, value: new Date().toISOString() });

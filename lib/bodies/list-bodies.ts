@@ -47,8 +47,8 @@ export async function listBodies(db: Db, actor: SessionUser, filter: { unitId?: 
       signerTitle: bodies.signerTitle,
       signerName: bodies.signerName,
       retiredAt: bodies.retiredAt,
-      conferenceCount: sql<number>`(select count(*) from ${conferences} where ${conferences.bodyId} = ${bodies.id})`,
-      userCount: sql<number>`(select count(*) from ${users} where ${users.bodyId} = ${bodies.id})`,
+      conferenceCount: sql<number>`(select count(*) from ${conferences} where ${conferences.bodyId} = ${bodies.id})`.mapWith(Number),
+      userCount: sql<number>`(select count(*) from ${users} where ${users.bodyId} = ${bodies.id})`.mapWith(Number),
     })
     .from(bodies)
     .innerJoin(units, eq(units.id, bodies.unitId))

@@ -4,7 +4,7 @@
  * Retired bodies stay (old conferences, letters and reports name them).
  */
 import { and, eq, isNotNull, isNull, ne } from "drizzle-orm";
-import { returnedRow, firstRow, transaction, type Db } from "@/db/client";
+import { changedRows, returnedRow, firstRow, transaction, type Db } from "@/db/client";
 import { bodies, bodyKinds, units } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -96,12 +96,12 @@ async function setRetired(db: Db, actor: SessionUser, bodyId: number, retired: b
         .where(and(eq(bodies.id, bodyId), bodyScope(actor))),
     );
     if (!before) return { ok: false, code: "notFound" };
-    const changed = (
+    const changed = changedRows(
       await db
         .update(bodies)
         .set({ retiredAt: retired ? new Date() : null })
-        .where(and(eq(bodies.id, bodyId), bodyScope(actor), retired ? isNull(bodies.retiredAt) : isNotNull(bodies.retiredAt)))
-    ).changes;
+        .where(and(eq(bodies.id, bodyId), bodyScope(actor), retired ? isNull(bodies.retiredAt) : isNotNull(bodies.retiredAt))),
+    );
     // Already in the asked state: nothing to do, nothing to audit.
     if (changed > 0) {
       await recordAudit(db, {

@@ -46,7 +46,7 @@ export async function listCalendarEvents(db: Db, user: SessionUser, filters: Cal
       unitName: units.name,
       unitPlace: units.placeName,
       venue: sites.venue,
-      canWrite: sql<number>`case when ${conferenceWriteScope(user)} then 1 else 0 end`,
+      canWrite: sql<number>`case when ${conferenceWriteScope(user)} then 1 else 0 end`.mapWith(Number),
     })
     .from(conferences)
     .innerJoin(bodies, eq(bodies.id, conferences.bodyId))

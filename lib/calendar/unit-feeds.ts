@@ -1,7 +1,7 @@
 /** Secret calendar-feed URLs per unit: created and revoked by staff who may see that unit. */
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
-import { returnedRow, firstRow, transaction, type Db } from "@/db/client";
+import { changedRows, returnedRow, firstRow, transaction, type Db } from "@/db/client";
 import { unitFeeds, units } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { unitReadScope } from "@/lib/auth/scope";
@@ -49,12 +49,12 @@ export async function createUnitFeed(db: Db, user: SessionUser, unitId: number) 
 export async function revokeUnitFeed(db: Db, user: SessionUser, feedId: number): Promise<boolean> {
   return await transaction(db, async (db) => {
     const scoped = db.select({ id: units.id }).from(units).where(unitReadScope(user));
-    const changed = (
+    const changed = changedRows(
       await db
         .update(unitFeeds)
         .set({ revokedAt: new Date() })
-        .where(and(eq(unitFeeds.id, feedId), isNull(unitFeeds.revokedAt), inArray(unitFeeds.unitId, scoped)))
-    ).changes;
+        .where(and(eq(unitFeeds.id, feedId), isNull(unitFeeds.revokedAt), inArray(unitFeeds.unitId, scoped))),
+    );
     if (changed > 0) await recordAudit(db, { userId: user.id, action: "revoke", entity: "unit_feed", entityId: feedId });
     return changed > 0;
   });

@@ -44,9 +44,9 @@ export async function getLiveStats(db: Db, conferenceId: number, siteIds?: numbe
   const totals = (await firstRow(
     db
       .select({
-        present: sql<number>`coalesce(sum(case when ${countedInvitation()} then 1 else 0 end), 0)`,
-        late: sql<number>`coalesce(sum(case when ${countedInvitation()} and ${checkIns.isLate} then 1 else 0 end), 0)`,
-        walkIns: sql<number>`coalesce(sum(case when ${invitations.kind} = 'walk_in' then 1 else 0 end), 0)`,
+        present: sql<number>`coalesce(sum(case when ${countedInvitation()} then 1 else 0 end), 0)`.mapWith(Number),
+        late: sql<number>`coalesce(sum(case when ${countedInvitation()} and ${checkIns.isLate} then 1 else 0 end), 0)`.mapWith(Number),
+        walkIns: sql<number>`coalesce(sum(case when ${invitations.kind} = 'walk_in' then 1 else 0 end), 0)`.mapWith(Number),
         first: sql<number | null>`min(${checkIns.scannedAt})`,
         last: sql<number | null>`max(${checkIns.scannedAt})`,
       })

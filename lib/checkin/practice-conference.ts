@@ -8,7 +8,7 @@
  */
 import { and, eq, inArray, notExists, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { firstRow, transaction, type Db, type Tx } from "@/db/client";
+import { changedRows, firstRow, transaction, type Db, type Tx } from "@/db/client";
 import { absences, appSettings, checkIns, conferences, invitations, people, personMerges, reflectionEssays } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { conferenceWriteScope } from "@/lib/auth/scope";
@@ -99,7 +99,7 @@ export async function reopenPracticeConference(db: Db, user: SessionUser, confer
       .select({ id: invitations.id, personId: invitations.personId })
       .from(invitations)
       .where(and(eq(invitations.conferenceId, conference.id), eq(invitations.kind, "walk_in")));
-    const checkInCount = (await db.delete(checkIns).where(eq(checkIns.conferenceId, conference.id))).changes;
+    const checkInCount = changedRows(await db.delete(checkIns).where(eq(checkIns.conferenceId, conference.id)));
     // An essay belongs to a check-in (the reports count them so): they go with the practice's check-ins.
     await db.delete(reflectionEssays).where(eq(reflectionEssays.conferenceId, conference.id));
     const ofConference = db.select({ id: invitations.id }).from(invitations).where(eq(invitations.conferenceId, conference.id));

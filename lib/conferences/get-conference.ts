@@ -37,7 +37,7 @@ export async function getConference(db: Db, user: SessionUser, id: number, now: 
         unitName: units.name,
         bodyId: bodies.id,
         bodyName: bodies.name,
-        canEdit: sql<number>`case when ${conferenceWriteScope(user)} then 1 else 0 end`,
+        canEdit: sql<number>`case when ${conferenceWriteScope(user)} then 1 else 0 end`.mapWith(Number),
       })
       .from(conferences)
       .innerJoin(campaigns, eq(campaigns.id, conferences.campaignId))
@@ -63,7 +63,11 @@ export async function getConference(db: Db, user: SessionUser, id: number, now: 
     .groupBy(invitations.siteId)
     .as("invited_by_site");
   const presentBySite = db
-    .select({ siteId: invitations.siteId, n: count().as("present_n"), late: sql<number>`sum(${checkIns.isLate})`.as("late_n") })
+    .select({
+      siteId: invitations.siteId,
+      n: count().as("present_n"),
+      late: sql<number>`sum(case when ${checkIns.isLate} then 1 else 0 end)`.mapWith(Number).as("late_n"),
+    })
     .from(checkIns)
     .innerJoin(invitations, eq(invitations.id, checkIns.invitationId))
     .where(and(eq(checkIns.conferenceId, id), countedInvitation()))
@@ -88,10 +92,10 @@ export async function getConference(db: Db, user: SessionUser, id: number, now: 
         address: sites.address,
         capacity: sites.capacity,
         unitName: units.name,
-        invited: sql<number>`coalesce(${invitedBySite.n}, 0)`,
-        present: sql<number>`coalesce(${presentBySite.n}, 0)`,
-        late: sql<number>`coalesce(${presentBySite.late}, 0)`,
-        excused: sql<number>`coalesce(${excusedBySite.n}, 0)`,
+        invited: sql<number>`coalesce(${invitedBySite.n}, 0)`.mapWith(Number),
+        present: sql<number>`coalesce(${presentBySite.n}, 0)`.mapWith(Number),
+        late: sql<number>`coalesce(${presentBySite.late}, 0)`.mapWith(Number),
+        excused: sql<number>`coalesce(${excusedBySite.n}, 0)`.mapWith(Number),
       })
       .from(sites)
       .innerJoin(units, eq(units.id, sites.unitId))

@@ -37,7 +37,7 @@ export async function listConferences(db: Db, user: SessionUser, filters: Confer
 
   const status = effectiveStatus(db, now);
   const startOfToday = zonedInstant(zonedDateKey(now));
-  const upcoming = sql<number>`case when ${conferences.endsAt} >= ${startOfToday.getTime()} then 1 else 0 end`;
+  const upcoming = sql<number>`case when ${conferences.endsAt} >= ${startOfToday.getTime()} then 1 else 0 end`.mapWith(Number);
   return (
     await db
       .select({
@@ -49,8 +49,8 @@ export async function listConferences(db: Db, user: SessionUser, filters: Confer
         unitId: conferences.unitId,
         unitName: units.name,
         bodyName: bodies.name,
-        invited: sql<number>`coalesce(${invited.n}, 0)`,
-        present: sql<number>`coalesce(${present.n}, 0)`,
+        invited: sql<number>`coalesce(${invited.n}, 0)`.mapWith(Number),
+        present: sql<number>`coalesce(${present.n}, 0)`.mapWith(Number),
         upcoming,
       })
       .from(conferences)

@@ -188,7 +188,11 @@ export async function listSitesForEdit(db: Db, conferenceId: number) {
     ? new Map(
         (
           await db
-            .select({ siteId: invitations.siteId, invited: sql<number>`coalesce(sum(case when ${countedInvitation()} then 1 else 0 end), 0)`, any: count() })
+            .select({
+              siteId: invitations.siteId,
+              invited: sql<number>`coalesce(sum(case when ${countedInvitation()} then 1 else 0 end), 0)`.mapWith(Number),
+              any: count(),
+            })
             .from(invitations)
             .where(
               inArray(

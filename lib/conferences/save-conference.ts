@@ -60,7 +60,12 @@ export async function saveConference(db: Db, user: SessionUser, input: Conferenc
     // The organising body must be one the user organises for (an admin: any of a unit in their scope).
     const body = await firstRow(
       db
-        .select({ id: bodies.id, unitId: bodies.unitId, unitKind: units.kind, active: sql<number>`${bodies.retiredAt} is null and ${units.retiredAt} is null` })
+        .select({
+          id: bodies.id,
+          unitId: bodies.unitId,
+          unitKind: units.kind,
+          active: sql<number>`${bodies.retiredAt} is null and ${units.retiredAt} is null`.mapWith(Number),
+        })
         .from(bodies)
         .innerJoin(units, eq(units.id, bodies.unitId))
         .where(and(eq(bodies.id, input.bodyId), organisableBodies(user))),

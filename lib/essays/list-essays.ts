@@ -43,7 +43,11 @@ function attendees(db: Db, user: SessionUser, conferenceId: number) {
 /** Counts of the user's part of the conference: those present, those who handed in (walk-ins apart). */
 export async function essayCountsOfPart(db: Db, user: SessionUser, conferenceId: number): Promise<EssayCountsOfPart> {
   const rows = await db
-    .select({ kind: invitations.kind, n: sql<number>`count(*)`, submitted: sql<number>`count(${reflectionEssays.invitationId})` })
+    .select({
+      kind: invitations.kind,
+      n: sql<number>`count(*)`.mapWith(Number),
+      submitted: sql<number>`count(${reflectionEssays.invitationId})`.mapWith(Number),
+    })
     .from(invitations)
     .innerJoin(checkIns, eq(checkIns.invitationId, invitations.id))
     .innerJoin(conferences, eq(conferences.id, invitations.conferenceId))
@@ -90,7 +94,7 @@ export async function listEssays(db: Db, user: SessionUser, conferenceId: number
       .leftJoin(reflectionEssays, eq(reflectionEssays.invitationId, invitations.id));
   const total = (await firstRow(
     db
-      .select({ n: sql<number>`count(*)` })
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
       .from(invitations)
       .innerJoin(checkIns, eq(checkIns.invitationId, invitations.id))
       .innerJoin(conferences, eq(conferences.id, invitations.conferenceId))

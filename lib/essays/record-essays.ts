@@ -14,7 +14,7 @@ import { flatMapInOrder } from "@/lib/async/in-order";
  * - One audit row per request, with the invitations and days (before, for unmarking).
  */
 import { and, eq, inArray } from "drizzle-orm";
-import { transaction, type Db } from "@/db/client";
+import { changedRows, transaction, type Db } from "@/db/client";
 import { checkIns, conferences, invitations, people, reflectionEssays, sites } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -132,7 +132,9 @@ export async function unrecordEssays(db: Db, user: SessionUser, input: { confere
     const before = rows.filter((r) => r.submittedOn !== null);
     let changed = 0;
     for (const part of chunks(before.map((r) => r.invitationId))) {
-      changed += (await db.delete(reflectionEssays).where(inArray(reflectionEssays.invitationId, scopedInvitationIds(db, user, conference.id, part)))).changes;
+      changed += changedRows(
+        await db.delete(reflectionEssays).where(inArray(reflectionEssays.invitationId, scopedInvitationIds(db, user, conference.id, part))),
+      );
     }
     if (changed > 0) {
       await recordAudit(db, {

@@ -4,7 +4,7 @@
  * reissue, record a substitute. Scope: lib/invitations/invitation-scope.ts.
  */
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { returnedRow, firstRow, transaction, type Db, type Tx } from "@/db/client";
+import { changedRows, returnedRow, firstRow, transaction, type Db, type Tx } from "@/db/client";
 import { bodies, campaigns, conferences, invitations, letterSequences, people, sites } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { unitSubtree, type SessionUser } from "@/lib/auth/session-user";
@@ -56,12 +56,12 @@ export async function addInvitees(db: Db, user: SessionUser, conferenceId: numbe
     const count = await transaction(db, async (tx) => {
       let inserted = 0;
       for (let i = 0; i < allowed.length; i += 500) {
-        inserted += (
+        inserted += changedRows(
           await tx
             .insert(invitations)
             .values(allowed.slice(i, i + 500).map((personId) => ({ conferenceId, personId, siteId, bodyId: ctx.bodyId, status: "draft" as const })))
-            .onConflictDoNothing()
-        ).changes;
+            .onConflictDoNothing(),
+        );
       }
       await recordAudit(tx, {
         userId: user.id,
@@ -121,7 +121,7 @@ export async function removeDraftInvitations(db: Db, user: SessionUser, conferen
     if (rows.error) return { ok: false, code: rows.error };
     if (rows.found.some((r) => r.status !== "draft")) return { ok: false, code: "removeIssued" };
     const ids = rows.found.map((r) => r.id);
-    const count = (await db.delete(invitations).where(inArray(invitations.id, ids))).changes;
+    const count = changedRows(await db.delete(invitations).where(inArray(invitations.id, ids)));
     await recordAudit(db, { userId: user.id, action: "remove_invitees", entity: "conference", entityId: conferenceId, after: { invitationIds: ids, count } });
     return { ok: true, count };
   });
@@ -135,7 +135,7 @@ export async function setInvitationSite(db: Db, user: SessionUser, conferenceId:
     const rows = await writableInConference(db, user, conferenceId, invitationIds);
     if (rows.error) return { ok: false, code: rows.error };
     const ids = rows.found.filter((r) => r.siteId !== siteId).map((r) => r.id);
-    const count = ids.length === 0 ? 0 : (await db.update(invitations).set({ siteId }).where(inArray(invitations.id, ids))).changes;
+    const count = ids.length === 0 ? 0 : changedRows(await db.update(invitations).set({ siteId }).where(inArray(invitations.id, ids)));
     if (count > 0)
       await recordAudit(db, {
         userId: user.id,

@@ -70,11 +70,14 @@ export async function conferenceFigures(db: Db, user: SessionUser, f: ReportFilt
         conferenceId: invitations.conferenceId,
         member: invitations.attendeePartyMember,
         category: invitations.attendeeCategory,
-        invited: sql<number>`count(*)`,
-        present: sql<number>`count(${checkIns.invitationId})`,
-        late: sql<number>`coalesce(sum(${checkIns.isLate}), 0)`,
-        substitutes: sql<number>`coalesce(sum(${checkIns.invitationId} is not null and ${invitations.substituteName} is not null), 0)`,
-        essays: essaysPerRow ? sql<number>`count(${reflectionEssays.invitationId})` : sql<number>`0`,
+        invited: sql<number>`count(*)`.mapWith(Number),
+        present: sql<number>`count(${checkIns.invitationId})`.mapWith(Number),
+        late: sql<number>`coalesce(sum(case when ${checkIns.isLate} then 1 else 0 end), 0)`.mapWith(Number),
+        substitutes:
+          sql<number>`coalesce(sum(case when ${checkIns.invitationId} is not null and ${invitations.substituteName} is not null then 1 else 0 end), 0)`.mapWith(
+            Number,
+          ),
+        essays: essaysPerRow ? sql<number>`count(${reflectionEssays.invitationId})`.mapWith(Number) : sql<number>`0`.mapWith(Number),
       })
       .from(invitations)
       .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
@@ -88,8 +91,11 @@ export async function conferenceFigures(db: Db, user: SessionUser, f: ReportFilt
         conferenceId: invitations.conferenceId,
         member: invitations.attendeePartyMember,
         category: invitations.attendeeCategory,
-        excused: sql<number>`coalesce(sum(${checkIns.invitationId} is null and ${absences.reason} is not null), 0)`,
-        madeUp: sql<number>`coalesce(sum(${checkIns.invitationId} is null and ${absences.makeUpAttendedAt} is not null), 0)`,
+        excused: sql<number>`coalesce(sum(case when ${checkIns.invitationId} is null and ${absences.reason} is not null then 1 else 0 end), 0)`.mapWith(Number),
+        madeUp:
+          sql<number>`coalesce(sum(case when ${checkIns.invitationId} is null and ${absences.makeUpAttendedAt} is not null then 1 else 0 end), 0)`.mapWith(
+            Number,
+          ),
       })
       .from(absences)
       .innerJoin(invitations, eq(invitations.id, absences.invitationId))
@@ -100,7 +106,11 @@ export async function conferenceFigures(db: Db, user: SessionUser, f: ReportFilt
     const walkIns = f.category
       ? []
       : await db
-          .select({ conferenceId: invitations.conferenceId, n: sql<number>`count(*)`, essays: sql<number>`count(${reflectionEssays.invitationId})` })
+          .select({
+            conferenceId: invitations.conferenceId,
+            n: sql<number>`count(*)`.mapWith(Number),
+            essays: sql<number>`count(${reflectionEssays.invitationId})`.mapWith(Number),
+          })
           .from(invitations)
           .innerJoin(checkIns, eq(checkIns.invitationId, invitations.id))
           .leftJoin(reflectionEssays, eq(reflectionEssays.invitationId, invitations.id))
@@ -161,14 +171,14 @@ async function essayTotals(db: Db, ids: number[]): Promise<Map<number, number>> 
   const totals = new Map(
     (
       await db
-        .select({ conferenceId: reflectionEssays.conferenceId, n: sql<number>`count(*)` })
+        .select({ conferenceId: reflectionEssays.conferenceId, n: sql<number>`count(*)`.mapWith(Number) })
         .from(reflectionEssays)
         .where(inArray(reflectionEssays.conferenceId, ids))
         .groupBy(reflectionEssays.conferenceId)
     ).map((r) => [r.conferenceId, r.n]),
   );
   const notIssued = await db
-    .select({ conferenceId: invitations.conferenceId, n: sql<number>`count(*)` })
+    .select({ conferenceId: invitations.conferenceId, n: sql<number>`count(*)`.mapWith(Number) })
     .from(invitations)
     .innerJoin(reflectionEssays, eq(reflectionEssays.invitationId, invitations.id))
     .where(and(inArray(invitations.conferenceId, ids), eq(invitations.kind, "invited"), inArray(invitations.status, ["draft", "revoked"])))

@@ -165,7 +165,7 @@ export async function conferenceInviteePage(db: Db, conference: ReportConference
   );
   const total = (await firstRow(
     db
-      .select({ n: sql<number>`count(*)` })
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
       .from(invitations)
       .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
       .leftJoin(absences, eq(absences.invitationId, invitations.id))

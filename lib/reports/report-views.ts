@@ -244,7 +244,7 @@ export async function countBridgePoints(db: Db, user: SessionUser, conferenceIds
   if (conferenceIds.length === 0) return 0;
   return (await firstRow(
     db
-      .select({ n: sql<number>`count(*)` })
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
       .from(sites)
       .where(and(inArray(sites.conferenceId, conferenceIds), eq(sites.isMain, false), siteReadScope(db, user))),
   ))!.n;

@@ -55,7 +55,7 @@ export async function getSetupProgress(db: Db, user: SessionUser): Promise<Setup
   ))!.n;
   const campaignCount = (await firstRow(
     db
-      .select({ n: sql<number>`count(distinct ${campaigns.id})` })
+      .select({ n: sql<number>`count(distinct ${campaigns.id})`.mapWith(Number) })
       .from(campaigns)
       .innerJoin(campaignRequirements, eq(campaignRequirements.campaignId, campaigns.id))
       .where(isNull(campaigns.archivedAt)),

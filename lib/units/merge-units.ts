@@ -36,7 +36,7 @@ const count = async (db: Db, table: typeof conferences | typeof sites | typeof p
   (
     await firstRow(
       db
-        .select({ n: sql<number>`count(*)` })
+        .select({ n: sql<number>`count(*)`.mapWith(Number) })
         .from(table)
         .where(inArray(table.unitId, ids)),
     )
@@ -54,7 +54,7 @@ async function countsOf(db: Db, ids: number[]): Promise<MergeCounts> {
       (
         await firstRow(
           db
-            .select({ n: sql<number>`count(*)` })
+            .select({ n: sql<number>`count(*)`.mapWith(Number) })
             .from(units)
             .where(inArray(units.parentId, ids)),
         )

@@ -20,7 +20,7 @@ export async function listUnitKinds(db: Db) {
       key: unitKinds.key,
       label: unitKinds.label,
       sortOrder: unitKinds.sortOrder,
-      unitCount: sql<number>`(select count(*) from ${units} where ${units.kind} = ${unitKinds.key})`,
+      unitCount: sql<number>`(select count(*) from ${units} where ${units.kind} = ${unitKinds.key})`.mapWith(Number),
     })
     .from(unitKinds)
     .orderBy(asc(unitKinds.sortOrder), asc(unitKinds.label));

@@ -35,10 +35,10 @@ export async function listUnitTree(db: Db, actor: UnitActor): Promise<UnitTreeRo
         placeName: units.placeName,
         parentId: units.parentId,
         sortOrder: units.sortOrder,
-        retired: sql<number>`${units.retiredAt} is not null`,
+        retired: sql<number>`${units.retiredAt} is not null`.mapWith(Number),
         mergedIntoName: mergedInto.name,
-        bodyCount: sql<number>`(select count(*) from ${bodies} where ${bodies.unitId} = ${units.id} and ${bodies.retiredAt} is null)`,
-        userCount: sql<number>`(select count(*) from ${users} where ${users.unitId} = ${units.id} and ${users.disabled} = 0)`,
+        bodyCount: sql<number>`(select count(*) from ${bodies} where ${bodies.unitId} = ${units.id} and ${bodies.retiredAt} is null)`.mapWith(Number),
+        userCount: sql<number>`(select count(*) from ${users} where ${users.unitId} = ${units.id} and not ${users.disabled})`.mapWith(Number),
       })
       .from(units)
       .leftJoin(unitKinds, eq(unitKinds.key, units.kind))

@@ -20,7 +20,7 @@
  * change it at first sign-in. Each account is audited, and the import once.
  */
 import { and, eq, inArray, isNull, lt } from "drizzle-orm";
-import { returnedRow, firstRow, transaction, type Db } from "@/db/client";
+import { changedRows, returnedRow, firstRow, transaction, type Db } from "@/db/client";
 import { bodies, importBatches, ROLES, siteStaff, sites, conferences, units, users, type Role } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { coversUnit } from "@/lib/auth/scope";
@@ -317,7 +317,7 @@ export async function createAccounts(
   }
   return await transaction(db, async (db): Promise<CreateAccountsResult> => {
     if (source.batchId !== undefined) {
-      const gone = (await db.delete(importBatches).where(and(eq(importBatches.id, source.batchId), eq(importBatches.userId, actor.id)))).changes;
+      const gone = changedRows(await db.delete(importBatches).where(and(eq(importBatches.id, source.batchId), eq(importBatches.userId, actor.id))));
       if (gone === 0) return { ok: false, code: "notFound" };
     }
     const created: CreatedAccount[] = [];

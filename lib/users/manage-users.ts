@@ -7,7 +7,7 @@
  * `where` clause, so an id of another unit's account finds nothing ("userNotFound").
  */
 import { and, eq, sql } from "drizzle-orm";
-import { returnedRow, firstRow, transaction, type Db } from "@/db/client";
+import { changedRows, returnedRow, firstRow, transaction, type Db } from "@/db/client";
 import { bodies, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
@@ -89,12 +89,12 @@ export async function resetUserPassword(
 export async function setUserDisabled(db: Db, actor: Actor, userId: number, disabled: boolean): Promise<UserChangeResult> {
   return await transaction(db, async (db) => {
     if (actor.id === userId) return { ok: false, code: "cannotDisableSelf" };
-    const changed = (
+    const changed = changedRows(
       await db
         .update(users)
         .set({ disabled, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
-        .where(and(eq(users.id, userId), userScope(actor)))
-    ).changes;
+        .where(and(eq(users.id, userId), userScope(actor))),
+    );
     if (changed === 0) return { ok: false, code: "userNotFound" };
     await recordAudit(db, { userId: actor.id, action: disabled ? "disable" : "enable", entity: "user", entityId: userId, after: { disabled } });
     return { ok: true };

@@ -24,7 +24,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, lt } from "drizzle-orm";
 import { z } from "zod";
-import { returnedRow, firstRow, transaction, type Db, type Tx } from "@/db/client";
+import { changedRows, returnedRow, firstRow, transaction, type Db, type Tx } from "@/db/client";
 import { importBatchRowSlice } from "@/db/import-batch-rows";
 import { appSettings, importBatches, people } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -215,7 +215,7 @@ async function writePeople(db: Tx, unitId: number, rows: MappedRow[]) {
       updated++;
     } else fresh.push(values);
   }
-  const inserted = fresh.length > 0 ? (await db.insert(people).values(fresh)).changes : 0;
+  const inserted = fresh.length > 0 ? changedRows(await db.insert(people).values(fresh)) : 0;
   return { inserted, updated };
 }
 
