@@ -595,6 +595,7 @@ export const scanLog = pgTable(
     uniqueIndex("scan_log_nonce_unique").on(t.nonce),
     index("scan_log_conference_idx").on(t.conferenceId, t.receivedAt),
     index("scan_log_invitation_idx").on(t.invitationId),
+    index("scan_log_device_idx").on(t.deviceId, t.receivedAt),
     check("scan_log_verdict_check", inList(t.verdict, SCAN_VERDICTS)),
   ],
 );

@@ -604,6 +604,8 @@ export const scanLog = sqliteTable(
     uniqueIndex("scan_log_nonce_unique").on(t.nonce),
     index("scan_log_conference_idx").on(t.conferenceId, t.receivedAt),
     index("scan_log_invitation_idx").on(t.invitationId),
+    /** The flood guard counts a device's scans of the last second (lib/checkin/device-rate-limit.ts). */
+    index("scan_log_device_idx").on(t.deviceId, t.receivedAt),
     check("scan_log_verdict_check", inList(t.verdict, SCAN_VERDICTS)),
   ],
 );

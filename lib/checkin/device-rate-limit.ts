@@ -1,12 +1,18 @@
 /**
- * A flood guard per door device: at most MAX_PER_SECOND scans a second from one
- * (user, device). Kept in this process's memory: with several server processes
- * each allows its own share, which still stops a runaway device or script.
+ * A flood guard per door device: at most MAX_PER_SECOND scans a second from one (user, device),
+ * counted across every app server. The database holds the count (the device's scans logged in the
+ * last second, read through index scan_log_device_idx): with several servers behind a load balancer
+ * each sees the others' scans. This process also counts what it has taken this second, because
+ * scans still waiting for the group commit (lib/checkin/group-commit.ts) are not in the log yet.
  */
+import type { Db } from "@/db/client";
+import { scanStatements } from "./scan-statements";
+
 const MAX_PER_SECOND = 30;
 const windows = new Map<string, { second: number; count: number }>();
 
-export function isFlooding(userId: number, deviceId: string, now = Date.now()): boolean {
+/** This process's count for the current second; true past the limit. */
+function floodingHere(userId: number, deviceId: string, now: number): boolean {
   const key = `${userId}:${deviceId}`;
   const second = Math.floor(now / 1000);
   const entry = windows.get(key);
@@ -17,4 +23,10 @@ export function isFlooding(userId: number, deviceId: string, now = Date.now()): 
   }
   entry.count++;
   return entry.count > MAX_PER_SECOND;
+}
+
+export function isFlooding(db: Db, userId: number, deviceId: string, now = Date.now()): boolean {
+  if (floodingHere(userId, deviceId, now)) return true;
+  const logged = scanStatements(db).recentScansOfDevice.get({ deviceId, userId, since: now - 1000 }); // milliseconds, as SQLite stores them (a placeholder is not mapped)
+  return (logged?.n ?? 0) >= MAX_PER_SECOND;
 }

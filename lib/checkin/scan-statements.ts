@@ -3,7 +3,7 @@
  * prepared statements: the SQL is built once, only values change; they run the
  * same on PostgreSQL). Measured in docs/benchmarks.md.
  */
-import { and, eq, sql } from "drizzle-orm";
+import { and, count, eq, gte, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { sqliteSync, type Db as AppDb, type SyncSqlite as Db, type Tx } from "@/db/client";
 import { checkIns, conferences, invitations, people, scanLog, sites, siteStaff, units, users } from "@/db/schema";
@@ -38,6 +38,18 @@ function build(db: Db) {
       .select({ verdict: scanLog.verdict, invitationId: scanLog.invitationId })
       .from(scanLog)
       .where(eq(scanLog.nonce, sql.placeholder("nonce")))
+      .prepare(),
+    /** A device's scans received since a moment, every server's (the flood guard, device-rate-limit.ts; index scan_log_device_idx). */
+    recentScansOfDevice: db
+      .select({ n: count() })
+      .from(scanLog)
+      .where(
+        and(
+          eq(scanLog.deviceId, sql.placeholder("deviceId")),
+          gte(scanLog.receivedAt, sql.placeholder("since")),
+          eq(scanLog.userId, sql.placeholder("userId")),
+        ),
+      )
       .prepare(),
     /** Everything the verdict needs about an invitation, found by its exact token (unique index). */
     invitationByToken: db

@@ -1,0 +1,1 @@
+CREATE INDEX "scan_log_device_idx" ON "scan_log" USING btree ("device_id","received_at");

@@ -1,0 +1,1 @@
+CREATE INDEX `scan_log_device_idx` ON `scan_log` (`device_id`,`received_at`);
