@@ -47,8 +47,9 @@ export async function getLiveStats(db: Db, conferenceId: number, siteIds?: numbe
         present: sql<number>`coalesce(sum(case when ${countedInvitation()} then 1 else 0 end), 0)`.mapWith(Number),
         late: sql<number>`coalesce(sum(case when ${countedInvitation()} and ${checkIns.isLate} then 1 else 0 end), 0)`.mapWith(Number),
         walkIns: sql<number>`coalesce(sum(case when ${invitations.kind} = 'walk_in' then 1 else 0 end), 0)`.mapWith(Number),
-        first: sql<number | null>`min(${checkIns.scannedAt})`,
-        last: sql<number | null>`max(${checkIns.scannedAt})`,
+        // Read back through the column's own mapping: a Date on both engines (SQLite keeps milliseconds, PostgreSQL a timestamp).
+        first: sql<Date | null>`min(${checkIns.scannedAt})`.mapWith(checkIns.scannedAt),
+        last: sql<Date | null>`max(${checkIns.scannedAt})`.mapWith(checkIns.scannedAt),
       })
       .from(checkIns)
       .innerJoin(invitations, eq(invitations.id, checkIns.invitationId))
@@ -68,10 +69,10 @@ export async function getLiveStats(db: Db, conferenceId: number, siteIds?: numbe
   // The span the timeline covers; none before the door opens, or after it when nobody came.
   let span: { from: number; to: number } | null = null;
   if (phase === "open") {
-    const from = Math.max(now.getTime() - RECENT_MS, Math.min(window.opensAt.getTime(), totals.first ?? Infinity));
+    const from = Math.max(now.getTime() - RECENT_MS, Math.min(window.opensAt.getTime(), totals.first?.getTime() ?? Infinity));
     span = { from, to: now.getTime() };
   } else if (totals.first !== null && totals.last !== null) {
-    span = { from: totals.first, to: phase === "not_yet" ? now.getTime() : totals.last };
+    span = { from: totals.first.getTime(), to: phase === "not_yet" ? now.getTime() : totals.last.getTime() };
   }
   const slotMinutes = span ? (SLOT_CHOICES.find((m) => (span.to - span.from) / (m * 60_000) < MAX_BARS) ?? SLOT_CHOICES[SLOT_CHOICES.length - 1]) : 5;
   const slotMs = slotMinutes * 60_000;

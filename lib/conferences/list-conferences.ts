@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, lt, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { bodies, checkIns, conferences, invitations, units, type ConferenceStatus } from "@/db/schema";
 import { conferenceReadScope, conferenceWriteScope, inSiteScope } from "@/lib/auth/scope";
@@ -37,7 +37,8 @@ export async function listConferences(db: Db, user: SessionUser, filters: Confer
 
   const status = effectiveStatus(db, now);
   const startOfToday = zonedInstant(zonedDateKey(now));
-  const upcoming = sql<number>`case when ${conferences.endsAt} >= ${startOfToday.getTime()} then 1 else 0 end`.mapWith(Number);
+  // The comparison through drizzle's operator: the instant is bound as the column stores it (milliseconds on SQLite, a timestamp on PostgreSQL).
+  const upcoming = sql<number>`case when ${gte(conferences.endsAt, startOfToday)} then 1 else 0 end`.mapWith(Number);
   return (
     await db
       .select({
