@@ -39,8 +39,12 @@ export type Db = Omit<Tx, "insert" | "update" | "delete" | "run">;
 interface WriteLane {
   writer: Tx;
   tail: Promise<unknown>;
-  /** Set while a transaction holds the lane: its async context, to catch a nested transaction opened on the outer handle. */
-  holder: AsyncLocalStorage<true>;
+  /**
+   * The async context of the transaction holding the lane, to catch a transaction opened on the outer
+   * handle inside it (it would wait for itself). `open` goes false at its end: a callback it scheduled
+   * (a timer, setImmediate) keeps the context but no longer holds the lane.
+   */
+  holder: AsyncLocalStorage<{ open: boolean }>;
 }
 
 /**
@@ -77,7 +81,6 @@ export function openDatabase(file: string = defaultDatabasePath()): Db {
   const lane: WriteLane = { writer, tail: Promise.resolve(), holder: new AsyncLocalStorage() };
   Object.defineProperty(reader, LANE, { value: lane });
   Object.defineProperty(writer, LANE, { value: lane }); // writerForSetup's handle opens transactions too
-
   return reader;
 }
 
@@ -96,7 +99,7 @@ function laneOf(db: Db): WriteLane {
  */
 export async function transaction<T>(db: Db | Tx, fn: (tx: Tx) => Promise<T> | T): Promise<T> {
   const lane = laneOf(db);
-  const inTransaction = lane.holder.getStore() === true;
+  const inTransaction = lane.holder.getStore()?.open === true;
   if (inTransaction && db === lane.writer) {
     const tx = db as Tx;
     tx.$client.exec("savepoint nested");
@@ -113,13 +116,16 @@ export async function transaction<T>(db: Db | Tx, fn: (tx: Tx) => Promise<T> | T
   const run = async () => {
     const { writer } = lane;
     writer.$client.exec("begin immediate");
+    const holding = { open: true };
     try {
-      const result = await lane.holder.run(true, () => fn(writer));
+      const result = await lane.holder.run(holding, () => fn(writer));
       writer.$client.exec("commit");
       return result;
     } catch (error) {
       if (writer.$client.inTransaction) writer.$client.exec("rollback");
       throw error;
+    } finally {
+      holding.open = false;
     }
   };
   const result = lane.tail.then(run);
