@@ -24,11 +24,11 @@ const FAMILY = FAMILY_NAMES.map(([name]) => name);
 const MIDDLE = [...MALE_MIDDLE, ...FEMALE_MIDDLE];
 const GIVEN = [...MALE_GIVEN, ...FEMALE_GIVEN];
 
-function time(fn: () => unknown, runs = 15) {
+async function time(fn: () => Promise<unknown>, runs = 15) {
   const ms: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    fn();
+    await fn();
     ms.push(performance.now() - t0);
   }
   ms.sort((a, b) => a - b);
@@ -88,12 +88,12 @@ async function main() {
       ["middle page", Math.ceil(pages / 2)],
       ["last page", pages],
     ] as const) {
-      console.log(`${label.padEnd(12)} old (index on search_name): ${time(async () => await oldPage(page))}`);
-      console.log(`${label.padEnd(12)} new (given, middle, family): ${time(async () => await newPage(page))}`);
+      console.log(`${label.padEnd(12)} old (index on search_name): ${await time(async () => await oldPage(page))}`);
+      console.log(`${label.padEnd(12)} new (given, middle, family): ${await time(async () => await newPage(page))}`);
     }
-    console.log(`listPeople, page 1 (count + page):           ${time(async () => await listPeople(db, user, { page: 1 }))}`);
-    console.log(`listPeople, search "thi" (count + page 1):   ${time(async () => await listPeople(db, user, { q: "thi", page: 1 }))}`);
-    console.log(`listPeople, one unit (Ba Tơ, page 1):        ${time(async () => await listPeople(db, user, { unitId, page: 1 }))}`);
+    console.log(`listPeople, page 1 (count + page):           ${await time(async () => await listPeople(db, user, { page: 1 }))}`);
+    console.log(`listPeople, search "thi" (count + page 1):   ${await time(async () => await listPeople(db, user, { q: "thi", page: 1 }))}`);
+    console.log(`listPeople, one unit (Ba Tơ, page 1):        ${await time(async () => await listPeople(db, user, { unitId, page: 1 }))}`);
     const first = (await listPeople(db, user, { page: 1 })).rows.slice(0, 5).map((r) => r.fullName);
     console.log(`first names on page 1: ${first.join(", ")}`);
   } finally {
