@@ -16,7 +16,6 @@
  * `npm run dev` does 1 and 3, then `next dev`.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import nextEnv from "@next/env"; // CommonJS: no named ESM exports
@@ -27,6 +26,7 @@ import { REFORM_ACCOUNTS, REFORM_PASSWORD } from "@/db/seed-2025-data";
 import { ensureDefaultBodyTemplates } from "@/lib/bodies/default-body-templates";
 import { demoVariant, type DemoVariant } from "@/lib/settings/is-demo-data";
 import { checkPort, nextFreePort, portProblemMessage } from "@/lib/start/port-check";
+import { sessionSecret } from "@/lib/start/session-secret";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/db/seed-data";
 import { childProcessEnv, envOrExit, type Env } from "@/lib/env";
 
@@ -49,20 +49,14 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-/** NEXTAUTH_SECRET as set, or the one generated once and kept in data/secrets.json. */
-function sessionSecret(env: Env, dataDir: string): string {
-  if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
-  const file = path.join(dataDir, "secrets.json");
-  let stored: Record<string, string> = {};
-  if (fs.existsSync(file)) stored = JSON.parse(fs.readFileSync(file, "utf8"));
-  if (!stored.NEXTAUTH_SECRET) {
-    stored.NEXTAUTH_SECRET = randomBytes(32).toString("base64url");
-    fs.mkdirSync(dataDir, { recursive: true });
-    fs.writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
-    console.warn(`⚠ NEXTAUTH_SECRET chưa được đặt: đã tạo một khóa ngẫu nhiên và lưu tại ${file}.`);
+/** NEXTAUTH_SECRET as set, or the one generated once and kept in data/secrets.json (lib/start/session-secret.ts). */
+function sessionSecretFor(env: Env, dataDir: string): string {
+  const { secret, generated } = sessionSecret(env.NEXTAUTH_SECRET, dataDir);
+  if (generated) {
+    console.warn(`⚠ NEXTAUTH_SECRET chưa được đặt: đã tạo một khóa ngẫu nhiên và lưu tại ${path.join(dataDir, "secrets.json")}.`);
     console.warn("  Khi triển khai thật, đặt NEXTAUTH_SECRET trong môi trường và sao lưu nó.");
   }
-  return stored.NEXTAUTH_SECRET;
+  return secret;
 }
 
 /**
@@ -75,7 +69,7 @@ function filledForChildren(env: Env, databaseFile: string): Record<string, strin
     NEXT_TELEMETRY_DISABLED: "1",
     DATABASE_PATH: databaseFile,
     NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
-    NEXTAUTH_SECRET: sessionSecret(env, path.dirname(databaseFile)),
+    NEXTAUTH_SECRET: sessionSecretFor(env, path.dirname(databaseFile)),
   };
 }
 
