@@ -3,7 +3,7 @@ import { env } from "./lib/env";
 
 export default defineConfig({
   dialect: "sqlite",
-  schema: "./db/schema.ts",
+  schema: "./db/schema-sqlite.ts",
   out: "./db/migrations",
   dbCredentials: { url: env().DATABASE_PATH },
 });

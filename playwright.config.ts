@@ -1,10 +1,15 @@
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { CAMERA_FEED, E2E_BASE_URL } from "./e2e/e2e-env";
+import { CAMERA_FEED, E2E_BASE_URL, E2E_ON_POSTGRES, E2E_PG_URL } from "./e2e/e2e-env";
+
+// E2E_ENGINE=postgres: the tests' own database access (e2e/fixtures.ts) goes to the server's PostgreSQL; the
+// schema picks PostgreSQL's tables in every worker from this (db/engine.ts). Empty otherwise: SQLite.
+process.env.DATABASE_URL = E2E_ON_POSTGRES ? E2E_PG_URL : "";
 
 /**
  * e2e runs against a production build (`npm start`'s own path) on port 3100
- * with its own throw-away database in data/e2e/ (see e2e/serve.ts).
+ * with its own throw-away database in data/e2e/ (see e2e/serve.ts), or with E2E_ENGINE=postgres
+ * (`npm run test:e2e:postgres`: the door, the authorization matrix and the reports) a throw-away PostgreSQL.
  * Chromium: Debian's at /usr/bin/chromium, or CHROMIUM_PATH; elsewhere
  * Playwright's own browser if it is installed.
  */

@@ -52,7 +52,7 @@ describe("backup and restore", () => {
     expect(check.counts.invitations).toBeGreaterThan(1000);
     const copy = openDatabase(backup);
     const inBackup = (await firstRow(copy.select({ n: count() }).from(t.auditLog)))!.n;
-    closeDatabase(copy);
+    await closeDatabase(copy);
     expect(inBackup).toBeGreaterThanOrEqual(before);
 
     // Restore into a new place: the backup's data, and the previous file kept aside.
@@ -63,7 +63,7 @@ describe("backup and restore", () => {
     expect(restored.check.ok).toBe(true);
     const db = openDatabase(target);
     expect((await firstRow(db.select({ n: count() }).from(t.auditLog)))!.n).toBe(inBackup);
-    closeDatabase(db);
+    await closeDatabase(db);
   });
 
   it("refuses a file that is not a database, a truncated one, and one without the app's tables", async () => {
@@ -77,7 +77,7 @@ describe("backup and restore", () => {
     const other = path.join(dir, "other.db");
     const o = openDatabase(other);
     writerForSetup(o).$client.exec("create table t (x)");
-    closeDatabase(o);
+    await closeDatabase(o);
     expect(checkBackup(other).problems.join(" ")).toContain("Thiếu bảng");
     const target = path.join(dir, "target.db");
     expect((await restoreDatabase(notDb, target)).saved).toBeNull();

@@ -126,9 +126,9 @@ export async function restoreDatabase(file: string, target: string): Promise<{ c
   }
   const db = openDatabase(target);
   try {
-    migrateDatabase(db);
+    await migrateDatabase(db);
   } finally {
-    closeDatabase(db);
+    await closeDatabase(db);
   }
   return { check, saved };
 }

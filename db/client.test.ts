@@ -9,13 +9,13 @@ import { createTestDb } from "@/lib/testing/test-db";
 import { changedRows, firstRow, returnedRow, transaction, writerForSetup, type Db } from "./client";
 import { appSettings } from "./schema";
 
-let handle: ReturnType<typeof createTestDb>;
+let handle: Awaited<ReturnType<typeof createTestDb>>;
 let db: Db;
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 const settings = async () => (await db.select().from(appSettings).orderBy(appSettings.key)).map((r) => `${r.key}=${r.value}`);
 
 beforeEach(async () => {
-  handle = createTestDb();
+  handle = await createTestDb();
   db = handle.db;
   await writerForSetup(db).delete(appSettings);
 });

@@ -1,20 +1,24 @@
 /**
- * Opens the SQLite database. A plain module (no "server-only") so that scripts
- * and tests can use it; the app imports db/index.ts instead.
- * Everything SQLite-specific (pragmas, file handling, migrations, the SQL functions the
- * queries use: name_sort_key, lib/people/name-order.ts) stays in db/.
+ * Opens the database: the SQLite file (DATABASE_PATH, the default) or PostgreSQL (DATABASE_URL;
+ * db/postgres.ts), behind one set of types. A plain module (no "server-only") so that scripts and
+ * tests can use it; the app imports db/index.ts instead.
+ * Everything engine-specific (pragmas, file handling, the pool, migrations, the SQL functions the
+ * queries use: name_sort_key, lib/people/name-order.ts) stays in db/ (decision 0037).
  */
 import fs from "node:fs";
 import path from "node:path";
 import { AsyncLocalStorage } from "node:async_hooks";
 import Database, { type RunResult } from "better-sqlite3";
-import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { env } from "@/lib/env";
 import { registerNameSortKey } from "@/lib/people/name-order";
 import { normalizeStoredTextOnce } from "./normalize-text";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
-import * as schema from "./schema";
+import { databaseEngine } from "./engine";
+import { isPostgresHandle, migratePostgresDatabase, openPostgresDatabase, closePostgresDatabase, postgresTransaction, withPostgresSetupLock } from "./postgres";
+// A SQLite connection always gets SQLite's tables, whichever engine db/schema.ts chose for the app.
+import * as schema from "./schema-sqlite";
 
 /**
  * Inside a transaction: reads and writes, awaited. Typed as drizzle's async SQLite database
@@ -61,11 +65,33 @@ export function defaultDatabasePath(): string {
   return path.resolve(/*turbopackIgnore: true*/ env().DATABASE_PATH);
 }
 
+/** Where the app's database is: DATABASE_URL on PostgreSQL, else the SQLite file. */
+export function defaultDatabaseLocation(): string {
+  return env().DATABASE_URL ?? defaultDatabasePath();
+}
+
+const isPostgresUrl = (location: string) => /^postgres(ql)?:\/\//.test(location);
+
 /**
- * Opens (creating if needed) a database file with the pragmas the app relies on: the read-only
- * connection everyone reads on, and its write lane (`transaction()`). Close with `closeDatabase`.
+ * Opens the app's database (DATABASE_URL, else DATABASE_PATH), or the one at `location`: a file
+ * (created if needed) or a postgres:// address, which must be the engine this process chose
+ * (db/engine.ts: the tables of db/schema.ts are that engine's). Close with `closeDatabase`.
  */
-export function openDatabase(file: string = defaultDatabasePath()): Db {
+export function openDatabase(location: string = defaultDatabaseLocation()): Db {
+  const postgres = isPostgresUrl(location);
+  if (postgres !== (databaseEngine() === "postgres")) {
+    throw new Error(
+      `openDatabase(${postgres ? "postgres://…" : location}): this process runs on ${databaseEngine()} (DATABASE_URL ${postgres ? "unset" : "set"})`,
+    );
+  }
+  return postgres ? (openPostgresDatabase(location) as unknown as Db) : openSqliteFile(location);
+}
+
+/**
+ * A SQLite file with the pragmas the app relies on: the read-only connection everyone reads on,
+ * and its write lane (`transaction()`).
+ */
+function openSqliteFile(file: string): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
@@ -90,6 +116,14 @@ function laneOf(db: Db): WriteLane {
   return lane;
 }
 
+export interface TransactionOptions {
+  /**
+   * PostgreSQL's isolation: SERIALIZABLE by default (what SQLite's single writer gives); READ COMMITTED only
+   * where every write carries its own guarantee (the door, decision 0038). SQLite's lane is serial whatever is asked.
+   */
+  isolation?: "serializable" | "read committed";
+}
+
 /**
  * Runs `fn` in one write transaction and gives its result; a throw rolls it back. On the app's
  * handle: queued behind the transaction before it, then BEGIN IMMEDIATE (the write lock at the
@@ -97,7 +131,8 @@ function laneOf(db: Db): WriteLane {
  * to upgrade a read lock). On a transaction's own handle (a helper called inside one): a
  * savepoint, so that the helper's failure undoes only its own part.
  */
-export async function transaction<T>(db: Db | Tx, fn: (tx: Tx) => Promise<T> | T): Promise<T> {
+export async function transaction<T>(db: Db | Tx, fn: (tx: Tx) => Promise<T> | T, options: TransactionOptions = {}): Promise<T> {
+  if (isPostgresHandle(db)) return postgresTransaction(db, fn as never, options.isolation) as Promise<T>;
   const lane = laneOf(db);
   const inTransaction = lane.holder.getStore()?.open === true;
   if (inTransaction && db === lane.writer) {
@@ -138,11 +173,14 @@ export async function transaction<T>(db: Db | Tx, fn: (tx: Tx) => Promise<T> | T
  * the seed, tests' fixtures, one-shot scripts. Never in the app (ESLint keeps it out of lib and app).
  */
 export function writerForSetup(db: Db): Tx {
+  // On PostgreSQL the pool's handle writes (each statement its own transaction).
+  if (isPostgresHandle(db)) return db as unknown as Tx;
   return laneOf(db).writer;
 }
 
-/** Closes both connections of a database opened by openDatabase (the reader alone for a read-only handle). */
-export function closeDatabase(db: Db): void {
+/** Closes a database opened by openDatabase: both SQLite connections (the reader alone for a read-only handle), or the pool. */
+export async function closeDatabase(db: Db): Promise<void> {
+  if (isPostgresHandle(db)) return closePostgresDatabase(db);
   db.$client.close();
   // The write connection last: SQLite checkpoints the WAL into the file when its last connection closes.
   (db as WithLane)[LANE]?.writer.$client.close();
@@ -161,6 +199,23 @@ export function openReadOnlyDatabase(file: string = defaultDatabasePath()): Db {
 }
 
 /**
+ * Runs a starting server's setup (migrations, the first seed) alone: on PostgreSQL under an advisory lock, as
+ * several app servers may start at once; a SQLite file has one server.
+ */
+export async function withSetupLock<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+  return isPostgresHandle(db) ? withPostgresSetupLock(db, fn) : fn();
+}
+
+/**
+ * A connection of its own for a streamed export (closed with closeDatabase when the download ends):
+ * the SQLite file opened read-only (one WAL snapshot), or a one-connection pool on PostgreSQL, where
+ * db/stream-rows.ts reads through a cursor in a read-only transaction (one snapshot too).
+ */
+export function openExportReader(): Db {
+  return databaseEngine() === "postgres" ? (openPostgresDatabase(env().DATABASE_URL!, { max: 1 }) as unknown as Db) : openReadOnlyDatabase();
+}
+
+/**
  * The schema migrations, then the one-off data steps (each recorded in app_settings, run once).
  *
  * Foreign keys are off while the migrations run: a migration that rebuilds a
@@ -169,7 +224,9 @@ export function openReadOnlyDatabase(file: string = defaultDatabasePath()): Db {
  * one transaction, where `PRAGMA foreign_keys` has no effect. The whole
  * database is checked afterwards, and a violation stops the start.
  */
-export function migrateDatabase(db: Db): void {
+export async function migrateDatabase(db: Db): Promise<void> {
+  // PostgreSQL: its own migrations (db/migrations-pg) in one transaction; its text was written NFC from the start.
+  if (isPostgresHandle(db)) return migratePostgresDatabase(db);
   const writer = writerForSetup(db);
   writer.$client.pragma("foreign_keys = OFF");
   try {
@@ -180,27 +237,6 @@ export function migrateDatabase(db: Db): void {
   const violations = writer.$client.pragma("foreign_key_check") as unknown[];
   if (violations.length > 0) throw new Error(`Migration left ${violations.length} rows that break a foreign key: ${JSON.stringify(violations.slice(0, 5))}`);
   normalizeStoredTextOnce(writer);
-}
-
-/**
- * better-sqlite3's own synchronous drizzle handle, for the check-in hot path only (decision 0008:
- * prepared statements, no await between a scan's reads and writes, so that the group commit judges
- * a whole batch in one transaction without yielding). PostgreSQL gets its own path there.
- */
-export type SyncSqlite = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
-
-/** The same handle, typed synchronously: reads on the app's handle, reads and writes on a transaction's. */
-export function sqliteSync(db: Db | Tx | SyncSqlite): SyncSqlite {
-  return db as unknown as SyncSqlite;
-}
-
-/**
- * The hot path's synchronous batch (lib/checkin/group-commit.ts, record-batch.ts): `fn` runs in one
- * BEGIN IMMEDIATE transaction on the write lane, queued like `transaction()`, with no await inside;
- * a throw rolls it back. A nested transaction in `fn` is better-sqlite3's savepoint.
- */
-export function synchronousTransaction<T>(db: Db, fn: (tx: SyncSqlite) => T): Promise<T> {
-  return transaction(db, (tx) => fn(sqliteSync(tx)));
 }
 
 /**

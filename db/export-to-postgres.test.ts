@@ -14,7 +14,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { createDemoDb, createTestDb } from "@/lib/testing/test-db";
 import { writerForSetup, type Db } from "./client";
 import { exportToPostgres, tablesInCopyOrder, type ExportResult } from "./export-to-postgres";
-import * as sqliteSchema from "./schema";
+import * as sqliteSchema from "./schema-sqlite";
 import * as pgSchema from "./schema-pg";
 
 let server: PostgresServer;
@@ -54,7 +54,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await pool?.end();
   server?.stop();
-  demo?.cleanup();
+  await demo?.cleanup();
 });
 
 const done = () => {
@@ -148,14 +148,14 @@ describe("exportToPostgres", () => {
   });
 
   it("refuses a source whose migrations are not all applied", async () => {
-    const behind = createTestDb();
+    const behind = await createTestDb();
     try {
       writerForSetup(behind.db).$client.exec("delete from __drizzle_migrations where rowid = (select max(rowid) from __drizzle_migrations)");
       const refused = await exportToPostgres(behind.file, server.url);
       expect(refused).toMatchObject({ status: "refused" });
       if (refused.status === "refused") expect(refused.en).toContain("npm run db:migrate");
     } finally {
-      behind.cleanup();
+      await behind.cleanup();
     }
   });
 

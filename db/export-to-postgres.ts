@@ -22,7 +22,7 @@ import { asc, getTableColumns, getTableName, gt, is, sql, type Column } from "dr
 import { PgTable, getTableConfig as getPgTableConfig, type PgColumn } from "drizzle-orm/pg-core";
 import { SQLiteTable, getTableConfig as getSqliteTableConfig, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { closeDatabase, MIGRATIONS_FOLDER, openReadOnlyDatabase, type Db } from "./client";
-import * as sqliteSchema from "./schema";
+import * as sqliteSchema from "./schema-sqlite";
 import { migratePostgres, openPostgres, type PgDb } from "./postgres";
 import * as pgSchema from "./schema-pg";
 
@@ -207,9 +207,13 @@ async function readBatch(source: Db, t: TablePair, size: number, after: unknown,
 // ---------------------------------------------------------------------------
 // The target
 
+/** Tables the migrations fill (the standard kinds, db/migrations-pg/0004): the copy replaces their rows with the source's. */
+const MIGRATION_DATA = new Set(["unit_kinds", "body_kinds"]);
+
 async function targetTablesWithRows(db: Executor, tables: TablePair[]): Promise<string[]> {
   const full: string[] = [];
   for (const t of tables) {
+    if (MIGRATION_DATA.has(t.name)) continue;
     const exists = await db.execute<{ present: boolean }>(sql`select to_regclass(${`public.${t.name}`}) is not null as present`);
     if (!exists.rows[0].present) continue;
     const any = await db.execute<{ found: boolean }>(sql`select exists (select 1 from ${sql.identifier(t.name)}) as found`);
@@ -297,6 +301,7 @@ export async function exportToPostgres(sqliteFile: string, url: string, options:
         await tx.execute(sql`lock table units, users in exclusive mode`);
         const nowFull = await targetTablesWithRows(tx, tables);
         if (nowFull.length > 0) return nowFull;
+        for (const name of MIGRATION_DATA) await tx.execute(sql`delete from ${sql.identifier(name)}`);
         for (const t of tables) {
           const tableStarted = performance.now();
           const columnCount = Object.keys(getTableColumns(t.pg)).length;
@@ -356,7 +361,7 @@ export async function exportToPostgres(sqliteFile: string, url: string, options:
       verification,
     };
   } finally {
-    closeDatabase(source);
+    await closeDatabase(source);
     await pool.end();
   }
 }

@@ -43,7 +43,7 @@ describe("migration 0008 (organisation as data)", () => {
     old.close();
 
     const db = openDatabase(file);
-    migrateDatabase(db);
+    await migrateDatabase(db);
     const one = (query: string) => writerForSetup(db).$client.prepare(query).get() as Record<string, unknown>;
     expect(one("select count(*) n from units").n).toBe(3);
     expect(one("select kind, parent_line, retired_at from bodies where id = 7")).toEqual({ kind: "propaganda", parent_line: "", retired_at: null });
@@ -59,7 +59,7 @@ describe("migration 0008 (organisation as data)", () => {
     expect(() => writerForSetup(db).$client.prepare("insert into bodies (unit_id, kind, name, symbol) values (2, 'propoganda', 'Sai', 'S')").run()).toThrow(
       /FOREIGN KEY/,
     );
-    closeDatabase(db);
+    await closeDatabase(db);
   });
 });
 
@@ -78,7 +78,7 @@ describe("migration 0009 (letter signers, bài thu hoạch)", () => {
     old.close();
 
     const db = openDatabase(file);
-    migrateDatabase(db);
+    await migrateDatabase(db);
     const one = (query: string) => writerForSetup(db).$client.prepare(query).get() as Record<string, unknown>;
     expect(one("select title, sign_form, signer_name from conferences where id = 9")).toEqual({ title: "Hội nghị", sign_form: null, signer_name: null });
     expect(one("select heading_name, sign_form, signer_title from bodies where id = 7")).toEqual({ heading_name: "", sign_form: "", signer_title: "" });
@@ -88,6 +88,6 @@ describe("migration 0009 (letter signers, bài thu hoạch)", () => {
       writerForSetup(db).$client.prepare("insert into reflection_essays (invitation_id, conference_id, submitted_on) values (1, 9, '03/03/2021')").run(),
     ).toThrow(/CHECK/);
     expect(db.$client.pragma("foreign_key_check")).toEqual([]);
-    closeDatabase(db);
+    await closeDatabase(db);
   });
 });

@@ -164,7 +164,7 @@ describe("the NFC data step", () => {
     // A database where only the first version ran.
     await writerForSetup(db).delete(appSettings).where(eq(appSettings.key, TEXT_NFC_SETTING));
     await writerForSetup(db).insert(appSettings).values({ key: "data_step.text_nfc", value: "{}" }).onConflictDoNothing();
-    migrateDatabase(db);
+    await migrateDatabase(db);
     expect(await firstRow(db.select().from(bodies).where(eq(bodies.id, body.id)))).toMatchObject({
       signerTitle: "Phó Bí thư",
       signerName: "Trần Thị Thử",
@@ -181,13 +181,13 @@ describe("the NFC data step", () => {
       .set({ workplace: nfd("Thôn Gò Khế") })
       .where(eq(people.id, person.id));
     await writerForSetup(db).delete(appSettings).where(eq(appSettings.key, TEXT_NFC_SETTING));
-    migrateDatabase(db);
+    await migrateDatabase(db);
     expect((await firstRow(db.select().from(people).where(eq(people.id, person.id))))!.workplace).toBe("Thôn Gò Khế");
     await writerForSetup(db)
       .update(people)
       .set({ workplace: nfd("Thôn Gò Khế") })
       .where(eq(people.id, person.id));
-    migrateDatabase(db);
+    await migrateDatabase(db);
     // Recorded: the second migration does not scan again.
     expect((await firstRow(db.select().from(people).where(eq(people.id, person.id))))!.workplace).toBe(nfd("Thôn Gò Khế"));
   });

@@ -61,7 +61,7 @@ beforeAll(async () => {
   try {
     names = [...(await demo.db.select({ searchName: people.searchName }).from(people)).map((p) => p.searchName), ...EDGE_CASES];
   } finally {
-    demo.cleanup();
+    await demo.cleanup();
   }
 });
 afterAll(async () => {

@@ -1,8 +1,8 @@
 /**
- * Opens PostgreSQL (docs/decisions/0035): a `pg` pool and drizzle's node-postgres driver over db/schema-pg.ts, and
- * the migrations of db/migrations-pg applied by drizzle's migrator. The PostgreSQL twin of db/client.ts; not used by
- * the app yet. Everything PostgreSQL-specific (the pool, the migrations, the SQL functions the queries use:
- * name_sort_key, created by migration 0002) stays in db/.
+ * PostgreSQL (DATABASE_URL; decisions 0035 and 0037): a `pg` pool and drizzle's node-postgres driver over
+ * db/schema-pg.ts, the migrations of db/migrations-pg applied by drizzle's migrator, and the transactions the
+ * app's `transaction()` (db/client.ts) opens. Everything PostgreSQL-specific (the pool, the migrations, the SQL
+ * functions the queries use: name_sort_key, created by migration 0002) stays in db/.
  */
 import path from "node:path";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
@@ -15,12 +15,103 @@ export type PgDb = NodePgDatabase<typeof schemaPg>;
 export const MIGRATIONS_PG_FOLDER = path.join(process.cwd(), "db", "migrations-pg");
 
 /** A pool on `url` (postgres://…) and drizzle over it. End the pool (`pool.end()`) when done. */
-export function openPostgres(url: string): { pool: pg.Pool; db: PgDb } {
-  const pool = new pg.Pool({ connectionString: url });
+export function openPostgres(url: string, options: { max?: number } = {}): { pool: pg.Pool; db: PgDb } {
+  const pool = new pg.Pool({ connectionString: url, ...(options.max ? { max: options.max } : {}) });
+  // An idle client whose server went away (PostgreSQL restarted) emits "error" on the pool: without a listener
+  // that is an uncaught exception. The pool drops the client; the next query connects again.
+  pool.on("error", (error) => console.error("PostgreSQL: an idle connection failed:", error.message));
   return { pool, db: drizzle({ client: pool, schema: schemaPg }) };
 }
 
 /** Applies the pending migrations of db/migrations-pg (drizzle's journal in drizzle.__drizzle_migrations). */
 export async function migratePostgres(db: PgDb): Promise<void> {
   await migrate(db, { migrationsFolder: MIGRATIONS_PG_FOLDER });
+}
+
+// ---------------------------------------------------------------------------
+// The app's handle (db/client.ts types it like the SQLite one; these functions take it as it comes)
+
+/** Marks a PostgreSQL handle (the pool's or a transaction's): a property, which db/index.ts's proxy passes through. */
+const POSTGRES = Symbol.for("quan-triet.db.postgres");
+
+type Marked = { [POSTGRES]?: true };
+
+export function isPostgresHandle(db: object): boolean {
+  return (db as Marked)[POSTGRES] === true;
+}
+
+function mark<T extends object>(db: T): T {
+  Object.defineProperty(db, POSTGRES, { value: true });
+  return db;
+}
+
+export function openPostgresDatabase(url: string, options: { max?: number } = {}): PgDb {
+  return mark(openPostgres(url, options).db);
+}
+
+export async function closePostgresDatabase(db: object): Promise<void> {
+  await (db as { $client: pg.Pool }).$client.end();
+}
+
+export async function migratePostgresDatabase(db: object): Promise<void> {
+  await migratePostgres(db as PgDb);
+}
+
+/** SQLSTATEs after which the whole transaction can simply run again: serialization failure, deadlock. */
+const RETRYABLE = new Set(["40001", "40P01"]);
+const ATTEMPTS = 8;
+
+function sqlState(error: unknown): string | undefined {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === "string") return e.code;
+  }
+  return undefined;
+}
+
+type Isolation = "serializable" | "read committed";
+type Transactional = { transaction<T>(fn: (tx: object) => Promise<T>, config?: { isolationLevel: Isolation }): Promise<T> };
+
+/**
+ * `transaction()` on PostgreSQL. On the pool: SERIALIZABLE, the guarantee SQLite's single writer gave
+ * (every transaction behaves as if it ran alone; a check followed by a write cannot be overtaken), run
+ * again from the start when PostgreSQL refuses it for a conflict with a concurrent one, as it asks
+ * (SQLSTATE 40001; 40P01 a deadlock). A transaction's callback therefore does nothing but database
+ * work, which holds on SQLite too. READ COMMITTED where the caller's writes carry their own guarantees
+ * (the door: decision 0038); a deadlock is still retried there. On a transaction's handle: a savepoint.
+ */
+export async function postgresTransaction<T>(db: object, fn: (tx: object) => Promise<T>, isolation: Isolation = "serializable"): Promise<T> {
+  const handle = db as Transactional;
+  const inner = (tx: object) => fn(mark(tx));
+  if (isTransaction(db)) return handle.transaction(inner);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await handle.transaction(inner, { isolationLevel: isolation });
+    } catch (error) {
+      if (attempt >= ATTEMPTS || !RETRYABLE.has(sqlState(error) ?? "")) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+    }
+  }
+}
+
+/** drizzle's PgTransaction has `rollback()`; the pool's database does not. */
+function isTransaction(db: object): boolean {
+  return typeof (db as { rollback?: unknown }).rollback === "function";
+}
+
+/** Any number, the same in every app server: the advisory lock under which a starting server migrates and seeds. */
+const SETUP_LOCK = 7_402_021;
+
+/**
+ * Runs `fn` while holding a PostgreSQL advisory lock: app servers started together migrate and seed one at a
+ * time, so each migration is applied once and an empty database is seeded once (the next finds it done).
+ */
+export async function withPostgresSetupLock<T>(db: object, fn: () => Promise<T>): Promise<T> {
+  const client = await (db as { $client: pg.Pool }).$client.connect();
+  try {
+    await client.query("select pg_advisory_lock($1)", [SETUP_LOCK]);
+    return await fn();
+  } finally {
+    await client.query("select pg_advisory_unlock($1)", [SETUP_LOCK]).catch(() => undefined);
+    client.release();
+  }
 }

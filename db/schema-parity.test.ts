@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPostgres, type PostgresServer } from "@/lib/testing/postgres-server";
 import { writerForSetup, closeDatabase, migrateDatabase, openDatabase, type Db } from "./client";
 import { migratePostgres, openPostgres } from "./postgres";
-import * as sqliteSchema from "./schema";
+import * as sqliteSchema from "./schema-sqlite";
 
 let server: PostgresServer;
 let pool: pg.Pool;
@@ -32,10 +32,10 @@ beforeAll(async () => {
   pool = postgres.pool;
   await migratePostgres(postgres.db);
   sqlite = openDatabase(path.join(dir, "parity.db"));
-  migrateDatabase(sqlite);
+  await migrateDatabase(sqlite);
 });
 afterAll(async () => {
-  if (sqlite) closeDatabase(sqlite);
+  if (sqlite) await closeDatabase(sqlite);
   await pool?.end();
   server?.stop();
   fs.rmSync(dir, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 /**
- * The PostgreSQL twin of db/schema.ts (docs/decisions/0035-postgresql-the-way-there.md, point 1): the same
+ * The PostgreSQL twin of db/schema-sqlite.ts (docs/decisions/0035-postgresql-the-way-there.md, point 1): the same
  * tables, columns (same SQL names), defaults, nullability, keys, indexes and CHECK constraints, in drizzle's
- * pg-core dialect. Not used by the app yet. db/schema-parity.test.ts migrates both and compares their catalogs:
+ * pg-core dialect. What the app queries when DATABASE_URL is set (db/schema.ts, decision 0037). db/schema-parity.test.ts migrates both and compares their catalogs:
  * change the two files together (`npm run db:generate` and `npm run db:generate:pg`).
  *
  * Type choices:
@@ -24,7 +24,7 @@
  *
  * Not here: the triggers that copy a person's membership and category onto invitations are plpgsql in the
  * hand-written migration db/migrations-pg/0001_attendee_triggers.sql; `name_sort_key` (lib/people/name-order.ts) is
- * still SQLite only.
+ * plpgsql in 0002 (SQLite registers it in code, db/client.ts); the standard unit and body kinds are rows of 0004.
  */
 import { relations, sql } from "drizzle-orm";
 import { boolean, check, index, integer, json, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, type AnyPgColumn } from "drizzle-orm/pg-core";

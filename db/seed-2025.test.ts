@@ -13,11 +13,11 @@ import { createTestDb } from "@/lib/testing/test-db";
 import { seedReform2025 } from "./seed-2025";
 import { REFORM_ACCOUNTS, REFORM_PASSWORD, REFORM_REQUIREMENTS, REFORM_SCHEDULED, REFORM_UNITS } from "./seed-2025-data";
 
-let handle: ReturnType<typeof createTestDb>;
+let handle: Awaited<ReturnType<typeof createTestDb>>;
 const NOW = new Date("2026-12-06T03:00:00Z");
 
 beforeAll(async () => {
-  handle = createTestDb();
+  handle = await createTestDb();
   await seedReform2025(writerForSetup(handle.db), { now: NOW });
 }, 60_000);
 afterAll(() => handle.cleanup());

@@ -108,10 +108,10 @@ describe("demo seed", () => {
     const totals = (await firstRow(
       db
         .select({
-          invited: sql<number>`count(*)`,
-          present: sql<number>`count(${t.checkIns.id})`,
-          late: sql<number>`coalesce(sum(${t.checkIns.isLate}), 0)`,
-          excused: sql<number>`count(${t.absences.reason})`,
+          invited: sql<number>`count(*)`.mapWith(Number),
+          present: sql<number>`count(${t.checkIns.id})`.mapWith(Number),
+          late: sql<number>`sum(case when ${t.checkIns.isLate} then 1 else 0 end)`.mapWith(Number),
+          excused: sql<number>`count(${t.absences.reason})`.mapWith(Number),
         })
         .from(t.invitations)
         .innerJoin(t.conferences, eq(t.conferences.id, t.invitations.conferenceId))
@@ -204,7 +204,7 @@ describe("demo seed", () => {
   });
 
   it("is deterministic: the same data from the same seed", async () => {
-    const again = createTestDb();
+    const again = await createTestDb();
     try {
       await seedDemo(again.db, { now: NOW });
       const digest = async (db: typeof handle.db) =>
@@ -219,12 +219,12 @@ describe("demo seed", () => {
       const count2 = (await firstRow(handle.db.select({ n: count() }).from(t.checkIns)))!.n;
       expect(count1).toBe(count2);
     } finally {
-      again.cleanup();
+      await again.cleanup();
     }
   });
 
   it("can be reset and seeded again in place", async () => {
-    const again = createTestDb();
+    const again = await createTestDb();
     try {
       await seedDemo(again.db, { now: NOW });
       await clearDatabase(again.db);
@@ -233,14 +233,14 @@ describe("demo seed", () => {
       expect(summary.conferences).toBe(56);
       expect(summary.users).toBe(4);
     } finally {
-      again.cleanup();
+      await again.cleanup();
     }
   });
 });
 
 describe("empty start (DEMO=0)", () => {
   it("creates only the root unit and the first admin", async () => {
-    const empty = createTestDb();
+    const empty = await createTestDb();
     try {
       expect(await isDatabaseEmpty(empty.db)).toBe(true);
       await bootstrapEmpty(empty.db, { adminUsername: "QuanTri", adminPassword: "mat-khau-manh", rootUnitName: "Tỉnh Quảng Ngãi", rootUnitCode: "51" });
@@ -251,7 +251,7 @@ describe("empty start (DEMO=0)", () => {
       const result = await authenticate(writerForSetup(empty.db), "quantri", "mat-khau-manh", "x");
       expect(result.ok && result.user.role).toBe("admin");
     } finally {
-      empty.cleanup();
+      await empty.cleanup();
     }
   });
 });

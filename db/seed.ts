@@ -11,6 +11,8 @@ import { hashPassword } from "@/lib/auth/password";
 import { DEMO_SETTING } from "@/lib/settings/is-demo-data";
 import type { Db } from "./client";
 import * as t from "./schema";
+import { runStatement } from "./dialect";
+import { isPostgresHandle } from "./postgres";
 
 export { seedDemo, type SeedSummary } from "./seed/demo";
 export { SEED } from "./seed/random";
@@ -47,8 +49,13 @@ const TABLES_CHILD_FIRST = [
 
 export async function clearDatabase(db: Db): Promise<void> {
   await transaction(db, async (tx) => {
-    for (const table of TABLES_CHILD_FIRST) await tx.run(sql.raw(`delete from "${table}"`));
-    await tx.run(sql`delete from sqlite_sequence`);
+    if (isPostgresHandle(tx)) {
+      // Ids start again at 1, as on a new database (the demo's accounts and tests rely on nothing else).
+      await runStatement(tx, sql.raw(`truncate ${TABLES_CHILD_FIRST.map((table) => `"${table}"`).join(", ")} restart identity cascade`));
+      return;
+    }
+    for (const table of TABLES_CHILD_FIRST) await runStatement(tx, sql.raw(`delete from "${table}"`));
+    await runStatement(tx, sql`delete from sqlite_sequence`);
   });
 }
 

@@ -1,4 +1,5 @@
-import { firstRow, writerForSetup } from "@/db/client";
+import { refuseInserts } from "@/lib/testing/fault-trigger";
+import { firstRow } from "@/db/client";
 /**
  * The door with the network down: the page reloads from the service worker,
  * verdicts come from the device, scans wait in IndexedDB and sync when the
@@ -231,12 +232,16 @@ test.describe("the door offline", () => {
     await scan(page, failing.token!);
     await expect(page.getByTestId("queue-count")).toHaveAttribute("data-count", "2");
 
-    // The database refuses the one check-in (a real SQLite failure, not a parse error).
+    // The database refuses the one check-in (a real failure of the database, not a parse error).
     const db = await e2eDb();
     const checkInsOf = async (id: number) => await db.select().from(checkIns).where(eq(checkIns.invitationId, id));
-    writerForSetup(db).$client.exec(
-      `CREATE TRIGGER e2e_fail_one_check_in BEFORE INSERT ON check_ins WHEN NEW.invitation_id = ${failing.id} BEGIN SELECT RAISE(ABORT, 'injected failure'); END`,
-    );
+    const removeTrigger = await refuseInserts(db, {
+      name: "e2e_fail_one_check_in",
+      table: "check_ins",
+      column: "invitation_id",
+      equals: failing.id,
+      message: "injected failure",
+    });
     const conflicts = page.getByTestId("sync-conflicts");
     try {
       await context.setOffline(false);
@@ -246,7 +251,7 @@ test.describe("the door offline", () => {
       await expect(conflicts).toContainText("Không ghi được: Máy chủ không ghi được lượt này");
       await expect(conflicts.getByRole("button", { name: "Thử lại" })).toHaveCount(1);
     } finally {
-      writerForSetup(db).$client.exec("DROP TRIGGER IF EXISTS e2e_fail_one_check_in");
+      await removeTrigger();
     }
     // Not resent by itself: it waits for the door staff.
     await page.waitForTimeout(1500);

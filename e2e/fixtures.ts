@@ -20,12 +20,17 @@ import { foldForSearch } from "@/lib/text/fold";
 import { signToken } from "@/lib/tokens/qr-token";
 import { hashPassword } from "@/lib/auth/password";
 import { practiceConferenceId } from "@/lib/checkin/practice-conference";
-import { E2E_DATABASE } from "./e2e-env";
+import { E2E_DATABASE, E2E_ON_POSTGRES, E2E_PG_URL } from "./e2e-env";
 
 let db: Db | undefined;
 
-/** The e2e database, and only it. */
+/** The e2e database, and only it (the SQLite file, or with E2E_ENGINE=postgres the server e2e/serve.ts started). */
 export async function e2eDb(): Promise<Db> {
+  if (E2E_ON_POSTGRES) {
+    if (process.env.DATABASE_URL !== E2E_PG_URL) throw new Error(`e2e refuses any database but ${E2E_PG_URL}`);
+    db ??= openDatabase(E2E_PG_URL);
+    return db;
+  }
   if (path.resolve(process.env.DATABASE_PATH ?? E2E_DATABASE) !== E2E_DATABASE) {
     throw new Error(`e2e refuses any database but ${E2E_DATABASE}`);
   }

@@ -1,11 +1,20 @@
 /**
- * Playwright's web server: a fresh demo database in data/e2e/, then the same
- * start script as `npm start` (production build) on the e2e port.
+ * Playwright's web server: a fresh demo database in data/e2e/ (or, with E2E_ENGINE=postgres, a fresh
+ * PostgreSQL cluster on E2E_PG_PORT, stopped and removed when the server stops), then the same start
+ * script as `npm start` (production build) on the e2e port.
  */
 import fs from "node:fs";
-import { E2E_DATA_DIR, E2E_DATABASE, E2E_PORT } from "./e2e-env";
+import { startPostgres } from "@/lib/testing/postgres-server";
+import { E2E_DATA_DIR, E2E_DATABASE, E2E_ON_POSTGRES, E2E_PG_PORT, E2E_PG_URL, E2E_PORT } from "./e2e-env";
 
 fs.rmSync(E2E_DATA_DIR, { recursive: true, force: true });
+if (E2E_ON_POSTGRES) {
+  const server = await startPostgres({ port: E2E_PG_PORT });
+  process.on("exit", () => server.stop());
+  process.env.DATABASE_URL = E2E_PG_URL;
+  // Required with DATABASE_URL (several app servers share it); a test value.
+  process.env.NEXTAUTH_SECRET = "e2e-postgres-session-secret-0123456789abcdef";
+}
 process.env.DATABASE_PATH = E2E_DATABASE;
 process.env.PORT = String(E2E_PORT);
 process.env.DEMO = "1";

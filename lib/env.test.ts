@@ -91,7 +91,7 @@ describe("the environment", () => {
       const synchronous = async () => {
         const db = openDatabase(path.join(dir, "app.db"));
         const value = writerForSetup(db).$client.pragma("synchronous", { simple: true });
-        closeDatabase(db);
+        await closeDatabase(db);
         return value;
       };
       expect(await synchronous()).toBe(1); // NORMAL

@@ -68,6 +68,13 @@ export const APP_VARIABLES = {
     description: "The SQLite file; created, migrated and seeded on the first start.",
     allowed: { vi: "đường dẫn tới tệp", en: "a file path" },
   }),
+  DATABASE_URL: variable({
+    schema: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    description:
+      "Set: the app runs on this PostgreSQL server instead of the SQLite file (several app servers; NEXTAUTH_SECRET required). Also the target of npm run db:export-to-postgres.",
+    allowed: { vi: "một địa chỉ postgres:// hoặc postgresql://", en: "a postgres:// or postgresql:// address" },
+    secret: true,
+  }),
   NEXTAUTH_SECRET: variable({
     schema: z.string().min(32).optional(),
     description: "Signs sessions; npm start generates one into data/secrets.json when unset.",
@@ -202,12 +209,6 @@ export const TOOL_VARIABLES = {
     description: "npm run bench:soak: only the door's or only the pages' half of the traffic.",
     allowed: { vi: "door hoặc pages", en: "door or pages" },
   }),
-  DATABASE_URL: variable({
-    schema: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
-    description: "Not used by the app yet: the PostgreSQL server npm run db:export-to-postgres copies into, and drizzle-kit's connecting commands use.",
-    allowed: { vi: "một địa chỉ postgres:// hoặc postgresql://", en: "a postgres:// or postgresql:// address" },
-    secret: true,
-  }),
 };
 
 type Variables = Record<string, Variable>;
@@ -310,6 +311,14 @@ export function envOrExit(options: { requireSecret?: boolean } = {}): Env {
  */
 export function childProcessEnv(overrides: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   return { ...process.env, ...overrides };
+}
+
+/**
+ * Whether DATABASE_URL is set, without validating anything else: db/engine.ts asks at import time (db/schema.ts
+ * picks the engine's tables), before an entry point has checked the environment and printed its refusal.
+ */
+export function databaseUrlIsSet(): boolean {
+  return !unset(process.env.DATABASE_URL);
 }
 
 /** Forgets the validated environment (tests that change process.env). */

@@ -2,22 +2,15 @@
  * `npm run db:export-to-postgres`: copies the SQLite file DATABASE_PATH (default data/app.db) into the empty
  * PostgreSQL DATABASE_URL (db/export-to-postgres.ts), then prints the verification: rows per table, check-ins per
  * conference, invitations per status. Exit 1 when refused or when a figure differs. Stop the server first
- * (docs/operations.md, "From a SQLite file to PostgreSQL"); the app itself does not run on PostgreSQL yet (decision 0035).
+ * (docs/operations.md, "From a SQLite file to PostgreSQL").
  */
 import nextEnv from "@next/env"; // CommonJS: no named ESM exports
 import { defaultDatabasePath } from "@/db/client";
 import { exportToPostgres, type Comparison, type ExportResult } from "@/db/export-to-postgres";
-import { envOrExit, toolEnv } from "@/lib/env";
+import { envOrExit } from "@/lib/env";
 
 nextEnv.loadEnvConfig(process.cwd());
-envOrExit();
-let url: string | undefined;
-try {
-  url = toolEnv().DATABASE_URL;
-} catch (error) {
-  console.error(`\n✖ ${(error as Error).message}\n`);
-  process.exit(1);
-}
+const url = envOrExit().DATABASE_URL;
 if (!url) {
   console.error("✗ Chưa đặt DATABASE_URL (postgres://…): cơ sở dữ liệu PostgreSQL đích. — DATABASE_URL is not set: the target PostgreSQL database.");
   process.exit(2);

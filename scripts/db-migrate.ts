@@ -5,6 +5,6 @@ import { closeDatabase, defaultDatabasePath, migrateDatabase, openDatabase } fro
 nextEnv.loadEnvConfig(process.cwd());
 const file = defaultDatabasePath();
 const db = openDatabase(file);
-migrateDatabase(db);
+await migrateDatabase(db);
 console.log(`Đã cập nhật cấu trúc cơ sở dữ liệu: ${file}`);
-closeDatabase(db);
+await closeDatabase(db);

@@ -13,7 +13,7 @@ nextEnv.loadEnvConfig(process.cwd());
 const env = envOrExit();
 const file = defaultDatabasePath();
 const db = openDatabase(file);
-migrateDatabase(db);
+await migrateDatabase(db);
 await clearDatabase(db);
 const started = performance.now();
 const reform = env.DEMO === "2025";
@@ -21,4 +21,4 @@ const summary = reform ? await seedReform2025(writerForSetup(db)) : await seedDe
 await ensureDefaultBodyTemplates(db);
 console.log(`Đã nạp dữ liệu mẫu ${reform ? "sau sắp xếp năm 2025 " : ""}vào ${file} trong ${Math.round(performance.now() - started)} ms:`);
 console.table(summary);
-closeDatabase(db);
+await closeDatabase(db);

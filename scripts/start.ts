@@ -19,7 +19,16 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import nextEnv from "@next/env"; // CommonJS: no named ESM exports
-import { closeDatabase, writerForSetup, defaultDatabasePath, migrateDatabase, openDatabase } from "@/db/client";
+import {
+  closeDatabase,
+  writerForSetup,
+  defaultDatabaseLocation,
+  defaultDatabasePath,
+  migrateDatabase,
+  openDatabase,
+  withSetupLock,
+  type Db,
+} from "@/db/client";
 import { bootstrapEmpty, isDatabaseEmpty, seedDemo } from "@/db/seed";
 import { seedReform2025 } from "@/db/seed-2025";
 import { REFORM_ACCOUNTS, REFORM_PASSWORD } from "@/db/seed-2025-data";
@@ -51,6 +60,13 @@ function fail(message: string): never {
 
 /** NEXTAUTH_SECRET as set, or the one generated once and kept in data/secrets.json (lib/start/session-secret.ts). */
 function sessionSecretFor(env: Env, dataDir: string): string {
+  // Several app servers on one PostgreSQL: each would generate its own secret and refuse the others' sessions.
+  if (env.DATABASE_URL && !env.NEXTAUTH_SECRET) {
+    fail(
+      "DATABASE_URL đã đặt (PostgreSQL, nhiều máy chủ ứng dụng) nên phải đặt NEXTAUTH_SECRET — cùng một giá trị trên mọi máy chủ (openssl rand -base64 48).\n" +
+        "  With DATABASE_URL set, NEXTAUTH_SECRET is required: the same value on every app server.",
+    );
+  }
   const { secret, generated } = sessionSecret(env.NEXTAUTH_SECRET, dataDir);
   if (generated) {
     console.warn(`⚠ NEXTAUTH_SECRET chưa được đặt: đã tạo một khóa ngẫu nhiên và lưu tại ${path.join(dataDir, "secrets.json")}.`);
@@ -93,42 +109,47 @@ function buildIfNeeded(childEnv: NodeJS.ProcessEnv): void {
   if (result.status !== 0) fail("Dựng ứng dụng thất bại (next build). Xem lỗi ở trên.");
 }
 
-async function prepareDatabase(env: Env, file: string): Promise<DemoVariant | null> {
-  const db = openDatabase(file);
+async function prepareDatabase(env: Env, location: string): Promise<DemoVariant | null> {
+  // On PostgreSQL every app server starting runs this, one at a time (withSetupLock).
+  const db = openDatabase(location);
   try {
-    migrateDatabase(db);
-    if (await isDatabaseEmpty(db)) {
-      if (env.DEMO === "1") {
-        console.log("Cơ sở dữ liệu trống: đang nạp dữ liệu mẫu tỉnh Quảng Ngãi…");
-        const summary = await seedDemo(db);
-        console.log(
-          `  ${summary.units} đơn vị, ${summary.conferences} hội nghị, ${summary.people} người, ${summary.invitations} giấy mời, ${summary.checkIns} lượt điểm danh.`,
-        );
-      } else if (env.DEMO === "2025") {
-        console.log("Cơ sở dữ liệu trống: đang nạp dữ liệu mẫu sau sắp xếp năm 2025 (minh họa)…");
-        const summary = await seedReform2025(writerForSetup(db));
-        console.log(
-          `  ${summary.units} đơn vị, ${summary.bodies} cơ quan, ${summary.requirements} hội nghị bắt buộc, ${summary.people} người, ${summary.invitations} giấy mời.`,
-        );
-      } else {
-        if (!env.ADMIN_USERNAME || !env.ADMIN_PASSWORD) {
-          fail("DEMO=0 cần ADMIN_USERNAME và ADMIN_PASSWORD (ít nhất 8 ký tự) để tạo tài khoản quản trị đầu tiên.");
-        }
-        await bootstrapEmpty(db, {
-          adminUsername: env.ADMIN_USERNAME,
-          adminPassword: env.ADMIN_PASSWORD,
-          rootUnitName: env.ROOT_UNIT_NAME,
-          rootUnitCode: env.ROOT_UNIT_CODE,
-        });
-        console.log(`Đã tạo cơ sở dữ liệu trống với tài khoản quản trị "${env.ADMIN_USERNAME}".`);
-      }
-    }
-    // The starting body templates per unit kind, once per database (an admin edits or deletes them).
-    await ensureDefaultBodyTemplates(db);
-    return await demoVariant(db);
+    return await withSetupLock(db, () => setUp(env, db));
   } finally {
-    closeDatabase(db);
+    await closeDatabase(db);
   }
+}
+
+async function setUp(env: Env, db: Db): Promise<DemoVariant | null> {
+  await migrateDatabase(db);
+  if (await isDatabaseEmpty(db)) {
+    if (env.DEMO === "1") {
+      console.log("Cơ sở dữ liệu trống: đang nạp dữ liệu mẫu tỉnh Quảng Ngãi…");
+      const summary = await seedDemo(db);
+      console.log(
+        `  ${summary.units} đơn vị, ${summary.conferences} hội nghị, ${summary.people} người, ${summary.invitations} giấy mời, ${summary.checkIns} lượt điểm danh.`,
+      );
+    } else if (env.DEMO === "2025") {
+      console.log("Cơ sở dữ liệu trống: đang nạp dữ liệu mẫu sau sắp xếp năm 2025 (minh họa)…");
+      const summary = await seedReform2025(writerForSetup(db));
+      console.log(
+        `  ${summary.units} đơn vị, ${summary.bodies} cơ quan, ${summary.requirements} hội nghị bắt buộc, ${summary.people} người, ${summary.invitations} giấy mời.`,
+      );
+    } else {
+      if (!env.ADMIN_USERNAME || !env.ADMIN_PASSWORD) {
+        fail("DEMO=0 cần ADMIN_USERNAME và ADMIN_PASSWORD (ít nhất 8 ký tự) để tạo tài khoản quản trị đầu tiên.");
+      }
+      await bootstrapEmpty(db, {
+        adminUsername: env.ADMIN_USERNAME,
+        adminPassword: env.ADMIN_PASSWORD,
+        rootUnitName: env.ROOT_UNIT_NAME,
+        rootUnitCode: env.ROOT_UNIT_CODE,
+      });
+      console.log(`Đã tạo cơ sở dữ liệu trống với tài khoản quản trị "${env.ADMIN_USERNAME}".`);
+    }
+  }
+  // The starting body templates per unit kind, once per database (an admin edits or deletes them).
+  await ensureDefaultBodyTemplates(db);
+  return await demoVariant(db);
 }
 
 function printAccounts(url: string, demo: DemoVariant | null): void {
@@ -155,7 +176,7 @@ async function main(): Promise<void> {
   const databaseFile = defaultDatabasePath();
   const filled = filledForChildren(env, databaseFile);
 
-  const demo = await prepareDatabase(env, databaseFile);
+  const demo = await prepareDatabase(env, defaultDatabaseLocation());
   // --no-build: serve the build that is there (a second server beside a running one must not rebuild under it).
   if (!dev && !process.argv.includes("--no-build")) buildIfNeeded(childProcessEnv(filled));
 

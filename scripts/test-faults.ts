@@ -178,7 +178,7 @@ async function main() {
     sqlite.prepare("select count(*) n from (select invitation_id from check_ins group by invitation_id having count(*) > 1)").get() as { n: number }
   ).n;
   const unbacked = checkIns.filter((c) => logged.get(c.nonce) !== "ok").length;
-  closeDatabase(db);
+  await closeDatabase(db);
   const acknowledgedOk = [...acknowledged.values()].filter((a) => a.verdict === "ok").length;
   console.log(
     `\n${acknowledged.size} scans acknowledged (${acknowledgedOk} check-ins), ${checkIns.length} check-ins in the database, ${unanswered.length} never answered.`,

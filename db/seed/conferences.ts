@@ -29,11 +29,11 @@ export interface ConferenceContext extends AttendanceContext {
   campaignId: number;
   privateKey: string;
   /** A prepared statement on the transaction's connection. */
-  setToken: { run: (token: string, id: number) => unknown };
+  setTokens: (rows: { id: number; token: string }[]) => Promise<void>;
 }
 
 export function conferenceMaker(ctx: ConferenceContext) {
-  const { d, setToken } = ctx;
+  const { d, setTokens } = ctx;
   const letterCounters = new Map<number, number>();
   const nextLetterNumber = (body: typeof t.bodies.$inferSelect) => {
     const n = (letterCounters.get(body.id) ?? 0) + 1;
@@ -114,7 +114,9 @@ export function conferenceMaker(ctx: ConferenceContext) {
         invitationIds.push(r.id);
     }
     if (status !== "draft") {
-      for (const id of invitationIds) setToken.run(signToken({ invitationId: id, conferenceId: conference.id, tokenVersion: 1 }, ctx.privateKey), id);
+      await setTokens(
+        invitationIds.map((id) => ({ id, token: signToken({ invitationId: id, conferenceId: conference.id, tokenVersion: 1 }, ctx.privateKey) })),
+      );
     }
     if (conference.status !== "held") return;
     await recordAttendance(ctx, conference, site, invitationIds, walkInPool);

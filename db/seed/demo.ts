@@ -17,6 +17,7 @@ import { zonedDateKey } from "@/lib/time/zone";
 import type { Db } from "../client";
 import { DISTRICT_COMMUNES } from "../demo-roles";
 import * as t from "../schema";
+import { updateEach } from "../update-each";
 import {
   CAMPAIGN,
   DEMO_GAPS,
@@ -60,8 +61,12 @@ export async function seedDemo(db: Db, options: { now?: Date; practice?: { start
     const d = tx;
     const { province, districtUnits, provinceBodies, districtBodies } = await seedOrganisation(d);
     const { keys, campaign, provinceReq, districtReq } = await seedCampaign(d);
-    // A prepared statement on the transaction's own connection.
-    const setToken = tx.$client.prepare("update invitations set token = ? where id = ?");
+    const setTokens = (rows: { id: number; token: string }[]) =>
+      updateEach(
+        tx,
+        t.invitations,
+        rows.map(({ id, token }) => ({ id, set: { token } })),
+      );
     const { newName, createPool } = peopleMaker(d, rnd);
     const { letterCounters, nextLetterNumber, createConference, addSite, invite } = conferenceMaker({
       d,
@@ -72,7 +77,7 @@ export async function seedDemo(db: Db, options: { now?: Date; practice?: { start
       scanSeq: 0,
       campaignId: campaign.id,
       privateKey: keys.privateKey,
-      setToken,
+      setTokens,
     });
 
     const pick =

@@ -7,7 +7,7 @@ import { MESSAGES } from "@/lib/i18n/messages";
 import { addInvitees, issueInvitations, revokeInvitation } from "@/lib/invitations/manage-invitations";
 import { mergePeople } from "@/lib/people/merge-people";
 import { savePerson } from "@/lib/people/people";
-import { createDemoDb } from "@/lib/testing/test-db";
+import { createDemoDb, watchStatements } from "@/lib/testing/test-db";
 import { foldForSearch } from "@/lib/text/fold";
 import { actionLabel, describeAuditEntries, type AuditTranslator } from "./describe-audit";
 import { auditChoices, auditFilterSchema, searchAudit } from "./search-audit";
@@ -170,20 +170,15 @@ describe("the audit log in words", () => {
   });
 
   it("resolves the names of a page in one query per kind of object, not one per entry", async () => {
-    const statements: string[] = [];
-    const original = handle.db.$client.prepare.bind(handle.db.$client);
-    handle.db.$client.prepare = ((source: string) => {
-      statements.push(source);
-      return original(source);
-    }) as typeof handle.db.$client.prepare;
+    const { rows } = await searchAudit(handle.db, auditFilterSchema.parse({}), await admin());
+    const watch = watchStatements(handle.db);
     try {
-      const { rows } = await searchAudit(handle.db, auditFilterSchema.parse({}), await admin());
-      statements.length = 0;
       const entries = await describeAuditEntries(handle.db, rows, t);
       expect(entries.length).toBe(rows.length);
     } finally {
-      handle.db.$client.prepare = original;
+      watch.stop();
     }
+    const { statements } = watch;
     // invitations, sites, feeds, people, conferences, units, bodies, users, campaigns, requirements, templates, merges, two kinds.
     expect(statements.length).toBeGreaterThan(3);
     expect(statements.length).toBeLessThanOrEqual(14);

@@ -1,10 +1,11 @@
-import type { SyncSqlite, Tx } from "@/db/client";
+import type { Tx } from "@/db/client";
 import { auditLog } from "@/db/schema";
 
 type AuditEntry = { userId: number | null; action: string; entity: string; entityId: string | number; before?: unknown; after?: unknown };
 
-function auditRow(entry: AuditEntry) {
-  return {
+/** One row in the audit log: who changed what, with the values before and after. In the caller's transaction. */
+export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditLog).values({
     userId: entry.userId,
     action: entry.action,
     entity: entry.entity,
@@ -12,15 +13,5 @@ function auditRow(entry: AuditEntry) {
     before: entry.before ?? null,
     after: entry.after ?? null,
     at: new Date(),
-  };
-}
-
-/** One row in the audit log: who changed what, with the values before and after. In the caller's transaction. */
-export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values(auditRow(entry));
-}
-
-/** The same row from the check-in hot path's synchronous transaction (db/client.ts, synchronousTransaction). */
-export function recordAuditNow(tx: SyncSqlite, entry: AuditEntry): void {
-  tx.insert(auditLog).values(auditRow(entry)).run();
+  });
 }

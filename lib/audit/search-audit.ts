@@ -1,5 +1,6 @@
 /** The audit log, searched by the administrator (/admin/audit): who changed what, when, before and after. */
-import { and, desc, eq, gte, inArray, like, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { likeIgnoringCase } from "@/db/dialect";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
@@ -94,7 +95,7 @@ function namedObjects(db: Db, q: string): SQL | undefined {
         db
           .select({ id: idText(conferences.id) })
           .from(conferences)
-          .where(sql`${conferences.title} like ${text} escape '\\'`),
+          .where(likeIgnoringCase(conferences.title, text)),
       ),
     ),
     and(
@@ -104,7 +105,7 @@ function namedObjects(db: Db, q: string): SQL | undefined {
         db
           .select({ id: idText(units.id) })
           .from(units)
-          .where(sql`${units.name} like ${text} escape '\\'`),
+          .where(likeIgnoringCase(units.name, text)),
       ),
     ),
     and(
@@ -114,7 +115,7 @@ function namedObjects(db: Db, q: string): SQL | undefined {
         db
           .select({ id: idText(users.id) })
           .from(users)
-          .where(sql`${users.fullName} like ${text} escape '\\' or ${users.username} like ${text} escape '\\'`),
+          .where(or(likeIgnoringCase(users.fullName, text), likeIgnoringCase(users.username, text))),
       ),
     ),
   );
@@ -131,9 +132,9 @@ export async function searchAudit(db: Db, f: AuditFilter, reader: Pick<SessionUs
     f.q
       ? or(
           eq(auditLog.entityId, f.q),
-          sql`${auditLog.before} like ${contains(f.q)} escape '\\'`,
-          sql`${auditLog.after} like ${contains(f.q)} escape '\\'`,
-          like(users.fullName, contains(f.q)),
+          likeIgnoringCase(sql`cast(${auditLog.before} as text)`, contains(f.q)),
+          likeIgnoringCase(sql`cast(${auditLog.after} as text)`, contains(f.q)),
+          likeIgnoringCase(users.fullName, contains(f.q)),
           namedObjects(db, f.q),
         )
       : undefined,

@@ -19,13 +19,13 @@ import {
   usernameDelaySeconds,
 } from "./throttle";
 
-let handle: ReturnType<typeof createTestDb>;
+let handle: Awaited<ReturnType<typeof createTestDb>>;
 let adminId: number;
 const RIGHT = "dung-mat-khau";
 const T0 = Date.UTC(2026, 11, 1, 2, 0, 0);
 
 beforeAll(async () => {
-  handle = createTestDb();
+  handle = await createTestDb();
   const unit = await returnedRow(
     writerForSetup(handle.db).insert(units).values({ code: "51", name: "Tỉnh Quảng Ngãi", kind: "tinh", placeName: "Quảng Ngãi" }).returning(),
   );
@@ -134,7 +134,7 @@ describe("the per-username backoff slows, never locks", () => {
       const verdicts = await mapInOrder([handle.db, other, handle.db, other], async (db) => await admitAttempt(db, "dongthoi", null, now));
       expect(verdicts.filter((v) => v.allowed)).toHaveLength(1);
     } finally {
-      closeDatabase(other);
+      await closeDatabase(other);
     }
   });
 });

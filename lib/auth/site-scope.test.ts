@@ -13,7 +13,7 @@ import { loadSessionUser, type SessionUser } from "@/lib/auth/session-user";
 import { recordSubstitute, undoCheckIn } from "@/lib/checkin/door-actions";
 import { getLiveStats, liveSites } from "@/lib/checkin/live-stats";
 import { buildOfflineRoster } from "@/lib/checkin/offline-roster";
-import { scanStatements } from "@/lib/checkin/scan-statements";
+import { siteForScan } from "@/lib/checkin/scan-statements";
 import { getConference } from "@/lib/conferences/get-conference";
 import { listConferences } from "@/lib/conferences/list-conferences";
 import { listInvitations } from "@/lib/invitations/list-invitations";
@@ -133,7 +133,7 @@ describe("a provincial conference seen from a district", () => {
 describe("the door of one bridge point", () => {
   it("downloads its own site's invitees only, with the phone's last four digits", async () => {
     const siteId = provincial.siteOf("535");
-    const site = scanStatements(handle.db).siteWithConference.get({ siteId })!;
+    const site = (await siteForScan(handle.db, siteId))!;
     const roster = await buildOfflineRoster(handle.db, site);
     expect(roster.invitations.length).toBeGreaterThan(0);
     expect(roster.invitations.every(([, rowSite]) => rowSite === siteId)).toBe(true);

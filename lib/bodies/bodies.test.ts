@@ -19,7 +19,7 @@ import { DEFAULT_BODY_TEMPLATES, ensureDefaultBodyTemplates } from "./default-bo
 import { listBodies } from "./list-bodies";
 import { createBody, restoreBody, retireBody, updateBody } from "./manage-bodies";
 
-let handle: ReturnType<typeof createTestDb>;
+let handle: Awaited<ReturnType<typeof createTestDb>>;
 let province: typeof units.$inferSelect;
 let communeA: typeof units.$inferSelect;
 let communeB: typeof units.$inferSelect;
@@ -34,7 +34,7 @@ async function account(username: string, role: Role, unitId: number): Promise<Se
 }
 
 beforeAll(async () => {
-  handle = createTestDb();
+  handle = await createTestDb();
   const db = handle.db;
   province = await returnedRow(
     writerForSetup(db).insert(units).values({ code: "51", name: "Tỉnh Quảng Ngãi", kind: "tinh", placeName: "Quảng Ngãi" }).returning(),
@@ -103,10 +103,17 @@ describe("default templates", () => {
   it("once inserted, asks without the write lane: it answers while another transaction holds the lane", async () => {
     await ensureDefaultBodyTemplates(handle.db);
     let release = () => {};
-    const holding = transaction(handle.db, () => new Promise<void>((resolve) => (release = resolve)));
+    let held = () => {};
+    const holdingStarted = new Promise<void>((resolve) => (held = resolve));
+    const holding = transaction(handle.db, () => {
+      held();
+      return new Promise<void>((resolve) => (release = resolve));
+    });
+    await holdingStarted; // PostgreSQL begins the transaction a round trip later
     let answered: number | null = null;
     const asked = ensureDefaultBodyTemplates(handle.db).then((n) => (answered = n));
-    await new Promise((resolve) => setImmediate(resolve));
+    // Answered without waiting for the holder: at once on SQLite, after its round trips on PostgreSQL (2 s is "waited").
+    await Promise.race([asked, new Promise((resolve) => setTimeout(resolve, 2000))]);
     const answeredWhileHeld = answered;
     release();
     await Promise.all([holding, asked]);

@@ -11,7 +11,7 @@ import { loadSessionUser, type SessionUser } from "@/lib/auth/session-user";
 import { createDeviceJudge } from "@/lib/checkin/shared/device-judge";
 import { buildOfflineRoster } from "@/lib/checkin/offline-roster";
 import { judgeScan } from "@/lib/checkin/record-scan";
-import { scanStatements } from "@/lib/checkin/scan-statements";
+import { siteForScan } from "@/lib/checkin/scan-statements";
 import { verificationKeys } from "@/lib/invitations/campaign-keys";
 import { checkInvitationToken } from "@/lib/invitations/check-token";
 import { reissueInvitation } from "@/lib/invitations/manage-invitations";
@@ -33,7 +33,7 @@ const publicKey = async () => (await firstRow(handle.db.select({ k: campaigns.si
 
 /** The verdict on the server (judgeScan), on the door device (offline roster), and of the token check (letters, /api/invitations). */
 async function verdicts(token: string) {
-  const site = scanStatements(handle.db).siteWithConference.get({ siteId })!;
+  const site = (await siteForScan(handle.db, siteId))!;
   const server = (await judgeScan(handle.db, { token, siteId, deviceId: "may-khoa", nonce: "unused-nonce", scannedAt: SEEDED, method: "camera" }, SEEDED))
     .result.verdict;
   const device = (await createDeviceJudge(await buildOfflineRoster(handle.db, site, SEEDED)).judge({ token, scannedAt: SEEDED.getTime() }, new Map())).verdict;

@@ -8,7 +8,8 @@
  * signed with the new key, in short batches after the key change): their
  * letters must be printed again.
  */
-import { and, desc, eq, isNotNull, isNull } from "drizzle-orm";
+import { updateEach, type RowUpdate } from "@/db/update-each";
+import { and, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { firstRow, transaction, type Db } from "@/db/client";
 import { campaignRetiredKeys, campaigns, conferences, invitations } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -41,21 +42,31 @@ async function reissueSignedBy(db: Db, campaignId: number, publicKeys: string[])
   let reissued = 0;
   for (let i = 0; i < ids.length; i += REISSUE_BATCH) {
     reissued += await transaction(db, async (db) => {
-      // Prepared on the transaction's own connection (the write lane's), once per batch.
-      const read = db.$client.prepare<[number], { conferenceId: number; tokenVersion: number; token: string | null; status: string }>(
-        "select conference_id as conferenceId, token_version as tokenVersion, token, status from invitations where id = ?",
-      );
-      const update = db.$client.prepare("update invitations set token_version = ?, token = ?, issued_at = ? where id = ?");
+      const batch = ids.slice(i, i + REISSUE_BATCH);
+      // Re-read in the transaction: a letter reissued or revoked meanwhile is left alone.
+      const rows = await db
+        .select({
+          id: invitations.id,
+          conferenceId: invitations.conferenceId,
+          tokenVersion: invitations.tokenVersion,
+          token: invitations.token,
+          status: invitations.status,
+        })
+        .from(invitations)
+        .where(inArray(invitations.id, batch));
       const { privateKey } = await ensureCampaignKeys(db, campaignId);
-      const now = Date.now();
-      let n = 0;
-      for (const id of ids.slice(i, i + REISSUE_BATCH)) {
-        const inv = read.get(id);
-        if (!inv || inv.status !== "issued" || !inv.token || !publicKeys.some((key) => verifyToken(inv.token!, key).ok)) continue;
+      const issuedAt = new Date();
+      const updates: RowUpdate<typeof invitations>[] = [];
+      for (const inv of rows) {
+        if (inv.status !== "issued" || !inv.token || !publicKeys.some((key) => verifyToken(inv.token!, key).ok)) continue;
         const tokenVersion = inv.tokenVersion + 1;
-        update.run(tokenVersion, signToken({ invitationId: id, conferenceId: inv.conferenceId, tokenVersion }, privateKey), now, id);
-        n++;
+        updates.push({
+          id: inv.id,
+          set: { tokenVersion, token: signToken({ invitationId: inv.id, conferenceId: inv.conferenceId, tokenVersion }, privateKey), issuedAt },
+        });
       }
+      await updateEach(db, invitations, updates);
+      const n = updates.length;
       return n;
     });
   }

@@ -207,7 +207,7 @@ export async function saveRequirements(db: Db, actor: SessionUser, campaignId: n
     for (const r of changed) {
       await db
         .update(campaignRequirements)
-        .set({ title: `\u0000${r.id}` })
+        .set({ title: `\u0001${r.id}` }) // no title typed holds U+0001; the real one follows in this transaction
         .where(eq(campaignRequirements.id, r.id!));
     }
     for (const r of changed) await db.update(campaignRequirements).set(values(r)).where(eq(campaignRequirements.id, r.id!));

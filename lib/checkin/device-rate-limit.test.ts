@@ -37,28 +37,28 @@ beforeAll(async () => {
   scannerId = (await firstRow(handle.db.select({ id: users.id }).from(users).where(eq(users.username, "diemdanh"))))!.id;
   adminId = (await firstRow(handle.db.select({ id: users.id }).from(users).where(eq(users.username, "admin"))))!.id;
 });
-afterAll(() => {
-  closeDatabase(otherServer);
-  handle.cleanup();
+afterAll(async () => {
+  await closeDatabase(otherServer);
+  await handle.cleanup();
 });
 
 describe("the flood guard", () => {
   it("counts the scans another server logged for the device in the last second", async () => {
     await logScans("may-lu", scannerId, 30, 400);
-    expect(isFlooding(handle.db, scannerId, "may-lu", NOW)).toBe(true);
+    expect(await isFlooding(handle.db, scannerId, "may-lu", NOW)).toBe(true);
   });
 
   it("lets a device under the limit through, and does not count older scans or another account's", async () => {
     await logScans("may-vua", scannerId, 29, 400);
-    expect(isFlooding(handle.db, scannerId, "may-vua", NOW)).toBe(false);
+    expect(await isFlooding(handle.db, scannerId, "may-vua", NOW)).toBe(false);
     await logScans("may-cu", scannerId, 40, 1500);
-    expect(isFlooding(handle.db, scannerId, "may-cu", NOW)).toBe(false);
+    expect(await isFlooding(handle.db, scannerId, "may-cu", NOW)).toBe(false);
     await logScans("may-chung", adminId, 40, 100);
-    expect(isFlooding(handle.db, scannerId, "may-chung", NOW)).toBe(false);
+    expect(await isFlooding(handle.db, scannerId, "may-chung", NOW)).toBe(false);
   });
 
-  it("counts this server's own scans of the second before they are logged (the group commit's batch)", () => {
-    const calls = Array.from({ length: 31 }, () => isFlooding(handle.db, scannerId, "may-dot", NOW + 2000));
+  it("counts this server's own scans of the second before they are logged (the group commit's batch)", async () => {
+    const calls = await Promise.all(Array.from({ length: 31 }, () => isFlooding(handle.db, scannerId, "may-dot", NOW + 2000)));
     expect(calls.filter(Boolean)).toHaveLength(1);
     expect(calls[30]).toBe(true);
   });

@@ -6,6 +6,8 @@
  * scans still waiting for the group commit (lib/checkin/group-commit.ts) are not in the log yet.
  */
 import type { Db } from "@/db/client";
+import { boundTime } from "@/db/dialect";
+import { preparedFirst } from "@/db/prepared";
 import { scanStatements } from "./scan-statements";
 
 const MAX_PER_SECOND = 30;
@@ -25,8 +27,8 @@ function floodingHere(userId: number, deviceId: string, now: number): boolean {
   return entry.count > MAX_PER_SECOND;
 }
 
-export function isFlooding(db: Db, userId: number, deviceId: string, now = Date.now()): boolean {
+export async function isFlooding(db: Db, userId: number, deviceId: string, now = Date.now()): Promise<boolean> {
   if (floodingHere(userId, deviceId, now)) return true;
-  const logged = scanStatements(db).recentScansOfDevice.get({ deviceId, userId, since: now - 1000 }); // milliseconds, as SQLite stores them (a placeholder is not mapped)
-  return (logged?.n ?? 0) >= MAX_PER_SECOND;
+  const logged = await preparedFirst(scanStatements(db).recentScansOfDevice, { deviceId, userId, since: boundTime(now - 1000) });
+  return Number(logged?.n ?? 0) >= MAX_PER_SECOND;
 }

@@ -4,21 +4,23 @@
  * The caller has checked that the user may scan at the site (getScanSite).
  */
 import { and, eq } from "drizzle-orm";
-import { synchronousTransaction, type Db, type SyncSqlite } from "@/db/client";
+import { changedRows, firstRow, returnedRow, transaction, type Db, type Tx } from "@/db/client";
 import { checkIns, invitations, people, reflectionEssays, scanLog, sites } from "@/db/schema";
-import { recordAuditNow } from "@/lib/audit/record-audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { foldForSearch } from "@/lib/text/fold";
 import { isLateAt } from "./shared/verdict";
 
 /** The person who came in the invitee's place: only for an invitation of this site (the door sees its own invitees only). */
 export async function recordSubstitute(db: Db, userId: number, siteId: number, invitationId: number, name: string, position: string): Promise<boolean> {
-  return await synchronousTransaction(db, (tx) => {
-    const changed = tx
-      .update(invitations)
-      .set({ substituteName: name, substitutePosition: position || null })
-      .where(and(eq(invitations.id, invitationId), eq(invitations.siteId, siteId), eq(invitations.kind, "invited")))
-      .run().changes;
-    if (changed) recordAuditNow(tx, { userId, action: "substitute_at_door", entity: "invitation", entityId: invitationId, after: { name, position, siteId } });
+  return await transaction(db, async (tx) => {
+    const changed = changedRows(
+      await tx
+        .update(invitations)
+        .set({ substituteName: name, substitutePosition: position || null })
+        .where(and(eq(invitations.id, invitationId), eq(invitations.siteId, siteId), eq(invitations.kind, "invited"))),
+    );
+    if (changed)
+      await recordAudit(tx, { userId, action: "substitute_at_door", entity: "invitation", entityId: invitationId, after: { name, position, siteId } });
     return changed > 0;
   });
 }
@@ -34,43 +36,62 @@ export interface WalkInInput {
 }
 
 export async function registerWalkIn(db: Db, userId: number, input: WalkInInput, now: Date = new Date()) {
-  return await synchronousTransaction(db, (tx) => registerWalkInInTransaction(tx, userId, input, now));
+  return await transaction(db, (tx) => registerWalkInInTransaction(tx, userId, input, now));
 }
 
-/** registerWalkIn's work, for a caller that holds the write transaction (a synced batch). Idempotent by nonce. */
-export function registerWalkInInTransaction(d: SyncSqlite, userId: number, input: WalkInInput, now: Date) {
-  const previous = d.select().from(scanLog).where(eq(scanLog.nonce, input.nonce)).get();
+/**
+ * registerWalkIn's work, for a caller that holds the write transaction (a synced batch). Idempotent by nonce:
+ * the same walk-in sent twice (to two servers at once) is registered once, the unique nonce of check_ins deciding.
+ */
+export async function registerWalkInInTransaction(d: Tx, userId: number, input: WalkInInput, now: Date): Promise<{ invitationId: number }> {
+  const previous = await firstRow(d.select().from(scanLog).where(eq(scanLog.nonce, input.nonce)));
   if (previous) return { invitationId: previous.invitationId! };
-  const site = d.select().from(sites).where(eq(sites.id, input.siteId)).get()!;
-  const conference = d.query.conferences.findFirst({ where: (c, { eq: e }) => e(c.id, site.conferenceId) }).sync()!;
-  const person = d
-    .insert(people)
-    .values({
-      fullName: input.fullName,
-      searchName: foldForSearch(input.fullName),
-      position: input.position,
-      workplace: input.workplace,
-      unitId: site.unitId,
-      isPartyMember: false,
-      category: "",
-    })
-    .returning({ id: people.id })
-    .get();
-  const invitation = d
-    .insert(invitations)
-    .values({
-      conferenceId: site.conferenceId,
-      personId: person.id,
-      bodyId: conference.bodyId,
-      siteId: site.id,
-      kind: "walk_in",
-      status: "issued",
-      issuedAt: now,
-    })
-    .returning({ id: invitations.id })
-    .get();
+  try {
+    // In a savepoint: when another server took the nonce meanwhile, the person and letter made here are undone.
+    return await transaction(d, (savepoint) => insertWalkIn(savepoint, userId, input, now));
+  } catch (error) {
+    const registered = error instanceof NonceTaken ? await firstRow(d.select().from(scanLog).where(eq(scanLog.nonce, input.nonce))) : undefined;
+    if (!registered) throw error;
+    return { invitationId: registered.invitationId! };
+  }
+}
+
+class NonceTaken extends Error {}
+
+async function insertWalkIn(d: Tx, userId: number, input: WalkInInput, now: Date): Promise<{ invitationId: number }> {
+  const site = (await firstRow(d.select().from(sites).where(eq(sites.id, input.siteId))))!;
+  const conference = (await d.query.conferences.findFirst({ where: (c, { eq: e }) => e(c.id, site.conferenceId) }))!;
+  const person = await returnedRow(
+    d
+      .insert(people)
+      .values({
+        fullName: input.fullName,
+        searchName: foldForSearch(input.fullName),
+        position: input.position,
+        workplace: input.workplace,
+        unitId: site.unitId,
+        isPartyMember: false,
+        category: "",
+      })
+      .returning({ id: people.id }),
+  );
+  const invitation = await returnedRow(
+    d
+      .insert(invitations)
+      .values({
+        conferenceId: site.conferenceId,
+        personId: person.id,
+        bodyId: conference.bodyId,
+        siteId: site.id,
+        kind: "walk_in",
+        status: "issued",
+        issuedAt: now,
+      })
+      .returning({ id: invitations.id }),
+  );
   const isLate = isLateAt({ startsAt: conference.startsAt.getTime(), graceMinutes: conference.graceMinutes }, input.scannedAt.getTime());
-  d.insert(checkIns)
+  const checkedIn = await d
+    .insert(checkIns)
     .values({
       invitationId: invitation.id,
       conferenceId: site.conferenceId,
@@ -83,23 +104,23 @@ export function registerWalkInInTransaction(d: SyncSqlite, userId: number, input
       isLate,
       nonce: input.nonce,
     })
-    .run();
-  d.insert(scanLog)
-    .values({
-      nonce: input.nonce,
-      token: `walk-in:${invitation.id}`,
-      invitationId: invitation.id,
-      conferenceId: site.conferenceId,
-      siteId: site.id,
-      verdict: "ok",
-      method: "walk_in",
-      deviceId: input.deviceId,
-      userId,
-      scannedAt: input.scannedAt,
-      receivedAt: now,
-    })
-    .run();
-  recordAuditNow(d, { userId, action: "walk_in", entity: "invitation", entityId: invitation.id, after: { fullName: input.fullName, siteId: site.id } });
+    .onConflictDoNothing()
+    .returning({ id: checkIns.id });
+  if (checkedIn.length === 0) throw new NonceTaken(`walk-in nonce ${input.nonce} registered by another request`);
+  await d.insert(scanLog).values({
+    nonce: input.nonce,
+    token: `walk-in:${invitation.id}`,
+    invitationId: invitation.id,
+    conferenceId: site.conferenceId,
+    siteId: site.id,
+    verdict: "ok",
+    method: "walk_in",
+    deviceId: input.deviceId,
+    userId,
+    scannedAt: input.scannedAt,
+    receivedAt: now,
+  });
+  await recordAudit(d, { userId, action: "walk_in", entity: "invitation", entityId: invitation.id, after: { fullName: input.fullName, siteId: site.id } });
   return { invitationId: invitation.id };
 }
 
@@ -109,17 +130,18 @@ export function registerWalkInInTransaction(d: SyncSqlite, userId: number, input
  * the reports count essays on that rule (lib/reports/conference-figures.ts, essayTotals).
  */
 export async function undoCheckIn(db: Db, userId: number, siteId: number, invitationId: number, reason: string): Promise<boolean> {
-  return await synchronousTransaction(db, (tx) => {
-    const existing = tx
-      .select()
-      .from(checkIns)
-      .where(and(eq(checkIns.invitationId, invitationId), eq(checkIns.siteId, siteId)))
-      .get();
+  return await transaction(db, async (tx) => {
+    const existing = await firstRow(
+      tx
+        .select()
+        .from(checkIns)
+        .where(and(eq(checkIns.invitationId, invitationId), eq(checkIns.siteId, siteId))),
+    );
     if (!existing) return false;
-    const essay = tx.select().from(reflectionEssays).where(eq(reflectionEssays.invitationId, invitationId)).get();
-    if (essay) tx.delete(reflectionEssays).where(eq(reflectionEssays.invitationId, invitationId)).run();
-    tx.delete(checkIns).where(eq(checkIns.id, existing.id)).run();
-    recordAuditNow(tx, {
+    const essay = await firstRow(tx.select().from(reflectionEssays).where(eq(reflectionEssays.invitationId, invitationId)));
+    if (essay) await tx.delete(reflectionEssays).where(eq(reflectionEssays.invitationId, invitationId));
+    await tx.delete(checkIns).where(eq(checkIns.id, existing.id));
+    await recordAudit(tx, {
       userId,
       action: "undo_check_in",
       entity: "check_in",

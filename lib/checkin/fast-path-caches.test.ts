@@ -45,9 +45,9 @@ beforeAll(async () => {
     maxAge: 3600,
   });
 });
-afterAll(() => {
+afterAll(async () => {
   server?.close();
-  handle.cleanup();
+  await handle.cleanup();
 });
 
 /** A fresh fast path (empty caches) on its own port. */

@@ -32,10 +32,10 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/checkin`;
 });
-afterAll(() => {
+afterAll(async () => {
   vi.useRealTimers();
   server.close();
-  handle.cleanup();
+  await handle.cleanup();
 });
 
 let n = 0;

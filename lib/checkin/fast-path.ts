@@ -114,7 +114,7 @@ export function createCheckInFastPath(db: Db, secret: string, { now: clock = () 
     const input = parsed.data;
     const allowed = await siteAccess(user, input.siteId, now);
     if (!allowed.ok) return refuse(siteRefusal(allowed.reason));
-    if (isFlooding(db, user.id, input.deviceId, now)) return refuse(DOOR_ERRORS.tooMany);
+    if (await isFlooding(db, user.id, input.deviceId, now)) return refuse(DOOR_ERRORS.tooMany);
     try {
       send(res, 200, await record(user.id, { ...input, site: allowed.row }, new Date(now)));
     } catch (error) {

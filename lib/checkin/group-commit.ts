@@ -6,8 +6,8 @@
  * it (two devices scanning one letter: the first wins), and an acknowledged
  * check-in is always committed.
  */
-import { synchronousTransaction, type Db } from "@/db/client";
-import { recordScanInTransaction, type ScanInput, type ScanResult } from "./record-scan";
+import { transaction, type Db } from "@/db/client";
+import { DOOR_ISOLATION, recordScanInTransaction, type ScanInput, type ScanResult } from "./record-scan";
 
 interface Pending {
   userId: number;
@@ -26,13 +26,21 @@ export function createGroupCommit(db: Db, maxBatch = 200) {
     const batch = queue.splice(0, maxBatch);
     if (queue.length > 0) schedule();
     try {
-      const results = await synchronousTransaction(db, (tx) => batch.map((p) => recordScanInTransaction(tx, p.userId, p.input, p.now)));
+      const results = await transaction(
+        db,
+        async (tx) => {
+          const answers: ScanResult[] = [];
+          for (const p of batch) answers.push(await recordScanInTransaction(tx, p.userId, p.input, p.now));
+          return answers;
+        },
+        DOOR_ISOLATION,
+      );
       batch.forEach((p, i) => p.resolve(results[i]));
     } catch {
       // One scan failed and the batch rolled back: do each alone, so only that one fails.
       for (const p of batch) {
         try {
-          p.resolve(await synchronousTransaction(db, (tx) => recordScanInTransaction(tx, p.userId, p.input, p.now)));
+          p.resolve(await transaction(db, (tx) => recordScanInTransaction(tx, p.userId, p.input, p.now), DOOR_ISOLATION));
         } catch (error) {
           p.reject(error);
         }

@@ -1,5 +1,6 @@
 import { and, count, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { firstRow, type Db } from "@/db/client";
+import { epochMillis } from "@/db/dialect";
 import { checkIns, conferences, invitations } from "@/db/schema";
 import type { ConferenceDetail } from "@/lib/conferences/get-conference";
 import { countedInvitation } from "@/lib/reports/counted-invitation";
@@ -80,8 +81,8 @@ export async function getLiveStats(db: Db, conferenceId: number, siteIds?: numbe
   if (span) {
     const since = new Date(Math.floor(span.from / slotMs) * slotMs);
     const slots = await db
-      // A literal, not a bound parameter: the driver binds numbers as REAL, which would make this float division.
-      .select({ slot: sql<number>`(${checkIns.scannedAt} / ${sql.raw(String(slotMs))}) * ${sql.raw(String(slotMs))}`, n: count() })
+      // A literal, not a bound parameter: SQLite's driver binds numbers as REAL, which would make this float division.
+      .select({ slot: sql<number>`(${epochMillis(checkIns.scannedAt)} / ${sql.raw(String(slotMs))}) * ${sql.raw(String(slotMs))}`.mapWith(Number), n: count() })
       .from(checkIns)
       .where(
         and(

@@ -4,6 +4,7 @@
  */
 import { and, asc, count, eq, gte, inArray, lte, ne, sql } from "drizzle-orm";
 import { firstRow, type Db } from "@/db/client";
+import { epochMillis } from "@/db/dialect";
 import { checkIns, conferences, invitations, people, sites, units, users } from "@/db/schema";
 import { ensureCampaignKeys, verificationKeys } from "@/lib/invitations/campaign-keys";
 import { rawPublicKey } from "@/lib/tokens/qr-token";
@@ -134,7 +135,7 @@ async function otherConferences(db: Db, site: Site): Promise<OtherConferenceRow[
           lte(conferences.startsAt, new Date(start + OTHERS_WITHIN_MS)),
         ),
       )
-      .orderBy(sql`abs(${conferences.startsAt} - ${sql.raw(String(start))})`)
+      .orderBy(sql`abs(${epochMillis(conferences.startsAt)} - ${sql.raw(String(start))})`)
       .limit(OTHERS_LIMIT)
   ).map((c) => [c.id, c.title, c.startsAt.getTime(), c.endsAt.getTime(), c.unitName, c.venue ?? ""]);
 }

@@ -1,3 +1,4 @@
+import { refuseInserts } from "@/lib/testing/fault-trigger";
 import { firstRow, writerForSetup } from "@/db/client";
 import { and, asc, count, eq, inArray, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -6,7 +7,7 @@ import { loadSessionUser, type SessionUser } from "@/lib/auth/session-user";
 import { createDemoDb } from "@/lib/testing/test-db";
 import { recordBatch } from "./record-batch";
 import { recordScan } from "./record-scan";
-import { scanStatements } from "./scan-statements";
+import { siteForScan } from "./scan-statements";
 
 const SEEDED = new Date("2026-11-28T03:00:00Z");
 const minutes = (n: number) => new Date(SEEDED.getTime() + n * 60_000);
@@ -25,7 +26,7 @@ const item = (token: string, deviceId: string, at: Date, extra: Record<string, u
   method: "camera",
   ...extra,
 });
-const site = async () => scanStatements(handle.db).siteWithConference.get({ siteId })!;
+const site = async () => (await siteForScan(handle.db, siteId))!;
 
 beforeAll(async () => {
   handle = await createDemoDb(SEEDED);
@@ -133,17 +134,20 @@ describe("offline queue sync", () => {
   it("a database error on one item fails that item alone: the rest are saved, and the failed one goes through once resent", async () => {
     const [a, failing, b] = [rows[10], rows[11], rows[12]];
     const items = [item(a.token, "may-d", minutes(1)), item(failing.token, "may-d", minutes(2)), item(b.token, "may-d", minutes(3))];
-    const sqlite = writerForSetup(handle.db).$client;
-    sqlite.exec(
-      `CREATE TEMP TRIGGER fail_one_check_in BEFORE INSERT ON check_ins WHEN NEW.invitation_id = ${failing.id} BEGIN SELECT RAISE(ABORT, 'injected failure'); END`,
-    );
+    const removeTrigger = await refuseInserts(handle.db, {
+      name: "fail_one_check_in",
+      table: "check_ins",
+      column: "invitation_id",
+      equals: failing.id,
+      message: "injected failure",
+    });
     try {
       const outcome = await recordBatch(handle.db, scanner, await site(), items, minutes(10));
       expect(outcome[0]).toMatchObject({ ok: true, result: { verdict: "ok" } });
       expect(outcome[1]).toMatchObject({ ok: false, nonce: items[1].nonce, error: "failed", message: expect.stringContaining("Thử lại") });
       expect(outcome[2]).toMatchObject({ ok: true, result: { verdict: "ok" } });
     } finally {
-      sqlite.exec("DROP TRIGGER fail_one_check_in");
+      await removeTrigger();
     }
     expect((await checkInsOf([a.id, failing.id, b.id])).map((c) => c.invitationId)).toEqual([a.id, b.id]);
     // Nothing of the failed item was kept (its savepoint rolled back, the scan log row too).

@@ -10,12 +10,12 @@
  * A scan made before the check-in on record takes it over (earliest device time
  * wins, record-scan.ts). The caller has checked that the user may scan at the site.
  */
-import { synchronousTransaction, type Db, type SyncSqlite } from "@/db/client";
+import { transaction, type Db, type Tx } from "@/db/client";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { can } from "@/lib/permissions";
 import { batchItemSchema } from "@/lib/schemas/checkin";
 import { registerWalkInInTransaction } from "./door-actions";
-import { recordScanInTransaction, type ScanResult, type Site } from "./record-scan";
+import { DOOR_ISOLATION, recordScanInTransaction, type ScanResult, type Site } from "./record-scan";
 
 export type BatchOutcome =
   | { nonce: string; ok: true; result: ScanResult }
@@ -31,21 +31,26 @@ const nonceOf = (item: unknown) => {
 export const ITEM_FAILED_MESSAGE = "Máy chủ không ghi được lượt này; các lượt khác đã được lưu. Bấm “Thử lại” sau.";
 
 export async function recordBatch(db: Db, user: SessionUser, site: Site, items: unknown[], now: Date = new Date()): Promise<BatchOutcome[]> {
-  return await synchronousTransaction(db, (tx) => {
-    // Each item in its own savepoint (a transaction inside better-sqlite3's transaction is a SAVEPOINT).
-    const inSavepoint = tx.$client.transaction((raw: unknown) => recordItem(tx, user, site, raw, now));
-    return items.map((raw): BatchOutcome => {
-      try {
-        return inSavepoint(raw);
-      } catch (error) {
-        console.error("batch item failed", error);
-        return { nonce: nonceOf(raw), ok: false, error: "failed", message: ITEM_FAILED_MESSAGE };
+  return await transaction(
+    db,
+    async (tx) => {
+      const outcomes: BatchOutcome[] = [];
+      for (const raw of items) {
+        try {
+          // Each item in its own savepoint (a transaction inside a transaction): a failed one is undone alone.
+          outcomes.push(await transaction(tx, (savepoint) => recordItem(savepoint, user, site, raw, now)));
+        } catch (error) {
+          console.error("batch item failed", error);
+          outcomes.push({ nonce: nonceOf(raw), ok: false, error: "failed", message: ITEM_FAILED_MESSAGE });
+        }
       }
-    });
-  });
+      return outcomes;
+    },
+    DOOR_ISOLATION,
+  );
 }
 
-function recordItem(db: SyncSqlite, user: SessionUser, site: Site, raw: unknown, now: Date): BatchOutcome {
+async function recordItem(db: Tx, user: SessionUser, site: Site, raw: unknown, now: Date): Promise<BatchOutcome> {
   const parsed = batchItemSchema.safeParse(raw);
   if (!parsed.success || (parsed.data.type === "scan" && (parsed.data.token === undefined) === (parsed.data.invitationId === undefined))) {
     return { nonce: nonceOf(raw), ok: false, error: "bad_request", message: "Lượt quét không đọc được; đã bỏ qua." };
@@ -54,8 +59,8 @@ function recordItem(db: SyncSqlite, user: SessionUser, site: Site, raw: unknown,
   if (item.type === "walk_in") {
     if (!can(user.role, "checkin:walk-in"))
       return { nonce: item.nonce, ok: false, error: "forbidden", message: "Không có quyền ghi người dự không có giấy mời." };
-    return { nonce: item.nonce, ok: true, walkIn: registerWalkInInTransaction(db, user.id, { ...item, siteId: site.id }, now) };
+    return { nonce: item.nonce, ok: true, walkIn: await registerWalkInInTransaction(db, user.id, { ...item, siteId: site.id }, now) };
   }
-  const result = recordScanInTransaction(db, user.id, { ...item, siteId: site.id, site, offline: true }, now);
+  const result = await recordScanInTransaction(db, user.id, { ...item, siteId: site.id, site, offline: true }, now);
   return { nonce: item.nonce, ok: true, result };
 }

@@ -6,10 +6,12 @@
  * duplicates. A retry with the same nonce returns the same answer and writes
  * nothing. Both the device's time and the server's time are kept.
  */
-import { and, eq } from "drizzle-orm";
-import { sqliteSync, synchronousTransaction, type Db as AppDb, type SyncSqlite as Db } from "@/db/client";
+import { and, eq, gt } from "drizzle-orm";
+import { firstRow, transaction, type Db, type Tx } from "@/db/client";
+import { boundTime } from "@/db/dialect";
+import { preparedFirst } from "@/db/prepared";
 import { checkIns, conferences, invitations, people, scanLog, sites, units, users, type ScanVerdict } from "@/db/schema";
-import { verificationKeysNow } from "@/lib/invitations/campaign-keys";
+import { verificationKeys } from "@/lib/invitations/campaign-keys";
 import { normalizeToken } from "@/lib/tokens/normalize-token";
 import { parseToken, verifyToken } from "@/lib/tokens/qr-token";
 import { describeWindow, type Attendee, type ScanResult } from "./shared/scan-result";
@@ -18,6 +20,14 @@ import { decideVerdict, isLateAt, keysInOrder, type Decision, type DoorSite, typ
 import { checkInWindow } from "./window";
 
 export type { Attendee, ScanResult } from "./shared/scan-result";
+
+/**
+ * The door's transactions on PostgreSQL: READ COMMITTED, since every write of a scan carries its own
+ * guarantee (unique indexes with ON CONFLICT, a conditional update) and a SERIALIZABLE batch of two
+ * hundred scans would be retried whole on any conflict with another server (decision 0038). SQLite's
+ * write lane is serial whatever is asked.
+ */
+export const DOOR_ISOLATION = { isolation: "read committed" } as const;
 
 export interface ScanInput {
   /** The scanned text; or, for a guest chosen from the roster by hand, invitationId. */
@@ -46,32 +56,39 @@ function effectiveScanTime(input: ScanInput, now: Date): Date {
   return input.scannedAt;
 }
 
-function attendeeOf(db: Db, invitationId: number): Attendee | undefined {
-  const row = db
-    .select({ name: people.fullName, position: people.position, workplace: people.workplace, unitName: units.name, substituteName: invitations.substituteName })
-    .from(invitations)
-    .innerJoin(people, eq(people.id, invitations.personId))
-    .innerJoin(units, eq(units.id, people.unitId))
-    .where(eq(invitations.id, invitationId))
-    .get();
-  return row;
+async function attendeeOf(db: Db | Tx, invitationId: number): Promise<Attendee | undefined> {
+  return await firstRow(
+    db
+      .select({
+        name: people.fullName,
+        position: people.position,
+        workplace: people.workplace,
+        unitName: units.name,
+        substituteName: invitations.substituteName,
+      })
+      .from(invitations)
+      .innerJoin(people, eq(people.id, invitations.personId))
+      .innerJoin(units, eq(units.id, people.unitId))
+      .where(eq(invitations.id, invitationId)),
+  );
 }
 
-function firstCheckInOf(db: Db, invitationId: number) {
-  return db
-    .select({
-      scannedAt: checkIns.scannedAt,
-      deviceId: checkIns.deviceId,
-      isLate: checkIns.isLate,
-      siteId: checkIns.siteId,
-      siteVenue: sites.venue,
-      scannerName: users.fullName,
-    })
-    .from(checkIns)
-    .innerJoin(sites, eq(sites.id, checkIns.siteId))
-    .leftJoin(users, eq(users.id, checkIns.scannerUserId))
-    .where(eq(checkIns.invitationId, invitationId))
-    .get();
+async function firstCheckInOf(db: Db | Tx, invitationId: number) {
+  return await firstRow(
+    db
+      .select({
+        scannedAt: checkIns.scannedAt,
+        deviceId: checkIns.deviceId,
+        isLate: checkIns.isLate,
+        siteId: checkIns.siteId,
+        siteVenue: sites.venue,
+        scannerName: users.fullName,
+      })
+      .from(checkIns)
+      .innerJoin(sites, eq(sites.id, checkIns.siteId))
+      .leftJoin(users, eq(users.id, checkIns.scannerUserId))
+      .where(eq(checkIns.invitationId, invitationId)),
+  );
 }
 
 /** What the duplicate verdict says of the first check-in: its time, device, site and the cadre who scanned it. */
@@ -94,30 +111,33 @@ function describeFirst(first: {
  * nearly all alike, so its time, unit and the letter's own site (its main site if the letter's
  * invitation is not found). The letter is authentic and in the guest's hand: it says as much.
  */
-function otherConferenceOf(db: Db, conferenceId: number, invitationId?: number): ScanResult["otherConference"] {
-  const conference = db
-    .select({ title: conferences.title, startsAt: conferences.startsAt, endsAt: conferences.endsAt, unitName: units.name })
-    .from(conferences)
-    .innerJoin(units, eq(units.id, conferences.unitId))
-    .where(eq(conferences.id, conferenceId))
-    .get();
+async function otherConferenceOf(db: Db | Tx, conferenceId: number, invitationId?: number): Promise<ScanResult["otherConference"]> {
+  const conference = await firstRow(
+    db
+      .select({ title: conferences.title, startsAt: conferences.startsAt, endsAt: conferences.endsAt, unitName: units.name })
+      .from(conferences)
+      .innerJoin(units, eq(units.id, conferences.unitId))
+      .where(eq(conferences.id, conferenceId)),
+  );
   if (!conference) return undefined;
   const letterSite = invitationId
-    ? db
-        .select({ venue: sites.venue })
-        .from(invitations)
-        .innerJoin(sites, eq(sites.id, invitations.siteId))
-        .where(and(eq(invitations.id, invitationId), eq(invitations.conferenceId, conferenceId)))
-        .get()
+    ? await firstRow(
+        db
+          .select({ venue: sites.venue })
+          .from(invitations)
+          .innerJoin(sites, eq(sites.id, invitations.siteId))
+          .where(and(eq(invitations.id, invitationId), eq(invitations.conferenceId, conferenceId))),
+      )
     : undefined;
-  const venue =
-    letterSite?.venue ??
-    db
-      .select({ venue: sites.venue })
-      .from(sites)
-      .where(and(eq(sites.conferenceId, conferenceId), eq(sites.isMain, true)))
-      .get()?.venue ??
-    "";
+  const mainSite = letterSite
+    ? undefined
+    : await firstRow(
+        db
+          .select({ venue: sites.venue })
+          .from(sites)
+          .where(and(eq(sites.conferenceId, conferenceId), eq(sites.isMain, true))),
+      );
+  const venue = letterSite?.venue ?? mainSite?.venue ?? "";
   return {
     title: conference.title,
     startsAt: conference.startsAt.toISOString(),
@@ -127,9 +147,11 @@ function otherConferenceOf(db: Db, conferenceId: number, invitationId?: number):
   };
 }
 
-const venueOf = (db: Db, siteId: number) => db.select({ venue: sites.venue }).from(sites).where(eq(sites.id, siteId)).get()?.venue ?? "";
+const venueOf = async (db: Db | Tx, siteId: number) => (await firstRow(db.select({ venue: sites.venue }).from(sites).where(eq(sites.id, siteId))))?.venue ?? "";
 
-export type Site = NonNullable<ReturnType<ReturnType<typeof scanStatements>["siteWithConference"]["get"]>>;
+type RowOf<P> = P extends { rows(values: never): infer R } ? (Awaited<R> extends (infer Row)[] ? Row : never) : never;
+type Statements = ReturnType<typeof scanStatements>;
+export type Site = RowOf<Statements["siteWithConference"]>;
 type Judged = { result: ScanResult; invitationId?: number; conferenceId?: number; first?: FirstCheckIn };
 
 const doorSites = new WeakMap<Site, DoorSite>();
@@ -161,11 +183,15 @@ function toDoorSite(site: Site): DoorSite {
  * Otherwise each reading shaped like a token is checked against the campaign keys, the site's
  * own first (the device does the same). A scan counts only if exactly one reading is authentic.
  */
-function evidenceFor(db: Db, input: ScanInput, site: Site): { evidence: Evidence; found?: StoredToken } {
+async function evidenceFor(db: Db | Tx, input: ScanInput, site: Site): Promise<{ evidence: Evidence; found?: StoredToken }> {
   if (input.invitationId) return { evidence: { kind: "chosen", invitationId: input.invitationId } };
   const readings = normalizeToken(input.token ?? "");
   const statements = scanStatements(db);
-  const found = readings.map((token) => statements.invitationByToken.get({ token })).filter((row) => row !== undefined);
+  const found: StoredToken[] = [];
+  for (const token of readings) {
+    const row = await preparedFirst(statements.invitationByToken, { token });
+    if (row) found.push(row);
+  }
   if (found.length === 1) {
     const [row] = found;
     return { evidence: { kind: "signed", payload: { invitationId: row.id, conferenceId: row.conferenceId, tokenVersion: row.tokenVersion } }, found: row };
@@ -176,31 +202,44 @@ function evidenceFor(db: Db, input: ScanInput, site: Site): { evidence: Evidence
   });
   if (found.length > 1 || shaped.length === 0) return { evidence: { kind: "unreadable" } };
   // Every campaign's valid public keys (current, and retired but not revoked), for tokens the server does not hold.
-  const keys = keysInOrder(verificationKeysNow(db), site.campaignId);
+  const keys = keysInOrder(await verificationKeys(db), site.campaignId);
   const authentic = shaped.filter(({ token }) => keys.some((key) => verifyToken(token, key.publicKey).ok));
   if (authentic.length === 1) return { evidence: { kind: "signed", payload: authentic[0].payload } };
   // One clean token that no key signed is a forgery; a rewritten text with no (or several) authentic readings is unreadable.
   return { evidence: { kind: authentic.length === 0 && readings.length === 1 ? "forged" : "unreadable" } };
 }
 
-type StoredToken = NonNullable<ReturnType<ReturnType<typeof scanStatements>["invitationByToken"]["get"]>>;
+type StoredToken = RowOf<Statements["invitationByToken"]>;
 
-/** The verdict for a scan at a site, without writing anything: the shared rules (verdict.ts) on the database's facts. */
-export async function judgeScan(db: AppDb, input: ScanInput, scannedAt: Date): Promise<Judged> {
-  return judgeScanNow(sqliteSync(db), input, scannedAt);
+/** The one invitation the shared rules may ask about (verdict.ts asks only of the letter's own, of this conference). */
+function invitationAskedOf(evidence: Evidence, site: Site): number | undefined {
+  if (evidence.kind === "chosen") return evidence.invitationId;
+  if (evidence.kind === "signed" && evidence.payload.conferenceId === site.conferenceId) return evidence.payload.invitationId;
+  return undefined;
 }
 
-function judgeScanNow(db: Db, input: ScanInput, scannedAt: Date): Judged {
-  const statements = scanStatements(db);
-  const site = input.site?.id === input.siteId ? input.site : statements.siteWithConference.get({ siteId: input.siteId });
-  if (!site) return { result: { verdict: "unknown" } };
-  const { evidence, found } = evidenceFor(db, input, site);
-  const facts: VerdictFacts = {
-    site: doorSiteOf(site),
-    invitation: (id) =>
-      found?.id === id
-        ? found
-        : db
+/**
+ * The facts the shared rules read, loaded before they run (they are synchronous, as on the device): the
+ * invitation and its check-in, from the token's row when the letter was found by its token.
+ */
+async function factsFor(db: Db | Tx, site: Site, evidence: Evidence, found: StoredToken | undefined): Promise<VerdictFacts> {
+  const id = invitationAskedOf(evidence, site);
+  if (id !== undefined && found?.id === id) {
+    const first = found.checkedInAt
+      ? {
+          scannedAt: found.checkedInAt.getTime(),
+          deviceId: found.checkedInDevice ?? "",
+          siteId: found.checkedInSiteId!,
+          scannerName: found.checkedInBy ?? undefined,
+        }
+      : null;
+    return { site: doorSiteOf(site), invitation: (asked) => (asked === id ? found : undefined), firstCheckIn: (asked) => (asked === id ? first : null) };
+  }
+  const invitation =
+    id === undefined
+      ? undefined
+      : await firstRow(
+          db
             .select({
               id: invitations.id,
               conferenceId: invitations.conferenceId,
@@ -209,31 +248,27 @@ function judgeScanNow(db: Db, input: ScanInput, scannedAt: Date): Judged {
               tokenVersion: invitations.tokenVersion,
             })
             .from(invitations)
-            .where(eq(invitations.id, id))
-            .get(),
-    firstCheckIn: (id) => {
-      if (found?.id === id) {
-        return found.checkedInAt
-          ? {
-              scannedAt: found.checkedInAt.getTime(),
-              deviceId: found.checkedInDevice ?? "",
-              siteId: found.checkedInSiteId!,
-              scannerName: found.checkedInBy ?? undefined,
-            }
-          : null;
-      }
-      const first = firstCheckInOf(db, id);
-      return first
-        ? { scannedAt: first.scannedAt.getTime(), deviceId: first.deviceId, siteId: first.siteId, scannerName: first.scannerName ?? undefined }
-        : null;
-    },
-  };
-  const decision = decideVerdict(evidence, facts, scannedAt.getTime());
-  return { ...describeDecision(db, decision, site, found), conferenceId: site.conferenceId };
+            .where(eq(invitations.id, id)),
+        );
+  const stored = invitation ? await firstCheckInOf(db, invitation.id) : undefined;
+  const first = stored
+    ? { scannedAt: stored.scannedAt.getTime(), deviceId: stored.deviceId, siteId: stored.siteId, scannerName: stored.scannerName ?? undefined }
+    : null;
+  return { site: doorSiteOf(site), invitation: (asked) => (asked === id ? invitation : undefined), firstCheckIn: (asked) => (asked === id ? first : null) };
+}
+
+/** The verdict for a scan at a site, without writing anything: the shared rules (verdict.ts) on the database's facts. */
+export async function judgeScan(db: Db | Tx, input: ScanInput, scannedAt: Date): Promise<Judged> {
+  const statements = scanStatements(db);
+  const site = input.site?.id === input.siteId ? input.site : await preparedFirst(statements.siteWithConference, { siteId: input.siteId });
+  if (!site) return { result: { verdict: "unknown" } };
+  const { evidence, found } = await evidenceFor(db, input, site);
+  const decision = decideVerdict(evidence, await factsFor(db, site, evidence, found), scannedAt.getTime());
+  return { ...(await describeDecision(db, decision, site, found)), conferenceId: site.conferenceId };
 }
 
 /** The decision with what the door staff read: the person, the other site, the other conference. */
-function describeDecision(db: Db, decision: Decision, site: Site, found?: StoredToken): Judged {
+async function describeDecision(db: Db | Tx, decision: Decision, site: Site, found?: StoredToken): Promise<Judged> {
   const { verdict, invitationId } = decision;
   const result: ScanResult = { verdict };
   if (invitationId) {
@@ -241,16 +276,16 @@ function describeDecision(db: Db, decision: Decision, site: Site, found?: Stored
     result.attendee =
       found?.id === invitationId
         ? { name: found.name, position: found.position, workplace: found.workplace, unitName: found.unitName, substituteName: found.substituteName }
-        : attendeeOf(db, invitationId);
+        : await attendeeOf(db, invitationId);
   }
   if (verdict === "ok") result.checkIn = { scannedAt: "", isLate: decision.isLate ?? false };
   if (decision.first) {
-    const venue = found?.id === invitationId && found?.checkedInVenue ? found.checkedInVenue : venueOf(db, decision.first.siteId);
+    const venue = found?.id === invitationId && found?.checkedInVenue ? found.checkedInVenue : await venueOf(db, decision.first.siteId);
     result.firstCheckIn = describeFirst({ ...decision.first, siteVenue: venue });
   }
-  if (decision.expectedSiteId) result.expectedSite = { id: decision.expectedSiteId, venue: venueOf(db, decision.expectedSiteId) };
+  if (decision.expectedSiteId) result.expectedSite = { id: decision.expectedSiteId, venue: await venueOf(db, decision.expectedSiteId) };
   if (decision.otherConferenceId) {
-    const other = otherConferenceOf(db, decision.otherConferenceId, decision.otherInvitationId);
+    const other = await otherConferenceOf(db, decision.otherConferenceId, decision.otherInvitationId);
     if (other) result.otherConference = other;
   }
   if (decision.window) result.window = describeWindow(decision.window);
@@ -258,28 +293,33 @@ function describeDecision(db: Db, decision: Decision, site: Site, found?: Stored
 }
 
 /** The answer already given for a nonce, rebuilt from the log. */
-function replay(db: Db, logged: { verdict: ScanVerdict; invitationId: number | null }): ScanResult {
+async function replay(db: Tx, logged: { verdict: ScanVerdict; invitationId: number | null }): Promise<ScanResult> {
   const result: ScanResult = { verdict: logged.verdict, ...(logged.invitationId ? { invitationId: logged.invitationId } : {}) };
   if (logged.invitationId) {
-    result.attendee = attendeeOf(db, logged.invitationId);
-    const first = firstCheckInOf(db, logged.invitationId);
+    result.attendee = await attendeeOf(db, logged.invitationId);
+    const first = await firstCheckInOf(db, logged.invitationId);
     if (logged.verdict === "ok" && first) result.checkIn = { scannedAt: first.scannedAt.toISOString(), isLate: first.isLate };
     if (logged.verdict === "duplicate" && first) result.firstCheckIn = describeFirst(first);
   }
   return result;
 }
 
-export async function recordScan(db: AppDb, userId: number, input: ScanInput, now: Date = new Date()): Promise<ScanResult> {
-  return await synchronousTransaction(db, (tx) => recordScanInTransaction(tx, userId, input, now));
+export async function recordScan(db: Db, userId: number, input: ScanInput, now: Date = new Date()): Promise<ScanResult> {
+  return await transaction(db, (tx) => recordScanInTransaction(tx, userId, input, now), DOOR_ISOLATION);
 }
 
-/** recordScan's work, for a caller that already holds the write transaction (the fast path's group commit). */
-export function recordScanInTransaction(db: Db, userId: number, input: ScanInput, now: Date): ScanResult {
+/**
+ * recordScan's work, for a caller that already holds the write transaction (the fast path's group commit).
+ * Safe with several app servers on one PostgreSQL (decision 0038): the check-in and the log row are
+ * inserted only where their unique indexes leave room, and an earlier scan takes a check-in over only
+ * where it is still later; a scan that loses a race is answered as what the database kept.
+ */
+export async function recordScanInTransaction(db: Tx, userId: number, input: ScanInput, now: Date, attempt = 1): Promise<ScanResult> {
   const statements = scanStatements(db);
-  const logged = statements.loggedNonce.get({ nonce: input.nonce });
-  if (logged) return replay(db, logged);
+  const logged = await preparedFirst(statements.loggedNonce, { nonce: input.nonce });
+  if (logged) return await replay(db, logged);
   const scannedAt = effectiveScanTime(input, now);
-  const judged = judgeScanNow(db, input, scannedAt);
+  const judged = await judgeScan(db, input, scannedAt);
   let { result } = judged;
   const { invitationId, conferenceId, first } = judged;
   const common = {
@@ -294,23 +334,37 @@ export function recordScanInTransaction(db: Db, userId: number, input: ScanInput
   };
   if (result.verdict === "duplicate" && input.offline && first && invitationId && scannedAt.getTime() < first.scannedAt) {
     // A queued scan from a device that was offline, made before the check-in on record: the earliest device time wins.
-    const isLate = isLateAt(doorSiteOf(statements.siteWithConference.get({ siteId: input.siteId })!), scannedAt.getTime());
-    takeOverCheckIn(db, invitationId, { ...common, isLate });
-    result = { verdict: "ok", invitationId, attendee: result.attendee, checkIn: { scannedAt: scannedAt.toISOString(), isLate } };
+    const site = (await preparedFirst(statements.siteWithConference, { siteId: input.siteId }))!;
+    const isLate = isLateAt(doorSiteOf(site), scannedAt.getTime());
+    if (await takeOverCheckIn(db, invitationId, { ...common, isLate })) {
+      result = { verdict: "ok", invitationId, attendee: result.attendee, checkIn: { scannedAt: scannedAt.toISOString(), isLate } };
+    }
   } else if (result.verdict === "ok" && invitationId && conferenceId) {
     result.checkIn = { scannedAt: scannedAt.toISOString(), isLate: result.checkIn!.isLate };
-    statements.insertCheckIn.run({ ...common, invitationId, conferenceId, isLate: result.checkIn.isLate });
+    const inserted = await statements.insertCheckIn.rows({ ...common, invitationId, conferenceId, isLate: result.checkIn.isLate });
+    if (inserted.length === 0) {
+      // Another server checked this letter in (or logged this nonce) between our read and our insert.
+      const again = await preparedFirst(statements.loggedNonce, { nonce: input.nonce });
+      if (again) return await replay(db, again);
+      if (attempt < 3) return await recordScanInTransaction(db, userId, input, now, attempt + 1);
+      throw new Error(`The check-in of invitation ${invitationId} was refused three times`);
+    }
   }
   const duplicateOf = result.verdict === "duplicate" && first ? first : null;
-  statements.insertScanLog.run({
+  const loggedNow = await statements.insertScanLog.rows({
     ...common,
     token: scannedText(input),
     invitationId: invitationId ?? null,
     conferenceId: conferenceId ?? null,
     verdict: result.verdict,
     firstDeviceId: duplicateOf?.deviceId ?? null,
-    firstScannedAtMs: duplicateOf?.scannedAt ?? null,
+    firstScannedAt: boundTime(duplicateOf?.scannedAt ?? null),
   });
+  if (loggedNow.length === 0) {
+    // The same nonce sent to another server at the same moment, and logged there first: its answer stands.
+    const other = await preparedFirst(statements.loggedNonce, { nonce: input.nonce });
+    if (other) return await replay(db, other);
+  }
   return result;
 }
 
@@ -321,9 +375,11 @@ const scannedText = (input: ScanInput) => (input.invitationId ? `manual:${input.
  * The check-in on record becomes a duplicate of an earlier scan that reached the
  * server later: the check-in row takes the earlier scan's device, time and nonce;
  * the scan that had made it, and any duplicates of it, now point at the earlier one.
+ * Only while the check-in on record is still the later one (another server may have
+ * just put an even earlier scan there): false when it is not.
  */
-function takeOverCheckIn(
-  db: Db,
+async function takeOverCheckIn(
+  db: Tx,
   invitationId: number,
   winner: {
     siteId: number;
@@ -337,8 +393,9 @@ function takeOverCheckIn(
     isLate: boolean;
   },
 ) {
-  const previous = db.select({ nonce: checkIns.nonce }).from(checkIns).where(eq(checkIns.invitationId, invitationId)).get();
-  db.update(checkIns)
+  const previous = await firstRow(db.select({ nonce: checkIns.nonce }).from(checkIns).where(eq(checkIns.invitationId, invitationId)));
+  const taken = await db
+    .update(checkIns)
     .set({
       siteId: winner.siteId,
       scannedAt: winner.scannedAt,
@@ -350,12 +407,14 @@ function takeOverCheckIn(
       wasOffline: winner.wasOffline,
       nonce: winner.nonce,
     })
-    .where(eq(checkIns.invitationId, invitationId))
-    .run();
+    .where(and(eq(checkIns.invitationId, invitationId), gt(checkIns.scannedAt, winner.scannedAt)))
+    .returning({ id: checkIns.id });
+  if (taken.length === 0) return false;
   const pointAtWinner = { verdict: "duplicate" as const, firstDeviceId: winner.deviceId, firstScannedAt: winner.scannedAt };
-  if (previous?.nonce) db.update(scanLog).set(pointAtWinner).where(eq(scanLog.nonce, previous.nonce)).run();
-  db.update(scanLog)
+  if (previous?.nonce) await db.update(scanLog).set(pointAtWinner).where(eq(scanLog.nonce, previous.nonce));
+  await db
+    .update(scanLog)
     .set(pointAtWinner)
-    .where(and(eq(scanLog.invitationId, invitationId), eq(scanLog.verdict, "duplicate")))
-    .run();
+    .where(and(eq(scanLog.invitationId, invitationId), eq(scanLog.verdict, "duplicate")));
+  return true;
 }

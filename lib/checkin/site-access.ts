@@ -7,14 +7,15 @@
  */
 import { and, eq } from "drizzle-orm";
 import { firstRow, type Db } from "@/db/client";
+import { preparedFirst } from "@/db/prepared";
 import { conferenceCoBodies, conferences } from "@/db/schema";
 import { adminCoversUnit } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { can } from "@/lib/permissions";
-import { scanStatements } from "./scan-statements";
+import { scanStatements, siteForScan } from "./scan-statements";
 import { checkInWindow } from "./window";
 
-type SiteRow = NonNullable<ReturnType<ReturnType<typeof scanStatements>["siteWithConference"]["get"]>>;
+type SiteRow = NonNullable<Awaited<ReturnType<typeof siteForScan>>>;
 
 export type SiteAccess =
   | {
@@ -31,8 +32,7 @@ export const SYNC_AFTER_CLOSE_MS = 3 * 86_400_000;
 
 export async function getScanSite(db: Db, user: SessionUser, siteId: number, now: Date = new Date(), purpose: "scan" | "sync" = "scan"): Promise<SiteAccess> {
   if (!can(user.role, "checkin:scan")) return { ok: false, reason: "forbidden" };
-  const statements = scanStatements(db);
-  const row = statements.siteWithConference.get({ siteId });
+  const row = await siteForScan(db, siteId);
   if (!row) return { ok: false, reason: "not_found" };
   const site = { id: row.id, venue: row.venue, conferenceId: row.conferenceId, isMain: row.isMain };
   const conference = {
@@ -60,7 +60,7 @@ export async function getScanSite(db: Db, user: SessionUser, siteId: number, now
     );
     return co ? { ok: true, site, conference, row } : { ok: false, reason: "forbidden" };
   }
-  if (!statements.staffAssignment.get({ siteId, userId: user.id })) return { ok: false, reason: "forbidden" };
+  if (!(await preparedFirst(scanStatements(db).staffAssignment, { siteId, userId: user.id }))) return { ok: false, reason: "forbidden" };
   const window = checkInWindow(conference);
   const closesAt = purpose === "sync" ? window.closesAt.getTime() + SYNC_AFTER_CLOSE_MS : window.closesAt.getTime();
   if (now < window.opensAt || now.getTime() > closesAt) return { ok: false, reason: "closed" };

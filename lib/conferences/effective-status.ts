@@ -13,6 +13,7 @@
  */
 import { and, eq, exists, inArray, lte, notExists, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { epochMillis } from "@/db/dialect";
 import { checkIns, conferences, type ConferenceStatus } from "@/db/schema";
 import { openBeforeMinutes } from "@/lib/checkin/window";
 
@@ -32,8 +33,8 @@ export function effectiveStatus(db: Db, now: Date): SQL<ConferenceStatus> {
   const checkedIn = anyCheckIn(db);
   return sql<ConferenceStatus>`case
     when ${conferences.status} in ('draft', 'held', 'cancelled') then ${conferences.status}
-    when ${conferences.endsAt} <= ${at} then case when ${checkedIn} then 'held' else ${conferences.status} end
-    when ${conferences.startsAt} - ${opensBefore} <= ${at} or ${checkedIn} then 'in_progress'
+    when ${epochMillis(conferences.endsAt)} <= ${at} then case when ${checkedIn} then 'held' else ${conferences.status} end
+    when ${epochMillis(conferences.startsAt)} - ${opensBefore} <= ${at} or ${checkedIn} then 'in_progress'
     else ${conferences.status}
   end`;
 }

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gt, gte, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { epochMillis } from "@/db/dialect";
 import { bodies, checkIns, conferences, invitations, units, type ConferenceStatus } from "@/db/schema";
 import { conferenceReadScope, conferenceWriteScope, inSiteScope } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -69,7 +70,7 @@ export async function listConferences(db: Db, user: SessionUser, filters: Confer
       )
       .orderBy(
         desc(upcoming),
-        sql`case when ${upcoming} = 1 then ${conferences.startsAt} else -${conferences.startsAt} end`,
+        sql`case when ${upcoming} = 1 then ${epochMillis(conferences.startsAt)} else -${epochMillis(conferences.startsAt)} end`,
         asc(units.sortOrder),
         asc(conferences.id),
       )

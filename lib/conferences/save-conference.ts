@@ -5,6 +5,7 @@
  */
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { returnedRow, firstRow, transaction, type Db } from "@/db/client";
+import { isUniqueViolation } from "@/db/dialect";
 import { bodies, campaignRequirements, campaigns, conferenceCoBodies, conferences, sites, units, type ConferenceStatus } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { conferenceWriteScope } from "@/lib/auth/scope";
@@ -36,10 +37,7 @@ async function writeOrRequirementClash<T>(write: () => Promise<T>): Promise<T | 
   try {
     return await write();
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (code === "SQLITE_CONSTRAINT_UNIQUE" && error instanceof Error && error.message.includes("conferences_requirement_unit_unique")) {
-      return REQUIREMENT_CLASH;
-    }
+    if (isUniqueViolation(error, "conferences_requirement_unit_unique")) return REQUIREMENT_CLASH;
     throw error;
   }
 }

@@ -1,14 +1,16 @@
 import type { Db } from "@/db/client";
+import { engineDetails } from "@/db/dialect";
+import { users } from "@/db/schema";
 
 /** Whether the database answers, and how fast: for /api/health and monitoring. */
-export function checkHealth(db: Db) {
+export async function checkHealth(db: Db) {
   const started = performance.now();
   try {
-    const row = db.$client.prepare("select count(*) as n from users").get() as { n: number };
-    const journalMode = db.$client.pragma("journal_mode", { simple: true });
+    const count = await db.$count(users);
+    const details = await engineDetails(db);
     return {
       ok: true as const,
-      database: { status: "ok", journalMode, users: row.n, latencyMs: +(performance.now() - started).toFixed(2) },
+      database: { status: "ok", ...details, users: count, latencyMs: +(performance.now() - started).toFixed(2) },
     };
   } catch (error) {
     return { ok: false as const, database: { status: "error", error: error instanceof Error ? error.message : String(error) } };
@@ -20,8 +22,8 @@ export function checkHealth(db: Db) {
  * devices, Playwright's readiness poll); the database details (counts, journal
  * mode, error text) only for an admin.
  */
-export function healthResponse(db: Db, { details }: { details: boolean }) {
-  const health = checkHealth(db);
+export async function healthResponse(db: Db, { details }: { details: boolean }) {
+  const health = await checkHealth(db);
   const status = health.ok ? "ok" : "error";
   return {
     httpStatus: health.ok ? 200 : 503,

@@ -1,5 +1,5 @@
 import { and, desc, eq, isNotNull, isNull, or } from "drizzle-orm";
-import { firstRow, sqliteSync, transaction, type Db, type SyncSqlite } from "@/db/client";
+import { firstRow, transaction, type Db, type Tx } from "@/db/client";
 import { campaignRetiredKeys, campaigns } from "@/db/schema";
 import { generateCampaignKeys, type CampaignKeys } from "@/lib/tokens/qr-token";
 
@@ -38,22 +38,18 @@ export async function ensureCampaignKeys(db: Db, campaignId: number): Promise<Ca
  * key). Every verifier takes this list: the server's scan and token checks,
  * and the door device's offline roster. Limited to one campaign when given.
  */
-export async function verificationKeys(db: Db, campaignId?: number): Promise<{ campaignId: number; publicKey: string }[]> {
-  return verificationKeysNow(sqliteSync(db), campaignId);
-}
-
-/** The same list, read synchronously: for the check-in hot path (db/client.ts, SyncSqlite). */
-export function verificationKeysNow(db: SyncSqlite, campaignId?: number): { campaignId: number; publicKey: string }[] {
-  const current = db
+export async function verificationKeys(db: Db | Tx, campaignId?: number): Promise<{ campaignId: number; publicKey: string }[]> {
+  const current = (await db
     .select({ campaignId: campaigns.id, publicKey: campaigns.signingPublicKey })
     .from(campaigns)
-    .where(and(isNotNull(campaigns.signingPublicKey), campaignId === undefined ? undefined : eq(campaigns.id, campaignId)))
-    .all() as { campaignId: number; publicKey: string }[];
-  const retired = db
+    .where(and(isNotNull(campaigns.signingPublicKey), campaignId === undefined ? undefined : eq(campaigns.id, campaignId)))) as {
+    campaignId: number;
+    publicKey: string;
+  }[];
+  const retired = await db
     .select({ campaignId: campaignRetiredKeys.campaignId, publicKey: campaignRetiredKeys.publicKey })
     .from(campaignRetiredKeys)
     .where(and(isNull(campaignRetiredKeys.revokedAt), campaignId === undefined ? undefined : eq(campaignRetiredKeys.campaignId, campaignId)))
-    .orderBy(desc(campaignRetiredKeys.retiredAt))
-    .all();
+    .orderBy(desc(campaignRetiredKeys.retiredAt));
   return [...current, ...retired];
 }

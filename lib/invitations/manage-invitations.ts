@@ -3,6 +3,7 @@
  * sites, remove drafts, issue (letter number and signed QR token), revoke,
  * reissue, record a substitute. Scope: lib/invitations/invitation-scope.ts.
  */
+import { updateEach, type RowUpdate } from "@/db/update-each";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { changedRows, returnedRow, firstRow, transaction, type Db, type Tx } from "@/db/client";
 import { bodies, campaigns, conferences, invitations, letterSequences, people, sites } from "@/db/schema";
@@ -188,13 +189,13 @@ export async function issueInvitations(db: Db, user: SessionUser, conferenceId: 
         );
       const numbers = new Map<number, string>();
       const issuedAt = new Date();
-      // Prepared once on the transaction's own connection, for the loop below.
-      const update = tx.$client.prepare("update invitations set status = 'issued', letter_number = ?, token = ?, issued_at = ? where id = ?");
+      const issued: RowUpdate<typeof invitations>[] = [];
       for (const inv of drafts) {
         if (!numbers.has(inv.bodyId)) numbers.set(inv.bodyId, await letterNumberFor(d, conferenceId, inv.bodyId, term));
         const token = signToken({ invitationId: inv.id, conferenceId, tokenVersion: inv.tokenVersion }, keys.privateKey);
-        update.run(numbers.get(inv.bodyId)!, token, issuedAt.getTime(), inv.id);
+        issued.push({ id: inv.id, set: { status: "issued", letterNumber: numbers.get(inv.bodyId)!, token, issuedAt } });
       }
+      await updateEach(tx, invitations, issued);
       await recordAudit(d, {
         userId: user.id,
         action: "issue_invitations",

@@ -7,7 +7,7 @@ import { FALLBACK_COLOUR, loadKindLabels } from "./kind-labels";
 
 describe("kind labels", () => {
   it("come from the tables, so an admin's new kind or rename shows without a code change", async () => {
-    const handle = createTestDb();
+    const handle = await createTestDb();
     try {
       const { db } = handle;
       await writerForSetup(db).insert(t.bodyKinds).values({ key: "ban_dan_toc", label: "Ban Dân tộc", colour: "#123456", sortOrder: 70 });
@@ -29,7 +29,7 @@ describe("kind labels", () => {
       expect(en.body("ban_dan_toc")).toBe("Ban Dân tộc");
       expect(en.bodyKinds.map((k) => k.key)).toContain("ban_dan_toc");
     } finally {
-      handle.cleanup();
+      await handle.cleanup();
     }
   });
 });

@@ -1,3 +1,4 @@
+import { databaseEngine } from "@/db/engine";
 import { firstRow, writerForSetup } from "@/db/client";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -73,7 +74,8 @@ describe("the Vietnamese order of names", () => {
 
   it("never fails on odd text in a stored name", async () => {
     const unitId = (await firstRow(handle.db.select().from(units).where(eq(units.code, "535"))))!.id;
-    const odd = ['"', "\\", "a\u0000b", "x\ny z", "", "   ", "{]", "' or 1=1 --"];
+    // A NUL only on SQLite (an old file may hold one): PostgreSQL's text cannot, and the forms drop it (lib/schemas/text.ts).
+    const odd = ['"', "\\", ...(databaseEngine() === "sqlite" ? ["a\u0000b"] : []), "x\ny z", "", "   ", "{]", "' or 1=1 --"];
     for (const text of odd)
       await writerForSetup(handle.db)
         .insert(people)

@@ -14,9 +14,10 @@
  * words and the same key, checked against `nameSortKey` on the demo's names and odd ones by
  * db/postgres-name-order.test.ts), and nothing is registered. There the key must be compared byte by byte, as SQLite's
  * binary collation does: `order by name_sort_key(x) collate "C"` (a linguistic collation ignores the separator and
- * puts "le anh" before "le an"); `nameOrderBy` must add the collate once queries run there (SQLite knows no "C" collation).
+ * puts "le anh" before "le an"); `nameOrderBy` adds it there (db/dialect.ts, inBinaryOrder; SQLite knows no "C" collation).
  */
 import { asc, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { inBinaryOrder } from "@/db/dialect";
 
 /** The SQL function's name, as db/client.ts registers it. */
 export const NAME_SORT_KEY_FUNCTION = "name_sort_key";
@@ -46,7 +47,7 @@ export function compareNames(a: string, b: string): number {
 
 /** ORDER BY for a folded-name column (people.search_name). Add a unique column after it for stable paging. */
 export function nameOrderBy(folded: AnyColumn | SQL): SQL {
-  return asc(sql`${sql.raw(NAME_SORT_KEY_FUNCTION)}(${folded})`);
+  return asc(inBinaryOrder(sql`${sql.raw(NAME_SORT_KEY_FUNCTION)}(${folded})`));
 }
 
 /** Registers the key on a better-sqlite3 connection (db/client.ts does, for every connection it opens). */

@@ -6,11 +6,11 @@ import { mapInOrder } from "@/lib/async/in-order";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "@/db/schema";
-import { returnedRow, firstRow, closeDatabase, writerForSetup, openReadOnlyDatabase } from "@/db/client";
+import { returnedRow, firstRow, closeDatabase, writerForSetup } from "@/db/client";
 import { loadSessionUser, type SessionUser } from "@/lib/auth/session-user";
-import { createDemoDb } from "@/lib/testing/test-db";
+import { createDemoDb, openReader } from "@/lib/testing/test-db";
 import { conferenceFigures } from "./conference-figures";
-import { conferenceInviteeLines } from "./invitee-lines";
+import { conferenceInvitees } from "./invitee-lines";
 import { reportConferences } from "./report-conferences";
 import { attendanceRate } from "./attendance-rules";
 import { recordAbsence, recordMakeUp } from "./record-absence";
@@ -135,10 +135,10 @@ describe("attendance counts from the database", () => {
   });
 
   it("lists every issued invitee with the same statuses, streaming from a read-only connection", async () => {
-    const reader = openReadOnlyDatabase(handle.file);
+    const reader = openReader(handle);
     try {
       const [conference] = await reportConferences(reader, admin, { campaignId, conferenceId });
-      const lines = [...conferenceInviteeLines(reader, conference, {}, NOW)];
+      const lines = await conferenceInvitees(reader, conference, {}, NOW);
       const byId = new Map(lines.map((l) => [l.invitationId, l]));
       expect(lines).toHaveLength(6);
       expect([inv[0], inv[1], inv[2], inv[3], inv[4], inv[7]].map((id) => byId.get(id)!.status)).toEqual([
@@ -154,7 +154,7 @@ describe("attendance counts from the database", () => {
       expect(byId.get(inv[7])!.makeUpAttendedAt).toEqual(new Date("2021-03-30T05:00:00Z"));
       expect(byId.has(inv[5]) || byId.has(inv[6])).toBe(false);
     } finally {
-      closeDatabase(reader);
+      await closeDatabase(reader);
     }
   });
 

@@ -77,7 +77,7 @@ beforeAll(async () => {
         )
       ).id,
   );
-  const people = await db.select({ id: t.people.id }).from(t.people).where(eq(t.people.unitId, unit.id)).limit(10);
+  const people = await db.select({ id: t.people.id }).from(t.people).where(eq(t.people.unitId, unit.id)).orderBy(t.people.id).limit(10);
   // 0–5 present (2 at the bridge point; 3 a substitute; 4 and 5 teachers), 6 absent, 7 present then revoked, 8 a walk-in, 9 a walk-in without an essay.
   inv = await mapInOrder(
     people,
@@ -180,7 +180,9 @@ describe("essays in the reports", () => {
     const invitees = plan.tables[2];
     const column = invitees.columns.find((c) => c.header === "Nộp bài thu hoạch ngày")!;
     expect(column.type).toBe("date");
-    const values = [...(invitees.rows as Iterable<unknown>)].map((r) => column.value(r));
+    const rows: unknown[] = [];
+    for await (const row of invitees.rows as AsyncIterable<unknown>) rows.push(row);
+    const values = rows.map((r) => column.value(r));
     expect(values.filter(Boolean).sort()).toEqual(["2021-03-25", "2021-03-25", "2021-03-25", "2021-03-25"]);
 
     const unit = (await unitExport(handle.db, admin, "529", { campaignId }, translator, NOW))!;

@@ -5,6 +5,7 @@
  */
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { firstRow, type Db } from "@/db/client";
+import { streamRows } from "@/db/stream-rows";
 import { absences, checkIns, invitations, people, reflectionEssays, sites, units } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { countedInvitation } from "@/lib/reports/counted-invitation";
@@ -62,22 +63,13 @@ const inviteeColumns = {
 
 type InviteeRow = { [K in keyof typeof inviteeColumns]: (typeof inviteeColumns)[K]["_"]["data"] | null };
 
-/**
- * Rows one at a time, straight from SQLite (one statement, sorted once), for
- * exports of 100,000 lines that must not be held in memory. Drizzle's sync
- * driver has no iterator, so its SQL runs on the connection and the columns
- * are mapped back by position (times in ms and flags in 0/1 are converted).
- */
-function* iterate(db: Db, query: { toSQL(): { sql: string; params: unknown[] } }): Generator<InviteeRow> {
-  const { sql: text, params } = query.toSQL();
+/** Rows one at a time (db/stream-rows.ts), mapped back by position: times to Dates (epoch ms on SQLite). */
+async function* iterate(db: Db, query: { toSQL(): { sql: string; params: unknown[] } }): AsyncGenerator<InviteeRow> {
   const keys = Object.keys(inviteeColumns) as (keyof typeof inviteeColumns)[];
   const dates = new Set(["checkedInAt", "makeUpAttendedAt"]);
-  for (const values of db.$client
-    .prepare(text)
-    .raw()
-    .iterate(...params) as Iterable<unknown[]>) {
+  for await (const values of streamRows(db, query)) {
     const row: Record<string, unknown> = {};
-    keys.forEach((key, i) => (row[key] = dates.has(key) && values[i] !== null ? new Date(values[i] as number) : values[i]));
+    keys.forEach((key, i) => (row[key] = dates.has(key) && values[i] !== null ? new Date(values[i] as number | Date) : values[i]));
     yield row as InviteeRow;
   }
 }
@@ -124,19 +116,21 @@ function inviteeSelect(db: Db) {
  * time: an export of 100,000 lines reads them as it writes. The caller has
  * found the conference through reportConferences (scope).
  */
-export function* conferenceInviteeLines(db: Db, conference: ReportConference, q: InviteeQuery, now: Date): Generator<InviteeLine> {
+export async function* conferenceInviteeLines(db: Db, conference: ReportConference, q: InviteeQuery, now: Date): AsyncGenerator<InviteeLine> {
   const over = isOver(conference, now);
   const query = inviteeSelect(db)
     .where(and(eq(invitations.conferenceId, conference.id), countedInvitation(), q.siteId ? eq(invitations.siteId, q.siteId) : undefined))
     .orderBy(asc(people.searchName), asc(invitations.id));
-  for (const row of iterate(db, query)) {
+  for await (const row of iterate(db, query)) {
     const line = toLine(row, conference, over);
     if (!q.status || line.status === q.status) yield line;
   }
 }
 
-export function conferenceInvitees(db: Db, conference: ReportConference, q: InviteeQuery, now: Date): InviteeLine[] {
-  return [...conferenceInviteeLines(db, conference, q, now)];
+export async function conferenceInvitees(db: Db, conference: ReportConference, q: InviteeQuery, now: Date): Promise<InviteeLine[]> {
+  const lines: InviteeLine[] = [];
+  for await (const line of conferenceInviteeLines(db, conference, q, now)) lines.push(line);
+  return lines;
 }
 
 /** The conference page lists this many invitees at a time (the exports have them all). */

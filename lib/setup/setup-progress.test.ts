@@ -11,7 +11,7 @@ const doneSteps = (steps: Awaited<ReturnType<typeof getSetupProgress>>) => steps
 
 describe("the first-run checklist", () => {
   it("follows the data on an empty installation, step by step", async () => {
-    const handle = createTestDb();
+    const handle = await createTestDb();
     try {
       const { db } = handle;
       await bootstrapEmpty(db, { adminUsername: "quantri", adminPassword: "mat-khau-manh", rootUnitName: "Tỉnh Thử", rootUnitCode: "99" });
@@ -52,7 +52,7 @@ describe("the first-run checklist", () => {
       await writerForSetup(db).update(t.units).set({ retiredAt: new Date() }).where(eq(t.units.id, commune.id));
       expect((await getSetupProgress(db, admin)).find((s) => s.key === "units")!.done).toBe(false);
     } finally {
-      handle.cleanup();
+      await handle.cleanup();
     }
   });
 
@@ -62,7 +62,7 @@ describe("the first-run checklist", () => {
       const adminRow = (await firstRow(handle.db.select().from(t.users).where(eq(t.users.username, "admin"))))!;
       expect(isSetUp(await getSetupProgress(handle.db, (await loadSessionUser(handle.db, adminRow.id, adminRow.sessionVersion))!))).toBe(true);
     } finally {
-      handle.cleanup();
+      await handle.cleanup();
     }
   });
 });

@@ -44,4 +44,4 @@ if (job.task === "keys") {
   }
   console.log(JSON.stringify({ done, errors: errors.slice(0, 5), errorCount: errors.length }));
 }
-closeDatabase(db);
+await closeDatabase(db);

@@ -33,12 +33,12 @@ export default async function setup(project: TestProject) {
   const demo = path.join(dir, "demo.db");
 
   const emptyDb = openDatabase(empty);
-  migrateDatabase(emptyDb);
-  closeDatabase(emptyDb);
+  await migrateDatabase(emptyDb);
+  await closeDatabase(emptyDb);
   fs.copyFileSync(empty, demo);
   const demoDb = openDatabase(demo);
   await seedDemo(demoDb, { now: new Date(DEMO_TEMPLATE_NOW), practice: pinnedPractice(new Date(DEMO_TEMPLATE_NOW)) });
-  closeDatabase(demoDb);
+  await closeDatabase(demoDb);
 
   project.provide("testDbTemplates", { empty, demo, demoNow: DEMO_TEMPLATE_NOW });
   return () => fs.rmSync(dir, { recursive: true, force: true });

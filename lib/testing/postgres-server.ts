@@ -23,6 +23,8 @@ export interface PostgresServer {
 export interface PostgresOptions {
   /** Keep fsync and synchronous commit on, as in production (fault tests). Off by default: faster, and a test cluster is thrown away. */
   durable?: boolean;
+  /** A fixed port (e2e: the server and the tests' processes must agree on it); a free one by default. */
+  port?: number;
 }
 
 const DEBIAN_ROOT = "/usr/lib/postgresql";
@@ -63,7 +65,7 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Post
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "quan-triet-pg-"));
   if (isRoot()) execFileSync("chown", ["postgres:postgres", dir]);
   const data = path.join(dir, "data");
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   try {
     run(bin, "initdb", ["-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"]);
     const settings = [`-p ${port}`, `-k ${dir}`, "-c listen_addresses=127.0.0.1", "-c max_connections=200"];

@@ -1,31 +1,54 @@
 /**
- * Real SQLite files for unit tests: each call makes a fresh file in the OS temp folder, a copy of
+ * Real databases for unit tests: each call makes a fresh SQLite file in the OS temp folder, a copy of
  * a database migrated like production (and, for the demo, seeded) once per run by
- * lib/testing/global-setup.ts. No mocks; no test file sees another's writes.
+ * lib/testing/global-setup.ts; or, in the `postgres` project (DATABASE_URL set by
+ * lib/testing/postgres-worker.ts), a fresh PostgreSQL database made from the run's templates
+ * (lib/testing/postgres-templates.ts). No mocks; no test file sees another's writes.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { inject } from "vitest";
-import { closeDatabase, migrateDatabase, openDatabase, type Db } from "@/db/client";
+import { randomUUID } from "node:crypto";
+import { closeDatabase, migrateDatabase, openDatabase, openReadOnlyDatabase, type Db } from "@/db/client";
+import { databaseEngine } from "@/db/engine";
+import { env } from "@/lib/env";
 import { seedDemo } from "@/db/seed";
 import { DEMO_TEMPLATE_NOW, pinnedPractice } from "./global-setup";
+import { createDatabaseFrom, DEMO_TEMPLATE, dropDatabase, EMPTY_TEMPLATE } from "./postgres-templates";
 
-type Handle = { db: Db; file: string; cleanup: () => void };
+/** `file`: where the database is, for a second connection to it (a SQLite file, or a postgres:// address). */
+type Handle = { db: Db; file: string; cleanup: () => Promise<void> };
 
 /** A copy of `template` (or, outside the global setup, a freshly migrated file). */
-function fromTemplate(template: string | undefined): Handle {
+async function fromTemplate(template: string | undefined, postgresTemplate: string): Promise<Handle> {
+  if (databaseEngine() === "postgres") return fromPostgresTemplate(postgresTemplate);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "quan-triet-test-"));
   const file = path.join(dir, "test.db");
   if (template) fs.copyFileSync(template, file);
   const db = openDatabase(file);
-  if (!template) migrateDatabase(db);
+  if (!template) await migrateDatabase(db);
   return {
     db,
     file,
-    cleanup: () => {
-      closeDatabase(db);
+    cleanup: async () => {
+      await closeDatabase(db);
       fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function fromPostgresTemplate(template: string): Promise<Handle> {
+  const server = env().DATABASE_URL!;
+  const name = `qt_test_${randomUUID().replaceAll("-", "")}`;
+  const url = await createDatabaseFrom(server, template, name);
+  const db = openDatabase(url);
+  return {
+    db,
+    file: url,
+    cleanup: async () => {
+      await closeDatabase(db);
+      await dropDatabase(server, name);
     },
   };
 }
@@ -39,8 +62,8 @@ function templates() {
 }
 
 /** An empty database with every migration applied. */
-export function createTestDb(): Handle {
-  return fromTemplate(templates()?.empty);
+export function createTestDb(): Promise<Handle> {
+  return fromTemplate(templates()?.empty, EMPTY_TEMPLATE);
 }
 
 /**
@@ -52,8 +75,29 @@ export function createTestDb(): Handle {
  */
 export async function createDemoDb(now = new Date(DEMO_TEMPLATE_NOW), options: { practiceAsSeeded?: boolean } = {}): Promise<Handle> {
   const t = templates();
-  if (t && now.toISOString() === t.demoNow && !options.practiceAsSeeded) return fromTemplate(t.demo);
-  const handle = fromTemplate(t?.empty);
+  const usual = now.toISOString() === DEMO_TEMPLATE_NOW && !options.practiceAsSeeded;
+  if (usual && (t || databaseEngine() === "postgres")) return fromTemplate(t?.demo, DEMO_TEMPLATE);
+  const handle = await fromTemplate(t?.empty, EMPTY_TEMPLATE);
   await seedDemo(handle.db, { now, practice: options.practiceAsSeeded ? undefined : pinnedPractice(now) });
   return handle;
+}
+
+/** A second connection to a test database, for reads: the SQLite file opened read-only, or another pool on PostgreSQL. */
+export function openReader(handle: Handle): Db {
+  return databaseEngine() === "postgres" ? openDatabase(handle.file) : openReadOnlyDatabase(handle.file);
+}
+
+/** Records the SQL the handle's connection is sent until `stop()`, for a test that counts queries. */
+export function watchStatements(db: Db): { statements: string[]; stop(): void } {
+  const statements: string[] = [];
+  // better-sqlite3 prepares every statement; node-postgres's pool runs each through `query`.
+  const client = db.$client as unknown as Record<string, (...args: unknown[]) => unknown>;
+  const method = databaseEngine() === "postgres" ? "query" : "prepare";
+  const original = client[method];
+  client[method] = function (this: unknown, ...args: unknown[]) {
+    const first = args[0];
+    statements.push(typeof first === "string" ? first : String((first as { text?: string }).text));
+    return original.apply(this, args);
+  };
+  return { statements, stop: () => void (client[method] = original) };
 }

@@ -38,7 +38,7 @@ const CHROMIUM = toolEnv().CHROMIUM_PATH;
 
 async function prepare(file: string) {
   const db = openDatabase(file);
-  migrateDatabase(db);
+  await migrateDatabase(db);
   await seedDemo(db);
   // The practice conference, open now whatever the hour (as the e2e global setup does).
   const practice = (await firstRow(db.select().from(t.conferences).where(isNull(t.conferences.requirementId))))!;
@@ -50,7 +50,7 @@ async function prepare(file: string) {
   const tokens = (
     await db.select({ token: t.invitations.token }).from(t.invitations).where(eq(t.invitations.conferenceId, practice.id)).orderBy(asc(t.invitations.id))
   ).map((r) => r.token!);
-  closeDatabase(db);
+  await closeDatabase(db);
   return { siteId: site.id, tokens };
 }
 

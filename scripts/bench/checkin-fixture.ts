@@ -1,19 +1,21 @@
 import { eq } from "drizzle-orm";
 import { returnedRow, firstRow, closeDatabase, transaction, migrateDatabase, openDatabase } from "@/db/client";
 import { seedDemo } from "@/db/seed";
+import { updateEach } from "@/db/update-each";
 import * as t from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { ensureCampaignKeys } from "@/lib/invitations/campaign-keys";
 import { signToken } from "@/lib/tokens/qr-token";
 
 /**
- * A fresh database for door load: the demo, plus a conference open now with `invitations`
+ * A fresh database for door load (a SQLite file, or the PostgreSQL database at a postgres:// address when the
+ * process runs on PostgreSQL): the demo, plus a conference open now with `invitations`
  * issued letters at one site and a door-staff account (bench.scanner / bench-password) assigned to it.
  * Shared by `npm run bench:checkin`, `npm run test:faults` and `npm run bench:soak`.
  */
-export async function prepareCheckInDatabase(file: string, INVITATIONS: number) {
-  const db = openDatabase(file);
-  migrateDatabase(db);
+export async function prepareCheckInDatabase(location: string, INVITATIONS: number) {
+  const db = openDatabase(location);
+  await migrateDatabase(db);
   await seedDemo(db);
   const passwordHash = await hashPassword("bench-password");
   const province = (await firstRow(db.select().from(t.units).where(eq(t.units.code, "51"))))!;
@@ -53,19 +55,19 @@ export async function prepareCheckInDatabase(file: string, INVITATIONS: number) 
           .returning({ id: t.people.id })),
       );
     }
-    const setToken = tx.$client.prepare("update invitations set token = ? where id = ?");
     for (let i = 0; i < people.length; i += 1000) {
       const rows = await tx
         .insert(t.invitations)
         .values(people.slice(i, i + 1000).map((p) => ({ conferenceId: conference.id, personId: p.id, bodyId: body.id, siteId, status: "issued" as const })))
         .returning({ id: t.invitations.id });
-      for (const r of rows) {
-        const token = signToken({ invitationId: r.id, conferenceId: conference.id, tokenVersion: 1 }, keys.privateKey);
-        setToken.run(token, r.id);
-        tokens.push(token);
-      }
+      const signed = rows.map((r) => ({
+        id: r.id,
+        set: { token: signToken({ invitationId: r.id, conferenceId: conference.id, tokenVersion: 1 }, keys.privateKey) },
+      }));
+      await updateEach(tx, t.invitations, signed);
+      tokens.push(...signed.map((s) => s.set.token));
     }
   });
-  closeDatabase(db);
+  await closeDatabase(db);
   return { tokens, siteId };
 }

@@ -45,7 +45,7 @@ const HEADER = ["Họ và tên", "Chức vụ", "Đơn vị", "Số điện tho�
 async function run(label: string, filename: string, bytes: Uint8Array) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "quan-triet-bench-import-"));
   const db = openDatabase(path.join(dir, "bench.db"));
-  migrateDatabase(db);
+  await migrateDatabase(db);
   await seedDemo(db);
   const admin = (await firstRow(db.select().from(users).where(eq(users.username, "admin"))))!;
   const user = (await loadSessionUser(db, admin.id, admin.sessionVersion))!;
@@ -60,7 +60,7 @@ async function run(label: string, filename: string, bytes: Uint8Array) {
   const result = await commitBatch(db, user, upload.batchId, upload.mapping);
   const t3 = performance.now();
   const after = (await firstRow(db.select({ n: count() }).from(people)))!.n;
-  closeDatabase(db);
+  await closeDatabase(db);
   fs.rmSync(dir, { recursive: true, force: true });
   if (!result.ok || after - before !== ROWS || preview.valid !== ROWS) throw new Error(`${label}: wrong result ${JSON.stringify(result)}`);
   const total = t3 - t0;
@@ -96,7 +96,7 @@ async function doorDuringImport() {
   const { tokens, siteId } = await prepareCheckInDatabase(file, 5_000);
   const setup = openDatabase(file);
   const unitId = (await firstRow(setup.select().from(units).where(eq(units.code, "51"))))!.id;
-  closeDatabase(setup);
+  await closeDatabase(setup);
   const csv = toCsv(rows(LOAD_ROWS));
   const app = await startApp(file, PORT);
   try {
@@ -169,7 +169,7 @@ async function doorDuringImport() {
     const again = await post("commit");
     const check = openDatabase(file);
     const imported = (await firstRow(check.select({ n: count() }).from(people).where(like(people.externalCode, "BENCH-%"))))!.n;
-    closeDatabase(check);
+    await closeDatabase(check);
 
     console.log(`\nThe door during a ${LOAD_ROWS.toLocaleString("en")}-row import (${(csv.length / 1024 / 1024).toFixed(1)} MB CSV) on the production server:`);
     console.log(`${"step".padEnd(8)} ${"took".padStart(8)} ${"scans".padStart(6)} ${"p50".padStart(8)} ${"p99".padStart(8)} ${"worst".padStart(8)}`);

@@ -25,7 +25,7 @@ import * as t from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { createDeviceJudge } from "@/lib/checkin/shared/device-judge";
 import { buildOfflineRoster } from "@/lib/checkin/offline-roster";
-import { scanStatements } from "@/lib/checkin/scan-statements";
+import { siteForScan } from "@/lib/checkin/scan-statements";
 import { ensureCampaignKeys } from "@/lib/invitations/campaign-keys";
 import { signToken } from "@/lib/tokens/qr-token";
 import { signIn, startApp } from "./http-helpers";
@@ -39,7 +39,7 @@ const SYNC_SCANS = 1000;
 
 async function prepare(file: string) {
   const db = openDatabase(file);
-  migrateDatabase(db);
+  await migrateDatabase(db);
   await seedDemo(db);
   const passwordHash = await hashPassword("bench-password");
   const province = (await firstRow(db.select().from(t.units).where(eq(t.units.code, "51"))))!;
@@ -120,7 +120,7 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))];
 
 async function nodeVerify(db: Db, site: { siteId: number; tokens: string[] }) {
-  const row = scanStatements(db).siteWithConference.get({ siteId: site.siteId })!;
+  const row = (await siteForScan(db, site.siteId))!;
   const judge = createDeviceJudge(await buildOfflineRoster(db, row));
   await judge.judge({ token: site.tokens[0], scannedAt: Date.now() }, new Map()); // key import
   const times: number[] = [];
@@ -245,7 +245,7 @@ async function main() {
     void small;
   } finally {
     app.stop();
-    closeDatabase(db);
+    await closeDatabase(db);
     fs.rmSync(dir, { recursive: true, force: true });
   }
   process.exit(0);

@@ -39,7 +39,7 @@ async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "quan-triet-bench-people-"));
   const db = openDatabase(path.join(dir, "bench.db"));
   try {
-    migrateDatabase(db);
+    await migrateDatabase(db);
     await seedDemo(db);
     const unitId = (await firstRow(db.select().from(units).where(eq(units.code, "535"))))!.id;
     const existing = db.$count(people);
@@ -97,7 +97,7 @@ async function main() {
     const first = (await listPeople(db, user, { page: 1 })).rows.slice(0, 5).map((r) => r.fullName);
     console.log(`first names on page 1: ${first.join(", ")}`);
   } finally {
-    closeDatabase(db);
+    await closeDatabase(db);
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -45,7 +45,7 @@ const HELD_AT = new Date("2021-03-10T00:30:00Z");
 
 async function generate(file: string) {
   const db = openDatabase(file);
-  migrateDatabase(db);
+  await migrateDatabase(db);
   const c = writerForSetup(db).$client;
   const started = Date.now();
   let rnd = 20210301;
@@ -254,7 +254,7 @@ async function main() {
   const reader = openReadOnlyDatabase(file);
   const [bigConference] = await reportConferences(reader, admin, { campaignId: big.campaignId, conferenceId: big.id });
   const held = await peakHeap(async () => {
-    const lines = [...conferenceInviteeLines(reader, bigConference, {}, now)];
+    const lines = await conferenceInvitees(reader, bigConference, {}, now);
     if (lines.length !== 100_000) throw new Error(`expected 100,000 lines, got ${lines.length}`);
   });
   let xlsxBytes = 0;
@@ -266,16 +266,16 @@ async function main() {
   const inMemory = await peakHeap(async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet("Người được mời");
-    for (const line of conferenceInviteeLines(reader, bigConference, {}, now))
+    for await (const line of conferenceInviteeLines(reader, bigConference, {}, now))
       sheet.addRow([line.name, line.position, line.workplace, line.unitName, line.status, line.checkedInAt]);
     await workbook.xlsx.writeBuffer();
   });
-  closeDatabase(reader);
+  await closeDatabase(reader);
   console.log(`  the same rows in an in-memory workbook (exceljs Workbook + writeBuffer): heap peak +${inMemory.toFixed(0)} MB`);
   console.log(
     `  100,000 invitee lines held as a list: heap +${held.toFixed(0)} MB; streamed to XLSX (${(xlsxBytes / 2 ** 20).toFixed(1)} MB file): heap peak +${streamed.toFixed(0)} MB`,
   );
-  closeDatabase(db);
+  await closeDatabase(db);
 
   const app = await startApp(file, PORT, { DEMO: "0" });
   try {

@@ -184,7 +184,7 @@ async function main() {
   const file = path.join(dir, "bench.db");
   BENCH_HASH = await hashPassword("bench-password");
   const db = openDatabase(file);
-  migrateDatabase(db);
+  await migrateDatabase(db);
   const genStart = performance.now();
   await generate(db);
   console.log(`Generated ${UNITS} units and ${await db.$count(t.conferences)} conferences in ${Math.round(performance.now() - genStart)} ms (${file})`);
@@ -243,7 +243,7 @@ async function main() {
     if (browser) rows.push(...browser);
   } finally {
     server.stop();
-    closeDatabase(db);
+    await closeDatabase(db);
   }
 
   console.log(`\n${"measure".padEnd(48)} ${"median".padStart(9)} ${"worst".padStart(9)} ${"target".padStart(8)}  ratio  note`);

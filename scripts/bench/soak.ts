@@ -60,7 +60,7 @@ async function main() {
   const db = openDatabase(file);
   const conferenceId = (await firstRow(db.select().from(t.sites).where(eq(t.sites.id, siteId))))!.conferenceId;
   const campaignId = (await firstRow(db.select().from(t.campaigns)))!.id;
-  closeDatabase(db);
+  await closeDatabase(db);
   const app = await startApp(file, PORT);
   const stats = new Map<string, Stats>();
   const record = (route: string, ms: number, ok: boolean) => {

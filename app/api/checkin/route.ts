@@ -13,6 +13,6 @@ import { checkInRequestSchema } from "@/lib/schemas/checkin";
  * (server.ts answers this path before Next, lib/checkin/fast-path.ts; this handler is the same contract inside Next.)
  */
 export const POST = defineDoorRoute({ permission: "checkin:scan", schema: checkInRequestSchema }, async (input, { user }) => {
-  if (isFlooding(db, user.id, input.deviceId)) throw doorRefusals.tooMany();
+  if (await isFlooding(db, user.id, input.deviceId)) throw doorRefusals.tooMany();
   return NextResponse.json(await recordScan(db, user.id, input), { headers: { "cache-control": "no-store" } });
 });

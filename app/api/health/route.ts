@@ -10,6 +10,6 @@ export const dynamic = "force-dynamic";
 /** Public up/down for a load balancer or the door devices; the details only for an admin (a broken session is simply no admin). */
 export const GET = defineRoute({ permission: null }, async () => {
   const user = await getCurrentUser().catch(() => null);
-  const { httpStatus, body } = healthResponse(db, { details: user !== null && can(user.role, "user:manage") });
+  const { httpStatus, body } = await healthResponse(db, { details: user !== null && can(user.role, "user:manage") });
   return NextResponse.json(body, { status: httpStatus, headers: { "cache-control": "no-store" } });
 });

@@ -18,7 +18,7 @@ import { generateCampaignKeys, signToken } from "@/lib/tokens/qr-token";
 import { createDeviceJudge } from "./device-judge";
 import { buildOfflineRoster } from "../offline-roster";
 import { judgeScan, recordScan, type ScanResult } from "../record-scan";
-import { scanStatements } from "../scan-statements";
+import { siteForScan } from "../scan-statements";
 
 const SEEDED = new Date("2026-11-28T03:00:00Z"); // 10:00 in Vietnam, during the practice conference
 let handle: Awaited<ReturnType<typeof createDemoDb>>;
@@ -41,7 +41,7 @@ function essence(r: ScanResult) {
 }
 
 async function bothSides(scan: { token?: string; invitationId?: number }, at = SEEDED) {
-  const site = scanStatements(handle.db).siteWithConference.get({ siteId })!;
+  const site = (await siteForScan(handle.db, siteId))!;
   const server = (await judgeScan(handle.db, { ...scan, siteId, deviceId: "may-test", nonce: "unused-nonce", scannedAt: at, method: "camera" }, at)).result;
   const device = await createDeviceJudge(await buildOfflineRoster(handle.db, site, at)).judge({ ...scan, scannedAt: at.getTime() }, new Map());
   return { server: essence(server), device: essence(device) };
@@ -168,7 +168,7 @@ describe("device and server verdicts", () => {
   });
 
   it("the device also counts the check-ins it made itself since the download, naming its own cadre", async () => {
-    const site = scanStatements(handle.db).siteWithConference.get({ siteId })!;
+    const site = (await siteForScan(handle.db, siteId))!;
     const judge = createDeviceJudge(await buildOfflineRoster(handle.db, site, SEEDED));
     const seen = new Map([[rows[10].id, { scannedAt: SEEDED.getTime() - 60_000, deviceId: "may-nay", siteId, scannerName: "Cán bộ trên máy này" }]]);
     const result = await judge.judge({ token: rows[10].token, scannedAt: SEEDED.getTime() }, seen);
@@ -232,7 +232,7 @@ describe("device and server verdicts", () => {
     );
     await writerForSetup(db).update(invitations).set({ token }).where(eq(invitations.id, invitation.id));
 
-    const site = scanStatements(db).siteWithConference.get({ siteId })!;
+    const site = (await siteForScan(db, siteId))!;
     const server = (await judgeScan(db, { token, siteId, deviceId: "may-test", nonce: "unused-nonce", scannedAt: SEEDED, method: "camera" }, SEEDED)).result;
     const device = await createDeviceJudge(await buildOfflineRoster(db, site, SEEDED)).judge({ token, scannedAt: SEEDED.getTime() }, new Map());
     expect(server).toMatchObject({
@@ -248,7 +248,7 @@ describe("device and server verdicts", () => {
   });
 
   it("keeps the roster small: the cadres' names once each, the other conferences as tuples", async () => {
-    const site = scanStatements(handle.db).siteWithConference.get({ siteId })!;
+    const site = (await siteForScan(handle.db, siteId))!;
     const roster = await buildOfflineRoster(handle.db, site, SEEDED);
     expect(roster.format).toBe(3);
     expect(roster.scanners).toEqual(["Cán bộ điểm danh Hội trường Tỉnh ủy"]);

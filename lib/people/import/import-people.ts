@@ -159,7 +159,7 @@ export async function getBatch(db: Db, user: SessionUser, batchId: number) {
   if (!batch) return null;
   const rows: string[][] = [];
   for (;;) {
-    const slice = importBatchRowSlice(db, batch.id, rows.length, READ_SLICE_ROWS);
+    const slice = await importBatchRowSlice(db, batch.id, rows.length, READ_SLICE_ROWS);
     rows.push(...slice);
     if (slice.length < READ_SLICE_ROWS) return { ...batch, rows };
     await nextTurn();

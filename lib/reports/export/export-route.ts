@@ -1,9 +1,9 @@
 /**
- * The attendance exports' route handlers share this: a read-only connection of their own for
+ * The attendance exports' route handlers share this: a connection of their own for
  * the streamed read (closed when the download ends), the view's scope (null → 404), and the CSV
  * or XLSX stream. Session and permission come first, from defineRoute (export-handlers.ts).
  */
-import { closeDatabase, openReadOnlyDatabase, type Db } from "@/db/client";
+import { closeDatabase, openExportReader, type Db } from "@/db/client";
 import type { SessionUser } from "@/lib/auth/guards";
 import { notFound } from "@/lib/http/request-error";
 import type { Translator } from "@/lib/i18n/translator";
@@ -21,12 +21,12 @@ export async function exportResponse(
   t: Translator,
   plan: (db: Db, user: SessionUser, t: Translator) => Promise<ExportPlan | null>,
 ): Promise<Response> {
-  const db = openReadOnlyDatabase();
+  const db = openExportReader();
   let closed = false;
   const close = () => {
     if (!closed) {
       closed = true;
-      closeDatabase(db);
+      void closeDatabase(db);
     }
   };
   try {

@@ -115,7 +115,7 @@ export async function conferenceExport(
   const invitees = (): ReportTable<unknown> => ({
     sheet: "Người được mời",
     columns: inviteeColumns(t) as Column<unknown>[],
-    rows: { [Symbol.iterator]: () => conferenceInviteeLines(db, report.conference, { siteId }, now) },
+    rows: { [Symbol.asyncIterator]: () => conferenceInviteeLines(db, report.conference, { siteId }, now) },
   });
   type WalkIn = (typeof report.walkIns)[number];
   const walkIns: ReportTable<unknown> = {

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { db } from "@/db";
 import { defineDoorRoute } from "@/lib/checkin/door-request";
 import { recordBatch } from "@/lib/checkin/record-batch";
-import { scanStatements } from "@/lib/checkin/scan-statements";
+import { siteForScan } from "@/lib/checkin/scan-statements";
 import { checkInBatchSchema, MAX_BATCH_BODY_BYTES } from "@/lib/schemas/checkin";
 
 /**
@@ -15,7 +15,7 @@ import { checkInBatchSchema, MAX_BATCH_BODY_BYTES } from "@/lib/schemas/checkin"
 export const POST = defineDoorRoute(
   { permission: "checkin:scan", schema: checkInBatchSchema, maxBytes: MAX_BATCH_BODY_BYTES, purpose: "sync" },
   async (input, { user }) => {
-    const site = scanStatements(db).siteWithConference.get({ siteId: input.siteId })!;
+    const site = (await siteForScan(db, input.siteId))!;
     return NextResponse.json({ results: await recordBatch(db, user, site, input.items) }, { headers: { "cache-control": "no-store" } });
   },
 );

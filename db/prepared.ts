@@ -1,0 +1,34 @@
+/**
+ * A query built once and run many times with new values (drizzle's prepared statements: the SQL is
+ * built once, only the placeholders change): the check-in hot path (lib/checkin/scan-statements.ts).
+ * SQLite prepares on the handle's connection and answers at once; PostgreSQL's statements carry a
+ * name, under which node-postgres prepares them once on each pooled connection. The two builders differ
+ * only in that name and in how they are run; this gives both one shape.
+ */
+import { isPostgresHandle } from "./postgres";
+
+export interface Prepared<Row> {
+  /** The rows for these placeholder values. */
+  rows(values: Record<string, unknown>): Promise<Row[]> | Row[];
+  /** A statement without rows (an insert, an update). */
+  run(values: Record<string, unknown>): Promise<unknown> | unknown;
+}
+
+type SqlitePrepared = { all(values: Record<string, unknown>): unknown; run(values: Record<string, unknown>): unknown };
+type PostgresPrepared = { execute(values: Record<string, unknown>): Promise<unknown> };
+
+/** `query` prepared on `db`'s connection (`db`: the handle the query was built on); `name` is PostgreSQL's, unique per statement. */
+export function prepared<Row>(db: object, query: PromiseLike<Row[]> | PromiseLike<unknown>, name: string): Prepared<Row> {
+  const builder = query as unknown as { prepare(name?: string): unknown };
+  if (isPostgresHandle(db)) {
+    const statement = builder.prepare(name) as PostgresPrepared;
+    return { rows: (values) => statement.execute(values) as Promise<Row[]>, run: (values) => statement.execute(values) };
+  }
+  const statement = builder.prepare() as SqlitePrepared;
+  return { rows: (values) => statement.all(values) as Row[], run: (values) => statement.run(values) };
+}
+
+/** The first row, or undefined. */
+export async function preparedFirst<Row>(statement: Prepared<Row>, values: Record<string, unknown>): Promise<Row | undefined> {
+  return (await statement.rows(values))[0];
+}
