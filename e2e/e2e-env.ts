@@ -16,3 +16,5 @@ export const CAMERA_FEED = path.join(E2E_DATA_DIR, "camera.y4m");
 export const E2E_ON_POSTGRES = process.env.E2E_ENGINE === "postgres";
 export const E2E_PG_PORT = E2E_PORT + 50;
 export const E2E_PG_URL = `postgres://postgres@127.0.0.1:${E2E_PG_PORT}/postgres`;
+/** Where e2e/serve.ts notes its cluster's folder (outside E2E_DATA_DIR, which each run empties). */
+export const E2E_PG_CLUSTER = path.resolve("data", "e2e-postgres-cluster");

@@ -4,12 +4,16 @@
  * script as `npm start` (production build) on the e2e port.
  */
 import fs from "node:fs";
-import { startPostgres } from "@/lib/testing/postgres-server";
-import { E2E_DATA_DIR, E2E_DATABASE, E2E_ON_POSTGRES, E2E_PG_PORT, E2E_PG_URL, E2E_PORT } from "./e2e-env";
+import { removeCluster, startPostgres } from "@/lib/testing/postgres-server";
+import { E2E_DATA_DIR, E2E_DATABASE, E2E_ON_POSTGRES, E2E_PG_CLUSTER, E2E_PG_PORT, E2E_PG_URL, E2E_PORT } from "./e2e-env";
 
 fs.rmSync(E2E_DATA_DIR, { recursive: true, force: true });
+fs.mkdirSync(E2E_DATA_DIR, { recursive: true }); // the camera feed goes here on either engine
 if (E2E_ON_POSTGRES) {
+  // Playwright ends this process without a chance to stop its cluster: the next run removes it first.
+  if (fs.existsSync(E2E_PG_CLUSTER)) removeCluster(fs.readFileSync(E2E_PG_CLUSTER, "utf8"));
   const server = await startPostgres({ port: E2E_PG_PORT });
+  fs.writeFileSync(E2E_PG_CLUSTER, server.dir);
   process.on("exit", () => server.stop());
   process.env.DATABASE_URL = E2E_PG_URL;
   // Required with DATABASE_URL (several app servers share it); a test value.

@@ -59,6 +59,19 @@ function run(bin: string, program: string, args: string[], options: ExecFileSync
   return execFileSync(command, commandArgs, { stdio: "pipe", ...options });
 }
 
+/** Stops (at once) and removes a cluster a process started and could not stop itself (it was killed). */
+export function removeCluster(dir: string): void {
+  const bin = postgresBinDir();
+  if (bin && fs.existsSync(path.join(dir, "data", "postmaster.pid"))) {
+    try {
+      run(bin, "pg_ctl", ["-D", path.join(dir, "data"), "-m", "immediate", "-w", "stop"]);
+    } catch {
+      // not running after all
+    }
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
 export async function startPostgres(options: PostgresOptions = {}): Promise<PostgresServer> {
   const bin = postgresBinDir();
   if (!bin) throw new Error(`PostgreSQL is not installed (${DEBIAN_ROOT}/<version>/bin/pg_ctl): apt-get install -y postgresql`);
