@@ -44,6 +44,7 @@ export default defineConfig({
     launchOptions: { executablePath, args: CHROMIUM_ARGS },
   },
   globalSetup: "./e2e/global-setup.ts",
+  globalTeardown: "./e2e/global-teardown.ts",
   projects: [
     { name: "chromium", testIgnore: /checkin-(camera|update)/, use: { ...devices["Desktop Chrome"], channel: undefined } },
     {

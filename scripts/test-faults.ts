@@ -13,12 +13,23 @@
  * acknowledged scan logged with the verdict the client saw; every acknowledged check-in present;
  * at most one check-in per letter; every check-in backed by its logged scan. Exits 1 on any
  * violation.
+ *
+ * Then the same on PostgreSQL (decision 0038), in a child process that runs on it: a throw-away server
+ * with fsync on; two app servers behind the balancer in every round; the first round kills one of them
+ * (kill -9) mid-load, the second restarts PostgreSQL itself mid-load (an immediate stop, as a crash, then
+ * recovery), the servers staying up; the same checks (no integrity pragma there: PostgreSQL recovers
+ * from its log).
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { closeDatabase, openDatabase } from "@/db/client";
-import { toolEnv } from "@/lib/env";
+import { spawn } from "node:child_process";
+import { and, count, eq, gt, like } from "drizzle-orm";
+import { closeDatabase, openDatabase, type Db } from "@/db/client";
+import { databaseEngine } from "@/db/engine";
+import { checkIns, invitations, scanLog } from "@/db/schema";
+import { childProcessEnv, env, toolEnv } from "@/lib/env";
+import { restartCluster, startPostgres, type PostgresServer } from "@/lib/testing/postgres-server";
 import { startBalancer, type Balancer } from "./bench/balancer";
 import { prepareCheckInDatabase } from "./bench/checkin-fixture";
 import { signIn, startApp } from "./bench/http-helpers";
@@ -27,6 +38,12 @@ const ROUNDS = toolEnv().FAULT_ROUNDS;
 const CLIENTS = 8;
 const PORTS = [3411, 3412];
 const BALANCER_PORT = 3410;
+const ON_POSTGRES = process.argv.includes("--postgres");
+/** The PostgreSQL part's session secret: required with DATABASE_URL, the same on both app servers. */
+const PG_SECRET = "test-faults-postgres-secret-0123456789abcdef";
+
+/** What a round does mid-load: kill -9 the first app server, or restart PostgreSQL under both. */
+type Fault = "kill-app" | "restart-postgres";
 
 /**
  * The session cookie got through the balancer must open a session on each server by itself: both
@@ -50,21 +67,73 @@ interface Sent {
 }
 
 async function main() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "quan-triet-faults-"));
-  const file = path.join(dir, "faults.db");
-  const { tokens, siteId } = await prepareCheckInDatabase(file, 20_000);
+  if (!ON_POSTGRES) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "quan-triet-faults-"));
+    const file = path.join(dir, "faults.db");
+    const rounds = Array.from({ length: ROUNDS }, (_, i) => ({ twoServers: i === ROUNDS - 1, fault: "kill-app" as Fault }));
+    const failures = await faultRounds(file, rounds, null);
+    fs.rmSync(dir, { recursive: true, force: true });
+    if (failures > 0) finish(failures);
+    console.log(`\n✓ ${ROUNDS} crashes: nothing acknowledged was lost, nothing counted twice.`);
+    // The same on PostgreSQL, in a process of its own (a process runs on one engine).
+    const server = await startPostgres({ durable: true });
+    try {
+      const child = spawn(path.join("node_modules", ".bin", "tsx"), ["scripts/test-faults.ts", "--postgres", server.dir], {
+        env: childProcessEnv({ DATABASE_URL: server.url, NEXT_TELEMETRY_DISABLED: "1" }),
+        stdio: "inherit",
+      });
+      const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+      finish(code === 0 ? 0 : 1);
+    } finally {
+      server.stop();
+    }
+  }
+  // The child: PostgreSQL at DATABASE_URL, its cluster's folder given by the parent (to restart it).
+  const url = env().DATABASE_URL!;
+  const clusterDir = process.argv[process.argv.indexOf("--postgres") + 1];
+  const cluster = { restart: () => restartCluster(clusterDir) };
+  console.log("\nPostgreSQL (fsync on), two app servers behind the balancer:");
+  const failures = await faultRounds(
+    url,
+    [
+      { twoServers: true, fault: "kill-app" },
+      { twoServers: true, fault: "restart-postgres" },
+    ],
+    cluster,
+  );
+  if (failures === 0)
+    console.log("\n✓ On PostgreSQL: an app server killed, then PostgreSQL restarted, mid-load: nothing acknowledged was lost, nothing counted twice.");
+  finish(failures);
+}
+
+function finish(failures: number): never {
+  if (failures > 0) {
+    console.error(`\n✗ ${failures} violations.`);
+    process.exit(1);
+  }
+  process.exit(0);
+}
+
+async function faultRounds(
+  location: string,
+  rounds: { twoServers: boolean; fault: Fault }[],
+  postgres: Pick<PostgresServer, "restart"> | null,
+): Promise<number> {
+  const file = location;
+  const { tokens, siteId } = await prepareCheckInDatabase(location, 20_000);
   const acknowledged = new Map<string, { token: string; verdict: string }>();
   const unanswered: Sent[] = [];
   let nextToken = 0;
   let seq = 0;
   let failures = 0;
 
-  for (let round = 1; round <= ROUNDS; round++) {
-    const twoServers = round === ROUNDS;
+  for (const [index, { twoServers, fault }] of rounds.entries()) {
+    const round = index + 1;
     // Behind the balancer the users' address is the balancer's, and next-auth's NEXTAUTH_URL says so.
-    const env: Record<string, string> = twoServers ? { NEXTAUTH_URL: `http://127.0.0.1:${BALANCER_PORT}` } : {};
-    const servers = [await startApp(file, PORTS[0], env)];
-    if (twoServers) servers.push(await startApp(file, PORTS[1], env));
+    const serverEnv: Record<string, string> = twoServers ? { NEXTAUTH_URL: `http://127.0.0.1:${BALANCER_PORT}` } : {};
+    if (postgres) Object.assign(serverEnv, { DATABASE_URL: location, NEXTAUTH_SECRET: PG_SECRET });
+    const servers = [await startApp(postgres ? "" : file, PORTS[0], serverEnv)];
+    if (twoServers) servers.push(await startApp(postgres ? "" : file, PORTS[1], serverEnv, ["--no-build"]));
     const upstreams = servers.map((s) => s.base);
     const balancer: Balancer | null = twoServers ? await startBalancer(upstreams, BALANCER_PORT) : null;
     const base = balancer?.base ?? servers[0].base;
@@ -120,12 +189,13 @@ async function main() {
     const clients = Array.from({ length: CLIENTS }, (_, c) => client(c));
     await new Promise((r) => setTimeout(r, 800 + Math.random() * 1700));
     const atKill = balancer?.stats();
-    servers[0].kill();
+    if (fault === "kill-app") servers[0].kill();
+    else postgres!.restart();
     // Behind the balancer the clients go on a little longer, so that the survivor is seen carrying the load.
-    await new Promise((r) => setTimeout(r, twoServers ? 1000 : 400));
+    await new Promise((r) => setTimeout(r, twoServers ? (fault === "restart-postgres" ? 2000 : 1000) : 400));
     running = false;
     await Promise.all(clients);
-    for (const s of servers.slice(1)) s.kill();
+    for (const s of fault === "kill-app" ? servers.slice(1) : servers) s.kill();
     await new Promise((r) => setTimeout(r, 300));
     let spread = "";
     if (balancer && atKill) {
@@ -135,7 +205,7 @@ async function main() {
       const [killed, survivor] = upstreams.map((u) => stats.answered[u]);
       const afterKill = survivor - atKill.answered[upstreams[1]];
       spread =
-        `; server 1 (killed) answered ${killed}, server 2 ${survivor} (${afterKill} after the kill); ` +
+        `; server 1${fault === "kill-app" ? " (killed)" : ""} answered ${killed}, server 2 ${survivor} (${afterKill} after the ${fault === "kill-app" ? "kill" : "restart"}); ` +
         `balancer: ${stats.failovers} failovers, ${stats.badGateway} answered 502 (resent by the clients), ${stats.cut} responses cut`;
       if (afterKill === 0) {
         console.error("✗ after the kill the balancer sent nothing to the surviving server");
@@ -143,28 +213,36 @@ async function main() {
       }
     }
     console.log(
-      `round ${round}${twoServers ? " (two servers on one file behind the balancer, one killed)" : ""}: ${ok} answered, ${refused} refused (HTTP), ${errors} cut off by the kill${spread}`,
+      `round ${round}${twoServers ? ` (two servers on one ${postgres ? "PostgreSQL" : "file"} behind the balancer, ${fault === "kill-app" ? "one killed" : "PostgreSQL restarted"})` : ""}: ${ok} answered, ${refused} refused (HTTP), ${errors} cut off${spread}`,
     );
   }
 
-  // The check, on the file the killed servers left behind.
-  const db = openDatabase(file);
-  const sqlite = db.$client;
-  const integrity = (sqlite.pragma("integrity_check") as { integrity_check: string }[])[0].integrity_check;
-  if (integrity !== "ok") {
-    console.error(`✗ integrity_check: ${integrity}`);
-    failures++;
+  return failures + (await check(location, acknowledged, unanswered.length));
+}
+
+/** The check, on the database the killed servers left behind: what the clients saw acknowledged against what is stored. */
+async function check(location: string, acknowledged: Map<string, { token: string; verdict: string }>, neverAnswered: number): Promise<number> {
+  let failures = 0;
+  const db: Db = openDatabase(location);
+  if (databaseEngine() === "sqlite") {
+    const integrity = (db.$client.pragma("integrity_check") as { integrity_check: string }[])[0].integrity_check;
+    if (integrity !== "ok") {
+      console.error(`✗ integrity_check: ${integrity}`);
+      failures++;
+    }
   }
   const logged = new Map(
-    (sqlite.prepare("select nonce, verdict from scan_log where nonce like 'fault-%'").all() as { nonce: string; verdict: string }[]).map((r) => [
+    (await db.select({ nonce: scanLog.nonce, verdict: scanLog.verdict }).from(scanLog).where(like(scanLog.nonce, "fault-%"))).map((r) => [
       r.nonce,
-      r.verdict,
+      r.verdict as string,
     ]),
   );
-  const checkIns = sqlite
-    .prepare("select c.nonce, i.token from check_ins c join invitations i on i.id = c.invitation_id where c.device_id like 'fault-%'")
-    .all() as { nonce: string; token: string }[];
-  const checkedTokens = new Set(checkIns.map((c) => c.token));
+  const stored = await db
+    .select({ nonce: checkIns.nonce, token: invitations.token })
+    .from(checkIns)
+    .innerJoin(invitations, eq(invitations.id, checkIns.invitationId))
+    .where(like(checkIns.deviceId, "fault-%"));
+  const checkedTokens = new Set(stored.map((c) => c.token));
   let lost = 0;
   let changed = 0;
   let missingCheckIn = 0;
@@ -175,13 +253,17 @@ async function main() {
     if (ack.verdict === "ok" && !checkedTokens.has(ack.token)) missingCheckIn++;
   }
   const doubled = (
-    sqlite.prepare("select count(*) n from (select invitation_id from check_ins group by invitation_id having count(*) > 1)").get() as { n: number }
-  ).n;
-  const unbacked = checkIns.filter((c) => logged.get(c.nonce) !== "ok").length;
+    await db
+      .select({ invitationId: checkIns.invitationId, n: count() })
+      .from(checkIns)
+      .groupBy(checkIns.invitationId)
+      .having(({ n }) => and(gt(n, 1)))
+  ).length;
+  const unbacked = stored.filter((c) => c.nonce === null || logged.get(c.nonce) !== "ok").length;
   await closeDatabase(db);
   const acknowledgedOk = [...acknowledged.values()].filter((a) => a.verdict === "ok").length;
   console.log(
-    `\n${acknowledged.size} scans acknowledged (${acknowledgedOk} check-ins), ${checkIns.length} check-ins in the database, ${unanswered.length} never answered.`,
+    `\n${acknowledged.size} scans acknowledged (${acknowledgedOk} check-ins), ${stored.length} check-ins in the database, ${neverAnswered} never answered.`,
   );
   for (const [label, n] of [
     ["acknowledged scans missing from the log", lost],
@@ -193,13 +275,7 @@ async function main() {
     console.log(`  ${n === 0 ? "✓" : "✗"} ${label}: ${n}`);
     failures += n;
   }
-  fs.rmSync(dir, { recursive: true, force: true });
-  if (failures > 0) {
-    console.error(`\n✗ ${failures} violations.`);
-    process.exit(1);
-  }
-  console.log(`\n✓ ${ROUNDS} crashes: nothing acknowledged was lost, nothing counted twice.`);
-  process.exit(0);
+  return failures;
 }
 
 void main();

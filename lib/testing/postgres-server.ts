@@ -16,6 +16,8 @@ export interface PostgresServer {
   port: number;
   /** The cluster's folder (data/ and the server's log). */
   dir: string;
+  /** Stops at once (no checkpoint, as a crash would) and starts again: recovery replays its log (fault tests). */
+  restart(): void;
   /** Stops at once (no checkpoint) and removes the folder. */
   stop(): void;
 }
@@ -59,6 +61,13 @@ function run(bin: string, program: string, args: string[], options: ExecFileSync
   return execFileSync(command, commandArgs, { stdio: "pipe", ...options });
 }
 
+/** Stops a cluster of startPostgres at once (no checkpoint, as a crash would) and starts it again: recovery replays its log. */
+export function restartCluster(dir: string): void {
+  const bin = postgresBinDir();
+  if (!bin) throw new Error("PostgreSQL is not installed");
+  run(bin, "pg_ctl", ["-D", path.join(dir, "data"), "-l", path.join(dir, "server.log"), "-m", "immediate", "-w", "-t", "60", "restart"]);
+}
+
 /** Stops (at once) and removes a cluster a process started and could not stop itself (it was killed). */
 export function removeCluster(dir: string): void {
   const bin = postgresBinDir();
@@ -95,6 +104,7 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Post
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     port,
     dir,
+    restart: () => restartCluster(dir),
     stop() {
       if (stopped) return;
       stopped = true;
