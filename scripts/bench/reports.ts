@@ -14,17 +14,20 @@
  *     heap of the same rows held as a list.
  * Targets: roll-up and unit report < 1 s; conference report of 5,000 < 200 ms; the
  * 100,000-row XLSX streams without holding it all in memory.
+ *  4. the same database copied into a throw-away PostgreSQL (npm run db:export-to-postgres's own code,
+ *     then ANALYZE), and step 2 and the streamed export again there, in a child process that runs on
+ *     PostgreSQL (issue 17: the campaign roll-up < 1 s there too).
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { returnedRow, firstRow, closeDatabase, writerForSetup, migrateDatabase, openDatabase, openReadOnlyDatabase, type Db, type Tx } from "@/db/client";
 import * as t from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
-import { loadSessionUser } from "@/lib/auth/session-user";
+import { loadSessionUser, type SessionUser } from "@/lib/auth/session-user";
 import { conferenceInviteeLines, conferenceInvitees } from "@/lib/reports/invitee-lines";
 import { reportConferences } from "@/lib/reports/report-conferences";
 import { conferenceExport } from "@/lib/reports/export/report-exports";
@@ -33,7 +36,11 @@ import { getCampaignReport, getConferenceReport, getUnitReport } from "@/lib/rep
 import type { Translator } from "@/lib/i18n/translator";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { signIn, startApp } from "./http-helpers";
-import { toolEnv } from "@/lib/env";
+import { childProcessEnv, env, toolEnv } from "@/lib/env";
+import { runStatement } from "@/db/dialect";
+import { exportToPostgres } from "@/db/export-to-postgres";
+import { startPostgres } from "@/lib/testing/postgres-server";
+import { spawn } from "node:child_process";
 
 const UNITS = 700;
 const PER_CONFERENCE = 357;
@@ -228,18 +235,10 @@ async function timedGet(url: string, cookie: string) {
   return { ms: performance.now() - started, bytes: body.byteLength };
 }
 
-async function main() {
-  // BENCH_REPORTS_DB=path keeps the generated database there and reuses it on the next run (for profiling).
-  const kept = toolEnv().BENCH_REPORTS_DB;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "quan-triet-bench-reports-"));
-  const file = kept ? path.resolve(kept) : path.join(dir, "bench.db");
-  const reuse = Boolean(kept && fs.existsSync(file));
-  const db = reuse ? openDatabase(file) : await generate(file);
-  const { admin, viewer } = reuse ? await existingUsers(db) : await users(writerForSetup(db));
-  const now = new Date();
-  const small = (await firstRow(db.select().from(t.conferences).where(eq(t.conferences.title, "Hội nghị 5000 đại biểu"))))!;
-  const big = (await firstRow(db.select().from(t.conferences).where(eq(t.conferences.title, "Hội nghị 100000 đại biểu"))))!;
-
+/** Step 2 and the streaming comparison, on `db` (and `reader`, a second connection for the streamed reads). */
+async function measureInProcess(db: Db, reader: Db, admin: SessionUser, viewer: SessionUser, now: Date, smallId: number, bigId: number) {
+  const small = (await firstRow(db.select().from(t.conferences).where(eq(t.conferences.id, smallId))))!;
+  const big = (await firstRow(db.select().from(t.conferences).where(eq(t.conferences.id, bigId))))!;
   console.log("\nIn-process (median of 5)");
   const rollUp = await median(async () => await getCampaignReport(db, admin, {}, now));
   const unit = await median(async () => await getUnitReport(db, viewer, "d350", {}, now));
@@ -251,7 +250,6 @@ async function main() {
   console.log(`  conference report, 5,000 invitees:        ${conference.toFixed(0)} ms (target < 200; figures and the first page of 300)`);
   console.log(`  the whole list of 5,000 invitees:         ${fullList.toFixed(0)} ms`);
 
-  const reader = openReadOnlyDatabase(file);
   const [bigConference] = await reportConferences(reader, admin, { campaignId: big.campaignId, conferenceId: big.id });
   const held = await peakHeap(async () => {
     const lines = await conferenceInvitees(reader, bigConference, {}, now);
@@ -275,6 +273,21 @@ async function main() {
   console.log(
     `  100,000 invitee lines held as a list: heap +${held.toFixed(0)} MB; streamed to XLSX (${(xlsxBytes / 2 ** 20).toFixed(1)} MB file): heap peak +${streamed.toFixed(0)} MB`,
   );
+}
+
+async function main() {
+  // BENCH_REPORTS_DB=path keeps the generated database there and reuses it on the next run (for profiling).
+  const kept = toolEnv().BENCH_REPORTS_DB;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "quan-triet-bench-reports-"));
+  const file = kept ? path.resolve(kept) : path.join(dir, "bench.db");
+  const reuse = Boolean(kept && fs.existsSync(file));
+  const db = reuse ? openDatabase(file) : await generate(file);
+  const { admin, viewer } = reuse ? await existingUsers(db) : await users(writerForSetup(db));
+  const now = new Date();
+  const small = (await firstRow(db.select().from(t.conferences).where(eq(t.conferences.title, "Hội nghị 5000 đại biểu"))))!;
+  const big = (await firstRow(db.select().from(t.conferences).where(eq(t.conferences.title, "Hội nghị 100000 đại biểu"))))!;
+
+  await measureInProcess(db, openReadOnlyDatabase(file), admin, viewer, now, small.id, big.id);
   await closeDatabase(db);
 
   const app = await startApp(file, PORT, { DEMO: "0" });
@@ -303,9 +316,38 @@ async function main() {
     );
   } finally {
     app.stop();
+  }
+
+  // 4. The same data on PostgreSQL.
+  const server = await startPostgres();
+  try {
+    const copyStarted = Date.now();
+    const copied = await exportToPostgres(file, server.url, { batchSize: 5000 });
+    if (copied.status !== "done") throw new Error(`export to PostgreSQL: ${JSON.stringify(copied)}`);
+    console.log(`\nCopied into PostgreSQL in ${((Date.now() - copyStarted) / 1000).toFixed(0)} s (npm run db:export-to-postgres's code).`);
+    const child = spawn(path.join("node_modules", ".bin", "tsx"), ["--expose-gc", "scripts/bench/reports.ts", "--postgres", String(small.id), String(big.id)], {
+      env: childProcessEnv({ DATABASE_URL: server.url }),
+      stdio: "inherit",
+    });
+    await new Promise((resolve) => child.on("exit", resolve));
+  } finally {
+    server.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
   process.exit(0);
 }
 
-void main();
+/** Step 4's measures, in the child process that runs on PostgreSQL. */
+async function mainOnPostgres(smallId: number, bigId: number) {
+  const db = openDatabase(env().DATABASE_URL!);
+  await runStatement(writerForSetup(db), sql`analyze`);
+  const { admin, viewer } = await existingUsers(db);
+  const reader = openDatabase(env().DATABASE_URL!);
+  console.log("PostgreSQL:");
+  await measureInProcess(db, reader, admin, viewer, new Date(), smallId, bigId);
+  await closeDatabase(db);
+  process.exit(0);
+}
+
+const onPostgres = process.argv.indexOf("--postgres");
+void (onPostgres >= 0 ? mainOnPostgres(Number(process.argv[onPostgres + 1]), Number(process.argv[onPostgres + 2])) : main());
