@@ -182,4 +182,27 @@ describe("the environment", () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("stops `npm start` when DATABASE_URL is set without NEXTAUTH_SECRET: each app server would sign sessions of its own", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "quan-triet-env-"));
+    try {
+      const result = spawnSync(path.resolve("node_modules/.bin/tsx"), ["scripts/start.ts", "--no-build"], {
+        env: childProcessEnv({
+          DATABASE_URL: "postgres://nobody@127.0.0.1:1/quan_triet",
+          NEXTAUTH_SECRET: "",
+          DATABASE_PATH: path.join(dir, "app.db"),
+          PORT: String(41000 + Math.floor(Math.random() * 2000)),
+        }),
+        encoding: "utf8",
+        timeout: 60_000,
+      });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain("phải đặt NEXTAUTH_SECRET");
+      expect(result.stderr).toContain("NEXTAUTH_SECRET is required");
+      // Refused before anything is generated or connected: no secrets.json beside the (unused) file path.
+      expect(fs.existsSync(path.join(dir, "secrets.json"))).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
