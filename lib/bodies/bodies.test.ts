@@ -1,11 +1,11 @@
 import { mapInOrder } from "@/lib/async/in-order";
-import { firstRow, returnedRow, transaction, writerForSetup } from "@/db/client";
+import { firstRow, returnedRow, writerForSetup } from "@/db/client";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, bodies, bodyKinds, bodyTemplates, units, users, type Role } from "@/db/schema";
 import { loadSessionUser, type SessionUser } from "@/lib/auth/session-user";
 import { bodyKindSchema, bodyTemplateSchema, createBodySchema, updateBodySchema } from "@/lib/schemas/bodies";
-import { createTestDb } from "@/lib/testing/test-db";
+import { answerWhileHeld, createTestDb } from "@/lib/testing/test-db";
 import { saveBodyKind } from "./body-kinds";
 import { deleteBodyTemplate, listBodyTemplates, saveBodyTemplate } from "./body-templates";
 import {
@@ -102,22 +102,7 @@ describe("default templates", () => {
 
   it("once inserted, asks without the write lane: it answers while another transaction holds the lane", async () => {
     await ensureDefaultBodyTemplates(handle.db);
-    let release = () => {};
-    let held = () => {};
-    const holdingStarted = new Promise<void>((resolve) => (held = resolve));
-    const holding = transaction(handle.db, () => {
-      held();
-      return new Promise<void>((resolve) => (release = resolve));
-    });
-    await holdingStarted; // PostgreSQL begins the transaction a round trip later
-    let answered: number | null = null;
-    const asked = ensureDefaultBodyTemplates(handle.db).then((n) => (answered = n));
-    // Answered without waiting for the holder: at once on SQLite, after its round trips on PostgreSQL (2 s is "waited").
-    await Promise.race([asked, new Promise((resolve) => setTimeout(resolve, 2000))]);
-    const answeredWhileHeld = answered;
-    release();
-    await Promise.all([holding, asked]);
-    expect(answeredWhileHeld).toBe(0);
+    expect(await answerWhileHeld(handle.db, () => ensureDefaultBodyTemplates(handle.db))).toBe(0);
   });
 });
 

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { transaction } from "@/db/client";
-import { createTestDb } from "@/lib/testing/test-db";
+import { answerWhileHeld, createTestDb } from "@/lib/testing/test-db";
 import { installationId } from "./installation-id";
 
 let handle: Awaited<ReturnType<typeof createTestDb>>;
@@ -19,21 +18,6 @@ describe("installationId", () => {
 
   it("once made, is read without the write lane: it answers while another transaction holds the lane", async () => {
     const id = await installationId(handle.db);
-    let release = () => {};
-    let held = () => {};
-    const holdingStarted = new Promise<void>((resolve) => (held = resolve));
-    const holding = transaction(handle.db, () => {
-      held();
-      return new Promise<void>((resolve) => (release = resolve));
-    });
-    await holdingStarted; // PostgreSQL begins the transaction a round trip later
-    let answered: string | null = null;
-    const asked = installationId(handle.db).then((value) => (answered = value));
-    // Answered without waiting for the holder: at once on SQLite, after its round trips on PostgreSQL (2 s is "waited").
-    await Promise.race([asked, new Promise((resolve) => setTimeout(resolve, 2000))]);
-    const answeredWhileHeld = answered;
-    release();
-    await Promise.all([holding, asked]);
-    expect(answeredWhileHeld).toBe(id);
+    expect(await answerWhileHeld(handle.db, () => installationId(handle.db))).toBe(id);
   });
 });

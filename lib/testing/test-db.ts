@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { inject } from "vitest";
 import { randomUUID } from "node:crypto";
-import { closeDatabase, migrateDatabase, openDatabase, openReadOnlyDatabase, type Db } from "@/db/client";
+import { closeDatabase, migrateDatabase, openDatabase, openReadOnlyDatabase, transaction, type Db } from "@/db/client";
 import { databaseEngine } from "@/db/engine";
 import { env } from "@/lib/env";
 import { seedDemo } from "@/db/seed";
@@ -100,4 +100,25 @@ export function watchStatements(db: Db): { statements: string[]; stop(): void } 
     return original.apply(this, args);
   };
   return { statements, stop: () => void (client[method] = original) };
+}
+
+/**
+ * What `ask` answers while another write transaction is open (SQLite: holding the write lane), or "waited"
+ * when it did not answer within 2 s: at once on SQLite, after its round trips on PostgreSQL. The holder
+ * is released and finished before this returns.
+ */
+export async function answerWhileHeld<T>(db: Db, ask: () => Promise<T>): Promise<T | "waited"> {
+  let release = () => {};
+  let held = () => {};
+  const holdingStarted = new Promise<void>((resolve) => (held = resolve));
+  const holding = transaction(db, () => {
+    held();
+    return new Promise<void>((resolve) => (release = resolve));
+  });
+  await holdingStarted; // PostgreSQL begins the transaction a round trip later
+  const asked = ask();
+  const answered = await Promise.race([asked, new Promise<"waited">((resolve) => setTimeout(() => resolve("waited"), 2000))]);
+  release();
+  await Promise.all([holding, asked]);
+  return answered;
 }

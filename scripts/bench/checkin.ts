@@ -95,6 +95,18 @@ function report(rows: Row[]) {
   console.log(`\nTarget: fast path ≥ 0.50 of the baseline and p99 < 25 ms, no errors → ${met ? "met" : "NOT met"}.`);
 }
 
+/** The door-staff account signed in on `base`, one probe scan, then the load: the row, with the mix this server got. */
+async function measureDoor(name: string, base: string, appMix: DoorMix, nextBody: () => string): Promise<Row> {
+  const cookie = await signIn(base, "bench.scanner", "bench-password");
+  const probe = await fetch(`${base}/api/checkin`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: nextBody() });
+  if (!probe.ok) throw new Error(`probe: ${probe.status} ${await probe.text()}`);
+  const before = appMix.stats();
+  const r = await load(`${base}/api/checkin`, { cookie }, nextBody);
+  const after = appMix.stats();
+  const mix = { next: appMix.next, stats: () => ({ first: after.first - before.first, repeats: after.repeats - before.repeats, exhausted: after.exhausted }) };
+  return { name, r, mix };
+}
+
 /** The scans' bodies: every request a new nonce, a door's mix of tokens, 5,000 devices. */
 function bodiesFor(siteId: number) {
   let n = 0;
@@ -131,19 +143,7 @@ async function mainOnPostgres() {
   const appMix = doorMix(tokens);
   const nextBody = bodies(appMix);
   const serverEnv = { DATABASE_URL: url, NEXTAUTH_SECRET: PG_SECRET, CHECKIN_FAST_PATH: "1" };
-  const measure = async (name: string, base: string) => {
-    const cookie = await signIn(base, "bench.scanner", "bench-password");
-    const probe = await fetch(`${base}/api/checkin`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: nextBody() });
-    if (!probe.ok) throw new Error(`probe: ${probe.status} ${await probe.text()}`);
-    const before = appMix.stats();
-    const r = await load(`${base}/api/checkin`, { cookie }, nextBody);
-    const after = appMix.stats();
-    rows.push({
-      name,
-      r,
-      mix: { next: appMix.next, stats: () => ({ first: after.first - before.first, repeats: after.repeats - before.repeats, exhausted: after.exhausted }) },
-    });
-  };
+  const measure = async (name: string, base: string) => rows.push(await measureDoor(name, base, appMix, nextBody));
   const one = await startApp("", APP_PORT, serverEnv);
   try {
     await measure("POST /api/checkin on PostgreSQL (fast path)", one.base);
@@ -199,17 +199,7 @@ async function main() {
     try {
       const base = `http://127.0.0.1:${APP_PORT}`;
       await waitFor(`${base}/api/health`, 240_000);
-      const cookie = await signIn(base, "bench.scanner", "bench-password");
-      const probe = await fetch(`${base}/api/checkin`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: nextBody() });
-      if (!probe.ok) throw new Error(`probe: ${probe.status} ${await probe.text()}`);
-      const before = appMix.stats();
-      const r = await load(`${base}/api/checkin`, { cookie }, nextBody);
-      const after = appMix.stats();
-      rows.push({
-        name,
-        r,
-        mix: { next: appMix.next, stats: () => ({ first: after.first - before.first, repeats: after.repeats - before.repeats, exhausted: after.exhausted }) },
-      });
+      rows.push(await measureDoor(name, base, appMix, nextBody));
     } finally {
       stop(app);
       await new Promise((r) => setTimeout(r, 1000));
