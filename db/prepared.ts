@@ -10,11 +10,11 @@ import { isPostgresHandle } from "./postgres";
 export interface Prepared<Row> {
   /** The rows for these placeholder values. */
   rows(values: Record<string, unknown>): Promise<Row[]> | Row[];
-  /** A statement without rows (an insert, an update). */
-  run(values: Record<string, unknown>): Promise<unknown> | unknown;
+  /** A statement without rows (an insert, an update): how many rows it changed (better-sqlite3's `changes`, node-postgres's `rowCount`). */
+  changed(values: Record<string, unknown>): Promise<number>;
 }
 
-type SqlitePrepared = { all(values: Record<string, unknown>): unknown; run(values: Record<string, unknown>): unknown };
+type SqlitePrepared = { all(values: Record<string, unknown>): unknown; run(values: Record<string, unknown>): { changes: number } };
 type PostgresPrepared = { execute(values: Record<string, unknown>): Promise<unknown> };
 
 /** `query` prepared on `db`'s connection (`db`: the handle the query was built on); `name` is PostgreSQL's, unique per statement. */
@@ -22,10 +22,13 @@ export function prepared<Row>(db: object, query: PromiseLike<Row[]> | PromiseLik
   const builder = query as unknown as { prepare(name?: string): unknown };
   if (isPostgresHandle(db)) {
     const statement = builder.prepare(name) as PostgresPrepared;
-    return { rows: (values) => statement.execute(values) as Promise<Row[]>, run: (values) => statement.execute(values) };
+    return {
+      rows: (values) => statement.execute(values) as Promise<Row[]>,
+      changed: async (values) => ((await statement.execute(values)) as { rowCount: number | null }).rowCount ?? 0,
+    };
   }
   const statement = builder.prepare() as SqlitePrepared;
-  return { rows: (values) => statement.all(values) as Row[], run: (values) => statement.run(values) };
+  return { rows: (values) => statement.all(values) as Row[], changed: async (values) => statement.run(values).changes };
 }
 
 /** The first row, or undefined. */

@@ -341,8 +341,8 @@ export async function recordScanInTransaction(db: Tx, userId: number, input: Sca
     }
   } else if (result.verdict === "ok" && invitationId && conferenceId) {
     result.checkIn = { scannedAt: scannedAt.toISOString(), isLate: result.checkIn!.isLate };
-    const inserted = await statements.insertCheckIn.rows({ ...common, invitationId, conferenceId, isLate: result.checkIn.isLate });
-    if (inserted.length === 0) {
+    const inserted = await statements.insertCheckIn.changed({ ...common, invitationId, conferenceId, isLate: result.checkIn.isLate });
+    if (inserted === 0) {
       // Another server checked this letter in (or logged this nonce) between our read and our insert.
       const again = await preparedFirst(statements.loggedNonce, { nonce: input.nonce });
       if (again) return await replay(db, again);
@@ -351,7 +351,7 @@ export async function recordScanInTransaction(db: Tx, userId: number, input: Sca
     }
   }
   const duplicateOf = result.verdict === "duplicate" && first ? first : null;
-  const loggedNow = await statements.insertScanLog.rows({
+  const loggedNow = await statements.insertScanLog.changed({
     ...common,
     token: scannedText(input),
     invitationId: invitationId ?? null,
@@ -360,7 +360,7 @@ export async function recordScanInTransaction(db: Tx, userId: number, input: Sca
     firstDeviceId: duplicateOf?.deviceId ?? null,
     firstScannedAt: boundTime(duplicateOf?.scannedAt ?? null),
   });
-  if (loggedNow.length === 0) {
+  if (loggedNow === 0) {
     // The same nonce sent to another server at the same moment, and logged there first: its answer stands.
     const other = await preparedFirst(statements.loggedNonce, { nonce: input.nonce });
     if (other) return await replay(db, other);

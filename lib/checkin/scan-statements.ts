@@ -13,6 +13,8 @@ function build(db: Db | Tx) {
   const checkInSite = alias(sites, "check_in_site");
   // A name per statement: PostgreSQL prepares each once per pooled connection under it.
   const named = <Row>(name: string, query: PromiseLike<Row[]>) => prepared<Row>(db, query, `door_${name}`);
+  /** An insert whose changed-row count is what is wanted (`changed`). */
+  const namedWrite = (name: string, query: PromiseLike<unknown>) => prepared<never>(db, query, `door_${name}`);
   // The inserts run only inside a transaction (record-scan.ts); built here with the reads, on any handle.
   const writer = db as Tx;
   return {
@@ -99,10 +101,10 @@ function build(db: Db | Tx) {
     ),
     /**
      * The check-in, unless the invitation (or the nonce) has one: two servers judging one letter at once both
-     * see none, and the database keeps the first (unique indexes); the other finds no row returned and
+     * see none, and the database keeps the first (unique indexes); the other finds no row changed and
      * answers duplicate (record-scan.ts). Values are mapped through the columns as usual: Dates, booleans.
      */
-    insertCheckIn: named(
+    insertCheckIn: namedWrite(
       "insert_check_in",
       writer
         .insert(checkIns)
@@ -119,11 +121,10 @@ function build(db: Db | Tx) {
           wasOffline: sql.placeholder("wasOffline"),
           nonce: sql.placeholder("nonce"),
         })
-        .onConflictDoNothing()
-        .returning({ id: checkIns.id }),
+        .onConflictDoNothing(),
     ),
     /** The log row; a nonce already logged (the same scan sent to two servers at once) is left as it is. */
-    insertScanLog: named(
+    insertScanLog: namedWrite(
       "insert_scan_log",
       writer
         .insert(scanLog)
@@ -144,8 +145,7 @@ function build(db: Db | Tx) {
           // Wrapped so that null passes (the column's Date mapping would not take it): db/dialect.ts, boundTime.
           firstScannedAt: sql`${sql.placeholder("firstScannedAt")}`,
         })
-        .onConflictDoNothing()
-        .returning({ id: scanLog.id }),
+        .onConflictDoNothing(),
     ),
   };
 }
