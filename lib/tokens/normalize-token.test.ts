@@ -29,6 +29,8 @@ function resolve(text: string): string | null {
 describe("cleanTokenText", () => {
   it("drops spaces and invisible characters and upper-cases", () => {
     expect(cleanTokenText(" ab\tc\u200bd\u00ade\ufeff\n")).toBe("ABCDE");
+    // Control characters too: a scanner's stray NUL or ESC (PostgreSQL's text cannot even hold a NUL).
+    expect(cleanTokenText("a\u0000b\u001bc\u007f")).toBe("ABC");
     expect(cleanTokenText("đâ")).toBe("ĐÂ");
   });
 });

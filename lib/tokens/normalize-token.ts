@@ -15,7 +15,7 @@ import { TOKEN_LENGTH } from "./token-format";
 /** More readings than this and the scan is refused: each one costs a signature check. */
 export const MAX_TOKEN_READINGS = 256;
 
-const INVISIBLE = /[\s\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/gu;
+const INVISIBLE = /[\s\u0000-\u001F\u007F\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/gu;
 const BASE32 = /^[A-Z2-7]*$/;
 const VOWELS = new Set(["A", "E", "I", "O", "U", "Y"]);
 
