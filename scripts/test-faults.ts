@@ -77,16 +77,17 @@ async function main() {
     console.log(`\n✓ ${ROUNDS} crashes: nothing acknowledged was lost, nothing counted twice.`);
     // The same on PostgreSQL, in a process of its own (a process runs on one engine).
     const server = await startPostgres({ durable: true });
+    let code: number | null = null;
     try {
       const child = spawn(path.join("node_modules", ".bin", "tsx"), ["scripts/test-faults.ts", "--postgres", server.dir], {
         env: childProcessEnv({ DATABASE_URL: server.url, NEXT_TELEMETRY_DISABLED: "1" }),
         stdio: "inherit",
       });
-      const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
-      finish(code === 0 ? 0 : 1);
+      code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
     } finally {
-      server.stop();
+      server.stop(); // before finish(): process.exit would skip it and leave the cluster running
     }
+    finish(code === 0 ? 0 : 1);
   }
   // The child: PostgreSQL at DATABASE_URL, its cluster's folder given by the parent (to restart it).
   const url = env().DATABASE_URL!;
