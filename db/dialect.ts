@@ -6,6 +6,7 @@
  */
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { databaseEngine } from "./engine";
+import { errorAndCauses } from "./postgres";
 
 const onPostgres = () => databaseEngine() === "postgres";
 
@@ -56,10 +57,9 @@ export function inBinaryOrder(expression: SQLWrapper): SQL {
  * driver's error: its `cause`).
  */
 export function isUniqueViolation(error: unknown, index: string): boolean {
-  for (let e = error as { code?: unknown; constraint?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
+  for (const e of errorAndCauses(error)) {
     if (e.code === "23505" && e.constraint === index) return true;
     if (e.code === "SQLITE_CONSTRAINT_UNIQUE" && typeof e.message === "string" && e.message.includes(index)) return true;
-    e = e.cause as typeof e;
   }
   return false;
 }

@@ -61,10 +61,15 @@ export async function migratePostgresDatabase(db: object): Promise<void> {
 const RETRYABLE = new Set(["40001", "40P01"]);
 const ATTEMPTS = 8;
 
+/** The error and the ones it wraps (drizzle puts the driver's error in `cause`), outermost first. */
+type DriverError = { code?: unknown; constraint?: unknown; message?: unknown; cause?: unknown };
+
+export function* errorAndCauses(error: unknown): Generator<DriverError> {
+  for (let e = error as DriverError | undefined, depth = 0; e && typeof e === "object" && depth < 4; e = e.cause as typeof e, depth++) yield e;
+}
+
 function sqlState(error: unknown): string | undefined {
-  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
-    if (typeof e.code === "string") return e.code;
-  }
+  for (const e of errorAndCauses(error)) if (typeof e.code === "string") return e.code;
   return undefined;
 }
 

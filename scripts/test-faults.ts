@@ -120,7 +120,6 @@ async function faultRounds(
   rounds: { twoServers: boolean; fault: Fault }[],
   postgres: Pick<PostgresServer, "restart"> | null,
 ): Promise<number> {
-  const file = location;
   const { tokens, siteId } = await prepareCheckInDatabase(location, 20_000);
   const acknowledged = new Map<string, { token: string; verdict: string }>();
   const unanswered: Sent[] = [];
@@ -133,8 +132,8 @@ async function faultRounds(
     // Behind the balancer the users' address is the balancer's, and next-auth's NEXTAUTH_URL says so.
     const serverEnv: Record<string, string> = twoServers ? { NEXTAUTH_URL: `http://127.0.0.1:${BALANCER_PORT}` } : {};
     if (postgres) Object.assign(serverEnv, { DATABASE_URL: location, NEXTAUTH_SECRET: PG_SECRET });
-    const servers = [await startApp(postgres ? "" : file, PORTS[0], serverEnv)];
-    if (twoServers) servers.push(await startApp(postgres ? "" : file, PORTS[1], serverEnv, ["--no-build"]));
+    const servers = [await startApp(postgres ? "" : location, PORTS[0], serverEnv)];
+    if (twoServers) servers.push(await startApp(postgres ? "" : location, PORTS[1], serverEnv, ["--no-build"]));
     const upstreams = servers.map((s) => s.base);
     const balancer: Balancer | null = twoServers ? await startBalancer(upstreams, BALANCER_PORT) : null;
     const base = balancer?.base ?? servers[0].base;
