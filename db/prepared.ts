@@ -35,3 +35,14 @@ export function prepared<Row>(db: object, query: PromiseLike<Row[]> | PromiseLik
 export async function preparedFirst<Row>(statement: Prepared<Row>, values: Record<string, unknown>): Promise<Row | undefined> {
   return (await statement.rows(values))[0];
 }
+
+/**
+ * The connection a handle's statements run on, to keep statements prepared on it (a WeakMap key): SQLite's
+ * connection (the app's read-only one, or the write lane's inside a transaction); on PostgreSQL the pooled
+ * connection a transaction holds (drizzle's session client: a prepared statement is bound to it, and the pool
+ * hands the same connection to many transactions), or the pool itself outside one.
+ */
+export function connectionOf(db: object): object {
+  if (isPostgresHandle(db)) return (db as { session?: { client?: object } }).session?.client ?? db;
+  return (db as { $client?: object }).$client ?? db;
+}

@@ -152,7 +152,7 @@ const venueOf = async (db: Db | Tx, siteId: number) => (await firstRow(db.select
 type RowOf<P> = P extends { rows(values: never): infer R } ? (Awaited<R> extends (infer Row)[] ? Row : never) : never;
 type Statements = ReturnType<typeof scanStatements>;
 export type Site = RowOf<Statements["siteWithConference"]>;
-type Judged = { result: ScanResult; invitationId?: number; conferenceId?: number; first?: FirstCheckIn };
+export type Judged = { result: ScanResult; invitationId?: number; conferenceId?: number; first?: FirstCheckIn };
 
 const doorSites = new WeakMap<Site, DoorSite>();
 
@@ -209,7 +209,7 @@ async function evidenceFor(db: Db | Tx, input: ScanInput, site: Site): Promise<{
   return { evidence: { kind: authentic.length === 0 && readings.length === 1 ? "forged" : "unreadable" } };
 }
 
-type StoredToken = RowOf<Statements["invitationByToken"]>;
+export type StoredToken = RowOf<Statements["invitationByToken"]>;
 
 /** The one invitation the shared rules may ask about (verdict.ts asks only of the letter's own, of this conference). */
 function invitationAskedOf(evidence: Evidence, site: Site): number | undefined {
@@ -224,17 +224,7 @@ function invitationAskedOf(evidence: Evidence, site: Site): number | undefined {
  */
 async function factsFor(db: Db | Tx, site: Site, evidence: Evidence, found: StoredToken | undefined): Promise<VerdictFacts> {
   const id = invitationAskedOf(evidence, site);
-  if (id !== undefined && found?.id === id) {
-    const first = found.checkedInAt
-      ? {
-          scannedAt: found.checkedInAt.getTime(),
-          deviceId: found.checkedInDevice ?? "",
-          siteId: found.checkedInSiteId!,
-          scannerName: found.checkedInBy ?? undefined,
-        }
-      : null;
-    return { site: doorSiteOf(site), invitation: (asked) => (asked === id ? found : undefined), firstCheckIn: (asked) => (asked === id ? first : null) };
-  }
+  if (id !== undefined && found?.id === id) return factsOfLetter(site, found);
   const invitation =
     id === undefined
       ? undefined
@@ -257,6 +247,35 @@ async function factsFor(db: Db | Tx, site: Site, evidence: Evidence, found: Stor
   return { site: doorSiteOf(site), invitation: (asked) => (asked === id ? invitation : undefined), firstCheckIn: (asked) => (asked === id ? first : null) };
 }
 
+/** The facts when the letter asked about is the one found by its token: its row holds them all. */
+function factsOfLetter(site: Site, found: StoredToken): VerdictFacts {
+  const first = found.checkedInAt
+    ? {
+        scannedAt: found.checkedInAt.getTime(),
+        deviceId: found.checkedInDevice ?? "",
+        siteId: found.checkedInSiteId!,
+        scannerName: found.checkedInBy ?? undefined,
+      }
+    : null;
+  return {
+    site: doorSiteOf(site),
+    invitation: (asked) => (asked === found.id ? found : undefined),
+    firstCheckIn: (asked) => (asked === found.id ? first : null),
+  };
+}
+
+/**
+ * The verdict for a scan whose text is exactly one letter's token (`found`, loaded with others: record-scans.ts),
+ * when its row holds every fact the verdict and its answer need; undefined when judging it needs the database
+ * (another conference's letter, another site's venue): judgeScan then.
+ */
+export async function judgeFoundLetter(db: Db | Tx, site: Site, found: StoredToken, scannedAt: Date): Promise<Judged | undefined> {
+  const evidence: Evidence = { kind: "signed", payload: { invitationId: found.id, conferenceId: found.conferenceId, tokenVersion: found.tokenVersion } };
+  const decision = decideVerdict(evidence, factsOfLetter(site, found), scannedAt.getTime());
+  if (decision.otherConferenceId || decision.expectedSiteId || (decision.first && !found.checkedInVenue)) return undefined;
+  return { ...(await describeDecision(db, decision, site, found)), conferenceId: site.conferenceId };
+}
+
 /** The verdict for a scan at a site, without writing anything: the shared rules (verdict.ts) on the database's facts. */
 export async function judgeScan(db: Db | Tx, input: ScanInput, scannedAt: Date): Promise<Judged> {
   const statements = scanStatements(db);
@@ -270,17 +289,18 @@ export async function judgeScan(db: Db | Tx, input: ScanInput, scannedAt: Date):
 /** The decision with what the door staff read: the person, the other site, the other conference. */
 async function describeDecision(db: Db | Tx, decision: Decision, site: Site, found?: StoredToken): Promise<Judged> {
   const { verdict, invitationId } = decision;
+  const ofFound = found?.id === invitationId;
   const result: ScanResult = { verdict };
   if (invitationId) {
     result.invitationId = invitationId;
     result.attendee =
-      found?.id === invitationId
+      ofFound && found
         ? { name: found.name, position: found.position, workplace: found.workplace, unitName: found.unitName, substituteName: found.substituteName }
         : await attendeeOf(db, invitationId);
   }
   if (verdict === "ok") result.checkIn = { scannedAt: "", isLate: decision.isLate ?? false };
   if (decision.first) {
-    const venue = found?.id === invitationId && found?.checkedInVenue ? found.checkedInVenue : await venueOf(db, decision.first.siteId);
+    const venue = ofFound && found?.checkedInVenue ? found.checkedInVenue : await venueOf(db, decision.first.siteId);
     result.firstCheckIn = describeFirst({ ...decision.first, siteVenue: venue });
   }
   if (decision.expectedSiteId) result.expectedSite = { id: decision.expectedSiteId, venue: await venueOf(db, decision.expectedSiteId) };
@@ -318,30 +338,20 @@ export async function recordScanInTransaction(db: Tx, userId: number, input: Sca
   const statements = scanStatements(db);
   const logged = await preparedFirst(statements.loggedNonce, { nonce: input.nonce });
   if (logged) return await replay(db, logged);
-  const scannedAt = effectiveScanTime(input, now);
-  const judged = await judgeScan(db, input, scannedAt);
+  const scan = scanAt(userId, input, now);
+  const judged = await judgeScan(db, input, scan.scannedAt);
   let { result } = judged;
-  const { invitationId, conferenceId, first } = judged;
-  const common = {
-    siteId: input.siteId,
-    scannedAt,
-    receivedAt: now,
-    userId,
-    deviceId: input.deviceId,
-    method: input.method,
-    wasOffline: input.offline ?? false,
-    nonce: input.nonce,
-  };
-  if (result.verdict === "duplicate" && input.offline && first && invitationId && scannedAt.getTime() < first.scannedAt) {
+  const { invitationId, conferenceId } = judged;
+  if (isEarlierOfflineScan(scan, judged)) {
     // A queued scan from a device that was offline, made before the check-in on record: the earliest device time wins.
     const site = (await preparedFirst(statements.siteWithConference, { siteId: input.siteId }))!;
-    const isLate = isLateAt(doorSiteOf(site), scannedAt.getTime());
-    if (await takeOverCheckIn(db, invitationId, { ...common, isLate })) {
-      result = { verdict: "ok", invitationId, attendee: result.attendee, checkIn: { scannedAt: scannedAt.toISOString(), isLate } };
+    const isLate = isLateAt(doorSiteOf(site), scan.scannedAt.getTime());
+    if (await takeOverCheckIn(db, checkInRow(scan, invitationId!, conferenceId!, isLate))) {
+      result = { verdict: "ok", invitationId, attendee: result.attendee, checkIn: { scannedAt: scan.scannedAt.toISOString(), isLate } };
     }
   } else if (result.verdict === "ok" && invitationId && conferenceId) {
-    result.checkIn = { scannedAt: scannedAt.toISOString(), isLate: result.checkIn!.isLate };
-    const inserted = await statements.insertCheckIn.changed({ ...common, invitationId, conferenceId, isLate: result.checkIn.isLate });
+    result.checkIn = { scannedAt: scan.scannedAt.toISOString(), isLate: result.checkIn!.isLate };
+    const inserted = await statements.insertCheckIn.changed(checkInRow(scan, invitationId, conferenceId, result.checkIn.isLate));
     if (inserted === 0) {
       // Another server checked this letter in (or logged this nonce) between our read and our insert.
       const again = await preparedFirst(statements.loggedNonce, { nonce: input.nonce });
@@ -350,22 +360,72 @@ export async function recordScanInTransaction(db: Tx, userId: number, input: Sca
       throw new Error(`The check-in of invitation ${invitationId} was refused three times`);
     }
   }
-  const duplicateOf = result.verdict === "duplicate" && first ? first : null;
-  const loggedNow = await statements.insertScanLog.changed({
-    ...common,
-    token: scannedText(input),
-    invitationId: invitationId ?? null,
-    conferenceId: conferenceId ?? null,
-    verdict: result.verdict,
-    firstDeviceId: duplicateOf?.deviceId ?? null,
-    firstScannedAt: boundTime(duplicateOf?.scannedAt ?? null),
-  });
+  const log = logRow(scan, { ...judged, result });
+  const loggedNow = await statements.insertScanLog.changed({ ...log, firstScannedAt: boundTime(log.firstScannedAt ?? null) });
   if (loggedNow === 0) {
     // The same nonce sent to another server at the same moment, and logged there first: its answer stands.
     const other = await preparedFirst(statements.loggedNonce, { nonce: input.nonce });
     if (other) return await replay(db, other);
   }
   return result;
+}
+
+/** A scan as the server received it: who sent it, when, and the time that counts for it (the device's, unless it cannot be right). */
+export interface ScanAt {
+  userId: number;
+  input: ScanInput;
+  now: Date;
+  scannedAt: Date;
+}
+
+export function scanAt(userId: number, input: ScanInput, now: Date): ScanAt {
+  return { userId, input, now, scannedAt: effectiveScanTime(input, now) };
+}
+
+/** A duplicate from a device that was offline, made before the check-in on record: it takes the check-in over. */
+export function isEarlierOfflineScan(scan: ScanAt, judged: Judged): boolean {
+  const { result, first, invitationId } = judged;
+  return result.verdict === "duplicate" && !!scan.input.offline && !!first && !!invitationId && scan.scannedAt.getTime() < first.scannedAt;
+}
+
+/** The check-in row a scan that lets its guest in writes. */
+export function checkInRow(scan: ScanAt, invitationId: number, conferenceId: number, isLate: boolean): typeof checkIns.$inferInsert {
+  const { input } = scan;
+  return {
+    invitationId,
+    conferenceId,
+    siteId: input.siteId,
+    scannedAt: scan.scannedAt,
+    receivedAt: scan.now,
+    scannerUserId: scan.userId,
+    deviceId: input.deviceId,
+    method: input.method,
+    isLate,
+    wasOffline: input.offline ?? false,
+    nonce: input.nonce,
+  };
+}
+
+/** The scan's log row: its verdict and, for a duplicate, the check-in it repeats. */
+export function logRow(scan: ScanAt, { result, invitationId, conferenceId, first }: Judged): typeof scanLog.$inferInsert {
+  const { input } = scan;
+  const duplicateOf = result.verdict === "duplicate" && first ? first : null;
+  return {
+    nonce: input.nonce,
+    token: scannedText(input),
+    invitationId: invitationId ?? null,
+    conferenceId: conferenceId ?? null,
+    siteId: input.siteId,
+    verdict: result.verdict,
+    method: input.method,
+    deviceId: input.deviceId,
+    userId: scan.userId,
+    scannedAt: scan.scannedAt,
+    receivedAt: scan.now,
+    wasOffline: input.offline ?? false,
+    firstDeviceId: duplicateOf?.deviceId ?? null,
+    firstScannedAt: duplicateOf ? new Date(duplicateOf.scannedAt) : null,
+  };
 }
 
 /** What the log keeps of the scanned text: the token (cut), or which invitation was chosen by hand. */
@@ -378,21 +438,8 @@ const scannedText = (input: ScanInput) => (input.invitationId ? `manual:${input.
  * Only while the check-in on record is still the later one (another server may have
  * just put an even earlier scan there): false when it is not.
  */
-async function takeOverCheckIn(
-  db: Tx,
-  invitationId: number,
-  winner: {
-    siteId: number;
-    scannedAt: Date;
-    receivedAt: Date;
-    userId: number;
-    deviceId: string;
-    method: ScanInput["method"];
-    wasOffline: boolean;
-    nonce: string;
-    isLate: boolean;
-  },
-) {
+async function takeOverCheckIn(db: Tx, winner: typeof checkIns.$inferInsert) {
+  const { invitationId } = winner;
   const previous = await firstRow(db.select({ nonce: checkIns.nonce }).from(checkIns).where(eq(checkIns.invitationId, invitationId)));
   const taken = await db
     .update(checkIns)
@@ -400,7 +447,7 @@ async function takeOverCheckIn(
       siteId: winner.siteId,
       scannedAt: winner.scannedAt,
       receivedAt: winner.receivedAt,
-      scannerUserId: winner.userId,
+      scannerUserId: winner.scannerUserId,
       deviceId: winner.deviceId,
       method: winner.method,
       isLate: winner.isLate,

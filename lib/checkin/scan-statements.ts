@@ -2,15 +2,47 @@
  * The check-in hot path's queries, prepared once per connection (db/prepared.ts: the SQL is built
  * once, only values change), on SQLite and PostgreSQL alike. Measured in docs/benchmarks.md.
  */
-import { and, count, eq, gte, sql } from "drizzle-orm";
+import { and, count, eq, gte, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db, Tx } from "@/db/client";
-import { prepared, preparedFirst } from "@/db/prepared";
-import { isPostgresHandle } from "@/db/postgres";
+import { inTextList, listValue, textsHeld } from "@/db/json-rows";
+import { connectionOf, prepared, preparedFirst } from "@/db/prepared";
 import { checkIns, conferences, invitations, people, scanLog, sites, siteStaff, units, users } from "@/db/schema";
 
-function build(db: Db | Tx) {
+/** An invitation with everything the verdict and the door's answer need: its guest, and its check-in if it has one. */
+function lettersWithCheckIns<Extra extends Record<string, SQL.Aliased | SQL>>(db: Db | Tx, extra: Extra = {} as Extra) {
   const checkInSite = alias(sites, "check_in_site");
+  return db
+    .select({
+      ...extra,
+      id: invitations.id,
+      token: invitations.token,
+      conferenceId: invitations.conferenceId,
+      siteId: invitations.siteId,
+      status: invitations.status,
+      tokenVersion: invitations.tokenVersion,
+      name: people.fullName,
+      position: people.position,
+      workplace: people.workplace,
+      unitName: units.name,
+      substituteName: invitations.substituteName,
+      checkedInAt: checkIns.scannedAt,
+      checkedInDevice: checkIns.deviceId,
+      checkedInLate: checkIns.isLate,
+      checkedInSiteId: checkIns.siteId,
+      checkedInVenue: checkInSite.venue,
+      checkedInBy: users.fullName,
+    })
+    .from(invitations)
+    .innerJoin(people, eq(people.id, invitations.personId))
+    .innerJoin(units, eq(units.id, people.unitId))
+    .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
+    .leftJoin(checkInSite, eq(checkInSite.id, checkIns.siteId))
+    .leftJoin(users, eq(users.id, checkIns.scannerUserId))
+    .$dynamic();
+}
+
+function build(db: Db | Tx) {
   // A name per statement: PostgreSQL prepares each once per pooled connection under it.
   const named = <Row>(name: string, query: PromiseLike<Row[]>) => prepared<Row>(db, query, `door_${name}`);
   /** An insert whose changed-row count is what is wanted (`changed`). */
@@ -70,34 +102,17 @@ function build(db: Db | Tx) {
         ),
     ),
     /** Everything the verdict needs about an invitation, found by its exact token (unique index). */
-    invitationByToken: named(
-      "invitation_by_token",
-      db
-        .select({
-          id: invitations.id,
-          conferenceId: invitations.conferenceId,
-          siteId: invitations.siteId,
-          status: invitations.status,
-          tokenVersion: invitations.tokenVersion,
-          name: people.fullName,
-          position: people.position,
-          workplace: people.workplace,
-          unitName: units.name,
-          substituteName: invitations.substituteName,
-          checkedInAt: checkIns.scannedAt,
-          checkedInDevice: checkIns.deviceId,
-          checkedInLate: checkIns.isLate,
-          checkedInSiteId: checkIns.siteId,
-          checkedInVenue: checkInSite.venue,
-          checkedInBy: users.fullName,
-        })
-        .from(invitations)
-        .innerJoin(people, eq(people.id, invitations.personId))
-        .innerJoin(units, eq(units.id, people.unitId))
-        .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
-        .leftJoin(checkInSite, eq(checkInSite.id, checkIns.siteId))
-        .leftJoin(users, eq(users.id, checkIns.scannerUserId))
-        .where(eq(invitations.token, sql.placeholder("token"))),
+    invitationByToken: named("invitation_by_token", lettersWithCheckIns(db).where(eq(invitations.token, sql.placeholder("token")))),
+    /**
+     * The same for a group's tokens (record-scans.ts), one query for all; each row also carries which of the
+     * group's nonces the log holds already (the same list on every row: a group none of whose letters is found
+     * has no scan that asks).
+     */
+    lettersByTokens: named(
+      "letters_by_tokens",
+      lettersWithCheckIns(db, { loggedNonces: textsHeld(scanLog, scanLog.nonce, sql.placeholder("nonces")) }).where(
+        inTextList(invitations.token, sql.placeholder("tokens")),
+      ),
     ),
     /**
      * The check-in, unless the invitation (or the nonce) has one: two servers judging one letter at once both
@@ -114,7 +129,7 @@ function build(db: Db | Tx) {
           siteId: sql.placeholder("siteId"),
           scannedAt: sql.placeholder("scannedAt"),
           receivedAt: sql.placeholder("receivedAt"),
-          scannerUserId: sql.placeholder("userId"),
+          scannerUserId: sql.placeholder("scannerUserId"),
           deviceId: sql.placeholder("deviceId"),
           method: sql.placeholder("method"),
           isLate: sql.placeholder("isLate"),
@@ -153,12 +168,12 @@ function build(db: Db | Tx) {
 const cache = new WeakMap<object, ReturnType<typeof build>>();
 
 /**
- * Prepared on the handle's own connection: on SQLite the read-only one for the app's handle, the write
- * lane's inside a transaction (keyed by the connection, so that every transaction on the lane shares them);
- * on PostgreSQL per handle (a transaction's statements run on its connection), built again per transaction.
+ * Prepared on the handle's own connection (db/prepared.ts, connectionOf): on SQLite the read-only one for the
+ * app's handle, the write lane's inside a transaction; on PostgreSQL the pooled connection a transaction holds.
+ * Built once per connection: every transaction on it shares them.
  */
 export function scanStatements(db: Db | Tx) {
-  const key = isPostgresHandle(db) ? db : ((db as { $client?: object }).$client ?? db);
+  const key = connectionOf(db);
   let statements = cache.get(key);
   if (!statements) cache.set(key, (statements = build(db)));
   return statements;
@@ -167,4 +182,14 @@ export function scanStatements(db: Db | Tx) {
 /** A site with its conference, as the door loads it (record-scan.ts's `Site`). */
 export async function siteForScan(db: Db | Tx, siteId: number) {
   return await preparedFirst(scanStatements(db).siteWithConference, { siteId });
+}
+
+/**
+ * The letters among a group's tokens, each with its check-in, and which of the group's nonces the log holds
+ * (record-scans.ts: one query for all).
+ */
+export async function lettersForGroup(db: Db | Tx, tokens: string[], nonces: string[]) {
+  if (tokens.length === 0) return { letters: [], loggedNonces: new Set<string>() };
+  const letters = await scanStatements(db).lettersByTokens.rows({ tokens: listValue(tokens), nonces: listValue(nonces) });
+  return { letters, loggedNonces: new Set(letters[0]?.loggedNonces ?? []) };
 }

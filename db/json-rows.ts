@@ -1,0 +1,106 @@
+/**
+ * Many rows in one statement with one parameter: the rows as a JSON array (decision 0038). A multi-row insert
+ * built with drizzle's builder maps and checks every value of every row each time it is built, which cost the
+ * door more than the database did (docs/benchmarks.md); here the values go through their columns' own
+ * mapping (a Date to SQLite's milliseconds or PostgreSQL's ISO text, a boolean to 0/1 or itself) into one
+ * JSON text, and the statement's SQL stays the same whatever the number of rows.
+ * SQLite reads the array with json_each, PostgreSQL with jsonb_array_elements; each value is cast to its
+ * column's type on PostgreSQL.
+ */
+import { getTableColumns, getTableName, sql, type Column, type SQL, type SQLWrapper, type Table } from "drizzle-orm";
+import { changedRows } from "./client";
+import { databaseEngine } from "./engine";
+import { isPostgresHandle } from "./postgres";
+
+type Insert = { table: Table; rows: Record<string, unknown>[] };
+
+/**
+ * `rows` inserted, each unless a unique index already holds it (on conflict do nothing): how many went in.
+ * Every row must set the same columns (those of the first; a key it leaves out takes the column's default).
+ */
+export async function insertJsonRows<T extends Table>(db: object, table: T, rows: T["$inferInsert"][]): Promise<number> {
+  return (await insertJsonRowsTogether(db, [{ table, rows }]))[0];
+}
+
+/**
+ * Several tables' rows as insertJsonRows does, in one statement on PostgreSQL (one round trip: each insert a
+ * data-modifying WITH query, counted), one after another on SQLite (no round trips there): how many rows
+ * went in, per table.
+ */
+export async function insertJsonRowsTogether(db: object, inserts: Insert[]): Promise<number[]> {
+  const counts = inserts.map(() => 0);
+  const work = inserts.map((insert, i) => ({ ...insert, i })).filter((insert) => insert.rows.length > 0);
+  if (work.length === 0) return counts;
+  if (isPostgresHandle(db)) {
+    const queries = work.map((insert, n) => sql`${sql.identifier(`inserted_${n}`)} as (${insertStatement(insert, true)} returning 1)`);
+    const totals = work.map((_, n) => sql`(select count(*) from ${sql.identifier(`inserted_${n}`)})::int`);
+    const result = await (db as { execute(query: SQL): Promise<{ rows: Record<string, number>[] }> }).execute(
+      sql`with ${sql.join(queries, sql`, `)} select array[${sql.join(totals, sql`, `)}] as counts`,
+    );
+    const row = result.rows[0] as unknown as { counts: number[] };
+    work.forEach((insert, n) => (counts[insert.i] = row.counts[n]));
+    return counts;
+  }
+  for (const insert of work) {
+    counts[insert.i] = changedRows(await (db as { run(query: SQL): Promise<{ changes: number }> }).run(insertStatement(insert, false)));
+  }
+  return counts;
+}
+
+/** INSERT … SELECT from the rows as one JSON parameter, ON CONFLICT DO NOTHING. */
+function insertStatement({ table, rows }: Insert, onPostgres: boolean): SQL {
+  const byKey = getTableColumns(table) as Record<string, Column>;
+  const keys = Object.keys(rows[0]).filter((key) => byKey[key]);
+  const columns = keys.map((key) => byKey[key]);
+  const json = JSON.stringify(
+    rows.map((row) =>
+      keys.map((key, i) => {
+        const value = row[key];
+        return value === null || value === undefined ? null : columns[i].mapToDriverValue(value);
+      }),
+    ),
+  );
+  const names = sql.join(
+    columns.map((column) => sql.identifier(column.name)),
+    sql`, `,
+  );
+  const target = sql.identifier(getTableName(table));
+  if (onPostgres) {
+    const values = sql.join(
+      columns.map((column, i) => sql.raw(`(r.value->>${i})::${column.getSQLType()}`)),
+      sql`, `,
+    );
+    return sql`insert into ${target} (${names}) select ${values} from jsonb_array_elements(${json}::jsonb) as r(value) on conflict do nothing`;
+  }
+  const values = sql.join(
+    columns.map((_, i) => sql.raw(`r.value->>${i}`)),
+    sql`, `,
+  );
+  // `where true`: SQLite's grammar needs it before ON CONFLICT when the rows come from a SELECT.
+  return sql`insert into ${target} (${names}) select ${values} from json_each(${json}) as r where true on conflict do nothing`;
+}
+
+/**
+ * The texts of a list (`listValue`) that `column` of `table` holds, as one value (an array): an uncorrelated
+ * subquery, which both engines evaluate once per statement, so that it rides along another query's rows.
+ */
+export function textsHeld(table: Table, column: Column, list: SQLWrapper): SQL<string[]> {
+  const held = inTextList(column, list);
+  return databaseEngine() === "postgres"
+    ? sql<string[]>`(select coalesce(array_agg(${column}), '{}') from ${table} where ${held})`
+    : sql<string[]>`(select json_group_array(${column}) from ${table} where ${held})`.mapWith((value: string) => JSON.parse(value) as string[]);
+}
+
+/**
+ * `expression` is one of a list of texts given as one value (`listValue`), so that a statement prepared once takes any
+ * number of them: SQLite reads a JSON array with json_each; PostgreSQL takes an array, `= any(…)`, which its
+ * planner answers with the index (a set-returning function over JSON it estimates at 100 rows, and may scan).
+ */
+export function inTextList(expression: SQLWrapper, list: SQLWrapper): SQL {
+  return databaseEngine() === "postgres" ? sql`${expression} = any(${list}::text[])` : sql`${expression} in (select value from json_each(${list}))`;
+}
+
+/** The value `inTextList` takes: an array for PostgreSQL (node-postgres sends it as one), JSON text for SQLite. */
+export function listValue(values: string[]): string[] | string {
+  return databaseEngine() === "postgres" ? values : JSON.stringify(values);
+}

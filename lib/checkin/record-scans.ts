@@ -1,0 +1,126 @@
+/**
+ * A group of scans recorded in one transaction with a handful of statements, whatever its size: the fast
+ * path's group commit (group-commit.ts). One scan alone costs four statements (its nonce, its letter, the
+ * check-in, the log row); on PostgreSQL each is a round trip, and the door's rate was bound by them
+ * (docs/benchmarks.md). Here the group's letters and logged nonces are read in one query, the scans are judged
+ * in order by the same rules as one scan (record-scan.ts, verdict.ts), and their rows are written in one
+ * statement (db/json-rows.ts): with BEGIN and COMMIT, four round trips for the whole group.
+ *
+ * A scan whose answer needs more than its letter's row (a retried nonce, a letter chosen by hand, another
+ * conference's or site's letter, a text that is not exactly one issued token, an offline scan that takes a
+ * check-in over, a letter or nonce already met in this group) is recorded alone, by recordScanInTransaction,
+ * after the rows judged before it are written: every scan still sees the ones before it. If another server
+ * wrote a check-in or a nonce of the group between the reads and the inserts, fewer rows go in than were
+ * judged: the group is rolled back (GroupRaced) and the caller records its scans one by one, each of which
+ * answers the race as the database kept it (decision 0038).
+ */
+import type { Tx } from "@/db/client";
+import { insertJsonRowsTogether } from "@/db/json-rows";
+import { checkIns, scanLog } from "@/db/schema";
+import { normalizeToken } from "@/lib/tokens/normalize-token";
+import {
+  checkInRow,
+  isEarlierOfflineScan,
+  judgeFoundLetter,
+  logRow,
+  recordScanInTransaction,
+  scanAt,
+  type ScanAt,
+  type ScanInput,
+  type ScanResult,
+  type Site,
+  type StoredToken,
+} from "./record-scan";
+import { lettersForGroup, siteForScan } from "./scan-statements";
+
+export interface GroupScan {
+  userId: number;
+  input: ScanInput;
+  now: Date;
+}
+
+/** Another server wrote a row this group had judged free: nothing of the group is kept; record its scans one by one. */
+export class GroupRaced extends Error {
+  constructor() {
+    super("Another server recorded a scan of this group first");
+  }
+}
+
+type CheckInRow = typeof checkIns.$inferInsert;
+type LogRow = typeof scanLog.$inferInsert;
+
+/** The answers, in the scans' order. */
+export async function recordScans(tx: Tx, group: GroupScan[]): Promise<ScanResult[]> {
+  const scans = group.map((g) => ({ ...scanAt(g.userId, g.input, g.now), readings: g.input.invitationId ? [] : normalizeToken(g.input.token ?? "") }));
+  const nonces = scans.map((s) => s.input.nonce);
+  const [{ letters, loggedNonces: logged }, sites] = await Promise.all([
+    lettersForGroup(tx, [...new Set(scans.flatMap((s) => s.readings))], nonces),
+    sitesOf(tx, scans),
+  ]);
+  const letterByToken = new Map(letters.map((letter) => [letter.token, letter]));
+  /** Letters and nonces this group has written, or may have: a later scan of one is judged against the database. */
+  const touchedLetters = new Set<number>();
+  const touchedNonces = new Set<string>();
+  const pending = { checkIns: [] as CheckInRow[], logs: [] as LogRow[] };
+  const answers: ScanResult[] = [];
+
+  for (const scan of scans) {
+    const site = sites.get(scan.input.siteId);
+    const found = foundLetter(scan.readings, letterByToken);
+    const judged =
+      site && found && !scan.input.invitationId && !logged.has(scan.input.nonce) && !touchedNonces.has(scan.input.nonce) && !touchedLetters.has(found.id)
+        ? await judgeFoundLetter(tx, site, found, scan.scannedAt)
+        : undefined;
+    touchedNonces.add(scan.input.nonce);
+    if (judged && !isEarlierOfflineScan(scan, judged)) {
+      const { result, invitationId, conferenceId } = judged;
+      if (result.verdict === "ok" && invitationId && conferenceId) {
+        result.checkIn = { scannedAt: scan.scannedAt.toISOString(), isLate: result.checkIn!.isLate };
+        pending.checkIns.push(checkInRow(scan, invitationId, conferenceId, result.checkIn.isLate));
+      }
+      pending.logs.push(logRow(scan, judged));
+      if (invitationId) touchedLetters.add(invitationId);
+      answers.push(result);
+      continue;
+    }
+    await writePending(tx, pending);
+    const result = await recordScanInTransaction(tx, scan.userId, scan.input, scan.now);
+    if (result.invitationId) touchedLetters.add(result.invitationId);
+    if (found) touchedLetters.add(found.id);
+    answers.push(result);
+  }
+  await writePending(tx, pending);
+  return answers;
+}
+
+/** The one letter whose token is among the scan's readings; none if no reading, or more than one, is an issued token. */
+function foundLetter(readings: string[], letterByToken: Map<string | null, StoredToken>): StoredToken | undefined {
+  const found = readings.flatMap((token) => letterByToken.get(token) ?? []);
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/** The group's sites with their conferences: as the access check loaded them (the fast path), or read once per site. */
+async function sitesOf(tx: Tx, scans: ScanAt[]): Promise<Map<number, Site>> {
+  const sites = new Map<number, Site>();
+  for (const { input } of scans) {
+    if (input.site?.id === input.siteId && !sites.has(input.siteId)) sites.set(input.siteId, input.site);
+  }
+  for (const { input } of scans) {
+    if (sites.has(input.siteId)) continue;
+    const site = await siteForScan(tx, input.siteId);
+    if (site) sites.set(input.siteId, site);
+  }
+  return sites;
+}
+
+/** The rows judged so far, in one insert per table; a row the database already holds means another server was first. */
+async function writePending(tx: Tx, pending: { checkIns: CheckInRow[]; logs: LogRow[] }) {
+  const { checkIns: checkInRows, logs } = pending;
+  const [checkedIn, logged] = await insertJsonRowsTogether(tx, [
+    { table: checkIns, rows: checkInRows },
+    { table: scanLog, rows: logs },
+  ]);
+  if (checkedIn !== checkInRows.length || logged !== logs.length) throw new GroupRaced();
+  pending.checkIns = [];
+  pending.logs = [];
+}
