@@ -179,6 +179,11 @@ export const TOOL_VARIABLES = {
     description: "npm run bench:checkin: seconds per measurement.",
     allowed: range(1, 3600),
   }),
+  BENCH_ENGINE: variable({
+    schema: choice(["sqlite", "postgres"], "lower").optional(),
+    description: "npm run bench:checkin and bench:reports: measure on this engine only (both by default).",
+    allowed: { vi: "sqlite hoặc postgres", en: "sqlite or postgres" },
+  }),
   BENCH_RUNS: variable({
     schema: integer(1, 1000).default(12),
     description: "npm run bench:camera: clips per measurement.",

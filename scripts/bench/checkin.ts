@@ -16,8 +16,10 @@
  * Then the same on PostgreSQL (decision 0038), in a child process of its own (a process runs on one engine):
  * a throw-away PostgreSQL server with fsync on (lib/testing/postgres-server.ts), its baseline
  * (scripts/bench/bare-server-pg.mjs: node:http + one prepared INSERT through node-postgres, a pool of 10),
- * the fast path on PostgreSQL, and two app servers behind the balancer (scripts/bench/balancer.ts): their
- * combined rate. Issue 17's targets: ≥ 0.5 of that baseline, p99 < 25 ms; above 100× pretix's ~21 check-ins/s.
+ * the fast path on PostgreSQL, and two app servers behind nginx (scripts/bench/nginx-balancer.ts; the node
+ * balancer, scripts/bench/balancer.ts, when nginx is not installed): their combined rate. Issue 17's targets:
+ * ≥ 0.5 of that baseline, p99 < 25 ms; above 100× pretix's ~21 check-ins/s.
+ * BENCH_ENGINE=sqlite or postgres measures one engine only.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -26,6 +28,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { startPostgres } from "@/lib/testing/postgres-server";
 import { startBalancer } from "./balancer";
+import { nginxPath, startNginx } from "./nginx-balancer";
 import { prepareCheckInDatabase } from "./checkin-fixture";
 import { doorMix, type DoorMix } from "./door-mix";
 import { signIn, startApp, waitFor } from "./http-helpers";
@@ -148,9 +151,10 @@ async function mainOnPostgres() {
   try {
     await measure("POST /api/checkin on PostgreSQL (fast path)", one.base);
     const two = await startApp("", SECOND_APP_PORT, serverEnv, ["--no-build"]);
-    const balancer = await startBalancer([one.base, two.base], BALANCER_PORT);
+    // nginx when installed, as deployed (docs/operations.md §4b); else the node proxy, in this process with autocannon.
+    const balancer = nginxPath() ? await startNginx([one.base, two.base], BALANCER_PORT) : await startBalancer([one.base, two.base], BALANCER_PORT);
     try {
-      await measure("two app servers behind the balancer", balancer.base);
+      await measure(`two app servers behind ${nginxPath() ? "nginx" : "the node balancer"}`, balancer.base);
     } finally {
       await balancer.close();
       two.stop();
@@ -166,6 +170,13 @@ async function mainOnPostgres() {
 
 async function main() {
   if (ON_POSTGRES) return mainOnPostgres().then(() => process.exit(0));
+  const only = toolEnv().BENCH_ENGINE;
+  if (only !== "postgres") await mainOnSqlite();
+  if (only !== "sqlite") await onPostgresChild();
+  process.exit(0);
+}
+
+async function mainOnSqlite() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "quan-triet-bench-checkin-"));
   const file = path.join(dir, "bench.db");
   const { tokens, siteId } = await prepareCheckInDatabase(file, INVITATIONS);
@@ -208,8 +219,10 @@ async function main() {
 
   report(rows);
   fs.rmSync(dir, { recursive: true, force: true });
+}
 
-  // The PostgreSQL columns, in a child process that runs on PostgreSQL.
+/** The PostgreSQL columns, in a child process that runs on PostgreSQL. */
+async function onPostgresChild() {
   const server = await startPostgres({ durable: true });
   try {
     const child = spawn(path.join("node_modules", ".bin", "tsx"), ["scripts/bench/checkin.ts", "--postgres"], {
@@ -220,7 +233,6 @@ async function main() {
   } finally {
     server.stop();
   }
-  process.exit(0);
 }
 
 void main();

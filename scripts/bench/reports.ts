@@ -287,9 +287,19 @@ async function main() {
   const small = (await firstRow(db.select().from(t.conferences).where(eq(t.conferences.title, "Hội nghị 5000 đại biểu"))))!;
   const big = (await firstRow(db.select().from(t.conferences).where(eq(t.conferences.title, "Hội nghị 100000 đại biểu"))))!;
 
-  await measureInProcess(db, openReadOnlyDatabase(file), admin, viewer, now, small.id, big.id);
+  const only = toolEnv().BENCH_ENGINE;
+  if (only !== "postgres") await measureOnSqlite(db, file, admin, viewer, now, small, big);
   await closeDatabase(db);
+  if (only !== "sqlite") await measureOnPostgres(file, small.id, big.id);
+  fs.rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+}
 
+type Conference = typeof t.conferences.$inferSelect;
+
+/** Steps 1–3 on the SQLite file: in the process, then through the production server. */
+async function measureOnSqlite(db: Db, file: string, admin: SessionUser, viewer: SessionUser, now: Date, small: Conference, big: Conference) {
+  await measureInProcess(db, openReadOnlyDatabase(file), admin, viewer, now, small.id, big.id);
   const app = await startApp(file, PORT, { DEMO: "0" });
   try {
     const adminCookie = await signIn(BASE, "bench.admin", "bench-password");
@@ -317,24 +327,24 @@ async function main() {
   } finally {
     app.stop();
   }
+}
 
-  // 4. The same data on PostgreSQL.
+/** 4. The same data on PostgreSQL: copied by the export's code, measured in a child process that runs on PostgreSQL. */
+async function measureOnPostgres(file: string, smallId: number, bigId: number) {
   const server = await startPostgres();
   try {
     const copyStarted = Date.now();
     const copied = await exportToPostgres(file, server.url, { batchSize: 5000 });
     if (copied.status !== "done") throw new Error(`export to PostgreSQL: ${JSON.stringify(copied)}`);
     console.log(`\nCopied into PostgreSQL in ${((Date.now() - copyStarted) / 1000).toFixed(0)} s (npm run db:export-to-postgres's code).`);
-    const child = spawn(path.join("node_modules", ".bin", "tsx"), ["--expose-gc", "scripts/bench/reports.ts", "--postgres", String(small.id), String(big.id)], {
+    const child = spawn(path.join("node_modules", ".bin", "tsx"), ["--expose-gc", "scripts/bench/reports.ts", "--postgres", String(smallId), String(bigId)], {
       env: childProcessEnv({ DATABASE_URL: server.url }),
       stdio: "inherit",
     });
     await new Promise((resolve) => child.on("exit", resolve));
   } finally {
     server.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
   }
-  process.exit(0);
 }
 
 /** Step 4's measures, in the child process that runs on PostgreSQL. */
