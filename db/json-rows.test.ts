@@ -1,0 +1,79 @@
+import { like } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writerForSetup } from "@/db/client";
+import { scanLog, sites, users } from "@/db/schema";
+import { createDemoDb } from "@/lib/testing/test-db";
+import { insertJsonRows, insertJsonRowsTogether } from "./json-rows";
+
+let handle: Awaited<ReturnType<typeof createDemoDb>>;
+beforeAll(async () => {
+  handle = await createDemoDb();
+});
+afterAll(() => handle.cleanup());
+
+const AT = new Date("2026-12-06T09:15:30.123Z");
+
+describe("rows inserted as one JSON parameter", () => {
+  it("stores every kind of value as drizzle's own insert would: dates to the millisecond, booleans, nulls, Vietnamese text and quotes", async () => {
+    const writer = writerForSetup(handle.db);
+    const [site] = await handle.db.select({ id: sites.id }).from(sites).limit(1);
+    const [user] = await handle.db.select({ id: users.id }).from(users).limit(1);
+    const row = (nonce: string, over: Partial<typeof scanLog.$inferInsert> = {}): typeof scanLog.$inferInsert => ({
+      nonce,
+      token: `Nguyễn Văn "Ánh" 'Đ' \\ ${nonce}`,
+      invitationId: null,
+      conferenceId: null,
+      siteId: site.id,
+      verdict: "duplicate",
+      method: "hardware",
+      deviceId: "máy-1",
+      userId: user.id,
+      scannedAt: AT,
+      receivedAt: new Date(AT.getTime() + 1),
+      wasOffline: true,
+      firstDeviceId: null,
+      firstScannedAt: null,
+      ...over,
+    });
+    await writer.insert(scanLog).values([row("json-rows-builder-1"), row("json-rows-builder-2", { wasOffline: false, firstScannedAt: AT, firstDeviceId: "máy-2" })]);
+    const inserted = await insertJsonRows(writer, scanLog, [
+      row("json-rows-json-1"),
+      row("json-rows-json-2", { wasOffline: false, firstScannedAt: AT, firstDeviceId: "máy-2" }),
+    ]);
+    expect(inserted).toBe(2);
+
+    const read = async (prefix: string) =>
+      (await handle.db.select().from(scanLog).where(like(scanLog.nonce, `${prefix}%`)).orderBy(scanLog.nonce)).map(({ id, nonce, token, ...rest }) => ({
+        ...rest,
+        token: token.replace(nonce, ""),
+        id: typeof id,
+      }));
+    expect(await read("json-rows-json-")).toEqual(await read("json-rows-builder-"));
+    const [first] = await handle.db.select().from(scanLog).where(like(scanLog.nonce, "json-rows-json-1"));
+    expect(first.scannedAt).toEqual(AT);
+    expect(first.wasOffline).toBe(true);
+    expect(first.firstScannedAt).toBeNull();
+  });
+
+  it("skips rows a unique index already holds and says how many went in, per table", async () => {
+    const writer = writerForSetup(handle.db);
+    const [site] = await handle.db.select({ id: sites.id }).from(sites).limit(1);
+    const [user] = await handle.db.select({ id: users.id }).from(users).limit(1);
+    const row = (nonce: string): typeof scanLog.$inferInsert => ({
+      nonce,
+      token: nonce,
+      siteId: site.id,
+      verdict: "unknown",
+      method: "camera",
+      deviceId: "may-1",
+      userId: user.id,
+      scannedAt: AT,
+      receivedAt: AT,
+      wasOffline: false,
+    });
+    expect(await insertJsonRows(writer, scanLog, [row("json-rows-twice-1")])).toBe(1);
+    expect(await insertJsonRowsTogether(writer, [{ table: scanLog, rows: [row("json-rows-twice-1"), row("json-rows-twice-2")] }])).toEqual([1]);
+    expect(await insertJsonRowsTogether(writer, [{ table: scanLog, rows: [] }])).toEqual([0]);
+    expect(await insertJsonRows(writer, scanLog, [])).toBe(0);
+  });
+});
