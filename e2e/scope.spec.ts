@@ -1,6 +1,7 @@
 import { firstRow } from "@/db/client";
 import { isNull } from "drizzle-orm";
 import { conferences } from "@/db/schema";
+import { E2E_ON_POSTGRES } from "./e2e-env";
 import { conferenceIdOf, e2eDb, expect, signIn, test, unitIdOf } from "./fixtures";
 
 test.describe("scope is checked on the server", () => {
@@ -81,6 +82,8 @@ test.describe("scope is checked on the server", () => {
     await signIn(page, "admin");
     const admin = await page.request.get("/api/health");
     expect(admin.status()).toBe(200);
-    expect(await admin.json()).toMatchObject({ status: "ok", database: { status: "ok", journalMode: "wal", users: expect.any(Number) } });
+    // The engine's own details: SQLite's journal mode (WAL), or PostgreSQL's version (npm run test:e2e:postgres).
+    const engine = E2E_ON_POSTGRES ? { engine: "postgres", version: expect.stringMatching(/^\d+/) } : { engine: "sqlite", journalMode: "wal" };
+    expect(await admin.json()).toMatchObject({ status: "ok", database: { status: "ok", ...engine, users: expect.any(Number) } });
   });
 });
