@@ -35,7 +35,9 @@ describe("rows inserted as one JSON parameter", () => {
       firstScannedAt: null,
       ...over,
     });
-    await writer.insert(scanLog).values([row("json-rows-builder-1"), row("json-rows-builder-2", { wasOffline: false, firstScannedAt: AT, firstDeviceId: "máy-2" })]);
+    await writer
+      .insert(scanLog)
+      .values([row("json-rows-builder-1"), row("json-rows-builder-2", { wasOffline: false, firstScannedAt: AT, firstDeviceId: "máy-2" })]);
     const inserted = await insertJsonRows(writer, scanLog, [
       row("json-rows-json-1"),
       row("json-rows-json-2", { wasOffline: false, firstScannedAt: AT, firstDeviceId: "máy-2" }),
@@ -43,7 +45,13 @@ describe("rows inserted as one JSON parameter", () => {
     expect(inserted).toBe(2);
 
     const read = async (prefix: string) =>
-      (await handle.db.select().from(scanLog).where(like(scanLog.nonce, `${prefix}%`)).orderBy(scanLog.nonce)).map(({ id, nonce, token, ...rest }) => ({
+      (
+        await handle.db
+          .select()
+          .from(scanLog)
+          .where(like(scanLog.nonce, `${prefix}%`))
+          .orderBy(scanLog.nonce)
+      ).map(({ id, nonce, token, ...rest }) => ({
         ...rest,
         token: token.replace(nonce, ""),
         id: typeof id,
