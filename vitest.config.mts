@@ -17,6 +17,7 @@ const ENGINE_SPECIFIC = [
   "db/schema-parity.test.ts",
   "db/export-to-postgres.test.ts",
   "db/postgres-name-order.test.ts",
+  "db/postgres-connection-loss.test.ts",
   "lib/testing/concurrent-writes.test.ts",
   "lib/testing/postgres-server.test.ts",
 ];

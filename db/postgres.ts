@@ -20,6 +20,10 @@ export function openPostgres(url: string, options: { max?: number } = {}): { poo
   // An idle client whose server went away (PostgreSQL restarted) emits "error" on the pool: without a listener
   // that is an uncaught exception. The pool drops the client; the next query connects again.
   pool.on("error", (error) => console.error("PostgreSQL: an idle connection failed:", error.message));
+  // The same on a client a transaction holds, between two of its statements (the door's batch judges its scans
+  // there): the pool listens only while a client is idle. The transaction's next statement fails (the group
+  // commit then retries each scan on a new connection) and the pool drops the client when it is released.
+  pool.on("connect", (client) => client.on("error", (error) => console.error("PostgreSQL: a connection in use failed:", error.message)));
   return { pool, db: drizzle({ client: pool, schema: schemaPg }) };
 }
 
