@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writerForSetup } from "@/db/client";
 import { scanLog, sites, users } from "@/db/schema";
 import { createDemoDb } from "@/lib/testing/test-db";
-import { insertJsonRows, insertJsonRowsTogether } from "./json-rows";
+import { insertJsonRowsTogether } from "./json-rows";
 
 let handle: Awaited<ReturnType<typeof createDemoDb>>;
 beforeAll(async () => {
@@ -38,11 +38,10 @@ describe("rows inserted as one JSON parameter", () => {
     await writer
       .insert(scanLog)
       .values([row("json-rows-builder-1"), row("json-rows-builder-2", { wasOffline: false, firstScannedAt: AT, firstDeviceId: "máy-2" })]);
-    const inserted = await insertJsonRows(writer, scanLog, [
-      row("json-rows-json-1"),
-      row("json-rows-json-2", { wasOffline: false, firstScannedAt: AT, firstDeviceId: "máy-2" }),
+    const inserted = await insertJsonRowsTogether(writer, [
+      { table: scanLog, rows: [row("json-rows-json-1"), row("json-rows-json-2", { wasOffline: false, firstScannedAt: AT, firstDeviceId: "máy-2" })] },
     ]);
-    expect(inserted).toBe(2);
+    expect(inserted).toEqual([2]);
 
     const read = async (prefix: string) =>
       (
@@ -79,9 +78,8 @@ describe("rows inserted as one JSON parameter", () => {
       receivedAt: AT,
       wasOffline: false,
     });
-    expect(await insertJsonRows(writer, scanLog, [row("json-rows-twice-1")])).toBe(1);
+    expect(await insertJsonRowsTogether(writer, [{ table: scanLog, rows: [row("json-rows-twice-1")] }])).toEqual([1]);
     expect(await insertJsonRowsTogether(writer, [{ table: scanLog, rows: [row("json-rows-twice-1"), row("json-rows-twice-2")] }])).toEqual([1]);
     expect(await insertJsonRowsTogether(writer, [{ table: scanLog, rows: [] }])).toEqual([0]);
-    expect(await insertJsonRows(writer, scanLog, [])).toBe(0);
   });
 });

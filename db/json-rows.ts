@@ -15,17 +15,10 @@ import { isPostgresHandle } from "./postgres";
 type Insert = { table: Table; rows: Record<string, unknown>[] };
 
 /**
- * `rows` inserted, each unless a unique index already holds it (on conflict do nothing): how many went in.
- * Every row must set the same columns (those of the first; a key it leaves out takes the column's default).
- */
-export async function insertJsonRows<T extends Table>(db: object, table: T, rows: T["$inferInsert"][]): Promise<number> {
-  return (await insertJsonRowsTogether(db, [{ table, rows }]))[0];
-}
-
-/**
- * Several tables' rows as insertJsonRows does, in one statement on PostgreSQL (one round trip: each insert a
- * data-modifying WITH query, counted), one after another on SQLite (no round trips there): how many rows
- * went in, per table.
+ * Each table's rows inserted, each row unless a unique index already holds it (on conflict do nothing): how
+ * many went in, per table. One statement on PostgreSQL (one round trip: each insert a data-modifying WITH
+ * query, counted), one after another on SQLite (no round trips there). Every row of a table must set the same
+ * columns (those of its first row; a key it leaves out takes the column's default).
  */
 export async function insertJsonRowsTogether(db: object, inserts: Insert[]): Promise<number[]> {
   const counts = inserts.map(() => 0);

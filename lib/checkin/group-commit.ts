@@ -9,12 +9,9 @@
  */
 import { transaction, type Db } from "@/db/client";
 import { DOOR_ISOLATION, recordScanInTransaction, type ScanInput, type ScanResult } from "./record-scan";
-import { recordScans } from "./record-scans";
+import { recordScans, type GroupScan } from "./record-scans";
 
-interface Pending {
-  userId: number;
-  input: ScanInput;
-  now: Date;
+interface Pending extends GroupScan {
   resolve: (result: ScanResult) => void;
   reject: (error: unknown) => void;
 }

@@ -103,11 +103,8 @@ function foundLetter(readings: string[], letterByToken: Map<string | null, Store
 async function sitesOf(tx: Tx, scans: ScanAt[]): Promise<Map<number, Site>> {
   const sites = new Map<number, Site>();
   for (const { input } of scans) {
-    if (input.site?.id === input.siteId && !sites.has(input.siteId)) sites.set(input.siteId, input.site);
-  }
-  for (const { input } of scans) {
     if (sites.has(input.siteId)) continue;
-    const site = await siteForScan(tx, input.siteId);
+    const site = input.site?.id === input.siteId ? input.site : await siteForScan(tx, input.siteId);
     if (site) sites.set(input.siteId, site);
   }
   return sites;

@@ -152,9 +152,10 @@ async function mainOnPostgres() {
     await measure("POST /api/checkin on PostgreSQL (fast path)", one.base);
     const two = await startApp("", SECOND_APP_PORT, serverEnv, ["--no-build"]);
     // nginx when installed, as deployed (docs/operations.md §4b); else the node proxy, in this process with autocannon.
-    const balancer = nginxPath() ? await startNginx([one.base, two.base], BALANCER_PORT) : await startBalancer([one.base, two.base], BALANCER_PORT);
+    const withNginx = nginxPath() !== null;
+    const balancer = withNginx ? await startNginx([one.base, two.base], BALANCER_PORT) : await startBalancer([one.base, two.base], BALANCER_PORT);
     try {
-      await measure(`two app servers behind ${nginxPath() ? "nginx" : "the node balancer"}`, balancer.base);
+      await measure(`two app servers behind ${withNginx ? "nginx" : "the node balancer"}`, balancer.base);
     } finally {
       await balancer.close();
       two.stop();
