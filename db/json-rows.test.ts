@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writerForSetup } from "@/db/client";
 import { scanLog, sites, users } from "@/db/schema";
 import { createDemoDb } from "@/lib/testing/test-db";
-import { insertJsonRowsTogether } from "./json-rows";
+import { insertAllOrNothing, insertJsonRowsTogether } from "./json-rows";
 
 let handle: Awaited<ReturnType<typeof createDemoDb>>;
 beforeAll(async () => {
@@ -81,5 +81,48 @@ describe("rows inserted as one JSON parameter", () => {
     expect(await insertJsonRowsTogether(writer, [{ table: scanLog, rows: [row("json-rows-twice-1")] }])).toEqual([1]);
     expect(await insertJsonRowsTogether(writer, [{ table: scanLog, rows: [row("json-rows-twice-1"), row("json-rows-twice-2")] }])).toEqual([1]);
     expect(await insertJsonRowsTogether(writer, [{ table: scanLog, rows: [] }])).toEqual([0]);
+  });
+
+  it("writes every row or none without a transaction of the caller's: one row a unique index holds, and the others stay out too", async () => {
+    const [site] = await handle.db.select({ id: sites.id }).from(sites).limit(1);
+    const [user] = await handle.db.select({ id: users.id }).from(users).limit(1);
+    const row = (nonce: string): typeof scanLog.$inferInsert => ({
+      nonce,
+      token: nonce,
+      siteId: site.id,
+      verdict: "ok",
+      method: "camera",
+      deviceId: "may-1",
+      userId: user.id,
+      scannedAt: AT,
+      receivedAt: AT,
+      wasOffline: false,
+    });
+    const held = async () =>
+      (await handle.db.select({ nonce: scanLog.nonce }).from(scanLog).where(like(scanLog.nonce, "all-or-none-%")).orderBy(scanLog.nonce)).map((r) => r.nonce);
+
+    expect(
+      await insertAllOrNothing(handle.db, [
+        { table: scanLog, rows: [row("all-or-none-a")] },
+        { table: scanLog, rows: [row("all-or-none-b"), row("all-or-none-c")] },
+      ]),
+    ).toBe(true);
+    expect(await held()).toEqual(["all-or-none-a", "all-or-none-b", "all-or-none-c"]);
+    // "b" is held already: "d" and "e", in the same call, are not written either.
+    expect(
+      await insertAllOrNothing(handle.db, [
+        { table: scanLog, rows: [row("all-or-none-d")] },
+        { table: scanLog, rows: [row("all-or-none-b"), row("all-or-none-e")] },
+      ]),
+    ).toBe(false);
+    expect(await held()).toEqual(["all-or-none-a", "all-or-none-b", "all-or-none-c"]);
+    // The connection that carried the refused statement serves the next one.
+    expect(
+      await insertAllOrNothing(handle.db, [
+        { table: scanLog, rows: [row("all-or-none-f")] },
+        { table: scanLog, rows: [] },
+      ]),
+    ).toBe(true);
+    expect(await held()).toEqual(["all-or-none-a", "all-or-none-b", "all-or-none-c", "all-or-none-f"]);
   });
 });

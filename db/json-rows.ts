@@ -8,9 +8,9 @@
  * column's type on PostgreSQL.
  */
 import { getTableColumns, getTableName, sql, type Column, type SQL, type SQLWrapper, type Table } from "drizzle-orm";
-import { changedRows } from "./client";
+import { changedRows, transaction, type Db } from "./client";
 import { databaseEngine } from "./engine";
-import { isPostgresHandle } from "./postgres";
+import { errorAndCauses, isPostgresHandle } from "./postgres";
 
 type Insert = { table: Table; rows: Record<string, unknown>[] };
 
@@ -25,19 +25,65 @@ export async function insertJsonRowsTogether(db: object, inserts: Insert[]): Pro
   const work = inserts.map((insert, i) => ({ ...insert, i })).filter((insert) => insert.rows.length > 0);
   if (work.length === 0) return counts;
   if (isPostgresHandle(db)) {
-    const queries = work.map((insert, n) => sql`${sql.identifier(`inserted_${n}`)} as (${insertStatement(insert, true)} returning 1)`);
-    const totals = work.map((_, n) => sql`(select count(*) from ${sql.identifier(`inserted_${n}`)})::int`);
-    const result = await (db as { execute(query: SQL): Promise<{ rows: Record<string, number>[] }> }).execute(
-      sql`with ${sql.join(queries, sql`, `)} select array[${sql.join(totals, sql`, `)}] as counts`,
-    );
-    const row = result.rows[0] as unknown as { counts: number[] };
-    work.forEach((insert, n) => (counts[insert.i] = row.counts[n]));
+    const row = (await executeOnPostgres(db, togetherOnPostgres(work, sql`array[${sql.join(insertedCounts(work), sql`, `)}]`)))[0] as { result: number[] };
+    work.forEach((insert, n) => (counts[insert.i] = row.result[n]));
     return counts;
   }
   for (const insert of work) {
     counts[insert.i] = changedRows(await (db as { run(query: SQL): Promise<{ changes: number }> }).run(insertStatement(insert, false)));
   }
   return counts;
+}
+
+/**
+ * Every row of these inserts, or none, written without a transaction of the caller's: true when all went in;
+ * false when a unique index already held one of them (another server was first), and then none was written.
+ * On PostgreSQL this is the one statement of insertJsonRowsTogether, made to fail when a count falls short, and
+ * a failed statement keeps nothing: one round trip where BEGIN, the insert and COMMIT were three. Plain SQL has
+ * no RAISE, so the failure is a division by zero that depends on the counts (SQLSTATE 22012, caught here). On
+ * SQLite the inserts run in a transaction that is rolled back when a count falls short.
+ */
+export async function insertAllOrNothing(db: Db, inserts: Insert[]): Promise<boolean> {
+  const work = inserts.map((insert, i) => ({ ...insert, i })).filter((insert) => insert.rows.length > 0);
+  if (work.length === 0) return true;
+  if (isPostgresHandle(db)) {
+    const allIn = sql.join(
+      insertedCounts(work).map((n, k) => sql`${n} = ${work[k].rows.length}`),
+      sql` and `,
+    );
+    try {
+      await executeOnPostgres(db, togetherOnPostgres(work, sql`1 / (case when ${allIn} then 1 else 0 end)`));
+      return true;
+    } catch (error) {
+      if ([...errorAndCauses(error)].some((e) => e.code === DIVISION_BY_ZERO)) return false;
+      throw error;
+    }
+  }
+  try {
+    return await transaction(db, async (tx) => {
+      const counts = await insertJsonRowsTogether(tx, work);
+      if (counts.some((n, k) => n !== work[k].rows.length)) throw new NotAllIn();
+      return true;
+    });
+  } catch (error) {
+    if (error instanceof NotAllIn) return false;
+    throw error;
+  }
+}
+
+class NotAllIn extends Error {}
+const DIVISION_BY_ZERO = "22012";
+
+/** Each insert a data-modifying WITH query of one statement; `result` is selected from their counts. */
+function togetherOnPostgres(work: Insert[], result: SQL): SQL {
+  const queries = work.map((insert, n) => sql`${sql.identifier(`inserted_${n}`)} as (${insertStatement(insert, true)} returning 1)`);
+  return sql`with ${sql.join(queries, sql`, `)} select ${result} as result`;
+}
+
+const insertedCounts = (work: Insert[]) => work.map((_, n) => sql`(select count(*) from ${sql.identifier(`inserted_${n}`)})::int`);
+
+async function executeOnPostgres(db: object, query: SQL): Promise<Record<string, unknown>[]> {
+  return (await (db as { execute(query: SQL): Promise<{ rows: Record<string, unknown>[] }> }).execute(query)).rows;
 }
 
 /** INSERT … SELECT from the rows as one JSON parameter, ON CONFLICT DO NOTHING. */

@@ -6,7 +6,7 @@ import { checkInFirstElsewhere } from "@/lib/testing/fault-trigger";
 import { createDemoDb } from "@/lib/testing/test-db";
 import { createGroupCommit } from "./group-commit";
 import { DOOR_ISOLATION, recordScan, type ScanInput } from "./record-scan";
-import { GroupRaced, recordScans, type GroupScan } from "./record-scans";
+import { GroupRaced, recordLeadingScans, recordScans, type GroupScan } from "./record-scans";
 
 const NOW = new Date("2026-11-28T03:00:00Z"); // 10:00 in Vietnam, the practice conference's day
 type Handle = Awaited<ReturnType<typeof createDemoDb>>;
@@ -27,24 +27,25 @@ async function doorOf(handle: Handle) {
 }
 
 /** A door's busy second: first scans, a letter twice, a resent request, a text that is no letter, a guest chosen by hand, another conference's letter. */
-function busySecond(door: Awaited<ReturnType<typeof doorOf>>): GroupScan[] {
-  const { site, letters, userId, other } = door;
+function busySecond(door: Awaited<ReturnType<typeof doorOf>>, at = { first: 0, prefix: "group-aaaa" }): GroupScan[] {
+  const { site, other, userId } = door;
+  const letters = door.letters.slice(at.first);
   const scan = (over: Partial<ScanInput> & { nonce: string }): GroupScan => ({
     userId,
     now: NOW,
     input: { siteId: site.id, deviceId: "may-1", scannedAt: NOW, method: "camera", ...over },
   });
   return [
-    scan({ token: letters[0].token!, nonce: "group-aaaa-01" }),
-    scan({ token: letters[1].token!, nonce: "group-aaaa-02", deviceId: "may-2" }),
-    scan({ token: letters[0].token!, nonce: "group-aaaa-03", deviceId: "may-2" }), // the same letter again: a duplicate of the first
-    scan({ token: "KHONG-PHAI-THU-MOI", nonce: "group-aaaa-04" }),
-    scan({ token: letters[1].token!, nonce: "group-aaaa-02", deviceId: "may-2" }), // the second request resent
-    scan({ invitationId: letters[2].id, method: "manual", nonce: "group-aaaa-05" }),
-    scan({ token: letters[3].token!.toLowerCase(), nonce: "group-aaaa-06", method: "hardware" }), // Caps Lock on the scanner
-    scan({ token: other.token!, nonce: "group-aaaa-07" }),
-    scan({ token: letters[4].token!, nonce: "group-aaaa-08" }),
-    scan({ token: letters[4].token!, nonce: "group-aaaa-09", deviceId: "may-3" }),
+    scan({ token: letters[0].token!, nonce: `${at.prefix}-01` }),
+    scan({ token: letters[1].token!, nonce: `${at.prefix}-02`, deviceId: "may-2" }),
+    scan({ token: letters[0].token!, nonce: `${at.prefix}-03`, deviceId: "may-2" }), // the same letter again: a duplicate of the first
+    scan({ token: "KHONG-PHAI-THU-MOI", nonce: `${at.prefix}-04` }),
+    scan({ token: letters[1].token!, nonce: `${at.prefix}-02`, deviceId: "may-2" }), // the second request resent
+    scan({ invitationId: letters[2].id, method: "manual", nonce: `${at.prefix}-05` }),
+    scan({ token: letters[3].token!.toLowerCase(), nonce: `${at.prefix}-06`, method: "hardware" }), // Caps Lock on the scanner
+    scan({ token: other.token!, nonce: `${at.prefix}-07` }),
+    scan({ token: letters[4].token!, nonce: `${at.prefix}-08` }),
+    scan({ token: letters[4].token!, nonce: `${at.prefix}-09`, deviceId: "may-3" }),
   ];
 }
 
@@ -103,6 +104,33 @@ describe("a group of scans recorded together", () => {
   });
 });
 
+describe("the group commit", () => {
+  it("writes the leading scans without a transaction and the rest from the first that must be recorded alone in one: the answers and rows of one by one", async () => {
+    const at = { first: 5, prefix: "commit-bbbb" };
+    const door = await doorOf(grouped);
+    // The leading scans stop at the third, the first letter again (it must see the first's check-in).
+    const leading = await recordLeadingScans(grouped.db, busySecond(door, { first: 10, prefix: "leading-cccc" }));
+    expect(leading.map((r) => r.verdict)).toEqual(["ok", "ok"]);
+    const written = await grouped.db.select({ nonce: scanLog.nonce }).from(scanLog).where(like(scanLog.nonce, "leading-cccc-%")).orderBy(scanLog.nonce);
+    expect(written.map((r) => r.nonce)).toEqual(["leading-cccc-01", "leading-cccc-02"]);
+
+    const record = createGroupCommit(grouped.db);
+    const together = await Promise.all(busySecond(door, at).map((g) => record(g.userId, g.input, g.now)));
+    const oneByOne = [];
+    for (const scan of busySecond(await doorOf(alone), at)) oneByOne.push(await recordScan(alone.db, scan.userId, scan.input, scan.now));
+    expect(together).toEqual(oneByOne);
+    expect(together.map((r) => r.verdict)).toEqual(["ok", "ok", "duplicate", "unknown", "ok", "ok", "ok", "wrong_conference", "ok", "duplicate"]);
+    const rowsOf = async (handle: Handle) =>
+      await handle.db
+        .select({ nonce: scanLog.nonce, verdict: scanLog.verdict, invitationId: scanLog.invitationId, checkIn: checkIns.nonce })
+        .from(scanLog)
+        .leftJoin(checkIns, eq(checkIns.nonce, scanLog.nonce))
+        .where(like(scanLog.nonce, "commit-bbbb-%"))
+        .orderBy(scanLog.nonce);
+    expect(await rowsOf(grouped)).toEqual(await rowsOf(alone));
+  });
+});
+
 describe("a group that another server races", () => {
   it("is rolled back whole when a letter it judged free was checked in elsewhere first; each scan is then answered as the database kept it", async () => {
     const { site, letters, userId } = await doorOf(grouped);
@@ -114,8 +142,10 @@ describe("a group that another server races", () => {
         { userId, now: NOW, input: { token: l1.token!, siteId: site.id, deviceId: "may-dua", nonce: "race-aaaa-2", scannedAt: NOW, method: "camera" } },
         { userId, now: NOW, input: { token: l2.token!, siteId: site.id, deviceId: "may-1", nonce: "race-aaaa-3", scannedAt: NOW, method: "camera" } },
       ];
-      // Recorded together, the group finds fewer check-ins went in than it judged: nothing of it stays.
+      // Recorded together, the group finds fewer check-ins went in than it judged: nothing of it stays, whether
+      // it is written in a transaction or by the all-or-nothing statement of the leading scans.
       await expect(transaction(grouped.db, (tx) => recordScans(tx, group), DOOR_ISOLATION)).rejects.toBeInstanceOf(GroupRaced);
+      await expect(recordLeadingScans(grouped.db, group)).rejects.toBeInstanceOf(GroupRaced);
       const none = await firstRow(
         grouped.db
           .select({ n: count() })
