@@ -8,6 +8,7 @@
  * check-in is always committed.
  */
 import { transaction, type Db } from "@/db/client";
+import { writeBatchesAtOnce } from "@/db/engine";
 import { DOOR_ISOLATION, recordScanInTransaction, type ScanInput, type ScanResult } from "./record-scan";
 import { recordLeadingScans, recordScans, type GroupScan } from "./record-scans";
 
@@ -16,26 +17,25 @@ interface Pending extends GroupScan {
   reject: (error: unknown) => void;
 }
 
-/**
- * At most two batches at a time: scans that arrive while they are written wait for the next, which takes them
- * all. Measured on PostgreSQL (docs/benchmarks.md, bench:checkin): with a batch for every turn of the event
- * loop, ten batches of a few scans each were in flight, each paying its own round trips and commit; one at a
- * time, the batches grew with the load and the rate rose by half. Once a batch's leading scans took two round
- * trips instead of four, a second batch in flight (written while the first waits on the network) gave one
- * server +12 % and a p99 of 22–24 ms instead of 27 ms, in two alternating pairs of runs; two servers on the
- * same 2 cores as PostgreSQL lost a fifth with it (four transactions at once for 2 cores), still 131–155× the
- * peer figure. SQLite's write lane runs one transaction at a time whatever is asked.
+/*
+ * Batches under way at once: one on SQLite, two on PostgreSQL (writeBatchesAtOnce, db/engine.ts). Scans that
+ * arrive meanwhile wait for the next batch, which takes them all. Measured on PostgreSQL (docs/benchmarks.md,
+ * bench:checkin): with a batch for every turn of the event loop, ten batches of a few scans each were in flight,
+ * each paying its own round trips and commit; one at a time, the batches grew with the load and the rate rose
+ * by half. Once a batch's leading scans took two round trips instead of four, a second batch (written while the
+ * first waits on the network) gave one server +12 % and a p99 of 22–24 ms instead of 27 ms in two alternating
+ * pairs of runs; two servers sharing 2 cores with PostgreSQL lost a fifth with it, still 131–155× the peer figure.
  */
-const BATCHES_IN_FLIGHT = 2;
 
 export function createGroupCommit(db: Db, maxBatch = 200) {
+  const batchesAtOnce = writeBatchesAtOnce();
   const queue: Pending[] = [];
   let scheduled = false;
   let inFlight = 0;
 
   async function flush() {
     scheduled = false;
-    if (inFlight >= BATCHES_IN_FLIGHT) return;
+    if (inFlight >= batchesAtOnce) return;
     inFlight++;
     const batch = queue.splice(0, maxBatch);
     let answered = 0;
