@@ -126,18 +126,18 @@ async function judgeAndWrite(
       continue;
     }
     if (!how.alone) break;
-    await writeOnce(how.write, pending);
+    await writeIfAny(how.write, pending);
     pending = { checkIns: [], logs: [] };
     const result = await how.alone(scan);
     if (result.invitationId) touchedLetters.add(result.invitationId);
     if (found) touchedLetters.add(found.id);
     answers.push(result);
   }
-  await writeOnce(how.write, pending);
+  await writeIfAny(how.write, pending);
   return answers;
 }
 
-async function writeOnce(write: (pending: Pending) => Promise<void>, pending: Pending) {
+async function writeIfAny(write: (pending: Pending) => Promise<void>, pending: Pending) {
   if (pending.checkIns.length > 0 || pending.logs.length > 0) await write(pending);
 }
 
