@@ -13,6 +13,24 @@ afterAll(() => handle.cleanup());
 
 const AT = new Date("2026-12-06T09:15:30.123Z");
 
+/** A scan-log row of the demo's first site and user, by its nonce. */
+async function plainLogRow() {
+  const [site] = await handle.db.select({ id: sites.id }).from(sites).limit(1);
+  const [user] = await handle.db.select({ id: users.id }).from(users).limit(1);
+  return (nonce: string): typeof scanLog.$inferInsert => ({
+    nonce,
+    token: nonce,
+    siteId: site.id,
+    verdict: "unknown",
+    method: "camera",
+    deviceId: "may-1",
+    userId: user.id,
+    scannedAt: AT,
+    receivedAt: AT,
+    wasOffline: false,
+  });
+}
+
 describe("rows inserted as one JSON parameter", () => {
   it("stores every kind of value as drizzle's own insert would: dates to the millisecond, booleans, nulls, Vietnamese text and quotes", async () => {
     const writer = writerForSetup(handle.db);
@@ -64,40 +82,14 @@ describe("rows inserted as one JSON parameter", () => {
 
   it("skips rows a unique index already holds and says how many went in, per table", async () => {
     const writer = writerForSetup(handle.db);
-    const [site] = await handle.db.select({ id: sites.id }).from(sites).limit(1);
-    const [user] = await handle.db.select({ id: users.id }).from(users).limit(1);
-    const row = (nonce: string): typeof scanLog.$inferInsert => ({
-      nonce,
-      token: nonce,
-      siteId: site.id,
-      verdict: "unknown",
-      method: "camera",
-      deviceId: "may-1",
-      userId: user.id,
-      scannedAt: AT,
-      receivedAt: AT,
-      wasOffline: false,
-    });
+    const row = await plainLogRow();
     expect(await insertJsonRowsTogether(writer, [{ table: scanLog, rows: [row("json-rows-twice-1")] }])).toEqual([1]);
     expect(await insertJsonRowsTogether(writer, [{ table: scanLog, rows: [row("json-rows-twice-1"), row("json-rows-twice-2")] }])).toEqual([1]);
     expect(await insertJsonRowsTogether(writer, [{ table: scanLog, rows: [] }])).toEqual([0]);
   });
 
   it("writes every row or none without a transaction of the caller's: one row a unique index holds, and the others stay out too", async () => {
-    const [site] = await handle.db.select({ id: sites.id }).from(sites).limit(1);
-    const [user] = await handle.db.select({ id: users.id }).from(users).limit(1);
-    const row = (nonce: string): typeof scanLog.$inferInsert => ({
-      nonce,
-      token: nonce,
-      siteId: site.id,
-      verdict: "ok",
-      method: "camera",
-      deviceId: "may-1",
-      userId: user.id,
-      scannedAt: AT,
-      receivedAt: AT,
-      wasOffline: false,
-    });
+    const row = await plainLogRow();
     const held = async () =>
       (await handle.db.select({ nonce: scanLog.nonce }).from(scanLog).where(like(scanLog.nonce, "all-or-none-%")).orderBy(scanLog.nonce)).map((r) => r.nonce);
 
