@@ -49,6 +49,41 @@ function busySecond(door: Awaited<ReturnType<typeof doorOf>>, at = { first: 0, p
   ];
 }
 
+/** The check-ins and log rows of the scans whose nonces start with `prefix`, for comparing two databases. */
+async function rowsOf(handle: Handle, prefix: string) {
+  return {
+    checkIns: await handle.db
+      .select({
+        invitationId: checkIns.invitationId,
+        deviceId: checkIns.deviceId,
+        nonce: checkIns.nonce,
+        scannedAt: checkIns.scannedAt,
+        isLate: checkIns.isLate,
+      })
+      .from(checkIns)
+      .where(like(checkIns.nonce, `${prefix}-%`))
+      .orderBy(checkIns.nonce),
+    log: await handle.db
+      .select({
+        nonce: scanLog.nonce,
+        verdict: scanLog.verdict,
+        invitationId: scanLog.invitationId,
+        firstDeviceId: scanLog.firstDeviceId,
+        token: scanLog.token,
+      })
+      .from(scanLog)
+      .where(like(scanLog.nonce, `${prefix}-%`))
+      .orderBy(scanLog.nonce),
+  };
+}
+
+/** The same scans recorded one at a time, each in its own transaction: the reference. */
+async function oneByOne(handle: Handle, scans: GroupScan[]) {
+  const answers = [];
+  for (const scan of scans) answers.push(await recordScan(handle.db, scan.userId, scan.input, scan.now));
+  return answers;
+}
+
 let grouped: Handle;
 let alone: Handle;
 beforeAll(async () => {
@@ -68,36 +103,9 @@ describe("a group of scans recorded together", () => {
     await recordScan(alone.db, before.userId, before.input, before.now);
 
     const together = await transaction(grouped.db, (tx) => recordScans(tx, group), DOOR_ISOLATION);
-    const oneByOne = [];
-    for (const scan of busySecond(await doorOf(alone))) oneByOne.push(await recordScan(alone.db, scan.userId, scan.input, scan.now));
-
-    expect(together).toEqual(oneByOne);
+    expect(together).toEqual(await oneByOne(alone, busySecond(await doorOf(alone))));
     expect(together.map((r) => r.verdict)).toEqual(["ok", "ok", "duplicate", "unknown", "ok", "ok", "ok", "wrong_conference", "duplicate", "duplicate"]);
-    const rowsOf = async (handle: Handle) => ({
-      checkIns: await handle.db
-        .select({
-          invitationId: checkIns.invitationId,
-          deviceId: checkIns.deviceId,
-          nonce: checkIns.nonce,
-          scannedAt: checkIns.scannedAt,
-          isLate: checkIns.isLate,
-        })
-        .from(checkIns)
-        .where(like(checkIns.nonce, "group-%"))
-        .orderBy(checkIns.nonce),
-      log: await handle.db
-        .select({
-          nonce: scanLog.nonce,
-          verdict: scanLog.verdict,
-          invitationId: scanLog.invitationId,
-          firstDeviceId: scanLog.firstDeviceId,
-          token: scanLog.token,
-        })
-        .from(scanLog)
-        .where(like(scanLog.nonce, "group-%"))
-        .orderBy(scanLog.nonce),
-    });
-    const [mine, theirs] = [await rowsOf(grouped), await rowsOf(alone)];
+    const [mine, theirs] = [await rowsOf(grouped, "group"), await rowsOf(alone, "group")];
     expect(mine).toEqual(theirs);
     expect(mine.checkIns).toHaveLength(5);
     expect(mine.log).toHaveLength(10); // one per nonce: the resent request wrote nothing
@@ -116,18 +124,9 @@ describe("the group commit", () => {
 
     const record = createGroupCommit(grouped.db);
     const together = await Promise.all(busySecond(door, at).map((g) => record(g.userId, g.input, g.now)));
-    const oneByOne = [];
-    for (const scan of busySecond(await doorOf(alone), at)) oneByOne.push(await recordScan(alone.db, scan.userId, scan.input, scan.now));
-    expect(together).toEqual(oneByOne);
+    expect(together).toEqual(await oneByOne(alone, busySecond(await doorOf(alone), at)));
     expect(together.map((r) => r.verdict)).toEqual(["ok", "ok", "duplicate", "unknown", "ok", "ok", "ok", "wrong_conference", "ok", "duplicate"]);
-    const rowsOf = async (handle: Handle) =>
-      await handle.db
-        .select({ nonce: scanLog.nonce, verdict: scanLog.verdict, invitationId: scanLog.invitationId, checkIn: checkIns.nonce })
-        .from(scanLog)
-        .leftJoin(checkIns, eq(checkIns.nonce, scanLog.nonce))
-        .where(like(scanLog.nonce, "commit-bbbb-%"))
-        .orderBy(scanLog.nonce);
-    expect(await rowsOf(grouped)).toEqual(await rowsOf(alone));
+    expect(await rowsOf(grouped, at.prefix)).toEqual(await rowsOf(alone, at.prefix));
   });
 });
 

@@ -67,18 +67,7 @@ export async function recordScans(tx: Tx, group: GroupScan[]): Promise<ScanResul
  * having written nothing, when another server was first to one of their rows.
  */
 export async function recordLeadingScans(db: Db, group: GroupScan[]): Promise<ScanResult[]> {
-  return await judgeAndWrite(db, group, {
-    write: async (pending) => {
-      if (
-        !(await insertAllOrNothing(db, [
-          { table: checkIns, rows: pending.checkIns },
-          { table: scanLog, rows: pending.logs },
-        ]))
-      )
-        throw new GroupRaced();
-    },
-    alone: null,
-  });
+  return await judgeAndWrite(db, group, { write: (pending) => writeAllOrNothing(db, pending), alone: null });
 }
 
 type Pending = { checkIns: CheckInRow[]; logs: LogRow[] };
@@ -158,11 +147,18 @@ async function sitesOf(db: Db | Tx, scans: ScanAt[]): Promise<Map<number, Site>>
   return sites;
 }
 
+const insertsOf = ({ checkIns: checkInRows, logs }: Pending) => [
+  { table: checkIns, rows: checkInRows },
+  { table: scanLog, rows: logs },
+];
+
 /** The rows judged so far, in one insert per table; a row the database already holds means another server was first. */
-async function writePending(tx: Tx, { checkIns: checkInRows, logs }: Pending) {
-  const [checkedIn, logged] = await insertJsonRowsTogether(tx, [
-    { table: checkIns, rows: checkInRows },
-    { table: scanLog, rows: logs },
-  ]);
-  if (checkedIn !== checkInRows.length || logged !== logs.length) throw new GroupRaced();
+async function writePending(tx: Tx, pending: Pending) {
+  const [checkedIn, logged] = await insertJsonRowsTogether(tx, insertsOf(pending));
+  if (checkedIn !== pending.checkIns.length || logged !== pending.logs.length) throw new GroupRaced();
+}
+
+/** The same rows without a transaction: all of them, or none and GroupRaced. */
+async function writeAllOrNothing(db: Db, pending: Pending) {
+  if (!(await insertAllOrNothing(db, insertsOf(pending)))) throw new GroupRaced();
 }
