@@ -13,8 +13,11 @@
  *   with the same property names: times come and go as Date, booleans as boolean, JSON parsed. Each identity sequence
  *   is then set to the table's greatest id. The invitations' BEFORE trigger (migration 0001) sets the attendee copies
  *   from people, to the values the rows already hold.
- * - After the commit, the verification: rows per table, check-ins per conference and invitations per status, the
- *   SQLite figures taken in the same snapshot the rows were read from.
+ * - The attendance tallies (decision 0039) are not copied: the target's triggers keep them as the invitations, check-ins
+ *   and absences go in, as they do for every change in service.
+ * - After the commit, the verification: rows per table, check-ins per conference, invitations per status and the
+ *   attendance tallies summed per conference (the target's, built by its triggers, against the source's), the SQLite
+ *   figures taken in the same snapshot the rows were read from.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -126,6 +129,8 @@ export interface Verification {
   checkInsByConference: Comparison[];
   /** Invitations per status. */
   invitationsByStatus: Comparison[];
+  /** The attendance tallies per conference and figure (key: "12 present"). */
+  talliesByConference: Comparison[];
 }
 
 export type ExportResult =
@@ -142,7 +147,19 @@ export interface ExportOptions {
 // ---------------------------------------------------------------------------
 // The source
 
-type Figures = { tables: Map<string, number>; checkIns: Map<string, number>; invitations: Map<string, number> };
+type Figures = { tables: Map<string, number>; checkIns: Map<string, number>; invitations: Map<string, number>; tallies: Map<string, number> };
+
+/** Kept by the target's own triggers as the rows go in (decision 0039): verified, not copied. */
+const KEPT_BY_TRIGGERS = new Set(["attendance_tallies"]);
+
+/** The attendance tallies summed per conference, one row per conference and figure. */
+const TALLY_FIGURES = ["invited", "present", "late", "substitutes", "excused", "made_up"] as const;
+const talliesQuery = `select conference_id, ${TALLY_FIGURES.map((f) => `sum(${f}) as ${f}`).join(", ")} from attendance_tallies group by conference_id`;
+function tallyFigures(rows: Record<string, unknown>[]): Map<string, number> {
+  const figures = new Map<string, number>();
+  for (const row of rows) for (const f of TALLY_FIGURES) if (Number(row[f]) !== 0) figures.set(`${row.conference_id} ${f}`, Number(row[f]));
+  return figures;
+}
 
 const counted = (rows: { key: string | number; n: number | string }[]) => new Map(rows.map((r) => [String(r.key), Number(r.n)]));
 
@@ -152,6 +169,7 @@ function sqliteFigures(source: Db, tables: TablePair[]): Figures {
     tables: new Map(tables.map((t) => [t.name, (client.prepare(`select count(*) n from "${t.name}"`).get() as { n: number }).n])),
     checkIns: counted(client.prepare("select conference_id key, count(*) n from check_ins group by conference_id").all() as { key: number; n: number }[]),
     invitations: counted(client.prepare("select status key, count(*) n from invitations group by status").all() as { key: string; n: number }[]),
+    tallies: tallyFigures(client.prepare(talliesQuery).all() as Record<string, unknown>[]),
   };
 }
 
@@ -249,7 +267,7 @@ async function setSelfReferences(tx: Executor, t: TablePair, pending: { id: unkn
 }
 
 async function postgresFigures(db: PgDb, tables: TablePair[]): Promise<Figures> {
-  const figures: Figures = { tables: new Map(), checkIns: new Map(), invitations: new Map() };
+  const figures: Figures = { tables: new Map(), checkIns: new Map(), invitations: new Map(), tallies: new Map() };
   for (const t of tables) {
     const r = await db.execute<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(t.name)}`);
     figures.tables.set(t.name, r.rows[0].n);
@@ -258,6 +276,7 @@ async function postgresFigures(db: PgDb, tables: TablePair[]): Promise<Figures> 
   figures.checkIns = counted(checkIns.rows);
   const invitations = await db.execute<{ key: string; n: number }>(sql`select status as key, count(*)::int as n from invitations group by status`);
   figures.invitations = counted(invitations.rows);
+  figures.tallies = tallyFigures((await db.execute<Record<string, unknown>>(sql.raw(talliesQuery))).rows);
   return figures;
 }
 
@@ -303,6 +322,7 @@ export async function exportToPostgres(sqliteFile: string, url: string, options:
         if (nowFull.length > 0) return nowFull;
         for (const name of MIGRATION_DATA) await tx.execute(sql`delete from ${sql.identifier(name)}`);
         for (const t of tables) {
+          if (KEPT_BY_TRIGGERS.has(t.name)) continue;
           const tableStarted = performance.now();
           const columnCount = Object.keys(getTableColumns(t.pg)).length;
           const size = Math.max(1, Math.min(options.batchSize ?? 1000, Math.floor(65535 / columnCount)));
@@ -348,13 +368,14 @@ export async function exportToPostgres(sqliteFile: string, url: string, options:
       tables: compare(
         expected.tables,
         actual.tables,
-        tables.map((t) => t.name),
+        tables.filter((t) => !KEPT_BY_TRIGGERS.has(t.name)).map((t) => t.name),
       ),
       checkInsByConference: compare(expected.checkIns, actual.checkIns),
       invitationsByStatus: compare(expected.invitations, actual.invitations),
+      talliesByConference: compare(expected.tallies, actual.tallies),
     };
-    verification.ok = [verification.tables, verification.checkInsByConference, verification.invitationsByStatus].every((list) =>
-      list.every((c) => c.sqlite === c.postgres),
+    verification.ok = [verification.tables, verification.checkInsByConference, verification.invitationsByStatus, verification.talliesByConference].every(
+      (list) => list.every((c) => c.sqlite === c.postgres),
     );
     return {
       status: "done",

@@ -113,8 +113,14 @@ describe("the NFC data step", () => {
     expect(result.changed).toBe(seeded.changedRows);
     expect(result.skipped).toEqual([{ table: "bodies", rowid: seeded.clash.id }]);
     const after = writerForSetup(db).$client.prepare("select total_changes() as n").get() as { n: number };
-    // The rows updated, one invitation copied from its person's category (trigger), and the record in app_settings.
-    expect(after.n - before.n).toBe(seeded.changedRows + (await db.select().from(invitations).where(eq(invitations.personId, seeded.personId))).length + 1);
+    // The rows updated, each invitation copied from its person's category (trigger), the record in app_settings, and
+    // the attendance tallies (migration 0012) of each counted invitation whose category or substitute's name changed:
+    // two upserts each (its contribution away, and back): the person's counted invitations, and the one whose
+    // substitute's name was decomposed.
+    const personsInvitations = await db.select().from(invitations).where(eq(invitations.personId, seeded.personId));
+    const counted = personsInvitations.filter((i) => i.kind === "invited" && i.status === "issued").length;
+    expect(counted).toBeGreaterThan(0);
+    expect(after.n - before.n).toBe(seeded.changedRows + personsInvitations.length + 1 + 2 * counted + 2);
 
     expect(await firstRow(db.select().from(units).where(eq(units.id, seeded.unit.id)))).toMatchObject({
       name: seeded.unit.name,

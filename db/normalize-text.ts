@@ -68,6 +68,8 @@ export const NOT_FREE_TEXT: Record<string, string[]> = {
   unit_feeds: ["token"],
   reflection_essays: ["submitted_on"],
   person_merges: ["moved_invitation_ids", "revoked_invitation_ids"],
+  // The invitations' attendee_category again, per tally, kept by triggers (migration 0012).
+  attendance_tallies: ["category"],
 };
 
 export interface TextNormalization {

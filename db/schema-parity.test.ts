@@ -231,7 +231,7 @@ describe("the PostgreSQL schema (db/schema-pg.ts, db/migrations-pg) against the 
     const sqliteSide = sqliteFacts(sqlite);
     const postgresSide = await postgresFacts(pool);
     // Not vacuous: both sides read the whole model.
-    expect(sqliteSide.filter((f) => f.startsWith("table ")).length).toBe(26);
+    expect(sqliteSide.filter((f) => f.startsWith("table ")).length).toBe(27);
     expect(sqliteSide.filter((f) => f.startsWith("check ")).length).toBeGreaterThan(15);
     expect(sqliteSide.some((f) => f.startsWith("unique index conferences.conferences_requirement_unit_unique (requirement_id, coalesce("))).toBe(true);
     const count = (prefix: string) => sqliteSide.filter((f) => f.startsWith(prefix)).length;

@@ -513,6 +513,30 @@ export const reflectionEssays = sqliteTable(
 );
 
 /**
+ * The attendance figures of each conference, per Party membership and category, kept by the database in the
+ * transaction of every change to an invitation, a check-in or an absence (triggers: SQLite's migration 0012,
+ * PostgreSQL's 0005; docs/decisions/0039-attendance-tally.md). The roll-ups read these rows instead of counting
+ * every invitation at each request. The application never writes them; lib/reports/attendance-tallies.ts
+ * recounts them from the rows, the same figures by today's query, for the tests and the checks.
+ * No foreign key: a conference's rows fall to zero when its invitations go, and are only read by conference.
+ */
+export const attendanceTallies = sqliteTable(
+  "attendance_tallies",
+  {
+    conferenceId: integer("conference_id").notNull(),
+    partyMember: integer("party_member", { mode: "boolean" }).notNull(),
+    category: text("category").notNull(),
+    invited: integer("invited").notNull().default(0),
+    present: integer("present").notNull().default(0),
+    late: integer("late").notNull().default(0),
+    substitutes: integer("substitutes").notNull().default(0),
+    excused: integer("excused").notNull().default(0),
+    madeUp: integer("made_up").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.conferenceId, t.partyMember, t.category] })],
+);
+
+/**
  * A merge of two people's records, kept so that it can be undone: which invitations moved to the
  * kept record and which clashing ones (same conference, nobody checked in) were revoked.
  */

@@ -48,6 +48,7 @@ export const siteStaff = tables.siteStaff;
 export const people = tables.people;
 export const invitations = tables.invitations;
 export const reflectionEssays = tables.reflectionEssays;
+export const attendanceTallies = tables.attendanceTallies;
 export const personMerges = tables.personMerges;
 export const checkIns = tables.checkIns;
 export const scanLog = tables.scanLog;

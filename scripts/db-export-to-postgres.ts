@@ -53,6 +53,11 @@ console.log("  Lượt điểm danh theo hội nghị / check-ins per conference
 console.log(line(`${conferences.length} hội nghị / conferences`, { key: "", sqlite: sum("sqlite"), postgres: sum("postgres") }));
 for (const c of differing) console.log(line(`hội nghị / conference ${c.key}`, c));
 if (differing.length === 0 && conferences.length > 0) console.log(`    (từng hội nghị khớp / every conference matches)`);
+const tallies = verification.talliesByConference;
+const talliesDiffering = tallies.filter((c) => c.sqlite !== c.postgres);
+console.log("  Số liệu điểm danh theo hội nghị / attendance tallies per conference");
+console.log(`    ${talliesDiffering.length === 0 ? "✓" : "✗"} ${tallies.length} số liệu / figures`);
+for (const c of talliesDiffering) console.log(line(`hội nghị / conference ${c.key}`, c));
 
 const seconds = (result.ms / 1000).toFixed(1);
 if (!verification.ok) {

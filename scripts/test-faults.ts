@@ -11,8 +11,8 @@
  * decision 0035, point 5), signs in once through it, and kills one server while the clients go
  * on through the balancer to the other. Then the database is checked: integrity; every
  * acknowledged scan logged with the verdict the client saw; every acknowledged check-in present;
- * at most one check-in per letter; every check-in backed by its logged scan. Exits 1 on any
- * violation.
+ * at most one check-in per letter; every check-in backed by its logged scan; the attendance tallies equal to the
+ * count from the rows. Exits 1 on any violation.
  *
  * Then the same on PostgreSQL (decision 0038), in a child process that runs on it: a throw-away server
  * with fsync on; two app servers behind the balancer in every round; the first round kills one of them
@@ -28,6 +28,7 @@ import { and, count, eq, gt, like } from "drizzle-orm";
 import { closeDatabase, openDatabase, type Db } from "@/db/client";
 import { databaseEngine } from "@/db/engine";
 import { checkIns, invitations, scanLog } from "@/db/schema";
+import { tallyDifferences } from "@/lib/reports/attendance-tallies";
 import { childProcessEnv, env, toolEnv } from "@/lib/env";
 import { restartCluster, startPostgres, type PostgresServer } from "@/lib/testing/postgres-server";
 import { startBalancer, type Balancer } from "./bench/balancer";
@@ -260,6 +261,8 @@ async function check(location: string, acknowledged: Map<string, { token: string
       .having(({ n }) => and(gt(n, 1)))
   ).length;
   const unbacked = stored.filter((c) => c.nonce === null || logged.get(c.nonce) !== "ok").length;
+  // The attendance tallies the database kept through the crashes (decision 0039) against the rows left.
+  const tallyMismatches = (await tallyDifferences(db)).length;
   await closeDatabase(db);
   const acknowledgedOk = [...acknowledged.values()].filter((a) => a.verdict === "ok").length;
   console.log(
@@ -271,6 +274,7 @@ async function check(location: string, acknowledged: Map<string, { token: string
     ["acknowledged check-ins missing", missingCheckIn],
     ["letters checked in twice", doubled],
     ["check-ins without their logged scan", unbacked],
+    ["attendance tallies that differ from the rows", tallyMismatches],
   ] as const) {
     console.log(`  ${n === 0 ? "✓" : "✗"} ${label}: ${n}`);
     failures += n;

@@ -2,18 +2,18 @@
  * Attendance figures from the database, for any set of conferences the user
  * may read (report-conferences.ts), counted by the rules in attendance-rules.ts.
  *
- * One aggregate over the covering index invitations_report_idx (conference,
- * kind, status, party, category, substitute) joined to check_ins_report_idx,
- * and a small one from the absences' side: 1,000,000 invitations in about
- * half a second (docs/benchmarks.md). Reflection essays are counted from their
- * own conference index (see essayTotals).
+ * A conference's attendance is read from the tallies the database keeps for it
+ * (lib/reports/attendance-tallies.ts, decision 0039): a few rows per conference,
+ * whatever its size. A bridge point's or a category's figures are counted from
+ * the rows (countAttendance). Reflection essays are counted from their own
+ * conference index (see essayTotals), walk-ins from their invitations.
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { absences, checkIns, invitations, reflectionEssays } from "@/db/schema";
+import { checkIns, invitations, reflectionEssays } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session-user";
-import { countedInvitation } from "@/lib/reports/counted-invitation";
 import { EMPTY_TALLY, isOver, NO_ESSAYS, tally, type EssayCounts, type RawCounts, type Tally } from "./attendance-rules";
+import { countAttendance, storedAttendance } from "./attendance-tallies";
 import { chunks, reportConferences, type ReportConference, type ReportFilter } from "./report-conferences";
 
 export interface ConferenceFigures {
@@ -53,55 +53,22 @@ export async function conferenceFigures(db: Db, user: SessionUser, f: ReportFilt
     });
   }
   for (const ids of chunks(list.map((c) => c.id))) {
-    const invitationFilter = and(
-      inArray(invitations.conferenceId, ids),
-      countedInvitation(),
-      f.siteId ? eq(invitations.siteId, f.siteId) : undefined,
-      f.category ? eq(invitations.attendeeCategory, f.category) : undefined,
-    );
-    const groups = [invitations.conferenceId, invitations.attendeePartyMember, invitations.attendeeCategory] as const;
-    // A bridge point's or a category's essays need each invitation's site or category: only then
-    // are essays joined row by row (by their primary key). Otherwise essayTotals counts them per
-    // conference from their own index: a fifth of the join's cost, or less, at national scale.
-    const essaysPerRow = Boolean(f.siteId || f.category);
-    // Attendance: every invitation, index-only on both sides.
-    const countsQuery = db
-      .select({
-        conferenceId: invitations.conferenceId,
-        member: invitations.attendeePartyMember,
-        category: invitations.attendeeCategory,
-        invited: sql<number>`count(*)`.mapWith(Number),
-        present: sql<number>`count(${checkIns.invitationId})`.mapWith(Number),
-        late: sql<number>`coalesce(sum(case when ${checkIns.isLate} then 1 else 0 end), 0)`.mapWith(Number),
-        substitutes:
-          sql<number>`coalesce(sum(case when ${checkIns.invitationId} is not null and ${invitations.substituteName} is not null then 1 else 0 end), 0)`.mapWith(
-            Number,
+    // A bridge point's or a category's figures need each invitation's site or category, which the tallies do not
+    // keep: counted from the rows then, essays joined row by row (by their primary key). Otherwise the conferences'
+    // tallies, kept by the database (decision 0039), and essayTotals counts the essays per conference from their
+    // own index: a fifth of the join's cost, or less, at national scale.
+    const fromRows = Boolean(f.siteId || f.category);
+    const attendanceRun = fromRows
+      ? countAttendance(
+          db,
+          and(
+            inArray(invitations.conferenceId, ids),
+            f.siteId ? eq(invitations.siteId, f.siteId) : undefined,
+            f.category ? eq(invitations.attendeeCategory, f.category) : undefined,
           ),
-        essays: essaysPerRow ? sql<number>`count(${reflectionEssays.invitationId})`.mapWith(Number) : sql<number>`0`.mapWith(Number),
-      })
-      .from(invitations)
-      .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
-      .$dynamic();
-    const countsRun = (essaysPerRow ? countsQuery.leftJoin(reflectionEssays, eq(reflectionEssays.invitationId, checkIns.invitationId)) : countsQuery)
-      .where(invitationFilter)
-      .groupBy(...groups);
-    // Absences are few: counted from their side (a left join from every invitation cost a third of the time).
-    const absentRun = db
-      .select({
-        conferenceId: invitations.conferenceId,
-        member: invitations.attendeePartyMember,
-        category: invitations.attendeeCategory,
-        excused: sql<number>`coalesce(sum(case when ${checkIns.invitationId} is null and ${absences.reason} is not null then 1 else 0 end), 0)`.mapWith(Number),
-        madeUp:
-          sql<number>`coalesce(sum(case when ${checkIns.invitationId} is null and ${absences.makeUpAttendedAt} is not null then 1 else 0 end), 0)`.mapWith(
-            Number,
-          ),
-      })
-      .from(absences)
-      .innerJoin(invitations, eq(invitations.id, absences.invitationId))
-      .leftJoin(checkIns, eq(checkIns.invitationId, invitations.id))
-      .where(invitationFilter)
-      .groupBy(...groups);
+          true,
+        )
+      : storedAttendance(db, ids);
     const walkInsRun = f.category
       ? []
       : db
@@ -115,31 +82,21 @@ export async function conferenceFigures(db: Db, user: SessionUser, f: ReportFilt
           .leftJoin(reflectionEssays, eq(reflectionEssays.invitationId, invitations.id))
           .where(and(inArray(invitations.conferenceId, ids), eq(invitations.kind, "walk_in"), f.siteId ? eq(invitations.siteId, f.siteId) : undefined))
           .groupBy(invitations.conferenceId);
-    // The four statements are independent: on PostgreSQL each runs on a pooled connection of its own, at
+    // The statements are independent: on PostgreSQL each runs on a pooled connection of its own, at
     // once (the roll-up waits for the longest, not for their sum, where the server has cores for them);
     // on SQLite they run one after another, as before.
-    const [counts, absent, walkIns, essayTotalsBy] = await Promise.all([countsRun, absentRun, walkInsRun, essaysPerRow ? null : essayTotals(db, ids)]);
-    const absentBy = new Map(absent.map((a) => [`${a.conferenceId}:${a.member}:${a.category}`, a]));
+    const [counts, walkIns, essayTotalsBy] = await Promise.all([attendanceRun, walkInsRun, fromRows ? null : essayTotals(db, ids)]);
     const walkInEssaysBy = new Map(walkIns.map((w) => [w.conferenceId, w.essays]));
     // Summed as raw counts in place (28,000 groups at national scale), made into tallies once per conference.
     const raw = new Map<number, { total: RawCounts; member: RawCounts; nonMember: RawCounts; categories: Record<string, RawCounts> }>();
     const rowEssaysBy = new Map<number, number>();
     for (const row of counts) {
-      if (essaysPerRow) rowEssaysBy.set(row.conferenceId, (rowEssaysBy.get(row.conferenceId) ?? 0) + row.essays);
+      if (fromRows) rowEssaysBy.set(row.conferenceId, (rowEssaysBy.get(row.conferenceId) ?? 0) + row.essays);
       let sums = raw.get(row.conferenceId);
       if (!sums) raw.set(row.conferenceId, (sums = { total: zero(), member: zero(), nonMember: zero(), categories: {} }));
-      const a = absentBy.get(`${row.conferenceId}:${row.member}:${row.category}`);
-      const counted: RawCounts = {
-        invited: row.invited,
-        present: row.present,
-        late: row.late,
-        substitutes: row.substitutes,
-        excused: a?.excused ?? 0,
-        madeUp: a?.madeUp ?? 0,
-      };
-      addRaw(sums.total, counted);
-      addRaw(row.member ? sums.member : sums.nonMember, counted);
-      addRaw((sums.categories[row.category] ??= zero()), counted);
+      addRaw(sums.total, row);
+      addRaw(row.member ? sums.member : sums.nonMember, row);
+      addRaw((sums.categories[row.category] ??= zero()), row);
     }
     const walkInsBy = new Map(walkIns.map((w) => [w.conferenceId, w.n]));
     for (const [conferenceId, sums] of raw) {
