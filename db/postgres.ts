@@ -77,6 +77,11 @@ function sqlState(error: unknown): string | undefined {
   return undefined;
 }
 
+/** Whether the whole transaction can simply run again after `error` (what postgresTransaction retries). */
+export function isRetryableConflict(error: unknown): boolean {
+  return RETRYABLE.has(sqlState(error) ?? "");
+}
+
 type Isolation = "serializable" | "read committed";
 type Transactional = { transaction<T>(fn: (tx: object) => Promise<T>, config?: { isolationLevel: Isolation }): Promise<T> };
 
@@ -96,7 +101,7 @@ export async function postgresTransaction<T>(db: object, fn: (tx: object) => Pro
     try {
       return await handle.transaction(inner, { isolationLevel: isolation });
     } catch (error) {
-      if (attempt >= ATTEMPTS || !RETRYABLE.has(sqlState(error) ?? "")) throw error;
+      if (attempt >= ATTEMPTS || !isRetryableConflict(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
     }
   }

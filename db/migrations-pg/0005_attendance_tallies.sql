@@ -21,19 +21,23 @@ CREATE TABLE "attendance_tallies" (
 -- Concurrent writers (several app servers): a trigger reads the other two tables as committed, so two changes of one
 -- invitation must not run at once. A check-in's insert holds its invitation FOR KEY SHARE (its foreign key's check,
 -- taken before the statement's trigger runs); every other change takes the invitation FOR UPDATE before it reads,
--- which waits for that check-in to commit and makes it wait in turn. The upserts take the tally rows in key order.
+-- which waits for that check-in to commit and makes it wait in turn. A SERIALIZABLE transaction keeps its snapshot
+-- after that wait, so every trigger writes its group's row, even when the invitation is not counted and the change is
+-- zero: the stale writer then meets the other's committed row and is refused (40001), and runs again. The check-ins'
+-- upserts take the tally rows in key order.
 CREATE FUNCTION "attendance_tally_apply"(invitation integer, sign integer) RETURNS void LANGUAGE sql AS $$
   INSERT INTO "attendance_tallies" AS t ("conference_id", "party_member", "category", "invited", "present", "late", "substitutes", "excused", "made_up")
-  SELECT i."conference_id", i."attendee_party_member", i."attendee_category", sign,
-    sign * (c."invitation_id" IS NOT NULL)::int,
-    sign * coalesce(c."is_late"::int, 0),
-    sign * (c."invitation_id" IS NOT NULL AND i."substitute_name" IS NOT NULL)::int,
-    sign * (c."invitation_id" IS NULL AND a."reason" IS NOT NULL)::int,
-    sign * (c."invitation_id" IS NULL AND a."make_up_attended_at" IS NOT NULL)::int
+  SELECT i."conference_id", i."attendee_party_member", i."attendee_category", sign * k.n,
+    sign * k.n * (c."invitation_id" IS NOT NULL)::int,
+    sign * k.n * coalesce(c."is_late"::int, 0),
+    sign * k.n * (c."invitation_id" IS NOT NULL AND i."substitute_name" IS NOT NULL)::int,
+    sign * k.n * (c."invitation_id" IS NULL AND a."reason" IS NOT NULL)::int,
+    sign * k.n * (c."invitation_id" IS NULL AND a."make_up_attended_at" IS NOT NULL)::int
   FROM "invitations" i
+  CROSS JOIN LATERAL (SELECT (i."kind" = 'invited' AND i."status" = 'issued')::int AS n) k
   LEFT JOIN "check_ins" c ON c."invitation_id" = i."id"
   LEFT JOIN "absences" a ON a."invitation_id" = i."id"
-  WHERE i."id" = invitation AND i."kind" = 'invited' AND i."status" = 'issued'
+  WHERE i."id" = invitation
   ON CONFLICT ("conference_id", "party_member", "category") DO UPDATE SET
     "invited" = t."invited" + excluded."invited", "present" = t."present" + excluded."present",
     "late" = t."late" + excluded."late", "substitutes" = t."substitutes" + excluded."substitutes",
@@ -102,12 +106,13 @@ CREATE TRIGGER "attendance_tally_invitation_delete" BEFORE DELETE ON "invitation
 CREATE FUNCTION "attendance_tally_check_ins_inserted"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO "attendance_tallies" AS t ("conference_id", "party_member", "category", "present", "late", "substitutes", "excused", "made_up")
-  SELECT i."conference_id", i."attendee_party_member", i."attendee_category", count(*),
-    count(*) FILTER (WHERE n."is_late"), count(i."substitute_name"), -count(a."reason"), -count(a."make_up_attended_at")
+  SELECT i."conference_id", i."attendee_party_member", i."attendee_category", count(*) FILTER (WHERE k.counted),
+    count(*) FILTER (WHERE k.counted AND n."is_late"), count(i."substitute_name") FILTER (WHERE k.counted),
+    -count(a."reason") FILTER (WHERE k.counted), -count(a."make_up_attended_at") FILTER (WHERE k.counted)
   FROM "new_check_ins" n
   JOIN "invitations" i ON i."id" = n."invitation_id"
+  CROSS JOIN LATERAL (SELECT i."kind" = 'invited' AND i."status" = 'issued' AS counted) k
   LEFT JOIN "absences" a ON a."invitation_id" = n."invitation_id"
-  WHERE i."kind" = 'invited' AND i."status" = 'issued'
   GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
   ON CONFLICT ("conference_id", "party_member", "category") DO UPDATE SET
     "present" = t."present" + excluded."present", "late" = t."late" + excluded."late",
@@ -126,10 +131,12 @@ CREATE FUNCTION "attendance_tally_absence"(invitation integer, reason text, made
 BEGIN
   PERFORM 1 FROM "invitations" WHERE "id" = invitation FOR UPDATE;
   INSERT INTO "attendance_tallies" AS t ("conference_id", "party_member", "category", "excused", "made_up")
-  SELECT i."conference_id", i."attendee_party_member", i."attendee_category", sign * (reason IS NOT NULL)::int, sign * (made_up IS NOT NULL)::int
+  SELECT i."conference_id", i."attendee_party_member", i."attendee_category", sign * k.n * (reason IS NOT NULL)::int, sign * k.n * (made_up IS NOT NULL)::int
   FROM "invitations" i
-  WHERE i."id" = invitation AND i."kind" = 'invited' AND i."status" = 'issued'
-    AND NOT EXISTS (SELECT 1 FROM "check_ins" c WHERE c."invitation_id" = i."id")
+  CROSS JOIN LATERAL (
+    SELECT (i."kind" = 'invited' AND i."status" = 'issued' AND NOT EXISTS (SELECT 1 FROM "check_ins" c WHERE c."invitation_id" = i."id"))::int AS n
+  ) k
+  WHERE i."id" = invitation
   ON CONFLICT ("conference_id", "party_member", "category") DO UPDATE SET
     "excused" = t."excused" + excluded."excused", "made_up" = t."made_up" + excluded."made_up";
 END;
@@ -163,10 +170,12 @@ CREATE FUNCTION "attendance_tally_check_in_deleted"() RETURNS trigger LANGUAGE p
 BEGIN
   PERFORM 1 FROM "invitations" WHERE "id" = OLD."invitation_id" FOR UPDATE;
   INSERT INTO "attendance_tallies" AS t ("conference_id", "party_member", "category", "present", "late", "substitutes", "excused", "made_up")
-  SELECT i."conference_id", i."attendee_party_member", i."attendee_category", -1, -OLD."is_late"::int,
-    -(i."substitute_name" IS NOT NULL)::int, (a."reason" IS NOT NULL)::int, (a."make_up_attended_at" IS NOT NULL)::int
-  FROM "invitations" i LEFT JOIN "absences" a ON a."invitation_id" = i."id"
-  WHERE i."id" = OLD."invitation_id" AND i."kind" = 'invited' AND i."status" = 'issued'
+  SELECT i."conference_id", i."attendee_party_member", i."attendee_category", -k.n, -k.n * OLD."is_late"::int,
+    -k.n * (i."substitute_name" IS NOT NULL)::int, k.n * (a."reason" IS NOT NULL)::int, k.n * (a."make_up_attended_at" IS NOT NULL)::int
+  FROM "invitations" i
+  CROSS JOIN LATERAL (SELECT (i."kind" = 'invited' AND i."status" = 'issued')::int AS n) k
+  LEFT JOIN "absences" a ON a."invitation_id" = i."id"
+  WHERE i."id" = OLD."invitation_id"
   ON CONFLICT ("conference_id", "party_member", "category") DO UPDATE SET
     "present" = t."present" + excluded."present", "late" = t."late" + excluded."late",
     "substitutes" = t."substitutes" + excluded."substitutes", "excused" = t."excused" + excluded."excused",

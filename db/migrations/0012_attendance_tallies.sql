@@ -24,7 +24,8 @@ CREATE TABLE `attendance_tallies` (
 -- first).
 CREATE TRIGGER `attendance_tally_invitation_insert` AFTER INSERT ON `invitations` WHEN NEW.kind = 'invited' AND NEW.status = 'issued' BEGIN
   -- From NEW, not from the table: migration 0006's AFTER INSERT trigger may already have set the attendee copies,
-  -- and its UPDATE moved the count from NEW's values to the copies (the update triggers below), in either order.
+  -- and its UPDATE moved the count from NEW's values to the copies (the update triggers below), in either order
+  -- (SQLite does not define the order of triggers). The update triggers count from OLD and NEW for the same reason.
   INSERT INTO `attendance_tallies` (conference_id, party_member, category, invited, present, late, substitutes, excused, made_up)
   VALUES (NEW.conference_id, NEW.attendee_party_member, NEW.attendee_category, 1, 0, 0, 0, 0, 0)
   ON CONFLICT (conference_id, party_member, category) DO UPDATE SET invited = invited + excluded.invited, present = present + excluded.present, late = late + excluded.late, substitutes = substitutes + excluded.substitutes, excused = excused + excluded.excused, made_up = made_up + excluded.made_up;
@@ -32,31 +33,32 @@ END;
 --> statement-breakpoint
 CREATE TRIGGER `attendance_tally_invitation_before_update` BEFORE UPDATE OF `kind`, `status`, `conference_id`, `attendee_party_member`, `attendee_category`, `substitute_name` ON `invitations` WHEN (OLD.kind IS NOT NEW.kind OR OLD.status IS NOT NEW.status OR OLD.conference_id IS NOT NEW.conference_id OR OLD.attendee_party_member IS NOT NEW.attendee_party_member OR OLD.attendee_category IS NOT NEW.attendee_category OR OLD.substitute_name IS NOT NEW.substitute_name) BEGIN
   INSERT INTO `attendance_tallies` (conference_id, party_member, category, invited, present, late, substitutes, excused, made_up)
-  SELECT i.conference_id, i.attendee_party_member, i.attendee_category, -1, -(c.invitation_id IS NOT NULL), -coalesce(c.is_late, 0),
-    -(c.invitation_id IS NOT NULL AND i.substitute_name IS NOT NULL), -(c.invitation_id IS NULL AND a.reason IS NOT NULL),
+  SELECT OLD.conference_id, OLD.attendee_party_member, OLD.attendee_category, -1, -(c.invitation_id IS NOT NULL), -coalesce(c.is_late, 0),
+    -(c.invitation_id IS NOT NULL AND OLD.substitute_name IS NOT NULL), -(c.invitation_id IS NULL AND a.reason IS NOT NULL),
     -(c.invitation_id IS NULL AND a.make_up_attended_at IS NOT NULL)
-  FROM invitations i LEFT JOIN check_ins c ON c.invitation_id = i.id LEFT JOIN absences a ON a.invitation_id = i.id
-  WHERE i.id = OLD.id AND i.kind = 'invited' AND i.status = 'issued'
+  FROM (SELECT OLD.id AS id) i LEFT JOIN check_ins c ON c.invitation_id = i.id LEFT JOIN absences a ON a.invitation_id = i.id
+  WHERE OLD.kind = 'invited' AND OLD.status = 'issued'
   ON CONFLICT (conference_id, party_member, category) DO UPDATE SET invited = invited + excluded.invited, present = present + excluded.present, late = late + excluded.late, substitutes = substitutes + excluded.substitutes, excused = excused + excluded.excused, made_up = made_up + excluded.made_up;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `attendance_tally_invitation_after_update` AFTER UPDATE OF `kind`, `status`, `conference_id`, `attendee_party_member`, `attendee_category`, `substitute_name` ON `invitations` WHEN (OLD.kind IS NOT NEW.kind OR OLD.status IS NOT NEW.status OR OLD.conference_id IS NOT NEW.conference_id OR OLD.attendee_party_member IS NOT NEW.attendee_party_member OR OLD.attendee_category IS NOT NEW.attendee_category OR OLD.substitute_name IS NOT NEW.substitute_name) BEGIN
+  -- From NEW, the row as this UPDATE left it: see the insert trigger.
   INSERT INTO `attendance_tallies` (conference_id, party_member, category, invited, present, late, substitutes, excused, made_up)
-  SELECT i.conference_id, i.attendee_party_member, i.attendee_category, 1, (c.invitation_id IS NOT NULL), coalesce(c.is_late, 0),
-    (c.invitation_id IS NOT NULL AND i.substitute_name IS NOT NULL), (c.invitation_id IS NULL AND a.reason IS NOT NULL),
+  SELECT NEW.conference_id, NEW.attendee_party_member, NEW.attendee_category, 1, (c.invitation_id IS NOT NULL), coalesce(c.is_late, 0),
+    (c.invitation_id IS NOT NULL AND NEW.substitute_name IS NOT NULL), (c.invitation_id IS NULL AND a.reason IS NOT NULL),
     (c.invitation_id IS NULL AND a.make_up_attended_at IS NOT NULL)
-  FROM invitations i LEFT JOIN check_ins c ON c.invitation_id = i.id LEFT JOIN absences a ON a.invitation_id = i.id
-  WHERE i.id = NEW.id AND i.kind = 'invited' AND i.status = 'issued'
+  FROM (SELECT NEW.id AS id) i LEFT JOIN check_ins c ON c.invitation_id = i.id LEFT JOIN absences a ON a.invitation_id = i.id
+  WHERE NEW.kind = 'invited' AND NEW.status = 'issued'
   ON CONFLICT (conference_id, party_member, category) DO UPDATE SET invited = invited + excluded.invited, present = present + excluded.present, late = late + excluded.late, substitutes = substitutes + excluded.substitutes, excused = excused + excluded.excused, made_up = made_up + excluded.made_up;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `attendance_tally_invitation_delete` BEFORE DELETE ON `invitations` WHEN OLD.kind = 'invited' AND OLD.status = 'issued' BEGIN
   INSERT INTO `attendance_tallies` (conference_id, party_member, category, invited, present, late, substitutes, excused, made_up)
-  SELECT i.conference_id, i.attendee_party_member, i.attendee_category, -1, -(c.invitation_id IS NOT NULL), -coalesce(c.is_late, 0),
-    -(c.invitation_id IS NOT NULL AND i.substitute_name IS NOT NULL), -(c.invitation_id IS NULL AND a.reason IS NOT NULL),
+  SELECT OLD.conference_id, OLD.attendee_party_member, OLD.attendee_category, -1, -(c.invitation_id IS NOT NULL), -coalesce(c.is_late, 0),
+    -(c.invitation_id IS NOT NULL AND OLD.substitute_name IS NOT NULL), -(c.invitation_id IS NULL AND a.reason IS NOT NULL),
     -(c.invitation_id IS NULL AND a.make_up_attended_at IS NOT NULL)
-  FROM invitations i LEFT JOIN check_ins c ON c.invitation_id = i.id LEFT JOIN absences a ON a.invitation_id = i.id
-  WHERE i.id = OLD.id AND i.kind = 'invited' AND i.status = 'issued'
+  FROM (SELECT OLD.id AS id) i LEFT JOIN check_ins c ON c.invitation_id = i.id LEFT JOIN absences a ON a.invitation_id = i.id
+  WHERE OLD.kind = 'invited' AND OLD.status = 'issued'
   ON CONFLICT (conference_id, party_member, category) DO UPDATE SET invited = invited + excluded.invited, present = present + excluded.present, late = late + excluded.late, substitutes = substitutes + excluded.substitutes, excused = excused + excluded.excused, made_up = made_up + excluded.made_up;
 END;
 --> statement-breakpoint

@@ -5,12 +5,14 @@
  * nonce and device time. Items are judged by the same rules as live scans, in
  * one write transaction, in the order sent, each in its own savepoint: an item
  * the database fails on comes back as "failed" and the rest are kept (the device
- * shows it, and does not resend it by itself). A nonce already recorded gets its
+ * shows it, and does not resend it by itself); a conflict with a concurrent transaction runs the whole batch
+ * again (record-batch's catch). A nonce already recorded gets its
  * earlier answer again, so a batch can be resent safely after a lost reply.
  * A scan made before the check-in on record takes it over (earliest device time
  * wins, record-scan.ts). The caller has checked that the user may scan at the site.
  */
 import { transaction, type Db, type Tx } from "@/db/client";
+import { isTransactionConflict } from "@/db/dialect";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { can } from "@/lib/permissions";
 import { batchItemSchema } from "@/lib/schemas/checkin";
@@ -40,6 +42,10 @@ export async function recordBatch(db: Db, user: SessionUser, site: Site, items: 
           // Each item in its own savepoint (a transaction inside a transaction): a failed one is undone alone.
           outcomes.push(await transaction(tx, (savepoint) => recordItem(savepoint, user, site, raw, now)));
         } catch (error) {
+          // A deadlock or serialization failure (two devices' batches updating the same attendance tallies in
+          // another order, decision 0039) aborts the whole transaction on PostgreSQL: the batch runs again,
+          // from the start (its items are idempotent by nonce), instead of reporting the item as failed.
+          if (isTransactionConflict(error)) throw error;
           console.error("batch item failed", error);
           outcomes.push({ nonce: nonceOf(raw), ok: false, error: "failed", message: ITEM_FAILED_MESSAGE });
         }

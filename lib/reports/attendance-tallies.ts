@@ -9,7 +9,7 @@
  * tallyDifferences compares them; the tests, `npm run test:faults` and the export to PostgreSQL use it.
  */
 import { and, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { transaction, type Db } from "@/db/client";
 import { absences, attendanceTallies, checkIns, invitations, reflectionEssays } from "@/db/schema";
 import { countedInvitation } from "@/lib/reports/counted-invitation";
 import type { RawCounts } from "./attendance-rules";
@@ -103,13 +103,16 @@ const FIELDS = ["invited", "present", "late", "substitutes", "excused", "madeUp"
  */
 export async function tallyDifferences(db: Db, conferenceIds?: number[]): Promise<string[]> {
   const where = conferenceIds ? inArray(invitations.conferenceId, conferenceIds) : undefined;
-  const [counted, stored] = await Promise.all([
-    countAttendance(db, where),
-    db
-      .select()
-      .from(attendanceTallies)
-      .where(conferenceIds ? inArray(attendanceTallies.conferenceId, conferenceIds) : undefined)
-      .then((rows) => rows.map((r) => ({ ...r, member: r.partyMember, essays: 0 }))),
+  // In one transaction, so that both sides are read at one moment while the door may be writing (on PostgreSQL each
+  // statement on the pool would otherwise see its own).
+  const [counted, stored] = await transaction(db, async (tx) => [
+    await countAttendance(tx, where),
+    (
+      await tx
+        .select()
+        .from(attendanceTallies)
+        .where(conferenceIds ? inArray(attendanceTallies.conferenceId, conferenceIds) : undefined)
+    ).map((r) => ({ ...r, member: r.partyMember, essays: 0 })),
   ]);
   const zero = { invited: 0, present: 0, late: 0, substitutes: 0, excused: 0, madeUp: 0 };
   const countedBy = new Map(counted.map((g) => [groupKey(g), g]));

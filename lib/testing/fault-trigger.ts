@@ -61,3 +61,27 @@ export async function checkInFirstElsewhere(db: Db, { name, deviceId, otherDevic
   writer.$client.exec(`create trigger ${name} before insert on check_ins when new.device_id = ${quote(deviceId)} begin ${insert}; end`);
   return async () => void writer.$client.exec(`drop trigger ${name}`);
 }
+
+/**
+ * PostgreSQL refusing a transaction for a conflict with a concurrent one, made deterministic: the first insert of the
+ * row (`column` = `equals`) into `table` fails with SQLSTATE 40P01, as a deadlock would; later ones go in. A sequence
+ * counts the attempts (a sequence is not rolled back with the transaction). PostgreSQL only: SQLite has one writer
+ * and no such conflict. Remove it with the function returned.
+ */
+export async function deadlockOnce(db: Db, { name, table, column, equals }: { name: string; table: string; column: string; equals: number }) {
+  if (databaseEngine() !== "postgres") throw new Error("deadlockOnce: PostgreSQL only");
+  const writer = writerForSetup(db);
+  await runStatement(writer, sql.raw(`create sequence ${name}_attempts`));
+  await runStatement(
+    writer,
+    sql.raw(
+      `create function ${name}() returns trigger language plpgsql as $$ begin if new.${column} = ${equals} and nextval('${name}_attempts') = 1 then raise exception 'injected deadlock' using errcode = '40P01'; end if; return new; end $$`,
+    ),
+  );
+  await runStatement(writer, sql.raw(`create trigger ${name} before insert on ${table} for each row execute function ${name}()`));
+  return async () => {
+    await runStatement(writer, sql.raw(`drop trigger ${name} on ${table}`));
+    await runStatement(writer, sql.raw(`drop function ${name}()`));
+    await runStatement(writer, sql.raw(`drop sequence ${name}_attempts`));
+  };
+}
