@@ -1,12 +1,12 @@
 /**
  * Attendance counted per conference, Party membership and category, two ways that must agree
  * (docs/decisions/0039-attendance-tally.md):
- * - countAttendance: from the rows, at each request (every invitation joined to its check-in, and the
- *   absences from their side). The reference, and the only way for a bridge point's or a category's
- *   figures (neither is in a tally's key; a category's essays are joined row by row).
+ * - countAttendance: from the rows (every invitation joined to its check-in, and the absences from their
+ *   side). The reference, and what a bridge point's or a category's figures are counted with (neither is in
+ *   a tally's key; a category's essays are joined row by row).
  * - storedAttendance: the tallies the database keeps in the transaction of every change (triggers of
  *   SQLite's migration 0012 and PostgreSQL's 0005): a few rows per conference, whatever its size.
- * tallyDifferences compares them; the tests, `npm run test:faults` and the export to PostgreSQL use it.
+ * tallyDifferences compares them: the tests, `npm run test:faults` and `npm run bench:reports` check with it.
  */
 import { and, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { transaction, type Db } from "@/db/client";
