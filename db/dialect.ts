@@ -6,7 +6,7 @@
  */
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { databaseEngine } from "./engine";
-import { errorAndCauses, isRetryableConflict } from "./postgres";
+import { errorAndCauses } from "./postgres";
 
 const onPostgres = () => databaseEngine() === "postgres";
 
@@ -64,12 +64,7 @@ export function isUniqueViolation(error: unknown, index: string): boolean {
   return false;
 }
 
-/**
- * Whether `error` is PostgreSQL refusing the transaction for a conflict with a concurrent one (a serialization
- * failure, a deadlock: decision 0039): `transaction()` runs the whole of it again when it reaches it. Code that
- * catches errors inside a transaction (a savepoint per item) lets these through. Never true on SQLite.
- */
-export const isTransactionConflict = (error: unknown): boolean => isRetryableConflict(error);
+export { isTransactionConflict } from "./postgres";
 
 /**
  * A time as a placeholder value where drizzle does not map it through a column (a comparison's

@@ -16,6 +16,7 @@ import { writerForSetup, type Db } from "./client";
 import { exportToPostgres, tablesInCopyOrder, type ExportResult } from "./export-to-postgres";
 import * as sqliteSchema from "./schema-sqlite";
 import * as pgSchema from "./schema-pg";
+import { TALLY_FIGURES } from "@/lib/reports/attendance-tallies";
 
 let server: PostgresServer;
 let pool: pg.Pool;
@@ -124,8 +125,7 @@ describe("exportToPostgres", () => {
   it("holds every table's rows, field by field", async () => {
     // The attendance tallies are built by the target's triggers (decision 0039): equal where not zero (a group whose
     // figures fell back to zero keeps its row on the side where it once had some).
-    const notZero = (rows: Record<string, unknown>[]) =>
-      rows.filter((row) => ["invited", "present", "late", "substitutes", "excused", "madeUp"].some((figure) => row[figure] !== 0));
+    const notZero = (rows: Record<string, unknown>[]) => rows.filter((row) => TALLY_FIGURES.some((figure) => row[figure] !== 0));
     for (const t of tablesInCopyOrder()) {
       const kept = t.name === "attendance_tallies" ? notZero : (rows: Record<string, unknown>[]) => rows;
       const sqliteColumns = getTableColumns(t.sqlite) as Record<string, SQLiteColumn>;

@@ -77,8 +77,12 @@ function sqlState(error: unknown): string | undefined {
   return undefined;
 }
 
-/** Whether the whole transaction can simply run again after `error` (what postgresTransaction retries). */
-export function isRetryableConflict(error: unknown): boolean {
+/**
+ * Whether `error` is PostgreSQL refusing the transaction for a conflict with a concurrent one (a serialization
+ * failure, a deadlock: decision 0039): postgresTransaction runs the whole of it again. Code that catches errors
+ * inside a transaction (a savepoint per item) lets these through. Never true on SQLite.
+ */
+export function isTransactionConflict(error: unknown): boolean {
   return RETRYABLE.has(sqlState(error) ?? "");
 }
 
@@ -101,7 +105,7 @@ export async function postgresTransaction<T>(db: object, fn: (tx: object) => Pro
     try {
       return await handle.transaction(inner, { isolationLevel: isolation });
     } catch (error) {
-      if (attempt >= ATTEMPTS || !isRetryableConflict(error)) throw error;
+      if (attempt >= ATTEMPTS || !isTransactionConflict(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
     }
   }

@@ -12,9 +12,8 @@ import { ABSENCE_REASONS } from "@/lib/enums";
 import { createDemoDb } from "@/lib/testing/test-db";
 import { loadSessionUser } from "@/lib/auth/session-user";
 import { conferenceFigures } from "./conference-figures";
-import { tallyDifferences } from "./attendance-tallies";
+import { TALLY_FIGURES, tallyDifferences } from "./attendance-tallies";
 
-const FIELDS = ["invited", "present", "late", "substitutes", "excused", "madeUp"] as const;
 const NOW = new Date("2026-11-28T03:00:00Z");
 const START = new Date("2021-03-20T00:30:00Z");
 let handle: Awaited<ReturnType<typeof createDemoDb>>;
@@ -227,7 +226,7 @@ describe("the attendance tallies (decision 0039)", () => {
       const differences = await tallyDifferences(db, conferenceIds);
       expect(differences, `after:\n${done.slice(-5).join("\n")}`).toEqual([]);
       for (const row of await db.select().from(t.attendanceTallies).where(inArray(t.attendanceTallies.conferenceId, conferenceIds)))
-        for (const field of FIELDS) if (row[field] > 0) seen.add(field);
+        for (const field of TALLY_FIGURES) if (row[field] > 0) seen.add(field);
     }
     // Not vacuous: the reports read the tallies, and the sequence went through every state (each figure above zero).
     const figures = await conferenceFigures(
@@ -240,7 +239,7 @@ describe("the attendance tallies (decision 0039)", () => {
     expect(ours.reduce((n, f) => n + f.total.invited, 0)).toBe(
       (await db.select().from(t.attendanceTallies).where(inArray(t.attendanceTallies.conferenceId, conferenceIds))).reduce((n, r) => n + r.invited, 0),
     );
-    for (const field of FIELDS) expect(seen.has(field), field).toBe(true);
+    for (const field of TALLY_FIGURES) expect(seen.has(field), field).toBe(true);
     expect(done.filter((d) => d.startsWith("refused")).length).toBeLessThan(100);
     // The people's category changes reached invitations of the demo's conferences too.
     expect(await tallyDifferences(db)).toEqual([]);
@@ -248,7 +247,7 @@ describe("the attendance tallies (decision 0039)", () => {
     const gone = conferenceIds.pop()!;
     await writerForSetup(db).delete(t.conferences).where(eq(t.conferences.id, gone));
     const left = await db.select().from(t.attendanceTallies).where(eq(t.attendanceTallies.conferenceId, gone));
-    expect(left.filter((r) => FIELDS.some((field) => r[field] !== 0))).toEqual([]);
+    expect(left.filter((r) => TALLY_FIGURES.some((field) => r[field] !== 0))).toEqual([]);
     expect(await tallyDifferences(db)).toEqual([]);
   });
 });

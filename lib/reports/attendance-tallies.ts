@@ -76,9 +76,9 @@ export async function countAttendance(db: Db, where: SQL | undefined, essaysPerR
   });
 }
 
-/** The tallies of these conferences, as the database keeps them: a few rows each (essays not included). */
-export async function storedAttendance(db: Db, conferenceIds: number[]): Promise<AttendanceGroup[]> {
-  return db
+/** The tally rows `where` selects, as the database keeps them (essays not included). */
+const tallyRows = (db: Db, where: SQL | undefined): Promise<AttendanceGroup[]> =>
+  db
     .select({
       conferenceId: attendanceTallies.conferenceId,
       member: attendanceTallies.partyMember,
@@ -92,10 +92,14 @@ export async function storedAttendance(db: Db, conferenceIds: number[]): Promise
       essays: sql<number>`0`.mapWith(Number),
     })
     .from(attendanceTallies)
-    .where(and(inArray(attendanceTallies.conferenceId, conferenceIds), ne(attendanceTallies.invited, 0)));
-}
+    .where(where);
 
-const FIELDS = ["invited", "present", "late", "substitutes", "excused", "madeUp"] as const;
+/** The tallies of these conferences: a few rows each. A group at zero invited has nothing to count (see tallyDifferences). */
+export const storedAttendance = (db: Db, conferenceIds: number[]): Promise<AttendanceGroup[]> =>
+  tallyRows(db, and(inArray(attendanceTallies.conferenceId, conferenceIds), ne(attendanceTallies.invited, 0)));
+
+/** The six figures a tally keeps, by their property names. */
+export const TALLY_FIGURES = ["invited", "present", "late", "substitutes", "excused", "madeUp"] as const;
 
 /**
  * Every group where the stored tallies and the count from the rows differ (all conferences, or these), as
@@ -107,12 +111,7 @@ export async function tallyDifferences(db: Db, conferenceIds?: number[]): Promis
   // statement on the pool would otherwise see its own).
   const [counted, stored] = await transaction(db, async (tx) => [
     await countAttendance(tx, where),
-    (
-      await tx
-        .select()
-        .from(attendanceTallies)
-        .where(conferenceIds ? inArray(attendanceTallies.conferenceId, conferenceIds) : undefined)
-    ).map((r) => ({ ...r, member: r.partyMember, essays: 0 })),
+    await tallyRows(tx, conferenceIds ? inArray(attendanceTallies.conferenceId, conferenceIds) : undefined),
   ]);
   const zero = { invited: 0, present: 0, late: 0, substitutes: 0, excused: 0, madeUp: 0 };
   const countedBy = new Map(counted.map((g) => [groupKey(g), g]));
@@ -121,7 +120,7 @@ export async function tallyDifferences(db: Db, conferenceIds?: number[]): Promis
   for (const key of new Set([...countedBy.keys(), ...storedBy.keys()])) {
     const c = countedBy.get(key) ?? zero;
     const s = storedBy.get(key) ?? zero;
-    for (const field of FIELDS) if (c[field] !== s[field]) differences.push(`${key} ${field} ${s[field]}≠${c[field]}`);
+    for (const field of TALLY_FIGURES) if (c[field] !== s[field]) differences.push(`${key} ${field} ${s[field]}≠${c[field]}`);
   }
   return differences.sort();
 }
